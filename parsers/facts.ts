@@ -1,0 +1,251 @@
+// Contextual facts: population, first-time entrant and reoffending rates, caseload splits by
+// age / ethnicity / gender (service vs comparator), additional caseload data, offence types,
+// and the key staffing data and caseload characteristics tables of the standard sections.
+import { type Line, provenanceOf } from "./lines.js";
+import type { Segments } from "./segment.js";
+import { numberCell, percentCell, plain } from "./text.js";
+import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
+
+type Unit = ContextualFact["unit"];
+
+const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
+  { group: "age", re: /^Age\b/i },
+  { group: "ethnicity", re: /^(?:Race|Ethnicity)/i },
+  { group: "gender", re: /^(?:Gender|Sex)\b/i },
+];
+
+const SERVICE_SUBJECT = /\b(?:YOS|YJS|YOT|YJT)\b|youth (?:offending|justice) (?:service|team)/i;
+const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
+
+function splitLabel(group: FactGroup, heading: string): string {
+  if (group === "age") {
+    const m = heading.match(/(\d+)\D+(\d+)/);
+    if (m) return `${m[1]}-${m[2]}`;
+  }
+  return heading.replace(/\s+/g, " ").trim();
+}
+
+function cleanLabel(label: string): string {
+  return plain(label)
+    .replace(/,?\s*of which:?$/i, "")
+    .replace(/[:\s]+$/, "")
+    .trim();
+}
+
+/** Which group a labelled figure belongs to, from its label. */
+function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null {
+  if (/first.time entrant/i.test(label)) return { group: "first_time_entrants", unit: "rate_per_100k" };
+  if (/reoffending/i.test(label)) return { group: "reoffending", unit: "percent" };
+  if (/population/i.test(label)) return { group: "population", unit: null };
+  if (/^(?:proportion|percentage) of|looked after|child protection|child in need|education|pupil referral|mental health|substance misuse/i.test(label))
+    return { group: "caseload_characteristics", unit: null };
+  if (/caseload|court disposals|out-of-court|custody|licence|caution|community resolution|community sentence|sentence/i.test(label))
+    return { group: "caseload", unit: null };
+  return null;
+}
+
+function roleOf(group: FactGroup, label: string): ContextualFact["role"] {
+  if (group === "first_time_entrants" || group === "reoffending" || group === "population") {
+    return COMPARATOR_PLACE.test(label) ? "comparator" : "service";
+  }
+  return "service";
+}
+
+interface Collector {
+  facts: ContextualFact[];
+  warnings: ReportWarning[];
+}
+
+function push(
+  out: Collector,
+  group: FactGroup,
+  label: string,
+  subject: string | null,
+  role: ContextualFact["role"],
+  value: number | null,
+  unit: Unit,
+  line: Line,
+): void {
+  if (value !== null && unit === "percent" && (value < 0 || value > 100)) {
+    out.warnings.push({
+      code: "fact-out-of-range",
+      message: `A percentage of ${value} for '${label}' is impossible and was not read`,
+      provenance: provenanceOf(line),
+    });
+    return;
+  }
+  out.facts.push({ group, label, subject, role, value, unit, provenance: provenanceOf(line) });
+}
+
+/** "441,290", "25.5%", "69 (65%)" -> count and/or percent. */
+function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
+  const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%)?\s*(?:\((\d+(?:\.\d+)?)\s*%\))?$/);
+  if (!m) return null;
+  const n = Number((m[1] as string).replace(/,/g, ""));
+  if (m[2]) return { count: null, percent: n };
+  return { count: n, percent: m[3] ? Number(m[3]) : null };
+}
+
+function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
+  const header = lines[i] as Line;
+  const columns = header.cells.slice(1).map((c) => splitLabel(group, c));
+  const rows: { subject: string; values: (number | null)[]; line: Line }[] = [];
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j] as Line;
+    if (line.cells.length < 2) break;
+    const values = line.cells.slice(1).map(percentCell);
+    if (values.some((v) => v === null) || values.length !== columns.length) break;
+    rows.push({ subject: line.cells[0] as string, values, line });
+  }
+  if (rows.length === 0) return i + 1;
+  const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
+  for (const row of rows) {
+    const role = row === serviceRow ? "service" : "comparator";
+    row.values.forEach((v, k) => {
+      push(out, group, columns[k] as string, row.subject, role, v, "percent", row.line);
+    });
+  }
+  return j;
+}
+
+/** The contextual facts section. */
+function parseContextualSection(lines: Line[], start: number, end: number, out: Collector): void {
+  let missingHeading: { group: FactGroup; label: string; unit: Unit } | null = null;
+  let offenceTable = false;
+  for (let i = start; i < end; i++) {
+    const line = lines[i] as Line;
+    const split = SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""));
+    if (split && line.cells.length >= 3) {
+      missingHeading = null;
+      i = parseSplitTable(lines, i, split.group, out) - 1;
+      continue;
+    }
+    if (/^Offence types?\b/i.test(line.flat)) {
+      offenceTable = true;
+      continue;
+    }
+    const figure = leadingFigure(line.cells[0] ?? "");
+    if (figure && line.cells.length >= 2) {
+      offenceTable = false;
+      missingHeading = null;
+      const label = cleanLabel(line.cells.slice(1).join(" "));
+      addLabelled(out, label, figure, line);
+      continue;
+    }
+    if (line.cells.length === 1) {
+      // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
+      const m = line.flat.match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?(?:\s*\(\d+(?:\.\d+)?%\))?)\s+([A-Za-z].{5,})$/);
+      if (m && groupOf(m[2] as string)) {
+        addLabelled(out, cleanLabel(m[2] as string), leadingFigure(m[1] as string) ?? { count: null, percent: null }, line);
+        continue;
+      }
+      const of = plain(line.flat).match(/^Of the (\d+) (court disposals|out-of-court disposals)/i);
+      if (of) {
+        push(out, "caseload", (of[2] as string).toLowerCase(), null, "service", Number(of[1]), "count", line);
+        continue;
+      }
+    }
+    if (offenceTable && line.cells.length === 2) {
+      const v = percentCell(line.cells[1] as string);
+      if (v !== null) {
+        push(out, "offence_type", cleanLabel(line.cells[0] as string), null, "service", v, "percent", line);
+        continue;
+      }
+    }
+    if (line.cells.length === 2 && !offenceTable) {
+      const value = percentCell(line.cells[1] as string);
+      const g = groupOf(line.cells[0] as string);
+      if (value !== null && g) {
+        push(out, g.group, cleanLabel(line.cells[0] as string), null, roleOf(g.group, line.cells[0] as string), value, "percent", line);
+        continue;
+      }
+    }
+    // A heading whose figures were images: "First-time entrant (rate per 100,000)" then
+    // "Croydon", "England and Wales" with no number. Record the gap, never guess it.
+    if (/^First-time entrants?\b/i.test(line.flat) && !/\d{2,}/.test(line.flat.replace(/100,000/, ""))) {
+      missingHeading = { group: "first_time_entrants", label: cleanLabel(line.flat), unit: "rate_per_100k" };
+      continue;
+    }
+    if (/^Reoffending rates?$/i.test(line.flat)) {
+      missingHeading = { group: "reoffending", label: cleanLabel(line.flat), unit: "percent" };
+      continue;
+    }
+    if (
+      missingHeading &&
+      line.flat.length <= 40 &&
+      /^[A-Z][A-Za-z ,'&-]+?(?:\s+\d)?$/.test(line.flat) &&
+      !/information|caseload|population|data|rates?$/i.test(line.flat)
+    ) {
+      const subject = line.flat.replace(/\s+\d$/, "").trim();
+      const role = COMPARATOR_PLACE.test(subject) ? "comparator" : "service";
+      push(out, missingHeading.group, missingHeading.label, subject, role, null, missingHeading.unit, line);
+      out.warnings.push({
+        code: "figure-missing",
+        message: `'${missingHeading.label}' for ${subject} is printed without its figure (probably an image)`,
+        provenance: provenanceOf(line),
+      });
+      continue;
+    }
+    if (/^\d+(?:\.\d+)?%$/.test(line.flat)) {
+      out.warnings.push({
+        code: "unlabelled-figure",
+        message: `A figure (${line.flat}) stands without a label in the contextual facts and was not read`,
+        provenance: provenanceOf(line),
+      });
+    }
+    missingHeading = null;
+  }
+}
+
+function addLabelled(out: Collector, label: string, figure: { count: number | null; percent: number | null }, line: Line): void {
+  const g = groupOf(label);
+  if (!g) {
+    out.warnings.push({
+      code: "fact-unclassified",
+      message: `A contextual figure labelled '${label}' could not be classified and was not read`,
+      provenance: provenanceOf(line),
+    });
+    return;
+  }
+  const role = roleOf(g.group, label);
+  if (figure.count !== null) {
+    const unit: Unit = g.unit === "rate_per_100k" ? "rate_per_100k" : "count";
+    push(out, g.group, label, null, role, figure.count, g.unit === "percent" ? "percent" : unit, line);
+  }
+  if (figure.percent !== null) push(out, g.group, label, null, role, figure.percent, "percent", line);
+}
+
+const TABLE_HEADINGS: { group: FactGroup; re: RegExp }[] = [
+  { group: "staffing", re: /^Key staffing data/i },
+  { group: "caseload_characteristics", re: /^Caseload characteristics/i },
+];
+
+/** Label-then-figure tables in the standard sections ("Key staffing data", "Caseload characteristics"). */
+function parseSectionTables(lines: Line[], from: number, out: Collector): void {
+  for (let i = from; i < lines.length; i++) {
+    const heading = TABLE_HEADINGS.find((h) => h.re.test((lines[i] as Line).flat));
+    if (!heading) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j] as Line;
+      if (/^-+$/.test(line.cells[0] ?? "")) continue;
+      if (line.cells.length !== 2) break;
+      const cell = line.cells[1] as string;
+      const percent = percentCell(cell);
+      const count = numberCell(cell);
+      if (percent === null && count === null) break;
+      const label = cleanLabel(line.cells[0] as string);
+      push(out, heading.group, label, null, "service", percent ?? count, percent !== null ? "percent" : "count", line);
+      i = j;
+    }
+  }
+}
+
+export function parseFacts(lines: Line[], seg: Segments): Collector {
+  const out: Collector = { facts: [], warnings: [] };
+  if (seg.contextualFactsStart !== null && seg.contextualFactsEnd !== null) {
+    parseContextualSection(lines, seg.contextualFactsStart + 1, seg.contextualFactsEnd, out);
+  }
+  parseSectionTables(lines, seg.contentsEnd, out);
+  return out;
+}

@@ -1,0 +1,68 @@
+// The normalised line stream every section parser reads. Each line keeps the original line
+// number, page and text, so that any value read from it carries its provenance.
+import type { Provenance } from "../schemas/report.js";
+
+export interface Line {
+  /** Position in the normalised stream (non-blank, non-furniture lines only). */
+  index: number;
+  /** 1-based line number in the source (for PDF: in the extracted text). */
+  line: number;
+  page: number | null;
+  /** The line as written in the source. */
+  raw: string;
+  /** Cleaned cells (split on tabs / column gaps), empty cells dropped. */
+  cells: string[];
+  /** Cells joined by single spaces: the line as prose. */
+  flat: string;
+  /** Footnote markers printed on the line (superscripts), in order. */
+  markers: string[];
+}
+
+export interface Footnote {
+  marker: string;
+  text: string;
+  line: Line;
+}
+
+export interface NormalisedDocument {
+  lines: Line[];
+  footnotes: Footnote[];
+  /** Lines dropped as page furniture (running headers, page numbers). */
+  furniture: Line[];
+}
+
+const SNIPPET_MAX = 400;
+
+export function provenanceOf(line: Line): Provenance {
+  const raw = line.raw.trim();
+  return {
+    line: line.line,
+    page: line.page,
+    snippet: raw.length > SNIPPET_MAX ? `${raw.slice(0, SNIPPET_MAX)}…` : raw,
+  };
+}
+
+/** Lower-case letters only: for matching text whose spacing or punctuation extraction damaged. */
+export function letters(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, "");
+}
+
+/**
+ * Index in `text` just after the characters that spell `target` letter by letter (ignoring
+ * case, spaces, tabs and punctuation in `text`), or -1 when `text` does not start with it.
+ */
+export function afterLetters(text: string, target: string): number {
+  const want = letters(target);
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (k === want.length) return i;
+    const ch = text[i]?.toLowerCase() ?? "";
+    if (ch >= "a" && ch <= "z") {
+      if (ch !== want[k]) return -1;
+      k++;
+    } else if (/[0-9]/.test(ch)) {
+      return -1;
+    }
+  }
+  return k === want.length ? text.length : -1;
+}

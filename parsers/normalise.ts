@@ -1,0 +1,214 @@
+// normalise: raw report text -> a stream of clean lines that keep their source line and page.
+// Repairs the extraction damage listed in DOMAIN.md (superscript footnote markers in Unicode,
+// HTML or LaTeX; markdown markup; column gaps as tabs or runs of spaces; running page headers
+// and page numbers) without ever losing the map back to the source as written.
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import { toString as mdToString } from "mdast-util-to-string";
+import type { Root, Table } from "mdast";
+import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+
+export type Format = "text" | "markdown" | "pdf";
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+};
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+interface Cleaned {
+  text: string;
+  markers: string[];
+  /** The line began with a footnote marker: it is a footnote, not body text. */
+  startsWithMarker: boolean;
+}
+
+/** Footnote markers and stray symbols, in the several spellings the converters produce. */
+function extractMarkers(input: string): Cleaned {
+  const markers: string[] = [];
+  let s = input;
+  const leading = s.trimStart();
+  const startsWithMarker =
+    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d)/.test(leading) && !/^<sup>\s*<\/sup>/.test(leading);
+  const take = (_m: string, digits: string) => {
+    markers.push(digits);
+    return " ";
+  };
+  // <sup>&</sup>lt;sup&gt;20</sup>  (an HTML converter escaping its own markup)
+  s = s.replace(/<sup>&<\/sup>lt;sup(?:&gt;|>)\s*(\d+)\s*(?:<\/sup>|&lt;\/sup&gt;)/g, take);
+  s = s.replace(/&lt;sup&gt;\s*(\d+)\s*&lt;\/sup&gt;/g, take);
+  // $<sup>^{6}</sup>$ and $^{11}$, $^{^{9}}$, $^{^{\}rm 10}$
+  s = s.replace(/\$\s*<sup>\s*\^?\{?(\d+)\}?\s*<\/sup>\s*\$/g, take);
+  s = s.replace(/\$\s*\^\{[^$]*?(\d+)\s*\}*\s*\$/g, take);
+  s = s.replace(/<sup>\s*\^?\{?(\d+|\*)\}?\s*<\/sup>/g, take);
+  s = s.replace(/^\s*\^\{(\d+)[^}]*\}/, take);
+  // Any other inline LaTeX is a symbol the converter could not read (arrows, stars): drop it.
+  s = s.replace(/\$[^$\n]{1,80}\$/g, " ");
+  s = s.replace(SUPERSCRIPT_RUN, (run) => {
+    markers.push([...run].map((c) => SUPERSCRIPT_DIGITS[c] ?? "").join(""));
+    return " ";
+  });
+  return { text: s, markers, startsWithMarker };
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function stripMarkup(s: string, format: Format): string {
+  let out = s;
+  // Links keep their text.
+  out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
+  if (format === "markdown") {
+    out = out.replace(/^\s{0,3}#{1,6}\s+/, "");
+    out = out.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  }
+  out = out.replace(/\*\*|__/g, "");
+  return out;
+}
+
+/** Split a cleaned line into cells at tabs or at column gaps of two or more spaces. */
+export function splitCells(s: string): string[] {
+  return s
+    .replace(/\u00a0/g, " ")
+    .split(/\t| {2,}/)
+    .map((c) => c.replace(/\s+/g, " ").trim())
+    .filter((c) => c.length > 0);
+}
+
+export function cleanLine(raw: string, format: Format): Cleaned & { cells: string[] } {
+  const marked = extractMarkers(raw);
+  let text = decodeEntities(stripMarkup(marked.text, format));
+  // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
+  text = stripMarkup(text, format);
+  // List bullets and markdown blockquotes carry no meaning for the data.
+  text = text.replace(/^\s*(?:[-•▪●◦]|>)\s+/, "");
+  const cells = splitCells(text);
+  // Markers glued to a word ("Good¹", "Croydon ³") leave a trailing space only.
+  return { ...marked, text, cells };
+}
+
+const RUNNING_HEADER = /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$)/i;
+
+function isFurniture(cells: string[], flat: string): boolean {
+  if (cells.length === 0) return true;
+  if (/^\d{1,3}$/.test(flat)) return true; // page number
+  if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
+  if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
+  return RUNNING_HEADER.test(flat);
+}
+
+export interface SourceLine {
+  line: number;
+  page: number | null;
+  raw: string;
+  /** Pre-split cells (markdown tables); otherwise cells come from the raw text. */
+  cells?: string[];
+}
+
+/** Turn source lines into the normalised stream, separating footnotes and page furniture. */
+export function normaliseLines(source: SourceLine[], format: Format): NormalisedDocument {
+  const lines: Line[] = [];
+  const footnotes: Footnote[] = [];
+  const furniture: Line[] = [];
+  for (const src of source) {
+    if (src.raw.trim() === "") continue;
+    let cells: string[];
+    let markers: string[];
+    let startsWithMarker: boolean;
+    if (src.cells) {
+      cells = [];
+      markers = [];
+      startsWithMarker = false;
+      for (const cell of src.cells) {
+        const c = cleanLine(cell, format);
+        cells.push(...c.cells);
+        markers.push(...c.markers);
+      }
+      const firstRaw = src.cells[0] ?? "";
+      startsWithMarker = cleanLine(firstRaw, format).startsWithMarker && src.cells.length === 1;
+    } else {
+      const c = cleanLine(src.raw, format);
+      cells = c.cells;
+      markers = c.markers;
+      startsWithMarker = c.startsWithMarker;
+    }
+    const flat = cells.join(" ");
+    const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
+    if (isFurniture(cells, flat)) {
+      furniture.push(line);
+      continue;
+    }
+    if (startsWithMarker && markers.length > 0) {
+      footnotes.push({ marker: markers[0] as string, text: flat, line });
+      continue;
+    }
+    line.index = lines.length;
+    lines.push(line);
+  }
+  return { lines, footnotes, furniture };
+}
+
+/** Plain text: one source line per line; a form feed (as pdftotext writes) starts a new page. */
+export function textSourceLines(text: string): SourceLine[] {
+  const hasPages = text.includes("\f");
+  let page = 1;
+  return text.split(/\r?\n/).map((raw, i) => {
+    const pagesHere = (raw.match(/\f/g) ?? []).length;
+    const line: SourceLine = { line: i + 1, page: hasPages ? page : null, raw: raw.replace(/\f/g, "") };
+    page += pagesHere;
+    return line;
+  });
+}
+
+/**
+ * Markdown: GFM tables are read through remark so that each row becomes one line of cells
+ * (escaped pipes, alignment rows and padding handled by the parser); every other line keeps
+ * its source text, which the line cleaner strips of markup.
+ */
+export function markdownSourceLines(text: string): SourceLine[] {
+  const lines = textSourceLines(text);
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
+  const tableRows = new Map<number, string[]>();
+  const delimiterLines = new Set<number>();
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "table") {
+      const table = node as Table;
+      for (const row of table.children) {
+        const start = row.position?.start.line;
+        if (start === undefined) continue;
+        tableRows.set(
+          start,
+          row.children.map((cell) => mdToString(cell)),
+        );
+      }
+      const first = table.children[0]?.position?.start.line;
+      if (first !== undefined) delimiterLines.add(first + 1);
+      return;
+    }
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(tree);
+  return lines
+    .filter((l) => !delimiterLines.has(l.line))
+    .map((l) => {
+      const cells = tableRows.get(l.line);
+      return cells ? { ...l, cells } : l;
+    });
+}

@@ -1,0 +1,245 @@
+// Key questions and prompts: the "% 'Yes'" (or "Relevant cases / Number 'Yes'") tables of the
+// case-based standards, in the standard sections (body) and in the inspection-data annexes.
+// One scanner serves both, because the tables have one structure: a key question line (with a
+// figure: a key-question row; without: the heading of its prompts), then prompt rows.
+import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
+import { type Line, provenanceOf } from "./lines.js";
+import type { Segments } from "./segment.js";
+import { standardHeading } from "./segment.js";
+import { countCell, percentCell, plain } from "./text.js";
+import type { KeyQuestion, Prompt, ReportWarning } from "../schemas/report.js";
+
+/** The wordings key questions take; prompts never start like this. */
+const KEY_QUESTION_FORM =
+  /^(?:does assessment sufficiently analyse how to|does planning focus (?:sufficiently )?on|does (?:the )?implementation and delivery of services (?:effectively )?support|does service delivery (?:effectively )?(?:support|focus)|does reviewing focus (?:sufficiently )?on|are the yo[tsj]'?s recommendations sufficiently|does the yo[tsj] work effectively with the police)/i;
+
+const QUESTION_START = /^(?:[a-z]\)\s*)?(?:does|is|are|where|in cases|how|has|have|do)\b/i;
+
+export function isKeyQuestionText(text: string): boolean {
+  return KEY_QUESTION_FORM.test(plain(text)) && themeOfQuestion(text) !== null;
+}
+
+interface Figures {
+  percent: number | null;
+  relevant: number | null;
+  yes: number | null;
+  textCells: string[];
+}
+
+/** The figures closing a table row: "question\t86%" or "question\t8\t6". */
+function rowFigures(cells: string[]): Figures | null {
+  const last = cells[cells.length - 1];
+  if (last === undefined) return null;
+  const percent = percentCell(last);
+  if (percent !== null) return { percent, relevant: null, yes: null, textCells: cells.slice(0, -1) };
+  if (cells.length >= 2) {
+    const yes = countCell(last);
+    const relevant = countCell(cells[cells.length - 2] as string);
+    if (yes !== null && relevant !== null && (cells.length >= 3 || cells.length === 2)) {
+      return { percent: null, relevant, yes, textCells: cells.slice(0, -2) };
+    }
+  }
+  return null;
+}
+
+function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
+  const last = line.cells[line.cells.length - 1] ?? "";
+  const yesHeader = /^%\s*['‘’]?yes['‘’]?$/i.test(last) || /^rating and % yes$/i.test(last);
+  const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’]?yes/i.test(line.flat);
+  if (!yesHeader && !countHeader) return null;
+  const first = line.cells[0] ?? "";
+  const m = plain(line.flat).match(/^Of the (\d+) cases\b/i);
+  const question = yesHeader && line.cells.length > 1 && isKeyQuestionText(first) ? first : null;
+  return { subSample: m ? Number(m[1]) : null, question };
+}
+
+interface ScanContext {
+  source: "body" | "annex";
+  /** Fixed standard (body section) or null to follow the annex's standard headings. */
+  standardId: string | null;
+  caseBased: Set<string>;
+}
+
+export interface QuestionResult {
+  keyQuestions: KeyQuestion[];
+  prompts: Prompt[];
+  warnings: ReportWarning[];
+  /** Printed question numbers that disagree with the standard they stand under. */
+  numbering: { printed: string; assignedId: string; line: Line }[];
+}
+
+function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: QuestionResult): void {
+  let standardId = ctx.standardId;
+  let currentKq: string | null = null;
+  let subSample: number | null = null;
+  let tableRow = 0;
+  let pending: { text: string; first: Line } | null = null;
+  let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
+  const promptPositions = new Map<string, number>();
+
+  const setKq = (text: string, line: Line, printed: string | null): string | null => {
+    if (!standardId) return null;
+    const id = keyQuestionIdFor(standardId, text);
+    if (!id) {
+      out.warnings.push({
+        code: "key-question-unrecognised",
+        message: `A key question under standard ${standardId} could not be matched to the framework`,
+        provenance: provenanceOf(line),
+      });
+      return null;
+    }
+    if (printed && !id.startsWith(printed.split(".").slice(0, 2).join("."))) {
+      out.numbering.push({ printed, assignedId: id, line });
+    }
+    return id;
+  };
+
+  for (let i = start; i < end; i++) {
+    const line = lines[i] as Line;
+    const heading = standardHeading(line);
+    if (heading) {
+      if (ctx.standardId === null) standardId = ctx.caseBased.has(heading.id) ? heading.id : null;
+      currentKq = null;
+      tableRow = 0;
+      pending = null;
+      continue;
+    }
+    const header = isTableHeader(line);
+    if (header) {
+      subSample = header.subSample;
+      tableRow = 0;
+      pending = null;
+      if (header.question) currentKq = setKq(header.question, line, null) ?? currentKq;
+      continue;
+    }
+    if (!standardId) continue;
+
+    const figures = rowFigures(line.cells);
+    let text = (figures ? figures.textCells : line.cells).join(" ");
+    let first = line;
+    if (figures && pending && (text === "" || (/^[a-z(]/.test(text) && !/\?\s*$/.test(pending.text)))) {
+      // The row's text began on earlier lines; its figure stands here.
+      text = text === "" ? pending.text : `${pending.text} ${text}`;
+      first = pending.first;
+    }
+    if (!figures) {
+      if (lastRow && /^[a-z]/.test(text) && !/\?\s*$/.test(lastRow.text) && text.length < 80) {
+        // Continuation of the previous row's wrapped text ("... taken into" / "account?").
+        lastRow.text = `${lastRow.text} ${text}`;
+        lastRow.target.text = plain(lastRow.text);
+        continue;
+      }
+      lastRow = null;
+      const printedMatch = text.match(/^(\d\.\d\.\d)\.?\s+/);
+      const body = printedMatch ? text.slice(printedMatch[0].length) : text;
+      if (isKeyQuestionText(body)) {
+        currentKq = setKq(body, line, printedMatch?.[1] ?? null) ?? currentKq;
+        pending = null;
+        continue;
+      }
+      if (pending && !/\?\s*$/.test(pending.text) && pending.text.length + text.length < 400) {
+        pending = { text: `${pending.text} ${text}`, first: pending.first };
+      } else if (QUESTION_START.test(text) && text.length < 250) {
+        pending = { text, first: line };
+      } else {
+        pending = null;
+      }
+      continue;
+    }
+    pending = null;
+
+    const printedMatch = text.match(/^(\d\.\d\.\d)\.?\s*/);
+    const printedNumber = printedMatch ? (printedMatch[1] as string) : null;
+    let rowText = printedMatch ? text.slice(printedMatch[0].length) : text;
+    const labelMatch = rowText.match(/^([a-z])\)\s*/);
+    const label = labelMatch ? (labelMatch[1] as string) : null;
+    if (labelMatch) rowText = rowText.slice(labelMatch[0].length);
+    if (rowText.length < 8) continue;
+
+    if (figures.percent !== null && figures.percent > 100) {
+      out.warnings.push({
+        code: "percent-out-of-range",
+        message: `A printed percentage of ${figures.percent} is impossible and was not read`,
+        provenance: provenanceOf(line),
+      });
+      continue;
+    }
+
+    if (!label && isKeyQuestionText(rowText)) {
+      const id = setKq(rowText, first, printedNumber);
+      if (!id) continue;
+      currentKq = id;
+      tableRow++;
+      if (out.keyQuestions.some((k) => k.id === id && k.source === ctx.source)) {
+        out.warnings.push({
+          code: "key-question-repeated",
+          message: `Key question ${id} is printed twice in the ${ctx.source}; the first is kept`,
+          provenance: provenanceOf(first),
+        });
+        continue;
+      }
+      const kq: KeyQuestion = {
+        id,
+        standardId,
+        position: tableRow,
+        text: plain(rowText),
+        percent: figures.percent,
+        relevant: figures.relevant,
+        yes: figures.yes,
+        subSample,
+        source: ctx.source,
+        printedNumber,
+        provenance: provenanceOf(first),
+      };
+      out.keyQuestions.push(kq);
+      lastRow = { text: rowText, target: kq };
+      continue;
+    }
+
+    if (!currentKq) {
+      out.warnings.push({
+        code: "prompt-without-key-question",
+        message: "A prompt row was found before any key question it could belong to",
+        provenance: provenanceOf(first),
+      });
+      continue;
+    }
+    const position = (promptPositions.get(currentKq) ?? 0) + 1;
+    promptPositions.set(currentKq, position);
+    const prompt: Prompt = {
+      keyQuestionId: currentKq,
+      position,
+      label,
+      text: plain(rowText),
+      percent: figures.percent,
+      relevant: figures.relevant,
+      yes: figures.yes,
+      subSample,
+      source: ctx.source,
+      provenance: provenanceOf(first),
+    };
+    out.prompts.push(prompt);
+    lastRow = { text: rowText, target: prompt };
+  }
+}
+
+export function parseQuestions(lines: Line[], seg: Segments, edition: StandardsEdition): QuestionResult {
+  const out: QuestionResult = { keyQuestions: [], prompts: [], warnings: [], numbering: [] };
+  const caseBased = new Set(standardsOf(edition).filter((s) => s.caseBased).map((s) => s.id));
+  for (const id of caseBased) {
+    const section = seg.sections.get(id);
+    if (!section) continue;
+    scan(lines, section.start + 1, section.end, { source: "body", standardId: id, caseBased }, out);
+  }
+  for (const annex of seg.annexes) {
+    scan(lines, annex.start + 1, annex.end, { source: "annex", standardId: null, caseBased }, out);
+  }
+  for (const n of out.numbering) {
+    out.warnings.push({
+      code: "question-number-mismatch",
+      message: `A question printed as ${n.printed} stands under standard ${n.assignedId.slice(0, 3)}; read as ${n.assignedId}`,
+      provenance: provenanceOf(n.line),
+    });
+  }
+  return out;
+}

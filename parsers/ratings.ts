@@ -1,0 +1,314 @@
+// Ratings: the ratings table (service name, fieldwork start, score, overall rating, one row
+// per standard), each standard section's own rating and discretion note, annex restatements.
+import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
+import { type Footnote, type Line, provenanceOf } from "./lines.js";
+import { isOverallRatingLine, type Segments, type StandardHeading, standardHeading } from "./segment.js";
+import { MONTH_WORD, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
+import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
+
+export interface FoundRating {
+  rating: Rating;
+  marker: string | null;
+  line: Line;
+}
+
+/** The rating a heading states, on its own line or within the next few lines. */
+export function ratingNear(lines: Line[], heading: StandardHeading, end: number): FoundRating | null {
+  const first = heading.line;
+  const onHeading = ratingAtStart(heading.rest);
+  if (onHeading && !/^[a-z]/.test(onHeading.rest.trim())) {
+    const marker = onHeading.rest.trim().match(/^(\*+|†+)/)?.[1] ?? first.markers[0] ?? null;
+    return { rating: onHeading.rating, marker, line: first };
+  }
+  const closing = ratingAtEnd(heading.rest);
+  if (closing) return { rating: closing.rating, marker: closing.marker ?? first.markers[0] ?? null, line: first };
+  const stop = Math.min(end, first.index + 7);
+  for (let i = first.index + 1; i < stop; i++) {
+    const line = lines[i] as Line;
+    if (/^(Our rating|In making a judgement|Strengths|Key (staffing )?data|Standards and key)/i.test(line.flat)) break;
+    const other = standardHeading(line);
+    if (other && other.id !== heading.id) break;
+    const only = ratingOnly(line.flat);
+    if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
+    const last = line.cells[line.cells.length - 1] ?? "";
+    if (line.cells.length > 1) {
+      const cellRating = ratingOnly(last);
+      if (cellRating) return { rating: cellRating.rating, marker: cellRating.marker ?? line.markers[0] ?? null, line };
+      // Two-column layout: "...statement\tRequires" / "...statement\timprovement".
+      const next = lines[i + 1];
+      if (/^requires$/i.test(last) && next && /^improvement\W*$/i.test(next.cells[next.cells.length - 1] ?? "")) {
+        return { rating: "Requires improvement", marker: next.markers[0] ?? null, line };
+      }
+    }
+    const atEnd = ratingAtEnd(line.flat);
+    if (atEnd && /[.]\s*$/.test(atEnd.before)) return { rating: atEnd.rating, marker: atEnd.marker, line };
+  }
+  return null;
+}
+
+export interface RatingsTable {
+  serviceName: string | null;
+  fieldworkStart: string | null;
+  overallRating: Rating | null;
+  statedScore: number | null;
+  rows: Map<string, { heading: StandardHeading; rating: Rating | null; marker: string | null }>;
+  provenance: Record<string, Provenance>;
+  warnings: ReportWarning[];
+}
+
+const SERVICE_NAME = /^(.*?\b(?:youth (?:offending|justice) (?:service|team)|YOS|YJS|YOT))\b/i;
+
+export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
+  const out: RatingsTable = {
+    serviceName: null,
+    fieldworkStart: null,
+    overallRating: null,
+    statedScore: null,
+    rows: new Map(),
+    provenance: {},
+    warnings: [],
+  };
+  if (seg.ratingsStart === null || seg.ratingsEnd === null || seg.overallLine === null) {
+    out.warnings.push({ code: "ratings-table-missing", message: "No ratings table (an 'Overall rating' row) was found", provenance: null });
+    return out;
+  }
+  const start = seg.ratingsStart;
+  const end = seg.ratingsEnd;
+
+  for (let i = start; i < seg.overallLine && out.serviceName === null; i++) {
+    const line = lines[i] as Line;
+    for (const cell of line.cells) {
+      const m = cell.match(SERVICE_NAME);
+      if (m && !/^Service:/i.test(cell)) {
+        out.serviceName = (m[1] as string).trim();
+        out.provenance.serviceName = provenanceOf(line);
+        break;
+      }
+    }
+  }
+
+  // "Fieldwork started: April 2022", possibly with the month on a later line.
+  for (let i = start; i < Math.min(end + 2, lines.length); i++) {
+    const line = lines[i] as Line;
+    if (!/Fieldwork started/i.test(line.flat)) continue;
+    const window = [line, lines[i + 1], lines[i + 2]].filter(Boolean) as Line[];
+    const joined = window.map((l) => l.flat).join(" ");
+    const m = joined.match(new RegExp(`Fieldwork started:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`, "i"));
+    if (m) {
+      out.fieldworkStart = yearMonth(m[1] as string, m[2] as string);
+      out.provenance.fieldworkStart = provenanceOf(line);
+    }
+    break;
+  }
+
+  const overall = lines[seg.overallLine] as Line;
+  const overallCells = overall.cells.slice(1);
+  let overallFound: { rating: Rating; line: Line } | null = null;
+  for (const cell of [overallCells.join(" "), ...overallCells]) {
+    const r = ratingAtStart(cell) ?? ratingAtEnd(cell);
+    if (r) {
+      overallFound = { rating: r.rating, line: overall };
+      break;
+    }
+  }
+  if (!overallFound) {
+    const atEnd = ratingAtEnd(overall.flat);
+    if (atEnd) overallFound = { rating: atEnd.rating, line: overall };
+  }
+  if (!overallFound) {
+    const next = lines[seg.overallLine + 1];
+    const only = next ? ratingOnly(next.flat) : null;
+    if (next && only) overallFound = { rating: only.rating, line: next };
+  }
+  if (overallFound) {
+    out.overallRating = overallFound.rating;
+    out.provenance.overallRating = provenanceOf(overallFound.line);
+  } else {
+    out.warnings.push({
+      code: "overall-rating-missing",
+      message: "The ratings table has an 'Overall rating' row but no legible rating",
+      provenance: provenanceOf(overall),
+    });
+  }
+
+  for (let i = start; i < end; i++) {
+    const line = lines[i] as Line;
+    const heading = standardHeading(line);
+    if (!heading || out.rows.has(heading.id)) continue;
+    const found = ratingNear(lines, heading, Math.min(end + 1, lines.length));
+    out.rows.set(heading.id, { heading, rating: found?.rating ?? null, marker: found?.marker ?? null });
+  }
+
+  // "Score 8/36", "Score\t29/36", or "Score" with the figure a few lines on.
+  let scoreLabel: Line | null = null;
+  for (let i = start; i < Math.min(end + 6, lines.length); i++) {
+    const line = lines[i] as Line;
+    const m = line.flat.match(/\b(\d{1,2})\s*\/\s*36\b/);
+    if (m && (scoreLabel || /score/i.test(line.flat))) {
+      out.statedScore = Number(m[1]);
+      out.provenance.statedScore = provenanceOf(line);
+      break;
+    }
+    if (/\bscore\b/i.test(line.flat)) scoreLabel = line;
+  }
+  if (out.statedScore === null) {
+    out.warnings.push(
+      scoreLabel
+        ? {
+            code: "score-missing",
+            message: "The ratings table has a 'Score' label but no legible N/36 figure",
+            provenance: provenanceOf(scoreLabel),
+          }
+        : { code: "score-not-printed", message: "The report prints no 'Score N/36' (usual before 2020)", provenance: null },
+    );
+  }
+  return out;
+}
+
+const DISCRETION = /professional discretion|ratings panel|discretion (?:was|has been) (?:applied|exercised)/i;
+
+/** Footnote or in-section text that explains a rating moved by professional discretion. */
+function discretionFor(
+  lines: Line[],
+  footnotes: Footnote[],
+  section: { start: number; end: number } | undefined,
+  markers: (string | null)[],
+): { note: string; line: Line } | null {
+  for (const marker of markers) {
+    if (!marker) continue;
+    const note = footnotes.find((f) => f.marker === marker && DISCRETION.test(f.text));
+    if (note) return { note: note.text, line: note.line };
+    if (/^\*+$/.test(marker)) {
+      const legend = lines.find((l) => l.flat.startsWith(marker) && DISCRETION.test(l.flat));
+      if (legend) return { note: legend.flat, line: legend };
+    }
+  }
+  if (section) {
+    for (let i = section.start; i < section.end; i++) {
+      const line = lines[i] as Line;
+      if (DISCRETION.test(line.flat)) return { note: line.flat, line };
+    }
+    const inSection = footnotes.filter(
+      (f) =>
+        f.line.line >= (lines[section.start] as Line).line &&
+        f.line.line <= ((lines[section.end - 1] ?? lines[section.start]) as Line).line &&
+        DISCRETION.test(f.text),
+    );
+    if (inSection[0]) return { note: inSection[0].text, line: inSection[0].line };
+  }
+  return null;
+}
+
+export function detectEdition(lines: Line[]): { edition: StandardsEdition; certain: boolean } {
+  for (const line of lines) {
+    const h = standardHeading(line);
+    if (!h) continue;
+    if (h.id === "4.1") return { edition: "policy-and-provision", certain: true };
+    if (h.id === "3.4") {
+      return {
+        edition: h.definition.name === "Joint working" ? "joint-working" : "policy-and-provision",
+        certain: true,
+      };
+    }
+  }
+  return { edition: "joint-working", certain: false };
+}
+
+export function buildStandards(
+  lines: Line[],
+  footnotes: Footnote[],
+  seg: Segments,
+  table: RatingsTable,
+  edition: StandardsEdition,
+): { standards: Standard[]; statements: RatingStatement[]; warnings: ReportWarning[] } {
+  const standards: Standard[] = [];
+  const statements: RatingStatement[] = [];
+  const warnings: ReportWarning[] = [];
+  const annexRatings = annexStandardRatings(lines, seg);
+
+  for (const def of standardsOf(edition)) {
+    const row = table.rows.get(def.id);
+    const section = sectionFor(seg, def);
+    const sectionFound = section ? ratingNear(lines, section.heading, section.end) : null;
+    const annex = annexRatings.get(def.id) ?? null;
+    const marker = row?.marker ?? sectionFound?.marker ?? null;
+    const discretion = discretionFor(lines, footnotes, section, [row?.marker ?? null, sectionFound?.marker ?? null]);
+    const rowProvenance = row ? provenanceOf(row.heading.line) : null;
+    if (!row?.rating) {
+      warnings.push({
+        code: "table-rating-missing",
+        message: `Standard ${def.id} (${def.name}) has no rating in the ratings table`,
+        provenance: rowProvenance,
+      });
+    }
+    if (!section) {
+      warnings.push({
+        code: "section-missing",
+        message: `No section heading for standard ${def.id} (${def.name}) was found in the body`,
+        provenance: null,
+      });
+    } else if (!sectionFound) {
+      warnings.push({
+        code: "section-rating-missing",
+        message: `The section for standard ${def.id} (${def.name}) states no rating`,
+        provenance: provenanceOf(section.heading.line),
+      });
+    }
+    if (row?.rating && rowProvenance) {
+      statements.push({ subject: def.id, rating: row.rating, where: "ratings-table", provenance: rowProvenance });
+    }
+    if (sectionFound) {
+      statements.push({ subject: def.id, rating: sectionFound.rating, where: "section", provenance: provenanceOf(sectionFound.line) });
+    }
+    if (annex) statements.push({ subject: def.id, rating: annex.rating, where: "annex", provenance: provenanceOf(annex.line) });
+    standards.push({
+      id: def.id,
+      domain: def.domain,
+      name: def.name,
+      rating: row?.rating ?? null,
+      sectionRating: sectionFound?.rating ?? null,
+      annexRating: annex?.rating ?? null,
+      marker,
+      discretion: discretion !== null,
+      discretionNote: discretion?.note ?? null,
+      provenance: rowProvenance,
+      sectionProvenance: sectionFound ? provenanceOf(sectionFound.line) : null,
+      annexProvenance: annex ? provenanceOf(annex.line) : null,
+    });
+  }
+  return { standards, statements, warnings };
+}
+
+function sectionFor(seg: Segments, def: StandardDefinition) {
+  return seg.sections.get(def.id);
+}
+
+/** Ratings restated next to standard headings in the annexes (2019 "Inspection results"). */
+function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRating> {
+  const out = new Map<string, FoundRating>();
+  for (const annex of seg.annexes) {
+    for (let i = annex.start; i < annex.end; i++) {
+      const heading = standardHeading(lines[i] as Line);
+      if (!heading || out.has(heading.id)) continue;
+      const found = ratingNear(lines, heading, annex.end);
+      if (found) out.set(heading.id, found);
+    }
+  }
+  return out;
+}
+
+/** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
+export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {
+  const out: RatingStatement[] = [];
+  for (let i = seg.contentsEnd; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (isOverallRatingLine(line)) continue;
+    const m = line.flat.match(/\bOverall,[^.]{0,160}?\b(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/i);
+    if (!m) continue;
+    const rating = ratingAtStart(m[1] as string)?.rating;
+    if (!rating) continue;
+    const where = i < (seg.ratingsStart ?? 0) ? "foreword" : "summary";
+    out.push({ subject: "overall", rating, where, provenance: provenanceOf(line) });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+// read: a file on disk -> its bytes, detected format and source lines (with pages for PDF).
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Format, SourceLine } from "./normalise.js";
+import { markdownSourceLines, textSourceLines } from "./normalise.js";
+
+export interface RawDocument {
+  file: string;
+  format: Format;
+  sha256: string;
+  sourceLines: SourceLine[];
+}
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: string,
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+/** Detect the format from the bytes; the extension only breaks ties. */
+export function detectFormat(bytes: Uint8Array, file: string): Format {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (head.trimStart().startsWith("%PDF-")) return "pdf";
+  const text = Buffer.from(bytes.subarray(0, 200_000)).toString("utf8");
+  const headings = (text.match(/^#{1,6}\s+\S/gm) ?? []).length;
+  const pipeDelimiters = (text.match(/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/gm) ?? []).length;
+  const bold = (text.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
+  if (headings >= 3 || pipeDelimiters >= 1 || (headings >= 1 && bold >= 3)) return "markdown";
+  if (/\.(md|markdown)$/i.test(file) && (headings > 0 || bold > 0)) return "markdown";
+  return "text";
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export async function readDocument(file: string): Promise<RawDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new ReadError("E_UNREADABLE", file, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return documentFromBytes(file, bytes);
+}
+
+export async function documentFromBytes(file: string, bytes: Buffer): Promise<RawDocument> {
+  if (bytes.length === 0) throw new ReadError("E_EMPTY", file, "the file is empty");
+  const format = detectFormat(bytes, file);
+  const sha256 = sha256Of(bytes);
+  if (format === "pdf") {
+    const { pdfSourceLines } = await import("./pdf.js");
+    return { file, format, sha256, sourceLines: await pdfSourceLines(file, bytes) };
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("\u0000")) throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
+  return {
+    file,
+    format,
+    sha256,
+    sourceLines: format === "markdown" ? markdownSourceLines(text) : textSourceLines(text),
+  };
+}

@@ -1,0 +1,165 @@
+// segment: find where the parts of a report are (contents, ratings table, recommendations,
+// contextual facts, standard sections, annexes) in the normalised line stream.
+import { ALL_STANDARD_DEFINITIONS, type StandardDefinition } from "./framework.js";
+import { afterLetters, type Line, letters } from "./lines.js";
+
+export interface StandardHeading {
+  id: string;
+  definition: StandardDefinition;
+  /** Text after the standard's name on the heading line. */
+  rest: string;
+  line: Line;
+}
+
+/**
+ * A line that names a standard: "2.1 Assessment", "2.2.\tPlanning\tGood", "2. 4. Reviewing
+ * (court disposals)", "3.4 Out-of-court disposal policy and provi\tsion Inadequate".
+ */
+export function standardHeading(line: Line): StandardHeading | null {
+  const flat = line.flat.replace(/^Standards and key questions\s+/i, "");
+  const m = flat.match(/^([1-4])\s?\.\s?([1-4])\.?\s+(.*)$/);
+  if (!m) return null;
+  const id = `${m[1]}.${m[2]}`;
+  const tail = m[3] as string;
+  const candidates = ALL_STANDARD_DEFINITIONS.filter((d) => d.id === id);
+  let best: StandardHeading | null = null;
+  for (const def of candidates) {
+    for (const name of [def.name, ...def.aliases]) {
+      const end = afterLetters(tail, name);
+      if (end < 0) continue;
+      // The longest name wins ("Resettlement policy and provision" over "Resettlement").
+      if (best && letters(best.definition.name) .length >= letters(name).length) continue;
+      best = { id, definition: def, rest: tail.slice(end).trim(), line };
+    }
+  }
+  return best;
+}
+
+export interface Segments {
+  /** First line after the table of contents. */
+  contentsEnd: number;
+  ratingsStart: number | null;
+  ratingsEnd: number | null;
+  overallLine: number | null;
+  /** Start of the first annex (methodology / inspection data / glossary), or the end. */
+  annexStart: number;
+  annexes: { title: string; start: number; end: number }[];
+  /** Body sections of each standard (first heading after the ratings table). */
+  sections: Map<string, { heading: StandardHeading; start: number; end: number }>;
+  recommendationsStart: number | null;
+  contextualFactsStart: number | null;
+  contextualFactsEnd: number | null;
+}
+
+const OVERALL_RATING = /^overa\w{0,4}rating/i;
+const ANNEX_HEADING = /^Annexe?\s*\d+\s*[:–\-—.]?\s*(.*)$/i;
+const DOMAIN_HEADING =
+  /^(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
+
+export function isOverallRatingLine(line: Line): boolean {
+  return OVERALL_RATING.test(line.flat.replace(/\s+/g, "")) && line.flat.length < 80;
+}
+
+function findContentsEnd(lines: Line[]): number {
+  const start = lines.findIndex((l, i) => i < 200 && /^contents$/i.test(l.flat));
+  if (start < 0) return 0;
+  let i = start + 1;
+  // Contents entries are short; the first long line is the report's prose again.
+  while (i < lines.length && (lines[i] as Line).flat.length <= 90) i++;
+  // The heading just above that prose ("Foreword", "Acknowledgements") belongs to the body.
+  return Math.max(start + 1, i - 1);
+}
+
+export function segment(lines: Line[]): Segments {
+  const contentsEnd = findContentsEnd(lines);
+  let overallLine: number | null = null;
+  for (let i = contentsEnd; i < lines.length; i++) {
+    if (isOverallRatingLine(lines[i] as Line)) {
+      overallLine = i;
+      break;
+    }
+  }
+
+  let ratingsStart: number | null = null;
+  let ratingsEnd: number | null = null;
+  if (overallLine !== null) {
+    ratingsStart = overallLine;
+    for (let i = overallLine - 1; i >= Math.max(contentsEnd, overallLine - 12); i--) {
+      const flat = (lines[i] as Line).flat;
+      if (flat.length > 120) break;
+      ratingsStart = i;
+      if (/^(?:summary of )?ratings$/i.test(flat) || /^Service:/i.test(flat)) break;
+    }
+    // The table runs while lines are standard rows, domain rows, score or short furniture.
+    let i = overallLine + 1;
+    let lastRow = overallLine;
+    while (i < lines.length && i - lastRow <= 6) {
+      const line = lines[i] as Line;
+      if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat)) break;
+      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) lastRow = i;
+      if (line.flat.length > 150) break;
+      i++;
+    }
+    ratingsEnd = lastRow + 1;
+  }
+
+  const annexes: Segments["annexes"] = [];
+  for (let i = contentsEnd; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const m = line.flat.match(ANNEX_HEADING);
+    if (m && line.flat.length < 80 && !/\t\d+$/.test(line.raw)) {
+      annexes.push({ title: (m[1] ?? "").trim(), start: i, end: lines.length });
+    }
+  }
+  for (let k = 0; k < annexes.length - 1; k++) (annexes[k] as { end: number }).end = (annexes[k + 1] as { start: number }).start;
+  const annexStart = annexes[0]?.start ?? lines.length;
+
+  const bodyStart = ratingsEnd ?? contentsEnd;
+  const sections = new Map<string, { heading: StandardHeading; start: number; end: number }>();
+  const headings: { index: number; heading: StandardHeading | null }[] = [];
+  for (let i = bodyStart; i < annexStart; i++) {
+    const line = lines[i] as Line;
+    const heading = standardHeading(line);
+    if (heading) headings.push({ index: i, heading });
+    else if (DOMAIN_HEADING.test(line.flat) && line.flat.length < 60) headings.push({ index: i, heading: null });
+  }
+  headings.forEach((h, k) => {
+    if (!h.heading || sections.has(h.heading.id)) return;
+    // A repeated heading of the same standard ("4.1. Resettlement" / "4.1. Resettlement policy
+    // and provision") belongs to the same section.
+    const next = headings.slice(k + 1).find((o) => o.heading?.id !== h.heading?.id)?.index ?? annexStart;
+    sections.set(h.heading.id, { heading: h.heading, start: h.index, end: next });
+  });
+
+  const recommendationsStart = findHeading(lines, contentsEnd, /^Recommendations$/i);
+  const contextualFactsStart = findHeading(lines, contentsEnd, /^Contextual facts$/i);
+  let contextualFactsEnd: number | null = null;
+  if (contextualFactsStart !== null) {
+    contextualFactsEnd = lines.length;
+    for (let i = contextualFactsStart + 1; i < lines.length; i++) {
+      const flat = (lines[i] as Line).flat;
+      if (DOMAIN_HEADING.test(flat) || standardHeading(lines[i] as Line)) {
+        contextualFactsEnd = i;
+        break;
+      }
+    }
+  }
+
+  return {
+    contentsEnd,
+    ratingsStart,
+    ratingsEnd,
+    overallLine,
+    annexStart,
+    annexes,
+    sections,
+    recommendationsStart,
+    contextualFactsStart,
+    contextualFactsEnd,
+  };
+}
+
+function findHeading(lines: Line[], from: number, re: RegExp): number | null {
+  for (let i = from; i < lines.length; i++) if (re.test((lines[i] as Line).flat)) return i;
+  return null;
+}

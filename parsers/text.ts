@@ -1,0 +1,151 @@
+// Small readers for the values reports print: ratings, numbers in words, months, percentages.
+import type { Rating } from "./framework.js";
+
+const RATING_PATTERNS: [RegExp, Rating][] = [
+  [/^outstanding/i, "Outstanding"],
+  [/^requires\s*improvement/i, "Requires improvement"],
+  [/^inadequate/i, "Inadequate"],
+  [/^good/i, "Good"],
+];
+
+/** A rating at the start of `text` ("Requires improvement*"), with what follows it. */
+export function ratingAtStart(text: string): { rating: Rating; rest: string } | null {
+  const t = text.replace(/^[\s'‘’"“”*]+/, "");
+  for (const [re, rating] of RATING_PATTERNS) {
+    const m = t.match(re);
+    if (m) {
+      const rest = t.slice(m[0].length);
+      // "Goodwill" is not a rating: the word must end there.
+      if (/^[a-z]/i.test(rest)) return null;
+      return { rating, rest };
+    }
+  }
+  return null;
+}
+
+/** The whole text is a rating, optionally followed by a marker ("*") or stray symbols. */
+export function ratingOnly(text: string): { rating: Rating; marker: string | null } | null {
+  const r = ratingAtStart(text);
+  if (!r) return null;
+  const rest = r.rest.trim().replace(/^['’"”]/, "").trim();
+  if (/[a-z]{3,}/i.test(rest)) return null;
+  const marker = rest.match(/^(\*+|†+)/)?.[1] ?? null;
+  return { rating: r.rating, marker };
+}
+
+/** A rating closing the text ("... parents/carers. Outstanding"). */
+export function ratingAtEnd(text: string): { rating: Rating; marker: string | null; before: string } | null {
+  const m = text.match(
+    /(?:^|[\s.:;,])(Outstanding|Good|Requires\s+improvement|Inadequate)\s*(\*+|†+)?[^a-zA-Z0-9]{0,6}$/i,
+  );
+  if (!m || m.index === undefined) return null;
+  const rating = ratingAtStart(m[1] as string)?.rating;
+  if (!rating) return null;
+  return { rating, marker: m[2] ?? null, before: text.slice(0, m.index) };
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0,
+  no: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/** "43", "seven", "twenty-one", "Sixty" -> number; anything else -> null. */
+export function parseCount(word: string): number | null {
+  const w = word.trim().toLowerCase().replace(/,/g, "");
+  if (/^\d+$/.test(w)) return Number(w);
+  if (w in SMALL) return SMALL[w] as number;
+  const m = w.match(/^([a-z]+)(?:[-\s]([a-z]+))?$/);
+  if (m && (m[1] as string) in TENS) {
+    const tens = TENS[m[1] as string] as number;
+    if (!m[2]) return tens;
+    const unit = SMALL[m[2]];
+    if (unit !== undefined && unit > 0 && unit < 10) return tens + unit;
+  }
+  if (w === "a hundred" || w === "one hundred") return 100;
+  return null;
+}
+
+/** Pattern source matching a count written in digits or words. */
+export const COUNT_WORD =
+  "(\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+export const MONTH_WORD = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+
+/** "October", "2021" -> "2021-10". */
+export function yearMonth(month: string, year: string): string | null {
+  const i = MONTHS.indexOf(month.toLowerCase());
+  if (i < 0 || !/^\d{4}$/.test(year)) return null;
+  return `${year}-${String(i + 1).padStart(2, "0")}`;
+}
+
+/** A printed percentage cell ("86%", "25.5 %") -> 86; otherwise null. */
+export function percentCell(cell: string): number | null {
+  const m = cell.trim().match(/^(\d{1,3}(?:\.\d+)?)\s*%$/);
+  return m ? Number(m[1]) : null;
+}
+
+/** A printed whole count cell ("8") -> 8; otherwise null. */
+export function countCell(cell: string): number | null {
+  const m = cell.trim().match(/^(\d{1,4})$/);
+  return m ? Number(m[1]) : null;
+}
+
+/** A printed number ("441,290", "43.7", "0") -> number; otherwise null. */
+export function numberCell(cell: string): number | null {
+  const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$/);
+  return m ? Number((m[1] as string).replace(/,/g, "")) : null;
+}
+
+/** Collapse whitespace and curly quotes so that prose patterns can be simple. */
+export function plain(text: string): string {
+  return text
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}

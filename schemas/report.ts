@@ -1,0 +1,180 @@
+// The one source of truth for a parsed report's shape. Types, validation, the JSON Schema
+// (schemas/report.schema.json) and the SQLite tables (schemas/sql.ts) are all derived from here.
+import { z } from "zod";
+import { RATINGS } from "../parsers/framework.js";
+
+export const RatingSchema = z.enum(RATINGS).describe("A rating exactly as the inspectorate words it");
+
+export const ProvenanceSchema = z
+  .object({
+    line: z.number().int().positive().describe("1-based line in the source file (for PDF, in the extracted text)"),
+    page: z.number().int().positive().nullable().describe("1-based page, where the source has pages; null for text"),
+    snippet: z.string().describe("The source text the value was read from, as written"),
+  })
+  .describe("Where a value was read");
+
+export const SourceSchema = z.object({
+  file: z.string().describe("Path of the input file as given"),
+  format: z.enum(["text", "markdown", "pdf"]).describe("Detected from content, not only the extension"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes"),
+});
+
+export const StandardSchema = z.object({
+  id: z.string().regex(/^[1-4]\.[1-4]$/).describe("Framework id, 1.1 to 4.1"),
+  domain: z.string().describe("Framework domain of the standard"),
+  name: z.string().describe("Canonical framework name of the standard"),
+  rating: RatingSchema.nullable().describe("Rating in the report's ratings table"),
+  sectionRating: RatingSchema.nullable().describe("Rating restated in the standard's own section"),
+  annexRating: RatingSchema.nullable().describe("Rating restated in an annex (2019 reports)"),
+  marker: z.string().nullable().describe("Mark printed on a rating, e.g. '*' or a footnote number"),
+  discretion: z.boolean().describe("The report says professional discretion moved this rating"),
+  discretionNote: z.string().nullable().describe("The text that explains the discretion"),
+  provenance: ProvenanceSchema.nullable().describe("Ratings-table row"),
+  sectionProvenance: ProvenanceSchema.nullable().describe("Where the section states its rating"),
+  annexProvenance: ProvenanceSchema.nullable().describe("Where an annex states the rating"),
+});
+
+export const KeyQuestionSchema = z.object({
+  id: z.string().regex(/^[23]\.[1-4]\.[1-3]$/).describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
+  standardId: z.string(),
+  position: z.number().int().positive().describe("Row position in the printed table"),
+  text: z.string().describe("Question as printed (normalised whitespace)"),
+  percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
+  relevant: z.number().int().min(0).nullable().describe("Printed number of relevant cases (2020 count tables)"),
+  yes: z.number().int().min(0).nullable().describe("Printed number of 'Yes' answers (2020 count tables)"),
+  subSample: z.number().int().min(0).nullable().describe("The '(sub)sample' the table header states, e.g. 'Of the 7 cases ...'"),
+  source: z.enum(["body", "annex"]),
+  printedNumber: z.string().nullable().describe("Number printed before the question, e.g. '2.1.1.'"),
+  provenance: ProvenanceSchema,
+});
+
+export const PromptSchema = z.object({
+  keyQuestionId: z.string().regex(/^[23]\.[1-4]\.[1-3]$/),
+  position: z.number().int().positive().describe("1-based order under its key question"),
+  label: z.string().nullable().describe("Letter as printed (a, b, ...), null when unlettered"),
+  text: z.string(),
+  percent: z.number().min(0).max(100).nullable(),
+  relevant: z.number().int().min(0).nullable(),
+  yes: z.number().int().min(0).nullable(),
+  subSample: z.number().int().min(0).nullable(),
+  source: z.enum(["body", "annex"]),
+  provenance: ProvenanceSchema,
+});
+
+export const SampleStatementSchema = z.object({
+  domain: z.enum(["court", "outOfCourt", "resettlement"]),
+  size: z.number().int().min(0),
+  provenance: ProvenanceSchema,
+});
+
+export const SamplesSchema = z.object({
+  court: z.number().int().min(0).nullable().describe("Court-disposal cases inspected"),
+  outOfCourt: z.number().int().min(0).nullable().describe("Out-of-court cases inspected"),
+  resettlement: z.number().int().min(0).nullable().describe("Resettlement cases inspected"),
+});
+
+export const FACT_GROUPS = [
+  "population",
+  "first_time_entrants",
+  "reoffending",
+  "age",
+  "ethnicity",
+  "gender",
+  "caseload",
+  "offence_type",
+  "staffing",
+  "caseload_characteristics",
+] as const;
+
+export const ContextualFactSchema = z.object({
+  group: z.enum(FACT_GROUPS),
+  label: z.string().describe("Column heading of a split table, or the printed label"),
+  subject: z.string().nullable().describe("Row heading of a split table (e.g. 'National average')"),
+  role: z.enum(["service", "comparator"]).nullable().describe("Whether the figure describes the service or a comparator"),
+  value: z.number().nullable().describe("Printed number; null when the label is printed but the figure is not"),
+  unit: z.enum(["percent", "count", "rate_per_100k"]),
+  provenance: ProvenanceSchema,
+});
+
+export const RecommendationSchema = z.object({
+  position: z.number().int().positive(),
+  number: z.number().int().positive().nullable().describe("Number as printed; null if the item has none"),
+  addressee: z.string().nullable().describe("Who the report asks to act ('The YOS Management Board')"),
+  text: z.string(),
+  provenance: ProvenanceSchema,
+});
+
+export const RecommendationsSchema = z.object({
+  statedCount: z.number().int().min(0).nullable().describe("'we have made seven recommendations'"),
+  statedCountProvenance: ProvenanceSchema.nullable(),
+  items: z.array(RecommendationSchema),
+});
+
+export const WarningSchema = z.object({
+  code: z.string().describe("Stable id of what could not be read, e.g. 'score-missing'"),
+  message: z.string(),
+  provenance: ProvenanceSchema.nullable(),
+});
+
+export const RatingStatementSchema = z.object({
+  subject: z.string().describe("'overall' or a standard id"),
+  rating: RatingSchema,
+  where: z.enum(["foreword", "summary", "ratings-table", "section", "annex", "prose"]),
+  provenance: ProvenanceSchema,
+});
+
+export const CompletenessItemSchema = z.object({
+  found: z.number().int().min(0),
+  expected: z.number().int().min(0),
+  missing: z.array(z.string()).describe("What was expected and not found"),
+  note: z.string().nullable(),
+});
+
+export const CompletenessSchema = z.object({
+  standards: CompletenessItemSchema,
+  keyQuestions: CompletenessItemSchema,
+  prompts: CompletenessItemSchema,
+  facts: CompletenessItemSchema,
+  found: z.number().int().min(0),
+  expected: z.number().int().min(0),
+});
+
+export const ReportRecordSchema = z.object({
+  parserVersion: z.string(),
+  source: SourceSchema,
+  area: z.string().nullable(),
+  serviceName: z.string().nullable(),
+  published: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
+  fieldworkStart: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  leadInspector: z.string().nullable(),
+  overallRating: RatingSchema.nullable(),
+  statedScore: z.number().int().min(0).max(36).nullable(),
+  computedScore: z.number().int().min(0).max(36).nullable().describe("Sum of the 12 core standards' table ratings; null if any is missing"),
+  standardsEdition: z.enum(["joint-working", "policy-and-provision"]),
+  identityProvenance: z.record(z.string(), ProvenanceSchema),
+  standards: z.array(StandardSchema),
+  keyQuestions: z.array(KeyQuestionSchema),
+  prompts: z.array(PromptSchema),
+  samples: SamplesSchema,
+  sampleStatements: z.array(SampleStatementSchema),
+  contextualFacts: z.array(ContextualFactSchema),
+  recommendations: RecommendationsSchema,
+  ratingStatements: z.array(RatingStatementSchema),
+  completeness: CompletenessSchema,
+  warnings: z.array(WarningSchema),
+});
+
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Standard = z.infer<typeof StandardSchema>;
+export type KeyQuestion = z.infer<typeof KeyQuestionSchema>;
+export type Prompt = z.infer<typeof PromptSchema>;
+export type Samples = z.infer<typeof SamplesSchema>;
+export type SampleStatement = z.infer<typeof SampleStatementSchema>;
+export type ContextualFact = z.infer<typeof ContextualFactSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type Recommendations = z.infer<typeof RecommendationsSchema>;
+export type ReportWarning = z.infer<typeof WarningSchema>;
+export type RatingStatement = z.infer<typeof RatingStatementSchema>;
+export type Completeness = z.infer<typeof CompletenessSchema>;
+export type ReportRecord = z.infer<typeof ReportRecordSchema>;
+export type FactGroup = (typeof FACT_GROUPS)[number];

@@ -1,0 +1,12 @@
+import { extractFile } from "../src/extract.ts";
+const f = process.argv[2]!;
+const r = await extractFile(f);
+const { standards, keyQuestions, prompts, contextualFacts, ...rest } = r as any;
+console.log(JSON.stringify({ area: r.area, serviceName: r.serviceName, published: r.published, fieldworkStart: r.fieldworkStart, lead: r.leadInspector, overall: r.overallRating, stated: r.statedScore, computed: r.computedScore, edition: r.standardsEdition, samples: r.samples, format: r.source.format }));
+for (const s of standards) console.log(s.id, s.rating, '|', s.sectionRating, '|', s.annexRating, s.marker, s.discretion);
+console.log("KQ", keyQuestions.length, keyQuestions.map((k: any) => `${k.id}${k.source[0]}:${k.percent ?? k.yes + '/' + k.relevant}`).join(" "));
+console.log("prompts", prompts.length);
+console.log("facts", contextualFacts.length);
+console.log("recs", r.recommendations.statedCount, r.recommendations.items.map((i: any) => `${i.number}:${(i.addressee ?? '').slice(0, 20)}:${i.text.slice(0, 25)}`).join(" | "));
+console.log("completeness", JSON.stringify(r.completeness));
+console.log("warnings", r.warnings.map((w: any) => w.code + (w.provenance ? '@' + w.provenance.line : '')).join(" "));

@@ -1,0 +1,206 @@
+// The extraction pipeline for one report: read -> normalise -> segment -> extract.
+// Each stage is a plain function over plain data, testable alone.
+import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
+import { parseFacts } from "../parsers/facts.js";
+import { parseIdentity } from "../parsers/identity.js";
+import type { NormalisedDocument } from "../parsers/lines.js";
+import { normaliseLines } from "../parsers/normalise.js";
+import { parseQuestions } from "../parsers/questions.js";
+import { buildStandards, detectEdition, overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
+import { type RawDocument, readDocument } from "../parsers/read.js";
+import { parseRecommendations } from "../parsers/recommendations.js";
+import { parseSamples } from "../parsers/samples.js";
+import { segment } from "../parsers/segment.js";
+import {
+  type Completeness,
+  type ContextualFact,
+  type KeyQuestion,
+  type Prompt,
+  type ReportRecord,
+  ReportRecordSchema,
+  type Standard,
+} from "../schemas/report.js";
+
+/** Bumped whenever extraction changes what it produces for the same input. */
+export const PARSER_VERSION = "0.1.0";
+
+export class NotAReportError extends Error {
+  readonly code = "E_NOT_A_YOS_REPORT";
+  constructor(readonly file: string) {
+    super(`${file}: not a youth offending service inspection report (no ratings table and no standard sections found)`);
+  }
+}
+
+export function normalise(raw: RawDocument): NormalisedDocument {
+  return normaliseLines(raw.sourceLines, raw.format);
+}
+
+/** The core facts every report with a contextual facts section should print. */
+const CORE_FACTS: { group: ContextualFact["group"]; role: "service" | "comparator"; count: number; what: string }[] = [
+  { group: "population", role: "service", count: 2, what: "total and youth population" },
+  { group: "first_time_entrants", role: "service", count: 1, what: "first-time entrant rate (service)" },
+  { group: "first_time_entrants", role: "comparator", count: 1, what: "first-time entrant rate (comparator)" },
+  { group: "reoffending", role: "service", count: 1, what: "reoffending rate (service)" },
+  { group: "reoffending", role: "comparator", count: 1, what: "reoffending rate (comparator)" },
+  { group: "age", role: "service", count: 2, what: "age split (service)" },
+  { group: "age", role: "comparator", count: 2, what: "age split (comparator)" },
+  { group: "ethnicity", role: "service", count: 3, what: "ethnicity split (service)" },
+  { group: "ethnicity", role: "comparator", count: 3, what: "ethnicity split (comparator)" },
+  { group: "gender", role: "service", count: 2, what: "gender split (service)" },
+  { group: "gender", role: "comparator", count: 2, what: "gender split (comparator)" },
+];
+
+export function completenessOf(
+  edition: ReturnType<typeof detectEdition>["edition"],
+  standards: Standard[],
+  keyQuestions: KeyQuestion[],
+  prompts: Prompt[],
+  facts: ContextualFact[],
+  hasFactsSection: boolean,
+): Completeness {
+  const stdDefs = standardsOf(edition);
+  const stdMissing: string[] = [];
+  let stdFound = 0;
+  for (const def of stdDefs) {
+    const s = standards.find((x) => x.id === def.id);
+    if (s?.rating || s?.sectionRating) stdFound++;
+    if (!s?.rating) stdMissing.push(`${def.id} rating in the ratings table`);
+    if (!s?.sectionRating) stdMissing.push(`${def.id} rating in its section`);
+  }
+  const kqDefs = keyQuestionsOf(edition);
+  const kqIds = new Set(keyQuestions.filter((k) => k.percent !== null || k.yes !== null).map((k) => k.id));
+  const kqMissing = kqDefs.filter((d) => !kqIds.has(d.id)).map((d) => d.id);
+
+  const publishesPrompts = prompts.length > 0;
+  const promptMissing: string[] = [];
+  let promptExpected = 0;
+  let promptFound = 0;
+  if (publishesPrompts) {
+    for (const d of kqDefs) {
+      const expected = d.expectedPrompts[edition];
+      const found = new Set(prompts.filter((p) => p.keyQuestionId === d.id).map((p) => `${p.source}:${p.position}`)).size;
+      promptExpected += expected;
+      promptFound += Math.min(found, expected);
+      if (found < expected) promptMissing.push(`${d.id}: ${found} of ${expected}`);
+    }
+  }
+
+  const factMissing: string[] = [];
+  let factExpected = 0;
+  let factFound = 0;
+  if (hasFactsSection) {
+    for (const core of CORE_FACTS) {
+      factExpected += core.count;
+      const n = facts.filter((f) => f.group === core.group && f.role === core.role && f.value !== null).length;
+      factFound += Math.min(n, core.count);
+      if (n < core.count) factMissing.push(core.what);
+    }
+  }
+  const items = {
+    standards: { found: stdFound, expected: stdDefs.length, missing: stdMissing, note: null },
+    keyQuestions: { found: kqIds.size, expected: kqDefs.length, missing: kqMissing, note: null },
+    prompts: {
+      found: promptFound,
+      expected: promptExpected,
+      missing: promptMissing,
+      note: publishesPrompts ? null : "the report prints no prompt figures",
+    },
+    facts: {
+      found: factFound,
+      expected: factExpected,
+      missing: factMissing,
+      note: hasFactsSection ? null : "the report has no contextual facts section",
+    },
+  };
+  const found = items.standards.found + items.keyQuestions.found + items.prompts.found + items.facts.found;
+  const expected = items.standards.expected + items.keyQuestions.expected + items.prompts.expected + items.facts.expected;
+  return { ...items, found, expected };
+}
+
+export function computedScoreOf(standards: Standard[]): number | null {
+  const core = standards.filter((s) => s.id !== "4.1");
+  if (core.length !== 12 || core.some((s) => s.rating === null)) return null;
+  return core.reduce((sum, s) => sum + RATING_SCORE[s.rating as keyof typeof RATING_SCORE], 0);
+}
+
+/** Extract the record of one already-read document. */
+export function extractDocument(raw: RawDocument): ReportRecord {
+  const doc = normalise(raw);
+  const { lines, footnotes } = doc;
+  const seg = segment(lines);
+  if (seg.overallLine === null && seg.sections.size === 0) throw new NotAReportError(raw.file);
+
+  const identity = parseIdentity(lines);
+  const table = parseRatingsTable(lines, seg);
+  const { edition, certain } = detectEdition(lines);
+  const std = buildStandards(lines, footnotes, seg, table, edition);
+  const questions = parseQuestions(lines, seg, edition);
+  const samples = parseSamples(lines);
+  const facts = parseFacts(lines, seg);
+  const recs = parseRecommendations(lines, seg);
+
+  const warnings = [
+    ...identity.warnings,
+    ...table.warnings,
+    ...std.warnings,
+    ...questions.warnings,
+    ...facts.warnings,
+    ...recs.warnings,
+  ];
+  if (!certain) {
+    warnings.push({
+      code: "edition-uncertain",
+      message: "No 3.4 or 4.1 standard heading was found; the 2018-2021 (joint working) framework is assumed",
+      provenance: null,
+    });
+  }
+  for (const domain of ["court", "outOfCourt"] as const) {
+    if (samples.samples[domain] === null) {
+      warnings.push({ code: "sample-missing", message: `No ${domain === "court" ? "court" : "out-of-court"} sample size was found`, provenance: null });
+    }
+  }
+
+  const record: ReportRecord = {
+    parserVersion: PARSER_VERSION,
+    source: { file: raw.file, format: raw.format, sha256: raw.sha256 },
+    area: identity.area,
+    serviceName: table.serviceName,
+    published: identity.published,
+    fieldworkStart: table.fieldworkStart,
+    leadInspector: identity.leadInspector,
+    overallRating: table.overallRating,
+    statedScore: table.statedScore,
+    computedScore: computedScoreOf(std.standards),
+    standardsEdition: edition,
+    identityProvenance: { ...identity.provenance, ...table.provenance },
+    standards: std.standards,
+    keyQuestions: questions.keyQuestions,
+    prompts: questions.prompts,
+    samples: samples.samples,
+    sampleStatements: samples.statements,
+    contextualFacts: facts.facts,
+    recommendations: recs.recommendations,
+    ratingStatements: [
+      ...overallRatingStatements(lines, seg),
+      ...(table.overallRating && table.provenance.overallRating
+        ? [{ subject: "overall", rating: table.overallRating, where: "ratings-table" as const, provenance: table.provenance.overallRating }]
+        : []),
+      ...std.statements,
+    ],
+    completeness: completenessOf(
+      edition,
+      std.standards,
+      questions.keyQuestions,
+      questions.prompts,
+      facts.facts,
+      seg.contextualFactsStart !== null,
+    ),
+    warnings,
+  };
+  // The schema is the contract: a record that breaks it is a parser bug, never output.
+  return ReportRecordSchema.parse(record);
+}
+
+export async function extractFile(file: string): Promise<ReportRecord> {
+  return extractDocument(await readDocument(file));
+}
