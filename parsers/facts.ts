@@ -1,10 +1,11 @@
 // Contextual facts: population, first-time entrant and reoffending rates, caseload splits by
 // age / ethnicity / gender (service vs comparator), additional caseload data, offence types,
 // and the key staffing data and caseload characteristics tables of the standard sections.
+
+import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { numberCell, percentCell, plain } from "./text.js";
-import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -37,9 +38,17 @@ function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null 
   if (/first.time entrant/i.test(label)) return { group: "first_time_entrants", unit: "rate_per_100k" };
   if (/reoffending/i.test(label)) return { group: "reoffending", unit: "percent" };
   if (/population/i.test(label)) return { group: "population", unit: null };
-  if (/^(?:proportion|percentage) of|looked after|child protection|child in need|education|pupil referral|mental health|substance misuse/i.test(label))
+  if (
+    /^(?:proportion|percentage) of|looked after|child protection|child in need|education|pupil referral|mental health|substance misuse/i.test(
+      label,
+    )
+  )
     return { group: "caseload_characteristics", unit: null };
-  if (/caseload|court disposals|out-of-court|custody|licence|caution|community resolution|community sentence|sentence/i.test(label))
+  if (
+    /caseload|court disposals|out-of-court|custody|licence|caution|community resolution|community sentence|sentence/i.test(
+      label,
+    )
+  )
     return { group: "caseload", unit: null };
   return null;
 }
@@ -135,9 +144,16 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
     }
     if (line.cells.length === 1) {
       // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
-      const m = line.flat.match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?(?:\s*\(\d+(?:\.\d+)?%\))?)\s+([A-Za-z].{5,})$/);
+      const m = line.flat.match(
+        /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?(?:\s*\(\d+(?:\.\d+)?%\))?)\s+([A-Za-z].{5,})$/,
+      );
       if (m && groupOf(m[2] as string)) {
-        addLabelled(out, cleanLabel(m[2] as string), leadingFigure(m[1] as string) ?? { count: null, percent: null }, line);
+        addLabelled(
+          out,
+          cleanLabel(m[2] as string),
+          leadingFigure(m[1] as string) ?? { count: null, percent: null },
+          line,
+        );
         continue;
       }
       const of = plain(line.flat).match(/^Of the (\d+) (court disposals|out-of-court disposals)/i);
@@ -157,7 +173,16 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
       const value = percentCell(line.cells[1] as string);
       const g = groupOf(line.cells[0] as string);
       if (value !== null && g) {
-        push(out, g.group, cleanLabel(line.cells[0] as string), null, roleOf(g.group, line.cells[0] as string), value, "percent", line);
+        push(
+          out,
+          g.group,
+          cleanLabel(line.cells[0] as string),
+          null,
+          roleOf(g.group, line.cells[0] as string),
+          value,
+          "percent",
+          line,
+        );
         continue;
       }
     }
@@ -198,7 +223,12 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
   }
 }
 
-function addLabelled(out: Collector, label: string, figure: { count: number | null; percent: number | null }, line: Line): void {
+function addLabelled(
+  out: Collector,
+  label: string,
+  figure: { count: number | null; percent: number | null },
+  line: Line,
+): void {
   const g = groupOf(label);
   if (!g) {
     out.warnings.push({
@@ -235,7 +265,16 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       const count = numberCell(cell);
       if (percent === null && count === null) break;
       const label = cleanLabel(line.cells[0] as string);
-      push(out, heading.group, label, null, "service", percent ?? count, percent !== null ? "percent" : "count", line);
+      push(
+        out,
+        heading.group,
+        label,
+        null,
+        "service",
+        percent ?? count,
+        percent !== null ? "percent" : "count",
+        line,
+      );
       i = j;
     }
   }

@@ -29,7 +29,11 @@ export function bandOfScore(score: number): Rating {
 
 export type StandardsEdition = "joint-working" | "policy-and-provision";
 
-export type Domain = "Organisational delivery" | "Court disposals" | "Out-of-court disposals" | "Resettlement";
+export type Domain =
+  | "Organisational delivery"
+  | "Court disposals"
+  | "Out-of-court disposals"
+  | "Resettlement";
 
 export interface StandardDefinition {
   id: string;
@@ -43,17 +47,66 @@ export interface StandardDefinition {
 }
 
 const COMMON: StandardDefinition[] = [
-  { id: "1.1", domain: "Organisational delivery", name: "Governance and leadership", aliases: [], caseBased: false, core: true },
-  { id: "1.2", domain: "Organisational delivery", name: "Staff", aliases: ["Staffing"], caseBased: false, core: true },
-  { id: "1.3", domain: "Organisational delivery", name: "Partnerships and services", aliases: [], caseBased: false, core: true },
-  { id: "1.4", domain: "Organisational delivery", name: "Information and facilities", aliases: [], caseBased: false, core: true },
+  {
+    id: "1.1",
+    domain: "Organisational delivery",
+    name: "Governance and leadership",
+    aliases: [],
+    caseBased: false,
+    core: true,
+  },
+  {
+    id: "1.2",
+    domain: "Organisational delivery",
+    name: "Staff",
+    aliases: ["Staffing"],
+    caseBased: false,
+    core: true,
+  },
+  {
+    id: "1.3",
+    domain: "Organisational delivery",
+    name: "Partnerships and services",
+    aliases: [],
+    caseBased: false,
+    core: true,
+  },
+  {
+    id: "1.4",
+    domain: "Organisational delivery",
+    name: "Information and facilities",
+    aliases: [],
+    caseBased: false,
+    core: true,
+  },
   { id: "2.1", domain: "Court disposals", name: "Assessment", aliases: [], caseBased: true, core: true },
   { id: "2.2", domain: "Court disposals", name: "Planning", aliases: [], caseBased: true, core: true },
-  { id: "2.3", domain: "Court disposals", name: "Implementation and delivery", aliases: [], caseBased: true, core: true },
+  {
+    id: "2.3",
+    domain: "Court disposals",
+    name: "Implementation and delivery",
+    aliases: [],
+    caseBased: true,
+    core: true,
+  },
   { id: "2.4", domain: "Court disposals", name: "Reviewing", aliases: [], caseBased: true, core: true },
-  { id: "3.1", domain: "Out-of-court disposals", name: "Assessment", aliases: [], caseBased: true, core: true },
+  {
+    id: "3.1",
+    domain: "Out-of-court disposals",
+    name: "Assessment",
+    aliases: [],
+    caseBased: true,
+    core: true,
+  },
   { id: "3.2", domain: "Out-of-court disposals", name: "Planning", aliases: [], caseBased: true, core: true },
-  { id: "3.3", domain: "Out-of-court disposals", name: "Implementation and delivery", aliases: [], caseBased: true, core: true },
+  {
+    id: "3.3",
+    domain: "Out-of-court disposals",
+    name: "Implementation and delivery",
+    aliases: [],
+    caseBased: true,
+    core: true,
+  },
 ];
 
 const JOINT_WORKING: StandardDefinition = {
@@ -86,7 +139,12 @@ export function standardsOf(edition: StandardsEdition): StandardDefinition[] {
 }
 
 /** Every name any standard goes by, for recognising headings before the edition is known. */
-export const ALL_STANDARD_DEFINITIONS: StandardDefinition[] = [...COMMON, JOINT_WORKING, OOCD_POLICY, RESETTLEMENT];
+export const ALL_STANDARD_DEFINITIONS: StandardDefinition[] = [
+  ...COMMON,
+  JOINT_WORKING,
+  OOCD_POLICY,
+  RESETTLEMENT,
+];
 
 export type KeyQuestionTheme = "desistance" | "child-safety" | "others-safety" | "recommendations" | "police";
 
@@ -166,7 +224,12 @@ function buildKeyQuestions(): KeyQuestionDefinition[] {
           "recommendations",
           "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
         ),
-        kq("3.4", 2, "police", "Does the YOT work effectively with the police in implementing the out-of-court disposal?"),
+        kq(
+          "3.4",
+          2,
+          "police",
+          "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+        ),
       );
       continue;
     }
@@ -179,7 +242,12 @@ function buildKeyQuestions(): KeyQuestionDefinition[] {
   return out;
 }
 
-function kq(standardId: string, position: number, theme: KeyQuestionTheme, canonicalText: string): KeyQuestionDefinition {
+function kq(
+  standardId: string,
+  position: number,
+  theme: KeyQuestionTheme,
+  canonicalText: string,
+): KeyQuestionDefinition {
   const id = `${standardId}.${position}`;
   const [jw, pp] = PROMPTS[id] ?? [0, 0];
   return {

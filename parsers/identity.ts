@@ -1,7 +1,8 @@
 // Identity: the inspected area (cover), publication month, lead inspector.
+
+import type { Provenance, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import { MONTH_WORD, plain, yearMonth } from "./text.js";
-import type { Provenance, ReportWarning } from "../schemas/report.js";
 
 export interface Identity {
   area: string | null;
@@ -13,7 +14,8 @@ export interface Identity {
 
 const COVER = /^An inspection of youth (?:offending|justice) services? in\s*(.*)$/i;
 const PUBLISHED = new RegExp(`^HM Inspectorate of Probation,?\\s+${MONTH_WORD}\\s+(\\d{4})$`, "i");
-const LEAD = /\bled by (?:HM |Her Majesty's )?Inspector,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3})/;
+const LEAD =
+  /\bled by (?:HM |Her Majesty's )?Inspector,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3})/;
 
 export function parseIdentity(lines: Line[]): Identity {
   const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
@@ -45,10 +47,23 @@ export function parseIdentity(lines: Line[]): Identity {
       break;
     }
   }
-  if (!out.area) out.warnings.push({ code: "area-missing", message: "The cover names no inspected area", provenance: null });
+  if (!out.area)
+    out.warnings.push({
+      code: "area-missing",
+      message: "The cover names no inspected area",
+      provenance: null,
+    });
   if (!out.published)
-    out.warnings.push({ code: "published-missing", message: "The cover prints no publication month", provenance: null });
+    out.warnings.push({
+      code: "published-missing",
+      message: "The cover prints no publication month",
+      provenance: null,
+    });
   if (!out.leadInspector)
-    out.warnings.push({ code: "lead-inspector-missing", message: "No 'led by HM Inspector' statement was found", provenance: null });
+    out.warnings.push({
+      code: "lead-inspector-missing",
+      message: "No 'led by HM Inspector' statement was found",
+      provenance: null,
+    });
   return out;
 }

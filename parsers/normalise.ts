@@ -2,11 +2,12 @@
 // Repairs the extraction damage listed in DOMAIN.md (superscript footnote markers in Unicode,
 // HTML or LaTeX; markdown markup; column gaps as tabs or runs of spaces; running page headers
 // and page numbers) without ever losing the map back to the source as written.
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
-import { toString as mdToString } from "mdast-util-to-string";
+
 import type { Root, Table } from "mdast";
+import { toString as mdToString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 
 export type Format = "text" | "markdown" | "pdf";
@@ -38,7 +39,8 @@ function extractMarkers(input: string): Cleaned {
   let s = input;
   const leading = s.trimStart();
   const startsWithMarker =
-    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d)/.test(leading) && !/^<sup>\s*<\/sup>/.test(leading);
+    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d)/.test(leading) &&
+    !/^<sup>\s*<\/sup>/.test(leading);
   const take = (_m: string, digits: string) => {
     markers.push(digits);
     return " ";
@@ -104,7 +106,8 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   return { ...marked, text, cells };
 }
 
-const RUNNING_HEADER = /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$)/i;
+const RUNNING_HEADER =
+  /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$)/i;
 
 function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;

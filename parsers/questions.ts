@@ -2,12 +2,13 @@
 // case-based standards, in the standard sections (body) and in the inspection-data annexes.
 // One scanner serves both, because the tables have one structure: a key question line (with a
 // figure: a key-question row; without: the heading of its prompts), then prompt rows.
-import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
+
+import type { KeyQuestion, Prompt, ReportWarning } from "../schemas/report.js";
+import { keyQuestionIdFor, type StandardsEdition, standardsOf, themeOfQuestion } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
 import { countCell, percentCell, plain } from "./text.js";
-import type { KeyQuestion, Prompt, ReportWarning } from "../schemas/report.js";
 
 /** The wordings key questions take; prompts never start like this. */
 const KEY_QUESTION_FORM =
@@ -225,7 +226,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
 
 export function parseQuestions(lines: Line[], seg: Segments, edition: StandardsEdition): QuestionResult {
   const out: QuestionResult = { keyQuestions: [], prompts: [], warnings: [], numbering: [] };
-  const caseBased = new Set(standardsOf(edition).filter((s) => s.caseBased).map((s) => s.id));
+  const caseBased = new Set(
+    standardsOf(edition)
+      .filter((s) => s.caseBased)
+      .map((s) => s.id),
+  );
   for (const id of caseBased) {
     const section = seg.sections.get(id);
     if (!section) continue;

@@ -1,10 +1,11 @@
 // Ratings: the ratings table (service name, fieldwork start, score, overall rating, one row
 // per standard), each standard section's own rating and discretion note, annex restatements.
+
+import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
 import { isOverallRatingLine, type Segments, type StandardHeading, standardHeading } from "./segment.js";
 import { MONTH_WORD, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
-import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 
 export interface FoundRating {
   rating: Rating;
@@ -21,11 +22,15 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
     return { rating: onHeading.rating, marker, line: first };
   }
   const closing = ratingAtEnd(heading.rest);
-  if (closing) return { rating: closing.rating, marker: closing.marker ?? first.markers[0] ?? null, line: first };
+  if (closing)
+    return { rating: closing.rating, marker: closing.marker ?? first.markers[0] ?? null, line: first };
   const stop = Math.min(end, first.index + 7);
   for (let i = first.index + 1; i < stop; i++) {
     const line = lines[i] as Line;
-    if (/^(Our rating|In making a judgement|Strengths|Key (staffing )?data|Standards and key)/i.test(line.flat)) break;
+    if (
+      /^(Our rating|In making a judgement|Strengths|Key (staffing )?data|Standards and key)/i.test(line.flat)
+    )
+      break;
     const other = standardHeading(line);
     if (other && other.id !== heading.id) break;
     const only = ratingOnly(line.flat);
@@ -33,10 +38,15 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
     const last = line.cells[line.cells.length - 1] ?? "";
     if (line.cells.length > 1) {
       const cellRating = ratingOnly(last);
-      if (cellRating) return { rating: cellRating.rating, marker: cellRating.marker ?? line.markers[0] ?? null, line };
+      if (cellRating)
+        return { rating: cellRating.rating, marker: cellRating.marker ?? line.markers[0] ?? null, line };
       // Two-column layout: "...statement\tRequires" / "...statement\timprovement".
       const next = lines[i + 1];
-      if (/^requires$/i.test(last) && next && /^improvement\W*$/i.test(next.cells[next.cells.length - 1] ?? "")) {
+      if (
+        /^requires$/i.test(last) &&
+        next &&
+        /^improvement\W*$/i.test(next.cells[next.cells.length - 1] ?? "")
+      ) {
         return { rating: "Requires improvement", marker: next.markers[0] ?? null, line };
       }
     }
@@ -69,7 +79,11 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     warnings: [],
   };
   if (seg.ratingsStart === null || seg.ratingsEnd === null || seg.overallLine === null) {
-    out.warnings.push({ code: "ratings-table-missing", message: "No ratings table (an 'Overall rating' row) was found", provenance: null });
+    out.warnings.push({
+      code: "ratings-table-missing",
+      message: "No ratings table (an 'Overall rating' row) was found",
+      provenance: null,
+    });
     return out;
   }
   const start = seg.ratingsStart;
@@ -93,7 +107,9 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     if (!/Fieldwork started/i.test(line.flat)) continue;
     const window = [line, lines[i + 1], lines[i + 2]].filter(Boolean) as Line[];
     const joined = window.map((l) => l.flat).join(" ");
-    const m = joined.match(new RegExp(`Fieldwork started:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`, "i"));
+    const m = joined.match(
+      new RegExp(`Fieldwork started:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`, "i"),
+    );
     if (m) {
       out.fieldworkStart = yearMonth(m[1] as string, m[2] as string);
       out.provenance.fieldworkStart = provenanceOf(line);
@@ -159,7 +175,11 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
             message: "The ratings table has a 'Score' label but no legible N/36 figure",
             provenance: provenanceOf(scoreLabel),
           }
-        : { code: "score-not-printed", message: "The report prints no 'Score N/36' (usual before 2020)", provenance: null },
+        : {
+            code: "score-not-printed",
+            message: "The report prints no 'Score N/36' (usual before 2020)",
+            provenance: null,
+          },
     );
   }
   return out;
@@ -232,7 +252,10 @@ export function buildStandards(
     const sectionFound = section ? ratingNear(lines, section.heading, section.end) : null;
     const annex = annexRatings.get(def.id) ?? null;
     const marker = row?.marker ?? sectionFound?.marker ?? null;
-    const discretion = discretionFor(lines, footnotes, section, [row?.marker ?? null, sectionFound?.marker ?? null]);
+    const discretion = discretionFor(lines, footnotes, section, [
+      row?.marker ?? null,
+      sectionFound?.marker ?? null,
+    ]);
     const rowProvenance = row ? provenanceOf(row.heading.line) : null;
     if (!row?.rating) {
       warnings.push({
@@ -255,12 +278,28 @@ export function buildStandards(
       });
     }
     if (row?.rating && rowProvenance) {
-      statements.push({ subject: def.id, rating: row.rating, where: "ratings-table", provenance: rowProvenance });
+      statements.push({
+        subject: def.id,
+        rating: row.rating,
+        where: "ratings-table",
+        provenance: rowProvenance,
+      });
     }
     if (sectionFound) {
-      statements.push({ subject: def.id, rating: sectionFound.rating, where: "section", provenance: provenanceOf(sectionFound.line) });
+      statements.push({
+        subject: def.id,
+        rating: sectionFound.rating,
+        where: "section",
+        provenance: provenanceOf(sectionFound.line),
+      });
     }
-    if (annex) statements.push({ subject: def.id, rating: annex.rating, where: "annex", provenance: provenanceOf(annex.line) });
+    if (annex)
+      statements.push({
+        subject: def.id,
+        rating: annex.rating,
+        where: "annex",
+        provenance: provenanceOf(annex.line),
+      });
     standards.push({
       id: def.id,
       domain: def.domain,
@@ -303,7 +342,9 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (isOverallRatingLine(line)) continue;
-    const m = line.flat.match(/\bOverall,[^.]{0,160}?\b(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/i);
+    const m = line.flat.match(
+      /\bOverall,[^.]{0,160}?\b(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/i,
+    );
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;
     if (!rating) continue;

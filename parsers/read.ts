@@ -43,7 +43,11 @@ export async function readDocument(file: string): Promise<RawDocument> {
   try {
     bytes = await readFile(file);
   } catch (err) {
-    throw new ReadError("E_UNREADABLE", file, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new ReadError(
+      "E_UNREADABLE",
+      file,
+      `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
   }
   return documentFromBytes(file, bytes);
 }
@@ -57,7 +61,8 @@ export async function documentFromBytes(file: string, bytes: Buffer): Promise<Ra
     return { file, format, sha256, sourceLines: await pdfSourceLines(file, bytes) };
   }
   const text = bytes.toString("utf8");
-  if (text.includes("\u0000")) throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
+  if (text.includes("\u0000"))
+    throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
   return {
     file,
     format,

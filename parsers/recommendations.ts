@@ -1,14 +1,19 @@
 // Recommendations: the stated count ("we have made seven recommendations") and the listed
 // items, each under the heading naming who should act ("The YOS Management Board should:").
+
+import type { Recommendation, Recommendations, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { COUNT_WORD, parseCount, plain } from "./text.js";
-import type { Recommendation, Recommendations, ReportWarning } from "../schemas/report.js";
 
 const STATED = new RegExp(`we have made ${COUNT_WORD} recommendations?`, "i");
-const END_OF_LIST = /^(Background|Introduction|Contextual facts|Contents|Foreword|Executive summary|Ratings|1\.\s*Organisational delivery|Domain one)/i;
+const END_OF_LIST =
+  /^(Background|Introduction|Contextual facts|Contents|Foreword|Executive summary|Ratings|1\.\s*Organisational delivery|Domain one)/i;
 
-export function parseRecommendations(lines: Line[], seg: Segments): { recommendations: Recommendations; warnings: ReportWarning[] } {
+export function parseRecommendations(
+  lines: Line[],
+  seg: Segments,
+): { recommendations: Recommendations; warnings: ReportWarning[] } {
   const warnings: ReportWarning[] = [];
   let statedLine: Line | null = null;
   let statedCount: number | null = null;
@@ -22,9 +27,17 @@ export function parseRecommendations(lines: Line[], seg: Segments): { recommenda
     }
   }
   const items: Recommendation[] = [];
-  const start = statedLine ? statedLine.index + 1 : seg.recommendationsStart !== null ? seg.recommendationsStart + 1 : null;
+  const start = statedLine
+    ? statedLine.index + 1
+    : seg.recommendationsStart !== null
+      ? seg.recommendationsStart + 1
+      : null;
   if (start === null) {
-    warnings.push({ code: "recommendations-missing", message: "No recommendations section was found", provenance: null });
+    warnings.push({
+      code: "recommendations-missing",
+      message: "No recommendations section was found",
+      provenance: null,
+    });
     return { recommendations: { statedCount, statedCountProvenance: null, items }, warnings };
   }
   let addressee: string | null = null;
@@ -55,7 +68,13 @@ export function parseRecommendations(lines: Line[], seg: Segments): { recommenda
       const last = items[items.length - 1];
       if (afterAddressee || !last) {
         // An item the report printed without its number.
-        items.push({ position: items.length + 1, number: null, addressee, text, provenance: provenanceOf(line) });
+        items.push({
+          position: items.length + 1,
+          number: null,
+          addressee,
+          text,
+          provenance: provenanceOf(line),
+        });
       } else {
         last.text = `${last.text} ${text}`;
       }
@@ -72,7 +91,11 @@ export function parseRecommendations(lines: Line[], seg: Segments): { recommenda
     });
   }
   return {
-    recommendations: { statedCount, statedCountProvenance: statedLine ? provenanceOf(statedLine) : null, items },
+    recommendations: {
+      statedCount,
+      statedCountProvenance: statedLine ? provenanceOf(statedLine) : null,
+      items,
+    },
     warnings,
   };
 }

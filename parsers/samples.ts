@@ -1,41 +1,78 @@
 // Sample sizes: how many court, out-of-court and resettlement cases the inspectors examined,
 // from every place the report states them (methodology, domain introductions, annex).
+
+import type { SampleStatement, Samples } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import { COUNT_WORD, parseCount, plain } from "./text.js";
-import type { SampleStatement, Samples } from "../schemas/report.js";
 
 type Domain = SampleStatement["domain"];
 
 const N = COUNT_WORD;
 const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
-  { domain: "court", re: new RegExp(`\\bWe (?:examined|inspected) ${N} (?:court disposals|post-court cases|community (?:sentences|cases))`, "gi") },
   {
     domain: "court",
-    re: new RegExp(`\\bWe took a detailed look at ${N} community (?:sentences?|cases)(?: and ${N} custodial sentences?)?`, "gi"),
+    re: new RegExp(
+      `\\bWe (?:examined|inspected) ${N} (?:court disposals|post-court cases|community (?:sentences|cases))`,
+      "gi",
+    ),
+  },
+  {
+    domain: "court",
+    re: new RegExp(
+      `\\bWe took a detailed look at ${N} community (?:sentences?|cases)(?: and ${N} custodial sentences?)?`,
+      "gi",
+    ),
     sum: true,
   },
   {
     domain: "court",
-    re: new RegExp(`\\bWe took a detailed look at the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`, "gi"),
+    re: new RegExp(
+      `\\bWe took a detailed look at the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`,
+      "gi",
+    ),
   },
-  { domain: "court", re: new RegExp(`\\ba sample of ${N} (?:post-court )?cases sentenced by the courts`, "gi") },
+  {
+    domain: "court",
+    re: new RegExp(`\\ba sample of ${N} (?:post-court )?cases sentenced by the courts`, "gi"),
+  },
   { domain: "court", re: new RegExp(`\\bsample of ${N} (?:court disposals|post-court cases) and`, "gi") },
   { domain: "outOfCourt", re: new RegExp(`\\bWe (?:examined|inspected) ${N} out-of-court disposals`, "gi") },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\bWe inspected ${N} cases managed by the \\w+ that had received an out-of-court disposal`, "gi"),
+    re: new RegExp(
+      `\\bWe inspected ${N} cases managed by the \\w+ that had received an out-of-court disposal`,
+      "gi",
+    ),
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\bWe reviewed the cases of ${N} children(?: and young people)? [^.]{0,60}?received an out-of-court`, "gi"),
+    re: new RegExp(
+      `\\bWe reviewed the cases of ${N} children(?: and young people)? [^.]{0,60}?received an out-of-court`,
+      "gi",
+    ),
   },
-  { domain: "outOfCourt", re: new RegExp(`\\ba sample of ${N} cases that received an out-of-court disposal`, "gi") },
-  { domain: "outOfCourt", re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} out-of-court disposals`, "gi") },
+  {
+    domain: "outOfCourt",
+    re: new RegExp(`\\ba sample of ${N} cases that received an out-of-court disposal`, "gi"),
+  },
+  {
+    domain: "outOfCourt",
+    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} out-of-court disposals`, "gi"),
+  },
   {
     domain: "resettlement",
-    re: new RegExp(`\\bwe inspected ${N} cases? managed by the \\w+ that had received a custodial sentence`, "gi"),
+    re: new RegExp(
+      `\\bwe inspected ${N} cases? managed by the \\w+ that had received a custodial sentence`,
+      "gi",
+    ),
   },
-  { domain: "resettlement", re: new RegExp(`\\bexamining ${N} case files and interviewing case managers, in cases where children had received custodial`, "gi") },
+  {
+    domain: "resettlement",
+    re: new RegExp(
+      `\\bexamining ${N} case files and interviewing case managers, in cases where children had received custodial`,
+      "gi",
+    ),
+  },
 ];
 
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {

@@ -28,7 +28,7 @@ export function standardHeading(line: Line): StandardHeading | null {
       const end = afterLetters(tail, name);
       if (end < 0) continue;
       // The longest name wins ("Resettlement policy and provision" over "Resettlement").
-      if (best && letters(best.definition.name) .length >= letters(name).length) continue;
+      if (best && letters(best.definition.name).length >= letters(name).length) continue;
       best = { id, definition: def, rest: tail.slice(end).trim(), line };
     }
   }
@@ -95,7 +95,8 @@ export function segment(lines: Line[]): Segments {
     let lastRow = overallLine;
     while (i < lines.length && i - lastRow <= 6) {
       const line = lines[i] as Line;
-      if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat)) break;
+      if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat))
+        break;
       if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) lastRow = i;
       if (line.flat.length > 150) break;
       i++;
@@ -111,7 +112,8 @@ export function segment(lines: Line[]): Segments {
       annexes.push({ title: (m[1] ?? "").trim(), start: i, end: lines.length });
     }
   }
-  for (let k = 0; k < annexes.length - 1; k++) (annexes[k] as { end: number }).end = (annexes[k + 1] as { start: number }).start;
+  for (let k = 0; k < annexes.length - 1; k++)
+    (annexes[k] as { end: number }).end = (annexes[k + 1] as { start: number }).start;
   const annexStart = annexes[0]?.start ?? lines.length;
 
   const bodyStart = ratingsEnd ?? contentsEnd;
@@ -121,7 +123,8 @@ export function segment(lines: Line[]): Segments {
     const line = lines[i] as Line;
     const heading = standardHeading(line);
     if (heading) headings.push({ index: i, heading });
-    else if (DOMAIN_HEADING.test(line.flat) && line.flat.length < 60) headings.push({ index: i, heading: null });
+    else if (DOMAIN_HEADING.test(line.flat) && line.flat.length < 60)
+      headings.push({ index: i, heading: null });
   }
   headings.forEach((h, k) => {
     if (!h.heading || sections.has(h.heading.id)) return;

@@ -27,7 +27,10 @@ export function ratingAtStart(text: string): { rating: Rating; rest: string } | 
 export function ratingOnly(text: string): { rating: Rating; marker: string | null } | null {
   const r = ratingAtStart(text);
   if (!r) return null;
-  const rest = r.rest.trim().replace(/^['’"”]/, "").trim();
+  const rest = r.rest
+    .trim()
+    .replace(/^['’"”]/, "")
+    .trim();
   if (/[a-z]{3,}/i.test(rest)) return null;
   const marker = rest.match(/^(\*+|†+)/)?.[1] ?? null;
   return { rating: r.rating, marker };
@@ -113,7 +116,8 @@ const MONTHS = [
   "december",
 ];
 
-export const MONTH_WORD = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+export const MONTH_WORD =
+  "(January|February|March|April|May|June|July|August|September|October|November|December)";
 
 /** "October", "2021" -> "2021-10". */
 export function yearMonth(month: string, year: string): string | null {
@@ -142,10 +146,5 @@ export function numberCell(cell: string): number | null {
 
 /** Collapse whitespace and curly quotes so that prose patterns can be simple. */
 export function plain(text: string): string {
-  return text
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
 }

@@ -7,8 +7,17 @@ export const RatingSchema = z.enum(RATINGS).describe("A rating exactly as the in
 
 export const ProvenanceSchema = z
   .object({
-    line: z.number().int().positive().describe("1-based line in the source file (for PDF, in the extracted text)"),
-    page: z.number().int().positive().nullable().describe("1-based page, where the source has pages; null for text"),
+    line: z
+      .number()
+      .int()
+      .positive()
+      .describe("1-based line in the source file (for PDF, in the extracted text)"),
+    page: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .describe("1-based page, where the source has pages; null for text"),
     snippet: z.string().describe("The source text the value was read from, as written"),
   })
   .describe("Where a value was read");
@@ -16,11 +25,17 @@ export const ProvenanceSchema = z
 export const SourceSchema = z.object({
   file: z.string().describe("Path of the input file as given"),
   format: z.enum(["text", "markdown", "pdf"]).describe("Detected from content, not only the extension"),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes"),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("SHA-256 of the file's bytes"),
 });
 
 export const StandardSchema = z.object({
-  id: z.string().regex(/^[1-4]\.[1-4]$/).describe("Framework id, 1.1 to 4.1"),
+  id: z
+    .string()
+    .regex(/^[1-4]\.[1-4]$/)
+    .describe("Framework id, 1.1 to 4.1"),
   domain: z.string().describe("Framework domain of the standard"),
   name: z.string().describe("Canonical framework name of the standard"),
   rating: RatingSchema.nullable().describe("Rating in the report's ratings table"),
@@ -35,14 +50,27 @@ export const StandardSchema = z.object({
 });
 
 export const KeyQuestionSchema = z.object({
-  id: z.string().regex(/^[23]\.[1-4]\.[1-3]$/).describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
+  id: z
+    .string()
+    .regex(/^[23]\.[1-4]\.[1-3]$/)
+    .describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
   standardId: z.string(),
   position: z.number().int().positive().describe("Row position in the printed table"),
   text: z.string().describe("Question as printed (normalised whitespace)"),
   percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
-  relevant: z.number().int().min(0).nullable().describe("Printed number of relevant cases (2020 count tables)"),
+  relevant: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe("Printed number of relevant cases (2020 count tables)"),
   yes: z.number().int().min(0).nullable().describe("Printed number of 'Yes' answers (2020 count tables)"),
-  subSample: z.number().int().min(0).nullable().describe("The '(sub)sample' the table header states, e.g. 'Of the 7 cases ...'"),
+  subSample: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe("The '(sub)sample' the table header states, e.g. 'Of the 7 cases ...'"),
   source: z.enum(["body", "annex"]),
   printedNumber: z.string().nullable().describe("Number printed before the question, e.g. '2.1.1.'"),
   provenance: ProvenanceSchema,
@@ -90,8 +118,14 @@ export const ContextualFactSchema = z.object({
   group: z.enum(FACT_GROUPS),
   label: z.string().describe("Column heading of a split table, or the printed label"),
   subject: z.string().nullable().describe("Row heading of a split table (e.g. 'National average')"),
-  role: z.enum(["service", "comparator"]).nullable().describe("Whether the figure describes the service or a comparator"),
-  value: z.number().nullable().describe("Printed number; null when the label is printed but the figure is not"),
+  role: z
+    .enum(["service", "comparator"])
+    .nullable()
+    .describe("Whether the figure describes the service or a comparator"),
+  value: z
+    .number()
+    .nullable()
+    .describe("Printed number; null when the label is printed but the figure is not"),
   unit: z.enum(["percent", "count", "rate_per_100k"]),
   provenance: ProvenanceSchema,
 });
@@ -144,12 +178,24 @@ export const ReportRecordSchema = z.object({
   source: SourceSchema,
   area: z.string().nullable(),
   serviceName: z.string().nullable(),
-  published: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
-  fieldworkStart: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable(),
+  fieldworkStart: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .nullable(),
   leadInspector: z.string().nullable(),
   overallRating: RatingSchema.nullable(),
   statedScore: z.number().int().min(0).max(36).nullable(),
-  computedScore: z.number().int().min(0).max(36).nullable().describe("Sum of the 12 core standards' table ratings; null if any is missing"),
+  computedScore: z
+    .number()
+    .int()
+    .min(0)
+    .max(36)
+    .nullable()
+    .describe("Sum of the 12 core standards' table ratings; null if any is missing"),
   standardsEdition: z.enum(["joint-working", "policy-and-provision"]),
   identityProvenance: z.record(z.string(), ProvenanceSchema),
   standards: z.array(StandardSchema),

@@ -1,12 +1,18 @@
 // The extraction pipeline for one report: read -> normalise -> segment -> extract.
 // Each stage is a plain function over plain data, testable alone.
-import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
+
 import { parseFacts } from "../parsers/facts.js";
+import { keyQuestionsOf, RATING_SCORE, standardsOf } from "../parsers/framework.js";
 import { parseIdentity } from "../parsers/identity.js";
 import type { NormalisedDocument } from "../parsers/lines.js";
 import { normaliseLines } from "../parsers/normalise.js";
 import { parseQuestions } from "../parsers/questions.js";
-import { buildStandards, detectEdition, overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
+import {
+  buildStandards,
+  detectEdition,
+  overallRatingStatements,
+  parseRatingsTable,
+} from "../parsers/ratings.js";
 import { type RawDocument, readDocument } from "../parsers/read.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
 import { parseSamples } from "../parsers/samples.js";
@@ -27,7 +33,9 @@ export const PARSER_VERSION = "0.1.0";
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
   constructor(readonly file: string) {
-    super(`${file}: not a youth offending service inspection report (no ratings table and no standard sections found)`);
+    super(
+      `${file}: not a youth offending service inspection report (no ratings table and no standard sections found)`,
+    );
   }
 }
 
@@ -36,10 +44,20 @@ export function normalise(raw: RawDocument): NormalisedDocument {
 }
 
 /** The core facts every report with a contextual facts section should print. */
-const CORE_FACTS: { group: ContextualFact["group"]; role: "service" | "comparator"; count: number; what: string }[] = [
+const CORE_FACTS: {
+  group: ContextualFact["group"];
+  role: "service" | "comparator";
+  count: number;
+  what: string;
+}[] = [
   { group: "population", role: "service", count: 2, what: "total and youth population" },
   { group: "first_time_entrants", role: "service", count: 1, what: "first-time entrant rate (service)" },
-  { group: "first_time_entrants", role: "comparator", count: 1, what: "first-time entrant rate (comparator)" },
+  {
+    group: "first_time_entrants",
+    role: "comparator",
+    count: 1,
+    what: "first-time entrant rate (comparator)",
+  },
   { group: "reoffending", role: "service", count: 1, what: "reoffending rate (service)" },
   { group: "reoffending", role: "comparator", count: 1, what: "reoffending rate (comparator)" },
   { group: "age", role: "service", count: 2, what: "age split (service)" },
@@ -78,7 +96,9 @@ export function completenessOf(
   if (publishesPrompts) {
     for (const d of kqDefs) {
       const expected = d.expectedPrompts[edition];
-      const found = new Set(prompts.filter((p) => p.keyQuestionId === d.id).map((p) => `${p.source}:${p.position}`)).size;
+      const found = new Set(
+        prompts.filter((p) => p.keyQuestionId === d.id).map((p) => `${p.source}:${p.position}`),
+      ).size;
       promptExpected += expected;
       promptFound += Math.min(found, expected);
       if (found < expected) promptMissing.push(`${d.id}: ${found} of ${expected}`);
@@ -91,7 +111,9 @@ export function completenessOf(
   if (hasFactsSection) {
     for (const core of CORE_FACTS) {
       factExpected += core.count;
-      const n = facts.filter((f) => f.group === core.group && f.role === core.role && f.value !== null).length;
+      const n = facts.filter(
+        (f) => f.group === core.group && f.role === core.role && f.value !== null,
+      ).length;
       factFound += Math.min(n, core.count);
       if (n < core.count) factMissing.push(core.what);
     }
@@ -113,7 +135,8 @@ export function completenessOf(
     },
   };
   const found = items.standards.found + items.keyQuestions.found + items.prompts.found + items.facts.found;
-  const expected = items.standards.expected + items.keyQuestions.expected + items.prompts.expected + items.facts.expected;
+  const expected =
+    items.standards.expected + items.keyQuestions.expected + items.prompts.expected + items.facts.expected;
   return { ...items, found, expected };
 }
 
@@ -156,7 +179,11 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   }
   for (const domain of ["court", "outOfCourt"] as const) {
     if (samples.samples[domain] === null) {
-      warnings.push({ code: "sample-missing", message: `No ${domain === "court" ? "court" : "out-of-court"} sample size was found`, provenance: null });
+      warnings.push({
+        code: "sample-missing",
+        message: `No ${domain === "court" ? "court" : "out-of-court"} sample size was found`,
+        provenance: null,
+      });
     }
   }
 
@@ -183,7 +210,14 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     ratingStatements: [
       ...overallRatingStatements(lines, seg),
       ...(table.overallRating && table.provenance.overallRating
-        ? [{ subject: "overall", rating: table.overallRating, where: "ratings-table" as const, provenance: table.provenance.overallRating }]
+        ? [
+            {
+              subject: "overall",
+              rating: table.overallRating,
+              where: "ratings-table" as const,
+              provenance: table.provenance.overallRating,
+            },
+          ]
         : []),
       ...std.statements,
     ],

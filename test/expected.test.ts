@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { extractFile } from "../src/extract.js";
 import type { ReportRecord } from "../schemas/report.js";
+import { extractFile } from "../src/extract.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const EXPECTED = join(CORPUS, "expected");
@@ -13,7 +13,7 @@ const EXPECTED = join(CORPUS, "expected");
 type Expected = any;
 
 /** Labels compare without case, dashes, punctuation or a trailing "of which". */
-export function norm(s: string | null | undefined): string | null {
+function norm(s: string | null | undefined): string | null {
   if (s === null || s === undefined) return null;
   return s
     .toLowerCase()
@@ -23,7 +23,7 @@ export function norm(s: string | null | undefined): string | null {
 
 const files = readdirSync(EXPECTED).filter((f) => f.endsWith(".json"));
 
-export function compareRecord(actual: ReportRecord, expected: Expected): Record<string, string[]> {
+function compareRecord(actual: ReportRecord, expected: Expected): Record<string, string[]> {
   const problems: Record<string, string[]> = {
     identity: [],
     standards: [],
@@ -46,7 +46,8 @@ export function compareRecord(actual: ReportRecord, expected: Expected): Record<
   ] as const) {
     if (actual[key] !== expected[key]) p("identity", `${key}: got ${actual[key]}, expected ${expected[key]}`);
   }
-  if (actual.source.format !== expected.format) p("identity", `format: got ${actual.source.format}, expected ${expected.format}`);
+  if (actual.source.format !== expected.format)
+    p("identity", `format: got ${actual.source.format}, expected ${expected.format}`);
 
   if (actual.standards.length !== expected.standards.length)
     p("standards", `count: got ${actual.standards.length}, expected ${expected.standards.length}`);
@@ -72,9 +73,11 @@ export function compareRecord(actual: ReportRecord, expected: Expected): Record<
       continue;
     }
     for (const key of ["percent", "relevant", "yes"] as const) {
-      if (a[key] !== e[key]) p("keyQuestions", `${kqKey(e.id, e.source)}.${key}: got ${a[key]}, expected ${e[key]}`);
+      if (a[key] !== e[key])
+        p("keyQuestions", `${kqKey(e.id, e.source)}.${key}: got ${a[key]}, expected ${e[key]}`);
     }
-    if (a.provenance.line !== e.line) p("keyQuestions", `${kqKey(e.id, e.source)}.line: got ${a.provenance.line}, expected ${e.line}`);
+    if (a.provenance.line !== e.line)
+      p("keyQuestions", `${kqKey(e.id, e.source)}.line: got ${a.provenance.line}, expected ${e.line}`);
   }
 
   const prKey = (id: string, source: string, position: number) => `${id}/${source}/${position}`;
@@ -114,24 +117,33 @@ export function compareRecord(actual: ReportRecord, expected: Expected): Record<
     if (a.value !== e.value) p("facts", `${k}.value: got ${a.value}, expected ${e.value}`);
     if (a.role !== e.role) p("facts", `${k}.role: got ${a.role}, expected ${e.role}`);
   }
-  for (const [k, a] of actualFacts) if (!expectedKeys.has(k)) p("facts", `${k}: unexpected (value ${a.value})`);
+  for (const [k, a] of actualFacts)
+    if (!expectedKeys.has(k)) p("facts", `${k}: unexpected (value ${a.value})`);
 
   const recs = actual.recommendations;
   if (recs.statedCount !== expected.recommendations.statedCount)
-    p("recommendations", `statedCount: got ${recs.statedCount}, expected ${expected.recommendations.statedCount}`);
+    p(
+      "recommendations",
+      `statedCount: got ${recs.statedCount}, expected ${expected.recommendations.statedCount}`,
+    );
   if (recs.items.length !== expected.recommendations.items.length)
-    p("recommendations", `items: got ${recs.items.length}, expected ${expected.recommendations.items.length}`);
+    p(
+      "recommendations",
+      `items: got ${recs.items.length}, expected ${expected.recommendations.items.length}`,
+    );
   for (const e of expected.recommendations.items) {
     const a = recs.items.find((r) => r.position === e.position);
     if (!a) {
       p("recommendations", `#${e.position}: missing`);
       continue;
     }
-    if (a.number !== e.number) p("recommendations", `#${e.position}.number: got ${a.number}, expected ${e.number}`);
+    if (a.number !== e.number)
+      p("recommendations", `#${e.position}.number: got ${a.number}, expected ${e.number}`);
     if (norm(a.addressee)?.replace(/^the/, "") !== norm(e.addressee)?.replace(/^the/, ""))
       p("recommendations", `#${e.position}.addressee: got ${a.addressee}, expected ${e.addressee}`);
     const prefix = (norm(e.text) ?? "").slice(0, 30);
-    if (!(norm(a.text) ?? "").startsWith(prefix)) p("recommendations", `#${e.position}.text: got '${a.text.slice(0, 50)}'`);
+    if (!(norm(a.text) ?? "").startsWith(prefix))
+      p("recommendations", `#${e.position}.text: got '${a.text.slice(0, 50)}'`);
   }
   return problems;
 }
@@ -144,7 +156,15 @@ describe.each(files)("%s matches its hand-checked record", (file) => {
     actual = await extractFile(join(CORPUS, expected.file));
     problems = compareRecord(actual, expected);
   });
-  for (const area of ["identity", "standards", "keyQuestions", "prompts", "samples", "facts", "recommendations"]) {
+  for (const area of [
+    "identity",
+    "standards",
+    "keyQuestions",
+    "prompts",
+    "samples",
+    "facts",
+    "recommendations",
+  ]) {
     test(area, () => {
       expect(problems[area]).toEqual([]);
     });

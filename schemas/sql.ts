@@ -1,0 +1,228 @@
+// SQLite tables derived from the zod record schemas: one column per scalar field, nested
+// objects (provenance) flattened with a prefix, descriptions kept for the documentation.
+import { z } from "zod";
+import {
+  ContextualFactSchema,
+  KeyQuestionSchema,
+  PromptSchema,
+  RatingStatementSchema,
+  RecommendationSchema,
+  ReportRecordSchema,
+  SampleStatementSchema,
+  StandardSchema,
+  WarningSchema,
+} from "./report.js";
+
+export interface Column {
+  name: string;
+  sqlType: "TEXT" | "INTEGER" | "REAL";
+  nullable: boolean;
+  description: string | null;
+  /** Allowed values, for enums. */
+  values: string[] | null;
+  /** Path of the value in the record object ("provenance.line"). */
+  path: string[];
+}
+
+export interface TableDefinition {
+  name: string;
+  description: string;
+  /** Columns that come from the schema (besides id and the parent key). */
+  columns: Column[];
+  parent: "documents" | "reports" | null;
+}
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  anyOf?: JsonSchemaNode[];
+  enum?: string[];
+  properties?: Record<string, JsonSchemaNode>;
+  description?: string;
+}
+
+export function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}
+
+function columnsOf(
+  node: JsonSchemaNode,
+  path: string[],
+  nullable: boolean,
+  description: string | null,
+): Column[] {
+  const variants = node.anyOf ?? [node];
+  const isNull = (v: JsonSchemaNode) => v.type === "null";
+  const nonNull = variants.filter((v) => !isNull(v));
+  const canBeNull =
+    nullable || variants.some(isNull) || (Array.isArray(node.type) && node.type.includes("null"));
+  const main = nonNull[0] ?? node;
+  const desc = node.description ?? main.description ?? description;
+  const types = (Array.isArray(main.type) ? main.type : [main.type]).filter((t) => t && t !== "null");
+  const type = types[0];
+  if (type === "object" && main.properties) {
+    return Object.entries(main.properties).flatMap(([key, child]) =>
+      columnsOf(child, [...path, key], canBeNull, null),
+    );
+  }
+  if (type === "array")
+    throw new Error(`array field ${path.join(".")} cannot be a column; give it its own table`);
+  const sqlType = type === "integer" || type === "boolean" ? "INTEGER" : type === "number" ? "REAL" : "TEXT";
+  return [
+    {
+      name: path.map(snake).join("_"),
+      sqlType,
+      nullable: canBeNull,
+      description: desc ?? null,
+      values: main.enum ?? (type === "boolean" ? ["0", "1"] : null),
+      path,
+    },
+  ];
+}
+
+function tableFrom(
+  name: string,
+  schema: z.ZodObject,
+  parent: TableDefinition["parent"],
+  description: string,
+): TableDefinition {
+  const json = z.toJSONSchema(schema, { unrepresentable: "any" }) as JsonSchemaNode;
+  return { name, description, columns: columnsOf(json, [], false, null), parent };
+}
+
+export const ReportRowSchema = ReportRecordSchema.pick({
+  area: true,
+  serviceName: true,
+  published: true,
+  fieldworkStart: true,
+  leadInspector: true,
+  overallRating: true,
+  statedScore: true,
+  computedScore: true,
+  standardsEdition: true,
+  samples: true,
+}).extend({
+  recommendationsStated: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Number of recommendations the report says it makes"),
+  completenessFound: z
+    .number()
+    .int()
+    .describe("Values found (standards, key questions, prompts, core facts)"),
+  completenessExpected: z.number().int().describe("Values a report of this edition should print"),
+  completeness: z.string().describe("JSON: found/expected/missing per part"),
+});
+
+export const DocumentRowSchema = z.object({
+  file: z.string().describe("Path of the input file as given"),
+  sha256: z.string().nullable().describe("SHA-256 of the file's bytes (null if unreadable)"),
+  format: z.enum(["text", "markdown", "pdf"]).nullable(),
+  status: z.enum(["ok", "failed"]).describe("ok: parsed and loaded; failed: nothing loaded, see error"),
+  errorCode: z.string().nullable().describe("Stable error code, e.g. E_EMPTY, E_NOT_A_YOS_REPORT"),
+  error: z.string().nullable().describe("Message naming the file and the reason"),
+  parserVersion: z.string(),
+  loadedAt: z.string().describe("ISO timestamp of the load"),
+});
+
+export const TABLES: TableDefinition[] = [
+  tableFrom("documents", DocumentRowSchema, null, "One row per input file loaded, with its outcome"),
+  tableFrom(
+    "reports",
+    ReportRowSchema,
+    "documents",
+    "One row per inspection report: identity, overall rating, scores, samples",
+  ),
+  tableFrom(
+    "standards",
+    StandardSchema,
+    "reports",
+    "Each standard's rating as the ratings table, its section and any annex state it",
+  ),
+  tableFrom(
+    "key_questions",
+    KeyQuestionSchema,
+    "reports",
+    "Key-question figures, once per place printed (body or annex)",
+  ),
+  tableFrom("prompts", PromptSchema, "reports", "Prompt figures under each key question"),
+  tableFrom(
+    "contextual_facts",
+    ContextualFactSchema,
+    "reports",
+    "Population, rates, caseload splits, staffing and caseload facts",
+  ),
+  tableFrom(
+    "recommendations",
+    RecommendationSchema,
+    "reports",
+    "Listed recommendations with their addressee",
+  ),
+  tableFrom(
+    "sample_statements",
+    SampleStatementSchema,
+    "reports",
+    "Every place the report states a sample size",
+  ),
+  tableFrom(
+    "rating_statements",
+    RatingStatementSchema,
+    "reports",
+    "Every place a rating is stated (table, section, annex, prose)",
+  ),
+  tableFrom("warnings", WarningSchema, "reports", "What the extractor could not read, with where"),
+];
+
+export const INDEXES: string[] = [
+  "CREATE INDEX IF NOT EXISTS idx_reports_document ON reports(document_id)",
+  "CREATE INDEX IF NOT EXISTS idx_standards_report ON standards(report_id, id)",
+  "CREATE INDEX IF NOT EXISTS idx_key_questions_report ON key_questions(report_id, id)",
+  "CREATE INDEX IF NOT EXISTS idx_key_questions_id ON key_questions(id)",
+  "CREATE INDEX IF NOT EXISTS idx_prompts_report ON prompts(report_id, key_question_id)",
+  'CREATE INDEX IF NOT EXISTS idx_facts_report ON contextual_facts(report_id, "group")',
+  "CREATE INDEX IF NOT EXISTS idx_recommendations_report ON recommendations(report_id)",
+  "CREATE INDEX IF NOT EXISTS idx_sample_statements_report ON sample_statements(report_id)",
+  "CREATE INDEX IF NOT EXISTS idx_rating_statements_report ON rating_statements(report_id)",
+  "CREATE INDEX IF NOT EXISTS idx_warnings_report ON warnings(report_id)",
+];
+
+function quote(name: string): string {
+  return `"${name}"`;
+}
+
+export function createTableSql(t: TableDefinition): string {
+  const cols: string[] = [];
+  // Tables whose records have their own "id" (standards, key questions) get a row_id key.
+  const hasId = t.columns.some((c) => c.name === "id");
+  const key = hasId ? "row_id" : "id";
+  cols.push(`${quote(key)} INTEGER PRIMARY KEY`);
+  if (t.parent) {
+    const fk = t.parent === "documents" ? "document_id" : "report_id";
+    cols.push(`${quote(fk)} INTEGER NOT NULL REFERENCES ${t.parent}(id) ON DELETE CASCADE`);
+  }
+  for (const c of t.columns) {
+    const checks =
+      c.values && c.sqlType === "TEXT"
+        ? ` CHECK (${quote(c.name)} IN (${c.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}))`
+        : "";
+    cols.push(`${quote(c.name)} ${c.sqlType}${c.nullable ? "" : " NOT NULL"}${checks}`);
+  }
+  if (t.name === "documents") cols.push('UNIQUE ("file")');
+  return `CREATE TABLE IF NOT EXISTS ${quote(t.name)} (\n  ${cols.join(",\n  ")}\n)`;
+}
+
+export function schemaSql(): string[] {
+  return [...TABLES.map(createTableSql), ...INDEXES];
+}
+
+/** The column values of one record object, in column order. */
+export function rowValues(t: TableDefinition, obj: unknown): (string | number | null)[] {
+  return t.columns.map((c) => {
+    let v: unknown = obj;
+    for (const key of c.path) v = v === null || v === undefined ? null : (v as Record<string, unknown>)[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v === "boolean") return v ? 1 : 0;
+    if (typeof v === "number" || typeof v === "string") return v;
+    return JSON.stringify(v);
+  });
+}

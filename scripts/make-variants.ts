@@ -1,0 +1,61 @@
+// Renders a text report in two other forms a user may bring: plain text with runs of spaces
+// instead of tabs, and markdown with GFM pipe tables. The extractor must read the same record
+// from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+/** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */
+export function toSpaces(text: string): string {
+  return text.replace(/\t/g, "    ");
+}
+
+function escapeCell(cell: string): string {
+  return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
+}
+
+/**
+ * Consecutive lines with tab-separated cells become one GFM table (first row as header,
+ * padded to the widest row); everything else stays as it is, as a PDF-to-markdown converter
+ * leaves prose.
+ */
+export function toMarkdown(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    if (!line.includes("\t") || line.trim() === "") {
+      out.push(line);
+      i++;
+      continue;
+    }
+    const block: string[][] = [];
+    while (i < lines.length && (lines[i] as string).includes("\t") && (lines[i] as string).trim() !== "") {
+      block.push((lines[i] as string).split("\t").map(escapeCell));
+      i++;
+    }
+    const width = Math.max(2, ...block.map((r) => r.length));
+    const row = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill("")].join(" | ")} |`;
+    out.push("");
+    out.push(row(block[0] as string[]));
+    out.push(`|${" --- |".repeat(width)}`);
+    for (const r of block.slice(1)) out.push(row(r));
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function main(): void {
+  const corpus = join(import.meta.dirname, "..", "corpus");
+  const dir = process.argv[2] ?? join(import.meta.dirname, "..", "out", "variants");
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(corpus).filter((f) => f.endsWith(".txt"))) {
+    const text = readFileSync(join(corpus, name), "utf8");
+    const stem = basename(name, ".txt");
+    writeFileSync(join(dir, `${stem}.spaces.txt`), toSpaces(text));
+    writeFileSync(join(dir, `${stem}.md`), toMarkdown(text));
+  }
+  console.log(`wrote variants to ${dir}`);
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) main();

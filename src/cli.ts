@@ -1,0 +1,242 @@
+// The `yos` command line: extract one report, or ingest files and folders into SQLite.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { ReadError } from "../parsers/read.js";
+import type { ReportRecord } from "../schemas/report.js";
+import { loadReport, openDatabase, recordFailure, reportSummaries, setMeta } from "./db.js";
+import { extractFile, NotAReportError, PARSER_VERSION } from "./extract.js";
+
+const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
+
+const HELP: Record<string, string> = {
+  main: `yos — youth offending service inspection reports as a research dataset
+
+Usage:
+  yos extract <file> [--json]              parse one report
+  yos ingest <file-or-dir>... [--db PATH]  parse and load reports into SQLite
+  yos <command> --help                     help for a command
+
+Exit codes: 0 success, 1 some input failed, 2 usage error.`,
+  extract: `yos extract <file> [--json]
+
+Parse one report (.txt, .md or .pdf; the format is detected from the content).
+  --json   print the record as JSON on stdout (nothing else on stdout)
+Without --json, print a readable summary: identity, ratings, key questions, completeness
+and the warnings about what could not be read.`,
+  ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary]
+
+Parse every .txt, .md and .pdf file given or found below the given folders (a folder's
+.yosignore file lists names to skip, one per line) and load each
+into SQLite, one transaction per file (re-ingesting a file replaces its rows). Prints one
+line per file (ok / failed: reason) and a total.
+  --db PATH    database file (default out/yos.sqlite)
+  --summary    after loading, print a table per report: area, overall rating, stated and
+               computed score, completeness (found/expected)
+Exit code 1 when any file failed.`,
+};
+
+export class UsageError extends Error {}
+
+/** Names a folder's `.yosignore` excludes: one name or `*.ext` pattern per line. */
+function ignoredNames(dir: string): (name: string) => boolean {
+  let patterns: string[] = [];
+  try {
+    patterns = readFileSync(join(dir, ".yosignore"), "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim().replace(/\/$/, ""))
+      .filter((l) => l && !l.startsWith("#"));
+  } catch {
+    return () => false;
+  }
+  return (name) => patterns.some((p) => (p.startsWith("*.") ? name.endsWith(p.slice(1)) : name === p));
+}
+
+export function collectInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) {
+      out.push(p); // reported as unreadable by the reader
+      return;
+    }
+    if (st.isDirectory()) {
+      const ignored = ignoredNames(p);
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith(".") || ignored(name)) continue;
+        const child = join(p, name);
+        const cst = statSync(child);
+        if (cst.isDirectory()) walk(child);
+        else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
+      }
+    } else out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+function errorCode(err: unknown): string {
+  if (err instanceof ReadError) return err.code;
+  if (err instanceof NotAReportError) return err.code;
+  return "E_PARSE";
+}
+
+function errorMessage(file: string, err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.startsWith(file) ? msg : `${file}: ${msg}`;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
+}
+
+export function formatSummary(record: ReportRecord): string {
+  const out: string[] = [];
+  out.push(`${record.area ?? "(area not found)"} — ${record.serviceName ?? "(service name not found)"}`);
+  out.push(`  file: ${record.source.file} (${record.source.format})`);
+  out.push(
+    `  published: ${record.published ?? "—"}   fieldwork started: ${record.fieldworkStart ?? "—"}   lead inspector: ${record.leadInspector ?? "—"}`,
+  );
+  out.push(
+    `  overall rating: ${record.overallRating ?? "—"}   stated score: ${record.statedScore ?? "—"}   computed score: ${record.computedScore ?? "—"}   edition: ${record.standardsEdition}`,
+  );
+  out.push(
+    `  samples: court ${record.samples.court ?? "—"}, out-of-court ${record.samples.outOfCourt ?? "—"}, resettlement ${record.samples.resettlement ?? "—"}`,
+  );
+  out.push("  standards:");
+  for (const s of record.standards) {
+    const kqs = record.keyQuestions
+      .filter((k) => k.standardId === s.id)
+      .map((k) => `${k.id} ${k.percent !== null ? `${k.percent}%` : `${k.yes}/${k.relevant}`}`)
+      .join(", ");
+    const extra = [s.marker ? `marker ${s.marker}` : "", s.discretion ? "discretion" : ""]
+      .filter(Boolean)
+      .join(", ");
+    out.push(
+      `    ${s.id} ${pad(s.name, 44)} ${pad(s.rating ?? "—", 21)}${extra ? ` (${extra})` : ""}${kqs ? `  [${kqs}]` : ""}`,
+    );
+  }
+  out.push(`  prompts: ${record.prompts.length}   contextual facts: ${record.contextualFacts.length}`);
+  out.push(
+    `  recommendations: ${record.recommendations.items.length} listed${record.recommendations.statedCount !== null ? `, ${record.recommendations.statedCount} stated` : ""}`,
+  );
+  const c = record.completeness;
+  out.push(
+    `  completeness: ${c.found}/${c.expected} (standards ${c.standards.found}/${c.standards.expected}, key questions ${c.keyQuestions.found}/${c.keyQuestions.expected}, prompts ${c.prompts.found}/${c.prompts.expected}, facts ${c.facts.found}/${c.facts.expected})`,
+  );
+  if (record.warnings.length > 0) {
+    out.push(`  warnings (${record.warnings.length}):`);
+    for (const w of record.warnings)
+      out.push(`    [${w.code}] ${w.message}${w.provenance ? ` (line ${w.provenance.line})` : ""}`);
+  }
+  return out.join("\n");
+}
+
+async function cmdExtract(args: string[], write: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    write(HELP.extract as string);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("yos extract takes exactly one file");
+  const file = positionals[0] as string;
+  try {
+    const record = await extractFile(file);
+    write(values.json ? JSON.stringify(record, null, 2) : formatSummary(record));
+    return 0;
+  } catch (err) {
+    process.stderr.write(`error [${errorCode(err)}] ${errorMessage(file, err)}\n`);
+    return 1;
+  }
+}
+
+async function cmdIngest(args: string[], write: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: "string", default: "out/yos.sqlite" },
+      summary: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    write(HELP.ingest as string);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("yos ingest needs at least one file or folder");
+  const files = collectInputs(positionals);
+  const db = openDatabase(values.db as string);
+  let ok = 0;
+  let failed = 0;
+  try {
+    for (const file of files) {
+      try {
+        const record = await extractFile(file);
+        loadReport(db, record);
+        ok++;
+        write(
+          `ok      ${file}  (${record.area ?? "?"}: ${record.overallRating ?? "no rating"}, ${record.completeness.found}/${record.completeness.expected} found, ${record.warnings.length} warnings)`,
+        );
+      } catch (err) {
+        failed++;
+        const message = errorMessage(file, err);
+        recordFailure(db, {
+          file,
+          sha256: null,
+          format: null,
+          errorCode: errorCode(err),
+          error: message,
+          parserVersion: PARSER_VERSION,
+        });
+        write(`failed  ${file}: [${errorCode(err)}] ${message}`);
+      }
+    }
+    setMeta(db, {
+      tool_version: PARSER_VERSION,
+      built_at: new Date().toISOString(),
+      last_ingest: JSON.stringify(positionals),
+    });
+    write(`${files.length} files: ${ok} ok, ${failed} failed -> ${values.db}`);
+    if (values.summary) write(`\n${summaryTable(db)}`);
+  } finally {
+    db.close();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function summaryTable(db: ReturnType<typeof openDatabase>): string {
+  const rows = reportSummaries(db);
+  const header = `${pad("area", 34)} ${pad("overall rating", 21)} ${pad("stated", 6)} ${pad("computed", 8)} ${pad("completeness", 13)} warnings`;
+  const lines = rows.map(
+    (r) =>
+      `${pad(r.area ?? "?", 34)} ${pad(r.overall_rating ?? "—", 21)} ${pad(String(r.stated_score ?? "—"), 6)} ${pad(String(r.computed_score ?? "—"), 8)} ${pad(`${r.completeness_found}/${r.completeness_expected}`, 13)} ${r.warnings}`,
+  );
+  return [header, "-".repeat(header.length), ...lines].join("\n");
+}
+
+export async function main(
+  argv: string[],
+  write: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      write(HELP.main as string);
+      return command ? 0 : 2;
+    }
+    if (command === "extract") return await cmdExtract(rest, write);
+    if (command === "ingest") return await cmdIngest(rest, write);
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (err) {
+    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`yos: ${(err as Error).message}\n\n${HELP.main}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,143 @@
+// load: records -> SQLite. One transaction per document, so a database never holds half a
+// report; re-ingesting a file replaces its rows.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { ReportRecord } from "../schemas/report.js";
+import { rowValues, schemaSql, TABLES, type TableDefinition } from "../schemas/sql.js";
+
+export const SCHEMA_VERSION = 1;
+
+export type Db = Database.Database;
+
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 10000");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version !== 0 && version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `${path}: database schema version ${version} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path`,
+    );
+  }
+  db.transaction(() => {
+    for (const sql of schemaSql()) db.exec(sql);
+    db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+  return db;
+}
+
+function table(name: string): TableDefinition {
+  const t = TABLES.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+function insertSql(t: TableDefinition): string {
+  const fk = t.parent === "documents" ? ["document_id"] : t.parent === "reports" ? ["report_id"] : [];
+  const cols = [...fk, ...t.columns.map((c) => c.name)];
+  return `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
+}
+
+export interface DocumentOutcome {
+  file: string;
+  sha256: string | null;
+  format: ReportRecord["source"]["format"] | null;
+  status: "ok" | "failed";
+  errorCode: string | null;
+  error: string | null;
+  parserVersion: string;
+}
+
+function insertDocument(db: Db, outcome: DocumentOutcome): number {
+  db.prepare('DELETE FROM documents WHERE "file" = ?').run(outcome.file);
+  const t = table("documents");
+  const info = db
+    .prepare(insertSql(t))
+    .run(...rowValues(t, { ...outcome, loadedAt: new Date().toISOString() }));
+  return Number(info.lastInsertRowid);
+}
+
+/** Load one report (replacing any earlier load of the same file) in one transaction. */
+export function loadReport(db: Db, record: ReportRecord): number {
+  const run = db.transaction(() => {
+    const documentId = insertDocument(db, {
+      file: record.source.file,
+      sha256: record.source.sha256,
+      format: record.source.format,
+      status: "ok",
+      errorCode: null,
+      error: null,
+      parserVersion: record.parserVersion,
+    });
+    const reports = table("reports");
+    const reportRow = {
+      ...record,
+      recommendationsStated: record.recommendations.statedCount,
+      completenessFound: record.completeness.found,
+      completenessExpected: record.completeness.expected,
+      completeness: JSON.stringify(record.completeness),
+    };
+    const reportId = Number(
+      db.prepare(insertSql(reports)).run(documentId, ...rowValues(reports, reportRow)).lastInsertRowid,
+    );
+    const children: [string, unknown[]][] = [
+      ["standards", record.standards],
+      ["key_questions", record.keyQuestions],
+      ["prompts", record.prompts],
+      ["contextual_facts", record.contextualFacts],
+      ["recommendations", record.recommendations.items],
+      ["sample_statements", record.sampleStatements],
+      ["rating_statements", record.ratingStatements],
+      ["warnings", record.warnings],
+    ];
+    for (const [name, rows] of children) {
+      const t = table(name);
+      const stmt = db.prepare(insertSql(t));
+      for (const row of rows) stmt.run(reportId, ...rowValues(t, row));
+    }
+    return reportId;
+  });
+  return run();
+}
+
+/** Record a file that could not be loaded; whatever it held before is replaced. */
+export function recordFailure(db: Db, outcome: Omit<DocumentOutcome, "status">): void {
+  db.transaction(() => insertDocument(db, { ...outcome, status: "failed" }))();
+}
+
+export function setMeta(db: Db, values: Record<string, string>): void {
+  const stmt = db.prepare(
+    'INSERT INTO meta ("key", "value") VALUES (?, ?) ON CONFLICT("key") DO UPDATE SET "value" = excluded."value"',
+  );
+  db.transaction(() => {
+    for (const [k, v] of Object.entries(values)) stmt.run(k, v);
+  })();
+}
+
+export interface ReportSummaryRow {
+  file: string;
+  area: string | null;
+  overall_rating: string | null;
+  stated_score: number | null;
+  computed_score: number | null;
+  completeness_found: number;
+  completeness_expected: number;
+  warnings: number;
+}
+
+export function reportSummaries(db: Db): ReportSummaryRow[] {
+  return db
+    .prepare(
+      `SELECT d.file, r.area, r.overall_rating, r.stated_score, r.computed_score,
+              r.completeness_found, r.completeness_expected,
+              (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings
+       FROM reports r JOIN documents d ON d.id = r.document_id
+       ORDER BY d.file`,
+    )
+    .all() as ReportSummaryRow[];
+}
