@@ -4,7 +4,7 @@
 // figure: a key-question row; without: the heading of its prompts), then prompt rows.
 
 import type { KeyQuestion, Prompt, ReportWarning } from "../schemas/report.js";
-import { keyQuestionIdFor, type StandardsEdition, standardsOf, themeOfQuestion } from "./framework.js";
+import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";

@@ -4,7 +4,7 @@
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
-import { isOverallRatingLine, type Segments, type StandardHeading, standardHeading } from "./segment.js";
+import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
 import { MONTH_WORD, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
 
 export interface FoundRating {

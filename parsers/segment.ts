@@ -1,7 +1,7 @@
 // segment: find where the parts of a report are (contents, ratings table, recommendations,
 // contextual facts, standard sections, annexes) in the normalised line stream.
 import { ALL_STANDARD_DEFINITIONS, type StandardDefinition } from "./framework.js";
-import { afterLetters, type Line, letters } from "./lines.js";
+import { type Line, afterLetters, letters } from "./lines.js";
 
 export interface StandardHeading {
   id: string;

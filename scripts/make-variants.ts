@@ -1,7 +1,7 @@
 // Renders a text report in two other forms a user may bring: plain text with runs of spaces
 // instead of tabs, and markdown with GFM pipe tables. The extractor must read the same record
 // from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 /** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */

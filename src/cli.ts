@@ -1,11 +1,11 @@
 // The `yos` command line: extract one report, or ingest files and folders into SQLite.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ReadError } from "../parsers/read.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { loadReport, openDatabase, recordFailure, reportSummaries, setMeta } from "./db.js";
-import { extractFile, NotAReportError, PARSER_VERSION } from "./extract.js";
+import { NotAReportError, PARSER_VERSION, extractFile } from "./extract.js";
 
 const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { ReportRecord } from "../schemas/report.js";
-import { rowValues, schemaSql, TABLES, type TableDefinition } from "../schemas/sql.js";
+import { TABLES, type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
 
 export const SCHEMA_VERSION = 1;
 

@@ -2,7 +2,7 @@
 // Each stage is a plain function over plain data, testable alone.
 
 import { parseFacts } from "../parsers/facts.js";
-import { keyQuestionsOf, RATING_SCORE, standardsOf } from "../parsers/framework.js";
+import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
 import { parseIdentity } from "../parsers/identity.js";
 import type { NormalisedDocument } from "../parsers/lines.js";
 import { normaliseLines } from "../parsers/normalise.js";

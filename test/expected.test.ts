@@ -1,6 +1,6 @@
 // Field-by-field comparison of the extractor with the hand-checked records in corpus/expected/
 // (written by reading each report; see corpus/expected/FORMAT.md).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";

@@ -1,6 +1,6 @@
 // The same report as text with spaces instead of tabs, and as markdown with pipe tables,
 // yields the same records as the original text.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
