@@ -1,0 +1,84 @@
+// Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
+import { describe, expect, test } from "vitest";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { detectFormat, documentFromBytes } from "../parsers/read.js";
+import { tinyPdf } from "./helpers/tiny-pdf.js";
+
+describe("format detection from content", () => {
+  test("PDF by its signature, whatever the extension", () => {
+    expect(detectFormat(Buffer.from("%PDF-1.7\n..."), "report.txt")).toBe("pdf");
+  });
+  test("markdown by headings or pipe tables, text otherwise", () => {
+    expect(detectFormat(Buffer.from("# A\n\n## B\n\n### C\n"), "a.txt")).toBe("markdown");
+    expect(detectFormat(Buffer.from("| a | b |\n| --- | --- |\n| 1 | 2 |\n"), "a.txt")).toBe("markdown");
+    expect(detectFormat(Buffer.from("Ratings\n2.1\tAssessment\tGood\n"), "a.md")).toBe("text");
+  });
+});
+
+describe("PDF reading", () => {
+  test("text per page, with page numbers on every line", async () => {
+    const pdf = tinyPdf([
+      [
+        { x: 72, y: 760, text: "An inspection of youth offending services in" },
+        { x: 72, y: 730, text: "Testshire" },
+      ],
+      [
+        { x: 72, y: 760, text: "Overall rating" },
+        { x: 360, y: 760, text: "Good" },
+      ],
+    ]);
+    const doc = await documentFromBytes("tiny.pdf", pdf);
+    expect(doc.format).toBe("pdf");
+    const { lines } = normaliseLines(doc.sourceLines, doc.format);
+    // Cells of one row come back as one line; splitting them by position is issue #4's work.
+    expect(lines.map((l) => [l.page, l.line, l.flat])).toEqual([
+      [1, 1, "An inspection of youth offending services in"],
+      [1, 2, "Testshire"],
+      [2, 3, "Overall rating Good"],
+    ]);
+  });
+
+  test("a corrupt PDF is a typed error naming the file", async () => {
+    await expect(documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage"))).rejects.toMatchObject({
+      code: "E_PDF_CORRUPT",
+      file: "broken.pdf",
+    });
+  });
+});
+
+describe("line cleaning", () => {
+  const clean = (raw: string, format: "text" | "markdown" = "text") =>
+    normaliseLines(textSourceLines(raw), format);
+
+  test("superscript markers in Unicode, HTML and LaTeX become markers, not text", () => {
+    expect(clean("Croydon ³").lines[0]?.flat).toBe("Croydon");
+    expect(clean("Good<sup>20</sup>").lines[0]).toMatchObject({ flat: "Good", markers: ["20"] });
+    expect(clean("Our rating¹⁹ for assessment").lines[0]).toMatchObject({
+      flat: "Our rating for assessment",
+      markers: ["19"],
+    });
+    const doc = clean("<sup>&</sup>lt;sup>20</sup> Planning was judged by the ratings panel", "markdown");
+    expect(doc.lines).toEqual([]);
+    expect(doc.footnotes[0]).toMatchObject({
+      marker: "20",
+      text: "Planning was judged by the ratings panel",
+    });
+    expect(clean(" $^{^{9}}$ Data supplied by the YJS").footnotes[0]?.marker).toBe("9");
+  });
+
+  test("tabs and runs of spaces separate cells; markdown markup is stripped", () => {
+    expect(clean("2.1\tAssessment\t\tOutstanding*").lines[0]?.cells).toEqual([
+      "2.1",
+      "Assessment",
+      "Outstanding*",
+    ]);
+    expect(clean("2.1    Assessment   Good").lines[0]?.cells).toEqual(["2.1", "Assessment", "Good"]);
+    expect(clean("#### **Contextual facts**", "markdown").lines[0]?.flat).toBe("Contextual facts");
+  });
+
+  test("running headers and page numbers are page furniture", () => {
+    const doc = clean("Inspection of youth offending services: North Somerset YOS\n\n19\nText");
+    expect(doc.lines.map((l) => l.flat)).toEqual(["Text"]);
+    expect(doc.furniture).toHaveLength(2);
+  });
+});
