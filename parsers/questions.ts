@@ -166,6 +166,17 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       continue;
     }
 
+    // What a key-question row and a prompt row share.
+    const row = () => ({
+      text: plain(rowText),
+      percent: figures.percent,
+      relevant: figures.relevant,
+      yes: figures.yes,
+      subSample,
+      source: ctx.source,
+      provenance: provenanceOf(first),
+    });
+
     if (!label && isKeyQuestionText(rowText)) {
       const id = setKq(rowText, first, printedNumber);
       if (!id) continue;
@@ -179,19 +190,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         });
         continue;
       }
-      const kq: KeyQuestion = {
-        id,
-        standardId,
-        position: tableRow,
-        text: plain(rowText),
-        percent: figures.percent,
-        relevant: figures.relevant,
-        yes: figures.yes,
-        subSample,
-        source: ctx.source,
-        printedNumber,
-        provenance: provenanceOf(first),
-      };
+      const kq: KeyQuestion = { id, standardId, position: tableRow, ...row(), printedNumber };
       out.keyQuestions.push(kq);
       lastRow = { text: rowText, target: kq };
       continue;
@@ -207,18 +206,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     const position = (promptPositions.get(currentKq) ?? 0) + 1;
     promptPositions.set(currentKq, position);
-    const prompt: Prompt = {
-      keyQuestionId: currentKq,
-      position,
-      label,
-      text: plain(rowText),
-      percent: figures.percent,
-      relevant: figures.relevant,
-      yes: figures.yes,
-      subSample,
-      source: ctx.source,
-      provenance: provenanceOf(first),
-    };
+    const prompt: Prompt = { keyQuestionId: currentKq, position, label, ...row() };
     out.prompts.push(prompt);
     lastRow = { text: rowText, target: prompt };
   }
