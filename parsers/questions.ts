@@ -3,7 +3,7 @@
 // One scanner serves both, because the tables have one structure: a key question line (with a
 // figure: a key-question row; without: the heading of its prompts), then prompt rows.
 
-import type { KeyQuestion, Prompt, ReportWarning } from "../schemas/report.js";
+import type { KeyQuestion, Prompt, QuestionNumber, ReportWarning } from "../schemas/report.js";
 import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
@@ -65,8 +65,8 @@ export interface QuestionResult {
   keyQuestions: KeyQuestion[];
   prompts: Prompt[];
   warnings: ReportWarning[];
-  /** Printed question numbers that disagree with the standard they stand under. */
-  numbering: { printed: string; assignedId: string; line: Line }[];
+  /** Every printed key-question number and the canonical id it was read as. */
+  numbering: QuestionNumber[];
 }
 
 function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: QuestionResult): void {
@@ -89,9 +89,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       });
       return null;
     }
-    if (printed && !id.startsWith(printed.split(".").slice(0, 2).join("."))) {
-      out.numbering.push({ printed, assignedId: id, line });
-    }
+    if (printed) out.numbering.push({ printed, keyQuestionId: id, provenance: provenanceOf(line) });
     return id;
   };
 
@@ -226,13 +224,6 @@ export function parseQuestions(lines: Line[], seg: Segments, edition: StandardsE
   }
   for (const annex of seg.annexes) {
     scan(lines, annex.start + 1, annex.end, { source: "annex", standardId: null, caseBased }, out);
-  }
-  for (const n of out.numbering) {
-    out.warnings.push({
-      code: "question-number-mismatch",
-      message: `A question printed as ${n.printed} stands under standard ${n.assignedId.slice(0, 3)}; read as ${n.assignedId}`,
-      provenance: provenanceOf(n.line),
-    });
   }
   return out;
 }

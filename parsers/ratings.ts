@@ -310,6 +310,7 @@ export function buildStandards(
       marker,
       discretion: discretion !== null,
       discretionNote: discretion?.note ?? null,
+      sectionFound: section !== undefined,
       provenance: rowProvenance,
       sectionProvenance: sectionFound ? provenanceOf(sectionFound.line) : null,
       annexProvenance: annex ? provenanceOf(annex.line) : null,
@@ -343,7 +344,8 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
     const line = lines[i] as Line;
     if (isOverallRatingLine(line)) continue;
     const m = line.flat.match(
-      /\bOverall,[^.]{0,160}?\b(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/i,
+      // The subject must name the service, not an aspect of work ("Overall, this aspect of work was rated").
+      /(?:^|[.!?]\s+)Overall,\s+(?:(?:[A-Z][\w'’&-]*|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|Youth (?:Offending|Justice) (?:Service|Team))(?:\s*\((?:YOS|YJS|YOT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/,
     );
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;

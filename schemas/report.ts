@@ -44,6 +44,7 @@ export const StandardSchema = z.object({
   marker: z.string().nullable().describe("Mark printed on a rating, e.g. '*' or a footnote number"),
   discretion: z.boolean().describe("The report says professional discretion moved this rating"),
   discretionNote: z.string().nullable().describe("The text that explains the discretion"),
+  sectionFound: z.boolean().describe("The standard's own section was found in the body"),
   provenance: ProvenanceSchema.nullable().describe("Ratings-table row"),
   sectionProvenance: ProvenanceSchema.nullable().describe("Where the section states its rating"),
   annexProvenance: ProvenanceSchema.nullable().describe("Where an annex states the rating"),
@@ -157,6 +158,25 @@ export const RatingStatementSchema = z.object({
   provenance: ProvenanceSchema,
 });
 
+export const MethodologyStatementSchema = z.object({
+  kind: z
+    .enum(["standards-count", "score-scale", "score-band", "question-band"])
+    .describe(
+      "What the methodology text states: number of scored standards, total score scale, a band of the total, a band of the lowest key question",
+    ),
+  count: z.number().int().nullable().describe("standards-count: the number stated"),
+  low: z.number().nullable().describe("Lower end of the range stated (score or percent)"),
+  high: z.number().nullable().describe("Upper end of the range stated; null when open ('80%+')"),
+  rating: RatingSchema.nullable().describe("The rating the band gives"),
+  provenance: ProvenanceSchema,
+});
+
+export const QuestionNumberSchema = z.object({
+  printed: z.string().describe("Number printed before a key question, e.g. '2.1.1'"),
+  keyQuestionId: z.string().describe("Canonical id the question was read as, from its wording and place"),
+  provenance: ProvenanceSchema,
+});
+
 export const CompletenessItemSchema = z.object({
   found: z.number().int().min(0),
   expected: z.number().int().min(0),
@@ -206,6 +226,12 @@ export const ReportRecordSchema = z.object({
   contextualFacts: z.array(ContextualFactSchema),
   recommendations: RecommendationsSchema,
   ratingStatements: z.array(RatingStatementSchema),
+  methodology: z
+    .array(MethodologyStatementSchema)
+    .describe("Scoring rules as the report's own methodology states them"),
+  questionNumbers: z
+    .array(QuestionNumberSchema)
+    .describe("Printed key-question numbers and what they were read as"),
   completeness: CompletenessSchema,
   warnings: z.array(WarningSchema),
 });
@@ -222,5 +248,7 @@ export type Recommendations = z.infer<typeof RecommendationsSchema>;
 export type ReportWarning = z.infer<typeof WarningSchema>;
 export type RatingStatement = z.infer<typeof RatingStatementSchema>;
 export type Completeness = z.infer<typeof CompletenessSchema>;
+export type MethodologyStatement = z.infer<typeof MethodologyStatementSchema>;
+export type QuestionNumber = z.infer<typeof QuestionNumberSchema>;
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;
 export type FactGroup = (typeof FACT_GROUPS)[number];

@@ -1,6 +1,7 @@
 // SQLite tables derived from the zod record schemas: one column per scalar field, nested
 // objects (provenance) flattened with a prefix, descriptions kept for the documentation.
 import { z } from "zod";
+import { FindingSchema } from "./finding.js";
 import {
   ContextualFactSchema,
   KeyQuestionSchema,
@@ -125,6 +126,21 @@ export const DocumentRowSchema = z.object({
   loadedAt: z.string().describe("ISO timestamp of the load"),
 });
 
+export const FindingRowSchema = FindingSchema.pick({
+  ruleId: true,
+  severity: true,
+  standardId: true,
+  questionId: true,
+  message: true,
+}).extend({
+  arithmetic: z.string().describe("The check, worked out"),
+  evidence: z.string().describe("JSON: the values the finding rests on"),
+  line: z.number().int().nullable().describe("Line of the first value used"),
+  page: z.number().int().nullable().describe("Page of the first value used"),
+  snippet: z.string().nullable().describe("Source text of the first value used"),
+  provenance: z.string().describe("JSON: line, page and snippet of every value used"),
+});
+
 export const TABLES: TableDefinition[] = [
   tableFrom("documents", DocumentRowSchema, null, "One row per input file loaded, with its outcome"),
   tableFrom(
@@ -171,6 +187,12 @@ export const TABLES: TableDefinition[] = [
     "Every place a rating is stated (table, section, annex, prose)",
   ),
   tableFrom("warnings", WarningSchema, "reports", "What the extractor could not read, with where"),
+  tableFrom(
+    "findings",
+    FindingRowSchema,
+    "reports",
+    "Audit findings: rule, severity, message, arithmetic and sources",
+  ),
 ];
 
 export const INDEXES: string[] = [
@@ -184,6 +206,7 @@ export const INDEXES: string[] = [
   "CREATE INDEX IF NOT EXISTS idx_sample_statements_report ON sample_statements(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_rating_statements_report ON rating_statements(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_warnings_report ON warnings(report_id)",
+  "CREATE INDEX IF NOT EXISTS idx_findings_report ON findings(report_id, severity)",
 ];
 
 function quote(name: string): string {

@@ -3,8 +3,11 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ReadError } from "../parsers/read.js";
+import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { loadReport, openDatabase, recordFailure, reportSummaries, setMeta } from "./db.js";
+import { type AuditFormat, formatFindings } from "./audit/format.js";
+import { auditRecord } from "./audit/index.js";
+import { loadReport, openDatabase, recordFailure, reportSummaries, setMeta, storedFindings } from "./db.js";
 import { NotAReportError, PARSER_VERSION, extractFile } from "./extract.js";
 
 const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
@@ -14,7 +17,8 @@ const HELP: Record<string, string> = {
 
 Usage:
   yos extract <file> [--json]              parse one report
-  yos ingest <file-or-dir>... [--db PATH]  parse and load reports into SQLite
+  yos ingest <file-or-dir>... [--db PATH]  parse, audit and load reports into SQLite
+  yos audit [<file-or-dir>... | --db PATH] check reports against the scoring rules and themselves
   yos <command> --help                     help for a command
 
 Exit codes: 0 success, 1 some input failed, 2 usage error.`,
@@ -33,7 +37,19 @@ line per file (ok / failed: reason) and a total.
   --db PATH    database file (default out/yos.sqlite)
   --summary    after loading, print a table per report: area, overall rating, stated and
                computed score, completeness (found/expected)
+Each report is audited as it loads; its findings go to the findings table.
 Exit code 1 when any file failed.`,
+  audit: `yos audit [<file-or-dir>...] [--db PATH] [--format text|json|csv|markdown]
+          [--severity error|warning|info] [--fail-on error|warning|info|never]
+
+Check reports against the inspectorate's published scoring rules and their own internal
+agreement. Give report files or folders to parse and audit them now, or --db to read the
+findings stored by 'yos ingest'. Each finding names its rule, severity, the standard or key
+question, the arithmetic, and the line (and page) of every value it rests on.
+  --format     text (default, grouped by report and severity), json, csv or markdown
+  --severity   the least severe findings to show (default info: all)
+  --fail-on    exit 1 when a finding at least this severe exists (default error)
+Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or input error.`,
 };
 
 export class UsageError extends Error {}
@@ -177,7 +193,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     for (const file of files) {
       try {
         const record = await extractFile(file);
-        loadReport(db, record);
+        loadReport(db, record, auditRecord(record));
         ok++;
         write(
           `ok      ${file}  (${record.area ?? "?"}: ${record.overallRating ?? "no rating"}, ${record.completeness.found}/${record.completeness.expected} found, ${record.warnings.length} warnings)`,
@@ -209,12 +225,77 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   return failed > 0 ? 1 : 0;
 }
 
+function severityOption(value: string | undefined, name: string, allowNever = false): Severity | "never" {
+  const v = value ?? "";
+  if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
+  if (allowNever && v === "never") return "never";
+  throw new UsageError(
+    `--${name} must be one of ${[...SEVERITIES, ...(allowNever ? ["never"] : [])].join(", ")}`,
+  );
+}
+
+async function cmdAudit(args: string[], write: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: "string" },
+      format: { type: "string", default: "text" },
+      severity: { type: "string", default: "info" },
+      "fail-on": { type: "string", default: "error" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    write(HELP.audit as string);
+    return 0;
+  }
+  const format = values.format as AuditFormat;
+  if (!["text", "json", "csv", "markdown"].includes(format))
+    throw new UsageError("--format must be text, json, csv or markdown");
+  const least = severityOption(values.severity, "severity") as Severity;
+  const failOn = severityOption(values["fail-on"], "fail-on", true);
+  if (positionals.length === 0 && !values.db) throw new UsageError("yos audit needs report files or --db");
+  if (positionals.length > 0 && values.db) throw new UsageError("give report files or --db, not both");
+
+  let findings: Finding[] = [];
+  let files: string[] = [];
+  let inputError = false;
+  if (values.db) {
+    const db = openDatabase(values.db);
+    try {
+      findings = storedFindings(db);
+      files = (
+        db.prepare("SELECT file FROM documents WHERE status = 'ok' ORDER BY file").all() as { file: string }[]
+      ).map((r) => r.file);
+    } finally {
+      db.close();
+    }
+  } else {
+    for (const file of collectInputs(positionals)) {
+      try {
+        const record = await extractFile(file);
+        findings.push(...auditRecord(record));
+        files.push(file);
+      } catch (err) {
+        inputError = true;
+        process.stderr.write(`error [${errorCode(err)}] ${errorMessage(file, err)}\n`);
+      }
+    }
+  }
+  const shown = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least]);
+  write(formatFindings(format, shown, files));
+  if (inputError) return 2;
+  if (failOn === "never") return 0;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
 function summaryTable(db: ReturnType<typeof openDatabase>): string {
   const rows = reportSummaries(db);
-  const header = `${pad("area", 34)} ${pad("overall rating", 21)} ${pad("stated", 6)} ${pad("computed", 8)} ${pad("completeness", 13)} warnings`;
+  const header = `${pad("area", 34)} ${pad("overall rating", 21)} ${pad("stated", 6)} ${pad("computed", 8)} ${pad("completeness", 13)} ${pad("warnings", 8)} audit errors`;
   const lines = rows.map(
     (r) =>
-      `${pad(r.area ?? "?", 34)} ${pad(r.overall_rating ?? "—", 21)} ${pad(String(r.stated_score ?? "—"), 6)} ${pad(String(r.computed_score ?? "—"), 8)} ${pad(`${r.completeness_found}/${r.completeness_expected}`, 13)} ${r.warnings}`,
+      `${pad(r.area ?? "?", 34)} ${pad(r.overall_rating ?? "—", 21)} ${pad(String(r.stated_score ?? "—"), 6)} ${pad(String(r.computed_score ?? "—"), 8)} ${pad(`${r.completeness_found}/${r.completeness_expected}`, 13)} ${pad(String(r.warnings), 8)} ${r.errors}`,
   );
   return [header, "-".repeat(header.length), ...lines].join("\n");
 }
@@ -231,6 +312,7 @@ export async function main(
     }
     if (command === "extract") return await cmdExtract(rest, write);
     if (command === "ingest") return await cmdIngest(rest, write);
+    if (command === "audit") return await cmdAudit(rest, write);
     throw new UsageError(`unknown command '${command}'`);
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {

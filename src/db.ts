@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { TABLES, type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
 
@@ -63,7 +64,20 @@ function insertDocument(db: Db, outcome: DocumentOutcome): number {
 }
 
 /** Load one report (replacing any earlier load of the same file) in one transaction. */
-export function loadReport(db: Db, record: ReportRecord): number {
+export function findingRow(f: Finding) {
+  const first = f.provenance[0] ?? null;
+  return {
+    ...f,
+    arithmetic: f.evidence.arithmetic,
+    evidence: JSON.stringify(f.evidence.values),
+    line: first?.line ?? null,
+    page: first?.page ?? null,
+    snippet: first?.snippet ?? null,
+    provenance: JSON.stringify(f.provenance),
+  };
+}
+
+export function loadReport(db: Db, record: ReportRecord, findings: Finding[] = []): number {
   const run = db.transaction(() => {
     const documentId = insertDocument(db, {
       file: record.source.file,
@@ -94,6 +108,7 @@ export function loadReport(db: Db, record: ReportRecord): number {
       ["sample_statements", record.sampleStatements],
       ["rating_statements", record.ratingStatements],
       ["warnings", record.warnings],
+      ["findings", findings.map(findingRow)],
     ];
     for (const [name, rows] of children) {
       const t = table(name);
@@ -119,6 +134,29 @@ export function setMeta(db: Db, values: Record<string, string>): void {
   })();
 }
 
+/** Findings stored at ingest, as audit records again. */
+export function storedFindings(db: Db): Finding[] {
+  const rows = db
+    .prepare(
+      `SELECT d.file, r.area, f.rule_id, f.severity, f.standard_id, f.question_id, f.message, f.arithmetic,
+              f.evidence, f.provenance
+       FROM findings f JOIN reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id
+       ORDER BY d.file, f.id`,
+    )
+    .all() as Record<string, string | null>[];
+  return rows.map((r) => ({
+    ruleId: r.rule_id as string,
+    severity: r.severity as Finding["severity"],
+    file: r.file as string,
+    area: r.area ?? null,
+    standardId: r.standard_id ?? null,
+    questionId: r.question_id ?? null,
+    message: r.message as string,
+    evidence: { values: JSON.parse(r.evidence as string), arithmetic: r.arithmetic as string },
+    provenance: JSON.parse(r.provenance as string),
+  }));
+}
+
 export interface ReportSummaryRow {
   file: string;
   area: string | null;
@@ -128,6 +166,7 @@ export interface ReportSummaryRow {
   completeness_found: number;
   completeness_expected: number;
   warnings: number;
+  errors: number;
 }
 
 export function reportSummaries(db: Db): ReportSummaryRow[] {
@@ -135,7 +174,8 @@ export function reportSummaries(db: Db): ReportSummaryRow[] {
     .prepare(
       `SELECT d.file, r.area, r.overall_rating, r.stated_score, r.computed_score,
               r.completeness_found, r.completeness_expected,
-              (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings
+              (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings,
+              (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors
        FROM reports r JOIN documents d ON d.id = r.document_id
        ORDER BY d.file`,
     )

@@ -5,6 +5,7 @@ import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
 import { parseIdentity } from "../parsers/identity.js";
 import type { NormalisedDocument } from "../parsers/lines.js";
+import { parseMethodology } from "../parsers/methodology.js";
 import { normaliseLines } from "../parsers/normalise.js";
 import { parseQuestions } from "../parsers/questions.js";
 import {
@@ -221,6 +222,8 @@ export function extractDocument(raw: RawDocument): ReportRecord {
         : []),
       ...std.statements,
     ],
+    methodology: parseMethodology(lines, footnotes),
+    questionNumbers: questions.numbering,
     completeness: completenessOf(
       edition,
       std.standards,

@@ -1,0 +1,66 @@
+import type { MethodologyStatement } from "../schemas/report.js";
+// Methodology: the scoring rules as the report's own annex (or footnotes) state them, so that
+// the audit can hold the text to the published rules (12 standards, 0-36, the bands).
+import { type Footnote, type Line, provenanceOf } from "./lines.js";
+import { COUNT_WORD, parseCount, plain, ratingAtStart } from "./text.js";
+
+// Only the scoring sentence ("Each of the 12 standards is scored..."), not "each of the four standards of: ...".
+const STANDARDS_COUNT = new RegExp(
+  `\\bEach of the ${COUNT_WORD} (?:core )?standards\\b(?=[^.]{0,30}\\bscored\\b)`,
+  "gi",
+);
+const SCALE =
+  /\b(?:overall (?:provider )?rating|total score|overall score)\b[^.]{0,40}?\b0\s*(?:-|to)\s*(\d{2})\b/gi;
+const SCORE_BAND =
+  /^(\d{1,2})\s*-\s*(\d{1,2})\s*=?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
+const QUESTION_BAND =
+  /^(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*-\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*\+)\s*(Outstanding|Good|Requires improvement|Inadequate)/i;
+
+export function parseMethodology(lines: Line[], footnotes: Footnote[]): MethodologyStatement[] {
+  const out: MethodologyStatement[] = [];
+  const all = [...lines, ...footnotes.map((f) => ({ ...f.line, flat: f.text }))].sort(
+    (a, b) => a.line - b.line,
+  );
+  for (const line of all) {
+    const text = plain(line.flat);
+    const provenance = provenanceOf(line);
+    for (const m of text.matchAll(STANDARDS_COUNT)) {
+      const count = parseCount(m[1] as string);
+      if (count !== null)
+        out.push({ kind: "standards-count", count, low: null, high: null, rating: null, provenance });
+    }
+    for (const m of text.matchAll(SCALE)) {
+      out.push({ kind: "score-scale", count: null, low: 0, high: Number(m[1]), rating: null, provenance });
+    }
+    const band = text.match(SCORE_BAND);
+    if (band) {
+      const rating = ratingAtStart(band[3] as string)?.rating ?? null;
+      out.push({
+        kind: "score-band",
+        count: null,
+        low: Number(band[1]),
+        high: Number(band[2]),
+        rating,
+        provenance,
+      });
+    }
+    const q = text.match(QUESTION_BAND);
+    if (q) {
+      const rating = ratingAtStart(q[5] as string)?.rating ?? null;
+      const [low, high] = q[1]
+        ? [0, Number(q[1]) - 1]
+        : q[2]
+          ? [Number(q[2]), Number(q[3])]
+          : [Number(q[4]), null];
+      out.push({
+        kind: "question-band",
+        count: null,
+        low: low ?? null,
+        high: high ?? null,
+        rating,
+        provenance,
+      });
+    }
+  }
+  return out;
+}
