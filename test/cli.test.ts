@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
+import { withCatalogue } from "../src/audit/catalogue.js";
 import { main } from "../src/cli.js";
 import { openDatabase } from "../src/db.js";
 
@@ -113,4 +114,75 @@ describe("yos ingest", () => {
 test("schemas/report.schema.json is generated from the zod schema and up to date", () => {
   const onDisk = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
   expect(onDisk).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
+});
+
+describe("yos audit", () => {
+  test("text report grouped by report and severity; exit 1 when an error finding exists", async () => {
+    const { code, out } = await run(["audit", join(CORPUS, "2021-10-kirklees.txt")]);
+    expect(code).toBe(1);
+    const text = out.join("\n");
+    expect(text).toContain("Kirklees — ");
+    expect(text).toContain("ERROR (3)");
+    expect(text).toContain("[question-numbering] 3.4 / 3.4.2: A key question is numbered 3.2.1");
+    expect(text).toContain("line 1220: 3.2.1 Does the YOT work effectively");
+  });
+
+  test("--fail-on and --severity choose what fails and what shows", async () => {
+    const blackburn = join(CORPUS, "2023-01-blackburn-with-darwen.txt");
+    expect((await run(["audit", blackburn])).code).toBe(0);
+    const croydon = join(CORPUS, "2019-croydon.txt");
+    expect((await run(["audit", croydon])).code).toBe(0);
+    expect((await run(["audit", croydon, "--fail-on", "warning"])).code).toBe(1);
+    expect((await run(["audit", join(CORPUS, "2021-10-kirklees.txt"), "--fail-on", "never"])).code).toBe(0);
+    const { out } = await run(["audit", croydon, "--severity", "error", "--format", "json"]);
+    expect(JSON.parse(out[0] as string)).toEqual([]);
+  });
+
+  test("json, csv and markdown formats", async () => {
+    const somerset = join(CORPUS, "2020-12-north-somerset.txt");
+    const json = JSON.parse((await run(["audit", somerset, "--format", "json"])).out[0] as string);
+    expect(json.map((f: { ruleId: string; severity: string }) => `${f.severity}:${f.ruleId}`).sort()).toEqual(
+      ["error:methodology-rules", "error:methodology-rules", "info:standard-band", "info:standard-band"],
+    );
+    const discretion = json.find((f: { standardId: string }) => f.standardId === "3.2");
+    expect(discretion.evidence.values).toMatchObject({
+      rating: "Good",
+      lowestQuestion: "3.2.3",
+      lowestPercent: 50,
+    });
+    const csv = (await run(["audit", somerset, "--format", "csv"])).out[0] as string;
+    expect(csv.split("\n")[0]).toBe(
+      "file,area,severity,rule_id,standard_id,question_id,message,arithmetic,lines,sources",
+    );
+    expect(csv.split("\n")).toHaveLength(5);
+    const md = (await run(["audit", somerset, "--format", "markdown"])).out[0] as string;
+    expect(md).toContain("## North Somerset");
+    expect(md).toContain("| info | `standard-band` | 3.2 / 3.2.3 |");
+  });
+
+  test("--db reads the findings stored by ingest", async () => {
+    const db = join(TMP, "audit.sqlite");
+    await run(["ingest", CORPUS, "--db", db]);
+    const { code, out } = await run(["audit", "--db", db, "--format", "json"]);
+    expect(code).toBe(1);
+    const findings = JSON.parse(out[0] as string);
+    expect(findings).toHaveLength(11);
+    expect(new Set(findings.map((f: { area: string }) => f.area))).toEqual(
+      new Set(["Croydon", "North Somerset", "Kirklees", "Tower Hamlets and City of London"]),
+    );
+  });
+
+  test("usage and input errors exit 2", async () => {
+    expect((await run(["audit"])).code).toBe(2);
+    expect((await run(["audit", CORPUS, "--format", "pdf"])).code).toBe(2);
+    expect((await run(["audit", CORPUS, "--fail-on", "sometimes"])).code).toBe(2);
+    const empty = join(TMP, "empty.txt");
+    writeFileSync(empty, "");
+    expect((await run(["audit", empty])).code).toBe(2);
+  });
+});
+
+test("the README's rule catalogue is generated from the rules", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  expect(withCatalogue(readme)).toBe(readme);
 });

@@ -1,0 +1,230 @@
+// Each audit rule fires on a corpus report with one printed value changed to break it (naming
+// the right standard, question and line) and stays quiet on the untouched report; the real
+// inconsistencies of the corpus, checked by hand, are pinned at the end.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { Finding } from "../schemas/finding.js";
+import type { ReportRecord } from "../schemas/report.js";
+import { RULES, auditRecord } from "../src/audit/index.js";
+import { reachable } from "../src/audit/rules/grim-percent.js";
+import { extractFile } from "../src/extract.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const TMP = join(import.meta.dirname, ".tmp", "audit");
+mkdirSync(TMP, { recursive: true });
+
+const KIRKLEES = "2021-10-kirklees.txt";
+const CROYDON = "2019-croydon.txt";
+const SOMERSET = "2020-12-north-somerset.txt";
+const TOWER = "2022-07-tower-hamlets-and-city-of-london.txt";
+const BLACKBURN = "2023-01-blackburn-with-darwen.txt";
+
+/** The report with line `line` (1-based) changed from `from` to `to`; fails if `from` is not there. */
+async function mutated(file: string, edits: [number, string, string][]): Promise<ReportRecord> {
+  const lines = readFileSync(join(CORPUS, file), "utf8").split("\n");
+  for (const [line, from, to] of edits) {
+    const before = lines[line - 1] as string;
+    expect(before, `line ${line} of ${file}`).toContain(from);
+    lines[line - 1] = before.replace(from, to);
+  }
+  const out = join(TMP, `${edits.map((e) => e[0]).join("-")}-${file}`);
+  writeFileSync(out, lines.join("\n"));
+  return extractFile(out);
+}
+
+const original = async (file: string) => extractFile(join(CORPUS, file));
+const of = (findings: Finding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
+const lines = (f: Finding | undefined) => f?.provenance.map((p) => p.line) ?? [];
+
+interface Case {
+  rule: string;
+  file: string;
+  edits: [number, string, string][];
+  expect: { severity: string; standardId: string | null; questionId?: string | null; line: number };
+}
+
+const CASES: Case[] = [
+  {
+    rule: "score-sum",
+    file: KIRKLEES,
+    edits: [[97, "8/36", "9/36"]],
+    expect: { severity: "error", standardId: null, line: 97 },
+  },
+  {
+    rule: "overall-band",
+    file: KIRKLEES,
+    edits: [[98, "Requires improvement", "Good"]],
+    expect: { severity: "error", standardId: null, line: 98 },
+  },
+  {
+    rule: "standard-band",
+    file: KIRKLEES,
+    edits: [[107, "Good", "Outstanding"]],
+    expect: { severity: "error", standardId: "2.3", questionId: "2.3.3", line: 107 },
+  },
+  {
+    rule: "rating-consistency",
+    file: KIRKLEES,
+    edits: [[683, "Inadequate", "Good"]],
+    expect: { severity: "error", standardId: "2.2", line: 106 },
+  },
+  {
+    rule: "resettlement-limit",
+    file: TOWER,
+    edits: [
+      [88, "Requires improvement", "Outstanding"],
+      [105, "Requires improvement", "Inadequate"],
+    ],
+    expect: { severity: "error", standardId: "4.1", line: 105 },
+  },
+  {
+    rule: "grim-percent",
+    file: BLACKBURN,
+    edits: [[325, "86%", "85%"]],
+    expect: { severity: "error", standardId: "2.1", questionId: "2.1.3", line: 325 },
+  },
+  {
+    rule: "count-order",
+    file: SOMERSET,
+    edits: [[451, "?\t8\t8", "?\t8\t9"]],
+    expect: { severity: "error", standardId: "2.1", questionId: "2.1.1", line: 451 },
+  },
+  {
+    rule: "caseload-sum",
+    file: KIRKLEES,
+    edits: [[304, "69 (65%)", "69 (75%)"]],
+    expect: { severity: "warning", standardId: null, line: 304 },
+  },
+  {
+    rule: "sample-consistency",
+    file: KIRKLEES,
+    edits: [[1018, "We examined 22 court disposals", "We examined 23 court disposals"]],
+    expect: { severity: "error", standardId: null, line: 162 },
+  },
+  {
+    rule: "recommendations-count",
+    file: KIRKLEES,
+    edits: [[214, "made 10 recommendations", "made 11 recommendations"]],
+    expect: { severity: "error", standardId: null, line: 214 },
+  },
+  {
+    rule: "question-numbering",
+    file: CROYDON,
+    edits: [[821, "2.1.2.", "2.1.3."]],
+    expect: { severity: "error", standardId: "2.1", questionId: "2.1.2", line: 821 },
+  },
+  {
+    rule: "methodology-rules",
+    file: TOWER,
+    edits: [[1172, "Each of the 12 standards", "Each of the 11 standards"]],
+    expect: { severity: "error", standardId: null, line: 1172 },
+  },
+];
+
+test("every rule in the catalogue has a breaking case here", () => {
+  expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(RULES.map((r) => r.id)));
+});
+
+test("rule ids are unique, described, and have a severity", () => {
+  expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  for (const r of RULES) {
+    expect(r.description.length).toBeGreaterThan(20);
+    expect(["error", "warning", "info"]).toContain(r.severity);
+  }
+});
+
+describe.each(CASES)("$rule", (c) => {
+  test(`fires on ${c.file} with line ${c.edits.map((e) => e[0]).join(", ")} changed`, async () => {
+    const before = of(auditRecord(await original(c.file)), c.rule).filter(
+      (f) => f.severity === c.expect.severity,
+    );
+    const after = of(auditRecord(await mutated(c.file, c.edits)), c.rule).filter(
+      (f) => f.severity === c.expect.severity,
+    );
+    const fresh = after.filter((f) => !before.some((b) => b.message === f.message));
+    expect(fresh.length).toBeGreaterThan(0);
+    const hit = fresh.find((f) => lines(f).includes(c.expect.line));
+    expect(
+      hit,
+      `a ${c.rule} finding citing line ${c.expect.line}: ${JSON.stringify(fresh.map(lines))}`,
+    ).toBeDefined();
+    expect(hit?.standardId).toBe(c.expect.standardId);
+    if (c.expect.questionId !== undefined) expect(hit?.questionId).toBe(c.expect.questionId);
+    expect(hit?.message.length).toBeGreaterThan(20);
+    expect(hit?.evidence.arithmetic.length).toBeGreaterThan(0);
+  });
+});
+
+test("GRIM: which whole percentages k of m cases can give", () => {
+  expect(reachable(86, 7)).toBe(true); // 6/7 = 85.7
+  expect(reachable(85, 7)).toBe(false);
+  expect(reachable(88, 8)).toBe(true); // 7/8 = 87.5: half-up
+  expect(reachable(87, 8)).toBe(false);
+  expect(reachable(12, 8)).toBe(true); // 1/8 = 12.5: half-even
+  expect(reachable(13, 8)).toBe(true); // half-up
+});
+
+test("rules neither crash nor find anything when values could not be read (null)", async () => {
+  for (const file of [CROYDON, SOMERSET, KIRKLEES, TOWER, BLACKBURN]) {
+    const r = await original(file);
+    const blank: ReportRecord = {
+      ...r,
+      overallRating: null,
+      statedScore: null,
+      computedScore: null,
+      standards: r.standards.map((s) => ({ ...s, rating: null, sectionRating: null, annexRating: null })),
+      keyQuestions: r.keyQuestions.map((k) => ({
+        ...k,
+        percent: null,
+        relevant: null,
+        yes: null,
+        subSample: null,
+      })),
+      prompts: r.prompts.map((p) => ({ ...p, percent: null, relevant: null, yes: null, subSample: null })),
+      samples: { court: null, outOfCourt: null, resettlement: null },
+      sampleStatements: [],
+      contextualFacts: r.contextualFacts.map((f) => ({ ...f, value: null })),
+      recommendations: { ...r.recommendations, statedCount: null },
+      ratingStatements: [],
+    };
+    const findings = auditRecord(blank);
+    // Only the rules about printed text (numbers, labels, methodology sentences) may still speak.
+    expect(findings.filter((f) => !["question-numbering", "methodology-rules"].includes(f.ruleId))).toEqual(
+      [],
+    );
+  }
+});
+
+test("the corpus audit lists its real inconsistencies, each checked by hand", async () => {
+  const summary: string[] = [];
+  for (const file of [CROYDON, SOMERSET, KIRKLEES, TOWER, BLACKBURN]) {
+    for (const f of auditRecord(await original(file))) {
+      summary.push(
+        `${file} ${f.severity} ${f.ruleId} ${f.standardId ?? "-"} ${f.questionId ?? "-"} @${lines(f)[0]}`,
+      );
+    }
+  }
+  expect(summary.sort()).toEqual(
+    [
+      // 2.1 is printed "Outstanding*" but 2.1.3 is 79% (Good band); the '*' is explained nowhere.
+      `${CROYDON} warning standard-band 2.1 2.1.3 @172`,
+      // The 1.3 section (line 373) states no rating; the table and annex say Requires improvement.
+      `${CROYDON} warning rating-consistency 1.3 - @167`,
+      // 3.2 and 3.3 are Good with 1 of 2 cases (50%) on 3.x.3; footnotes 20 and 24 explain discretion.
+      `${SOMERSET} info standard-band 3.2 3.2.3 @94`,
+      `${SOMERSET} info standard-band 3.3 3.3.3 @95`,
+      // Methodology: "Each of the 10 standards" and "a 0-30 scale" (the report scores 12, 0-36).
+      `${SOMERSET} error methodology-rules - - @917`,
+      `${SOMERSET} error methodology-rules - - @925`,
+      // Annex heading "3.2.1 Does the YOT work effectively with the police" stands under 3.4.
+      `${KIRKLEES} error question-numbering 3.4 3.4.2 @1220`,
+      `${KIRKLEES} error methodology-rules - - @1053`,
+      `${KIRKLEES} error methodology-rules - - @1061`,
+      // The 1.3 section never restates its rating.
+      `${TOWER} warning rating-consistency 1.3 - @92`,
+      // Reviewing 2.4.1 prompts: two rows lettered "d)".
+      `${TOWER} warning question-numbering 2.4 2.4.1 @1255`,
+    ].sort(),
+  );
+});
