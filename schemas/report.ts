@@ -177,6 +177,14 @@ export const QuestionNumberSchema = z.object({
   provenance: ProvenanceSchema,
 });
 
+export const ProsePercentSchema = z.object({
+  standardId: z.string(),
+  keyQuestionId: z.string().describe("The key question whose theme the sentence names"),
+  percent: z.number().describe("The 'N per cent' the sentence quotes"),
+  sentence: z.string(),
+  provenance: ProvenanceSchema,
+});
+
 export const CompletenessItemSchema = z.object({
   found: z.number().int().min(0),
   expected: z.number().int().min(0),
@@ -232,6 +240,9 @@ export const ReportRecordSchema = z.object({
   questionNumbers: z
     .array(QuestionNumberSchema)
     .describe("Printed key-question numbers and what they were read as"),
+  prosePercents: z
+    .array(ProsePercentSchema)
+    .describe("'N per cent' quoted by a standard section's prose, tied to a key question"),
   completeness: CompletenessSchema,
   warnings: z.array(WarningSchema),
 });
@@ -250,5 +261,6 @@ export type RatingStatement = z.infer<typeof RatingStatementSchema>;
 export type Completeness = z.infer<typeof CompletenessSchema>;
 export type MethodologyStatement = z.infer<typeof MethodologyStatementSchema>;
 export type QuestionNumber = z.infer<typeof QuestionNumberSchema>;
+export type ProsePercent = z.infer<typeof ProsePercentSchema>;
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;
 export type FactGroup = (typeof FACT_GROUPS)[number];

@@ -7,6 +7,7 @@ import { parseIdentity } from "../parsers/identity.js";
 import type { NormalisedDocument } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
 import { normaliseLines } from "../parsers/normalise.js";
+import { parseProsePercents } from "../parsers/prose.js";
 import { parseQuestions } from "../parsers/questions.js";
 import {
   buildStandards,
@@ -224,6 +225,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     ],
     methodology: parseMethodology(lines, footnotes),
     questionNumbers: questions.numbering,
+    prosePercents: parseProsePercents(lines, seg, edition),
     completeness: completenessOf(
       edition,
       std.standards,

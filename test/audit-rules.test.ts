@@ -97,6 +97,12 @@ const CASES: Case[] = [
     expect: { severity: "warning", standardId: null, line: 304 },
   },
   {
+    rule: "prose-percent",
+    file: KIRKLEES,
+    edits: [[939, "In 14 out of 15 cases", "In 95 per cent of cases"]],
+    expect: { severity: "warning", standardId: "3.3", questionId: "3.3.1", line: 939 },
+  },
+  {
     rule: "sample-consistency",
     file: KIRKLEES,
     edits: [[1018, "We examined 22 court disposals", "We examined 23 court disposals"]],
@@ -184,6 +190,7 @@ test("rules neither crash nor find anything when values could not be read (null)
       prompts: r.prompts.map((p) => ({ ...p, percent: null, relevant: null, yes: null, subSample: null })),
       samples: { court: null, outOfCourt: null, resettlement: null },
       sampleStatements: [],
+      prosePercents: r.prosePercents.map((p) => ({ ...p })),
       contextualFacts: r.contextualFacts.map((f) => ({ ...f, value: null })),
       recommendations: { ...r.recommendations, statedCount: null },
       ratingStatements: [],

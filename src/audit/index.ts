@@ -7,6 +7,7 @@ import { countOrder } from "./rules/count-order.js";
 import { grimPercent } from "./rules/grim-percent.js";
 import { methodologyRules } from "./rules/methodology-rules.js";
 import { overallBand } from "./rules/overall-band.js";
+import { prosePercent } from "./rules/prose-percent.js";
 import { questionNumbering } from "./rules/question-numbering.js";
 import { ratingConsistency } from "./rules/rating-consistency.js";
 import { recommendationsCount } from "./rules/recommendations-count.js";
@@ -24,6 +25,7 @@ export const RULES: AuditRule[] = [
   grimPercent,
   countOrder,
   caseloadSum,
+  prosePercent,
   sampleConsistency,
   recommendationsCount,
   questionNumbering,
