@@ -97,6 +97,18 @@ const CASES: Case[] = [
     expect: { severity: "warning", standardId: null, line: 304 },
   },
   {
+    rule: "caseload-sum",
+    file: KIRKLEES,
+    edits: [[280, "29%", "39%"]],
+    expect: { severity: "warning", standardId: null, line: 280 },
+  },
+  {
+    rule: "caseload-sum",
+    file: KIRKLEES,
+    edits: [[310, "5 (7%)", "9 (7%)"]],
+    expect: { severity: "warning", standardId: null, line: 307 },
+  },
+  {
     rule: "prose-percent",
     file: KIRKLEES,
     edits: [[939, "In 14 out of 15 cases", "In 95 per cent of cases"]],
