@@ -1,6 +1,7 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
@@ -16,7 +17,7 @@ describe("format detection from content", () => {
 });
 
 describe("PDF reading", () => {
-  test("text per page, with page numbers on every line", async () => {
+  test("text per page, page numbers on every line, cells of a row joined by a tab", async () => {
     const pdf = tinyPdf([
       [
         { x: 72, y: 760, text: "An inspection of youth offending services in" },
@@ -30,11 +31,36 @@ describe("PDF reading", () => {
     const doc = await documentFromBytes("tiny.pdf", pdf);
     expect(doc.format).toBe("pdf");
     const { lines } = normaliseLines(doc.sourceLines, doc.format);
-    // Cells of one row come back as one line; splitting them by position is issue #4's work.
-    expect(lines.map((l) => [l.page, l.line, l.flat])).toEqual([
-      [1, 1, "An inspection of youth offending services in"],
-      [1, 2, "Testshire"],
-      [2, 3, "Overall rating Good"],
+    expect(lines.map((l) => [l.page, l.line, l.cells])).toEqual([
+      [1, 1, ["An inspection of youth offending services in"]],
+      [1, 2, ["Testshire"]],
+      [2, 3, ["Overall rating", "Good"]],
+    ]);
+  });
+
+  test("line assembly: column gaps become tabs, raised small digits footnote markers, wrapped prose one line", () => {
+    const item = (str: string, x: number, y: number, size = 11) => ({
+      str,
+      transform: [size, 0, 0, size, x, y],
+      width: str.length * size * 0.5,
+      height: size,
+    });
+    const lines = assembleLines([
+      item("Our rating", 72, 700),
+      item("19", 128, 704, 7),
+      item("for assessment is based on the following key questions, as the annex explains in", 140, 700),
+      item("more detail.", 72, 687),
+      item("Does assessment sufficiently analyse how to keep the child safe?", 72, 660),
+      item("59%", 480, 660),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      "Our rating¹⁹ for assessment is based on the following key questions, as the annex explains in",
+      "more detail.",
+      "Does assessment sufficiently analyse how to keep the child safe?\t59%",
+    ]);
+    expect(joinParagraphs(lines).map((p) => p.text)).toEqual([
+      "Our rating¹⁹ for assessment is based on the following key questions, as the annex explains in more detail.",
+      "Does assessment sufficiently analyse how to keep the child safe?\t59%",
     ]);
   });
 
