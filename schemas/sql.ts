@@ -119,9 +119,22 @@ export const DocumentRowSchema = z.object({
   file: z.string().describe("Path of the input file as given"),
   sha256: z.string().nullable().describe("SHA-256 of the file's bytes (null if unreadable)"),
   format: z.enum(["text", "markdown", "pdf"]).nullable(),
-  status: z.enum(["ok", "failed"]).describe("ok: parsed and loaded; failed: nothing loaded, see error"),
+  status: z
+    .enum(["ok", "partial", "failed", "duplicate"])
+    .describe(
+      "ok: parsed and loaded; partial: loaded, but parts of the report could not be read (see error); failed: nothing loaded (see error); duplicate: same content as duplicate_of, loaded once there",
+    ),
   errorCode: z.string().nullable().describe("Stable error code, e.g. E_EMPTY, E_NOT_A_YOS_REPORT"),
-  error: z.string().nullable().describe("Message naming the file and the reason"),
+  error: z
+    .string()
+    .nullable()
+    .describe("Message naming the file and the reason (for partial: what is missing)"),
+  duplicateOf: z.string().nullable().describe("For a duplicate: the file whose identical content was loaded"),
+  size: z.number().int().nullable().describe("File size in bytes"),
+  mtimeMs: z
+    .number()
+    .nullable()
+    .describe("File modification time (ms since 1970), for skipping unchanged files"),
   parserVersion: z.string(),
   loadedAt: z.string().describe("ISO timestamp of the load"),
 });

@@ -1,14 +1,16 @@
 // The `yos` command line: extract one report, or ingest files and folders into SQLite.
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { ReadError } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
 import { auditRecord } from "./audit/index.js";
-import { loadReport, openDatabase, recordFailure, reportSummaries, setMeta, storedFindings } from "./db.js";
-import { NotAReportError, PARSER_VERSION, extractFile } from "./extract.js";
+import { SCHEMA_VERSION, openDatabase, reportSummaries, setMeta, storedFindings } from "./db.js";
+import { inputError } from "./errors.js";
+import { PARSER_VERSION, extractFile } from "./extract.js";
+import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
 
 const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
 
@@ -28,7 +30,8 @@ Parse one report (.txt, .md or .pdf; the format is detected from the content).
   --json   print the record as JSON on stdout (nothing else on stdout)
 Without --json, print a readable summary: identity, ratings, key questions, completeness
 and the warnings about what could not be read.`,
-  ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary]
+  ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary] [--jobs N] [--timeout 120s]
+           [--max-size 200MB] [--force] [--quiet] [--json]
 
 Parse every .txt, .md and .pdf file given or found below the given folders (a folder's
 .yosignore file lists names to skip, one per line) and load each
@@ -37,6 +40,14 @@ line per file (ok / failed: reason) and a total.
   --db PATH    database file (default out/yos.sqlite)
   --summary    after loading, print a table per report: area, overall rating, stated and
                computed score, completeness (found/expected)
+  --jobs N     parse in N worker threads (default: the number of cores)
+  --timeout T  give up on a file after T (default 120s): E_TIMEOUT
+  --max-size S skip files larger than S (default 200MB): E_TOO_LARGE
+  --force      re-parse files that are unchanged since they were loaded
+  --quiet      print only problems and the total; --json prints one JSON object
+Outcomes: ok, partial (loaded, but a part of the report could not be read), failed (nothing
+loaded; a stable error code and the reason), duplicate (same content as a file already
+loaded), unchanged (same file, same parser version: skipped).
 Each report is audited as it loads; its findings go to the findings table.
 Exit code 1 when any file failed.`,
   audit: `yos audit [<file-or-dir>...] [--db PATH] [--format text|json|csv|markdown]
@@ -91,15 +102,9 @@ export function collectInputs(paths: string[]): string[] {
   return out;
 }
 
-function errorCode(err: unknown): string {
-  if (err instanceof ReadError) return err.code;
-  if (err instanceof NotAReportError) return err.code;
-  return "E_PARSE";
-}
-
-function errorMessage(file: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.startsWith(file) ? msg : `${file}: ${msg}`;
+function reportInputError(file: string, err: unknown): void {
+  const e = inputError(file, err);
+  process.stderr.write(`error [${e.code}] ${e.message}\n`);
 }
 
 function pad(s: string, n: number): string {
@@ -165,9 +170,32 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
     write(values.json ? JSON.stringify(record, null, 2) : formatSummary(record));
     return 0;
   } catch (err) {
-    process.stderr.write(`error [${errorCode(err)}] ${errorMessage(file, err)}\n`);
+    reportInputError(file, err);
     return 1;
   }
+}
+
+function parseDuration(value: string, name: string): number {
+  const m = value.match(/^(\d+(?:\.\d+)?)(ms|s|m)?$/);
+  if (!m) throw new UsageError(`--${name} takes a duration such as 60s, 500ms or 2m`);
+  const n = Number(m[1]);
+  return m[2] === "ms" ? n : m[2] === "m" ? n * 60_000 : n * 1000;
+}
+
+function parseSize(value: string, name: string): number {
+  const m = value.toUpperCase().match(/^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/);
+  if (!m) throw new UsageError(`--${name} takes a size such as 100MB or 500KB`);
+  const unit = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[(m[2] ?? "B") as "B" | "KB" | "MB" | "GB"];
+  return Number(m[1]) * unit;
+}
+
+function progressBar(done: number, total: number, started: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const elapsed = (Date.now() - started) / 1000;
+  const rate = elapsed > 0 ? done / elapsed : 0;
+  const eta = rate > 0 ? (total - done) / rate : 0;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(1)} files/s  ETA ${eta.toFixed(0)}s`;
 }
 
 async function cmdIngest(args: string[], write: (s: string) => void): Promise<number> {
@@ -177,6 +205,12 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     options: {
       db: { type: "string", default: "out/yos.sqlite" },
       summary: { type: "boolean" },
+      jobs: { type: "string" },
+      timeout: { type: "string", default: "120s" },
+      "max-size": { type: "string", default: "200MB" },
+      force: { type: "boolean" },
+      quiet: { type: "boolean" },
+      json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -185,44 +219,59 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("yos ingest needs at least one file or folder");
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of at least 1");
+  const timeoutMs = parseDuration(values.timeout as string, "timeout");
+  const maxSizeBytes = parseSize(values["max-size"] as string, "max-size");
   const files = collectInputs(positionals);
   const db = openDatabase(values.db as string);
-  let ok = 0;
-  let failed = 0;
+  const tty = Boolean(process.stderr.isTTY) && !values.quiet && !values.json;
+  const started = Date.now();
+  const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
   try {
-    for (const file of files) {
-      try {
-        const record = await extractFile(file);
-        loadReport(db, record, auditRecord(record));
-        ok++;
-        write(
-          `ok      ${file}  (${record.area ?? "?"}: ${record.overallRating ?? "no rating"}, ${record.completeness.found}/${record.completeness.expected} found, ${record.warnings.length} warnings)`,
-        );
-      } catch (err) {
-        failed++;
-        const message = errorMessage(file, err);
-        recordFailure(db, {
-          file,
-          sha256: null,
-          format: null,
-          errorCode: errorCode(err),
-          error: message,
-          parserVersion: PARSER_VERSION,
-        });
-        write(`failed  ${file}: [${errorCode(err)}] ${message}`);
-      }
-    }
+    const outcomes = await ingestFiles(
+      db,
+      files,
+      { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force) },
+      (o, done, total) => {
+        counts[o.status]++;
+        if (tty) process.stderr.write(`\r${progressBar(done, total, started)}`);
+        if (values.json) return;
+        if (values.quiet && (o.status === "ok" || o.status === "unchanged")) return;
+        if (tty) process.stderr.write("\r\x1b[2K");
+        write(outcomeLine(o));
+      },
+    );
+    if (tty) process.stderr.write("\r\x1b[2K");
     setMeta(db, {
       tool_version: PARSER_VERSION,
+      schema_version: String(SCHEMA_VERSION),
       built_at: new Date().toISOString(),
       last_ingest: JSON.stringify(positionals),
     });
-    write(`${files.length} files: ${ok} ok, ${failed} failed -> ${values.db}`);
-    if (values.summary) write(`\n${summaryTable(db)}`);
+    const total = `${files.length} files: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    if (values.json) write(JSON.stringify({ files: outcomes, counts }));
+    else write(total);
+    if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
   } finally {
     db.close();
   }
-  return failed > 0 ? 1 : 0;
+  return counts.failed > 0 ? 1 : 0;
+}
+
+function outcomeLine(o: IngestOutcome): string {
+  switch (o.status) {
+    case "ok":
+      return `ok         ${o.file}  (${o.area ?? "?"}: ${o.overallRating ?? "no rating"}, ${o.completeness} found, ${o.warnings} warnings, ${o.findings} findings)`;
+    case "partial":
+      return `partial    ${o.file}  (${o.area ?? "?"}: ${o.message})`;
+    case "failed":
+      return `failed     ${o.file}: [${o.code}] ${o.message}`;
+    case "duplicate":
+      return `duplicate  ${o.file}: ${o.message}`;
+    default:
+      return `unchanged  ${o.file}`;
+  }
 }
 
 function severityOption(value: string | undefined, name: string, allowNever = false): Severity | "never" {
@@ -279,7 +328,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
         files.push(file);
       } catch (err) {
         inputError = true;
-        process.stderr.write(`error [${errorCode(err)}] ${errorMessage(file, err)}\n`);
+        reportInputError(file, err);
       }
     }
   }

@@ -7,7 +7,7 @@ import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { TABLES, type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Db = Database.Database;
 
@@ -48,10 +48,13 @@ export interface DocumentOutcome {
   file: string;
   sha256: string | null;
   format: ReportRecord["source"]["format"] | null;
-  status: "ok" | "failed";
+  status: "ok" | "partial" | "failed" | "duplicate";
   errorCode: string | null;
   error: string | null;
   parserVersion: string;
+  duplicateOf?: string | null;
+  size?: number | null;
+  mtimeMs?: number | null;
 }
 
 function insertDocument(db: Db, outcome: DocumentOutcome): number {
@@ -77,16 +80,30 @@ export function findingRow(f: Finding) {
   };
 }
 
-export function loadReport(db: Db, record: ReportRecord, findings: Finding[] = []): number {
+export interface LoadMeta {
+  status?: "ok" | "partial";
+  error?: string | null;
+  size?: number | null;
+  mtimeMs?: number | null;
+}
+
+export function loadReport(
+  db: Db,
+  record: ReportRecord,
+  findings: Finding[] = [],
+  meta: LoadMeta = {},
+): number {
   const run = db.transaction(() => {
     const documentId = insertDocument(db, {
       file: record.source.file,
       sha256: record.source.sha256,
       format: record.source.format,
-      status: "ok",
+      status: meta.status ?? "ok",
       errorCode: null,
-      error: null,
+      error: meta.error ?? null,
       parserVersion: record.parserVersion,
+      size: meta.size ?? null,
+      mtimeMs: meta.mtimeMs ?? null,
     });
     const reports = table("reports");
     const reportRow = {
@@ -120,9 +137,29 @@ export function loadReport(db: Db, record: ReportRecord, findings: Finding[] = [
   return run();
 }
 
-/** Record a file that could not be loaded; whatever it held before is replaced. */
-export function recordFailure(db: Db, outcome: Omit<DocumentOutcome, "status">): void {
-  db.transaction(() => insertDocument(db, { ...outcome, status: "failed" }))();
+/** Record a file that could not be loaded (or a duplicate); whatever it held before is replaced. */
+export function recordDocument(db: Db, outcome: DocumentOutcome): void {
+  db.transaction(() => insertDocument(db, outcome))();
+}
+
+export interface StoredDocument {
+  file: string;
+  sha256: string | null;
+  status: DocumentOutcome["status"];
+  parser_version: string;
+  size: number | null;
+  mtime_ms: number | null;
+}
+
+export function storedDocuments(db: Db): Map<string, StoredDocument> {
+  const rows = db
+    .prepare("SELECT file, sha256, status, parser_version, size, mtime_ms FROM documents")
+    .all() as StoredDocument[];
+  return new Map(rows.map((r) => [r.file, r]));
+}
+
+export function touchDocument(db: Db, file: string, size: number, mtimeMs: number): void {
+  db.prepare('UPDATE documents SET size = ?, mtime_ms = ? WHERE "file" = ?').run(size, mtimeMs, file);
 }
 
 export function setMeta(db: Db, values: Record<string, string>): void {

@@ -243,3 +243,24 @@ export function extractDocument(raw: RawDocument): ReportRecord {
 export async function extractFile(file: string): Promise<ReportRecord> {
   return extractDocument(await readDocument(file));
 }
+
+/**
+ * Why a parsed report counts as partial: a part every report of its edition has was not
+ * found (the ratings table, a core standard's rating, a key question, most of the prompts),
+ * or the file ends early. Missing single facts (an image) leave a report ok, with warnings.
+ */
+export function partialReasons(record: ReportRecord): string[] {
+  const reasons: string[] = [];
+  const c = record.completeness;
+  if (record.warnings.some((w) => w.code === "ratings-table-missing")) reasons.push("no ratings table");
+  const coreMissing = record.standards.filter(
+    (s) => s.id !== "4.1" && s.rating === null && s.sectionRating === null,
+  );
+  if (coreMissing.length > 0) reasons.push(`no rating for ${coreMissing.map((s) => s.id).join(", ")}`);
+  if (c.keyQuestions.missing.length > 0)
+    reasons.push(`key questions not found: ${c.keyQuestions.missing.join(", ")}`);
+  if (c.prompts.expected > 0 && c.prompts.found < c.prompts.expected / 2)
+    reasons.push(`only ${c.prompts.found} of ${c.prompts.expected} prompts found`);
+  if (record.warnings.some((w) => w.code === "file-truncated")) reasons.push("the file ends early");
+  return reasons;
+}

@@ -69,9 +69,10 @@ describe("yos ingest", () => {
     const first = await run(["ingest", CORPUS, "--db", db]);
     expect(first.code).toBe(0);
     expect(first.out.filter((l) => l.startsWith("ok "))).toHaveLength(5);
-    expect(first.out.at(-1)).toContain("5 files: 5 ok, 0 failed");
-    const again = await run(["ingest", join(CORPUS, "2021-10-kirklees.txt"), "--db", db]);
+    expect(first.out.at(-1)).toContain("5 files: 5 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged");
+    const again = await run(["ingest", join(CORPUS, "2021-10-kirklees.txt"), "--db", db, "--force"]);
     expect(again.code).toBe(0);
+    expect(again.out.at(-1)).toContain("1 files: 1 ok");
     const conn = openDatabase(db);
     const counts = conn
       .prepare(
@@ -96,10 +97,10 @@ describe("yos ingest", () => {
     const { code, out } = await run(["ingest", dir, "--db", db]);
     expect(code).toBe(1);
     expect(out).toContain(
-      `failed  ${join(dir, "empty.txt")}: [E_EMPTY] ${join(dir, "empty.txt")}: the file is empty`,
+      `failed     ${join(dir, "empty.txt")}: [E_EMPTY] ${join(dir, "empty.txt")}: the file is empty — download it again`,
     );
     expect(out.find((l) => l.includes("notes.md"))).toContain("[E_NOT_A_YOS_REPORT]");
-    expect(out.at(-1)).toContain("3 files: 1 ok, 2 failed");
+    expect(out.at(-1)).toContain("3 files: 1 ok, 0 partial, 2 failed");
     const conn = openDatabase(db);
     const rows = conn.prepare("SELECT file, status, error_code FROM documents ORDER BY file").all();
     expect(rows).toEqual([
@@ -114,6 +115,97 @@ describe("yos ingest", () => {
 test("schemas/report.schema.json is generated from the zod schema and up to date", () => {
   const onDisk = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
   expect(onDisk).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
+});
+
+describe("yos ingest: incremental, duplicates, limits, jobs", () => {
+  test("unchanged files are skipped, --force re-parses, a changed file replaces its rows", async () => {
+    const dir = join(TMP, "inc");
+    mkdirSync(dir);
+    const file = join(dir, "kirklees.txt");
+    writeFileSync(file, readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    const db = join(TMP, "inc.sqlite");
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
+      "0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged",
+    );
+    expect((await run(["ingest", dir, "--db", db, "--force"])).out.at(-1)).toContain("1 ok");
+    writeFileSync(
+      file,
+      readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8").replace("Score\t8/36", "Score\t9/36"),
+    );
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT stated_score FROM reports").all()).toEqual([{ stated_score: 9 }]);
+    expect(conn.prepare("SELECT rule_id FROM findings WHERE rule_id = 'score-sum'").all()).toHaveLength(1);
+    conn.close();
+  });
+
+  test("the same content under two names loads once; both paths are recorded", async () => {
+    const dir = join(TMP, "dup");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.txt"), readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt")));
+    writeFileSync(join(dir, "b copy.txt"), readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt")));
+    const db = join(TMP, "dup.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db]);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toContain("1 ok, 0 partial, 0 failed, 1 duplicate");
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT count(*) AS n FROM reports").get()).toEqual({ n: 1 });
+    expect(conn.prepare("SELECT file, status, duplicate_of FROM documents ORDER BY file").all()).toEqual([
+      { file: join(dir, "a.txt"), status: "ok", duplicate_of: null },
+      { file: join(dir, "b copy.txt"), status: "duplicate", duplicate_of: join(dir, "a.txt") },
+    ]);
+    conn.close();
+  });
+
+  test("--max-size and --timeout fail a file with E_TOO_LARGE / E_TIMEOUT", async () => {
+    const big = await run([
+      "ingest",
+      join(CORPUS, "2021-10-kirklees.txt"),
+      "--db",
+      join(TMP, "l.sqlite"),
+      "--max-size",
+      "10KB",
+    ]);
+    expect(big.code).toBe(1);
+    expect(big.out[0]).toContain("[E_TOO_LARGE]");
+    const slow = await run([
+      "ingest",
+      join(CORPUS, "2021-10-kirklees.txt"),
+      "--db",
+      join(TMP, "t.sqlite"),
+      "--timeout",
+      "1ms",
+    ]);
+    expect(slow.code).toBe(1);
+    expect(slow.out[0]).toContain("[E_TIMEOUT]");
+  });
+
+  test("--jobs 2 gives the same database as --jobs 1", async () => {
+    const dump = async (jobs: string) => {
+      const db = join(TMP, `jobs${jobs}.sqlite`);
+      await run(["ingest", CORPUS, "--db", db, "--jobs", jobs]);
+      const conn = openDatabase(db);
+      const rows = conn
+        .prepare(
+          `SELECT d.file, k.id, k.source, k.percent, k.relevant, k.yes, k.provenance_line
+           FROM key_questions k JOIN reports r ON r.id = k.report_id JOIN documents d ON d.id = r.document_id
+           ORDER BY d.file, k.id, k.source`,
+        )
+        .all();
+      const findings = conn
+        .prepare(
+          "SELECT d.file, f.rule_id, f.message FROM findings f JOIN reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id ORDER BY 1, 2, 3",
+        )
+        .all();
+      conn.close();
+      return { rows, findings };
+    };
+    const one = await dump("1");
+    const two = await dump("2");
+    expect(one.rows).toHaveLength(111);
+    expect(two).toEqual(one);
+  });
 });
 
 describe("yos audit", () => {

@@ -1,0 +1,39 @@
+// Typed input errors: a stable code, the file, and what the user can do about it.
+import { ReadError } from "../parsers/read.js";
+import { NotAReportError } from "./extract.js";
+
+/** Each code with what the user can do about it (the reason itself is in the message). */
+export const ERROR_CODES = {
+  E_UNREADABLE: "check the path and its permissions",
+  E_EMPTY: "download it again",
+  E_TOO_LARGE: "raise --max-size if it really is a report",
+  E_UNSUPPORTED_FORMAT: "only PDF, plain text and markdown renderings of reports are read",
+  E_PDF_CORRUPT: "download it again",
+  E_PDF_ENCRYPTED: "save a copy without the password",
+  E_TRUNCATED: "the download may be incomplete; download it again",
+  E_NOT_A_YOS_REPORT: "only HMI Probation youth offending service inspection reports are read",
+  E_TIMEOUT: "raise --timeout or check the file",
+  E_PARSE: "this is a bug: please report it with the file",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface InputError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The typed error for anything a file's reading or parsing threw. */
+export function inputError(file: string, err: unknown): InputError {
+  let code: ErrorCode = "E_PARSE";
+  if (err instanceof ReadError && err.code in ERROR_CODES) code = err.code as ErrorCode;
+  else if (err instanceof NotAReportError) code = err.code;
+  else if (
+    typeof (err as { code?: unknown })?.code === "string" &&
+    (err as { code: string }).code in ERROR_CODES
+  )
+    code = (err as { code: ErrorCode }).code;
+  const raw = err instanceof Error ? err.message : String(err);
+  const reason = raw.startsWith(`${file}: `) ? raw.slice(file.length + 2) : raw;
+  return { code, message: `${file}: ${reason} — ${ERROR_CODES[code]}` };
+}

@@ -1,0 +1,196 @@
+// ingest: files -> parsed in worker threads -> loaded by the single database writer, one
+// transaction per document. Unchanged files (same path, size, time and parser version, or
+// same content) are skipped; identical content under another name is recorded as a duplicate.
+import { readFileSync, statSync } from "node:fs";
+import { sha256Of } from "../parsers/read.js";
+import { type Db, loadReport, recordDocument, storedDocuments, touchDocument } from "./db.js";
+import { ERROR_CODES, type ErrorCode } from "./errors.js";
+import { PARSER_VERSION, partialReasons } from "./extract.js";
+import { ParsePool } from "./pool.js";
+
+export interface IngestOptions {
+  jobs: number;
+  timeoutMs: number;
+  maxSizeBytes: number;
+  force: boolean;
+}
+
+export type IngestStatus = "ok" | "partial" | "failed" | "duplicate" | "unchanged";
+
+export interface IngestOutcome {
+  file: string;
+  status: IngestStatus;
+  code: ErrorCode | null;
+  message: string | null;
+  area: string | null;
+  overallRating: string | null;
+  completeness: string | null;
+  warnings: number;
+  findings: number;
+}
+
+function failure(file: string, code: ErrorCode, reason: string): IngestOutcome {
+  return {
+    file,
+    status: "failed",
+    code,
+    message: `${file}: ${reason} — ${ERROR_CODES[code]}`,
+    area: null,
+    overallRating: null,
+    completeness: null,
+    warnings: 0,
+    findings: 0,
+  };
+}
+
+export async function ingestFiles(
+  db: Db,
+  files: string[],
+  options: IngestOptions,
+  onOutcome: (o: IngestOutcome, done: number, total: number) => void,
+): Promise<IngestOutcome[]> {
+  const stored = storedDocuments(db);
+  const loadedBySha = new Map<string, string>();
+  for (const d of stored.values())
+    if (d.sha256 && (d.status === "ok" || d.status === "partial")) loadedBySha.set(d.sha256, d.file);
+  const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
+  const outcomes: IngestOutcome[] = [];
+  let done = 0;
+  const emit = (o: IngestOutcome) => {
+    outcomes.push(o);
+    done++;
+    onOutcome(o, done, files.length);
+  };
+  const recordFailed = (
+    o: IngestOutcome,
+    size: number | null,
+    mtimeMs: number | null,
+    sha256: string | null,
+  ) => {
+    recordDocument(db, {
+      file: o.file,
+      sha256,
+      format: null,
+      status: "failed",
+      errorCode: o.code,
+      error: o.message,
+      parserVersion: PARSER_VERSION,
+      size,
+      mtimeMs,
+    });
+    emit(o);
+  };
+
+  const pending: Promise<void>[] = [];
+  // Content already being parsed in this batch: a second copy is a duplicate of the first.
+  const claimed = new Map<string, string>();
+  try {
+    for (const file of files) {
+      const st = statSync(file, { throwIfNoEntry: false });
+      if (!st?.isFile()) {
+        recordFailed(
+          failure(file, "E_UNREADABLE", st ? "not a regular file" : "no such file"),
+          null,
+          null,
+          null,
+        );
+        continue;
+      }
+      const prev = stored.get(file);
+      const current = prev && prev.parser_version === PARSER_VERSION && prev.status !== "failed";
+      if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
+        emit({ ...failure(file, "E_PARSE", ""), status: "unchanged", code: null, message: null });
+        continue;
+      }
+      if (st.size > options.maxSizeBytes) {
+        const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+        recordFailed(
+          failure(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
+          st.size,
+          st.mtimeMs,
+          null,
+        );
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        recordFailed(
+          failure(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err)),
+          st.size,
+          st.mtimeMs,
+          null,
+        );
+        continue;
+      }
+      const sha256 = sha256Of(bytes);
+      if (!options.force && current && prev.sha256 === sha256) {
+        touchDocument(db, file, st.size, st.mtimeMs);
+        emit({ ...failure(file, "E_PARSE", ""), status: "unchanged", code: null, message: null });
+        continue;
+      }
+      const original = loadedBySha.get(sha256) ?? claimed.get(sha256);
+      if (original && original !== file) {
+        recordDocument(db, {
+          file,
+          sha256,
+          format: null,
+          status: "duplicate",
+          errorCode: null,
+          error: `same content as ${original}`,
+          parserVersion: PARSER_VERSION,
+          duplicateOf: original,
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+        });
+        emit({
+          ...failure(file, "E_PARSE", ""),
+          status: "duplicate",
+          code: null,
+          message: `same content as ${original}`,
+        });
+        continue;
+      }
+      claimed.set(sha256, file);
+      pending.push(
+        pool.parse(file, bytes).then((result) => {
+          if (!result.ok) {
+            recordFailed(
+              { ...failure(file, result.error.code, ""), message: result.error.message },
+              st.size,
+              st.mtimeMs,
+              sha256,
+            );
+            return;
+          }
+          const { record, findings } = result.value;
+          const reasons = partialReasons(record);
+          const status = reasons.length > 0 ? "partial" : "ok";
+          loadReport(db, record, findings, {
+            status,
+            error: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
+            size: st.size,
+            mtimeMs: st.mtimeMs,
+          });
+          loadedBySha.set(sha256, file);
+          emit({
+            file,
+            status,
+            code: null,
+            message: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
+            area: record.area,
+            overallRating: record.overallRating,
+            completeness: `${record.completeness.found}/${record.completeness.expected}`,
+            warnings: record.warnings.length,
+            findings: findings.length,
+          });
+        }),
+      );
+    }
+    await Promise.all(pending);
+  } finally {
+    await pool.close();
+  }
+  return outcomes;
+}

@@ -1,0 +1,105 @@
+// A pool of worker threads that parse files in parallel (p-limit bounds what is in flight;
+// the database writer stays in the main thread). A file that takes longer than the timeout
+// has its worker terminated and replaced, and comes back as E_TIMEOUT.
+import { Worker } from "node:worker_threads";
+import pLimit from "p-limit";
+import { ERROR_CODES } from "./errors.js";
+import type { ProcessResult } from "./process-file.js";
+
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_FILE = new URL(FROM_SOURCE ? "worker.ts" : "worker.js", import.meta.url);
+
+/** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
+function newWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_FILE);
+  const api = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(api)}).then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_FILE.href)}))`;
+  return new Worker(boot, { eval: true });
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+export class ParsePool {
+  private slots: Slot[] = [];
+  private limit: ReturnType<typeof pLimit>;
+  private nextId = 0;
+
+  constructor(
+    readonly size: number,
+    readonly timeoutMs: number,
+  ) {
+    this.limit = pLimit(size);
+  }
+
+  private spawn(): Slot {
+    return { worker: newWorker(), busy: false };
+  }
+
+  private acquire(): Slot {
+    let slot = this.slots.find((s) => !s.busy);
+    if (!slot) {
+      slot = this.spawn();
+      this.slots.push(slot);
+    }
+    slot.busy = true;
+    return slot;
+  }
+
+  parse(file: string, bytes: Buffer): Promise<ProcessResult> {
+    return this.limit(() => this.run(file, bytes));
+  }
+
+  private run(file: string, bytes: Buffer): Promise<ProcessResult> {
+    const slot = this.acquire();
+    const id = this.nextId++;
+    return new Promise<ProcessResult>((resolve) => {
+      const finish = (result: ProcessResult) => {
+        clearTimeout(timer);
+        slot.worker.off("message", onMessage);
+        slot.worker.off("error", onError);
+        slot.busy = false;
+        resolve(result);
+      };
+      const onMessage = (msg: { id: number; result: ProcessResult }) => {
+        if (msg.id === id) finish(msg.result);
+      };
+      const replace = () => {
+        void slot.worker.terminate();
+        const fresh = this.spawn();
+        slot.worker = fresh.worker;
+      };
+      const onError = (err: Error) => {
+        replace();
+        finish({
+          ok: false,
+          error: { code: "E_PARSE", message: `${file}: ${err.message} — ${ERROR_CODES.E_PARSE}` },
+        });
+      };
+      const timer = setTimeout(() => {
+        slot.worker.off("message", onMessage);
+        slot.worker.off("error", onError);
+        replace();
+        slot.busy = false;
+        resolve({
+          ok: false,
+          error: {
+            code: "E_TIMEOUT",
+            message: `${file}: not parsed within ${this.timeoutMs / 1000} s — ${ERROR_CODES.E_TIMEOUT}`,
+          },
+        });
+      }, this.timeoutMs);
+      slot.worker.on("message", onMessage);
+      slot.worker.on("error", onError);
+      const copy = new Uint8Array(bytes);
+      slot.worker.postMessage({ id, file, bytes: copy }, [copy.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+}
