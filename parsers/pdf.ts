@@ -20,6 +20,8 @@ interface PositionedLine {
   hasCells: boolean;
   /** Left edge of the line's first item. */
   x: number;
+  /** The line's cells (split at column gaps) with their left edges. */
+  cells: { x: number; text: string }[];
 }
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -42,27 +44,29 @@ function fontSize(item: TextItem): number {
 /** Text items of one page -> lines, top to bottom, cells separated by tabs. */
 export function assembleLines(items: TextItem[]): PositionedLine[] {
   const visible = items.filter((i) => i.str.trim() !== "");
-  const sorted = [...visible].sort((a, b) => (b.transform[5] ?? 0) - (a.transform[5] ?? 0));
+  // Larger text first, so that a small raised figure (a footnote marker) finds the line it
+  // belongs to rather than starting a line of its own.
+  const bySize = [...visible].sort(
+    (a, b) => fontSize(b) - fontSize(a) || (b.transform[5] ?? 0) - (a.transform[5] ?? 0),
+  );
   const rows: { y: number; size: number; items: TextItem[] }[] = [];
-  for (const item of sorted) {
+  for (const item of bySize) {
     const y = item.transform[5] ?? 0;
     const size = fontSize(item);
-    const row = rows.find((r) => Math.abs(r.y - y) <= Math.max(2, 0.45 * Math.max(r.size, size)));
-    if (row) {
-      row.items.push(item);
-      // The row's baseline and size are those of its main (largest) text, not of a superscript.
-      if (size > row.size) {
-        row.size = size;
-        row.y = y;
-      }
-    } else rows.push({ y, size, items: [item] });
+    const row =
+      rows.find((r) => Math.abs(r.y - y) <= Math.max(2, 0.45 * Math.max(r.size, size))) ??
+      rows.find(
+        (r) =>
+          size < 0.8 * r.size && y - r.y >= 0 && y - r.y <= 0.75 * r.size && /^\s*\d{1,3}\s*$/.test(item.str),
+      );
+    if (row) row.items.push(item);
+    else rows.push({ y, size, items: [item] });
   }
   rows.sort((a, b) => b.y - a.y);
   return rows.map((row) => {
     const ordered = row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
-    let text = "";
+    const cells: { x: number; text: string }[] = [];
     let end: number | null = null;
-    let hasCells = false;
     for (const item of ordered) {
       const x = item.transform[4] ?? 0;
       const size = fontSize(item);
@@ -71,17 +75,24 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       if (size < 0.8 * row.size && raised && /^\d{1,3}$/.test(str.trim())) {
         str = [...str.trim()].map((c) => SUPERSCRIPT[c] ?? c).join("");
       }
-      if (end !== null) {
+      const cell = cells[cells.length - 1];
+      if (!cell || end === null || x - end > 0.7 * row.size) {
+        cells.push({ x, text: str.trimStart() });
+      } else {
         const gap = x - end;
-        if (gap > 1.2 * row.size) {
-          text += "\t";
-          hasCells = true;
-        } else if (gap > 0.12 * row.size && !text.endsWith(" ") && !str.startsWith(" ")) text += " ";
+        if (gap > 0.12 * row.size && !cell.text.endsWith(" ") && !str.startsWith(" ")) cell.text += " ";
+        cell.text += str;
       }
-      text += str;
       end = x + item.width;
     }
-    return { y: row.y, size: row.size, text, hasCells, x: ordered[0]?.transform[4] ?? 0 };
+    return {
+      y: row.y,
+      size: row.size,
+      text: cells.map((c) => c.text).join("\t"),
+      hasCells: cells.length > 1,
+      x: cells[0]?.x ?? 0,
+      cells,
+    };
   });
 }
 
@@ -91,23 +102,44 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
  * block (a heading, a table row, a list item ending).
  */
 export function joinParagraphs(lines: PositionedLine[]): { text: string; first: number }[] {
-  const out: { text: string; first: number; last: PositionedLine }[] = [];
+  const out: { first: number; last: PositionedLine; cells: { x: number; text: string }[] }[] = [];
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
-    if (prev && !line.hasCells && !prev.last.hasCells) {
+    if (prev) {
       const spacing = prev.last.y - line.y;
-      const tight = spacing > 0 && spacing <= 1.45 * Math.max(prev.last.size, line.size);
+      const size = Math.max(prev.last.size, line.size);
       const sameSize = Math.abs(prev.last.size - line.size) < 0.5;
+      if (prev.cells.length > 1 && spacing > 0 && spacing <= 1.45 * size && sameSize) {
+        // A table cell whose text wraps: each piece of this line continues the cell it stands in.
+        const targets = line.cells.map((c) => prev.cells.findIndex((p) => Math.abs(p.x - c.x) <= 2));
+        if (targets.every((t) => t >= 0)) {
+          line.cells.forEach((c, k) => {
+            const cell = prev.cells[targets[k] as number] as { text: string };
+            cell.text = `${cell.text} ${c.text.trim()}`;
+          });
+          prev.last = line;
+          return;
+        }
+      }
       const startsItem = /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim());
-      if (tight && sameSize && !startsItem && prev.text.length > 60) {
-        prev.text = `${prev.text.replace(/-$/, "-")} ${line.text.trim()}`.replace(/\s+$/, "");
+      const prevText = prev.cells.map((c) => c.text).join("\t");
+      if (
+        prev.cells.length === 1 &&
+        !line.hasCells &&
+        spacing > 0 &&
+        spacing <= 1.45 * size &&
+        sameSize &&
+        !startsItem &&
+        prevText.length > 60
+      ) {
+        (prev.cells[0] as { text: string }).text = `${prevText} ${line.text.trim()}`.replace(/\s+$/, "");
         prev.last = line;
         return;
       }
     }
-    out.push({ text: line.text, first: i, last: line });
+    out.push({ first: i, last: line, cells: line.cells.map((c) => ({ ...c })) });
   });
-  return out.map(({ text, first }) => ({ text, first }));
+  return out.map(({ cells, first }) => ({ text: cells.map((c) => c.text).join("\t"), first }));
 }
 
 interface LoadedPdf {
@@ -124,18 +156,51 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       throw new Error("this pdf-parse version does not expose the loaded document");
     const doc = await load.call(parser);
     const lines: SourceLine[] = [];
-    let lineNo = 0;
+    // Footnotes (small print at a page's foot) wait until the paragraph a page break cut in
+    // two has been joined again.
+    let footnotes: { text: string; page: number }[] = [];
+    let last: { text: string; page: number; cells: boolean } | null = null;
+    const emit = (text: string, page: number) => lines.push({ line: lines.length + 1, page, raw: text });
+    const flushNotes = () => {
+      for (const f of footnotes) emit(f.text, f.page);
+      footnotes = [];
+    };
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const positioned = assembleLines(
         content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string"),
       );
+      const sizes = positioned.map((l) => l.size).sort((a, b) => a - b);
+      const body = sizes[Math.floor(sizes.length / 2)] ?? 10;
+      let first = true;
       for (const para of joinParagraphs(positioned)) {
-        lineNo++;
-        lines.push({ line: lineNo, page: n, raw: para.text });
+        const line = positioned[para.first] as PositionedLine;
+        if (line.size < 0.8 * body) {
+          footnotes.push({ text: para.text, page: n });
+          continue;
+        }
+        const continues =
+          first &&
+          last !== null &&
+          !last.cells &&
+          !line.hasCells &&
+          last.page === n - 1 &&
+          !/[.:;?!"”')]\s*$/.test(last.text) &&
+          /^[a-z(]/.test(para.text.trim());
+        first = false;
+        if (continues && last) {
+          const prev = lines[lines.length - 1] as SourceLine;
+          prev.raw = `${prev.raw} ${para.text.trim()}`;
+          last = { text: prev.raw, page: n, cells: false };
+          continue;
+        }
+        flushNotes();
+        emit(para.text, n);
+        last = { text: para.text, page: n, cells: line.hasCells };
       }
     }
+    flushNotes();
     return lines;
   } catch (err) {
     const name = (err as Error).name ?? "";

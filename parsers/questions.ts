@@ -121,6 +121,18 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       text = text === "" ? pending.text : `${pending.text} ${text}`;
       first = pending.first;
     }
+    if (figures) {
+      // A row whose question wraps onto the next lines (PDF tables): read the whole question
+      // before deciding whether it is a key question or a prompt.
+      let j = i + 1;
+      while (!/\?\s*$/.test(text) && j < end && j <= i + 3) {
+        const next = lines[j] as Line;
+        if (rowFigures(next.cells) || next.cells.length > 1 || !/^[a-z(’']/.test(next.flat)) break;
+        text = `${text} ${next.flat}`;
+        j++;
+      }
+      i = j - 1;
+    }
     if (!figures) {
       if (lastRow && /^[a-z]/.test(text) && !/\?\s*$/.test(lastRow.text) && text.length < 80) {
         // Continuation of the previous row's wrapped text ("... taken into" / "account?").
@@ -129,10 +141,14 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         continue;
       }
       lastRow = null;
-      const printedMatch = text.match(/^(\d\.\d\.\d)\.?\s+/);
-      const body = printedMatch ? text.slice(printedMatch[0].length) : text;
-      if (isKeyQuestionText(body)) {
-        currentKq = setKq(body, line, printedMatch?.[1] ?? null) ?? currentKq;
+      // A heading naming a key question, possibly wrapped over two lines (a PDF heading).
+      const candidates = pending && !/\?\s*$/.test(pending.text) ? [`${pending.text} ${text}`, text] : [text];
+      const heading = candidates
+        .map((c) => ({ c, printed: c.match(/^(\d\.\d\.\d)\.?\s+/) }))
+        .find(({ c, printed }) => isKeyQuestionText(printed ? c.slice(printed[0].length) : c));
+      if (heading) {
+        const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;
+        currentKq = setKq(body, line, heading.printed?.[1] ?? null) ?? currentKq;
         pending = null;
         continue;
       }

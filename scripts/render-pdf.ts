@@ -253,7 +253,8 @@ function parseBlocks(text: string, area: string | undefined): Block[] {
     if (FOOTNOTE.test(raw)) {
       let note = raw.replace(/\*\*/g, "").trim();
       const lead = new RegExp(`^[${SUP_CLASS}]+`, "u").exec(note);
-      if (lead) note = `${supToDigits(lead[0])} ${note.slice(lead[0].length).trimStart()}`;
+      // As in the published PDFs, the note's number is a small raised figure.
+      if (lead) note = `${lead[0]} ${note.slice(lead[0].length).trimStart()}`;
       blocks.push({ kind: "footnote", text: note });
       lastWasFootnote = true;
       continue;

@@ -1,0 +1,72 @@
+// The PDF path: each corpus report rendered as a PDF like the published one (bordered tables,
+// running headers, page numbers, footnotes at the foot of the page, wrapped paragraphs; see
+// scripts/render-pdf.ts) gives the same record as its text, with page numbers in provenance.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { ReportRecord } from "../schemas/report.js";
+import { renderReportPdf } from "../scripts/render-pdf.js";
+import { extractFile } from "../src/extract.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const TMP = join(import.meta.dirname, ".tmp", "pdf");
+
+/** The record's values without where they were read (lines and snippets differ between forms). */
+function values(record: ReportRecord): unknown {
+  return JSON.parse(
+    JSON.stringify({ ...record, source: undefined }, (key, value) =>
+      /^(provenance|sectionProvenance|annexProvenance|statedCountProvenance|identityProvenance|sentence)$/.test(
+        key,
+      )
+        ? undefined
+        : value,
+    ),
+  );
+}
+
+const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
+
+describe.each(reports)("%s as PDF", (name) => {
+  let fromText: ReportRecord;
+  let fromPdf: ReportRecord;
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    const pdf = join(TMP, name.replace(/\.txt$/, ".pdf"));
+    writeFileSync(pdf, await renderReportPdf(readFileSync(join(CORPUS, name), "utf8")));
+    fromText = await extractFile(join(CORPUS, name));
+    fromPdf = await extractFile(pdf);
+  }, 120_000);
+
+  test("is read as a PDF with page numbers in provenance", () => {
+    expect(fromPdf.source.format).toBe("pdf");
+    const pages = fromPdf.keyQuestions.map((k) => k.provenance.page);
+    expect(pages.every((p) => typeof p === "number" && p > 1)).toBe(true);
+    expect(fromPdf.standards[0]?.provenance?.page).toBeGreaterThanOrEqual(2);
+  });
+
+  test("gives the same ratings, key questions, prompts, facts and recommendations as the text", () => {
+    expect(
+      fromPdf.standards.map((s) => [s.id, s.rating, s.sectionRating, s.annexRating, s.marker, s.discretion]),
+    ).toEqual(
+      fromText.standards.map((s) => [s.id, s.rating, s.sectionRating, s.annexRating, s.marker, s.discretion]),
+    );
+    expect(fromPdf.keyQuestions.map((k) => [k.id, k.source, k.percent, k.relevant, k.yes])).toEqual(
+      fromText.keyQuestions.map((k) => [k.id, k.source, k.percent, k.relevant, k.yes]),
+    );
+    expect(
+      fromPdf.prompts.map((p) => [p.keyQuestionId, p.position, p.label, p.percent, p.relevant, p.yes]),
+    ).toEqual(
+      fromText.prompts.map((p) => [p.keyQuestionId, p.position, p.label, p.percent, p.relevant, p.yes]),
+    );
+    expect(fromPdf.contextualFacts.map((f) => [f.group, f.label, f.subject, f.value, f.unit])).toEqual(
+      fromText.contextualFacts.map((f) => [f.group, f.label, f.subject, f.value, f.unit]),
+    );
+    expect(fromPdf.recommendations.items.map((r) => [r.number, r.addressee])).toEqual(
+      fromText.recommendations.items.map((r) => [r.number, r.addressee]),
+    );
+  });
+
+  test("gives the same record, value for value", () => {
+    expect(values(fromPdf)).toEqual(values(fromText));
+  });
+});
