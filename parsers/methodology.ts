@@ -22,6 +22,7 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
     (a, b) => a.line - b.line,
   );
   for (const line of all) {
+    if (!/standards|scale|score|\d\s*[-–]\s*\d|majority|minority|too few/i.test(line.flat)) continue;
     const text = plain(line.flat);
     const provenance = provenanceOf(line);
     for (const m of text.matchAll(STANDARDS_COUNT)) {

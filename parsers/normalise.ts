@@ -34,7 +34,10 @@ interface Cleaned {
 }
 
 /** Footnote markers and stray symbols, in the several spellings the converters produce. */
+const MARKER_HINT = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
 function extractMarkers(input: string): Cleaned {
+  if (!MARKER_HINT.test(input)) return { text: input, markers: [], startsWithMarker: false };
   const markers: string[] = [];
   let s = input;
   const leading = s.trimStart();
@@ -63,6 +66,7 @@ function extractMarkers(input: string): Cleaned {
 }
 
 function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
   return s
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")
@@ -73,6 +77,7 @@ function decodeEntities(s: string): string {
 }
 
 function stripMarkup(s: string, format: Format): string {
+  if (format !== "markdown" && !/[[<*_]/.test(s)) return s;
   let out = s;
   // Links keep their text.
   out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
@@ -87,11 +92,12 @@ function stripMarkup(s: string, format: Format): string {
 
 /** Split a cleaned line into cells at tabs or at column gaps of two or more spaces. */
 export function splitCells(s: string): string[] {
-  return s
-    .replace(/\u00a0/g, " ")
-    .split(/\t| {2,}/)
-    .map((c) => c.replace(/\s+/g, " ").trim())
-    .filter((c) => c.length > 0);
+  const cells: string[] = [];
+  for (const part of s.replace(/\u00a0/g, " ").split(/\t| {2,}/)) {
+    const cell = /\s\s|[\r\n\f\v]/.test(part) ? part.replace(/\s+/g, " ").trim() : part.trim();
+    if (cell.length > 0) cells.push(cell);
+  }
+  return cells;
 }
 
 export function cleanLine(raw: string, format: Format): Cleaned & { cells: string[] } {
@@ -100,7 +106,7 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
   text = stripMarkup(text, format);
   // List bullets and markdown blockquotes carry no meaning for the data.
-  text = text.replace(/^\s*(?:[-•▪●◦]|>)\s+/, "");
+  if (/^\s*[-•▪●◦>]/.test(text)) text = text.replace(/^\s*(?:[-•▪●◦]|>)\s+/, "");
   const cells = splitCells(text);
   // Markers glued to a word ("Good¹", "Croydon ³") leave a trailing space only.
   return { ...marked, text, cells };
@@ -111,6 +117,7 @@ const RUNNING_HEADER =
 
 function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;
+  if (flat.length > 120) return false;
   if (/^\d{1,3}$/.test(flat)) return true; // page number
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
   if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
@@ -187,6 +194,8 @@ export function textSourceLines(text: string): SourceLine[] {
  */
 export function markdownSourceLines(text: string): SourceLine[] {
   const lines = textSourceLines(text);
+  // Without a GFM table there is nothing remark would read differently from the line cleaner.
+  if (!/^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return lines;
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
   const tableRows = new Map<number, string[]>();
   const delimiterLines = new Set<number>();

@@ -21,11 +21,17 @@ export class ReadError extends Error {
   }
 }
 
+function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString("latin1").trimStart().startsWith("%PDF-");
+}
+
 /** Detect the format from the bytes; the extension only breaks ties. */
-export function detectFormat(bytes: Uint8Array, file: string): Format {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (head.trimStart().startsWith("%PDF-")) return "pdf";
-  const text = Buffer.from(bytes.subarray(0, 200_000)).toString("utf8");
+export function detectFormat(bytes: Uint8Array, file: string, decoded?: string): Format {
+  if (isPdf(bytes)) return "pdf";
+  return detectTextFormat(decoded ?? Buffer.from(bytes.subarray(0, 200_000)).toString("utf8"), file);
+}
+
+function detectTextFormat(text: string, file: string): Format {
   const headings = (text.match(/^#{1,6}\s+\S/gm) ?? []).length;
   const pipeDelimiters = (text.match(/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/gm) ?? []).length;
   const bold = (text.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
@@ -54,13 +60,13 @@ export async function readDocument(file: string): Promise<RawDocument> {
 
 export async function documentFromBytes(file: string, bytes: Buffer): Promise<RawDocument> {
   if (bytes.length === 0) throw new ReadError("E_EMPTY", file, "the file is empty");
-  const format = detectFormat(bytes, file);
   const sha256 = sha256Of(bytes);
-  if (format === "pdf") {
+  if (isPdf(bytes)) {
     const { pdfSourceLines } = await import("./pdf.js");
-    return { file, format, sha256, sourceLines: await pdfSourceLines(file, bytes) };
+    return { file, format: "pdf", sha256, sourceLines: await pdfSourceLines(file, bytes) };
   }
   const text = bytes.toString("utf8");
+  const format = detectTextFormat(text.slice(0, 200_000), file);
   if (text.includes("\u0000"))
     throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
   return {

@@ -15,7 +15,18 @@ export interface StandardHeading {
  * A line that names a standard: "2.1 Assessment", "2.2.\tPlanning\tGood", "2. 4. Reviewing
  * (court disposals)", "3.4 Out-of-court disposal policy and provi\tsion Inadequate".
  */
+const headingCache = new WeakMap<Line, StandardHeading | null>();
+
 export function standardHeading(line: Line): StandardHeading | null {
+  const cached = headingCache.get(line);
+  if (cached !== undefined) return cached;
+  const found = findStandardHeading(line);
+  headingCache.set(line, found);
+  return found;
+}
+
+function findStandardHeading(line: Line): StandardHeading | null {
+  if (!/^(?:Standards and key questions\s+)?[1-4]\s?\./.test(line.flat)) return null;
   const flat = line.flat.replace(/^Standards and key questions\s+/i, "");
   const m = flat.match(/^([1-4])\s?\.\s?([1-4])\.?\s+(.*)$/);
   if (!m) return null;
@@ -57,7 +68,9 @@ const DOMAIN_HEADING =
   /^(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
 
 export function isOverallRatingLine(line: Line): boolean {
-  return OVERALL_RATING.test(line.flat.replace(/\s+/g, "")) && line.flat.length < 80;
+  return (
+    line.flat.length < 80 && /^over/i.test(line.flat) && OVERALL_RATING.test(line.flat.replace(/\s+/g, ""))
+  );
 }
 
 function findContentsEnd(lines: Line[]): number {

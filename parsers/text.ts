@@ -144,7 +144,18 @@ export function numberCell(cell: string): number | null {
   return m ? Number((m[1] as string).replace(/,/g, "")) : null;
 }
 
+const plainCache = new Map<string, string>();
+
 /** Collapse whitespace and curly quotes so that prose patterns can be simple. */
 export function plain(text: string): string {
+  const cached = plainCache.get(text);
+  if (cached !== undefined) return cached;
+  if (plainCache.size > 20_000) plainCache.clear();
+  const out = plainUncached(text);
+  plainCache.set(text, out);
+  return out;
+}
+
+function plainUncached(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
 }
