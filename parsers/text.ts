@@ -144,18 +144,8 @@ export function numberCell(cell: string): number | null {
   return m ? Number((m[1] as string).replace(/,/g, "")) : null;
 }
 
-const plainCache = new Map<string, string>();
-
 /** Collapse whitespace and curly quotes so that prose patterns can be simple. */
 export function plain(text: string): string {
-  const cached = plainCache.get(text);
-  if (cached !== undefined) return cached;
-  if (plainCache.size > 20_000) plainCache.clear();
-  const out = plainUncached(text);
-  plainCache.set(text, out);
-  return out;
-}
-
-function plainUncached(text: string): string {
+  if (!/[’‘`“”–—]|\s\s|[\t\n]/.test(text)) return text.trim();
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
 }

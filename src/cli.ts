@@ -250,8 +250,11 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       last_ingest: JSON.stringify(positionals),
     });
     const total = `${files.length} files: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
-    if (values.json) write(JSON.stringify({ files: outcomes, counts }));
-    else write(total);
+    if (values.json) {
+      const seconds = (Date.now() - started) / 1000;
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb }));
+    } else write(total);
     if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
   } finally {
     db.close();

@@ -81,7 +81,10 @@ export async function ingestFiles(
     emit(o);
   };
 
-  const pending: Promise<void>[] = [];
+  const pending = new Set<Promise<void>>();
+  // Backpressure: read a file only when a worker will soon be free for it, so that a large
+  // batch is never held in memory at once.
+  const window = Math.max(2, options.jobs * 2);
   // Content already being parsed in this batch: a second copy is a duplicate of the first.
   const claimed = new Map<string, string>();
   try {
@@ -112,6 +115,7 @@ export async function ingestFiles(
         );
         continue;
       }
+      while (pending.size >= window) await Promise.race(pending);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -153,8 +157,9 @@ export async function ingestFiles(
         continue;
       }
       claimed.set(sha256, file);
-      pending.push(
-        pool.parse(file, bytes).then((result) => {
+      const job: Promise<void> = pool
+        .parse(file, bytes)
+        .then((result) => {
           if (!result.ok) {
             recordFailed(
               { ...failure(file, result.error.code, ""), message: result.error.message },
@@ -185,8 +190,9 @@ export async function ingestFiles(
             warnings: record.warnings.length,
             findings: findings.length,
           });
-        }),
-      );
+        })
+        .finally(() => pending.delete(job));
+      pending.add(job);
     }
     await Promise.all(pending);
   } finally {

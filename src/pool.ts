@@ -10,11 +10,15 @@ const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_FILE = new URL(FROM_SOURCE ? "worker.ts" : "worker.js", import.meta.url);
 
 /** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
+// Bounded heaps: V8 otherwise lets each thread's heap grow long before it collects, and a long
+// batch would hold hundreds of MB it does not need.
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+
 function newWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_FILE);
+  if (!FROM_SOURCE) return new Worker(WORKER_FILE, { resourceLimits: RESOURCE_LIMITS });
   const api = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(api)}).then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_FILE.href)}))`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
 
 interface Slot {

@@ -1,0 +1,160 @@
+// Benchmark (not a test): builds synthetic corpora from the bundled reports (areas and figures
+// varied so every file is distinct), then times the whole pipeline (read, parse, audit, load)
+// for text and PDF with 1 and 2 jobs, pdf-parse text extraction alone, an unchanged re-run,
+// and peak RSS. Writes docs/benchmarks.md.
+//   npm run bench                 text N=100 and 1000, PDF N=100
+//   npm run bench -- --pdf-n 1000 also PDF N=1000 (slow: about 10 minutes per pass)
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { PDFParse } from "pdf-parse";
+import { renderReportPdf } from "./render-pdf.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const OUT = join(ROOT, "out", "bench");
+const BIN = join(ROOT, "bin", "yos.js");
+const args = process.argv.slice(2);
+const pdfN = args.includes("--pdf-n") ? Number(args[args.indexOf("--pdf-n") + 1]) : 100;
+
+const bases = readdirSync(join(ROOT, "corpus"))
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => readFileSync(join(ROOT, "corpus", f), "utf8"));
+
+/** The i-th synthetic report: a corpus report with its area renamed and its percentages moved. */
+function variant(i: number): string {
+  const base = bases[i % bases.length] as string;
+  const area = base
+    .match(/An inspection of youth (?:offending|justice) services in\s*\n+\s*(?:#+\s*)?\**([^*\n]+)/)?.[1]
+    ?.trim();
+  let text = area ? base.split(area).join(`${area} ${i}`) : base;
+  let k = 0;
+  text = text.replace(/\t(\d{1,2})%/g, (_m, p: string) => `\t${(Number(p) + ((i + k++) % 7)) % 100}%`);
+  return text;
+}
+
+function buildText(n: number): string {
+  const dir = join(OUT, `text-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++)
+    writeFileSync(join(dir, `report-${String(i).padStart(4, "0")}.txt`), variant(i));
+  return dir;
+}
+
+async function buildPdf(n: number): Promise<string> {
+  const dir = join(OUT, `pdf-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // Rendering is slow (pdfkit): 100 distinct renderings; beyond that, copies made distinct by a
+  // trailing PDF comment (pdf.js ignores it; the bytes, so the sha256, differ).
+  const unique = Math.min(n, 100);
+  const rendered: Buffer[] = [];
+  for (let i = 0; i < unique; i++) rendered.push(await renderReportPdf(variant(i)));
+  for (let i = 0; i < n; i++) {
+    const bytes = rendered[i % unique] as Buffer;
+    const file = join(dir, `report-${String(i).padStart(4, "0")}.pdf`);
+    writeFileSync(file, i < unique ? bytes : Buffer.concat([bytes, Buffer.from(`%bench-copy-${i}\n`)]));
+  }
+  return dir;
+}
+
+interface Run {
+  seconds: number;
+  peakRssMb: number;
+  ok: number;
+}
+
+function ingest(dir: string, jobs: number, db: string, fresh = true): Run {
+  if (fresh) rmSync(db, { force: true });
+  const res = spawnSync(
+    process.execPath,
+    [BIN, "ingest", dir, "--db", db, "--jobs", String(jobs), "--json"],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    },
+  );
+  const out = JSON.parse(res.stdout.trim().split("\n").at(-1) as string);
+  return {
+    seconds: out.seconds,
+    peakRssMb: out.peakRssMb,
+    ok: out.counts.ok + out.counts.partial + out.counts.unchanged,
+  };
+}
+
+async function getTextAlone(dir: string): Promise<number> {
+  const files = readdirSync(dir).map((f) => join(dir, f));
+  const start = performance.now();
+  for (const f of files) {
+    const parser = new PDFParse({ data: new Uint8Array(readFileSync(f)) });
+    await parser.getText();
+    await parser.destroy();
+  }
+  return (performance.now() - start) / 1000;
+}
+
+const rows: string[] = [];
+const line = (s: string) => {
+  console.log(s);
+  rows.push(s);
+};
+
+execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+line("| input | N | measure | value |");
+line("|---|---|---|---|");
+for (const n of [100, 1000]) {
+  const dir = buildText(n);
+  const db = join(OUT, `text-${n}.sqlite`);
+  const one = ingest(dir, 1, db);
+  const two = ingest(dir, 2, db);
+  const again = ingest(dir, 2, db, false);
+  line(
+    `| text | ${n} | whole pipeline, 1 job | ${(n / one.seconds).toFixed(0)} reports/s (${one.seconds.toFixed(1)} s) |`,
+  );
+  line(
+    `| text | ${n} | whole pipeline, 2 jobs | ${(n / two.seconds).toFixed(0)} reports/s (${two.seconds.toFixed(1)} s) |`,
+  );
+  line(`| text | ${n} | speed-up 1 → 2 jobs | ${(one.seconds / two.seconds).toFixed(2)}× |`);
+  line(`| text | ${n} | peak RSS (2 jobs) | ${two.peakRssMb} MB |`);
+  line(`| text | ${n} | re-run on the unchanged corpus | ${again.seconds.toFixed(2)} s |`);
+}
+for (const n of pdfN >= 1000 ? [100, 1000] : [100]) {
+  const dir = await buildPdf(n);
+  const db = join(OUT, `pdf-${n}.sqlite`);
+  const alone = await getTextAlone(dir);
+  const one = ingest(dir, 1, db);
+  const two = ingest(dir, 2, db);
+  const again = ingest(dir, 2, db, false);
+  line(
+    `| PDF | ${n} | pdf-parse getText alone, 1 thread | ${(n / alone).toFixed(1)} reports/s (${alone.toFixed(1)} s) |`,
+  );
+  line(
+    `| PDF | ${n} | whole pipeline, 1 job | ${(n / one.seconds).toFixed(1)} reports/s (${one.seconds.toFixed(1)} s) |`,
+  );
+  line(
+    `| PDF | ${n} | whole pipeline, 2 jobs | ${(n / two.seconds).toFixed(1)} reports/s (${two.seconds.toFixed(1)} s) |`,
+  );
+  line(`| PDF | ${n} | pipeline ÷ getText alone (1 job) | ${(one.seconds / alone).toFixed(2)} |`);
+  line(`| PDF | ${n} | speed-up 1 → 2 jobs | ${(one.seconds / two.seconds).toFixed(2)}× |`);
+  line(`| PDF | ${n} | peak RSS (2 jobs) | ${two.peakRssMb} MB |`);
+  line(`| PDF | ${n} | re-run on the unchanged corpus | ${again.seconds.toFixed(2)} s |`);
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const doc = `# Benchmarks
+
+Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine}.
+
+Synthetic corpora are built from the five bundled reports with their areas renamed and their
+percentages moved, so that every file is distinct. The PDFs are rendered by
+scripts/render-pdf.ts (100 distinct renderings; larger sets repeat them, made distinct by a
+trailing PDF comment). "Whole pipeline" is \`yos ingest --jobs N\` into a fresh database: read,
+normalise, segment, extract, audit and load. Times are wall-clock seconds of one run.
+
+${rows.join("\n")}
+`;
+mkdirSync(join(ROOT, "docs"), { recursive: true });
+writeFileSync(join(ROOT, "docs", "benchmarks.md"), doc);
+console.log("wrote docs/benchmarks.md");
