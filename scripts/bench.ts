@@ -95,6 +95,7 @@ async function getTextAlone(dir: string): Promise<number> {
 }
 
 const rows: string[] = [];
+const measured: Record<string, number> = {};
 const line = (s: string) => {
   console.log(s);
   rows.push(s);
@@ -118,6 +119,9 @@ for (const n of [100, 1000]) {
   line(`| text | ${n} | speed-up 1 → 2 jobs | ${(one.seconds / two.seconds).toFixed(2)}× |`);
   line(`| text | ${n} | peak RSS (2 jobs) | ${two.peakRssMb} MB |`);
   line(`| text | ${n} | re-run on the unchanged corpus | ${again.seconds.toFixed(2)} s |`);
+  measured[`text${n}rate1`] = n / one.seconds;
+  measured[`text${n}rss`] = Math.max(one.peakRssMb, two.peakRssMb);
+  measured[`text${n}rerun`] = again.seconds;
 }
 for (const n of pdfN >= 1000 ? [100, 1000] : [100]) {
   const dir = await buildPdf(n);
@@ -139,7 +143,19 @@ for (const n of pdfN >= 1000 ? [100, 1000] : [100]) {
   line(`| PDF | ${n} | speed-up 1 → 2 jobs | ${(one.seconds / two.seconds).toFixed(2)}× |`);
   line(`| PDF | ${n} | peak RSS (2 jobs) | ${two.peakRssMb} MB |`);
   line(`| PDF | ${n} | re-run on the unchanged corpus | ${again.seconds.toFixed(2)} s |`);
+  measured[`pdf${n}ratio`] = one.seconds / alone;
+  measured[`pdf${n}speedup`] = one.seconds / two.seconds;
+  measured[`pdf${n}rss`] = Math.max(one.peakRssMb, two.peakRssMb);
 }
+const pdfTop = pdfN >= 1000 ? 1000 : 100;
+const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
+const targets = [
+  `| text: at least 200 reports/s on one core, whole pipeline | ${(measured.text1000rate1 ?? 0).toFixed(0)} reports/s (1 job, N=1000) | ${verdict((measured.text1000rate1 ?? 0) >= 200)} |`,
+  `| PDF: whole pipeline at most 1.25 × pdf-parse getText alone | ${(measured[`pdf${pdfTop}ratio`] ?? 0).toFixed(2)} × (N=${pdfTop}) | ${verdict((measured[`pdf${pdfTop}ratio`] ?? 9) <= 1.25)} |`,
+  `| PDF: 2 jobs at least 1.7 × faster than 1 | ${(measured[`pdf${pdfTop}speedup`] ?? 0).toFixed(2)} × (N=${pdfTop}) | ${verdict((measured[`pdf${pdfTop}speedup`] ?? 0) >= 1.7)} |`,
+  `| peak RSS under 400 MB for 1000 reports | ${measured.text1000rss ?? "?"} MB text${pdfN >= 1000 ? `, ${measured.pdf1000rss} MB PDF` : " (PDF measured at N=100 only)"} | ${verdict((measured.text1000rss ?? 999) < 400 && (pdfN < 1000 || (measured.pdf1000rss ?? 999) < 400))} |`,
+  `| re-running on an unchanged corpus of 1000 reports under 2 s | ${(measured.text1000rerun ?? 0).toFixed(2)} s | ${verdict((measured.text1000rerun ?? 9) < 2)} |`,
+];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const doc = `# Benchmarks
@@ -154,6 +170,12 @@ trailing PDF comment). "Whole pipeline" is \`yos ingest --jobs N\` into a fresh 
 normalise, segment, extract, audit and load. Times are wall-clock seconds of one run.
 
 ${rows.join("\n")}
+
+## Against the targets of issue #4
+
+| target | measured | |
+|---|---|---|
+${targets.join("\n")}
 `;
 mkdirSync(join(ROOT, "docs"), { recursive: true });
 writeFileSync(join(ROOT, "docs", "benchmarks.md"), doc);
