@@ -161,7 +161,17 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const line = lines[i] as Line;
     const m = line.flat.match(/\b(\d{1,2})\s*\/\s*36\b/);
     if (m && (scoreLabel || /score/i.test(line.flat))) {
-      out.statedScore = Number(m[1]);
+      const score = Number(m[1]);
+      if (score > 36) {
+        out.warnings.push({
+          code: "score-out-of-range",
+          message: `A score of ${score}/36 is impossible and was not read`,
+          provenance: provenanceOf(line),
+        });
+        scoreLabel = line;
+        break;
+      }
+      out.statedScore = score;
       out.provenance.statedScore = provenanceOf(line);
       break;
     }

@@ -9,6 +9,8 @@ export interface RawDocument {
   format: Format;
   sha256: string;
   sourceLines: SourceLine[];
+  /** What reading noticed about the file itself (e.g. a PDF that ends early). */
+  readWarnings?: { code: string; message: string }[];
 }
 
 export class ReadError extends Error {
@@ -63,7 +65,23 @@ export async function documentFromBytes(file: string, bytes: Buffer): Promise<Ra
   const sha256 = sha256Of(bytes);
   if (isPdf(bytes)) {
     const { pdfSourceLines } = await import("./pdf.js");
-    return { file, format: "pdf", sha256, sourceLines: await pdfSourceLines(file, bytes) };
+    // A complete PDF ends with %%EOF; a cut download does not.
+    const truncated = !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048)))
+      .toString("latin1")
+      .includes("%%EOF");
+    let sourceLines: SourceLine[];
+    try {
+      sourceLines = await pdfSourceLines(file, bytes);
+    } catch (err) {
+      if (truncated && err instanceof ReadError && err.code === "E_PDF_CORRUPT") {
+        throw new ReadError("E_TRUNCATED", file, "the PDF ends early and cannot be read");
+      }
+      throw err;
+    }
+    const readWarnings = truncated
+      ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
+      : [];
+    return { file, format: "pdf", sha256, sourceLines, readWarnings };
   }
   const text = bytes.toString("utf8");
   const format = detectTextFormat(text.slice(0, 200_000), file);

@@ -52,7 +52,7 @@ export function parseRecommendations(
       afterAddressee = true;
       continue;
     }
-    const numbered = text.match(/^(\d{1,2})\.\s+(.+)$/);
+    const numbered = text.match(/^([1-9]\d?)\.\s+(.+)$/);
     if (numbered) {
       items.push({
         position: items.length + 1,

@@ -148,12 +148,28 @@ export function computedScoreOf(standards: Standard[]): number | null {
   return core.reduce((sum, s) => sum + RATING_SCORE[s.rating as keyof typeof RATING_SCORE], 0);
 }
 
+/**
+ * A youth offending service report says so: on its cover, or by naming the service (YOS, YOT,
+ * YJS) throughout. An adult probation report has a ratings table too, but not this.
+ */
+function mentionsYouthJustice(lines: NormalisedDocument["lines"]): boolean {
+  let mentions = 0;
+  for (const line of lines) {
+    if (/inspection of youth (?:offending|justice) services/i.test(line.flat)) return true;
+    mentions += (line.flat.match(/\b(?:YOS|YOT|YJS|youth offending|youth justice)\b/gi) ?? []).length;
+    if (mentions >= 5) return true;
+  }
+  return false;
+}
+
 /** Extract the record of one already-read document. */
 export function extractDocument(raw: RawDocument): ReportRecord {
   const doc = normalise(raw);
   const { lines, footnotes } = doc;
   const seg = segment(lines);
-  if (seg.overallLine === null && seg.sections.size === 0) throw new NotAReportError(raw.file);
+  if ((seg.overallLine === null && seg.sections.size === 0) || !mentionsYouthJustice(lines)) {
+    throw new NotAReportError(raw.file);
+  }
 
   const identity = parseIdentity(lines);
   const table = parseRatingsTable(lines, seg);
@@ -165,6 +181,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const recs = parseRecommendations(lines, seg);
 
   const warnings = [
+    ...(raw.readWarnings ?? []).map((w) => ({ ...w, provenance: null })),
     ...identity.warnings,
     ...table.warnings,
     ...std.warnings,
