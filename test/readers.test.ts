@@ -65,9 +65,14 @@ describe("PDF reading", () => {
   });
 
   test("a corrupt PDF is a typed error naming the file", async () => {
-    await expect(documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage"))).rejects.toMatchObject({
+    await expect(documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage\n%%EOF\n"))).rejects.toMatchObject({
       code: "E_PDF_CORRUPT",
       file: "broken.pdf",
+    });
+    // Without its %%EOF the same bytes read as a cut download.
+    await expect(documentFromBytes("cut.pdf", Buffer.from("%PDF-1.4\ngarbage"))).rejects.toMatchObject({
+      code: "E_TRUNCATED",
+      file: "cut.pdf",
     });
   });
 });
