@@ -65,7 +65,9 @@ describe("PDF reading", () => {
   });
 
   test("a corrupt PDF is a typed error naming the file", async () => {
-    await expect(documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage\n%%EOF\n"))).rejects.toMatchObject({
+    await expect(
+      documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage\n%%EOF\n")),
+    ).rejects.toMatchObject({
       code: "E_PDF_CORRUPT",
       file: "broken.pdf",
     });
