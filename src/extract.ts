@@ -34,10 +34,11 @@ export const PARSER_VERSION = "0.1.0";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
-  constructor(readonly file: string) {
-    super(
-      `${file}: not a youth offending service inspection report (no ratings table and no standard sections found)`,
-    );
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: not a youth offending service inspection report (${reason})`);
   }
 }
 
@@ -167,8 +168,11 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const doc = normalise(raw);
   const { lines, footnotes } = doc;
   const seg = segment(lines);
-  if ((seg.overallLine === null && seg.sections.size === 0) || !mentionsYouthJustice(lines)) {
-    throw new NotAReportError(raw.file);
+  if (seg.overallLine === null && seg.sections.size === 0) {
+    throw new NotAReportError(raw.file, "it has no ratings table and no standard sections");
+  }
+  if (!mentionsYouthJustice(lines)) {
+    throw new NotAReportError(raw.file, "it names no youth offending or youth justice service");
   }
 
   const identity = parseIdentity(lines);

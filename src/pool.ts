@@ -12,7 +12,7 @@ const WORKER_FILE = new URL(FROM_SOURCE ? "worker.ts" : "worker.js", import.meta
 /** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
 // Bounded heaps: V8 otherwise lets each thread's heap grow long before it collects, and a long
 // batch would hold hundreds of MB it does not need.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
 
 function newWorker(): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_FILE, { resourceLimits: RESOURCE_LIMITS });

@@ -1,0 +1,102 @@
+// Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
+// corrupted PDF, a password-protected PDF, a PDF that is not a report, a Word file renamed .pdf,
+// an empty file, binary noise, and a duplicate of a good report under another name. Returns
+// each file with the outcome `yos ingest` should give it.
+// Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import PDFDocument from "pdfkit";
+import { renderReportPdf } from "./render-pdf.js";
+
+const ROOT = join(import.meta.dirname, "..");
+
+function pdfOf(lines: string[], options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      compress: false,
+      info: { CreationDate: new Date(Date.UTC(2024, 0, 1)) },
+      ...options,
+    });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    for (const line of lines) doc.text(line);
+    doc.end();
+  });
+}
+
+/** Deterministic noise. */
+function noise(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = s & 0xff;
+  }
+  return out;
+}
+
+export type Expected =
+  | { status: "failed"; code: string }
+  | { status: "duplicate" }
+  | { status: "ok" | "partial" };
+
+export async function makeBadInputs(dir: string): Promise<Record<string, Expected>> {
+  mkdirSync(dir, { recursive: true });
+  const report = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
+  const pdf = await renderReportPdf(report);
+  const files: Record<string, [Buffer, Expected]> = {
+    // A download cut at 30%: no %%EOF, most of the document missing.
+    "cut-download.pdf": [
+      pdf.subarray(0, Math.floor(pdf.length * 0.3)),
+      { status: "failed", code: "E_TRUNCATED" },
+    ],
+    // Its cross-reference table and trailer overwritten.
+    "corrupted.pdf": [
+      Buffer.concat([Buffer.from("%PDF-1.4\n"), noise(4000, 7), Buffer.from("\nstartxref\n999999\n%%EOF\n")]),
+      { status: "failed", code: "E_PDF_CORRUPT" },
+    ],
+    "password.pdf": [
+      await pdfOf(["An inspection of youth offending services in", "Nowhere"], {
+        userPassword: "secret",
+        ownerPassword: "owner",
+      }),
+      { status: "failed", code: "E_PDF_ENCRYPTED" },
+    ],
+    "parish-minutes.pdf": [
+      await pdfOf([
+        "Minutes of the parish council",
+        "Item 1. The bus shelter.",
+        "Item 2. Any other business.",
+      ]),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    "adult-probation.txt": [
+      Buffer.from(
+        "An inspection of probation services in\n\nKent\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tGood\n",
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    // A Word document (a zip) renamed .pdf.
+    "letter.pdf": [
+      Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), noise(2000, 3)]),
+      { status: "failed", code: "E_UNSUPPORTED_FORMAT" },
+    ],
+    "empty.txt": [Buffer.alloc(0), { status: "failed", code: "E_EMPTY" }],
+    "noise.txt": [noise(5000, 11), { status: "failed", code: "E_UNSUPPORTED_FORMAT" }],
+    "blackburn.txt": [Buffer.from(report), { status: "ok" }],
+    "blackburn (1).txt": [Buffer.from(report), { status: "duplicate" }],
+  };
+  const expected: Record<string, Expected> = {};
+  for (const [name, [bytes, outcome]] of Object.entries(files)) {
+    writeFileSync(join(dir, name), bytes);
+    expected[name] = outcome;
+  }
+  return expected;
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const dir = process.argv[2] ?? join(ROOT, "out", "bad-inputs");
+  makeBadInputs(dir).then((e) => console.log(`wrote ${Object.keys(e).length} files to ${dir}`));
+}

@@ -1,0 +1,89 @@
+// A downloads folder of bad inputs ingested together with the corpus: every good report loads,
+// every bad one gets the right code and a clear message, and the database stays sound.
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, expect, test } from "vitest";
+import { type Expected, makeBadInputs } from "../scripts/make-bad-inputs.js";
+import { main } from "../src/cli.js";
+import { openDatabase } from "../src/db.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const DIR = join(import.meta.dirname, ".tmp", "downloads");
+const DB = join(import.meta.dirname, ".tmp", "downloads.sqlite");
+let expected: Record<string, Expected>;
+let out: string[] = [];
+let code: number;
+
+beforeAll(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  rmSync(DB, { force: true });
+  expected = await makeBadInputs(DIR);
+  // The corpus reports too, under names with quotes, semicolons, spaces and non-ASCII letters.
+  for (const name of readdirSync(join(ROOT, "corpus")).filter(
+    (f) => f.endsWith(".txt") && !f.includes("blackburn"),
+  )) {
+    const odd = `O'Brien; "report" – ü ${name}`;
+    copyFileSync(join(ROOT, "corpus", name), join(DIR, odd));
+    expected[odd] = { status: "ok" };
+  }
+  out = [];
+  code = await main(["ingest", DIR, "--db", DB], (s) => out.push(s));
+}, 120_000);
+
+test("every file has a documents row with the right outcome and code", () => {
+  const db = openDatabase(DB);
+  const rows = db.prepare("SELECT file, status, error_code, error, duplicate_of FROM documents").all() as {
+    file: string;
+    status: string;
+    error_code: string | null;
+    error: string | null;
+    duplicate_of: string | null;
+  }[];
+  db.close();
+  expect(rows).toHaveLength(Object.keys(expected).length);
+  const byName = new Map(rows.map((r) => [r.file.slice(DIR.length + 1), r]));
+  // Which of the two identical Blackburn files is the original depends on the order read.
+  const twins = ["blackburn.txt", "blackburn (1).txt"].map((n) => byName.get(n));
+  expect(twins.map((t) => t?.status).sort()).toEqual(["duplicate", "ok"]);
+  const dup = twins.find((t) => t?.status === "duplicate");
+  expect(dup?.duplicate_of).toBe(twins.find((t) => t?.status === "ok")?.file);
+  for (const [name, want] of Object.entries(expected)) {
+    if (name.startsWith("blackburn")) continue;
+    const row = byName.get(name);
+    expect(row?.status, name).toBe(want.status);
+    if (want.status === "failed") {
+      expect(row?.error_code, name).toBe(want.code);
+      expect(row?.error, name).toContain(join(DIR, name));
+    }
+  }
+});
+
+test("each failure is one clear line naming the file, the code and what to do; exit code 1", () => {
+  expect(code).toBe(1);
+  const line = out.find((l) => l.includes("password.pdf"));
+  expect(line).toBe(
+    `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
+  );
+  expect(out.at(-1)).toContain("14 files: 5 ok, 0 partial, 8 failed, 1 duplicate, 0 unchanged");
+});
+
+test("the database passes integrity_check and holds only whole reports", () => {
+  const db = openDatabase(DB);
+  expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+  const perReport = db
+    .prepare(
+      `SELECT r.area, (SELECT count(*) FROM standards s WHERE s.report_id = r.id) AS standards,
+              (SELECT count(*) FROM key_questions k WHERE k.report_id = r.id) AS kqs
+       FROM reports r ORDER BY r.area`,
+    )
+    .all();
+  expect(perReport).toEqual([
+    { area: "Blackburn with Darwen", standards: 13, kqs: 21 },
+    { area: "Croydon", standards: 12, kqs: 23 },
+    { area: "Kirklees", standards: 12, kqs: 23 },
+    { area: "North Somerset", standards: 12, kqs: 23 },
+    { area: "Tower Hamlets and City of London", standards: 13, kqs: 21 },
+  ]);
+  db.close();
+});
