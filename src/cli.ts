@@ -7,7 +7,14 @@ import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schem
 import type { ReportRecord } from "../schemas/report.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
 import { auditRecord } from "./audit/index.js";
-import { SCHEMA_VERSION, openDatabase, reportSummaries, setMeta, storedFindings } from "./db.js";
+import {
+  DatabaseError,
+  SCHEMA_VERSION,
+  openDatabase,
+  reportSummaries,
+  setMeta,
+  storedFindings,
+} from "./db.js";
 import { inputError } from "./errors.js";
 import { PARSER_VERSION, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
@@ -367,6 +374,10 @@ export async function main(
     if (command === "audit") return await cmdAudit(rest, write);
     throw new UsageError(`unknown command '${command}'`);
   } catch (err) {
+    if (err instanceof DatabaseError) {
+      process.stderr.write(`yos: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`yos: ${(err as Error).message}\n\n${HELP.main}\n`);
       return 2;

@@ -11,6 +11,9 @@ export const SCHEMA_VERSION = 2;
 
 export type Db = Database.Database;
 
+/** A database the tool will not use (another schema version, not a database, unreadable). */
+export class DatabaseError extends Error {}
+
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -23,7 +26,7 @@ export function openDatabase(path: string): Db {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
     db.close();
-    throw new Error(
+    throw new DatabaseError(
       `${path}: database schema version ${version} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path`,
     );
   }

@@ -1,0 +1,117 @@
+// Durability: an ingest killed mid-batch (SIGKILL) leaves a database that opens, passes
+// integrity_check and holds only whole documents, and the next run resumes; two ingests on
+// one database wait for each other instead of failing. Runs the built CLI (npm test builds).
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, expect, test } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "yos.js");
+const TMP = join(import.meta.dirname, ".tmp", "durability");
+const DIR = join(TMP, "reports");
+const N = 80;
+
+beforeAll(() => {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const bases = readdirSync(join(ROOT, "corpus"))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(ROOT, "corpus", f), "utf8"));
+  for (let i = 0; i < N; i++) {
+    // Distinct content: a marker line at the end makes every file's sha256 different.
+    writeFileSync(join(DIR, `r${String(i).padStart(3, "0")}.txt`), `${bases[i % bases.length]}\nCopy ${i}\n`);
+  }
+});
+
+function ingest(args: string[]): {
+  child: ReturnType<typeof spawn>;
+  done: Promise<{ code: number | null; out: string }>;
+} {
+  const child = spawn(process.execPath, [BIN, "ingest", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  const done = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, out })),
+  );
+  return { child, done };
+}
+
+function documentsIn(db: string): number {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    const n = (conn.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
+    conn.close();
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+test("SIGKILL mid-batch leaves whole documents only, and the next run resumes", async () => {
+  const db = join(TMP, "killed.sqlite");
+  const run = ingest([DIR, "--db", db, "--jobs", "1", "--quiet"]);
+  const deadline = Date.now() + 60_000;
+  while (documentsIn(db) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  run.child.kill("SIGKILL");
+  const { code } = await run.done;
+  expect(code).toBeNull(); // killed, not finished
+
+  const conn = new Database(db);
+  expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
+  const loaded = (conn.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
+  expect(loaded).toBeGreaterThanOrEqual(5);
+  expect(loaded).toBeLessThan(N);
+  // Whole documents only: every loaded document has its report with all its standards.
+  const partial = conn
+    .prepare(
+      `SELECT d.file FROM documents d LEFT JOIN reports r ON r.document_id = d.id
+       WHERE r.id IS NULL OR (SELECT count(*) FROM standards s WHERE s.report_id = r.id) NOT IN (12, 13)`,
+    )
+    .all();
+  expect(partial).toEqual([]);
+  conn.close();
+
+  const resumed = await ingest([DIR, "--db", db, "--jobs", "2", "--quiet"]).done;
+  expect(resumed.code).toBe(0);
+  expect(resumed.out).toContain(
+    `${N} files: ${N - loaded} ok, 0 partial, 0 failed, 0 duplicate, ${loaded} unchanged`,
+  );
+  expect(documentsIn(db)).toBe(N);
+}, 120_000);
+
+test("two ingests on one database wait for each other", async () => {
+  const db = join(TMP, "shared.sqlite");
+  const files = readdirSync(DIR).map((f) => join(DIR, f));
+  const a = ingest([...files.slice(0, N / 2), "--db", db, "--jobs", "1", "--quiet"]);
+  const b = ingest([...files.slice(N / 2), "--db", db, "--jobs", "1", "--quiet"]);
+  const [ra, rb] = await Promise.all([a.done, b.done]);
+  expect(ra.code).toBe(0);
+  expect(rb.code).toBe(0);
+  const conn = new Database(db);
+  expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect((conn.prepare("SELECT count(*) AS n FROM reports").get() as { n: number }).n).toBe(N);
+  conn.close();
+}, 120_000);
+
+test("a database written by another schema version is refused with a clear message", async () => {
+  const db = join(TMP, "old.sqlite");
+  const conn = new Database(db);
+  conn.pragma("user_version = 1");
+  conn.close();
+  const run = spawn(process.execPath, [BIN, "ingest", DIR, "--db", db], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  run.stderr?.on("data", (d) => {
+    err += d;
+  });
+  const code = await new Promise((resolve) => run.on("close", resolve));
+  expect(code).toBe(2);
+  expect(err).toBe(
+    `yos: ${db}: database schema version 1 is not the version this tool writes (2); use a new --db path\n`,
+  );
+});
