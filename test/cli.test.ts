@@ -118,6 +118,26 @@ test("schemas/report.schema.json is generated from the zod schema and up to date
 });
 
 describe("yos ingest: incremental, duplicates, limits, jobs", () => {
+  test("a report cut short loads what it read and is marked partial, with the reason", async () => {
+    const dir = join(TMP, "cut");
+    mkdirSync(dir);
+    const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+    // Cut where Croydon's only key-question tables begin (its Annex 2).
+    writeFileSync(
+      join(dir, "croydon-cut.txt"),
+      croydon.slice(0, croydon.lastIndexOf("Annex 2 – Inspection results")),
+    );
+    const db = join(TMP, "cut.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db]);
+    expect(code).toBe(0);
+    expect(out[0]).toContain("partial    ");
+    expect(out[0]).toContain("key questions not found: 2.1.1, 2.1.2");
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT status FROM documents").get()).toEqual({ status: "partial" });
+    expect(conn.prepare("SELECT count(*) AS n FROM standards").get()).toEqual({ n: 12 });
+    conn.close();
+  });
+
   test("unchanged files are skipped, --force re-parses, a changed file replaces its rows", async () => {
     const dir = join(TMP, "inc");
     mkdirSync(dir);
