@@ -185,6 +185,13 @@ export const ProsePercentSchema = z.object({
   provenance: ProvenanceSchema,
 });
 
+export const NarrativeSectionSchema = z.object({
+  section: z.string().describe("Section title: front matter, summary, or a standard ('2.1 Assessment')"),
+  standardId: z.string().nullable().describe("The standard the section is about, if any"),
+  text: z.string().describe("The section's text, one source line per line"),
+  provenance: ProvenanceSchema.describe("Where the section begins"),
+});
+
 export const CompletenessItemSchema = z.object({
   found: z.number().int().min(0),
   expected: z.number().int().min(0),
@@ -243,6 +250,7 @@ export const ReportRecordSchema = z.object({
   prosePercents: z
     .array(ProsePercentSchema)
     .describe("'N per cent' quoted by a standard section's prose, tied to a key question"),
+  narrative: z.array(NarrativeSectionSchema).describe("The report's text by section, for full-text search"),
   completeness: CompletenessSchema,
   warnings: z.array(WarningSchema),
 });
@@ -262,5 +270,6 @@ export type Completeness = z.infer<typeof CompletenessSchema>;
 export type MethodologyStatement = z.infer<typeof MethodologyStatementSchema>;
 export type QuestionNumber = z.infer<typeof QuestionNumberSchema>;
 export type ProsePercent = z.infer<typeof ProsePercentSchema>;
+export type NarrativeSection = z.infer<typeof NarrativeSectionSchema>;
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;
 export type FactGroup = (typeof FACT_GROUPS)[number];

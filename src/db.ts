@@ -6,8 +6,9 @@ import Database from "better-sqlite3";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { TABLES, type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
+import { viewSql } from "../schemas/views.js";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type Db = Database.Database;
 
@@ -32,9 +33,10 @@ export function openDatabase(path: string): Db {
   }
   db.transaction(() => {
     for (const sql of schemaSql()) db.exec(sql);
+    for (const sql of viewSql()) db.exec(sql);
     db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
   return db;
 }
 
@@ -149,6 +151,7 @@ export function loadReport(
       ["rating_statements", record.ratingStatements],
       ["warnings", record.warnings],
       ["findings", findings.map(findingRow)],
+      ["narrative_sections", record.narrative],
     ];
     for (const [name, rows] of children) {
       const t = table(name);
@@ -157,12 +160,14 @@ export function loadReport(
     }
     return reportId;
   });
-  return run();
+  // IMMEDIATE: take the write lock first (waiting up to busy_timeout), so that another process
+  // writing between our read and our write cannot make this transaction fail.
+  return run.immediate();
 }
 
 /** Record a file that could not be loaded (or a duplicate); whatever it held before is replaced. */
 export function recordDocument(db: Db, outcome: DocumentOutcome): void {
-  db.transaction(() => insertDocument(db, outcome))();
+  db.transaction(() => insertDocument(db, outcome)).immediate();
 }
 
 export interface StoredDocument {
@@ -182,6 +187,7 @@ export function storedDocuments(db: Db): Map<string, StoredDocument> {
 }
 
 export function touchDocument(db: Db, file: string, size: number, mtimeMs: number): void {
+  // A single statement is its own transaction; busy_timeout covers the wait for the lock.
   db.prepare('UPDATE documents SET size = ?, mtime_ms = ? WHERE "file" = ?').run(size, mtimeMs, file);
 }
 
@@ -191,7 +197,7 @@ export function setMeta(db: Db, values: Record<string, string>): void {
   );
   db.transaction(() => {
     for (const [k, v] of Object.entries(values)) stmt.run(k, v);
-  })();
+  }).immediate();
 }
 
 /** Findings stored at ingest, as audit records again. */

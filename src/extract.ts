@@ -6,6 +6,7 @@ import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.
 import { parseIdentity } from "../parsers/identity.js";
 import type { NormalisedDocument } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
+import { parseNarrative } from "../parsers/narrative.js";
 import { normaliseLines } from "../parsers/normalise.js";
 import { parseProsePercents } from "../parsers/prose.js";
 import { parseQuestions } from "../parsers/questions.js";
@@ -247,6 +248,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     methodology: parseMethodology(lines, footnotes),
     questionNumbers: questions.numbering,
     prosePercents: parseProsePercents(lines, seg, edition),
+    narrative: parseNarrative(lines, seg, edition),
     completeness: completenessOf(
       edition,
       std.standards,

@@ -172,12 +172,18 @@ export async function ingestFiles(
           const { record, findings } = result.value;
           const reasons = partialReasons(record);
           const status = reasons.length > 0 ? "partial" : "ok";
-          loadReport(db, record, findings, {
-            status,
-            error: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
-            size: st.size,
-            mtimeMs: st.mtimeMs,
-          });
+          try {
+            loadReport(db, record, findings, {
+              status,
+              error: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
+              size: st.size,
+              mtimeMs: st.mtimeMs,
+            });
+          } catch (err) {
+            // Nothing of this document was written (its transaction rolled back); say so and go on.
+            emit(failure(file, "E_DATABASE", (err as Error).message));
+            return;
+          }
           loadedBySha.set(sha256, file);
           emit({
             file,

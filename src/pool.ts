@@ -28,6 +28,8 @@ interface Slot {
 
 export class ParsePool {
   private slots: Slot[] = [];
+  /** Jobs under way, so that close() can settle them. */
+  private active = new Set<() => void>();
   private limit: ReturnType<typeof pLimit>;
   private nextId = 0;
 
@@ -60,7 +62,17 @@ export class ParsePool {
     const slot = this.acquire();
     const id = this.nextId++;
     return new Promise<ProcessResult>((resolve) => {
+      const abort = () =>
+        finish({
+          ok: false,
+          error: {
+            code: "E_PARSE",
+            message: `${file}: not parsed: the batch stopped — ${ERROR_CODES.E_PARSE}`,
+          },
+        });
+      this.active.add(abort);
       const finish = (result: ProcessResult) => {
+        this.active.delete(abort);
         clearTimeout(timer);
         slot.worker.off("message", onMessage);
         slot.worker.off("error", onError);
@@ -83,6 +95,7 @@ export class ParsePool {
         });
       };
       const timer = setTimeout(() => {
+        this.active.delete(abort);
         slot.worker.off("message", onMessage);
         slot.worker.off("error", onError);
         replace();
@@ -95,6 +108,8 @@ export class ParsePool {
           },
         });
       }, this.timeoutMs);
+      // The time limit must not keep a finished (or failed) batch's process alive.
+      timer.unref();
       slot.worker.on("message", onMessage);
       slot.worker.on("error", onError);
       const copy = new Uint8Array(bytes);
@@ -103,6 +118,7 @@ export class ParsePool {
   }
 
   async close(): Promise<void> {
+    for (const abort of [...this.active]) abort();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, expect, test } from "vitest";
+import { SCHEMA_VERSION } from "../src/db.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "yos.js");
@@ -112,6 +113,6 @@ test("a database written by another schema version is refused with a clear messa
   const code = await new Promise((resolve) => run.on("close", resolve));
   expect(code).toBe(2);
   expect(err).toBe(
-    `yos: ${db}: database schema version 1 is not the version this tool writes (2); use a new --db path\n`,
+    `yos: ${db}: database schema version 1 is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path\n`,
   );
 });

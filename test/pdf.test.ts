@@ -11,10 +11,15 @@ import { extractFile } from "../src/extract.js";
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const TMP = join(import.meta.dirname, ".tmp", "pdf");
 
-/** The record's values without where they were read (lines and snippets differ between forms). */
+/**
+ * The record's values without where they were read (lines and snippets differ between forms)
+ * and without the narrative's running text (a PDF breaks lines differently; the sections must
+ * still be the same).
+ */
 function values(record: ReportRecord): unknown {
+  const narrative = record.narrative.map((n) => [n.section, n.standardId]);
   return JSON.parse(
-    JSON.stringify({ ...record, source: undefined }, (key, value) =>
+    JSON.stringify({ ...record, source: undefined, narrative }, (key, value) =>
       /^(provenance|sectionProvenance|annexProvenance|statedCountProvenance|identityProvenance|sentence)$/.test(
         key,
       )

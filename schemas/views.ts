@@ -1,0 +1,179 @@
+// Views for the questions researchers ask, over the tables derived from the record schemas.
+// Each has a description for docs/schema.md and Datasette's metadata.
+
+export interface ViewDefinition {
+  name: string;
+  description: string;
+  columns: Record<string, string>;
+  sql: string;
+}
+
+const STANDARD_IDS = [
+  "1.1",
+  "1.2",
+  "1.3",
+  "1.4",
+  "2.1",
+  "2.2",
+  "2.3",
+  "2.4",
+  "3.1",
+  "3.2",
+  "3.3",
+  "3.4",
+  "4.1",
+];
+const col = (id: string) => `rating_${id.replace(".", "_")}`;
+
+const THEME = `CASE
+    WHEN k.standard_id = '3.4' AND substr(k.id, 5, 1) = '1' THEN 'recommendations'
+    WHEN k.standard_id = '3.4' THEN 'police'
+    WHEN substr(k.id, 5, 1) = '1' THEN 'desistance'
+    WHEN substr(k.id, 5, 1) = '2' THEN 'keeping the child safe'
+    ELSE 'keeping other people safe' END`;
+
+export const VIEWS: ViewDefinition[] = [
+  {
+    name: "inspections",
+    description:
+      "One row per inspection: identity, overall rating, stated and computed score, every standard's rating side by side, samples, audit errors",
+    columns: {
+      report_id: "reports.id",
+      file: "Source file",
+      area: "Inspected area",
+      service_name: "Service name in the ratings table",
+      published: "Publication month (YYYY-MM)",
+      fieldwork_start: "Fieldwork start (YYYY-MM)",
+      lead_inspector: "Lead inspector",
+      overall_rating: "Overall rating",
+      stated_score: "Score N/36 as printed",
+      computed_score: "Sum of the 12 core standards' scores (Inadequate 0 … Outstanding 3)",
+      score_agrees: "1 when stated and computed scores agree, 0 when not, null when either is missing",
+      standards_edition: "joint-working (2018–2021) or policy-and-provision (with 4.1)",
+      ...Object.fromEntries(
+        STANDARD_IDS.map((id) => [col(id), `Rating of standard ${id} in the ratings table`]),
+      ),
+      samples_court: "Court-disposal cases inspected",
+      samples_out_of_court: "Out-of-court cases inspected",
+      samples_resettlement: "Resettlement cases inspected",
+      audit_errors: "Audit findings of severity error",
+      audit_warnings: "Audit findings of severity warning",
+    },
+    sql: `SELECT r.id AS report_id, d.file, r.area, r.service_name, r.published, r.fieldwork_start, r.lead_inspector,
+  r.overall_rating, r.stated_score, r.computed_score,
+  CASE WHEN r.stated_score IS NULL OR r.computed_score IS NULL THEN NULL
+       WHEN r.stated_score = r.computed_score THEN 1 ELSE 0 END AS score_agrees,
+  r.standards_edition,
+  ${STANDARD_IDS.map((id) => `(SELECT s.rating FROM standards s WHERE s.report_id = r.id AND s.id = '${id}') AS ${col(id)}`).join(",\n  ")},
+  r.samples_court, r.samples_out_of_court, r.samples_resettlement,
+  (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS audit_errors,
+  (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS audit_warnings
+FROM reports r JOIN documents d ON d.id = r.document_id`,
+  },
+  {
+    name: "key_question_results",
+    description:
+      "Key questions in long form: canonical id, theme, standard, domain and percentage (worked out from the counts where only counts are printed, flagged)",
+    columns: {
+      report_id: "reports.id",
+      area: "Inspected area",
+      published: "Publication month",
+      key_question_id: "Canonical id, e.g. 2.1.1",
+      theme: "desistance, keeping the child safe, keeping other people safe (3.4: recommendations, police)",
+      standard_id: "Standard, e.g. 2.1",
+      standard_name: "Standard name",
+      domain: "Court disposals or Out-of-court disposals",
+      standard_rating: "The standard's rating in the ratings table",
+      source: "body or annex",
+      text: "Question as printed",
+      percent: "Percentage 'Yes': printed, or 100·yes/relevant rounded to 0.1",
+      percent_computed: "1 when percent was worked out from counts",
+      relevant: "Relevant cases (count tables)",
+      yes: "'Yes' answers (count tables)",
+      line: "Source line",
+      page: "Source page (PDF)",
+    },
+    sql: `SELECT r.id AS report_id, r.area, r.published, k.id AS key_question_id, ${THEME} AS theme,
+  k.standard_id, s.name AS standard_name, s.domain, s.rating AS standard_rating, k.source, k.text,
+  COALESCE(k.percent, CASE WHEN k.relevant > 0 THEN round(100.0 * k.yes / k.relevant, 1) END) AS percent,
+  CASE WHEN k.percent IS NULL AND k.relevant > 0 THEN 1 ELSE 0 END AS percent_computed,
+  k.relevant, k.yes, k.provenance_line AS line, k.provenance_page AS page
+FROM key_questions k JOIN reports r ON r.id = k.report_id
+LEFT JOIN standards s ON s.report_id = k.report_id AND s.id = k.standard_id`,
+  },
+  {
+    name: "prompt_results",
+    description:
+      "Prompts in long form under their key question, with the percentage worked out from counts where needed (flagged)",
+    columns: {
+      report_id: "reports.id",
+      area: "Inspected area",
+      key_question_id: "Canonical key question id",
+      standard_id: "Standard",
+      domain: "Court disposals or Out-of-court disposals",
+      position: "Order under the key question",
+      label: "Letter as printed, if any",
+      text: "Prompt as printed",
+      source: "body or annex",
+      percent: "Percentage 'Yes': printed, or worked out from counts",
+      percent_computed: "1 when percent was worked out from counts",
+      relevant: "Relevant cases",
+      yes: "'Yes' answers",
+      line: "Source line",
+      page: "Source page (PDF)",
+    },
+    sql: `SELECT r.id AS report_id, r.area, p.key_question_id, substr(p.key_question_id, 1, 3) AS standard_id,
+  CASE substr(p.key_question_id, 1, 1) WHEN '2' THEN 'Court disposals' ELSE 'Out-of-court disposals' END AS domain,
+  p.position, p.label, p.text, p.source,
+  COALESCE(p.percent, CASE WHEN p.relevant > 0 THEN round(100.0 * p.yes / p.relevant, 1) END) AS percent,
+  CASE WHEN p.percent IS NULL AND p.relevant > 0 THEN 1 ELSE 0 END AS percent_computed,
+  p.relevant, p.yes, p.provenance_line AS line, p.provenance_page AS page
+FROM prompts p JOIN reports r ON r.id = p.report_id`,
+  },
+  {
+    name: "caseload_facts",
+    description: "Contextual and caseload facts in long form, with the inspected area",
+    columns: {
+      report_id: "reports.id",
+      area: "Inspected area",
+      published: "Publication month",
+      group:
+        "population, first_time_entrants, reoffending, age, ethnicity, gender, caseload, offence_type, staffing, caseload_characteristics",
+      label: "Column heading of a split, or the printed label",
+      subject: "Row heading of a split (e.g. National average)",
+      role: "service or comparator",
+      value: "The number printed (null when only the label is printed)",
+      unit: "percent, count or rate_per_100k",
+      line: "Source line",
+    },
+    sql: `SELECT r.id AS report_id, r.area, r.published, f."group", f.label, f.subject, f.role, f.value, f.unit,
+  f.provenance_line AS line
+FROM contextual_facts f JOIN reports r ON r.id = f.report_id`,
+  },
+  {
+    name: "report_findings",
+    description:
+      "Audit findings with their report: rule, severity, what is wrong, the arithmetic and the source line",
+    columns: {
+      report_id: "reports.id",
+      area: "Inspected area",
+      file: "Source file",
+      rule_id: "Audit rule",
+      severity: "error, warning or info",
+      standard_id: "Standard concerned",
+      question_id: "Key question concerned",
+      message: "What is wrong",
+      arithmetic: "The check, worked out",
+      line: "Line of the first value used",
+      page: "Page of the first value used",
+      snippet: "Source text of the first value used",
+    },
+    sql: `SELECT r.id AS report_id, r.area, d.file, f.rule_id, f.severity, f.standard_id, f.question_id, f.message,
+  f.arithmetic, f.line, f.page, f.snippet
+FROM findings f JOIN reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id`,
+  },
+];
+
+export function viewSql(): string[] {
+  return VIEWS.flatMap((v) => [`DROP VIEW IF EXISTS "${v.name}"`, `CREATE VIEW "${v.name}" AS\n${v.sql}`]);
+}
