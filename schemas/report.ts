@@ -55,7 +55,7 @@ export const KeyQuestionSchema = z.object({
     .string()
     .regex(/^[23]\.[1-4]\.[1-3]$/)
     .describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
-  standardId: z.string(),
+  standardId: z.string().describe("The standard the key question belongs to"),
   position: z.number().int().positive().describe("Row position in the printed table"),
   text: z.string().describe("Question as printed (normalised whitespace)"),
   percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
@@ -72,27 +72,42 @@ export const KeyQuestionSchema = z.object({
     .min(0)
     .nullable()
     .describe("The '(sub)sample' the table header states, e.g. 'Of the 7 cases ...'"),
-  source: z.enum(["body", "annex"]),
+  source: z.enum(["body", "annex"]).describe("body: the standard's section; annex: an inspection-data annex"),
   printedNumber: z.string().nullable().describe("Number printed before the question, e.g. '2.1.1.'"),
   provenance: ProvenanceSchema,
 });
 
 export const PromptSchema = z.object({
-  keyQuestionId: z.string().regex(/^[23]\.[1-4]\.[1-3]$/),
+  keyQuestionId: z
+    .string()
+    .regex(/^[23]\.[1-4]\.[1-3]$/)
+    .describe("Canonical id of the key question the prompt belongs to"),
   position: z.number().int().positive().describe("1-based order under its key question"),
   label: z.string().nullable().describe("Letter as printed (a, b, ...), null when unlettered"),
-  text: z.string(),
-  percent: z.number().min(0).max(100).nullable(),
-  relevant: z.number().int().min(0).nullable(),
-  yes: z.number().int().min(0).nullable(),
-  subSample: z.number().int().min(0).nullable(),
-  source: z.enum(["body", "annex"]),
+  text: z.string().describe("Prompt as printed (normalised whitespace)"),
+  percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
+  relevant: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe("Printed number of relevant cases (2020 count tables)"),
+  yes: z.number().int().min(0).nullable().describe("Printed number of 'Yes' answers (2020 count tables)"),
+  subSample: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe("The (sub)sample the table header states, e.g. 'Of the 7 cases ...'"),
+  source: z.enum(["body", "annex"]).describe("body: the standard's section; annex: an inspection-data annex"),
   provenance: ProvenanceSchema,
 });
 
 export const SampleStatementSchema = z.object({
-  domain: z.enum(["court", "outOfCourt", "resettlement"]),
-  size: z.number().int().min(0),
+  domain: z
+    .enum(["court", "outOfCourt", "resettlement"])
+    .describe("Which sample: court, outOfCourt or resettlement"),
+  size: z.number().int().min(0).describe("Number of cases stated"),
   provenance: ProvenanceSchema,
 });
 
@@ -116,7 +131,7 @@ export const FACT_GROUPS = [
 ] as const;
 
 export const ContextualFactSchema = z.object({
-  group: z.enum(FACT_GROUPS),
+  group: z.enum(FACT_GROUPS).describe("Kind of fact"),
   label: z.string().describe("Column heading of a split table, or the printed label"),
   subject: z.string().nullable().describe("Row heading of a split table (e.g. 'National average')"),
   role: z
@@ -127,15 +142,15 @@ export const ContextualFactSchema = z.object({
     .number()
     .nullable()
     .describe("Printed number; null when the label is printed but the figure is not"),
-  unit: z.enum(["percent", "count", "rate_per_100k"]),
+  unit: z.enum(["percent", "count", "rate_per_100k"]).describe("Unit of the value"),
   provenance: ProvenanceSchema,
 });
 
 export const RecommendationSchema = z.object({
-  position: z.number().int().positive(),
+  position: z.number().int().positive().describe("Order in the list"),
   number: z.number().int().positive().nullable().describe("Number as printed; null if the item has none"),
   addressee: z.string().nullable().describe("Who the report asks to act ('The YOS Management Board')"),
-  text: z.string(),
+  text: z.string().describe("Recommendation as printed"),
   provenance: ProvenanceSchema,
 });
 
@@ -147,14 +162,16 @@ export const RecommendationsSchema = z.object({
 
 export const WarningSchema = z.object({
   code: z.string().describe("Stable id of what could not be read, e.g. 'score-missing'"),
-  message: z.string(),
+  message: z.string().describe("What could not be read"),
   provenance: ProvenanceSchema.nullable(),
 });
 
 export const RatingStatementSchema = z.object({
   subject: z.string().describe("'overall' or a standard id"),
   rating: RatingSchema,
-  where: z.enum(["foreword", "summary", "ratings-table", "section", "annex", "prose"]),
+  where: z
+    .enum(["foreword", "summary", "ratings-table", "section", "annex", "prose"])
+    .describe("Where the rating is stated"),
   provenance: ProvenanceSchema,
 });
 
@@ -178,7 +195,7 @@ export const QuestionNumberSchema = z.object({
 });
 
 export const ProsePercentSchema = z.object({
-  standardId: z.string(),
+  standardId: z.string().describe("The standard whose section the sentence is in"),
   keyQuestionId: z.string().describe("The key question whose theme the sentence names"),
   percent: z.number().describe("The 'N per cent' the sentence quotes"),
   sentence: z.string(),
@@ -211,19 +228,27 @@ export const CompletenessSchema = z.object({
 export const ReportRecordSchema = z.object({
   parserVersion: z.string(),
   source: SourceSchema,
-  area: z.string().nullable(),
-  serviceName: z.string().nullable(),
+  area: z.string().nullable().describe("Inspected area, from the cover"),
+  serviceName: z.string().nullable().describe("Service name heading the ratings table"),
   published: z
     .string()
     .regex(/^\d{4}-\d{2}$/)
-    .nullable(),
+    .nullable()
+    .describe("Publication month from the cover (YYYY-MM)"),
   fieldworkStart: z
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-    .nullable(),
-  leadInspector: z.string().nullable(),
+    .nullable()
+    .describe("Fieldwork start from the ratings table (YYYY-MM)"),
+  leadInspector: z.string().nullable().describe("Lead inspector (acknowledgements)"),
   overallRating: RatingSchema.nullable(),
-  statedScore: z.number().int().min(0).max(36).nullable(),
+  statedScore: z
+    .number()
+    .int()
+    .min(0)
+    .max(36)
+    .nullable()
+    .describe("Score N/36 as printed; null when absent or illegible"),
   computedScore: z
     .number()
     .int()
@@ -231,7 +256,11 @@ export const ReportRecordSchema = z.object({
     .max(36)
     .nullable()
     .describe("Sum of the 12 core standards' table ratings; null if any is missing"),
-  standardsEdition: z.enum(["joint-working", "policy-and-provision"]),
+  standardsEdition: z
+    .enum(["joint-working", "policy-and-provision"])
+    .describe(
+      "joint-working: 2018-2021 framework (3.4 Joint working); policy-and-provision: 3.4 out-of-court disposal policy and provision, with 4.1 resettlement",
+    ),
   identityProvenance: z.record(z.string(), ProvenanceSchema),
   standards: z.array(StandardSchema),
   keyQuestions: z.array(KeyQuestionSchema),

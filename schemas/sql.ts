@@ -119,7 +119,7 @@ export const ReportRowSchema = ReportRecordSchema.pick({
 export const DocumentRowSchema = z.object({
   file: z.string().describe("Path of the input file as given"),
   sha256: z.string().nullable().describe("SHA-256 of the file's bytes (null if unreadable)"),
-  format: z.enum(["text", "markdown", "pdf"]).nullable(),
+  format: z.enum(["text", "markdown", "pdf"]).nullable().describe("Format detected from the content"),
   status: z
     .enum(["ok", "partial", "failed", "duplicate"])
     .describe(
@@ -136,7 +136,7 @@ export const DocumentRowSchema = z.object({
     .number()
     .nullable()
     .describe("File modification time (ms since 1970), for skipping unchanged files"),
-  parserVersion: z.string(),
+  parserVersion: z.string().describe("Version of the extractor that read the file"),
   loadedAt: z.string().describe("ISO timestamp of the load"),
 });
 

@@ -1,7 +1,7 @@
 // The `yos` command line: extract one report, or ingest files and folders into SQLite.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
@@ -16,8 +16,10 @@ import {
   storedFindings,
 } from "./db.js";
 import { inputError } from "./errors.js";
+import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } from "./export.js";
 import { PARSER_VERSION, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
+import { buildReportHtml } from "./report-html.js";
 
 const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
 
@@ -28,6 +30,9 @@ Usage:
   yos extract <file> [--json]              parse one report
   yos ingest <file-or-dir>... [--db PATH]  parse, audit and load reports into SQLite
   yos audit [<file-or-dir>... | --db PATH] check reports against the scoring rules and themselves
+  yos report [--db PATH] [--out FILE]      write the HTML report (ratings grid, distributions, findings)
+  yos export [--db PATH] [--format csv|json|jsonl] [--table T] [--out DIR] [--datasette-metadata]
+                                           write tidy files, one per table or view
   yos <command> --help                     help for a command
 
 Exit codes: 0 success, 1 some input failed, 2 usage error.`,
@@ -68,6 +73,18 @@ question, the arithmetic, and the line (and page) of every value it rests on.
   --severity   the least severe findings to show (default info: all)
   --fail-on    exit 1 when a finding at least this severe exists (default error)
 Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or input error.`,
+  report: `yos report [--db out/yos.sqlite] [--out out/report.html]
+
+Write one static HTML file (no network needed to open it): a grid of inspections by standards
+coloured by rating, the distribution of key-question percentages per standard, and the audit
+findings with their evidence and source text.`,
+  export: `yos export [--db out/yos.sqlite] [--format csv|json|jsonl] [--table NAME] [--out out/export]
+           [--datasette-metadata]
+
+Write one tidy file per table or view (header row, columns in schema order), or only --table.
+  --format               csv (default), json or jsonl
+  --datasette-metadata   write <out>/metadata.json with every table's and column's meaning, for
+                         'datasette out/yos.sqlite -m metadata.json'`,
 };
 
 export class UsageError extends Error {}
@@ -284,6 +301,82 @@ function outcomeLine(o: IngestOutcome): string {
   }
 }
 
+function existingDatabase(path: string): ReturnType<typeof openDatabase> {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
+    throw new DatabaseError(`${path}: no such database; build it first with 'yos ingest' (or npm start)`);
+  }
+  return openDatabase(path);
+}
+
+function cmdReport(args: string[], write: (s: string) => void): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string", default: "out/yos.sqlite" },
+      out: { type: "string", default: "out/report.html" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    write(HELP.report as string);
+    return 0;
+  }
+  const db = existingDatabase(values.db as string);
+  try {
+    const html = buildReportHtml(db);
+    mkdirSync(dirname(values.out as string), { recursive: true });
+    writeFileSync(values.out as string, html);
+  } finally {
+    db.close();
+  }
+  write(`wrote ${values.out}`);
+  return 0;
+}
+
+function cmdExport(args: string[], write: (s: string) => void): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string", default: "out/yos.sqlite" },
+      format: { type: "string", default: "csv" },
+      table: { type: "string" },
+      out: { type: "string", default: "out/export" },
+      "datasette-metadata": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    write(HELP.export as string);
+    return 0;
+  }
+  const out = values.out as string;
+  if (values["datasette-metadata"]) {
+    mkdirSync(out, { recursive: true });
+    const file = join(out, "metadata.json");
+    writeFileSync(file, `${JSON.stringify(datasetteMetadata(), null, 2)}\n`);
+    write(`wrote ${file}`);
+    return 0;
+  }
+  const format = values.format as ExportFormat;
+  if (!["csv", "json", "jsonl"].includes(format)) throw new UsageError("--format must be csv, json or jsonl");
+  const names = values.table ? [values.table] : exportableNames();
+  for (const name of names) {
+    if (!exportableNames().includes(name)) {
+      throw new UsageError(`no table or view '${name}'; one of: ${exportableNames().join(", ")}`);
+    }
+  }
+  const db = existingDatabase(values.db as string);
+  try {
+    for (const name of names) {
+      const { file, rows } = exportTable(db, name, format, out);
+      write(`${file}  (${rows} rows)`);
+    }
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
 function severityOption(value: string | undefined, name: string, allowNever = false): Severity | "never" {
   const v = value ?? "";
   if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
@@ -372,6 +465,8 @@ export async function main(
     if (command === "extract") return await cmdExtract(rest, write);
     if (command === "ingest") return await cmdIngest(rest, write);
     if (command === "audit") return await cmdAudit(rest, write);
+    if (command === "report") return cmdReport(rest, write);
+    if (command === "export") return cmdExport(rest, write);
     throw new UsageError(`unknown command '${command}'`);
   } catch (err) {
     if (err instanceof DatabaseError) {

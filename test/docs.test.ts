@@ -1,0 +1,150 @@
+// The documented schema, the example queries and the exports, on a database built from the corpus.
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { TABLES } from "../schemas/sql.js";
+import { VIEWS } from "../schemas/views.js";
+import { main } from "../src/cli.js";
+import { openDatabase } from "../src/db.js";
+import { queriesMarkdown } from "../src/queries-doc.js";
+import { QUERIES } from "../src/queries.js";
+import { schemaMarkdown } from "../src/schema-doc.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const TMP = join(import.meta.dirname, ".tmp", "docs");
+const DB = join(TMP, "yos.sqlite");
+
+async function run(args: string[]): Promise<{ code: number; out: string[] }> {
+  const out: string[] = [];
+  const code = await main(args, (s) => out.push(s));
+  return { code, out };
+}
+
+beforeAll(async () => {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  expect((await run(["ingest", join(ROOT, "corpus"), "--db", DB, "--quiet"])).code).toBe(0);
+});
+
+describe("documentation", () => {
+  test("docs/schema.md is generated from the schema and current", () => {
+    expect(readFileSync(join(ROOT, "docs", "schema.md"), "utf8")).toBe(schemaMarkdown());
+  });
+
+  test("every table and view column is documented", () => {
+    for (const t of TABLES)
+      for (const c of t.columns) expect(c.description, `${t.name}.${c.name}`).toBeTruthy();
+    const db = openDatabase(DB);
+    for (const v of VIEWS) {
+      const cols = db
+        .prepare(`SELECT * FROM "${v.name}" LIMIT 0`)
+        .columns()
+        .map((c) => c.name);
+      expect(cols, v.name).toEqual(Object.keys(v.columns));
+    }
+    db.close();
+  });
+
+  test("docs/queries.md shows at least eight queries with their current results on the corpus", () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(8);
+    const db = openDatabase(DB);
+    for (const q of QUERIES) expect(db.prepare(q.sql).all().length, q.question).toBeGreaterThan(0);
+    expect(readFileSync(join(ROOT, "docs", "queries.md"), "utf8")).toBe(queriesMarkdown(db));
+    db.close();
+  });
+});
+
+describe("views and search", () => {
+  test("inspections has every standard side by side and the two scores", () => {
+    const db = openDatabase(DB);
+    const kirklees = db.prepare("SELECT * FROM inspections WHERE area = 'Kirklees'").get() as Record<
+      string,
+      unknown
+    >;
+    expect(kirklees).toMatchObject({
+      overall_rating: "Requires improvement",
+      stated_score: 8,
+      computed_score: 8,
+      score_agrees: 1,
+      rating_2_2: "Inadequate",
+      rating_2_3: "Good",
+      rating_3_4: "Inadequate",
+      rating_4_1: null,
+      audit_errors: 3,
+    });
+    db.close();
+  });
+
+  test("key questions printed as counts get a computed, flagged percentage", () => {
+    const db = openDatabase(DB);
+    expect(
+      db
+        .prepare(
+          "SELECT percent, percent_computed, relevant, yes FROM key_question_results WHERE area = 'North Somerset' AND key_question_id = '3.2.3'",
+        )
+        .get(),
+    ).toEqual({ percent: 50, percent_computed: 1, relevant: 2, yes: 1 });
+    db.close();
+  });
+
+  test("full-text search finds the reports that mention a phrase", () => {
+    const db = openDatabase(DB);
+    const areas = db
+      .prepare(
+        `SELECT DISTINCT r.area FROM narrative_fts JOIN narrative_sections n ON n.id = narrative_fts.rowid
+         JOIN reports r ON r.id = n.report_id WHERE narrative_fts MATCH '"county lines"' ORDER BY r.area`,
+      )
+      .all();
+    expect(areas.length).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+describe("yos export and yos report", () => {
+  test("CSV: one tidy file per table or view, header row in schema order", async () => {
+    const out = join(TMP, "export");
+    const { code, out: lines } = await run(["export", "--db", DB, "--out", out]);
+    expect(code).toBe(0);
+    expect(lines).toContain(`${join(out, "inspections.csv")}  (5 rows)`);
+    const csv = readFileSync(join(out, "inspections.csv"), "utf8").trim().split("\n");
+    expect(csv[0]?.split(",").slice(0, 4)).toEqual(["report_id", "file", "area", "service_name"]);
+    expect(csv).toHaveLength(6);
+    const kq = readFileSync(join(out, "key_question_results.csv"), "utf8").trim().split("\n");
+    expect(kq).toHaveLength(1 + 111);
+  });
+
+  test("JSON Lines and one table only", async () => {
+    const out = join(TMP, "jsonl");
+    expect(
+      (await run(["export", "--db", DB, "--format", "jsonl", "--table", "report_findings", "--out", out]))
+        .code,
+    ).toBe(0);
+    const rows = readFileSync(join(out, "report_findings.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(11);
+    expect(rows.filter((r) => r.severity === "error")).toHaveLength(5);
+  });
+
+  test("Datasette metadata carries the schema's descriptions", async () => {
+    const out = join(TMP, "meta");
+    expect((await run(["export", "--db", DB, "--datasette-metadata", "--out", out])).code).toBe(0);
+    const meta = JSON.parse(readFileSync(join(out, "metadata.json"), "utf8"));
+    const tables = meta.databases.yos.tables;
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining(["reports", "key_questions", "inspections", "narrative_fts"]),
+    );
+    expect(tables.key_questions.columns.percent).toContain("Printed % 'Yes'");
+    expect(tables.standards.columns.rating).toContain(
+      "Allowed: Outstanding, Good, Requires improvement, Inadequate",
+    );
+  });
+
+  test("yos report writes the HTML file; a missing database is a clear error", async () => {
+    const file = join(TMP, "report.html");
+    expect((await run(["report", "--db", DB, "--out", file])).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("<!DOCTYPE html>");
+    expect((await run(["report", "--db", join(TMP, "none.sqlite"), "--out", file])).code).toBe(2);
+  });
+});
