@@ -50,41 +50,9 @@ export const StandardSchema = z.object({
   annexProvenance: ProvenanceSchema.nullable().describe("Where an annex states the rating"),
 });
 
-export const KeyQuestionSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[23]\.[1-4]\.[1-3]$/)
-    .describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
-  standardId: z.string().describe("The standard the key question belongs to"),
-  position: z.number().int().positive().describe("Row position in the printed table"),
-  text: z.string().describe("Question as printed (normalised whitespace)"),
-  percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
-  relevant: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .describe("Printed number of relevant cases (2020 count tables)"),
-  yes: z.number().int().min(0).nullable().describe("Printed number of 'Yes' answers (2020 count tables)"),
-  subSample: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .describe("The '(sub)sample' the table header states, e.g. 'Of the 7 cases ...'"),
-  source: z.enum(["body", "annex"]).describe("body: the standard's section; annex: an inspection-data annex"),
-  printedNumber: z.string().nullable().describe("Number printed before the question, e.g. '2.1.1.'"),
-  provenance: ProvenanceSchema,
-});
-
-export const PromptSchema = z.object({
-  keyQuestionId: z
-    .string()
-    .regex(/^[23]\.[1-4]\.[1-3]$/)
-    .describe("Canonical id of the key question the prompt belongs to"),
-  position: z.number().int().positive().describe("1-based order under its key question"),
-  label: z.string().nullable().describe("Letter as printed (a, b, ...), null when unlettered"),
-  text: z.string().describe("Prompt as printed (normalised whitespace)"),
+/** The figures a key-question row and a prompt row share. */
+const FIGURE_FIELDS = {
+  text: z.string().describe("As printed (normalised whitespace)"),
   percent: z.number().min(0).max(100).nullable().describe("Printed % 'Yes'"),
   relevant: z
     .number()
@@ -100,6 +68,28 @@ export const PromptSchema = z.object({
     .nullable()
     .describe("The (sub)sample the table header states, e.g. 'Of the 7 cases ...'"),
   source: z.enum(["body", "annex"]).describe("body: the standard's section; annex: an inspection-data annex"),
+};
+
+export const KeyQuestionSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[23]\.[1-4]\.[1-3]$/)
+    .describe("Canonical id: standard + theme (1 desistance, 2 child safe, 3 others safe)"),
+  standardId: z.string().describe("The standard the key question belongs to"),
+  position: z.number().int().positive().describe("Row position in the printed table"),
+  ...FIGURE_FIELDS,
+  printedNumber: z.string().nullable().describe("Number printed before the question, e.g. '2.1.1.'"),
+  provenance: ProvenanceSchema,
+});
+
+export const PromptSchema = z.object({
+  keyQuestionId: z
+    .string()
+    .regex(/^[23]\.[1-4]\.[1-3]$/)
+    .describe("Canonical id of the key question the prompt belongs to"),
+  position: z.number().int().positive().describe("1-based order under its key question"),
+  label: z.string().nullable().describe("Letter as printed (a, b, ...), null when unlettered"),
+  ...FIGURE_FIELDS,
   provenance: ProvenanceSchema,
 });
 

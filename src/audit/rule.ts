@@ -73,3 +73,25 @@ export function domainSample(record: ReportRecord, standardId: string): number |
   if (standardId.startsWith("4.")) return record.samples.resettlement;
   return null;
 }
+
+export interface FigureRow {
+  /** "key question" or "prompt b". */
+  kind: string;
+  /** The key question (of the prompt). */
+  id: string;
+  standardId: string;
+  row: ReportRecord["keyQuestions"][number] | ReportRecord["prompts"][number];
+}
+
+/** Every key-question and prompt row with a figure, for the rules that check figures. */
+export function figureRows(record: ReportRecord): FigureRow[] {
+  return [
+    ...record.keyQuestions.map((k) => ({ kind: "key question", id: k.id, standardId: k.standardId, row: k })),
+    ...record.prompts.map((p) => ({
+      kind: `prompt ${p.label ?? p.position}`,
+      id: p.keyQuestionId,
+      standardId: p.keyQuestionId.slice(0, 3),
+      row: p,
+    })),
+  ];
+}

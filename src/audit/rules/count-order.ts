@@ -1,4 +1,4 @@
-import { type AuditRule, domainSample, finding } from "../rule.js";
+import { type AuditRule, domainSample, figureRows, finding } from "../rule.js";
 
 export const countOrder: AuditRule = {
   id: "count-order",
@@ -7,21 +7,8 @@ export const countOrder: AuditRule = {
   severity: "error",
   check(record) {
     const out = [];
-    const rows = [
-      ...record.keyQuestions.map((k) => ({
-        label: `key question ${k.id}`,
-        id: k.id,
-        standardId: k.standardId,
-        row: k,
-      })),
-      ...record.prompts.map((p) => ({
-        label: `prompt ${p.label ?? p.position} of key question ${p.keyQuestionId}`,
-        id: p.keyQuestionId,
-        standardId: p.keyQuestionId.slice(0, 3),
-        row: p,
-      })),
-    ];
-    for (const { label, id, standardId, row } of rows) {
+    for (const { kind, id, standardId, row } of figureRows(record)) {
+      const label = kind === "key question" ? `key question ${id}` : `${kind} of key question ${id}`;
       const sample = domainSample(record, standardId);
       const problems: [string, string][] = [];
       if (row.yes !== null && row.relevant !== null && row.yes > row.relevant)

@@ -1,4 +1,4 @@
-import { type AuditRule, domainSample, finding } from "../rule.js";
+import { type AuditRule, domainSample, figureRows, finding } from "../rule.js";
 
 /**
  * Whether a whole percentage can be k of m cases, rounded. We accept half-up and half-even
@@ -28,21 +28,7 @@ export const grimPercent: AuditRule = {
   severity: "error",
   check(record) {
     const out = [];
-    const rows = [
-      ...record.keyQuestions.map((k) => ({
-        kind: "key question",
-        id: k.id,
-        standardId: k.standardId,
-        row: k,
-      })),
-      ...record.prompts.map((p) => ({
-        kind: `prompt ${p.label ?? p.position}`,
-        id: p.keyQuestionId,
-        standardId: p.keyQuestionId.slice(0, 3),
-        row: p,
-      })),
-    ];
-    for (const { kind, id, standardId, row } of rows) {
+    for (const { kind, id, standardId, row } of figureRows(record)) {
       const percent = row.percent;
       if (percent === null || !Number.isInteger(percent)) continue;
       const sample = domainSample(record, standardId);
