@@ -16,6 +16,13 @@ const COVER = /^An inspection of youth (?:offending|justice) services? in\s*(.*)
 const PUBLISHED = new RegExp(`^HM Inspectorate of Probation,?\\s+${MONTH_WORD}\\s+(\\d{4})$`, "i");
 const LEAD =
   /\bled by (?:HM |Her Majesty's )?Inspector,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3})/;
+// "led by Jane Doe, HM Inspector"
+const LEAD_AFTER =
+  /\bled by ([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3}),?\s+(?:HM|Her Majesty's) Inspector\b/;
+const PUBLISHED_LABEL = new RegExp(
+  `\\b(?:Published|Publication date)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
+  "i",
+);
 
 export function parseIdentity(lines: Line[]): Identity {
   const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
@@ -32,7 +39,7 @@ export function parseIdentity(lines: Line[]): Identity {
     }
   }
   for (const line of head) {
-    const m = plain(line.flat).match(PUBLISHED);
+    const m = plain(line.flat).match(PUBLISHED) ?? plain(line.flat).match(PUBLISHED_LABEL);
     if (m) {
       out.published = yearMonth(m[1] as string, m[2] as string);
       out.provenance.published = provenanceOf(line);
@@ -40,7 +47,7 @@ export function parseIdentity(lines: Line[]): Identity {
     }
   }
   for (const line of lines.slice(0, 400)) {
-    const m = plain(line.flat).match(LEAD);
+    const m = plain(line.flat).match(LEAD) ?? plain(line.flat).match(LEAD_AFTER);
     if (m) {
       out.leadInspector = (m[1] as string).replace(/[.,]$/, "");
       out.provenance.leadInspector = provenanceOf(line);

@@ -77,8 +77,12 @@ function decodeEntities(s: string): string {
 }
 
 function stripMarkup(s: string, format: Format): string {
-  if (format !== "markdown" && !/[[<*_]/.test(s)) return s;
+  if (format !== "markdown" && !/[[<*_!]/.test(s)) return s;
   let out = s;
+  // A line break inside a cell (markdown converters write <br>) is a space.
+  out = out.replace(/<br\s*\/?>/gi, " ");
+  // Images (a figure the converter could not read) leave nothing.
+  out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
   // Links keep their text.
   out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
   out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
@@ -121,6 +125,7 @@ function isFurniture(cells: string[], flat: string): boolean {
   if (/^\d{1,3}$/.test(flat)) return true; // page number
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
   if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
+  if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
   return RUNNING_HEADER.test(flat);
 }
 
@@ -137,8 +142,20 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];
-  for (const src of source) {
-    if (src.raw.trim() === "") continue;
+  for (const original of source) {
+    if (original.raw.trim() === "") continue;
+    // A pipe-table row that remark did not read as a table (no delimiter row): split it here.
+    const src =
+      format === "markdown" && !original.cells && /^\s*\|.*\|\s*$/.test(original.raw)
+        ? {
+            ...original,
+            cells: original.raw
+              .trim()
+              .slice(1, -1)
+              .split(/(?<!\\)\|/),
+          }
+        : original;
+    if (/^\s*:?-{3,}:?\s*$/.test((src.cells ?? []).join("").replace(/\s/g, "")) && src.cells) continue;
     let cells: string[];
     let markers: string[];
     let startsWithMarker: boolean;

@@ -115,3 +115,21 @@ describe("line cleaning", () => {
     expect(doc.furniture).toHaveLength(2);
   });
 });
+
+describe("other converters' markup", () => {
+  const clean = (raw: string, format: "text" | "markdown" = "markdown") =>
+    normaliseLines(textSourceLines(raw), format);
+
+  test("a <br> inside a cell is a space; images leave nothing; 'Page N of M' is furniture", () => {
+    expect(clean("| 2.4 | Reviewing | Requires<br>improvement |").lines[0]?.flat).toContain(
+      "Requires improvement",
+    );
+    expect(clean("![chart](img/p12.png) Figure 3").lines[0]?.flat).toBe("Figure 3");
+    expect(clean("Page 12 of 40", "text").lines).toEqual([]);
+  });
+});
+
+test("a pipe-table row without a delimiter row still splits into cells", () => {
+  const doc = normaliseLines(textSourceLines("| 2.1 | Assessment | Good |\n| --- | --- | --- |"), "markdown");
+  expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
+});
