@@ -138,12 +138,34 @@ export interface SourceLine {
 }
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
+/** Where each cell of a space-aligned line starts (its column), for layout-mode text. */
+function cellColumns(raw: string): number[] {
+  if (raw.includes("\t")) return [];
+  const starts: number[] = [];
+  const re = /(?:^\s*|\s{2,})(\S)/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) starts.push(m.index + m[0].length - 1);
+  return starts;
+}
+
 export function normaliseLines(source: SourceLine[], format: Format): NormalisedDocument {
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];
+  // Layout-mode text (pdftotext -layout) wraps a table cell onto the next line at the cell's own
+  // column: the columns of the last table row let us put such a piece back into its cell.
+  let lastRow: { line: Line; columns: number[] } | null = null;
+  // Only text laid out by columns, as pdftotext -layout writes it: pages (form feeds) and
+  // columns padded with runs of spaces. Elsewhere a space-separated cell does not mark a column.
+  const layout =
+    format === "text" &&
+    source.some((l) => l.page !== null && l.page > 1) &&
+    source.filter((l) => /\S {5,}\S/.test(l.raw)).length > 20;
   for (const original of source) {
-    if (original.raw.trim() === "") continue;
+    if (original.raw.trim() === "") {
+      // A wrapped cell follows its row directly; after a blank line a new block begins.
+      lastRow = null;
+      continue;
+    }
     // A pipe-table row that remark did not read as a table (no delimiter row): split it here.
     const src =
       format === "markdown" && !original.cells && /^\s*\|.*\|\s*$/.test(original.raw)
@@ -186,6 +208,23 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
       footnotes.push({ marker: markers[0] as string, text: flat, line });
       continue;
     }
+    const columns = layout ? cellColumns(src.raw) : [];
+    if (lastRow && columns.length > 0 && cells.length <= lastRow.line.cells.length) {
+      const row = lastRow.line;
+      const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
+      // The first column continues only when the text visibly runs on (not a new row's label).
+      const runsOn = (k: number) =>
+        /^[a-z(]/.test(cells[k] ?? "") ||
+        /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|a|an))$/.test(row.cells[targets[k] as number] ?? "");
+      if (targets.length === cells.length && targets.every((t, k) => t > 0 || (t === 0 && runsOn(k)))) {
+        targets.forEach((t, k) => {
+          row.cells[t] = `${row.cells[t]} ${cells[k]}`;
+        });
+        row.flat = row.cells.join(" ");
+        continue;
+      }
+    }
+    lastRow = cells.length > 1 && columns.length === cells.length ? { line, columns } : null;
     line.index = lines.length;
     lines.push(line);
   }

@@ -133,3 +133,22 @@ test("a pipe-table row without a delimiter row still splits into cells", () => {
   const doc = normaliseLines(textSourceLines("| 2.1 | Assessment | Good |\n| --- | --- | --- |"), "markdown");
   expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
 });
+
+test("pdftotext -layout text: a table cell wrapped onto the next line goes back into its cell", () => {
+  const row = " 2.3                 Implementation and        Good";
+  const wrapped = "                     delivery";
+  const gap = " Some text     with a column gap";
+  const text = [
+    ...Array(25).fill(gap),
+    "\f",
+    row,
+    wrapped,
+    "",
+    " 2.4                 Reviewing                 Good",
+  ].join("\n");
+  const lines = normaliseLines(textSourceLines(text), "text").lines.filter((l) => /^2\.\d/.test(l.flat));
+  expect(lines.map((l) => l.cells)).toEqual([
+    ["2.3", "Implementation and delivery", "Good"],
+    ["2.4", "Reviewing", "Good"],
+  ]);
+});
