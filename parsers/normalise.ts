@@ -233,11 +233,12 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
 
 /** Plain text: one source line per line; a form feed (as pdftotext writes) starts a new page. */
 export function textSourceLines(text: string): SourceLine[] {
-  const hasPages = text.includes("\f");
+  const raws = text.split(/\r?\n/);
+  if (!text.includes("\f")) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
-  return text.split(/\r?\n/).map((raw, i) => {
+  return raws.map((raw, i) => {
     const pagesHere = (raw.match(/\f/g) ?? []).length;
-    const line: SourceLine = { line: i + 1, page: hasPages ? page : null, raw: raw.replace(/\f/g, "") };
+    const line: SourceLine = { line: i + 1, page, raw: pagesHere > 0 ? raw.replace(/\f/g, "") : raw };
     page += pagesHere;
     return line;
   });

@@ -84,7 +84,7 @@ export async function documentFromBytes(file: string, bytes: Buffer): Promise<Ra
     return { file, format: "pdf", sha256, sourceLines, readWarnings };
   }
   const text = bytes.toString("utf8");
-  const format = detectTextFormat(text.slice(0, 200_000), file);
+  const format = detectTextFormat(text.slice(0, 60_000), file);
   if (text.includes("\u0000"))
     throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
   return {

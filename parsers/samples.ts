@@ -86,6 +86,8 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
       continue;
     const text = plain(line.flat);
     for (const { domain, re, sum } of PATTERNS) {
+      if (domain !== "court" && !/out-of-court|custodial/i.test(text)) continue;
+      if (domain === "court" && !/court|community/i.test(text)) continue;
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
         const a = parseCount(m[1] ?? "");
