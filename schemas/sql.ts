@@ -228,13 +228,11 @@ export const INDEXES: string[] = [
   "CREATE INDEX IF NOT EXISTS idx_warnings_report ON warnings(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_findings_report ON findings(report_id, severity)",
   "CREATE INDEX IF NOT EXISTS idx_narrative_report ON narrative_sections(report_id)",
-  // Full-text search over the narrative (SQLite FTS5), kept in step by triggers, also when a
-  // re-ingest deletes a report's rows by cascade.
+  // Full-text search over the narrative (SQLite FTS5, external content). Indexing row by row
+  // would triple the cost of loading a report; ingest rebuilds the index once per run instead.
   `CREATE VIRTUAL TABLE IF NOT EXISTS narrative_fts USING fts5(section, text, content='narrative_sections', content_rowid='id', tokenize='porter unicode61')`,
-  `CREATE TRIGGER IF NOT EXISTS narrative_ai AFTER INSERT ON narrative_sections BEGIN
-     INSERT INTO narrative_fts(rowid, section, text) VALUES (new.id, new.section, new.text); END`,
-  `CREATE TRIGGER IF NOT EXISTS narrative_ad AFTER DELETE ON narrative_sections BEGIN
-     INSERT INTO narrative_fts(narrative_fts, rowid, section, text) VALUES ('delete', old.id, old.section, old.text); END`,
+  "DROP TRIGGER IF EXISTS narrative_ai",
+  "DROP TRIGGER IF EXISTS narrative_ad",
 ];
 
 function quote(name: string): string {

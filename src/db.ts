@@ -8,7 +8,7 @@ import type { ReportRecord } from "../schemas/report.js";
 import { TABLES, type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
 import { viewSql } from "../schemas/views.js";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type Db = Database.Database;
 
@@ -246,4 +246,22 @@ export function reportSummaries(db: Db): ReportSummaryRow[] {
        ORDER BY d.file`,
     )
     .all() as ReportSummaryRow[];
+}
+
+/** Mark the search index out of date (before loading), so that an interrupted run is caught. */
+export function markSearchIndexStale(db: Db): void {
+  setMeta(db, { search_index_stale: "1" });
+}
+
+/** Rebuild the full-text index of the narrative when loads have changed it. */
+export function refreshSearchIndex(db: Db): boolean {
+  const row = db.prepare('SELECT "value" FROM meta WHERE "key" = ?').get("search_index_stale") as
+    | { value: string }
+    | undefined;
+  if (row?.value !== "1") return false;
+  db.transaction(() => {
+    db.exec("INSERT INTO narrative_fts(narrative_fts) VALUES('rebuild')");
+    db.prepare('UPDATE meta SET "value" = ? WHERE "key" = ?').run("0", "search_index_stale");
+  }).immediate();
+  return true;
 }

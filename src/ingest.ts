@@ -3,7 +3,15 @@
 // same content) are skipped; identical content under another name is recorded as a duplicate.
 import { readFileSync, statSync } from "node:fs";
 import { sha256Of } from "../parsers/read.js";
-import { type Db, loadReport, recordDocument, storedDocuments, touchDocument } from "./db.js";
+import {
+  type Db,
+  loadReport,
+  markSearchIndexStale,
+  recordDocument,
+  refreshSearchIndex,
+  storedDocuments,
+  touchDocument,
+} from "./db.js";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
 import { PARSER_VERSION, partialReasons } from "./extract.js";
 import { ParsePool } from "./pool.js";
@@ -61,12 +69,19 @@ export async function ingestFiles(
     done++;
     onOutcome(o, done, files.length);
   };
+  // Any write may change the narrative behind the search index: mark it stale once per run.
+  let marked = false;
+  const touched = () => {
+    if (!marked) markSearchIndexStale(db);
+    marked = true;
+  };
   const recordFailed = (
     o: IngestOutcome,
     size: number | null,
     mtimeMs: number | null,
     sha256: string | null,
   ) => {
+    touched();
     recordDocument(db, {
       file: o.file,
       sha256,
@@ -156,6 +171,7 @@ export async function ingestFiles(
         });
         continue;
       }
+      touched();
       claimed.set(sha256, file);
       const job: Promise<void> = pool
         .parse(file, bytes)
@@ -204,5 +220,7 @@ export async function ingestFiles(
   } finally {
     await pool.close();
   }
+  // Also catches a run that was killed before it could rebuild.
+  refreshSearchIndex(db);
   return outcomes;
 }

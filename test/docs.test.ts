@@ -1,5 +1,5 @@
 // The documented schema, the example queries and the exports, on a database built from the corpus.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { TABLES } from "../schemas/sql.js";
@@ -147,4 +147,29 @@ describe("yos export and yos report", () => {
     expect(readFileSync(file, "utf8")).toContain("<!DOCTYPE html>");
     expect((await run(["report", "--db", join(TMP, "none.sqlite"), "--out", file])).code).toBe(2);
   });
+});
+
+test("the search index follows a re-ingested file", async () => {
+  const dir = join(TMP, "fts");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "kirklees.txt");
+  const text = readFileSync(join(ROOT, "corpus", "2021-10-kirklees.txt"), "utf8");
+  const db = join(TMP, "fts.sqlite");
+  const search = (phrase: string) => {
+    const conn = openDatabase(db);
+    const n = (
+      conn
+        .prepare("SELECT count(*) AS n FROM narrative_fts WHERE narrative_fts MATCH ?")
+        .get(`"${phrase}"`) as { n: number }
+    ).n;
+    conn.close();
+    return n;
+  };
+  writeFileSync(file, text);
+  await run(["ingest", dir, "--db", db, "--quiet"]);
+  expect(search("back to basics")).toBeGreaterThan(0);
+  writeFileSync(file, text.replace(/back-to-basics|back to basics/gi, "zebra crossing"));
+  await run(["ingest", dir, "--db", db, "--quiet"]);
+  expect(search("back to basics")).toBe(0);
+  expect(search("zebra crossing")).toBeGreaterThan(0);
 });
