@@ -17,13 +17,15 @@ export class DatabaseError extends Error {}
 
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  // Better-sqlite3's own timeout waits for a lock from the very first statement: switching a new
+  // database to WAL while another process creates it must wait too, not fail.
+  const db = new Database(path, { timeout: 15_000 });
+  db.pragma("busy_timeout = 15000");
   db.pragma("journal_mode = WAL");
   // WAL with synchronous NORMAL: every committed document survives a killed process; only a
   // power cut can lose the last commits, never corrupt the file.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 10000");
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
     db.close();
