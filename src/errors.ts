@@ -24,6 +24,11 @@ export interface InputError {
   message: string;
 }
 
+/** The error `code` for `file`: the message names the file, the reason and what to do. */
+export function typedError(file: string, code: ErrorCode, reason: string): InputError {
+  return { code, message: `${file}: ${reason} — ${ERROR_CODES[code]}` };
+}
+
 /** The typed error for anything a file's reading or parsing threw. */
 export function inputError(file: string, err: unknown): InputError {
   let code: ErrorCode = "E_PARSE";
@@ -36,5 +41,5 @@ export function inputError(file: string, err: unknown): InputError {
     code = (err as { code: ErrorCode }).code;
   const raw = err instanceof Error ? err.message : String(err);
   const reason = raw.startsWith(`${file}: `) ? raw.slice(file.length + 2) : raw;
-  return { code, message: `${file}: ${reason} — ${ERROR_CODES[code]}` };
+  return typedError(file, code, reason);
 }

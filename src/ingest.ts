@@ -12,7 +12,7 @@ import {
   storedDocuments,
   touchDocument,
 } from "./db.js";
-import { ERROR_CODES, type ErrorCode } from "./errors.js";
+import { type ErrorCode, type InputError, typedError } from "./errors.js";
 import { PARSER_VERSION, partialReasons } from "./extract.js";
 import { ParsePool } from "./pool.js";
 
@@ -37,18 +37,23 @@ export interface IngestOutcome {
   findings: number;
 }
 
-function failure(file: string, code: ErrorCode, reason: string): IngestOutcome {
+function outcome(file: string, status: IngestStatus, extra: Partial<IngestOutcome> = {}): IngestOutcome {
   return {
     file,
-    status: "failed",
-    code,
-    message: `${file}: ${reason} — ${ERROR_CODES[code]}`,
+    status,
+    code: null,
+    message: null,
     area: null,
     overallRating: null,
     completeness: null,
     warnings: 0,
     findings: 0,
+    ...extra,
   };
+}
+
+function failure(file: string, error: InputError): IngestOutcome {
+  return outcome(file, "failed", { code: error.code, message: error.message });
 }
 
 export async function ingestFiles(
@@ -107,7 +112,7 @@ export async function ingestFiles(
       const st = statSync(file, { throwIfNoEntry: false });
       if (!st?.isFile()) {
         recordFailed(
-          failure(file, "E_UNREADABLE", st ? "not a regular file" : "no such file"),
+          failure(file, typedError(file, "E_UNREADABLE", st ? "not a regular file" : "no such file")),
           null,
           null,
           null,
@@ -117,13 +122,16 @@ export async function ingestFiles(
       const prev = stored.get(file);
       const current = prev && prev.parser_version === PARSER_VERSION && prev.status !== "failed";
       if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
-        emit({ ...failure(file, "E_PARSE", ""), status: "unchanged", code: null, message: null });
+        emit(outcome(file, "unchanged"));
         continue;
       }
       if (st.size > options.maxSizeBytes) {
         const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
         recordFailed(
-          failure(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
+          failure(
+            file,
+            typedError(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
+          ),
           st.size,
           st.mtimeMs,
           null,
@@ -136,7 +144,7 @@ export async function ingestFiles(
         bytes = readFileSync(file);
       } catch (err) {
         recordFailed(
-          failure(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err)),
+          failure(file, typedError(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err))),
           st.size,
           st.mtimeMs,
           null,
@@ -146,11 +154,12 @@ export async function ingestFiles(
       const sha256 = sha256Of(bytes);
       if (!options.force && current && prev.sha256 === sha256) {
         touchDocument(db, file, st.size, st.mtimeMs);
-        emit({ ...failure(file, "E_PARSE", ""), status: "unchanged", code: null, message: null });
+        emit(outcome(file, "unchanged"));
         continue;
       }
       const original = loadedBySha.get(sha256) ?? claimed.get(sha256);
       if (original && original !== file) {
+        touched();
         recordDocument(db, {
           file,
           sha256,
@@ -163,12 +172,7 @@ export async function ingestFiles(
           size: st.size,
           mtimeMs: st.mtimeMs,
         });
-        emit({
-          ...failure(file, "E_PARSE", ""),
-          status: "duplicate",
-          code: null,
-          message: `same content as ${original}`,
-        });
+        emit(outcome(file, "duplicate", { message: `same content as ${original}` }));
         continue;
       }
       touched();
@@ -177,27 +181,28 @@ export async function ingestFiles(
         .parse(file, bytes)
         .then((result) => {
           if (!result.ok) {
-            recordFailed(
-              { ...failure(file, result.error.code, ""), message: result.error.message },
-              st.size,
-              st.mtimeMs,
-              sha256,
-            );
+            recordFailed(failure(file, result.error), st.size, st.mtimeMs, sha256);
             return;
           }
           const { record, findings } = result.value;
           const reasons = partialReasons(record);
           const status = reasons.length > 0 ? "partial" : "ok";
+          const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
           try {
             loadReport(db, record, findings, {
               status,
-              error: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
+              error: partly,
               size: st.size,
               mtimeMs: st.mtimeMs,
             });
           } catch (err) {
             // Nothing of this document was written (its transaction rolled back); say so and go on.
-            emit(failure(file, "E_DATABASE", (err as Error).message));
+            const failed = failure(file, typedError(file, "E_DATABASE", (err as Error).message));
+            try {
+              recordFailed(failed, st.size, st.mtimeMs, sha256);
+            } catch {
+              emit(failed); // the database refuses even the failure row
+            }
             return;
           }
           loadedBySha.set(sha256, file);
@@ -205,7 +210,7 @@ export async function ingestFiles(
             file,
             status,
             code: null,
-            message: reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null,
+            message: partly,
             area: record.area,
             overallRating: record.overallRating,
             completeness: `${record.completeness.found}/${record.completeness.expected}`,

@@ -3,7 +3,7 @@
 // has its worker terminated and replaced, and comes back as E_TIMEOUT.
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
-import { ERROR_CODES } from "./errors.js";
+import { typedError } from "./errors.js";
 import type { ProcessResult } from "./process-file.js";
 
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
@@ -63,13 +63,7 @@ export class ParsePool {
     const id = this.nextId++;
     return new Promise<ProcessResult>((resolve) => {
       const abort = () =>
-        finish({
-          ok: false,
-          error: {
-            code: "E_PARSE",
-            message: `${file}: not parsed: the batch stopped — ${ERROR_CODES.E_PARSE}`,
-          },
-        });
+        finish({ ok: false, error: typedError(file, "E_PARSE", "not parsed: the batch stopped") });
       this.active.add(abort);
       const finish = (result: ProcessResult) => {
         this.active.delete(abort);
@@ -91,7 +85,7 @@ export class ParsePool {
         replace();
         finish({
           ok: false,
-          error: { code: "E_PARSE", message: `${file}: ${err.message} — ${ERROR_CODES.E_PARSE}` },
+          error: typedError(file, "E_PARSE", err.message),
         });
       };
       const timer = setTimeout(() => {
@@ -102,10 +96,7 @@ export class ParsePool {
         slot.busy = false;
         resolve({
           ok: false,
-          error: {
-            code: "E_TIMEOUT",
-            message: `${file}: not parsed within ${this.timeoutMs / 1000} s — ${ERROR_CODES.E_TIMEOUT}`,
-          },
+          error: typedError(file, "E_TIMEOUT", `not parsed within ${this.timeoutMs / 1000} s`),
         });
       }, this.timeoutMs);
       // The time limit must not keep a finished (or failed) batch's process alive.

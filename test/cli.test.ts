@@ -5,18 +5,12 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
-import { main } from "../src/cli.js";
 import { openDatabase } from "../src/db.js";
+import { run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CORPUS = join(ROOT, "corpus");
 const TMP = join(import.meta.dirname, ".tmp", "cli");
-
-async function run(args: string[]): Promise<{ code: number; out: string[] }> {
-  const out: string[] = [];
-  const code = await main(args, (s) => out.push(s));
-  return { code, out };
-}
 
 beforeEach(() => {
   rmSync(TMP, { recursive: true, force: true });

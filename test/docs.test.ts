@@ -4,21 +4,15 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { TABLES } from "../schemas/sql.js";
 import { VIEWS } from "../schemas/views.js";
-import { main } from "../src/cli.js";
 import { openDatabase } from "../src/db.js";
 import { queriesMarkdown } from "../src/queries-doc.js";
 import { QUERIES } from "../src/queries.js";
 import { schemaMarkdown } from "../src/schema-doc.js";
+import { run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const TMP = join(import.meta.dirname, ".tmp", "docs");
 const DB = join(TMP, "yos.sqlite");
-
-async function run(args: string[]): Promise<{ code: number; out: string[] }> {
-  const out: string[] = [];
-  const code = await main(args, (s) => out.push(s));
-  return { code, out };
-}
 
 beforeAll(async () => {
   rmSync(TMP, { recursive: true, force: true });

@@ -3,24 +3,13 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { ReportRecord } from "../schemas/report.js";
 import { toMarkdown, toSpaces } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
+import { recordValues } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const TMP = join(import.meta.dirname, ".tmp", "variants");
 mkdirSync(TMP, { recursive: true });
-
-/** The record's values without where they were read (line numbers differ between forms). */
-function values(record: ReportRecord): unknown {
-  return JSON.parse(
-    JSON.stringify({ ...record, source: undefined }, (key, value) =>
-      /^(provenance|sectionProvenance|annexProvenance|statedCountProvenance|identityProvenance)$/.test(key)
-        ? undefined
-        : value,
-    ),
-  );
-}
 
 const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 
@@ -33,7 +22,7 @@ describe.each(reports)("%s", (name) => {
     writeFileSync(file, toSpaces(text));
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
-    expect(values(variant)).toEqual(values(original));
+    expect(recordValues(variant)).toEqual(recordValues(original));
   });
 
   test("markdown with pipe tables gives the same record", async () => {
@@ -43,6 +32,6 @@ describe.each(reports)("%s", (name) => {
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
     expect(variant.source.format).toBe("markdown");
-    expect(values(variant)).toEqual(values(original));
+    expect(recordValues(variant)).toEqual(recordValues(original));
   });
 });
