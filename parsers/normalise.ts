@@ -79,32 +79,49 @@ function decodeEntities(s: string): string {
 function stripMarkup(s: string, format: Format): string {
   if (format !== "markdown" && !/[[<*_!]/.test(s)) return s;
   let out = s;
-  // A line break inside a cell (markdown converters write <br>) is a space.
-  out = out.replace(/<br\s*\/?>/gi, " ");
-  // Images (a figure the converter could not read) leave nothing.
-  out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
-  // Links keep their text.
-  out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-  out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
-  if (format === "markdown") {
-    out = out.replace(/^\s{0,3}#{1,6}\s+/, "");
-    out = out.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  // Each rewrite only where its character is present: most lines have none.
+  if (out.includes("<")) {
+    // A line break inside a cell (markdown converters write <br>) is a space.
+    out = out.replace(/<br\s*\/?>/gi, " ");
   }
-  out = out.replace(/\*\*|__/g, "");
+  if (out.includes("](")) {
+    // Images (a figure the converter could not read) leave nothing.
+    out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
+    // Links keep their text.
+    out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  }
+  if (out.includes("<")) out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
+  if (format === "markdown") {
+    if (out.includes("#")) out = out.replace(/^\s{0,3}#{1,6}\s+/, "");
+    if (out.includes("\\")) out = out.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  }
+  if (out.includes("**") || out.includes("__")) out = out.replace(/\*\*|__/g, "");
   return out;
 }
 
 /** Split a cleaned line into cells at tabs or at column gaps of two or more spaces. */
 export function splitCells(s: string): string[] {
   const cells: string[] = [];
-  for (const part of s.replace(/\u00a0/g, " ").split(/\t| {2,}/)) {
+  for (const part of (s.includes("\u00a0") ? s.replace(/\u00a0/g, " ") : s).split(/\t| {2,}/)) {
     const cell = /\s\s|[\r\n\f\v]/.test(part) ? part.replace(/\s+/g, " ").trim() : part.trim();
     if (cell.length > 0) cells.push(cell);
   }
   return cells;
 }
 
+/**
+ * Anything the cleaner could change: a marker or markup character, whitespace other than a
+ * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
+ */
+const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+/** The same, with markdown's own markup (headings, escapes). */
+const NEEDS_CLEANING_MARKDOWN = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+
 export function cleanLine(raw: string, format: Format): Cleaned & { cells: string[] } {
+  if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
+    const cell = raw.trim();
+    return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };
+  }
   const marked = extractMarkers(raw);
   let text = decodeEntities(stripMarkup(marked.text, format));
   // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
@@ -233,8 +250,13 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
 
 /** Plain text: one source line per line; a form feed (as pdftotext writes) starts a new page. */
 export function textSourceLines(text: string): SourceLine[] {
-  const raws = text.split(/\r?\n/);
-  if (!text.includes("\f")) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
+  return sourceLinesOf(text.split(/\r?\n/));
+}
+
+/** Source lines from the text's lines. */
+export function sourceLinesOf(raws: string[]): SourceLine[] {
+  if (!raws.some((raw) => raw.includes("\f")))
+    return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
   return raws.map((raw, i) => {
     const pagesHere = (raw.match(/\f/g) ?? []).length;

@@ -18,6 +18,10 @@ export interface StandardHeading {
 const headingCache = new WeakMap<Line, StandardHeading | null>();
 
 export function standardHeading(line: Line): StandardHeading | null {
+  // Only a line that starts with a standard's digit (1-4) or with "Standards and key questions"
+  // can be one: most lines are turned away before the cache (a far slower lookup) is asked.
+  const first = line.flat.charCodeAt(0);
+  if ((first < 49 || first > 52) && first !== 83) return null;
   const cached = headingCache.get(line);
   if (cached !== undefined) return cached;
   const found = findStandardHeading(line);

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { sha256Of } from "../parsers/read.js";
 import {
   type Db,
-  loadReport,
+  loadRows,
   markSearchIndexStale,
   recordDocument,
   refreshSearchIndex,
@@ -13,8 +13,8 @@ import {
   touchDocument,
 } from "./db.js";
 import { type ErrorCode, type InputError, typedError } from "./errors.js";
-import { PARSER_VERSION, partialReasons } from "./extract.js";
-import { ParsePool } from "./pool.js";
+import { PARSER_VERSION } from "./extract.js";
+import { PARSE_DEPTH, ParsePool } from "./pool.js";
 
 export interface IngestOptions {
   jobs: number;
@@ -56,6 +56,72 @@ function failure(file: string, error: InputError): IngestOutcome {
   return outcome(file, "failed", { code: error.code, message: error.message });
 }
 
+interface WriteTask {
+  /** Write one document; runs in its own savepoint, so a throw leaves nothing of it. */
+  write(): IngestOutcome;
+  /** The outcome when the database refused the document (or its batch's commit). */
+  refused(err: Error): IngestOutcome;
+}
+
+/** Documents written in one transaction at most; one commit costs as much as writing a report. */
+const BATCH_SIZE = 8;
+
+/**
+ * The single database writer. Parsed documents queue here and are written in batches: one
+ * IMMEDIATE transaction per batch, each document in a savepoint of its own, so a document the
+ * database refuses leaves nothing and the others go on. A batch is written when it is full or
+ * when no parse is under way (nothing more is coming soon), after the current turn of the event
+ * loop so that the pool first hands its workers their next files. A document's outcome is
+ * emitted only once its batch has committed; a killed run loses at most the batch being written.
+ */
+class BatchWriter {
+  private queue: { task: WriteTask; done: () => void }[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly emit: (o: IngestOutcome) => void,
+    /** Whether more parsed documents are on their way. */
+    private readonly parsing: () => boolean,
+  ) {}
+
+  write(task: WriteTask): Promise<void> {
+    return new Promise((done) => {
+      this.queue.push({ task, done });
+      if (!this.scheduled && (this.queue.length >= BATCH_SIZE || !this.parsing())) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: IngestOutcome[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const { task } of batch) {
+            try {
+              outcomes.push(this.db.transaction(task.write)());
+            } catch (err) {
+              outcomes.push(task.refused(err as Error));
+            }
+          }
+        })
+        .immediate();
+    } catch (err) {
+      // The commit itself failed: nothing of the batch was written.
+      outcomes = batch.map(({ task }) => task.refused(err as Error));
+    }
+    for (const o of outcomes) this.emit(o);
+    for (const { done } of batch) done();
+  }
+}
+
 export async function ingestFiles(
   db: Db,
   files: string[],
@@ -80,7 +146,8 @@ export async function ingestFiles(
     if (!marked) markSearchIndexStale(db);
     marked = true;
   };
-  const recordFailed = (
+  /** Write a failed (or refused) document's row; its outcome is emitted by the caller. */
+  const writeFailed = (
     o: IngestOutcome,
     size: number | null,
     mtimeMs: number | null,
@@ -98,13 +165,23 @@ export async function ingestFiles(
       size,
       mtimeMs,
     });
+  };
+  const recordFailed = (
+    o: IngestOutcome,
+    size: number | null,
+    mtimeMs: number | null,
+    sha256: string | null,
+  ) => {
+    writeFailed(o, size, mtimeMs, sha256);
     emit(o);
   };
+  const writer = new BatchWriter(db, emit, () => pool.inFlight > 0);
 
   const pending = new Set<Promise<void>>();
   // Backpressure: read a file only when a worker will soon be free for it, so that a large
-  // batch is never held in memory at once.
-  const window = Math.max(2, options.jobs * 2);
+  // batch is never held in memory at once (a few files queued per worker, and a batch of those
+  // parsed but not yet written).
+  const window = 2 * options.jobs * PARSE_DEPTH + BATCH_SIZE;
   // Content already being parsed in this batch: a second copy is a duplicate of the first.
   const claimed = new Map<string, string>();
   try {
@@ -178,51 +255,54 @@ export async function ingestFiles(
       touched();
       claimed.set(sha256, file);
       const job: Promise<void> = pool
-        .parse(file, bytes)
-        .then((result) => {
-          if (!result.ok) {
-            recordFailed(failure(file, result.error), st.size, st.mtimeMs, sha256);
-            return;
-          }
-          const { record, findings } = result.value;
-          const reasons = partialReasons(record);
-          const status = reasons.length > 0 ? "partial" : "ok";
-          const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
-          try {
-            loadReport(db, record, findings, {
-              status,
-              error: partly,
-              size: st.size,
-              mtimeMs: st.mtimeMs,
-            });
-          } catch (err) {
-            // Nothing of this document was written (its transaction rolled back); say so and go on.
-            const failed = failure(file, typedError(file, "E_DATABASE", (err as Error).message));
-            try {
-              recordFailed(failed, st.size, st.mtimeMs, sha256);
-            } catch {
-              emit(failed); // the database refuses even the failure row
-            }
-            return;
-          }
-          loadedBySha.set(sha256, file);
-          emit({
-            file,
-            status,
-            code: null,
-            message: partly,
-            area: record.area,
-            overallRating: record.overallRating,
-            completeness: `${record.completeness.found}/${record.completeness.expected}`,
-            warnings: record.warnings.length,
-            findings: findings.length,
-          });
-        })
+        .parse(file, bytes, sha256)
+        .then((result) =>
+          writer.write({
+            write: () => {
+              if (!result.ok) {
+                const failed = failure(file, result.error);
+                writeFailed(failed, st.size, st.mtimeMs, sha256);
+                return failed;
+              }
+              const { rows, summary } = result.value;
+              const reasons = summary.partialReasons;
+              const status = reasons.length > 0 ? "partial" : "ok";
+              const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
+              loadRows(db, rows, {
+                status,
+                error: partly,
+                size: st.size,
+                mtimeMs: st.mtimeMs,
+              });
+              loadedBySha.set(sha256, file);
+              return outcome(file, status, {
+                message: partly,
+                area: summary.area,
+                overallRating: summary.overallRating,
+                completeness: summary.completeness,
+                warnings: summary.warnings,
+                findings: summary.findings,
+              });
+            },
+            refused: (err) => {
+              loadedBySha.delete(sha256);
+              // Nothing of this document was written (its savepoint rolled back); say so and go on.
+              const failed = failure(file, typedError(file, "E_DATABASE", err.message));
+              try {
+                writeFailed(failed, st.size, st.mtimeMs, sha256);
+              } catch {
+                // the database refuses even the failure row: the outcome still says why
+              }
+              return failed;
+            },
+          }),
+        )
         .finally(() => pending.delete(job));
       pending.add(job);
     }
     await Promise.all(pending);
   } finally {
+    writer.flush();
     await pool.close();
   }
   // Also catches a run that was killed before it could rebuild.

@@ -1,6 +1,8 @@
 // A pool of worker threads that parse files in parallel (p-limit bounds what is in flight;
-// the database writer stays in the main thread). A file that takes longer than the timeout
-// has its worker terminated and replaced, and comes back as E_TIMEOUT.
+// the database writer stays in the main thread). Each worker holds its next file while it
+// parses the current one, so that it never waits for the main thread between files. A file
+// that takes longer than the timeout has its worker terminated and replaced (the files queued
+// behind it go to the new worker), and comes back as E_TIMEOUT.
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { typedError } from "./errors.js";
@@ -9,11 +11,14 @@ import type { ProcessResult } from "./process-file.js";
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_FILE = new URL(FROM_SOURCE ? "worker.ts" : "worker.js", import.meta.url);
 
-/** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
+/** Files given to one worker at a time: the one it parses and those next (enough to keep it busy while the writer writes a batch). */
+export const PARSE_DEPTH = 4;
+
 // Bounded heaps: V8 otherwise lets each thread's heap grow long before it collects, and a long
 // batch would hold hundreds of MB it does not need.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 };
 
+/** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
 function newWorker(): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_FILE, { resourceLimits: RESOURCE_LIMITS });
   const api = import.meta.resolve("tsx/esm/api");
@@ -21,15 +26,97 @@ function newWorker(): Worker {
   return new Worker(boot, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
 
-interface Slot {
+interface Job {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+  sha256: string | undefined;
+  resolve: (result: ProcessResult) => void;
+}
+
+/** A worker and the jobs it holds, in the order it runs them (the first is under way). */
+class Slot {
   worker: Worker;
-  busy: boolean;
+  jobs: Job[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly timeoutMs: number) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = newWorker();
+    worker.on("message", (msg: { id: number; result: ProcessResult }) => {
+      if (worker === this.worker && this.jobs[0]?.id === msg.id) this.settleFirst(msg.result);
+    });
+    worker.on("error", (err: Error) => {
+      if (worker !== this.worker) return;
+      // The file it died on is failed; the files behind it go to the new worker.
+      const first = this.jobs.shift();
+      this.restart();
+      this.arm();
+      first?.resolve({ ok: false, error: typedError(first.file, "E_PARSE", err.message) });
+    });
+    return worker;
+  }
+
+  /** A fresh worker in place of this one; the jobs it held are sent again. */
+  private restart(): void {
+    void this.worker.terminate();
+    this.worker = this.start();
+    for (const job of this.jobs) this.send(job);
+  }
+
+  private send(job: Job): void {
+    // The worker receives its own copy: the bytes stay intact here for a resend.
+    const copy = new Uint8Array(job.bytes);
+    this.worker.postMessage({ id: job.id, file: job.file, bytes: copy, sha256: job.sha256 }, [copy.buffer]);
+  }
+
+  add(job: Job): void {
+    this.jobs.push(job);
+    this.send(job);
+    if (this.jobs.length === 1) this.arm();
+  }
+
+  /** The time limit runs for the job under way only, not for those waiting behind it. */
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const first = this.jobs[0];
+    if (!first) return;
+    this.timer = setTimeout(() => {
+      this.jobs.shift();
+      this.restart();
+      this.arm();
+      first.resolve({
+        ok: false,
+        error: typedError(first.file, "E_TIMEOUT", `not parsed within ${this.timeoutMs / 1000} s`),
+      });
+    }, this.timeoutMs);
+    // The time limit must not keep a finished (or failed) batch's process alive.
+    this.timer.unref();
+  }
+
+  private settleFirst(result: ProcessResult): void {
+    const first = this.jobs.shift();
+    this.arm();
+    first?.resolve(result);
+  }
+
+  /** Settle every job held (the batch stopped) and stop the worker. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    const jobs = this.jobs;
+    this.jobs = [];
+    for (const job of jobs)
+      job.resolve({ ok: false, error: typedError(job.file, "E_PARSE", "not parsed: the batch stopped") });
+    await this.worker.terminate();
+  }
 }
 
 export class ParsePool {
   private slots: Slot[] = [];
-  /** Jobs under way, so that close() can settle them. */
-  private active = new Set<() => void>();
   private limit: ReturnType<typeof pLimit>;
   private nextId = 0;
 
@@ -37,80 +124,35 @@ export class ParsePool {
     readonly size: number,
     readonly timeoutMs: number,
   ) {
-    this.limit = pLimit(size);
+    this.limit = pLimit(size * PARSE_DEPTH);
   }
 
-  private spawn(): Slot {
-    return { worker: newWorker(), busy: false };
+  /** Files sent to a worker or waiting for one. */
+  get inFlight(): number {
+    return this.limit.activeCount + this.limit.pendingCount;
   }
 
-  private acquire(): Slot {
-    let slot = this.slots.find((s) => !s.busy);
-    if (!slot) {
-      slot = this.spawn();
-      this.slots.push(slot);
-    }
-    slot.busy = true;
+  parse(file: string, bytes: Buffer, sha256?: string): Promise<ProcessResult> {
+    return this.limit(
+      () =>
+        new Promise<ProcessResult>((resolve) => {
+          this.slotFor().add({ id: this.nextId++, file, bytes, sha256, resolve });
+        }),
+    );
+  }
+
+  /** The worker holding the fewest files; a new one while the pool is below its size. */
+  private slotFor(): Slot {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!best || s.jobs.length < best.jobs.length) best = s;
+    if (best && (best.jobs.length === 0 || this.slots.length >= this.size)) return best;
+    const slot = new Slot(this.timeoutMs);
+    this.slots.push(slot);
     return slot;
   }
 
-  parse(file: string, bytes: Buffer): Promise<ProcessResult> {
-    return this.limit(() => this.run(file, bytes));
-  }
-
-  private run(file: string, bytes: Buffer): Promise<ProcessResult> {
-    const slot = this.acquire();
-    const id = this.nextId++;
-    return new Promise<ProcessResult>((resolve) => {
-      const abort = () =>
-        finish({ ok: false, error: typedError(file, "E_PARSE", "not parsed: the batch stopped") });
-      this.active.add(abort);
-      const finish = (result: ProcessResult) => {
-        this.active.delete(abort);
-        clearTimeout(timer);
-        slot.worker.off("message", onMessage);
-        slot.worker.off("error", onError);
-        slot.busy = false;
-        resolve(result);
-      };
-      const onMessage = (msg: { id: number; result: ProcessResult }) => {
-        if (msg.id === id) finish(msg.result);
-      };
-      const replace = () => {
-        void slot.worker.terminate();
-        const fresh = this.spawn();
-        slot.worker = fresh.worker;
-      };
-      const onError = (err: Error) => {
-        replace();
-        finish({
-          ok: false,
-          error: typedError(file, "E_PARSE", err.message),
-        });
-      };
-      const timer = setTimeout(() => {
-        this.active.delete(abort);
-        slot.worker.off("message", onMessage);
-        slot.worker.off("error", onError);
-        replace();
-        slot.busy = false;
-        resolve({
-          ok: false,
-          error: typedError(file, "E_TIMEOUT", `not parsed within ${this.timeoutMs / 1000} s`),
-        });
-      }, this.timeoutMs);
-      // The time limit must not keep a finished (or failed) batch's process alive.
-      timer.unref();
-      slot.worker.on("message", onMessage);
-      slot.worker.on("error", onError);
-      const copy = new Uint8Array(bytes);
-      slot.worker.postMessage({ id, file, bytes: copy }, [copy.buffer]);
-    });
-  }
-
   async close(): Promise<void> {
-    for (const abort of [...this.active]) abort();
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map((s) => s.close()));
     this.slots = [];
   }
 }

@@ -1,0 +1,87 @@
+// tabulate: a report record (and its audit findings) -> the rows of the database tables, as
+// plain arrays of column values. Runs in the parse workers, so that the single writer only binds.
+import type { Finding } from "../schemas/finding.js";
+import type { ReportRecord } from "../schemas/report.js";
+import { TABLES, type TableDefinition, rowValues } from "../schemas/sql.js";
+
+export function table(name: string): TableDefinition {
+  const t = TABLES.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+/** A finding as its row in the findings table. */
+export function findingRow(f: Finding) {
+  const first = f.provenance[0] ?? null;
+  return {
+    ...f,
+    arithmetic: f.evidence.arithmetic,
+    evidence: JSON.stringify(f.evidence.values),
+    line: first?.line ?? null,
+    page: first?.page ?? null,
+    snippet: first?.snippet ?? null,
+    provenance: JSON.stringify(f.provenance),
+  };
+}
+
+export type Value = string | number | null;
+
+/** The tables a report's rows go to, in the order they are written. */
+export const CHILD_TABLES = [
+  "standards",
+  "key_questions",
+  "prompts",
+  "contextual_facts",
+  "recommendations",
+  "sample_statements",
+  "rating_statements",
+  "warnings",
+  "findings",
+  "narrative_sections",
+] as const;
+
+/**
+ * A report as the rows of its tables, each row its column values in column order. Plain
+ * arrays: a worker tabulates, the writer only binds (and arrays cross between threads at a
+ * fraction of the cost of the record's objects).
+ */
+export interface ReportRows {
+  document: { file: string; sha256: string; format: ReportRecord["source"]["format"]; parserVersion: string };
+  report: Value[];
+  children: Record<(typeof CHILD_TABLES)[number], Value[][]>;
+}
+
+export function reportRows(record: ReportRecord, findings: Finding[] = []): ReportRows {
+  const reports = table("reports");
+  const rowsOf = (name: string, items: unknown[]) => {
+    const t = table(name);
+    return items.map((item) => rowValues(t, item));
+  };
+  return {
+    document: {
+      file: record.source.file,
+      sha256: record.source.sha256,
+      format: record.source.format,
+      parserVersion: record.parserVersion,
+    },
+    report: rowValues(reports, {
+      ...record,
+      recommendationsStated: record.recommendations.statedCount,
+      completenessFound: record.completeness.found,
+      completenessExpected: record.completeness.expected,
+      completeness: JSON.stringify(record.completeness),
+    }),
+    children: {
+      standards: rowsOf("standards", record.standards),
+      key_questions: rowsOf("key_questions", record.keyQuestions),
+      prompts: rowsOf("prompts", record.prompts),
+      contextual_facts: rowsOf("contextual_facts", record.contextualFacts),
+      recommendations: rowsOf("recommendations", record.recommendations.items),
+      sample_statements: rowsOf("sample_statements", record.sampleStatements),
+      rating_statements: rowsOf("rating_statements", record.ratingStatements),
+      warnings: rowsOf("warnings", record.warnings),
+      findings: rowsOf("findings", findings.map(findingRow)),
+      narrative_sections: rowsOf("narrative_sections", record.narrative),
+    },
+  };
+}
