@@ -8,8 +8,7 @@ import pLimit from "p-limit";
 import { typedError } from "./errors.js";
 import type { ProcessResult } from "./process-file.js";
 
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_FILE = new URL(FROM_SOURCE ? "worker.ts" : "worker.js", import.meta.url);
+const WORKER_FILE = new URL(import.meta.url.endsWith(".ts") ? "worker.ts" : "worker.js", import.meta.url);
 
 /** Files given to one worker at a time: the one it parses and those next (enough to keep it busy while the writer writes a batch). */
 export const PARSE_DEPTH = 4;
@@ -18,11 +17,11 @@ export const PARSE_DEPTH = 4;
 // batch would hold hundreds of MB it does not need.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 };
 
-/** The compiled worker; under the test runner (TypeScript sources) tsx's loader first. */
-function newWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_FILE, { resourceLimits: RESOURCE_LIMITS });
+/** A worker running `file`; a TypeScript file (the test runner's sources) with tsx's loader first. */
+function newWorker(file: URL): Worker {
+  if (!file.pathname.endsWith(".ts")) return new Worker(file, { resourceLimits: RESOURCE_LIMITS });
   const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_FILE.href)}))`;
+  const boot = `import(${JSON.stringify(api)}).then((m) => m.register()).then(() => import(${JSON.stringify(file.href)}))`;
   return new Worker(boot, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
 
@@ -39,23 +38,35 @@ class Slot {
   worker: Worker;
   jobs: Job[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
-  constructor(private readonly timeoutMs: number) {
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly workerFile: URL,
+  ) {
     this.worker = this.start();
   }
 
   private start(): Worker {
-    const worker = newWorker();
+    const worker = newWorker(this.workerFile);
+    let died: Error | null = null;
     worker.on("message", (msg: { id: number; result: ProcessResult }) => {
-      if (worker === this.worker && this.jobs[0]?.id === msg.id) this.settleFirst(msg.result);
+      if (this.jobs[0]?.id === msg.id) this.settleFirst(msg.result);
     });
+    // A worker that throws (or runs out of memory) still delivers what it posted before: those
+    // results arrive before "exit", so the file it died on is the first one left.
     worker.on("error", (err: Error) => {
-      if (worker !== this.worker) return;
-      // The file it died on is failed; the files behind it go to the new worker.
+      died = err;
+    });
+    worker.on("exit", (code) => {
+      if (worker !== this.worker || this.closed) return;
       const first = this.jobs.shift();
       this.restart();
       this.arm();
-      first?.resolve({ ok: false, error: typedError(first.file, "E_PARSE", err.message) });
+      first?.resolve({
+        ok: false,
+        error: typedError(first.file, "E_PARSE", died?.message ?? `the parser stopped (exit code ${code})`),
+      });
     });
     return worker;
   }
@@ -106,6 +117,7 @@ class Slot {
 
   /** Settle every job held (the batch stopped) and stop the worker. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     const jobs = this.jobs;
     this.jobs = [];
@@ -123,6 +135,8 @@ export class ParsePool {
   constructor(
     readonly size: number,
     readonly timeoutMs: number,
+    /** The worker script (tests give one of their own). */
+    private readonly workerFile: URL = WORKER_FILE,
   ) {
     this.limit = pLimit(size * PARSE_DEPTH);
   }
@@ -146,7 +160,7 @@ export class ParsePool {
     let best: Slot | undefined;
     for (const s of this.slots) if (!best || s.jobs.length < best.jobs.length) best = s;
     if (best && (best.jobs.length === 0 || this.slots.length >= this.size)) return best;
-    const slot = new Slot(this.timeoutMs);
+    const slot = new Slot(this.timeoutMs, this.workerFile);
     this.slots.push(slot);
     return slot;
   }

@@ -1,0 +1,55 @@
+// The batch writer: documents are written several to a transaction, each in a savepoint of its
+// own, so a document the database refuses is recorded as failed and leaves nothing behind,
+// while the others of its batch load.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { openDatabase } from "../src/db.js";
+import { ingestFiles } from "../src/ingest.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const TMP = join(import.meta.dirname, ".tmp", "writer");
+
+test("a report the database refuses fails alone (E_DATABASE); the rest of its batch loads", async () => {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const db = openDatabase(join(TMP, "refuse.sqlite"));
+  // A constraint of the user's: no report of Kirklees.
+  db.exec(`CREATE TRIGGER refuse_kirklees BEFORE INSERT ON reports WHEN NEW.area = 'Kirklees'
+           BEGIN SELECT RAISE(ABORT, 'Kirklees refused by a trigger'); END`);
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => join(CORPUS, f));
+  const outcomes = await ingestFiles(
+    db,
+    files,
+    { jobs: 2, timeoutMs: 60_000, maxSizeBytes: 1e9, force: false },
+    () => {},
+  );
+  const byFile = Object.fromEntries(outcomes.map((o) => [o.file.split("/").at(-1), [o.status, o.code]]));
+  expect(byFile).toEqual({
+    "2019-croydon.txt": ["ok", null],
+    "2020-12-north-somerset.txt": ["ok", null],
+    "2021-10-kirklees.txt": ["failed", "E_DATABASE"],
+    "2022-07-tower-hamlets-and-city-of-london.txt": ["ok", null],
+    "2023-01-blackburn-with-darwen.txt": ["ok", null],
+  });
+  expect(outcomes.find((o) => o.code === "E_DATABASE")?.message).toContain("Kirklees refused by a trigger");
+  const rows = db
+    .prepare(
+      `SELECT d.status, count(r.id) AS reports, (SELECT count(*) FROM standards s JOIN reports r2 ON r2.id = s.report_id
+         JOIN documents d2 ON d2.id = r2.document_id WHERE d2.id = d.id) AS standards
+       FROM documents d LEFT JOIN reports r ON r.document_id = d.id GROUP BY d.id ORDER BY d.file`,
+    )
+    .all();
+  expect(rows).toEqual([
+    // standards per report as in corpus/expected: 12 before the 2021 edition, 13 with 4.1
+    { status: "ok", reports: 1, standards: 12 },
+    { status: "ok", reports: 1, standards: 12 },
+    { status: "failed", reports: 0, standards: 0 },
+    { status: "ok", reports: 1, standards: 13 },
+    { status: "ok", reports: 1, standards: 13 },
+  ]);
+  expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+  db.close();
+});
