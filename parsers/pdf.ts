@@ -2,9 +2,29 @@
 // so that the cells of one table row stay on one line (joined by a tab at a column gap), raised
 // small digits become superscript footnote markers, and a paragraph wrapped over several
 // lines becomes one line again, as in the text renderings. Every line keeps its page number.
-import { PDFParse } from "pdf-parse";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
+
+// pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
+// two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
+// 2^32 - 1) and JSON.parse (source text access). The replacements are JavaScript, several times
+// slower, and apply to the whole thread: pdf.js's own work and every parser after it. The
+// native ones are put back once pdf.js has loaded, its worker half (a second copy of core-js,
+// otherwise loaded on first use) included; the features it adds, which Node 20 lacks, stay.
+const nativePush = Array.prototype.push;
+const nativeJsonParse = JSON.parse;
+const { PDFParse } = await import("pdf-parse");
+try {
+  // The module pdf.js would load itself (it uses an already loaded one, globalThis.pdfjsWorker).
+  const fromPdfParse = createRequire(import.meta.resolve("pdf-parse"));
+  await import(pathToFileURL(fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs")).href);
+} catch {
+  // Another layout of pdf-parse: pdf.js loads its worker itself, and runs slower.
+}
+Array.prototype.push = nativePush;
+JSON.parse = nativeJsonParse;
 
 interface TextItem {
   str: string;
