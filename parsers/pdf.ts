@@ -164,7 +164,7 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
 
 interface LoadedPdf {
   numPages: number;
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup(): boolean }>;
 }
 
 export async function pdfSourceLines(file: string, bytes: Buffer): Promise<SourceLine[]> {
@@ -188,6 +188,8 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
+      // Fonts and operator lists of a page read are not needed again (pdf-parse does the same).
+      page.cleanup();
       const positioned = assembleLines(
         content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string"),
       );
