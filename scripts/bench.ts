@@ -96,6 +96,7 @@ function ingest(dir: string, jobs: number, db: string, { fresh = true, pinned = 
 const GETTEXT_SCRIPT = `
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { PDFParse } from "pdf-parse";
 const [dir, part, parts] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
 const files = readdirSync(dir).sort().filter((_, i) => i % parts === part).map((f) => join(dir, f));
 for (const f of files) {

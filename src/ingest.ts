@@ -65,18 +65,22 @@ interface WriteTask {
 
 /** Documents written in one transaction at most; one commit costs as much as writing a report. */
 const BATCH_SIZE = 8;
+/** The longest a parsed document waits for its batch to fill. */
+const BATCH_WAIT_MS = 50;
 
 /**
  * The single database writer. Parsed documents queue here and are written in batches: one
  * IMMEDIATE transaction per batch, each document in a savepoint of its own, so a document the
- * database refuses leaves nothing and the others go on. A batch is written when it is full or
- * when no parse is under way (nothing more is coming soon), after the current turn of the event
- * loop so that the pool first hands its workers their next files. A document's outcome is
- * emitted only once its batch has committed; a killed run loses at most the batch being written.
+ * database refuses leaves nothing and the others go on. A batch is written when it is full, when
+ * no parse is under way (nothing more is coming soon) or BATCH_WAIT_MS after its first document,
+ * after the current turn of the event loop so that the pool first hands its workers their next
+ * files. A document's outcome is emitted only once its batch has committed; a killed run loses
+ * at most the batch being written.
  */
 class BatchWriter {
   private queue: { task: WriteTask; done: () => void }[] = [];
   private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -88,15 +92,20 @@ class BatchWriter {
   write(task: WriteTask): Promise<void> {
     return new Promise((done) => {
       this.queue.push({ task, done });
-      if (!this.scheduled && (this.queue.length >= BATCH_SIZE || !this.parsing())) {
+      if (this.scheduled) return;
+      if (this.queue.length >= BATCH_SIZE || !this.parsing()) {
         this.scheduled = true;
         setImmediate(() => this.flush());
+      } else if (!this.timer) {
+        this.timer = setTimeout(() => this.flush(), BATCH_WAIT_MS);
       }
     });
   }
 
   flush(): void {
     this.scheduled = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
