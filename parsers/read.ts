@@ -28,18 +28,18 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** Detect the format from the bytes; the extension only breaks ties. */
-export function detectFormat(bytes: Uint8Array, file: string, decoded?: string): Format {
+export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
-  return detectTextFormat(decoded ?? Buffer.from(bytes.subarray(0, 200_000)).toString("utf8"), file);
+  return detectTextFormat(utf8Lines(Buffer.from(bytes.subarray(0, 200_000))), file);
 }
 
-/** Markdown or plain text, from the first 60,000 characters' lines. */
-function detectTextFormat(text: string | string[], file: string): Format {
+/** Markdown or plain text, from the lines of the first 60,000 characters. */
+function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
   let pipeDelimiters = 0;
   let bold = 0;
   let seen = 0;
-  for (const line of typeof text === "string" ? text.slice(0, 60_000).split(/\r?\n/) : text) {
+  for (const line of lines) {
     if (seen > 60_000) break;
     seen += line.length + 1;
     if (/^#{1,6}\s+\S/.test(line)) headings++;

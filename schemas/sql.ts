@@ -264,8 +264,18 @@ export function schemaSql(): string[] {
   return [...TABLES.map(createTableSql), ...INDEXES];
 }
 
+/** The table of that name. */
+export function tableNamed(name: string): TableDefinition {
+  const t = TABLES.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+/** What one column of a row holds. */
+export type ColumnValue = string | number | null;
+
 /** The column values of one record object, in column order. */
-export function rowValues(t: TableDefinition, obj: unknown): (string | number | null)[] {
+export function rowValues(t: TableDefinition, obj: unknown): ColumnValue[] {
   return t.columns.map((c) => {
     let v: unknown = obj;
     for (const key of c.path) v = v === null || v === undefined ? null : (v as Record<string, unknown>)[key];

@@ -5,9 +5,9 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { type TableDefinition, rowValues, schemaSql } from "../schemas/sql.js";
+import { type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
 import { viewSql } from "../schemas/views.js";
-import { CHILD_TABLES, type ReportRows, reportRows, table } from "./tabulate.js";
+import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
 export const SCHEMA_VERSION = 4;
 
@@ -84,7 +84,7 @@ export interface DocumentOutcome {
 
 function insertDocument(db: Db, outcome: DocumentOutcome): number {
   prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(outcome.file);
-  const t = table("documents");
+  const t = tableNamed("documents");
   const info = db
     .prepare(insertSql(t))
     .run(...rowValues(t, { ...outcome, loadedAt: new Date().toISOString() }));
@@ -96,16 +96,6 @@ export interface LoadMeta {
   error?: string | null;
   size?: number | null;
   mtimeMs?: number | null;
-}
-
-/** Load one report (replacing any earlier load of the same file) in one transaction. */
-export function loadReport(
-  db: Db,
-  record: ReportRecord,
-  findings: Finding[] = [],
-  meta: LoadMeta = {},
-): number {
-  return loadRows(db, reportRows(record, findings), meta);
 }
 
 /** Write a tabulated report (replacing any earlier load of the same file) in one transaction. */
@@ -120,10 +110,10 @@ export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number 
       mtimeMs: meta.mtimeMs ?? null,
     });
     const reportId = Number(
-      prepared(db, insertSql(table("reports"))).run(documentId, rows.report).lastInsertRowid,
+      prepared(db, insertSql(tableNamed("reports"))).run(documentId, rows.report).lastInsertRowid,
     );
     for (const name of CHILD_TABLES) {
-      const stmt = prepared(db, insertSql(table(name)));
+      const stmt = prepared(db, insertSql(tableNamed(name)));
       for (const row of rows.children[name]) stmt.run(reportId, row);
     }
     return reportId;

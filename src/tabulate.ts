@@ -2,13 +2,7 @@
 // plain arrays of column values. Runs in the parse workers, so that the single writer only binds.
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { TABLES, type TableDefinition, rowValues } from "../schemas/sql.js";
-
-export function table(name: string): TableDefinition {
-  const t = TABLES.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  return t;
-}
+import { type ColumnValue, rowValues, tableNamed } from "../schemas/sql.js";
 
 /** A finding as its row in the findings table. */
 export function findingRow(f: Finding) {
@@ -23,8 +17,6 @@ export function findingRow(f: Finding) {
     provenance: JSON.stringify(f.provenance),
   };
 }
-
-export type Value = string | number | null;
 
 /** The tables a report's rows go to, in the order they are written. */
 export const CHILD_TABLES = [
@@ -47,14 +39,14 @@ export const CHILD_TABLES = [
  */
 export interface ReportRows {
   document: { file: string; sha256: string; format: ReportRecord["source"]["format"]; parserVersion: string };
-  report: Value[];
-  children: Record<(typeof CHILD_TABLES)[number], Value[][]>;
+  report: ColumnValue[];
+  children: Record<(typeof CHILD_TABLES)[number], ColumnValue[][]>;
 }
 
 export function reportRows(record: ReportRecord, findings: Finding[] = []): ReportRows {
-  const reports = table("reports");
+  const reports = tableNamed("reports");
   const rowsOf = (name: string, items: unknown[]) => {
-    const t = table(name);
+    const t = tableNamed(name);
     return items.map((item) => rowValues(t, item));
   };
   return {
