@@ -16,13 +16,19 @@ const SCORE_BAND =
 const QUESTION_BAND =
   /^(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*-\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*\+)\s*(Outstanding|Good|Requires improvement|Inadequate)/i;
 
+/**
+ * A word or range every statement above contains (the scale may say "0 to 36" with no other
+ * keyword): the cheap test a line must pass first.
+ */
+const METHOD_WORD = /standards|scale|score|\d\s*(?:[-–—]|to)\s*\d|majority|minority|too few/i;
+
 export function parseMethodology(lines: Line[], footnotes: Footnote[]): MethodologyStatement[] {
   const out: MethodologyStatement[] = [];
   const all = [...lines, ...footnotes.map((f) => ({ ...f.line, flat: f.text }))].sort(
     (a, b) => a.line - b.line,
   );
   for (const line of all) {
-    if (!/standards|scale|score|\d\s*[-–]\s*\d|majority|minority|too few/i.test(line.flat)) continue;
+    if (!METHOD_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
     const provenance = provenanceOf(line);
     for (const m of text.matchAll(STANDARDS_COUNT)) {

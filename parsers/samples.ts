@@ -75,15 +75,13 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   },
 ];
 
+/** A word every sample sentence above contains: the cheap test a line must pass first. */
+const SAMPLE_WORD = /examin|inspected|detailed look|sample of|reviewed the cases/i;
+
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
   const statements: SampleStatement[] = [];
   for (const line of lines) {
-    // Cheap test first: the sample sentences all use one of these words.
-    if (
-      line.flat.length < 20 ||
-      !/examined|inspected|detailed look|sample of|reviewed the cases/i.test(line.flat)
-    )
-      continue;
+    if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
     for (const { domain, re, sum } of PATTERNS) {
       if (domain !== "court" && !/out-of-court|custodial/i.test(text)) continue;

@@ -1,0 +1,45 @@
+// Sample sizes in each wording the reports use: every sentence below must be read, whatever
+// word the cheap line filter keys on.
+import { expect, test } from "vitest";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { parseSamples } from "../parsers/samples.js";
+
+const samplesOf = (text: string) => parseSamples(normaliseLines(textSourceLines(text), "text").lines);
+
+test.each([
+  ["We examined 24 court disposals, looking at the quality of work.", "court", 24],
+  ["We took a detailed look at 18 community sentences and 3 custodial sentences.", "court", 21],
+  ["We took a detailed look at the cases of twelve children who had received a court disposal.", "court", 12],
+  ["Inspectors examined a sample of 30 cases sentenced by the courts.", "court", 30],
+  ["We inspected 17 out-of-court disposals managed by the service.", "outOfCourt", 17],
+  ["We inspected 9 cases managed by the YOT that had received an out-of-court disposal.", "outOfCourt", 9],
+  ["We reviewed the cases of eleven children who had received an out-of-court disposal.", "outOfCourt", 11],
+  ["We inspected 5 cases managed by the YOS that had received a custodial sentence.", "resettlement", 5],
+  [
+    "Inspectors assessed resettlement by examining 6 case files and interviewing case managers, in cases where children had received custodial sentences.",
+    "resettlement",
+    6,
+  ],
+] as const)("%s", (sentence, domain, size) => {
+  const { samples, statements } = samplesOf(sentence);
+  expect(statements.map((s) => [s.domain, s.size])).toEqual([[domain, size]]);
+  expect(samples[domain]).toBe(size);
+  expect(statements[0]?.provenance.line).toBe(1);
+});
+
+test("one sentence stating both samples gives both", () => {
+  const a = samplesOf("We inspected 20 post-court cases and 7 out-of-court disposals.");
+  expect(a.samples).toEqual({ court: 20, outOfCourt: 7, resettlement: null });
+  const b = samplesOf("This was a sample of 25 court disposals and 10 out-of-court disposals.");
+  expect(b.samples).toEqual({ court: 25, outOfCourt: 10, resettlement: null });
+  const c = samplesOf("We drew a sample of 8 cases that received an out-of-court disposal.");
+  expect(c.samples).toEqual({ court: null, outOfCourt: 8, resettlement: null });
+});
+
+test("prose without a sample statement gives none", () => {
+  const { samples, statements } = samplesOf(
+    "We examined the partnership arrangements and inspected the quality of the premises.",
+  );
+  expect(statements).toEqual([]);
+  expect(samples).toEqual({ court: null, outOfCourt: null, resettlement: null });
+});
