@@ -228,11 +228,16 @@ export const INDEXES: string[] = [
   "CREATE INDEX IF NOT EXISTS idx_warnings_report ON warnings(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_findings_report ON findings(report_id, severity)",
   "CREATE INDEX IF NOT EXISTS idx_narrative_report ON narrative_sections(report_id)",
-  // Full-text search over the narrative (SQLite FTS5, external content). Indexing row by row
-  // would triple the cost of loading a report; ingest rebuilds the index once per run instead.
+  // Full-text search over the narrative (SQLite FTS5, external content). The writer indexes a
+  // batch's reports in the batch's own transaction (row by row, each report's savepoint would
+  // flush the index: three times the cost); rows leave the index by this trigger, also when a
+  // report goes by cascade.
   `CREATE VIRTUAL TABLE IF NOT EXISTS narrative_fts USING fts5(section, text, content='narrative_sections', content_rowid='id', tokenize='porter unicode61')`,
   "DROP TRIGGER IF EXISTS narrative_ai",
   "DROP TRIGGER IF EXISTS narrative_ad",
+  `CREATE TRIGGER IF NOT EXISTS narrative_fts_delete AFTER DELETE ON narrative_sections BEGIN
+     INSERT INTO narrative_fts(narrative_fts, rowid, section, text) VALUES ('delete', old.id, old.section, old.text);
+   END`,
 ];
 
 function quote(name: string): string {

@@ -41,6 +41,9 @@ export function openDatabase(path: string): Db {
     for (const sql of schemaSql()) db.exec(sql);
     for (const sql of viewSql()) db.exec(sql);
     db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
+    // Each batch adds a segment to the full-text index: merge 16 at a time rather than FTS5's
+    // default 4, so that a long ingest rewrites the index less often (searches still see few).
+    db.exec("INSERT INTO narrative_fts(narrative_fts, rank) VALUES ('automerge', 16)");
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
   return db;
@@ -206,12 +209,22 @@ export function reportSummaries(db: Db): ReportSummaryRow[] {
     .all() as ReportSummaryRow[];
 }
 
-/** Mark the search index out of date (before loading), so that an interrupted run is caught. */
-export function markSearchIndexStale(db: Db): void {
-  setMeta(db, { search_index_stale: "1" });
+/**
+ * Add the narrative of these (just loaded) reports to the full-text index. Called once per batch
+ * inside its transaction: the index is never behind the rows it covers.
+ */
+export function indexNarrative(db: Db, reportIds: Iterable<number>): void {
+  const stmt = prepared(
+    db,
+    "INSERT INTO narrative_fts(rowid, section, text) SELECT id, section, text FROM narrative_sections WHERE report_id = ?",
+  );
+  for (const id of reportIds) stmt.run(id);
 }
 
-/** Rebuild the full-text index of the narrative when loads have changed it. */
+/**
+ * Rebuild the full-text index when a database says it is out of date: earlier versions of the
+ * tool built it once at the end of each ingest, and a run killed before that left this mark.
+ */
 export function refreshSearchIndex(db: Db): boolean {
   const row = db.prepare('SELECT "value" FROM meta WHERE "key" = ?').get("search_index_stale") as
     | { value: string }

@@ -5,8 +5,8 @@ import { readFileSync, statSync } from "node:fs";
 import { sha256Of } from "../parsers/read.js";
 import {
   type Db,
+  indexNarrative,
   loadRows,
-  markSearchIndexStale,
   recordDocument,
   refreshSearchIndex,
   storedDocuments,
@@ -59,10 +59,12 @@ function failure(file: string, error: InputError): IngestOutcome {
 
 export async function ingestFiles(
   db: Db,
-  files: string[],
+  inputs: string[],
   options: IngestOptions,
   onOutcome: (o: IngestOutcome, done: number, total: number) => void,
 ): Promise<IngestOutcome[]> {
+  // A path named twice (a folder and a file in it) is one document, loaded once.
+  const files = [...new Set(inputs)];
   const stored = storedDocuments(db);
   const loadedBySha = new Map<string, string>();
   for (const d of stored.values())
@@ -75,12 +77,6 @@ export async function ingestFiles(
     done++;
     onOutcome(o, done, files.length);
   };
-  // Any write may change the narrative behind the search index: mark it stale once per run.
-  let marked = false;
-  const touched = () => {
-    if (!marked) markSearchIndexStale(db);
-    marked = true;
-  };
   /** Write a failed (or refused) document's row; its outcome is emitted by the caller. */
   const writeFailed = (
     o: IngestOutcome,
@@ -88,7 +84,6 @@ export async function ingestFiles(
     mtimeMs: number | null,
     sha256: string | null,
   ) => {
-    touched();
     recordDocument(db, {
       file: o.file,
       sha256,
@@ -110,7 +105,19 @@ export async function ingestFiles(
     writeFailed(o, size, mtimeMs, sha256);
     emit(o);
   };
-  const writer = new BatchWriter(db, emit, () => pool.inFlight > 0);
+  // Reports loaded in the batch being written: their narrative joins the search index before
+  // the batch commits. (A report refused in its savepoint is not here; its id may be reused.)
+  let batchReports: number[] = [];
+  const writer = new BatchWriter(
+    db,
+    emit,
+    () => pool.inFlight > 0,
+    () => {
+      const ids = batchReports;
+      batchReports = [];
+      indexNarrative(db, ids);
+    },
+  );
 
   const pending = new Set<Promise<void>>();
   // Backpressure: read a file only when a worker will soon be free for it, so that a large
@@ -171,7 +178,6 @@ export async function ingestFiles(
       }
       const original = loadedBySha.get(sha256) ?? claimed.get(sha256);
       if (original && original !== file) {
-        touched();
         recordDocument(db, {
           file,
           sha256,
@@ -187,7 +193,6 @@ export async function ingestFiles(
         emit(outcome(file, "duplicate", { message: `same content as ${original}` }));
         continue;
       }
-      touched();
       claimed.set(sha256, file);
       const job: Promise<void> = pool
         .parse(file, bytes, sha256)
@@ -203,12 +208,13 @@ export async function ingestFiles(
               const reasons = summary.partialReasons;
               const status = reasons.length > 0 ? "partial" : "ok";
               const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
-              loadRows(db, rows, {
+              const reportId = loadRows(db, rows, {
                 status,
                 error: partly,
                 size: st.size,
                 mtimeMs: st.mtimeMs,
               });
+              batchReports.push(reportId);
               loadedBySha.set(sha256, file);
               return outcome(file, status, {
                 message: partly,
@@ -240,7 +246,7 @@ export async function ingestFiles(
     writer.flush();
     await pool.close();
   }
-  // Also catches a run that was killed before it could rebuild.
+  // A database an earlier version left with its index out of date.
   refreshSearchIndex(db);
   return outcomes;
 }

@@ -33,6 +33,8 @@ export class BatchWriter<Outcome> {
     private readonly emit: (o: Outcome) => void,
     /** Whether more parsed documents are on their way. */
     private readonly parsing: () => boolean,
+    /** Runs in each batch's transaction after its documents (a throw refuses the whole batch). */
+    private readonly afterBatch: () => void = () => {},
   ) {}
 
   write(task: WriteTask<Outcome>): Promise<void> {
@@ -66,6 +68,7 @@ export class BatchWriter<Outcome> {
               outcomes.push(task.refused(err as Error));
             }
           }
+          this.afterBatch();
         })
         .immediate();
     } catch (err) {

@@ -6,7 +6,7 @@ import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
 import { openDatabase } from "../src/db.js";
-import { run } from "./helpers/shared.js";
+import { expectSearchIndexSound, run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CORPUS = join(ROOT, "corpus");
@@ -151,6 +151,25 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     const conn = openDatabase(db);
     expect(conn.prepare("SELECT stated_score FROM reports").all()).toEqual([{ stated_score: 9 }]);
     expect(conn.prepare("SELECT rule_id FROM findings WHERE rule_id = 'score-sum'").all()).toHaveLength(1);
+    // The search index follows: each load replaced the narrative it covers, never doubled it.
+    expectSearchIndexSound(conn, "Huddersfield", 1);
+    conn.close();
+    // The file becomes unreadable as a report: its rows, and their place in the index, go.
+    writeFileSync(file, "Minutes of the parish council meeting.\n");
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 failed");
+    const after = openDatabase(db);
+    expectSearchIndexSound(after, "Huddersfield", 0);
+    after.close();
+  });
+
+  test("a path named twice (its folder and itself) is loaded once", async () => {
+    const db = join(TMP, "twice.sqlite");
+    const file = join(CORPUS, "2023-01-blackburn-with-darwen.txt");
+    const { out } = await run(["ingest", file, file, "--db", db]);
+    expect(out.at(-1)).toContain("1 ok, 0 partial, 0 failed, 0 duplicate");
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT count(*) AS n FROM documents").get()).toEqual({ n: 1 });
+    expectSearchIndexSound(conn, "Blackburn", 1);
     conn.close();
   });
 

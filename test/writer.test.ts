@@ -1,11 +1,12 @@
 // The batch writer: documents are written several to a transaction, each in a savepoint of its
 // own, so a document the database refuses is recorded as failed and leaves nothing behind,
 // while the others of its batch load.
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { openDatabase } from "../src/db.js";
 import { ingestFiles } from "../src/ingest.js";
+import { expectSearchIndexSound } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const TMP = join(import.meta.dirname, ".tmp", "writer");
@@ -51,5 +52,38 @@ test("a report the database refuses fails alone (E_DATABASE); the rest of its ba
     { status: "ok", reports: 1, standards: 13 },
   ]);
   expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+  // The refused report's rows were rolled back (their ids reused by the next report of the
+  // batch): the search index holds the loaded reports' narrative only, each once.
+  expectSearchIndexSound(db, "Kirklees", 0);
+  expectSearchIndexSound(db, "Croydon", 1);
+  expectSearchIndexSound(db, "partnership", 4);
+  db.close();
+});
+
+test("batch after batch, the search index covers every loaded report once", async () => {
+  const dir = join(TMP, "many");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // 20 distinct files (a line of their own at the end): several batches of the writer.
+  const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
+  const files: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const file = join(dir, `copy-${i}.txt`);
+    writeFileSync(
+      file,
+      `${readFileSync(join(CORPUS, reports[i % reports.length] as string), "utf8")}\nCopy ${i}\n`,
+    );
+    files.push(file);
+  }
+  const db = openDatabase(join(TMP, "many.sqlite"));
+  const outcomes = await ingestFiles(
+    db,
+    files,
+    { jobs: 1, timeoutMs: 60_000, maxSizeBytes: 1e9, force: false },
+    () => {},
+  );
+  expect(outcomes.map((o) => o.status)).toEqual(Array(20).fill("ok"));
+  expectSearchIndexSound(db, "partnership", 20);
+  expectSearchIndexSound(db, "Kirklees", 4);
   db.close();
 });

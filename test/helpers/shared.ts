@@ -1,6 +1,8 @@
+import { expect } from "vitest";
 import type { ReportRecord } from "../../schemas/report.js";
 // Helpers several test files share.
 import { main } from "../../src/cli.js";
+import type { Db } from "../../src/db.js";
 
 /** Run the `yos` command in process, collecting what it prints. */
 export async function run(args: string[]): Promise<{ code: number; out: string[] }> {
@@ -24,4 +26,23 @@ export function recordValues(record: ReportRecord, { narrativeText = true } = {}
       WHERE.test(key) ? undefined : value,
     ),
   );
+}
+
+/**
+ * The full-text index agrees with the narrative it covers: FTS5's own check against the rows
+ * passes, and a search for `word` finds the same sections as it does once the index is rebuilt
+ * from scratch (no stale or missing entries); those sections belong to `reports` reports.
+ */
+export function expectSearchIndexSound(db: Db, word: string, reports: number): void {
+  db.exec("INSERT INTO narrative_fts(narrative_fts, rank) VALUES ('integrity-check', 1)");
+  const search = db.prepare(
+    `SELECT n.id, n.report_id FROM narrative_fts JOIN narrative_sections n ON n.id = narrative_fts.rowid
+     WHERE narrative_fts MATCH ? ORDER BY n.id`,
+  );
+  const found = search.all(`"${word}"`) as { id: number; report_id: number }[];
+  db.exec("SAVEPOINT rebuilt; INSERT INTO narrative_fts(narrative_fts) VALUES ('rebuild')");
+  const rebuilt = search.all(`"${word}"`);
+  db.exec("ROLLBACK TO rebuilt; RELEASE rebuilt");
+  expect(found).toEqual(rebuilt);
+  expect(new Set(found.map((r) => r.report_id)).size).toBe(reports);
 }
