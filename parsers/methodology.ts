@@ -11,10 +11,12 @@ const STANDARDS_COUNT = new RegExp(
 );
 const SCALE =
   /\b(?:overall (?:provider )?rating|total score|overall score)\b[^.]{0,40}?\b0\s*(?:-|to)\s*(\d{2})\b/gi;
+// "31-36 = Outstanding", "0–6: Inadequate", "0 to 6 = 'Inadequate'"
 const SCORE_BAND =
-  /^(\d{1,2})\s*-\s*(\d{1,2})\s*=?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
+  /^(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s*[=:]?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
+// "Minority: <50% Inadequate", "Large majority: 80%+ Outstanding" (or "80% or more")
 const QUESTION_BAND =
-  /^(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*-\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*\+)\s*(Outstanding|Good|Requires improvement|Inadequate)/i;
+  /^(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*(?:\+|or more|and above))\s*[=:]?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
 
 /**
  * A word or range every statement above contains (the scale may say "0 to 36" with no other

@@ -56,6 +56,8 @@ function extractMarkers(input: string): Cleaned {
   s = s.replace(/\$\s*\^\{[^$]*?(\d+)\s*\}*\s*\$/g, take);
   s = s.replace(/<sup>\s*\^?\{?(\d+|\*)\}?\s*<\/sup>/g, take);
   s = s.replace(/^\s*\^\{(\d+)[^}]*\}/, take);
+  // A percent sign the converter wrote as LaTeX ("86$\%$") is a percent sign.
+  if (s.includes("\\%")) s = s.replace(/\$\s*\\%\s*\$/g, "%");
   // Any other inline LaTeX is a symbol the converter could not read (arrows, stars): drop it.
   s = s.replace(/\$[^$\n]{1,80}\$/g, " ");
   s = s.replace(SUPERSCRIPT_RUN, (run) => {

@@ -5,7 +5,7 @@ import type { ProsePercent } from "../schemas/report.js";
 import { type StandardsEdition, keyQuestionIdFor, standardsOf } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { plain } from "./text.js";
+import { COUNT_WORD, parseCount, plain } from "./text.js";
 
 const THEMES: { phrase: string; re: RegExp }[] = [
   { phrase: "desistance", re: /desist/i },
@@ -19,6 +19,9 @@ const THEMES: { phrase: string; re: RegExp }[] = [
   },
 ];
 
+/** "71 per cent", "Seventy-one per cent" (house style at a sentence's start), "71 percent". */
+const PER_CENT = new RegExp(`\\b${COUNT_WORD} per ?cent\\b`, "gi");
+
 export function parseProsePercents(lines: Line[], seg: Segments, edition: StandardsEdition): ProsePercent[] {
   const out: ProsePercent[] = [];
   for (const def of standardsOf(edition).filter((d) => d.caseBased)) {
@@ -26,17 +29,18 @@ export function parseProsePercents(lines: Line[], seg: Segments, edition: Standa
     if (!section) continue;
     for (let i = section.start + 1; i < section.end; i++) {
       const line = lines[i] as Line;
-      if (line.cells.length !== 1 || !/per cent/i.test(line.flat)) continue;
+      if (line.cells.length !== 1 || !/per ?cent/i.test(line.flat)) continue;
       // Only "N per cent": prose "k out of n" counts often use other denominators than the
       // tables or state the complement ("in four out of nine cases ... not"), so they would cry wolf.
       for (const sentence of plain(line.flat).split(/(?<=[.;])\s+(?=[A-Z])/)) {
-        const percents = [...sentence.matchAll(/\b(\d{1,3}) per cent\b/gi)];
+        const percents = [...sentence.matchAll(PER_CENT)];
         if (percents.length !== 1) continue;
         const themes = THEMES.filter((t) => t.re.test(sentence));
         if (themes.length !== 1) continue;
         const keyQuestionId = keyQuestionIdFor(def.id, (themes[0] as { phrase: string }).phrase);
         if (!keyQuestionId) continue;
-        const percent = Number((percents[0] as RegExpMatchArray)[1]);
+        const percent = parseCount((percents[0] as RegExpMatchArray)[1] as string);
+        if (percent === null || percent > 100) continue;
         out.push({ standardId: def.id, keyQuestionId, percent, sentence, provenance: provenanceOf(line) });
       }
     }

@@ -8,7 +8,7 @@ import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion }
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
-import { countCell, percentCell, plain } from "./text.js";
+import { COUNT_WORD, countCell, parseCount, percentCell, plain } from "./text.js";
 
 /** The wordings key questions take; prompts never start like this. */
 const KEY_QUESTION_FORM =
@@ -25,14 +25,33 @@ interface Figures {
   relevant: number | null;
   yes: number | null;
   textCells: string[];
+  /** What the figure cell prints instead of a figure ("n/a"). */
+  printed?: string;
 }
 
-/** The figures closing a table row: "question\t86%" or "question\t8\t6". */
+/** A cell saying the figure does not apply ("n/a", a dash): a row, with no figure to read. */
+const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
+/** A question whose percentage follows after a single space, not in a cell of its own. */
+const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+
+/** The figures closing a table row: "question\t86%", "question\t8\t6" or "question\tn/a". */
 function rowFigures(cells: string[]): Figures | null {
   const last = cells[cells.length - 1];
   if (last === undefined) return null;
   const percent = percentCell(last);
   if (percent !== null) return { percent, relevant: null, yes: null, textCells: cells.slice(0, -1) };
+  if (cells.length >= 2 && NOT_APPLICABLE.test(last.trim()))
+    return { percent: null, relevant: null, yes: null, textCells: cells.slice(0, -1), printed: last.trim() };
+  if (last.endsWith("%")) {
+    const m = last.match(TRAILING_PERCENT);
+    if (m)
+      return {
+        percent: Number(m[2]),
+        relevant: null,
+        yes: null,
+        textCells: [...cells.slice(0, -1), m[1] as string],
+      };
+  }
   if (cells.length >= 2) {
     const yes = countCell(last);
     const relevant = countCell(cells[cells.length - 2] as string);
@@ -43,15 +62,18 @@ function rowFigures(cells: string[]): Figures | null {
   return null;
 }
 
+/** "Of the 7 cases with factors…", "Of the eight cases inspected": the sub-sample a table counts. */
+const SUB_SAMPLE = new RegExp(`^Of the ${COUNT_WORD} cases\\b`, "i");
+
 function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
-  const yesHeader = /^%\s*['‘’]?yes['‘’]?$/i.test(last) || /^rating and % yes$/i.test(last);
-  const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’]?yes/i.test(line.flat);
+  const yesHeader = /^%\s*['‘’"“”]?yes['‘’"“”]?$/i.test(last) || /^rating and % yes$/i.test(last);
+  const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat);
   if (!yesHeader && !countHeader) return null;
   const first = line.cells[0] ?? "";
-  const m = plain(line.flat).match(/^Of the (\d+) cases\b/i);
+  const m = plain(line.flat).match(SUB_SAMPLE);
   const question = yesHeader && line.cells.length > 1 && isKeyQuestionText(first) ? first : null;
-  return { subSample: m ? Number(m[1]) : null, question };
+  return { subSample: m ? parseCount(m[1] as string) : null, question };
 }
 
 interface ScanContext {
@@ -142,11 +164,18 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       }
       lastRow = null;
       // A heading naming a key question, possibly wrapped over two lines (a PDF heading).
-      const candidates = pending && !/\?\s*$/.test(pending.text) ? [`${pending.text} ${text}`, text] : [text];
+      const candidates: string[] =
+        pending && !/\?\s*$/.test(pending.text) ? [`${pending.text} ${text}`, text] : [text];
       const heading = candidates
         .map((c) => ({ c, printed: c.match(/^(\d\.\d\.\d)\.?\s+/) }))
         .find(({ c, printed }) => isKeyQuestionText(printed ? c.slice(printed[0].length) : c));
       if (heading) {
+        const next = lines[i + 1];
+        if (next && i + 1 < end && rowFigures(next.cells)?.textCells.length === 0) {
+          // Not a heading: the key question's own row, its figure on the next line.
+          pending = { text: heading.c, first: pending && heading.c !== text ? pending.first : line };
+          continue;
+        }
         const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;
         currentKq = setKq(body, line, heading.printed?.[1] ?? null) ?? currentKq;
         pending = null;
@@ -178,6 +207,14 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         provenance: provenanceOf(line),
       });
       continue;
+    }
+
+    if (figures.printed !== undefined) {
+      out.warnings.push({
+        code: "figure-not-printed",
+        message: `The row prints '${figures.printed}' instead of a figure; it is kept with none`,
+        provenance: provenanceOf(line),
+      });
     }
 
     // What a key-question row and a prompt row share.

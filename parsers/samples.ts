@@ -8,6 +8,8 @@ import { COUNT_WORD, parseCount, plain } from "./text.js";
 type Domain = SampleStatement["domain"];
 
 const N = COUNT_WORD;
+/** "out-of-court", also as printed without its hyphens. */
+const OOC = "out[- ]of[- ]court";
 const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
@@ -36,28 +38,28 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
     re: new RegExp(`\\ba sample of ${N} (?:post-court )?cases sentenced by the courts`, "gi"),
   },
   { domain: "court", re: new RegExp(`\\bsample of ${N} (?:court disposals|post-court cases) and`, "gi") },
-  { domain: "outOfCourt", re: new RegExp(`\\bWe (?:examined|inspected) ${N} out-of-court disposals`, "gi") },
+  { domain: "outOfCourt", re: new RegExp(`\\bWe (?:examined|inspected) ${N} ${OOC} disposals?`, "gi") },
   {
     domain: "outOfCourt",
     re: new RegExp(
-      `\\bWe inspected ${N} cases managed by the \\w+ that had received an out-of-court disposal`,
+      `\\bWe inspected ${N} cases managed by the \\w+ that had received an ${OOC} disposal`,
       "gi",
     ),
   },
   {
     domain: "outOfCourt",
     re: new RegExp(
-      `\\bWe reviewed the cases of ${N} children(?: and young people)? [^.]{0,60}?received an out-of-court`,
+      `\\bWe reviewed the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OOC}`,
       "gi",
     ),
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\ba sample of ${N} cases that received an out-of-court disposal`, "gi"),
+    re: new RegExp(`\\ba sample of ${N} cases that received an ${OOC} disposal`, "gi"),
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} out-of-court disposals`, "gi"),
+    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} ${OOC} disposals?`, "gi"),
   },
   {
     domain: "resettlement",
@@ -84,7 +86,7 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
     if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
     for (const { domain, re, sum } of PATTERNS) {
-      if (domain !== "court" && !/out-of-court|custodial/i.test(text)) continue;
+      if (domain !== "court" && !/out[- ]of[- ]court|custodial/i.test(text)) continue;
       if (domain === "court" && !/court|community/i.test(text)) continue;
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {

@@ -144,8 +144,13 @@ export function numberCell(cell: string): number | null {
   return m ? Number((m[1] as string).replace(/,/g, "")) : null;
 }
 
-/** Collapse whitespace and curly quotes so that prose patterns can be simple. */
+/** Collapse whitespace, curly quotes and dashes (hyphens of every width) so that prose patterns can be simple. */
 export function plain(text: string): string {
-  if (!/[’‘`“”–—]|\s\s|[\t\n]/.test(text)) return text.trim();
-  return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
+  if (!/[’‘`“”‐‑–—−]|\s\s|[\t\n]/.test(text)) return text.trim();
+  return text
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐‑–—−]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -37,6 +37,19 @@ test("standards count, score bands and question bands", () => {
   ]);
 });
 
+test("bands written with a colon, 'to', quotes or 'or more'", () => {
+  const text = [
+    "0–6: Inadequate",
+    "7 to 18 = 'Requires improvement'",
+    "Large majority: 80% or more\tOutstanding",
+  ].join("\n");
+  expect(statementsOf(text)).toEqual([
+    { kind: "score-band", count: null, low: 0, high: 6, rating: "Inadequate" },
+    { kind: "score-band", count: null, low: 7, high: 18, rating: "Requires improvement" },
+    { kind: "question-band", count: null, low: 80, high: null, rating: "Outstanding" },
+  ]);
+});
+
 test("prose about standards with no rule in it gives nothing", () => {
   expect(statementsOf("Each of the four standards of the framework was met in part.")).toEqual([]);
 });

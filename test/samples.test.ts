@@ -12,6 +12,8 @@ test.each([
   ["We took a detailed look at the cases of twelve children who had received a court disposal.", "court", 12],
   ["Inspectors examined a sample of 30 cases sentenced by the courts.", "court", 30],
   ["We inspected 17 out-of-court disposals managed by the service.", "outOfCourt", 17],
+  ["We examined 12 out of court disposals, as the service calls them.", "outOfCourt", 12],
+  ["We inspected 1 out\u2011of\u2011court disposal (non-breaking hyphens).", "outOfCourt", 1],
   ["We inspected 9 cases managed by the YOT that had received an out-of-court disposal.", "outOfCourt", 9],
   ["We reviewed the cases of eleven children who had received an out-of-court disposal.", "outOfCourt", 11],
   ["We inspected 5 cases managed by the YOS that had received a custodial sentence.", "resettlement", 5],

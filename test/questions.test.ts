@@ -1,0 +1,75 @@
+// Key-question tables as other converters damage them: each variant of one real row must give
+// the figure the report prints (Blackburn with Darwen 2.1, North Somerset's count tables).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { documentFromBytes } from "../parsers/read.js";
+import { extractDocument } from "../src/extract.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const BLACKBURN = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
+const ROW = "Does assessment sufficiently analyse how to keep other people safe?\t86%";
+
+async function recordOf(text: string) {
+  return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
+}
+
+async function bodyRow(text: string, id: string) {
+  const record = await recordOf(text);
+  return record.keyQuestions.find((k) => k.id === id && k.source === "body");
+}
+
+test("the row as printed: 2.1.3 is 86% (line 325)", async () => {
+  expect(BLACKBURN).toContain(ROW);
+  const row = await bodyRow(BLACKBURN, "2.1.3");
+  expect([row?.percent, row?.provenance.line]).toEqual([86, 325]);
+});
+
+test.each([
+  { damage: "its percentage on the next line", damaged: ROW.replace("\t86%", "\n86%") },
+  { damage: "its percentage after a single space", damaged: ROW.replace("\t86%", " 86%") },
+  { damage: "its percent sign in LaTeX", damaged: ROW.replace("\t86%", () => "\t86$\\%$") },
+])("a key question with $damage is still read", async ({ damaged }) => {
+  const row = await bodyRow(BLACKBURN.replace(ROW, damaged), "2.1.3");
+  expect(row?.percent).toBe(86);
+  expect(row?.provenance.line).toBe(325);
+  expect(row?.text).toBe("Does assessment sufficiently analyse how to keep other people safe?");
+});
+
+test("a key question printed 'n/a' is kept, with no figure", async () => {
+  const record = await recordOf(BLACKBURN.replace(ROW, ROW.replace("\t86%", "\tn/a")));
+  const row = record.keyQuestions.find((k) => k.id === "2.1.3" && k.source === "body");
+  expect([row?.percent, row?.relevant, row?.yes]).toEqual([null, null, null]);
+  expect(
+    record.warnings.filter((w) => w.code === "figure-not-printed").map((w) => w.provenance?.line),
+  ).toEqual([325]);
+  // Every other row reads as printed.
+  const others = (r: typeof record) =>
+    r.keyQuestions.filter((k) => !(k.id === "2.1.3" && k.source === "body")).map((k) => [k.id, k.percent]);
+  expect(others(record)).toEqual(others(await recordOf(BLACKBURN)));
+});
+
+test("a count table's sub-sample in words, and 'Yes' in double quotes", async () => {
+  const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const header = "Of the 8 cases inspected:\tRelevant cases\tNumber 'Yes'";
+  const printed = await recordOf(somerset);
+  const damaged = await recordOf(
+    somerset.replaceAll(header, "Of the eight cases inspected:\tRelevant cases\tNumber “Yes”"),
+  );
+  const subSamples = (r: typeof printed) => r.prompts.map((p) => p.subSample);
+  expect(subSamples(printed)).toContain(8);
+  expect(subSamples(damaged)).toEqual(subSamples(printed));
+});
+
+test("prose percentages in words, as house style starts a sentence, are tied to their key question", async () => {
+  const lead =
+    "Assessment is well-informed, analytical and personalised, actively involving the child and their parents or carers.";
+  expect(BLACKBURN).toContain(lead);
+  const record = await recordOf(
+    BLACKBURN.replace(
+      lead,
+      `${lead} Seventy-one per cent of assessments sufficiently analysed how to support the child's desistance.`,
+    ),
+  );
+  expect(record.prosePercents.map((p) => [p.keyQuestionId, p.percent])).toContainEqual(["2.1.1", 71]);
+});
