@@ -13,12 +13,30 @@ export interface Identity {
 }
 
 const COVER = /^An inspection of youth (?:offending|justice) services? in\s*(.*)$/i;
-const PUBLISHED = new RegExp(`^HM Inspectorate of Probation,?\\s+${MONTH_WORD}\\s+(\\d{4})$`, "i");
-const LEAD =
-  /\bled by (?:HM |Her Majesty's )?Inspector,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3})/;
+// Run on plain() text: curly apostrophes and dashes are already straight.
+const INSPECTORATE = "(?:HM|Her Majesty's|His Majesty's) Inspectorate of Probation";
+const DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
+// "HM Inspectorate of Probation, 12 October 2021", "His Majesty's Inspectorate of Probation - October 2023"
+const PUBLISHED = new RegExp(`^${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
+// The month alone on the line after the inspectorate's name.
+const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
+const MONTH_ONLY = new RegExp(`^${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
+// A name: capitalised words of any script ("Zoë", "Seán O'Brien"), with lower-case particles
+// ("Jane de la Cruz"). Words and spaces never overlap, so matching stays linear.
+const WORD = "\\p{Lu}[\\p{L}'’.-]+";
+const PARTICLES = "(?:(?:de|la|van|von|der|den|du|le|da|di)\\s+){0,2}";
+const name = (more: string) => `${WORD}(?:\\s+${PARTICLES}${WORD})${more}`;
+// "led by HM Inspector Jane Doe", "led by His Majesty's Inspector Jane Doe", "led by HMI Jane Doe"
+// (not "led by HMI Probation", the inspectorate itself)
+const LEAD = new RegExp(
+  `\\b[Ll]ed by (?:(?:HM|Her Majesty's|His Majesty's)\\s+)?(?:[Ii]nspector|HMI),?\\s+(?!Probation\\b)(${name("{0,3}")})`,
+  "u",
+);
 // "led by Jane Doe, HM Inspector"
-const LEAD_AFTER =
-  /\bled by ([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3}),?\s+(?:HM|Her Majesty's) Inspector\b/;
+const LEAD_AFTER = new RegExp(
+  `\\b[Ll]ed by (${name("{1,3}")}),?\\s+(?:(?:HM|Her Majesty's|His Majesty's)\\s+[Ii]nspector|HMI)(?![\\p{L}])`,
+  "u",
+);
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:Published|Publication date)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
@@ -38,18 +56,26 @@ export function parseIdentity(lines: Line[]): Identity {
       out.provenance.area = provenanceOf(areaLine);
     }
   }
-  for (const line of head) {
-    const m = plain(line.flat).match(PUBLISHED) ?? plain(line.flat).match(PUBLISHED_LABEL);
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i] as Line;
+    const text = plain(line.flat);
+    let m = text.match(PUBLISHED) ?? text.match(PUBLISHED_LABEL);
+    let at = line;
+    const next = head[i + 1];
+    if (!m && next && INSPECTORATE_ONLY.test(text)) {
+      m = plain(next.flat).match(MONTH_ONLY);
+      at = next;
+    }
     if (m) {
       out.published = yearMonth(m[1] as string, m[2] as string);
-      out.provenance.published = provenanceOf(line);
+      out.provenance.published = provenanceOf(at);
       break;
     }
   }
   for (const line of lines.slice(0, 400)) {
     const m = plain(line.flat).match(LEAD) ?? plain(line.flat).match(LEAD_AFTER);
     if (m) {
-      out.leadInspector = (m[1] as string).replace(/[.,]$/, "");
+      out.leadInspector = leadName(m[1] as string);
       out.provenance.leadInspector = provenanceOf(line);
       break;
     }
@@ -73,4 +99,10 @@ export function parseIdentity(lines: Line[]): Identity {
       provenance: null,
     });
   return out;
+}
+
+/** The name without a following sentence ("Jane Doe. We") or closing stop; "J. Doe", "Dr. Ann Lee" stay. */
+function leadName(name: string): string {
+  const stop = name.search(/[\p{L}'’-]{3}\.\s/u);
+  return (stop < 0 ? name : name.slice(0, stop + 4)).replace(/[.,]$/, "");
 }

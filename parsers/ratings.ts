@@ -5,7 +5,7 @@ import type { Provenance, RatingStatement, ReportWarning, Standard } from "../sc
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
 import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
-import { MONTH_WORD, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
+import { MONTH_ABBREVIATED, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
 
 export interface FoundRating {
   rating: Rating;
@@ -24,6 +24,14 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
   const closing = ratingAtEnd(heading.rest);
   if (closing)
     return { rating: closing.rating, marker: closing.marker ?? first.markers[0] ?? null, line: first };
+  // "1.1\tGovernance and leadership\tRequires" / "\timprovement": the cell wrapped.
+  const wrapped = wrappedRequires(heading.rest, lines[first.index + 1]);
+  if (wrapped)
+    return {
+      rating: "Requires improvement",
+      marker: wrapped.marker ?? first.markers[0] ?? null,
+      line: first,
+    };
   const stop = Math.min(end, first.index + 7);
   for (let i = first.index + 1; i < stop; i++) {
     const line = lines[i] as Line;
@@ -41,19 +49,23 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       if (cellRating)
         return { rating: cellRating.rating, marker: cellRating.marker ?? line.markers[0] ?? null, line };
       // Two-column layout: "...statement\tRequires" / "...statement\timprovement".
-      const next = lines[i + 1];
-      if (
-        /^requires$/i.test(last) &&
-        next &&
-        /^improvement\W*$/i.test(next.cells[next.cells.length - 1] ?? "")
-      ) {
-        return { rating: "Requires improvement", marker: next.markers[0] ?? null, line };
-      }
+      const wrappedCell = /^requires$/i.test(last) ? wrappedRequires(last, lines[i + 1]) : null;
+      if (wrappedCell) return { rating: "Requires improvement", marker: wrappedCell.marker, line };
     }
     const atEnd = ratingAtEnd(line.flat);
     if (atEnd && /[.]\s*$/.test(atEnd.before)) return { rating: atEnd.rating, marker: atEnd.marker, line };
   }
   return null;
+}
+
+/**
+ * "Requires" closing `text` and "improvement" closing the next line: a rating cell wrapped over
+ * two lines. Gives the marker printed after "improvement" ("improvement*"), if any.
+ */
+function wrappedRequires(text: string, next: Line | undefined): { marker: string | null } | null {
+  if (!next || !/(?:^|\s)requires\s*$/i.test(text)) return null;
+  const m = (next.cells[next.cells.length - 1] ?? "").match(/^improvement\s*(\*+|†+)?\W*$/i);
+  return m ? { marker: m[1] ?? next.markers[0] ?? null } : null;
 }
 
 export interface RatingsTable {
@@ -66,8 +78,12 @@ export interface RatingsTable {
   warnings: ReportWarning[];
 }
 
-const SERVICE_NAME = /^(.*?\b(?:youth (?:offending|justice) (?:service|team)|YOS|YJS|YOT))\b/i;
-
+const SERVICE_NAME = /^(.*?\b(?:youth (?:offending|justice) (?:services?|teams?)|YOS|YJS|YOT|YJT))\b/i;
+// "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
+const FIELDWORK = new RegExp(
+  `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,
+  "i",
+);
 export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   const out: RatingsTable = {
     serviceName: null,
@@ -107,11 +123,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     if (!/Fieldwork started/i.test(line.flat)) continue;
     const window = [line, lines[i + 1], lines[i + 2]].filter(Boolean) as Line[];
     const joined = window.map((l) => l.flat).join(" ");
-    const m = joined.match(
-      new RegExp(`Fieldwork started:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`, "i"),
-    );
-    if (m) {
-      out.fieldworkStart = yearMonth(m[1] as string, m[2] as string);
+    const m = joined.match(FIELDWORK);
+    const month = m ? yearMonth(m[1] as string, m[2] as string) : null;
+    if (month) {
+      out.fieldworkStart = month;
       out.provenance.fieldworkStart = provenanceOf(line);
     }
     break;
@@ -135,6 +150,8 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const next = lines[seg.overallLine + 1];
     const only = next ? ratingOnly(next.flat) : null;
     if (next && only) overallFound = { rating: only.rating, line: next };
+    else if (wrappedRequires(overall.flat, next))
+      overallFound = { rating: "Requires improvement", line: overall };
   }
   if (overallFound) {
     out.overallRating = overallFound.rating;
@@ -347,16 +364,19 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
   return out;
 }
 
+// The subject must name the service, not an aspect of work ("Overall, this aspect of work was
+// rated"): capitalised words ("Brighton & Hove", "St. Helens", "Bournemouth, Christchurch and
+// Poole") then the service. The rating is read in any case ("'requires improvement'").
+const OVERALL_STATEMENT =
+  /(?:^|[.!?]\s+)Overall,\s+(?:(?:[A-Z][\w'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/;
+
 /** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
 export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {
   const out: RatingStatement[] = [];
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (isOverallRatingLine(line)) continue;
-    const m = line.flat.match(
-      // The subject must name the service, not an aspect of work ("Overall, this aspect of work was rated").
-      /(?:^|[.!?]\s+)Overall,\s+(?:(?:[A-Z][\w'’&-]*|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|Youth (?:Offending|Justice) (?:Service|Team))(?:\s*\((?:YOS|YJS|YOT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*(Outstanding|Good|Requires improvement|Inadequate)/,
-    );
+    if (!line.flat.includes("Overall,") || isOverallRatingLine(line)) continue;
+    const m = line.flat.match(OVERALL_STATEMENT);
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;
     if (!rating) continue;

@@ -13,7 +13,8 @@ export interface StandardHeading {
 
 /**
  * A line that names a standard: "2.1 Assessment", "2.2.\tPlanning\tGood", "2. 4. Reviewing
- * (court disposals)", "3.4 Out-of-court disposal policy and provi\tsion Inadequate".
+ * (court disposals)", "3.4 Out-of-court disposal policy and provi\tsion Inadequate", "2.1: Assessment",
+ * "1.3 Partnerships & services".
  */
 const headingCache = new WeakMap<Line, StandardHeading | null>();
 
@@ -32,10 +33,13 @@ export function standardHeading(line: Line): StandardHeading | null {
 function findStandardHeading(line: Line): StandardHeading | null {
   if (!/^(?:Standards and key questions\s+)?[1-4]\s?\./.test(line.flat)) return null;
   const flat = line.flat.replace(/^Standards and key questions\s+/i, "");
-  const m = flat.match(/^([1-4])\s?\.\s?([1-4])\.?\s+(.*)$/);
+  // "2.1 Assessment", "2.1. Assessment", "2.1: Assessment", "2.1Assessment" (a lost space).
+  const m = flat.match(/^([1-4])\s?\.\s?([1-4])\s?[.:]?\s*(.*)$/);
   if (!m) return null;
   const id = `${m[1]}.${m[2]}`;
-  const tail = m[3] as string;
+  // "Partnerships & services" spells "Partnerships and services".
+  const after = m[3] as string;
+  const tail = after.includes("&") ? after.replace(/\s*&\s*/g, " and ") : after;
   const candidates = ALL_STANDARD_DEFINITIONS.filter((d) => d.id === id);
   let best: StandardHeading | null = null;
   for (const def of candidates) {

@@ -118,10 +118,16 @@ const MONTHS = [
 
 export const MONTH_WORD =
   "(January|February|March|April|May|June|July|August|September|October|November|December)";
+/** A month in full or abbreviated ("Oct", "Sept.", "Sep"); `yearMonth` checks the spelling. */
+export const MONTH_ABBREVIATED = "((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\\.?";
 
-/** "October", "2021" -> "2021-10". */
+/** "October" (or "Oct", "Sept"), "2021" -> "2021-10". */
 export function yearMonth(month: string, year: string): string | null {
-  const i = MONTHS.indexOf(month.toLowerCase());
+  const word = month.toLowerCase().replace(/\.$/, "");
+  const i =
+    word.length >= 3
+      ? MONTHS.findIndex((m) => m.startsWith(word) || (word === "sept" && m === "september"))
+      : -1;
   if (i < 0 || !/^\d{4}$/.test(year)) return null;
   return `${year}-${String(i + 1).padStart(2, "0")}`;
 }

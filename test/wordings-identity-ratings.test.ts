@@ -1,0 +1,145 @@
+// Identity and ratings wording other reports use: lead inspectors, publication and fieldwork
+// months, the foreword's overall rating, wrapped "Requires improvement" cells, service names and
+// standard headings.
+import { expect, test } from "vitest";
+import { parseIdentity } from "../parsers/identity.js";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
+import { segment, standardHeading } from "../parsers/segment.js";
+
+const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
+const identity = (text: string) => parseIdentity(linesOf(text));
+const table = (text: string) => {
+  const lines = linesOf(text);
+  return parseRatingsTable(lines, segment(lines));
+};
+const overallStated = (text: string) => {
+  const lines = linesOf(text);
+  return overallRatingStatements(lines, segment(lines)).map((s) => s.rating);
+};
+
+test.each([
+  ["This inspection was led by HM Inspector Zoë Lane, supported by a team of inspectors.", "Zoë Lane"],
+  [
+    "This inspection was led by HM Inspector Seán O’Brien, supported by a team of inspectors.",
+    "Seán O'Brien",
+  ],
+  [
+    "This inspection was led by HM Inspector Jane de la Cruz, supported by a team of inspectors.",
+    "Jane de la Cruz",
+  ],
+  [
+    "This inspection was led by His Majesty's Inspector Jane Doe, supported by a team of inspectors.",
+    "Jane Doe",
+  ],
+  [
+    "This inspection was led by His Majesty’s Inspector Jane Doe, supported by a team of inspectors.",
+    "Jane Doe",
+  ],
+  ["This inspection was led by HM inspector Jane Doe, supported by a team of inspectors.", "Jane Doe"],
+  ["This inspection was led by HMI Jane Doe, supported by a team of inspectors.", "Jane Doe"],
+  [
+    "This inspection was led by HM Inspector Ann Lee. We would like to thank all those who helped.",
+    "Ann Lee",
+  ],
+  ["The inspection was led by Piet van der Berg, His Majesty's Inspector.", "Piet van der Berg"],
+])("lead inspector: %s", (text, name) => {
+  expect(identity(text).leadInspector).toBe(name);
+});
+
+test("the inspectorate leading work is not a lead inspector", () => {
+  expect(identity("The survey was led by HMI Probation's research team.").leadInspector).toBeNull();
+});
+
+test.each([
+  ["HM Inspectorate of Probation, 12 October 2021", "2021-10"],
+  ["HM Inspectorate of Probation – October 2021", "2021-10"],
+  ["His Majesty's Inspectorate of Probation, October 2023", "2023-10"],
+  ["His Majesty’s Inspectorate of Probation\n\nMarch 2024", "2024-03"],
+])("publication month: %s", (cover, month) => {
+  const r = identity(`An inspection of youth justice services in\n\nNewtown\n\n${cover}\n\nContents`);
+  expect(r.published).toBe(month);
+  expect(r.area).toBe("Newtown");
+});
+
+test("the inspectorate's name followed by prose gives no publication month", () => {
+  const r = identity(
+    "An inspection of youth offending services in\n\nCroydon\n\nHM Inspectorate of Probation\n\nThis inspection was led by HM Inspector Yvonne McGuckian, supported by a team.",
+  );
+  expect(r.published).toBeNull();
+  expect(r.leadInspector).toBe("Yvonne McGuckian");
+});
+
+test.each([
+  ["Overall, Brighton & Hove YOS is rated as: 'Good'.", "Good"],
+  ["Overall, St. Helens YOS is rated as: 'Good'.", "Good"],
+  ["Overall, Bournemouth, Christchurch and Poole YOS is rated as: 'Outstanding'.", "Outstanding"],
+  ["Overall, Sefton Youth Offending Services is rated as: 'Inadequate'.", "Inadequate"],
+  ["Overall, Sefton YJT is rated as: 'Good'.", "Good"],
+  [
+    "Overall, Wirral YOS is rated as: 'requires improvement'. This rating has been determined.",
+    "Requires improvement",
+  ],
+])("overall rating in the foreword: %s", (sentence, rating) => {
+  expect(overallStated(`Foreword\n${sentence}`)).toEqual([rating]);
+});
+
+test("an aspect of work rated overall is not the service's rating", () => {
+  expect(overallStated("Foreword\nOverall, this aspect of work was rated as 'Good'.")).toEqual([]);
+});
+
+test("'Requires improvement' wrapped over two lines on a standard row and the overall row", () => {
+  const t = table(
+    [
+      "Ratings",
+      "Sefton Youth Offending Service",
+      "Fieldwork started: May 2022",
+      "Overall rating\tRequires",
+      "\timprovement",
+      "1.\tOrganisational delivery",
+      "1.1\tGovernance and leadership\tRequires",
+      "\timprovement*",
+      "1.2\tStaff\tGood",
+      "Recommendations",
+    ].join("\n"),
+  );
+  expect(t.overallRating).toBe("Requires improvement");
+  expect(t.rows.get("1.1")).toMatchObject({ rating: "Requires improvement", marker: "*" });
+  expect(t.rows.get("1.2")?.rating).toBe("Good");
+});
+
+test.each([
+  ["Fieldwork started 10th October 2022", "2022-10"],
+  ["Fieldwork started Oct 2022", "2022-10"],
+  ["Fieldwork started: 1st Sept. 2021", "2021-09"],
+])("fieldwork month: %s", (fieldwork, month) => {
+  const t = table(
+    `Ratings\nSefton Youth Offending Service\n${fieldwork}\nOverall rating\tGood\nRecommendations`,
+  );
+  expect(t.fieldworkStart).toBe(month);
+});
+
+test.each([
+  ["Sefton Youth Offending Services", "Sefton Youth Offending Services"],
+  ["Leeds Youth Justice Services\tScore 20/36", "Leeds Youth Justice Services"],
+  ["Sefton YJT", "Sefton YJT"],
+])("service name: %s", (name, expected) => {
+  const t = table(`Ratings\n${name}\nFieldwork started April 2022\nOverall rating\tGood\nRecommendations`);
+  expect(t.serviceName).toBe(expected);
+});
+
+test.each([
+  ["2.1Assessment\tGood", "2.1", "Assessment"],
+  ["2.1: Assessment\tGood", "2.1", "Assessment"],
+  ["1.3 Partnerships & services\tGood", "1.3", "Partnerships and services"],
+  ["2.3 Implementation & delivery\tGood", "2.3", "Implementation and delivery"],
+])("standard heading: %s", (text, id, name) => {
+  const [line] = linesOf(text);
+  const h = line ? standardHeading(line) : null;
+  expect([h?.id, h?.definition.name, h?.rest]).toEqual([id, name, "Good"]);
+});
+
+test("a key question's number is not a standard heading", () => {
+  const [line] = linesOf("2.1.1 Does assessment sufficiently analyse how to support the child's desistance?");
+  expect(line ? standardHeading(line) : "no line").toBeNull();
+});
