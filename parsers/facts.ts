@@ -11,9 +11,13 @@ type Unit = ContextualFact["unit"];
 
 const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
   { group: "age", re: /^Age\b/i },
-  { group: "ethnicity", re: /^(?:Race|Ethnicity)/i },
+  { group: "ethnicity", re: /^(?:Race|Ethnic)/i },
   { group: "gender", re: /^(?:Gender|Sex)\b/i },
 ];
+
+// "First-time entrants", "first time entrant", "FTE rate"; "reoffending", "Re-offending".
+const FTE = /first.time entrant|\bFTE rate/i;
+const REOFFENDING = /\bre.?offending/i;
 
 const SERVICE_SUBJECT = /\b(?:YOS|YJS|YOT|YJT)\b|youth (?:offending|justice) (?:service|team)/i;
 const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
@@ -35,8 +39,8 @@ function cleanLabel(label: string): string {
 
 /** Which group a labelled figure belongs to, from its label. */
 function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null {
-  if (/first.time entrant/i.test(label)) return { group: "first_time_entrants", unit: "rate_per_100k" };
-  if (/reoffending/i.test(label)) return { group: "reoffending", unit: "percent" };
+  if (FTE.test(label)) return { group: "first_time_entrants", unit: "rate_per_100k" };
+  if (REOFFENDING.test(label)) return { group: "reoffending", unit: "percent" };
   if (/population/i.test(label)) return { group: "population", unit: null };
   if (
     /^(?:proportion|percentage) of|looked after|child protection|child in need|education|pupil referral|mental health|substance misuse/i.test(
@@ -104,7 +108,9 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
     const line = lines[j] as Line;
     if (line.cells.length < 2) break;
     const values = line.cells.slice(1).map(percentCell);
-    if (values.some((v) => v === null) || values.length !== columns.length) break;
+    // A row of the table has one cell per column and at least one readable percentage; a cell
+    // it cannot read ("<1%", "-", "n/a") is reported below, not guessed.
+    if (values.length !== columns.length || values.every((v) => v === null)) break;
     rows.push({ subject: line.cells[0] as string, values, line });
   }
   if (rows.length === 0) return i + 1;
@@ -112,6 +118,14 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
   for (const row of rows) {
     const role = row === serviceRow ? "service" : "comparator";
     row.values.forEach((v, k) => {
+      if (v === null) {
+        out.warnings.push({
+          code: "fact-unreadable",
+          message: `The ${columns[k]} figure for ${row.subject} ('${row.line.cells[k + 1]}') is not a readable percentage and was not read`,
+          provenance: provenanceOf(row.line),
+        });
+        return;
+      }
       push(out, group, columns[k] as string, row.subject, role, v, "percent", row.line);
     });
   }
@@ -188,11 +202,14 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
     }
     // A heading whose figures were images: "First-time entrant (rate per 100,000)" then
     // "Croydon", "England and Wales" with no number. Record the gap, never guess it.
-    if (/^First-time entrants?\b/i.test(line.flat) && !/\d{2,}/.test(line.flat.replace(/100,000/, ""))) {
+    if (
+      /^(?:First.time entrants?|FTE rate)\b/i.test(line.flat) &&
+      !/\d{2,}/.test(line.flat.replace(/100,000/, ""))
+    ) {
       missingHeading = { group: "first_time_entrants", label: cleanLabel(line.flat), unit: "rate_per_100k" };
       continue;
     }
-    if (/^Reoffending rates?$/i.test(line.flat)) {
+    if (/^Re.?offending rates?$/i.test(line.flat)) {
       missingHeading = { group: "reoffending", label: cleanLabel(line.flat), unit: "percent" };
       continue;
     }

@@ -7,6 +7,11 @@ import type { Segments } from "./segment.js";
 import { COUNT_WORD, parseCount, plain } from "./text.js";
 
 const STATED = new RegExp(`we have made ${COUNT_WORD} recommendations?`, "i");
+// "1. review", "1) review", "(1) review", "1.review" (the space lost).
+const MARKED_ITEM = /^\(?([1-9]\d?)[.)](\s*)(\S.*)$/;
+// "1 review" ("1\treview" with its period lost): only inside the list and in sequence, so that
+// prose beginning with a number is not taken for an item.
+const BARE_ITEM = /^([1-9]\d?)\s+([A-Za-z].*)$/;
 const END_OF_LIST =
   /^(Background|Introduction|Contextual facts|Contents|Foreword|Executive summary|Ratings|1\.\s*Organisational delivery|Domain one)/i;
 
@@ -42,6 +47,7 @@ export function parseRecommendations(
   }
   let addressee: string | null = null;
   let afterAddressee = false;
+  let lastNumber: number | null = null;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as Line;
     const text = plain(line.flat);
@@ -52,13 +58,15 @@ export function parseRecommendations(
       afterAddressee = true;
       continue;
     }
-    const numbered = text.match(/^([1-9]\d?)\.\s+(.+)$/);
+    // The list's lead-in: the addressee ("... should:") or the line stating the count.
+    const numbered = itemNumber(text, afterAddressee || i === start, lastNumber);
     if (numbered) {
+      lastNumber = numbered.number;
       items.push({
         position: items.length + 1,
-        number: Number(numbered[1]),
+        number: numbered.number,
         addressee,
-        text: numbered[2] as string,
+        text: numbered.text,
         provenance: provenanceOf(line),
       });
       afterAddressee = false;
@@ -98,4 +106,27 @@ export function parseRecommendations(
     },
     warnings,
   };
+}
+
+/** The number and text of a numbered item, or null. */
+function itemNumber(
+  text: string,
+  afterLeadIn: boolean,
+  lastNumber: number | null,
+): { number: number; text: string } | null {
+  const c = text.charCodeAt(0);
+  if (c !== 40 && (c < 49 || c > 57)) return null; // neither "(" nor 1-9
+  const marked = text.match(MARKED_ITEM);
+  if (marked) {
+    const rest = marked[3] as string;
+    // "2.1 Planning" or "1.5% of cases" is no item: with no space after the mark, a letter must follow.
+    return marked[2] !== "" || /^[A-Za-z]/.test(rest) ? { number: Number(marked[1]), text: rest } : null;
+  }
+  if (!afterLeadIn && lastNumber === null) return null;
+  const bare = text.match(BARE_ITEM);
+  if (!bare) return null;
+  const number = Number(bare[1]);
+  return number === (lastNumber ?? 0) + 1 || (afterLeadIn && number === 1)
+    ? { number, text: bare[2] as string }
+    : null;
 }

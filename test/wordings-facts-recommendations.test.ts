@@ -1,0 +1,171 @@
+// Recommendations numbered in other ways than "1. ", split tables with an unreadable cell, and
+// the "Re-offending" / "FTE" / "Ethnic group" wordings of the contextual facts.
+import { expect, test } from "vitest";
+import { parseFacts } from "../parsers/facts.js";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { parseRecommendations } from "../parsers/recommendations.js";
+import { segment } from "../parsers/segment.js";
+
+function linesOf(text: string) {
+  const { lines } = normaliseLines(textSourceLines(text), "text");
+  return { lines, seg: segment(lines) };
+}
+
+function recommendationsOf(list: string) {
+  const { lines, seg } = linesOf(
+    [
+      "Recommendations",
+      "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
+      "The Kirklees Youth Justice Service should:",
+      list,
+      "",
+      "Background",
+    ].join("\n"),
+  );
+  return parseRecommendations(lines, seg).recommendations;
+}
+
+function factsOf(body: string) {
+  const { lines, seg } = linesOf(`Contextual facts\n\n${body}\n\n1. Organisational delivery`);
+  const { facts, warnings } = parseFacts(lines, seg);
+  return {
+    facts: facts.map((f) => [f.group, f.label, f.subject, f.role, f.value, f.unit]),
+    warnings: warnings.map((w) => [w.code, w.provenance?.line ?? null]),
+  };
+}
+
+const BOARD =
+  "review its board membership, role and function to make sure that its representatives have the seniority to make decisions";
+const DATA = "improve the analysis and use of data to shape strategic and operational delivery";
+
+test.each([
+  ["1) and 2) with a tab", `1)\t${BOARD}\n2)\t${DATA}`],
+  ["(1) and (2)", `(1) ${BOARD}\n(2) ${DATA}`],
+  ["a tab cell with the period lost", `1\t${BOARD}\n2\t${DATA}`],
+  ["a bare number and a space", `1 ${BOARD}\n2 ${DATA}`],
+  ["the space after the period lost", `1.${BOARD}\n2.${DATA}`],
+  ["the usual 1. and 2.", `1. ${BOARD}\n2. ${DATA}`],
+])("recommendations numbered with %s are read", (_, list) => {
+  const r = recommendationsOf(list);
+  expect(r.statedCount).toBe(2);
+  expect(r.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
+    [1, "The Kirklees Youth Justice Service", BOARD],
+    [2, "The Kirklees Youth Justice Service", DATA],
+  ]);
+});
+
+test("a bare number continues the list only in sequence; prose beginning with a number is not an item", () => {
+  const r = recommendationsOf(
+    `1\t${BOARD}\n2\t${DATA}\n12 children were supervised on court orders at the time`,
+  );
+  expect(r.items.map((i) => i.number)).toEqual([1, 2]);
+  const before = recommendationsOf(`3 of these are for the management board\n1. ${BOARD}`);
+  expect(before.items.map((i) => [i.number, i.text])).toEqual([[1, BOARD]]);
+  const section = recommendationsOf(`1. ${BOARD}\n2.1 Assessment\n2. ${DATA}`);
+  expect(section.items.map((i) => i.number)).toEqual([1, 2]);
+});
+
+test("a bare-numbered list straight after the stated count is read", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Recommendations",
+      "We have made two recommendations that we believe, if implemented, will improve the service:",
+      `1\t${BOARD}`,
+      `2\t${DATA}`,
+      "Background",
+    ].join("\n"),
+  );
+  const r = parseRecommendations(lines, seg).recommendations;
+  expect(r.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
+    [1, null, BOARD],
+    [2, null, DATA],
+  ]);
+});
+
+test.each(["<1%", "-", "n/a"])(
+  "a split table cell printed '%s' gives a warning and the other cells are read",
+  (cell) => {
+    const r = factsOf(
+      [
+        "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+        `Kirklees YJS\t65%\t30%\t${cell}`,
+        "Kirklees\t71%\t29%\t0%",
+        "",
+        "Gender\tMale\tFemale",
+        "Kirklees YJS\t91%\t9%",
+        "National average\t85%\t15%",
+      ].join("\n"),
+    );
+    expect(r.facts.filter((f) => f[0] === "ethnicity")).toEqual([
+      ["ethnicity", "White", "Kirklees YJS", "service", 65, "percent"],
+      ["ethnicity", "Black and minority ethnic", "Kirklees YJS", "service", 30, "percent"],
+      ["ethnicity", "White", "Kirklees", "comparator", 71, "percent"],
+      ["ethnicity", "Black and minority ethnic", "Kirklees", "comparator", 29, "percent"],
+      ["ethnicity", "Unknown", "Kirklees", "comparator", 0, "percent"],
+    ]);
+    expect(r.facts.filter((f) => f[0] === "gender").map((f) => f[4])).toEqual([91, 9, 85, 15]);
+    expect(r.warnings).toEqual([["fact-unreadable", 4]]);
+  },
+);
+
+test("'Ethnic group' heads an ethnicity split table", () => {
+  const r = factsOf(
+    [
+      "Ethnic group\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "Kirklees\t71%\t29%\t0%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[2] === "Kirklees YJS")).toEqual([
+    ["ethnicity", "White", "Kirklees YJS", "service", 65, "percent"],
+    ["ethnicity", "Black and minority ethnic", "Kirklees YJS", "service", 30, "percent"],
+    ["ethnicity", "Unknown", "Kirklees YJS", "service", 5, "percent"],
+  ]);
+  expect(r.facts).toHaveLength(6);
+  expect(r.warnings).toEqual([]);
+});
+
+test("'Re-offending rate' and 'FTE rate' labels are classified and their values read", () => {
+  const r = factsOf(
+    [
+      "Youth justice information",
+      "",
+      "233\tFTE rate per 100,000 in Kirklees",
+      "207\tFTE rate per 100,000 in England and Wales",
+      "34%\tRe-offending rate for Kirklees",
+      "38%\tRe-offending rate in England and Wales",
+    ].join("\n"),
+  );
+  expect(r.facts).toEqual([
+    ["first_time_entrants", "FTE rate per 100,000 in Kirklees", null, "service", 233, "rate_per_100k"],
+    [
+      "first_time_entrants",
+      "FTE rate per 100,000 in England and Wales",
+      null,
+      "comparator",
+      207,
+      "rate_per_100k",
+    ],
+    ["reoffending", "Re-offending rate for Kirklees", null, "service", 34, "percent"],
+    ["reoffending", "Re-offending rate in England and Wales", null, "comparator", 38, "percent"],
+  ]);
+  expect(r.warnings).toEqual([]);
+});
+
+test("'Re-offending rates' and 'FTE rate' headings whose figures were images record the gap", () => {
+  const r = factsOf(
+    ["FTE rate per 100,000", "Kirklees", "England and Wales", "Re-offending rates", "Kirklees"].join("\n"),
+  );
+  expect(r.facts).toEqual([
+    ["first_time_entrants", "FTE rate per 100,000", "Kirklees", "service", null, "rate_per_100k"],
+    ["first_time_entrants", "FTE rate per 100,000", "England and Wales", "comparator", null, "rate_per_100k"],
+    ["reoffending", "Re-offending rates", "Kirklees", "service", null, "percent"],
+  ]);
+  expect(r.warnings.map((w) => w[0])).toEqual(["figure-missing", "figure-missing", "figure-missing"]);
+});
+
+test("staffing '(FTE)' labels are not taken for first-time entrant rates", () => {
+  const r = factsOf("4.6\tTotal staff headcount (full-time equivalent, FTE)");
+  expect(r.facts).toEqual([]);
+  expect(r.warnings.map((w) => w[0])).toEqual(["fact-unclassified"]);
+});
