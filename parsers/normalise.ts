@@ -135,8 +135,10 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   return { ...marked, text, cells };
 }
 
+// "Inspection of youth offending services: <area>", and the footer line with its page number
+// at either end ("An inspection of youth offending services in Kirklees 12", "12 An inspection ...").
 const RUNNING_HEADER =
-  /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$)/i;
+  /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
 
 function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;

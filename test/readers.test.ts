@@ -122,6 +122,12 @@ describe("line cleaning", () => {
     const doc = clean("Inspection of youth offending services: North Somerset YOS\n\n19\nText");
     expect(doc.lines.map((l) => l.flat)).toEqual(["Text"]);
     expect(doc.furniture).toHaveLength(2);
+    // A footer with its page number first or last; the cover's own line is not furniture.
+    const footers = clean(
+      "An inspection of youth offending services in Kirklees\n12 An inspection of youth offending services in Kirklees\nAn inspection of youth offending services in Kirklees 13",
+    );
+    expect(footers.lines.map((l) => l.line)).toEqual([1]);
+    expect(footers.furniture.map((l) => l.line)).toEqual([2, 3]);
   });
 });
 
