@@ -194,7 +194,7 @@ const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 const targets = [
   `| text: at least 200 reports/s on one core, whole pipeline | ${(measured.text1000rate1 ?? 0).toFixed(0)} reports/s with 1 job (N=1000); ${(measured.text1000ratePinned ?? 0).toFixed(0)} reports/s pinned to one CPU | ${verdict((measured.text1000ratePinned ?? 0) >= 200)} |`,
   `| PDF: whole pipeline at most 1.25 × pdf-parse getText alone | ${(measured[`pdf${pdfTop}ratio`] ?? 0).toFixed(2)} × (N=${pdfTop}) | ${verdict((measured[`pdf${pdfTop}ratio`] ?? 9) <= 1.25)} |`,
-  `| PDF: 2 jobs at least 1.7 × faster than 1 | ${(measured[`pdf${pdfTop}speedup`] ?? 0).toFixed(2)} × (N=${pdfTop}); getText alone in 2 processes: ${(measured[`pdf${pdfTop}ceiling`] ?? 0).toFixed(2)} × | ${verdict((measured[`pdf${pdfTop}speedup`] ?? 0) >= 1.7)} |`,
+  `| PDF: 2 jobs at least 1.7 × faster than 1 | ${(measured[`pdf${pdfTop}speedup`] ?? 0).toFixed(2)} × (N=${pdfTop})${pdfTop === 1000 ? `; ${(measured.pdf100speedup ?? 0).toFixed(2)} × at N=100, where each worker's warm-up weighs more` : ""}; getText alone in 2 processes: ${(measured[`pdf${pdfTop}ceiling`] ?? 0).toFixed(2)} × | ${verdict((measured[`pdf${pdfTop}speedup`] ?? 0) >= 1.7)}${pdfTop === 1000 ? " at N=1000" : ""} |`,
   `| peak RSS under 400 MB for 1000 reports | ${measured.text1000rss ?? "?"} MB text${pdfN >= 1000 ? `, ${measured.pdf1000rss} MB PDF` : " (PDF measured at N=100 only)"} | ${verdict((measured.text1000rss ?? 999) < 400 && (pdfN < 1000 || (measured.pdf1000rss ?? 999) < 400))} |`,
   `| re-running on an unchanged corpus of 1000 reports under 2 s | ${(measured.text1000rerun ?? 0).toFixed(2)} s | ${verdict((measured.text1000rerun ?? 9) < 2)} |`,
 ];
@@ -215,8 +215,12 @@ seconds, the best of ${REPEATS} run${REPEATS > 1 ? "s" : ""} (this machine's spe
 With \`--jobs 1\` the process has two busy threads: one parse worker and the database writer (the
 main thread), which overlap; "pinned to one CPU" runs the same command under \`taskset -c 0\`, so
 that both share one core. "getText alone" is pdf-parse's own text extraction with nothing else,
-run in separate Node processes; its speed-up from one process to two is what this machine
-gives parallel pdf.js work at best (memory and cache are shared by the cores).
+run in separate Node processes; its speed-up from one process to two shows what this machine
+gives parallel pdf.js work on the day (the cores share memory and cache, and other tenants of
+the machine come and go). getText alone runs with the slow JavaScript \`Array.prototype.push\`
+that pdf.js's core-js installs and the pipeline removes, so the pipeline can be the faster.
+Each worker thread loads pdf.js and warms up its JIT on its own: 10 PDFs take as long with 2
+jobs as with 1, so the speed-up grows with the batch.
 
 ${rows.join("\n")}
 
