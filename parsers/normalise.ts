@@ -276,7 +276,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
  * its source text, which the line cleaner strips of markup.
  */
 export function markdownSourceLines(text: string): SourceLine[] {
-  const lines = textSourceLines(text);
+  const lines = htmlTableRows(textSourceLines(text));
   // Without a GFM table there is nothing remark would read differently from the line cleaner.
   if (!/^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return lines;
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
@@ -306,4 +306,60 @@ export function markdownSourceLines(text: string): SourceLine[] {
       const cells = tableRows.get(l.line);
       return cells ? { ...l, cells } : l;
     });
+}
+
+const TABLE_START = /<table\b/i;
+
+/**
+ * HTML tables, as some PDF-to-markdown converters write them (often a whole table on one line):
+ * each row becomes a line of cells, at the source line where the row starts, with the row's HTML
+ * as its text. A cell keeps its inner markup (<sup>, <br>) for the line cleaner; text around a
+ * table stays a line of its own.
+ */
+export function htmlTableRows(lines: SourceLine[]): SourceLine[] {
+  if (!lines.some((l) => TABLE_START.test(l.raw))) return lines;
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as SourceLine;
+    const open = first.raw.search(TABLE_START);
+    if (open < 0 || first.cells) {
+      out.push(first);
+      continue;
+    }
+    // The table's lines, up to the one that closes it (or the end of the file).
+    let j = i;
+    while (j < lines.length - 1 && !/<\/table>/i.test((lines[j] as SourceLine).raw.slice(j === i ? open : 0)))
+      j++;
+    const block = lines.slice(i, j + 1);
+    const starts: number[] = [];
+    let joined = "";
+    for (const l of block) {
+      starts.push(joined.length);
+      joined += `${l.raw}\n`;
+    }
+    const lineAt = (offset: number) => {
+      let k = starts.length - 1;
+      while (k > 0 && (starts[k] as number) > offset) k--;
+      return block[k] as SourceLine;
+    };
+    const before = first.raw.slice(0, open);
+    if (before.trim()) out.push({ ...first, raw: before });
+    const close = joined.search(/<\/table>/i);
+    const tableEnd = close < 0 ? joined.length : close + "</table>".length;
+    for (const row of joined
+      .slice(open, tableEnd)
+      .matchAll(/<tr\b[^>]*>([\s\S]*?)(?:<\/tr>|(?=<tr\b)|$)/gi)) {
+      const cells = [
+        ...(row[1] as string).matchAll(/<t[dh]\b[^>]*>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh]\b)|$)/gi),
+      ].map((c) => (c[1] as string).replace(/\s+/g, " ").trim());
+      if (cells.length === 0) continue;
+      const at = lineAt(open + (row.index as number));
+      out.push({ line: at.line, page: at.page, raw: (row[0] as string).replace(/\s+/g, " ").trim(), cells });
+    }
+    const after = joined.slice(tableEnd).replace(/\n$/, "");
+    const last = block[block.length - 1] as SourceLine;
+    if (after.trim()) out.push({ ...last, raw: after });
+    i = j;
+  }
+  return out;
 }

@@ -38,6 +38,7 @@ function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
   let pipeDelimiters = 0;
   let bold = 0;
+  let htmlTables = 0;
   let seen = 0;
   for (const line of lines) {
     if (seen > 60_000) break;
@@ -45,8 +46,11 @@ function detectTextFormat(lines: string[], file: string): Format {
     if (/^#{1,6}\s+\S/.test(line)) headings++;
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) pipeDelimiters++;
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
+    if (line.includes("<") && /<table\b/i.test(line)) htmlTables++;
   }
-  if (headings >= 3 || pipeDelimiters >= 1 || (headings >= 1 && bold >= 3)) return "markdown";
+  // HTML tables: some PDF-to-markdown converters write tables so.
+  if (headings >= 3 || pipeDelimiters >= 1 || htmlTables >= 1 || (headings >= 1 && bold >= 3))
+    return "markdown";
   if (/\.(md|markdown)$/i.test(file) && (headings > 0 || bold > 0)) return "markdown";
   return "text";
 }

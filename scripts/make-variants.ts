@@ -1,5 +1,5 @@
-// Renders a text report in two other forms a user may bring: plain text with runs of spaces
-// instead of tabs, and markdown with GFM pipe tables. The extractor must read the same record
+// Renders a text report in three other forms a user may bring: plain text with runs of spaces
+// instead of tabs, markdown with GFM pipe tables, and markdown with HTML tables. The extractor must read the same record
 // from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -45,6 +45,40 @@ export function toMarkdown(text: string): string {
   return out.join("\n");
 }
 
+/** A cell's text as HTML: & and a < that starts no tag escaped; markup (<sup>) kept. */
+function htmlCell(cell: string): string {
+  return cell
+    .trim()
+    .replace(/&(?![a-z]+;|#\d+;)/g, "&amp;")
+    .replace(/<(?!\/?[a-z])/g, "&lt;");
+}
+
+/**
+ * Consecutive lines with tab-separated cells become one HTML table written on a single line,
+ * as some PDF-to-markdown converters write tables; everything else stays as it is.
+ */
+export function toHtmlTables(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    if (!line.includes("\t") || line.trim() === "") {
+      out.push(line);
+      i++;
+      continue;
+    }
+    const rows: string[] = [];
+    while (i < lines.length && (lines[i] as string).includes("\t") && (lines[i] as string).trim() !== "") {
+      const cells = (lines[i] as string).split("\t").map((c) => `<td>${htmlCell(c)}</td>`);
+      rows.push(`<tr>${cells.join("")}</tr>`);
+      i++;
+    }
+    out.push(`<table><tbody>${rows.join("")}</tbody></table>`);
+  }
+  return out.join("\n");
+}
+
 function main(): void {
   const corpus = join(import.meta.dirname, "..", "corpus");
   const dir = process.argv[2] ?? join(import.meta.dirname, "..", "out", "variants");
@@ -54,6 +88,7 @@ function main(): void {
     const stem = basename(name, ".txt");
     writeFileSync(join(dir, `${stem}.spaces.txt`), toSpaces(text));
     writeFileSync(join(dir, `${stem}.md`), toMarkdown(text));
+    writeFileSync(join(dir, `${stem}.html-tables.md`), toHtmlTables(text));
   }
   console.log(`wrote variants to ${dir}`);
 }

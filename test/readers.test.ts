@@ -1,6 +1,6 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
-import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
@@ -141,6 +141,28 @@ describe("other converters' markup", () => {
     );
     expect(clean("![chart](img/p12.png) Figure 3").lines[0]?.flat).toBe("Figure 3");
     expect(clean("Page 12 of 40", "text").lines).toEqual([]);
+  });
+
+  test("an HTML table: a line of cells per row, at the line where the row starts", () => {
+    const markdown = (raw: string) => normaliseLines(markdownSourceLines(raw), "markdown");
+    const doc = markdown(
+      [
+        "Our rating for assessment: <table>",
+        "<tr><th>Key question</th><th>% 'Yes'</th></tr>",
+        "<tr>",
+        "  <td>Does assessment sufficiently analyse how to keep the child safe?</td>",
+        "  <td>86%<sup>3</sup></td>",
+        "</tr><tr><td>Staff &amp; volunteers</td><td>&lt;1%</td></tr></table> After the table.",
+      ].join("\n"),
+    );
+    expect(doc.lines.map((l) => [l.line, l.cells])).toEqual([
+      [1, ["Our rating for assessment:"]],
+      [2, ["Key question", "% 'Yes'"]],
+      [3, ["Does assessment sufficiently analyse how to keep the child safe?", "86%"]],
+      [6, ["Staff & volunteers", "<1%"]],
+      [6, ["After the table."]],
+    ]);
+    expect(doc.lines[2]?.markers).toEqual(["3"]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { toMarkdown, toSpaces } from "../scripts/make-variants.js";
+import { toHtmlTables, toMarkdown, toSpaces } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues } from "./helpers/shared.js";
 
@@ -28,6 +28,17 @@ describe.each(reports)("%s", (name) => {
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
+    writeFileSync(file, md);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(variant.source.format).toBe("markdown");
+    expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
+  test("markdown with HTML tables, each on one line, gives the same record", async () => {
+    const md = toHtmlTables(text);
+    expect(md).toContain("<table><tbody><tr><td>");
+    const file = join(TMP, name.replace(/\.txt$/, ".html-tables.md"));
     writeFileSync(file, md);
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
