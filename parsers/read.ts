@@ -1,6 +1,7 @@
 // read: a file on disk -> its bytes, detected format and source lines (with pages for PDF).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import type { WarningCode } from "../schemas/warning-codes.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
 
@@ -10,7 +11,7 @@ export interface RawDocument {
   sha256: string;
   sourceLines: SourceLine[];
   /** What reading noticed about the file itself (e.g. a PDF that ends early). */
-  readWarnings?: { code: string; message: string }[];
+  readWarnings?: { code: WarningCode; message: string }[];
 }
 
 export class ReadError extends Error {
@@ -123,7 +124,7 @@ export async function documentFromBytes(
       }
       throw err;
     }
-    const readWarnings = truncated
+    const readWarnings: RawDocument["readWarnings"] = truncated
       ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
       : [];
     return { file, format: "pdf", sha256, sourceLines, readWarnings };

@@ -1,7 +1,8 @@
-// The one source of truth for a parsed report's shape. Types, validation, the JSON Schema
-// (schemas/report.schema.json) and the SQLite tables (schemas/sql.ts) are all derived from here.
 import { z } from "zod";
 import { RATINGS } from "../parsers/framework.js";
+// The one source of truth for a parsed report's shape. Types, validation, the JSON Schema
+// (schemas/report.schema.json) and the SQLite tables (schemas/sql.ts) are all derived from here.
+import { isWarningCode } from "./warning-codes.js";
 
 export const RatingSchema = z.enum(RATINGS).describe("A rating exactly as the inspectorate words it");
 
@@ -151,7 +152,13 @@ export const RecommendationsSchema = z.object({
 });
 
 export const WarningSchema = z.object({
-  code: z.string().describe("Stable id of what could not be read, e.g. 'score-missing'"),
+  // A string column (no CHECK): a database keeps accepting codes later versions add.
+  code: z
+    .string()
+    .refine(isWarningCode, { message: "not a code listed in schemas/warning-codes.ts" })
+    .describe(
+      "Stable id of what could not be read, e.g. 'score-missing' (listed under Warning codes in docs/schema.md)",
+    ),
   message: z.string().describe("What could not be read"),
   provenance: ProvenanceSchema.nullable(),
 });

@@ -2,6 +2,7 @@
 // schemas) and the views: every table and column with its meaning, type and allowed values.
 import { TABLES } from "../schemas/sql.js";
 import { VIEWS } from "../schemas/views.js";
+import { WARNING_CODES } from "../schemas/warning-codes.js";
 import { SCHEMA_VERSION } from "./db.js";
 
 function md(s: string): string {
@@ -57,6 +58,15 @@ export function schemaMarkdown(): string {
     "### `meta`",
     "",
     "Key/value: `tool_version`, `schema_version`, `built_at`, `last_ingest` (the inputs of the last ingest).",
+    "",
+    "## Warning codes",
+    "",
+    "`warnings.code`: what extraction could not read in a report (the value stays `null`; the",
+    "warning's provenance points at the text when there is some). From `schemas/warning-codes.ts`.",
+    "",
+    "| code | meaning |",
+    "|---|---|",
+    ...Object.entries(WARNING_CODES).map(([code, meaning]) => `| \`${code}\` | ${md(meaning)} |`),
     "",
   );
   return out.join("\n");

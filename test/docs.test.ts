@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { WarningSchema } from "../schemas/report.js";
 import { TABLES } from "../schemas/sql.js";
 import { VIEWS } from "../schemas/views.js";
 import { openDatabase } from "../src/db.js";
@@ -37,6 +38,17 @@ describe("documentation", () => {
       expect(cols, v.name).toEqual(Object.keys(v.columns));
     }
     db.close();
+  });
+
+  test("a warning code outside the documented list does not validate; the corpus's codes are listed", () => {
+    const warning = { code: "score-missing", message: "m", provenance: null };
+    expect(WarningSchema.safeParse(warning).success).toBe(true);
+    expect(WarningSchema.safeParse({ ...warning, code: "something-else" }).success).toBe(false);
+    const db = openDatabase(DB);
+    const codes = db.prepare("SELECT DISTINCT code FROM warnings ORDER BY code").all() as { code: string }[];
+    db.close();
+    expect(codes.length).toBeGreaterThan(0);
+    for (const { code } of codes) expect(schemaMarkdown()).toContain(`| \`${code}\` |`);
   });
 
   test("docs/queries.md shows at least eight queries with their current results on the corpus", () => {

@@ -1,0 +1,38 @@
+// The extraction warnings a record can carry: what could not be read, and why. One list, so that
+// a parser cannot emit a code the documentation does not explain (WarningSchema checks it) and
+// researchers querying `warnings.code` have the vocabulary (docs/schema.md).
+export const WARNING_CODES = {
+  "area-missing": "The cover names no inspected area.",
+  "published-missing": "The cover prints no publication month.",
+  "lead-inspector-missing": "No 'led by HM Inspector' statement was found.",
+  "edition-uncertain":
+    "No 3.4 or 4.1 standard heading was found; the 2018-2021 (joint working) framework is assumed.",
+  "ratings-table-missing": "No ratings table (an 'Overall rating' row) was found.",
+  "overall-rating-missing": "The ratings table has an 'Overall rating' row but no legible rating.",
+  "score-missing": "The ratings table has a 'Score' label but no legible N/36 figure.",
+  "score-not-printed": "The report prints no 'Score N/36' (usual before 2020).",
+  "score-out-of-range": "A printed score above 36 is impossible and was not read.",
+  "table-rating-missing": "A standard has no rating in the ratings table.",
+  "section-missing": "A standard's section heading was not found in the body.",
+  "section-rating-missing": "A standard's section states no rating.",
+  "key-question-unrecognised": "A key question could not be matched to the framework's questions.",
+  "key-question-repeated": "A key question is printed twice in the same place; the first is kept.",
+  "prompt-without-key-question": "A prompt row came before any key question it could belong to.",
+  "percent-out-of-range": "A printed percentage above 100 is impossible and was not read.",
+  "figure-not-printed": "A table row prints 'n/a' or a dash instead of a figure; it is kept with none.",
+  "sample-missing": "No court or out-of-court sample size was found.",
+  "fact-out-of-range": "A contextual percentage above 100 is impossible and was not read.",
+  "fact-unreadable": "A cell of a split table (ethnicity, gender...) is not a readable percentage.",
+  "fact-unclassified": "A contextual figure's label could not be classified; the figure was not read.",
+  "figure-missing": "A contextual fact's label is printed without its figure (probably an image).",
+  "unlabelled-figure": "A figure stands without a label in the contextual facts and was not read.",
+  "recommendations-missing": "No recommendations section was found.",
+  "recommendation-unnumbered": "A recommendation is printed without its number.",
+  "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
+} as const satisfies Record<string, string>;
+
+export type WarningCode = keyof typeof WARNING_CODES;
+
+export function isWarningCode(code: string): code is WarningCode {
+  return Object.hasOwn(WARNING_CODES, code);
+}
