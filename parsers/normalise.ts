@@ -115,9 +115,11 @@ export function splitCells(s: string): string[] {
  * Anything the cleaner could change: a marker or markup character, whitespace other than a
  * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
  */
-const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
 /** The same, with markdown's own markup (headings, escapes). */
-const NEEDS_CLEANING_MARKDOWN = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+const NEEDS_CLEANING_MARKDOWN = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+/** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
+const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
 export function cleanLine(raw: string, format: Format): Cleaned & { cells: string[] } {
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
@@ -126,6 +128,9 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   }
   const marked = extractMarkers(raw);
   let text = decodeEntities(stripMarkup(marked.text, format));
+  // "ﬁrst-time entrants" reads as "first-time entrants"; "assess\u00ADment" as "assessment".
+  if (INVISIBLE_OR_LIGATURE.test(text))
+    text = text.replace(/[\u00AD\u200B]/g, "").replace(/[\uFB00-\uFB06]/g, (c) => c.normalize("NFKC"));
   // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
   text = stripMarkup(text, format);
   // List bullets and markdown blockquotes carry no meaning for the data.

@@ -35,6 +35,20 @@ describe.each(reports)("%s", (name) => {
     expect(recordValues(variant)).toEqual(recordValues(original));
   });
 
+  test("ligatures, soft hyphens and zero-width spaces (as PDF fonts leave them) give the same record", async () => {
+    const damaged = text
+      .replaceAll("fi", "\uFB01")
+      .replaceAll("fl", "\uFB02")
+      .replaceAll("assessment", "assess\u00ADment")
+      .replaceAll("Planning", "Plan\u200Bning");
+    expect(damaged).not.toBe(text);
+    const file = join(TMP, name.replace(/\.txt$/, ".ligatures.txt"));
+    writeFileSync(file, damaged);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
     const md = toHtmlTables(text);
     expect(md).toContain("<table><tbody><tr><td>");
