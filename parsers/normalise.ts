@@ -115,9 +115,10 @@ export function splitCells(s: string): string[] {
  * Anything the cleaner could change: a marker or markup character, whitespace other than a
  * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
  */
-const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
 /** The same, with markdown's own markup (headings, escapes). */
-const NEEDS_CLEANING_MARKDOWN = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦>]/;
+const NEEDS_CLEANING_MARKDOWN =
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
 /** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
@@ -134,7 +135,9 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
   text = stripMarkup(text, format);
   // List bullets and markdown blockquotes carry no meaning for the data.
-  if (/^\s*[-•▪●◦>]/.test(text)) text = text.replace(/^\s*(?:[-•▪●◦]|>)\s+/, "");
+  // (Word's PDFs print bullets from the Symbol and Wingdings fonts: U+F0B7, U+F0A7.)
+  if (/^\s*[-•▪●◦■○>\uF0A7\uF0B7]/.test(text))
+    text = text.replace(/^\s*(?:[-•▪●◦■○\uF0A7\uF0B7]|>)\s+|^\s*[•▪●◦■○\uF0A7\uF0B7]/, "");
   const cells = splitCells(text);
   // Markers glued to a word ("Good¹", "Croydon ³") leave a trailing space only.
   return { ...marked, text, cells };

@@ -143,6 +143,15 @@ describe("other converters' markup", () => {
     expect(clean("Page 12 of 40", "text").lines).toEqual([]);
   });
 
+  test("bullets from Word's symbol fonts are dropped like any bullet; a minus sign is kept", () => {
+    const text = (raw: string) => normaliseLines(textSourceLines(raw), "text").lines.map((l) => l.flat);
+    expect(text("\uF0B7\tReview the board's terms of reference.\n•Improve planning.\n-10% change")).toEqual([
+      "Review the board's terms of reference.",
+      "Improve planning.",
+      "-10% change",
+    ]);
+  });
+
   test("an HTML table: a line of cells per row, at the line where the row starts", () => {
     const markdown = (raw: string) => normaliseLines(markdownSourceLines(raw), "markdown");
     const doc = markdown(
