@@ -30,6 +30,9 @@ export function openDatabase(path: string): Db {
   // power cut can lose the last commits, never corrupt the file.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  // Each document is written in a savepoint; its statement journal lives in memory rather than
+  // in a temporary file written page by page.
+  db.pragma("temp_store = MEMORY");
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
     db.close();
@@ -103,7 +106,7 @@ export interface LoadMeta {
 
 /** Write a tabulated report (replacing any earlier load of the same file) in one transaction. */
 export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number {
-  const run = db.transaction(() => {
+  const write = () => {
     const documentId = insertDocument(db, {
       ...rows.document,
       status: meta.status ?? "ok",
@@ -120,10 +123,13 @@ export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number 
       for (const row of rows.children[name]) stmt.run(reportId, row);
     }
     return reportId;
-  });
+  };
+  // Inside a caller's transaction (the batch writer gives each document a savepoint of its own)
+  // the caller makes it whole or nothing; a second savepoint would only journal every page twice.
+  if (db.inTransaction) return write();
   // IMMEDIATE: take the write lock first (waiting up to busy_timeout), so that another process
   // writing between our read and our write cannot make this transaction fail.
-  return run.immediate();
+  return db.transaction(write).immediate();
 }
 
 /** Record a file that could not be loaded (or a duplicate); whatever it held before is replaced. */
@@ -214,11 +220,12 @@ export function reportSummaries(db: Db): ReportSummaryRow[] {
  * inside its transaction: the index is never behind the rows it covers.
  */
 export function indexNarrative(db: Db, reportIds: Iterable<number>): void {
-  const stmt = prepared(
+  // One statement for the whole batch: FTS5 writes its pending terms out as a new segment at
+  // each statement's savepoint, so a statement per report would leave a segment per report.
+  prepared(
     db,
-    "INSERT INTO narrative_fts(rowid, section, text) SELECT id, section, text FROM narrative_sections WHERE report_id = ?",
-  );
-  for (const id of reportIds) stmt.run(id);
+    "INSERT INTO narrative_fts(rowid, section, text) SELECT id, section, text FROM narrative_sections WHERE report_id IN (SELECT value FROM json_each(?))",
+  ).run(JSON.stringify([...reportIds]));
 }
 
 /**
