@@ -148,9 +148,12 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
 const RUNNING_HEADER =
   /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
 
+/** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
+const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
+
 function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;
-  if (flat.length > 120) return false;
+  if (flat.length > 120 || !FURNITURE_START.test(flat)) return false;
   if (/^\d{1,3}$/.test(flat)) return true; // page number
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
   if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
@@ -206,7 +209,7 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
               .split(/(?<!\\)\|/),
           }
         : original;
-    if (/^\s*:?-{3,}:?\s*$/.test((src.cells ?? []).join("").replace(/\s/g, "")) && src.cells) continue;
+    if (src.cells && /^\s*:?-{3,}:?\s*$/.test(src.cells.join("").replace(/\s/g, ""))) continue;
     let cells: string[];
     let markers: string[];
     let startsWithMarker: boolean;

@@ -85,9 +85,11 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
   for (const line of lines) {
     if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
+    const outOfCourtOrCustody = /out[- ]of[- ]court|custodial/i.test(text);
+    const courtOrCommunity = /court|community/i.test(text);
     for (const { domain, re, sum } of PATTERNS) {
-      if (domain !== "court" && !/out[- ]of[- ]court|custodial/i.test(text)) continue;
-      if (domain === "court" && !/court|community/i.test(text)) continue;
+      if (domain !== "court" && !outOfCourtOrCustody) continue;
+      if (domain === "court" && !courtOrCommunity) continue;
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
         const a = parseCount(m[1] ?? "");

@@ -17,6 +17,9 @@ import { PARSER_VERSION } from "./extract.js";
 import { PARSE_DEPTH, ParsePool } from "./pool.js";
 import { BATCH_SIZE, BatchWriter } from "./writer.js";
 
+/** The most file bytes read but not yet written (each also copied once to its worker). */
+const READ_AHEAD_BYTES = 64 * 2 ** 20;
+
 export interface IngestOptions {
   jobs: number;
   timeoutMs: number;
@@ -121,9 +124,10 @@ export async function ingestFiles(
 
   const pending = new Set<Promise<void>>();
   // Backpressure: read a file only when a worker will soon be free for it, so that a large
-  // batch is never held in memory at once (a few files queued per worker, and a batch of those
-  // parsed but not yet written).
-  const window = 2 * options.jobs * PARSE_DEPTH + BATCH_SIZE;
+  // batch is never held in memory at once (the files the workers hold, and a batch of those
+  // parsed but not yet written), and never more than READ_AHEAD_BYTES of them (large PDFs).
+  const window = options.jobs * PARSE_DEPTH + BATCH_SIZE;
+  let bytesHeld = 0;
   // Content already being parsed in this batch: a second copy is a duplicate of the first.
   const claimed = new Map<string, string>();
   try {
@@ -157,7 +161,8 @@ export async function ingestFiles(
         );
         continue;
       }
-      while (pending.size >= window) await Promise.race(pending);
+      while (pending.size >= window || (pending.size > 0 && bytesHeld + st.size > READ_AHEAD_BYTES))
+        await Promise.race(pending);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -238,8 +243,12 @@ export async function ingestFiles(
             },
           }),
         )
-        .finally(() => pending.delete(job));
+        .finally(() => {
+          pending.delete(job);
+          bytesHeld -= bytes.length;
+        });
       pending.add(job);
+      bytesHeld += bytes.length;
     }
     await Promise.all(pending);
   } finally {
