@@ -25,7 +25,7 @@ export function openDatabase(path: string): Db {
   // 16 KiB pages for a new database (an existing one keeps its own): a report's narrative fills
   // a few pages instead of dozens, and a batch commits with a quarter of the writes.
   db.pragma("page_size = 16384");
-  db.pragma("journal_mode = WAL");
+  switchToWal(db);
   // WAL with synchronous NORMAL: every committed document survives a killed process; only a
   // power cut can lose the last commits, never corrupt the file.
   db.pragma("synchronous = NORMAL");
@@ -50,6 +50,24 @@ export function openDatabase(path: string): Db {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
   return db;
+}
+
+/**
+ * WAL mode. Switching a new database to it needs the file to itself for a moment, and SQLite
+ * answers "database is locked" at once, without its busy handler, while another process is
+ * creating the same database: wait and try again, as the busy timeout would.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.random() * 20);
+    }
+  }
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -28,15 +28,19 @@ beforeAll(() => {
 
 function ingest(args: string[]): {
   child: ReturnType<typeof spawn>;
-  done: Promise<{ code: number | null; out: string }>;
+  done: Promise<{ code: number | null; out: string; err: string }>;
 } {
   const child = spawn(process.execPath, [BIN, "ingest", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
+  let err = "";
   child.stdout?.on("data", (d) => {
     out += d;
   });
-  const done = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.on("close", (code) => resolve({ code, out })),
+  child.stderr?.on("data", (d) => {
+    err += d;
+  });
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, out, err })),
   );
   return { child, done };
 }
@@ -86,12 +90,14 @@ test("SIGKILL mid-batch leaves whole documents only, and the next run resumes", 
 
 test("two ingests on one database wait for each other", async () => {
   const db = join(TMP, "shared.sqlite");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   const files = readdirSync(DIR).map((f) => join(DIR, f));
   const a = ingest([...files.slice(0, N / 2), "--db", db, "--jobs", "1", "--quiet"]);
   const b = ingest([...files.slice(N / 2), "--db", db, "--jobs", "1", "--quiet"]);
   const [ra, rb] = await Promise.all([a.done, b.done]);
-  expect(ra.code).toBe(0);
-  expect(rb.code).toBe(0);
+  // On a failure, what the process said is the message.
+  expect(ra.code, ra.err).toBe(0);
+  expect(rb.code, rb.err).toBe(0);
   const conn = new Database(db);
   expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
   expect((conn.prepare("SELECT count(*) AS n FROM reports").get() as { n: number }).n).toBe(N);
