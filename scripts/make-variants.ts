@@ -1,5 +1,6 @@
-// Renders a text report in three other forms a user may bring: plain text with runs of spaces
-// instead of tabs, markdown with GFM pipe tables, and markdown with HTML tables. The extractor must read the same record
+// Renders a text report in other forms a user may bring: plain text with runs of spaces instead
+// of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
+// their paragraphs hard-wrapped. The extractor must read the same record
 // from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -43,6 +44,29 @@ export function toMarkdown(text: string): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+/**
+ * Prose lines hard-wrapped at `width` columns, breaking at spaces, as pdftotext (without -layout)
+ * prints a paragraph a line at a time and pandoc wraps markdown; table rows (tabs, pipes) stay whole.
+ */
+export function toWrapped(text: string, width = 80): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      if (line.includes("\t") || line.startsWith("|") || line.length <= width) return [line];
+      const out: string[] = [];
+      let current = "";
+      for (const word of line.split(" ")) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      if (current) out.push(current);
+      return out;
+    })
+    .join("\n");
 }
 
 /** A cell's text as HTML: & and a < that starts no tag escaped; markup (<sup>) kept. */
@@ -89,6 +113,8 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.spaces.txt`), toSpaces(text));
     writeFileSync(join(dir, `${stem}.md`), toMarkdown(text));
     writeFileSync(join(dir, `${stem}.html-tables.md`), toHtmlTables(text));
+    writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
+    writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
   }
   console.log(`wrote variants to ${dir}`);
 }

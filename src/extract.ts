@@ -20,6 +20,7 @@ import { type RawDocument, readDocument } from "../parsers/read.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
 import { parseSamples } from "../parsers/samples.js";
 import { segment } from "../parsers/segment.js";
+import { unwrapParagraphs } from "../parsers/unwrap.js";
 import {
   type Completeness,
   type ContextualFact,
@@ -31,7 +32,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.2.0";
+export const PARSER_VERSION = "0.3.0";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -44,7 +45,7 @@ export class NotAReportError extends Error {
 }
 
 export function normalise(raw: RawDocument): NormalisedDocument {
-  return normaliseLines(raw.sourceLines, raw.format);
+  return unwrapParagraphs(normaliseLines(raw.sourceLines, raw.format));
 }
 
 /** The core facts every report with a contextual facts section should print. */

@@ -1,0 +1,122 @@
+// unwrap: a report whose paragraphs were hard-wrapped -> one line per paragraph again, as the
+// section parsers expect (a sentence such as "We examined 16 court disposals" must not be cut
+// in two). pdftotext without -layout writes one line per printed line, and markdown writers
+// (pandoc) wrap at 72 columns; the PDF reader joins paragraphs from the page geometry itself.
+// Works on the normalised stream: page furniture and footnotes are already out of the way, so a
+// paragraph continues across a page break.
+import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+
+/** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
+const BLOCK_START =
+  /^\s*(?:[-•▪●◦■○*+>\uF0A7\uF0B7]\s|#|\||\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|\(\d{1,2}\)\s)/;
+/**
+ * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
+ * on into its rating, and the items a colon introduces start blocks of their own.)
+ */
+const SENTENCE_END = /[.!?;]['"’”)\]]*$/;
+
+/** Longer than any line of a wrapped text: a wrapped file has (almost) none of these. */
+const PARAGRAPH_LENGTH = 130;
+
+export interface Wrap {
+  /** The length most full lines reach (90th percentile of prose lines). */
+  width: number;
+  /** The longest a line gets (99th percentile): a line ends early only when the next word would not fit. */
+  max: number;
+}
+
+/** A line of prose: one cell, no tab or column gap anywhere (a table row may have one cell only). */
+function isProse(line: Line): boolean {
+  return line.cells.length === 1 && !/\t|\S {2,}/.test(line.raw) && !/^\s*\|/.test(line.raw);
+}
+
+/** The line's length as written (markup and markers included: the writer wrapped that). */
+function printedLength(line: Line): number {
+  return line.raw.trim().length;
+}
+
+/**
+ * The width a text was wrapped at, or null when it was not: its prose lines are almost never
+ * longer than PARAGRAPH_LENGTH and many come close to the same width. A text with a paragraph
+ * per line has many long lines and is left as it is.
+ */
+export function wrapWidth(lines: Line[]): Wrap | null {
+  const lengths = lines
+    .filter(isProse)
+    .map(printedLength)
+    .sort((a, b) => a - b);
+  if (lengths.length < 40) return null;
+  const long = lengths.filter((n) => n > PARAGRAPH_LENGTH).length;
+  if (long > 0.03 * lengths.length) return null;
+  const width = lengths[Math.floor(0.9 * (lengths.length - 1))] as number;
+  if (width < 40) return null;
+  const full = lengths.filter((n) => n >= 0.8 * width).length;
+  if (full < 0.25 * lengths.length) return null;
+  return { width, max: lengths[Math.floor(0.99 * (lengths.length - 1))] as number };
+}
+
+/**
+ * Whether `next` continues the paragraph whose last printed line is `last`: both prose, nothing
+ * but skippable lines (furniture, footnotes) between them, `next` starting no block, `last`
+ * filled to near the wrap width or ended early because the next word would not fit (a
+ * paragraph's own last line usually is neither), and, where a sentence ends at the break, text
+ * running on in lower case or a forced break.
+ */
+function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): boolean {
+  if (!isProse(last) || !isProse(next)) return false;
+  for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
+  if (BLOCK_START.test(next.raw)) return false;
+  const length = printedLength(last);
+  // Well over the width: a paragraph the writer did not wrap (a line of its own).
+  if (length > 1.15 * wrap.max) return false;
+  // The break was forced: the next word would not have fitted on this line.
+  const forced = length + 1 + (next.raw.trim().split(/\s/, 1)[0] ?? "").length > wrap.max;
+  if (length < 0.65 * wrap.width && !forced) return false;
+  // Where a sentence ends at the break, the paragraph runs on only in lower case or when forced.
+  return !SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat) || forced;
+}
+
+/** `text` with `more` after it: a word hyphenated at the break ("out-of-\ncourt") closes up. */
+function joined(text: string, more: string): string {
+  return /[a-z]-$/i.test(text) && /^[a-z]/.test(more) ? `${text}${more}` : `${text} ${more}`;
+}
+
+export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
+  const wrap = wrapWidth(doc.lines);
+  if (wrap === null) return doc;
+  const furniture = new Set(doc.furniture.map((l) => l.line));
+  // Lines a body paragraph may continue across: furniture, and footnotes with their own lines.
+  const skippable = new Set([...furniture, ...doc.footnotes.map((f) => f.line.line)]);
+  const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, line: { ...f.line } }));
+  const notesFrom = [...footnotes].sort((a, b) => a.line.line - b.line.line);
+  const lines: Line[] = [];
+  let last: Line | null = null;
+  // The footnote printed last, while a body line may still continue it.
+  let note: { footnote: Footnote; last: Line } | null = null;
+  let k = 0;
+  for (const line of doc.lines) {
+    for (; k < notesFrom.length && (notesFrom[k] as Footnote).line.line < line.line; k++) {
+      const footnote = notesFrom[k] as Footnote;
+      note = { footnote, last: footnote.line };
+    }
+    if (note && continues(note.last, line, wrap, furniture)) {
+      note.footnote.text = joined(note.footnote.text, line.flat);
+      note.footnote.line.raw = joined(note.footnote.line.raw.trimEnd(), line.raw.trim());
+      note.last = line;
+      skippable.add(line.line);
+      continue;
+    }
+    note = null;
+    const head = lines[lines.length - 1];
+    if (head && last && continues(last, line, wrap, skippable)) {
+      head.raw = joined(head.raw.trimEnd(), line.raw.trim());
+      head.flat = joined(head.flat, line.flat);
+      head.cells = [head.flat];
+      head.markers = [...head.markers, ...line.markers];
+    } else {
+      lines.push({ ...line, index: lines.length });
+    }
+    last = line;
+  }
+  return { ...doc, lines, footnotes };
+}

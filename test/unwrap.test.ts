@@ -1,0 +1,83 @@
+// The unwrap stage on small documents: what joins, what stays a line of its own.
+import { describe, expect, test } from "vitest";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { unwrapParagraphs, wrapWidth } from "../parsers/unwrap.js";
+
+/** A paragraph of filler words, filling 75 columns (40 lines). */
+const FILLER = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `line ${String(i).padStart(2, "0")} of the wrapped paragraph runs on with words to the edge of its page`,
+);
+
+function unwrap(text: string) {
+  return unwrapParagraphs(normaliseLines(textSourceLines(text), "text"));
+}
+
+describe("unwrapParagraphs", () => {
+  test("a text with a paragraph per line is left as it is", () => {
+    const doc = normaliseLines(textSourceLines(FILLER.map((l) => `${l} ${l} ${l}`).join("\n\n")), "text");
+    expect(wrapWidth(doc.lines)).toBeNull();
+    expect(unwrapParagraphs(doc)).toBe(doc);
+  });
+
+  test("a sentence cut at the wrap width is one line again, with its first line's number", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "We took a detailed look at the work of this service and we examined 16 court",
+      "disposals and nine out-of-court disposals.",
+    ].join("\n");
+    const doc = unwrap(text);
+    const sentence = doc.lines.find((l) => l.flat.includes("examined"));
+    expect(sentence?.flat).toBe(
+      "We took a detailed look at the work of this service and we examined 16 court disposals and nine out-of-court disposals.",
+    );
+    expect(sentence?.line).toBe(42);
+  });
+
+  test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "The board meets every quarter, as the minutes of it show.",
+      "Governance and leadership",
+      "Its members come from the partner agencies and hold the",
+      "2.1. Assessment",
+      "Does assessment sufficiently analyse how to support the",
+      "a) Is there sufficient analysis of offending behaviour?\t88%",
+      "A paragraph that its writer did not wrap at all runs on and on, well past the width of all the others",
+      "Recommendations",
+    ].join("\n");
+    const flats = unwrap(text)
+      .lines.slice(-8)
+      .map((l) => l.flat);
+    expect(flats).toEqual([
+      "The board meets every quarter, as the minutes of it show.",
+      "Governance and leadership",
+      "Its members come from the partner agencies and hold the",
+      "2.1. Assessment",
+      "Does assessment sufficiently analyse how to support the",
+      "a) Is there sufficient analysis of offending behaviour? 88%",
+      "A paragraph that its writer did not wrap at all runs on and on, well past the width of all the others",
+      "Recommendations",
+    ]);
+  });
+
+  test("a footnote's wrapped lines stay with the footnote, not the body", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "¹² Due to the size of the sample, performance in one case adversely affected the",
+      "rating, and the ratings panel agreed to apply professional discretion.",
+    ].join("\n");
+    const doc = unwrap(text);
+    expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      [
+        "12",
+        "Due to the size of the sample, performance in one case adversely affected the rating, and the ratings panel agreed to apply professional discretion.",
+      ],
+    ]);
+    expect(doc.lines.some((l) => l.flat.startsWith("rating, and"))).toBe(false);
+  });
+});
