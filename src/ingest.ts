@@ -17,8 +17,11 @@ import { PARSER_VERSION } from "./extract.js";
 import { PARSE_DEPTH, ParsePool } from "./pool.js";
 import { BATCH_SIZE, BatchWriter } from "./writer.js";
 
-/** The most file bytes read but not yet written (each also copied once to its worker). */
-const READ_AHEAD_BYTES = 64 * 2 ** 20;
+/**
+ * The most file bytes read but not yet written (each also copied once to its worker): a few
+ * large PDFs, or dozens of text files; at 64 MiB, 1000 small PDFs with 2 jobs peaked 20 MB higher.
+ */
+const READ_AHEAD_BYTES = 8 * 2 ** 20;
 
 export interface IngestOptions {
   jobs: number;
@@ -125,7 +128,7 @@ export async function ingestFiles(
   const pending = new Set<Promise<void>>();
   // Backpressure: read a file only when a worker will soon be free for it, so that a large
   // batch is never held in memory at once (the files the workers hold, and a batch of those
-  // parsed but not yet written), and never more than READ_AHEAD_BYTES of them (large PDFs).
+  // parsed but not yet written), and never more than READ_AHEAD_BYTES of them (PDFs).
   const window = options.jobs * PARSE_DEPTH + BATCH_SIZE;
   let bytesHeld = 0;
   // Content already being parsed in this batch: a second copy is a duplicate of the first.
