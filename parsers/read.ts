@@ -1,4 +1,5 @@
 // read: a file on disk -> its bytes, detected format and source lines (with pages for PDF).
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
@@ -31,7 +32,7 @@ function isPdf(bytes: Uint8Array): boolean {
 /** Detect the format from the bytes; the extension only breaks ties. */
 export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
-  return detectTextFormat(utf8Lines(Buffer.from(bytes.subarray(0, 200_000))), file);
+  return detectTextFormat(utf8Lines(asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes), file);
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
@@ -84,6 +85,72 @@ export function utf8Lines(bytes: Buffer): string[] {
   return lines;
 }
 
+// Windows-1252's characters at 0x80-0x9F (the rest of its upper half is Latin-1's); Node's own
+// "windows-1252" decoder reads these bytes as Latin-1 control characters.
+const CP1252_HIGH =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+  "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+function fromWindows1252(bytes: Buffer): string {
+  let out = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    const codes: number[] = [];
+    for (const b of chunk) codes.push(b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/** UTF-16 without a byte-order mark: most characters are ASCII, so every other byte is zero. */
+function utf16Order(bytes: Buffer): "le" | "be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > 0.6 * pairs && evenZeros < 0.1 * pairs) return "le";
+  if (evenZeros > 0.6 * pairs && oddZeros < 0.1 * pairs) return "be";
+  return null;
+}
+
+function fromUtf16(bytes: Buffer, order: "le" | "be"): string {
+  const even = bytes.subarray(0, bytes.length & ~1);
+  return (order === "le" ? even : Buffer.from(even).swap16()).toString("utf16le");
+}
+
+/**
+ * A text file's bytes as UTF-8. UTF-16 (Windows' "Unicode" text, with or without its byte-order
+ * mark) and Windows-1252 (Word's "plain text": curly quotes and dashes as single bytes) are
+ * converted; a UTF-8 byte-order mark is dropped. `converted` names what was not UTF-8.
+ */
+export function asUtf8(bytes: Buffer): { bytes: Buffer; converted: string | null } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { bytes: bytes.subarray(3), converted: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { bytes: Buffer.from(fromUtf16(bytes.subarray(2), "le"), "utf8"), converted: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { bytes: Buffer.from(fromUtf16(bytes.subarray(2), "be"), "utf8"), converted: null };
+  const order = utf16Order(bytes);
+  if (order)
+    return { bytes: Buffer.from(fromUtf16(bytes, order), "utf8"), converted: `UTF-16${order.toUpperCase()}` };
+  if (isUtf8(bytes)) return { bytes, converted: null };
+  // Not valid UTF-8. A UTF-8 file with a few damaged bytes still has its other characters whole
+  // (they are read, the damaged ones become U+FFFD); a Windows-1252 file has hardly any.
+  let whole = 0;
+  let damaged = 0;
+  for (const ch of bytes.toString("utf8")) {
+    if (ch === "\uFFFD") damaged++;
+    else if (ch.charCodeAt(0) > 0x7f) whole++;
+  }
+  if (whole > damaged) return { bytes, converted: null };
+  return { bytes: Buffer.from(fromWindows1252(bytes), "utf8"), converted: "Windows-1252" };
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -129,14 +196,19 @@ export async function documentFromBytes(
       : [];
     return { file, format: "pdf", sha256, sourceLines, readWarnings };
   }
-  if (bytes.includes(0))
+  const text = asUtf8(bytes);
+  if (text.bytes.includes(0))
     throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
-  const raws = utf8Lines(bytes);
+  const raws = utf8Lines(text.bytes);
   const format = detectTextFormat(raws, file);
+  const readWarnings: RawDocument["readWarnings"] = text.converted
+    ? [{ code: "text-not-utf8", message: `The file is not UTF-8; it was read as ${text.converted}` }]
+    : [];
   return {
     file,
     format,
     sha256,
+    readWarnings,
     // remark reads markdown whole; the rare markdown file pays for the joined text.
     sourceLines: format === "markdown" ? markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
   };

@@ -29,6 +29,8 @@ export const WARNING_CODES = {
   "recommendations-missing": "No recommendations section was found.",
   "recommendation-unnumbered": "A recommendation is printed without its number.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
+  "text-not-utf8":
+    "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
 } as const satisfies Record<string, string>;
 
 export type WarningCode = keyof typeof WARNING_CODES;
