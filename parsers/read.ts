@@ -63,13 +63,15 @@ function detectTextFormat(lines: string[], file: string): Format {
  * ASCII one (0.7 ms against 0.03 ms for a report), and a report is ASCII but for a few dozen
  * quotes and dashes: decoded whole, all of it pays; line by line, only those lines do. A line
  * break is ASCII and never inside a multi-byte sequence, so malformed bytes decode the same.
+ * A file without a line feed but with carriage returns (classic Mac OS) breaks at those.
  */
 export function utf8Lines(bytes: Buffer): string[] {
   const lines: string[] = [];
   const n = bytes.length;
+  const lineBreak = bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) >= 0 ? 0x0d : 0x0a;
   let start = 0;
   while (start <= n) {
-    let end = bytes.indexOf(0x0a, start);
+    let end = bytes.indexOf(lineBreak, start);
     if (end < 0) end = n;
     let ascii = true;
     for (let i = start; i < end; i++) {

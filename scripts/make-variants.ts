@@ -1,6 +1,6 @@
 // Renders a text report in other forms a user may bring: plain text with runs of spaces instead
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
-// their paragraphs hard-wrapped. The extractor must read the same record
+// their paragraphs hard-wrapped, and text with a table cell per line. The extractor must read the same record
 // from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -69,6 +69,22 @@ export function toWrapped(text: string, width = 80): string {
     .join("\n");
 }
 
+/**
+ * Every table cell on a line of its own, as a PDF viewer's copy or "save as text" and text-box
+ * extractors write tables: "1.1" / "Governance and leadership" / "Good".
+ */
+export function toCellPerLine(text: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .split("\t")
+        .filter((cell) => cell.trim() !== "")
+        .join("\n"),
+    )
+    .join("\n");
+}
+
 /** A cell's text as HTML: & and a < that starts no tag escaped; markup (<sup>) kept. */
 function htmlCell(cell: string): string {
   return cell
@@ -115,6 +131,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.html-tables.md`), toHtmlTables(text));
     writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
+    writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));
   }
   console.log(`wrote variants to ${dir}`);
 }

@@ -18,6 +18,7 @@ import {
 } from "../parsers/ratings.js";
 import { type RawDocument, readDocument } from "../parsers/read.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
+import { rejoinRows } from "../parsers/rejoin.js";
 import { parseSamples } from "../parsers/samples.js";
 import { segment } from "../parsers/segment.js";
 import { unwrapParagraphs } from "../parsers/unwrap.js";
@@ -32,7 +33,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.3.0";
+export const PARSER_VERSION = "0.4.0";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -45,7 +46,7 @@ export class NotAReportError extends Error {
 }
 
 export function normalise(raw: RawDocument): NormalisedDocument {
-  return unwrapParagraphs(normaliseLines(raw.sourceLines, raw.format));
+  return unwrapParagraphs(rejoinRows(normaliseLines(raw.sourceLines, raw.format)));
 }
 
 /** The core facts every report with a contextual facts section should print. */

@@ -95,4 +95,14 @@ describe("text encodings", () => {
       recordValues(original, { narrativeText: false }),
     );
   });
+
+  test("Windows (CRLF) and classic Mac OS (CR) line endings read as line feeds", async () => {
+    const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
+    const original = await read("b.txt", Buffer.from(text, "utf8"));
+    expect(original.standards.find((s) => s.id === "2.4")?.rating).toBe("Requires improvement");
+    for (const lineBreak of ["\r\n", "\r"]) {
+      const variant = await read("b.txt", Buffer.from(text.replace(/\n/g, lineBreak), "utf8"));
+      expect(recordValues(variant)).toEqual(recordValues(original));
+    }
+  });
 });
