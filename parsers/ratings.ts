@@ -94,10 +94,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     provenance: {},
     warnings: [],
   };
-  if (seg.ratingsStart === null || seg.ratingsEnd === null || seg.overallLine === null) {
+  if (seg.ratingsStart === null || seg.ratingsEnd === null) {
     out.warnings.push({
       code: "ratings-table-missing",
-      message: "No ratings table (an 'Overall rating' row) was found",
+      message: "No ratings table (an 'Overall rating' row or a run of standard rows) was found",
       provenance: null,
     });
     return out;
@@ -105,8 +105,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   const start = seg.ratingsStart;
   const end = seg.ratingsEnd;
 
-  for (let i = start; i < seg.overallLine && out.serviceName === null; i++) {
+  // The service name heads the table, above its first row.
+  for (let i = start; i < (seg.overallLine ?? end) && out.serviceName === null; i++) {
     const line = lines[i] as Line;
+    if (standardHeading(line)) break;
     for (const cell of line.cells) {
       const m = cell.match(SERVICE_NAME);
       if (m && !/^Service:/i.test(cell)) {
@@ -132,37 +134,13 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     break;
   }
 
-  const overall = lines[seg.overallLine] as Line;
-  const overallCells = overall.cells.slice(1);
-  let overallFound: { rating: Rating; line: Line } | null = null;
-  for (const cell of [overallCells.join(" "), ...overallCells]) {
-    const r = ratingAtStart(cell) ?? ratingAtEnd(cell);
-    if (r) {
-      overallFound = { rating: r.rating, line: overall };
-      break;
-    }
-  }
-  if (!overallFound) {
-    const atEnd = ratingAtEnd(overall.flat);
-    if (atEnd) overallFound = { rating: atEnd.rating, line: overall };
-  }
-  if (!overallFound) {
-    const next = lines[seg.overallLine + 1];
-    const only = next ? ratingOnly(next.flat) : null;
-    if (next && only) overallFound = { rating: only.rating, line: next };
-    else if (wrappedRequires(overall.flat, next))
-      overallFound = { rating: "Requires improvement", line: overall };
-  }
-  if (overallFound) {
-    out.overallRating = overallFound.rating;
-    out.provenance.overallRating = provenanceOf(overallFound.line);
-  } else {
+  if (seg.overallLine === null) {
     out.warnings.push({
-      code: "overall-rating-missing",
-      message: "The ratings table has an 'Overall rating' row but no legible rating",
-      provenance: provenanceOf(overall),
+      code: "overall-row-missing",
+      message: "The ratings table was found by its standard rows; it has no legible 'Overall rating' row",
+      provenance: provenanceOf(lines[start] as Line),
     });
-  }
+  } else readOverallRow(lines, seg.overallLine, out);
 
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
@@ -210,6 +188,41 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     );
   }
   return out;
+}
+
+/** The "Overall rating" row's rating: in its own cells, at its end, or on the line after it. */
+function readOverallRow(lines: Line[], overallLine: number, out: RatingsTable): void {
+  const overall = lines[overallLine] as Line;
+  const overallCells = overall.cells.slice(1);
+  let overallFound: { rating: Rating; line: Line } | null = null;
+  for (const cell of [overallCells.join(" "), ...overallCells]) {
+    const r = ratingAtStart(cell) ?? ratingAtEnd(cell);
+    if (r) {
+      overallFound = { rating: r.rating, line: overall };
+      break;
+    }
+  }
+  if (!overallFound) {
+    const atEnd = ratingAtEnd(overall.flat);
+    if (atEnd) overallFound = { rating: atEnd.rating, line: overall };
+  }
+  if (!overallFound) {
+    const next = lines[overallLine + 1];
+    const only = next ? ratingOnly(next.flat) : null;
+    if (next && only) overallFound = { rating: only.rating, line: next };
+    else if (wrappedRequires(overall.flat, next))
+      overallFound = { rating: "Requires improvement", line: overall };
+  }
+  if (overallFound) {
+    out.overallRating = overallFound.rating;
+    out.provenance.overallRating = provenanceOf(overallFound.line);
+  } else {
+    out.warnings.push({
+      code: "overall-rating-missing",
+      message: "The ratings table has an 'Overall rating' row but no legible rating",
+      provenance: provenanceOf(overall),
+    });
+  }
 }
 
 const DISCRETION = /professional discretion|ratings panel|discretion (?:was|has been) (?:applied|exercised)/i;

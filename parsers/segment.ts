@@ -2,6 +2,7 @@
 // contextual facts, standard sections, annexes) in the normalised line stream.
 import { ALL_STANDARD_DEFINITIONS, type StandardDefinition } from "./framework.js";
 import { type Line, afterLetters, letters } from "./lines.js";
+import { ratingAtEnd, ratingAtStart } from "./text.js";
 
 export interface StandardHeading {
   id: string;
@@ -91,6 +92,31 @@ function findContentsEnd(lines: Line[]): number {
   return Math.max(start + 1, i - 1);
 }
 
+/**
+ * The ratings table's standard rows when its "Overall rating" row is missing or illegible: the
+ * first run of at least eight standard rows that state a rating, each within six lines of the
+ * last (section headings that state a rating, as in 2019, stand pages apart).
+ */
+function standardRowsRun(lines: Line[], from: number, to: number): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const heading = standardHeading(lines[i] as Line);
+    if (!heading || !(ratingAtStart(heading.rest) ?? ratingAtEnd(heading.rest))) continue;
+    if (count > 0 && i - last <= 6) {
+      last = i;
+      count++;
+      continue;
+    }
+    if (count >= 8) break;
+    first = i;
+    last = i;
+    count = 1;
+  }
+  return count >= 8 ? { first, last } : null;
+}
+
 export function segment(lines: Line[]): Segments {
   const contentsEnd = findContentsEnd(lines);
   let overallLine: number | null = null;
@@ -99,30 +125,6 @@ export function segment(lines: Line[]): Segments {
       overallLine = i;
       break;
     }
-  }
-
-  let ratingsStart: number | null = null;
-  let ratingsEnd: number | null = null;
-  if (overallLine !== null) {
-    ratingsStart = overallLine;
-    for (let i = overallLine - 1; i >= Math.max(contentsEnd, overallLine - 12); i--) {
-      const flat = (lines[i] as Line).flat;
-      if (flat.length > 120) break;
-      ratingsStart = i;
-      if (/^(?:summary of )?ratings$/i.test(flat) || /^Service:/i.test(flat)) break;
-    }
-    // The table runs while lines are standard rows, domain rows, score or short furniture.
-    let i = overallLine + 1;
-    let lastRow = overallLine;
-    while (i < lines.length && i - lastRow <= 6) {
-      const line = lines[i] as Line;
-      if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat))
-        break;
-      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) lastRow = i;
-      if (line.flat.length > 150) break;
-      i++;
-    }
-    ratingsEnd = lastRow + 1;
   }
 
   const annexes: Segments["annexes"] = [];
@@ -136,6 +138,32 @@ export function segment(lines: Line[]): Segments {
   for (let k = 0; k < annexes.length - 1; k++)
     (annexes[k] as { end: number }).end = (annexes[k + 1] as { start: number }).start;
   const annexStart = annexes[0]?.start ?? lines.length;
+
+  let ratingsStart: number | null = null;
+  let ratingsEnd: number | null = null;
+  // Where the table is read from: its "Overall rating" row, or else its first standard row.
+  const anchor = overallLine ?? standardRowsRun(lines, contentsEnd, annexStart)?.first ?? null;
+  if (anchor !== null) {
+    ratingsStart = anchor;
+    for (let i = anchor - 1; i >= Math.max(contentsEnd, anchor - 12); i--) {
+      const flat = (lines[i] as Line).flat;
+      if (flat.length > 120) break;
+      ratingsStart = i;
+      if (/^(?:summary of )?ratings$/i.test(flat) || /^Service:/i.test(flat)) break;
+    }
+    // The table runs while lines are standard rows, domain rows, score or short furniture.
+    let i = anchor + 1;
+    let lastRow = anchor;
+    while (i < lines.length && i - lastRow <= 6) {
+      const line = lines[i] as Line;
+      if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat))
+        break;
+      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) lastRow = i;
+      if (line.flat.length > 150) break;
+      i++;
+    }
+    ratingsEnd = lastRow + 1;
+  }
 
   const bodyStart = ratingsEnd ?? contentsEnd;
   const sections = new Map<string, { heading: StandardHeading; start: number; end: number }>();

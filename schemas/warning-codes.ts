@@ -7,8 +7,11 @@ export const WARNING_CODES = {
   "lead-inspector-missing": "No 'led by HM Inspector' statement was found.",
   "edition-uncertain":
     "No 3.4 or 4.1 standard heading was found; the 2018-2021 (joint working) framework is assumed.",
-  "ratings-table-missing": "No ratings table (an 'Overall rating' row) was found.",
+  "ratings-table-missing":
+    "No ratings table (an 'Overall rating' row or a run of standard rows with ratings) was found.",
   "overall-rating-missing": "The ratings table has an 'Overall rating' row but no legible rating.",
+  "overall-row-missing":
+    "The ratings table was found by its run of standard rows; its 'Overall rating' row is missing or illegible, so the overall rating is not read from it.",
   "score-missing": "The ratings table has a 'Score' label but no legible N/36 figure.",
   "score-not-printed": "The report prints no 'Score N/36' (usual before 2020).",
   "score-out-of-range": "A printed score above 36 is impossible and was not read.",

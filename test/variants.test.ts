@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import type { ReportRecord } from "../schemas/report.js";
 import { toHtmlTables, toMarkdown, toSpaces, toWrapped } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues } from "./helpers/shared.js";
@@ -23,6 +24,28 @@ describe.each(reports)("%s", (name) => {
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
     expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
+  test("without its 'Overall rating' row, only the overall rating is lost", async () => {
+    const damaged = text
+      .split("\n")
+      .filter((line) => !/^Over\S*\s*\S*\s*rating\b/i.test(line.replace(/\t/g, " ")))
+      .join("\n");
+    expect(damaged.length).toBeLessThan(text.length);
+    const file = join(TMP, name.replace(/\.txt$/, ".no-overall.txt"));
+    writeFileSync(file, damaged);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(variant.overallRating).toBeNull();
+    const { warnings: _w, completeness: _c, ratingStatements: _r, overallRating: _o, ...rest } = variant;
+    const {
+      warnings: _w2,
+      completeness: _c2,
+      ratingStatements: _r2,
+      overallRating: _o2,
+      ...expected
+    } = original;
+    expect(recordValues(rest as ReportRecord)).toEqual(recordValues(expected as ReportRecord));
   });
 
   test("markdown with pipe tables gives the same record", async () => {

@@ -143,3 +143,56 @@ test("a key question's number is not a standard heading", () => {
   const [line] = linesOf("2.1.1 Does assessment sufficiently analyse how to support the child's desistance?");
   expect(line ? standardHeading(line) : "no line").toBeNull();
 });
+
+test("a ratings table without a legible 'Overall rating' row is read from its run of standard rows", () => {
+  const rows = [
+    ["1.1", "Governance and leadership", "Good"],
+    ["1.2", "Staff", "Outstanding"],
+    ["1.3", "Partnerships and services", "Good"],
+    ["1.4", "Information and facilities", "Requires improvement"],
+    ["2.1", "Assessment", "Good"],
+    ["2.2", "Planning", "Inadequate"],
+    ["2.3", "Implementation and delivery", "Good"],
+    ["2.4", "Reviewing", "Good"],
+    ["3.1", "Assessment", "Outstanding"],
+  ];
+  const text = [
+    "Ratings",
+    "Anytown Youth Justice Service\tFieldwork started May 2022\tScore\t21/36",
+    // The overall row as an image, or damaged past reading:
+    "O\u00a0ra ll rat ng\tGood",
+    ...rows.map((r) => r.join("\t")),
+    "",
+    "Recommendations",
+    "",
+    "2.1. Assessment",
+    "Assessment is well-informed.",
+  ].join("\n");
+  const t = table(text);
+  expect(t.overallRating).toBeNull();
+  expect(t.serviceName).toBe("Anytown Youth Justice Service");
+  expect(t.fieldworkStart).toBe("2022-05");
+  expect(t.statedScore).toBe(21);
+  expect(t.rows.get("2.2")?.rating).toBe("Inadequate");
+  expect(t.rows.get("1.4")?.rating).toBe("Requires improvement");
+  expect(t.warnings.map((w) => w.code)).toContain("overall-row-missing");
+  // The body's own section starts after the table, not at the table's row.
+  const lines = linesOf(text);
+  const seg = segment(lines);
+  expect(lines[seg.sections.get("2.1")?.start ?? -1]?.flat).toBe("2.1. Assessment");
+});
+
+test("standard headings pages apart (2019 reports rate a standard on its heading) are not a ratings table", () => {
+  const sections = [
+    "1.1 Governance and leadership Good",
+    "1.2 Staff Good",
+    "1.3 Partnerships and services Good",
+  ]
+    .concat(["1.4 Information and facilities Good", "2.1 Assessment Good", "2.2 Planning Good"])
+    .concat(["2.3 Implementation and delivery Good", "2.4 Reviewing Good", "3.1 Assessment Good"]);
+  const prose = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} of the section's findings.`);
+  const text = sections.flatMap((heading) => [heading, ...prose]).join("\n");
+  const t = table(text);
+  expect(t.rows.size).toBe(0);
+  expect(t.warnings.map((w) => w.code)).toContain("ratings-table-missing");
+});
