@@ -282,9 +282,32 @@ export function themeOfQuestion(text: string): KeyQuestionTheme | null {
   return null;
 }
 
+/** The work a case-based standard inspects, by the last digit of its id (x.4 Reviewing: court only). */
+const ACTIVITY_OF_STANDARD: Record<string, RegExp> = {
+  "1": /^assess/,
+  "2": /^plan/,
+  "3": /^(?:implement|deliver)/,
+  "4": /^review/,
+};
+
+/**
+ * The work a key question asks about ("Does planning focus...": planning), or null when it names
+ * none (the out-of-court joint-working questions, or text too damaged to tell).
+ */
+function activityOfQuestion(text: string): string | null {
+  const m = text.toLowerCase().match(/\b(assess|plan|implement|deliver|review)/);
+  return m ? (m[1] as string) : null;
+}
+
 export function keyQuestionIdFor(standardId: string, text: string): string | null {
   const theme = themeOfQuestion(text);
   if (!theme) return null;
+  // "Does planning focus on keeping the child safe?" is no question of 2.1 Assessment, whose
+  // theme it shares: read under the wrong standard (a heading lost), it must not be matched.
+  const activity = activityOfQuestion(text);
+  const expected = ACTIVITY_OF_STANDARD[standardId.slice(-1)];
+  if (activity && expected && theme !== "recommendations" && theme !== "police" && !expected.test(activity))
+    return null;
   const def = KEY_QUESTIONS.find((k) => k.standardId === standardId && k.theme === theme);
   return def ? def.id : null;
 }

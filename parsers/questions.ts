@@ -177,7 +177,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
           continue;
         }
         const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;
-        currentKq = setKq(body, line, heading.printed?.[1] ?? null) ?? currentKq;
+        // An unrecognised heading ends the last key question: its prompts are not that one's.
+        currentKq = setKq(body, line, heading.printed?.[1] ?? null);
         pending = null;
         continue;
       }
@@ -230,6 +231,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
 
     if (!label && isKeyQuestionText(rowText)) {
       const id = setKq(rowText, first, printedNumber);
+      currentKq = id;
       if (!id) continue;
       currentKq = id;
       tableRow++;

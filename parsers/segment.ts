@@ -72,7 +72,8 @@ export interface Segments {
 }
 
 const OVERALL_RATING = /^overa\w{0,4}rating/i;
-const ANNEX_HEADING = /^Annexe?\s*\d+\s*[:–\-—.]?\s*(.*)$/i;
+// "Annexe 2: Inspection data", "Annex 1 – Methodology", "Appendix A: Inspection results"
+const ANNEX_HEADING = /^(?:Annexe?|Appendix)\s*(?:\d+|[A-H]\b)\s*[:–\-—.]?\s*(.*)$/i;
 const DOMAIN_HEADING =
   /^(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
 

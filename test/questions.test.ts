@@ -73,3 +73,33 @@ test("prose percentages in words, as house style starts a sentence, are tied to 
   );
   expect(record.prosePercents.map((p) => [p.keyQuestionId, p.percent])).toContainEqual(["2.1.1", 71]);
 });
+
+test("a lost section heading: planning's questions under Assessment are not read as Assessment's", async () => {
+  const ns = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const heading = "#### 2.2. Planning\n";
+  expect(ns).toContain(heading);
+  const record = await recordOf(ns.replace(heading, "\n"));
+  // 2.1's own questions and prompts stand; none of 2.2's is read as one of 2.1's.
+  const assessment = record.keyQuestions.filter((k) => k.standardId === "2.1" && k.source === "body");
+  expect(assessment.map((k) => [k.id, k.relevant, k.yes])).toEqual([
+    ["2.1.1", 8, 8],
+    ["2.1.2", 8, 8],
+    ["2.1.3", 8, 8],
+  ]);
+  const planningAsCourt = record.prompts.filter(
+    (p) => p.keyQuestionId.startsWith("2.") && /^Does planning/.test(p.text),
+  );
+  expect(planningAsCourt).toEqual([]);
+  expect(record.prompts.filter((p) => p.keyQuestionId === "2.1.1" && p.source === "body")).toHaveLength(7);
+  expect(record.warnings.some((w) => w.code === "key-question-unrecognised")).toBe(true);
+});
+
+test("an inspection-data annex headed 'Appendix' is read as an annex", async () => {
+  const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+  const original = await recordOf(kirklees);
+  const renamed = kirklees.replace(/^Annexe (\d)/gm, "Appendix $1");
+  expect(renamed).toContain("Appendix 2: Inspection data");
+  const record = await recordOf(renamed);
+  expect(record.prompts.length).toBe(original.prompts.length);
+  expect(record.prompts.length).toBeGreaterThan(90);
+});
