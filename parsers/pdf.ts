@@ -40,8 +40,14 @@ interface PositionedLine {
   hasCells: boolean;
   /** Left edge of the line's first item. */
   x: number;
-  /** The line's cells (split at column gaps) with their left edges. */
-  cells: { x: number; text: string }[];
+  /** The line's cells (split at column gaps) with their left and right edges. */
+  cells: Cell[];
+}
+
+interface Cell {
+  x: number;
+  end: number;
+  text: string;
 }
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -59,6 +65,23 @@ const SUPERSCRIPT: Record<string, string> = {
 
 function fontSize(item: TextItem): number {
   return Math.abs(item.transform[3] ?? 0) || item.height || 10;
+}
+
+/**
+ * A justified line drawn a word at a time: its words are spread to fill the line, so the gaps
+ * between them can be as wide as a column gap, but they are all the same width. The gaps of a
+ * table row differ with its cells' lengths (and words inside a cell sit a space apart).
+ */
+function justified(ordered: TextItem[], size: number): boolean {
+  const gaps: number[] = [];
+  for (let k = 1; k < ordered.length; k++) {
+    const prev = ordered[k - 1] as TextItem;
+    const gap = ((ordered[k] as TextItem).transform[4] ?? 0) - ((prev.transform[4] ?? 0) + prev.width);
+    // Glued items (a footnote marker, a change of font inside a word) are no word gaps.
+    if (gap > 0.12 * size) gaps.push(gap);
+  }
+  if (gaps.length < 5) return false;
+  return Math.max(...gaps) - Math.min(...gaps) <= 0.05 * size && Math.max(...gaps) > 0.7 * size;
 }
 
 /** Text items of one page -> lines, top to bottom, cells separated by tabs. */
@@ -85,7 +108,8 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
   rows.sort((a, b) => b.y - a.y);
   return rows.map((row) => {
     const ordered = row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
-    const cells: { x: number; text: string }[] = [];
+    const columnGap = justified(ordered, row.size) ? Number.POSITIVE_INFINITY : 0.7 * row.size;
+    const cells: Cell[] = [];
     let end: number | null = null;
     for (const item of ordered) {
       const x = item.transform[4] ?? 0;
@@ -96,12 +120,13 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
         str = [...str.trim()].map((c) => SUPERSCRIPT[c] ?? c).join("");
       }
       const cell = cells[cells.length - 1];
-      if (!cell || end === null || x - end > 0.7 * row.size) {
-        cells.push({ x, text: str.trimStart() });
+      if (!cell || end === null || x - end > columnGap) {
+        cells.push({ x, end: x + item.width, text: str.trimStart() });
       } else {
         const gap = x - end;
         if (gap > 0.12 * row.size && !cell.text.endsWith(" ") && !str.startsWith(" ")) cell.text += " ";
         cell.text += str;
+        cell.end = x + item.width;
       }
       end = x + item.width;
     }
@@ -116,13 +141,81 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
   });
 }
 
+/** Next lines of one block of text: one line's spacing apart (a cell's wrapped lines), same size. */
+function close(above: PositionedLine, below: PositionedLine): boolean {
+  const spacing = above.y - below.y;
+  return (
+    spacing > 0 &&
+    spacing <= 1.45 * Math.max(above.size, below.size) &&
+    Math.abs(above.size - below.size) < 0.5
+  );
+}
+
+/** No cell of `cells` stands over or under a cell of `line`. */
+function clearOf(cells: Cell[], line: PositionedLine): boolean {
+  return cells.every((c) => line.cells.every((d) => c.end + 1 < d.x || d.end + 1 < c.x));
+}
+
+function withCells(line: PositionedLine, cells: Cell[]): PositionedLine {
+  const sorted = [...cells].sort((a, b) => a.x - b.x);
+  return {
+    ...line,
+    cells: sorted,
+    text: sorted.map((c) => c.text).join("\t"),
+    hasCells: sorted.length > 1,
+    x: sorted[0]?.x ?? line.x,
+  };
+}
+
+/**
+ * A table cell centred vertically beside a taller one (a percentage beside a question wrapped
+ * over two or more lines) is printed halfway down the row: on a line of the taller cell, or
+ * between two of them. It is moved up to the row's first line, where a top-aligned cell stands,
+ * so that the row's cells share a line. The row's first line is found by symmetry: a centred
+ * cell has as many lines of the taller cell above it as below it (the row above may continue
+ * the column at the same spacing when the table has no cell padding).
+ */
+export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
+  const lines = [...input];
+  for (let i = 1; i < lines.length - 1; i++) {
+    const line = lines[i] as PositionedLine;
+    const above = lines[i - 1] as PositionedLine;
+    const below = lines[i + 1] as PositionedLine;
+    if (!close(above, line) || !close(line, below)) continue;
+    const lone = line.cells.filter((c) => clearOf([c], above) && clearOf([c], below));
+    if (lone.length === 0) continue;
+    // Lines of the taller cell below this one, and above it.
+    let down = 1;
+    for (let j = i + 1; j + 1 < lines.length; j++) {
+      const next = lines[j + 1] as PositionedLine;
+      if (!close(lines[j] as PositionedLine, next) || !clearOf(lone, next)) break;
+      down++;
+    }
+    let up = 0;
+    for (let j = i - 1; j >= 0 && clearOf(lone, lines[j] as PositionedLine); j--) {
+      up++;
+      if (j === 0 || !close(lines[j - 1] as PositionedLine, lines[j] as PositionedLine)) break;
+    }
+    // Centred: as many lines above as below. (Top-aligned has none above: nothing to move.)
+    if (up < down) continue;
+    const top = i - down;
+    lines[top] = withCells(lines[top] as PositionedLine, [...(lines[top] as PositionedLine).cells, ...lone]);
+    const rest = line.cells.filter((c) => !lone.includes(c));
+    if (rest.length === 0) {
+      lines.splice(i, 1);
+      i--;
+    } else lines[i] = withCells(line, rest);
+  }
+  return lines;
+}
+
 /**
  * Re-join a paragraph wrapped over several lines: a line without cells continues the one
  * before when it follows at single line spacing and the one before does not end a sentence
  * block (a heading, a table row, a list item ending).
  */
 export function joinParagraphs(lines: PositionedLine[]): { text: string; first: number }[] {
-  const out: { first: number; last: PositionedLine; cells: { x: number; text: string }[] }[] = [];
+  const out: { first: number; last: PositionedLine; cells: Cell[] }[] = [];
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     if (prev) {
@@ -190,8 +283,8 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       const content = await page.getTextContent();
       // Fonts and operator lists of a page read are not needed again (pdf-parse does the same).
       page.cleanup();
-      const positioned = assembleLines(
-        content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string"),
+      const positioned = alignCellsToTop(
+        assembleLines(content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string")),
       );
       const sizes = positioned.map((l) => l.size).sort((a, b) => a - b);
       const body = sizes[Math.floor(sizes.length / 2)] ?? 10;

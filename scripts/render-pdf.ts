@@ -410,6 +410,16 @@ interface Note {
   height: number;
 }
 
+/** How the PDF writer lays text out; the defaults are the plainest. */
+export interface RenderStyle {
+  /** Prose lines stretched to the full width (all but a paragraph's last line). */
+  justify?: boolean;
+  /** Each word drawn as a text object of its own, with no space characters between. */
+  wordItems?: boolean;
+  /** Table cells centred vertically in their row (a short cell beside a wrapped one). */
+  middleCells?: boolean;
+}
+
 class Renderer {
   private readonly m: Measurer;
   private page = 1;
@@ -420,6 +430,7 @@ class Renderer {
   constructor(
     private readonly doc: Doc,
     private readonly header: string,
+    private readonly style: RenderStyle = {},
   ) {
     this.m = new Measurer(doc);
   }
@@ -458,6 +469,25 @@ class Renderer {
     }
   }
 
+  /** A line of words at x: as one run of text, or word by word (stretched to `width` if given). */
+  private drawLine(line: Line, x: number, y: number, font: string, size: number, width?: number): void {
+    if (!this.style.wordItems && width === undefined) {
+      this.drawRuns(lineRuns(line), x, y, font, size);
+      return;
+    }
+    const widths = line.map((w) => this.m.wordWidth(w, font, size));
+    const natural = this.m.width(" ", font, size);
+    const total = widths.reduce((a, b) => a + b, 0);
+    const gap = width !== undefined && line.length > 1 ? (width - total) / (line.length - 1) : natural;
+    let cx = x;
+    line.forEach((word, i) => {
+      if (this.style.wordItems) this.drawRuns(word, cx, y, font, size);
+      // Stretched but not word by word: the word carries its space, as Word's justified text does.
+      else this.drawRuns(i < line.length - 1 ? [...word, { t: " ", sup: false }] : word, cx, y, font, size);
+      cx += (widths[i] ?? 0) + gap;
+    });
+  }
+
   private drawFurniture(): void {
     const doc = this.doc;
     doc.save();
@@ -492,11 +522,12 @@ class Renderer {
     // keep a heading with (at least two lines of) what follows it
     const keep = isHeading ? lines.length * s.leading + 2 * BODY_LEADING + PARA_GAP : s.leading;
     this.ensure(keep);
-    for (const line of lines) {
+    lines.forEach((line, i) => {
       this.ensure(s.leading);
-      this.drawRuns(lineRuns(line), MARGIN_X, this.y, s.font, s.size);
+      const stretch = this.style.justify && style === "body" && i < lines.length - 1 ? CONTENT_W : undefined;
+      this.drawLine(line, MARGIN_X, this.y, s.font, s.size, stretch);
       this.y += s.leading;
-    }
+    });
     this.y += isHeading ? PARA_GAP - 2 : PARA_GAP;
   }
 
@@ -591,9 +622,11 @@ class Renderer {
       this.doc.restore();
       // every cell starts on the row's first baseline; long text wraps downwards inside its cell
       cells.forEach((lines, j) => {
+        // Top-aligned, or centred in the row's height.
+        const offset = this.style.middleCells ? ((lineCount - lines.length) * TABLE_LEADING) / 2 : 0;
         lines.forEach((line, i) => {
-          const y = top + CELL_PAD_Y + i * TABLE_LEADING;
-          this.drawRuns(lineRuns(line), (xs[j] ?? MARGIN_X) + CELL_PAD_X, y, REGULAR, TABLE_SIZE);
+          const y = top + CELL_PAD_Y + offset + i * TABLE_LEADING;
+          this.drawLine(line, (xs[j] ?? MARGIN_X) + CELL_PAD_X, y, REGULAR, TABLE_SIZE);
         });
       });
       this.y = top + height;
@@ -605,7 +638,10 @@ class Renderer {
 // ---------------------------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------------------------
-export async function renderReportPdf(text: string, options?: { title?: string }): Promise<Buffer> {
+export async function renderReportPdf(
+  text: string,
+  options?: { title?: string; style?: RenderStyle },
+): Promise<Buffer> {
   const area = reportArea(text);
   const firstLine = text
     .split(/\r?\n/)
@@ -632,7 +668,7 @@ export async function renderReportPdf(text: string, options?: { title?: string }
     doc.on("error", reject);
   });
 
-  const renderer = new Renderer(doc, header);
+  const renderer = new Renderer(doc, header, options?.style);
   for (const block of parseBlocks(text, area)) {
     switch (block.kind) {
       case "para":

@@ -1,7 +1,7 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
-import { assembleLines, joinParagraphs } from "../parsers/pdf.js";
+import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
@@ -71,6 +71,66 @@ describe("PDF reading", () => {
       "Our rating¹⁹ for assessment is based on the following key questions, as the annex explains in more detail.",
       "Does assessment sufficiently analyse how to keep the child safe?\t59%",
     ]);
+  });
+
+  test("a cell centred beside a wrapped one goes back to its row's first line", () => {
+    const item = (str: string, x: number, y: number, size = 9) => ({
+      str,
+      transform: [size, 0, 0, size, x, y],
+      width: str.length * size * 0.5,
+      height: size,
+    });
+    const read = (items: ReturnType<typeof item>[]) =>
+      joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text);
+    // Two lines of question, the percentage halfway between them (rows 20 points apart).
+    expect(
+      read([
+        item("Does assessment sufficiently analyse how to", 72, 700),
+        item("56%", 480, 694.4),
+        item("keep the child safe?", 72, 688.75),
+        item("Does assessment sufficiently analyse how to keep other people safe?", 72, 668),
+        item("71%", 480, 668),
+      ]),
+    ).toEqual([
+      "Does assessment sufficiently analyse how to keep the child safe?\t56%",
+      "Does assessment sufficiently analyse how to keep other people safe?\t71%",
+    ]);
+    // Three lines of label, the figure level with the second; a value-first table.
+    expect(
+      read([
+        item("Total current caseload", 200, 700),
+        item("38", 72, 688.75),
+        item("on community sentences", 200, 688.75),
+        item("(court disposals)", 200, 677.5),
+      ]),
+    ).toEqual(["38\tTotal current caseload on community sentences (court disposals)"]);
+    // Top-aligned rows are left as they are.
+    expect(
+      read([
+        item("Does planning focus sufficiently on", 72, 700),
+        item("80%", 480, 700),
+        item("keeping the child safe?", 72, 688.75),
+      ]),
+    ).toEqual(["Does planning focus sufficiently on keeping the child safe?\t80%"]);
+  });
+
+  test("a justified line drawn word by word stays prose; a row's uneven gaps stay cells", () => {
+    const words = "We inspected eight post-court cases and rated their assessment".split(" ");
+    // Every gap 9 points (wider than a column gap of 7), as justification spreads a line.
+    let x = 72;
+    const items = words.map((w) => {
+      const item = { str: w, transform: [10, 0, 0, 10, x, 700], width: w.length * 5, height: 10 };
+      x += item.width + 9;
+      return item;
+    });
+    expect(assembleLines(items).map((l) => l.text)).toEqual([words.join(" ")]);
+    const row = ["Reoffending", "rate", "for", "Kirklees", "34%", "38%"].map((w, k) => ({
+      str: w,
+      transform: [10, 0, 0, 10, [72, 130, 153, 171, 400, 480][k] as number, 650],
+      width: w.length * 5,
+      height: 10,
+    }));
+    expect(assembleLines(row).map((l) => l.text)).toEqual(["Reoffending rate for Kirklees\t34%\t38%"]);
   });
 
   test("a corrupt PDF is a typed error naming the file", async () => {
