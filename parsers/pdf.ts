@@ -184,29 +184,74 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
     if (!close(above, line) || !close(line, below)) continue;
     const lone = line.cells.filter((c) => clearOf([c], above) && clearOf([c], below));
     if (lone.length === 0) continue;
-    // Lines of the taller cell below this one, and above it.
-    let down = 1;
-    for (let j = i + 1; j + 1 < lines.length; j++) {
-      const next = lines[j + 1] as PositionedLine;
-      if (!close(lines[j] as PositionedLine, next) || !clearOf(lone, next)) break;
+    const rest = line.cells.filter((c) => !lone.includes(c));
+    // The taller cell's lines: each carries on the text of the one above it.
+    const here = rest.length > 0 ? withCells(line, rest) : null;
+    let down = 0;
+    let upper = here ?? above;
+    for (let j = i + 1; j < lines.length; j++) {
+      const lower = lines[j] as PositionedLine;
+      if (!close(upper, lower) || !clearOf(lone, lower) || !continuesRow(upper, lower)) break;
       down++;
+      upper = lower;
     }
     let up = 0;
-    for (let j = i - 1; j >= 0 && clearOf(lone, lines[j] as PositionedLine); j--) {
+    let lower = here;
+    for (let j = i - 1; j >= 0; j--) {
+      const l = lines[j] as PositionedLine;
+      if (!clearOf(lone, l) || (lower && (!close(l, lower) || !continuesRow(l, lower)))) break;
       up++;
-      if (j === 0 || !close(lines[j - 1] as PositionedLine, lines[j] as PositionedLine)) break;
+      lower = l;
     }
     // Centred: as many lines above as below. (Top-aligned has none above: nothing to move.)
-    if (up < down) continue;
+    if (down < 1 || up < down) continue;
     const top = i - down;
+    // The row stands apart from its neighbours (cell padding): in a table without it, a row's
+    // wrapped lines and the next row are spaced alike, and a figure on a row's first line can
+    // look like one centred in a row that began a line earlier.
+    const bottom = i + down;
+    const first = lines[top] as PositionedLine;
+    const last = lines[bottom] as PositionedLine;
+    if (
+      (top > 0 && close(lines[top - 1] as PositionedLine, first)) ||
+      (bottom + 1 < lines.length && close(last, lines[bottom + 1] as PositionedLine))
+    )
+      continue;
     lines[top] = withCells(lines[top] as PositionedLine, [...(lines[top] as PositionedLine).cells, ...lone]);
-    const rest = line.cells.filter((c) => !lone.includes(c));
-    if (rest.length === 0) {
+    if (here) lines[i] = here;
+    else {
       lines.splice(i, 1);
       i--;
-    } else lines[i] = withCells(line, rest);
+    }
   }
   return lines;
+}
+
+const RATING_CELL = /^(?:Outstanding|Good|Requires improvement|Inadequate)\W*$/i;
+/** "86%", "441,290", "10–14", "8.5": a figure or a range, never the run-on of a wrapped cell. */
+const FIGURE_CELL = /^[\d.,]+\s*%?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
+
+/**
+ * `piece`, on the next line in the same column, carries on the text of `cell` rather than start
+ * a new row: it runs on in lower case, or follows a cell that ends no question, sentence, figure
+ * or rating. (In a table without cell padding a row's wrapped line and the next row are spaced
+ * alike; only the text tells them apart.)
+ */
+function continuesCell(cell: string, piece: string): boolean {
+  // A prompt's letter ("b) Does..."), a row's number ("1.", "2.1"), a figure, a rating: a new row.
+  if (/^[a-z]\)/.test(piece) || /^\d+(?:\.\d+)*\.?(?:\s|$)/.test(piece)) return false;
+  if (FIGURE_CELL.test(piece) || RATING_CELL.test(piece)) return false;
+  if (/^[a-z(]/.test(piece)) return true;
+  const text = cell.trim();
+  return !/[?.:;!]$|\d\s*%$/.test(text) && !FIGURE_CELL.test(text) && !RATING_CELL.test(text);
+}
+
+/** Every cell of `lower` stands under a cell of `upper` and carries on its text. */
+function continuesRow(upper: PositionedLine, lower: PositionedLine): boolean {
+  return lower.cells.every((c) => {
+    const cell = upper.cells.find((d) => Math.abs(d.x - c.x) <= 2);
+    return cell !== undefined && continuesCell(cell.text, c.text);
+  });
 }
 
 /**
@@ -225,7 +270,13 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
       if (prev.cells.length > 1 && spacing > 0 && spacing <= 1.45 * size && sameSize) {
         // A table cell whose text wraps: each piece of this line continues the cell it stands in.
         const targets = line.cells.map((c) => prev.cells.findIndex((p) => Math.abs(p.x - c.x) <= 2));
-        if (targets.every((t) => t >= 0)) {
+        // Tested against the line just above: a wrapped cell carries on the text there.
+        const carriesOn = (t: number, k: number) => {
+          const piece = line.cells[k] as Cell;
+          const above = prev.last.cells.find((c) => Math.abs(c.x - piece.x) <= 2);
+          return t >= 0 && above !== undefined && continuesCell(above.text, piece.text);
+        };
+        if (targets.every(carriesOn)) {
           line.cells.forEach((c, k) => {
             const cell = prev.cells[targets[k] as number] as { text: string };
             cell.text = `${cell.text} ${c.text.trim()}`;

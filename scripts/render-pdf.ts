@@ -418,6 +418,8 @@ export interface RenderStyle {
   wordItems?: boolean;
   /** Table cells centred vertically in their row (a short cell beside a wrapped one). */
   middleCells?: boolean;
+  /** No space above or below a cell's text (Word's default cell margins): rows a line apart. */
+  tightRows?: boolean;
 }
 
 class Renderer {
@@ -612,7 +614,8 @@ class Renderer {
         wrap(this.m, row[j] ?? "", (widths[j] ?? 0) - 2 * CELL_PAD_X, REGULAR, TABLE_SIZE),
       );
       const lineCount = Math.max(1, ...cells.map((c) => c.length));
-      const height = lineCount * TABLE_LEADING + 2 * CELL_PAD_Y;
+      const padY = this.style.tightRows ? 0 : CELL_PAD_Y;
+      const height = lineCount * TABLE_LEADING + 2 * padY;
       this.ensure(height); // a row is never split across pages
       const top = this.y;
       this.doc.save().lineWidth(0.5).strokeColor("#404040");
@@ -625,7 +628,7 @@ class Renderer {
         // Top-aligned, or centred in the row's height.
         const offset = this.style.middleCells ? ((lineCount - lines.length) * TABLE_LEADING) / 2 : 0;
         lines.forEach((line, i) => {
-          const y = top + CELL_PAD_Y + offset + i * TABLE_LEADING;
+          const y = top + padY + offset + i * TABLE_LEADING;
           this.drawLine(line, (xs[j] ?? MARGIN_X) + CELL_PAD_X, y, REGULAR, TABLE_SIZE);
         });
       });

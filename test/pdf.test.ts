@@ -54,15 +54,35 @@ describe.each(reports)("%s as PDF", (name) => {
 // As Word and other writers lay a report out: prose justified, every word a text object of its
 // own, table cells centred vertically (a percentage halfway down a wrapped question). The
 // reader puts a centred cell back on its row's first line; gaps between words stay spaces.
+// And tables without cell padding, where a row's wrapped line and the next row are spaced
+// alike: only the text tells a wrapped cell ("... in Tower" / "Hamlets and City of London")
+// from the next row (a figure, a rating, a row's number, a new question).
 describe.each([
-  "2020-12-north-somerset.txt",
-  "2022-07-tower-hamlets-and-city-of-london.txt",
-  "2023-01-blackburn-with-darwen.txt",
-])("%s as a justified PDF with centred cells, word by word", (name) => {
+  [
+    "2020-12-north-somerset.txt",
+    "justified, word by word, cells centred",
+    { justify: true, wordItems: true, middleCells: true },
+  ],
+  [
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    "justified, word by word, cells centred",
+    { justify: true, wordItems: true, middleCells: true },
+  ],
+  [
+    "2023-01-blackburn-with-darwen.txt",
+    "justified, word by word, cells centred",
+    { justify: true, wordItems: true, middleCells: true },
+  ],
+  ["2021-10-kirklees.txt", "tables without cell padding", { tightRows: true }],
+  [
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    "tables without cell padding",
+    { tightRows: true, wordItems: true },
+  ],
+] as const)("%s as a PDF laid out %s", (name, _layout, style) => {
   test("gives the same record, value for value", async () => {
     mkdirSync(TMP, { recursive: true });
-    const pdf = join(TMP, name.replace(/\.txt$/, ".word-style.pdf"));
-    const style = { justify: true, wordItems: true, middleCells: true };
+    const pdf = join(TMP, name.replace(/\.txt$/, `.${Object.keys(style).join("-")}.pdf`));
     writeFileSync(pdf, await renderReportPdf(readFileSync(join(CORPUS, name), "utf8"), { style }));
     const fromText = await extractFile(join(CORPUS, name));
     const fromPdf = await extractFile(pdf);

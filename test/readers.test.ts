@@ -114,6 +114,36 @@ describe("PDF reading", () => {
     ).toEqual(["Does planning focus sufficiently on keeping the child safe?\t80%"]);
   });
 
+  test("a table without cell padding: a wrapped cell's line joins its row, the next row does not", () => {
+    const item = (str: string, x: number, y: number, size = 9) => ({
+      str,
+      transform: [size, 0, 0, size, x, y],
+      width: str.length * size * 0.5,
+      height: size,
+    });
+    const lines = assembleLines([
+      item("Does assessment sufficiently analyse how to", 72, 700),
+      item("88%", 480, 700),
+      item("support the child's desistance?", 72, 688.75),
+      item("Does planning focus on keeping the child safe?", 72, 677.5),
+      item("75%", 480, 677.5),
+      item("b) Does planning take account of diversity?", 72, 666.25),
+      item("60%", 480, 666.25),
+      item("267", 72, 640),
+      item("First-time entrant rate in Tower", 200, 640),
+      item("Hamlets and City of London", 200, 628.75),
+      item("154", 72, 617.5),
+      item("First-time entrant rate in England", 200, 617.5),
+    ]);
+    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
+      "Does assessment sufficiently analyse how to support the child's desistance?\t88%",
+      "Does planning focus on keeping the child safe?\t75%",
+      "b) Does planning take account of diversity?\t60%",
+      "267\tFirst-time entrant rate in Tower Hamlets and City of London",
+      "154\tFirst-time entrant rate in England",
+    ]);
+  });
+
   test("a justified line drawn word by word stays prose; a row's uneven gaps stay cells", () => {
     const words = "We inspected eight post-court cases and rated their assessment".split(" ");
     // Every gap 9 points (wider than a column gap of 7), as justification spreads a line.
