@@ -41,6 +41,12 @@ function printedLength(line: Line): number {
  * per line has many long lines and is left as it is.
  */
 export function wrapWidth(lines: Line[]): Wrap | null {
+  // Most texts have a paragraph per line: enough long prose lines settle it before the full count.
+  let longSeen = 0;
+  for (const line of lines)
+    if (line.raw.length > PARAGRAPH_LENGTH && printedLength(line) > PARAGRAPH_LENGTH && isProse(line)) {
+      if (++longSeen > 0.03 * lines.length) return null;
+    }
   const lengths = lines
     .filter(isProse)
     .map(printedLength)
