@@ -220,7 +220,10 @@ gives parallel pdf.js work on the day (the cores share memory and cache, and oth
 the machine come and go). getText alone runs with the slow JavaScript \`Array.prototype.push\`
 that pdf.js's core-js installs and the pipeline removes, so the pipeline can be the faster.
 Each worker thread loads pdf.js and warms up its JIT on its own: 10 PDFs take as long with 2
-jobs as with 1, so the speed-up grows with the batch.
+jobs as with 1, so the speed-up grows with the batch. Text goes to all parse workers but one
+(src/pool.ts): writing a text report costs the main thread about as much as parsing it costs a
+worker, so on 2 cores a second text worker only takes CPU from the writer; \`--jobs 2\` then
+parses text with one worker and runs as \`--jobs 1\` does, and a PDF uses both.
 
 ${rows.join("\n")}
 

@@ -52,7 +52,8 @@ line per file (ok / failed: reason) and a total.
   --db PATH    database file (default out/yos.sqlite)
   --summary    after loading, print a table per report: area, overall rating, stated and
                computed score, completeness (found/expected)
-  --jobs N     parse in N worker threads (default: the number of cores)
+  --jobs N     parse in N worker threads (default: the number of cores); text files use
+               N-1 of them, so that the database writer keeps a core
   --timeout T  give up on a file after T (default 120s): E_TIMEOUT
   --max-size S skip files larger than S (default 200MB): E_TOO_LARGE
   --force      re-parse files that are unchanged since they were loaded

@@ -21,6 +21,17 @@ describe("ParsePool", () => {
     expect(results.map(outcome)).toEqual(files.map((f) => `E_PARSE parsed ${f}`));
   });
 
+  test("text goes to all workers but one (the writer keeps a core); PDFs go to all", async () => {
+    pool = new ParsePool(2, 30_000, SCRIPTED);
+    const threads = async (files: string[], bytes: (f: string) => Buffer) => {
+      const results = await Promise.all(files.map((f) => (pool as ParsePool).parse(f, bytes(f))));
+      return new Set(results.map((r) => (r.ok ? null : (r.error as { hint?: string }).hint)));
+    };
+    const names = Array.from({ length: 40 }, (_, i) => `f${i}`);
+    expect((await threads(names, (f) => Buffer.from(f))).size).toBe(1);
+    expect((await threads(names, (f) => Buffer.from(`%PDF-1.4 ${f}`))).size).toBe(2);
+  });
+
   test("a file that hangs times out; the files queued behind it in the same worker are parsed", async () => {
     pool = new ParsePool(1, 4_000, SCRIPTED);
     const files = ["a.txt", "hang.txt", "b.txt", "c.txt"];

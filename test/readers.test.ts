@@ -3,6 +3,11 @@ import { describe, expect, test } from "vitest";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
+
+/** A pdf.js text item: `str` at (x, y), `size` points high, half as wide a character. */
+function textItem(str: string, x: number, y: number, size = 9) {
+  return { str, transform: [size, 0, 0, size, x, y], width: str.length * size * 0.5, height: size };
+}
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
 describe("format detection from content", () => {
@@ -48,12 +53,7 @@ describe("PDF reading", () => {
   });
 
   test("line assembly: column gaps become tabs, raised small digits footnote markers, wrapped prose one line", () => {
-    const item = (str: string, x: number, y: number, size = 11) => ({
-      str,
-      transform: [size, 0, 0, size, x, y],
-      width: str.length * size * 0.5,
-      height: size,
-    });
+    const item = (str: string, x: number, y: number, size = 11) => textItem(str, x, y, size);
     const lines = assembleLines([
       item("Our rating", 72, 700),
       item("19", 128, 704, 7),
@@ -74,12 +74,7 @@ describe("PDF reading", () => {
   });
 
   test("a cell centred beside a wrapped one goes back to its row's first line", () => {
-    const item = (str: string, x: number, y: number, size = 9) => ({
-      str,
-      transform: [size, 0, 0, size, x, y],
-      width: str.length * size * 0.5,
-      height: size,
-    });
+    const item = textItem;
     const read = (items: ReturnType<typeof item>[]) =>
       joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text);
     // Two lines of question, the percentage halfway between them (rows 20 points apart).
@@ -115,12 +110,7 @@ describe("PDF reading", () => {
   });
 
   test("a table without cell padding: a wrapped cell's line joins its row, the next row does not", () => {
-    const item = (str: string, x: number, y: number, size = 9) => ({
-      str,
-      transform: [size, 0, 0, size, x, y],
-      width: str.length * size * 0.5,
-      height: size,
-    });
+    const item = textItem;
     const lines = assembleLines([
       item("Does assessment sufficiently analyse how to", 72, 700),
       item("88%", 480, 700),

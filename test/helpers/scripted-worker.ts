@@ -1,7 +1,7 @@
 // A stand-in parse worker for test/pool.test.ts: what it does with a file is in the file's
 // name ("hang" never answers, "crash" throws), so the pool's timeout and crash handling can be
 // tested without a pathological report.
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId } from "node:worker_threads";
 import type { WorkerRequest } from "../../src/worker.js";
 
 parentPort?.on("message", (req: WorkerRequest) => {
@@ -14,6 +14,9 @@ parentPort?.on("message", (req: WorkerRequest) => {
   if (req.file.includes("crash")) throw new Error(`worker died on ${req.file}`);
   parentPort?.postMessage({
     id: req.id,
-    result: { ok: false, error: { code: "E_PARSE", file: req.file, message: `parsed ${req.file}` } },
+    result: {
+      ok: false,
+      error: { code: "E_PARSE", file: req.file, message: `parsed ${req.file}`, hint: `thread ${threadId}` },
+    },
   });
 });
