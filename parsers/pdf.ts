@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
+import { ratingOnly } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -227,7 +228,6 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
   return lines;
 }
 
-const RATING_CELL = /^(?:Outstanding|Good|Requires improvement|Inadequate)\W*$/i;
 /** "86%", "441,290", "10–14", "8.5": a figure or a range, never the run-on of a wrapped cell. */
 const FIGURE_CELL = /^[\d.,]+\s*%?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
 
@@ -240,10 +240,10 @@ const FIGURE_CELL = /^[\d.,]+\s*%?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
 function continuesCell(cell: string, piece: string): boolean {
   // A prompt's letter ("b) Does..."), a row's number ("1.", "2.1"), a figure, a rating: a new row.
   if (/^[a-z]\)/.test(piece) || /^\d+(?:\.\d+)*\.?(?:\s|$)/.test(piece)) return false;
-  if (FIGURE_CELL.test(piece) || RATING_CELL.test(piece)) return false;
+  if (FIGURE_CELL.test(piece) || ratingOnly(piece) !== null) return false;
   if (/^[a-z(]/.test(piece)) return true;
   const text = cell.trim();
-  return !/[?.:;!]$|\d\s*%$/.test(text) && !FIGURE_CELL.test(text) && !RATING_CELL.test(text);
+  return !/[?.:;!]$|\d\s*%$/.test(text) && !FIGURE_CELL.test(text) && !ratingOnly(text) !== null;
 }
 
 /** Every cell of `lower` stands under a cell of `upper` and carries on its text. */
@@ -270,13 +270,8 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
       if (prev.cells.length > 1 && spacing > 0 && spacing <= 1.45 * size && sameSize) {
         // A table cell whose text wraps: each piece of this line continues the cell it stands in.
         const targets = line.cells.map((c) => prev.cells.findIndex((p) => Math.abs(p.x - c.x) <= 2));
-        // Tested against the line just above: a wrapped cell carries on the text there.
-        const carriesOn = (t: number, k: number) => {
-          const piece = line.cells[k] as Cell;
-          const above = prev.last.cells.find((c) => Math.abs(c.x - piece.x) <= 2);
-          return t >= 0 && above !== undefined && continuesCell(above.text, piece.text);
-        };
-        if (targets.every(carriesOn)) {
+        // Each piece carries on the text just above it (not a new row, spaced alike without padding).
+        if (targets.every((t) => t >= 0) && continuesRow(prev.last, line)) {
           line.cells.forEach((c, k) => {
             const cell = prev.cells[targets[k] as number] as { text: string };
             cell.text = `${cell.text} ${c.text.trim()}`;

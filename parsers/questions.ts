@@ -14,7 +14,8 @@ import { COUNT_WORD, countCell, parseCount, percentCell, plain } from "./text.js
 const KEY_QUESTION_FORM =
   /^(?:does assessment sufficiently analyse how to|does planning focus (?:sufficiently )?on|does (?:the )?implementation and delivery of services (?:effectively )?support|does service delivery (?:effectively )?(?:support|focus)|does reviewing focus (?:sufficiently )?on|are the yo[tsj]'?s recommendations sufficiently|does the yo[tsj] work effectively with the police)/i;
 
-const QUESTION_START = /^(?:[a-z]\)\s*)?(?:does|is|are|where|in cases|how|has|have|do)\b/i;
+/** How a key question or prompt begins (a prompt with its letter). */
+export const QUESTION_START = /^(?:[a-z]\)\s*)?(?:does|is|are|where|in cases|how|has|have|do)\b/i;
 
 export function isKeyQuestionText(text: string): boolean {
   return KEY_QUESTION_FORM.test(plain(text)) && themeOfQuestion(text) !== null;
@@ -30,7 +31,7 @@ interface Figures {
 }
 
 /** A cell saying the figure does not apply ("n/a", a dash): a row, with no figure to read. */
-const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
+export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 /** A question whose percentage follows after a single space, not in a cell of its own. */
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 

@@ -8,36 +8,33 @@
 // comes after it (the contextual facts print "233" before "First-time entrant rate") is left
 // alone: joined to the line before, it would give a figure to the wrong label.
 import type { Line, NormalisedDocument } from "./lines.js";
+import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
+import { countCell, percentCell, ratingOnly } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
-/** A rating, with the symbol or asterisk some tables print after it. */
-const RATING = /^(?:Outstanding|Good|Requires improvement|Inadequate)\s*[^\w\s]{0,3}$/i;
 const SCORE = /^\d{1,2}\s*\/\s*36$/;
-const PERCENT = /^\d{1,3}(?:\.\d+)?\s*%$/;
-const COUNT = /^\d{1,3}$/;
-const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
+/** A rating, with the symbol or asterisk some tables print after it. */
+const isRating = (cell: string) => ratingOnly(cell) !== null;
+const isFigure = (cell: string) =>
+  percentCell(cell) !== null || countCell(cell) !== null || NOT_APPLICABLE.test(cell.trim());
 /** The column headings of a key-question table. */
 const TABLE_HEADING = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|relevant cases|number\s*['‘’"“”]?yes['‘’"“”]?)$/i;
 
 /** A row label a rating or score follows: short, and no sentence or clause ends there. */
 function isLabel(cells: string[]): boolean {
   const text = cells.join(" ");
-  return text.length <= 80 && !/[.,;:?!]$/.test(text) && !cells.some((c) => RATING.test(c) || SCORE.test(c));
+  return text.length <= 80 && !/[.,;:?!]$/.test(text) && !cells.some((c) => isRating(c) || SCORE.test(c));
 }
 
 /** A key question or prompt: it ends with "?", or starts as one (its cell wrapped past its figures). */
 function isQuestion(text: string): boolean {
-  return text.endsWith("?") || /^(?:[a-z]\)\s*)?(?:does|is|are|where|in cases|how|has|have|do)\b/i.test(text);
+  return text.endsWith("?") || QUESTION_START.test(text);
 }
 
 function isQuestionRow(cells: string[]): boolean {
   const figures = cells.slice(1);
-  return (
-    isQuestion(cells[0] ?? "") &&
-    figures.length < 2 &&
-    figures.every((c) => COUNT.test(c) || PERCENT.test(c) || NOT_APPLICABLE.test(c))
-  );
+  return isQuestion(cells[0] ?? "") && figures.length < 2 && figures.every(isFigure);
 }
 
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
@@ -46,23 +43,17 @@ function continuesRow(row: string[], cell: string): boolean {
   if (row.length === 1 && NUMBER.test(last)) return true;
   // A cell split mid-word ("Over" / "all rating", "provi" / "sion Inadequate"): as with a tab
   // inside a cell, the pieces become cells of one row.
-  if (
-    /^[a-z]/.test(cell) &&
-    /[a-z]$/i.test(last) &&
-    !RATING.test(last) &&
-    last.length <= 60 &&
-    row.length <= 3
-  )
+  if (/^[a-z]/.test(cell) && /[a-z]$/i.test(last) && !isRating(last) && last.length <= 60 && row.length <= 3)
     return true;
-  if (RATING.test(cell) || SCORE.test(cell)) return isLabel(row);
-  if (PERCENT.test(cell) || COUNT.test(cell) || NOT_APPLICABLE.test(cell)) return isQuestionRow(row);
+  if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
+  if (isFigure(cell)) return isQuestionRow(row);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
   if (TABLE_HEADING.test(cell))
     return /:\s*\d{0,2}$/.test(last) || /^Of the\b/i.test(last) || TABLE_HEADING.test(last);
   return false;
 }
 
-const isValue = (cell: string) => RATING.test(cell) || PERCENT.test(cell);
+const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
 
 /** A text written a cell per line: many ratings and percentages on lines of their own, hardly any ending a row. */
 function isCellPerLine(lines: Line[]): boolean {
@@ -83,7 +74,7 @@ function isCellPerLine(lines: Line[]): boolean {
  */
 function countPairs(doc: NormalisedDocument): Line[] {
   if (!doc.lines.some((l) => /relevant cases/i.test(l.flat))) return [];
-  const numbers = doc.furniture.filter((l) => COUNT.test(l.flat));
+  const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   const written = new Set(
     [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),

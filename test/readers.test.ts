@@ -73,40 +73,42 @@ describe("PDF reading", () => {
     ]);
   });
 
-  test("a cell centred beside a wrapped one goes back to its row's first line", () => {
-    const item = textItem;
-    const read = (items: ReturnType<typeof item>[]) =>
-      joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text);
-    // Two lines of question, the percentage halfway between them (rows 20 points apart).
-    expect(
-      read([
-        item("Does assessment sufficiently analyse how to", 72, 700),
-        item("56%", 480, 694.4),
-        item("keep the child safe?", 72, 688.75),
-        item("Does assessment sufficiently analyse how to keep other people safe?", 72, 668),
-        item("71%", 480, 668),
-      ]),
-    ).toEqual([
-      "Does assessment sufficiently analyse how to keep the child safe?\t56%",
-      "Does assessment sufficiently analyse how to keep other people safe?\t71%",
-    ]);
-    // Three lines of label, the figure level with the second; a value-first table.
-    expect(
-      read([
-        item("Total current caseload", 200, 700),
-        item("38", 72, 688.75),
-        item("on community sentences", 200, 688.75),
-        item("(court disposals)", 200, 677.5),
-      ]),
-    ).toEqual(["38\tTotal current caseload on community sentences (court disposals)"]);
-    // Top-aligned rows are left as they are.
-    expect(
-      read([
-        item("Does planning focus sufficiently on", 72, 700),
-        item("80%", 480, 700),
-        item("keeping the child safe?", 72, 688.75),
-      ]),
-    ).toEqual(["Does planning focus sufficiently on keeping the child safe?\t80%"]);
+  test.each([
+    {
+      layout: "two lines of question, the percentage halfway between them",
+      items: [
+        textItem("Does assessment sufficiently analyse how to", 72, 700),
+        textItem("56%", 480, 694.4),
+        textItem("keep the child safe?", 72, 688.75),
+        textItem("Does assessment sufficiently analyse how to keep other people safe?", 72, 668),
+        textItem("71%", 480, 668),
+      ],
+      rows: [
+        "Does assessment sufficiently analyse how to keep the child safe?\t56%",
+        "Does assessment sufficiently analyse how to keep other people safe?\t71%",
+      ],
+    },
+    {
+      layout: "three lines of label, the figure level with the second (a value-first table)",
+      items: [
+        textItem("Total current caseload", 200, 700),
+        textItem("38", 72, 688.75),
+        textItem("on community sentences", 200, 688.75),
+        textItem("(court disposals)", 200, 677.5),
+      ],
+      rows: ["38\tTotal current caseload on community sentences (court disposals)"],
+    },
+    {
+      layout: "a top-aligned row, left as it is",
+      items: [
+        textItem("Does planning focus sufficiently on", 72, 700),
+        textItem("80%", 480, 700),
+        textItem("keeping the child safe?", 72, 688.75),
+      ],
+      rows: ["Does planning focus sufficiently on keeping the child safe?\t80%"],
+    },
+  ])("a cell centred beside a wrapped one goes back to its row's first line: $layout", ({ items, rows }) => {
+    expect(joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text)).toEqual(rows);
   });
 
   test("a table without cell padding: a wrapped cell's line joins its row, the next row does not", () => {
