@@ -99,21 +99,75 @@ function leadingFigure(cell: string): { count: number | null; percent: number | 
   return { count: n, percent: m[3] ? Number(m[3]) : null };
 }
 
+/**
+ * A row's cells. Text whose converter put a single space between cells ("Kirklees YJS 29% 71%",
+ * "Burglary 9%") has one cell: its trailing figures (percentages, or what a cell prints instead:
+ * "<1%", "-", "n/a") are cells of their own, so long as a label stands before them.
+ */
+function rowCells(line: Line, figures: "percent" | "number"): string[] {
+  if (line.cells.length !== 1) return line.cells;
+  const figure = figures === "percent" ? SPLIT_FIGURE : NUMBER_FIGURE;
+  const m = line.flat.match(figures === "percent" ? TRAILING_SPLIT_FIGURES : TRAILING_NUMBER);
+  if (!m || !/[A-Za-z]/.test(m[1] as string)) return line.cells;
+  const tail = (m[2] as string).trim();
+  return [m[1] as string, ...(tail.match(new RegExp(figure.source, "g")) ?? [])];
+}
+const SPLIT_FIGURE = /<\s*\d+(?:\.\d+)?\s*%|\d{1,3}(?:\.\d+)?\s*%|n\/a|[-–—](?=\s|$)/;
+const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:\\s+(?:${SPLIT_FIGURE.source}))+)$`, "i");
+const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;
+const TRAILING_NUMBER = new RegExp(`^(.*?)(\\s+(?:${NUMBER_FIGURE.source}))$`);
+
+/** The column names a split's header prints, longest first (single-space text is split by them). */
+const SPLIT_COLUMNS =
+  /Black,? Asian and minority ethnic|Black and minority ethnic|Black or Black British|Asian or Asian British|Any other ethnic group|Other ethnic groups?|Mixed(?: ethnicity)?|White(?: British)?|Black|Asian|Chinese|Other|Unknown|Not known|Male|Female|Boys|Girls|BAME|\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*years)?|\d{1,2}\+/giy;
+
+/**
+ * The column names of a split's header: its cells, or (a single space between them) the
+ * header's text after its first word cut into `count` known column names; null when it cannot be.
+ */
+function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
+  if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
+  const rest = plain(header.cells.join(" "))
+    .replace(/^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i, "")
+    .trim();
+  const names: string[] = [];
+  SPLIT_COLUMNS.lastIndex = 0;
+  while (SPLIT_COLUMNS.lastIndex < rest.length) {
+    const m = SPLIT_COLUMNS.exec(rest);
+    if (!m) return null;
+    names.push(splitLabel(group, m[0]));
+    while (rest[SPLIT_COLUMNS.lastIndex] === " ") SPLIT_COLUMNS.lastIndex++;
+  }
+  return names.length === count ? names : null;
+}
+
 function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
   const header = lines[i] as Line;
-  const columns = header.cells.slice(1).map((c) => splitLabel(group, c));
-  const rows: { subject: string; values: (number | null)[]; line: Line }[] = [];
+  const rows: { subject: string; cells: string[]; values: (number | null)[]; line: Line }[] = [];
+  let columns: string[] | null = null;
   let j = i + 1;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
-    if (line.cells.length < 2) break;
-    const values = line.cells.slice(1).map(percentCell);
+    const cells = rowCells(line, "percent");
+    if (cells.length < 2) break;
+    columns ??= splitColumns(header, group, cells.length - 1);
+    const values = cells.slice(1).map(percentCell);
     // A row of the table has one cell per column and at least one readable percentage; a cell
     // it cannot read ("<1%", "-", "n/a") is reported below, not guessed.
-    if (values.length !== columns.length || values.every((v) => v === null)) break;
-    rows.push({ subject: line.cells[0] as string, values, line });
+    if (!columns || values.length !== columns.length || values.every((v) => v === null)) break;
+    rows.push({ subject: cells[0] as string, cells, values, line });
   }
-  if (rows.length === 0) return i + 1;
+  if (rows.length === 0 || !columns) {
+    // Figures under a header whose columns cannot be told apart: say so, never guess.
+    if (columns === null && rowCells(lines[i + 1] as Line, "percent").length >= 3) {
+      out.warnings.push({
+        code: "fact-unreadable",
+        message: `The ${group} table's header ('${header.flat}') does not match its rows; the table was not read`,
+        provenance: provenanceOf(header),
+      });
+    }
+    return i + 1;
+  }
   const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
   for (const row of rows) {
     const role = row === serviceRow ? "service" : "comparator";
@@ -121,7 +175,7 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
       if (v === null) {
         out.warnings.push({
           code: "fact-unreadable",
-          message: `The ${columns[k]} figure for ${row.subject} ('${row.line.cells[k + 1]}') is not a readable percentage and was not read`,
+          message: `The ${columns[k]} figure for ${row.subject} ('${row.cells[k + 1]}') is not a readable percentage and was not read`,
           provenance: provenanceOf(row.line),
         });
         return;
@@ -139,7 +193,8 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
     const split = SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""));
-    if (split && line.cells.length >= 3) {
+    const next = lines[i + 1];
+    if (split && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
       missingHeading = null;
       i = parseSplitTable(lines, i, split.group, out) - 1;
       continue;
@@ -176,10 +231,11 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
         continue;
       }
     }
-    if (offenceTable && line.cells.length === 2) {
-      const v = percentCell(line.cells[1] as string);
+    const offence = offenceTable ? rowCells(line, "percent") : [];
+    if (offence.length === 2) {
+      const v = percentCell(offence[1] as string);
       if (v !== null) {
-        push(out, "offence_type", cleanLabel(line.cells[0] as string), null, "service", v, "percent", line);
+        push(out, "offence_type", cleanLabel(offence[0] as string), null, "service", v, "percent", line);
         continue;
       }
     }
@@ -276,12 +332,13 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j] as Line;
       if (/^-+$/.test(line.cells[0] ?? "")) continue;
-      if (line.cells.length !== 2) break;
-      const cell = line.cells[1] as string;
+      const cells = rowCells(line, "number");
+      if (cells.length !== 2) break;
+      const cell = cells[1] as string;
       const percent = percentCell(cell);
       const count = numberCell(cell);
       if (percent === null && count === null) break;
-      const label = cleanLabel(line.cells[0] as string);
+      const label = cleanLabel(cells[0] as string);
       push(
         out,
         heading.group,

@@ -34,6 +34,8 @@ interface Figures {
 export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 /** A question whose percentage follows after a single space, not in a cell of its own. */
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+/** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
+const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
 
 /** The figures closing a table row: "question\t86%", "question\t8\t6" or "question\tn/a". */
 function rowFigures(cells: string[]): Figures | null {
@@ -60,6 +62,14 @@ function rowFigures(cells: string[]): Figures | null {
       return { percent: null, relevant, yes, textCells: cells.slice(0, -2) };
     }
   }
+  const counts = /\d$/.test(last) ? cells.join(" ").match(TRAILING_COUNTS) : null;
+  if (counts)
+    return {
+      percent: null,
+      relevant: Number(counts[2]),
+      yes: Number(counts[3]),
+      textCells: [counts[1] as string],
+    };
   return null;
 }
 

@@ -52,6 +52,10 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       const wrappedCell = /^requires$/i.test(last) ? wrappedRequires(last, lines[i + 1]) : null;
       if (wrappedCell) return { rating: "Requires improvement", marker: wrappedCell.marker, line };
     }
+    // "...a high-quality, Requires" / "...for all children. improvement": a single space
+    // between the prose and its wrapped rating cell.
+    const wrappedAfterProse = line.cells.length === 1 ? wrappedRequires(line.flat, lines[i + 1]) : null;
+    if (wrappedAfterProse) return { rating: "Requires improvement", marker: wrappedAfterProse.marker, line };
     const atEnd = ratingAtEnd(line.flat);
     if (atEnd && /[.]\s*$/.test(atEnd.before)) return { rating: atEnd.rating, marker: atEnd.marker, line };
   }
@@ -64,7 +68,8 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
  */
 function wrappedRequires(text: string, next: Line | undefined): { marker: string | null } | null {
   if (!next || !/(?:^|\s)requires\s*$/i.test(text)) return null;
-  const m = (next.cells[next.cells.length - 1] ?? "").match(/^improvement\s*(\*+|†+)?\W*$/i);
+  // Its own cell, or (a single space for the column gap) after the sentence beside it.
+  const m = (next.cells[next.cells.length - 1] ?? "").match(/(?:^|[.!]\s+)improvement\s*(\*+|†+)?[^\w\s]*$/i);
   return m ? { marker: m[1] ?? next.markers[0] ?? null } : null;
 }
 

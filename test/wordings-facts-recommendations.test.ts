@@ -169,3 +169,63 @@ test("staffing '(FTE)' labels are not taken for first-time entrant rates", () =>
   expect(r.facts).toEqual([]);
   expect(r.warnings.map((w) => w[0])).toEqual(["fact-unclassified"]);
 });
+
+test("split tables with a single space between cells are cut by their known column names", () => {
+  const { facts, warnings } = factsOf(
+    [
+      "Ethnicity White Black Asian Mixed Other",
+      "Anytown YOS 60% 10% 15% 10% 5%",
+      "",
+      "Age (years) 10-14 15-17",
+      "Anytown YOS 25% 75%",
+      "National average 22% 78%",
+    ].join("\n"),
+  );
+  expect(warnings).toEqual([]);
+  expect(facts).toEqual([
+    ["ethnicity", "White", "Anytown YOS", "service", 60, "percent"],
+    ["ethnicity", "Black", "Anytown YOS", "service", 10, "percent"],
+    ["ethnicity", "Asian", "Anytown YOS", "service", 15, "percent"],
+    ["ethnicity", "Mixed", "Anytown YOS", "service", 10, "percent"],
+    ["ethnicity", "Other", "Anytown YOS", "service", 5, "percent"],
+    ["age", "10-14", "Anytown YOS", "service", 25, "percent"],
+    ["age", "15-17", "Anytown YOS", "service", 75, "percent"],
+    ["age", "10-14", "National average", "comparator", 22, "percent"],
+    ["age", "15-17", "National average", "comparator", 78, "percent"],
+  ]);
+});
+
+test("a single-space split header whose columns cannot be told apart is reported, not guessed", () => {
+  const { facts, warnings } = factsOf(
+    ["Ethnicity Gypsy Roma Traveller Irish Traveller", "Anytown YOS 2% 1%"].join("\n"),
+  );
+  expect(facts).toEqual([]);
+  expect(warnings).toEqual([["fact-unreadable", 3]]);
+});
+
+test("offence types and key staffing rows with a single space before the figure are read", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Contextual facts",
+      "",
+      "Offence types %",
+      "Violence against the person 50%",
+      "Theft and handling stolen goods 6%",
+      "",
+      "1. Organisational delivery",
+      "1.2. Staff",
+      "Key staffing data",
+      "Total staff headcount (full-time equivalent, FTE) 43.7",
+      "Vacancy rate (total unfilled posts as percentage of total staff headcount) 0%",
+      "",
+      "Strengths:",
+    ].join("\n"),
+  );
+  const { facts } = parseFacts(lines, seg);
+  expect(facts.map((f) => [f.group, f.label, f.value, f.unit])).toEqual([
+    ["offence_type", "Violence against the person", 50, "percent"],
+    ["offence_type", "Theft and handling stolen goods", 6, "percent"],
+    ["staffing", "Total staff headcount (full-time equivalent, FTE)", 43.7, "count"],
+    ["staffing", "Vacancy rate (total unfilled posts as percentage of total staff headcount)", 0, "percent"],
+  ]);
+});
