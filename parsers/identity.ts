@@ -106,3 +106,36 @@ function leadName(name: string): string {
   const stop = name.search(/[\p{L}'’-]{3}\.\s/u);
   return (stop < 0 ? name : name.slice(0, stop + 4)).replace(/[.,]$/, "");
 }
+
+// Case-sensitive: "may" is a verb.
+const FIELDWORK_DATE = new RegExp(`${DAY}${MONTH_WORD}(?:\\s+(\\d{4}))?`, "g");
+
+/**
+ * When fieldwork began, from the report's own sentence, for reports whose ratings table prints
+ * no "Fieldwork started": "Our fieldwork was conducted between 28 June and 02 July 2021" (June
+ * 2021), "We conducted fieldwork ... beginning 10 October 2022". The first date after the word
+ * in its sentence; a date without its year takes the next one's (a year earlier when its month
+ * comes later: "between 30 December and 3 January 2020").
+ */
+export function fieldworkFromProse(lines: Line[]): { month: string; line: Line } | null {
+  for (const line of lines) {
+    if (!/fieldwork/i.test(line.flat)) continue;
+    for (const sentence of plain(line.flat).split(/(?<=[.;])\s+/)) {
+      const at = sentence.search(/\bfieldwork\b/i);
+      if (at < 0) continue;
+      const dates = [...sentence.slice(at, at + 160).matchAll(FIELDWORK_DATE)];
+      const first = dates[0];
+      if (!first) continue;
+      let year = first[2] ?? null;
+      if (!year) {
+        const later = dates.slice(1).find((d) => d[2]);
+        if (!later) continue;
+        const [a, b] = [first[1], later[1]].map((m) => yearMonth(m as string, "2000"));
+        year = String(Number(later[2]) - ((a ?? "") > (b ?? "") ? 1 : 0));
+      }
+      const month = yearMonth(first[1] as string, year);
+      if (month) return { month, line };
+    }
+  }
+  return null;
+}

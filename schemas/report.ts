@@ -236,7 +236,9 @@ export const ReportRecordSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .nullable()
-    .describe("Fieldwork start from the ratings table (YYYY-MM)"),
+    .describe(
+      "Fieldwork start (YYYY-MM): the ratings table's \"Fieldwork started\", else the month of the report's sentence on its fieldwork",
+    ),
   leadInspector: z.string().nullable().describe("Lead inspector (acknowledgements)"),
   overallRating: RatingSchema.nullable(),
   statedScore: z

@@ -3,8 +3,8 @@
 
 import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
-import { parseIdentity } from "../parsers/identity.js";
-import type { NormalisedDocument } from "../parsers/lines.js";
+import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
+import { type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
 import { parseNarrative } from "../parsers/narrative.js";
 import { normaliseLines } from "../parsers/normalise.js";
@@ -180,6 +180,8 @@ export function extractDocument(raw: RawDocument): ReportRecord {
 
   const identity = parseIdentity(lines);
   const table = parseRatingsTable(lines, seg);
+  // The ratings table's "Fieldwork started" first; else the report's sentence on it.
+  const fieldwork = table.fieldworkStart ? null : fieldworkFromProse(lines);
   const { edition, certain } = detectEdition(lines);
   const std = buildStandards(lines, footnotes, seg, table, edition);
   const questions = parseQuestions(lines, seg, edition);
@@ -219,13 +221,17 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     area: identity.area,
     serviceName: table.serviceName,
     published: identity.published,
-    fieldworkStart: table.fieldworkStart,
+    fieldworkStart: table.fieldworkStart ?? fieldwork?.month ?? null,
     leadInspector: identity.leadInspector,
     overallRating: table.overallRating,
     statedScore: table.statedScore,
     computedScore: computedScoreOf(std.standards),
     standardsEdition: edition,
-    identityProvenance: { ...identity.provenance, ...table.provenance },
+    identityProvenance: {
+      ...identity.provenance,
+      ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line) } : {}),
+      ...table.provenance,
+    },
     standards: std.standards,
     keyQuestions: questions.keyQuestions,
     prompts: questions.prompts,

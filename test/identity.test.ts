@@ -1,9 +1,14 @@
 // Identity wording other reports use.
 import { expect, test } from "vitest";
-import { parseIdentity } from "../parsers/identity.js";
+import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 
-const identity = (text: string) => parseIdentity(normaliseLines(textSourceLines(text), "text").lines);
+const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
+const identity = (text: string) => parseIdentity(linesOf(text));
+const fieldwork = (text: string) => {
+  const found = fieldworkFromProse(linesOf(text));
+  return found ? [found.month, found.line.line] : null;
+};
 
 test("cover, publication and lead inspector in the wordings reports use", () => {
   const a = identity(
@@ -14,4 +19,25 @@ test("cover, publication and lead inspector in the wordings reports use", () => 
     "An inspection of youth offending services in Oldtown\n\nPublished: 5 June 2018\n\nThe inspection was led by Sam O'Neil, HM Inspector.",
   );
   expect([b.area, b.published, b.leadInspector]).toEqual(["Oldtown", "2018-06", "Sam O'Neil"]);
+});
+
+test("fieldwork start from the report's sentence on it, when the ratings table prints none", () => {
+  expect(
+    fieldwork(
+      "Published scoring rules generate the rating.\n\nOur fieldwork, conducted through off-site analysis of case files, took place between 14 September and 18 September 2020.",
+    ),
+  ).toEqual(["2020-09", 3]);
+  expect(fieldwork("Our fieldwork was conducted between 28 June and 02 July 2021.")).toEqual(["2021-06", 1]);
+  // The year printed once, after a month that comes earlier in the year: the start was the year before.
+  expect(fieldwork("Fieldwork took place between 30 December and 3 January 2020.")).toEqual(["2019-12", 1]);
+  expect(
+    fieldwork("We conducted fieldwork in Newtown YJS over a period of a week, beginning 10 October 2022."),
+  ).toEqual(["2022-10", 1]);
+  // No date in the sentence that names fieldwork; "may" is not May.
+  expect(
+    fieldwork(
+      "Prior to the inspection fieldwork there were significant gaps in staffing. In June 2021 posts were filled.",
+    ),
+  ).toBeNull();
+  expect(fieldwork("The fieldwork may show more; staff changed in June 2021.")).toBeNull();
 });
