@@ -185,7 +185,15 @@ export function segment(lines: Line[]): Segments {
   });
 
   const recommendationsStart = findHeading(lines, contentsEnd, /^Recommendations$/i);
-  const contextualFactsStart = findHeading(lines, contentsEnd, /^Contextual facts$/i);
+  // Under its own heading; where that heading is lost or worded otherwise, from the first of
+  // the sub-headings its tables stand under (the figures are then still read, not skipped).
+  const contextualFactsStart =
+    findHeading(lines, contentsEnd, /^(?:Contextual (?:facts|information|data)|Key facts)$/i) ??
+    findHeading(
+      lines,
+      ratingsEnd ?? contentsEnd,
+      /^(?:Youth (?:justice|offending) information|Population information|Caseload information)(?:\s*\d{1,2})?$/i,
+    );
   let contextualFactsEnd: number | null = null;
   if (contextualFactsStart !== null) {
     contextualFactsEnd = lines.length;

@@ -55,6 +55,21 @@ describe.each(reports)("%s", (name) => {
     );
   });
 
+  test("without its 'Contextual facts' heading, every printed contextual figure is still read", async () => {
+    const damaged = text
+      .split("\n")
+      .filter((line) => !/^\W*Contextual facts\W*$/i.test(line.trim()))
+      .join("\n");
+    const file = join(TMP, name.replace(/\.txt$/, ".no-facts-heading.txt"));
+    writeFileSync(file, damaged);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    // Placeholders for figures printed as images, above the first sub-heading, are not recorded.
+    const printed = (r: ReportRecord) =>
+      (recordValues(r) as ReportRecord).contextualFacts.filter((f) => f.value !== null);
+    expect(printed(variant)).toEqual(printed(original));
+  });
+
   test("without its 'Overall rating' row, only the overall rating is lost", async () => {
     const damaged = text
       .split("\n")
