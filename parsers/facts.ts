@@ -9,7 +9,7 @@ import { numberCell, percentCell, plain } from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
-const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
+export const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
   { group: "age", re: /^Age\b/i },
   { group: "ethnicity", re: /^(?:Race|Ethnic)/i },
   { group: "gender", re: /^(?:Gender|Sex)\b/i },
@@ -91,7 +91,7 @@ function push(
 }
 
 /** "441,290", "25.5%", "69 (65%)" -> count and/or percent. */
-function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
+export function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
   const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%)?\s*(?:\((\d+(?:\.\d+)?)\s*%\))?$/);
   if (!m) return null;
   const n = Number((m[1] as string).replace(/,/g, ""));

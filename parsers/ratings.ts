@@ -41,6 +41,13 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       break;
     const other = standardHeading(line);
     if (other && other.id !== heading.id) break;
+    // "Requires" / "...prose beside it." / "improvement": the rating cell written a line at a time.
+    if (/^requires$/i.test(line.flat)) {
+      const rest = [lines[i + 1], lines[i + 2]].find(
+        (l) => l && /^improvement\s*(\*+|†+)?\W*$/i.test(l.flat),
+      );
+      if (rest) return { rating: "Requires improvement", marker: rest.markers[0] ?? null, line };
+    }
     const only = ratingOnly(line.flat);
     if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
     const last = line.cells[line.cells.length - 1] ?? "";

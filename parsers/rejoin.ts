@@ -4,11 +4,14 @@
 // its "86%". The section parsers read a row from the cells of one line, so such a text loses
 // its ratings table and key-question tables. Only texts with (almost) no line of several cells
 // are rejoined, and only where a cell cannot be read any other way: a standard's number, a
-// rating or a figure directly after the label or question it belongs to. A figure whose label
-// comes after it (the contextual facts print "233" before "First-time entrant rate") is left
-// alone: joined to the line before, it would give a figure to the wrong label.
+// rating or a figure directly after the label or question it belongs to. The contextual facts
+// and the sections' staffing tables are rejoined by their own rule (factRows): there a figure
+// may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
+// a block of the table uses is settled by its first pair.
+import { SPLIT_HEADERS, leadingFigure } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
+import { standardHeading } from "./segment.js";
 import { countCell, percentCell, ratingOnly } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
@@ -43,7 +46,14 @@ function continuesRow(row: string[], cell: string): boolean {
   if (row.length === 1 && NUMBER.test(last)) return true;
   // A cell split mid-word ("Over" / "all rating", "provi" / "sion Inadequate"): as with a tab
   // inside a cell, the pieces become cells of one row.
-  if (/^[a-z]/.test(cell) && /[a-z]$/i.test(last) && !isRating(last) && last.length <= 60 && row.length <= 3)
+  if (
+    /^[a-z]/.test(cell) &&
+    /[a-z]$/i.test(last) &&
+    !isRating(last) &&
+    !/^requires$/i.test(last) &&
+    last.length <= 60 &&
+    row.length <= 3
+  )
     return true;
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
   if (isFigure(cell)) return isQuestionRow(row);
@@ -51,6 +61,20 @@ function continuesRow(row: string[], cell: string): boolean {
   if (TABLE_HEADING.test(cell))
     return /:\s*\d{0,2}$/.test(last) || /^Of the\b/i.test(last) || TABLE_HEADING.test(last);
   return false;
+}
+
+/**
+ * A lone word fragment the row after it continues: "Overa" / "III rating | Good" (a label split
+ * mid-word, its second piece already beside the rating). Never a standard's own row.
+ */
+function beginsRow(row: string[], cells: string[]): boolean {
+  return (
+    row.length === 1 &&
+    /^[A-Za-z]{2,12}$/.test(row[0] as string) &&
+    !isRating(row[0] as string) &&
+    isRating(cells[cells.length - 1] as string) &&
+    !NUMBER.test(cells[0] as string)
+  );
 }
 
 const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
@@ -97,10 +121,166 @@ function countPairs(doc: NormalisedDocument): Line[] {
   return pairs;
 }
 
+/** Where figure-and-label tables begin: the contextual facts, and the sections' own tables. */
+const FACT_TABLES =
+  /^(?:Contextual (?:facts|information|data)|Key facts|Key staffing data|Caseload characteristics)(?=\d|\W|$)/i;
+/**
+ * A heading inside them, and the order its rows print a figure and its label in: the contextual
+ * facts figure first ("233 | First-time entrant rate ..."), offence types and the sections'
+ * tables label first ("Burglary | 9%", "Average caseload ... | 7"). Set by the heading, not read
+ * from the lines: a figure with no label beside it (a chart's) would turn a guess around.
+ */
+const FACT_HEADINGS: { re: RegExp; order: "figure-first" | "label-first" }[] = [
+  {
+    re: /^(?:Contextual (?:facts|information|data)|Key facts|Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data)(?=\d|\W|$)/i,
+    order: "figure-first",
+  },
+  { re: /^(?:Offence types?|Key staffing data|Caseload characteristics)(?=\d|\W|$)/i, order: "label-first" },
+];
+/** What ends them: the report's domains and standards, or prose. */
+const DOMAIN =
+  /^\d\.\s*(?:Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
+
+const isFactFigure = (line: Line) => leadingFigure(line.flat) !== null;
+const factHeading = (line: Line) => FACT_HEADINGS.find((h) => h.re.test(line.flat)) ?? null;
+const isSplitHeader = (line: Line) =>
+  line.flat.length <= 40 && SPLIT_HEADERS.some((h) => h.re.test(line.flat));
+/** A label: short text that is no figure, no heading and ends no sentence. */
+const isFactText = (line: Line) =>
+  line.flat.length <= 150 &&
+  // "20,687 Total black and minority ethnic youth population" has its figure already.
+  !/^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?)\s+[A-Za-z]/.test(line.flat) &&
+  /[A-Za-z]/.test(line.flat) &&
+  !/\.$/.test(line.flat) &&
+  !isFactFigure(line) &&
+  !factHeading(line) &&
+  !isSplitHeader(line);
+
+/** The lines of each figure-and-label table: from its heading to a domain, a standard or prose. */
+function factRegions(lines: Line[]): [number, number][] {
+  const regions: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!FACT_TABLES.test((lines[i] as Line).flat)) continue;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j] as Line;
+      if (line.flat.length > 150 || DOMAIN.test(line.flat) || standardHeading(line)) break;
+    }
+    regions.push([i, j]);
+    i = j - 1;
+  }
+  return regions;
+}
+
+/**
+ * Whole numbers the normaliser took for page numbers inside those tables ("233" before
+ * "First-time entrant rate ...", "7" after "Average caseload ..."): put back where the line
+ * beside one is text of the table on the same page and no other furniture is beside it.
+ */
+function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[] {
+  const text = new Map(doc.lines.map((l) => [l.line, l]));
+  const furniture = new Set(doc.furniture.map((l) => l.line));
+  return doc.furniture.filter((n) => {
+    if (!/^\d{1,3}$/.test(n.flat) || !spans.some(([a, b]) => n.line > a && n.line < b)) return false;
+    if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return false;
+    return [text.get(n.line - 1), text.get(n.line + 1)].some(
+      (l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page),
+    );
+  });
+}
+
+function joined(a: Line, cells: Line[]): Line {
+  return {
+    ...a,
+    cells: cells.map((l) => l.flat),
+    flat: cells.map((l) => l.flat).join(" "),
+    raw: cells.map((l) => l.raw.trim()).join("\t"),
+    markers: cells.flatMap((l) => l.markers),
+  };
+}
+
+/**
+ * A split table written a cell per line: "Age" / "10–14" / "15–17" / "Kirklees YJS" / "29%" /
+ * "71%" / ...: the header's column names run to the first row's subject (the text before a
+ * percentage); each row is a subject and one percentage per column.
+ */
+function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; next: number } | null {
+  const isPercent = (l: Line | undefined) => l !== undefined && percentCell(l.flat) !== null;
+  // A column name: "White", "10–14", "15–17 years" (no percentage, no long text).
+  const isName = (l: Line) => !isPercent(l) && l.flat.length <= 60 && l.cells.length === 1;
+  let j = i + 1;
+  while (j + 1 < end && isName(lines[j] as Line) && !isPercent(lines[j + 1])) j++;
+  const columns = lines.slice(i + 1, j);
+  if (columns.length < 2 || !columns.every(isName)) return null;
+  const rows = [joined(lines[i] as Line, [lines[i] as Line, ...columns])];
+  while (j + columns.length < end && isFactText(lines[j] as Line)) {
+    const figures = lines.slice(j + 1, j + 1 + columns.length);
+    if (!figures.every(isPercent)) break;
+    rows.push(joined(lines[j] as Line, [lines[j] as Line, ...figures]));
+    j += 1 + columns.length;
+  }
+  return rows.length > 1 ? { rows, next: j } : null;
+}
+
+/** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
+function factTableRows(lines: Line[], order: "figure-first" | "label-first"): Line[] {
+  const out: Line[] = [];
+  const adjacent = (a: Line, b: Line | undefined): b is Line => b !== undefined && b.line - a.line <= 2;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const next = lines[i + 1];
+    const heading = factHeading(line);
+    if (heading) order = heading.order;
+    const split = isSplitHeader(line) ? splitTableRows(lines, i, lines.length) : null;
+    if (split) {
+      out.push(...split.rows);
+      i = split.next - 1;
+    } else if (line.cells.length === 1 && adjacent(line, next) && next.cells.length === 1) {
+      const pair =
+        order === "figure-first"
+          ? isFactFigure(line) && isFactText(next)
+          : isFactText(line) && isFactFigure(next);
+      out.push(pair ? joined(line, [line, next]) : line);
+      if (pair) i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/** The contextual facts and staffing tables of a cell-per-line text as rows (see above). */
+function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } {
+  const regions = factRegions(doc.lines);
+  if (regions.length === 0) return { lines: doc.lines, restored: [] };
+  const spans = regions.map(
+    ([a, b]) =>
+      [(doc.lines[a] as Line).line, (doc.lines[b] ?? (doc.lines[doc.lines.length - 1] as Line)).line + 1] as [
+        number,
+        number,
+      ],
+  );
+  const restored = tableNumbers(doc, spans);
+  const lines: Line[] = [];
+  let from = 0;
+  for (const [a, b] of regions) {
+    lines.push(...doc.lines.slice(from, a + 1));
+    const [first, last] = [(doc.lines[a] as Line).line, (doc.lines[b - 1] as Line).line];
+    const table = [
+      ...doc.lines.slice(a + 1, b),
+      ...restored.filter((n) => n.line > first && n.line < last),
+    ].sort((x, y) => x.line - y.line);
+    lines.push(...factTableRows(table, factHeading(doc.lines[a] as Line)?.order ?? "figure-first"));
+    from = b;
+  }
+  lines.push(...doc.lines.slice(from));
+  return { lines, restored };
+}
+
 export function rejoinRows(doc: NormalisedDocument): NormalisedDocument {
   if (!isCellPerLine(doc.lines)) return doc;
   const counts = countPairs(doc);
-  const stream = counts.length > 0 ? [...doc.lines, ...counts].sort((a, b) => a.line - b.line) : doc.lines;
+  const facts = factRows(doc);
+  const stream =
+    counts.length > 0 ? [...facts.lines, ...counts].sort((a, b) => a.line - b.line) : facts.lines;
   const lines: Line[] = [];
   // The source line each row ends on: a cell continues a row only from the line after it (or
   // after one blank line), never across furniture, a footnote or text.
@@ -111,9 +291,9 @@ export function rejoinRows(doc: NormalisedDocument): NormalisedDocument {
     if (
       row &&
       cell !== undefined &&
-      line.cells.length === 1 &&
       line.line - rowEnd <= 2 &&
-      continuesRow(row.cells, cell)
+      continuesRow(row.cells, cell) &&
+      line.cells.length === 1
     ) {
       row.cells = [...row.cells, cell];
       row.flat = row.cells.join(" ");
@@ -124,6 +304,22 @@ export function rejoinRows(doc: NormalisedDocument): NormalisedDocument {
     }
     rowEnd = line.line;
   }
-  const furniture = counts.length > 0 ? doc.furniture.filter((l) => !counts.includes(l)) : doc.furniture;
+  // A lone fragment before the row it begins ("Overa" / "III rating | Good").
+  for (let i = lines.length - 1; i > 0; i--) {
+    const [before, row] = [lines[i - 1] as Line, lines[i] as Line];
+    if (row.line - before.line > 3 || !beginsRow(before.cells, row.cells)) continue;
+    lines.splice(i - 1, 2, {
+      ...before,
+      cells: [...before.cells, ...row.cells],
+      flat: [...before.cells, ...row.cells].join(" "),
+      raw: `${before.raw.trim()}\t${row.raw.trim()}`,
+      markers: [...before.markers, ...row.markers],
+    });
+  }
+  lines.forEach((l, k) => {
+    l.index = k;
+  });
+  const taken = new Set([...counts, ...facts.restored]);
+  const furniture = taken.size > 0 ? doc.furniture.filter((l) => !taken.has(l)) : doc.furniture;
   return { ...doc, lines, furniture };
 }
