@@ -79,16 +79,23 @@ function beginsRow(row: string[], cells: string[]): boolean {
 
 const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
 
-/** A text written a cell per line: many ratings and percentages on lines of their own, hardly any ending a row. */
+/**
+ * A text written a cell per line: many ratings and percentages on lines of their own, hardly
+ * any ending a row, and the ratings table's ratings or standard numbers alone on their lines
+ * (a text that lost its column gaps and was wrapped has lone percentages too, but not these).
+ */
 function isCellPerLine(lines: Line[]): boolean {
   let rows = 0;
   let loneValues = 0;
+  let loneCells = 0;
   for (const line of lines) {
-    if (!isValue(line.cells[line.cells.length - 1] ?? "")) continue;
+    const last = line.cells[line.cells.length - 1] ?? "";
+    if (line.cells.length === 1 && (isRating(last) || NUMBER.test(last))) loneCells++;
+    if (!isValue(last)) continue;
     if (line.cells.length > 1) rows++;
     else loneValues++;
   }
-  return rows <= 3 && loneValues >= 8;
+  return rows <= 3 && loneValues >= 8 && loneCells >= 10;
 }
 
 /**

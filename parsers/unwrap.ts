@@ -5,6 +5,7 @@
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { MONTH_WORD } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
@@ -14,6 +15,28 @@ const BLOCK_START =
  * on into its rating, and the items a colon introduces start blocks of their own.)
  */
 const SENTENCE_END = /[.!?;]['"’”)\]]*$/;
+
+/**
+ * A table row that lost its column gaps (a single space before its figures): a question and
+ * its percentage or two counts, a label and its rating. Prose never ends a line so.
+ */
+const ROW_END = [
+  /\?\s+(?:\d{1,3}(?:\.\d+)?\s*%|\d{1,4}\s+\d{1,4}|n\/a)$|(?:%|number)\s*['‘’"“”]?yes['‘’"“”]?$/i,
+  /\s(?:Outstanding|Good|Requires improvement|Inadequate)\s*[*†]*$/,
+  /\bScore:?\s*\d{1,2}\s*\/\s*36$/i,
+];
+/** A figure, with its share: "441,290", "34%", "43.7", "69 (65%)". */
+const FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\(\\d+(?:\\.\\d+)?%\\))?";
+/**
+ * Rows of a figure-and-label table (the contextual facts) that lost their column gap: the
+ * next row starts with its figure and a capitalised label ("34% Reoffending rate ..."), or this
+ * one ends with its figure before a capitalised line. Prose runs on after a figure in lower case.
+ */
+const FIGURE_ROW_START = new RegExp(`^${FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
+const FIGURE_ROW_END = new RegExp(`\\s${FIGURE}$`);
+const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
+/** "...between 28 June and 02" / "July 2021": a date, not a row. */
+const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
 
 /** Longer than any line of a wrapped text: a wrapped file has (almost) none of these. */
 const PARAGRAPH_LENGTH = 130;
@@ -25,9 +48,16 @@ export interface Wrap {
   max: number;
 }
 
-/** A line of prose: one cell, no tab or column gap anywhere (a table row may have one cell only). */
+/**
+ * A line of prose: one cell (or two where a footnote marker stood), no tab or column gap
+ * anywhere (a table row may have one cell only).
+ */
 function isProse(line: Line): boolean {
-  return line.cells.length === 1 && !/\t|\S {2,}/.test(line.raw) && !/^\s*\|/.test(line.raw);
+  return (
+    (line.cells.length === 1 || line.markers.length > 0) &&
+    !/\t|\S {2,}/.test(line.raw) &&
+    !/^\s*\|/.test(line.raw)
+  );
 }
 
 /** The line's length as written (markup and markers included: the writer wrapped that). */
@@ -71,7 +101,26 @@ export function wrapWidth(lines: Line[]): Wrap | null {
 function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): boolean {
   if (!isProse(last) || !isProse(next)) return false;
   for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
-  if (BLOCK_START.test(next.raw)) return false;
+  if (
+    BLOCK_START.test(next.raw) ||
+    ROW_END.some((re) => re.test(last.flat)) ||
+    FIGURE_ROW_START.test(next.flat)
+  )
+    return false;
+  // A standard's heading ("3.3. Implementation and delivery (out-of-court disposals)") ends
+  // where a capitalised line follows.
+  if (/^\d\.\d\.?\s/.test(last.flat) && /^[A-Z]/.test(next.flat)) return false;
+  // A short row ending in its rating ("Overall rating Good") or in two or more percentages
+  // ("Croydon 22% 69% 9%") is a row of its own too.
+  if (next.flat.length <= 80 && ((ROW_END[1] as RegExp).test(next.flat) || SPLIT_ROW.test(next.flat)))
+    return false;
+  if (
+    FIGURE_ROW_END.test(last.flat) &&
+    !/\s(?:19|20)\d\d$/.test(last.flat) && // "since the 2011" / "Census": a year
+    /^[A-Z]/.test(next.flat) &&
+    !MONTH_START.test(next.flat)
+  )
+    return false;
   const length = printedLength(last);
   // Well over the width: a paragraph the writer did not wrap (a line of its own).
   if (length > 1.15 * wrap.max) return false;

@@ -1,7 +1,8 @@
 // Renders a text report in other forms a user may bring: plain text with runs of spaces instead
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
-// their paragraphs hard-wrapped, and text with a table cell per line. The extractor must read the same record
-// from all three (test/variants.test.ts). Run: npm run fixtures -- [out dir]
+// their paragraphs hard-wrapped, text with a table cell per line, with a single space between
+// cells, and with single spaces and every line wrapped. The extractor must read the same record
+// from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
@@ -70,6 +71,15 @@ export function toWrapped(text: string, width = 80): string {
 }
 
 /**
+ * A single space for every column gap and every line wrapped at `width`, table rows too, as
+ * pypdf and pdftotext without -layout write a PDF's printed lines (a long question breaks
+ * before its figure: "...how to keep the" / "child safe? 86%").
+ */
+export function toPlainWrapped(text: string, width = 90): string {
+  return toWrapped(text.replace(/\t+/g, " ").replace(/ +$/gm, ""), width);
+}
+
+/**
  * Every table cell on a line of its own, as a PDF viewer's copy or "save as text" and text-box
  * extractors write tables: "1.1" / "Governance and leadership" / "Good".
  */
@@ -132,6 +142,8 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));
+    writeFileSync(join(dir, `${stem}.single-space.txt`), text.replace(/\t+/g, " "));
+    writeFileSync(join(dir, `${stem}.plain-wrapped.txt`), toPlainWrapped(text));
   }
   console.log(`wrote variants to ${dir}`);
 }

@@ -29,6 +29,27 @@ export function recordValues(record: ReportRecord, { narrativeText = true } = {}
 }
 
 /**
+ * A record's values as a set of statements ("standards 2.1 rating=Good", a key question or fact
+ * as a whole, without where it was read or its position): a damaged rendering may read fewer
+ * (lost) but must read none that the original does not (wrong).
+ */
+export function valueStatements(record: ReportRecord): Set<string> {
+  const out = new Set<string>();
+  const plain = recordValues(record, { narrativeText: false }) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(plain)) {
+    if (/^(warnings|completeness|narrative|parserVersion)$/.test(field) || value === null) continue;
+    if (field === "standards") {
+      for (const s of value as Record<string, unknown>[])
+        for (const [k, v] of Object.entries(s))
+          if (v !== null) out.add(`standards ${s.id} ${k}=${JSON.stringify(v)}`);
+    } else if (Array.isArray(value)) {
+      for (const item of value) out.add(`${field} ${JSON.stringify({ ...item, position: undefined })}`);
+    } else out.add(`${field}=${JSON.stringify(value)}`);
+  }
+  return out;
+}
+
+/**
  * The full-text index agrees with the narrative it covers: FTS5's own check against the rows
  * passes, and a search for `word` finds the same sections as it does once the index is rebuilt
  * from scratch (no stale or missing entries); those sections belong to `reports` reports.
