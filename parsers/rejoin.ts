@@ -40,6 +40,24 @@ function isQuestionRow(cells: string[]): boolean {
   return isQuestion(cells[0] ?? "") && figures.length < 2 && figures.every(isFigure);
 }
 
+/**
+ * Whether `cell` carries on the question or table caption `row` holds, its text wrapped in its
+ * cell ("2.1.1. Does assessment ... the child or young" / "person's desistance?", "Of the 7
+ * cases where ... keeping the child" / "safe:"): lower case, after a question or caption not
+ * yet ended.
+ */
+function continuesQuestion(row: string[], cell: string): boolean {
+  const text = row[row.length - 1] as string;
+  return (
+    (row.length === 1 || (row.length === 2 && NUMBER.test(row[0] as string))) &&
+    /^[a-z(]/.test(cell) &&
+    !isFigure(cell) &&
+    !/[?:]\s*\d{0,2}$/.test(text) &&
+    (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s*/, "")) || /^Of the\b/i.test(text)) &&
+    text.length + cell.length < 400
+  );
+}
+
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
@@ -229,6 +247,19 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   return rows.length > 1 ? { rows, next: j } : null;
 }
 
+/**
+ * The label starting at `i`: its line and those that carry it on, a label wrapped in its cell
+ * ("Vacancy rate case managers only (... as percentage" / "of total case manager headcount)").
+ */
+function labelEnd(lines: Line[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && isFactText(lines[j] as Line) && /^[a-z(]/.test((lines[j] as Line).flat)) {
+    if ((lines[j] as Line).line - (lines[j - 1] as Line).line > 2) break;
+    j++;
+  }
+  return j;
+}
+
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
 function factTableRows(lines: Line[], order: "figure-first" | "label-first"): Line[] {
   const out: Line[] = [];
@@ -242,16 +273,39 @@ function factTableRows(lines: Line[], order: "figure-first" | "label-first"): Li
     if (split) {
       out.push(...split.rows);
       i = split.next - 1;
-    } else if (line.cells.length === 1 && adjacent(line, next) && next.cells.length === 1) {
-      const pair =
-        order === "figure-first"
-          ? isFactFigure(line) && isFactText(next)
-          : isFactText(line) && isFactFigure(next);
-      out.push(pair ? joined(line, [line, next]) : line);
-      if (pair) i++;
-    } else out.push(line);
+      continue;
+    }
+    if (line.cells.length !== 1 || !adjacent(line, next) || next.cells.length !== 1) {
+      out.push(line);
+      continue;
+    }
+    if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
+      const end = labelEnd(lines, i + 1);
+      out.push(joined(line, [line, labelLine(lines.slice(i + 1, end))]));
+      i = end - 1;
+      continue;
+    }
+    const end = order === "label-first" && isFactText(line) ? labelEnd(lines, i) : i;
+    const figure = lines[end];
+    if (end > i && adjacent(lines[end - 1] as Line, figure) && isFactFigure(figure)) {
+      out.push(joined(line, [labelLine(lines.slice(i, end)), figure]));
+      i = end;
+      continue;
+    }
+    out.push(line);
   }
   return out;
+}
+
+/** A label's lines as one. */
+function labelLine(parts: Line[]): Line {
+  return parts.length === 1
+    ? (parts[0] as Line)
+    : {
+        ...(parts[0] as Line),
+        flat: parts.map((l) => l.flat).join(" "),
+        raw: parts.map((l) => l.raw.trim()).join(" "),
+      };
 }
 
 /** The contextual facts and staffing tables of a cell-per-line text as rows (see above). */
@@ -296,6 +350,18 @@ export function rejoinRows(doc: NormalisedDocument): NormalisedDocument {
     const row = lines[lines.length - 1];
     const cell = line.cells[0];
     if (
+      row &&
+      cell !== undefined &&
+      line.cells.length === 1 &&
+      line.line - rowEnd <= 2 &&
+      continuesQuestion(row.cells, cell)
+    ) {
+      // The question's own text, wrapped in its cell: one cell still.
+      row.cells = [...row.cells.slice(0, -1), `${row.cells[row.cells.length - 1]} ${cell}`];
+      row.flat = row.cells.join(" ");
+      row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
+      row.markers = [...row.markers, ...line.markers];
+    } else if (
       row &&
       cell !== undefined &&
       line.line - rowEnd <= 2 &&

@@ -8,9 +8,9 @@ import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { documentFromBytes } from "../parsers/read.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { toCellPerLine } from "../scripts/make-variants.js";
+import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { extractDocument, normalise } from "../src/extract.js";
-import { recordValues } from "./helpers/shared.js";
+import { recordValues, valueStatements } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 
@@ -52,6 +52,27 @@ describe("rejoinRows", () => {
       recordValues(original, { narrativeText: false }),
     );
   });
+
+  test.each([
+    "2019-croydon.txt",
+    "2020-12-north-somerset.txt",
+    "2021-10-kirklees.txt",
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    "2023-01-blackburn-with-darwen.txt",
+  ])(
+    "%s a cell per line, long cells wrapped (pdftotext without -layout): nothing read wrong",
+    async (name) => {
+      const text = readFileSync(join(CORPUS, name), "utf8");
+      const original = valueStatements(await read(name, text));
+      const variant = valueStatements(await read(name, toWrapped(toCellPerLine(text), 80)));
+      expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+      // North Somerset loses one key question and one prompt whose counts stand before the end
+      // of their wrapped question.
+      expect([...original].filter((v) => !variant.has(v)).length).toBeLessThanOrEqual(
+        name.includes("north-somerset") ? 2 : 0,
+      );
+    },
+  );
 
   test("hand-checked values from Blackburn with Darwen, a cell per line", async () => {
     const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
