@@ -99,21 +99,25 @@ const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
 
 /**
  * A text written a cell per line: many ratings and percentages on lines of their own, hardly
- * any ending a row, and the ratings table's ratings or standard numbers alone on their lines
- * (a text that lost its column gaps and was wrapped has lone percentages too, but not these).
+ * any ending a row, and the ratings table's standard numbers (or ratings) alone on their lines
+ * (a text that lost its column gaps, wrapped or not, has lone ratings and percentages too).
  */
 function isCellPerLine(lines: Line[]): boolean {
   let rows = 0;
   let loneValues = 0;
-  let loneCells = 0;
+  let loneRatings = 0;
+  let loneNumbers = 0;
   for (const line of lines) {
     const last = line.cells[line.cells.length - 1] ?? "";
-    if (line.cells.length === 1 && (isRating(last) || NUMBER.test(last))) loneCells++;
+    if (line.cells.length === 1 && isRating(last)) loneRatings++;
+    if (line.cells.length === 1 && NUMBER.test(last)) loneNumbers++;
     if (!isValue(last)) continue;
     if (line.cells.length > 1) rows++;
     else loneValues++;
   }
-  return rows <= 3 && loneValues >= 8 && loneCells >= 10;
+  // A report's sections restate their ratings alone on a line (up to a dozen); a cell-per-line
+  // ratings table adds its standards' numbers, or (numbers and names in one cell) its ratings.
+  return rows <= 3 && loneValues >= 8 && (loneNumbers >= 8 || loneRatings >= 20);
 }
 
 /**
