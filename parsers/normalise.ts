@@ -8,6 +8,7 @@ import { toString as mdToString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 
 export type Format = "text" | "markdown" | "pdf";
@@ -167,6 +168,8 @@ export interface SourceLine {
   raw: string;
   /** Pre-split cells (markdown tables); otherwise cells come from the raw text. */
   cells?: string[];
+  /** The text to clean where a pre-pass rewrote it (plain-digit footnote markers); else raw. */
+  text?: string;
 }
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
@@ -179,7 +182,8 @@ function cellColumns(raw: string): number[] {
   return starts;
 }
 
-export function normaliseLines(source: SourceLine[], format: Format): NormalisedDocument {
+export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
+  const source = format === "text" ? plainDigitFootnotes(written) : written;
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];
@@ -225,7 +229,7 @@ export function normaliseLines(source: SourceLine[], format: Format): Normalised
       const firstRaw = src.cells[0] ?? "";
       startsWithMarker = cleanLine(firstRaw, format).startsWithMarker && src.cells.length === 1;
     } else {
-      const c = cleanLine(src.raw, format);
+      const c = cleanLine(src.text ?? src.raw, format);
       cells = c.cells;
       markers = c.markers;
       startsWithMarker = c.startsWithMarker;
@@ -274,9 +278,13 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
     return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
   return raws.map((raw, i) => {
-    const pagesHere = (raw.match(/\f/g) ?? []).length;
-    const line: SourceLine = { line: i + 1, page, raw: pagesHere > 0 ? raw.replace(/\f/g, "") : raw };
-    page += pagesHere;
+    // A form feed before the line's text (pdftotext starts each page so) begins its page; one
+    // after it, the next.
+    const before = (raw.match(/^\f+/)?.[0] ?? "").length;
+    const after = (raw.match(/\f/g) ?? []).length - before;
+    page += before;
+    const line: SourceLine = { line: i + 1, page, raw: before + after > 0 ? raw.replace(/\f/g, "") : raw };
+    page += after;
     return line;
   });
 }

@@ -132,7 +132,9 @@ export function segment(lines: Line[]): Segments {
   for (let i = contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
     const m = line.flat.match(ANNEX_HEADING);
-    if (m && line.flat.length < 80 && !/\t\d+$/.test(line.raw)) {
+    // Not a sentence that names an annex ("Annexe 1 for a more detailed explanation.", a
+    // wrapped footnote's second line).
+    if (m && line.flat.length < 80 && !/\t\d+$/.test(line.raw) && !/^[a-z]/.test(m[1] ?? "")) {
       annexes.push({ title: (m[1] ?? "").trim(), start: i, end: lines.length });
     }
   }

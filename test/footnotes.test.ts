@@ -1,0 +1,71 @@
+// Footnote markers printed as plain digits (pdftotext, text extractors): the notes at a page's
+// foot and their markers above are read as footnotes, not as contextual facts or label text;
+// numbers that are not notes stay as they are.
+import { expect, test } from "vitest";
+import { plainDigitFootnotes } from "../parsers/footnotes.js";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+
+const page = (...lines: string[]) => lines.join("\n");
+
+const text = [
+  page("Inspection of youth offending services: Anytown", "Background", "The service is in Anytown.", "1"),
+  page(
+    "Inspection of youth offending services: Anytown",
+    "Contextual facts",
+    " 233        First-time entrant rate per 100,000 in Anytown",
+    "            6",
+    " 34%        Reoffending rate for Anytown 7",
+    "Caseload information8",
+    "",
+    "6 Youth Justice Board. (2021). First Time Entrants, January to December 2019.",
+    "7 Ministry of Justice. (2021). Proven reoffending statistics, April 2018",
+    "to March 2019.",
+    "8 Information supplied by the YOS.",
+    "                                   2",
+  ),
+  page(
+    "Inspection of youth offending services: Anytown",
+    "We interviewed staff aged over 18 in",
+    "12 Children were seen in the week of",
+    "15 March 2022. Managers reported good support.",
+    "3",
+  ),
+].join("\n\f");
+
+test("notes at a page's foot and their markers (spaced, glued, alone after a wrapped label) become footnotes", () => {
+  const doc = normaliseLines(textSourceLines(text), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["6", "Youth Justice Board. (2021). First Time Entrants, January to December 2019."],
+    ["7", "Ministry of Justice. (2021). Proven reoffending statistics, April 2018"],
+    ["8", "Information supplied by the YOS."],
+  ]);
+  const rows = doc.lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["233", "First-time entrant rate per 100,000 in Anytown"]);
+  expect(rows).toContainEqual(["34%", "Reoffending rate for Anytown"]);
+  expect(rows).toContainEqual(["Caseload information"]);
+  // The lone "6" is no line of its own any more; its label's line keeps the marker.
+  expect(rows).not.toContainEqual(["6"]);
+  expect(
+    doc.lines.find((l) => l.flat.startsWith("Reoffending") || l.flat.startsWith("34%"))?.markers,
+  ).toEqual(["7"]);
+});
+
+test("provenance keeps the line as written", () => {
+  const source = plainDigitFootnotes(textSourceLines(text));
+  const marked = source.find((l) => l.raw.includes("Reoffending rate for Anytown"));
+  expect(marked?.raw).toBe(" 34%        Reoffending rate for Anytown 7");
+  expect(marked?.text).toBe(" 34%        Reoffending rate for Anytown⁷");
+});
+
+test("a page ending in numbered prose without markers above is left alone", () => {
+  const source = textSourceLines(text);
+  const rewritten = plainDigitFootnotes(source).filter((l) => l.page === 3 && l.text !== undefined);
+  expect(rewritten).toEqual([]);
+  const doc = normaliseLines(source, "text");
+  expect(doc.lines.map((l) => l.flat)).toContain("12 Children were seen in the week of");
+});
+
+test("text without pages is not looked at", () => {
+  const source = textSourceLines(text.replace(/\f/g, "\n"));
+  expect(plainDigitFootnotes(source)).toBe(source);
+});
