@@ -121,7 +121,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   for (let i = start; i < (seg.overallLine ?? end) && out.serviceName === null; i++) {
     const line = lines[i] as Line;
     if (standardHeading(line)) break;
-    for (const cell of line.cells) {
+    // "Blackburn with Darwen Youth Justice" / "Service Fieldwork started ...": the name's cell wrapped.
+    const next = (lines[i + 1]?.cells[0] ?? "").match(/^(?:Services?|Teams?)\b/)?.[0];
+    for (const written of line.cells) {
+      const cell = next && /\byouth (?:offending|justice)$/i.test(written) ? `${written} ${next}` : written;
       const m = cell.match(SERVICE_NAME);
       if (m && !/^Service:/i.test(cell)) {
         out.serviceName = (m[1] as string).trim();

@@ -11,7 +11,7 @@
 import { SPLIT_HEADERS, leadingFigure } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
-import { standardHeading } from "./segment.js";
+import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { countCell, percentCell, ratingOnly } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
@@ -82,16 +82,28 @@ function continuesRow(row: string[], cell: string): boolean {
 }
 
 /**
- * A lone word fragment the row after it continues: "Overa" / "III rating | Good" (a label split
- * mid-word, its second piece already beside the rating). Never a standard's own row.
+ * A lone word fragment the row after it continues: "Overa" / "III rating | Good" (the overall
+ * rating's label split mid-word, its second piece already beside the rating). Only where the
+ * two make the overall rating's row and the row alone does not ("Score" / "Overall rating |
+ * Good" are two rows).
  */
 function beginsRow(row: string[], cells: string[]): boolean {
+  const joined = (cells: string[]) =>
+    ({
+      index: 0,
+      line: 0,
+      page: null,
+      raw: cells.join("\t"),
+      cells,
+      flat: cells.join(" "),
+      markers: [],
+    }) as Line;
   return (
     row.length === 1 &&
     /^[A-Za-z]{2,12}$/.test(row[0] as string) &&
-    !isRating(row[0] as string) &&
     isRating(cells[cells.length - 1] as string) &&
-    !NUMBER.test(cells[0] as string)
+    isOverallRatingLine(joined([...row, ...cells])) &&
+    !isOverallRatingLine(joined(cells))
   );
 }
 
@@ -208,13 +220,18 @@ function factRegions(lines: Line[]): [number, number][] {
  */
 function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[] {
   const text = new Map(doc.lines.map((l) => [l.line, l]));
+  const written = new Set(
+    [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
+  );
   const furniture = new Set(doc.furniture.map((l) => l.line));
   return doc.furniture.filter((n) => {
     if (!/^\d{1,3}$/.test(n.flat) || !spans.some(([a, b]) => n.line > a && n.line < b)) return false;
     if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return false;
-    return [text.get(n.line - 1), text.get(n.line + 1)].some(
-      (l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page),
+    // The text beside it: the next or previous line, or across one blank line.
+    const beside = [n.line - 1, n.line + 1].map(
+      (k) => text.get(k) ?? (written.has(k) ? undefined : text.get(k + Math.sign(k - n.line))),
     );
+    return beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page));
   });
 }
 
@@ -257,16 +274,22 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
  */
 function labelEnd(lines: Line[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && isFactText(lines[j] as Line) && /^[a-z(]/.test((lines[j] as Line).flat)) {
-    if ((lines[j] as Line).line - (lines[j - 1] as Line).line > 2) break;
-    j++;
+  for (; j < lines.length; j++) {
+    const [line, before] = [lines[j] as Line, lines[j - 1] as Line];
+    const gap = line.line - before.line;
+    // A caption ("Of the 57 court disposals:") is no part of a label before it.
+    if (!isFactText(line) || /:$/.test(line.flat) || /^Of the\b/i.test(line.flat)) break;
+    // In lower case it carries on; otherwise only on the very next line (pdftotext without
+    // -layout writes a cell's lines together, and a blank line between cells).
+    if (!(gap <= 2 && /^[a-z(]/.test(line.flat)) && gap !== 1) break;
   }
   return j;
 }
 
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
-function factTableRows(lines: Line[], order: "figure-first" | "label-first"): Line[] {
+function factTableRows(lines: Line[], regionOrder: "figure-first" | "label-first"): Line[] {
   const out: Line[] = [];
+  let order = regionOrder;
   const adjacent = (a: Line, b: Line | undefined): b is Line => b !== undefined && b.line - a.line <= 2;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;

@@ -10,6 +10,10 @@ import { MONTH_WORD } from "./text.js";
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
   /^\s*(?:[-•▪●◦■○*+>\uF0A7\uF0B7]\s|#|\||\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|\(\d{1,2}\)\s)/;
+/** The headings of the contextual facts' and sections' tables: never a sentence's next words. */
+const TABLE_HEADING =
+  /^(?:Offence types?|Key staffing data|Caseload characteristics|Contextual facts|Population information|Caseload information|Additional caseload data|Youth (?:justice|offending) information)(?=\d|\W|$)/i;
+
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
  * on into its rating, and the items a colon introduces start blocks of their own.)
@@ -103,6 +107,7 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
   if (
     BLOCK_START.test(next.raw) ||
+    TABLE_HEADING.test(next.flat) ||
     ROW_END.some((re) => re.test(last.flat)) ||
     FIGURE_ROW_START.test(next.flat)
   )
