@@ -21,6 +21,8 @@ const REOFFENDING = /\bre.?offending/i;
 
 const SERVICE_SUBJECT = /\b(?:YOS|YJS|YOT|YJT)\b|youth (?:offending|justice) (?:service|team)/i;
 const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
+/** A split table's comparator row: the national average, or the local youth population. */
+const COMPARATOR_SUBJECT = /national average|England and Wales|population/i;
 
 function splitLabel(group: FactGroup, heading: string): string {
   if (group === "age") {
@@ -167,6 +169,19 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
       });
     }
     return i + 1;
+  }
+  // A table read a column at a time comes out turned: the service and its comparator head the
+  // columns ("Age | Anytown YOS | National average") and the ages head the rows. Turned back.
+  const isSubject = (s: string) => SERVICE_SUBJECT.test(s) || COMPARATOR_SUBJECT.test(s);
+  if (columns.every(isSubject) && !rows.some((r) => isSubject(r.subject))) {
+    const turned = columns.map((subject, k) => ({
+      subject,
+      cells: [subject, ...rows.map((r) => r.cells[k + 1] as string)],
+      values: rows.map((r) => r.values[k] ?? null),
+      line: (rows[0] as (typeof rows)[number]).line,
+    }));
+    columns = rows.map((r) => splitLabel(group, r.subject));
+    rows.splice(0, rows.length, ...turned);
   }
   const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
   for (const row of rows) {

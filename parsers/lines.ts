@@ -1,6 +1,6 @@
 // The normalised line stream every section parser reads. Each line keeps the original line
 // number, page and text, so that any value read from it carries its provenance.
-import type { Provenance } from "../schemas/report.js";
+import type { Provenance, ReportWarning } from "../schemas/report.js";
 
 export interface Line {
   /** Position in the normalised stream (non-blank, non-furniture lines only). */
@@ -29,6 +29,8 @@ export interface NormalisedDocument {
   footnotes: Footnote[];
   /** Lines dropped as page furniture (running headers, page numbers). */
   furniture: Line[];
+  /** What normalising noticed it could not put right (figures it could not place). */
+  warnings?: ReportWarning[];
 }
 
 const SNIPPET_MAX = 400;

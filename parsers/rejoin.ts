@@ -8,6 +8,7 @@
 // and the sections' staffing tables are rejoined by their own rule (factRows): there a figure
 // may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
 // a block of the table uses is settled by its first pair.
+import { columnTables } from "./columns.js";
 import { SPLIT_HEADERS, leadingFigure } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
@@ -268,26 +269,93 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   return rows.length > 1 ? { rows, next: j } : null;
 }
 
+/** Words a wrapped label's line cannot end on. */
+const RUNS_ON = /(?:,|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
+
 /**
  * The label starting at `i`: its line and those that carry it on, a label wrapped in its cell
  * ("Vacancy rate case managers only (... as percentage" / "of total case manager headcount)").
+ * A line in lower case carries it on; a capitalised one only on the very next line (pdftotext
+ * without -layout writes a cell's lines together and a blank line between cells), and, where
+ * the table was read a column at a time (labels of several rows together), only after a word
+ * that cannot end a label.
  */
-function labelEnd(lines: Line[], i: number): number {
+function labelEnd(lines: Line[], i: number, byColumns: boolean): number {
   let j = i + 1;
   for (; j < lines.length; j++) {
     const [line, before] = [lines[j] as Line, lines[j - 1] as Line];
     const gap = line.line - before.line;
     // A caption ("Of the 57 court disposals:") is no part of a label before it.
-    if (!isFactText(line) || /:$/.test(line.flat) || /^Of the\b/i.test(line.flat)) break;
-    // In lower case it carries on; otherwise only on the very next line (pdftotext without
-    // -layout writes a cell's lines together, and a blank line between cells).
-    if (!(gap <= 2 && /^[a-z(]/.test(line.flat)) && gap !== 1) break;
+    if (!isFactText(line) || /:$/.test(line.flat) || CAPTION.test(line.flat)) break;
+    if (gap <= 2 && /^[a-z(]/.test(line.flat)) continue;
+    if (gap !== 1 || (byColumns && !RUNS_ON.test(before.flat))) break;
   }
   return j;
 }
 
+/**
+ * The table was read a column at a time: outside split tables, figures on consecutive lines and
+ * labels on consecutive lines (a label's own wrapped line aside). Either alone is no sign: a
+ * chart's figure may stand above a row's, a label may wrap.
+ */
+function readByColumns(lines: Line[]): boolean {
+  let figures = false;
+  let labels = false;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const split = isSplitHeader(lines[i] as Line) ? splitTableRows(lines, i, lines.length) : null;
+    if (split) {
+      i = split.next - 1;
+      continue;
+    }
+    const [a, b] = [lines[i] as Line, lines[i + 1] as Line];
+    if (b.line - a.line !== 1) continue;
+    if (isFactFigure(a) && isFactFigure(b)) figures = true;
+    if (isFactText(a) && isFactText(b) && !/^[a-z(]/.test(b.flat) && !RUNS_ON.test(a.flat)) labels = true;
+  }
+  return figures && labels;
+}
+
+/** A caption over a table's rows ("Of the 69 court disposals", "For children in ...:"). */
+const CAPTION = /^(?:Of the|For)\b/i;
+
+/**
+ * A stretch of a table read a column at a time (pdftotext without -layout, rows set close):
+ * k labels then k figures, or k figures then k labels, paired in order. Anything less plain
+ * (an orphan figure, a caption between) is not paired this way.
+ */
+function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Line[] | null {
+  const kinds = stretch.map((l) =>
+    isFactFigure(l) ? "F" : isFactText(l) && !CAPTION.test(l.flat) ? "T" : "?",
+  );
+  if (kinds.includes("?")) return null;
+  const labels: Line[][] = [];
+  const figures: Line[] = [];
+  let i = 0;
+  const labelsAt = (from: number) => {
+    let j = from;
+    while (j < stretch.length && kinds[j] === "T") {
+      const end = labelEnd(stretch, j, true);
+      labels.push(stretch.slice(j, end));
+      j = end;
+    }
+    return j;
+  };
+  const figuresAt = (from: number) => {
+    let j = from;
+    while (j < stretch.length && kinds[j] === "F") figures.push(stretch[j++] as Line);
+    return j;
+  };
+  i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
+  if (i !== stretch.length || labels.length < 2 || labels.length !== figures.length) return null;
+  return labels.map((label, k) => {
+    const [figure, text] = [figures[k] as Line, labelLine(label)];
+    return joined(label[0] as Line, order === "figure-first" ? [figure, text] : [text, figure]);
+  });
+}
+
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
 function factTableRows(lines: Line[], regionOrder: "figure-first" | "label-first"): Line[] {
+  const byColumns = readByColumns(lines);
   const out: Line[] = [];
   let order = regionOrder;
   const adjacent = (a: Line, b: Line | undefined): b is Line => b !== undefined && b.line - a.line <= 2;
@@ -302,17 +370,35 @@ function factTableRows(lines: Line[], regionOrder: "figure-first" | "label-first
       i = split.next - 1;
       continue;
     }
-    if (line.cells.length !== 1 || !adjacent(line, next) || next.cells.length !== 1) {
+    if (byColumns && !heading) {
+      // The stretch up to the next heading, split table or row of cells.
+      let end = i;
+      while (
+        end < lines.length &&
+        (lines[end] as Line).cells.length === 1 &&
+        !factHeading(lines[end] as Line) &&
+        !isSplitHeader(lines[end] as Line)
+      )
+        end++;
+      const pairs = columnPairs(lines.slice(i, end), order);
+      if (pairs) {
+        out.push(...pairs);
+        i = end - 1;
+        continue;
+      }
+    }
+    // Read by columns, a figure beside a label is no sign they belong together.
+    if (byColumns || line.cells.length !== 1 || !adjacent(line, next) || next.cells.length !== 1) {
       out.push(line);
       continue;
     }
     if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
-      const end = labelEnd(lines, i + 1);
+      const end = labelEnd(lines, i + 1, byColumns);
       out.push(joined(line, [line, labelLine(lines.slice(i + 1, end))]));
       i = end - 1;
       continue;
     }
-    const end = order === "label-first" && isFactText(line) ? labelEnd(lines, i) : i;
+    const end = order === "label-first" && isFactText(line) ? labelEnd(lines, i, byColumns) : i;
     const figure = lines[end];
     if (end > i && adjacent(lines[end - 1] as Line, figure) && isFactFigure(figure)) {
       out.push(joined(line, [labelLine(lines.slice(i, end)), figure]));
@@ -363,8 +449,9 @@ function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } 
   return { lines, restored };
 }
 
-export function rejoinRows(doc: NormalisedDocument): NormalisedDocument {
-  if (!isCellPerLine(doc.lines)) return doc;
+export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
+  if (!isCellPerLine(written.lines)) return written;
+  const doc = columnTables(written);
   const counts = countPairs(doc);
   const facts = factRows(doc);
   const stream =

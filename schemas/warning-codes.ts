@@ -29,6 +29,8 @@ export const WARNING_CODES = {
   "fact-unclassified": "A contextual figure's label could not be classified; the figure was not read.",
   "figure-missing": "A contextual fact's label is printed without its figure (probably an image).",
   "unlabelled-figure": "A figure stands without a label in the contextual facts and was not read.",
+  "figures-unplaced":
+    "Key-question figures printed a column at a time (pdftotext without -layout) could not be matched to their questions and were not read.",
   "recommendations-missing": "No recommendations section was found.",
   "recommendation-unnumbered": "A recommendation is printed without its number.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",

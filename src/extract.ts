@@ -191,6 +191,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
 
   const warnings = [
     ...(raw.readWarnings ?? []).map((w) => ({ ...w, provenance: null })),
+    ...(doc.warnings ?? []),
     ...identity.warnings,
     ...table.warnings,
     ...std.warnings,

@@ -1,0 +1,197 @@
+// Key-question tables written a column at a time. pdftotext without -layout reads a table whose
+// rows sit close together (no cell padding, as Word draws them) a column at a time: every
+// question, then the "% yes" column, or the "Relevant cases" and "Number 'Yes'" columns row by
+// row. Read as they stand the questions have no figures and the figures no questions. Where k
+// questions are followed by exactly k percentages (or 2k counts), the rows are put back
+// together; anything else is left as it is.
+import type { ReportWarning } from "../schemas/report.js";
+import { type Line, type NormalisedDocument, provenanceOf } from "./lines.js";
+import { NOT_APPLICABLE, QUESTION_START, isKeyQuestionText } from "./questions.js";
+import { countCell, percentCell } from "./text.js";
+
+const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;
+const RELEVANT_HEADER = /^relevant cases$/i;
+const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+/** "2.1.1.", "a)": what a printed question may start with. */
+const QUESTION_LABEL = /^(?:\d\.\d\.\d\.?\s*|[a-z]\)\s*)/;
+
+const single = (line: Line | undefined) => line !== undefined && line.cells.length === 1;
+const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
+const isCount = (line: Line) => countCell(line.flat) !== null;
+
+/** The questions starting at `i`, each over one or more lines up to its "?"; null if none. */
+function questionsAt(lines: Line[], i: number): { questions: Line[][]; next: number } | null {
+  const questions: Line[][] = [];
+  let j = i;
+  while (
+    j < lines.length &&
+    single(lines[j]) &&
+    QUESTION_START.test((lines[j] as Line).flat.replace(QUESTION_LABEL, ""))
+  ) {
+    const parts: Line[] = [lines[j] as Line];
+    // A question wrapped in its cell: up to three more lines, the last ending with "?".
+    while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
+      const more = lines[j + parts.length];
+      if (!single(more) || isPercent(more as Line) || isCount(more as Line)) break;
+      parts.push(more as Line);
+    }
+    if (!(parts[parts.length - 1] as Line).flat.endsWith("?")) break;
+    questions.push(parts);
+    j += parts.length;
+  }
+  return questions.length >= 2 ? { questions, next: j } : null;
+}
+
+/** The figure column(s) after k questions: k percentages, or 2k counts row by row. */
+function figuresAt(
+  lines: Line[],
+  i: number,
+  k: number,
+): { rows: string[][]; rowLines: Line[][]; header: string[]; used: Line[]; next: number } | null {
+  const header: string[] = [];
+  const used: Line[] = [];
+  const percents: Line[] = [];
+  const counts: Line[] = [];
+  let j = i;
+  for (; j < lines.length && single(lines[j]); j++) {
+    const line = lines[j] as Line;
+    // The column follows straight on: its cells a line apart, or one blank line (never across a
+    // footnote, a page's foot or another table).
+    if (line.line - (lines[j - 1] as Line).line > 2) break;
+    if (PERCENT_HEADER.test(line.flat) || RELEVANT_HEADER.test(line.flat) || YES_HEADER.test(line.flat)) {
+      header.push(line.flat);
+    } else if (percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat)) {
+      percents.push(line);
+    } else if (isCount(line)) {
+      counts.push(line);
+    } else break;
+    used.push(line);
+  }
+  // A column read as such starts with its heading ("% yes", "Relevant cases"): figures without
+  // one may be the rest of a column begun before a page break, not this table's.
+  const heading = used[0];
+  if (!heading || !(PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat))) return null;
+  let rowLines: Line[][] | null = null;
+  if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
+    rowLines = percents.map((p) => [p]);
+  if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
+    rowLines = Array.from({ length: k }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+  if (!rowLines) return null;
+  return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
+}
+
+/** Figures for the questions that are no key-question headings, the headings given none. */
+function spread<T extends { rows: string[][]; rowLines: Line[][] }>(
+  figures: T | null,
+  headings: boolean[],
+): T | null {
+  if (!figures || !headings.some(Boolean) || headings.every(Boolean)) return null;
+  let r = 0;
+  const order = headings.map((heading) => (heading ? -1 : r++));
+  return {
+    ...figures,
+    rows: order.map((k) => (k < 0 ? [] : (figures.rows[k] as string[]))),
+    rowLines: order.map((k) => (k < 0 ? [] : (figures.rowLines[k] as Line[]))),
+  };
+}
+
+function row(first: Line, parts: Line[], cells: string[]): Line {
+  return {
+    ...first,
+    cells,
+    flat: cells.join(" "),
+    raw: parts.map((l) => l.raw.trim()).join("\t"),
+    markers: parts.flatMap((l) => l.markers),
+  };
+}
+
+/**
+ * The document with its column-at-a-time key-question tables as rows. Whole numbers the
+ * normaliser took for page numbers are read as counts where they stand in such a table.
+ */
+export function columnTables(doc: NormalisedDocument): NormalisedDocument {
+  const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
+  const stream = [...doc.lines, ...numbers].sort((a, b) => a.line - b.line);
+  const out: Line[] = [];
+  const taken = new Set<Line>();
+  let changed = false;
+  for (let i = 0; i < stream.length; i++) {
+    const line = stream[i] as Line;
+    const found = numbers.includes(line) ? null : questionsAt(stream, i);
+    // In an annex's tables a key question heads its prompts with no figure of its own.
+    const headings = found?.questions.map((q) => isKeyQuestionText(q.map((l) => l.flat).join(" "))) ?? [];
+    const rowsWanted = found ? found.questions.length : 0;
+    const figures = found
+      ? (figuresAt(stream, found.next, rowsWanted) ??
+        spread(figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length), headings))
+      : null;
+    if (!found || !figures) {
+      if (!numbers.includes(line)) out.push(line);
+      continue;
+    }
+    // The caption before the questions ("Of the 8 cases inspected:") heads the table's header row.
+    const caption = out[out.length - 1];
+    const captioned = caption && single(caption) && /^Of the\b.*:\s*\d{0,2}$/i.test(caption.flat);
+    const headerCells = [...(captioned ? [(caption as Line).flat] : []), ...figures.header];
+    const headerParts = [
+      ...(captioned ? [caption as Line] : []),
+      ...figures.used.filter((l) => !/^\d/.test(l.flat)),
+    ];
+    if (captioned) out.pop();
+    if (headerParts.length > 0) out.push(row(headerParts[0] as Line, headerParts, headerCells));
+    found.questions.forEach((parts, r) => {
+      const text = parts.map((l) => l.flat).join(" ");
+      out.push(
+        row(
+          parts[0] as Line,
+          [...parts, ...(figures.rowLines[r] as Line[])],
+          [text, ...(figures.rows[r] as string[])],
+        ),
+      );
+    });
+    for (const l of figures.used) if (numbers.includes(l)) taken.add(l);
+    changed = true;
+    i = figures.next - 1;
+  }
+  const unplaced = unplacedColumns(out);
+  if (!changed && unplaced.lines.size === 0) return doc;
+  const lines = out.filter((l) => !unplaced.lines.has(l));
+  lines.forEach((l, k) => {
+    l.index = k;
+  });
+  return {
+    ...doc,
+    lines,
+    furniture: [...doc.furniture.filter((l) => !taken.has(l)), ...unplaced.lines].sort(
+      (a, b) => a.line - b.line,
+    ),
+    warnings: [...(doc.warnings ?? []), ...unplaced.warnings],
+  };
+}
+
+/**
+ * Percentages left a column at a time after a table's questions (a table broken across pages,
+ * or with rows of no figure): two or more on lines of their own, straight after a question or
+ * the "% yes" heading. Left where they are, the question parser would give each to the nearest
+ * question above or below; they are set aside, and said so.
+ */
+function unplacedColumns(lines: Line[]): { lines: Set<Line>; warnings: ReportWarning[] } {
+  const set = new Set<Line>();
+  const warnings: ReportWarning[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1] as Line;
+    if (!(before.flat.endsWith("?") || PERCENT_HEADER.test(before.flat)) || !single(before)) continue;
+    let j = i;
+    while (j < lines.length && single(lines[j]) && isPercent(lines[j] as Line)) j++;
+    if (j - i < 2) continue;
+    const run = lines.slice(i, j);
+    for (const l of run) set.add(l);
+    warnings.push({
+      code: "figures-unplaced",
+      message: `${run.length} percentages printed a column at a time (${run.map((l) => l.flat).join(", ")}) could not be matched to their questions and were not read`,
+      provenance: provenanceOf(run[0] as Line),
+    });
+    i = j;
+  }
+  return { lines: set, warnings };
+}

@@ -1,0 +1,108 @@
+// Tables read a column at a time (pdftotext without -layout, rows set close): key-question
+// tables are put back together only where their figure column starts with its heading and has
+// one figure per question; figures that cannot be placed are set aside with a warning, never
+// given to the nearest question. A split table read so comes out turned, and is turned back.
+import { expect, test } from "vitest";
+import { columnTables } from "../parsers/columns.js";
+import { parseFacts } from "../parsers/facts.js";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { segment } from "../parsers/segment.js";
+
+const doc = (text: string) => columnTables(normaliseLines(textSourceLines(text), "text"));
+
+test("k questions, then the '% yes' column of k figures: k rows", () => {
+  const d = doc(
+    [
+      "Our rating for assessment is based on the following key questions:",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "",
+      "% yes",
+      "64%",
+      "59%",
+      "50%",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)).toEqual([
+    ["Our rating for assessment is based on the following key questions:"],
+    ["% yes"],
+    ["Does assessment sufficiently analyse how to support the child's desistance?", "64%"],
+    ["Does assessment sufficiently analyse how to keep the child safe?", "59%"],
+    ["Does assessment sufficiently analyse how to keep other people safe?", "50%"],
+  ]);
+});
+
+test("counts tables: the caption heads the header row; counts (taken for page numbers) pair row by row", () => {
+  const d = doc(
+    [
+      "Of the 8 cases inspected:",
+      "Does assessment clearly identify and analyse any risks to the safety of the child?",
+      "Where applicable, does assessment analyse controls and interventions?",
+      "",
+      "Relevant cases",
+      "8",
+      "",
+      "Number 'Yes'",
+      "7",
+      "",
+      "8",
+      "4",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)).toEqual([
+    ["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"],
+    ["Does assessment clearly identify and analyse any risks to the safety of the child?", "8", "7"],
+    ["Where applicable, does assessment analyse controls and interventions?", "8", "4"],
+  ]);
+  expect(d.furniture).toEqual([]);
+});
+
+test("figures without their column's heading (the rest of a column from before a page break) are set aside", () => {
+  const d = doc(
+    [
+      "Does planning involve other agencies where appropriate?",
+      "Does planning include necessary contingency arrangements for those risks?",
+      "",
+      "100%",
+      "67%",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)).toEqual([
+    ["Does planning involve other agencies where appropriate?"],
+    ["Does planning include necessary contingency arrangements for those risks?"],
+  ]);
+  expect(d.warnings?.map((w) => [w.code, w.provenance?.line])).toEqual([["figures-unplaced", 4]]);
+});
+
+test("a row-by-row text passes unchanged", () => {
+  const source = normaliseLines(
+    textSourceLines("Does planning involve other agencies?\n86%\nIs the child involved in planning?\n70%"),
+    "text",
+  );
+  expect(columnTables(source)).toBe(source);
+});
+
+test("a split table read a column at a time (service and comparator heading its columns) is turned back", () => {
+  const { lines } = normaliseLines(
+    textSourceLines(
+      [
+        "Contextual facts",
+        "Age\tAnytown YOS\tNational average",
+        "10-14\t20%\t18%",
+        "15-17\t80%\t82%",
+        "",
+        "1. Organisational delivery",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  const { facts } = parseFacts(lines, segment(lines));
+  expect(facts.map((f) => [f.label, f.subject, f.role, f.value])).toEqual([
+    ["10-14", "Anytown YOS", "service", 20],
+    ["15-17", "Anytown YOS", "service", 80],
+    ["10-14", "National average", "comparator", 18],
+    ["15-17", "National average", "comparator", 82],
+  ]);
+});
