@@ -10,6 +10,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -250,8 +251,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
       // The first column continues only when the text visibly runs on (not a new row's label).
       const runsOn = (k: number) =>
-        /^[a-z(]/.test(cells[k] ?? "") ||
-        /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|a|an))$/.test(row.cells[targets[k] as number] ?? "");
+        /^[a-z(]/.test(cells[k] ?? "") || RUNS_ON.test(row.cells[targets[k] as number] ?? "");
       if (targets.length === cells.length && targets.every((t, k) => t > 0 || (t === 0 && runsOn(k)))) {
         targets.forEach((t, k) => {
           row.cells[t] = `${row.cells[t]} ${cells[k]}`;
@@ -260,11 +260,95 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
         continue;
       }
     }
-    lastRow = cells.length > 1 && columns.length === cells.length ? { line, columns } : null;
+    // A figure centred beside a wrapped label (layout text): the label's first line came on the
+    // line above, at the same column, running on into this one.
+    const above = lines[lines.length - 1];
+    if (
+      layout &&
+      above &&
+      cells.length > 1 &&
+      columns.length === cells.length &&
+      above.cells.length === 1 &&
+      src.line - above.line === 1 &&
+      /^[a-z(]/.test(cells[0] as string) &&
+      !/[.:;!?]$/.test(above.flat) &&
+      Math.abs((cellColumns(above.raw)[0] ?? -9) - (columns[0] as number)) <= 2
+    ) {
+      lines.pop();
+      line.cells = [`${above.cells[0]} ${cells[0]}`, ...cells.slice(1)];
+      line.flat = line.cells.join(" ");
+      line.raw = `${above.raw.trimEnd()}\n${src.raw}`;
+      line.markers = [...above.markers, ...line.markers];
+    }
+    lastRow = line.cells.length > 1 && columns.length === line.cells.length ? { line, columns } : null;
     line.index = lines.length;
     lines.push(line);
   }
-  return { lines, footnotes, furniture };
+  return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
+}
+
+/**
+ * Layout text's table rows whose label wraps while the row's other cells sit centred beside it:
+ * a block of lines (between blank lines) whose text stands in one column but for one line, which
+ * also has the row's other cells ("Percentage of current" / "4%   caseload with child" /
+ * "protection plan"; "Of the 8 cases where ... related to" / "Relevant cases   Number 'Yes'" /
+ * "desistance:"), is one row: the label's lines joined, the other cells in their columns' order.
+ */
+function rowBlocks(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && (lines[j] as Line).line - (lines[j - 1] as Line).line === 1) j++;
+    const block = lines.slice(i, j);
+    // The row may follow a heading in the same block ("Does reviewing focus ...?" / "Of the 8
+    // cases where ..." / "Relevant cases   Number 'Yes'" / "desistance:").
+    const merged = block.length >= 2 && block.length <= 8 ? rowBlock(block) : null;
+    const afterHeading = !merged && block.length >= 3 && block.length <= 9 ? rowBlock(block.slice(1)) : null;
+    const result = merged ? [merged] : afterHeading ? [block[0] as Line, afterHeading] : block;
+    for (const line of result) {
+      line.index = out.length;
+      out.push(line);
+    }
+    i = j;
+  }
+  return out;
+}
+
+function rowBlock(block: Line[]): Line | null {
+  // The block's cells by column (a column's cells within two characters of each other).
+  const columns: { at: number; parts: string[]; lines: number[] }[] = [];
+  for (const [n, line] of block.entries()) {
+    const starts = cellColumns(line.raw);
+    if (starts.length !== line.cells.length) return null;
+    for (const [k, cell] of line.cells.entries()) {
+      const at = starts[k] as number;
+      let column = columns.find((c) => Math.abs(c.at - at) <= 2);
+      if (!column) {
+        column = { at, parts: [], lines: [] };
+        columns.push(column);
+      }
+      // A column's next line carries its cell on (lower case, or after a joining word); a
+      // heading above a row does not ("Ratings" / "Blackburn with Darwen Youth Justice").
+      const last = column.parts[column.parts.length - 1];
+      if (last !== undefined && !/^[a-z(]/.test(cell) && !RUNS_ON.test(last)) return null;
+      column.parts.push(cell);
+      column.lines.push(n);
+    }
+  }
+  if (columns.length < 2 || !columns.some((c) => c.parts.length > 1)) return null;
+  // Every line of the block is one of the row's: no line stands alone between its cells' lines.
+  const lineCount = new Set(columns.flatMap((c) => c.lines)).size;
+  if (lineCount !== block.length) return null;
+  columns.sort((a, b) => a.at - b.at);
+  const cells = columns.map((c) => c.parts.join(" "));
+  const first = block[0] as Line;
+  return {
+    ...first,
+    cells,
+    flat: cells.join(" "),
+    raw: block.map((l) => l.raw).join("\n"),
+    markers: block.flatMap((l) => l.markers),
+  };
 }
 
 /** Plain text: one source line per line; a form feed (as pdftotext writes) starts a new page. */

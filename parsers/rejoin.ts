@@ -13,7 +13,7 @@ import { SPLIT_HEADERS, leadingFigure } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
-import { countCell, percentCell, ratingOnly } from "./text.js";
+import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
@@ -268,9 +268,6 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   }
   return rows.length > 1 ? { rows, next: j } : null;
 }
-
-/** Words a wrapped label's line cannot end on. */
-const RUNS_ON = /(?:,|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
 
 /**
  * The label starting at `i`: its line and those that carry it on, a label wrapped in its cell

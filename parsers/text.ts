@@ -160,3 +160,6 @@ export function plain(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
+export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
