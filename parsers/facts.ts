@@ -317,6 +317,9 @@ function addLabelled(
   figure: { count: number | null; percent: number | null },
   line: Line,
 ): void {
+  // A sentence is no label: a footnote whose number stands where a figure would
+  // ("4 Percentage of children under 16 living in families with Absolute Low Income 2018-19.").
+  if (/\.$/.test(label) && label.split(" ").length >= 4) return;
   const g = groupOf(label);
   if (!g) {
     out.warnings.push({

@@ -251,7 +251,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
       // The first column continues only when the text visibly runs on (not a new row's label).
       const runsOn = (k: number) =>
-        /^[a-z(]/.test(cells[k] ?? "") || RUNS_ON.test(row.cells[targets[k] as number] ?? "");
+        (/^[a-z(]/.test(cells[k] ?? "") && !PROMPT_LETTER.test(cells[k] ?? "")) ||
+        RUNS_ON.test(row.cells[targets[k] as number] ?? "");
       if (targets.length === cells.length && targets.every((t, k) => t > 0 || (t === 0 && runsOn(k)))) {
         targets.forEach((t, k) => {
           row.cells[t] = `${row.cells[t]} ${cells[k]}`;
@@ -286,6 +287,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   }
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
 }
+
+/** A prompt's letter ("a) Does assessment ..."): a new row, though it starts in lower case. */
+const PROMPT_LETTER = /^[a-z]\)\s/;
 
 /**
  * Layout text's table rows whose label wraps while the row's other cells sit centred beside it:
@@ -330,7 +334,8 @@ function rowBlock(block: Line[]): Line | null {
       // A column's next line carries its cell on (lower case, or after a joining word); a
       // heading above a row does not ("Ratings" / "Blackburn with Darwen Youth Justice").
       const last = column.parts[column.parts.length - 1];
-      if (last !== undefined && !/^[a-z(]/.test(cell) && !RUNS_ON.test(last)) return null;
+      if (last !== undefined && (!/^[a-z(]/.test(cell) || PROMPT_LETTER.test(cell)) && !RUNS_ON.test(last))
+        return null;
       column.parts.push(cell);
       column.lines.push(n);
     }
