@@ -127,6 +127,14 @@ const SPLIT_COLUMNS =
  * The column names of a split's header: its cells, or (a single space between them) the
  * header's text after its first word cut into `count` known column names; null when it cannot be.
  */
+/** What a split's columns may be called: ages, ethnic groups, genders. */
+const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
+  age: /\d/,
+  ethnicity:
+    /white|black|asian|mixed|other|unknown|not known|bame|chinese|minority|ethnic|traveller|gypsy|roma|irish|british/i,
+  gender: /^(?:male|female|boys?|girls?|other|unknown|not known|non-binary|prefer not to say)$/i,
+};
+
 function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
   if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
   const rest = plain(header.cells.join(" "))
@@ -182,6 +190,17 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
     }));
     columns = rows.map((r) => splitLabel(group, r.subject));
     rows.splice(0, rows.length, ...turned);
+  }
+  // A column that is no age, ethnic group or gender: the header and these rows do not belong
+  // together (a table read a column at a time, its columns from another table). Not guessed.
+  const fits = COLUMN_FITS[group];
+  if (fits && columns.some((c) => !fits.test(c))) {
+    out.warnings.push({
+      code: "fact-unreadable",
+      message: `The ${group} table's columns (${columns.join(", ")}) are not all ${group} groups; the table was not read`,
+      provenance: provenanceOf(header),
+    });
+    return j;
   }
   const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
   for (const row of rows) {
@@ -288,7 +307,8 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
       missingHeading &&
       line.flat.length <= 40 &&
       /^[A-Z][A-Za-z ,'&-]+?(?:\s+\d)?$/.test(line.flat) &&
-      !/information|caseload|population|data|rates?$/i.test(line.flat)
+      !/information|caseload|population|data|rates?$/i.test(line.flat) &&
+      !groupOf(line.flat)
     ) {
       const subject = line.flat.replace(/\s+\d$/, "").trim();
       const role = COMPARATOR_PLACE.test(subject) ? "comparator" : "service";
@@ -317,9 +337,9 @@ function addLabelled(
   figure: { count: number | null; percent: number | null },
   line: Line,
 ): void {
-  // A sentence is no label: a footnote whose number stands where a figure would
-  // ("4 Percentage of children under 16 living in families with Absolute Low Income 2018-19.").
-  if (/\.$/.test(label) && label.split(" ").length >= 4) return;
+  // A sentence or a citation is no label: a footnote whose number stands where a figure would
+  // ("4 Percentage of children under 16 ... 2018-19.", "5 Youth Justice Board. (2022). ...").
+  if ((/\.\W*$/.test(label) && label.split(" ").length >= 4) || /\(\d{4}\)\./.test(label)) return;
   const g = groupOf(label);
   if (!g) {
     out.warnings.push({

@@ -229,3 +229,35 @@ test("offence types and key staffing rows with a single space before the figure 
     ["staffing", "Vacancy rate (total unfilled posts as percentage of total staff headcount)", 0, "percent"],
   ]);
 });
+
+test("a split table whose columns are not its group's (another table's columns) is reported, not read", () => {
+  const { facts, warnings } = factsOf(
+    [
+      "Gender\t15–17 years\tBlack and minority ethnic",
+      "Anytown YOS\t80%\t83%",
+      "National average\t82%\t82%",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([]);
+  expect(warnings).toEqual([["fact-unreadable", 3]]);
+});
+
+test("footnotes whose numbers stand where a figure would are no facts", () => {
+  const { facts } = factsOf(
+    [
+      "5 Youth Justice Board. (2022). *First-time entrants, October to September 2021.*",
+      "4 Percentage of children under 16 living in families with Absolute Low Income 2018-19.",
+      "233\tFirst-time entrant rate per 100,000 in Anytown",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([
+    [
+      "first_time_entrants",
+      "First-time entrant rate per 100,000 in Anytown",
+      null,
+      "service",
+      233,
+      "rate_per_100k",
+    ],
+  ]);
+});
