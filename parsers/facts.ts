@@ -92,6 +92,17 @@ function push(
   out.facts.push({ group, label, subject, role, value, unit, provenance: provenanceOf(line) });
 }
 
+/**
+ * Whether a figure can be what its label says: a population or first-time entrant rate is a
+ * count, a reoffending rate or a "Percentage of" / "Proportion of" a percentage. A figure paired
+ * with the wrong label (a table read a column at a time, one label short) shows itself so.
+ */
+export function fitsLabel(label: string, figure: { count: number | null; percent: number | null }): boolean {
+  if (/population|first.time entrant|\bFTE rate/i.test(label)) return figure.count !== null;
+  if (/\bre.?offending|^(?:percentage|proportion) of/i.test(label)) return figure.percent !== null;
+  return true;
+}
+
 /** "441,290", "25.5%", "69 (65%)" -> count and/or percent. */
 export function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
   const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%)?\s*(?:\((\d+(?:\.\d+)?)\s*%\))?$/);
@@ -294,7 +305,9 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
     // "Croydon", "England and Wales" with no number. Record the gap, never guess it.
     if (
       /^(?:First.time entrants?|FTE rate)\b/i.test(line.flat) &&
-      !/\d{2,}/.test(line.flat.replace(/100,000/, ""))
+      !/\d{2,}/.test(line.flat.replace(/100,000/, "")) &&
+      // A heading over its places, not a label naming its own ("... per 100,000 in Tower").
+      !/\b(?:in|for)(?:\s+\S.*)?$/i.test(line.flat)
     ) {
       missingHeading = { group: "first_time_entrants", label: cleanLabel(line.flat), unit: "rate_per_100k" };
       continue;
@@ -340,6 +353,14 @@ function addLabelled(
   // A sentence or a citation is no label: a footnote whose number stands where a figure would
   // ("4 Percentage of children under 16 ... 2018-19.", "5 Youth Justice Board. (2022). ...").
   if ((/\.\W*$/.test(label) && label.split(" ").length >= 4) || /\(\d{4}\)\./.test(label)) return;
+  if (!fitsLabel(label, figure)) {
+    out.warnings.push({
+      code: "fact-unclassified",
+      message: `A figure that cannot be what its label says ('${label}') was not read`,
+      provenance: provenanceOf(line),
+    });
+    return;
+  }
   const g = groupOf(label);
   if (!g) {
     out.warnings.push({

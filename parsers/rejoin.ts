@@ -9,7 +9,7 @@
 // may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
 // a block of the table uses is settled by its first pair.
 import { columnTables } from "./columns.js";
-import { SPLIT_HEADERS, leadingFigure } from "./facts.js";
+import { SPLIT_HEADERS, fitsLabel, leadingFigure } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
@@ -344,6 +344,13 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   };
   i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
   if (i !== stretch.length || labels.length < 2 || labels.length !== figures.length) return null;
+  // Every pair must be possible (a population is a count, a reoffending rate a percentage):
+  // one label miscounted shifts every pair after it.
+  const fits = labels.every((label, k) => {
+    const figure = leadingFigure((figures[k] as Line).flat);
+    return figure !== null && fitsLabel(label.map((l) => l.flat).join(" "), figure);
+  });
+  if (!fits) return null;
   return labels.map((label, k) => {
     const [figure, text] = [figures[k] as Line, labelLine(label)];
     return joined(label[0] as Line, order === "figure-first" ? [figure, text] : [text, figure]);

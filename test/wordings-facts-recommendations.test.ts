@@ -261,3 +261,11 @@ test("footnotes whose numbers stand where a figure would are no facts", () => {
     ],
   ]);
 });
+
+test("a figure that cannot be what its label says is not read", () => {
+  const { facts, warnings } = factsOf(
+    ["33.6%\tTotal population Anytown", "25.5%\tReoffending rate in Anytown"].join("\n"),
+  );
+  expect(facts).toEqual([["reoffending", "Reoffending rate in Anytown", null, "service", 25.5, "percent"]]);
+  expect(warnings).toEqual([["fact-unclassified", 3]]);
+});
