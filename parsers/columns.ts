@@ -5,9 +5,11 @@
 // questions are followed by exactly k percentages (or 2k counts), the rows are put back
 // together; anything else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
-import { type Line, type NormalisedDocument, provenanceOf } from "./lines.js";
+import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
+import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START, isKeyQuestionText } from "./questions.js";
-import { countCell, percentCell } from "./text.js";
+import { isOverallRatingLine } from "./segment.js";
+import { countCell, percentCell, ratingOnly } from "./text.js";
 
 const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;
 const RELEVANT_HEADER = /^relevant cases$/i;
@@ -105,11 +107,68 @@ function row(first: Line, parts: Line[], cells: string[]): Line {
   };
 }
 
+/** Where a ratings table read a column at a time ends: the report's next part, or prose. */
+const AFTER_RATINGS =
+  /^(?:Executive summary|Overall findings|Recommendations|Introduction|Background|Foreword|Contents)$/i;
+
+/**
+ * The ratings table read a column at a time ("Overall rating" / "1.1" / "1.2" ... / "Score" /
+ * "Requires improvement" / "Governance and leadership" / "Staff" ... / "Good" ...): its standards'
+ * numbers, names and ratings, each column in order, are zipped back into rows, only where there
+ * are as many names as numbers, each name is its number's standard's, and there is a rating for
+ * each (and one more, the overall rating, first). Otherwise nothing is changed.
+ */
+function ratingsColumns(lines: Line[]): Line[] {
+  const start = lines.findIndex((l) => single(l) && isOverallRatingLine(l) && !ratingOnly(l.flat));
+  if (start < 0) return lines;
+  let end = start + 1;
+  while (end < lines.length && end - start < 120) {
+    const flat = (lines[end] as Line).flat;
+    if (flat.length > 150 || AFTER_RATINGS.test(flat)) break;
+    end++;
+  }
+  const region = lines.slice(start + 1, end);
+  const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
+  const names = region.filter(
+    (l) => single(l) && ALL_STANDARD_DEFINITIONS.some((d) => letters(d.name) === letters(l.flat)),
+  );
+  const ratings = region.filter((l) => single(l) && ratingOnly(l.flat) !== null);
+  const score = region.find((l) => single(l) && /^\d{1,2}\s*\/\s*36$/.test(l.flat));
+  const n = numbers.length;
+  if (n < 8 || names.length !== n || (ratings.length !== n && ratings.length !== n + 1)) return lines;
+  const named = numbers.every((number, k) =>
+    ALL_STANDARD_DEFINITIONS.some(
+      (d) =>
+        d.id === number.flat &&
+        [d.name, ...d.aliases].some((name) => letters(name) === letters((names[k] as Line).flat)),
+    ),
+  );
+  if (!named) return lines;
+  const overall = ratings.length === n + 1 ? (ratings[0] as Line) : null;
+  const standardRatings = overall ? ratings.slice(1) : ratings;
+  const used = new Set<Line>([...numbers, ...names, ...ratings, ...(score ? [score] : [])]);
+  const overallLine = lines[start] as Line;
+  const rows: Line[] = [
+    overall ? row(overallLine, [overallLine, overall], [overallLine.flat, overall.flat]) : overallLine,
+    ...(score ? [row(score, [score], ["Score", score.flat])] : []),
+  ];
+  for (const line of region) {
+    const k = numbers.indexOf(line);
+    if (k >= 0) {
+      const [name, rating] = [names[k] as Line, standardRatings[k] as Line];
+      rows.push(row(line, [line, name, rating], [line.flat, name.flat, rating.flat]));
+    } else if (!used.has(line)) rows.push(line);
+  }
+  return [...lines.slice(0, start), ...rows, ...lines.slice(end)];
+}
+
 /**
  * The document with its column-at-a-time key-question tables as rows. Whole numbers the
  * normaliser took for page numbers are read as counts where they stand in such a table.
  */
-export function columnTables(doc: NormalisedDocument): NormalisedDocument {
+export function columnTables(written: NormalisedDocument): NormalisedDocument {
+  const rated = ratingsColumns(written.lines);
+  const doc = rated === written.lines ? written : { ...written, lines: rated };
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
   const stream = [...doc.lines, ...numbers].sort((a, b) => a.line - b.line);
   const out: Line[] = [];
@@ -155,6 +214,7 @@ export function columnTables(doc: NormalisedDocument): NormalisedDocument {
   }
   const unplaced = unplacedColumns(out);
   if (!changed && unplaced.lines.size === 0) return doc;
+  // (ratingsColumns' rows are in `out` already: the stream was built from its lines.)
   const lines = out.filter((l) => !unplaced.lines.has(l));
   lines.forEach((l, k) => {
     l.index = k;

@@ -106,3 +106,55 @@ test("a split table read a column at a time (service and comparator heading its 
     ["15-17", "National average", "comparator", 82],
   ]);
 });
+
+const ratingsText = (names: string[]) =>
+  [
+    "Ratings",
+    "Anytown youth justice service",
+    "Overall rating",
+    "1. Organisational delivery",
+    ...["1.1", "1.2", "1.3", "1.4"],
+    "",
+    "Score",
+    "Requires improvement",
+    ...names.slice(0, 4),
+    "",
+    ...["Requires improvement", "Good", "Requires improvement", "Inadequate"],
+    "",
+    "8/36",
+    "2. Court disposals",
+    ...["2.1", "2.2", "2.3", "2.4"],
+    "",
+    ...names.slice(4),
+    "",
+    ...["Good", "Inadequate", "Good", "Outstanding"],
+    "",
+    "Executive summary",
+  ].join("\n");
+
+const NAMES = [
+  "Governance and leadership",
+  "Staff",
+  "Partnerships and services",
+  "Information and facilities",
+  "Assessment",
+  "Planning",
+  "Implementation and delivery",
+  "Reviewing",
+];
+
+test("a ratings table read a column at a time: numbers, names and ratings zipped, the first rating the overall one", () => {
+  const rows = doc(ratingsText(NAMES)).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overall rating", "Requires improvement"]);
+  expect(rows).toContainEqual(["Score", "8/36"]);
+  expect(rows).toContainEqual(["1.4", "Information and facilities", "Inadequate"]);
+  expect(rows).toContainEqual(["2.4", "Reviewing", "Outstanding"]);
+});
+
+test("a ratings table whose names do not match their numbers is left as it is", () => {
+  const swapped = [...NAMES];
+  [swapped[0], swapped[1]] = [swapped[1] as string, swapped[0] as string];
+  const rows = doc(ratingsText(swapped)).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overall rating"]);
+  expect(rows.filter((r) => r.length > 1)).toEqual([]);
+});
