@@ -44,7 +44,7 @@ function extractMarkers(input: string): Cleaned {
   let s = input;
   const leading = s.trimStart();
   const startsWithMarker =
-    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d)/.test(leading) &&
+    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d|\[\^\d+\]:|\^\d+\^)/.test(leading) &&
     !/^<sup>\s*<\/sup>/.test(leading);
   const take = (_m: string, digits: string) => {
     markers.push(digits);
@@ -58,6 +58,10 @@ function extractMarkers(input: string): Cleaned {
   s = s.replace(/\$\s*\^\{[^$]*?(\d+)\s*\}*\s*\$/g, take);
   s = s.replace(/<sup>\s*\^?\{?(\d+|\*)\}?\s*<\/sup>/g, take);
   s = s.replace(/^\s*\^\{(\d+)[^}]*\}/, take);
+  // Markdown footnotes: "[^7]" in the text and "[^7]: ..." as the note (GFM, pandoc); pandoc's
+  // superscript "^7^".
+  if (s.includes("[^")) s = s.replace(/\[\^(\d+)\]:?/g, take);
+  if (/\^\d+\^/.test(s)) s = s.replace(/\^(\d+)\^/g, take);
   // A percent sign the converter wrote as LaTeX ("86$\%$") is a percent sign.
   if (s.includes("\\%")) s = s.replace(/\$\s*\\%\s*\$/g, "%");
   // Any other inline LaTeX is a symbol the converter could not read (arrows, stars): drop it.

@@ -128,6 +128,21 @@ describe.each(reports)("%s", (name) => {
     expect(recordValues(variant)).toEqual(recordValues(original));
   });
 
+  test.each([
+    ["GFM footnotes ([^7] and [^7]: ...)", (n: string) => `[^${n}]`, (n: string) => `[^${n}]:`],
+    ["pandoc superscripts (^7^)", (n: string) => `^${n}^`, (n: string) => `^${n}^`],
+  ])("markdown with %s for footnote markers gives the same values", async (kind, marker, note) => {
+    const digits = (run: string) => [...run].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)).join("");
+    const markdown = toMarkdown(text)
+      .replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/gm, (_m, run: string) => `${note(digits(run))} `)
+      .replace(/\s?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => marker(digits(run)));
+    const file = join(TMP, name.replace(/\.txt$/, `.${kind.split(" ")[0]?.toLowerCase()}-notes.md`));
+    writeFileSync(file, markdown);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(valueStatements(variant)).toEqual(valueStatements(original));
+  });
+
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
     const md = toHtmlTables(text);
     expect(md).toContain("<table><tbody><tr><td>");
