@@ -3,6 +3,7 @@
 // HTML or LaTeX; markdown markup; column gaps as tabs or runs of spaces; running page headers
 // and page numbers) without ever losing the map back to the source as written.
 
+import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import type { Root, Table } from "mdast";
 import { toString as mdToString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
@@ -73,15 +74,26 @@ function extractMarkers(input: string): Cleaned {
   return { text: s, markers, startsWithMarker };
 }
 
+/**
+ * HTML character references, as HTML and markdown converters write them: named ("&rsquo;",
+ * "&ndash;", the whole HTML list), decimal ("&#8217;") and hexadecimal ("&#x2019;"). A reference
+ * that names nothing stays as written.
+ */
 function decodeEntities(s: string): string {
   if (!s.includes("&")) return s;
-  return s
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+  return s.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g,
+    (ref, dec, hex, name) => {
+      if (name) {
+        const named = decodeNamedCharacterReference(name);
+        return named === false ? ref : named === "\u00a0" ? " " : named;
+      }
+      const code = dec ? Number(dec) : Number.parseInt(hex as string, 16);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : ref;
+    },
+  );
 }
 
 function stripMarkup(s: string, format: Format): string {

@@ -143,6 +143,21 @@ describe.each(reports)("%s", (name) => {
     expect(valueStatements(variant)).toEqual(valueStatements(original));
   });
 
+  test("markdown with HTML tables and character references (&rsquo; &ndash; &#8220; &#x201D; &#39;) gives the same values", async () => {
+    const html = toHtmlTables(text)
+      .replace(/’/g, "&rsquo;")
+      .replace(/–/g, "&ndash;")
+      .replace(/“/g, "&#8220;")
+      .replace(/”/g, "&#x201D;")
+      .replace(/'/g, "&#39;");
+    expect(html).toContain("&#39;");
+    const file = join(TMP, name.replace(/\.txt$/, ".entities.md"));
+    writeFileSync(file, html);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(valueStatements(variant)).toEqual(valueStatements(original));
+  });
+
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
     const md = toHtmlTables(text);
     expect(md).toContain("<table><tbody><tr><td>");
