@@ -5,7 +5,7 @@
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { numberCell, percentCell, plain } from "./text.js";
+import { RUNS_ON, numberCell, percentCell, plain } from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -231,6 +231,13 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
   return j;
 }
 
+/** A heading within the contextual facts, never a label's last words. */
+function factHeadingLine(flat: string): boolean {
+  return /^(?:Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data|Offence types?|Of the\b|For children\b)/i.test(
+    flat,
+  );
+}
+
 /** The contextual facts section. */
 function parseContextualSection(lines: Line[], start: number, end: number, out: Collector): void {
   let missingHeading: { group: FactGroup; label: string; unit: Unit } | null = null;
@@ -262,9 +269,26 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
         /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?(?:\s*\(\d+(?:\.\d+)?%\))?)\s+([A-Za-z].{5,})$/,
       );
       if (m && groupOf(m[2] as string)) {
+        // Its label wrapped onto the next lines ("207 First-time entrant rate per 100,000 in
+        // England" / "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)").
+        let label = m[2] as string;
+        while (i + 1 < end) {
+          const more = lines[i + 1] as Line;
+          const carriesOn = /^[a-z(]/.test(more.flat) || RUNS_ON.test(label);
+          if (
+            more.cells.length !== 1 ||
+            !carriesOn ||
+            more.flat.length > 60 ||
+            leadingFigure(more.flat.split(" ")[0] ?? "")
+          )
+            break;
+          if (factHeadingLine(more.flat)) break;
+          label = `${label} ${more.flat}`;
+          i++;
+        }
         addLabelled(
           out,
-          cleanLabel(m[2] as string),
+          cleanLabel(label),
           leadingFigure(m[1] as string) ?? { count: null, percent: null },
           line,
         );

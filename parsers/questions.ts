@@ -62,6 +62,9 @@ function rowFigures(cells: string[]): Figures | null {
       return { percent: null, relevant, yes, textCells: cells.slice(0, -2) };
     }
   }
+  // "8 8": the two counts alone, a single space between (the question wrapped above them).
+  const pair = cells.length === 1 ? last.match(/^(\d{1,4})\s+(\d{1,4})$/) : null;
+  if (pair) return { percent: null, relevant: Number(pair[1]), yes: Number(pair[2]), textCells: [] };
   const counts = /\d$/.test(last) ? cells.join(" ").match(TRAILING_COUNTS) : null;
   if (counts)
     return {

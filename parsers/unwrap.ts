@@ -5,14 +5,18 @@
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { QUESTION_START } from "./questions.js";
 import { MONTH_WORD } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
   /^\s*(?:[-•▪●◦■○*+>\uF0A7\uF0B7]\s|#|\||\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|\(\d{1,2}\)\s)/;
-/** The headings of the contextual facts' and sections' tables: never a sentence's next words. */
+/**
+ * The headings of the contextual facts' and sections' tables, and a key-question table's
+ * caption with its column headings: never a sentence's next words.
+ */
 const TABLE_HEADING =
-  /^(?:Offence types?|Key staffing data|Caseload characteristics|Contextual facts|Population information|Caseload information|Additional caseload data|Youth (?:justice|offending) information)(?=\d|\W|$)/i;
+  /^(?:Offence types?|Key staffing data|Caseload characteristics|Contextual facts|Population information|Caseload information|Additional caseload data|Youth (?:justice|offending) information)(?=\d|\W|$)|^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i;
 
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
@@ -133,7 +137,10 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   const forced = length + 1 + (next.raw.trim().split(/\s/, 1)[0] ?? "").length > wrap.max;
   if (length < 0.65 * wrap.width && !forced) return false;
   // Where a sentence ends at the break, the paragraph runs on only in lower case or when forced.
-  return !SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat) || forced;
+  if (!SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat)) return true;
+  // A whole question after a sentence's end is a key question's heading, not the paragraph's
+  // next sentence ("... was rated as 'Outstanding'." / "Does planning focus on ...?").
+  return forced && !(QUESTION_START.test(next.flat) && next.flat.endsWith("?"));
 }
 
 /** `text` with `more` after it: a word hyphenated at the break ("out-of-\ncourt") closes up. */
