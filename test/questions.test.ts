@@ -103,3 +103,22 @@ test("an inspection-data annex headed 'Appendix' is read as an annex", async () 
   expect(record.prompts.length).toBe(original.prompts.length);
   expect(record.prompts.length).toBeGreaterThan(90);
 });
+
+test("two counts alone on a line, a single space between, are the row of the question wrapped above them", async () => {
+  const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const row = "Does assessment sufficiently analyse how to support the child's desistance?\t8\t8";
+  expect(somerset).toContain(row);
+  const record = await recordOf(
+    somerset.replace(
+      row,
+      "Does assessment sufficiently analyse how to support the\nchild's desistance?\n8 8",
+    ),
+  );
+  const kq = record.keyQuestions.find((k) => k.id === "2.1.1" && k.source === "body");
+  expect([kq?.text, kq?.relevant, kq?.yes, kq?.subSample]).toEqual([
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    8,
+    8,
+    8,
+  ]);
+});

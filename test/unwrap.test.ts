@@ -80,4 +80,23 @@ describe("unwrapParagraphs", () => {
     ]);
     expect(doc.lines.some((l) => l.flat.startsWith("rating, and"))).toBe(false);
   });
+  test("a key-question table's caption with its headings, and a whole question after a sentence, start lines of their own", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "Planning was sufficient, overall, and work against this standard was rated as 'Outstanding' by us.",
+      "Does planning focus on supporting the child's desistance?",
+      "Of the 8 cases inspected: Relevant cases Number 'Yes'",
+      "Does planning set out the services most likely to support desistance, paying",
+      "sufficient attention to the available timescales and the need for sequencing?",
+      "8 8",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain("Does planning focus on supporting the child's desistance?");
+    expect(flats).toContain("Of the 8 cases inspected: Relevant cases Number 'Yes'");
+    // The wrapped question is one line again; its counts, on the next, may join it (a row).
+    expect(flats).toContain(
+      "Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing? 8 8",
+    );
+  });
 });

@@ -269,3 +269,19 @@ test("a figure that cannot be what its label says is not read", () => {
   expect(facts).toEqual([["reoffending", "Reoffending rate in Anytown", null, "service", 25.5, "percent"]]);
   expect(warnings).toEqual([["fact-unclassified", 3]]);
 });
+
+test("a facts label wrapped onto the lines after its figure's (single spaces, pdftotext -raw)", () => {
+  const { facts } = factsOf(
+    [
+      "207 First-time entrant rate per 100,000 in England",
+      "and Wales",
+      "44,773 Total youth population (10–17 years) in",
+      "Anytown (2020)",
+      "Caseload information",
+    ].join("\n"),
+  );
+  expect(facts.map((f) => [f[1], f[4]])).toEqual([
+    ["First-time entrant rate per 100,000 in England and Wales", 207],
+    ["Total youth population (10-17 years) in Anytown (2020)", 44773],
+  ]);
+});
