@@ -84,8 +84,9 @@ describe("unwrapParagraphs", () => {
     const text = [
       ...FILLER,
       "",
-      "Planning was sufficient, overall, and work against this standard was rated as 'Outstanding' by us.",
+      "Planning was sufficient and work against this standard was rated Outstanding.",
       "Does planning focus on supporting the child's desistance?",
+      "Our rating for planning is based on the following key questions:",
       "Of the 8 cases inspected: Relevant cases Number 'Yes'",
       "Does planning set out the services most likely to support desistance, paying",
       "sufficient attention to the available timescales and the need for sequencing?",
