@@ -122,11 +122,16 @@ function isCellPerLine(lines: Line[]): boolean {
   let loneNumbers = 0;
   for (const line of lines) {
     const last = line.cells[line.cells.length - 1] ?? "";
-    if (line.cells.length === 1 && isRating(last)) loneRatings++;
-    if (line.cells.length === 1 && NUMBER.test(last)) loneNumbers++;
-    if (!isValue(last)) continue;
-    if (line.cells.length > 1) rows++;
-    else loneValues++;
+    // (Most texts have rows of cells: settled after the first few.)
+    if (line.cells.length > 1) {
+      if (isValue(last) && ++rows > 3) return false;
+      continue;
+    }
+    if (NUMBER.test(last)) loneNumbers++;
+    else if (isRating(last)) {
+      loneRatings++;
+      loneValues++;
+    } else if (percentCell(last) !== null) loneValues++;
   }
   // A report's sections restate their ratings alone on a line (up to a dozen); a cell-per-line
   // ratings table adds its standards' numbers, or (numbers and names in one cell) its ratings.
