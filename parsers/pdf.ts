@@ -207,15 +207,21 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
     // Centred: as many lines above as below. (Top-aligned has none above: nothing to move.)
     if (down < 1 || up < down) continue;
     const top = i - down;
-    // The row stands apart from its neighbours (cell padding): in a table without it, a row's
-    // wrapped lines and the next row are spaced alike, and a figure on a row's first line can
-    // look like one centred in a row that began a line earlier.
+    // The row stands apart from its neighbours: by space (cell padding), or, in a table without
+    // it (a row's wrapped lines and the next row spaced alike), by its text: the line above its
+    // first starts no cell this row carries on, nor does the line below its last carry it on.
+    // Otherwise a figure on a row's first line could look centred in a row begun a line earlier.
     const bottom = i + down;
     const first = lines[top] as PositionedLine;
     const last = lines[bottom] as PositionedLine;
+    const before = lines[top - 1];
+    const after = lines[bottom + 1];
+    const tight = (before && close(before, first)) || (after && close(last, after));
     if (
-      (top > 0 && close(lines[top - 1] as PositionedLine, first)) ||
-      (bottom + 1 < lines.length && close(last, lines[bottom + 1] as PositionedLine))
+      tight &&
+      (!lone.every((c) => FIGURE_CELL.test(c.text.trim())) ||
+        (before && close(before, first) && continuesRow(before, first)) ||
+        (after && close(last, after) && continuesRow(last, after)))
     )
       continue;
     lines[top] = withCells(lines[top] as PositionedLine, [...(lines[top] as PositionedLine).cells, ...lone]);
