@@ -107,8 +107,13 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
     else rows.push({ y, size, items: [item] });
   }
   rows.sort((a, b) => b.y - a.y);
+  // The page's body text size: a line of nothing but small digits is a footnote marker that a
+  // wrapped cell pushed onto a line of its own ("... per 100,000 in Kirklees" / "6").
+  const sizes = visible.map(fontSize).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
   return rows.map((row) => {
     const ordered = row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
+    const markersOnly = ordered.every((i) => /^\s*\d{1,3}\s*$/.test(i.str) && fontSize(i) < 0.8 * bodySize);
     const columnGap = justified(ordered, row.size) ? Number.POSITIVE_INFINITY : 0.7 * row.size;
     const cells: Cell[] = [];
     let end: number | null = null;
@@ -117,7 +122,11 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       const size = fontSize(item);
       const raised = (item.transform[5] ?? 0) - row.y > 0.2 * row.size;
       let str = item.str;
-      if (size < 0.8 * row.size && raised && /^\d{1,3}$/.test(str.trim())) {
+      // A marker beside a figure centred lower in its row is not raised above the row's line; its
+      // size, well below the body's, tells it (a table cell of its own, never a figure: figures
+      // are printed at the body's size).
+      const smallAlone = size < 0.8 * bodySize && size < 0.8 * row.size;
+      if (((size < 0.8 * row.size && raised) || markersOnly || smallAlone) && /^\d{1,3}$/.test(str.trim())) {
         str = [...str.trim()].map((c) => SUPERSCRIPT[c] ?? c).join("");
       }
       const cell = cells[cells.length - 1];
