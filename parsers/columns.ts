@@ -170,7 +170,15 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   const rated = ratingsColumns(written.lines);
   const doc = rated === written.lines ? written : { ...written, lines: rated };
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
-  const stream = [...doc.lines, ...numbers].sort((a, b) => a.line - b.line);
+  // The numbers among the lines where they were printed (the lines' own order kept: a ratings
+  // table put back together has its rows in its own order).
+  const stream: Line[] = [];
+  let n = 0;
+  for (const line of doc.lines) {
+    while (n < numbers.length && (numbers[n] as Line).line < line.line) stream.push(numbers[n++] as Line);
+    stream.push(line);
+  }
+  stream.push(...numbers.slice(n));
   const out: Line[] = [];
   const taken = new Set<Line>();
   let changed = false;
@@ -214,7 +222,6 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   }
   const unplaced = unplacedColumns(out);
   if (!changed && unplaced.lines.size === 0) return doc;
-  // (ratingsColumns' rows are in `out` already: the stream was built from its lines.)
   const lines = out.filter((l) => !unplaced.lines.has(l));
   lines.forEach((l, k) => {
     l.index = k;
