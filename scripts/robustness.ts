@@ -1,0 +1,90 @@
+// Robustness probe (not a test): each corpus report in the forms users bring, read value by
+// value against the original text. Prints, per rendering, the values lost and the values read
+// WRONG (a value the original does not give) over the five reports. The tests pin most of these
+// renderings; this prints the figures for all of them, the known gaps included.
+//   npm run robustness            (about a minute; pdftotext renderings need poppler-utils)
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractFile } from "../src/extract.js";
+import { valueStatements } from "../test/helpers/shared.js";
+import {
+  toCellPerLine,
+  toHtmlTables,
+  toMarkdown,
+  toPlainWrapped,
+  toSpaces,
+  toWrapped,
+} from "./make-variants.js";
+import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const OUT = join(ROOT, "out", "robustness");
+mkdirSync(OUT, { recursive: true });
+const reports = readdirSync(join(ROOT, "corpus")).filter((f) => f.endsWith(".txt"));
+
+const TEXT: Record<string, (text: string) => string> = {
+  "spaces for tabs": toSpaces,
+  "a single space for tabs": (t) => t.replace(/\t+/g, " "),
+  "markdown, pipe tables": toMarkdown,
+  "markdown, HTML tables": toHtmlTables,
+  "hard-wrapped at 80": (t) => toWrapped(t, 80),
+  "a cell per line": toCellPerLine,
+  "a cell per line, wrapped at 80": (t) => toWrapped(toCellPerLine(t), 80),
+  "single spaces, every line wrapped": (t) => toPlainWrapped(t),
+};
+
+const PDF_STYLES: Record<string, RenderStyle> = {
+  default: {},
+  "cells centred, prose justified": { justify: true, wordItems: true, middleCells: true },
+  "rows set close": { tightRows: true },
+  "rows set close, cells centred": { tightRows: true, middleCells: true },
+};
+
+const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };
+
+function hasPdftotext(): boolean {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const totals = new Map<string, { lost: number; wrong: number; values: number }>();
+function count(rendering: string, original: Set<string>, read: Set<string>): void {
+  const t = totals.get(rendering) ?? { lost: 0, wrong: 0, values: 0 };
+  t.values += original.size;
+  t.lost += [...original].filter((v) => !read.has(v)).length;
+  t.wrong += [...read].filter((v) => !original.has(v)).length;
+  totals.set(rendering, t);
+}
+
+const pdftotext = hasPdftotext();
+for (const name of reports) {
+  const text = readFileSync(join(ROOT, "corpus", name), "utf8");
+  const stem = name.replace(/\.txt$/, "");
+  const original = valueStatements(await extractFile(join(ROOT, "corpus", name)));
+  for (const [rendering, make] of Object.entries(TEXT)) {
+    const file = join(OUT, `${stem}.${rendering.replace(/\W+/g, "-")}.txt`);
+    writeFileSync(file, make(text));
+    count(`text: ${rendering}`, original, valueStatements(await extractFile(file)));
+  }
+  for (const [styleName, style] of Object.entries(PDF_STYLES)) {
+    const pdf = join(OUT, `${stem}.${styleName.replace(/\W+/g, "-")}.pdf`);
+    writeFileSync(pdf, await renderReportPdf(text, { style }));
+    count(`PDF (${styleName}): our reader`, original, valueStatements(await extractFile(pdf)));
+    if (!pdftotext) continue;
+    for (const [mode, flags] of Object.entries(PDFTOTEXT)) {
+      const out = pdf.replace(/\.pdf$/, `.pdftotext${flags.join("")}.txt`);
+      execFileSync("pdftotext", [...flags, "-enc", "UTF-8", pdf, out]);
+      count(`PDF (${styleName}): pdftotext ${mode}`, original, valueStatements(await extractFile(out)));
+    }
+  }
+}
+
+console.log("| rendering (5 reports) | values | lost | read wrong |");
+console.log("|---|---|---|---|");
+for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
+if (!pdftotext) console.log("\n(pdftotext not found: install poppler-utils for its renderings)");
