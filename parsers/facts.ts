@@ -103,6 +103,17 @@ export function fitsLabel(label: string, figure: { count: number | null; percent
   return true;
 }
 
+/**
+ * A label of one row: no second label starts inside it ("Total current caseload: youth caution
+ * Total current caseload: ...", rows whose lines a layout without spacing ran together).
+ */
+export function wholeLabel(label: string): boolean {
+  const starts = label.match(
+    /\b(?:Total (?:current|youth|population|staff)|Percentage of|Proportion of|Reoffending rate|First.time entrant)/gi,
+  );
+  return (starts?.length ?? 0) <= 1;
+}
+
 /** "441,290", "25.5%", "69 (65%)" -> count and/or percent. */
 export function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
   const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%)?\s*(?:\((\d+(?:\.\d+)?)\s*%\))?$/);
@@ -377,10 +388,10 @@ function addLabelled(
   // A sentence or a citation is no label: a footnote whose number stands where a figure would
   // ("4 Percentage of children under 16 ... 2018-19.", "5 Youth Justice Board. (2022). ...").
   if ((/\.\W*$/.test(label) && label.split(" ").length >= 4) || /\(\d{4}\)\./.test(label)) return;
-  if (!fitsLabel(label, figure)) {
+  if (!fitsLabel(label, figure) || !wholeLabel(label)) {
     out.warnings.push({
       code: "fact-unclassified",
-      message: `A figure that cannot be what its label says ('${label}') was not read`,
+      message: `A figure whose label is not whole or cannot be what it says ('${label}') was not read`,
       provenance: provenanceOf(line),
     });
     return;

@@ -285,3 +285,11 @@ test("a facts label wrapped onto the lines after its figure's (single spaces, pd
     ["Total youth population (10-17 years) in Anytown (2020)", 44773],
   ]);
 });
+
+test("a label in which a second label starts (rows run together) is reported, not read", () => {
+  const { facts, warnings } = factsOf(
+    "3\tTotal current caseload with youth caution Total current caseload with youth conditional caution",
+  );
+  expect(facts).toEqual([]);
+  expect(warnings).toEqual([["fact-unclassified", 3]]);
+});
