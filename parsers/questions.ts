@@ -78,6 +78,8 @@ function rowFigures(cells: string[]): Figures | null {
 
 /** "Of the 7 cases with factors…", "Of the eight cases inspected": the sub-sample a table counts. */
 const SUB_SAMPLE = new RegExp(`^Of the ${COUNT_WORD} cases\\b`, "i");
+/** The same caption ending, with its colon, on the lines above a table's column headings. */
+const CAPTION_ABOVE = new RegExp(`(?:^|\\s)Of the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
 
 function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
@@ -141,7 +143,14 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     const header = isTableHeader(line);
     if (header) {
-      subSample = header.subSample;
+      // The caption on the lines above, wrapped ("Of the 8 cases where there were changes in
+      // factors related to" / "desistance:" / "Relevant cases  Number 'Yes'").
+      const caption = [lines[i - 2], lines[i - 1]]
+        .filter((l): l is Line => l !== undefined && i - 2 >= start)
+        .map((l) => l.flat)
+        .join(" ");
+      const above = header.subSample === null ? plain(caption).match(CAPTION_ABOVE) : null;
+      subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       pending = null;
       if (header.question) currentKq = setKq(header.question, line, null) ?? currentKq;

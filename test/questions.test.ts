@@ -122,3 +122,16 @@ test("two counts alone on a line, a single space between, are the row of the que
     8,
   ]);
 });
+
+test("a count table's caption wrapped above its column headings still gives the sub-sample", async () => {
+  const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const header = "Of the 8 cases inspected:\tRelevant cases\tNumber 'Yes'";
+  expect(somerset).toContain(header);
+  const printed = await recordOf(somerset);
+  const wrapped = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases\ninspected:\nRelevant cases\tNumber 'Yes'"),
+  );
+  const subSamples = (r: typeof printed) => r.keyQuestions.map((k) => [k.id, k.subSample]);
+  expect(subSamples(wrapped)).toEqual(subSamples(printed));
+  expect(subSamples(printed)).toContainEqual(["2.1.1", 8]);
+});
