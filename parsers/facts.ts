@@ -285,7 +285,8 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
         let label = m[2] as string;
         while (i + 1 < end) {
           const more = lines[i + 1] as Line;
-          const carriesOn = /^[a-z(]/.test(more.flat) || RUNS_ON.test(label);
+          // (A capitalised line that itself stops on a joining word is no label of its own.)
+          const carriesOn = /^[a-z(]/.test(more.flat) || RUNS_ON.test(label) || RUNS_ON.test(more.flat);
           if (
             more.cells.length !== 1 ||
             !carriesOn ||

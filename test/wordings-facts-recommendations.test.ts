@@ -293,3 +293,18 @@ test("a label in which a second label starts (rows run together) is reported, no
   expect(facts).toEqual([]);
   expect(warnings).toEqual([["fact-unclassified", 3]]);
 });
+
+test("a facts label wrapped over capitalised lines that stop on a joining word ('Hamlets and City of')", () => {
+  const { facts } = factsOf(
+    [
+      "267 First-time entrant rate",
+      "per 100,000 in Tower",
+      "Hamlets and City of",
+      "London",
+      "Caseload information",
+    ].join("\n"),
+  );
+  expect(facts.map((f) => [f[1], f[4]])).toEqual([
+    ["First-time entrant rate per 100,000 in Tower Hamlets and City of London", 267],
+  ]);
+});
