@@ -133,6 +133,12 @@ const CASES: Case[] = [
     expect: { severity: "error", standardId: "2.1", questionId: "2.1.2", line: 821 },
   },
   {
+    rule: "dates-order",
+    file: KIRKLEES,
+    edits: [[117, "between 28 June and 02 July 2021", "between 28 June and 02 July 2022"]],
+    expect: { severity: "error", standardId: null, line: 117 },
+  },
+  {
     rule: "methodology-rules",
     file: TOWER,
     edits: [[1172, "Each of the 12 standards", "Each of the 11 standards"]],
@@ -246,4 +252,16 @@ test("the corpus audit lists its real inconsistencies, each checked by hand", as
       `${TOWER} warning question-numbering 2.4 2.4.1 @1255`,
     ].sort(),
   );
+});
+
+test("dates-order warns of fieldwork more than a year before publication, and is quiet on the corpus", async () => {
+  const early = await mutated(KIRKLEES, [
+    [117, "between 28 June and 02 July 2021", "between 28 June and 02 July 2019"],
+  ]);
+  const found = of(auditRecord(early), "dates-order");
+  expect(found.map((f) => [f.severity, f.evidence.arithmetic, lines(f)])).toEqual([
+    ["warning", "2021-10 − 2019-06 = 28 months > 12", [117, 14]],
+  ]);
+  for (const file of [KIRKLEES, CROYDON, SOMERSET, TOWER, BLACKBURN])
+    expect(of(auditRecord(await original(file)), "dates-order")).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { ReportRecord } from "../../schemas/report.js";
 import type { AuditRule } from "./rule.js";
 import { caseloadSum } from "./rules/caseload-sum.js";
 import { countOrder } from "./rules/count-order.js";
+import { datesOrder } from "./rules/dates-order.js";
 import { grimPercent } from "./rules/grim-percent.js";
 import { methodologyRules } from "./rules/methodology-rules.js";
 import { overallBand } from "./rules/overall-band.js";
@@ -30,6 +31,7 @@ export const RULES: AuditRule[] = [
   recommendationsCount,
   questionNumbering,
   methodologyRules,
+  datesOrder,
 ];
 
 /** Every rule's findings for one report. A rule that throws is a bug; it must not hide others. */
