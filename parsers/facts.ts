@@ -92,6 +92,43 @@ function push(
   out.facts.push({ group, label, subject, role, value, unit, provenance: provenanceOf(line) });
 }
 
+/** A contextual figure, with its share: "441,290", "34%", "43.7", "69 (65%)". */
+export const FACT_FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\(\\d+(?:\\.\\d+)?%\\))?";
+/** "20,687 Total black and minority ethnic youth population of Croydon": figure and label in one cell. */
+const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
+
+/** The contextual facts section's own heading. */
+const FACTS_SECTION = "Contextual (?:facts|information|data)|Key facts";
+/** The sub-headings the section's tables stand under. */
+const FACTS_SUBHEADING =
+  "Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data";
+/** Tables that print the label before the figure: offence types, the sections' own tables. */
+const LABEL_FIRST_TABLE = "Offence types?|Key staffing data|Caseload characteristics";
+/** A heading's end: its footnote marker may be glued on ("Additional caseload data9"). */
+const HEADING_END = "(?=\\d|\\W|$)";
+
+export const FACTS_SECTION_HEADING = new RegExp(`^(?:${FACTS_SECTION})$`, "i");
+/** A sub-heading on its own line, a footnote marker as a digit allowed ("Caseload information 5"). */
+export const FACTS_SUBHEADING_LINE = new RegExp(`^(?:${FACTS_SUBHEADING})(?:\\s*\\d{1,2})?$`, "i");
+/** Where a figure-and-label table begins: the contextual facts, and the sections' own tables. */
+export const FACT_TABLE_START = new RegExp(
+  `^(?:${FACTS_SECTION}|Key staffing data|Caseload characteristics)${HEADING_END}`,
+  "i",
+);
+
+/**
+ * A heading in those tables, and the order its rows print a figure and its label in: the
+ * contextual facts figure first ("233 | First-time entrant rate ..."), offence types and the
+ * sections' tables label first ("Burglary | 9%", "Average caseload ... | 7").
+ */
+export function factTableHeading(flat: string): { order: "figure-first" | "label-first" } | null {
+  if (FIGURE_FIRST_HEADING.test(flat)) return { order: "figure-first" };
+  if (LABEL_FIRST_HEADING.test(flat)) return { order: "label-first" };
+  return null;
+}
+const FIGURE_FIRST_HEADING = new RegExp(`^(?:${FACTS_SECTION}|${FACTS_SUBHEADING})${HEADING_END}`, "i");
+const LABEL_FIRST_HEADING = new RegExp(`^(?:${LABEL_FIRST_TABLE})${HEADING_END}`, "i");
+
 /**
  * Whether a figure can be what its label says: a population or first-time entrant rate is a
  * count, a reoffending rate or a "Percentage of" / "Proportion of" a percentage. A figure paired
@@ -242,11 +279,9 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
   return j;
 }
 
-/** A heading within the contextual facts, never a label's last words. */
+/** A heading within the contextual facts, or a caption over rows: never a label's last words. */
 function factHeadingLine(flat: string): boolean {
-  return /^(?:Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data|Offence types?|Of the\b|For children\b)/i.test(
-    flat,
-  );
+  return factTableHeading(flat) !== null || /^(?:Of the|For children)\b/i.test(flat);
 }
 
 /** The contextual facts section. */
@@ -276,9 +311,7 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
     }
     if (line.cells.length === 1) {
       // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
-      const m = line.flat.match(
-        /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?(?:\s*\(\d+(?:\.\d+)?%\))?)\s+([A-Za-z].{5,})$/,
-      );
+      const m = line.flat.match(FIGURE_THEN_LABEL);
       if (m && groupOf(m[2] as string)) {
         // Its label wrapped onto the next lines ("207 First-time entrant rate per 100,000 in
         // England" / "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)").

@@ -9,7 +9,14 @@
 // may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
 // a block of the table uses is settled by its first pair.
 import { columnTables } from "./columns.js";
-import { SPLIT_HEADERS, fitsLabel, leadingFigure } from "./facts.js";
+import {
+  FACT_FIGURE,
+  FACT_TABLE_START,
+  SPLIT_HEADERS,
+  factTableHeading,
+  fitsLabel,
+  leadingFigure,
+} from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
 import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
@@ -168,35 +175,22 @@ function countPairs(doc: NormalisedDocument): Line[] {
   return pairs;
 }
 
-/** Where figure-and-label tables begin: the contextual facts, and the sections' own tables. */
-const FACT_TABLES =
-  /^(?:Contextual (?:facts|information|data)|Key facts|Key staffing data|Caseload characteristics)(?=\d|\W|$)/i;
-/**
- * A heading inside them, and the order its rows print a figure and its label in: the contextual
- * facts figure first ("233 | First-time entrant rate ..."), offence types and the sections'
- * tables label first ("Burglary | 9%", "Average caseload ... | 7"). Set by the heading, not read
- * from the lines: a figure with no label beside it (a chart's) would turn a guess around.
- */
-const FACT_HEADINGS: { re: RegExp; order: "figure-first" | "label-first" }[] = [
-  {
-    re: /^(?:Contextual (?:facts|information|data)|Key facts|Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data)(?=\d|\W|$)/i,
-    order: "figure-first",
-  },
-  { re: /^(?:Offence types?|Key staffing data|Caseload characteristics)(?=\d|\W|$)/i, order: "label-first" },
-];
+// A table's order (figure first or label first) is set by its heading (factTableHeading), not
+// read from the lines: a figure with no label beside it (a chart's) would turn a guess around.
 /** What ends them: the report's domains and standards, or prose. */
 const DOMAIN =
   /^\d\.\s*(?:Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
 
 const isFactFigure = (line: Line) => leadingFigure(line.flat) !== null;
-const factHeading = (line: Line) => FACT_HEADINGS.find((h) => h.re.test(line.flat)) ?? null;
+const FIGURE_THEN_TEXT = new RegExp(`^${FACT_FIGURE}\\s+[A-Za-z]`);
+const factHeading = (line: Line) => factTableHeading(line.flat);
 const isSplitHeader = (line: Line) =>
   line.flat.length <= 40 && SPLIT_HEADERS.some((h) => h.re.test(line.flat));
 /** A label: short text that is no figure, no heading and ends no sentence. */
 const isFactText = (line: Line) =>
   line.flat.length <= 150 &&
   // "20,687 Total black and minority ethnic youth population" has its figure already.
-  !/^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?)\s+[A-Za-z]/.test(line.flat) &&
+  !FIGURE_THEN_TEXT.test(line.flat) &&
   /[A-Za-z]/.test(line.flat) &&
   !/\.$/.test(line.flat) &&
   !isFactFigure(line) &&
@@ -207,7 +201,7 @@ const isFactText = (line: Line) =>
 function factRegions(lines: Line[]): [number, number][] {
   const regions: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!FACT_TABLES.test((lines[i] as Line).flat)) continue;
+    if (!FACT_TABLE_START.test((lines[i] as Line).flat)) continue;
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j] as Line;

@@ -1,5 +1,6 @@
 // segment: find where the parts of a report are (contents, ratings table, recommendations,
 // contextual facts, standard sections, annexes) in the normalised line stream.
+import { FACTS_SECTION_HEADING, FACTS_SUBHEADING_LINE } from "./facts.js";
 import { ALL_STANDARD_DEFINITIONS, type StandardDefinition } from "./framework.js";
 import { type Line, afterLetters, letters } from "./lines.js";
 import { ratingAtEnd, ratingAtStart } from "./text.js";
@@ -190,12 +191,8 @@ export function segment(lines: Line[]): Segments {
   // Under its own heading; where that heading is lost or worded otherwise, from the first of
   // the sub-headings its tables stand under (the figures are then still read, not skipped).
   const contextualFactsStart =
-    findHeading(lines, contentsEnd, /^(?:Contextual (?:facts|information|data)|Key facts)$/i) ??
-    findHeading(
-      lines,
-      ratingsEnd ?? contentsEnd,
-      /^(?:Youth (?:justice|offending) information|Population information|Caseload information)(?:\s*\d{1,2})?$/i,
-    );
+    findHeading(lines, contentsEnd, FACTS_SECTION_HEADING) ??
+    findHeading(lines, ratingsEnd ?? contentsEnd, FACTS_SUBHEADING_LINE);
   let contextualFactsEnd: number | null = null;
   if (contextualFactsStart !== null) {
     contextualFactsEnd = lines.length;

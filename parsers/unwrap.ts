@@ -4,6 +4,7 @@
 // (pandoc) wrap at 72 columns; the PDF reader joins paragraphs from the page geometry itself.
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
+import { FACT_FIGURE, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START } from "./questions.js";
 import { MONTH_WORD } from "./text.js";
@@ -15,8 +16,8 @@ const BLOCK_START =
  * The headings of the contextual facts' and sections' tables, and a key-question table's
  * caption with its column headings: never a sentence's next words.
  */
-const TABLE_HEADING =
-  /^(?:Offence types?|Key staffing data|Caseload characteristics|Contextual facts|Population information|Caseload information|Additional caseload data|Youth (?:justice|offending) information)(?=\d|\W|$)|^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i;
+const isTableHeading = (flat: string) =>
+  factTableHeading(flat) !== null || /^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i.test(flat);
 
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
@@ -33,15 +34,13 @@ const ROW_END = [
   /\s(?:Outstanding|Good|Requires improvement|Inadequate)\s*[*†]*$/,
   /\bScore:?\s*\d{1,2}\s*\/\s*36$/i,
 ];
-/** A figure, with its share: "441,290", "34%", "43.7", "69 (65%)". */
-const FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\(\\d+(?:\\.\\d+)?%\\))?";
 /**
  * Rows of a figure-and-label table (the contextual facts) that lost their column gap: the
  * next row starts with its figure and a capitalised label ("34% Reoffending rate ..."), or this
  * one ends with its figure before a capitalised line. Prose runs on after a figure in lower case.
  */
-const FIGURE_ROW_START = new RegExp(`^${FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
-const FIGURE_ROW_END = new RegExp(`\\s${FIGURE}$`);
+const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
+const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
 const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
@@ -111,7 +110,7 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
   if (
     BLOCK_START.test(next.raw) ||
-    TABLE_HEADING.test(next.flat) ||
+    isTableHeading(next.flat) ||
     ROW_END.some((re) => re.test(last.flat)) ||
     FIGURE_ROW_START.test(next.flat)
   )
