@@ -258,7 +258,7 @@ function continuesCell(cell: string, piece: string): boolean {
   if (FIGURE_CELL.test(piece) || ratingOnly(piece) !== null) return false;
   if (/^[a-z(]/.test(piece)) return true;
   const text = cell.trim();
-  return !/[?.:;!]$|\d\s*%$/.test(text) && !FIGURE_CELL.test(text) && !ratingOnly(text) !== null;
+  return !/[?.:;!]$|\d\s*%$/.test(text) && !FIGURE_CELL.test(text) && ratingOnly(text) === null;
 }
 
 /** Every cell of `lower` stands under a cell of `upper` and carries on its text. */

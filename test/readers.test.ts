@@ -136,6 +136,19 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("a table without cell padding: nothing carries on a cell that is a rating", () => {
+    const lines = assembleLines([
+      textItem("Overall rating", 72, 700),
+      textItem("Good", 400, 700),
+      textItem("Score", 72, 688.75),
+      textItem("29/36", 400, 688.75),
+    ]);
+    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
+      "Overall rating\tGood",
+      "Score\t29/36",
+    ]);
+  });
+
   test("a justified line drawn word by word stays prose; a row's uneven gaps stay cells", () => {
     const words = "We inspected eight post-court cases and rated their assessment".split(" ");
     // Every gap 9 points (wider than a column gap of 7), as justification spreads a line.
