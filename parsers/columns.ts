@@ -7,13 +7,17 @@
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
-import { NOT_APPLICABLE, QUESTION_START, isKeyQuestionText } from "./questions.js";
+import {
+  NOT_APPLICABLE,
+  PERCENT_HEADER,
+  QUESTION_START,
+  RELEVANT_HEADER,
+  YES_HEADER,
+  isKeyQuestionText,
+} from "./questions.js";
 import { isOverallRatingLine } from "./segment.js";
 import { countCell, percentCell, ratingOnly } from "./text.js";
 
-const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;
-const RELEVANT_HEADER = /^relevant cases$/i;
-const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 /** "2.1.1.", "a)": what a printed question may start with. */
 const QUESTION_LABEL = /^(?:\d\.\d\.\d\.?\s*|[a-z]\)\s*)/;
 

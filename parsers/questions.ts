@@ -81,9 +81,14 @@ const SUB_SAMPLE = new RegExp(`^Of the ${COUNT_WORD} cases\\b`, "i");
 /** The same caption ending, with its colon, on the lines above a table's column headings. */
 const CAPTION_ABOVE = new RegExp(`(?:^|\\s)Of the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
 
+/** A key-question table's column headings: "% 'Yes'" (or "Rating and % yes"), "Relevant cases", "Number 'Yes'". */
+export const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;
+export const RELEVANT_HEADER = /^relevant cases$/i;
+export const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+
 function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
-  const yesHeader = /^%\s*['‘’"“”]?yes['‘’"“”]?$/i.test(last) || /^rating and % yes$/i.test(last);
+  const yesHeader = PERCENT_HEADER.test(last);
   const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat);
   if (!yesHeader && !countHeader) return null;
   const first = line.cells[0] ?? "";

@@ -18,7 +18,7 @@ import {
   leadingFigure,
 } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
-import { NOT_APPLICABLE, QUESTION_START } from "./questions.js";
+import { NOT_APPLICABLE, PERCENT_HEADER, QUESTION_START, RELEVANT_HEADER, YES_HEADER } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
 
@@ -30,7 +30,8 @@ const isRating = (cell: string) => ratingOnly(cell) !== null;
 const isFigure = (cell: string) =>
   percentCell(cell) !== null || countCell(cell) !== null || NOT_APPLICABLE.test(cell.trim());
 /** The column headings of a key-question table. */
-const TABLE_HEADING = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|relevant cases|number\s*['‘’"“”]?yes['‘’"“”]?)$/i;
+const isTableHeading = (cell: string) =>
+  [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
 /** A row label a rating or score follows: short, and no sentence or clause ends there. */
 function isLabel(cells: string[]): boolean {
@@ -84,8 +85,8 @@ function continuesRow(row: string[], cell: string): boolean {
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
   if (isFigure(cell)) return isQuestionRow(row);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
-  if (TABLE_HEADING.test(cell))
-    return /:\s*\d{0,2}$/.test(last) || /^Of the\b/i.test(last) || TABLE_HEADING.test(last);
+  if (isTableHeading(cell))
+    return /:\s*\d{0,2}$/.test(last) || /^Of the\b/i.test(last) || isTableHeading(last);
   return false;
 }
 
