@@ -278,7 +278,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       }
     }
     // A figure centred beside a wrapped label (layout text): the label's first line came on the
-    // line above, at the same column, running on into this one.
+    // line above, at the same column, running on into this one. (rowBlocks, below, puts such rows
+    // together where blank lines set rows apart; this serves tables whose rows touch.)
     const above = lines[lines.length - 1];
     if (
       layout &&
