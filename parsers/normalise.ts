@@ -161,10 +161,23 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   return { ...marked, text, cells };
 }
 
-// "Inspection of youth offending services: <area>", and the footer line with its page number
-// at either end ("An inspection of youth offending services in Kirklees 12", "12 An inspection ...").
+// The running header as the years print it: "Inspection of youth offending services: <area>"
+// (2020-2023), "Inspection of youth offending services in: <area> 12" (2018), the page number at
+// either end or none; and the footer line "An inspection of youth offending services in Kirklees
+// 12", "12 An inspection ...". (The cover's "An inspection of youth offending services in", alone
+// or with the area but no page number, is the title, not furniture.)
 const RUNNING_HEADER =
-  /^(?:Inspection of youth (?:offending|justice) services?:|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
+  /^(?:(?:\d{1,3}\s+)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
+/** An area's name: capitalised words and the small words between them ("Blackburn with Darwen"). */
+const AREA_WORDS = "(?:\\p{Lu}[\\p{L}'’.&-]*|and|of|the|upon|on|with|in|&)";
+/**
+ * The same header without its colon (some 2020 reports): "Inspection of youth offending services
+ * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.
+ */
+const RUNNING_HEADER_IN = new RegExp(
+  `^(?:\\d{1,3}\\s+)?Inspection of youth (?:offending|justice) services? in\\s+${AREA_WORDS}(?:\\s+${AREA_WORDS})*(?:\\s+\\d{1,3})?$`,
+  "u",
+);
 
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
@@ -176,7 +189,7 @@ function isFurniture(cells: string[], flat: string): boolean {
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
   if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
   if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
-  return RUNNING_HEADER.test(flat);
+  return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
 }
 
 export interface SourceLine {

@@ -225,15 +225,50 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
     [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
   );
   const furniture = new Set(doc.furniture.map((l) => l.line));
+  const pageNumberOffset = printedPageOffset(doc.furniture);
+  // Lone numbers that are their page's number, by page: a page prints its number once.
+  const pageNumbers = new Map<number, number>();
+  for (const l of doc.furniture)
+    if (l.page !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === pageNumberOffset)
+      pageNumbers.set(l.page, (pageNumbers.get(l.page) ?? 0) + 1);
   return doc.furniture.filter((n) => {
     if (!/^\d{1,3}$/.test(n.flat) || !spans.some(([a, b]) => n.line > a && n.line < b)) return false;
     if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return false;
+    // The page's own number, wherever the converter put it (after the table's first cell when the
+    // header carries it at the top of the page), unless the page prints that number elsewhere too.
+    if (n.page !== null && Number(n.flat) - n.page === pageNumberOffset && pageNumbers.get(n.page) === 1)
+      return false;
     // The text beside it: the next or previous line, or across one blank line.
     const beside = [n.line - 1, n.line + 1].map(
       (k) => text.get(k) ?? (written.has(k) ? undefined : text.get(k + Math.sign(k - n.line))),
     );
     return beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page));
   });
+}
+
+/**
+ * How far the printed page numbers run from the pages the text's form feeds count (0 when the
+ * cover is page 1): the difference most lone whole numbers agree on, given by at least three pages;
+ * null without pages or without such agreement.
+ */
+function printedPageOffset(furniture: Line[]): number | null {
+  const pagesByOffset = new Map<number, Set<number>>();
+  for (const l of furniture) {
+    if (l.page === null || !/^\d{1,3}$/.test(l.flat)) continue;
+    const offset = Number(l.flat) - l.page;
+    const pages = pagesByOffset.get(offset) ?? new Set<number>();
+    pages.add(l.page);
+    pagesByOffset.set(offset, pages);
+  }
+  let best: number | null = null;
+  let most = 2;
+  for (const [offset, pages] of pagesByOffset) {
+    if (pages.size > most) {
+      best = offset;
+      most = pages.size;
+    }
+  }
+  return best;
 }
 
 function joined(a: Line, cells: Line[]): Line {
@@ -358,11 +393,21 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
 }
 
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
-function factTableRows(lines: Line[], regionOrder: "figure-first" | "label-first"): Line[] {
+function factTableRows(
+  lines: Line[],
+  regionOrder: "figure-first" | "label-first",
+  /** Source lines of page numbers in the table (furniture): a row may stand either side of one. */
+  pageNumbers: Set<number> = new Set(),
+): Line[] {
   const byColumns = readByColumns(lines);
   const out: Line[] = [];
   let order = regionOrder;
-  const adjacent = (a: Line, b: Line | undefined): b is Line => b !== undefined && b.line - a.line <= 2;
+  // The next line, or across a blank line, or across a page number set apart by blank lines
+  // ("30,659" / "10" / "Total youth population ...": 2018's header carries the page number).
+  const adjacent = (a: Line, b: Line | undefined): b is Line =>
+    b !== undefined &&
+    (b.line - a.line <= 2 ||
+      (b.line - a.line <= 4 && [...pageNumbers].some((p) => p > a.line && p < b.line)));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const next = lines[i + 1];
@@ -446,7 +491,14 @@ function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } 
       ...doc.lines.slice(a + 1, b),
       ...restored.filter((n) => n.line > first && n.line < last),
     ].sort((x, y) => x.line - y.line);
-    lines.push(...factTableRows(table, factHeading(doc.lines[a] as Line)?.order ?? "figure-first"));
+    const pageNumbers = new Set(
+      doc.furniture
+        .filter((n) => n.line > first && n.line < last && /^\d{1,3}$/.test(n.flat) && !restored.includes(n))
+        .map((n) => n.line),
+    );
+    lines.push(
+      ...factTableRows(table, factHeading(doc.lines[a] as Line)?.order ?? "figure-first", pageNumbers),
+    );
     from = b;
   }
   lines.push(...doc.lines.slice(from));

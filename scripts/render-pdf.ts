@@ -420,6 +420,13 @@ export interface RenderStyle {
   middleCells?: boolean;
   /** No space above or below a cell's text (Word's default cell margins): rows a line apart. */
   tightRows?: boolean;
+  /**
+   * The page furniture of the report's year: "colon" (2020-2023) a running header
+   * "Inspection of youth offending services: <area>" and the page number centred below;
+   * "in-colon" (2018) "Inspection of youth offending services in: <area>" with the page number
+   * at the header's right end; "in" (some 2020 reports) the same without the colon.
+   */
+  furniture?: "colon" | "in-colon" | "in";
 }
 
 class Renderer {
@@ -494,8 +501,14 @@ class Renderer {
     const doc = this.doc;
     doc.save();
     doc.fillColor("#333333");
-    let header = this.header;
-    while (header.length > 4 && this.m.width(header, REGULAR, 8) > CONTENT_W) {
+    const furniture = this.style.furniture ?? "colon";
+    let header =
+      furniture === "colon"
+        ? this.header
+        : this.header.replace(/: /, furniture === "in-colon" ? " in: " : " in ");
+    const pageAtRight = furniture !== "colon";
+    const room = CONTENT_W - (pageAtRight ? 40 : 0);
+    while (header.length > 4 && this.m.width(header, REGULAR, 8) > room) {
       header = `${header.slice(0, -2)}\u2026`;
     }
     doc.font(REGULAR).fontSize(8).text(header, MARGIN_X, HEADER_Y, { lineBreak: false });
@@ -506,12 +519,17 @@ class Renderer {
       .strokeColor("#999999")
       .stroke();
     const label = String(this.page);
-    const w = this.m.width(label, REGULAR, 9);
-    doc
-      .fillColor("#333333")
-      .font(REGULAR)
-      .fontSize(9)
-      .text(label, (PAGE_W - w) / 2, FOOTER_Y, { lineBreak: false });
+    if (pageAtRight) {
+      const w = this.m.width(label, REGULAR, 8);
+      doc.text(label, PAGE_W - MARGIN_X - w, HEADER_Y, { lineBreak: false });
+    } else {
+      const w = this.m.width(label, REGULAR, 9);
+      doc
+        .fillColor("#333333")
+        .font(REGULAR)
+        .fontSize(9)
+        .text(label, (PAGE_W - w) / 2, FOOTER_Y, { lineBreak: false });
+    }
     doc.restore();
   }
 

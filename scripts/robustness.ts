@@ -39,6 +39,8 @@ const PDF_STYLES: Record<string, RenderStyle> = {
   "cells centred, prose justified": { justify: true, wordItems: true, middleCells: true },
   "rows set close": { tightRows: true },
   "rows set close, cells centred": { tightRows: true, middleCells: true },
+  "2018 running header, page number in it": { furniture: "in-colon" },
+  "2020 running header without a colon": { furniture: "in" },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

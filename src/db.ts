@@ -109,9 +109,9 @@ export interface DocumentOutcome {
 function insertDocument(db: Db, outcome: DocumentOutcome): number {
   prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(outcome.file);
   const t = tableNamed("documents");
-  const info = db
-    .prepare(insertSql(t))
-    .run(...rowValues(t, { ...outcome, loadedAt: new Date().toISOString() }));
+  const info = prepared(db, insertSql(t)).run(
+    ...rowValues(t, { ...outcome, loadedAt: new Date().toISOString() }),
+  );
   return Number(info.lastInsertRowid);
 }
 

@@ -31,13 +31,18 @@ const KNOWN_WRONG: Record<string, { layout: number; raw: number }> = {
 /**
  * The renderings: as render-pdf.ts draws by default; with cells centred vertically beside a
  * wrapped neighbour and justified prose drawn a word at a time; with rows set close (no cell
- * padding, Word's default). pdftotext without -layout reads that last one's tables a column at a
- * time, which is read only in part (docs/architecture.md, known gaps): -layout only.
+ * padding, Word's default). pdftotext without -layout reads that one's tables a column at a
+ * time, which is read only in part (docs/architecture.md, known gaps): -layout only. And with the
+ * running header of 2018's reports.
  */
 const RENDERINGS: { name: string; style?: RenderStyle; modes: ("layout" | "raw")[] }[] = [
   { name: "default", modes: ["layout", "raw"] },
   { name: "centred", style: { justify: true, wordItems: true, middleCells: true }, modes: ["layout", "raw"] },
   { name: "tight", style: { tightRows: true }, modes: ["layout"] },
+  // 2018's page furniture: "Inspection of youth offending services in: <area>" with the page
+  // number at the header's right end, which pdftotext without -layout writes after a table's
+  // first cell ("30,659" / "10" / "Total youth population ...").
+  { name: "2018-furniture", style: { furniture: "in-colon" }, modes: ["layout", "raw"] },
 ];
 
 /** At most this share of the values lost; Croydon's own damaged table cells ("Plann<tab>active<tab>ing") cost it more. */

@@ -224,6 +224,24 @@ describe("line cleaning", () => {
     expect(footers.lines.map((l) => l.line)).toEqual([1]);
     expect(footers.furniture.map((l) => l.line)).toEqual([2, 3]);
   });
+
+  test("the running header as each year prints it is page furniture", () => {
+    const doc = clean(
+      [
+        "An inspection of youth offending services in",
+        "Warwickshire",
+        "Inspection of youth offending services in: Warwickshire 2", // 2018
+        "Inspection of youth offending services in Oxfordshire 12", // some 2020 reports
+        "Inspection of youth offending services in Oxfordshire",
+        "13 Inspection of youth offending services in: Warwickshire",
+        "Inspection of youth justice services: Blackburn with Darwen", // 2020-2023
+        "Inspection of youth offending services in Oxfordshire found that staff were committed, and",
+      ].join("\n"),
+    );
+    // The cover's title and area stay; so does a sentence, too long to be a header.
+    expect(doc.furniture.map((l) => l.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(doc.lines.map((l) => l.line)).toEqual([1, 2, 8]);
+  });
 });
 
 describe("other converters' markup", () => {

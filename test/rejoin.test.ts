@@ -183,4 +183,36 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Burglary", "9%"]);
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
+
+  test("a page's number written after a table's first cell is furniture, not the next label's figure", () => {
+    // 2018's running header carries the page number; pdftotext without -layout writes it where
+    // the page's first column ends: after "30,659", before the label that figure belongs to.
+    const header = "Inspection of youth offending services in: Anytown";
+    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
+    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
+    const page = (n: number, body: string[]) => [header, "", String(n), "", ...body].join("\n");
+    const text = [
+      page(1, table),
+      page(2, ["Some text of the report."]),
+      page(3, ["More text of the report."]),
+      [
+        header,
+        "",
+        "Contextual facts",
+        "Population information",
+        "30,659",
+        "",
+        "4",
+        "",
+        "Total youth population of Anytown",
+        "441,290",
+        "Total population of Anytown",
+      ].join("\n"),
+    ].join("\n\f");
+    const doc = rejoinRows(normaliseLines(textSourceLines(text), "text"));
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual(["30,659", "Total youth population of Anytown"]);
+    expect(rows).toContainEqual(["441,290", "Total population of Anytown"]);
+    expect(rows.flat()).not.toContain("4");
+  });
 });
