@@ -18,8 +18,14 @@ const INSPECTORATE = "(?:HM|Her Majesty's|His Majesty's) Inspectorate of Probati
 const DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
 // "HM Inspectorate of Probation, 12 October 2021", "His Majesty's Inspectorate of Probation - October 2023"
 const PUBLISHED = new RegExp(`^${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
-// The month alone on the line after the inspectorate's name.
+// The same at the end of the cover's area line, as converters that join a cover's lines write it
+// ("Oxfordshire HM Inspectorate of Probation, May 2020"; "HM" glued on: "WarwickshireHM ...").
+const PUBLISHED_AFTER_AREA = new RegExp(`${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
+// The month alone on the line after the inspectorate's name (which may end the area's line).
 const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
+const INSPECTORATE_LAST = new RegExp(`${INSPECTORATE}\\s*[,:-]?$`, "i");
+/** The inspectorate's name and what follows it on the area's line: not the area. */
+const FROM_INSPECTORATE = new RegExp(`\\s*${INSPECTORATE}.*$`, "i");
 const MONTH_ONLY = new RegExp(`^${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
 // A name: capitalised words of any script ("Zoë", "Seán O'Brien"), with lower-case particles
 // ("Jane de la Cruz"). Words and spaces never overlap, so matching stays linear.
@@ -50,7 +56,7 @@ export function parseIdentity(lines: Line[]): Identity {
     if (!m) continue;
     const rest = (m[1] as string).trim();
     const areaLine = rest ? (head[i] as Line) : head[i + 1];
-    const area = rest || (areaLine ? plain(areaLine.flat) : "");
+    const area = (rest || (areaLine ? plain(areaLine.flat) : "")).replace(FROM_INSPECTORATE, "").trim();
     if (area && areaLine) {
       out.area = area;
       out.provenance.area = provenanceOf(areaLine);
@@ -59,10 +65,14 @@ export function parseIdentity(lines: Line[]): Identity {
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as Line;
     const text = plain(line.flat);
-    let m = text.match(PUBLISHED) ?? text.match(PUBLISHED_LABEL);
+    const areaLine = out.provenance.area?.line === line.line;
+    let m =
+      text.match(PUBLISHED) ??
+      text.match(PUBLISHED_LABEL) ??
+      (areaLine ? text.match(PUBLISHED_AFTER_AREA) : null);
     let at = line;
     const next = head[i + 1];
-    if (!m && next && INSPECTORATE_ONLY.test(text)) {
+    if (!m && next && (INSPECTORATE_ONLY.test(text) || (areaLine && INSPECTORATE_LAST.test(text)))) {
       m = plain(next.flat).match(MONTH_ONLY);
       at = next;
     }

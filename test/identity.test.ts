@@ -21,6 +21,26 @@ test("cover, publication and lead inspector in the wordings reports use", () => 
   expect([b.area, b.published, b.leadInspector]).toEqual(["Oldtown", "2018-06", "Sam O'Neil"]);
 });
 
+test("a cover whose area line carries the inspectorate and its date, as converters join them", () => {
+  const a = identity(
+    "An inspection of youth offending services in\n\nOxfordshire HM Inspectorate of Probation, May 2020",
+  );
+  expect([a.area, a.published]).toEqual(["Oxfordshire", "2020-05"]);
+  const b = identity(
+    "An inspection of youth offending services in\n\nWarwickshireHM Inspectorate of Probation\n\nDECEMBER 2018",
+  );
+  expect([b.area, b.published]).toEqual(["Warwickshire", "2018-12"]);
+  const c = identity(
+    "An inspection of youth offending services in Barking and Dagenham HM Inspectorate of Probation December 2018",
+  );
+  expect([c.area, c.published]).toEqual(["Barking and Dagenham", "2018-12"]);
+  // Elsewhere the inspectorate's name with a month is no publication date.
+  const d = identity(
+    "An inspection of youth offending services in\n\nNewtown\n\nWe thank HM Inspectorate of Probation, May 2020",
+  );
+  expect([d.area, d.published]).toEqual(["Newtown", null]);
+});
+
 test("fieldwork start from the report's sentence on it, when the ratings table prints none", () => {
   expect(
     fieldwork(
