@@ -78,6 +78,14 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       ),
       { status: "failed", code: "E_NOT_A_YOS_REPORT" },
     ],
+    // A youth justice inspection of the later programme: a ratings table of its own framework,
+    // whose numbered rows must not be read as standards 1.1 to 4.1.
+    "later-programme.txt": [
+      Buffer.from(
+        "An inspection of youth justice work with children and victims in\n\nNewtown\n\nHM Inspectorate of Probation, March 2025\n\nOverall rating\tGood\n1.1\tAssessing\tGood\n1.2\tPlanning\tRequires improvement\n2.1\tWork with victims\tGood\n\nNewtown Youth Justice Service (YJS) ...\n",
+      ),
+      { status: "failed", code: "E_OTHER_FRAMEWORK" },
+    ],
     // A Word document (a zip) renamed .pdf.
     "letter.pdf": [
       Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), noise(2000, 3)]),

@@ -153,6 +153,31 @@ export function computedScoreOf(standards: Standard[]): number | null {
 }
 
 /**
+ * A youth justice inspection of a later programme, rated on another framework: "An
+ * inspection of youth justice work with children and victims in <area>", which rates work with
+ * children and work with victims rather than standards 1.1 to 4.1. Read as this framework's
+ * report, its ratings would land on the wrong standards.
+ */
+export class OtherFrameworkError extends Error {
+  readonly code = "E_OTHER_FRAMEWORK";
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const LATER_PROGRAMME =
+  /^An inspection of youth justice work with children and victims\b|\binspected and rated work with children and victims\b/i;
+
+/** The line that shows a report of the later programme, if any: its title or its foreword's opening. */
+function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
+  for (const line of lines.slice(0, 200)) if (LATER_PROGRAMME.test(line.flat)) return line;
+  return null;
+}
+
+/**
  * A youth offending service report says so: on its cover, or by naming the service (YOS, YOT,
  * YJS) throughout. An adult probation report has a ratings table too, but not this.
  */
@@ -170,6 +195,13 @@ function mentionsYouthJustice(lines: NormalisedDocument["lines"]): boolean {
 export function extractDocument(raw: RawDocument): ReportRecord {
   const doc = normalise(raw);
   const { lines, footnotes } = doc;
+  const later = laterProgramme(lines);
+  if (later) {
+    throw new OtherFrameworkError(
+      raw.file,
+      `an inspection of youth justice work with children and victims (HMI Probation's later programme, line ${later.line}), rated on another framework than standards 1.1 to 4.1`,
+    );
+  }
   const seg = segment(lines);
   if (seg.overallLine === null && seg.sections.size === 0) {
     throw new NotAReportError(raw.file, "it has no ratings table and no standard sections");
