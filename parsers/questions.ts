@@ -76,10 +76,13 @@ function rowFigures(cells: string[]): Figures | null {
   return null;
 }
 
-/** "Of the 7 cases with factors…", "Of the eight cases inspected": the sub-sample a table counts. */
-const SUB_SAMPLE = new RegExp(`^Of the ${COUNT_WORD} cases\\b`, "i");
+/**
+ * "Of the 7 cases with factors…", "Of the eight cases inspected", "In the 17 cases where there were
+ * factors related to…": the sub-sample a table counts.
+ */
+const SUB_SAMPLE = new RegExp(`^(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
 /** The same caption ending, with its colon, on the lines above a table's column headings. */
-const CAPTION_ABOVE = new RegExp(`(?:^|\\s)Of the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
+const CAPTION_ABOVE = new RegExp(`(?:^|\\s)(?:Of|In) the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
 
 /** A key-question table's column headings: "% 'Yes'" (or "Rating and % yes"), "Relevant cases", "Number 'Yes'". */
 export const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;

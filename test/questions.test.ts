@@ -59,6 +59,11 @@ test("a count table's sub-sample in words, and 'Yes' in double quotes", async ()
   const subSamples = (r: typeof printed) => r.prompts.map((p) => p.subSample);
   expect(subSamples(printed)).toContain(8);
   expect(subSamples(damaged)).toEqual(subSamples(printed));
+  // "In the 8 cases ...", as other reports word the caption.
+  const worded = await recordOf(
+    somerset.replaceAll(header, "In the 8 cases where we inspected:\tRelevant cases\tNumber 'Yes'"),
+  );
+  expect(subSamples(worded)).toEqual(subSamples(printed));
 });
 
 test("prose percentages in words, as house style starts a sentence, are tied to their key question", async () => {
