@@ -86,6 +86,13 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       ),
       { status: "failed", code: "E_OTHER_FRAMEWORK" },
     ],
+    // The inspectorate's annual report: every inspected service's ratings, one after another.
+    "annual-report.txt": [
+      Buffer.from(
+        "Annual report: inspection of youth offending services (2019-2020)\n\nNOVEMBER 2020\n\nInspection ratings 2019-2020\n\nNewtown YOS\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tRequires improvement\n\nOldtown YOT\n\nOverall rating\tInadequate\n1.1\tGovernance and leadership\tInadequate\n",
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
     // A Word document (a zip) renamed .pdf.
     "letter.pdf": [
       Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), noise(2000, 3)]),

@@ -171,6 +171,13 @@ export class OtherFrameworkError extends Error {
 const LATER_PROGRAMME =
   /^An inspection of youth justice work with children and victims\b|\binspected and rated work with children and victims\b/i;
 
+/**
+ * The inspectorate's annual report on its youth inspections ("Annual report: inspection of youth
+ * offending services (2019-2020)"): it prints every inspected service's ratings, and read as
+ * one report it would load a mix of them under no area.
+ */
+const ANNUAL_REPORT = /^Annual report\b.{0,40}\binspections? of youth (?:offending|justice)/i;
+
 /** The line that shows a report of the later programme, if any: its title or its foreword's opening. */
 function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
   for (const line of lines.slice(0, 200)) if (LATER_PROGRAMME.test(line.flat)) return line;
@@ -200,6 +207,13 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     throw new OtherFrameworkError(
       raw.file,
       `an inspection of youth justice work with children and victims (HMI Probation's later programme, line ${later.line}), rated on another framework than standards 1.1 to 4.1`,
+    );
+  }
+  const annual = lines.slice(0, 40).find((l) => ANNUAL_REPORT.test(l.flat));
+  if (annual) {
+    throw new NotAReportError(
+      raw.file,
+      `it is the inspectorate's annual report across its inspections (line ${annual.line}), not one service's inspection`,
     );
   }
   const seg = segment(lines);
