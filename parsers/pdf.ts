@@ -226,11 +226,21 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
     const before = lines[top - 1];
     const after = lines[bottom + 1];
     const tight = (before && close(before, first)) || (after && close(last, after));
+    // A figure between two lines of text, not on either, is centred in a row of an even number of
+    // lines; a neighbour holding a figure of its own in that column is then a row of its own (a
+    // row has one cell a column): "Total headcount ... (FTE)  7.8" above "Vacancy rate (total
+    // unfilled posts ..." / "0%" / "headcount)". (A figure on a line of text may be a top-aligned
+    // row's first line: then the neighbour's figure says nothing.)
+    const ownFigure = (l: PositionedLine) =>
+      here === null &&
+      lone.every((c) =>
+        l.cells.some((d) => Math.min(d.end, c.end) > Math.max(d.x, c.x) && FIGURE_CELL.test(d.text.trim())),
+      );
     if (
       tight &&
       (!lone.every((c) => FIGURE_CELL.test(c.text.trim())) ||
-        (before && close(before, first) && continuesRow(before, first)) ||
-        (after && close(last, after) && continuesRow(last, after)))
+        (before && close(before, first) && continuesRow(before, first) && !ownFigure(before)) ||
+        (after && close(last, after) && continuesRow(last, after) && !ownFigure(after)))
     )
       continue;
     lines[top] = withCells(lines[top] as PositionedLine, [...(lines[top] as PositionedLine).cells, ...lone]);

@@ -136,6 +136,24 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("a table without cell padding, cells centred: a figure between a row's two lines is that row's", () => {
+    // "7.8" on its one-line row; "0%" centred between the two lines of the next row's label.
+    const lines = assembleLines([
+      textItem("Total headcount other case managers (FTE)", 72, 700),
+      textItem("7.8", 480, 700),
+      textItem("Vacancy rate (total unfilled posts as percentage of total staff", 72, 688.75),
+      textItem("0%", 480, 683.125),
+      textItem("headcount)", 72, 677.5),
+      textItem("Average caseload per case manager (FTE)", 72, 666.25),
+      textItem("7", 480, 666.25),
+    ]);
+    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
+      "Total headcount other case managers (FTE)\t7.8",
+      "Vacancy rate (total unfilled posts as percentage of total staff headcount)\t0%",
+      "Average caseload per case manager (FTE)\t7",
+    ]);
+  });
+
   test("a table without cell padding: nothing carries on a cell that is a rating", () => {
     const lines = assembleLines([
       textItem("Overall rating", 72, 700),
