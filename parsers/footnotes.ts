@@ -17,10 +17,15 @@ const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Numbe
  * not a month: "15 March 2022. Managers reported ..." is a paragraph).
  */
 const NOTE_START = new RegExp(`^\\s{0,8}(\\d{1,3})\\s{1,2}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`);
-/** How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, or a link. */
-const NOTE_END = /[.)*"'’”]\s*$|https?:\/\/|www\./;
+/**
+ * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
+ * colon before a link the converter dropped ("... are available here:").
+ */
+const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
 
-const isPageNumber = (raw: string) => /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i.test(raw);
+/** A page number ("12", "Page 12 of 40") or pdf-parse's line between pages ("-- 12 of 40 --"). */
+const isPageNumber = (raw: string) =>
+  /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$|^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/i.test(raw);
 
 interface Note {
   number: string;
@@ -35,7 +40,8 @@ function pageNotes(page: SourceLine[]): Note[] {
   // From each possible first note, the rest of the page must be notes (starts or their wrapped lines).
   for (let start = Math.max(0, end - 40); start < end; start++) {
     const first = (body[start] as SourceLine).raw.match(NOTE_START);
-    if (!first) continue;
+    // Notes are numbered from 1: "0 Total current caseload on licence" is a table's row.
+    if (!first || Number(first[1]) === 0) continue;
     const notes: Note[] = [];
     let ok = true;
     for (let i = start; i < end && ok; i++) {
@@ -48,8 +54,8 @@ function pageNotes(page: SourceLine[]): Note[] {
         notes.push({ number: m[1] as string, lines: [line] });
       else if (m)
         ok = false; // out of sequence: these are not the page's notes
-      else if (/\S\s{3,}\S/.test(line.raw.trim()))
-        ok = false; // a table row, not a note's text
+      else if (/\S\s{3,}\S/.test(line.raw.trim()) || /^\s*[\d.,%]+\s*$/.test(line.raw))
+        ok = false; // a table row or a figure, not a note's text
       else (notes[notes.length - 1] as Note).lines.push(line);
     }
     if (ok && notes.every((n) => NOTE_END.test(n.lines.map((l) => l.raw).join(" ")))) return notes;
@@ -61,7 +67,8 @@ function pageNotes(page: SourceLine[]): Note[] {
 function markerAt(raw: string, n: string): { index: number; length: number; glued: boolean } | null {
   const glued = new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`).exec(raw);
   if (glued) return { index: glued.index, length: n.length, glued: true };
-  const spaced = new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$)`).exec(raw);
+  // (Or, a single space for the column gap, before the row's one figure: "(FTE) 17 8.6".)
+  const spaced = new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$| [\\d.,]+%?\\s*$)`).exec(raw);
   if (spaced) return { index: spaced.index, length: n.length + 1, glued: false };
   return null;
 }

@@ -391,19 +391,39 @@ export function textSourceLines(text: string): SourceLine[] {
   return sourceLinesOf(text.split(/\r?\n/));
 }
 
-/** Source lines from the text's lines. */
+/** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7. */
+const PAGE_JOINER = /^--\s*(\d+)\s+of\s+(\d+)\s*--$/;
+
+/**
+ * Source lines from the text's lines, with pages where the text marks them: form feeds (as
+ * pdftotext writes them), or pdf-parse's "-- 7 of 30 --" after each page when they count up
+ * from 1 to their total.
+ */
 export function sourceLinesOf(raws: string[]): SourceLine[] {
-  if (!raws.some((raw) => raw.includes("\f")))
-    return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
+  if (raws.some((raw) => raw.includes("\f"))) {
+    let page = 1;
+    return raws.map((raw, i) => {
+      // A form feed before the line's text (pdftotext starts each page so) begins its page; one
+      // after it, the next.
+      const before = (raw.match(/^\f+/)?.[0] ?? "").length;
+      const after = (raw.match(/\f/g) ?? []).length - before;
+      page += before;
+      const line: SourceLine = { line: i + 1, page, raw: before + after > 0 ? raw.replace(/\f/g, "") : raw };
+      page += after;
+      return line;
+    });
+  }
+  const joiners = raws.flatMap((raw) => {
+    const m = raw.includes("--") ? raw.trim().match(PAGE_JOINER) : null;
+    return m ? [[Number(m[1]), Number(m[2])]] : [];
+  });
+  const counted =
+    joiners.length >= 2 && joiners.every(([n, of], k) => n === k + 1 && of === (joiners[0] as number[])[1]);
+  if (!counted) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
   return raws.map((raw, i) => {
-    // A form feed before the line's text (pdftotext starts each page so) begins its page; one
-    // after it, the next.
-    const before = (raw.match(/^\f+/)?.[0] ?? "").length;
-    const after = (raw.match(/\f/g) ?? []).length - before;
-    page += before;
-    const line: SourceLine = { line: i + 1, page, raw: before + after > 0 ? raw.replace(/\f/g, "") : raw };
-    page += after;
+    const line: SourceLine = { line: i + 1, page, raw };
+    if (raw.includes("--") && PAGE_JOINER.test(raw.trim())) page++;
     return line;
   });
 }

@@ -37,6 +37,9 @@ const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 /** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
 const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
 
+/** A prompt's letter ("b) Does ..."): a row of its own. */
+const PROMPT_LETTER = /^[a-z]\)\s/;
+
 /** The figures closing a table row: "question\t86%", "question\t8\t6" or "question\tn/a". */
 function rowFigures(cells: string[]): Figures | null {
   const last = cells[cells.length - 1];
@@ -180,7 +183,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       let j = i + 1;
       while (!/\?\s*$/.test(text) && j < end && j <= i + 3) {
         const next = lines[j] as Line;
-        if (rowFigures(next.cells) || next.cells.length > 1 || !/^[a-z(’']/.test(next.flat)) break;
+        // (A line of several cells is the question's too when none is a figure: a cell-per-line
+        // text's rejoined pieces, "sufficiently on keeping" / "the child or young" / "person safe?".)
+        if (rowFigures(next.cells) || !/^[a-z(’']/.test(next.flat) || PROMPT_LETTER.test(next.flat)) break;
         text = `${text} ${next.flat}`;
         j++;
       }
@@ -202,9 +207,30 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         .find(({ c, printed }) => isKeyQuestionText(printed ? c.slice(printed[0].length) : c));
       if (heading) {
         const next = lines[i + 1];
-        if (next && i + 1 < end && rowFigures(next.cells)?.textCells.length === 0) {
-          // Not a heading: the key question's own row, its figure on the next line.
-          pending = { text: heading.c, first: pending && heading.c !== text ? pending.first : line };
+        const nextFigures = next && i + 1 < end ? rowFigures(next.cells) : null;
+        const from: Line = pending && heading.c !== text ? pending.first : line;
+        if (
+          !/\?\s*$/.test(heading.c) &&
+          next &&
+          i + 1 < end &&
+          !nextFigures &&
+          next.cells.length === 1 &&
+          /^[a-z(]/.test(next.flat)
+        ) {
+          // The question runs on ("2.1.1. Does assessment ... support the child" / "or young
+          // person's desistance?" / "93%"): heading or row, the whole of it decides.
+          pending = { text: heading.c, first: from };
+          continue;
+        }
+        if (
+          nextFigures &&
+          (nextFigures.textCells.length === 0 ||
+            (!/\?\s*$/.test(heading.c) && /^[a-z(]/.test(nextFigures.textCells.join(" "))))
+        ) {
+          // Not a heading: the key question's own row, its figure on the next line (alone, or
+          // after the question's last words: "Are the YOT's recommendations ... analytical" /
+          // "and personalised to the child, supporting joint decision making? 27%").
+          pending = { text: heading.c, first: from };
           continue;
         }
         const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;
@@ -215,7 +241,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       }
       if (pending && !/\?\s*$/.test(pending.text) && pending.text.length + text.length < 400) {
         pending = { text: `${pending.text} ${text}`, first: pending.first };
-      } else if (QUESTION_START.test(text) && text.length < 250) {
+      } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
+        // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
         pending = { text, first: line };
       } else {
         pending = null;
@@ -280,6 +307,16 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       continue;
     }
 
+    if (printedNumber) {
+      // A key question's number ("2.2.2.") on a row whose text is no key question (cut short): not
+      // a prompt of the key question before it.
+      out.warnings.push({
+        code: "key-question-unrecognised",
+        message: `Row ${printedNumber} could not be matched to a key question of the framework`,
+        provenance: provenanceOf(first),
+      });
+      continue;
+    }
     if (!currentKq) {
       out.warnings.push({
         code: "prompt-without-key-question",

@@ -56,6 +56,63 @@ function findStandardHeading(line: Line): StandardHeading | null {
   return best;
 }
 
+/**
+ * A standard's row whose name wrapped in its cell, each piece on a line of its own as converters
+ * that print a table cell's lines one after another write it (pdf-parse's getText: "1.1
+ * Governance and" / "leadership" / "Requires" / "improvement"): the name's lines joined, so that
+ * the row names its standard (the rating after it is read as a wrapped rating is). Only where
+ * the first line starts the standard's name and the next one or two complete it exactly.
+ */
+export function joinWrappedStandardNames(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const first = line.flat.charCodeAt(0);
+    const joined = first >= 49 && first <= 52 && line.cells.length === 1 ? wrappedName(lines, i) : null;
+    if (!joined) {
+      out.push(line.index === out.length ? line : { ...line, index: out.length });
+      continue;
+    }
+    const parts = lines.slice(i, i + joined);
+    const flat = parts.map((l) => l.flat).join(" ");
+    out.push({
+      ...line,
+      index: out.length,
+      cells: [flat],
+      flat,
+      raw: parts.map((l) => l.raw.trim()).join(" "),
+      markers: parts.flatMap((l) => l.markers),
+    });
+    i += joined - 1;
+  }
+  return out;
+}
+
+/** How many lines from `i` spell a standard's number and whole name (2 or 3), or null. */
+function wrappedName(lines: Line[], i: number): number | null {
+  const line = lines[i] as Line;
+  const m = line.flat.match(/^([1-4])\s?\.\s?([1-4])\s?[.:]?\s+(\S.*)$/);
+  if (!m || standardHeading(line)) return null;
+  const id = `${m[1]}.${m[2]}`;
+  const start = letters(m[3] as string);
+  for (const def of ALL_STANDARD_DEFINITIONS.filter((d) => d.id === id)) {
+    for (const name of [def.name, ...def.aliases]) {
+      const whole = letters(name);
+      if (!whole.startsWith(start) || whole === start) continue;
+      let text = m[3] as string;
+      for (let k = 1; k <= 2 && i + k < lines.length; k++) {
+        const next = lines[i + k] as Line;
+        if (next.cells.length !== 1 || next.line - (lines[i + k - 1] as Line).line > 1) break;
+        text = `${text} ${next.flat}`;
+        const spelled = letters(text);
+        if (spelled === whole) return k + 1;
+        if (!whole.startsWith(spelled)) break;
+      }
+    }
+  }
+  return null;
+}
+
 export interface Segments {
   /** First line after the table of contents. */
   contentsEnd: number;

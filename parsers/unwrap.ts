@@ -137,6 +137,9 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   if (length < 0.65 * wrap.width && !forced) return false;
   // Where a sentence ends at the break, the paragraph runs on only in lower case or when forced.
   if (!SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat)) return true;
+  // A whole sentence ending in a colon after a sentence's end is a list's lead-in ("The Newtown
+  // Youth Justice Service should:"), a line of its own however full the line before it.
+  if (/:\s*$/.test(next.flat)) return false;
   // A whole question after a sentence's end is a key question's heading, not the paragraph's
   // next sentence ("... was rated as 'Outstanding'." / "Does planning focus on ...?").
   return forced && !(QUESTION_START.test(next.flat) && next.flat.endsWith("?"));

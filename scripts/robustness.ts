@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PDFParse } from "pdf-parse";
 import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
@@ -77,6 +78,13 @@ for (const name of reports) {
     const pdf = join(OUT, `${stem}.${styleName.replace(/\W+/g, "-")}.pdf`);
     writeFileSync(pdf, await renderReportPdf(text, { style }));
     count(`PDF (${styleName}): our reader`, original, valueStatements(await extractFile(pdf)));
+    // pdf-parse's own getText, as a user who ran it (npx pdf-parse text) brings it: a line per
+    // text line, cells a space apart, pages joined by "-- 1 of 17 --".
+    const parsed = new PDFParse({ data: new Uint8Array(readFileSync(pdf)) });
+    const getText = pdf.replace(/\.pdf$/, ".pdf-parse.txt");
+    writeFileSync(getText, (await parsed.getText()).text);
+    await parsed.destroy();
+    count(`PDF (${styleName}): pdf-parse getText`, original, valueStatements(await extractFile(getText)));
     if (!pdftotext) continue;
     for (const [mode, flags] of Object.entries(PDFTOTEXT)) {
       const out = pdf.replace(/\.pdf$/, `.pdftotext${flags.join("")}.txt`);

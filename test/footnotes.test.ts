@@ -69,3 +69,43 @@ test("text without pages is not looked at", () => {
   const source = textSourceLines(text.replace(/\f/g, "\n"));
   expect(plainDigitFootnotes(source)).toBe(source);
 });
+
+test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon before a lost link", () => {
+  const parsed = [
+    "Background",
+    "Population information",
+    "385,346 Total population of Anytown 6",
+    "39,334 Total youth population of Anytown 6",
+    "The standards are set out in our framework 7.",
+    "6 Office for National Statistics. (2019). UK population estimates mid-2018.",
+    "7 HM Inspectorate's standards are available here:",
+    "",
+    "-- 1 of 2 --",
+    "",
+    "Inspection of youth offending services: Anytown",
+    "2",
+    "More text.",
+    "",
+    "-- 2 of 2 --",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(parsed), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.line.page])).toEqual([
+    ["6", 1],
+    ["7", 1],
+  ]);
+  expect(doc.lines.map((l) => l.flat)).toContain("385,346 Total population of Anytown");
+});
+
+test("a table's rows that start with a number are no notes: not from 0, not with a figure of their own line", () => {
+  const rows = page(
+    "Of the 57 court disposals:",
+    "3 Total current caseload in custody",
+    "0 Total current caseload on licence",
+    "Of the 26 out-of-court disposals:",
+    "2 Total current caseload: youth caution",
+    "11",
+    "Total current caseload: youth conditional caution",
+  );
+  const source = textSourceLines(`Cover\n\f${rows}\n\fEnd`);
+  expect(plainDigitFootnotes(source).filter((l) => l.text !== undefined)).toEqual([]);
+});

@@ -140,3 +140,40 @@ test("a count table's caption wrapped above its column headings still gives the 
   expect(subSamples(wrapped)).toEqual(subSamples(printed));
   expect(subSamples(printed)).toContainEqual(["2.1.1", 8]);
 });
+
+test("a numbered key question wrapped over lines, its figure on a line of its own (pdf-parse's getText)", async () => {
+  const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+  const row =
+    "2.1.1. Does assessment sufficiently analyse how to support the child or young person's desistance?\t93%";
+  expect(croydon).toContain(row);
+  const wrapped = await recordOf(
+    croydon.replace(
+      row,
+      "2.1.1. Does assessment sufficiently analyse how to support the child\nor young person's desistance?\n93%",
+    ),
+  );
+  const annex = (r: typeof wrapped) => r.keyQuestions.find((k) => k.id === "2.1.1" && k.source === "annex");
+  expect(annex(wrapped)?.percent).toBe(93);
+  expect(annex(wrapped)?.text).toBe(annex(await recordOf(croydon))?.text);
+});
+
+test("a key question whose first line reads as a whole one, its last words beside its figure", async () => {
+  const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+  const question =
+    "Are the YOT’s recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?";
+  const rows = kirklees.split("\n").filter((l) => l.startsWith(question) && /\d%\s*$/.test(l));
+  expect(rows.length).toBeGreaterThan(0);
+  const row = rows[0] as string;
+  const figure = row.slice(question.length).trim();
+  const wrapped = await recordOf(
+    kirklees.replace(
+      row,
+      `Are the YOT’s recommendations sufficiently well-informed, analytical\nand personalised to the child, supporting joint decision making? ${figure}`,
+    ),
+  );
+  const printed = await recordOf(kirklees);
+  const kq = (r: typeof printed) =>
+    r.keyQuestions.filter((k) => k.id === "3.4.1").map((k) => [k.source, k.percent]);
+  expect(kq(wrapped)).toEqual(kq(printed));
+  expect(wrapped.prompts.some((p) => p.text.startsWith("and personalised"))).toBe(false);
+});

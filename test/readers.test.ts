@@ -243,6 +243,14 @@ describe("line cleaning", () => {
     expect(footers.furniture.map((l) => l.line)).toEqual([2, 3]);
   });
 
+  test("pdf-parse's text: a page ends at its '-- 2 of 3 --' line, when they count up to their total", () => {
+    const pages = (text: string) => textSourceLines(text).map((l) => l.page);
+    expect(pages("a\n\n-- 1 of 3 --\n\nb\n-- 2 of 3 --\nc\n-- 3 of 3 --")).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    // A lone or out-of-order line of that shape is text, and the text has no pages.
+    expect(pages("a\n-- 2 of 3 --\nb")).toEqual([null, null, null]);
+    expect(pages("a\n-- 2 of 3 --\nb\n-- 1 of 3 --")).toEqual([null, null, null, null]);
+  });
+
   test("the running header as each year prints it is page furniture", () => {
     const doc = clean(
       [

@@ -100,4 +100,16 @@ describe("unwrapParagraphs", () => {
       "Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing? 8 8",
     );
   });
+
+  test("a list's lead-in after a full line that ends a sentence stays a line of its own", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "This will improve the lives of the children, and better protect the public.",
+      "The Newtown Youth Justice Service should:",
+      "1. provide routine support and training for practitioners.",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain("The Newtown Youth Justice Service should:");
+  });
 });

@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { parseIdentity } from "../parsers/identity.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
-import { segment, standardHeading } from "../parsers/segment.js";
+import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -195,4 +195,45 @@ test("standard headings pages apart (2019 reports rate a standard on its heading
   const t = table(text);
   expect(t.rows.size).toBe(0);
   expect(t.warnings.map((w) => w.code)).toContain("ratings-table-missing");
+});
+
+test("a ratings table whose cells' lines come one after another (pdf-parse's getText): names and ratings rejoin", () => {
+  const text = [
+    "Ratings",
+    "Newtown Youth Justice Service",
+    "Fieldwork started:",
+    "July 2019",
+    "Overall rating",
+    "Requires improvement",
+    "1. Organisational delivery",
+    "1.1 Governance and",
+    "leadership",
+    "Requires",
+    "improvement",
+    "1.2 Staff Good",
+    "1.3 Partnerships and",
+    "services",
+    "Good",
+    "2.3 Implementation and",
+    "delivery",
+    "Outstanding*",
+    "3.4 Out-of-court disposal",
+    "policy and provision",
+    "Inadequate",
+    "Recommendations",
+  ].join("\n");
+  const lines = joinWrappedStandardNames(linesOf(text));
+  expect(lines.map((l) => l.flat)).toContain("1.1 Governance and leadership");
+  expect(lines.map((l) => l.flat)).toContain("3.4 Out-of-court disposal policy and provision");
+  const read = parseRatingsTable(lines, segment(lines));
+  expect([...read.rows].map(([id, r]) => [id, r.rating, r.marker])).toEqual([
+    ["1.1", "Requires improvement", null],
+    ["1.2", "Good", null],
+    ["1.3", "Good", null],
+    ["2.3", "Outstanding", "*"],
+    ["3.4", "Inadequate", null],
+  ]);
+  // A line that only starts like a standard's name, and goes on otherwise, is left alone.
+  const other = joinWrappedStandardNames(linesOf("1.1 Governance and\npartnership work was reviewed"));
+  expect(other.map((l) => l.flat)).toEqual(["1.1 Governance and", "partnership work was reviewed"]);
 });
