@@ -413,13 +413,21 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
       return line;
     });
   }
-  const joiners = raws.flatMap((raw) => {
-    const m = raw.includes("--") ? raw.trim().match(PAGE_JOINER) : null;
-    return m ? [[Number(m[1]), Number(m[2])]] : [];
-  });
-  const counted =
-    joiners.length >= 2 && joiners.every(([n, of], k) => n === k + 1 && of === (joiners[0] as number[])[1]);
-  if (!counted) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
+  // pdf-parse's page lines, counted: 1, 2, 3 ... of the same total.
+  let joiners = 0;
+  let total = -1;
+  for (const raw of raws) {
+    if (raw.charCodeAt(0) !== 45 && !raw.includes("--")) continue;
+    const m = raw.trim().match(PAGE_JOINER);
+    if (!m) continue;
+    if (Number(m[1]) !== joiners + 1 || (total >= 0 && Number(m[2]) !== total)) {
+      joiners = 0;
+      break;
+    }
+    total = Number(m[2]);
+    joiners++;
+  }
+  if (joiners < 2) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
   return raws.map((raw, i) => {
     const line: SourceLine = { line: i + 1, page, raw };

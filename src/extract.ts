@@ -181,7 +181,8 @@ const ANNUAL_REPORT = /^Annual report\b.{0,40}\binspections? of youth (?:offendi
 
 /** The line that shows a report of the later programme, if any: its title or its foreword's opening. */
 function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
-  for (const line of lines.slice(0, 200)) if (LATER_PROGRAMME.test(line.flat)) return line;
+  for (const line of lines.slice(0, 200))
+    if (line.flat.includes("ictims") && LATER_PROGRAMME.test(line.flat)) return line;
   return null;
 }
 
