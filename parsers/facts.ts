@@ -285,7 +285,33 @@ function factHeadingLine(flat: string): boolean {
 }
 
 /** The contextual facts section. */
-function parseContextualSection(lines: Line[], start: number, end: number, out: Collector): void {
+/**
+ * Whether `next` carries on a label that stopped inside a name: the area's ("... in North" /
+ * "Somerset (2018)", "... in Tower" / "Hamlets and City of London"), or a quotation not yet
+ * closed ("Proportion of current caseload 'Looked" / "After Children' resident ...").
+ */
+function labelRunsOn(label: string, next: string, area: string | null): boolean {
+  if (/(?:^|\s)['‘][^'’]*$/.test(label)) return true;
+  if (!area) return false;
+  const words = area.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const [head, tail] = [words.slice(0, k).join(" "), words.slice(k).join(" ")];
+    if (
+      label.endsWith(` ${head}`) &&
+      (next === tail || next.startsWith(`${tail} `) || next.startsWith(`${tail},`))
+    )
+      return true;
+  }
+  return false;
+}
+
+function parseContextualSection(
+  lines: Line[],
+  start: number,
+  end: number,
+  out: Collector,
+  area: string | null = null,
+): void {
   let missingHeading: { group: FactGroup; label: string; unit: Unit } | null = null;
   let offenceTable = false;
   for (let i = start; i < end; i++) {
@@ -319,7 +345,11 @@ function parseContextualSection(lines: Line[], start: number, end: number, out: 
         while (i + 1 < end) {
           const more = lines[i + 1] as Line;
           // (A capitalised line that itself stops on a joining word is no label of its own.)
-          const carriesOn = /^[a-z(]/.test(more.flat) || RUNS_ON.test(label) || RUNS_ON.test(more.flat);
+          const carriesOn =
+            /^[a-z(]/.test(more.flat) ||
+            RUNS_ON.test(label) ||
+            RUNS_ON.test(more.flat) ||
+            labelRunsOn(label, more.flat, area);
           if (
             more.cells.length !== 1 ||
             !carriesOn ||
@@ -482,10 +512,11 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
   }
 }
 
-export function parseFacts(lines: Line[], seg: Segments): Collector {
+/** The inspected area, as the cover names it (a label may wrap inside it). */
+export function parseFacts(lines: Line[], seg: Segments, area: string | null = null): Collector {
   const out: Collector = { facts: [], warnings: [] };
   if (seg.contextualFactsStart !== null && seg.contextualFactsEnd !== null) {
-    parseContextualSection(lines, seg.contextualFactsStart + 1, seg.contextualFactsEnd, out);
+    parseContextualSection(lines, seg.contextualFactsStart + 1, seg.contextualFactsEnd, out, area);
   }
   parseSectionTables(lines, seg.contentsEnd, out);
   return out;

@@ -234,7 +234,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const std = buildStandards(lines, footnotes, seg, table, edition);
   const questions = parseQuestions(lines, seg, edition);
   const samples = parseSamples(lines);
-  const facts = parseFacts(lines, seg);
+  const facts = parseFacts(lines, seg, identity.area);
   const recs = parseRecommendations(lines, seg);
 
   const warnings = [

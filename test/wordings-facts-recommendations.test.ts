@@ -308,3 +308,28 @@ test("a facts label wrapped over capitalised lines that stop on a joining word (
     ["First-time entrant rate per 100,000 in Tower Hamlets and City of London", 267],
   ]);
 });
+
+test("a label that wraps inside the area's name or an open quotation runs on over a capitalised line", () => {
+  const body = [
+    "Population information",
+    "19,364 Total youth population (10–17 years) in North",
+    "Somerset (2018)",
+    "751 Total black and minority ethnic youth population in North Somerset",
+    "National average",
+    "Education and child protection status of caseload:",
+    "7% Proportion of current caseload 'Looked",
+    "After Children' resident in the YJS area",
+  ].join("\n");
+  const { lines, seg } = linesOf(`Contextual facts\n\n${body}\n\n1. Organisational delivery`);
+  const labels = parseFacts(lines, seg, "North Somerset").facts.map((f) => [f.label, f.value]);
+  expect(labels).toContainEqual(["Total youth population (10-17 years) in North Somerset (2018)", 19364]);
+  // A complete place is no start of one: the next line is not its label's.
+  expect(labels).toContainEqual(["Total black and minority ethnic youth population in North Somerset", 751]);
+  expect(labels).toContainEqual([
+    "Proportion of current caseload 'Looked After Children' resident in the YJS area",
+    7,
+  ]);
+  // Without the area, the place's half stays as printed: no guess at where the name ends.
+  const unknown = parseFacts(lines, seg).facts.map((f) => f.label);
+  expect(unknown).toContain("Total youth population (10-17 years) in North");
+});
