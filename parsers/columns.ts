@@ -2,8 +2,10 @@
 // rows sit close together (no cell padding, as Word draws them) a column at a time: every
 // question, then the "% yes" column, or the "Relevant cases" and "Number 'Yes'" columns row by
 // row. Read as they stand the questions have no figures and the figures no questions. Where k
-// questions are followed by exactly k percentages (or 2k counts), the rows are put back
-// together; anything else is left as it is.
+// questions are followed by exactly k percentages (or 2k counts) under the column's heading, the
+// rows are put back together; without the heading only where the questions show whose figures
+// they are (a standard's key questions alone, prompts lettered from a), or the rest of a table
+// put together on the page before). Anything else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
@@ -53,12 +55,30 @@ function figuresAt(
   lines: Line[],
   i: number,
   k: number,
+  /**
+   * The questions carry on a table put together just before (across a page break), or are
+   * prompts lettered a), b), c) ... from the first: a column of exactly as many figures is theirs
+   * without a heading.
+   */
+  continued = false,
 ): { rows: string[][]; rowLines: Line[][]; header: string[]; used: Line[]; next: number } | null {
   const header: string[] = [];
   const used: Line[] = [];
   const percents: Line[] = [];
   const counts: Line[] = [];
   let j = i;
+  // The page's number, which pdftotext writes between a table's columns when the page ends
+  // beside them ("... nature of that risk?" / "32" / "% Yes" / "86%"), is no count of the table
+  // (a column of counts never starts before a heading or a percentage).
+  while (
+    j + 1 < lines.length &&
+    single(lines[j]) &&
+    isCount(lines[j] as Line) &&
+    (PERCENT_HEADER.test((lines[j + 1] as Line).flat) ||
+      RELEVANT_HEADER.test((lines[j + 1] as Line).flat) ||
+      percentCell((lines[j + 1] as Line).flat) !== null)
+  )
+    j++;
   for (; j < lines.length && single(lines[j]); j++) {
     const line = lines[j] as Line;
     // The column follows straight on: its cells a line apart, or one blank line (never across a
@@ -76,7 +96,11 @@ function figuresAt(
   // A column read as such starts with its heading ("% yes", "Relevant cases"): figures without
   // one may be the rest of a column begun before a page break, not this table's.
   const heading = used[0];
-  if (!heading || !(PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat))) return null;
+  if (!heading) return null;
+  // ... unless the questions carry on the table just put together, its heading on the page
+  // before, or are a whole run of lettered prompts.
+  const headed = PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat);
+  if (!headed && !(continued && percents.length > 0 && counts.length === 0)) return null;
   let rowLines: Line[][] | null = null;
   if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = percents.map((p) => [p]);
@@ -99,6 +123,20 @@ function spread<T extends { rows: string[][]; rowLines: Line[][] }>(
     rows: order.map((k) => (k < 0 ? [] : (figures.rows[k] as string[]))),
     rowLines: order.map((k) => (k < 0 ? [] : (figures.rowLines[k] as Line[]))),
   };
+}
+
+/** Every prompt lettered in turn from a), the letters starting again under each key question. */
+function letteredFromA(questions: Line[][], headings: boolean[]): boolean {
+  let next = 0;
+  for (const [k, q] of questions.entries()) {
+    if (headings[k]) {
+      next = 0;
+      continue;
+    }
+    if (!(q[0] as Line).flat.startsWith(`${String.fromCharCode(97 + next)}) `)) return false;
+    next++;
+  }
+  return next > 0;
 }
 
 function row(first: Line, parts: Line[], cells: string[]): Line {
@@ -186,15 +224,24 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   const out: Line[] = [];
   const taken = new Set<Line>();
   let changed = false;
+  // Where the last table put together ends in `out`: questions straight after it (nothing but
+  // page furniture between) carry it on over a page break.
+  let tableEnd = -1;
   for (let i = 0; i < stream.length; i++) {
     const line = stream[i] as Line;
     const found = numbers.includes(line) ? null : questionsAt(stream, i);
     // In an annex's tables a key question heads its prompts with no figure of its own.
     const headings = found?.questions.map((q) => isKeyQuestionText(q.map((l) => l.flat).join(" "))) ?? [];
     const rowsWanted = found ? found.questions.length : 0;
+    // A standard's key questions alone (each a key question's wording), or lettered prompts.
+    const lettered = found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings));
+    const continued = out.length === tableEnd || lettered;
     const figures = found
-      ? (figuresAt(stream, found.next, rowsWanted) ??
-        spread(figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length), headings))
+      ? (figuresAt(stream, found.next, rowsWanted, continued) ??
+        spread(
+          figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, continued),
+          headings,
+        ))
       : null;
     if (!found || !figures) {
       if (!numbers.includes(line)) out.push(line);
@@ -222,6 +269,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     });
     for (const l of figures.used) if (numbers.includes(l)) taken.add(l);
     changed = true;
+    tableEnd = out.length;
     i = figures.next - 1;
   }
   const unplaced = unplacedColumns(out);

@@ -158,3 +158,83 @@ test("a ratings table whose names do not match their numbers is left as it is", 
   expect(rows).toContainEqual(["Overall rating"]);
   expect(rows.filter((r) => r.length > 1)).toEqual([]);
 });
+
+test("the page's number between the columns is no figure; lettered prompts need no heading; a table carries on over a page", () => {
+  const d = doc(
+    [
+      "Data from inspected cases:",
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "a) Is there sufficient analysis of offending behaviour?",
+      "b) Does assessment sufficiently analyse diversity issues?",
+      "c) Does assessment utilise information held by other agencies?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "a) Does assessment clearly identify any risks to the safety of the child?",
+      "",
+      "33",
+      "",
+      "88%",
+      "75%",
+      "",
+      "94%",
+      "69%",
+      "\fInspection of youth offending services: Anytown",
+      "",
+      "b) Does assessment analyse controls and interventions to promote safety?",
+      "c) Does assessment draw on other agencies where appropriate?",
+      "",
+      "81%",
+      "56%",
+    ].join("\n"),
+  );
+  const rows = d.lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["a) Is there sufficient analysis of offending behaviour?", "88%"]);
+  expect(rows).toContainEqual(["c) Does assessment utilise information held by other agencies?", "94%"]);
+  expect(rows).toContainEqual([
+    "a) Does assessment clearly identify any risks to the safety of the child?",
+    "69%",
+  ]);
+  expect(rows).toContainEqual([
+    "b) Does assessment analyse controls and interventions to promote safety?",
+    "81%",
+  ]);
+  expect(rows).toContainEqual(["c) Does assessment draw on other agencies where appropriate?", "56%"]);
+  // Key questions head their prompts, with no figure of their own.
+  expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
+  // Prompts not lettered from a), and no heading, no table before them: left as they are.
+  const alone = doc(
+    [
+      "Some text of the report.",
+      "",
+      "b) Does assessment analyse controls and interventions to promote safety?",
+      "c) Does assessment draw on other agencies where appropriate?",
+      "",
+      "81%",
+      "56%",
+    ].join("\n"),
+  );
+  expect(alone.lines.map((l) => l.cells).filter((c) => c.length > 1)).toEqual([]);
+});
+
+test("a standard's key questions alone, then as many figures without their heading: rows", () => {
+  const d = doc(
+    [
+      "2.3. Implementation and delivery",
+      "Does the implementation and delivery of services effectively support the child's desistance?",
+      "Does the implementation and delivery of services effectively support the safety of the child?",
+      "Does the implementation and delivery of services effectively support the safety of other people?",
+      "",
+      "86%",
+      "71%",
+      "57%",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells).filter((c) => c.length > 1)).toEqual([
+    ["Does the implementation and delivery of services effectively support the child's desistance?", "86%"],
+    ["Does the implementation and delivery of services effectively support the safety of the child?", "71%"],
+    [
+      "Does the implementation and delivery of services effectively support the safety of other people?",
+      "57%",
+    ],
+  ]);
+});
