@@ -74,6 +74,9 @@ export function parseRecommendations(
     }
     if (/^[a-z]/.test(text)) {
       const last = items[items.length - 1];
+      // Before any item, the lead-in's sentence running on ("... we have made seven
+      // recommendations that we believe, if" / "implemented, will have ..."): no item.
+      if (!last && !afterAddressee && !/[.:;!?]\s*$/.test((lines[i - 1] as Line).flat)) continue;
       if (afterAddressee || !last) {
         // An item the report printed without its number.
         items.push({

@@ -333,3 +333,24 @@ test("a label that wraps inside the area's name or an open quotation runs on ove
   const unknown = parseFacts(lines, seg).facts.map((f) => f.label);
   expect(unknown).toContain("Total youth population (10-17 years) in North");
 });
+
+test("the count's sentence running on over its line is no recommendation", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Recommendations",
+      "As a result of our inspection findings, we have made two recommendations that we believe, if",
+      "implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
+      "The Kirklees Youth Justice Service should:",
+      `1. ${BOARD}`,
+      `2. ${DATA}`,
+      "",
+      "Background",
+    ].join("\n"),
+  );
+  const { recommendations } = parseRecommendations(lines, seg);
+  expect(recommendations.statedCount).toBe(2);
+  expect(recommendations.items.map((r) => [r.number, r.addressee, r.text])).toEqual([
+    [1, "The Kirklees Youth Justice Service", BOARD],
+    [2, "The Kirklees Youth Justice Service", DATA],
+  ]);
+});
