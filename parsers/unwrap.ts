@@ -7,7 +7,7 @@
 import { FACT_FIGURE, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START } from "./questions.js";
-import { MONTH_WORD } from "./text.js";
+import { MONTH_WORD, RUNS_ON } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
@@ -150,9 +150,61 @@ function joined(text: string, more: string): string {
   return /[a-z]-$/i.test(text) && /^[a-z]/.test(more) ? `${text}${more}` : `${text} ${more}`;
 }
 
+/**
+ * The next line, straight after a footnote's last (no blank line between), where the note's
+ * sentence runs on: the note stops short of a sentence's end, and the line goes on in lower case
+ * or the note stops on a joining word ("... to uplift the rating for this standard to" / "'Good'.").
+ */
+function noteRunsOn(text: string, end: number, next: Line): boolean {
+  return (
+    next.line === end + 1 &&
+    next.cells.length === 1 &&
+    (/^[a-z(]/.test(next.flat) || RUNS_ON.test(text)) &&
+    !/[.!?)"'’”:*_]$/.test(text)
+  );
+}
+
+/**
+ * In a text whose body is not wrapped (a paragraph a line), a footnote set in smaller type still
+ * wraps at its page's width: a line straight after a footnote's (no blank line between) carries
+ * it on where its sentence runs on ("... the ratings panel agreed to exercise professional" /
+ * "discretion, and agreed a rating for planning of Good.").
+ */
+function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
+  if (doc.footnotes.length === 0) return doc;
+  const starts = new Map(doc.footnotes.map((f) => [f.line.line, f]));
+  const footnotes = new Map<Footnote, Footnote>();
+  const taken = new Set<Line>();
+  let k = 0;
+  for (const [line, first] of starts) {
+    let note = footnotes.get(first) ?? { ...first, line: { ...first.line } };
+    let end = line;
+    while (k < doc.lines.length && (doc.lines[k] as Line).line <= end) k++;
+    for (let j = k; j < doc.lines.length; j++) {
+      const next = doc.lines[j] as Line;
+      if (starts.has(next.line) || !noteRunsOn(note.text, end, next)) break;
+      note = {
+        ...note,
+        text: `${note.text} ${next.flat}`,
+        line: { ...note.line, raw: `${note.line.raw.trimEnd()} ${next.raw.trim()}` },
+      };
+      taken.add(next);
+      end = next.line;
+    }
+    footnotes.set(first, note);
+  }
+  if (taken.size === 0) return doc;
+  const lines = doc.lines.filter((l) => !taken.has(l));
+  return {
+    ...doc,
+    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
+    footnotes: doc.footnotes.map((f) => footnotes.get(f) ?? f),
+  };
+}
+
 export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   const wrap = wrapWidth(doc.lines);
-  if (wrap === null) return doc;
+  if (wrap === null) return footnoteRunOns(doc);
   const furniture = new Set(doc.furniture.map((l) => l.line));
   // Lines a body paragraph may continue across: furniture, and footnotes with their own lines.
   const skippable = new Set([...furniture, ...doc.footnotes.map((f) => f.line.line)]);
@@ -168,7 +220,11 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       const footnote = notesFrom[k] as Footnote;
       note = { footnote, last: footnote.line };
     }
-    if (note && continues(note.last, line, wrap, furniture)) {
+    // (A footnote, in smaller type, may wrap wider than the body: its own run-on counts too.)
+    if (
+      note &&
+      (continues(note.last, line, wrap, furniture) || noteRunsOn(note.footnote.text, note.last.line, line))
+    ) {
       note.footnote.text = joined(note.footnote.text, line.flat);
       note.footnote.line.raw = joined(note.footnote.line.raw.trimEnd(), line.raw.trim());
       note.last = line;

@@ -113,3 +113,26 @@ describe("unwrapParagraphs", () => {
     expect(flats).toContain("The Newtown Youth Justice Service should:");
   });
 });
+
+describe("footnotes wrapped in smaller type than the body", () => {
+  test("a note's next line carries it on where its sentence runs on; a new sentence or capital does not", () => {
+    const text = [
+      "Planning was sufficient. The ratings panel met.",
+      "",
+      "²⁰ Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in one",
+      "case had a disproportionate impact on the overall score for this standard. For this reason, the panel agreed to",
+      "'Good'.",
+      "²¹ Youth Justice Board. (2020). *Youth Justice annual statistics: 2018 to 2019.*",
+      "and endorsed the outcomes allocated for each of these.",
+    ].join("\n");
+    const doc = unwrap(text);
+    expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      [
+        "20",
+        "Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in one case had a disproportionate impact on the overall score for this standard. For this reason, the panel agreed to 'Good'.",
+      ],
+      ["21", "Youth Justice Board. (2020). *Youth Justice annual statistics: 2018 to 2019.*"],
+    ]);
+    expect(doc.lines.map((l) => l.flat)).toContain("and endorsed the outcomes allocated for each of these.");
+  });
+});
