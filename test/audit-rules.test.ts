@@ -139,6 +139,14 @@ const CASES: Case[] = [
     expect: { severity: "error", standardId: null, line: 117 },
   },
   {
+    // The annex prints key question 2.1.1 with a figure, not as its prompts' heading: 70% there,
+    // 64% in the section (line 659).
+    rule: "figure-agreement",
+    file: KIRKLEES,
+    edits: [[1078, "% Yes", "70%"]],
+    expect: { severity: "error", standardId: "2.1", questionId: "2.1.1", line: 1078 },
+  },
+  {
     rule: "methodology-rules",
     file: TOWER,
     edits: [[1172, "Each of the 12 standards", "Each of the 11 standards"]],
@@ -264,4 +272,13 @@ test("dates-order warns of fieldwork more than a year before publication, and is
   ]);
   for (const file of [KIRKLEES, CROYDON, SOMERSET, TOWER, BLACKBURN])
     expect(of(auditRecord(await original(file)), "dates-order")).toEqual([]);
+});
+
+test("figure-agreement is quiet where both places print the same figure", async () => {
+  const same = await mutated(KIRKLEES, [[1078, "% Yes", "64%"]]);
+  expect(same.keyQuestions.filter((k) => k.id === "2.1.1").map((k) => [k.source, k.percent])).toEqual([
+    ["body", 64],
+    ["annex", 64],
+  ]);
+  expect(of(auditRecord(same), "figure-agreement")).toEqual([]);
 });

@@ -5,6 +5,7 @@ import type { AuditRule } from "./rule.js";
 import { caseloadSum } from "./rules/caseload-sum.js";
 import { countOrder } from "./rules/count-order.js";
 import { datesOrder } from "./rules/dates-order.js";
+import { figureAgreement } from "./rules/figure-agreement.js";
 import { grimPercent } from "./rules/grim-percent.js";
 import { methodologyRules } from "./rules/methodology-rules.js";
 import { overallBand } from "./rules/overall-band.js";
@@ -27,6 +28,7 @@ export const RULES: AuditRule[] = [
   countOrder,
   caseloadSum,
   prosePercent,
+  figureAgreement,
   sampleConsistency,
   recommendationsCount,
   questionNumbering,
