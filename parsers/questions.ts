@@ -156,10 +156,15 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (header) {
       // The caption on the lines above, wrapped ("Of the 8 cases where there were changes in
       // factors related to" / "desistance:" / "Relevant cases  Number 'Yes'").
-      const caption = [lines[i - 2], lines[i - 1]]
-        .filter((l): l is Line => l !== undefined && i - 2 >= start)
-        .map((l) => l.flat)
-        .join(" ");
+      // (Or ending on the headings' own line: "Of the 8 cases where there were changes in
+      // factors related to" / "desistance: Relevant cases Number 'Yes'".)
+      const lead = line.flat.replace(/\s*(?:Relevant cases|%\s*['‘’"“”]?yes).*$/i, "");
+      const caption = [
+        ...[lines[i - 2], lines[i - 1]]
+          .filter((l): l is Line => l !== undefined && i - 2 >= start)
+          .map((l) => l.flat),
+        ...(lead && lead !== line.flat ? [lead] : []),
+      ].join(" ");
       const above = header.subSample === null ? plain(caption).match(CAPTION_ABOVE) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;

@@ -139,6 +139,11 @@ test("a count table's caption wrapped above its column headings still gives the 
   const subSamples = (r: typeof printed) => r.keyQuestions.map((k) => [k.id, k.subSample]);
   expect(subSamples(wrapped)).toEqual(subSamples(printed));
   expect(subSamples(printed)).toContainEqual(["2.1.1", 8]);
+  // The caption's last words on the headings' own line.
+  const ending = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases\ninspected:\tRelevant cases\tNumber 'Yes'"),
+  );
+  expect(subSamples(ending)).toEqual(subSamples(printed));
 });
 
 test("a numbered key question wrapped over lines, its figure on a line of its own (pdf-parse's getText)", async () => {
