@@ -159,13 +159,22 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       // (Or ending on the headings' own line: "Of the 8 cases where there were changes in
       // factors related to" / "desistance: Relevant cases Number 'Yes'".)
       const lead = line.flat.replace(/\s*(?:Relevant cases|%\s*['‘’"“”]?yes).*$/i, "");
-      const caption = [
+      const caption: string[] = [
         ...[lines[i - 2], lines[i - 1]]
           .filter((l): l is Line => l !== undefined && i - 2 >= start)
           .map((l) => l.flat),
         ...(lead && lead !== line.flat ? [lead] : []),
-      ].join(" ");
-      const above = header.subSample === null ? plain(caption).match(CAPTION_ABOVE) : null;
+      ];
+      // (Or on the line after them, the headings centred beside the caption's two lines: "Of
+      // the 8 cases where there were changes in factors related to" / "Relevant cases  Number
+      // 'Yes'" / "desistance:".)
+      const after = lines[i + 1];
+      const tail = after && i + 1 < end && /^[a-z][^?]{0,60}:\s*$/.test(after.flat) ? after.flat : null;
+      if (tail) {
+        caption.push(tail);
+        i++;
+      }
+      const above = header.subSample === null ? plain(caption.join(" ")).match(CAPTION_ABOVE) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       pending = null;

@@ -144,6 +144,11 @@ test("a count table's caption wrapped above its column headings still gives the 
     somerset.replaceAll(header, "Of the 8 cases\ninspected:\tRelevant cases\tNumber 'Yes'"),
   );
   expect(subSamples(ending)).toEqual(subSamples(printed));
+  // The headings centred between the caption's two lines (a PDF's cells centred).
+  const around = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases\nRelevant cases\tNumber 'Yes'\ninspected:"),
+  );
+  expect(subSamples(around)).toEqual(subSamples(printed));
 });
 
 test("a numbered key question wrapped over lines, its figure on a line of its own (pdf-parse's getText)", async () => {
