@@ -10,6 +10,8 @@ type Domain = SampleStatement["domain"];
 const N = COUNT_WORD;
 /** "out-of-court", also as printed without its hyphens. */
 const OOC = "out[- ]of[- ]court";
+/** How a report says it looked at cases. */
+const LOOKED = "(?:inspected|examined|reviewed|looked at)";
 const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
@@ -40,11 +42,14 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   { domain: "court", re: new RegExp(`\\bsample of ${N} (?:court disposals|post-court cases) and`, "gi") },
   { domain: "outOfCourt", re: new RegExp(`\\bWe (?:examined|inspected) ${N} ${OOC} disposals?`, "gi") },
   {
+    // "We inspected 15 cases managed by the YJS that had received an out-of-court disposal",
+    // "We reviewed 9 cases where the child had received an out-of-court disposal".
     domain: "outOfCourt",
-    re: new RegExp(
-      `\\bWe inspected ${N} cases managed by the \\w+ that had received an ${OOC} disposal`,
-      "gi",
-    ),
+    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived an ${OOC} disposal`, "gi"),
+  },
+  {
+    domain: "court",
+    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived a court disposal`, "gi"),
   },
   {
     domain: "outOfCourt",
@@ -63,10 +68,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   },
   {
     domain: "resettlement",
-    re: new RegExp(
-      `\\bwe inspected ${N} cases? managed by the \\w+ that had received a custodial sentence`,
-      "gi",
-    ),
+    re: new RegExp(`\\bwe ${LOOKED} ${N} cases?\\b[^.]{0,80}?\\breceived a custodial sentence`, "gi"),
   },
   {
     domain: "resettlement",
@@ -78,7 +80,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
 ];
 
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
-const SAMPLE_WORD = /examin|inspected|detailed look|sample of|reviewed the cases/i;
+const SAMPLE_WORD = /examin|inspected|detailed look|sample of|reviewed|looked at/i;
 
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
   const statements: SampleStatement[] = [];

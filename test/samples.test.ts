@@ -17,6 +17,9 @@ test.each([
   ["We inspected 9 cases managed by the YOT that had received an out-of-court disposal.", "outOfCourt", 9],
   ["We reviewed the cases of eleven children who had received an out-of-court disposal.", "outOfCourt", 11],
   ["We inspected 5 cases managed by the YOS that had received a custodial sentence.", "resettlement", 5],
+  ["We reviewed 9 cases where the child had received an out-of-court disposal.", "outOfCourt", 9],
+  ["We looked at 14 cases in which children had received a court disposal.", "court", 14],
+  ["We examined 3 cases where the child had received a custodial sentence.", "resettlement", 3],
   [
     "Inspectors assessed resettlement by examining 6 case files and interviewing case managers, in cases where children had received custodial sentences.",
     "resettlement",
