@@ -165,11 +165,11 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     out.rows.set(heading.id, { heading, rating: found?.rating ?? null, marker: found?.marker ?? null });
   }
 
-  // "Score 8/36", "Score\t29/36", or "Score" with the figure a few lines on.
+  // "Score 8/36", "Score\t29/36", "Score 29 out of 36", or "Score" with the figure a few lines on.
   let scoreLabel: Line | null = null;
   for (let i = start; i < Math.min(end + 6, lines.length); i++) {
     const line = lines[i] as Line;
-    const m = line.flat.match(/\b(\d{1,2})\s*\/\s*36\b/);
+    const m = line.flat.match(/\b(\d{1,2})\s*(?:\/|out of)\s*36\b/);
     if (m && (scoreLabel || /score/i.test(line.flat))) {
       const score = Number(m[1]);
       if (score > 36) {

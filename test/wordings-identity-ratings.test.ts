@@ -173,6 +173,8 @@ test("a ratings table without a legible 'Overall rating' row is read from its ru
   expect(t.serviceName).toBe("Anytown Youth Justice Service");
   expect(t.fieldworkStart).toBe("2022-05");
   expect(t.statedScore).toBe(21);
+  // The score in words: "Score 21 out of 36".
+  expect(table(text.replace("Score\t21/36", "Score 21 out of 36")).statedScore).toBe(21);
   expect(t.rows.get("2.2")?.rating).toBe("Inadequate");
   expect(t.rows.get("1.4")?.rating).toBe("Requires improvement");
   expect(t.warnings.map((w) => w.code)).toContain("overall-row-missing");
