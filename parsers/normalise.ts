@@ -393,6 +393,7 @@ export function textSourceLines(text: string): SourceLine[] {
 
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7. */
 const PAGE_JOINER = /^--\s*(\d+)\s+of\s+(\d+)\s*--$/;
+const PAGE_JOINER_START = /^\s*--/;
 
 /**
  * Source lines from the text's lines, with pages where the text marks them: form feeds (as
@@ -417,7 +418,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
   let joiners = 0;
   let total = -1;
   for (const raw of raws) {
-    if (raw.charCodeAt(0) !== 45 && !raw.includes("--")) continue;
+    if (!PAGE_JOINER_START.test(raw)) continue;
     const m = raw.trim().match(PAGE_JOINER);
     if (!m) continue;
     if (Number(m[1]) !== joiners + 1 || (total >= 0 && Number(m[2]) !== total)) {
@@ -431,7 +432,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
   let page = 1;
   return raws.map((raw, i) => {
     const line: SourceLine = { line: i + 1, page, raw };
-    if (raw.includes("--") && PAGE_JOINER.test(raw.trim())) page++;
+    if (PAGE_JOINER_START.test(raw) && PAGE_JOINER.test(raw.trim())) page++;
     return line;
   });
 }
