@@ -177,7 +177,7 @@ function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
   const taken = new Set<Line>();
   let k = 0;
   for (const [line, first] of starts) {
-    let note = footnotes.get(first) ?? { ...first, line: { ...first.line } };
+    let note: Footnote = { ...first, line: { ...first.line } };
     let end = line;
     while (k < doc.lines.length && (doc.lines[k] as Line).line <= end) k++;
     for (let j = k; j < doc.lines.length; j++) {
