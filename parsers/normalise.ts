@@ -11,7 +11,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { RUNS_ON } from "./text.js";
+import { PROMPT_LETTER, RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -317,9 +317,6 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   }
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
 }
-
-/** A prompt's letter ("a) Does assessment ..."): a new row, though it starts in lower case. */
-const PROMPT_LETTER = /^[a-z]\)\s/;
 
 /**
  * Layout text's table rows whose label wraps while the row's other cells sit centred beside it:

@@ -8,7 +8,7 @@ import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion }
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
-import { COUNT_WORD, countCell, parseCount, percentCell, plain } from "./text.js";
+import { COUNT_WORD, PROMPT_LETTER, countCell, parseCount, percentCell, plain } from "./text.js";
 
 /** The wordings key questions take; prompts never start like this. */
 const KEY_QUESTION_FORM =
@@ -36,9 +36,6 @@ export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 /** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
 const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
-
-/** A prompt's letter ("b) Does ..."): a row of its own. */
-const PROMPT_LETTER = /^[a-z]\)\s/;
 
 /** The figures closing a table row: "question\t86%", "question\t8\t6" or "question\tn/a". */
 function rowFigures(cells: string[]): Figures | null {

@@ -161,5 +161,8 @@ export function plain(text: string): string {
     .trim();
 }
 
+/** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
+export const PROMPT_LETTER = /^[a-z]\)\s/;
+
 /** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
 export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
