@@ -60,7 +60,7 @@ function figuresAt(
    * prompts lettered a), b), c) ... from the first: a column of exactly as many figures is theirs
    * without a heading.
    */
-  continued = false,
+  headingOptional = false,
 ): { rows: string[][]; rowLines: Line[][]; header: string[]; used: Line[]; next: number } | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -100,7 +100,7 @@ function figuresAt(
   // ... unless the questions carry on the table just put together, its heading on the page
   // before, or are a whole run of lettered prompts.
   const headed = PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat);
-  if (!headed && !(continued && percents.length > 0 && counts.length === 0)) return null;
+  if (!headed && !(headingOptional && percents.length > 0 && counts.length === 0)) return null;
   let rowLines: Line[][] | null = null;
   if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = percents.map((p) => [p]);
@@ -233,13 +233,15 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // In an annex's tables a key question heads its prompts with no figure of its own.
     const headings = found?.questions.map((q) => isKeyQuestionText(q.map((l) => l.flat).join(" "))) ?? [];
     const rowsWanted = found ? found.questions.length : 0;
-    // A standard's key questions alone (each a key question's wording), or lettered prompts.
-    const lettered = found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings));
-    const continued = out.length === tableEnd || lettered;
+    // Questions that show whose the figures after them are, heading or not: a standard's key
+    // questions alone, prompts lettered from a), or the rest of the table just put together.
+    const headingOptional =
+      out.length === tableEnd ||
+      (found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings)));
     const figures = found
-      ? (figuresAt(stream, found.next, rowsWanted, continued) ??
+      ? (figuresAt(stream, found.next, rowsWanted, headingOptional) ??
         spread(
-          figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, continued),
+          figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, headingOptional),
           headings,
         ))
       : null;
