@@ -56,9 +56,9 @@ function figuresAt(
   i: number,
   k: number,
   /**
-   * The questions carry on a table put together just before (across a page break), or are
-   * prompts lettered a), b), c) ... from the first: a column of exactly as many figures is theirs
-   * without a heading.
+   * The questions show whose the figures are (they carry on a table put together just before,
+   * across a page break; are a standard's key questions alone; or prompts lettered a), b), c)
+   * ... from the first): a column of exactly as many figures is theirs without a heading.
    */
   headingOptional = false,
 ): { rows: string[][]; rowLines: Line[][]; header: string[]; used: Line[]; next: number } | null {
@@ -97,8 +97,7 @@ function figuresAt(
   // one may be the rest of a column begun before a page break, not this table's.
   const heading = used[0];
   if (!heading) return null;
-  // ... unless the questions carry on the table just put together, its heading on the page
-  // before, or are a whole run of lettered prompts.
+  // ... unless the questions show whose the figures are (see headingOptional).
   const headed = PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat);
   if (!headed && !(headingOptional && percents.length > 0 && counts.length === 0)) return null;
   let rowLines: Line[][] | null = null;
