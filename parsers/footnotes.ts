@@ -7,7 +7,7 @@
 // text the line cleaner reads (each line's raw text, its provenance, stays as written); the
 // cleaner then takes them as it takes any superscript marker.
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD } from "./text.js";
+import { MONTH_WORD, PAGE_JOINER } from "./text.js";
 
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).join("");
@@ -25,7 +25,7 @@ const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
 
 /** A page number ("12", "Page 12 of 40") or pdf-parse's line between pages ("-- 12 of 40 --"). */
 const isPageNumber = (raw: string) =>
-  /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$|^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/i.test(raw);
+  /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i.test(raw) || PAGE_JOINER.test(raw);
 
 interface Note {
   number: string;

@@ -11,7 +11,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { PROMPT_LETTER, RUNS_ON } from "./text.js";
+import { PAGE_JOINER, PROMPT_LETTER, RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -187,7 +187,7 @@ function isFurniture(cells: string[], flat: string): boolean {
   if (flat.length > 120 || !FURNITURE_START.test(flat)) return false;
   if (/^\d{1,3}$/.test(flat)) return true; // page number
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
-  if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(flat)) return true; // pdf-parse page joiner
+  if (PAGE_JOINER.test(flat)) return true; // pdf-parse's line between pages
   if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
   return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
 }
@@ -388,8 +388,7 @@ export function textSourceLines(text: string): SourceLine[] {
   return sourceLinesOf(text.split(/\r?\n/));
 }
 
-/** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7. */
-const PAGE_JOINER = /^--\s*(\d+)\s+of\s+(\d+)\s*--$/;
+/** Where a line can be pdf-parse's page line (PAGE_JOINER): the cheap test first. */
 const PAGE_JOINER_START = /^\s*--/;
 
 /**
@@ -416,7 +415,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
   let total = -1;
   for (const raw of raws) {
     if (!PAGE_JOINER_START.test(raw)) continue;
-    const m = raw.trim().match(PAGE_JOINER);
+    const m = raw.match(PAGE_JOINER);
     if (!m) continue;
     if (Number(m[1]) !== joiners + 1 || (total >= 0 && Number(m[2]) !== total)) {
       joiners = 0;
@@ -429,7 +428,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
   let page = 1;
   return raws.map((raw, i) => {
     const line: SourceLine = { line: i + 1, page, raw };
-    if (PAGE_JOINER_START.test(raw) && PAGE_JOINER.test(raw.trim())) page++;
+    if (PAGE_JOINER_START.test(raw) && PAGE_JOINER.test(raw)) page++;
     return line;
   });
 }

@@ -219,29 +219,20 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       if (heading) {
         const next = lines[i + 1];
         const nextFigures = next && i + 1 < end ? rowFigures(next.cells) : null;
-        const from: Line = pending && heading.c !== text ? pending.first : line;
-        if (
-          !/\?\s*$/.test(heading.c) &&
-          next &&
-          i + 1 < end &&
-          !nextFigures &&
-          next.cells.length === 1 &&
-          /^[a-z(]/.test(next.flat)
-        ) {
-          // The question runs on ("2.1.1. Does assessment ... support the child" / "or young
-          // person's desistance?" / "93%"): heading or row, the whole of it decides.
-          pending = { text: heading.c, first: from };
-          continue;
-        }
-        if (
-          nextFigures &&
+        const unended = !/\?\s*$/.test(heading.c);
+        // Not (yet) a heading: the question runs on ("2.1.1. Does assessment ... support the
+        // child" / "or young person's desistance?" / "93%"), the whole of it decides; or it is
+        // the key question's own row, its figure on the next line, alone or after the question's
+        // last words ("Are the YOT's recommendations ... analytical" / "and personalised to the
+        // child, supporting joint decision making? 27%").
+        const runsOn =
+          unended && !nextFigures && next?.cells.length === 1 && i + 1 < end && /^[a-z(]/.test(next.flat);
+        const ownRow =
+          nextFigures !== null &&
           (nextFigures.textCells.length === 0 ||
-            (!/\?\s*$/.test(heading.c) && /^[a-z(]/.test(nextFigures.textCells.join(" "))))
-        ) {
-          // Not a heading: the key question's own row, its figure on the next line (alone, or
-          // after the question's last words: "Are the YOT's recommendations ... analytical" /
-          // "and personalised to the child, supporting joint decision making? 27%").
-          pending = { text: heading.c, first: from };
+            (unended && /^[a-z(]/.test(nextFigures.textCells.join(" "))));
+        if (runsOn || ownRow) {
+          pending = { text: heading.c, first: pending && heading.c !== text ? pending.first : line };
           continue;
         }
         const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;

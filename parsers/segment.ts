@@ -20,6 +20,9 @@ export interface StandardHeading {
  */
 const headingCache = new WeakMap<Line, StandardHeading | null>();
 
+/** A standard's number and what follows it: "2.1 Assessment", "2.1. Assessment", "2.1: Assessment", "2.1Assessment" (a lost space). */
+const STANDARD_NUMBER = /^([1-4])\s?\.\s?([1-4])\s?[.:]?\s*(.*)$/;
+
 export function standardHeading(line: Line): StandardHeading | null {
   // Only a line that starts with a standard's digit (1-4) or with "Standards and key questions"
   // can be one: most lines are turned away before the cache (a far slower lookup) is asked.
@@ -35,8 +38,7 @@ export function standardHeading(line: Line): StandardHeading | null {
 function findStandardHeading(line: Line): StandardHeading | null {
   if (!/^(?:Standards and key questions\s+)?[1-4]\s?\./.test(line.flat)) return null;
   const flat = line.flat.replace(/^Standards and key questions\s+/i, "");
-  // "2.1 Assessment", "2.1. Assessment", "2.1: Assessment", "2.1Assessment" (a lost space).
-  const m = flat.match(/^([1-4])\s?\.\s?([1-4])\s?[.:]?\s*(.*)$/);
+  const m = flat.match(STANDARD_NUMBER);
   if (!m) return null;
   const id = `${m[1]}.${m[2]}`;
   // "Partnerships & services" spells "Partnerships and services".
@@ -91,8 +93,8 @@ export function joinWrappedStandardNames(lines: Line[]): Line[] {
 /** How many lines from `i` spell a standard's number and whole name (2 or 3), or null. */
 function wrappedName(lines: Line[], i: number): number | null {
   const line = lines[i] as Line;
-  const m = line.flat.match(/^([1-4])\s?\.\s?([1-4])\s?[.:]?\s+(\S.*)$/);
-  if (!m || standardHeading(line)) return null;
+  const m = line.flat.match(STANDARD_NUMBER);
+  if (!m || !m[3] || standardHeading(line)) return null;
   const id = `${m[1]}.${m[2]}`;
   const start = letters(m[3] as string);
   for (const def of ALL_STANDARD_DEFINITIONS.filter((d) => d.id === id)) {

@@ -161,6 +161,9 @@ export function plain(text: string): string {
     .trim();
 }
 
+/** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
+export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
+
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
 export const PROMPT_LETTER = /^[a-z]\)\s/;
 

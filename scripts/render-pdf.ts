@@ -429,6 +429,14 @@ export interface RenderStyle {
   furniture?: "colon" | "in-colon" | "in";
 }
 
+/** The running header as each year printed it (RenderStyle.furniture). */
+function runningHeader(title: string, furniture: NonNullable<RenderStyle["furniture"]>): string {
+  const lead = "Inspection of youth offending services";
+  return furniture === "colon"
+    ? `${lead}: ${title}`
+    : `${lead} in${furniture === "in-colon" ? ":" : ""} ${title}`;
+}
+
 class Renderer {
   private readonly m: Measurer;
   private page = 1;
@@ -438,7 +446,8 @@ class Renderer {
 
   constructor(
     private readonly doc: Doc,
-    private readonly header: string,
+    /** What the running header names: the report's area. */
+    private readonly title: string,
     private readonly style: RenderStyle = {},
   ) {
     this.m = new Measurer(doc);
@@ -502,10 +511,7 @@ class Renderer {
     doc.save();
     doc.fillColor("#333333");
     const furniture = this.style.furniture ?? "colon";
-    let header =
-      furniture === "colon"
-        ? this.header
-        : this.header.replace(/: /, furniture === "in-colon" ? " in: " : " in ");
+    let header = runningHeader(this.title, furniture);
     const pageAtRight = furniture !== "colon";
     const room = CONTENT_W - (pageAtRight ? 40 : 0);
     while (header.length > 4 && this.m.width(header, REGULAR, 8) > room) {
@@ -669,7 +675,7 @@ export async function renderReportPdf(
     .map((l) => stripMarkdown(l).text.replace(/\t+/g, " "))
     .find((l) => l.length > 0);
   const title = toWinAnsi(options?.title ?? area ?? firstLine ?? "report").trim();
-  const header = `Inspection of youth offending services: ${title}`;
+  const header = runningHeader(title, "colon");
 
   const doc = new PDFDocument({
     size: "A4",
@@ -689,7 +695,7 @@ export async function renderReportPdf(
     doc.on("error", reject);
   });
 
-  const renderer = new Renderer(doc, header, options?.style);
+  const renderer = new Renderer(doc, title, options?.style);
   for (const block of parseBlocks(text, area)) {
     switch (block.kind) {
       case "para":

@@ -1,3 +1,4 @@
+import { letters } from "../../../parsers/lines.js";
 import type { ReportRecord } from "../../../schemas/report.js";
 import { type AuditRule, describeFigure, finding, percentOf, roundHalfUp } from "../rule.js";
 
@@ -15,8 +16,7 @@ function agree(a: Row, b: Row): boolean {
 }
 
 /** A prompt's identity across the places it is printed: its key question and its words. */
-const promptKey = (p: ReportRecord["prompts"][number]) =>
-  `${p.keyQuestionId} ${p.text.toLowerCase().replace(/[^a-z]/g, "")}`;
+const promptKey = (p: ReportRecord["prompts"][number]) => `${p.keyQuestionId} ${letters(p.text)}`;
 
 export const figureAgreement: AuditRule = {
   id: "figure-agreement",
