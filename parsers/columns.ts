@@ -10,6 +10,7 @@ import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
 import {
+  CAPTION_START,
   NOT_APPLICABLE,
   PERCENT_HEADER,
   QUESTION_START,
@@ -250,7 +251,8 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     }
     // The caption before the questions ("Of the 8 cases inspected:") heads the table's header row.
     const caption = out[out.length - 1];
-    const captioned = caption && single(caption) && /^Of the\b.*:\s*\d{0,2}$/i.test(caption.flat);
+    const captioned =
+      caption && single(caption) && CAPTION_START.test(caption.flat) && /:\s*\d{0,2}$/.test(caption.flat);
     const headerCells = [...(captioned ? [(caption as Line).flat] : []), ...figures.header];
     const headerParts = [
       ...(captioned ? [caption as Line] : []),

@@ -81,6 +81,8 @@ function rowFigures(cells: string[]): Figures | null {
  * factors related to…": the sub-sample a table counts.
  */
 const SUB_SAMPLE = new RegExp(`^(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
+/** Where a table's caption starts ("Of the 8 cases ...", "In the 17 cases ..."), before its count is read. */
+export const CAPTION_START = new RegExp(`^(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`, "i");
 /** The same caption ending, with its colon, on the lines above a table's column headings. */
 const CAPTION_ABOVE = new RegExp(`(?:^|\\s)(?:Of|In) the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
 

@@ -18,7 +18,14 @@ import {
   leadingFigure,
 } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
-import { NOT_APPLICABLE, PERCENT_HEADER, QUESTION_START, RELEVANT_HEADER, YES_HEADER } from "./questions.js";
+import {
+  CAPTION_START,
+  NOT_APPLICABLE,
+  PERCENT_HEADER,
+  QUESTION_START,
+  RELEVANT_HEADER,
+  YES_HEADER,
+} from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
 
@@ -62,7 +69,7 @@ function continuesQuestion(row: string[], cell: string): boolean {
     /^[a-z(]/.test(cell) &&
     !isFigure(cell) &&
     !/[?:]\s*\d{0,2}$/.test(text) &&
-    (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s*/, "")) || /^Of the\b/i.test(text)) &&
+    (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s*/, "")) || CAPTION_START.test(text)) &&
     text.length + cell.length < 400
   );
 }
@@ -86,7 +93,7 @@ function continuesRow(row: string[], cell: string): boolean {
   if (isFigure(cell)) return isQuestionRow(row);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
   if (isTableHeading(cell))
-    return /:\s*\d{0,2}$/.test(last) || /^Of the\b/i.test(last) || isTableHeading(last);
+    return /:\s*\d{0,2}$/.test(last) || CAPTION_START.test(last) || isTableHeading(last);
   return false;
 }
 

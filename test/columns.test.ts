@@ -238,3 +238,27 @@ test("a standard's key questions alone, then as many figures without their headi
     ],
   ]);
 });
+
+test("a caption worded 'In the 8 cases ...' heads the header row as 'Of the 8 cases ...' does", () => {
+  const d = doc(
+    [
+      "In the 8 cases where there were factors related to safety:",
+      "Does assessment clearly identify and analyse any risks to the safety of the child?",
+      "Where applicable, does assessment analyse controls and interventions?",
+      "",
+      "Relevant cases",
+      "8",
+      "",
+      "Number 'Yes'",
+      "7",
+      "",
+      "8",
+      "4",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)[0]).toEqual([
+    "In the 8 cases where there were factors related to safety:",
+    "Relevant cases",
+    "Number 'Yes'",
+  ]);
+});
