@@ -166,6 +166,15 @@ test("a ratings table whose names do not match their numbers is left as it is", 
   expect(rows.filter((r) => r.length > 1)).toEqual([]);
 });
 
+/** The rest of a prompts table on its next page: its last prompts, then their figures. */
+const NEXT_PAGE = [
+  "b) Does assessment analyse controls and interventions to promote safety?",
+  "c) Does assessment draw on other agencies where appropriate?",
+  "",
+  "81%",
+  "56%",
+];
+
 test("the page's number between the columns is no figure; lettered prompts need no heading; a table carries on over a page", () => {
   const d = doc(
     [
@@ -187,11 +196,7 @@ test("the page's number between the columns is no figure; lettered prompts need 
       "69%",
       "\fInspection of youth offending services: Anytown",
       "",
-      "b) Does assessment analyse controls and interventions to promote safety?",
-      "c) Does assessment draw on other agencies where appropriate?",
-      "",
-      "81%",
-      "56%",
+      ...NEXT_PAGE,
     ].join("\n"),
   );
   const rows = d.lines.map((l) => l.cells);
@@ -209,17 +214,7 @@ test("the page's number between the columns is no figure; lettered prompts need 
   // Key questions head their prompts, with no figure of their own.
   expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
   // Prompts not lettered from a), and no heading, no table before them: left as they are.
-  const alone = doc(
-    [
-      "Some text of the report.",
-      "",
-      "b) Does assessment analyse controls and interventions to promote safety?",
-      "c) Does assessment draw on other agencies where appropriate?",
-      "",
-      "81%",
-      "56%",
-    ].join("\n"),
-  );
+  const alone = doc(["Some text of the report.", "", ...NEXT_PAGE].join("\n"));
   expect(alone.lines.map((l) => l.cells).filter((c) => c.length > 1)).toEqual([]);
 });
 
