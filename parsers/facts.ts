@@ -418,7 +418,7 @@ function parseContextualSection(
     if (
       missingHeading &&
       line.flat.length <= 40 &&
-      /^[A-Z][A-Za-z ,'&-]+?(?:\s+\d)?$/.test(line.flat) &&
+      /^\p{Lu}[\p{L}\p{M} ,'’.&-]+?(?:\s+\d)?$/u.test(line.flat) &&
       !/information|caseload|population|data|rates?$/i.test(line.flat) &&
       !groupOf(line.flat)
     ) {

@@ -169,7 +169,7 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
 const RUNNING_HEADER =
   /^(?:(?:\d{1,3}\s+)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
 /** An area's name: capitalised words and the small words between them ("Blackburn with Darwen"). */
-const AREA_WORDS = "(?:\\p{Lu}[\\p{L}'’.&-]*|and|of|the|upon|on|with|in|&)";
+const AREA_WORDS = "(?:\\p{Lu}[\\p{L}\\p{M}'’.&-]*|and|of|the|upon|on|with|in|&)";
 /**
  * The same header without its colon (some 2020 reports): "Inspection of youth offending services
  * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.

@@ -104,6 +104,22 @@ describe.each(reports)("%s", (name) => {
     expect(recordValues(rest as ReportRecord)).toEqual(recordValues(expected as ReportRecord));
   });
 
+  // Other services' names: Welsh letters ("Môn"), a comma, an ampersand, "upon". Before, a name
+  // with a letter outside A-Z lost the foreword's overall rating and Croydon's rate headings.
+  test.each(["Gwynedd Môn", "Bournemouth, Christchurch and Poole", "Brighton & Hove", "Kingston upon Hull"])(
+    "the service renamed '%s' gives the same record",
+    async (area) => {
+      const original = await extractFile(join(CORPUS, name));
+      const own = original.area as string;
+      const file = join(TMP, name.replace(/\.txt$/, `.${area.replace(/\W+/g, "-")}.txt`));
+      writeFileSync(file, text.split(own).join(area));
+      const variant = await extractFile(file);
+      expect(variant.area).toBe(area);
+      const back = JSON.stringify(recordValues(variant)).split(JSON.stringify(area).slice(1, -1)).join(own);
+      expect(JSON.parse(back)).toEqual(recordValues(original));
+    },
+  );
+
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
