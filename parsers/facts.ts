@@ -89,7 +89,9 @@ function push(
     });
     return;
   }
-  out.facts.push({ group, label, subject, role, value, unit, provenance: provenanceOf(line) });
+  // Quotes and dashes as in labels: "(10–17 years)" and "(10-17 years)" are the same subject.
+  const place = subject === null ? null : plain(subject);
+  out.facts.push({ group, label, subject: place, role, value, unit, provenance: provenanceOf(line) });
 }
 
 /** A contextual figure, with its share: "441,290", "34%", "43.7", "69 (65%)". */

@@ -396,7 +396,7 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
 // rated"): capitalised words ("Brighton & Hove", "St. Helens", "Bournemouth, Christchurch and
 // Poole") then the service. The rating is read in any case ("'requires improvement'").
 const OVERALL_STATEMENT =
-  /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘"“*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
+  /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘’"“”*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
 
 /** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
 export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {

@@ -124,7 +124,12 @@ export const FACT_GROUPS = [
 export const ContextualFactSchema = z.object({
   group: z.enum(FACT_GROUPS).describe("Kind of fact"),
   label: z.string().describe("Column heading of a split table, or the printed label"),
-  subject: z.string().nullable().describe("Row heading of a split table (e.g. 'National average')"),
+  subject: z
+    .string()
+    .nullable()
+    .describe(
+      "Row heading of a split table (e.g. 'National average'), quotes and dashes made plain as in labels",
+    ),
   role: z
     .enum(["service", "comparator"])
     .nullable()

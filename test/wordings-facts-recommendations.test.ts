@@ -195,6 +195,22 @@ test("split tables with a single space between cells are cut by their known colu
   ]);
 });
 
+test("a row heading's dashes and quotes are made plain, as its column headings' are", () => {
+  const { facts } = factsOf(
+    [
+      "Gender\tMale\tFemale",
+      "Anytown YOS\t80%\t20%",
+      "Youth population (10–17 years) in Anytown\t51%\t49%",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([
+    ["gender", "Male", "Anytown YOS", "service", 80, "percent"],
+    ["gender", "Female", "Anytown YOS", "service", 20, "percent"],
+    ["gender", "Male", "Youth population (10-17 years) in Anytown", "comparator", 51, "percent"],
+    ["gender", "Female", "Youth population (10-17 years) in Anytown", "comparator", 49, "percent"],
+  ]);
+});
+
 test("a single-space split header whose columns cannot be told apart is reported, not guessed", () => {
   const { facts, warnings } = factsOf(
     ["Ethnicity Gypsy Roma Traveller Irish Traveller", "Anytown YOS 2% 1%"].join("\n"),

@@ -76,6 +76,8 @@ test.each([
   ["Overall, Bournemouth, Christchurch and Poole YOS is rated as: 'Outstanding'.", "Outstanding"],
   ["Overall, Sefton Youth Offending Services is rated as: 'Inadequate'.", "Inadequate"],
   ["Overall, Sefton YJT is rated as: 'Good'.", "Good"],
+  // Quotes typed the wrong way round (an apostrophe opening the rating); a Welsh letter.
+  ["Overall, Gwynedd Môn YJS was rated as ’Good’.", "Good"],
   [
     "Overall, Wirral YOS is rated as: 'requires improvement'. This rating has been determined.",
     "Requires improvement",
