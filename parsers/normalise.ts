@@ -133,10 +133,11 @@ export function splitCells(s: string): string[] {
  * Anything the cleaner could change: a marker or markup character, whitespace other than a
  * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
  */
-const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
 /** The same, with markdown's own markup (headings, escapes). */
 const NEEDS_CLEANING_MARKDOWN =
-  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+const COMBINING_MARK = /[\u0300-\u036F]/;
 /** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
@@ -150,6 +151,9 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   // "ﬁrst-time entrants" reads as "first-time entrants"; "assess\u00ADment" as "assessment".
   if (INVISIBLE_OR_LIGATURE.test(text))
     text = text.replace(/[\u00AD\u200B]/g, "").replace(/[\uFB00-\uFB06]/g, (c) => c.normalize("NFKC"));
+  // Letters written decomposed ("o" and a combining circumflex, as some converters write "ô"):
+  // composed, so that a name is one string whichever way its file spelt it.
+  if (COMBINING_MARK.test(text)) text = text.normalize("NFC");
   // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
   text = stripMarkup(text, format);
   // List bullets and markdown blockquotes carry no meaning for the data.

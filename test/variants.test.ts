@@ -120,6 +120,26 @@ describe.each(reports)("%s", (name) => {
     },
   );
 
+  test.each([
+    ["text", ".txt", (t: string) => t],
+    ["markdown", ".md", toMarkdown],
+  ])(
+    "a Welsh name written decomposed ('o' and a combining circumflex) in %s reads as composed",
+    async (_f, ext, render) => {
+      const area = "Gwynedd Môn";
+      const own = (await extractFile(join(CORPUS, name))).area as string;
+      const composed = join(TMP, name.replace(/\.txt$/, `.composed${ext}`));
+      const decomposed = join(TMP, name.replace(/\.txt$/, `.decomposed${ext}`));
+      const renamed = render(text.split(own).join(area));
+      writeFileSync(composed, renamed);
+      writeFileSync(decomposed, renamed.normalize("NFD"));
+      expect(renamed.normalize("NFD")).not.toBe(renamed);
+      const variant = await extractFile(decomposed);
+      expect(variant.area).toBe(area);
+      expect(recordValues(variant)).toEqual(recordValues(await extractFile(composed)));
+    },
+  );
+
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
