@@ -133,7 +133,8 @@ export function splitCells(s: string): string[] {
  * Anything the cleaner could change: a marker or markup character, whitespace other than a
  * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
  */
-const NEEDS_CLEANING = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+const NEEDS_CLEANING =
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
 /** The same, with markdown's own markup (headings, escapes). */
 const NEEDS_CLEANING_MARKDOWN =
   /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;

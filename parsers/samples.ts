@@ -16,7 +16,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
     re: new RegExp(
-      `\\bWe (?:examined|inspected) ${N} (?:court disposals|post-court cases|community (?:sentences|cases))`,
+      `\\bWe ${LOOKED} ${N} (?:court (?:disposals|orders|cases)|post-court cases|community (?:sentences|cases)|cases sentenced by the courts?)`,
       "gi",
     ),
   },
@@ -31,7 +31,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
     re: new RegExp(
-      `\\bWe took a detailed look at the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`,
+      `\\bWe (?:took a detailed look at|${LOOKED}) the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`,
       "gi",
     ),
   },
@@ -39,8 +39,14 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
     domain: "court",
     re: new RegExp(`\\ba sample of ${N} (?:post-court )?cases sentenced by the courts`, "gi"),
   },
-  { domain: "court", re: new RegExp(`\\bsample of ${N} (?:court disposals|post-court cases) and`, "gi") },
-  { domain: "outOfCourt", re: new RegExp(`\\bWe (?:examined|inspected) ${N} ${OOC} disposals?`, "gi") },
+  {
+    domain: "court",
+    re: new RegExp(
+      `\\bsample (?:of|comprised|consisted of|included) ${N} (?:court disposals|post-court cases) and`,
+      "gi",
+    ),
+  },
+  { domain: "outOfCourt", re: new RegExp(`\\bWe ${LOOKED} ${N} ${OOC} disposals?`, "gi") },
   {
     // "We inspected 15 cases managed by the YJS that had received an out-of-court disposal",
     // "We reviewed 9 cases where the child had received an out-of-court disposal".
@@ -54,7 +60,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "outOfCourt",
     re: new RegExp(
-      `\\bWe reviewed the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OOC}`,
+      `\\bWe ${LOOKED} the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OOC}`,
       "gi",
     ),
   },
@@ -70,6 +76,14 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
     domain: "resettlement",
     re: new RegExp(`\\bwe ${LOOKED} ${N} cases?\\b[^.]{0,80}?\\breceived a custodial sentence`, "gi"),
   },
+  { domain: "resettlement", re: new RegExp(`\\bwe ${LOOKED} ${N} resettlement cases?`, "gi") },
+  {
+    domain: "resettlement",
+    re: new RegExp(
+      `\\bwe ${LOOKED} ${N} cases? (?:where|in which) (?:the )?(?:child|children)(?: and young people)? (?:had been|was|were) released from custody`,
+      "gi",
+    ),
+  },
   {
     domain: "resettlement",
     re: new RegExp(
@@ -80,14 +94,14 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
 ];
 
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
-const SAMPLE_WORD = /examin|inspected|detailed look|sample of|reviewed|looked at/i;
+const SAMPLE_WORD = /examin|inspected|detailed look|sample|reviewed|looked at/i;
 
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
   const statements: SampleStatement[] = [];
   for (const line of lines) {
     if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
-    const outOfCourtOrCustody = /out[- ]of[- ]court|custodial/i.test(text);
+    const outOfCourtOrCustody = /out[- ]of[- ]court|custod|resettlement/i.test(text);
     const courtOrCommunity = /court|community/i.test(text);
     for (const { domain, re, sum } of PATTERNS) {
       if (domain !== "court" && !outOfCourtOrCustody) continue;

@@ -20,6 +20,14 @@ test.each([
   ["We reviewed 9 cases where the child had received an out-of-court disposal.", "outOfCourt", 9],
   ["We looked at 14 cases in which children had received a court disposal.", "court", 14],
   ["We examined 3 cases where the child had received a custodial sentence.", "resettlement", 3],
+  ["We reviewed 14 court disposals and their outcomes.", "court", 14],
+  ["We inspected 19 court orders managed by the service.", "court", 19],
+  ["We examined 16 court cases.", "court", 16],
+  ["We inspected 25 cases sentenced by the court.", "court", 25],
+  ["We inspected the cases of 16 children who had received a court disposal.", "court", 16],
+  ["We looked at 10 out-of-court disposals.", "outOfCourt", 10],
+  ["We inspected 3 resettlement cases.", "resettlement", 3],
+  ["We examined two cases where the child had been released from custody.", "resettlement", 2],
   [
     "Inspectors assessed resettlement by examining 6 case files and interviewing case managers, in cases where children had received custodial sentences.",
     "resettlement",
@@ -37,13 +45,15 @@ test("one sentence stating both samples gives both", () => {
   expect(a.samples).toEqual({ court: 20, outOfCourt: 7, resettlement: null });
   const b = samplesOf("This was a sample of 25 court disposals and 10 out-of-court disposals.");
   expect(b.samples).toEqual({ court: 25, outOfCourt: 10, resettlement: null });
+  const comprised = samplesOf("The case sample comprised 20 court disposals and 9 out-of-court disposals.");
+  expect(comprised.samples).toEqual({ court: 20, outOfCourt: 9, resettlement: null });
   const c = samplesOf("We drew a sample of 8 cases that received an out-of-court disposal.");
   expect(c.samples).toEqual({ court: null, outOfCourt: 8, resettlement: null });
 });
 
 test("prose without a sample statement gives none", () => {
   const { samples, statements } = samplesOf(
-    "We examined the partnership arrangements and inspected the quality of the premises.",
+    "We examined the partnership arrangements and inspected the quality of the premises. We reviewed 30 court reports and we inspected 4 resettlement policies.",
   );
   expect(statements).toEqual([]);
   expect(samples).toEqual({ court: null, outOfCourt: null, resettlement: null });
