@@ -86,6 +86,14 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       ),
       { status: "failed", code: "E_OTHER_FRAMEWORK" },
     ],
+    // The Welsh-language edition of a report on a service in Wales (the English one is published
+    // beside it): its ratings table would load under Welsh names and ratings.
+    "welsh-edition.txt": [
+      Buffer.from(
+        "Arolygiad o wasanaethau troseddwyr ifanc\n\nTrefnewydd\n\nArolygiaeth Prawf EM, Mawrth 2020\n\nSgôr gyffredinol\tDa\n1.1\tLlywodraethu ac arweinyddiaeth\tDa\n2.1\tAsesu\tDa\n\nGwasanaeth Troseddwyr Ifanc (YOS) Trefnewydd ...\n",
+      ),
+      { status: "failed", code: "E_WELSH_EDITION" },
+    ],
     // The inspectorate's annual report: every inspected service's ratings, one after another.
     "annual-report.txt": [
       Buffer.from(

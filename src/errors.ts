@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   E_NOT_A_YOS_REPORT: "only HMI Probation youth offending service inspection reports are read",
   E_OTHER_FRAMEWORK:
     "only reports rated on the 2018-2024 standards framework (standards 1.1 to 4.1) are read",
+  E_WELSH_EDITION: "read the English edition of the same report, which the inspectorate publishes beside it",
   E_TIMEOUT: "raise --timeout or check the file",
   E_DATABASE: "the database was busy or could not be written; run the ingest again",
   E_PARSE: "this is a bug: please report it with the file",

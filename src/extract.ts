@@ -154,14 +154,16 @@ export function computedScoreOf(standards: Standard[]): number | null {
 }
 
 /**
- * A youth justice inspection of a later programme, rated on another framework: "An
+ * A document of the inspectorate that this tool will not read as a report, though it looks like
+ * one: a youth justice inspection of the later programme, rated on another framework ("An
  * inspection of youth justice work with children and victims in <area>", which rates work with
- * children and work with victims rather than standards 1.1 to 4.1. Read as this framework's
- * report, its ratings would land on the wrong standards.
+ * children and work with victims rather than standards 1.1 to 4.1: read as this framework's
+ * report, its ratings would land on the wrong standards); the Welsh-language edition of a report
+ * on a service in Wales, published beside the English one.
  */
-export class OtherFrameworkError extends Error {
-  readonly code = "E_OTHER_FRAMEWORK";
+export class RefusedReportError extends Error {
   constructor(
+    readonly code: "E_OTHER_FRAMEWORK" | "E_WELSH_EDITION",
     readonly file: string,
     reason: string,
   ) {
@@ -178,6 +180,12 @@ const LATER_PROGRAMME =
  * one report it would load a mix of them under no area.
  */
 const ANNUAL_REPORT = /^Annual report\b.{0,40}\binspections? of youth (?:offending|justice)/i;
+
+/**
+ * The Welsh-language edition's cover or credits: "Arolygiad o wasanaethau troseddwyr ifanc
+ * Caerdydd", "Arolygiaeth Prawf EM" (HM Inspectorate of Probation).
+ */
+const WELSH_EDITION = /\bArolygiaeth Prawf\b|\bArolygiad o(?:['’]r)? wasanaethau\b/i;
 
 /** The line that shows a report of the later programme, if any: its title or its foreword's opening. */
 function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
@@ -206,9 +214,18 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const { lines, footnotes } = doc;
   const later = laterProgramme(lines);
   if (later) {
-    throw new OtherFrameworkError(
+    throw new RefusedReportError(
+      "E_OTHER_FRAMEWORK",
       raw.file,
       `an inspection of youth justice work with children and victims (HMI Probation's later programme, line ${later.line}), rated on another framework than standards 1.1 to 4.1`,
+    );
+  }
+  const welsh = lines.slice(0, 80).find((l) => WELSH_EDITION.test(l.flat));
+  if (welsh) {
+    throw new RefusedReportError(
+      "E_WELSH_EDITION",
+      raw.file,
+      `it is the Welsh-language edition of an inspection report (line ${welsh.line}: '${welsh.flat.slice(0, 60)}')`,
     );
   }
   const annual = lines.slice(0, 40).find((l) => ANNUAL_REPORT.test(l.flat));

@@ -64,7 +64,7 @@ test("each failure is one clear line naming the file, the code and what to do; e
   expect(line).toBe(
     `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
   );
-  expect(out.at(-1)).toContain("16 files: 5 ok, 0 partial, 10 failed, 1 duplicate, 0 unchanged");
+  expect(out.at(-1)).toContain("17 files: 5 ok, 0 partial, 11 failed, 1 duplicate, 0 unchanged");
 });
 
 test("the database passes integrity_check and holds only whole reports", () => {
