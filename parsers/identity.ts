@@ -12,7 +12,18 @@ export interface Identity {
   warnings: ReportWarning[];
 }
 
-const COVER = /^An inspection of youth (?:offending|justice) services? in\s*(.*)$/i;
+// "An inspection of youth offending services in", also as a joint inspection or a re-inspection,
+// or without its article where a cover's first word was drawn apart ("Inspection of ... in").
+// Never the 2018 running header "Inspection of youth offending services in: <area> 2".
+const COVER =
+  /^(?:An?\s+)?(?:joint\s+|re-?\s*|follow-up\s+)?inspection of youth (?:offending|justice) services? in(?!:)\b\s*(.*)$/i;
+/**
+ * The running header of every page, which names the area too ("Inspection of youth offending
+ * services: Kirklees", "... in: Barking and Dagenham 2", "... in Oxfordshire 12"): the area where
+ * the cover has none (a cover drawn as a picture, or left off by the converter).
+ */
+const RUNNING_HEADER_AREA =
+  /^(?:\d{1,3}\s+)?(?:An\s+)?inspection of youth (?:offending|justice) services?(?::|\s+in:?)\s*(.+?)(?:\s+\d{1,3})?$/i;
 // Run on plain() text: curly apostrophes and dashes are already straight.
 const INSPECTORATE = "(?:HM|Her Majesty's|His Majesty's) Inspectorate of Probation";
 const DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
@@ -48,7 +59,45 @@ const PUBLISHED_LABEL = new RegExp(
   "i",
 );
 
-export function parseIdentity(lines: Line[]): Identity {
+/** What follows an area's name when it names the service: "Kirklees youth justice service". */
+const SERVICE_DESIGNATION =
+  /\s+(?:YOS|YOT|YJS|YJT|youth (?:offending|justice) (?:services?|teams?|partnership)(?:\s*\((?:YOS|YOT|YJS|YJT)\))?)$/i;
+
+/** The area an area-and-service name names ("North Somerset YOS": "North Somerset"). */
+export function areaOfService(name: string): string {
+  return name.replace(SERVICE_DESIGNATION, "").trim();
+}
+
+/** The area the running headers name most often, with the first header naming it. */
+function areaFromRunningHeaders(furniture: Line[]): { area: string; line: Line } | null {
+  const seen = new Map<string, { count: number; line: Line }>();
+  for (const line of furniture) {
+    const named = plain(line.flat).match(RUNNING_HEADER_AREA)?.[1];
+    const area = named ? areaOfService(named) : "";
+    if (!area) continue;
+    const entry = seen.get(area) ?? { count: 0, line };
+    entry.count++;
+    seen.set(area, entry);
+  }
+  let best: { area: string; line: Line } | null = null;
+  let most = 0;
+  for (const [area, { count, line }] of seen)
+    if (count > most) {
+      best = { area, line };
+      most = count;
+    }
+  return best;
+}
+
+/**
+ * Identity from the cover; where the cover names no area, from the running headers, else from
+ * the service the ratings table names (`service`, read there).
+ */
+export function parseIdentity(
+  lines: Line[],
+  furniture: Line[] = [],
+  service: { name: string; provenance: Provenance } | null = null,
+): Identity {
   const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
   const head = lines.slice(0, 80);
   for (let i = 0; i < head.length && out.area === null; i++) {
@@ -61,6 +110,14 @@ export function parseIdentity(lines: Line[]): Identity {
       out.area = area;
       out.provenance.area = provenanceOf(areaLine);
     }
+  }
+  const fromHeaders = out.area === null ? areaFromRunningHeaders(furniture) : null;
+  if (fromHeaders) {
+    out.area = fromHeaders.area;
+    out.provenance.area = provenanceOf(fromHeaders.line);
+  } else if (out.area === null && service && areaOfService(service.name)) {
+    out.area = areaOfService(service.name);
+    out.provenance.area = service.provenance;
   }
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as Line;

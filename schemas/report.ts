@@ -230,7 +230,12 @@ export const CompletenessSchema = z.object({
 export const ReportRecordSchema = z.object({
   parserVersion: z.string(),
   source: SourceSchema,
-  area: z.string().nullable().describe("Inspected area, from the cover"),
+  area: z
+    .string()
+    .nullable()
+    .describe(
+      "Inspected area, from the cover (else from the running page headers, else from the service the ratings table names)",
+    ),
   serviceName: z.string().nullable().describe("Service name heading the ratings table"),
   published: z
     .string()

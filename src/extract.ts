@@ -243,8 +243,13 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     throw new NotAReportError(raw.file, "it names no youth offending or youth justice service");
   }
 
-  const identity = parseIdentity(lines);
   const table = parseRatingsTable(lines, seg);
+  const service = table.serviceName ? table.provenance.serviceName : undefined;
+  const identity = parseIdentity(
+    lines,
+    doc.furniture,
+    table.serviceName && service ? { name: table.serviceName, provenance: service } : null,
+  );
   // The ratings table's "Fieldwork started" first; else the report's sentence on it.
   const fieldwork = table.fieldworkStart ? null : fieldworkFromProse(lines);
   const { edition, certain } = detectEdition(lines);

@@ -61,3 +61,48 @@ test("fieldwork start from the report's sentence on it, when the ratings table p
   ).toBeNull();
   expect(fieldwork("The fieldwork may show more; staff changed in June 2021.")).toBeNull();
 });
+
+test.each([
+  ["Inspection of youth offending services in\n\nNewtown", "Newtown"],
+  ["A joint inspection of youth offending services in Newtown", "Newtown"],
+  ["Re-inspection of youth justice services in\n\nNewtown", "Newtown"],
+])("a cover worded '%s' names the area", (cover, area) => {
+  expect(identity(`${cover}\n\nHM Inspectorate of Probation, March 2019`).area).toBe(area);
+});
+
+test("the 2018 running header is no cover", () => {
+  expect(identity("Inspection of youth offending services in: Newtown 2\n\nForeword").area).toBeNull();
+});
+
+test("without a cover, the running headers name the area (without the service's initials)", () => {
+  const doc = normaliseLines(
+    textSourceLines(
+      [
+        "Foreword",
+        "Newtown is a borough.",
+        "\fInspection of youth offending services: Newtown YOS",
+        "Ratings",
+        "Contextual facts",
+        "\fInspection of youth offending services: Newtown YOS",
+        "More text.",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  expect(doc.furniture.length).toBe(2);
+  const found = parseIdentity(doc.lines, doc.furniture);
+  expect(found.area).toBe("Newtown");
+  expect(found.provenance.area?.line).toBe(3);
+  expect(found.warnings.map((w) => w.code)).not.toContain("area-missing");
+});
+
+test("without a cover or running headers, the ratings table's service names the area", () => {
+  const service = {
+    name: "Newtown Youth Justice Service",
+    provenance: { line: 9, page: null, snippet: "x" },
+  };
+  const found = parseIdentity(linesOf("Foreword\n\nNewtown is a borough."), [], service);
+  expect([found.area, found.provenance.area?.line]).toEqual(["Newtown", 9]);
+  const cover = parseIdentity(linesOf("An inspection of youth offending services in Oldtown"), [], service);
+  expect(cover.area).toBe("Oldtown");
+});

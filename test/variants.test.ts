@@ -140,6 +140,22 @@ describe.each(reports)("%s", (name) => {
     },
   );
 
+  test("without its cover (drawn as a picture), the area is read from the running headers or the ratings table", async () => {
+    const coverless = text.replace(
+      /^\W*An inspection of youth (?:offending|justice) services in\s*\n(?:\s*\n)*[^\n]*\n/m,
+      "",
+    );
+    expect(coverless).not.toBe(text);
+    const file = join(TMP, name.replace(/\.txt$/, ".coverless.txt"));
+    writeFileSync(file, coverless);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(variant.area).toBe(original.area);
+    expect(recordValues(variant, { narrativeText: false })).toEqual(
+      recordValues(original, { narrativeText: false }),
+    );
+  });
+
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
