@@ -184,6 +184,13 @@ const RUNNING_HEADER_IN = new RegExp(
   "u",
 );
 
+/**
+ * A prompt's letter as other converters write it: "(a)", "a.", "A)" (pandoc's lists, Word's list
+ * styles), before a question. The parsers read the reports' own "a)".
+ */
+const OTHER_PROMPT_LABEL =
+  /^(?:\(([a-zA-Z])\)|([a-zA-Z])\.|([A-Z])\))\s*(?=(?:Does|Is|Are|Where|In cases|How|Has|Have|Do|Did|Was|Were)\b)/;
+
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
 
@@ -269,6 +276,12 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       markers = c.markers;
       startsWithMarker = c.startsWithMarker;
     }
+    if (cells.length > 0 && OTHER_PROMPT_LABEL.test(cells[0] as string))
+      cells[0] = (cells[0] as string).replace(
+        OTHER_PROMPT_LABEL,
+        (_m, ...letter: (string | undefined)[]) =>
+          `${(letter[0] ?? letter[1] ?? letter[2] ?? "").toLowerCase()}) `,
+      );
     const flat = cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
     if (isFurniture(cells, flat)) {

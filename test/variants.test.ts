@@ -156,6 +156,25 @@ describe.each(reports)("%s", (name) => {
     );
   });
 
+  // Tower Hamlets letters its prompts "a)"; other converters write the letters "(a)", "a." or
+  // "A)" (pandoc's and Word's list styles).
+  test.each([
+    ["(a)", (l: string) => `(${l}) `],
+    ["a.", (l: string) => `${l}. `],
+    ["A)", (l: string) => `${l.toUpperCase()}) `],
+  ])("prompt letters written %s give the same record, in text and markdown", async (_s, letter) => {
+    const relettered = text.replace(/^([a-z])\) /gm, (_m, l: string) => letter(l));
+    const original = await extractFile(join(CORPUS, name));
+    for (const [ext, render] of [
+      [".txt", (t: string) => t],
+      [".md", toMarkdown],
+    ] as const) {
+      const file = join(TMP, name.replace(/\.txt$/, `.letters-${letter("x").trim()}${ext}`));
+      writeFileSync(file, render(relettered));
+      expect(recordValues(await extractFile(file)), ext).toEqual(recordValues(original));
+    }
+  });
+
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
