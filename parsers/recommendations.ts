@@ -12,6 +12,8 @@ const MARKED_ITEM = /^\(?([1-9]\d?)[.)](\s*)(\S.*)$/;
 // "1 review" ("1\treview" with its period lost): only inside the list and in sequence, so that
 // prose beginning with a number is not taken for an item.
 const BARE_ITEM = /^([1-9]\d?)\s+([A-Za-z].*)$/;
+/** A list bullet as the text was written (cleaning drops it): each bulleted line is an item. */
+const BULLET = /^\s*[-•▪●◦■○*\uF0A7\uF0B7]\s/;
 const END_OF_LIST =
   /^(Background|Introduction|Contextual facts|Contents|Foreword|Executive summary|Ratings|1\.\s*Organisational delivery|Domain one)/i;
 
@@ -48,6 +50,8 @@ export function parseRecommendations(
   let addressee: string | null = null;
   let afterAddressee = false;
   let lastNumber: number | null = null;
+  // The line before was the addressee or an item: a bulleted line here is the list's next item.
+  let inList = false;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as Line;
     const text = plain(line.flat);
@@ -56,8 +60,10 @@ export function parseRecommendations(
     if (who) {
       addressee = (who[1] as string).trim();
       afterAddressee = true;
+      inList = true;
       continue;
     }
+    const bulleted = BULLET.test(line.raw);
     // The list's lead-in: the addressee ("... should:") or the line stating the count.
     const numbered = itemNumber(text, afterAddressee || i === start, lastNumber);
     if (numbered) {
@@ -70,14 +76,15 @@ export function parseRecommendations(
         provenance: provenanceOf(line),
       });
       afterAddressee = false;
+      inList = true;
       continue;
     }
-    if (/^[a-z]/.test(text)) {
+    if (/^[a-z]/.test(text) || (bulleted && inList)) {
       const last = items[items.length - 1];
       // Before any item, the lead-in's sentence running on ("... we have made seven
       // recommendations that we believe, if" / "implemented, will have ..."): no item.
       if (!last && !afterAddressee && !/[.:;!?]\s*$/.test((lines[i - 1] as Line).flat)) continue;
-      if (afterAddressee || !last) {
+      if (afterAddressee || !last || bulleted) {
         // An item the report printed without its number.
         items.push({
           position: items.length + 1,
@@ -90,8 +97,10 @@ export function parseRecommendations(
         last.text = `${last.text} ${text}`;
       }
       afterAddressee = false;
+      inList = true;
       continue;
     }
+    inList = false;
     if (items.length > 0 && text.length > 60) break;
   }
   if (items.some((it) => it.number === null)) {

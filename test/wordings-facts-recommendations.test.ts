@@ -370,3 +370,22 @@ test("the count's sentence running on over its line is no recommendation", () =>
     [2, "The Kirklees Youth Justice Service", DATA],
   ]);
 });
+
+test.each([
+  ["•", "lower case"],
+  ["-", "lower case"],
+  ["\uF0B7", "lower case"],
+  ["•", "capitalised"],
+])("recommendations bulleted with '%s' (%s) are one item each, unnumbered", (bullet, kind) => {
+  const cap = (s: string) => (kind === "capitalised" ? s[0]?.toUpperCase() + s.slice(1) : s);
+  const r = recommendationsOf(`${bullet} ${cap(BOARD)}\n${bullet} ${cap(DATA)}`);
+  expect(r.items.map((i) => [i.number, i.text])).toEqual([
+    [null, cap(BOARD)],
+    [null, cap(DATA)],
+  ]);
+});
+
+test("a bulleted recommendation's wrapped line runs on into it", () => {
+  const r = recommendationsOf(`• ${BOARD}\nand its partners\n• ${DATA}`);
+  expect(r.items.map((i) => i.text)).toEqual([`${BOARD} and its partners`, DATA]);
+});
