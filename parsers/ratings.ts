@@ -161,7 +161,19 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const line = lines[i] as Line;
     const heading = standardHeading(line);
     if (!heading || out.rows.has(heading.id)) continue;
-    const found = ratingNear(lines, heading, Math.min(end + 1, lines.length));
+    let found = ratingNear(lines, heading, Math.min(end + 1, lines.length));
+    // A rating alone on the line after this row's: the table's cells were read out of their rows
+    // (pdftotext's reading order can put one row's rating after a later row's), and which of the
+    // two is this standard's is unknown. Left unread rather than guessed.
+    const stray = found ? lines[found.line.index + 1] : undefined;
+    if (found && stray && ratingOnly(stray.flat) && !standardHeading(stray)) {
+      out.warnings.push({
+        code: "rating-ambiguous",
+        message: `Standard ${heading.id}'s row in the ratings table is followed by another rating ('${stray.flat}'): its cells were read out of order, and its rating is not read from the table`,
+        provenance: provenanceOf(stray),
+      });
+      found = null;
+    }
     out.rows.set(heading.id, { heading, rating: found?.rating ?? null, marker: found?.marker ?? null });
   }
 

@@ -12,6 +12,8 @@ export const WARNING_CODES = {
   "overall-rating-missing": "The ratings table has an 'Overall rating' row but no legible rating.",
   "overall-row-missing":
     "The ratings table was found by its run of standard rows; its 'Overall rating' row is missing or illegible, so the overall rating is not read from it.",
+  "rating-ambiguous":
+    "A standard's row in the ratings table is followed by another rating: the table's cells were read out of their rows, so its rating is not read from the table.",
   "score-missing": "The ratings table has a 'Score' label but no legible N/36 figure.",
   "score-not-printed": "The report prints no 'Score N/36' (usual before 2020).",
   "score-out-of-range": "A printed score above 36 is impossible and was not read.",

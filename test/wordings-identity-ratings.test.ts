@@ -241,3 +241,26 @@ test("a ratings table whose cells' lines come one after another (pdf-parse's get
   const other = joinWrappedStandardNames(linesOf("1.1 Governance and\npartnership work was reviewed"));
   expect(other.map((l) => l.flat)).toEqual(["1.1 Governance and", "partnership work was reviewed"]);
 });
+
+test("a row's rating followed by a stray rating (cells read out of their rows) is left unread, with a warning", () => {
+  // pdftotext without -layout put 2.4's "Good" after 3.4's row, before 3.4's own "Outstanding".
+  const text = [
+    "Ratings",
+    "Overall rating\tGood",
+    "2.3\tImplementation and delivery\tGood",
+    "2.4\tReviewing",
+    "3.3\tImplementation and delivery\tGood",
+    "3.4\tJoint working\tGood",
+    "Outstanding",
+    "",
+    "Recommendations",
+  ].join("\n");
+  const t = table(text);
+  expect(t.rows.get("2.3")?.rating).toBe("Good");
+  expect(t.rows.get("3.3")?.rating).toBe("Good");
+  expect(t.rows.get("3.4")?.rating).toBeNull();
+  expect(t.rows.get("2.4")?.rating).toBeNull();
+  expect(t.warnings.filter((w) => w.code === "rating-ambiguous").map((w) => w.provenance?.line)).toEqual([7]);
+  // In order, the same rows are read.
+  expect(table(text.replace("Good\nOutstanding", "Outstanding")).rows.get("3.4")?.rating).toBe("Outstanding");
+});
