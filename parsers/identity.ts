@@ -54,6 +54,11 @@ const LEAD_AFTER = new RegExp(
   `\\b[Ll]ed by (${name("{1,3}")}),?\\s+(?:(?:HM|Her Majesty's|His Majesty's)\\s+[Ii]nspector|HMI)(?![\\p{L}])`,
   "u",
 );
+// "Lead inspector: Jane Doe", "The lead inspector was Jane Doe" (a credits page's wording)
+const LEAD_LABEL = new RegExp(
+  `\\b[Ll]ead [Ii]nspector(?:\\s*[:\\-–]|\\s+(?:was|is))\\s+(${name("{0,3}")})`,
+  "u",
+);
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:Published|Publication date)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
@@ -140,7 +145,8 @@ export function parseIdentity(
     }
   }
   for (const line of lines.slice(0, 400)) {
-    const m = plain(line.flat).match(LEAD) ?? plain(line.flat).match(LEAD_AFTER);
+    const text = plain(line.flat);
+    const m = text.match(LEAD) ?? text.match(LEAD_AFTER) ?? text.match(LEAD_LABEL);
     if (m) {
       out.leadInspector = leadName(m[1] as string);
       out.provenance.leadInspector = provenanceOf(line);

@@ -43,6 +43,8 @@ test.each([
     "Ann Lee",
   ],
   ["The inspection was led by Piet van der Berg, His Majesty's Inspector.", "Piet van der Berg"],
+  ["Lead inspector: Seán O'Brien", "Seán O'Brien"],
+  ["The lead inspector was Jane Doe, supported by a team.", "Jane Doe"],
 ])("lead inspector: %s", (text, name) => {
   expect(identity(text).leadInspector).toBe(name);
 });
