@@ -134,11 +134,12 @@ export function splitCells(s: string): string[] {
  * single space (tabs, column gaps, no-break spaces), a list bullet. Most prose lines have none.
  */
 const NEEDS_CLEANING =
-  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]|\p{M}/u;
 /** The same, with markdown's own markup (headings, escapes). */
 const NEEDS_CLEANING_MARKDOWN =
-  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
-const COMBINING_MARK = /[\u0300-\u036F]/;
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]|\p{M}/u;
+/** A combining mark ("o" and U+0302 for "ô"). */
+const COMBINING_MARK = /\p{M}/u;
 /** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
