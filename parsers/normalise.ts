@@ -197,6 +197,12 @@ const RUNNING_HEADER_IN = new RegExp(
 const OTHER_PROMPT_LABEL =
   /^(?:\(([a-zA-Z])\)|([a-zA-Z])\.|([A-Z])\))\s*(?=(?:Does|Is|Are|Where|In cases|How|Has|Have|Do|Did|Was|Were)\b)/;
 
+function otherPromptLabel(cell: string): boolean {
+  // "(a" or "a." / "A)": the second character tells, before the pattern runs.
+  const second = cell.charCodeAt(1);
+  return (cell.charCodeAt(0) === 40 || second === 46 || second === 41) && OTHER_PROMPT_LABEL.test(cell);
+}
+
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
 
@@ -282,7 +288,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       markers = c.markers;
       startsWithMarker = c.startsWithMarker;
     }
-    if (cells.length > 0 && OTHER_PROMPT_LABEL.test(cells[0] as string))
+    if (cells.length > 0 && otherPromptLabel(cells[0] as string))
       cells[0] = (cells[0] as string).replace(
         OTHER_PROMPT_LABEL,
         (_m, ...letter: (string | undefined)[]) =>

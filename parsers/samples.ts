@@ -96,22 +96,29 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
 const SAMPLE_WORD = /examin|inspected|detailed look|sample|reviewed|looked at/i;
 
+/** Where one sentence ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"'(])/;
+
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
   const statements: SampleStatement[] = [];
   for (const line of lines) {
     if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
-    const text = plain(line.flat);
-    const outOfCourtOrCustody = /out[- ]of[- ]court|custod|resettlement/i.test(text);
-    const courtOrCommunity = /court|community/i.test(text);
-    for (const { domain, re, sum } of PATTERNS) {
-      if (domain !== "court" && !outOfCourtOrCustody) continue;
-      if (domain === "court" && !courtOrCommunity) continue;
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const a = parseCount(m[1] ?? "");
-        if (a === null) continue;
-        const b = sum && m[2] ? parseCount(m[2]) : 0;
-        statements.push({ domain, size: a + (b ?? 0), provenance: provenanceOf(line) });
+    // A statement never runs over a sentence's end: the patterns run on the sentences that have
+    // the word, not on the whole paragraph.
+    for (const sentence of plain(line.flat).split(SENTENCE_BREAK)) {
+      if (!SAMPLE_WORD.test(sentence)) continue;
+      const outOfCourtOrCustody = /out[- ]of[- ]court|custod|resettlement/i.test(sentence);
+      const courtOrCommunity = /court|community/i.test(sentence);
+      for (const { domain, re, sum } of PATTERNS) {
+        if (domain !== "court" && !outOfCourtOrCustody) continue;
+        if (domain === "court" && !courtOrCommunity) continue;
+        re.lastIndex = 0;
+        for (const m of sentence.matchAll(re)) {
+          const a = parseCount(m[1] ?? "");
+          if (a === null) continue;
+          const b = sum && m[2] ? parseCount(m[2]) : 0;
+          statements.push({ domain, size: a + (b ?? 0), provenance: provenanceOf(line) });
+        }
       }
     }
   }
