@@ -226,7 +226,6 @@ export interface SourceLine {
   text?: string;
 }
 
-/** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 /** Where each cell of a space-aligned line starts (its column), for layout-mode text. */
 function cellColumns(raw: string): number[] {
   if (raw.includes("\t")) return [];
@@ -236,6 +235,55 @@ function cellColumns(raw: string): number[] {
   return starts;
 }
 
+/** A figure cell (a percentage or a count) after a column gap: where it starts. */
+const FIGURE_CELL_AFTER_GAP = /\s{2,}(\d{1,3}%?)(?=\s{2,}|\s*$)/g;
+/**
+ * A question's cell run up to its row's first figure with one space between them: the question
+ * and the figure (a percentage or a count), the rest of the row after it.
+ */
+const FIGURE_AFTER_SPACE =
+  /^(\s*(?:[a-z]\)\s*|\d\.\d\.\d\.?\s*)?(?:Does|Is|Are|Where|How|Has|Have|Do|In cases)\b.*?\S) (\d{1,3}%?)(?=\s{2,}|\s*$)/;
+
+/**
+ * The columns a layout text's tables print their figures at: where figures start after a column
+ * gap on at least three lines.
+ */
+function figureColumns(source: SourceLine[]): Set<number> {
+  const counts = new Map<number, number>();
+  for (const l of source) {
+    if (!/\d%?(?:\s{2,}|\s*$)/.test(l.raw)) continue;
+    for (const m of l.raw.matchAll(FIGURE_CELL_AFTER_GAP)) {
+      const at = (m.index as number) + m[0].length - (m[1] as string).length;
+      counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([at]) => at));
+}
+
+/**
+ * A question that fills its cell up to the figures' column, one space short of it ("Does
+ * planning take sufficient account of the diversity and wider familial 59%"): the question and
+ * the figure as two cells, with their columns, when the figure starts where the table's other
+ * figures start. `cells` and `columns` are the line's as split at column gaps.
+ */
+function splitFigureAfterSpace(
+  raw: string,
+  cells: string[],
+  columns: number[],
+  figureAt: Set<number>,
+): { cells: string[]; columns: number[] } | null {
+  const m = FIGURE_AFTER_SPACE.exec(raw);
+  if (!m || columns.length !== cells.length) return null;
+  const text = m[1] as string;
+  const at = text.length + 1;
+  if (![at - 1, at, at + 1].some((c) => figureAt.has(c))) return null;
+  return {
+    cells: [text.trim(), m[2] as string, ...cells.slice(1)],
+    columns: [text.length - text.trimStart().length, at, ...columns.slice(1)],
+  };
+}
+
+/** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   const source = format === "text" ? plainDigitFootnotes(written) : written;
   const lines: Line[] = [];
@@ -250,6 +298,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     format === "text" &&
     source.some((l) => l.page !== null && l.page > 1) &&
     source.filter((l) => /\S {5,}\S/.test(l.raw)).length > 20;
+  const figureCells = layout ? figureColumns(source) : new Set<number>();
   for (const original of source) {
     if (original.raw.trim() === "") {
       // A wrapped cell follows its row directly; after a blank line a new block begins.
@@ -304,7 +353,14 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       footnotes.push({ marker: markers[0] as string, text: flat, line });
       continue;
     }
-    const columns = layout ? cellColumns(src.raw) : [];
+    let columns = layout ? cellColumns(src.raw) : [];
+    const split = layout ? splitFigureAfterSpace(src.raw, cells, columns, figureCells) : null;
+    if (split) {
+      cells = [...split.cells];
+      line.cells = cells;
+      line.flat = cells.join(" ");
+      columns = [...split.columns];
+    }
     if (lastRow && columns.length > 0 && cells.length <= lastRow.line.cells.length) {
       const row = lastRow.line;
       const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
@@ -340,6 +396,27 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       line.flat = line.cells.join(" ");
       line.raw = `${above.raw.trimEnd()}\n${src.raw}`;
       line.markers = [...above.markers, ...line.markers];
+    }
+    // A row's figures alone on the middle line of its wrapped question ("Does planning take ...
+    // familial" / "8   7" / "and social context of the child?"): the figures join the question's
+    // first line, and its next line runs on into it as a wrapped cell does.
+    const first = cellColumns(above?.raw ?? "")[0];
+    if (
+      layout &&
+      above &&
+      first !== undefined &&
+      columns.length === cells.length &&
+      cells.every((c) => /^\d{1,3}%?$/.test(c)) &&
+      (columns[0] as number) > first + 30 &&
+      above.cells.length === 1 &&
+      src.line - above.line === 1 &&
+      !/[.:;!?]$/.test(above.flat)
+    ) {
+      above.cells = [...above.cells, ...cells];
+      above.flat = above.cells.join(" ");
+      above.raw = `${above.raw.trimEnd()}\n${src.raw}`;
+      lastRow = { line: above, columns: [first, ...columns] };
+      continue;
     }
     lastRow = line.cells.length > 1 && columns.length === line.cells.length ? { line, columns } : null;
     line.index = lines.length;

@@ -337,3 +337,35 @@ test("pdftotext -layout text: a table cell wrapped onto the next line goes back 
     ["2.4", "Reviewing", "Good"],
   ]);
 });
+
+test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
+  const gap = " Some text     with a column gap";
+  const text = [
+    ...Array(25).fill(gap),
+    "\f",
+    " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
+    " Does planning set out the services most likely to support   8                8",
+    " desistance?",
+    " Does planning take sufficient account of the diversity, the 8                6",
+    " wider familial and social context of the child?",
+    " Does planning take sufficient account of the child's",
+    "                                                             8                7",
+    " strengths and protective factors?",
+    " Is the child involved in planning?                          8                8",
+    // Prose ending in a figure at another column is left as it is.
+    " In the cases we inspected, planning was sufficient in 6",
+  ].join("\n");
+  const lines = normaliseLines(textSourceLines(text), "text").lines.slice(25);
+  expect(lines.map((l) => l.cells)).toEqual([
+    ["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"],
+    ["Does planning set out the services most likely to support desistance?", "8", "8"],
+    [
+      "Does planning take sufficient account of the diversity, the wider familial and social context of the child?",
+      "8",
+      "6",
+    ],
+    ["Does planning take sufficient account of the child's strengths and protective factors?", "8", "7"],
+    ["Is the child involved in planning?", "8", "8"],
+    ["In the cases we inspected, planning was sufficient in 6"],
+  ]);
+});
