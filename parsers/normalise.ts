@@ -239,10 +239,10 @@ function cellColumns(raw: string): number[] {
 const FIGURE_CELL_AFTER_GAP = /\s{2,}(\d{1,3}%?)(?=\s{2,}|\s*$)/g;
 /**
  * A question's cell run up to its row's first figure with one space between them: the question
- * and the figure (a percentage or a count), the rest of the row after it.
+ * and the figure (a percentage or a count).
  */
-const FIGURE_AFTER_SPACE =
-  /^(\s*(?:[a-z]\)\s*|\d\.\d\.\d\.?\s*)?(?:Does|Is|Are|Where|How|Has|Have|Do|In cases)\b.*?\S) (\d{1,3}%?)(?=\s{2,}|\s*$)/;
+const QUESTION_THEN_FIGURE =
+  /^((?:[a-z]\)\s*|\d\.\d\.\d\.?\s*)?(?:Does|Is|Are|Where|How|Has|Have|Do|In cases)\b.*\S) (\d{1,3}%?)$/;
 
 /**
  * The columns a layout text's tables print their figures at: where figures start after a column
@@ -272,15 +272,22 @@ function splitFigureAfterSpace(
   columns: number[],
   figureAt: Set<number>,
 ): { cells: string[]; columns: number[] } | null {
-  const m = FIGURE_AFTER_SPACE.exec(raw);
-  if (!m || columns.length !== cells.length) return null;
-  const text = m[1] as string;
-  const at = text.length + 1;
-  if (![at - 1, at, at + 1].some((c) => figureAt.has(c))) return null;
-  return {
-    cells: [text.trim(), m[2] as string, ...cells.slice(1)],
-    columns: [text.length - text.trimStart().length, at, ...columns.slice(1)],
-  };
+  if (columns.length !== cells.length) return null;
+  for (let k = 0; k < cells.length; k++) {
+    const cell = QUESTION_THEN_FIGURE.exec(cells[k] as string);
+    if (!cell) continue;
+    // Where the figure stands: from the line as written (the cell's text is cleaned).
+    const from = columns[k] as number;
+    const written = QUESTION_THEN_FIGURE.exec(raw.slice(from, columns[k + 1] ?? raw.length).trimEnd());
+    if (!written) continue;
+    const at = from + (written[1] as string).length + 1;
+    if (![at - 1, at, at + 1].some((c) => figureAt.has(c))) continue;
+    return {
+      cells: [...cells.slice(0, k), cell[1] as string, cell[2] as string, ...cells.slice(k + 1)],
+      columns: [...columns.slice(0, k + 1), at, ...columns.slice(k + 1)],
+    };
+  }
+  return null;
 }
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */

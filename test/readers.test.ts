@@ -369,3 +369,24 @@ test("pdftotext -layout text: a question one space short of its figures' column,
     ["In the cases we inspected, planning was sufficient in 6"],
   ]);
 });
+
+test("pdftotext -layout text: the same in a question's own column, after its printed number", () => {
+  const gap = " Some text     with a column gap";
+  const text = [
+    ...Array(25).fill(gap),
+    "\f",
+    " 2.4.1.          Does reviewing focus sufficiently on   86%",
+    "                 supporting desistance?",
+    " 2.4.2.          Does reviewing focus sufficiently on a 79%",
+    "                 child's safety?",
+    " 2.4.3.          Does reviewing keep others safe?       70%",
+    " 3.1.1.          Does assessment support desistance?    90%",
+  ].join("\n");
+  const lines = normaliseLines(textSourceLines(text), "text").lines.slice(25);
+  expect(lines.map((l) => l.cells)).toEqual([
+    ["2.4.1.", "Does reviewing focus sufficiently on supporting desistance?", "86%"],
+    ["2.4.2.", "Does reviewing focus sufficiently on a child's safety?", "79%"],
+    ["2.4.3.", "Does reviewing keep others safe?", "70%"],
+    ["3.1.1.", "Does assessment support desistance?", "90%"],
+  ]);
+});
