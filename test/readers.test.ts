@@ -319,30 +319,32 @@ test("a pipe-table row without a delimiter row still splits into cells", () => {
   expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
 });
 
+/**
+ * The cells of `rows` read as pdftotext -layout text: after a page of column-aligned text (which
+ * makes the reader take the file for layout text) and a form feed.
+ */
+function layoutCells(rows: string[]): string[][] {
+  const page = Array(25).fill(" Some text     with a column gap");
+  return normaliseLines(textSourceLines([...page, "\f", ...rows].join("\n")), "text")
+    .lines.slice(25)
+    .map((l) => l.cells);
+}
+
 test("pdftotext -layout text: a table cell wrapped onto the next line goes back into its cell", () => {
-  const row = " 2.3                 Implementation and        Good";
-  const wrapped = "                     delivery";
-  const gap = " Some text     with a column gap";
-  const text = [
-    ...Array(25).fill(gap),
-    "\f",
-    row,
-    wrapped,
+  const cells = layoutCells([
+    " 2.3                 Implementation and        Good",
+    "                     delivery",
     "",
     " 2.4                 Reviewing                 Good",
-  ].join("\n");
-  const lines = normaliseLines(textSourceLines(text), "text").lines.filter((l) => /^2\.\d/.test(l.flat));
-  expect(lines.map((l) => l.cells)).toEqual([
+  ]);
+  expect(cells).toEqual([
     ["2.3", "Implementation and delivery", "Good"],
     ["2.4", "Reviewing", "Good"],
   ]);
 });
 
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
-  const gap = " Some text     with a column gap";
-  const text = [
-    ...Array(25).fill(gap),
-    "\f",
+  const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
     " Does planning set out the services most likely to support   8                8",
     " desistance?",
@@ -354,9 +356,8 @@ test("pdftotext -layout text: a question one space short of its figures' column,
     " Is the child involved in planning?                          8                8",
     // Prose ending in a figure at another column is left as it is.
     " In the cases we inspected, planning was sufficient in 6",
-  ].join("\n");
-  const lines = normaliseLines(textSourceLines(text), "text").lines.slice(25);
-  expect(lines.map((l) => l.cells)).toEqual([
+  ]);
+  expect(cells).toEqual([
     ["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"],
     ["Does planning set out the services most likely to support desistance?", "8", "8"],
     [
@@ -371,19 +372,15 @@ test("pdftotext -layout text: a question one space short of its figures' column,
 });
 
 test("pdftotext -layout text: the same in a question's own column, after its printed number", () => {
-  const gap = " Some text     with a column gap";
-  const text = [
-    ...Array(25).fill(gap),
-    "\f",
+  const cells = layoutCells([
     " 2.4.1.          Does reviewing focus sufficiently on   86%",
     "                 supporting desistance?",
     " 2.4.2.          Does reviewing focus sufficiently on a 79%",
     "                 child's safety?",
     " 2.4.3.          Does reviewing keep others safe?       70%",
     " 3.1.1.          Does assessment support desistance?    90%",
-  ].join("\n");
-  const lines = normaliseLines(textSourceLines(text), "text").lines.slice(25);
-  expect(lines.map((l) => l.cells)).toEqual([
+  ]);
+  expect(cells).toEqual([
     ["2.4.1.", "Does reviewing focus sufficiently on supporting desistance?", "86%"],
     ["2.4.2.", "Does reviewing focus sufficiently on a child's safety?", "79%"],
     ["2.4.3.", "Does reviewing keep others safe?", "70%"],
