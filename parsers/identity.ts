@@ -69,7 +69,7 @@ const SERVICE_DESIGNATION =
   /\s+(?:YOS|YOT|YJS|YJT|youth (?:offending|justice) (?:services?|teams?|partnership)(?:\s*\((?:YOS|YOT|YJS|YJT)\))?)$/i;
 
 /** The area an area-and-service name names ("North Somerset YOS": "North Somerset"). */
-export function areaOfService(name: string): string {
+function areaOfService(name: string): string {
   return name.replace(SERVICE_DESIGNATION, "").trim();
 }
 
@@ -120,9 +120,9 @@ export function parseIdentity(
   if (fromHeaders) {
     out.area = fromHeaders.area;
     out.provenance.area = provenanceOf(fromHeaders.line);
-  } else if (out.area === null && service && areaOfService(service.name)) {
-    out.area = areaOfService(service.name);
-    out.provenance.area = service.provenance;
+  } else if (out.area === null && service) {
+    out.area = areaOfService(service.name) || null;
+    if (out.area) out.provenance.area = service.provenance;
   }
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as Line;

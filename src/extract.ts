@@ -244,11 +244,11 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   }
 
   const table = parseRatingsTable(lines, seg);
-  const service = table.serviceName ? table.provenance.serviceName : undefined;
+  const servicePlace = table.provenance.serviceName;
   const identity = parseIdentity(
     lines,
     doc.furniture,
-    table.serviceName && service ? { name: table.serviceName, provenance: service } : null,
+    table.serviceName && servicePlace ? { name: table.serviceName, provenance: servicePlace } : null,
   );
   // The ratings table's "Fieldwork started" first; else the report's sentence on it.
   const fieldwork = table.fieldworkStart ? null : fieldworkFromProse(lines);
