@@ -11,7 +11,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { PAGE_JOINER, PROMPT_LETTER, RUNS_ON } from "./text.js";
+import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -194,13 +194,18 @@ const RUNNING_HEADER_IN = new RegExp(
  * A prompt's letter as other converters write it: "(a)", "a.", "A)" (pandoc's lists, Word's list
  * styles), before a question. The parsers read the reports' own "a)".
  */
-const OTHER_PROMPT_LABEL =
-  /^(?:\(([a-zA-Z])\)|([a-zA-Z])\.|([A-Z])\))\s*(?=(?:Does|Is|Are|Where|In cases|How|Has|Have|Do|Did|Was|Were)\b)/;
+const OTHER_PROMPT_LABEL = new RegExp(
+  `^(?:\\(([a-z])\\)|([a-z])\\.|([a-z])\\))\\s*(?=${QUESTION_WORD}\\b)`,
+  "i",
+);
 
 function otherPromptLabel(cell: string): boolean {
-  // "(a" or "a." / "A)": the second character tells, before the pattern runs.
+  // "(a" or "a." / "A)": the first two characters tell, before the pattern runs ("a)" is the
+  // reports' own).
+  const first = cell.charCodeAt(0);
   const second = cell.charCodeAt(1);
-  return (cell.charCodeAt(0) === 40 || second === 46 || second === 41) && OTHER_PROMPT_LABEL.test(cell);
+  const upper = first >= 65 && first <= 90;
+  return (first === 40 || second === 46 || (second === 41 && upper)) && OTHER_PROMPT_LABEL.test(cell);
 }
 
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
@@ -241,8 +246,10 @@ const FIGURE_CELL_AFTER_GAP = /\s{2,}(\d{1,3}%?)(?=\s{2,}|\s*$)/g;
  * A question's cell run up to its row's first figure with one space between them: the question
  * and the figure (a percentage or a count).
  */
-const QUESTION_THEN_FIGURE =
-  /^((?:[a-z]\)\s*|\d\.\d\.\d\.?\s*)?(?:Does|Is|Are|Where|How|Has|Have|Do|In cases)\b.*\S) (\d{1,3}%?)$/;
+const QUESTION_THEN_FIGURE = new RegExp(
+  `^((?:[a-z]\\)\\s*|\\d\\.\\d\\.\\d\\.?\\s*)?${QUESTION_WORD}\\b.*\\S) (\\d{1,3}%?)$`,
+  "i",
+);
 
 /**
  * The columns a layout text's tables print their figures at: where figures start after a column

@@ -8,14 +8,22 @@ import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion }
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
-import { COUNT_WORD, PROMPT_LETTER, countCell, parseCount, percentCell, plain } from "./text.js";
+import {
+  COUNT_WORD,
+  PROMPT_LETTER,
+  QUESTION_WORD,
+  countCell,
+  parseCount,
+  percentCell,
+  plain,
+} from "./text.js";
 
 /** The wordings key questions take; prompts never start like this. */
 const KEY_QUESTION_FORM =
   /^(?:does assessment sufficiently analyse how to|does planning focus (?:sufficiently )?on|does (?:the )?implementation and delivery of services (?:effectively )?support|does service delivery (?:effectively )?(?:support|focus)|does reviewing focus (?:sufficiently )?on|are the yo[tsj]'?s recommendations sufficiently|does the yo[tsj] work effectively with the police)/i;
 
 /** How a key question or prompt begins (a prompt with its letter). */
-export const QUESTION_START = /^(?:[a-z]\)\s*)?(?:does|is|are|where|in cases|how|has|have|do)\b/i;
+export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
 export function isKeyQuestionText(text: string): boolean {
   return KEY_QUESTION_FORM.test(plain(text)) && themeOfQuestion(text) !== null;

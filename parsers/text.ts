@@ -167,5 +167,8 @@ export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
 export const PROMPT_LETTER = /^[a-z]\)\s/;
 
+/** The words a key question or prompt begins with (match case-insensitively). */
+export const QUESTION_WORD = "(?:does|is|are|where|in cases|how|has|have|do)";
+
 /** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
 export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
