@@ -253,8 +253,11 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
   return lines;
 }
 
-/** "86%", "441,290", "10–14", "8.5": a figure or a range, never the run-on of a wrapped cell. */
-const FIGURE_CELL = /^[\d.,]+\s*%?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
+/**
+ * "86%", "441,290", "10–14", "8.5", "61 (88%)": a figure, a range, or a count with its share,
+ * never the run-on of a wrapped cell.
+ */
+const FIGURE_CELL = /^[\d.,]+\s*%?(?:\s*\(\s*[\d.,]+\s*%\s*\))?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
 
 /**
  * `piece`, on the next line in the same column, carries on the text of `cell` rather than start

@@ -99,6 +99,23 @@ describe("PDF reading", () => {
       rows: ["38\tTotal current caseload on community sentences (court disposals)"],
     },
     {
+      layout: "two lines of label, a count with its share halfway between them, rows set close",
+      items: [
+        textItem("5 (7%)", 72, 711.25),
+        textItem("Total current caseload in custody", 200, 711.25),
+        textItem("Total current caseload on community", 200, 700),
+        textItem("61 (88%)", 72, 694.4),
+        textItem("sentences", 200, 688.75),
+        textItem("3 (4%)", 72, 677.5),
+        textItem("Total current caseload on licence", 200, 677.5),
+      ],
+      rows: [
+        "5 (7%)\tTotal current caseload in custody",
+        "61 (88%)\tTotal current caseload on community sentences",
+        "3 (4%)\tTotal current caseload on licence",
+      ],
+    },
+    {
       layout: "a top-aligned row, left as it is",
       items: [
         textItem("Does planning focus sufficiently on", 72, 700),
