@@ -288,7 +288,13 @@ function splitFigureAfterSpace(
     const written = QUESTION_THEN_FIGURE.exec(raw.slice(from, columns[k + 1] ?? raw.length).trimEnd());
     if (!written) continue;
     const at = from + (written[1] as string).length + 1;
-    if (![at - 1, at, at + 1].some((c) => figureAt.has(c))) continue;
+    // A prompt's letter or a question's number makes the line a table row wherever its figure
+    // stands (pdftotext may set it a few columns short of the others); otherwise the figure's
+    // column must say so, as prose can end in a number.
+    const labelled = /^(?:[a-z]\)|\d\.\d\.\d\.?)(?:\s|$)/i.test(
+      k > 0 ? (cells[0] as string) : (cells[k] as string),
+    );
+    if (!labelled && ![at - 1, at, at + 1].some((c) => figureAt.has(c))) continue;
     return {
       cells: [...cells.slice(0, k), cell[1] as string, cell[2] as string, ...cells.slice(k + 1)],
       columns: [...columns.slice(0, k + 1), at, ...columns.slice(k + 1)],

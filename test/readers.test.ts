@@ -396,11 +396,14 @@ test("pdftotext -layout text: the same in a question's own column, after its pri
     "                 child's safety?",
     " 2.4.3.          Does reviewing keep others safe?       70%",
     " 3.1.1.          Does assessment support desistance?    90%",
+    // Its figure set a few columns short of the others': the number makes it a row all the same.
+    " 3.1.2.          Does assessment keep the child safe? 64%",
   ]);
   expect(cells).toEqual([
     ["2.4.1.", "Does reviewing focus sufficiently on supporting desistance?", "86%"],
     ["2.4.2.", "Does reviewing focus sufficiently on a child's safety?", "79%"],
     ["2.4.3.", "Does reviewing keep others safe?", "70%"],
     ["3.1.1.", "Does assessment support desistance?", "90%"],
+    ["3.1.2.", "Does assessment keep the child safe?", "64%"],
   ]);
 });
