@@ -200,6 +200,8 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
   if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
   const rest = plain(header.cells.join(" "))
     .replace(/^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i, "")
+    // A footnote marker the converter wrote as a plain number ("Race/ethnicity 10 White ...").
+    .replace(/^\d{1,2}\s+(?![-–—])/, "")
     .trim();
   const names: string[] = [];
   SPLIT_COLUMNS.lastIndex = 0;

@@ -211,6 +211,25 @@ test("a row heading's dashes and quotes are made plain, as its column headings' 
   ]);
 });
 
+test("a single-space split header with its footnote marker as a plain number ('Race/ethnicity 10 White ...')", () => {
+  const { facts } = factsOf(
+    [
+      "Race/ethnicity 10 White Black and minority ethnic Unknown",
+      "Anytown YJS 65% 30% 5%",
+      "",
+      "Age 3 10 - 14 15 - 17",
+      "Anytown YJS 29% 71%",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([
+    ["ethnicity", "White", "Anytown YJS", "service", 65, "percent"],
+    ["ethnicity", "Black and minority ethnic", "Anytown YJS", "service", 30, "percent"],
+    ["ethnicity", "Unknown", "Anytown YJS", "service", 5, "percent"],
+    ["age", "10-14", "Anytown YJS", "service", 29, "percent"],
+    ["age", "15-17", "Anytown YJS", "service", 71, "percent"],
+  ]);
+});
+
 test("a single-space split header whose columns cannot be told apart is reported, not guessed", () => {
   const { facts, warnings } = factsOf(
     ["Ethnicity Gypsy Roma Traveller Irish Traveller", "Anytown YOS 2% 1%"].join("\n"),
