@@ -486,21 +486,59 @@ const TABLE_HEADINGS: { group: FactGroup; re: RegExp }[] = [
   { group: "caseload_characteristics", re: /^Caseload characteristics/i },
 ];
 
+/** A section table's label starting again inside a label (case matters: "of total staff headcount" does not). */
+const SECOND_LABEL =
+  /\s(?:Total|Percentage of|Proportion of|Average|Vacancy rate|Staff attrition|Number of)\b/;
+
+/** A line that is nothing but a figure ("0%", "11.9%", "12.5"): the figure. */
+function figureAlone(flat: string): string | null {
+  const t = flat.trim();
+  return /^\d{1,3}(?:,\d{3})*(?:\.\d+)?%?$/.test(t) ? t : null;
+}
+
 /** Label-then-figure tables in the standard sections ("Key staffing data", "Caseload characteristics"). */
 function parseSectionTables(lines: Line[], from: number, out: Collector): void {
   for (let i = from; i < lines.length; i++) {
     const heading = TABLE_HEADINGS.find((h) => h.re.test((lines[i] as Line).flat));
     if (!heading) continue;
+    // A label wrapped over lines before its figure ("Vacancy rate (total unfilled posts as
+    // percentage of total staff" / "headcount)" / "0%"), as text renderings that write a cell's
+    // lines one after another give it.
+    let wrapped: string[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j] as Line;
       if (/^-+$/.test(line.cells[0] ?? "")) continue;
-      const cells = rowCells(line, "number");
+      const alone = line.cells.length === 1 ? figureAlone(line.flat) : null;
+      const cells = alone ? ["", alone] : rowCells(line, "number");
+      if (cells.length === 1 && wrapped.length < 3 && !/[.:?!]$/.test(line.flat) && line.flat.length < 100) {
+        wrapped.push(line.flat);
+        continue;
+      }
       if (cells.length !== 2) break;
       const cell = cells[1] as string;
       const percent = percentCell(cell);
       const count = numberCell(cell);
       if (percent === null && count === null) break;
-      const label = cleanLabel(cells[0] as string);
+      let label = cleanLabel([...wrapped, cells[0] as string].join(" "));
+      let joined = wrapped.length > 0;
+      wrapped = [];
+      // A figure centred on a two-line label stands between its lines ("... health and care" /
+      // "11.9%" / "plan"): the label's last line follows.
+      const after = lines[j + 1];
+      if (
+        alone &&
+        after &&
+        after.cells.length === 1 &&
+        /^[a-z(]/.test(after.flat) &&
+        after.flat.length < 60
+      ) {
+        label = cleanLabel(`${label} ${after.flat}`);
+        joined = true;
+        j++;
+      }
+      // Two labels run together (a capitalised label's start inside a label joined from lines):
+      // the rows came apart from their figures; lost, not guessed.
+      if (!label || (joined && SECOND_LABEL.test(label))) break;
       push(
         out,
         heading.group,

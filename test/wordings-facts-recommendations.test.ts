@@ -408,3 +408,51 @@ test("a bulleted recommendation's wrapped line runs on into it", () => {
   const r = recommendationsOf(`• ${BOARD}\nand its partners\n• ${DATA}`);
   expect(r.items.map((i) => i.text)).toEqual([`${BOARD} and its partners`, DATA]);
 });
+
+test("key staffing data and caseload characteristics: a label wrapped before its figure, or around it", () => {
+  const { lines, seg } = linesOf(
+    [
+      "1.2. Staff",
+      "Key staffing data",
+      "Total staff headcount (full-time equivalent, FTE) 43.7",
+      "Vacancy rate (total unfilled posts as percentage of total staff",
+      "headcount)",
+      "0%",
+      "Average caseload per case manager (FTE) 7",
+      "In making a judgement about staffing, we take into account the answers to the following questions:",
+      "",
+      "1.3. Partnerships and services",
+      "Caseload characteristics",
+      "Percentage of current caseload with an education, health and care",
+      "11.9%",
+      "plan",
+      "Percentage of current caseload with mental health issues 70%",
+      "Is there a sufficiently comprehensive analysis?",
+    ].join("\n"),
+  );
+  const facts = parseFacts(lines, seg).facts.map((f) => [f.group, f.label, f.value, f.unit]);
+  expect(facts).toEqual([
+    ["staffing", "Total staff headcount (full-time equivalent, FTE)", 43.7, "count"],
+    ["staffing", "Vacancy rate (total unfilled posts as percentage of total staff headcount)", 0, "percent"],
+    ["staffing", "Average caseload per case manager (FTE)", 7, "count"],
+    [
+      "caseload_characteristics",
+      "Percentage of current caseload with an education, health and care plan",
+      11.9,
+      "percent",
+    ],
+    ["caseload_characteristics", "Percentage of current caseload with mental health issues", 70, "percent"],
+  ]);
+});
+
+test("key staffing data whose labels ran together, away from their figures, is lost, not misread", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Key staffing data",
+      "Total staff headcount (full-time equivalent, FTE)",
+      "Average caseload per case manager (FTE) 4.6",
+      "Is the staffing sufficient?",
+    ].join("\n"),
+  );
+  expect(parseFacts(lines, seg).facts).toEqual([]);
+});
