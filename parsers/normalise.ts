@@ -420,9 +420,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // A row's figures alone on the middle line of its wrapped question ("Does planning take ...
     // familial" / "8   7" / "and social context of the child?"): the figures join the question's
     // first line, and its next line runs on into it as a wrapped cell does.
-    const first = cellColumns(above?.raw ?? "")[0];
+    const first = layout && above ? cellColumns(above.raw)[0] : undefined;
     if (
-      layout &&
       above &&
       first !== undefined &&
       columns.length === cells.length &&

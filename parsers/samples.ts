@@ -94,10 +94,30 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
 ];
 
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
-const SAMPLE_WORD = /examin|inspected|detailed look|sample|reviewed|looked at/i;
+const SAMPLE_WORD = /examin|inspected|detailed look|sample (?:of|compris|consist|includ)|reviewed|looked at/i;
+const SAMPLE_WORDS = new RegExp(SAMPLE_WORD.source, "gi");
 
-/** Where one sentence ends and the next begins. */
-const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"'(])/;
+/**
+ * The sentences of `text` that carry a sample word, each once: from the sentence end before the
+ * word to the one after it (a sentence ends at ". " before a capital, a quote or a bracket).
+ */
+const SENTENCE_END = /[.!?]\s+(?=[A-Z"'(])/g;
+
+function sentencesWithSampleWord(text: string): string[] {
+  const out: string[] = [];
+  let covered = -1;
+  for (const m of text.matchAll(SAMPLE_WORDS)) {
+    const at = m.index as number;
+    if (at < covered) continue;
+    const start =
+      Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("? ", at), text.lastIndexOf("! ", at)) + 1;
+    SENTENCE_END.lastIndex = at;
+    const end = SENTENCE_END.exec(text);
+    covered = end ? end.index + 1 : text.length;
+    out.push(text.slice(start, covered).trim());
+  }
+  return out;
+}
 
 export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
   const statements: SampleStatement[] = [];
@@ -105,8 +125,7 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
     if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
     // A statement never runs over a sentence's end: the patterns run on the sentences that have
     // the word, not on the whole paragraph.
-    for (const sentence of plain(line.flat).split(SENTENCE_BREAK)) {
-      if (!SAMPLE_WORD.test(sentence)) continue;
+    for (const sentence of sentencesWithSampleWord(plain(line.flat))) {
       const outOfCourtOrCustody = /out[- ]of[- ]court|custod|resettlement/i.test(sentence);
       const courtOrCommunity = /court|community/i.test(sentence);
       for (const { domain, re, sum } of PATTERNS) {
