@@ -90,7 +90,7 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
     // beside it): its ratings table would load under Welsh names and ratings.
     "welsh-edition.txt": [
       Buffer.from(
-        "Arolygiad o wasanaethau troseddwyr ifanc\n\nTrefnewydd\n\nArolygiaeth Prawf EM, Mawrth 2020\n\nSgôr gyffredinol\tDa\n1.1\tLlywodraethu ac arweinyddiaeth\tDa\n2.1\tAsesu\tDa\n\nGwasanaeth Troseddwyr Ifanc (YOS) Trefnewydd ...\n",
+        "Arolygiad o wasanaethau troseddwyr ifanc\n\nTrefnewydd\n\nArolygiaeth Prawf EM, Mawrth 2020\n\nMae'r gwasanaeth yn dda ac yn gweithio yn effeithiol.\n\nSgôr gyffredinol\tDa\n1.1\tLlywodraethu ac arweinyddiaeth\tDa\n2.1\tAsesu\tDa\n\nGwasanaeth Troseddwyr Ifanc (YOS) Trefnewydd ...\n",
       ),
       { status: "failed", code: "E_WELSH_EDITION" },
     ],

@@ -187,6 +187,24 @@ const ANNUAL_REPORT = /^Annual report\b.{0,40}\binspections? of youth (?:offendi
  */
 const WELSH_EDITION = /\bArolygiaeth Prawf\b|\bArolygiad o(?:['’]r)? wasanaethau\b/i;
 
+/**
+ * The line that shows a Welsh-language edition, if any: its Welsh title or credits, in a text
+ * that is Welsh ("yn" more often than "the" in its opening), so that an English report whose
+ * cover also names the inspectorate in Welsh is read.
+ */
+function welshEdition(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
+  const opening = lines.slice(0, 200);
+  const found = opening.slice(0, 80).find((l) => WELSH_EDITION.test(l.flat));
+  if (!found) return null;
+  let welsh = 0;
+  let english = 0;
+  for (const l of opening) {
+    welsh += (l.flat.match(/\byn\b/gi) ?? []).length;
+    english += (l.flat.match(/\bthe\b/gi) ?? []).length;
+  }
+  return welsh > english ? found : null;
+}
+
 /** The line that shows a report of the later programme, if any: its title or its foreword's opening. */
 function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
   for (const line of lines.slice(0, 200))
@@ -220,7 +238,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       `an inspection of youth justice work with children and victims (HMI Probation's later programme, line ${later.line}), rated on another framework than standards 1.1 to 4.1`,
     );
   }
-  const welsh = lines.slice(0, 80).find((l) => WELSH_EDITION.test(l.flat));
+  const welsh = welshEdition(lines);
   if (welsh) {
     throw new RefusedReportError(
       "E_WELSH_EDITION",

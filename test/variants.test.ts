@@ -175,6 +175,16 @@ describe.each(reports)("%s", (name) => {
     }
   });
 
+  test("an English report whose cover also names the inspectorate in Welsh is read, not refused", async () => {
+    const bilingual = `HM Inspectorate of Probation / Arolygiaeth Prawf EM\n\n${text}`;
+    const file = join(TMP, name.replace(/\.txt$/, ".bilingual-cover.txt"));
+    writeFileSync(file, bilingual);
+    const original = await extractFile(join(CORPUS, name));
+    expect(recordValues(await extractFile(file), { narrativeText: false })).toEqual(
+      recordValues(original, { narrativeText: false }),
+    );
+  });
+
   test("markdown with pipe tables gives the same record", async () => {
     const md = toMarkdown(text);
     const file = join(TMP, name.replace(/\.txt$/, ".md"));
