@@ -5,7 +5,7 @@
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { RUNS_ON, numberCell, percentCell, plain } from "./text.js";
+import { RUNS_ON, SERVICE_WORDS, numberCell, percentCell, plain } from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -19,7 +19,7 @@ export const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
 const FTE = /first.time entrant|\bFTE rate/i;
 const REOFFENDING = /\bre.?offending/i;
 
-const SERVICE_SUBJECT = /\b(?:YOS|YJS|YOT|YJT)\b|youth (?:offending|justice) (?:service|team)/i;
+const SERVICE_SUBJECT = new RegExp(`\\b${SERVICE_WORDS}\\b`, "i");
 const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
 /** A split table's comparator row: the national average, or the local youth population. */
 const COMPARATOR_SUBJECT = /national average|England and Wales|population/i;

@@ -2,7 +2,7 @@
 
 import type { Provenance, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
-import { MONTH_WORD, plain, yearMonth } from "./text.js";
+import { MONTH_WORD, SERVICE_WORDS, plain, yearMonth } from "./text.js";
 
 export interface Identity {
   area: string | null;
@@ -65,8 +65,7 @@ const PUBLISHED_LABEL = new RegExp(
 );
 
 /** What follows an area's name when it names the service: "Kirklees youth justice service". */
-const SERVICE_DESIGNATION =
-  /\s+(?:YOS|YOT|YJS|YJT|youth (?:offending|justice) (?:services?|teams?|partnership)(?:\s*\((?:YOS|YOT|YJS|YJT)\))?)$/i;
+const SERVICE_DESIGNATION = new RegExp(`\\s+${SERVICE_WORDS}(?:\\s*\\((?:YOS|YOT|YJS|YJT)\\))?$`, "i");
 
 /** The area an area-and-service name names ("North Somerset YOS": "North Somerset"). */
 function areaOfService(name: string): string {

@@ -5,7 +5,14 @@ import type { Provenance, RatingStatement, ReportWarning, Standard } from "../sc
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
 import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
-import { MONTH_ABBREVIATED, ratingAtEnd, ratingAtStart, ratingOnly, yearMonth } from "./text.js";
+import {
+  MONTH_ABBREVIATED,
+  SERVICE_WORDS,
+  ratingAtEnd,
+  ratingAtStart,
+  ratingOnly,
+  yearMonth,
+} from "./text.js";
 
 export interface FoundRating {
   rating: Rating;
@@ -90,7 +97,7 @@ export interface RatingsTable {
   warnings: ReportWarning[];
 }
 
-const SERVICE_NAME = /^(.*?\b(?:youth (?:offending|justice) (?:services?|teams?)|YOS|YJS|YOT|YJT))\b/i;
+const SERVICE_NAME = new RegExp(`^(.*?\\b${SERVICE_WORDS})\\b`, "i");
 // "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
 const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,

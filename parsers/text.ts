@@ -167,6 +167,9 @@ export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
 export const PROMPT_LETTER = /^[a-z]\)\s/;
 
+/** How a report names the service (match case-insensitively): "YOS", "Youth Justice Service", "youth offending teams". */
+export const SERVICE_WORDS = "(?:YOS|YJS|YOT|YJT|youth (?:offending|justice) (?:services?|teams?))";
+
 /** The words a key question or prompt begins with (match case-insensitively). */
 export const QUESTION_WORD = "(?:does|is|are|where|in cases|how|has|have|do)";
 
