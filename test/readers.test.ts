@@ -3,12 +3,17 @@ import { describe, expect, test } from "vitest";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
+import { tinyPdf } from "./helpers/tiny-pdf.js";
 
 /** A pdf.js text item: `str` at (x, y), `size` points high, half as wide a character. */
 function textItem(str: string, x: number, y: number, size = 9) {
   return { str, transform: [size, 0, 0, size, x, y], width: str.length * size * 0.5, height: size };
 }
-import { tinyPdf } from "./helpers/tiny-pdf.js";
+
+/** The lines the PDF reader makes of positioned text items: assembled, cells centred moved up, paragraphs joined. */
+function tableRows(items: ReturnType<typeof textItem>[]): string[] {
+  return joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text);
+}
 
 describe("format detection from content", () => {
   test("PDF by its signature, whatever the extension", () => {
@@ -125,12 +130,12 @@ describe("PDF reading", () => {
       rows: ["Does planning focus sufficiently on keeping the child safe?\t80%"],
     },
   ])("a cell centred beside a wrapped one goes back to its row's first line: $layout", ({ items, rows }) => {
-    expect(joinParagraphs(alignCellsToTop(assembleLines(items))).map((p) => p.text)).toEqual(rows);
+    expect(tableRows(items)).toEqual(rows);
   });
 
   test("a table without cell padding: a wrapped cell's line joins its row, the next row does not", () => {
     const item = textItem;
-    const lines = assembleLines([
+    const rows = tableRows([
       item("Does assessment sufficiently analyse how to", 72, 700),
       item("88%", 480, 700),
       item("support the child's desistance?", 72, 688.75),
@@ -144,7 +149,7 @@ describe("PDF reading", () => {
       item("154", 72, 617.5),
       item("First-time entrant rate in England", 200, 617.5),
     ]);
-    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
+    expect(rows).toEqual([
       "Does assessment sufficiently analyse how to support the child's desistance?\t88%",
       "Does planning focus on keeping the child safe?\t75%",
       "b) Does planning take account of diversity?\t60%",
@@ -155,7 +160,7 @@ describe("PDF reading", () => {
 
   test("a table without cell padding, cells centred: a figure between a row's two lines is that row's", () => {
     // "7.8" on its one-line row; "0%" centred between the two lines of the next row's label.
-    const lines = assembleLines([
+    const rows = tableRows([
       textItem("Total headcount other case managers (FTE)", 72, 700),
       textItem("7.8", 480, 700),
       textItem("Vacancy rate (total unfilled posts as percentage of total staff", 72, 688.75),
@@ -164,7 +169,7 @@ describe("PDF reading", () => {
       textItem("Average caseload per case manager (FTE)", 72, 666.25),
       textItem("7", 480, 666.25),
     ]);
-    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
+    expect(rows).toEqual([
       "Total headcount other case managers (FTE)\t7.8",
       "Vacancy rate (total unfilled posts as percentage of total staff headcount)\t0%",
       "Average caseload per case manager (FTE)\t7",
@@ -172,16 +177,13 @@ describe("PDF reading", () => {
   });
 
   test("a table without cell padding: nothing carries on a cell that is a rating", () => {
-    const lines = assembleLines([
+    const rows = tableRows([
       textItem("Overall rating", 72, 700),
       textItem("Good", 400, 700),
       textItem("Score", 72, 688.75),
       textItem("29/36", 400, 688.75),
     ]);
-    expect(joinParagraphs(alignCellsToTop(lines)).map((p) => p.text)).toEqual([
-      "Overall rating\tGood",
-      "Score\t29/36",
-    ]);
+    expect(rows).toEqual(["Overall rating\tGood", "Score\t29/36"]);
   });
 
   test("a justified line drawn word by word stays prose; a row's uneven gaps stay cells", () => {
