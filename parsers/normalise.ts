@@ -4,11 +4,6 @@
 // and page numbers) without ever losing the map back to the source as written.
 
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
-import type { Root, Table } from "mdast";
-import { toString as mdToString } from "mdast-util-to-string";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
@@ -562,37 +557,19 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
 /**
  * Markdown: GFM tables are read through remark so that each row becomes one line of cells
  * (escaped pipes, alignment rows and padding handled by the parser); every other line keeps
- * its source text, which the line cleaner strips of markup.
+ * its source text, which the line cleaner strips of markup. remark is loaded only for a file
+ * with a GFM table: every parse worker would otherwise load it at start for nothing.
  */
-export function markdownSourceLines(text: string): SourceLine[] {
+export async function markdownSourceLines(text: string): Promise<SourceLine[]> {
   const lines = htmlTableRows(textSourceLines(text));
   // Without a GFM table there is nothing remark would read differently from the line cleaner.
   if (!/^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return lines;
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
-  const tableRows = new Map<number, string[]>();
-  const delimiterLines = new Set<number>();
-  const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === "table") {
-      const table = node as Table;
-      for (const row of table.children) {
-        const start = row.position?.start.line;
-        if (start === undefined) continue;
-        tableRows.set(
-          start,
-          row.children.map((cell) => mdToString(cell)),
-        );
-      }
-      const first = table.children[0]?.position?.start.line;
-      if (first !== undefined) delimiterLines.add(first + 1);
-      return;
-    }
-    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
-  };
-  visit(tree);
+  const { gfmTableRows } = await import("./markdown-tables.js");
+  const { rows, delimiterLines } = gfmTableRows(text);
   return lines
     .filter((l) => !delimiterLines.has(l.line))
     .map((l) => {
-      const cells = tableRows.get(l.line);
+      const cells = rows.get(l.line);
       return cells ? { ...l, cells } : l;
     });
 }

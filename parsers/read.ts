@@ -212,6 +212,6 @@ export async function documentFromBytes(
     sha256,
     readWarnings,
     // remark reads markdown whole; the rare markdown file pays for the joined text.
-    sourceLines: format === "markdown" ? markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+    sourceLines: format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
   };
 }

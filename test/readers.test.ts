@@ -310,9 +310,9 @@ describe("other converters' markup", () => {
     ]);
   });
 
-  test("an HTML table: a line of cells per row, at the line where the row starts", () => {
-    const markdown = (raw: string) => normaliseLines(markdownSourceLines(raw), "markdown");
-    const doc = markdown(
+  test("an HTML table: a line of cells per row, at the line where the row starts", async () => {
+    const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
+    const doc = await markdown(
       [
         "Our rating for assessment: <table>",
         "<tr><th>Key question</th><th>% 'Yes'</th></tr>",
