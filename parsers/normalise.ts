@@ -107,8 +107,12 @@ function stripMarkup(s: string, format: Format): string {
   }
   if (out.includes("<")) out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
   if (format === "markdown") {
-    if (out.includes("#")) out = out.replace(/^\s{0,3}#{1,6}\s+/, "");
-    if (out.includes("\\")) out = out.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+    // An ATX heading, with its optional closing run of #s ("## 2.1. Assessment ##").
+    if (out.includes("#")) out = out.replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1");
+    if (out.includes("\\")) {
+      // A backslash ending a line is a hard line break (pandoc writes them); others escape.
+      out = out.replace(/\\\s*$/, "").replace(/\\([!-/:-@[-`{-~])/g, "$1");
+    }
   }
   if (out.includes("**") || out.includes("__")) out = out.replace(/\*\*|__/g, "");
   return out;
@@ -560,18 +564,65 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
  * its source text, which the line cleaner strips of markup. remark is loaded only for a file
  * with a GFM table: every parse worker would otherwise load it at start for nothing.
  */
-export async function markdownSourceLines(text: string): Promise<SourceLine[]> {
+export async function markdownSourceLines(written: string): Promise<SourceLine[]> {
+  // HTML comments do not show in rendered markdown (docling marks every picture "<!-- image -->"):
+  // they go, their lines kept as blank lines so that line numbers still point into the file.
+  const text = written.includes("<!--")
+    ? written.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ""))
+    : written;
   const lines = htmlTableRows(textSourceLines(text));
   // Without a GFM table there is nothing remark would read differently from the line cleaner.
   if (!/^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return lines;
   const { gfmTableRows } = await import("./markdown-tables.js");
   const { rows, delimiterLines } = gfmTableRows(text);
+  pipeRowsRemarkLeft(lines, rows, delimiterLines);
   return lines
     .filter((l) => !delimiterLines.has(l.line))
     .map((l) => {
       const cells = rows.get(l.line);
       return cells ? { ...l, cells } : l;
     });
+}
+
+/** A delimiter row: "--- | ---", "|:---|---:|" (a pipe at least, so that "---" stays a rule). */
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * A table with a delimiter row that remark did not take for one: written without its outer pipes
+ * and with a header row whose cell count differs from the delimiter's (a converter's empty first
+ * heading cell, " | % yes"), GFM reads its rows as a paragraph. Its lines are split at their
+ * pipes here, like the rows of a table (into `rows`, `delimiterLines`).
+ */
+function pipeRowsRemarkLeft(
+  lines: SourceLine[],
+  rows: Map<number, string[]>,
+  delimiterLines: Set<number>,
+): void {
+  let block: SourceLine[] = [];
+  const flush = () => {
+    const delimiter = block.find((l) => DELIMITER_ROW.test(l.raw) && l.raw.includes("|"));
+    if (delimiter && !block.some((l) => rows.has(l.line))) {
+      delimiterLines.add(delimiter.line);
+      for (const l of block) {
+        if (l === delimiter || !/(?<!\\)\|/.test(l.raw)) continue;
+        rows.set(
+          l.line,
+          l.raw
+            .trim()
+            .replace(/^\|/, "")
+            .replace(/(?<!\\)\|$/, "")
+            .split(/(?<!\\)\|/)
+            .map((cell) => cell.trim().replace(/\\\|/g, "|")),
+        );
+      }
+    }
+    block = [];
+  };
+  for (const l of lines) {
+    if (l.raw.trim() === "") flush();
+    else block.push(l);
+  }
+  flush();
 }
 
 const TABLE_START = /<table\b/i;

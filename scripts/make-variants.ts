@@ -1,7 +1,8 @@
 // Renders a text report in other forms a user may bring: plain text with runs of spaces instead
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
-// cells, and with single spaces and every line wrapped. The extractor must read the same record
+// cells, and with single spaces and every line wrapped; markdown as other converters write it
+// (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -46,6 +47,28 @@ export function toMarkdown(text: string): string {
   }
   return out.join("\n");
 }
+
+/**
+ * The markdown of `toMarkdown` as other converters write it: what each changes must not change
+ * what is read (test/variants.test.ts).
+ */
+export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
+  // docling: an HTML comment for every picture, here before each heading and around the title.
+  "picture comments (docling)": (md) =>
+    md
+      .replace(/^(#+ .*)$/gm, "<!-- image -->\n\n$1")
+      .replace(
+        /^(.*An inspection of youth (?:offending|justice) services in.*)$/m,
+        "<!-- image -->\n$1\n<!-- image -->",
+      ),
+  // ATX headings closed by a run of #s, as CommonMark allows.
+  "headings closed by #s": (md) => md.replace(/^(#+) (.*)$/gm, "$1 $2 $1"),
+  // pandoc: a line broken inside a paragraph ends in a backslash.
+  "hard line breaks as backslashes (pandoc)": (md) => md.replace(/([a-z,])\n(?=[a-z])/g, "$1\\\n"),
+  // Tables without their outer pipes; an empty first heading cell then makes the header one cell
+  // short of the delimiter row, and GFM reads the table as a paragraph.
+  "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),
+};
 
 /**
  * Prose lines hard-wrapped at `width` columns, breaking at spaces, as pdftotext (without -layout)
@@ -144,6 +167,11 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));
     writeFileSync(join(dir, `${stem}.single-space.txt`), text.replace(/\t+/g, " "));
     writeFileSync(join(dir, `${stem}.plain-wrapped.txt`), toPlainWrapped(text));
+    for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
+      writeFileSync(
+        join(dir, `${stem}.${dialect.replace(/\W+/g, "-").replace(/-$/, "")}.md`),
+        write(toMarkdown(text)),
+      );
   }
   console.log(`wrote variants to ${dir}`);
 }

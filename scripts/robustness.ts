@@ -10,6 +10,7 @@ import { PDFParse } from "pdf-parse";
 import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
+  MARKDOWN_DIALECTS,
   toCellPerLine,
   toHtmlTables,
   toMarkdown,
@@ -33,6 +34,12 @@ const TEXT: Record<string, (text: string) => string> = {
   "a cell per line": toCellPerLine,
   "a cell per line, wrapped at 80": (t) => toWrapped(toCellPerLine(t), 80),
   "single spaces, every line wrapped": (t) => toPlainWrapped(t),
+  ...Object.fromEntries(
+    Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
+      `markdown, ${name}`,
+      (t: string) => dialect(toMarkdown(t)),
+    ]),
+  ),
 };
 
 const PDF_STYLES: Record<string, RenderStyle> = {

@@ -4,7 +4,14 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
-import { toHtmlTables, toMarkdown, toPlainWrapped, toSpaces, toWrapped } from "../scripts/make-variants.js";
+import {
+  MARKDOWN_DIALECTS,
+  toHtmlTables,
+  toMarkdown,
+  toPlainWrapped,
+  toSpaces,
+  toWrapped,
+} from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues, valueStatements } from "./helpers/shared.js";
 
@@ -193,6 +200,16 @@ describe.each(reports)("%s", (name) => {
     const variant = await extractFile(file);
     expect(variant.source.format).toBe("markdown");
     expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
+  test.each(Object.keys(MARKDOWN_DIALECTS))("markdown with %s gives the same values", async (dialect) => {
+    const md = (MARKDOWN_DIALECTS[dialect] as (md: string) => string)(toMarkdown(text));
+    const file = join(TMP, name.replace(/\.txt$/, `.${dialect.replace(/\W+/g, "-")}.md`));
+    writeFileSync(file, md);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(variant.source.format).toBe("markdown");
+    expect([...valueStatements(variant)].sort()).toEqual([...valueStatements(original)].sort());
   });
 
   test("ligatures, soft hyphens and zero-width spaces (as PDF fonts leave them) give the same record", async () => {
