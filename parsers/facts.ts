@@ -490,6 +490,9 @@ const TABLE_HEADINGS: { group: FactGroup; re: RegExp }[] = [
 const SECOND_LABEL =
   /\s(?:Total|Percentage of|Proportion of|Average|Vacancy rate|Staff attrition|Number of)\b/;
 
+/** A table's or figure's caption ("Table 3", "Figure 2: Offence types"), which some converters keep: not a row. */
+const CAPTION = /^(?:Table|Figure|Chart|Graph)\s+\d{1,3}\b\.?(?::.*)?$/i;
+
 /** A line that is nothing but a figure ("0%", "11.9%", "12.5"): the figure. */
 function figureAlone(flat: string): string | null {
   const t = flat.trim();
@@ -507,7 +510,7 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
     let wrapped: string[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j] as Line;
-      if (/^-+$/.test(line.cells[0] ?? "")) continue;
+      if (/^-+$/.test(line.cells[0] ?? "") || CAPTION.test(line.flat)) continue;
       const alone = line.cells.length === 1 ? figureAlone(line.flat) : null;
       const cells = alone ? ["", alone] : rowCells(line, "number");
       if (cells.length === 1 && wrapped.length < 3 && !/[.:?!]$/.test(line.flat) && line.flat.length < 100) {

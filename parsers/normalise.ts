@@ -106,17 +106,26 @@ function stripMarkup(s: string, format: Format): string {
     out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
   }
   if (out.includes("<")) out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
+  // An ATX heading, with its optional closing run of #s ("## 2.1. Assessment ##").
+  if (format === "markdown" && out.includes("#"))
+    out = out.replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1");
+  if (out.includes("**") || out.includes("__")) out = out.replace(/\*\*|__/g, "");
   if (format === "markdown") {
-    // An ATX heading, with its optional closing run of #s ("## 2.1. Assessment ##").
-    if (out.includes("#")) out = out.replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1");
+    if (out.includes("*") || out.includes("_")) out = out.replace(EMPHASIS, "$2");
     if (out.includes("\\")) {
       // A backslash ending a line is a hard line break (pandoc writes them); others escape.
       out = out.replace(/\\\s*$/, "").replace(/\\([!-/:-@[-`{-~])/g, "$1");
     }
   }
-  if (out.includes("**") || out.includes("__")) out = out.replace(/\*\*|__/g, "");
   return out;
 }
+
+/**
+ * Emphasis by one * or _ ("_Good_", "*Requires improvement*", as pymupdf4llm writes italics),
+ * as CommonMark reads it: opened after a space or punctuation and before a non-space, closed
+ * after a non-space and before a space or punctuation. A rating's marker ("Good*") opens nothing.
+ */
+const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<!\\)([*_])(?=\S)((?:(?!\1)[^\n])*?[^\s\\])\1(?=$|[\s\p{P}\p{S}])/gu;
 
 /** Split a cleaned line into cells at tabs or at column gaps of two or more spaces. */
 export function splitCells(s: string): string[] {
@@ -160,8 +169,9 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
   // Letters written decomposed ("o" and a combining circumflex, as some converters write "ô"):
   // composed, so that a name is one string whichever way its file spelt it.
   if (COMBINING_MARK.test(text)) text = text.normalize("NFC");
-  // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too.
-  text = stripMarkup(text, format);
+  // A second pass: entities decoded into markup (&lt;sup&gt;) are markup too. Only HTML's: what
+  // markdown's escapes made literal ("\\*Good\\*") stays literal.
+  text = stripMarkup(text, "text");
   // List bullets and markdown blockquotes carry no meaning for the data.
   // (Word's PDFs print bullets from the Symbol and Wingdings fonts: U+F0B7, U+F0A7.)
   if (/^\s*[-•▪●◦■○>\uF0A7\uF0B7]/.test(text))

@@ -65,6 +65,22 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
   "headings closed by #s": (md) => md.replace(/^(#+) (.*)$/gm, "$1 $2 $1"),
   // pandoc: a line broken inside a paragraph ends in a backslash.
   "hard line breaks as backslashes (pandoc)": (md) => md.replace(/([a-z,])\n(?=[a-z])/g, "$1\\\n"),
+  // pymupdf4llm: italics by underscores (here every rating), headings in bold, a rule between pages.
+  "italics, bold headings and page rules (pymupdf4llm)": (md) => {
+    let paragraph = 0;
+    return md
+      .replace(/\b(Good|Outstanding|Inadequate|Requires improvement)\b/g, "_$1_")
+      .replace(/^(#+) (.*)$/gm, "$1 **$2**")
+      .replace(/\n\n(?=[A-Z])/g, (gap) => (++paragraph % 7 === 0 ? "\n\n-----\n\n" : gap));
+  },
+  // Italics by stars, which must not be taken for a rating's discretion marker ("Good*").
+  "italic ratings by stars": (md) =>
+    md.replace(/\b(Good|Outstanding|Inadequate|Requires improvement)\b/g, "*$1*"),
+  // A caption before every table ("Table 3"), as docling keeps them.
+  "table captions (docling)": (md) => {
+    let table = 0;
+    return md.replace(/\n\n(?=\| )/g, () => `\n\nTable ${++table}\n\n`);
+  },
   // Tables without their outer pipes; an empty first heading cell then makes the header one cell
   // short of the delimiter row, and GFM reads the table as a paragraph.
   "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),

@@ -333,6 +333,37 @@ describe("other converters' markup", () => {
   });
 });
 
+test("markdown emphasis by one * or _ is dropped; a rating's marker, escaped stars and snake_case stay", () => {
+  const flat = (raw: string) => normaliseLines(textSourceLines(raw), "markdown").lines.map((l) => l.flat);
+  expect(
+    flat(
+      [
+        "Overall rating _Requires improvement_",
+        "(*Good*)",
+        "**_Outstanding_**",
+        "Good*",
+        "rated Good* and Outstanding*",
+        "\\*Good\\*",
+        "2 * 3 * 4",
+        "see file_name_here",
+        "## 2.1. Assessment ##",
+        "contingency arrangements for\\",
+      ].join("\n\n"),
+    ),
+  ).toEqual([
+    "Overall rating Requires improvement",
+    "(Good)",
+    "Outstanding",
+    "Good*",
+    "rated Good* and Outstanding*",
+    "*Good*",
+    "2 * 3 * 4",
+    "see file_name_here",
+    "2.1. Assessment",
+    "contingency arrangements for",
+  ]);
+});
+
 test("a pipe-table row without a delimiter row still splits into cells", () => {
   const doc = normaliseLines(textSourceLines("| 2.1 | Assessment | Good |\n| --- | --- | --- |"), "markdown");
   expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
