@@ -526,15 +526,10 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       let joined = wrapped.length > 0;
       wrapped = [];
       // A figure centred on a two-line label stands between its lines ("... health and care" /
-      // "11.9%" / "plan"): the label's last line follows.
+      // "11.9%" / "plan"), or beside its first line ("... education, health  11.9%" / "and care
+      // plan"): the label's last line follows.
       const after = lines[j + 1];
-      if (
-        alone &&
-        after &&
-        after.cells.length === 1 &&
-        /^[a-z(]/.test(after.flat) &&
-        after.flat.length < 60
-      ) {
+      if (after && after.cells.length === 1 && /^[a-z(]/.test(after.flat) && after.flat.length < 60) {
         label = cleanLabel(`${label} ${after.flat}`);
         joined = true;
         j++;

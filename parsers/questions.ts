@@ -110,6 +110,30 @@ function isTableHeader(line: Line): { subSample: number | null; question: string
   return { subSample: m ? parseCount(m[1] as string) : null, question };
 }
 
+/**
+ * A key question heading its table whose text wraps in its cell, written a line at a time, with
+ * the column heading ("% 'Yes'") beside its last line ("Does assessment ... support" / "the
+ * child's desistance?  % Yes") or its first ("Does assessment ... support  % Yes" / "the child's
+ * desistance?"); `next` when the question ends on the line after the headings.
+ */
+function wrappedHeaderQuestion(
+  line: Line,
+  before: string | null,
+  after: Line | undefined,
+): { text: string; next: boolean } | null {
+  if (line.cells.length < 2) return null;
+  const first = line.cells[0] as string;
+  if (before && /^[a-z(]/.test(first) && !/\?\s*$/.test(before)) {
+    const text = `${before} ${first}`;
+    if (isKeyQuestionText(text)) return { text, next: false };
+  }
+  if (after && after.cells.length === 1 && /^[a-z(]/.test(after.flat) && QUESTION_START.test(first)) {
+    const text = `${first} ${after.flat}`;
+    if (isKeyQuestionText(text)) return { text, next: true };
+  }
+  return null;
+}
+
 interface ScanContext {
   source: "body" | "annex";
   /** Fixed standard (body section) or null to follow the annex's standard headings. */
@@ -184,8 +208,12 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       const above = header.subSample === null ? plain(caption.join(" ")).match(CAPTION_ABOVE) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
+      const question = header.question
+        ? { text: header.question, next: false }
+        : wrappedHeaderQuestion(line, pending?.text ?? null, i + 1 < end ? lines[i + 1] : undefined);
+      if (question?.next) i++;
       pending = null;
-      if (header.question) currentKq = setKq(header.question, line, null) ?? currentKq;
+      if (question) currentKq = setKq(question.text, line, null) ?? currentKq;
       continue;
     }
     if (!standardId) continue;

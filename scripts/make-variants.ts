@@ -1,7 +1,8 @@
 // Renders a text report in other forms a user may bring: plain text with runs of spaces instead
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
-// cells, and with single spaces and every line wrapped; markdown as other converters write it
+// cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
+// time; markdown as other converters write it
 // (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -46,6 +47,17 @@ export function toMarkdown(text: string): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+/**
+ * A table row whose first cell is long (50 characters and more) wrapped in its cell and written a
+ * line at a time, its last three words on a line of their own: the row's figures stand beside the
+ * cell's first line or beside its last, as a converter writes a cell's lines one after another.
+ */
+export function wrapFirstCells(text: string, figuresBeside: "first line" | "last line"): string {
+  return text.replace(/^([^\t\n]{50,}?) (\S+ \S+ \S+)\t([^\t\n]+)$/gm, (_m, start, end, figures) =>
+    figuresBeside === "first line" ? `${start}\t${figures}\n${end}` : `${start}\n${end}\t${figures}`,
+  );
 }
 
 /**
@@ -183,6 +195,8 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));
     writeFileSync(join(dir, `${stem}.single-space.txt`), text.replace(/\t+/g, " "));
     writeFileSync(join(dir, `${stem}.plain-wrapped.txt`), toPlainWrapped(text));
+    writeFileSync(join(dir, `${stem}.cells-wrapped-figure-first.txt`), wrapFirstCells(text, "first line"));
+    writeFileSync(join(dir, `${stem}.cells-wrapped-figure-last.txt`), wrapFirstCells(text, "last line"));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
       writeFileSync(
         join(dir, `${stem}.${dialect.replace(/\W+/g, "-").replace(/-$/, "")}.md`),

@@ -17,6 +17,7 @@ import {
   toPlainWrapped,
   toSpaces,
   toWrapped,
+  wrapFirstCells,
 } from "./make-variants.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
 
@@ -34,6 +35,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "a cell per line": toCellPerLine,
   "a cell per line, wrapped at 80": (t) => toWrapped(toCellPerLine(t), 80),
   "single spaces, every line wrapped": (t) => toPlainWrapped(t),
+  "table cells wrapped, figures beside the first line": (t) => wrapFirstCells(t, "first line"),
+  "table cells wrapped, figures beside the last line": (t) => wrapFirstCells(t, "last line"),
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

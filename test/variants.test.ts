@@ -11,6 +11,7 @@ import {
   toPlainWrapped,
   toSpaces,
   toWrapped,
+  wrapFirstCells,
 } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues, valueStatements } from "./helpers/shared.js";
@@ -201,6 +202,17 @@ describe.each(reports)("%s", (name) => {
     expect(variant.source.format).toBe("markdown");
     expect(recordValues(variant)).toEqual(recordValues(original));
   });
+
+  test.each(["first line", "last line"] as const)(
+    "table cells wrapped a line at a time, the figures beside the cell's %s, give the same values",
+    async (figuresBeside) => {
+      const file = join(TMP, name.replace(/\.txt$/, `.cells-wrapped-${figuresBeside.replace(" ", "-")}.txt`));
+      writeFileSync(file, wrapFirstCells(text, figuresBeside));
+      const original = await extractFile(join(CORPUS, name));
+      const variant = await extractFile(file);
+      expect([...valueStatements(variant)].sort()).toEqual([...valueStatements(original)].sort());
+    },
+  );
 
   test.each(Object.keys(MARKDOWN_DIALECTS))("markdown with %s gives the same values", async (dialect) => {
     const md = (MARKDOWN_DIALECTS[dialect] as (md: string) => string)(toMarkdown(text));
