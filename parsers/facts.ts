@@ -527,9 +527,11 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       wrapped = [];
       // A figure centred on a two-line label stands between its lines ("... health and care" /
       // "11.9%" / "plan"), or beside its first line ("... education, health  11.9%" / "and care
-      // plan"): the label's last line follows.
-      const after = lines[j + 1];
-      if (after && after.cells.length === 1 && /^[a-z(]/.test(after.flat) && after.flat.length < 60) {
+      // plan"): the label's last lines follow.
+      for (let k = 0; k < 3; k++) {
+        const after = lines[j + 1];
+        if (!after || after.cells.length !== 1 || !/^[a-z(]/.test(after.flat) || after.flat.length >= 60)
+          break;
         label = cleanLabel(`${label} ${after.flat}`);
         joined = true;
         j++;

@@ -208,6 +208,21 @@ const OTHER_PROMPT_LABEL = new RegExp(
   "i",
 );
 
+/** A prompt's letter alone: "a)", "(a)", "a." (any case). */
+const LETTER_ALONE = /^(?:\([a-zA-Z]\)|[a-zA-Z][.)])$/;
+const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
+
+/** Cells with every lone "%" joined to the figure before it. */
+function percentSignsJoined(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const cell of cells) {
+    const before = out[out.length - 1];
+    if (cell === "%" && before !== undefined && /\d$/.test(before)) out[out.length - 1] = `${before}%`;
+    else out.push(cell);
+  }
+  return out;
+}
+
 function otherPromptLabel(cell: string): boolean {
   // "(a" or "a." / "A)": the first two characters tell, before the pattern runs ("a)" is the
   // reports' own).
@@ -365,6 +380,20 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       cells = c.cells;
       markers = c.markers;
       startsWithMarker = c.startsWithMarker;
+    }
+    // A percent sign set as a cell of its own ("86", "%"): the figure's.
+    if (cells.length > 1 && cells.includes("%")) cells = percentSignsJoined(cells);
+    // A prompt's letter alone on the line above its question ("a)" / "Is there ..."), as list
+    // labels are written apart: the question's.
+    const letterAbove = lines[lines.length - 1];
+    if (
+      letterAbove &&
+      src.line - letterAbove.line <= 2 &&
+      LETTER_ALONE.test(letterAbove.flat) &&
+      QUESTION_AFTER_LETTER.test(cells[0] ?? "")
+    ) {
+      lines.pop();
+      cells = [`${letterAbove.flat} ${cells[0]}`, ...cells.slice(1)];
     }
     if (cells.length > 0 && otherPromptLabel(cells[0] as string))
       cells[0] = (cells[0] as string).replace(

@@ -51,13 +51,38 @@ export function toMarkdown(text: string): string {
 
 /**
  * A table row whose first cell is long (50 characters and more) wrapped in its cell and written a
- * line at a time, its last three words on a line of their own: the row's figures stand beside the
- * cell's first line or beside its last, as a converter writes a cell's lines one after another.
+ * line at a time, over two lines (its last three words on the second) or three (five words on the
+ * second): the row's figures stand beside the cell's first line, its middle one or its last, as a
+ * converter writes a cell's lines one after another.
  */
-export function wrapFirstCells(text: string, figuresBeside: "first line" | "last line"): string {
-  return text.replace(/^([^\t\n]{50,}?) (\S+ \S+ \S+)\t([^\t\n]+)$/gm, (_m, start, end, figures) =>
-    figuresBeside === "first line" ? `${start}\t${figures}\n${end}` : `${start}\n${end}\t${figures}`,
+export function wrapFirstCells(
+  text: string,
+  figuresBeside: "first line" | "middle line" | "last line",
+  lines: 2 | 3 = 2,
+): string {
+  if (lines === 2)
+    return text.replace(/^([^\t\n]{50,}?) (\S+ \S+ \S+)\t([^\t\n]+)$/gm, (_m, start, end, figures) =>
+      figuresBeside === "first line" ? `${start}\t${figures}\n${end}` : `${start}\n${end}\t${figures}`,
+    );
+  return text.replace(
+    /^([^\t\n]{40,}?) (\S+ \S+ \S+ \S+ \S+) (\S+ \S+ \S+)\t([^\t\n]+)$/gm,
+    (_m, start, middle, end, figures) =>
+      figuresBeside === "first line"
+        ? `${start}\t${figures}\n${middle}\n${end}`
+        : figuresBeside === "middle line"
+          ? `${start}\n${middle}\t${figures}\n${end}`
+          : `${start}\n${middle}\n${end}\t${figures}`,
   );
+}
+
+/** Prompt letters on a line of their own ("a)" / "Is there ..."), as list labels are written apart. */
+export function promptLettersAlone(text: string): string {
+  return text.replace(/^([a-z])\) /gm, "$1)\n");
+}
+
+/** Percent signs in cells of their own ("86", "%"). */
+export function percentSignCells(text: string): string {
+  return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");
 }
 
 /**
@@ -197,6 +222,12 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.plain-wrapped.txt`), toPlainWrapped(text));
     writeFileSync(join(dir, `${stem}.cells-wrapped-figure-first.txt`), wrapFirstCells(text, "first line"));
     writeFileSync(join(dir, `${stem}.cells-wrapped-figure-last.txt`), wrapFirstCells(text, "last line"));
+    writeFileSync(
+      join(dir, `${stem}.cells-wrapped-3-figure-middle.txt`),
+      wrapFirstCells(text, "middle line", 3),
+    );
+    writeFileSync(join(dir, `${stem}.prompt-letters-alone.txt`), promptLettersAlone(text));
+    writeFileSync(join(dir, `${stem}.percent-sign-cells.txt`), percentSignCells(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
       writeFileSync(
         join(dir, `${stem}.${dialect.replace(/\W+/g, "-").replace(/-$/, "")}.md`),

@@ -11,6 +11,8 @@ import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
   MARKDOWN_DIALECTS,
+  percentSignCells,
+  promptLettersAlone,
   toCellPerLine,
   toHtmlTables,
   toMarkdown,
@@ -37,6 +39,9 @@ const TEXT: Record<string, (text: string) => string> = {
   "single spaces, every line wrapped": (t) => toPlainWrapped(t),
   "table cells wrapped, figures beside the first line": (t) => wrapFirstCells(t, "first line"),
   "table cells wrapped, figures beside the last line": (t) => wrapFirstCells(t, "last line"),
+  "table cells wrapped over 3 lines, figures beside the middle": (t) => wrapFirstCells(t, "middle line", 3),
+  "prompt letters on a line of their own": promptLettersAlone,
+  "percent signs in cells of their own": percentSignCells,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

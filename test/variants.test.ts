@@ -6,6 +6,8 @@ import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
 import {
   MARKDOWN_DIALECTS,
+  percentSignCells,
+  promptLettersAlone,
   toHtmlTables,
   toMarkdown,
   toPlainWrapped,
@@ -203,16 +205,38 @@ describe.each(reports)("%s", (name) => {
     expect(recordValues(variant)).toEqual(recordValues(original));
   });
 
-  test.each(["first line", "last line"] as const)(
-    "table cells wrapped a line at a time, the figures beside the cell's %s, give the same values",
-    async (figuresBeside) => {
-      const file = join(TMP, name.replace(/\.txt$/, `.cells-wrapped-${figuresBeside.replace(" ", "-")}.txt`));
-      writeFileSync(file, wrapFirstCells(text, figuresBeside));
+  test.each([
+    ["first line", 2],
+    ["last line", 2],
+    ["first line", 3],
+    ["middle line", 3],
+    ["last line", 3],
+  ] as const)(
+    "table cells wrapped a line at a time, the figures beside the cell's %s of %i, give the same values",
+    async (figuresBeside, lines) => {
+      const file = join(
+        TMP,
+        name.replace(/\.txt$/, `.cells-wrapped-${lines}-${figuresBeside.replace(" ", "-")}.txt`),
+      );
+      writeFileSync(file, wrapFirstCells(text, figuresBeside, lines));
       const original = await extractFile(join(CORPUS, name));
       const variant = await extractFile(file);
       expect([...valueStatements(variant)].sort()).toEqual([...valueStatements(original)].sort());
     },
   );
+
+  test.each([
+    ["prompt letters on a line of their own", promptLettersAlone],
+    ["percent signs in cells of their own", percentSignCells],
+  ])("%s give the same record", async (form, write) => {
+    const file = join(TMP, name.replace(/\.txt$/, `.${form.replace(/\W+/g, "-")}.txt`));
+    writeFileSync(file, write(text));
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(recordValues(variant, { narrativeText: false })).toEqual(
+      recordValues(original, { narrativeText: false }),
+    );
+  });
 
   test.each(Object.keys(MARKDOWN_DIALECTS))("markdown with %s gives the same values", async (dialect) => {
     const md = (MARKDOWN_DIALECTS[dialect] as (md: string) => string)(toMarkdown(text));
