@@ -157,6 +157,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   let pending: { text: string; first: Line } | null = null;
   let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
   const promptPositions = new Map<string, number>();
+  /** The key questions that headed a table so far ("2.1 2.1.1"). */
+  const headingQuestions = new Set<string>();
 
   const setKq = (text: string, line: Line, printed: string | null): string | null => {
     if (!standardId) return null;
@@ -185,6 +187,18 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     const header = isTableHeader(line);
     if (header) {
+      const question = header.question
+        ? { text: header.question, next: false }
+        : wrappedHeaderQuestion(line, pending?.text ?? null, i + 1 < end ? lines[i + 1] : undefined);
+      const id = question && standardId ? keyQuestionIdFor(standardId, question.text) : null;
+      if (id && headingQuestions.has(`${standardId} ${id}`)) {
+        // The table's heading row again, at the top of a new page (Word repeats a table's
+        // heading rows): the table runs on under the key question it was under.
+        if (question?.next) i++;
+        pending = null;
+        continue;
+      }
+      if (id) headingQuestions.add(`${standardId} ${id}`);
       // The caption on the lines above, wrapped ("Of the 8 cases where there were changes in
       // factors related to" / "desistance:" / "Relevant cases  Number 'Yes'").
       // (Or ending on the headings' own line: "Of the 8 cases where there were changes in
@@ -208,9 +222,6 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       const above = header.subSample === null ? plain(caption.join(" ")).match(CAPTION_ABOVE) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
-      const question = header.question
-        ? { text: header.question, next: false }
-        : wrappedHeaderQuestion(line, pending?.text ?? null, i + 1 < end ? lines[i + 1] : undefined);
       if (question?.next) i++;
       pending = null;
       if (question) currentKq = setKq(question.text, line, null) ?? currentKq;

@@ -75,6 +75,26 @@ export function wrapFirstCells(
   );
 }
 
+/**
+ * Every key-question table's heading row ("... desistance?  % Yes", "  % 'Yes'") written again
+ * after every fourth row, behind a running header, as a table carried over a page repeats it.
+ */
+export function repeatTableHeadings(text: string): string {
+  const out: string[] = [];
+  let heading: string | null = null;
+  let rows = 0;
+  for (const line of text.split("\n")) {
+    out.push(line);
+    if (/\t%\s*['‘’]?yes['‘’]?\s*$/i.test(line)) {
+      heading = line;
+      rows = 0;
+    } else if (heading && /\t\d+%\s*$/.test(line) && ++rows % 4 === 0) {
+      out.push("Inspection of youth offending services: Anytown", heading);
+    }
+  }
+  return out.join("\n");
+}
+
 /** Prompt letters on a line of their own ("a)" / "Is there ..."), as list labels are written apart. */
 export function promptLettersAlone(text: string): string {
   return text.replace(/^([a-z])\) /gm, "$1)\n");
@@ -227,6 +247,7 @@ function main(): void {
       wrapFirstCells(text, "middle line", 3),
     );
     writeFileSync(join(dir, `${stem}.prompt-letters-alone.txt`), promptLettersAlone(text));
+    writeFileSync(join(dir, `${stem}.table-headings-repeated.txt`), repeatTableHeadings(text));
     writeFileSync(join(dir, `${stem}.percent-sign-cells.txt`), percentSignCells(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
       writeFileSync(

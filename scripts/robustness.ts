@@ -13,6 +13,7 @@ import {
   MARKDOWN_DIALECTS,
   percentSignCells,
   promptLettersAlone,
+  repeatTableHeadings,
   toCellPerLine,
   toHtmlTables,
   toMarkdown,
@@ -42,6 +43,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "table cells wrapped over 3 lines, figures beside the middle": (t) => wrapFirstCells(t, "middle line", 3),
   "prompt letters on a line of their own": promptLettersAlone,
   "percent signs in cells of their own": percentSignCells,
+  "tables' heading rows repeated over page breaks": repeatTableHeadings,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

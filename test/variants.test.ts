@@ -8,6 +8,7 @@ import {
   MARKDOWN_DIALECTS,
   percentSignCells,
   promptLettersAlone,
+  repeatTableHeadings,
   toHtmlTables,
   toMarkdown,
   toPlainWrapped,
@@ -228,6 +229,7 @@ describe.each(reports)("%s", (name) => {
   test.each([
     ["prompt letters on a line of their own", promptLettersAlone],
     ["percent signs in cells of their own", percentSignCells],
+    ["tables' heading rows repeated over page breaks", repeatTableHeadings],
   ])("%s give the same record", async (form, write) => {
     const file = join(TMP, name.replace(/\.txt$/, `.${form.replace(/\W+/g, "-")}.txt`));
     writeFileSync(file, write(text));
