@@ -90,6 +90,53 @@ export function joinWrappedStandardNames(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * A ratings table whose rows lost their standards' numbers ("Governance and leadership  Requires
+ * improvement"), as a converter that drops the table's narrow first column writes it: each row
+ * below the "Overall rating" row that names a standard and states a rating gets the standard's
+ * number back, the names taken in the framework's order (the first "Assessment" after domain one
+ * is 2.1, the next 3.1; a row that kept its number moves the count on). Only where four rows at
+ * least lost theirs.
+ */
+export function numberRatingsRows(lines: Line[]): Line[] {
+  const overall = lines.findIndex((l, i) => i < 800 && isOverallRatingLine(l));
+  if (overall < 0) return lines;
+  const found: { index: number; def: StandardDefinition }[] = [];
+  let next = 0;
+  for (let i = overall + 1, gap = 0; i < lines.length && gap <= 6; i++) {
+    const line = lines[i] as Line;
+    const numbered = standardHeading(line);
+    if (numbered) {
+      // A row that kept its number: the names after it come after it in the framework.
+      const k = ALL_STANDARD_DEFINITIONS.findIndex((d) => d.id === numbered.id);
+      if (k >= next) next = k + 1;
+      gap = 0;
+      continue;
+    }
+    const named = line.flat.length < 120 ? ratingAtEnd(line.flat) : null;
+    const wanted = named ? letters(named.before) : "";
+    const at = wanted
+      ? ALL_STANDARD_DEFINITIONS.findIndex(
+          (d, k) => k >= next && [d.name, ...d.aliases].some((n) => letters(n) === wanted),
+        )
+      : -1;
+    if (at < 0) {
+      gap++;
+      continue;
+    }
+    found.push({ index: i, def: ALL_STANDARD_DEFINITIONS[at] as StandardDefinition });
+    next = at + 1;
+    gap = 0;
+  }
+  if (found.length < 4) return lines;
+  const out = [...lines];
+  for (const { index, def } of found) {
+    const line = lines[index] as Line;
+    out[index] = { ...line, cells: [def.id, ...line.cells], flat: `${def.id} ${line.flat}` };
+  }
+  return out;
+}
+
 /** How many lines from `i` spell a standard's number and whole name (2 or 3), or null. */
 function wrappedName(lines: Line[], i: number): number | null {
   const line = lines[i] as Line;

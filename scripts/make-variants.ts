@@ -95,6 +95,20 @@ export function repeatTableHeadings(text: string): string {
   return out.join("\n");
 }
 
+/**
+ * The ratings table's rows without their standards' numbers ("Governance and leadership  Good"),
+ * as a converter that drops the table's narrow first column writes them (rows whose rating has a
+ * cell of its own, in the 1,500 characters after the "Overall rating" row).
+ */
+export function unnumberRatingsRows(text: string): string {
+  const at = text.search(/^Over\s*all rating/im);
+  if (at < 0) return text;
+  const table = text
+    .slice(at, at + 1500)
+    .replace(/^\d\.\d\.?\t(?=[A-Z][^\t]*\t(?:Good|Outstanding|Inadequate|Requires improvement))/gm, "");
+  return text.slice(0, at) + table + text.slice(at + 1500);
+}
+
 /** Prompt letters on a line of their own ("a)" / "Is there ..."), as list labels are written apart. */
 export function promptLettersAlone(text: string): string {
   return text.replace(/^([a-z])\) /gm, "$1)\n");
@@ -247,6 +261,7 @@ function main(): void {
       wrapFirstCells(text, "middle line", 3),
     );
     writeFileSync(join(dir, `${stem}.prompt-letters-alone.txt`), promptLettersAlone(text));
+    writeFileSync(join(dir, `${stem}.ratings-rows-unnumbered.txt`), unnumberRatingsRows(text));
     writeFileSync(join(dir, `${stem}.table-headings-repeated.txt`), repeatTableHeadings(text));
     writeFileSync(join(dir, `${stem}.percent-sign-cells.txt`), percentSignCells(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

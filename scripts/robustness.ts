@@ -20,6 +20,7 @@ import {
   toPlainWrapped,
   toSpaces,
   toWrapped,
+  unnumberRatingsRows,
   wrapFirstCells,
 } from "./make-variants.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
@@ -44,6 +45,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "prompt letters on a line of their own": promptLettersAlone,
   "percent signs in cells of their own": percentSignCells,
   "tables' heading rows repeated over page breaks": repeatTableHeadings,
+  "ratings-table rows without their standards' numbers": unnumberRatingsRows,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

@@ -20,7 +20,7 @@ import { type RawDocument, readDocument } from "../parsers/read.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import { parseSamples } from "../parsers/samples.js";
-import { joinWrappedStandardNames, segment } from "../parsers/segment.js";
+import { joinWrappedStandardNames, numberRatingsRows, segment } from "../parsers/segment.js";
 import { unwrapParagraphs } from "../parsers/unwrap.js";
 import {
   type Completeness,
@@ -47,7 +47,7 @@ export class NotAReportError extends Error {
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(normaliseLines(raw.sourceLines, raw.format));
-  return unwrapParagraphs({ ...rows, lines: joinWrappedStandardNames(rows.lines) });
+  return unwrapParagraphs({ ...rows, lines: numberRatingsRows(joinWrappedStandardNames(rows.lines)) });
 }
 
 /** The core facts every report with a contextual facts section should print. */

@@ -14,6 +14,7 @@ import {
   toPlainWrapped,
   toSpaces,
   toWrapped,
+  unnumberRatingsRows,
   wrapFirstCells,
 } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
@@ -230,6 +231,7 @@ describe.each(reports)("%s", (name) => {
     ["prompt letters on a line of their own", promptLettersAlone],
     ["percent signs in cells of their own", percentSignCells],
     ["tables' heading rows repeated over page breaks", repeatTableHeadings],
+    ["ratings-table rows without their standards' numbers", unnumberRatingsRows],
   ])("%s give the same record", async (form, write) => {
     const file = join(TMP, name.replace(/\.txt$/, `.${form.replace(/\W+/g, "-")}.txt`));
     writeFileSync(file, write(text));
