@@ -188,6 +188,19 @@ describe.each(CASES)("$rule", (c) => {
   });
 });
 
+test("recommendations numbered from 1 for each addressee are whole; a number out of step is not", async () => {
+  const restarted = await mutated(KIRKLEES, [
+    [229, "9. support", "1. support"],
+    [233, "10. work", "1. work"],
+  ]);
+  expect(restarted.recommendations.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 1, 1]);
+  expect(of(auditRecord(restarted), "recommendations-count")).toEqual([]);
+  const skipped = await mutated(KIRKLEES, [[233, "10. work", "2. work"]]);
+  expect(of(auditRecord(skipped), "recommendations-count").map((f) => f.message)).toEqual([
+    "Recommendation 10 in the list is numbered 2.",
+  ]);
+});
+
 test("GRIM: which whole percentages k of m cases can give", () => {
   expect(reachable(86, 7)).toBe(true); // 6/7 = 85.7
   expect(reachable(85, 7)).toBe(false);

@@ -3,7 +3,7 @@ import { type AuditRule, finding } from "../rule.js";
 export const recommendationsCount: AuditRule = {
   id: "recommendations-count",
   description:
-    "The number of recommendations the report says it makes equals the number listed, numbered 1, 2, 3 … without gaps or repeats",
+    "The number of recommendations the report says it makes equals the number listed, numbered 1, 2, 3 … without gaps or repeats (through the list, or from 1 for each addressee)",
   severity: "error",
   check(record) {
     const out = [];
@@ -20,6 +20,14 @@ export const recommendationsCount: AuditRule = {
       );
     }
     const numbers = items.map((i) => i.number);
+    // Some reports number each addressee's recommendations from 1 ("The YJS should: 1. 2. 3.",
+    // "The police should: 1."): that numbering is whole too.
+    let inGroup = 0;
+    const byAddressee = items.every((item, i) => {
+      inGroup = i > 0 && item.addressee === items[i - 1]?.addressee ? inGroup + 1 : 1;
+      return item.number === null || item.number === inGroup;
+    });
+    if (byAddressee) return out;
     items.forEach((item, i) => {
       if (item.number !== null && item.number !== i + 1) {
         out.push(
