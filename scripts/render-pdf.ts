@@ -427,7 +427,12 @@ export interface RenderStyle {
    * at the header's right end; "in" (some 2020 reports) the same without the colon.
    */
   furniture?: "colon" | "in-colon" | "in";
+  /** Figure cells ("86%", "8", "43.7"; not a first column) set to the right of their cell, or centred in it. */
+  figuresAlign?: "right" | "centre";
 }
+
+/** A figure cell's text: a count, a percentage, a decimal, "8/36". */
+const FIGURE_TEXT = /^[<>]?\d[\d,.]*(?:%|\/\d+)?\s*\S{0,3}$/;
 
 /** The running header as each year printed it (RenderStyle.furniture). */
 function runningHeader(title: string, furniture: NonNullable<RenderStyle["furniture"]>): string {
@@ -653,7 +658,14 @@ class Renderer {
         const offset = this.style.middleCells ? ((lineCount - lines.length) * TABLE_LEADING) / 2 : 0;
         lines.forEach((line, i) => {
           const y = top + padY + offset + i * TABLE_LEADING;
-          this.drawLine(line, (xs[j] ?? MARGIN_X) + CELL_PAD_X, y, REGULAR, TABLE_SIZE);
+          let x = (xs[j] ?? MARGIN_X) + CELL_PAD_X;
+          const text = (row[j] ?? "").trim();
+          if (this.style.figuresAlign && j > 0 && lines.length === 1 && FIGURE_TEXT.test(text)) {
+            const room =
+              (widths[j] ?? 0) - 2 * CELL_PAD_X - this.m.wordWidth(line.flat(), REGULAR, TABLE_SIZE);
+            x += this.style.figuresAlign === "right" ? room : room / 2;
+          }
+          this.drawLine(line, x, y, REGULAR, TABLE_SIZE);
         });
       });
       this.y = top + height;

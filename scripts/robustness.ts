@@ -61,6 +61,7 @@ const PDF_STYLES: Record<string, RenderStyle> = {
   "rows set close, cells centred": { tightRows: true, middleCells: true },
   "2018 running header, page number in it": { furniture: "in-colon" },
   "2020 running header without a colon": { furniture: "in" },
+  "figures set right in their cells": { figuresAlign: "right" },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

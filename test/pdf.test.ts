@@ -84,6 +84,9 @@ describe.each([
   // is page furniture all the same.
   ["2023-01-blackburn-with-darwen.txt", "with 2018's running header", { furniture: "in-colon" }],
   ["2023-01-blackburn-with-darwen.txt", "with a running header without a colon", { furniture: "in" }],
+  // Figures set to the right of their cells, or centred in them, as Word's tables often set them.
+  ["2020-12-north-somerset.txt", "with figures set right", { figuresAlign: "right" }],
+  ["2022-07-tower-hamlets-and-city-of-london.txt", "with figures centred", { figuresAlign: "centre" }],
 ] as const)("%s as a PDF laid out %s", (name, _layout, style) => {
   test("gives the same record, value for value", async () => {
     mkdirSync(TMP, { recursive: true });
