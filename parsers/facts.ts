@@ -528,10 +528,12 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       // A figure centred on a two-line label stands between its lines ("... health and care" /
       // "11.9%" / "plan"), or beside its first line ("... education, health  11.9%" / "and care
       // plan"): the label's last lines follow.
+      // (A line opened by a bracket continues only a label centred beside: below a row, "(Source:
+      // ...)" is as likely a note on the table.)
       for (let k = 0; k < 3; k++) {
         const after = lines[j + 1];
-        if (!after || after.cells.length !== 1 || !/^[a-z(]/.test(after.flat) || after.flat.length >= 60)
-          break;
+        const runsOn = alone ? /^[a-z(]/ : /^[a-z]/;
+        if (!after || after.cells.length !== 1 || !runsOn.test(after.flat) || after.flat.length >= 60) break;
         label = cleanLabel(`${label} ${after.flat}`);
         joined = true;
         j++;

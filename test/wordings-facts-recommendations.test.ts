@@ -445,6 +445,33 @@ test("key staffing data and caseload characteristics: a label wrapped before its
   ]);
 });
 
+test("a section table's label runs on below its figure, but a bracketed note below the table is not the label's", () => {
+  const { lines, seg } = linesOf(
+    [
+      "1.2. Staff",
+      "Key staffing data",
+      "Vacancy rate (total unfilled posts as percentage of\t0%",
+      "total staff headcount)",
+      "Average caseload per case manager (FTE)\t7",
+      "(Source: data supplied by the YJS)",
+      "",
+      "1.3. Partnerships and services",
+      "Caseload characteristics",
+      "Percentage of current caseload with an education, health\t11.9%",
+      "and care",
+      "plan",
+      "Table 4",
+      "Percentage of current caseload with mental health issues\t70%",
+    ].join("\n"),
+  );
+  expect(parseFacts(lines, seg).facts.map((f) => [f.label, f.value])).toEqual([
+    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 0],
+    ["Average caseload per case manager (FTE)", 7],
+    ["Percentage of current caseload with an education, health and care plan", 11.9],
+    ["Percentage of current caseload with mental health issues", 70],
+  ]);
+});
+
 test("key staffing data whose labels ran together, away from their figures, is lost, not misread", () => {
   const { lines, seg } = linesOf(
     [
