@@ -92,7 +92,10 @@ export interface RatingsTable {
   fieldworkStart: string | null;
   overallRating: Rating | null;
   statedScore: number | null;
-  rows: Map<string, { heading: StandardHeading; rating: Rating | null; marker: string | null }>;
+  rows: Map<
+    string,
+    { heading: StandardHeading; rating: Rating | null; marker: string | null; notRated: boolean }
+  >;
   provenance: Record<string, Provenance>;
   warnings: ReportWarning[];
 }
@@ -103,6 +106,18 @@ const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,
   "i",
 );
+/** A standard's row that withholds a rating: "Not rated", "Not applicable", "N/A", "No rating". */
+const NOT_RATED = /^(?:not rated|not applicable|n\/a|no rating|not inspected|unrated)\b/i;
+
+/**
+ * A sentence saying resettlement (4.1) was not rated, as where there were no resettlement cases:
+ * "We did not rate resettlement ...", "... so resettlement was not rated", "no rating was given".
+ * Read only where 4.1 has no rating anywhere: a methodology annex that explains the rule in
+ * general says as much.
+ */
+const RESETTLEMENT_NOT_RATED =
+  /\b(?:not (?:been )?rated|did not rate|no (?:resettlement )?rating\b|not given a rating)/i;
+
 export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   const out: RatingsTable = {
     serviceName: null,
@@ -181,7 +196,13 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
       });
       found = null;
     }
-    out.rows.set(heading.id, { heading, rating: found?.rating ?? null, marker: found?.marker ?? null });
+    const notRated = !found && NOT_RATED.test(heading.rest.replace(/^[\s.:;-]+/, ""));
+    out.rows.set(heading.id, {
+      heading,
+      rating: found?.rating ?? null,
+      marker: found?.marker ?? null,
+      notRated,
+    });
   }
 
   // "Score 8/36", "Score\t29/36", "Score 29 out of 36", or "Score" with the figure a few lines on.
@@ -319,7 +340,14 @@ export function buildStandards(
   seg: Segments,
   table: RatingsTable,
   edition: StandardsEdition,
-): { standards: Standard[]; statements: RatingStatement[]; warnings: ReportWarning[] } {
+): {
+  standards: Standard[];
+  statements: RatingStatement[];
+  warnings: ReportWarning[];
+  /** The standards the report says it does not rate. */
+  notRated: string[];
+} {
+  const notRated: string[] = [];
   const standards: Standard[] = [];
   const statements: RatingStatement[] = [];
   const warnings: ReportWarning[] = [];
@@ -330,20 +358,32 @@ export function buildStandards(
     const section = sectionFor(seg, def);
     const sectionFound = section ? ratingNear(lines, section.heading, section.end) : null;
     const annex = annexRatings.get(def.id) ?? null;
+    const withheld =
+      row?.rating || sectionFound || annex ? null : notRatedStatement(lines, def, row?.notRated ? row : null);
+    if (withheld) {
+      notRated.push(def.id);
+      warnings.push({
+        code: "standard-not-rated",
+        message: `The report does not rate standard ${def.id} (${def.name}): '${withheld.flat.slice(0, 160)}'`,
+        provenance: provenanceOf(withheld),
+      });
+    }
     const marker = row?.marker ?? sectionFound?.marker ?? null;
     const discretion = discretionFor(lines, footnotes, section, [
       row?.marker ?? null,
       sectionFound?.marker ?? null,
     ]);
     const rowProvenance = row ? provenanceOf(row.heading.line) : null;
-    if (!row?.rating) {
+    if (!row?.rating && !withheld) {
       warnings.push({
         code: "table-rating-missing",
         message: `Standard ${def.id} (${def.name}) has no rating in the ratings table`,
         provenance: rowProvenance,
       });
     }
-    if (!section) {
+    if (withheld) {
+      // Nothing is missing: the report says so.
+    } else if (!section) {
       warnings.push({
         code: "section-missing",
         message: `No section heading for standard ${def.id} (${def.name}) was found in the body`,
@@ -395,7 +435,25 @@ export function buildStandards(
       annexProvenance: annex ? provenanceOf(annex.line) : null,
     });
   }
-  return { standards, statements, warnings };
+  return { standards, statements, warnings, notRated };
+}
+
+/**
+ * Where the report says it does not rate a standard: its ratings-table row ("4.1  Resettlement
+ * policy and provision  Not rated"), or for resettlement a sentence saying so.
+ */
+function notRatedStatement(
+  lines: Line[],
+  def: StandardDefinition,
+  row: { heading: StandardHeading } | null,
+): Line | null {
+  if (row) return row.heading.line;
+  if (def.id !== "4.1") return null;
+  return (
+    lines.find(
+      (l) => l.flat.length < 600 && /resettlement/i.test(l.flat) && RESETTLEMENT_NOT_RATED.test(l.flat),
+    ) ?? null
+  );
 }
 
 function sectionFor(seg: Segments, def: StandardDefinition) {

@@ -20,6 +20,8 @@ export const WARNING_CODES = {
   "table-rating-missing": "A standard has no rating in the ratings table.",
   "section-missing": "A standard's section heading was not found in the body.",
   "section-rating-missing": "A standard's section states no rating.",
+  "standard-not-rated":
+    "The report says a standard is not rated ('Not rated' in its ratings-table row, or for resettlement a sentence saying so, as where there were no resettlement cases): it is left out of the completeness count, and no rating is missing.",
   "key-question-unrecognised": "A key question could not be matched to the framework's questions.",
   "key-question-repeated": "A key question is printed twice in the same place; the first is kept.",
   "prompt-without-key-question": "A prompt row came before any key question it could belong to.",

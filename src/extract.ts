@@ -78,12 +78,14 @@ const CORE_FACTS: {
 export function completenessOf(
   edition: ReturnType<typeof detectEdition>["edition"],
   standards: Standard[],
+  /** Standards the report says it does not rate: not expected. */
+  notRated: string[],
   keyQuestions: KeyQuestion[],
   prompts: Prompt[],
   facts: ContextualFact[],
   hasFactsSection: boolean,
 ): Completeness {
-  const stdDefs = standardsOf(edition);
+  const stdDefs = standardsOf(edition).filter((d) => !notRated.includes(d.id));
   const stdMissing: string[] = [];
   let stdFound = 0;
   for (const def of stdDefs) {
@@ -126,7 +128,12 @@ export function completenessOf(
     }
   }
   const items = {
-    standards: { found: stdFound, expected: stdDefs.length, missing: stdMissing, note: null },
+    standards: {
+      found: stdFound,
+      expected: stdDefs.length,
+      missing: stdMissing,
+      note: notRated.length > 0 ? `not rated by the report: ${notRated.join(", ")}` : null,
+    },
     keyQuestions: { found: kqIds.size, expected: kqDefs.length, missing: kqMissing, note: null },
     prompts: {
       found: promptFound,
@@ -349,6 +356,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     completeness: completenessOf(
       edition,
       std.standards,
+      std.notRated,
       questions.keyQuestions,
       questions.prompts,
       facts.facts,

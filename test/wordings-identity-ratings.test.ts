@@ -1,11 +1,14 @@
 // Identity and ratings wording other reports use: lead inspectors, publication and fieldwork
 // months, the foreword's overall rating, wrapped "Requires improvement" cells, service names and
 // standard headings.
-import { expect, test } from "vitest";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
 import { parseIdentity } from "../parsers/identity.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
+import { extractFile } from "../src/extract.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -265,4 +268,83 @@ test("a row's rating followed by a stray rating (cells read out of their rows) i
   expect(t.warnings.filter((w) => w.code === "rating-ambiguous").map((w) => w.provenance?.line)).toEqual([7]);
   // In order, the same rows are read.
   expect(table(text.replace("Good\nOutstanding", "Outstanding")).rows.get("3.4")?.rating).toBe("Outstanding");
+});
+
+describe("a standard the report does not rate (resettlement where there were no resettlement cases)", () => {
+  const TOWER = join(import.meta.dirname, "..", "corpus", "2022-07-tower-hamlets-and-city-of-london.txt");
+  const TMP = join(import.meta.dirname, ".tmp", "not-rated");
+  const text = readFileSync(TOWER, "utf8");
+  // Tower Hamlets without its resettlement section (lines 1056-1118) and its table rows for domain 4.
+  const lines = text.split("\n");
+  const withoutResettlement = (row: (line: string) => string | null) =>
+    lines
+      .filter((_, i) => i + 1 < 1056 || i + 1 >= 1119)
+      .map((l) => (l.startsWith("4.1\tResettlement") ? row(l) : l))
+      .filter((l): l is string => l !== null)
+      .join("\n");
+  const read = async (name: string, body: string) => {
+    mkdirSync(TMP, { recursive: true });
+    writeFileSync(join(TMP, name), body);
+    const r = await extractFile(join(TMP, name));
+    return {
+      rating: r.standards.find((s) => s.id === "4.1")?.rating,
+      completeness: `${r.completeness.standards.found}/${r.completeness.standards.expected}`,
+      note: r.completeness.standards.note,
+      warnings: r.warnings.filter((w) => w.message.includes("4.1")).map((w) => [w.code, w.provenance?.line]),
+    };
+  };
+
+  test("its ratings-table row says 'Not applicable': not rated, not missing", async () => {
+    expect(
+      await read(
+        "row.txt",
+        withoutResettlement(() => "4.1\tResettlement policy and provision\tNot applicable"),
+      ),
+    ).toEqual({
+      rating: null,
+      completeness: "12/12",
+      note: "not rated by the report: 4.1",
+      warnings: [["standard-not-rated", 105]],
+    });
+  });
+
+  test("a sentence says so, the table having no row for it: not rated, not missing", async () => {
+    const body = withoutResettlement(() => null).replace(
+      "Annexe 1: Methodology",
+      "There were no children in custody or on licence, so we did not rate resettlement policy and provision.\n\nAnnexe 1: Methodology",
+    );
+    const r = await read("sentence.txt", body);
+    expect(r).toMatchObject({ rating: null, completeness: "12/12", note: "not rated by the report: 4.1" });
+    expect(r.warnings.map((w) => w[0])).toEqual(["standard-not-rated"]);
+  });
+
+  test("nothing says so: the rating is missing", async () => {
+    expect(
+      await read(
+        "silent.txt",
+        withoutResettlement(() => null),
+      ),
+    ).toEqual({
+      rating: null,
+      completeness: "12/13",
+      note: null,
+      warnings: [
+        ["table-rating-missing", undefined],
+        ["section-missing", undefined],
+      ],
+    });
+  });
+
+  test("a rule stated in general does not withhold a rating the report gives", async () => {
+    const body = text.replace(
+      "Annexe 1: Methodology",
+      "Resettlement is not rated where there were no resettlement cases.\n\nAnnexe 1: Methodology",
+    );
+    expect(await read("rated.txt", body)).toEqual({
+      rating: "Requires improvement",
+      completeness: "13/13",
+      note: null,
+      warnings: [],
+    });
+  });
 });
