@@ -254,8 +254,15 @@ export function segment(lines: Line[]): Segments {
   // Where the table is read from: its "Overall rating" row, or else its first standard row.
   const anchor = overallLine ?? standardRowsRun(lines, contentsEnd, annexStart)?.first ?? null;
   if (anchor !== null) {
-    ratingsStart = anchor;
-    for (let i = anchor - 1; i >= Math.max(contentsEnd, anchor - 12); i--) {
+    // Standard rows above the "Overall rating" row (a table that prints it last): the table
+    // starts above them.
+    let top = anchor;
+    for (let i = anchor - 1; i >= contentsEnd && i >= top - 3; i--) {
+      const line = lines[i] as Line;
+      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) top = i;
+    }
+    ratingsStart = top;
+    for (let i = top - 1; i >= Math.max(contentsEnd, top - 12); i--) {
       const flat = (lines[i] as Line).flat;
       if (flat.length > 120) break;
       ratingsStart = i;

@@ -109,6 +109,22 @@ export function unnumberRatingsRows(text: string): string {
   return text.slice(0, at) + table + text.slice(at + 1500);
 }
 
+/**
+ * The ratings table with its "Overall rating" row printed last, below the standards' rows (where
+ * the row and its rating share a line; other tables are left as they are).
+ */
+export function overallRowLast(text: string): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => /^Over\s*all rating\t.*\S/.test(l));
+  if (at < 0) return text;
+  const [row] = lines.splice(at, 1);
+  let last = at;
+  for (let i = at; i < Math.min(lines.length, at + 40); i++)
+    if (/^\d\.\d\.?\t/.test(lines[i] as string)) last = i;
+  lines.splice(last + 1, 0, row as string);
+  return lines.join("\n");
+}
+
 /** Prompt letters on a line of their own ("a)" / "Is there ..."), as list labels are written apart. */
 export function promptLettersAlone(text: string): string {
   return text.replace(/^([a-z])\) /gm, "$1)\n");
@@ -262,6 +278,7 @@ function main(): void {
     );
     writeFileSync(join(dir, `${stem}.prompt-letters-alone.txt`), promptLettersAlone(text));
     writeFileSync(join(dir, `${stem}.ratings-rows-unnumbered.txt`), unnumberRatingsRows(text));
+    writeFileSync(join(dir, `${stem}.overall-row-last.txt`), overallRowLast(text));
     writeFileSync(join(dir, `${stem}.table-headings-repeated.txt`), repeatTableHeadings(text));
     writeFileSync(join(dir, `${stem}.percent-sign-cells.txt`), percentSignCells(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

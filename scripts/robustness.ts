@@ -11,6 +11,7 @@ import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
   MARKDOWN_DIALECTS,
+  overallRowLast,
   percentSignCells,
   promptLettersAlone,
   repeatTableHeadings,
@@ -46,6 +47,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "percent signs in cells of their own": percentSignCells,
   "tables' heading rows repeated over page breaks": repeatTableHeadings,
   "ratings-table rows without their standards' numbers": unnumberRatingsRows,
+  "a ratings table with its 'Overall rating' row last": overallRowLast,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

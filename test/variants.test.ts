@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
 import {
   MARKDOWN_DIALECTS,
+  overallRowLast,
   percentSignCells,
   promptLettersAlone,
   repeatTableHeadings,
@@ -232,6 +233,7 @@ describe.each(reports)("%s", (name) => {
     ["percent signs in cells of their own", percentSignCells],
     ["tables' heading rows repeated over page breaks", repeatTableHeadings],
     ["ratings-table rows without their standards' numbers", unnumberRatingsRows],
+    ["a ratings table with its 'Overall rating' row last", overallRowLast],
   ])("%s give the same record", async (form, write) => {
     const file = join(TMP, name.replace(/\.txt$/, `.${form.replace(/\W+/g, "-")}.txt`));
     writeFileSync(file, write(text));
