@@ -276,6 +276,44 @@ const QUESTION_THEN_FIGURE = new RegExp(
 );
 
 /**
+ * Page furniture of another kind than the running headers and page numbers the reports print
+ * (a security marking "OFFICIAL", a web address, a copyright line at every page's foot): a line
+ * of words among the first four or last two of its page, the same (digits aside) on at least half
+ * the pages of a text with five pages or more. Gives the source line numbers of those lines.
+ */
+function repeatedPageEdges(source: SourceLine[]): Set<number> {
+  const pages = new Map<number, SourceLine[]>();
+  for (const l of source) {
+    if (l.page === null || l.raw.trim() === "") continue;
+    const page = pages.get(l.page) ?? [];
+    if (page.length === 0) pages.set(l.page, page);
+    page.push(l);
+  }
+  const found = new Set<number>();
+  if (pages.size < 5) return found;
+  const byText = new Map<string, { pages: Set<number>; lines: number[] }>();
+  for (const [page, lines] of pages) {
+    // (Four at the head: in content-stream order, pdftotext -raw, the page's own header and
+    // number come first.)
+    for (const l of new Set([...lines.slice(0, 4), ...lines.slice(-2)])) {
+      const text = l.raw.trim();
+      // Words only: a figure or a page number alone is no marking ("8" may be a table's count).
+      if (text.length > 80 || !/\p{L}.*\p{L}/u.test(text)) continue;
+      // The reports' own running headers are furniture already, and name the area (identity).
+      if (RUNNING_HEADER.test(text) || RUNNING_HEADER_IN.test(text)) continue;
+      const key = text.replace(/\s+/g, " ").replace(/\d+/g, "#");
+      const seen = byText.get(key) ?? { pages: new Set<number>(), lines: [] };
+      byText.set(key, seen);
+      seen.pages.add(page);
+      seen.lines.push(l.line);
+    }
+  }
+  for (const seen of byText.values())
+    if (seen.pages.size >= Math.max(5, pages.size / 2)) for (const line of seen.lines) found.add(line);
+  return found;
+}
+
+/**
  * The columns a layout text's tables print their figures at: where figures start after a column
  * gap on at least three lines.
  */
@@ -329,7 +367,11 @@ function splitFigureAfterSpace(
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
-  const source = format === "text" ? plainDigitFootnotes(written) : written;
+  // Page furniture the reports do not print themselves goes first: footnotes are found at the
+  // foot of their page, above such a line.
+  const edges = repeatedPageEdges(written);
+  const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
+  const source = format === "text" ? plainDigitFootnotes(kept) : kept;
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];

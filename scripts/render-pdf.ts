@@ -429,6 +429,8 @@ export interface RenderStyle {
   furniture?: "colon" | "in-colon" | "in";
   /** Figure cells ("86%", "8", "43.7"; not a first column) set to the right of their cell, or centred in it. */
   figuresAlign?: "right" | "centre";
+  /** A marking printed above the running header and below the page number of every page ("OFFICIAL"). */
+  marking?: string;
 }
 
 /** A figure cell's text: a count, a percentage, a decimal, "8/36". */
@@ -540,6 +542,12 @@ class Renderer {
         .font(REGULAR)
         .fontSize(9)
         .text(label, (PAGE_W - w) / 2, FOOTER_Y, { lineBreak: false });
+    }
+    if (this.style.marking) {
+      const w = this.m.width(this.style.marking, REGULAR, 8);
+      doc.font(REGULAR).fontSize(8);
+      doc.text(this.style.marking, (PAGE_W - w) / 2, HEADER_Y - 14, { lineBreak: false });
+      doc.text(this.style.marking, (PAGE_W - w) / 2, FOOTER_Y + 14, { lineBreak: false });
     }
     doc.restore();
   }

@@ -64,6 +64,7 @@ const PDF_STYLES: Record<string, RenderStyle> = {
   "2018 running header, page number in it": { furniture: "in-colon" },
   "2020 running header without a colon": { furniture: "in" },
   "figures set right in their cells": { figuresAlign: "right" },
+  "an 'OFFICIAL' marking at every page's head and foot": { marking: "OFFICIAL" },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

@@ -47,6 +47,9 @@ const RENDERINGS: { name: string; style?: RenderStyle; modes: Mode[] }[] = [
   // number at the header's right end, which pdftotext without -layout writes after a table's
   // first cell ("30,659" / "10" / "Total youth population ...").
   { name: "2018-furniture", style: { furniture: "in-colon" }, modes: ["layout", "raw"] },
+  // A marking above the header and below the page number of every page ("OFFICIAL"): furniture the
+  // reports do not print themselves, found as a line repeated at the pages' edges.
+  { name: "marking", style: { marking: "OFFICIAL" }, modes: ["layout"] },
 ];
 
 /** At most this share of the values lost; Croydon's own damaged table cells ("Plann<tab>active<tab>ing") cost it more. */

@@ -364,6 +364,26 @@ test("markdown emphasis by one * or _ is dropped; a rating's marker, escaped sta
   ]);
 });
 
+test("a line of words repeated at the head or foot of most pages is furniture; a figure or the running header stays what it was", () => {
+  const page = (n: number) =>
+    [
+      "OFFICIAL",
+      "Inspection of youth offending services: Anytown",
+      `Paragraph on page ${n}.`,
+      "Does planning focus sufficiently on keeping the child safe?",
+      "86%",
+      String(n),
+      "OFFICIAL",
+    ].join("\n");
+  const doc = normaliseLines(
+    textSourceLines(Array.from({ length: 6 }, (_, i) => page(i + 1)).join("\n\f")),
+    "text",
+  );
+  expect(doc.lines.map((l) => l.flat).filter((f) => f === "OFFICIAL")).toEqual([]);
+  expect(doc.lines.filter((l) => l.flat === "86%")).toHaveLength(6);
+  expect(doc.furniture.filter((l) => l.flat.startsWith("Inspection of youth"))).toHaveLength(6);
+});
+
 test("a pipe-table row without a delimiter row still splits into cells", () => {
   const doc = normaliseLines(textSourceLines("| 2.1 | Assessment | Good |\n| --- | --- | --- |"), "markdown");
   expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
