@@ -7,7 +7,7 @@
 // they are (a standard's key questions alone, prompts lettered from a), or the rest of a table
 // put together on the page before). Anything else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
-import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
+import { ALL_STANDARD_DEFINITIONS, spellsStandardName } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
 import {
   CAPTION_START,
@@ -172,6 +172,7 @@ function ratingsColumns(lines: Line[]): Line[] {
   const region = lines.slice(start + 1, end);
   const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
   const names = region.filter(
+    // (By the names themselves: an alias such as 4.1's "Resettlement" is also a domain's row.)
     (l) => single(l) && ALL_STANDARD_DEFINITIONS.some((d) => letters(d.name) === letters(l.flat)),
   );
   const ratings = region.filter((l) => single(l) && ratingOnly(l.flat) !== null);
@@ -180,9 +181,7 @@ function ratingsColumns(lines: Line[]): Line[] {
   if (n < 8 || names.length !== n || (ratings.length !== n && ratings.length !== n + 1)) return lines;
   const named = numbers.every((number, k) =>
     ALL_STANDARD_DEFINITIONS.some(
-      (d) =>
-        d.id === number.flat &&
-        [d.name, ...d.aliases].some((name) => letters(name) === letters((names[k] as Line).flat)),
+      (d) => d.id === number.flat && spellsStandardName(d, (names[k] as Line).flat),
     ),
   );
   if (!named) return lines;

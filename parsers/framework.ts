@@ -1,6 +1,8 @@
 // The inspectorate's standards framework: what a report of each edition should contain.
 // Everything here is domain knowledge from the reports' own methodology annexes (see DOMAIN.md).
 
+import { letters } from "./lines.js";
+
 export const RATINGS = ["Outstanding", "Good", "Requires improvement", "Inadequate"] as const;
 export type Rating = (typeof RATINGS)[number];
 
@@ -44,6 +46,12 @@ export interface StandardDefinition {
   caseBased: boolean;
   /** Counted in the 0-36 score. */
   core: boolean;
+}
+
+/** Whether `text` spells the standard's name or a variant of it (case, spacing and punctuation aside). */
+export function spellsStandardName(def: StandardDefinition, text: string): boolean {
+  const wanted = letters(text);
+  return [def.name, ...def.aliases].some((name) => letters(name) === wanted);
 }
 
 const COMMON: StandardDefinition[] = [

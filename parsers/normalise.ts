@@ -394,13 +394,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // A pipe-table row that remark did not read as a table (no delimiter row): split it here.
     const src =
       format === "markdown" && !original.cells && /^\s*\|.*\|\s*$/.test(original.raw)
-        ? {
-            ...original,
-            cells: original.raw
-              .trim()
-              .slice(1, -1)
-              .split(/(?<!\\)\|/),
-          }
+        ? { ...original, cells: pipeCells(original.raw) }
         : original;
     if (src.cells && /^\s*:?-{3,}:?\s*$/.test(src.cells.join("").replace(/\s/g, ""))) continue;
     let cells: string[];
@@ -665,6 +659,18 @@ export async function markdownSourceLines(written: string): Promise<SourceLine[]
     });
 }
 
+/**
+ * A pipe-table row's cells as written, split at its unescaped pipes, its outer pipes (if any)
+ * dropped; the line cleaner trims them and undoes markdown's escapes ("\\|").
+ */
+function pipeCells(raw: string): string[] {
+  return raw
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "")
+    .split(/(?<!\\)\|/);
+}
+
 /** A delimiter row: "--- | ---", "|:---|---:|" (a pipe at least, so that "---" stays a rule). */
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
@@ -686,15 +692,7 @@ function pipeRowsRemarkLeft(
       delimiterLines.add(delimiter.line);
       for (const l of block) {
         if (l === delimiter || !/(?<!\\)\|/.test(l.raw)) continue;
-        rows.set(
-          l.line,
-          l.raw
-            .trim()
-            .replace(/^\|/, "")
-            .replace(/(?<!\\)\|$/, "")
-            .split(/(?<!\\)\|/)
-            .map((cell) => cell.trim().replace(/\\\|/g, "|")),
-        );
+        rows.set(l.line, pipeCells(l.raw));
       }
     }
     block = [];

@@ -358,8 +358,7 @@ export function buildStandards(
     const section = sectionFor(seg, def);
     const sectionFound = section ? ratingNear(lines, section.heading, section.end) : null;
     const annex = annexRatings.get(def.id) ?? null;
-    const withheld =
-      row?.rating || sectionFound || annex ? null : notRatedStatement(lines, def, row?.notRated ? row : null);
+    const withheld = row?.rating || sectionFound || annex ? null : notRatedStatement(lines, def, row);
     if (withheld) {
       notRated.push(def.id);
       warnings.push({
@@ -445,9 +444,9 @@ export function buildStandards(
 function notRatedStatement(
   lines: Line[],
   def: StandardDefinition,
-  row: { heading: StandardHeading } | null,
+  row: { heading: StandardHeading; notRated: boolean } | undefined,
 ): Line | null {
-  if (row) return row.heading.line;
+  if (row?.notRated) return row.heading.line;
   if (def.id !== "4.1") return null;
   return (
     lines.find(

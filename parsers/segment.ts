@@ -1,7 +1,7 @@
 // segment: find where the parts of a report are (contents, ratings table, recommendations,
 // contextual facts, standard sections, annexes) in the normalised line stream.
 import { FACTS_SECTION_HEADING, FACTS_SUBHEADING_LINE } from "./facts.js";
-import { ALL_STANDARD_DEFINITIONS, type StandardDefinition } from "./framework.js";
+import { ALL_STANDARD_DEFINITIONS, type StandardDefinition, spellsStandardName } from "./framework.js";
 import { type Line, afterLetters, letters } from "./lines.js";
 import { ratingAtEnd, ratingAtStart } from "./text.js";
 
@@ -114,11 +114,8 @@ export function numberRatingsRows(lines: Line[]): Line[] {
       continue;
     }
     const named = line.flat.length < 120 ? ratingAtEnd(line.flat) : null;
-    const wanted = named ? letters(named.before) : "";
-    const at = wanted
-      ? ALL_STANDARD_DEFINITIONS.findIndex(
-          (d, k) => k >= next && [d.name, ...d.aliases].some((n) => letters(n) === wanted),
-        )
+    const at = named
+      ? ALL_STANDARD_DEFINITIONS.findIndex((d, k) => k >= next && spellsStandardName(d, named.before))
       : -1;
     if (at < 0) {
       gap++;
