@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { ratingOnly } from "./text.js";
+import { RUNS_ON, ratingOnly } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -186,7 +186,7 @@ function withCells(line: PositionedLine, cells: Cell[]): PositionedLine {
  * the column at the same spacing when the table has no cell padding).
  */
 export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
-  const lines = [...input];
+  const lines = rowsByCentredFigures(input);
   for (let i = 1; i < lines.length - 1; i++) {
     const line = lines[i] as PositionedLine;
     const above = lines[i - 1] as PositionedLine;
@@ -220,6 +220,7 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
     // it (a row's wrapped lines and the next row spaced alike), by its text: the line above its
     // first starts no cell this row carries on, nor does the line below its last carry it on.
     // Otherwise a figure on a row's first line could look centred in a row begun a line earlier.
+    // (Only a figure or a rating moves so: a lone word may be a wrapped cell's piece.)
     const bottom = i + down;
     const first = lines[top] as PositionedLine;
     const last = lines[bottom] as PositionedLine;
@@ -238,7 +239,7 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
       );
     if (
       tight &&
-      (!lone.every((c) => FIGURE_CELL.test(c.text.trim())) ||
+      (!lone.every((c) => FIGURE_CELL.test(c.text.trim()) || ratingOnly(c.text) !== null) ||
         (before && close(before, first) && continuesRow(before, first) && !ownFigure(before)) ||
         (after && close(last, after) && continuesRow(last, after) && !ownFigure(after)))
     )
@@ -251,6 +252,127 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
     }
   }
   return lines;
+}
+
+/**
+ * A table without cell padding whose figures are centred vertically beside wrapped labels: its
+ * rows are spaced like a label's own lines, so neither space nor text tells where one row ends
+ * ("... in England and Wales" / "Total population ..."). Symmetry does: a row's figures stand at
+ * its middle, so from the first line of the run each figure fixes where its row ends (as far
+ * below the figure as the row's start is above it), and the next row starts on the line after.
+ * A run of lines whose figures, so read, give whole rows that end on the run's last line, one of
+ * them a figure between two lines or the run's first line without one (top-aligned figures stand
+ * on their row's first line), becomes one line a row: the label's lines joined, the figures
+ * beside. Anything else is left as it was. A run is lines one line's spacing apart, cut at any
+ * line whose text stands in a figure's column (prose, a heading row).
+ */
+function rowsByCentredFigures(input: PositionedLine[]): PositionedLine[] {
+  const out: PositionedLine[] = [];
+  let start = 0;
+  for (let i = 1; i <= input.length; i++) {
+    const prev = input[i - 1] as PositionedLine;
+    const line = input[i];
+    if (line && close(prev, line)) continue;
+    const run = input.slice(start, i);
+    start = i;
+    for (const part of runsBesideFigures(run)) out.push(...(centredRows(part) ?? part));
+  }
+  return out;
+}
+
+/** The run cut at each line with text in a column where the run prints figures. */
+function runsBesideFigures(run: PositionedLine[]): PositionedLine[][] {
+  const figures = run.flatMap((l) => l.cells.filter((c) => FIGURE_CELL.test(c.text.trim())));
+  if (figures.length === 0) return [run];
+  const overlaps = (c: Cell) => figures.some((f) => Math.min(f.end, c.end) > Math.max(f.x, c.x));
+  const parts: PositionedLine[][] = [[]];
+  for (const line of run) {
+    if (line.cells.some((c) => !FIGURE_CELL.test(c.text.trim()) && overlaps(c))) {
+      parts.push([line], []);
+      continue;
+    }
+    (parts[parts.length - 1] as PositionedLine[]).push(line);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+/** The rows of a run read by the symmetry of its centred figures; null when they do not fit. */
+function centredRows(run: PositionedLine[]): PositionedLine[] | null {
+  const isFigure = (c: Cell) => FIGURE_CELL.test(c.text.trim());
+  const textLines = run.filter((l) => l.cells.some((c) => !isFigure(c)));
+  const figureLines = run.filter((l) => l.cells.some(isFigure));
+  if (textLines.length < 3 || figureLines.length < 2) return null;
+  // The labels' lines, evenly spaced: positions 0, 1, 2 ... in units of that spacing.
+  const top = (textLines[0] as PositionedLine).y;
+  const spacings = textLines.slice(1).map((l, k) => (textLines[k] as PositionedLine).y - l.y);
+  const lead = [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)] as number;
+  if (spacings.some((s) => Math.abs(s - lead) > 0.15 * lead)) return null;
+  const n = textLines.length;
+  // Each figure line's position in half lines: a row from `from` to `to` has its middle at
+  // from + to half lines.
+  const groups: { middle: number; figures: Cell[] }[] = [];
+  for (const line of figureLines) {
+    const at = (2 * (top - line.y)) / lead;
+    const middle = Math.round(at);
+    if (Math.abs(at - middle) > 0.3) return null;
+    groups.push({ middle, figures: line.cells.filter(isFigure) });
+  }
+  // Where rows meet, the text must allow it: a label ends there (no comma or joining word) and
+  // the next begins (a capital, a number or a prompt's letter, not a wrapped line's lower case).
+  const label = (k: number) =>
+    (textLines[k] as PositionedLine).cells
+      .filter((c) => !isFigure(c))
+      .map((c) => c.text.trim())
+      .join(" ");
+  const rowsMeet = (k: number) =>
+    k === 0 || (!RUNS_ON.test(label(k - 1)) && /^(?:[A-Z0-9"“'‘]|[a-z]\)\s)/.test(label(k)));
+  // Rows from line `from` on, for the figures from `next` on: each figure's row, and rows of up to
+  // three lines without a figure (a key question heading its prompts, a table's title), as few
+  // lines in those as will do, each as short as will do.
+  type Row = { from: number; to: number; figures: Cell[] };
+  const memo = new Map<number, Row[] | null>();
+  const bare = (rows: Row[]) =>
+    rows.reduce((sum, r) => sum + (r.figures.length === 0 ? r.to - r.from + 1 : 0), 0);
+  const rowsFrom = (from: number, next: number): Row[] | null => {
+    if (from === n) return next === groups.length ? [] : null;
+    const key = from * (groups.length + 1) + next;
+    if (memo.has(key)) return memo.get(key) ?? null;
+    let best: Row[] | null = null;
+    if (rowsMeet(from)) {
+      const group = groups[next];
+      const to = group ? group.middle - from : -1;
+      const rest = group && to >= from && to < n ? rowsFrom(to + 1, next + 1) : null;
+      if (group && rest) best = [{ from, to, figures: group.figures }, ...rest];
+      for (let to = from; to < Math.min(n, from + 3) && (!group || 2 * to < group.middle); to++) {
+        const after = rowsFrom(to + 1, next);
+        const lines = to - from + 1;
+        if (after && (!best || bare(after) + lines < bare(best)))
+          best = [{ from, to, figures: [] }, ...after];
+      }
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const rows = rowsFrom(0, 0);
+  if (!rows || rows.every((r) => r.to === r.from)) return null;
+  // Centred, not top-aligned: a figure between two lines, or (every row with its figure) the
+  // first line without one. Top-aligned figures stand on their rows' first lines, and rows
+  // without figures could be counted to fit them.
+  const between = groups.some((g) => g.middle % 2 !== 0);
+  const firstHasFigure = (textLines[0] as PositionedLine).cells.some(isFigure);
+  if (!between && (firstHasFigure || bare(rows) > 0)) return null;
+  return rows.map(({ from, to, figures }) => {
+    const cells: Cell[] = [];
+    for (const line of textLines.slice(from, to + 1))
+      for (const c of line.cells.filter((d) => !isFigure(d))) {
+        const cell = cells.find((d) => Math.abs(d.x - c.x) <= 2);
+        if (cell) {
+          cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
+          cell.end = Math.max(cell.end, c.end);
+        } else cells.push({ ...c });
+      }
+    return withCells(textLines[from] as PositionedLine, [...cells, ...figures]);
+  });
 }
 
 /**

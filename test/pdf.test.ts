@@ -79,6 +79,18 @@ describe.each([
     "tables without cell padding",
     { tightRows: true, wordItems: true },
   ],
+  // Without cell padding and with figures centred beside labels of several lines, rows are
+  // spaced like a label's lines; the figures' symmetry tells where each row ends.
+  [
+    "2020-12-north-somerset.txt",
+    "without cell padding, cells centred",
+    { tightRows: true, middleCells: true },
+  ],
+  [
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    "without cell padding, cells centred",
+    { tightRows: true, middleCells: true },
+  ],
   // The running header as 2018's reports print it, the page number at its right end, and as
   // some 2020 reports do, without the colon: a header between a list's items or a table's rows
   // is page furniture all the same.

@@ -176,6 +176,76 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("a table without cell padding, figures centred beside labels of several lines: each row by its figure's symmetry", () => {
+    // Tower Hamlets' population table so laid out: rows of 4, 3, 2 and 3 lines, their figures at
+    // each row's middle (between two lines, or on one). Nothing in the text tells "... England
+    // and Wales" from the next row's "Reoffending rate in".
+    const lead = 11.25;
+    const y = (position: number) => 612.5 - position * lead;
+    const rows = tableRows([
+      textItem("First-time entrant rate", 350, y(0)),
+      textItem("per 100,000 in Tower", 350, y(1)),
+      textItem("267", 61, y(1.5)),
+      textItem("Hamlets and City of", 350, y(2)),
+      textItem("London", 350, y(3)),
+      textItem("First-time entrant rate", 350, y(4)),
+      textItem("154", 61, y(5)),
+      textItem("per 100,000 in", 350, y(5)),
+      textItem("England and Wales", 350, y(6)),
+      textItem("Reoffending rate in", 350, y(7)),
+      textItem("33.6%", 61, y(7.5)),
+      textItem("England and Wales", 350, y(8)),
+      textItem("Total population", 350, y(9)),
+      textItem("342,907", 61, y(10)),
+      textItem("Tower Hamlets and", 350, y(10)),
+      textItem("City of London", 350, y(11)),
+    ]);
+    expect(rows).toEqual([
+      "267\tFirst-time entrant rate per 100,000 in Tower Hamlets and City of London",
+      "154\tFirst-time entrant rate per 100,000 in England and Wales",
+      "33.6%\tReoffending rate in England and Wales",
+      "342,907\tTotal population Tower Hamlets and City of London",
+    ]);
+  });
+
+  test("a table without cell padding, figures centred: a row without a figure is not counted into the next", () => {
+    // A key question heading its prompts (no figure of its own) puts the symmetry out by a line:
+    // read so, rows would meet mid-question ("... of the child," / "sufficiently addressing ...").
+    const lead = 11.25;
+    const y = (position: number) => 700 - position * lead;
+    const rows = tableRows([
+      textItem("Does planning focus sufficiently on keeping the child safe?", 61, y(0)),
+      textItem("Does planning promote the safety and wellbeing of the child,", 61, y(1)),
+      textItem("57%", 420, y(1.5)),
+      textItem("sufficiently addressing risks?", 61, y(2)),
+      textItem("Does planning involve other agencies where appropriate, and is there", 61, y(3)),
+      textItem("sufficient alignment with other plans (e.g. child protection or care", 61, y(4)),
+      textItem("67%", 420, y(4)),
+      textItem("plans) concerning the child?", 61, y(5)),
+      textItem("Does planning include necessary contingency arrangements for those", 61, y(6)),
+      textItem("29%", 420, y(6.5)),
+      textItem("risks that have been identified?", 61, y(7)),
+    ]);
+    expect(rows).not.toContainEqual(expect.stringMatching(/^sufficiently addressing|^plans\)|^risks that/));
+    expect(rows.filter((r) => r.includes("\t"))).toEqual([
+      "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?\t57%",
+      "Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?\t67%",
+      "Does planning include necessary contingency arrangements for those risks that have been identified?\t29%",
+    ]);
+  });
+
+  test("a table without cell padding: a rating centred beside a standard's two-line description is that row's", () => {
+    const rows = tableRows([
+      textItem("Assessment is well-informed, analytical and personalised, actively", 61, 700),
+      textItem("Good", 420, 694.375),
+      textItem("involving the child and their parents or carers.", 61, 688.75),
+      textItem("Our rating for assessment is based on the following key questions:", 61, 677.5),
+    ]);
+    expect(rows[0]).toBe(
+      "Assessment is well-informed, analytical and personalised, actively involving the child and their parents or carers.\tGood",
+    );
+  });
+
   test("a table without cell padding: nothing carries on a cell that is a rating", () => {
     const rows = tableRows([
       textItem("Overall rating", 72, 700),
