@@ -264,7 +264,9 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
  * them a figure between two lines or the run's first line without one (top-aligned figures stand
  * on their row's first line), becomes one line a row: the label's lines joined, the figures
  * beside. Anything else is left as it was. A run is lines one line's spacing apart, cut at any
- * line whose text stands in a figure's column (prose, a heading row).
+ * line whose text stands in a figure's column (prose, a heading row). A rating alone in its cell
+ * is centred as a figure is (the ratings table: "2.3" and "Good" beside "Implementation and" /
+ * "delivery").
  */
 function rowsByCentredFigures(input: PositionedLine[]): PositionedLine[] {
   const out: PositionedLine[] = [];
@@ -298,7 +300,7 @@ function runsBesideFigures(run: PositionedLine[]): PositionedLine[][] {
 
 /** The rows of a run read by the symmetry of its centred figures; null when they do not fit. */
 function centredRows(run: PositionedLine[]): PositionedLine[] | null {
-  const isFigure = (c: Cell) => FIGURE_CELL.test(c.text.trim());
+  const isFigure = (c: Cell) => FIGURE_CELL.test(c.text.trim()) || ratingOnly(c.text) !== null;
   const textLines = run.filter((l) => l.cells.some((c) => !isFigure(c)));
   const figureLines = run.filter((l) => l.cells.some(isFigure));
   if (textLines.length < 3 || figureLines.length < 2) return null;

@@ -234,6 +234,36 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("a ratings table without cell padding: a standard's number and rating centred beside its wrapped name", () => {
+    // Croydon's ratings so laid out: 2.2's name on one line, 2.3's over two with "2.3" and
+    // "Good" between them, 2.4 on one line; 1.3's rating wrapped beside its wrapped name.
+    const lead = 11.25;
+    const y = (position: number) => 700 - position * lead;
+    const rows = tableRows([
+      textItem("1.3", 61, y(0.5)),
+      textItem("Partnerships and", 100, y(0)),
+      textItem("Requires", 400, y(0)),
+      textItem("services", 100, y(1)),
+      textItem("improvement", 400, y(1)),
+      textItem("2.2", 61, y(2)),
+      textItem("Planning", 100, y(2)),
+      textItem("Good", 400, y(2)),
+      textItem("Implementation and", 100, y(3)),
+      textItem("2.3", 61, y(3.5)),
+      textItem("Good", 400, y(3.5)),
+      textItem("delivery", 100, y(4)),
+      textItem("2.4", 61, y(5)),
+      textItem("Reviewing", 100, y(5)),
+      textItem("Good", 400, y(5)),
+    ]);
+    expect(rows).toEqual([
+      "1.3\tPartnerships and services\tRequires improvement",
+      "2.2\tPlanning\tGood",
+      "2.3\tImplementation and delivery\tGood",
+      "2.4\tReviewing\tGood",
+    ]);
+  });
+
   test("a table without cell padding: a rating centred beside a standard's two-line description is that row's", () => {
     const rows = tableRows([
       textItem("Assessment is well-informed, analytical and personalised, actively", 61, 700),
