@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { RUNS_ON, ratingOnly } from "./text.js";
+import { PROMPT_LETTER, RUNS_ON, ratingOnly } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -239,7 +239,7 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
       );
     if (
       tight &&
-      (!lone.every((c) => FIGURE_CELL.test(c.text.trim()) || ratingOnly(c.text) !== null) ||
+      (!lone.every(figureOrRating) ||
         (before && close(before, first) && continuesRow(before, first) && !ownFigure(before)) ||
         (after && close(last, after) && continuesRow(last, after) && !ownFigure(after)))
     )
@@ -260,13 +260,14 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
  * ("... in England and Wales" / "Total population ..."). Symmetry does: a row's figures stand at
  * its middle, so from the first line of the run each figure fixes where its row ends (as far
  * below the figure as the row's start is above it), and the next row starts on the line after.
- * A run of lines whose figures, so read, give whole rows that end on the run's last line, one of
- * them a figure between two lines or the run's first line without one (top-aligned figures stand
- * on their row's first line), becomes one line a row: the label's lines joined, the figures
- * beside. Anything else is left as it was. A run is lines one line's spacing apart, cut at any
- * line whose text stands in a figure's column (prose, a heading row). A rating alone in its cell
- * is centred as a figure is (the ratings table: "2.3" and "Good" beside "Implementation and" /
- * "delivery").
+ * Rows without a figure (a title, a key question heading its prompts) may stand between. A run
+ * whose figures, so read, give whole rows that end on the run's last line and meet where the text
+ * allows, with proof that the figures are centred (one between two lines; or, every row with its
+ * figure, the run's first line without one: top-aligned figures stand on their rows' first lines),
+ * becomes one line a row: the label's lines joined, the figures beside. Anything else is left as
+ * it was. A run is lines one line's spacing apart, cut at any line whose text stands in a figure's
+ * column (prose, a heading row). A rating alone in its cell is centred as a figure is (the ratings
+ * table: "2.3" and "Good" beside "Implementation and" / "delivery").
  */
 function rowsByCentredFigures(input: PositionedLine[]): PositionedLine[] {
   const out: PositionedLine[] = [];
@@ -282,7 +283,10 @@ function rowsByCentredFigures(input: PositionedLine[]): PositionedLine[] {
   return out;
 }
 
-/** The run cut at each line with text in a column where the run prints figures. */
+/**
+ * The run cut at each line with text in a column where the run prints figures. (Figures only: a
+ * ratings column also holds a wrapped rating's pieces, "Requires" / "improvement".)
+ */
 function runsBesideFigures(run: PositionedLine[]): PositionedLine[][] {
   const figures = run.flatMap((l) => l.cells.filter((c) => FIGURE_CELL.test(c.text.trim())));
   if (figures.length === 0) return [run];
@@ -300,9 +304,8 @@ function runsBesideFigures(run: PositionedLine[]): PositionedLine[][] {
 
 /** The rows of a run read by the symmetry of its centred figures; null when they do not fit. */
 function centredRows(run: PositionedLine[]): PositionedLine[] | null {
-  const isFigure = (c: Cell) => FIGURE_CELL.test(c.text.trim()) || ratingOnly(c.text) !== null;
-  const textLines = run.filter((l) => l.cells.some((c) => !isFigure(c)));
-  const figureLines = run.filter((l) => l.cells.some(isFigure));
+  const textLines = run.filter((l) => l.cells.some((c) => !figureOrRating(c)));
+  const figureLines = run.filter((l) => l.cells.some(figureOrRating));
   if (textLines.length < 3 || figureLines.length < 2) return null;
   // The labels' lines, evenly spaced: positions 0, 1, 2 ... in units of that spacing.
   const top = (textLines[0] as PositionedLine).y;
@@ -317,17 +320,18 @@ function centredRows(run: PositionedLine[]): PositionedLine[] | null {
     const at = (2 * (top - line.y)) / lead;
     const middle = Math.round(at);
     if (Math.abs(at - middle) > 0.3) return null;
-    groups.push({ middle, figures: line.cells.filter(isFigure) });
+    groups.push({ middle, figures: line.cells.filter(figureOrRating) });
   }
   // Where rows meet, the text must allow it: a label ends there (no comma or joining word) and
   // the next begins (a capital, a number or a prompt's letter, not a wrapped line's lower case).
   const label = (k: number) =>
     (textLines[k] as PositionedLine).cells
-      .filter((c) => !isFigure(c))
+      .filter((c) => !figureOrRating(c))
       .map((c) => c.text.trim())
       .join(" ");
   const rowsMeet = (k: number) =>
-    k === 0 || (!RUNS_ON.test(label(k - 1)) && /^(?:[A-Z0-9"“'‘]|[a-z]\)\s)/.test(label(k)));
+    k === 0 ||
+    (!RUNS_ON.test(label(k - 1)) && (/^[A-Z0-9"“'‘]/.test(label(k)) || PROMPT_LETTER.test(label(k))));
   // Rows from line `from` on, for the figures from `next` on: each figure's row, and rows of up to
   // three lines without a figure (a key question heading its prompts, a table's title), as few
   // lines in those as will do, each as short as will do.
@@ -361,12 +365,12 @@ function centredRows(run: PositionedLine[]): PositionedLine[] | null {
   // first line without one. Top-aligned figures stand on their rows' first lines, and rows
   // without figures could be counted to fit them.
   const between = groups.some((g) => g.middle % 2 !== 0);
-  const firstHasFigure = (textLines[0] as PositionedLine).cells.some(isFigure);
+  const firstHasFigure = (textLines[0] as PositionedLine).cells.some(figureOrRating);
   if (!between && (firstHasFigure || bare(rows) > 0)) return null;
   return rows.map(({ from, to, figures }) => {
     const cells: Cell[] = [];
     for (const line of textLines.slice(from, to + 1))
-      for (const c of line.cells.filter((d) => !isFigure(d))) {
+      for (const c of line.cells.filter((d) => !figureOrRating(d))) {
         const cell = cells.find((d) => Math.abs(d.x - c.x) <= 2);
         if (cell) {
           cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
@@ -375,6 +379,11 @@ function centredRows(run: PositionedLine[]): PositionedLine[] | null {
       }
     return withCells(textLines[from] as PositionedLine, [...cells, ...figures]);
   });
+}
+
+/** A figure, or a rating alone in its cell: what a table centres beside a taller cell. */
+function figureOrRating(cell: Cell): boolean {
+  return FIGURE_CELL.test(cell.text.trim()) || ratingOnly(cell.text) !== null;
 }
 
 /**

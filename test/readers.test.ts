@@ -208,6 +208,27 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("a table without cell padding, figures centred: a title row without a figure, then rows by symmetry", () => {
+    const lead = 11.25;
+    const y = (position: number) => 612.5 - position * lead;
+    const rows = tableRows([
+      textItem("Population information", 350, y(0)),
+      textItem("First-time entrant rate", 350, y(1)),
+      textItem("per 100,000 in Tower", 350, y(2)),
+      textItem("267", 61, y(2.5)),
+      textItem("Hamlets and City of", 350, y(3)),
+      textItem("London", 350, y(4)),
+      textItem("Reoffending rate in", 350, y(5)),
+      textItem("33.6%", 61, y(5.5)),
+      textItem("England and Wales", 350, y(6)),
+    ]);
+    expect(rows).toEqual([
+      "Population information",
+      "267\tFirst-time entrant rate per 100,000 in Tower Hamlets and City of London",
+      "33.6%\tReoffending rate in England and Wales",
+    ]);
+  });
+
   test("a table without cell padding, figures centred: a row without a figure is not counted into the next", () => {
     // A key question heading its prompts (no figure of its own) puts the symmetry out by a line:
     // read so, rows would meet mid-question ("... of the child," / "sufficiently addressing ...").
