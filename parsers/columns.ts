@@ -7,7 +7,7 @@
 // they are (a standard's key questions alone, prompts lettered from a), or the rest of a table
 // put together on the page before). Anything else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
-import { ALL_STANDARD_DEFINITIONS, spellsStandardName } from "./framework.js";
+import { ALL_STANDARD_DEFINITIONS, lettersOfName, spellsStandardName } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
 import {
   CAPTION_START,
@@ -173,7 +173,11 @@ function ratingsColumns(lines: Line[]): Line[] {
   const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
   const names = region.filter(
     // (By the names themselves: an alias such as 4.1's "Resettlement" is also a domain's row.)
-    (l) => single(l) && ALL_STANDARD_DEFINITIONS.some((d) => letters(d.name) === letters(l.flat)),
+    (l) => {
+      if (!single(l)) return false;
+      const spelled = letters(l.flat);
+      return ALL_STANDARD_DEFINITIONS.some((d) => lettersOfName(d.name) === spelled);
+    },
   );
   const ratings = region.filter((l) => single(l) && ratingOnly(l.flat) !== null);
   const score = region.find((l) => single(l) && /^\d{1,2}\s*\/\s*36$/.test(l.flat));

@@ -51,8 +51,20 @@ export interface StandardDefinition {
 /** Whether `text` spells the standard's name or a variant of it (case, spacing and punctuation aside). */
 export function spellsStandardName(def: StandardDefinition, text: string): boolean {
   const wanted = letters(text);
-  return [def.name, ...def.aliases].some((name) => letters(name) === wanted);
+  return lettersOfName(def.name) === wanted || def.aliases.some((a) => lettersOfName(a) === wanted);
 }
+
+/**
+ * letters() of a standard's name or alias, spelt once: the heading and table parsers compare
+ * every candidate line with every name. (Other text is spelt afresh.)
+ */
+export function lettersOfName(name: string): string {
+  nameLetters ??= new Map(
+    ALL_STANDARD_DEFINITIONS.flatMap((d) => [d.name, ...d.aliases]).map((n) => [n, letters(n)]),
+  );
+  return nameLetters.get(name) ?? letters(name);
+}
+let nameLetters: Map<string, string> | null = null;
 
 const COMMON: StandardDefinition[] = [
   {

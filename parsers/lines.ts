@@ -50,11 +50,11 @@ export function letters(text: string): string {
 }
 
 /**
- * Index in `text` just after the characters that spell `target` letter by letter (ignoring
- * case, spaces, tabs and punctuation in `text`), or -1 when `text` does not start with it.
+ * Index in `text` just after the characters that spell `want` (lower-case letters, as letters()
+ * gives them) letter by letter, ignoring case, spaces, tabs and punctuation in `text`; -1 when
+ * `text` does not start with them.
  */
-export function afterLetters(text: string, target: string): number {
-  const want = letters(target);
+export function afterLetters(text: string, want: string): number {
   let k = 0;
   for (let i = 0; i < text.length; i++) {
     if (k === want.length) return i;

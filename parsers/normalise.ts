@@ -178,7 +178,7 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
     text = text.replace(/^\s*(?:[-•▪●◦■○\uF0A7\uF0B7]|>)\s+|^\s*[•▪●◦■○\uF0A7\uF0B7]/, "");
   const cells = splitCells(text);
   // Markers glued to a word ("Good¹", "Croydon ³") leave a trailing space only.
-  return { ...marked, text, cells };
+  return { text, markers: marked.markers, startsWithMarker: marked.startsWithMarker, cells };
 }
 
 // The running header as the years print it: "Inspection of youth offending services: <area>"
@@ -366,6 +366,13 @@ function splitFigureAfterSpace(
 }
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
+/** How many lines have a gap of five spaces or more between words, counting up to `enough`. */
+function linesWithColumnGaps(source: SourceLine[], enough: number): number {
+  let n = 0;
+  for (const l of source) if (l.raw.includes("     ") && /\S {5,}\S/.test(l.raw) && ++n >= enough) break;
+  return n;
+}
+
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
   // foot of their page, above such a line.
@@ -383,7 +390,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   const layout =
     format === "text" &&
     source.some((l) => l.page !== null && l.page > 1) &&
-    source.filter((l) => /\S {5,}\S/.test(l.raw)).length > 20;
+    linesWithColumnGaps(source, 21) >= 21;
   const figureCells = layout ? figureColumns(source) : new Set<number>();
   for (const original of source) {
     if (original.raw.trim() === "") {

@@ -132,7 +132,7 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
         if (domain !== "court" && !outOfCourtOrCustody) continue;
         if (domain === "court" && !courtOrCommunity) continue;
         re.lastIndex = 0;
-        for (const m of sentence.matchAll(re)) {
+        for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
           const a = parseCount(m[1] ?? "");
           if (a === null) continue;
           const b = sum && m[2] ? parseCount(m[2]) : 0;

@@ -1,7 +1,12 @@
 // segment: find where the parts of a report are (contents, ratings table, recommendations,
 // contextual facts, standard sections, annexes) in the normalised line stream.
 import { FACTS_SECTION_HEADING, FACTS_SUBHEADING_LINE } from "./facts.js";
-import { ALL_STANDARD_DEFINITIONS, type StandardDefinition, spellsStandardName } from "./framework.js";
+import {
+  ALL_STANDARD_DEFINITIONS,
+  type StandardDefinition,
+  lettersOfName,
+  spellsStandardName,
+} from "./framework.js";
 import { type Line, afterLetters, letters } from "./lines.js";
 import { ratingAtEnd, ratingAtStart } from "./text.js";
 
@@ -48,10 +53,10 @@ function findStandardHeading(line: Line): StandardHeading | null {
   let best: StandardHeading | null = null;
   for (const def of candidates) {
     for (const name of [def.name, ...def.aliases]) {
-      const end = afterLetters(tail, name);
+      const end = afterLetters(tail, lettersOfName(name));
       if (end < 0) continue;
       // The longest name wins ("Resettlement policy and provision" over "Resettlement").
-      if (best && letters(best.definition.name).length >= letters(name).length) continue;
+      if (best && lettersOfName(best.definition.name).length >= lettersOfName(name).length) continue;
       best = { id, definition: def, rest: tail.slice(end).trim(), line };
     }
   }
@@ -143,7 +148,7 @@ function wrappedName(lines: Line[], i: number): number | null {
   const start = letters(m[3] as string);
   for (const def of ALL_STANDARD_DEFINITIONS.filter((d) => d.id === id)) {
     for (const name of [def.name, ...def.aliases]) {
-      const whole = letters(name);
+      const whole = lettersOfName(name);
       if (!whole.startsWith(start) || whole === start) continue;
       let text = m[3] as string;
       for (let k = 1; k <= 2 && i + k < lines.length; k++) {

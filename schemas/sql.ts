@@ -154,6 +154,7 @@ export const FindingRowSchema = FindingSchema.pick({
   snippet: z.string().nullable().describe("Source text of the first value used"),
   provenance: z.string().describe("JSON: line, page and snippet of every value used"),
 });
+export type FindingRow = z.infer<typeof FindingRowSchema>;
 
 export const TABLES: TableDefinition[] = [
   tableFrom("documents", DocumentRowSchema, null, "One row per input file loaded, with its outcome"),

@@ -2,13 +2,20 @@
 // plain arrays of column values. Runs in the parse workers, so that the single writer only binds.
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { type ColumnValue, rowValues, tableNamed } from "../schemas/sql.js";
+import { type ColumnValue, type FindingRow, rowValues, tableNamed } from "../schemas/sql.js";
 
-/** A finding as its row in the findings table. */
-export function findingRow(f: Finding) {
+/**
+ * A finding as its row in the findings table. Field by field: the rules build findings of many
+ * shapes, and spreading one ({...f}) costs more than all the row's JSON.
+ */
+export function findingRow(f: Finding): FindingRow {
   const first = f.provenance[0] ?? null;
   return {
-    ...f,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    standardId: f.standardId,
+    questionId: f.questionId,
+    message: f.message,
     arithmetic: f.evidence.arithmetic,
     evidence: JSON.stringify(f.evidence.values),
     line: first?.line ?? null,
