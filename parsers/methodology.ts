@@ -23,6 +23,14 @@ const QUESTION_BAND =
  * keyword): the cheap test a line must pass first.
  */
 const METHOD_WORD = /standards|scale|score|\d\s*(?:[-–—]|to)\s*\d|majority|minority|too few/i;
+/**
+ * Cheaper still, and true of every line a statement above can be read from: a band starts the
+ * line with its range or its name; the standards' count says "scored"; the scale has a 0 and
+ * says "rating" or "score". (It runs on every line; METHOD_WORD then on the few it lets by.)
+ */
+const mayStateMethod = (text: string) =>
+  BAND_START.test(text) || /scored/i.test(text) || (text.includes("0") && /rating|score/i.test(text));
+const BAND_START = /^\s*(?:\d|minority|too\s+few|reasonable\s+majority|large\s+majority)/i;
 
 export function parseMethodology(lines: Line[], footnotes: Footnote[]): MethodologyStatement[] {
   const out: MethodologyStatement[] = [];
@@ -30,7 +38,7 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
     (a, b) => a.line - b.line,
   );
   for (const line of all) {
-    if (!METHOD_WORD.test(line.flat)) continue;
+    if (!mayStateMethod(line.flat) || !METHOD_WORD.test(line.flat)) continue;
     const text = plain(line.flat);
     const provenance = provenanceOf(line);
     for (const m of text.matchAll(STANDARDS_COUNT)) {

@@ -26,8 +26,13 @@ const KEY_QUESTION_FORM =
 export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
 export function isKeyQuestionText(text: string): boolean {
-  return KEY_QUESTION_FORM.test(plain(text)) && themeOfQuestion(text) !== null;
+  // Every wording starts "Does" or "Are": a test of the first word turns the section's prose
+  // away before its whole text is made plain.
+  return (
+    KEY_QUESTION_OPENING.test(text) && KEY_QUESTION_FORM.test(plain(text)) && themeOfQuestion(text) !== null
+  );
 }
+const KEY_QUESTION_OPENING = /^\s*(?:does|are)\s/i;
 
 interface Figures {
   percent: number | null;

@@ -1,5 +1,5 @@
 // read: a file on disk -> its bytes, detected format and source lines (with pages for PDF).
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
@@ -73,15 +73,8 @@ export function utf8Lines(bytes: Buffer): string[] {
   while (start <= n) {
     let end = bytes.indexOf(lineBreak, start);
     if (end < 0) end = n;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if ((bytes[i] as number) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
-    lines.push(bytes.toString(ascii ? "latin1" : "utf8", start, stop));
+    lines.push(bytes.toString(isAscii(bytes.subarray(start, end)) ? "latin1" : "utf8", start, stop));
     start = end + 1;
   }
   return lines;

@@ -26,7 +26,8 @@ export function parseRecommendations(
   let statedCount: number | null = null;
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
-    const m = plain(line.flat).match(STATED);
+    // (Only a line naming recommendations can state their number: the rest need not be made plain.)
+    const m = /recommendation/i.test(line.flat) ? plain(line.flat).match(STATED) : null;
     if (m) {
       statedLine = line;
       statedCount = parseCount(m[1] as string);

@@ -28,11 +28,15 @@ const headingCache = new WeakMap<Line, StandardHeading | null>();
 /** A standard's number and what follows it: "2.1 Assessment", "2.1. Assessment", "2.1: Assessment", "2.1Assessment" (a lost space). */
 const STANDARD_NUMBER = /^([1-4])\s?\.\s?([1-4])\s?[.:]?\s*(.*)$/;
 
+const STANDARD_DIGIT_AND_POINT = /^[1-4]\s?\./;
+
 export function standardHeading(line: Line): StandardHeading | null {
-  // Only a line that starts with a standard's digit (1-4) or with "Standards and key questions"
-  // can be one: most lines are turned away before the cache (a far slower lookup) is asked.
+  // Only a line that starts with a standard's number ("2.1", "2 .1") or with "Standards and key
+  // questions" can be one: most lines are turned away before the cache (a far slower lookup).
   const first = line.flat.charCodeAt(0);
-  if ((first < 49 || first > 52) && first !== 83) return null;
+  if (first >= 49 && first <= 52) {
+    if (!STANDARD_DIGIT_AND_POINT.test(line.flat)) return null;
+  } else if (first !== 83 || !line.flat.startsWith("Standards and key questions")) return null;
   const cached = headingCache.get(line);
   if (cached !== undefined) return cached;
   const found = findStandardHeading(line);
