@@ -213,6 +213,9 @@ const LETTER_ALONE = /^(?:\([a-zA-Z]\)|[a-zA-Z][.)])$/;
 const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
 
 /** Cells with every lone "%" joined to the figure before it. */
+/** Figures and nothing else: "80%", "7 5". */
+const FIGURES_ONLY = /^\d{1,3}%?(?:\s+\d{1,3}%?)*$/;
+
 function percentSignsJoined(cells: string[]): string[] {
   const out: string[] = [];
   for (const cell of cells) {
@@ -450,7 +453,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       furniture.push(line);
       continue;
     }
-    if (startsWithMarker && markers.length > 0) {
+    // (A marker before figures alone is the row's above, its figures wrapped onto this line:
+    // "... out-of-court disposal?" / "²⁷ 80%". A note has words.)
+    if (startsWithMarker && markers.length > 0 && !FIGURES_ONLY.test(flat)) {
       footnotes.push({ marker: markers[0] as string, text: flat, line });
       continue;
     }

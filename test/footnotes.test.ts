@@ -109,3 +109,25 @@ test("a table's rows that start with a number are no notes: not from 0, not with
   const source = textSourceLines(`Cover\n\f${rows}\n\fEnd`);
   expect(plainDigitFootnotes(source).filter((l) => l.text !== undefined)).toEqual([]);
 });
+
+test("a marker before figures alone belongs to the row above (its figures wrapped), not to a note", () => {
+  // Kirklees' key question 3.4.2 as a text wrapped at 80 columns with single spaces: the row's
+  // marker and percentage went to a line of their own.
+  const doc = normaliseLines(
+    textSourceLines(
+      [
+        "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+        "²⁷ 80%",
+        "²⁷ This question is only relevant where the disposal was a youth conditional caution.",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  expect(doc.lines.map((l) => [l.flat, l.markers])).toEqual([
+    ["Does the YOT work effectively with the police in implementing the out-of-court disposal?", []],
+    ["80%", ["27"]],
+  ]);
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["27", "This question is only relevant where the disposal was a youth conditional caution."],
+  ]);
+});
