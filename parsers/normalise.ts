@@ -212,10 +212,10 @@ const OTHER_PROMPT_LABEL = new RegExp(
 const LETTER_ALONE = /^(?:\([a-zA-Z]\)|[a-zA-Z][.)])$/;
 const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
 
-/** Cells with every lone "%" joined to the figure before it. */
 /** Figures and nothing else: "80%", "7 5". */
 const FIGURES_ONLY = /^\d{1,3}%?(?:\s+\d{1,3}%?)*$/;
 
+/** Cells with every lone "%" joined to the figure before it. */
 function percentSignsJoined(cells: string[]): string[] {
   const out: string[] = [];
   for (const cell of cells) {
@@ -368,7 +368,6 @@ function splitFigureAfterSpace(
   return null;
 }
 
-/** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 /** How many lines have a gap of five spaces or more between words, counting up to `enough`. */
 function linesWithColumnGaps(source: SourceLine[], enough: number): number {
   let n = 0;
@@ -376,6 +375,7 @@ function linesWithColumnGaps(source: SourceLine[], enough: number): number {
   return n;
 }
 
+/** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
   // foot of their page, above such a line.

@@ -180,8 +180,8 @@ async function getTextAlone(dir: string, processes = 1): Promise<number> {
 }
 
 /**
- * The text pipeline's two halves apart, in one thread of one process pinned to one CPU (where
- * taskset is found): parsing (read, parse, audit, tabulate: what a worker does) over the folder
+ * The text pipeline's two halves apart, in one thread of one process pinned to one CPU (with
+ * taskset, as the pinned ingest is): parsing (read, parse, audit, tabulate: what a worker does) over the folder
  * twice, the second time with the JIT warm, then loading the parsed rows as the writer does (a
  * transaction per batch of 8, a savepoint per report, the batch's narrative into the full-text
  * index). Shows where one core's time goes: the two together bound the pipeline on one core.
