@@ -150,6 +150,13 @@ const NEEDS_CLEANING =
 const NEEDS_CLEANING_MARKDOWN =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: as above
   /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|[^\S ]| {2}|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+/** NEEDS_CLEANING but for whitespace: what the cleaner has more to do for than split cells. */
+const MARKUP_OR_MARKS =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: as above
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
+const MARKUP_OR_MARKS_MARKDOWN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: as above
+  /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[*_!#\\\uFB00-\uFB06\u00AD\u200B\u0300-\u036F]|^\s*[-•▪●◦■○>\uF0A7\uF0B7]/;
 /** A combining mark ("o" and U+0302 for "ô"); as \p{M} with the u flag, eight times the cost. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the marks are matched alone on purpose
 const COMBINING_MARK = /[\u0300-\u036F]/;
@@ -161,6 +168,9 @@ export function cleanLine(raw: string, format: Format): Cleaned & { cells: strin
     const cell = raw.trim();
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };
   }
+  // Most of the rest are table rows whose only mark is their column gaps: cells, and no more.
+  if (!(format === "markdown" ? MARKUP_OR_MARKS_MARKDOWN : MARKUP_OR_MARKS).test(raw))
+    return { text: raw, markers: [], startsWithMarker: false, cells: splitCells(raw) };
   const marked = extractMarkers(raw);
   let text = decodeEntities(stripMarkup(marked.text, format));
   // "ﬁrst-time entrants" reads as "first-time entrants"; "assess\u00ADment" as "assessment".

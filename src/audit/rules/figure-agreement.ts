@@ -31,7 +31,12 @@ export const figureAgreement: AuditRule = {
     for (const [id, rows] of byKq)
       groups.push({ label: `key question ${id}`, standardId: id.slice(0, 3), questionId: id, rows });
     const byPrompt = new Map<string, ReportRecord["prompts"]>();
-    for (const p of record.prompts) byPrompt.set(promptKey(p), [...(byPrompt.get(promptKey(p)) ?? []), p]);
+    for (const p of record.prompts) {
+      const key = promptKey(p);
+      const rows = byPrompt.get(key);
+      if (rows) rows.push(p);
+      else byPrompt.set(key, [p]);
+    }
     for (const rows of byPrompt.values()) {
       const first = rows[0] as ReportRecord["prompts"][number];
       groups.push({
