@@ -4,6 +4,13 @@
 // and page numbers) without ever losing the map back to the source as written.
 
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import {
+  type PlacedCell,
+  figureOrRating,
+  partsBesideFigures,
+  rowsBySymmetry,
+  runsOf,
+} from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
@@ -405,7 +412,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     source.some((l) => l.page !== null && l.page > 1) &&
     linesWithColumnGaps(source, 21) >= 21;
   const figureCells = layout ? figureColumns(source) : new Set<number>();
-  for (const original of source) {
+  for (const original of layout ? centredRowsInLayout(source) : source) {
     if (original.raw.trim() === "") {
       // A wrapped cell follows its row directly; after a blank line a new block begins.
       lastRow = null;
@@ -469,7 +476,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       footnotes.push({ marker: markers[0] as string, text: flat, line });
       continue;
     }
-    let columns = layout ? cellColumns(src.raw) : [];
+    // (A row put together from several lines, by centredRowsInLayout, has its cells already.)
+    let columns = layout && !src.raw.includes("\n") ? cellColumns(src.raw) : [];
     const split = layout ? splitFigureAfterSpace(src.raw, cells, columns, figureCells) : null;
     if (split) {
       cells = [...split.cells];
@@ -540,6 +548,92 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
 }
 
+/** A layout text line's cells (runs of text two or more spaces apart) and where each stands. */
+function layoutCells(text: string): PlacedCell[] {
+  const cells: PlacedCell[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    cells.push({ x: m.index, end: m.index + m[0].length, text: m[0] });
+  return cells;
+}
+
+/**
+ * Layout text of tables set without cell padding whose figures are centred beside wrapped
+ * labels: rows touch, spaced like a label's own lines, and pdftotext prints each figure on its
+ * row's middle line, or on a line of its own between the label's two middle lines. Rows told
+ * apart by that symmetry (centred-rows.ts, as the PDF reader does) become one source line each,
+ * its cells given: the label's pieces joined, the figures beside. A run is consecutive lines
+ * of one page, cut at any line with text in a figure's columns (prose, a heading row); anything
+ * that does not fit is left as it was.
+ */
+function centredRowsInLayout(source: SourceLine[]): SourceLine[] {
+  const cellsOf = new Map(source.map((l) => [l, layoutCells(l.text ?? l.raw)]));
+  const together = (above: SourceLine, below: SourceLine) =>
+    below.line - above.line === 1 &&
+    below.page === above.page &&
+    above.raw.trim() !== "" &&
+    below.raw.trim() !== "";
+  return runsOf(source, together).flatMap((run) =>
+    run.length < 3 || run.some((l) => l.raw.includes("\t") || l.cells)
+      ? run
+      : partsBesideFigures(run, (l) => cellsOf.get(l) ?? []).flatMap(
+          (part) =>
+            centredLayoutRows(
+              part,
+              part.map((l) => cellsOf.get(l) ?? []),
+            ) ?? part,
+        ),
+  );
+}
+
+/** A run's rows read by the symmetry of its centred figures (`cells`: each line's); null when they do not fit. */
+function centredLayoutRows(run: SourceLine[], cells: PlacedCell[][]): SourceLine[] | null {
+  const isFigure = (c: { text: string }) => figureOrRating(c.text);
+  const textAt: number[] = [];
+  const figureAt: number[] = [];
+  const middles: number[] = [];
+  for (const [k, line] of cells.entries()) {
+    const hasText = line.some((c) => !isFigure(c));
+    if (hasText) textAt.push(k);
+    if (!line.some(isFigure)) continue;
+    // On a label line: its half-line position; alone: between the label lines around it.
+    const middle = hasText ? 2 * (textAt.length - 1) : 2 * textAt.length - 1;
+    if (middle < 0 || (!hasText && k === cells.length - 1) || middle <= (middles[middles.length - 1] ?? -1))
+      return null;
+    figureAt.push(k);
+    middles.push(middle);
+  }
+  const labels = textAt.map((k) =>
+    (cells[k] as PlacedCell[])
+      .filter((c) => !isFigure(c))
+      .map((c) => c.text)
+      .join(" "),
+  );
+  const rows = rowsBySymmetry(labels, middles, (cells[textAt[0] ?? 0] ?? []).some(isFigure));
+  if (!rows) return null;
+  return rows.map(({ from, to, group }) => {
+    const first = textAt[from] as number;
+    const last = textAt[to] as number;
+    if (first === last) return run[first] as SourceLine;
+    const parts: { x: number; text: string }[] = [];
+    for (let k = first; k <= last; k++)
+      for (const c of (cells[k] as PlacedCell[]).filter((d) => !isFigure(d))) {
+        const part = parts.find((d) => Math.abs(d.x - c.x) <= 2);
+        if (part) part.text = `${part.text} ${c.text}`;
+        else parts.push({ x: c.x, text: c.text });
+      }
+    if (group !== null) parts.push(...(cells[figureAt[group] as number] as PlacedCell[]).filter(isFigure));
+    parts.sort((a, b) => a.x - b.x);
+    const lines = run.slice(first, last + 1);
+    return {
+      line: (lines[0] as SourceLine).line,
+      page: (lines[0] as SourceLine).page,
+      raw: lines.map((l) => l.raw).join("\n"),
+      cells: parts.map((p) => p.text),
+    };
+  });
+}
+
 /**
  * Layout text's table rows whose label wraps while the row's other cells sit centred beside it:
  * a block of lines (between blank lines) whose text stands in one column but for one line, which
@@ -551,7 +645,15 @@ function rowBlocks(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; ) {
     let j = i + 1;
-    while (j < lines.length && (lines[j] as Line).line - (lines[j - 1] as Line).line === 1) j++;
+    // (A row already put together from several lines is a block of its own.)
+    const whole = (l: Line) => l.raw.includes("\n");
+    if (!whole(lines[i] as Line))
+      while (
+        j < lines.length &&
+        (lines[j] as Line).line - (lines[j - 1] as Line).line === 1 &&
+        !whole(lines[j] as Line)
+      )
+        j++;
     const block = lines.slice(i, j);
     // The row may follow a heading in the same block ("Does reviewing focus ...?" / "Of the 8
     // cases where ..." / "Relevant cases   Number 'Yes'" / "desistance:").

@@ -4,9 +4,10 @@
 // lines becomes one line again, as in the text renderings. Every line keeps its page number.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { FIGURE_CELL, figureOrRating, partsBesideFigures, rowsBySymmetry, runsOf } from "./centred-rows.js";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { PROMPT_LETTER, RUNS_ON, ratingOnly } from "./text.js";
+import { ratingOnly } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -239,7 +240,7 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
       );
     if (
       tight &&
-      (!lone.every(figureOrRating) ||
+      (!lone.every((c) => figureOrRating(c.text)) ||
         (before && close(before, first) && continuesRow(before, first) && !ownFigure(before)) ||
         (after && close(last, after) && continuesRow(last, after) && !ownFigure(after)))
     )
@@ -270,127 +271,52 @@ export function alignCellsToTop(input: PositionedLine[]): PositionedLine[] {
  * table: "2.3" and "Good" beside "Implementation and" / "delivery").
  */
 function rowsByCentredFigures(input: PositionedLine[]): PositionedLine[] {
-  const out: PositionedLine[] = [];
-  let start = 0;
-  for (let i = 1; i <= input.length; i++) {
-    const prev = input[i - 1] as PositionedLine;
-    const line = input[i];
-    if (line && close(prev, line)) continue;
-    const run = input.slice(start, i);
-    start = i;
-    for (const part of runsBesideFigures(run)) out.push(...(centredRows(part) ?? part));
-  }
-  return out;
-}
-
-/**
- * The run cut at each line with text in a column where the run prints figures. (Figures only: a
- * ratings column also holds a wrapped rating's pieces, "Requires" / "improvement".)
- */
-function runsBesideFigures(run: PositionedLine[]): PositionedLine[][] {
-  const figures = run.flatMap((l) => l.cells.filter((c) => FIGURE_CELL.test(c.text.trim())));
-  if (figures.length === 0) return [run];
-  const overlaps = (c: Cell) => figures.some((f) => Math.min(f.end, c.end) > Math.max(f.x, c.x));
-  const parts: PositionedLine[][] = [[]];
-  for (const line of run) {
-    if (line.cells.some((c) => !FIGURE_CELL.test(c.text.trim()) && overlaps(c))) {
-      parts.push([line], []);
-      continue;
-    }
-    (parts[parts.length - 1] as PositionedLine[]).push(line);
-  }
-  return parts.filter((p) => p.length > 0);
+  return runsOf(input, close).flatMap((run) =>
+    partsBesideFigures(run, (l) => l.cells).flatMap((part) => centredRows(part) ?? part),
+  );
 }
 
 /** The rows of a run read by the symmetry of its centred figures; null when they do not fit. */
 function centredRows(run: PositionedLine[]): PositionedLine[] | null {
-  const textLines = run.filter((l) => l.cells.some((c) => !figureOrRating(c)));
-  const figureLines = run.filter((l) => l.cells.some(figureOrRating));
+  const isFigure = (c: Cell) => figureOrRating(c.text);
+  const textLines = run.filter((l) => l.cells.some((c) => !isFigure(c)));
+  const figureLines = run.filter((l) => l.cells.some(isFigure));
   if (textLines.length < 3 || figureLines.length < 2) return null;
   // The labels' lines, evenly spaced: positions 0, 1, 2 ... in units of that spacing.
   const top = (textLines[0] as PositionedLine).y;
   const spacings = textLines.slice(1).map((l, k) => (textLines[k] as PositionedLine).y - l.y);
   const lead = [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)] as number;
   if (spacings.some((s) => Math.abs(s - lead) > 0.15 * lead)) return null;
-  const n = textLines.length;
-  // Each figure line's position in half lines: a row from `from` to `to` has its middle at
-  // from + to half lines.
-  const groups: { middle: number; figures: Cell[] }[] = [];
+  // Each figure line's position in half lines.
+  const middles: number[] = [];
   for (const line of figureLines) {
     const at = (2 * (top - line.y)) / lead;
     const middle = Math.round(at);
     if (Math.abs(at - middle) > 0.3) return null;
-    groups.push({ middle, figures: line.cells.filter(figureOrRating) });
+    middles.push(middle);
   }
-  // Where rows meet, the text must allow it: a label ends there (no comma or joining word) and
-  // the next begins (a capital, a number or a prompt's letter, not a wrapped line's lower case).
-  const label = (k: number) =>
-    (textLines[k] as PositionedLine).cells
-      .filter((c) => !figureOrRating(c))
+  const labels = textLines.map((l) =>
+    l.cells
+      .filter((c) => !isFigure(c))
       .map((c) => c.text.trim())
-      .join(" ");
-  const rowsMeet = (k: number) =>
-    k === 0 ||
-    (!RUNS_ON.test(label(k - 1)) && (/^[A-Z0-9"“'‘]/.test(label(k)) || PROMPT_LETTER.test(label(k))));
-  // Rows from line `from` on, for the figures from `next` on: each figure's row, and rows of up to
-  // three lines without a figure (a key question heading its prompts, a table's title), as few
-  // lines in those as will do, each as short as will do.
-  type Row = { from: number; to: number; figures: Cell[] };
-  const memo = new Map<number, Row[] | null>();
-  const bare = (rows: Row[]) =>
-    rows.reduce((sum, r) => sum + (r.figures.length === 0 ? r.to - r.from + 1 : 0), 0);
-  const rowsFrom = (from: number, next: number): Row[] | null => {
-    if (from === n) return next === groups.length ? [] : null;
-    const key = from * (groups.length + 1) + next;
-    if (memo.has(key)) return memo.get(key) ?? null;
-    let best: Row[] | null = null;
-    if (rowsMeet(from)) {
-      const group = groups[next];
-      const to = group ? group.middle - from : -1;
-      const rest = group && to >= from && to < n ? rowsFrom(to + 1, next + 1) : null;
-      if (group && rest) best = [{ from, to, figures: group.figures }, ...rest];
-      for (let to = from; to < Math.min(n, from + 3) && (!group || 2 * to < group.middle); to++) {
-        const after = rowsFrom(to + 1, next);
-        const lines = to - from + 1;
-        if (after && (!best || bare(after) + lines < bare(best)))
-          best = [{ from, to, figures: [] }, ...after];
-      }
-    }
-    memo.set(key, best);
-    return best;
-  };
-  const rows = rowsFrom(0, 0);
-  if (!rows || rows.every((r) => r.to === r.from)) return null;
-  // Centred, not top-aligned: a figure between two lines, or (every row with its figure) the
-  // first line without one. Top-aligned figures stand on their rows' first lines, and rows
-  // without figures could be counted to fit them.
-  const between = groups.some((g) => g.middle % 2 !== 0);
-  const firstHasFigure = (textLines[0] as PositionedLine).cells.some(figureOrRating);
-  if (!between && (firstHasFigure || bare(rows) > 0)) return null;
-  return rows.map(({ from, to, figures }) => {
+      .join(" "),
+  );
+  const rows = rowsBySymmetry(labels, middles, (textLines[0] as PositionedLine).cells.some(isFigure));
+  if (!rows) return null;
+  return rows.map(({ from, to, group }) => {
     const cells: Cell[] = [];
     for (const line of textLines.slice(from, to + 1))
-      for (const c of line.cells.filter((d) => !figureOrRating(d))) {
+      for (const c of line.cells.filter((d) => !isFigure(d))) {
         const cell = cells.find((d) => Math.abs(d.x - c.x) <= 2);
         if (cell) {
           cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
           cell.end = Math.max(cell.end, c.end);
         } else cells.push({ ...c });
       }
+    const figures = group === null ? [] : (figureLines[group] as PositionedLine).cells.filter(isFigure);
     return withCells(textLines[from] as PositionedLine, [...cells, ...figures]);
   });
 }
-
-/** A figure, or a rating alone in its cell: what a table centres beside a taller cell. */
-function figureOrRating(cell: Cell): boolean {
-  return FIGURE_CELL.test(cell.text.trim()) || ratingOnly(cell.text) !== null;
-}
-
-/**
- * "86%", "441,290", "10–14", "8.5", "61 (88%)": a figure, a range, or a count with its share,
- * never the run-on of a wrapped cell.
- */
-const FIGURE_CELL = /^[\d.,]+\s*%?(?:\s*\(\s*[\d.,]+\s*%\s*\))?$|^\d+\s*[-–]\s*\d+(?:\s*years)?$/;
 
 /**
  * `piece`, on the next line in the same column, carries on the text of `cell` rather than start
