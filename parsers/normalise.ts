@@ -13,6 +13,7 @@ import {
 } from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { isColumnHeading } from "./questions.js";
 import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
@@ -656,10 +657,18 @@ function rowBlocks(lines: Line[]): Line[] {
         j++;
     const block = lines.slice(i, j);
     // The row may follow a heading in the same block ("Does reviewing focus ...?" / "Of the 8
-    // cases where ..." / "Relevant cases   Number 'Yes'" / "desistance:").
-    const merged = block.length >= 2 && block.length <= 8 ? rowBlock(block) : null;
-    const afterHeading = !merged && block.length >= 3 && block.length <= 9 ? rowBlock(block.slice(1)) : null;
-    const result = merged ? [merged] : afterHeading ? [block[0] as Line, afterHeading] : block;
+    // cases where ..." / "Relevant cases   Number 'Yes'" / "desistance:"); a table's heading row
+    // may follow two ("Domain two: Court disposals" / "2.1. Assessment" / a key question wrapped
+    // beside its "% Yes"). (Not any row after two lines: a label's first lines are no headings.)
+    let result = block;
+    for (let headings = 0; headings <= 2; headings++) {
+      const rest = block.slice(headings);
+      const row = rest.length >= 2 && rest.length <= 8 ? rowBlock(rest) : null;
+      if (row && (headings < 2 || row.cells.some(isColumnHeading))) {
+        result = [...block.slice(0, headings), row];
+        break;
+      }
+    }
     for (const line of result) {
       line.index = out.length;
       out.push(line);

@@ -103,6 +103,9 @@ const CAPTION_ABOVE = new RegExp(`(?:^|\\s)(?:Of|In) the ${COUNT_WORD} cases\\b[
 export const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;
 export const RELEVANT_HEADER = /^relevant cases$/i;
 export const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+/** A key-question table's column heading: "% Yes", "Relevant cases", "Number 'Yes'". */
+export const isColumnHeading = (cell: string) =>
+  [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
 function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";

@@ -18,14 +18,7 @@ import {
   leadingFigure,
 } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
-import {
-  CAPTION_START,
-  NOT_APPLICABLE,
-  PERCENT_HEADER,
-  QUESTION_START,
-  RELEVANT_HEADER,
-  YES_HEADER,
-} from "./questions.js";
+import { CAPTION_START, NOT_APPLICABLE, QUESTION_START, isColumnHeading } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
 
@@ -36,9 +29,6 @@ const SCORE = /^\d{1,2}\s*\/\s*36$/;
 const isRating = (cell: string) => ratingOnly(cell) !== null;
 const isFigure = (cell: string) =>
   percentCell(cell) !== null || countCell(cell) !== null || NOT_APPLICABLE.test(cell.trim());
-/** The column headings of a key-question table. */
-const isTableHeading = (cell: string) =>
-  [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
 /** A row label a rating or score follows: short, and no sentence or clause ends there. */
 function isLabel(cells: string[]): boolean {
@@ -92,8 +82,8 @@ function continuesRow(row: string[], cell: string): boolean {
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
   if (isFigure(cell)) return isQuestionRow(row);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
-  if (isTableHeading(cell))
-    return /:\s*\d{0,2}$/.test(last) || CAPTION_START.test(last) || isTableHeading(last);
+  if (isColumnHeading(cell))
+    return /:\s*\d{0,2}$/.test(last) || CAPTION_START.test(last) || isColumnHeading(last);
   return false;
 }
 

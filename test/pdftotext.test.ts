@@ -37,22 +37,15 @@ const KNOWN_WRONG: Record<string, { layout: number; raw: number; getText: number
  * running header of 2018's reports.
  */
 type Mode = "layout" | "raw" | "getText";
-const RENDERINGS: { name: string; style?: RenderStyle; modes: Mode[]; lostShare?: number }[] = [
+const RENDERINGS: { name: string; style?: RenderStyle; modes: Mode[] }[] = [
   // "getText": pdf-parse's own text (what `npx pdf-parse text` writes): a cell's lines one after
   // another, cells a space apart, "-- 1 of 17 --" between pages.
   { name: "default", modes: ["layout", "raw", "getText"] },
   { name: "centred", style: { justify: true, wordItems: true, middleCells: true }, modes: ["layout", "raw"] },
   { name: "tight", style: { tightRows: true }, modes: ["layout"] },
   // Rows set close AND cells centred: each figure on its row's middle line, or alone between the
-  // label's middle lines; rows told apart by that symmetry. Still lost: the prompts of a key
-  // question whose heading wraps beside its table's "% Yes" just under the standard's heading
-  // (Kirklees' 2.1.1 and 3.1.1: 5 % of its values).
-  {
-    name: "tight-centred",
-    style: { tightRows: true, middleCells: true },
-    modes: ["layout"],
-    lostShare: 0.06,
-  },
+  // label's middle lines; rows told apart by that symmetry.
+  { name: "tight-centred", style: { tightRows: true, middleCells: true }, modes: ["layout"] },
   // 2018's page furniture: "Inspection of youth offending services in: <area>" with the page
   // number at the header's right end, which pdftotext without -layout writes after a table's
   // first cell ("30,659" / "10" / "Total youth population ...").
@@ -99,9 +92,7 @@ describe.each(reports)("%s through pdftotext", (name) => {
       const wrong = [...values].filter((v) => !original.has(v));
       expect(wrong.length).toBeLessThanOrEqual(KNOWN_WRONG[name]?.[mode] ?? 0);
       const lost = [...original].filter((v) => !values.has(v));
-      const share = name.includes("croydon")
-        ? CROYDON_LOST_SHARE
-        : (RENDERINGS.find((r) => r.name === rendering)?.lostShare ?? LOST_SHARE[mode]);
+      const share = name.includes("croydon") ? CROYDON_LOST_SHARE : LOST_SHARE[mode];
       expect(lost.length).toBeLessThanOrEqual(share * original.size);
     },
   );
