@@ -577,14 +577,57 @@ function centredRowsInLayout(source: SourceLine[]): SourceLine[] {
   return runsOf(source, together).flatMap((run) =>
     run.length < 3 || run.some((l) => l.raw.includes("\t") || l.cells)
       ? run
-      : partsBesideFigures(run, (l) => cellsOf.get(l) ?? []).flatMap(
-          (part) =>
-            centredLayoutRows(
-              part,
-              part.map((l) => cellsOf.get(l) ?? []),
-            ) ?? part,
-        ),
+      : partsBesideFigures(run, (l) => cellsOf.get(l) ?? []).flatMap((part) => {
+          const cells = part.map((l) => cellsOf.get(l) ?? []);
+          return centredLayoutRows(part, cells) ?? centredLayoutRow(part, cells) ?? part;
+        }),
   );
+}
+
+/**
+ * A run that is one row (a table with cell padding sets its rows apart) whose label wraps over
+ * lines that need not read on ("Total population" / "Tower Hamlets and"), its figures centred
+ * beside it: the figures' line is the run's middle line, the label in one column. A heading line
+ * may stand above ("Population information").
+ */
+function centredLayoutRow(run: SourceLine[], cells: PlacedCell[][]): SourceLine[] | null {
+  for (let headings = 0; headings <= 1; headings++) {
+    const rows = cells.slice(headings);
+    if (rows.length < 3 || rows.length > 7 || rows.length % 2 === 0) continue;
+    const middle = (rows.length - 1) / 2;
+    const labelAt = new Set<number>();
+    let fits = true;
+    for (const [n, line] of rows.entries())
+      for (const c of line) {
+        if (figureOrRating(c.text)) fits &&= n === middle;
+        else labelAt.add(c.x);
+      }
+    const at = [...labelAt];
+    if (!fits || !(rows[middle] as PlacedCell[]).some((c) => figureOrRating(c.text))) continue;
+    if (at.length === 0 || at.some((x) => Math.abs(x - (at[0] as number)) > 2)) continue;
+    const lines = run.slice(headings);
+    const label = rows.flatMap((line) => line.filter((c) => !figureOrRating(c.text)).map((c) => c.text));
+    // One label, whole: it begins as a label does and no sentence or question ends inside it
+    // (a key question heading its prompts, a wrapped line's lower case: rows of their own).
+    // A numbered heading ("1.2. Staff") heads what follows; it is no row's label.
+    if (!/^[A-Z0-9"“'‘]/.test(label[0] ?? "") || label.slice(0, -1).some((t) => /[?.!:;]$/.test(t))) continue;
+    if (label.some((t) => /^\d(?:\s?\.\s?\d)*\.?\s/.test(t))) continue;
+    if (RUNS_ON.test(label[label.length - 1] ?? "")) continue;
+    const parts = [
+      ...(rows[middle] as PlacedCell[]).filter((c) => figureOrRating(c.text)),
+      { x: at[0] as number, end: 0, text: label.join(" ") },
+    ].sort((a, b) => a.x - b.x);
+    return [
+      ...run.slice(0, headings),
+      {
+        line: (lines[0] as SourceLine).line,
+        page: (lines[0] as SourceLine).page,
+        raw: lines.map((l) => l.raw).join("\n"),
+        cells: parts.map((p) => p.text),
+      },
+    ];
+  }
+  return null;
 }
 
 /** A run's rows read by the symmetry of its centred figures (`cells`: each line's); null when they do not fit. */

@@ -53,3 +53,25 @@ test("rows never meet where the text runs on", () => {
     { from: 5, to: 5, group: null },
   ]);
 });
+
+test("layout text: a row set apart by blank lines whose label wraps without reading on, its figure centred", async () => {
+  const { normaliseLines, textSourceLines } = await import("../parsers/normalise.js");
+  const gap = " ".repeat(40);
+  // Enough column-gapped lines over two pages for the text to read as layout text.
+  const filler = Array.from({ length: 22 }, (_, k) => ` ${10 + k}%${gap}Share of caseload group ${k}`);
+  const text = [
+    ...filler.slice(0, 11),
+    "\f",
+    ...filler.slice(11),
+    "",
+    `${" ".repeat(8 + gap.length)}Total population`,
+    ` 342,907${gap}Tower Hamlets and`,
+    `${" ".repeat(8 + gap.length)}City of London`,
+    "",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(text), "text");
+  expect(doc.lines.map((l) => l.cells)).toContainEqual([
+    "342,907",
+    "Total population Tower Hamlets and City of London",
+  ]);
+});
