@@ -22,6 +22,22 @@ export interface PlacedCell {
   text: string;
 }
 
+/**
+ * The cells of a row's lines joined by column (starts within two units): a wrapped label's
+ * pieces, top to bottom, as one cell.
+ */
+export function joinedByColumn<C extends PlacedCell>(cells: C[]): C[] {
+  const joined: C[] = [];
+  for (const c of cells) {
+    const cell = joined.find((d) => Math.abs(d.x - c.x) <= 2);
+    if (cell) {
+      cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
+      cell.end = Math.max(cell.end, c.end);
+    } else joined.push({ ...c });
+  }
+  return joined;
+}
+
 /** The items in runs: consecutive, split wherever two neighbours are not `together`. */
 export function runsOf<T>(items: T[], together: (above: T, below: T) => boolean): T[][] {
   const runs: T[][] = [];

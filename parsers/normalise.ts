@@ -7,6 +7,7 @@ import { decodeNamedCharacterReference } from "decode-named-character-reference"
 import {
   type PlacedCell,
   figureOrRating,
+  joinedByColumn,
   partsBesideFigures,
   rowsBySymmetry,
   runsOf,
@@ -605,7 +606,6 @@ function centredLayoutRow(run: SourceLine[], cells: PlacedCell[][]): SourceLine[
     const at = [...labelAt];
     if (!fits || !(rows[middle] as PlacedCell[]).some((c) => figureOrRating(c.text))) continue;
     if (at.length === 0 || at.some((x) => Math.abs(x - (at[0] as number)) > 2)) continue;
-    const lines = run.slice(headings);
     const label = rows.flatMap((line) => line.filter((c) => !figureOrRating(c.text)).map((c) => c.text));
     // One label, whole: it begins as a label does and no sentence or question ends inside it
     // (a key question heading its prompts, a wrapped line's lower case: rows of their own).
@@ -613,18 +613,13 @@ function centredLayoutRow(run: SourceLine[], cells: PlacedCell[][]): SourceLine[
     if (!/^[A-Z0-9"“'‘]/.test(label[0] ?? "") || label.slice(0, -1).some((t) => /[?.!:;]$/.test(t))) continue;
     if (label.some((t) => /^\d(?:\s?\.\s?\d)*\.?\s/.test(t))) continue;
     if (RUNS_ON.test(label[label.length - 1] ?? "")) continue;
-    const parts = [
-      ...(rows[middle] as PlacedCell[]).filter((c) => figureOrRating(c.text)),
-      { x: at[0] as number, end: 0, text: label.join(" ") },
-    ].sort((a, b) => a.x - b.x);
     return [
       ...run.slice(0, headings),
-      {
-        line: (lines[0] as SourceLine).line,
-        page: (lines[0] as SourceLine).page,
-        raw: lines.map((l) => l.raw).join("\n"),
-        cells: parts.map((p) => p.text),
-      },
+      rowOfLines(
+        run.slice(headings),
+        rows.flat(),
+        (rows[middle] as PlacedCell[]).filter((c) => figureOrRating(c.text)),
+      ),
     ];
   }
   return null;
@@ -659,23 +654,23 @@ function centredLayoutRows(run: SourceLine[], cells: PlacedCell[][]): SourceLine
     const first = textAt[from] as number;
     const last = textAt[to] as number;
     if (first === last) return run[first] as SourceLine;
-    const parts: { x: number; text: string }[] = [];
-    for (let k = first; k <= last; k++)
-      for (const c of (cells[k] as PlacedCell[]).filter((d) => !isFigure(d))) {
-        const part = parts.find((d) => Math.abs(d.x - c.x) <= 2);
-        if (part) part.text = `${part.text} ${c.text}`;
-        else parts.push({ x: c.x, text: c.text });
-      }
-    if (group !== null) parts.push(...(cells[figureAt[group] as number] as PlacedCell[]).filter(isFigure));
-    parts.sort((a, b) => a.x - b.x);
-    const lines = run.slice(first, last + 1);
-    return {
-      line: (lines[0] as SourceLine).line,
-      page: (lines[0] as SourceLine).page,
-      raw: lines.map((l) => l.raw).join("\n"),
-      cells: parts.map((p) => p.text),
-    };
+    const figures = group === null ? [] : (cells[figureAt[group] as number] as PlacedCell[]).filter(isFigure);
+    return rowOfLines(run.slice(first, last + 1), cells.slice(first, last + 1).flat(), figures);
   });
+}
+
+/**
+ * Layout lines that are one table row, as one source line: its label's pieces joined by column,
+ * its figures beside, in the columns' order; its text as written, line under line.
+ */
+function rowOfLines(lines: SourceLine[], cells: PlacedCell[], figures: PlacedCell[]): SourceLine {
+  const labels = joinedByColumn(cells.filter((c) => !figureOrRating(c.text)));
+  return {
+    line: (lines[0] as SourceLine).line,
+    page: (lines[0] as SourceLine).page,
+    raw: lines.map((l) => l.raw).join("\n"),
+    cells: [...labels, ...figures].sort((a, b) => a.x - b.x).map((c) => c.text),
+  };
 }
 
 /**

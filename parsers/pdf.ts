@@ -4,7 +4,14 @@
 // lines becomes one line again, as in the text renderings. Every line keeps its page number.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { FIGURE_CELL, figureOrRating, partsBesideFigures, rowsBySymmetry, runsOf } from "./centred-rows.js";
+import {
+  FIGURE_CELL,
+  figureOrRating,
+  joinedByColumn,
+  partsBesideFigures,
+  rowsBySymmetry,
+  runsOf,
+} from "./centred-rows.js";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
 import { ratingOnly } from "./text.js";
@@ -304,15 +311,9 @@ function centredRows(run: PositionedLine[]): PositionedLine[] | null {
   const rows = rowsBySymmetry(labels, middles, (textLines[0] as PositionedLine).cells.some(isFigure));
   if (!rows) return null;
   return rows.map(({ from, to, group }) => {
-    const cells: Cell[] = [];
-    for (const line of textLines.slice(from, to + 1))
-      for (const c of line.cells.filter((d) => !isFigure(d))) {
-        const cell = cells.find((d) => Math.abs(d.x - c.x) <= 2);
-        if (cell) {
-          cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
-          cell.end = Math.max(cell.end, c.end);
-        } else cells.push({ ...c });
-      }
+    const cells = joinedByColumn(
+      textLines.slice(from, to + 1).flatMap((line) => line.cells.filter((d) => !isFigure(d))),
+    );
     const figures = group === null ? [] : (figureLines[group] as PositionedLine).cells.filter(isFigure);
     return withCells(textLines[from] as PositionedLine, [...cells, ...figures]);
   });

@@ -9,7 +9,6 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { BATCH_SIZE } from "../src/writer.js";
 import { renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -182,19 +181,20 @@ async function getTextAlone(dir: string, processes = 1): Promise<number> {
 /**
  * The text pipeline's two halves apart, in one thread of one process pinned to one CPU (with
  * taskset, as the pinned ingest is): parsing (read, parse, audit, tabulate: what a worker does) over the folder
- * twice, the second time with the JIT warm, then loading the parsed rows as the writer does (a
- * transaction per batch of 8, a savepoint per report, the batch's narrative into the full-text
- * index). Shows where one core's time goes: the two together bound the pipeline on one core.
+ * twice, the second time with the JIT warm, then loading the parsed rows through the ingest's
+ * own writer (src/writer.ts: a transaction per batch, a savepoint per report, the batch's
+ * narrative into the full-text index). Shows where one core's time goes: the two together bound the pipeline on one core.
  */
 const STAGES_SCRIPT = `
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-const [root, dir, dbPath, batchSize] = process.argv.slice(1);
+const [root, dir, dbPath] = process.argv.slice(1);
 const dist = (p) => import(pathToFileURL(join(root, "dist", p)).href);
 const { processBytes } = await dist("src/process-file.js");
 const { sha256Of } = await dist("parsers/read.js");
 const { openDatabase, loadRows, indexNarrative } = await dist("src/db.js");
+const { BatchWriter, BATCH_SIZE } = await dist("src/writer.js");
 const files = readdirSync(dir).sort().map((f) => join(dir, f));
 async function parseAll(keep) {
   const parsed = [];
@@ -211,20 +211,37 @@ const first = await parseAll(true);
 const warm = await parseAll(false);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
 const db = openDatabase(dbPath);
+// The ingest's own writer: a batch at a time as parsed reports arrive, the batch's narrative
+// indexed in its transaction.
+let submitted = 0;
+let batchReports = [];
+const writer = new BatchWriter(
+  db,
+  () => {},
+  () => submitted < first.parsed.length,
+  () => {
+    indexNarrative(db, batchReports);
+    batchReports = [];
+  },
+);
 const start = performance.now();
-for (let b = 0; b < first.parsed.length; b += Number(batchSize)) {
-  db.transaction(() => {
-    const ids = [];
-    for (const rows of first.parsed.slice(b, b + Number(batchSize)))
-      ids.push(db.transaction(() => loadRows(db, rows, { status: "ok" }))());
-    indexNarrative(db, ids);
-  }).immediate();
+for (let b = 0; b < first.parsed.length; b += BATCH_SIZE) {
+  const batch = first.parsed.slice(b, b + BATCH_SIZE).map((rows) => {
+    submitted++;
+    return writer.write({
+      write: () => batchReports.push(loadRows(db, rows, { status: "ok" })),
+      refused: (err) => {
+        throw err;
+      },
+    });
+  });
+  await Promise.all(batch);
 }
 db.close();
 console.log(JSON.stringify({ first: first.seconds, warm: warm.seconds, load: (performance.now() - start) / 1000 }));`;
 
 function textStages(dir: string, db: string): { first: number; warm: number; load: number } {
-  const command = ["--input-type=module", "-e", STAGES_SCRIPT, ROOT, dir, db, String(BATCH_SIZE)];
+  const command = ["--input-type=module", "-e", STAGES_SCRIPT, ROOT, dir, db];
   const runs = Array.from({ length: REPEATS }, () => {
     const res = spawnSync("taskset", ["-c", "0", process.execPath, ...command], { encoding: "utf8" });
     if (res.status !== 0) throw new Error(`stage timing failed: ${res.stderr}`);
