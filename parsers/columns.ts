@@ -154,15 +154,44 @@ const AFTER_RATINGS =
   /^(?:Executive summary|Overall findings|Recommendations|Introduction|Background|Foreword|Contents)$/i;
 
 /**
+ * The "Overall rating" label of a ratings table read a column at a time: one line, or the cell
+ * split mid-word ("Over" / "all rating", "Overa" / "III rating"), its halves in the numbers'
+ * column and the names' column. Its index and its lines; null if there is none.
+ */
+function overallLabel(lines: Line[]): { start: number; parts: Line[] } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (!single(line)) continue;
+    if (isOverallRatingLine(line) && !ratingOnly(line.flat)) return { start: i, parts: [line] };
+    if (!/^over\w{0,3}$/i.test(line.flat)) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
+      const half = lines[j] as Line;
+      if (single(half) && /^\S{0,6}\s*rating$/i.test(half.flat))
+        if (isOverallRatingLine({ ...half, flat: `${line.flat}${half.flat}` }))
+          return { start: i, parts: [line, half] };
+    }
+  }
+  return null;
+}
+
+/** A domain's name, as a ratings table's domain rows print it. */
+const DOMAIN_LETTERS = new Set(ALL_STANDARD_DEFINITIONS.map((d) => letters(d.domain)));
+/** A name cut short, the rest of its last word in the rating's cell: "provi" / "sion Inadequate". */
+const RATING_AFTER_FRAGMENT = /^([a-z]{1,12})\s+(\S.*)$/;
+
+/**
  * The ratings table read a column at a time ("Overall rating" / "1.1" / "1.2" ... / "Score" /
  * "Requires improvement" / "Governance and leadership" / "Staff" ... / "Good" ...): its standards'
  * numbers, names and ratings, each column in order, are zipped back into rows, only where there
  * are as many names as numbers, each name is its number's standard's, and there is a rating for
- * each (and one more, the overall rating, first). Otherwise nothing is changed.
+ * each (and one more, the overall rating, first). A name cut short with the rest of its word
+ * before its rating ("Out-of-court disposal policy and provi" / "sion Inadequate") is whole
+ * again. Otherwise nothing is changed.
  */
 function ratingsColumns(lines: Line[]): Line[] {
-  const start = lines.findIndex((l) => single(l) && isOverallRatingLine(l) && !ratingOnly(l.flat));
-  if (start < 0) return lines;
+  const label = overallLabel(lines);
+  if (!label) return lines;
+  const { start } = label;
   let end = start + 1;
   while (end < lines.length && end - start < 120) {
     const flat = (lines[end] as Line).flat;
@@ -171,40 +200,114 @@ function ratingsColumns(lines: Line[]): Line[] {
   }
   const region = lines.slice(start + 1, end);
   const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
-  const names = region.filter(
-    // (By the names themselves: an alias such as 4.1's "Resettlement" is also a domain's row.)
-    (l) => {
-      if (!single(l)) return false;
-      const spelled = letters(l.flat);
-      return ALL_STANDARD_DEFINITIONS.some((d) => lettersOfName(d.name) === spelled);
-    },
-  );
-  const ratings = region.filter((l) => single(l) && ratingOnly(l.flat) !== null);
-  const score = region.find((l) => single(l) && /^\d{1,2}\s*\/\s*36$/.test(l.flat));
+  const nameLetters = ALL_STANDARD_DEFINITIONS.flatMap((d) => [d.name, ...d.aliases]).map(lettersOfName);
+  // Ratings, each with the end of a word cut from its name if it carries one.
+  const rated: { line: Line; rating: string; fragment: string }[] = [];
+  for (const l of region) {
+    if (!single(l)) continue;
+    const cut = RATING_AFTER_FRAGMENT.exec(l.flat);
+    if (ratingOnly(l.flat)) rated.push({ line: l, rating: l.flat, fragment: "" });
+    else if (cut && ratingOnly(cut[2] as string))
+      rated.push({ line: l, rating: cut[2] as string, fragment: cut[1] as string });
+  }
+  const candidates: { line: Line; name: string }[] = [];
+  const completing = new Set<string>();
+  for (const l of region) {
+    if (!single(l)) continue;
+    const spelled = letters(l.flat);
+    if (nameLetters.includes(spelled)) candidates.push({ line: l, name: l.flat });
+    else {
+      const rest = rated.find(
+        (r) => r.fragment && spelled.length >= 8 && nameLetters.includes(spelled + r.fragment),
+      );
+      if (rest) {
+        candidates.push({ line: l, name: `${l.flat}${rest.fragment}` });
+        completing.add(rest.fragment);
+      }
+    }
+  }
+  // (A word's end before a rating that completes no name is no rating of this table.)
+  const ratings = rated.filter((r) => !r.fragment || completing.has(r.fragment));
+  const scoreAt = region.findIndex((l) => single(l) && /^\d{1,2}\s*\/\s*36$/.test(l.flat));
+  const score = region[scoreAt];
+  // Its label, where it stands just before it ("Score" / "8/36").
+  const scoreLabel = region[scoreAt - 1];
+  const scoreParts = !score
+    ? []
+    : scoreLabel && single(scoreLabel) && /^score$/i.test(scoreLabel.flat)
+      ? [scoreLabel, score]
+      : [score];
   const n = numbers.length;
-  if (n < 8 || names.length !== n || (ratings.length !== n && ratings.length !== n + 1)) return lines;
-  const named = numbers.every((number, k) =>
-    ALL_STANDARD_DEFINITIONS.some(
-      (d) => d.id === number.flat && spellsStandardName(d, (names[k] as Line).flat),
-    ),
-  );
-  if (!named) return lines;
-  const overall = ratings.length === n + 1 ? (ratings[0] as Line) : null;
+  if (n < 8 || (ratings.length !== n && ratings.length !== n + 1)) return lines;
+  // Each number's name, in order: the next name, which must be its standard's; a domain's row
+  // between them is passed over (4.1's alias "Resettlement" is also its domain's name).
+  const names: { line: Line; name: string }[] = [];
+  let c = 0;
+  for (const number of numbers) {
+    // (An id may have had two names: 3.4 "Joint working" to 2021, then its policy and provision.)
+    const defs = ALL_STANDARD_DEFINITIONS.filter((d) => d.id === number.flat);
+    const spells = (name: string) => defs.some((d) => spellsStandardName(d, name));
+    const domainBeforeName = (k: number) =>
+      DOMAIN_LETTERS.has(letters((candidates[k] as { name: string }).name)) &&
+      k + 1 < candidates.length &&
+      spells((candidates[k + 1] as { name: string }).name);
+    while (
+      c < candidates.length &&
+      (!spells((candidates[c] as { name: string }).name) || domainBeforeName(c))
+    ) {
+      if (!DOMAIN_LETTERS.has(letters((candidates[c] as { name: string }).name))) return lines;
+      c++;
+    }
+    if (c === candidates.length) return lines;
+    names.push(candidates[c++] as { line: Line; name: string });
+  }
+  const overall = ratings.length === n + 1 ? ratings[0] : null;
   const standardRatings = overall ? ratings.slice(1) : ratings;
-  const used = new Set<Line>([...numbers, ...names, ...ratings, ...(score ? [score] : [])]);
-  const overallLine = lines[start] as Line;
+  const used = new Set<Line>([
+    ...label.parts,
+    ...numbers,
+    ...names.map((x) => x.line),
+    ...ratings.map((r) => r.line),
+    ...scoreParts,
+  ]);
+  const labelText = label.parts.map((l) => l.flat).join(" ");
+  const first = label.parts[0] as Line;
   const rows: Line[] = [
-    overall ? row(overallLine, [overallLine, overall], [overallLine.flat, overall.flat]) : overallLine,
-    ...(score ? [row(score, [score], ["Score", score.flat])] : []),
+    overall
+      ? row(first, [...label.parts, overall.line], [labelText, overall.rating])
+      : label.parts.length === 1
+        ? first
+        : row(first, label.parts, [labelText]),
   ];
   for (const line of region) {
     const k = numbers.indexOf(line);
     if (k >= 0) {
-      const [name, rating] = [names[k] as Line, standardRatings[k] as Line];
-      rows.push(row(line, [line, name, rating], [line.flat, name.flat, rating.flat]));
-    } else if (!used.has(line)) rows.push(line);
+      const [name, rating] = [
+        names[k] as { line: Line; name: string },
+        standardRatings[k] as (typeof ratings)[0],
+      ];
+      rows.push(row(line, [line, name.line, rating.line], [line.flat, name.name, rating.rating]));
+    } else if (score && line === scoreParts[0]) rows.push(row(line, scoreParts, ["Score", score.flat]));
+    else if (!used.has(line)) rows.push(line);
   }
   return [...lines.slice(0, start), ...rows, ...lines.slice(end)];
+}
+
+/**
+ * The caption ending `out` ("Of the 8 cases inspected:"), over up to three lines as a narrow cell
+ * wraps it ("Of the 7 cases where there were changes in factors related to keeping" / "the child
+ * safe:"); none if the lines before the questions are no caption.
+ */
+function captionBefore(out: Line[]): Line[] {
+  const last = out[out.length - 1];
+  if (!last || !single(last) || !/:\s*\d{0,2}$/.test(last.flat)) return [];
+  for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
+    const line = out[k] as Line;
+    if (!single(line) || (k < out.length - 1 && line.flat.endsWith(":"))) return [];
+    if (k < out.length - 1 && (out[k + 1] as Line).line - line.line !== 1) return [];
+    if (CAPTION_START.test(line.flat)) return out.slice(k);
+  }
+  return [];
 }
 
 /**
@@ -253,15 +356,13 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       continue;
     }
     // The caption before the questions ("Of the 8 cases inspected:") heads the table's header row.
-    const caption = out[out.length - 1];
-    const captioned =
-      caption && single(caption) && CAPTION_START.test(caption.flat) && /:\s*\d{0,2}$/.test(caption.flat);
-    const headerCells = [...(captioned ? [(caption as Line).flat] : []), ...figures.header];
-    const headerParts = [
-      ...(captioned ? [caption as Line] : []),
-      ...figures.used.filter((l) => !/^\d/.test(l.flat)),
+    const caption = captionBefore(out);
+    const headerCells = [
+      ...(caption.length > 0 ? [caption.map((l) => l.flat).join(" ")] : []),
+      ...figures.header,
     ];
-    if (captioned) out.pop();
+    const headerParts = [...caption, ...figures.used.filter((l) => !/^\d/.test(l.flat))];
+    out.length -= caption.length;
     if (headerParts.length > 0) out.push(row(headerParts[0] as Line, headerParts, headerCells));
     found.questions.forEach((parts, r) => {
       const text = parts.map((l) => l.flat).join(" ");

@@ -6,7 +6,9 @@ import { expect, test } from "vitest";
 import { columnTables } from "../parsers/columns.js";
 import { parseFacts } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { documentFromBytes } from "../parsers/read.js";
 import { segment } from "../parsers/segment.js";
+import { extractDocument } from "../src/extract.js";
 
 const doc = (text: string) => columnTables(normaliseLines(textSourceLines(text), "text"));
 
@@ -65,6 +67,45 @@ test.each([
     expect(d.furniture).toEqual([]);
   },
 );
+
+test("a caption wrapped over two lines heads the header row whole (North Somerset's reviewing table)", () => {
+  const d = doc(
+    [
+      "Of the 7 cases where there were changes in factors related to keeping",
+      "the child safe:",
+      "Does reviewing identify and respond to changes in factors related to",
+      "safety and wellbeing?",
+      "Where applicable, does reviewing lead to the necessary adjustments",
+      "in the ongoing plan of work to promote the safety and wellbeing of the",
+      "child?",
+      "",
+      "Relevant cases",
+      "",
+      "Number 'Yes'",
+      "",
+      "7",
+      "",
+      "7",
+      "",
+      "6",
+      "",
+      "5",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)).toEqual([
+    [
+      "Of the 7 cases where there were changes in factors related to keeping the child safe:",
+      "Relevant cases",
+      "Number 'Yes'",
+    ],
+    ["Does reviewing identify and respond to changes in factors related to safety and wellbeing?", "7", "7"],
+    [
+      "Where applicable, does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?",
+      "6",
+      "5",
+    ],
+  ]);
+});
 
 test("figures without their column's heading (the rest of a column from before a page break) are set aside", () => {
   const d = doc(
@@ -164,6 +205,104 @@ test("a ratings table whose names do not match their numbers is left as it is", 
   const rows = doc(ratingsText(swapped)).lines.map((l) => l.cells);
   expect(rows).toContainEqual(["Overall rating"]);
   expect(rows.filter((r) => r.length > 1)).toEqual([]);
+});
+
+test("a ratings table read a column at a time whose 'Overall rating' cell is split ('Overa' / 'III rating', North Somerset's)", () => {
+  const text = [
+    "Ratings",
+    "North Somerset Youth",
+    "Offending Service",
+    "Overa",
+    "1.",
+    ...["1.1", "1.2", "1.3", "1.4", "2.", "2.1", "2.2", "2.3", "2.4", "3.", "3.1", "3.2", "3.3", "3.4"],
+    "",
+    "III rating",
+    "Organisational delivery",
+    ...["Governance and leadership", "Staff", "Partnerships and services", "Information and facilities"],
+    "Court disposals",
+    ...["Assessment", "Planning", "Implementation and delivery", "Reviewing"],
+    "Out-of-court disposals",
+    ...["Assessment", "Planning", "Implementation and delivery", "Joint working"],
+    "",
+    "nerset Youth Offending",
+    "Service Score",
+    ...["Good", "Requires improvement", "Good", "Requires improvement", "Good", "Outstanding"],
+    ...["Outstanding", "Good", "Good"],
+    "",
+    ...["Outstanding", "Good", "Good", "Outstanding"],
+    "",
+    "Recommendations",
+  ].join("\n");
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overa III rating", "Good"]);
+  expect(rows).toContainEqual(["1.1", "Governance and leadership", "Requires improvement"]);
+  expect(rows).toContainEqual(["2.2", "Planning", "Outstanding"]);
+  expect(rows).toContainEqual(["3.1", "Assessment", "Outstanding"]);
+  expect(rows).toContainEqual(["3.4", "Joint working", "Outstanding"]);
+  expect(rows.filter((r) => r.length === 3)).toHaveLength(12);
+});
+
+/** Tower Hamlets' ratings table as pdftotext (no flag) reads it with its rows set close. */
+const SPLIT_RATINGS_TABLE = [
+  "Ratings",
+  "Tower Hamlets and City of London Youth Justice Service",
+  "Fieldwork started: April 2022",
+  "Over",
+  ...["1.", "1.1", "1.2", "1.3", "1.4", "2.", "2.1", "2.2"],
+  "",
+  "all rating",
+  "Organisational delivery",
+  ...["Governance and leadership", "Staff", "Partnerships and services", "Information and facilities"],
+  ...["Court disposals", "Assessment", "Planning"],
+  "",
+  "3",
+  "",
+  ...["Requires improvement", "Inadequate", "Requires improvement", "Requires improvement", "Inadequate"],
+  ...["Good", "Requires improvement"],
+  "",
+  "Inspection of youth offending services: Tower Hamlets and City of London",
+  "",
+  ...["2.3", "2.4", "3.", "3.1", "3.2", "3.3", "3.4", "4.", "4.1"],
+  "",
+  ...["Implementation and delivery", "Reviewing", "Out-of-court disposals", "Assessment", "Planning"],
+  ...["Implementation and delivery", "Out-of-court disposal policy and provi", "Resettlement"],
+  "Resettlement policy and provision",
+  "",
+  ...["Requires improvement", "Requires improvement", "Requires improvement", "Inadequate", "Inadequate"],
+  ...["sion Inadequate", "Requires improvement"],
+  "",
+  "Score",
+  "8/36",
+  "",
+  "Executive summary",
+].join("\n");
+
+test("a ratings table read a column at a time over a page break, a name split mid-word into its rating's cell (Tower Hamlets')", () => {
+  const text = SPLIT_RATINGS_TABLE;
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Over all rating", "Requires improvement"]);
+  expect(rows).toContainEqual(["Score", "8/36"]);
+  expect(rows).toContainEqual(["1.1", "Governance and leadership", "Inadequate"]);
+  expect(rows).toContainEqual(["2.1", "Assessment", "Good"]);
+  expect(rows).toContainEqual(["2.3", "Implementation and delivery", "Requires improvement"]);
+  expect(rows).toContainEqual(["3.4", "Out-of-court disposal policy and provision", "Inadequate"]);
+  expect(rows).toContainEqual(["4.1", "Resettlement policy and provision", "Requires improvement"]);
+  expect(rows.filter((r) => r.length === 3)).toHaveLength(13);
+});
+
+test("a ratings table read a column at a time is rated through the pipeline: overall, score and standards", async () => {
+  const cover = "An inspection of youth offending services in Tower Hamlets and City of London\n\n";
+  const record = extractDocument(
+    await documentFromBytes("ratings.txt", Buffer.from(cover + SPLIT_RATINGS_TABLE)),
+  );
+  expect([record.overallRating, record.statedScore]).toEqual(["Requires improvement", 8]);
+  expect(Object.fromEntries(record.standards.map((s) => [s.id, s.rating]))).toMatchObject({
+    "1.1": "Inadequate",
+    "1.4": "Inadequate",
+    "2.1": "Good",
+    "3.4": "Inadequate",
+    "4.1": "Requires improvement",
+  });
 });
 
 /** The rest of a prompts table on its next page: its last prompts, then their figures. */
