@@ -162,7 +162,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   let currentKq: string | null = null;
   let subSample: number | null = null;
   let tableRow = 0;
-  let pending: { text: string; first: Line } | null = null;
+  /**
+   * A question read so far without its figure; `afterUnfigured` when it follows a prompt that
+   * was left without one (see below).
+   */
+  let pending: { text: string; first: Line; afterUnfigured?: boolean } | null = null;
   let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
   const promptPositions = new Map<string, number>();
   /** The key questions that headed a table so far ("2.1 2.1.1"). */
@@ -240,6 +244,18 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const figures = rowFigures(line.cells);
     let text = (figures ? figures.textCells : line.cells).join(" ");
     let first = line;
+    if (figures && text === "" && pending?.afterUnfigured) {
+      // Figures alone after a question whose question before it has none: a table's column
+      // written in pieces (pdftotext: "Does planning promote ...?" / "Does planning involve
+      // ...?" / "53%", the first one's). Whose they are cannot be told; they are not read.
+      out.warnings.push({
+        code: "figures-unplaced",
+        message: `Figures printed alone (${line.flat}) after two questions without theirs could not be matched to either and were not read`,
+        provenance: provenanceOf(line),
+      });
+      pending = null;
+      continue;
+    }
     if (figures && pending && (text === "" || (/^[a-z(]/.test(text) && !/\?\s*$/.test(pending.text)))) {
       // The row's text began on earlier lines; its figure stands here.
       text = text === "" ? pending.text : `${pending.text} ${text}`;
@@ -302,7 +318,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         pending = { text: `${pending.text} ${text}`, first: pending.first };
       } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
         // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
-        pending = { text, first: line };
+        // (A figure inside a wrapped question is its own: "... related to 56%" / "safety and wellbeing?".)
+        const unfigured: boolean =
+          pending !== null && /\?\s*$/.test(pending.text) && !/\b\d{1,3}%/.test(pending.text);
+        pending = { text, first: line, afterUnfigured: unfigured };
       } else {
         pending = null;
       }

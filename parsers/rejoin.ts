@@ -18,7 +18,13 @@ import {
   leadingFigure,
 } from "./facts.js";
 import type { Line, NormalisedDocument } from "./lines.js";
-import { CAPTION_START, NOT_APPLICABLE, QUESTION_START, isColumnHeading } from "./questions.js";
+import {
+  CAPTION_START,
+  NOT_APPLICABLE,
+  QUESTION_START,
+  isColumnHeading,
+  isKeyQuestionText,
+} from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
 
@@ -114,6 +120,26 @@ function beginsRow(row: string[], cells: string[]): boolean {
 }
 
 const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
+
+/**
+ * Whether the last row (a question) follows a prompt left without a figure. A cell per line
+ * gives each prompt its percentage straight after it; a prompt without one before a figure says
+ * the figures are not row by row here (pdftotext writing a table's column in pieces: "Does
+ * planning promote ...?" / "Does planning involve ...?" / "53%", the first one's), and the
+ * figure is left unread rather than given to the wrong prompt. A key question heading its
+ * prompts has no figure of its own.
+ */
+function afterPromptWithoutFigure(rows: Line[]): boolean {
+  const [before, row] = [rows[rows.length - 2], rows[rows.length - 1]];
+  if (before === undefined || row === undefined || before.cells.length !== 1) return false;
+  // (Its printed number or letter aside: "3.2.1 Does the YOT work ...?", "a) Does ...".)
+  const text = before.flat.replace(/^(?:\d\.\d\.\d\.?|[a-z]\))\s*/, "");
+  // (A figure inside its wrapped text is its own: "... wider familial 59%" / "and social context ...?".)
+  if (/\b\d{1,3}%/.test(text)) return false;
+  return (
+    row.line - before.line <= 4 && QUESTION_START.test(text) && text.endsWith("?") && !isKeyQuestionText(text)
+  );
+}
 
 /**
  * A text written a cell per line: many ratings and percentages on lines of their own, hardly
@@ -533,7 +559,8 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
       cell !== undefined &&
       line.line - rowEnd <= 2 &&
       continuesRow(row.cells, cell) &&
-      line.cells.length === 1
+      line.cells.length === 1 &&
+      !(percentCell(cell) !== null && afterPromptWithoutFigure(lines))
     ) {
       row.cells = [...row.cells, cell];
       row.flat = row.cells.join(" ");

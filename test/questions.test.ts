@@ -187,3 +187,27 @@ test("a key question whose first line reads as a whole one, its last words besid
   expect(kq(wrapped)).toEqual(kq(printed));
   expect(wrapped.prompts.some((p) => p.text.startsWith("and personalised"))).toBe(false);
 });
+
+test("a figure alone after two prompts without theirs is read for neither (a column written in pieces)", async () => {
+  // Tower Hamlets' annex, 2.2.2 (out-of-court): a) 56%, b) 33%. pdftotext writing the column in
+  // pieces puts a)'s figure after b): given to b) it would be read wrong.
+  const towerHamlets = readFileSync(join(CORPUS, "2022-07-tower-hamlets-and-city-of-london.txt"), "utf8");
+  const a = "a) Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?";
+  const b =
+    "b) Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?";
+  const printed = `${a}\t56%\n${b}\t33%\n`;
+  expect(towerHamlets).toContain(printed);
+  const pieces = await recordOf(towerHamlets.replace(printed, `${a}\n${b}\n\n56%\n`));
+  const prompts = (r: typeof pieces) =>
+    r.prompts
+      .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "annex")
+      .map((p) => [p.label, p.percent]);
+  expect(prompts(await recordOf(towerHamlets))).toEqual([
+    ["a", 56],
+    ["b", 33],
+    ["c", 67],
+  ]);
+  // (A prompt without a figure is no row of the table: a) and b) are not read.)
+  expect(prompts(pieces)).toEqual([["c", 67]]);
+  expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("56%"))).toBe(true);
+});

@@ -136,6 +136,43 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Is the child meaningfully involved in their assessment?", "5", "4"]);
   });
 
+  test("a lone figure after a prompt whose prompt before it has none is not given to it (a column read in pieces)", () => {
+    // Kirklees' annex as pdftotext reads it with rows set close: 53% is the first prompt's, printed
+    // after the second's; 38% (the second's) is elsewhere. A cell per line gives each prompt its
+    // figure straight after it, so a prompt left without one says the figures are not row by row.
+    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
+    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
+    const prompts = [
+      "Does planning focus sufficiently on keeping the child safe?",
+      "Does planning promote the safety and wellbeing of the child,",
+      "sufficiently addressing risks?",
+      "Does planning involve other agencies where appropriate, and is there",
+      "sufficient alignment with other plans (e.g. child protection or care",
+      "plans) concerning the child?",
+      "",
+      "53%",
+      "",
+      "Does planning focus sufficiently on keeping other people safe?",
+      "Does planning promote the safety of other people, sufficiently",
+      "addressing risk of harm factors?",
+      "56%",
+      "Does planning involve other agencies where appropriate?",
+      "56%",
+    ];
+    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...prompts].join("\n")), "text"));
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual([
+      "Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?",
+    ]);
+    expect(rows).toContainEqual(["53%"]);
+    // Row by row again after the key question: each prompt its figure.
+    expect(rows).toContainEqual([
+      "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+      "56%",
+    ]);
+    expect(rows).toContainEqual(["Does planning involve other agencies where appropriate?", "56%"]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",
