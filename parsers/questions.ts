@@ -47,6 +47,22 @@ interface Figures {
 export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 /** A question whose percentage follows after a single space, not in a cell of its own. */
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+/** A question's first line, its percentage after a single space, the question not yet ended. */
+const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
+
+/**
+ * The figure of a row whose question wraps, printed beside the question's first line
+ * ("Does planning take sufficient account of the diversity and wider familial 59%" / "and social
+ * context of the child?", pdftotext): only where the line starts as a question and the next
+ * runs on in lower case (prose ending in a percentage does not start so).
+ */
+function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | null {
+  if (line.cells.length !== 1 || next === undefined || !/^[a-z(]/.test(next.flat)) return null;
+  const m = FIRST_LINE_PERCENT.exec(line.flat);
+  if (!m || !QUESTION_START.test(line.flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat)) return null;
+  return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
+}
+
 /** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
 const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
 
@@ -168,6 +184,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
    */
   let pending: { text: string; first: Line; afterUnfigured?: boolean } | null = null;
   let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
+  let numberAlone: { printed: string; line: number } | null = null;
+  /** The source line the last row ends on. */
+  let lastRowLine = -1;
   const promptPositions = new Map<string, number>();
   /** The key questions that headed a table so far ("2.1 2.1.1"). */
   const headingQuestions = new Set<string>();
@@ -241,8 +260,42 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     if (!standardId) continue;
 
-    const figures = rowFigures(line.cells);
+    const figures =
+      rowFigures(line.cells) ?? figureBesideFirstLine(line, i + 1 < end ? lines[i + 1] : undefined);
     let text = (figures ? figures.textCells : line.cells).join(" ");
+    // A key question's printed number on a line of its own, its question a few lines on (a cell
+    // per line, pdftotext): the question's number.
+    // (Only a number of the standard being read: a stray one is no question's.)
+    const numberAbove =
+      numberAlone !== null &&
+      line.line - numberAlone.line <= 5 &&
+      numberAlone.printed.startsWith(`${standardId}.`)
+        ? numberAlone.printed
+        : null;
+    numberAlone = null;
+    if (!figures && line.cells.length === 1 && /^\d\.\d\.\d\.?$/.test(text)) {
+      // ... or just after it, the number centred beside the question's wrapped lines: the key
+      // question's own number, where it is that question's (never another's, taken on trust).
+      const printed = text.replace(/\.$/, "");
+      const kq = lastRow?.target;
+      if (
+        kq &&
+        "printedNumber" in kq &&
+        kq.printedNumber === null &&
+        kq.id === printed &&
+        line.line - lastRowLine <= 3
+      ) {
+        kq.printedNumber = printed;
+        out.numbering.push({ printed, keyQuestionId: kq.id, provenance: provenanceOf(line) });
+        lastRow = null;
+        continue;
+      }
+      numberAlone = { printed: text, line: line.line };
+      lastRow = null;
+      pending = null;
+      continue;
+    }
+    if (numberAbove && QUESTION_START.test(text)) text = `${numberAbove} ${text}`;
     let first = line;
     if (figures && text === "" && pending?.afterUnfigured) {
       // Figures alone after a question whose question before it has none: a table's column
@@ -280,6 +333,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         // Continuation of the previous row's wrapped text ("... taken into" / "account?").
         lastRow.text = `${lastRow.text} ${text}`;
         lastRow.target.text = plain(lastRow.text);
+        lastRowLine = line.line;
         continue;
       }
       lastRow = null;
@@ -382,6 +436,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       const kq: KeyQuestion = { id, standardId, position: tableRow, ...row(), printedNumber };
       out.keyQuestions.push(kq);
       lastRow = { text: rowText, target: kq };
+      lastRowLine = (lines[i] as Line).line;
       continue;
     }
 
@@ -408,6 +463,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const prompt: Prompt = { keyQuestionId: currentKq, position, label, ...row() };
     out.prompts.push(prompt);
     lastRow = { text: rowText, target: prompt };
+    lastRowLine = (lines[i] as Line).line;
   }
 }
 

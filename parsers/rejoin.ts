@@ -65,6 +65,9 @@ function continuesQuestion(row: string[], cell: string): boolean {
     /^[a-z(]/.test(cell) &&
     !isFigure(cell) &&
     !/[?:]\s*\d{0,2}$/.test(text) &&
+    // (A figure at its end is the row's, printed beside the question's first line: "... wider
+    // familial 59%" / "and social context of the child?". The question parser reads the rest.)
+    !/\s\d{1,3}%$/.test(text) &&
     (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s*/, "")) || CAPTION_START.test(text)) &&
     text.length + cell.length < 400
   );
@@ -73,7 +76,8 @@ function continuesQuestion(row: string[], cell: string): boolean {
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
-  if (row.length === 1 && NUMBER.test(last)) return true;
+  // (Not a numbered heading of its own: "2.4.3." / "3. Out-of-court disposals".)
+  if (row.length === 1 && NUMBER.test(last)) return !/^\d(?:\.\d{1,2})*\.?\s/.test(cell);
   // A cell split mid-word ("Over" / "all rating", "provi" / "sion Inadequate"): as with a tab
   // inside a cell, the pieces become cells of one row.
   if (

@@ -42,6 +42,8 @@ const ROW_END = [
 const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
 const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
+/** A capitalised question's (or lettered prompt's) first line ending in a percentage. */
+const QUESTION_ROW_FIRST_LINE = /^(?:[a-z]\)\s*)?[A-Z].*[^?]\s\d{1,3}%$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
 
@@ -115,6 +117,10 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
     FIGURE_ROW_START.test(next.flat)
   )
     return false;
+  // A table row whose question wraps, its figure printed beside the question's first line
+  // ("Does planning take sufficient account of the diversity and wider familial 59%" / "and
+  // social context of the child?"): a row of its own, the question parser reads the rest.
+  if (QUESTION_ROW_FIRST_LINE.test(last.flat) && QUESTION_START.test(last.flat)) return false;
   // A standard's heading ("3.3. Implementation and delivery (out-of-court disposals)") ends
   // where a capitalised line follows.
   if (/^\d\.\d\.?\s/.test(last.flat) && /^[A-Z]/.test(next.flat)) return false;

@@ -211,3 +211,56 @@ test("a figure alone after two prompts without theirs is read for neither (a col
   expect(prompts(pieces)).toEqual([["c", 67]]);
   expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("56%"))).toBe(true);
 });
+
+test("a wrapped prompt whose figure stands beside its first line (pdftotext) is read whole, with its figure", async () => {
+  // Kirklees' annex, 2.2.1: the row as pdftotext writes it when the question wraps in its cell.
+  const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+  const row =
+    "Does planning take sufficient account of the diversity and wider familial and social context of the child?\t59%";
+  expect(kirklees).toContain(row);
+  const wrapped = await recordOf(
+    kirklees.replace(
+      row,
+      "Does planning take sufficient account of the diversity and wider familial 59%\nand social context of the child?",
+    ),
+  );
+  const prompt = wrapped.prompts.find(
+    (p) => p.keyQuestionId === "2.2.1" && p.source === "annex" && p.text.includes("wider familial"),
+  );
+  expect([prompt?.text, prompt?.percent]).toEqual([
+    "Does planning take sufficient account of the diversity and wider familial and social context of the child?",
+    59,
+  ]);
+});
+
+test("a key question's number on a line of its own, its question a blank line on, is its printed number", async () => {
+  const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+  const row = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
+  expect(croydon).toContain(row);
+  const apart = await recordOf(
+    croydon.replace(row, "2.4.3.\n\nDoes reviewing focus sufficiently on keeping other people safe?\t70%"),
+  );
+  const kq = apart.keyQuestions.find((k) => k.id === "2.4.3" && k.source === "annex");
+  expect([kq?.percent, kq?.printedNumber]).toEqual([70, "2.4.3"]);
+  expect(apart.questionNumbers).toContainEqual(
+    expect.objectContaining({ printed: "2.4.3", keyQuestionId: "2.4.3" }),
+  );
+});
+
+test("a key question's number printed just after its row (centred beside the wrapped question) is its number, only if it is its own", async () => {
+  const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+  const row = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
+  expect(croydon).toContain(row);
+  const after = (number: string) =>
+    recordOf(
+      croydon.replace(row, `Does reviewing focus sufficiently on keeping other people safe?\t70%\n${number}`),
+    );
+  const kq = (r: Awaited<ReturnType<typeof after>>) =>
+    r.keyQuestions.find((k) => k.id === "2.4.3" && k.source === "annex");
+  expect([kq(await after("2.4.3."))?.percent, kq(await after("2.4.3."))?.printedNumber]).toEqual([
+    70,
+    "2.4.3",
+  ]);
+  // Another question's number below it is not taken for this one's.
+  expect(kq(await after("2.4.2."))?.printedNumber).toBeNull();
+});

@@ -173,6 +173,32 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Does planning involve other agencies where appropriate?", "56%"]);
   });
 
+  test("a question's figure beside its first line ends the row: the next line is not joined over the figure", () => {
+    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
+    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
+    const prompts = [
+      "Does planning take sufficient account of the diversity and wider familial 59%",
+      "and social context of the child?",
+    ];
+    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...prompts].join("\n")), "text"));
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual([
+      "Does planning take sufficient account of the diversity and wider familial 59%",
+    ]);
+    expect(rows).toContainEqual(["and social context of the child?"]);
+  });
+
+  test("a number alone does not take a numbered heading after it as its row's label", () => {
+    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
+    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
+    const text = [...table, "", "2.4.3.", "", "3. Out-of-court disposals", "Standards and key questions"];
+    const rows = rejoinRows(normaliseLines(textSourceLines(text.join("\n")), "text")).lines.map(
+      (l) => l.cells,
+    );
+    expect(rows).toContainEqual(["2.4.3."]);
+    expect(rows).toContainEqual(["3. Out-of-court disposals"]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",

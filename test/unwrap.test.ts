@@ -64,6 +64,28 @@ describe("unwrapParagraphs", () => {
     ]);
   });
 
+  test("a question's first line with its row's figure beside it is a row, not a paragraph's start", () => {
+    // pdftotext writes a table row whose question wraps with the figure beside its first line.
+    const text = [
+      ...FILLER,
+      "",
+      "Does planning take sufficient account of the diversity and wider familial 59%",
+      "and social context of the child?",
+      "",
+      "Inspectors found the service's planning was strong and the number of cases was 59%",
+      "and the rest were weaker.",
+    ].join("\n");
+    const flats = unwrap(text)
+      .lines.slice(-3)
+      .map((l) => l.flat);
+    expect(flats).toEqual([
+      "Does planning take sufficient account of the diversity and wider familial 59%",
+      "and social context of the child?",
+      // (Prose ending a line in a percentage still runs on.)
+      "Inspectors found the service's planning was strong and the number of cases was 59% and the rest were weaker.",
+    ]);
+  });
+
   test("a footnote's wrapped lines stay with the footnote, not the body", () => {
     const text = [
       ...FILLER,
