@@ -394,6 +394,20 @@ function linesWithColumnGaps(source: SourceLine[], enough: number): number {
   return n;
 }
 
+/**
+ * A lone whole number straight after a question and one count ("... facing the child? 7" /
+ * "7"): the row's second count, wrapped onto a line of its own, not a page number.
+ */
+function secondCount(flat: string, line: number, before: Line | undefined): boolean {
+  return (
+    before !== undefined &&
+    before.line === line - 1 &&
+    before.cells.length === 1 &&
+    /^\d{1,3}$/.test(flat) &&
+    /\?\s+\d{1,4}$/.test(before.flat)
+  );
+}
+
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
@@ -468,7 +482,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       );
     const flat = cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
-    if (isFurniture(cells, flat)) {
+    if (isFurniture(cells, flat) && !secondCount(flat, src.line, lines[lines.length - 1])) {
       furniture.push(line);
       continue;
     }

@@ -49,18 +49,25 @@ export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 /** A question's first line, its percentage after a single space, the question not yet ended. */
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
+const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
+/** A whole question and one count, the other on the next line. */
+const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
 
 /**
- * The figure of a row whose question wraps, printed beside the question's first line
+ * The figure (or counts) of a row whose question wraps, printed beside the question's first line
  * ("Does planning take sufficient account of the diversity and wider familial 59%" / "and social
  * context of the child?", pdftotext): only where the line starts as a question and the next
  * runs on in lower case (prose ending in a percentage does not start so).
  */
 function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | null {
   if (line.cells.length !== 1 || next === undefined || !/^[a-z(]/.test(next.flat)) return null;
+  if (!QUESTION_START.test(line.flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat)) return null;
   const m = FIRST_LINE_PERCENT.exec(line.flat);
-  if (!m || !QUESTION_START.test(line.flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat)) return null;
-  return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
+  if (m) return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
+  // Or its two counts: "... and are their views taken into 8 8" / "account?".
+  const c = FIRST_LINE_COUNTS.exec(line.flat);
+  if (c) return { percent: null, relevant: Number(c[2]), yes: Number(c[3]), textCells: [c[1] as string] };
+  return null;
 }
 
 /** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
@@ -260,8 +267,21 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     if (!standardId) continue;
 
-    const figures =
-      rowFigures(line.cells) ?? figureBesideFirstLine(line, i + 1 < end ? lines[i + 1] : undefined);
+    const next = i + 1 < end ? lines[i + 1] : undefined;
+    let figures = rowFigures(line.cells) ?? figureBesideFirstLine(line, next);
+    if (!figures && next) {
+      // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
+      const split = SPLIT_COUNTS.exec(line.flat);
+      if (split && line.cells.length === 1 && next.cells.length === 1 && /^\d{1,4}$/.test(next.flat)) {
+        figures = {
+          percent: null,
+          relevant: Number(split[2]),
+          yes: Number(next.flat),
+          textCells: [split[1] as string],
+        };
+        i++;
+      }
+    }
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
     // per line, pdftotext): the question's number.

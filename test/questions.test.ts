@@ -264,3 +264,32 @@ test("a key question's number printed just after its row (centred beside the wra
   // Another question's number below it is not taken for this one's.
   expect(kq(await after("2.4.2."))?.printedNumber).toBeNull();
 });
+
+test("a count table's row, its counts after single spaces beside the question's first line or split by the wrap, is read (North Somerset)", async () => {
+  const northSomerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const beside =
+    "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into\t8\t8\t\naccount?";
+  const split =
+    "Where applicable, does assessment analyse the key structural barriers facing the child?\t7\t7";
+  expect(northSomerset).toContain(beside);
+  expect(northSomerset).toContain(split);
+  const damaged = await recordOf(
+    northSomerset
+      .replace(
+        beside,
+        "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into 8 8\naccount?",
+      )
+      .replace(
+        split,
+        "Where applicable, does assessment analyse the key structural barriers facing the child? 7\n7",
+      ),
+  );
+  const prompt = (id: string, words: string) =>
+    damaged.prompts.find((p) => p.keyQuestionId === id && p.text.includes(words));
+  expect(prompt("2.2.1", "meaningfully involved in planning")).toMatchObject({
+    text: "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?",
+    relevant: 8,
+    yes: 8,
+  });
+  expect(prompt("2.1.1", "structural barriers")).toMatchObject({ relevant: 7, yes: 7, subSample: 8 });
+});

@@ -40,32 +40,15 @@ describe.each(reports)("%s", (name) => {
   });
 
   test("a single space between cells (as pypdf and some viewers copy) gives the same values", async () => {
-    // One prompt of North Somerset is lost: its counts stand before its wrapped question's end
-    // ("...taken into 8 8" / "account?"), which a single space cannot tell from prose.
+    // (North Somerset's "...taken into 8 8" / "account?": the counts beside the wrapped
+    // question's first line are the row's, read as with its tabs.)
     const file = join(TMP, name.replace(/\.txt$/, ".single-space.txt"));
     writeFileSync(file, text.replace(/\t+/g, " "));
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
-    const {
-      prompts: promptsA,
-      completeness: _a,
-      ...a
-    } = recordValues(original, { narrativeText: false }) as ReportRecord;
-    const {
-      prompts: promptsB,
-      completeness: _b,
-      ...b
-    } = recordValues(variant, { narrativeText: false }) as ReportRecord;
+    const { completeness: _a, ...a } = recordValues(original, { narrativeText: false }) as ReportRecord;
+    const { completeness: _b, ...b } = recordValues(variant, { narrativeText: false }) as ReportRecord;
     expect(b).toEqual(a);
-    const lost = promptsA.filter((p) => !promptsB.some((q) => JSON.stringify(q) === JSON.stringify(p)));
-    expect(promptsB.length).toBe(promptsA.length - lost.length);
-    expect(lost.map((p) => p.text)).toEqual(
-      name.includes("north-somerset")
-        ? [
-            "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?",
-          ]
-        : [],
-    );
   });
 
   test("single spaces for column gaps and every line wrapped (pypdf, pdftotext raw): nothing read wrong", async () => {
