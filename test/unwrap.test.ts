@@ -86,6 +86,26 @@ describe("unwrapParagraphs", () => {
     ]);
   });
 
+  test("a rating cell wrapped beside a standard's description keeps its two lines apart (a single space for the gap)", () => {
+    // Tower Hamlets' 1.2 with single spaces: the ratings parser reads "Requires" / "improvement".
+    const text = [
+      ...FILLER,
+      "",
+      "1.2. Staff",
+      "",
+      "Staff within the YOT are empowered to deliver a high-quality, Requires",
+      "personalised and responsive service for all children. improvement",
+    ].join("\n");
+    expect(
+      unwrap(text)
+        .lines.slice(-2)
+        .map((l) => l.flat),
+    ).toEqual([
+      "Staff within the YOT are empowered to deliver a high-quality, Requires",
+      "personalised and responsive service for all children. improvement",
+    ]);
+  });
+
   test("a footnote's wrapped lines stay with the footnote, not the body", () => {
     const text = [
       ...FILLER,
