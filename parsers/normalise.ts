@@ -482,6 +482,13 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       );
     const flat = cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
+    // A footnote marker alone on its line, wrapped from the end of the line above ("... the
+    // safety of other people?" / "<sup>27</sup>"): that line's marker, and no line of its own.
+    const markedAbove = lines[lines.length - 1];
+    if (cells.length === 0 && markers.length > 0 && markedAbove && src.line - markedAbove.line === 1) {
+      markedAbove.markers = [...markedAbove.markers, ...markers];
+      continue;
+    }
     if (isFurniture(cells, flat) && !secondCount(flat, src.line, lines[lines.length - 1])) {
       furniture.push(line);
       continue;

@@ -131,3 +131,27 @@ test("a marker before figures alone belongs to the row above (its figures wrappe
     ["27", "This question is only relevant where the disposal was a youth conditional caution."],
   ]);
 });
+
+test("a marker alone on its line, wrapped from the line above, is that line's: no note, no line between a row and its counts", () => {
+  // North Somerset's key question 3.3.3, a cell per line wrapped at 80 columns.
+  const doc = normaliseLines(
+    textSourceLines(
+      [
+        "Does service delivery effectively support the safety of other people?",
+        "<sup>27</sup>",
+        "2",
+        "1",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  expect(doc.lines.map((l) => [l.flat, l.markers])).toEqual([
+    ["Does service delivery effectively support the safety of other people?", ["27"]],
+  ]);
+  expect(doc.footnotes).toEqual([]);
+  // (The lone counts are taken for page numbers here; the rejoin stage pairs them with the question.)
+  expect(doc.furniture.map((l) => [l.line, l.flat])).toEqual([
+    [3, "2"],
+    [4, "1"],
+  ]);
+});
