@@ -497,9 +497,96 @@ function labelLine(parts: Line[]): Line {
       };
 }
 
-/** The contextual facts and staffing tables of a cell-per-line text as rows (see above). */
-function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } {
+/** A text that keeps its rows, with its facts tables' lone figures and wrapped labels joined. */
+function figuresAboveLabels(doc: NormalisedDocument): NormalisedDocument {
   const regions = factRegions(doc.lines);
+  // Most texts have no lone figure in their facts tables (nor a lone number, taken for a page
+  // number, just above a line of them): settled cheaply before the tables are read.
+  const regionLines = new Set<number>();
+  let loneFigure = false;
+  for (const [a, b] of regions)
+    for (let k = a; k < b; k++) {
+      const line = doc.lines[k] as Line;
+      regionLines.add(line.line);
+      if (line.cells.length === 1 && FIGURE_ALONE.test(line.flat)) loneFigure = true;
+    }
+  if (!loneFigure && !doc.furniture.some((n) => /^\d{1,3}$/.test(n.flat) && regionLines.has(n.line + 1)))
+    return doc;
+  const facts = factRows(doc, figureAboveLabelRows, regions);
+  const before = new Set(doc.lines);
+  if (facts.lines.every((l) => before.has(l) || facts.restored.includes(l))) return doc;
+  // (Lone whole numbers the normaliser took for page numbers are the rows' figures only where
+  // joined to a label.)
+  const used = new Set(facts.lines.flatMap((l) => (l.cells.length > 1 ? [l.line] : [])));
+  const restored = facts.restored.filter((n) => used.has(n.line));
+  const lines = facts.lines.filter((l) => !facts.restored.includes(l) || used.has(l.line));
+  const taken = new Set(restored);
+  return {
+    ...doc,
+    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
+    furniture: doc.furniture.filter((l) => !taken.has(l)),
+  };
+}
+
+/** A figure and nothing else ("267", "25.5%", "342,907"). */
+const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
+
+/**
+ * In a text that keeps its rows, a figure-first table whose figures stand alone above their
+ * wrapped labels (pdf-parse's getText of a PDF with each figure centred beside its label's
+ * lines: "267" / "First-time entrant rate" / "per 100,000 in Tower" / "Hamlets and City of" /
+ * "London"): each lone figure with the label lines after it, where none of them carries a figure
+ * of its own and the figure fits the label. Every other line stays as it is.
+ */
+function figureAboveLabelRows(
+  lines: Line[],
+  regionOrder: "figure-first" | "label-first",
+  pageNumbers: Set<number>,
+): Line[] {
+  const out: Line[] = [];
+  let order = regionOrder;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const heading = factHeading(line);
+    if (heading) order = heading.order;
+    const next = lines[i + 1];
+    const figure = line.cells.length === 1 && FIGURE_ALONE.test(line.flat) ? leadingFigure(line.flat) : null;
+    if (
+      order !== "figure-first" ||
+      figure === null ||
+      next === undefined ||
+      next.cells.length !== 1 ||
+      !isFactText(next) ||
+      next.line - line.line > 2 + (pageNumbers.size > 0 ? 2 : 0)
+    ) {
+      out.push(line);
+      continue;
+    }
+    const end = labelEnd(lines, i + 1, false);
+    const label = lines.slice(i + 1, end);
+    const text = label.map((l) => l.flat).join(" ");
+    // (A label line ending in a percentage or a decimal carries a row's figure of its own; a
+    // whole number may be the label's words: "... caseload aged 16" / "and under in ...".)
+    if (label.some((l) => l.cells.length !== 1 || /\d%$|\d\.\d+$/.test(l.flat)) || !fitsLabel(text, figure)) {
+      out.push(line);
+      continue;
+    }
+    out.push(joined(line, [line, labelLine(label)]));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The contextual facts and staffing tables of a cell-per-line text as rows (see above). */
+function factRows(
+  doc: NormalisedDocument,
+  tableRows: (
+    lines: Line[],
+    order: "figure-first" | "label-first",
+    pageNumbers: Set<number>,
+  ) => Line[] = factTableRows,
+  regions: [number, number][] = factRegions(doc.lines),
+): { lines: Line[]; restored: Line[] } {
   if (regions.length === 0) return { lines: doc.lines, restored: [] };
   const spans = regions.map(
     ([a, b]) =>
@@ -523,9 +610,7 @@ function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } 
         .filter((n) => n.line > first && n.line < last && /^\d{1,3}$/.test(n.flat) && !restored.includes(n))
         .map((n) => n.line),
     );
-    lines.push(
-      ...factTableRows(table, factHeading(doc.lines[a] as Line)?.order ?? "figure-first", pageNumbers),
-    );
+    lines.push(...tableRows(table, factHeading(doc.lines[a] as Line)?.order ?? "figure-first", pageNumbers));
     from = b;
   }
   lines.push(...doc.lines.slice(from));
@@ -533,7 +618,7 @@ function factRows(doc: NormalisedDocument): { lines: Line[]; restored: Line[] } 
 }
 
 export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
-  if (!isCellPerLine(written.lines)) return written;
+  if (!isCellPerLine(written.lines)) return figuresAboveLabels(written);
   const doc = columnTables(written);
   const counts = countPairs(doc);
   const facts = factRows(doc);

@@ -199,6 +199,43 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["3. Out-of-court disposals"]);
   });
 
+  test("a text that keeps its rows: a facts table's lone figures above their wrapped labels are rows (getText, figures centred)", () => {
+    // Tower Hamlets' population table as pdf-parse's getText reads a PDF with each figure centred
+    // beside its label's lines; "267" and "154" look like page numbers.
+    const text = [
+      "Contextual facts",
+      "Population information",
+      "267",
+      "First-time entrant rate",
+      "per 100,000 in Tower",
+      "Hamlets and City of",
+      "London",
+      "154",
+      "First-time entrant rate",
+      "per 100,000 in",
+      "England and Wales",
+      "25.5%",
+      "Reoffending rate in",
+      "Tower Hamlets and",
+      "City of London",
+      "Key staffing data",
+      "Total staff headcount (full-time equivalent (FTE))",
+      "18",
+      "Total headcount qualified case managers (FTE)",
+    ];
+    const doc = rejoinRows(normaliseLines(textSourceLines(text.join("\n")), "text"));
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual([
+      "267",
+      "First-time entrant rate per 100,000 in Tower Hamlets and City of London",
+    ]);
+    expect(rows).toContainEqual(["154", "First-time entrant rate per 100,000 in England and Wales"]);
+    expect(rows).toContainEqual(["25.5%", "Reoffending rate in Tower Hamlets and City of London"]);
+    // A label-first table's figure is not given to the label after it.
+    expect(rows).toContainEqual(["Total headcount qualified case managers (FTE)"]);
+    expect(doc.furniture.map((l) => l.flat)).toEqual(["18"]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",
