@@ -143,10 +143,18 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   for (let i = start; i < (seg.overallLine ?? end) && out.serviceName === null; i++) {
     const line = lines[i] as Line;
     if (standardHeading(line)) break;
-    // "Blackburn with Darwen Youth Justice" / "Service Fieldwork started ...": the name's cell wrapped.
-    const next = (lines[i + 1]?.cells[0] ?? "").match(/^(?:Services?|Teams?)\b/)?.[0];
+    // "Blackburn with Darwen Youth Justice" / "Service Fieldwork started ...", "North Somerset
+    // Youth" / "Offending Service": the name's cell wrapped.
+    const nextCell = lines[i + 1]?.cells[0] ?? "";
+    const afterYouthWord = nextCell.match(/^(?:Services?|Teams?)\b/)?.[0];
+    const afterYouth = nextCell.match(/^(?:Offending|Justice) (?:Services?|Teams?)\b/)?.[0];
     for (const written of line.cells) {
-      const cell = next && /\byouth (?:offending|justice)$/i.test(written) ? `${written} ${next}` : written;
+      const cell =
+        afterYouthWord && /\byouth (?:offending|justice)$/i.test(written)
+          ? `${written} ${afterYouthWord}`
+          : afterYouth && /\byouth$/i.test(written)
+            ? `${written} ${afterYouth}`
+            : written;
       const m = cell.match(SERVICE_NAME);
       if (m && !/^Service:/i.test(cell)) {
         out.serviceName = (m[1] as string).trim();

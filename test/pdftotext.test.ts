@@ -20,13 +20,12 @@ const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 /**
  * Values read wrong that come from the corpus text's own damage, not from pdftotext: Tower
  * Hamlets prints one footnote marker in LaTeX ("$^{^{13}}$"), so its note is no plain-digit note
- * and the marker "13" stays on its label; North Somerset's ratings table is damaged in the text
- * ("Overa<tab>III rating", "nerset Youth Offending Service", LaTeX arrows), and its footnotes are
- * escaped HTML, which pdftotext without -layout sets out of order.
+ * and the marker "13" stays on its label. (North Somerset's damaged ratings table heading,
+ * "North Somerset Youth" / "Offending Service" beside "nerset Youth Offending" / "Service Score",
+ * gives its service's whole name, the wrapped cell joined.)
  */
 const KNOWN_WRONG: Record<string, { layout: number; raw: number; getText: number }> = {
   "2022-07-tower-hamlets-and-city-of-london.txt": { layout: 1, raw: 1, getText: 1 },
-  "2020-12-north-somerset.txt": { layout: 0, raw: 3, getText: 1 },
 };
 
 /**
