@@ -49,6 +49,7 @@ export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 /** A question's first line, its percentage after a single space, the question not yet ended. */
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
+/** The same with the row's two counts ("... taken into 8 8"). */
 const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
 /** A whole question and one count, the other on the next line. */
 const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
@@ -284,8 +285,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
-    // per line, pdftotext): the question's number.
-    // (Only a number of the standard being read: a stray one is no question's.)
+    // per line, pdftotext): the question's number, if it is one of the standard being read.
     const numberAbove =
       numberAlone !== null &&
       line.line - numberAlone.line <= 5 &&

@@ -37,6 +37,21 @@ function tableValues(r: ReportRecord) {
 const facts = (r: ReportRecord) =>
   r.contextualFacts.map((f) => JSON.stringify([f.group, f.label, f.role, f.value]));
 
+/**
+ * A ratings table written a cell per line ("1.1" / "Standard 1" / "Good" ...): what makes a small
+ * text read as a cell-per-line one, so that the rows after it are rejoined.
+ */
+const CELL_PER_LINE_TABLE = [
+  "Good",
+  "Outstanding",
+  "Good",
+  "Inadequate",
+  "Good",
+  "Good",
+  "Good",
+  "Good",
+].flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
+
 describe("rejoinRows", () => {
   test.each([
     "2019-croydon.txt",
@@ -104,8 +119,6 @@ describe("rejoinRows", () => {
   });
 
   test("a page number beside a question's counts leaves the row unread, not read wrong", () => {
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
     const counts = [
       "Of the 8 cases inspected:",
       "Relevant cases",
@@ -121,7 +134,9 @@ describe("rejoinRows", () => {
       "5",
       "4",
     ];
-    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...counts].join("\n")), "text"));
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...counts].join("\n")), "text"),
+    );
     const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual(["1.4", "Standard 4", "Inadequate"]);
     expect(rows).toContainEqual(["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"]);
@@ -140,8 +155,6 @@ describe("rejoinRows", () => {
     // Kirklees' annex as pdftotext reads it with rows set close: 53% is the first prompt's, printed
     // after the second's; 38% (the second's) is elsewhere. A cell per line gives each prompt its
     // figure straight after it, so a prompt left without one says the figures are not row by row.
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
     const prompts = [
       "Does planning focus sufficiently on keeping the child safe?",
       "Does planning promote the safety and wellbeing of the child,",
@@ -159,7 +172,9 @@ describe("rejoinRows", () => {
       "Does planning involve other agencies where appropriate?",
       "56%",
     ];
-    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...prompts].join("\n")), "text"));
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...prompts].join("\n")), "text"),
+    );
     const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual([
       "Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?",
@@ -174,13 +189,13 @@ describe("rejoinRows", () => {
   });
 
   test("a question's figure beside its first line ends the row: the next line is not joined over the figure", () => {
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
     const prompts = [
       "Does planning take sufficient account of the diversity and wider familial 59%",
       "and social context of the child?",
     ];
-    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...prompts].join("\n")), "text"));
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...prompts].join("\n")), "text"),
+    );
     const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual([
       "Does planning take sufficient account of the diversity and wider familial 59%",
@@ -189,9 +204,14 @@ describe("rejoinRows", () => {
   });
 
   test("a number alone does not take a numbered heading after it as its row's label", () => {
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
-    const text = [...table, "", "2.4.3.", "", "3. Out-of-court disposals", "Standards and key questions"];
+    const text = [
+      ...CELL_PER_LINE_TABLE,
+      "",
+      "2.4.3.",
+      "",
+      "3. Out-of-court disposals",
+      "Standards and key questions",
+    ];
     const rows = rejoinRows(normaliseLines(textSourceLines(text.join("\n")), "text")).lines.map(
       (l) => l.cells,
     );
@@ -253,8 +273,6 @@ describe("rejoinRows", () => {
   });
 
   test("facts a cell per line: each block's order comes from its heading; page furniture is not a figure", () => {
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
     const facts = [
       "Contextual facts",
       "Population information",
@@ -273,7 +291,9 @@ describe("rejoinRows", () => {
       "11%",
       "1. Organisational delivery",
     ];
-    const doc = rejoinRows(normaliseLines(textSourceLines([...table, "", ...facts].join("\n")), "text"));
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+    );
     const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual(["84%"]);
     expect(rows).toContainEqual(["385,346", "Total population of Anytown"]);
@@ -288,11 +308,9 @@ describe("rejoinRows", () => {
     // 2018's running header carries the page number; pdftotext without -layout writes it where
     // the page's first column ends: after "30,659", before the label that figure belongs to.
     const header = "Inspection of youth offending services in: Anytown";
-    const ratings = ["Good", "Outstanding", "Good", "Inadequate", "Good", "Good", "Good", "Good"];
-    const table = ratings.flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
     const page = (n: number, body: string[]) => [header, "", String(n), "", ...body].join("\n");
     const text = [
-      page(1, table),
+      page(1, CELL_PER_LINE_TABLE),
       page(2, ["Some text of the report."]),
       page(3, ["More text of the report."]),
       [
