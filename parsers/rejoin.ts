@@ -195,8 +195,12 @@ function countPairs(doc: NormalisedDocument): Line[] {
     const [before, after] = [numbers[i - 1], numbers[i + 2]];
     if (!adjacent(relevant, yes) || (before && adjacent(before, relevant)) || (after && adjacent(yes, after)))
       continue;
-    const question = text.get(relevant.line - 1) ?? text.get(relevant.line - 2);
-    if (!question || !isQuestion(question.flat) || !adjacent(question, relevant)) continue;
+    // The question on the last written line above, at most two blank lines up (a footnote marker
+    // wrapped onto a line of its own is the question's, and leaves a line unwritten).
+    let above = relevant.line - 1;
+    while (above >= relevant.line - 3 && !written.has(above)) above--;
+    const question = text.get(above);
+    if (!question || !isQuestion(question.flat)) continue;
     pairs.push(relevant, yes);
     i++;
   }
@@ -628,6 +632,14 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
   // The source line each row ends on: a cell continues a row only from the line after it (or
   // after one blank line), never across furniture, a footnote or text.
   let rowEnd = Number.NEGATIVE_INFINITY;
+  // (Or after two lines with nothing written on them: a footnote marker the normaliser gave to
+  // the line above, and a blank line.)
+  const writtenOn = new Set(
+    [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
+  );
+  const follows = (line: Line) =>
+    line.line - rowEnd <= 2 ||
+    (line.line - rowEnd === 3 && !writtenOn.has(rowEnd + 1) && !writtenOn.has(rowEnd + 2));
   for (const line of stream) {
     const row = lines[lines.length - 1];
     const cell = line.cells[0];
@@ -635,7 +647,7 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
       row &&
       cell !== undefined &&
       line.cells.length === 1 &&
-      line.line - rowEnd <= 2 &&
+      follows(line) &&
       continuesQuestion(row.cells, cell)
     ) {
       // The question's own text, wrapped in its cell: one cell still.
@@ -646,7 +658,7 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
     } else if (
       row &&
       cell !== undefined &&
-      line.line - rowEnd <= 2 &&
+      follows(line) &&
       continuesRow(row.cells, cell) &&
       line.cells.length === 1 &&
       !(percentCell(cell) !== null && afterPromptWithoutFigure(lines))

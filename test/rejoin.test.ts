@@ -256,6 +256,41 @@ describe("rejoinRows", () => {
     expect(doc.furniture.map((l) => l.flat)).toEqual(["18"]);
   });
 
+  test("a key question's counts after its footnote marker, wrapped onto a line of its own, are its row's (North Somerset, pdftotext)", () => {
+    const counts = [
+      "Of the 8 cases inspected:",
+      "",
+      "Relevant cases",
+      "",
+      "Number 'Yes'",
+      "",
+      "Does planning focus sufficiently on supporting the child's desistance?",
+      "",
+      "8",
+      "",
+      "8",
+      "",
+      "Does planning focus sufficiently on keeping the child safe?",
+      "<sup>12</sup>",
+      "",
+      "7",
+      "",
+      "7",
+    ];
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...counts].join("\n")), "text"),
+    );
+    const rows = doc.lines.map((l) => [l.cells, l.markers]);
+    expect(rows).toContainEqual([
+      ["Does planning focus sufficiently on supporting the child's desistance?", "8", "8"],
+      [],
+    ]);
+    expect(rows).toContainEqual([
+      ["Does planning focus sufficiently on keeping the child safe?", "7", "7"],
+      ["12"],
+    ]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",
