@@ -180,7 +180,11 @@ function isCellPerLine(lines: Line[]): boolean {
  */
 function countPairs(doc: NormalisedDocument): Line[] {
   if (!doc.lines.some((l) => /relevant cases/i.test(l.flat))) return [];
-  const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
+  // (Not the page's own number, where the text's pages say which it is: "5" / "5" / "21", the
+  // row's counts and then page 21's number.)
+  const offset = printedPageOffset(doc.furniture);
+  const isPageNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
+  const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   const written = new Set(
     [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),

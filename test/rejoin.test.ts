@@ -291,6 +291,35 @@ describe("rejoinRows", () => {
     ]);
   });
 
+  test("a key question's counts followed by its page's own number are read where the pages say which number that is", () => {
+    // North Somerset's 3.1.2 through pdftotext: "5" / "5" / "21", page 21's number after the row.
+    const page = (n: number, body: string[]) => [...body, "", String(n)].join("\n");
+    const text = [
+      page(1, CELL_PER_LINE_TABLE),
+      page(2, ["Some text of the report."]),
+      page(3, [
+        "Of the 5 cases inspected:",
+        "",
+        "Relevant cases",
+        "",
+        "Number 'Yes'",
+        "",
+        "Does assessment sufficiently analyse how to keep the child safe?",
+        "",
+        "5",
+        "",
+        "5",
+      ]),
+      page(4, ["More text of the report."]),
+    ].join("\n\f");
+    const rows = rejoinRows(normaliseLines(textSourceLines(text), "text")).lines.map((l) => l.cells);
+    expect(rows).toContainEqual([
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "5",
+      "5",
+    ]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",
