@@ -14,6 +14,19 @@ async function recordOf(text: string) {
   return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
 }
 
+/**
+ * A corpus report with rows as a converter damaged them: each [printed, damaged] pair's printed
+ * text is checked to be in the report first, so that a test cannot pass on a row it never changed.
+ */
+async function damagedReport(name: string, ...edits: [printed: string, damaged: string][]) {
+  let text = readFileSync(join(CORPUS, name), "utf8");
+  for (const [printed, damaged] of edits) {
+    expect(text).toContain(printed);
+    text = text.replace(printed, damaged);
+  }
+  return recordOf(text);
+}
+
 async function bodyRow(text: string, id: string) {
   const record = await recordOf(text);
   return record.keyQuestions.find((k) => k.id === id && k.source === "body");
@@ -191,18 +204,16 @@ test("a key question whose first line reads as a whole one, its last words besid
 test("a figure alone after two prompts without theirs is read for neither (a column written in pieces)", async () => {
   // Tower Hamlets' annex, 2.2.2 (out-of-court): a) 56%, b) 33%. pdftotext writing the column in
   // pieces puts a)'s figure after b): given to b) it would be read wrong.
-  const towerHamlets = readFileSync(join(CORPUS, "2022-07-tower-hamlets-and-city-of-london.txt"), "utf8");
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
   const a = "a) Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?";
   const b =
     "b) Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?";
-  const printed = `${a}\t56%\n${b}\t33%\n`;
-  expect(towerHamlets).toContain(printed);
-  const pieces = await recordOf(towerHamlets.replace(printed, `${a}\n${b}\n\n56%\n`));
+  const pieces = await damagedReport(name, [`${a}\t56%\n${b}\t33%\n`, `${a}\n${b}\n\n56%\n`]);
   const prompts = (r: typeof pieces) =>
     r.prompts
       .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "annex")
       .map((p) => [p.label, p.percent]);
-  expect(prompts(await recordOf(towerHamlets))).toEqual([
+  expect(prompts(await damagedReport(name))).toEqual([
     ["a", 56],
     ["b", 33],
     ["c", 67],
@@ -214,16 +225,10 @@ test("a figure alone after two prompts without theirs is read for neither (a col
 
 test("a wrapped prompt whose figure stands beside its first line (pdftotext) is read whole, with its figure", async () => {
   // Kirklees' annex, 2.2.1: the row as pdftotext writes it when the question wraps in its cell.
-  const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
-  const row =
-    "Does planning take sufficient account of the diversity and wider familial and social context of the child?\t59%";
-  expect(kirklees).toContain(row);
-  const wrapped = await recordOf(
-    kirklees.replace(
-      row,
-      "Does planning take sufficient account of the diversity and wider familial 59%\nand social context of the child?",
-    ),
-  );
+  const wrapped = await damagedReport("2021-10-kirklees.txt", [
+    "Does planning take sufficient account of the diversity and wider familial and social context of the child?\t59%",
+    "Does planning take sufficient account of the diversity and wider familial 59%\nand social context of the child?",
+  ]);
   const prompt = wrapped.prompts.find(
     (p) => p.keyQuestionId === "2.2.1" && p.source === "annex" && p.text.includes("wider familial"),
   );
@@ -233,13 +238,14 @@ test("a wrapped prompt whose figure stands beside its first line (pdftotext) is 
   ]);
 });
 
+/** Croydon's annex row for 2.4.3, its number in a cell of its own. */
+const CROYDON_2_4_3 = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
+
 test("a key question's number on a line of its own, its question a blank line on, is its printed number", async () => {
-  const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
-  const row = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
-  expect(croydon).toContain(row);
-  const apart = await recordOf(
-    croydon.replace(row, "2.4.3.\n\nDoes reviewing focus sufficiently on keeping other people safe?\t70%"),
-  );
+  const apart = await damagedReport("2019-croydon.txt", [
+    CROYDON_2_4_3,
+    "2.4.3.\n\nDoes reviewing focus sufficiently on keeping other people safe?\t70%",
+  ]);
   const kq = apart.keyQuestions.find((k) => k.id === "2.4.3" && k.source === "annex");
   expect([kq?.percent, kq?.printedNumber]).toEqual([70, "2.4.3"]);
   expect(apart.questionNumbers).toContainEqual(
@@ -248,13 +254,11 @@ test("a key question's number on a line of its own, its question a blank line on
 });
 
 test("a key question's number printed just after its row (centred beside the wrapped question) is its number, only if it is its own", async () => {
-  const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
-  const row = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
-  expect(croydon).toContain(row);
   const after = (number: string) =>
-    recordOf(
-      croydon.replace(row, `Does reviewing focus sufficiently on keeping other people safe?\t70%\n${number}`),
-    );
+    damagedReport("2019-croydon.txt", [
+      CROYDON_2_4_3,
+      `Does reviewing focus sufficiently on keeping other people safe?\t70%\n${number}`,
+    ]);
   const kq = (r: Awaited<ReturnType<typeof after>>) =>
     r.keyQuestions.find((k) => k.id === "2.4.3" && k.source === "annex");
   expect([kq(await after("2.4.3."))?.percent, kq(await after("2.4.3."))?.printedNumber]).toEqual([
@@ -266,23 +270,16 @@ test("a key question's number printed just after its row (centred beside the wra
 });
 
 test("a count table's row, its counts after single spaces beside the question's first line or split by the wrap, is read (North Somerset)", async () => {
-  const northSomerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
-  const beside =
-    "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into\t8\t8\t\naccount?";
-  const split =
-    "Where applicable, does assessment analyse the key structural barriers facing the child?\t7\t7";
-  expect(northSomerset).toContain(beside);
-  expect(northSomerset).toContain(split);
-  const damaged = await recordOf(
-    northSomerset
-      .replace(
-        beside,
-        "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into 8 8\naccount?",
-      )
-      .replace(
-        split,
-        "Where applicable, does assessment analyse the key structural barriers facing the child? 7\n7",
-      ),
+  const damaged = await damagedReport(
+    "2020-12-north-somerset.txt",
+    [
+      "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into\t8\t8\t\naccount?",
+      "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into 8 8\naccount?",
+    ],
+    [
+      "Where applicable, does assessment analyse the key structural barriers facing the child?\t7\t7",
+      "Where applicable, does assessment analyse the key structural barriers facing the child? 7\n7",
+    ],
   );
   const prompt = (id: string, words: string) =>
     damaged.prompts.find((p) => p.keyQuestionId === id && p.text.includes(words));
