@@ -14,7 +14,7 @@ import {
 } from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { isColumnHeading } from "./questions.js";
+import { SPLIT_COUNTS, isColumnHeading } from "./questions.js";
 import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
@@ -404,7 +404,7 @@ function secondCount(flat: string, line: number, before: Line | undefined): bool
     before.line === line - 1 &&
     before.cells.length === 1 &&
     /^\d{1,3}$/.test(flat) &&
-    /\?\s+\d{1,4}$/.test(before.flat)
+    SPLIT_COUNTS.test(before.flat)
   );
 }
 

@@ -25,6 +25,19 @@ const KEY_QUESTION_FORM =
 /** How a key question or prompt begins (a prompt with its letter). */
 export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
+/**
+ * A prompt read without its figure: a whole question (its printed number or letter aside: "3.2.1
+ * Does the YOT work ...?", "a) Does ...?"), no key question heading its prompts (which has no
+ * figure of its own), and no percentage inside its wrapped text ("... related to 56%" / "safety
+ * and wellbeing?": that figure is its own).
+ */
+export function isUnfiguredPrompt(flat: string): boolean {
+  const text = flat.replace(/^(?:\d\.\d\.\d\.?|[a-z]\))\s*/, "");
+  return (
+    QUESTION_START.test(text) && /\?\s*$/.test(text) && !/\b\d{1,3}%/.test(text) && !isKeyQuestionText(text)
+  );
+}
+
 export function isKeyQuestionText(text: string): boolean {
   // Every wording starts "Does" or "Are": a test of the first word turns the section's prose
   // away before its whole text is made plain.
@@ -52,7 +65,7 @@ const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
 /** The same with the row's two counts ("... taken into 8 8"). */
 const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
 /** A whole question and one count, the other on the next line. */
-const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
+export const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
 
 /**
  * The figure (or counts) of a row whose question wraps, printed beside the question's first line
@@ -62,11 +75,16 @@ const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
  */
 function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | null {
   if (line.cells.length !== 1 || next === undefined || !/^[a-z(]/.test(next.flat)) return null;
-  if (!QUESTION_START.test(line.flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat)) return null;
-  const m = FIRST_LINE_PERCENT.exec(line.flat);
+  return figuresBesideQuestionStart(line.flat);
+}
+
+/** The figure (or counts) ending a question's first line, as above; null if the line is no such. */
+export function figuresBesideQuestionStart(flat: string): Figures | null {
+  if (!QUESTION_START.test(flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(flat)) return null;
+  const m = FIRST_LINE_PERCENT.exec(flat);
   if (m) return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
   // Or its two counts: "... and are their views taken into 8 8" / "account?".
-  const c = FIRST_LINE_COUNTS.exec(line.flat);
+  const c = FIRST_LINE_COUNTS.exec(flat);
   if (c) return { percent: null, relevant: Number(c[2]), yes: Number(c[3]), textCells: [c[1] as string] };
   return null;
 }
@@ -392,9 +410,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         pending = { text: `${pending.text} ${text}`, first: pending.first };
       } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
         // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
-        // (A figure inside a wrapped question is its own: "... related to 56%" / "safety and wellbeing?".)
-        const unfigured: boolean =
-          pending !== null && /\?\s*$/.test(pending.text) && !/\b\d{1,3}%/.test(pending.text);
+        const unfigured: boolean = pending !== null && isUnfiguredPrompt(pending.text);
         pending = { text, first: line, afterUnfigured: unfigured };
       } else {
         pending = null;

@@ -23,7 +23,7 @@ import {
   NOT_APPLICABLE,
   QUESTION_START,
   isColumnHeading,
-  isKeyQuestionText,
+  isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
@@ -135,13 +135,12 @@ const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
  */
 function afterPromptWithoutFigure(rows: Line[]): boolean {
   const [before, row] = [rows[rows.length - 2], rows[rows.length - 1]];
-  if (before === undefined || row === undefined || before.cells.length !== 1) return false;
-  // (Its printed number or letter aside: "3.2.1 Does the YOT work ...?", "a) Does ...".)
-  const text = before.flat.replace(/^(?:\d\.\d\.\d\.?|[a-z]\))\s*/, "");
-  // (A figure inside its wrapped text is its own: "... wider familial 59%" / "and social context ...?".)
-  if (/\b\d{1,3}%/.test(text)) return false;
   return (
-    row.line - before.line <= 4 && QUESTION_START.test(text) && text.endsWith("?") && !isKeyQuestionText(text)
+    before !== undefined &&
+    row !== undefined &&
+    before.cells.length === 1 &&
+    row.line - before.line <= 4 &&
+    isUnfiguredPrompt(before.flat)
   );
 }
 
@@ -173,6 +172,11 @@ function isCellPerLine(lines: Line[]): boolean {
   return rows <= 3 && loneValues >= 8 && (loneNumbers >= 8 || loneRatings >= 20);
 }
 
+/** The source lines with something written on them: text, page furniture, footnotes. */
+function writtenLines(doc: NormalisedDocument): Set<number> {
+  return new Set([...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line));
+}
+
 /**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
@@ -186,9 +190,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
   const isPageNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
-  const written = new Set(
-    [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
-  );
+  const written = writtenLines(doc);
   // Next to each other, or with a blank line between.
   const adjacent = (a: Line, b: Line) =>
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
@@ -256,9 +258,7 @@ function factRegions(lines: Line[]): [number, number][] {
  */
 function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[] {
   const text = new Map(doc.lines.map((l) => [l.line, l]));
-  const written = new Set(
-    [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
-  );
+  const written = writtenLines(doc);
   const furniture = new Set(doc.furniture.map((l) => l.line));
   const pageNumberOffset = printedPageOffset(doc.furniture);
   // Lone numbers that are their page's number, by page: a page prints its number once.
@@ -638,9 +638,7 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
   let rowEnd = Number.NEGATIVE_INFINITY;
   // (Or after two lines with nothing written on them: a footnote marker the normaliser gave to
   // the line above, and a blank line.)
-  const writtenOn = new Set(
-    [...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line),
-  );
+  const writtenOn = writtenLines(doc);
   const follows = (line: Line) =>
     line.line - rowEnd <= 2 ||
     (line.line - rowEnd === 3 && !writtenOn.has(rowEnd + 1) && !writtenOn.has(rowEnd + 2));

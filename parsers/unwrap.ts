@@ -6,7 +6,7 @@
 // paragraph continues across a page break.
 import { FACT_FIGURE, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { QUESTION_START } from "./questions.js";
+import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { MONTH_WORD, RUNS_ON } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
@@ -42,8 +42,6 @@ const ROW_END = [
 const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
 const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
-/** A capitalised question's (or lettered prompt's) first line ending in a percentage. */
-const QUESTION_ROW_FIRST_LINE = /^(?:[a-z]\)\s*)?[A-Z].*[^?]\s\d{1,3}%$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
 
@@ -123,7 +121,7 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   // A table row whose question wraps, its figure printed beside the question's first line
   // ("Does planning take sufficient account of the diversity and wider familial 59%" / "and
   // social context of the child?"): a row of its own, the question parser reads the rest.
-  if (QUESTION_ROW_FIRST_LINE.test(last.flat) && QUESTION_START.test(last.flat)) return false;
+  if (figuresBesideQuestionStart(last.flat)) return false;
   // A standard's heading ("3.3. Implementation and delivery (out-of-court disposals)") ends
   // where a capitalised line follows.
   if (/^\d\.\d\.?\s/.test(last.flat) && /^[A-Z]/.test(next.flat)) return false;
