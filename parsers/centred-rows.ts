@@ -2,7 +2,7 @@
 // spaced like a label's own lines, told apart by the symmetry of their figures. Shared by the PDF
 // reader (lines from positioned text) and layout text (pdftotext -layout), which give the same
 // picture: the labels' lines, and where each row's figures stand among them.
-import { PROMPT_LETTER, RUNS_ON, ratingOnly } from "./text.js";
+import { PROMPT_LETTER, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
 
 /**
  * "86%", "441,290", "10–14", "8.5", "61 (88%)": a figure, a range, or a count with its share,
@@ -31,7 +31,7 @@ export function joinedByColumn<C extends PlacedCell>(cells: C[]): C[] {
   for (const c of cells) {
     const cell = joined.find((d) => Math.abs(d.x - c.x) <= 2);
     if (cell) {
-      cell.text = `${cell.text.trimEnd()} ${c.text.trim()}`;
+      cell.text = joinWrapped(cell.text.trimEnd(), c.text.trim());
       cell.end = Math.max(cell.end, c.end);
     } else joined.push({ ...c });
   }

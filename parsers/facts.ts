@@ -5,7 +5,7 @@
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { RUNS_ON, SERVICE_WORDS, numberCell, percentCell, plain } from "./text.js";
+import { RUNS_ON, SERVICE_WORDS, joinWrapped, numberCell, percentCell, plain } from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -362,7 +362,7 @@ function parseContextualSection(
           )
             break;
           if (factHeadingLine(more.flat)) break;
-          label = `${label} ${more.flat}`;
+          label = joinWrapped(label, more.flat);
           i++;
         }
         addLabelled(
@@ -534,7 +534,7 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
         const after = lines[j + 1];
         const runsOn = alone ? /^[a-z(]/ : /^[a-z]/;
         if (!after || after.cells.length !== 1 || !runsOn.test(after.flat) || after.flat.length >= 60) break;
-        label = cleanLabel(`${label} ${after.flat}`);
+        label = cleanLabel(joinWrapped(label, after.flat));
         joined = true;
         j++;
       }

@@ -15,7 +15,7 @@ import {
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { SPLIT_COUNTS, isColumnHeading } from "./questions.js";
-import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON } from "./text.js";
+import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON, joinWrapped } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -517,7 +517,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
         RUNS_ON.test(row.cells[targets[k] as number] ?? "");
       if (targets.length === cells.length && targets.every((t, k) => t > 0 || (t === 0 && runsOn(k)))) {
         targets.forEach((t, k) => {
-          row.cells[t] = `${row.cells[t]} ${cells[k]}`;
+          row.cells[t] = joinWrapped(row.cells[t] as string, cells[k] as string);
         });
         row.flat = row.cells.join(" ");
         continue;
@@ -539,7 +539,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       Math.abs((cellColumns(above.raw)[0] ?? -9) - (columns[0] as number)) <= 2
     ) {
       lines.pop();
-      line.cells = [`${above.cells[0]} ${cells[0]}`, ...cells.slice(1)];
+      line.cells = [joinWrapped(above.cells[0] as string, cells[0] as string), ...cells.slice(1)];
       line.flat = line.cells.join(" ");
       line.raw = `${above.raw.trimEnd()}\n${src.raw}`;
       line.markers = [...above.markers, ...line.markers];

@@ -14,7 +14,7 @@ import {
 } from "./centred-rows.js";
 import type { SourceLine } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { ratingOnly } from "./text.js";
+import { joinWrapped, ratingOnly } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -51,6 +51,11 @@ interface PositionedLine {
   x: number;
   /** The line's cells (split at column gaps) with their left and right edges. */
   cells: Cell[];
+  /**
+   * How far the line's highest footnote marker stands above the text it follows: with automatic
+   * line spacing (HTML, Word's "single") the marker pushes its line down by about as much.
+   */
+  markerRise: number;
 }
 
 interface Cell {
@@ -125,17 +130,28 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
     const columnGap = justified(ordered, row.size) ? Number.POSITIVE_INFINITY : 0.7 * row.size;
     const cells: Cell[] = [];
     let end: number | null = null;
+    let before: TextItem | null = null;
+    let markerRise = 0;
     for (const item of ordered) {
       const x = item.transform[4] ?? 0;
       const size = fontSize(item);
-      const raised = (item.transform[5] ?? 0) - row.y > 0.2 * row.size;
+      // Raised above the text it follows (a row's cells need not share a baseline: a figure
+      // cell's may sit a little higher than its label's) or, first on its line, above the line.
+      const follows = before;
+      const rise = (item.transform[5] ?? 0) - (follows?.transform[5] ?? row.y);
+      const raised = rise > 0.2 * row.size;
+      before = item;
       let str = item.str;
       // A marker beside a figure centred lower in its row is not raised above the row's line; its
       // size, well below the body's, tells it (a table cell of its own, never a figure: figures
       // are printed at the body's size).
       const smallAlone = size < 0.8 * bodySize && size < 0.8 * row.size;
-      if (((size < 0.8 * row.size && raised) || markersOnly || smallAlone) && /^\d{1,3}$/.test(str.trim())) {
+      // Raised digits need be only a little smaller: HTML's <sup> prints at five sixths of its
+      // line's size (Word's superscripts at about two thirds).
+      if (((size < 0.9 * row.size && raised) || markersOnly || smallAlone) && /^\d{1,3}$/.test(str.trim())) {
         str = [...str.trim()].map((c) => SUPERSCRIPT[c] ?? c).join("");
+        // (A marker that begins its line numbers a footnote: it starts a block, never carries one on.)
+        if (raised && follows) markerRise = Math.max(markerRise, rise);
       }
       const cell = cells[cells.length - 1];
       if (!cell || end === null || x - end > columnGap) {
@@ -155,16 +171,20 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       hasCells: cells.length > 1,
       x: cells[0]?.x ?? 0,
       cells,
+      markerRise,
     };
   });
 }
 
-/** Next lines of one block of text: one line's spacing apart (a cell's wrapped lines), same size. */
+/**
+ * Next lines of one block of text: one line's spacing apart (a cell's wrapped lines, however far
+ * a footnote marker pushed the lower one down), same size.
+ */
 function close(above: PositionedLine, below: PositionedLine): boolean {
   const spacing = above.y - below.y;
   return (
     spacing > 0 &&
-    spacing <= 1.45 * Math.max(above.size, below.size) &&
+    spacing <= 1.45 * Math.max(above.size, below.size) + below.markerRise &&
     Math.abs(above.size - below.size) < 0.5
   );
 }
@@ -352,17 +372,15 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     if (prev) {
-      const spacing = prev.last.y - line.y;
-      const size = Math.max(prev.last.size, line.size);
-      const sameSize = Math.abs(prev.last.size - line.size) < 0.5;
-      if (prev.cells.length > 1 && spacing > 0 && spacing <= 1.45 * size && sameSize) {
+      const next = close(prev.last, line);
+      if (prev.cells.length > 1 && next) {
         // A table cell whose text wraps: each piece of this line continues the cell it stands in.
         const targets = line.cells.map((c) => prev.cells.findIndex((p) => Math.abs(p.x - c.x) <= 2));
         // Each piece carries on the text just above it (not a new row, spaced alike without padding).
         if (targets.every((t) => t >= 0) && continuesRow(prev.last, line)) {
           line.cells.forEach((c, k) => {
             const cell = prev.cells[targets[k] as number] as { text: string };
-            cell.text = `${cell.text} ${c.text.trim()}`;
+            cell.text = joinWrapped(cell.text, c.text.trim());
           });
           prev.last = line;
           return;
@@ -370,16 +388,11 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
       }
       const startsItem = /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim());
       const prevText = prev.cells.map((c) => c.text).join("\t");
-      if (
-        prev.cells.length === 1 &&
-        !line.hasCells &&
-        spacing > 0 &&
-        spacing <= 1.45 * size &&
-        sameSize &&
-        !startsItem &&
-        prevText.length > 60
-      ) {
-        (prev.cells[0] as { text: string }).text = `${prevText} ${line.text.trim()}`.replace(/\s+$/, "");
+      if (prev.cells.length === 1 && !line.hasCells && next && !startsItem && prevText.length > 60) {
+        (prev.cells[0] as { text: string }).text = joinWrapped(prevText, line.text.trim()).replace(
+          /\s+$/,
+          "",
+        );
         prev.last = line;
         return;
       }

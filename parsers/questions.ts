@@ -13,6 +13,7 @@ import {
   PROMPT_LETTER,
   QUESTION_WORD,
   countCell,
+  joinWrapped,
   parseCount,
   percentCell,
   plain,
@@ -174,11 +175,11 @@ function wrappedHeaderQuestion(
   if (line.cells.length < 2) return null;
   const first = line.cells[0] as string;
   if (before && /^[a-z(]/.test(first) && !/\?\s*$/.test(before)) {
-    const text = `${before} ${first}`;
+    const text = joinWrapped(before, first);
     if (isKeyQuestionText(text)) return { text, next: false };
   }
   if (after && after.cells.length === 1 && /^[a-z(]/.test(after.flat) && QUESTION_START.test(first)) {
-    const text = `${first} ${after.flat}`;
+    const text = joinWrapped(first, after.flat);
     if (isKeyQuestionText(text)) return { text, next: true };
   }
   return null;
@@ -349,7 +350,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     if (figures && pending && (text === "" || (/^[a-z(]/.test(text) && !/\?\s*$/.test(pending.text)))) {
       // The row's text began on earlier lines; its figure stands here.
-      text = text === "" ? pending.text : `${pending.text} ${text}`;
+      text = text === "" ? pending.text : joinWrapped(pending.text, text);
       first = pending.first;
     }
     if (figures) {
@@ -361,7 +362,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         // (A line of several cells is the question's too when none is a figure: a cell-per-line
         // text's rejoined pieces, "sufficiently on keeping" / "the child or young" / "person safe?".)
         if (rowFigures(next.cells) || !/^[a-z(’']/.test(next.flat) || PROMPT_LETTER.test(next.flat)) break;
-        text = `${text} ${next.flat}`;
+        text = joinWrapped(text, next.flat);
         j++;
       }
       i = j - 1;
@@ -369,7 +370,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (!figures) {
       if (lastRow && /^[a-z]/.test(text) && !/\?\s*$/.test(lastRow.text) && text.length < 80) {
         // Continuation of the previous row's wrapped text ("... taken into" / "account?").
-        lastRow.text = `${lastRow.text} ${text}`;
+        lastRow.text = joinWrapped(lastRow.text, text);
         lastRow.target.text = plain(lastRow.text);
         lastRowLine = line.line;
         continue;
@@ -377,7 +378,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       lastRow = null;
       // A heading naming a key question, possibly wrapped over two lines (a PDF heading).
       const candidates: string[] =
-        pending && !/\?\s*$/.test(pending.text) ? [`${pending.text} ${text}`, text] : [text];
+        pending && !/\?\s*$/.test(pending.text) ? [joinWrapped(pending.text, text), text] : [text];
       const heading = candidates
         .map((c) => ({ c, printed: c.match(/^(\d\.\d\.\d)\.?\s+/) }))
         .find(({ c, printed }) => isKeyQuestionText(printed ? c.slice(printed[0].length) : c));
@@ -407,7 +408,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         continue;
       }
       if (pending && !/\?\s*$/.test(pending.text) && pending.text.length + text.length < 400) {
-        pending = { text: `${pending.text} ${text}`, first: pending.first };
+        pending = { text: joinWrapped(pending.text, text), first: pending.first };
       } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
         // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
         const unfigured: boolean = pending !== null && isUnfiguredPrompt(pending.text);

@@ -146,6 +146,20 @@ export function asUtf8(bytes: Buffer): { bytes: Buffer; converted: string | null
   return { bytes: Buffer.from(fromWindows1252(bytes), "utf8"), converted: "Windows-1252" };
 }
 
+/**
+ * A text file with a few NUL bytes in it (pdf-parse's getText writes one where a table ends):
+ * the text without them, when it is UTF-8 as it stands and the NULs are a few in a thousand
+ * bytes at most. Anything else with NULs in it is binary: null.
+ */
+function strayNuls(bytes: Buffer, converted: string | null): { bytes: Buffer; count: number } | null {
+  if (converted !== null) return null;
+  let count = 0;
+  for (const b of bytes) if (b === 0) count++;
+  if (count > Math.max(4, bytes.length / 500)) return null;
+  const kept = Buffer.from(bytes.filter((b) => b !== 0));
+  return isUtf8(kept) ? { bytes: kept, count } : null;
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -192,13 +206,20 @@ export async function documentFromBytes(
     return { file, format: "pdf", sha256, sourceLines, readWarnings };
   }
   const text = asUtf8(bytes);
-  if (text.bytes.includes(0))
-    throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
-  const raws = utf8Lines(text.bytes);
-  const format = detectTextFormat(raws, file);
   const readWarnings: RawDocument["readWarnings"] = text.converted
     ? [{ code: "text-not-utf8", message: `The file is not UTF-8; it was read as ${text.converted}` }]
     : [];
+  if (text.bytes.includes(0)) {
+    const nuls = strayNuls(text.bytes, text.converted);
+    if (nuls === null) throw new ReadError("E_UNSUPPORTED_FORMAT", file, "binary content that is not a PDF");
+    text.bytes = nuls.bytes;
+    readWarnings.push({
+      code: "text-nul-bytes",
+      message: `The file holds ${nuls.count} NUL byte${nuls.count === 1 ? "" : "s"} among its text (a converter's stray output); they were dropped`,
+    });
+  }
+  const raws = utf8Lines(text.bytes);
+  const format = detectTextFormat(raws, file);
   return {
     file,
     format,

@@ -4,7 +4,7 @@
 import type { Recommendation, Recommendations, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { COUNT_WORD, parseCount, plain } from "./text.js";
+import { COUNT_WORD, joinWrapped, parseCount, plain } from "./text.js";
 
 const STATED = new RegExp(`we have made ${COUNT_WORD} recommendations?`, "i");
 // "1. review", "1) review", "(1) review", "1.review" (the space lost).
@@ -95,7 +95,7 @@ export function parseRecommendations(
           provenance: provenanceOf(line),
         });
       } else {
-        last.text = `${last.text} ${text}`;
+        last.text = joinWrapped(last.text, text);
       }
       afterAddressee = false;
       inList = true;

@@ -26,7 +26,7 @@ import {
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
-import { RUNS_ON, countCell, percentCell, ratingOnly } from "./text.js";
+import { RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
@@ -653,7 +653,7 @@ export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
       continuesQuestion(row.cells, cell)
     ) {
       // The question's own text, wrapped in its cell: one cell still.
-      row.cells = [...row.cells.slice(0, -1), `${row.cells[row.cells.length - 1]} ${cell}`];
+      row.cells = [...row.cells.slice(0, -1), joinWrapped(row.cells[row.cells.length - 1] as string, cell)];
       row.flat = row.cells.join(" ");
       row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
       row.markers = [...row.markers, ...line.markers];

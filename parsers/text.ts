@@ -161,6 +161,17 @@ export function plain(text: string): string {
     .trim();
 }
 
+/**
+ * `text` with the next line's `more` after it. A word broken after its hyphen ("out-of-" /
+ * "court", "post-" / "16": Word and browsers wrap there) closes up; a hyphen left hanging before
+ * "and", "or", "to" ("pre-" / "and post-court") keeps its space.
+ */
+export function joinWrapped(text: string, more: string): string {
+  return /[A-Za-z]-$/.test(text) && /^[a-z0-9]/.test(more) && !/^(?:and|or|nor|to)\b/.test(more)
+    ? `${text}${more}`
+    : `${text} ${more}`;
+}
+
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 

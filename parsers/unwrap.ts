@@ -7,7 +7,7 @@
 import { FACT_FIGURE, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
-import { MONTH_WORD, RUNS_ON } from "./text.js";
+import { MONTH_WORD, RUNS_ON, joinWrapped } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
@@ -152,11 +152,6 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   return forced && !(QUESTION_START.test(next.flat) && next.flat.endsWith("?"));
 }
 
-/** `text` with `more` after it: a word hyphenated at the break ("out-of-\ncourt") closes up. */
-function joined(text: string, more: string): string {
-  return /[a-z]-$/i.test(text) && /^[a-z]/.test(more) ? `${text}${more}` : `${text} ${more}`;
-}
-
 /**
  * The next line, straight after a footnote's last (no blank line between), where the note's
  * sentence runs on: the note stops short of a sentence's end, and the line goes on in lower case
@@ -232,8 +227,8 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       note &&
       (continues(note.last, line, wrap, furniture) || noteRunsOn(note.footnote.text, note.last.line, line))
     ) {
-      note.footnote.text = joined(note.footnote.text, line.flat);
-      note.footnote.line.raw = joined(note.footnote.line.raw.trimEnd(), line.raw.trim());
+      note.footnote.text = joinWrapped(note.footnote.text, line.flat);
+      note.footnote.line.raw = joinWrapped(note.footnote.line.raw.trimEnd(), line.raw.trim());
       note.last = line;
       skippable.add(line.line);
       continue;
@@ -241,8 +236,8 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
     note = null;
     const head = lines[lines.length - 1];
     if (head && last && continues(last, line, wrap, skippable)) {
-      head.raw = joined(head.raw.trimEnd(), line.raw.trim());
-      head.flat = joined(head.flat, line.flat);
+      head.raw = joinWrapped(head.raw.trimEnd(), line.raw.trim());
+      head.flat = joinWrapped(head.flat, line.flat);
       head.cells = [head.flat];
       head.markers = [...head.markers, ...line.markers];
     } else {

@@ -40,6 +40,8 @@ export const WARNING_CODES = {
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
+  "text-nul-bytes":
+    "The text file holds a few NUL bytes among its text (a converter's stray output); they were dropped and the text read.",
 } as const satisfies Record<string, string>;
 
 export type WarningCode = keyof typeof WARNING_CODES;

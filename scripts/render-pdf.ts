@@ -224,7 +224,7 @@ function looksLikeHeading(text: string): boolean {
   return true;
 }
 
-function parseBlocks(text: string, area: string | undefined): Block[] {
+export function parseBlocks(text: string, area: string | undefined): Block[] {
   const blocks: Block[] = [];
   let table: string[][] | null = null;
   let lastWasFootnote = false; // the previous non-blank line was a footnote

@@ -2,7 +2,8 @@
 // value against the original text. Prints, per rendering, the values lost and the values read
 // WRONG (a value the original does not give) over the five reports. The tests pin most of these
 // renderings; this prints the figures for all of them, the known gaps included.
-//   npm run robustness            (about a minute; pdftotext renderings need poppler-utils)
+//   npm run robustness            (about a minute; pdftotext renderings need poppler-utils, the
+//                                  browser's need Debian's chromium)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ import {
   unnumberRatingsRows,
   wrapFirstCells,
 } from "./make-variants.js";
+import { type BrowserStyle, withBrowserPdf } from "./render-browser-pdf.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -67,6 +69,12 @@ const PDF_STYLES: Record<string, RenderStyle> = {
   "an 'OFFICIAL' marking at every page's head and foot": { marking: "OFFICIAL" },
 };
 
+/** Printed by Chromium from the report's HTML (render-browser-pdf.ts): a second PDF writer. */
+const BROWSER_STYLES: Record<string, BrowserStyle> = {
+  "printed by a browser": {},
+  "printed by a browser on A5 pages": { page: "A5" },
+};
+
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };
 
 function hasPdftotext(): boolean {
@@ -87,35 +95,47 @@ function count(rendering: string, original: Set<string>, read: Set<string>): voi
   totals.set(rendering, t);
 }
 
-const pdftotext = hasPdftotext();
-for (const name of reports) {
-  const text = readFileSync(join(ROOT, "corpus", name), "utf8");
-  const stem = name.replace(/\.txt$/, "");
-  const original = valueStatements(await extractFile(join(ROOT, "corpus", name)));
-  for (const [rendering, make] of Object.entries(TEXT)) {
-    const file = join(OUT, `${stem}.${rendering.replace(/\W+/g, "-")}.txt`);
-    writeFileSync(file, make(text));
-    count(`text: ${rendering}`, original, valueStatements(await extractFile(file)));
-  }
-  for (const [styleName, style] of Object.entries(PDF_STYLES)) {
-    const pdf = join(OUT, `${stem}.${styleName.replace(/\W+/g, "-")}.pdf`);
-    writeFileSync(pdf, await renderReportPdf(text, { style }));
-    count(`PDF (${styleName}): our reader`, original, valueStatements(await extractFile(pdf)));
-    // pdf-parse's own getText, as a user who ran it (npx pdf-parse text) brings it: a line per
-    // text line, cells a space apart, pages joined by "-- 1 of 17 --".
-    const parsed = new PDFParse({ data: new Uint8Array(readFileSync(pdf)) });
-    const getText = pdf.replace(/\.pdf$/, ".pdf-parse.txt");
-    writeFileSync(getText, (await parsed.getText()).text);
-    await parsed.destroy();
-    count(`PDF (${styleName}): pdf-parse getText`, original, valueStatements(await extractFile(getText)));
-    if (!pdftotext) continue;
-    for (const [mode, flags] of Object.entries(PDFTOTEXT)) {
-      const out = pdf.replace(/\.pdf$/, `.pdftotext${flags.join("")}.txt`);
-      execFileSync("pdftotext", [...flags, "-enc", "UTF-8", pdf, out]);
-      count(`PDF (${styleName}): pdftotext ${mode}`, original, valueStatements(await extractFile(out)));
-    }
+/** A PDF read by our reader, by pdf-parse's getText and by pdftotext in its three modes. */
+async function countPdf(pdf: string, styleName: string, original: Set<string>): Promise<void> {
+  count(`PDF (${styleName}): our reader`, original, valueStatements(await extractFile(pdf)));
+  // pdf-parse's own getText, as a user who ran it (npx pdf-parse text) brings it: a line per
+  // text line, cells a space apart, pages joined by "-- 1 of 17 --".
+  const parsed = new PDFParse({ data: new Uint8Array(readFileSync(pdf)) });
+  const getText = pdf.replace(/\.pdf$/, ".pdf-parse.txt");
+  writeFileSync(getText, (await parsed.getText()).text);
+  await parsed.destroy();
+  count(`PDF (${styleName}): pdf-parse getText`, original, valueStatements(await extractFile(getText)));
+  if (!pdftotext) return;
+  for (const [mode, flags] of Object.entries(PDFTOTEXT)) {
+    const out = pdf.replace(/\.pdf$/, `.pdftotext${flags.join("")}.txt`);
+    execFileSync("pdftotext", [...flags, "-enc", "UTF-8", pdf, out]);
+    count(`PDF (${styleName}): pdftotext ${mode}`, original, valueStatements(await extractFile(out)));
   }
 }
+
+const pdftotext = hasPdftotext();
+await withBrowserPdf(async (print) => {
+  for (const name of reports) {
+    const text = readFileSync(join(ROOT, "corpus", name), "utf8");
+    const stem = name.replace(/\.txt$/, "");
+    const original = valueStatements(await extractFile(join(ROOT, "corpus", name)));
+    for (const [rendering, make] of Object.entries(TEXT)) {
+      const file = join(OUT, `${stem}.${rendering.replace(/\W+/g, "-")}.txt`);
+      writeFileSync(file, make(text));
+      count(`text: ${rendering}`, original, valueStatements(await extractFile(file)));
+    }
+    for (const [styleName, style] of Object.entries(PDF_STYLES)) {
+      const pdf = join(OUT, `${stem}.${styleName.replace(/\W+/g, "-")}.pdf`);
+      writeFileSync(pdf, await renderReportPdf(text, { style }));
+      await countPdf(pdf, styleName, original);
+    }
+    for (const [styleName, style] of Object.entries(BROWSER_STYLES)) {
+      const pdf = join(OUT, `${stem}.${styleName.replace(/\W+/g, "-")}.pdf`);
+      writeFileSync(pdf, await print(text, style));
+      await countPdf(pdf, styleName, original);
+    }
+  }
+});
 
 console.log("| rendering (5 reports) | values | lost | read wrong |");
 console.log("|---|---|---|---|");

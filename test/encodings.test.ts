@@ -96,6 +96,24 @@ describe("text encodings", () => {
     );
   });
 
+  test("a few stray NUL bytes in a text (pdf-parse's getText writes one after a table) are dropped, with a warning", async () => {
+    const text = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+    const original = await read("n.txt", Buffer.from(text, "utf8"));
+    const withNuls = Buffer.from(
+      text.replace(/(31-36\tOutstanding)/, "$1 \u0000").replace(/(Planning\t)/, "\u0000$1"),
+      "utf8",
+    );
+    expect(withNuls.filter((b) => b === 0).length).toBe(2);
+    const variant = await read("n.txt", withNuls);
+    expect(valuesBesidesWarnings(variant)).toEqual(valuesBesidesWarnings(original));
+    expect(variant.warnings.filter((w) => w.code === "text-nul-bytes").map((w) => w.message)).toEqual([
+      "The file holds 2 NUL bytes among its text (a converter's stray output); they were dropped",
+    ]);
+    // Text that is NUL bytes through and through is binary, as before.
+    const binary = Buffer.from(text.slice(0, 4000).replace(/ /g, "\u0000"), "utf8");
+    await expect(read("n.txt", binary)).rejects.toThrow("binary content that is not a PDF");
+  });
+
   test("Windows (CRLF) and classic Mac OS (CR) line endings read as line feeds", async () => {
     const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
     const original = await read("b.txt", Buffer.from(text, "utf8"));

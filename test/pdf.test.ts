@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
+import { withBrowserPdf } from "../scripts/render-browser-pdf.js";
 import { renderReportPdf } from "../scripts/render-pdf.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues } from "./helpers/shared.js";
@@ -110,4 +111,35 @@ describe.each([
       recordValues(fromText, { narrativeText: false }),
     );
   }, 120_000);
+});
+
+// As a browser prints a report's HTML (Chromium, scripts/render-browser-pdf.ts), a second PDF
+// writer: lines wrapped after a hyphen ("out-of-" / "court"), superscript markers at five sixths
+// of the text's size that push their line down, a row's figure a little above its label's
+// baseline, fonts embedded as subsets.
+describe("printed by a browser", () => {
+  const pdfs = new Map<string, string>();
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    await withBrowserPdf(async (print) => {
+      for (const name of reports) {
+        const pdf = join(TMP, name.replace(/\.txt$/, ".browser.pdf"));
+        writeFileSync(pdf, await print(readFileSync(join(CORPUS, name), "utf8")));
+        pdfs.set(name, pdf);
+      }
+    });
+  }, 120_000);
+
+  test.each(reports)(
+    "%s gives the same record, value for value",
+    async (name) => {
+      const fromText = await extractFile(join(CORPUS, name));
+      const fromPdf = await extractFile(pdfs.get(name) as string);
+      expect(fromPdf.source.format).toBe("pdf");
+      expect(recordValues(fromPdf, { narrativeText: false })).toEqual(
+        recordValues(fromText, { narrativeText: false }),
+      );
+    },
+    60_000,
+  );
 });

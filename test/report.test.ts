@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/render-browser-pdf.js";
 import { main } from "../src/cli.js";
 import { openDatabase } from "../src/db.js";
 import { buildReportHtml } from "../src/report-html.js";
@@ -17,17 +18,6 @@ const DB = join(TMP, "yos.sqlite");
 const OUT = join(ROOT, "out");
 const HTML_FILE = join(OUT, "report.html");
 const SCREENSHOT = join(OUT, "report.png");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let html = "";
 let browser: Browser | undefined;

@@ -36,6 +36,21 @@ describe("unwrapParagraphs", () => {
     expect(sentence?.line).toBe(42);
   });
 
+  test("a word broken after its hyphen closes up; a hyphen left hanging before 'and' keeps its space", () => {
+    // Word and browsers wrap after a hyphen: "out-of-" / "court", "post-" / "16".
+    const text = [
+      ...FILLER,
+      "",
+      "Practitioners understood the implications of receiving an out-of-court disposal and the post-",
+      "16 provision open to children, who were tracked by an education officer (pre- and post-16) to out-of-",
+      "court and court outcomes alike, as in the cases we inspected in this area of the country.",
+    ].join("\n");
+    const sentence = unwrap(text).lines.find((l) => l.flat.includes("implications"));
+    expect(sentence?.flat).toBe(
+      "Practitioners understood the implications of receiving an out-of-court disposal and the post-16 provision open to children, who were tracked by an education officer (pre- and post-16) to out-of-court and court outcomes alike, as in the cases we inspected in this area of the country.",
+    );
+  });
+
   test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
     const text = [
       ...FILLER,
