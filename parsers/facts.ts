@@ -215,10 +215,18 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
 }
 
 function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
-  const header = lines[i] as Line;
+  let header = lines[i] as Line;
+  let j = i + 1;
+  // A column's name wrapped in its narrow cell, written on the lines after the header's ("Race/
+  // ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"): the header's still.
+  for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
+    const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
+    if (!name || name.split(" ").length > 3 || !COLUMN_FITS[group]?.test(name)) break;
+    header = { ...header, cells: [...header.cells, name], flat: `${header.flat} ${name}` };
+  }
+  const body = j;
   const rows: { subject: string; cells: string[]; values: (number | null)[]; line: Line }[] = [];
   let columns: string[] | null = null;
-  let j = i + 1;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
     const cells = rowCells(line, "percent");
@@ -232,7 +240,7 @@ function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collec
   }
   if (rows.length === 0 || !columns) {
     // Figures under a header whose columns cannot be told apart: say so, never guess.
-    if (columns === null && rowCells(lines[i + 1] as Line, "percent").length >= 3) {
+    if (columns === null && lines[body] && rowCells(lines[body] as Line, "percent").length >= 3) {
       out.warnings.push({
         code: "fact-unreadable",
         message: `The ${group} table's header ('${header.flat}') does not match its rows; the table was not read`,

@@ -625,7 +625,83 @@ function factRows(
   return { lines, restored };
 }
 
-export function rejoinRows(written: NormalisedDocument): NormalisedDocument {
+/** A word of a key-question table's column headings: "Relevant cases", "Number 'Yes'", "% 'Yes'". */
+const HEADING_WORD = /^(?:relevant|cases|number|%|['‘’"“”]?yes['‘’"“”]?)$/i;
+const isHeadingPiece = (cell: string) => {
+  const words = cell.trim().split(/\s+/);
+  return words.length <= 2 && words.every((w) => HEADING_WORD.test(w));
+};
+/** The headings a run of their words makes, read in order: "Relevant" "cases" "Number" "'Yes'". */
+const HEADINGS_IN_ORDER = /relevant cases|number\s*['‘’"“”]?yes['‘’"“”]?|%\s*['‘’"“”]?yes['‘’"“”]?/gi;
+
+/** Headings that head a table whole: "Relevant cases" and "Number 'Yes'", or "% 'Yes'". */
+function headingSet(cells: string[]): boolean {
+  return cells.length > 0 && cells.every(isColumnHeading) && (cells.length === 2 || /%/.test(cells[0] ?? ""));
+}
+
+/**
+ * A key-question table's column headings wrapped in their narrow cells ("Relevant" / "cases",
+ * "Number" / "'Yes'"), written on the lines after the caption or question they stand beside:
+ * side by side a line at a time ("Of the 8 cases inspected:  Relevant  Number" / "cases  'Yes'",
+ * pdftotext -layout) or a word to a line ("... inspected: Relevant" / "cases" / "Number" /
+ * "'Yes'"). They are put back on the first line, whole, as the table's heading row; a run of
+ * words that does not make the headings is left as it stands.
+ */
+export function wrappedColumnHeadings(lines: Line[]): Line[] {
+  if (!lines.some((l) => /^(?:cases|['‘’"“”]?yes['‘’"“”]?)$/i.test(l.cells[0] ?? ""))) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as Line;
+    // (A single space before the headings' first words: "Of the 8 cases inspected: Relevant".)
+    const glued = line.cells[line.cells.length - 1]?.match(/^(.*[:?])\s+(\S+(?:\s+\S+)?)$/);
+    if (
+      glued &&
+      isHeadingPiece(glued[2] as string) &&
+      isHeadingPiece((lines[i + 1] as Line | undefined)?.flat ?? "x")
+    )
+      line = { ...line, cells: [...line.cells.slice(0, -1), glued[1] as string, glued[2] as string] };
+    let lead = line.cells.length;
+    while (lead > 0 && isHeadingPiece(line.cells[lead - 1] as string)) lead--;
+    const pieces = line.cells.slice(lead);
+    let j = i + 1;
+    while (j < lines.length && j <= i + 6 && (lines[j] as Line).cells.every(isHeadingPiece)) j++;
+    const below = lines.slice(i + 1, j);
+    // (Beside a caption or a question, never a heading row already whole.)
+    if (below.length === 0 || lead === 0 || headingSet(pieces)) {
+      out.push(lines[i] as Line);
+      continue;
+    }
+    const first = below[0] as Line;
+    const headings =
+      below.length === 1 && first.cells.length === pieces.length && pieces.length > 1
+        ? pieces.map((p, k) => `${p} ${first.cells[k]}`)
+        : [...[...pieces, ...below.flatMap((l) => l.cells)].join(" ").matchAll(HEADINGS_IN_ORDER)].map(
+            (m) => m[0],
+          );
+    const words = (cells: string[]) => cells.join(" ").split(/\s+/).length;
+    if (!headingSet(headings) || words(headings) !== words([...pieces, ...below.flatMap((l) => l.cells)])) {
+      out.push(lines[i] as Line);
+      continue;
+    }
+    const cells = [...line.cells.slice(0, lead), ...headings];
+    out.push({
+      ...line,
+      cells,
+      flat: cells.join(" "),
+      raw: [line, ...below].map((l) => l.raw.trimEnd()).join("\n"),
+      markers: [line, ...below].flatMap((l) => l.markers),
+    });
+    i = j - 1;
+  }
+  out.forEach((l, k) => {
+    l.index = k;
+  });
+  return out;
+}
+
+export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
+  const headed = wrappedColumnHeadings(input.lines);
+  const written = headed === input.lines ? input : { ...input, lines: headed };
   if (!isCellPerLine(written.lines)) return figuresAboveLabels(written);
   const doc = columnTables(written);
   const counts = countPairs(doc);

@@ -398,3 +398,31 @@ describe("rejoinRows", () => {
     expect(rows.flat()).not.toContain("4");
   });
 });
+
+describe("a count table's column headings wrapped in their narrow cells", () => {
+  // North Somerset's tables head their counts "Relevant cases" and "Number 'Yes'" beside the
+  // caption that gives the sub-sample ("Of the 8 cases inspected:"). Printed in narrow columns
+  // the headings wrap, and text extractors write the pieces on the lines after the caption.
+  const text = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const HEADER = /^(.*:)\tRelevant cases\tNumber 'Yes'\t?$/gm;
+  const renderings: [string, string][] = [
+    ["side by side, a line at a time (pdftotext -layout)", "$1\tRelevant\tNumber\n\tcases\t'Yes'"],
+    ["a word to a line after a tab (pdf-parse getText)", "$1 \tRelevant\ncases\nNumber\n'Yes'"],
+    ["a word to a line after a space (pdftotext -raw)", "$1 Relevant\ncases\nNumber\n'Yes'"],
+    ["a word to a line after the caption's own", "$1\n\nRelevant\ncases\n\nNumber\n'Yes'"],
+  ];
+  test.each(renderings)(
+    "%s: every key question and prompt keeps its counts and sub-sample",
+    async (_name, form) => {
+      expect(text.match(HEADER)?.length).toBe(30);
+      const original = await read("ns.txt", text);
+      const wrapped = await read("ns.txt", text.replace(HEADER, form));
+      expect(original.keyQuestions.find((k) => k.id === "2.2.3")).toMatchObject({
+        relevant: 7,
+        yes: 6,
+        subSample: 8,
+      });
+      expect(tableValues(wrapped)).toEqual(tableValues(original));
+    },
+  );
+});

@@ -483,3 +483,24 @@ test("key staffing data whose labels ran together, away from their figures, is l
   );
   expect(parseFacts(lines, seg).facts).toEqual([]);
 });
+
+test("a split header whose column name wraps in its narrow cell onto the lines after it (pdf-parse getText)", () => {
+  const { facts } = factsOf(
+    [
+      "Race/ethnicity \tWhite \tBlack and",
+      "minority",
+      "ethnic",
+      "Unknown",
+      "North Somerset YOS \t84% \t3% \t13%",
+      "National average \t70% \t26% \t4%",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([
+    ["ethnicity", "White", "North Somerset YOS", "service", 84, "percent"],
+    ["ethnicity", "Black and minority ethnic", "North Somerset YOS", "service", 3, "percent"],
+    ["ethnicity", "Unknown", "North Somerset YOS", "service", 13, "percent"],
+    ["ethnicity", "White", "National average", "comparator", 70, "percent"],
+    ["ethnicity", "Black and minority ethnic", "National average", "comparator", 26, "percent"],
+    ["ethnicity", "Unknown", "National average", "comparator", 4, "percent"],
+  ]);
+});
