@@ -109,7 +109,17 @@ export function parseIdentity(
     if (!m) continue;
     const rest = (m[1] as string).trim();
     const areaLine = rest ? (head[i] as Line) : head[i + 1];
-    const area = (rest || (areaLine ? plain(areaLine.flat) : "")).replace(FROM_INSPECTORATE, "").trim();
+    let area = (rest || (areaLine ? plain(areaLine.flat) : "")).replace(FROM_INSPECTORATE, "").trim();
+    // A name wrapped in the cover's large type ("Tower Hamlets and City of" / "London"): no
+    // area's name ends on a joining word.
+    const more = head[(rest ? i : i + 1) + 1];
+    if (
+      area &&
+      more &&
+      /\b(?:and|of|with|upon|on|the)$/i.test(area) &&
+      /^\p{Lu}[\p{L}\s'’.&-]{0,40}$/u.test(more.flat)
+    )
+      area = `${area} ${plain(more.flat)}`;
     if (area && areaLine) {
       out.area = area;
       out.provenance.area = provenanceOf(areaLine);

@@ -257,7 +257,8 @@ function otherPromptLabel(cell: string): boolean {
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
 
-function isFurniture(cells: string[], flat: string): boolean {
+/** Page furniture: a page number, a rule, a running header or footer (not the report's text). */
+export function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;
   if (flat.length > 120 || !FURNITURE_START.test(flat)) return false;
   if (/^\d{1,3}$/.test(flat)) return true; // page number

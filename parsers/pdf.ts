@@ -12,7 +12,7 @@ import {
   rowsBySymmetry,
   runsOf,
 } from "./centred-rows.js";
-import type { SourceLine } from "./normalise.js";
+import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
 import { joinWrapped, ratingOnly } from "./text.js";
 
@@ -369,6 +369,17 @@ function continuesRow(upper: PositionedLine, lower: PositionedLine): boolean {
  */
 export function joinParagraphs(lines: PositionedLine[]): { text: string; first: number }[] {
   const out: { first: number; last: PositionedLine; cells: Cell[] }[] = [];
+  // A line wraps where the next line's first word would not have fitted after it, however few
+  // its characters (a narrow page, a large type: 60 characters is most of an A4 line, not of an
+  // A5 one). The page's right margin is where its longest lines end.
+  const endOf = (l: PositionedLine) => l.cells[l.cells.length - 1]?.end ?? l.x;
+  const right = Math.max(...lines.map(endOf));
+  const wrapsBefore = (above: PositionedLine, below: PositionedLine) => {
+    const text = below.text.trim();
+    const perChar = (endOf(below) - below.x) / Math.max(1, text.length);
+    const word = text.split(/\s/)[0] ?? "";
+    return endOf(above) + perChar * (word.length + 1) > right - perChar;
+  };
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     if (prev) {
@@ -388,7 +399,13 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
       }
       const startsItem = /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim());
       const prevText = prev.cells.map((c) => c.text).join("\t");
-      if (prev.cells.length === 1 && !line.hasCells && next && !startsItem && prevText.length > 60) {
+      if (
+        prev.cells.length === 1 &&
+        !line.hasCells &&
+        next &&
+        !startsItem &&
+        (prevText.length > 60 || wrapsBefore(prev.last, line))
+      ) {
         (prev.cells[0] as { text: string }).text = joinWrapped(prevText, line.text.trim()).replace(
           /\s+$/,
           "",
@@ -419,7 +436,9 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
     // Footnotes (small print at a page's foot) wait until the paragraph a page break cut in
     // two has been joined again.
     let footnotes: { text: string; page: number }[] = [];
-    let last: { text: string; page: number; cells: boolean } | null = null;
+    // The last paragraph written (page furniture passed over) and its source line.
+    type Written = { text: string; page: number; cells: boolean; at: SourceLine };
+    let last: Written | null = null;
     const emit = (text: string, page: number) => lines.push({ line: lines.length + 1, page, raw: text });
     const flushNotes = () => {
       for (const f of footnotes) emit(f.text, f.page);
@@ -442,24 +461,34 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
           footnotes.push({ text: para.text, page: n });
           continue;
         }
+        // (The page's running header and the page number before it are furniture, not the
+        // paragraph a page break cut in two.)
+        const furniture = isFurniture(line.cells.length > 0 ? [para.text] : [], para.text.trim());
         const continues =
           first &&
+          !furniture &&
           last !== null &&
           !last.cells &&
           !line.hasCells &&
           last.page === n - 1 &&
           !/[.:;?!"”')]\s*$/.test(last.text) &&
           /^[a-z(]/.test(para.text.trim());
-        first = false;
-        if (continues && last) {
-          const prev = lines[lines.length - 1] as SourceLine;
-          prev.raw = `${prev.raw} ${para.text.trim()}`;
-          last = { text: prev.raw, page: n, cells: false };
+        if (!furniture) first = false;
+        const before = last as Written | null;
+        if (continues && before) {
+          before.at.raw = joinWrapped(before.at.raw, para.text.trim());
+          last = { text: before.at.raw, page: n, cells: false, at: before.at };
           continue;
         }
         flushNotes();
         emit(para.text, n);
-        last = { text: para.text, page: n, cells: line.hasCells };
+        if (!furniture)
+          last = {
+            text: para.text,
+            page: n,
+            cells: line.hasCells,
+            at: lines[lines.length - 1] as SourceLine,
+          };
       }
     }
     flushNotes();

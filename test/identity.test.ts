@@ -66,6 +66,12 @@ test.each([
   ["Inspection of youth offending services in\n\nNewtown", "Newtown"],
   ["A joint inspection of youth offending services in Newtown", "Newtown"],
   ["Re-inspection of youth justice services in\n\nNewtown", "Newtown"],
+  // The cover's large type wraps a long name: no area ends on a joining word.
+  [
+    "An inspection of youth offending services in\n\nTower Hamlets and City of\nLondon",
+    "Tower Hamlets and City of London",
+  ],
+  ["An inspection of youth offending services in\n\nBlackburn with\nDarwen", "Blackburn with Darwen"],
 ])("a cover worded '%s' names the area", (cover, area) => {
   expect(identity(`${cover}\n\nHM Inspectorate of Probation, March 2019`).area).toBe(area);
 });

@@ -117,14 +117,16 @@ describe.each([
 // writer: lines wrapped after a hyphen ("out-of-" / "court"), superscript markers at five sixths
 // of the text's size that push their line down, a row's figure a little above its label's
 // baseline, fonts embedded as subsets.
-describe("printed by a browser", () => {
+// On A5 pages lines are short: a paragraph's lines wrap after fewer than 60 characters, a
+// cover's area wraps in its large type, a page break falls inside a list item.
+describe.each(["A4", "A5"] as const)("printed by a browser on %s pages", (page) => {
   const pdfs = new Map<string, string>();
   beforeAll(async () => {
     mkdirSync(TMP, { recursive: true });
     await withBrowserPdf(async (print) => {
       for (const name of reports) {
-        const pdf = join(TMP, name.replace(/\.txt$/, ".browser.pdf"));
-        writeFileSync(pdf, await print(readFileSync(join(CORPUS, name), "utf8")));
+        const pdf = join(TMP, name.replace(/\.txt$/, `.browser-${page}.pdf`));
+        writeFileSync(pdf, await print(readFileSync(join(CORPUS, name), "utf8"), { page }));
         pdfs.set(name, pdf);
       }
     });
