@@ -168,7 +168,15 @@ export function leadingFigure(cell: string): { count: number | null; percent: nu
  * "<1%", "-", "n/a") are cells of their own, so long as a label stands before them.
  */
 function rowCells(line: Line, figures: "percent" | "number"): string[] {
-  if (line.cells.length !== 1) return line.cells;
+  if (line.cells.length !== 1) {
+    // The row's first figure a single space after its subject ("... City of London 18% | 82% |
+    // 0%"): a cell of its own.
+    const first =
+      figures === "percent"
+        ? (line.cells[0] as string).match(/^(.*[A-Za-z)].*?)\s+(\d{1,3}(?:\.\d+)?\s*%)$/)
+        : null;
+    return first ? [first[1] as string, first[2] as string, ...line.cells.slice(1)] : line.cells;
+  }
   const figure = figures === "percent" ? SPLIT_FIGURE : NUMBER_FIGURE;
   const m = line.flat.match(figures === "percent" ? TRAILING_SPLIT_FIGURES : TRAILING_NUMBER);
   if (!m || !/[A-Za-z]/.test(m[1] as string)) return line.cells;
@@ -339,40 +347,44 @@ function parseContextualSection(
       offenceTable = true;
       continue;
     }
+    // A label wrapped onto the next lines ("207 First-time entrant rate per 100,000 in England" /
+    // "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)"; "58.1% |
+    // Percentage of children ... or attending" / "school part-time").
+    const wrappedLabel = (first: string): string => {
+      let label = first;
+      while (i + 1 < end) {
+        const more = lines[i + 1] as Line;
+        // (A capitalised line that itself stops on a joining word is no label of its own.)
+        const carriesOn =
+          /^[a-z(]/.test(more.flat) ||
+          RUNS_ON.test(label) ||
+          RUNS_ON.test(more.flat) ||
+          labelRunsOn(label, more.flat, area);
+        if (
+          more.cells.length !== 1 ||
+          !carriesOn ||
+          more.flat.length > 60 ||
+          leadingFigure(more.flat.split(" ")[0] ?? "")
+        )
+          break;
+        if (factHeadingLine(more.flat)) break;
+        label = joinWrapped(label, more.flat);
+        i++;
+      }
+      return label;
+    };
     const figure = leadingFigure(line.cells[0] ?? "");
     if (figure && line.cells.length >= 2) {
       offenceTable = false;
       missingHeading = null;
-      const label = cleanLabel(line.cells.slice(1).join(" "));
-      addLabelled(out, label, figure, line);
+      addLabelled(out, cleanLabel(wrappedLabel(line.cells.slice(1).join(" "))), figure, line);
       continue;
     }
     if (line.cells.length === 1) {
       // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
       const m = line.flat.match(FIGURE_THEN_LABEL);
       if (m && groupOf(m[2] as string)) {
-        // Its label wrapped onto the next lines ("207 First-time entrant rate per 100,000 in
-        // England" / "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)").
-        let label = m[2] as string;
-        while (i + 1 < end) {
-          const more = lines[i + 1] as Line;
-          // (A capitalised line that itself stops on a joining word is no label of its own.)
-          const carriesOn =
-            /^[a-z(]/.test(more.flat) ||
-            RUNS_ON.test(label) ||
-            RUNS_ON.test(more.flat) ||
-            labelRunsOn(label, more.flat, area);
-          if (
-            more.cells.length !== 1 ||
-            !carriesOn ||
-            more.flat.length > 60 ||
-            leadingFigure(more.flat.split(" ")[0] ?? "")
-          )
-            break;
-          if (factHeadingLine(more.flat)) break;
-          label = joinWrapped(label, more.flat);
-          i++;
-        }
+        const label = wrappedLabel(m[2] as string);
         addLabelled(
           out,
           cleanLabel(label),
@@ -521,7 +533,9 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       if (/^-+$/.test(line.cells[0] ?? "") || CAPTION.test(line.flat)) continue;
       const alone = line.cells.length === 1 ? figureAlone(line.flat) : null;
       const cells = alone ? ["", alone] : rowCells(line, "number");
-      if (cells.length === 1 && wrapped.length < 3 && !/[.:?!]$/.test(line.flat) && line.flat.length < 100) {
+      // (A label joined from its wrapped lines may be long: "Vacancy rate case managers only (total
+      // unfilled case manager posts as percentage of total case manager headcount)".)
+      if (cells.length === 1 && wrapped.length < 3 && !/[.:?!]$/.test(line.flat) && line.flat.length < 160) {
         wrapped.push(line.flat);
         continue;
       }

@@ -7,7 +7,7 @@
 import { FACT_FIGURE, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
-import { MONTH_WORD, RUNS_ON, joinWrapped } from "./text.js";
+import { MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
@@ -144,12 +144,21 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   if (length < 0.65 * wrap.width && !forced) return false;
   // Where a sentence ends at the break, the paragraph runs on only in lower case or when forced.
   if (!SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat)) return true;
+  // A rating alone after a sentence's end is a section's rating cell ("... their parents/carers."
+  // / "Good²⁰"), however full the line before it.
+  if (ratingOnly(next.flat) !== null) return false;
   // A whole sentence ending in a colon after a sentence's end is a list's lead-in ("The Newtown
   // Youth Justice Service should:"), a line of its own however full the line before it.
   if (/:\s*$/.test(next.flat)) return false;
   // A whole question after a sentence's end is a key question's heading, not the paragraph's
-  // next sentence ("... was rated as 'Outstanding'." / "Does planning focus on ...?").
-  return forced && !(QUESTION_START.test(next.flat) && next.flat.endsWith("?"));
+  // next sentence ("... was rated as 'Outstanding'." / "Does planning focus on ...?"); so is a
+  // question's first line, wrapped, opened by its verb ("Is the child and their parents/carers
+  // meaningfully involved in planning, and are their" / "views taken into account?").
+  const question =
+    QUESTION_START.test(next.flat) &&
+    (next.flat.endsWith("?") ||
+      (/^(?:is|are|does|do|has|have)\s/i.test(next.flat) && !/[.!]\s/.test(next.flat)));
+  return forced && !question;
 }
 
 /**

@@ -51,6 +51,27 @@ describe("unwrapParagraphs", () => {
     );
   });
 
+  test("after a full line ending a sentence, a question's wrapped first line and a rating alone stay lines of their own", () => {
+    // Each line before is as full as the wrap allows, so the break looks forced.
+    const full = (sentence: string) =>
+      `${sentence} ${"and so on ".repeat(20)}`.slice(0, FILLER[0]?.length).replace(/\s*\S*$/, ".");
+    const text = [
+      ...FILLER,
+      "",
+      full("This question is only relevant in cases where there are factors related to keeping people safe,"),
+      "Is the child and their parents/carers meaningfully involved in planning, and are their",
+      "views taken into account?",
+      "",
+      full("Planning is well-informed, analytical and personalised, actively involving the child,"),
+      "Good",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain(
+      "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?",
+    );
+    expect(flats).toContain("Good");
+  });
+
   test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
     const text = [
       ...FILLER,

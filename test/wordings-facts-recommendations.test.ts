@@ -504,3 +504,62 @@ test("a split header whose column name wraps in its narrow cell onto the lines a
     ["ethnicity", "Unknown", "National average", "comparator", 4, "percent"],
   ]);
 });
+
+test("a figure-first row whose label wraps onto the next line, and a split row whose first figure lost its tab", () => {
+  const { facts } = factsOf(
+    [
+      "58.1% \tPercentage of children aged 16 and under in a pupil referral unit, alternative education, or attending",
+      "school part-time",
+      "55.3% \tPercentage of current caseload aged 17+ not in education, training, or employment",
+      "",
+      "Race/ethnicity \tWhite \tBlack and minority ethnic \tUnknown",
+      "Anytown YJS \t17% \t83% \t0%",
+      "Youth population (10–17 years) in Anytown 18% \t82% \t0%",
+    ].join("\n"),
+  );
+  expect(facts.map(([group, label, subject, , value]) => [group, label, subject, value])).toEqual([
+    [
+      "caseload_characteristics",
+      "Percentage of children aged 16 and under in a pupil referral unit, alternative education, or attending school part-time",
+      null,
+      58.1,
+    ],
+    [
+      "caseload_characteristics",
+      "Percentage of current caseload aged 17+ not in education, training, or employment",
+      null,
+      55.3,
+    ],
+    ["ethnicity", "White", "Anytown YJS", 17],
+    ["ethnicity", "Black and minority ethnic", "Anytown YJS", 83],
+    ["ethnicity", "Unknown", "Anytown YJS", 0],
+    ["ethnicity", "White", "Youth population (10-17 years) in Anytown", 18],
+    ["ethnicity", "Black and minority ethnic", "Youth population (10-17 years) in Anytown", 82],
+    ["ethnicity", "Unknown", "Youth population (10-17 years) in Anytown", 0],
+  ]);
+});
+
+test("a staffing row whose label, joined from its wrapped lines, runs past 100 characters before its figure", () => {
+  const { lines, seg } = linesOf(
+    [
+      "1.2. Staff",
+      "Key staffing data",
+      "Vacancy rate (total unfilled posts as percentage of total staff headcount) \t11%",
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+      "5%",
+      "Average caseload case managers (FTE) \t9",
+      "",
+      "In making a judgement about staffing, we take into account the answers to the following five questions:",
+    ].join("\n"),
+  );
+  expect(parseFacts(lines, seg).facts.map((f) => [f.group, f.label, f.value, f.unit])).toEqual([
+    ["staffing", "Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11, "percent"],
+    [
+      "staffing",
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+      5,
+      "percent",
+    ],
+    ["staffing", "Average caseload case managers (FTE)", 9, "count"],
+  ]);
+});
