@@ -222,17 +222,26 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
   return names.length === count ? names : null;
 }
 
-function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
+/**
+ * A split's header with the names of its columns wrapped in their narrow cells, written on the
+ * lines after it ("Race/ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"), as one
+ * header; and the index of the line after it.
+ */
+function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line; body: number } {
   let header = lines[i] as Line;
   let j = i + 1;
-  // A column's name wrapped in its narrow cell, written on the lines after the header's ("Race/
-  // ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"): the header's still.
   for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
     if (!name || name.split(" ").length > 3 || !COLUMN_FITS[group]?.test(name)) break;
-    header = { ...header, cells: [...header.cells, name], flat: `${header.flat} ${name}` };
+    // (One cell: which pieces make a name only the known names tell.)
+    header = { ...header, cells: [`${header.flat} ${name}`], flat: `${header.flat} ${name}` };
   }
-  const body = j;
+  return { header, body: j };
+}
+
+function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
+  const { header, body } = splitHeader(lines, i, group);
+  let j = body;
   const rows: { subject: string; cells: string[]; values: (number | null)[]; line: Line }[] = [];
   let columns: string[] | null = null;
   for (; j < lines.length; j++) {
@@ -337,7 +346,7 @@ function parseContextualSection(
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
     const split = SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""));
-    const next = lines[i + 1];
+    const next = split ? lines[splitHeader(lines, i, split.group).body] : undefined;
     if (split && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
       missingHeading = null;
       i = parseSplitTable(lines, i, split.group, out) - 1;
@@ -367,7 +376,9 @@ function parseContextualSection(
           leadingFigure(more.flat.split(" ")[0] ?? "")
         )
           break;
-        if (factHeadingLine(more.flat)) break;
+        // (A caption ending in its colon heads the next rows: "Education and child protection
+        // status of caseload:".)
+        if (factHeadingLine(more.flat) || /:\s*\d{0,2}$/.test(more.flat)) break;
         label = joinWrapped(label, more.flat);
         i++;
       }

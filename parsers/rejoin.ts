@@ -653,7 +653,8 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as Line;
     // (A single space before the headings' first words: "Of the 8 cases inspected: Relevant".)
-    const glued = line.cells[line.cells.length - 1]?.match(/^(.*[:?])\s+(\S+(?:\s+\S+)?)$/);
+    // (Its footnote marker may follow the colon: "Of the 8 cases inspected:18 Relevant".)
+    const glued = line.cells[line.cells.length - 1]?.match(/^(.*[:?]\d{0,2})\s+(\S+(?:\s+\S+)?)$/);
     if (
       glued &&
       isHeadingPiece(glued[2] as string) &&

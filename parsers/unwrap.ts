@@ -17,7 +17,12 @@ const BLOCK_START =
  * caption with its column headings: never a sentence's next words.
  */
 const isTableHeading = (flat: string) =>
-  factTableHeading(flat) !== null || /^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i.test(flat);
+  factTableHeading(flat) !== null ||
+  /^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i.test(flat) ||
+  // A facts table's caption: "For children in the inspected cases subject to court disposals:12",
+  // "Demographics of children cautioned or sentenced".
+  /^For children\b.*:\s*\d{0,2}$/i.test(flat) ||
+  /^Demographics of children\b/i.test(flat);
 
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
@@ -115,6 +120,9 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
     FIGURE_ROW_START.test(next.flat)
   )
     return false;
+  // A table's caption after a figure-and-label row ("13 Total current caseload: ... disposal" /
+  // "Education and child protection status of caseload:") heads the next rows.
+  if (FIGURE_ROW_START.test(last.flat) && /:\s*\d{0,2}$/.test(next.flat)) return false;
   // A rating cell wrapped beside a standard's description, a single space for the column gap
   // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
   if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return false;

@@ -72,6 +72,20 @@ describe("unwrapParagraphs", () => {
     expect(flats).toContain("Good");
   });
 
+  test("a table's caption ending in its colon after a full figure-and-label row, and 'Demographics of children', head their rows", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "13 Total current caseload: community resolution or other out-of-court disposal for the children of",
+      "Education and child protection status of caseload:",
+      "751 Total black and minority ethnic youth population in North Somerset (2011) of the area and the",
+      "Demographics of children cautioned or sentenced",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain("Education and child protection status of caseload:");
+    expect(flats).toContain("Demographics of children cautioned or sentenced");
+  });
+
   test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
     const text = [
       ...FILLER,

@@ -563,3 +563,31 @@ test("a staffing row whose label, joined from its wrapped lines, runs past 100 c
     ["staffing", "Average caseload case managers (FTE)", 9, "count"],
   ]);
 });
+
+test("a single-space split header whose column name wraps onto the next lines (pdftotext -raw), and a caption after a row", () => {
+  const { facts } = factsOf(
+    [
+      "Race/ethnicity White Black and",
+      "minority",
+      "ethnic",
+      "Unknown",
+      "Croydon 22% 69% 9%",
+      "",
+      "13 Total current caseload: community resolution or other out-of-court disposal",
+      "Education and child protection status of caseload:",
+      "7% Proportion of current caseload 'Looked After Children' resident in the YJS area",
+    ].join("\n"),
+  );
+  expect(facts.map(([group, label, subject, , value]) => [group, label, subject, value])).toEqual([
+    ["ethnicity", "White", "Croydon", 22],
+    ["ethnicity", "Black and minority ethnic", "Croydon", 69],
+    ["ethnicity", "Unknown", "Croydon", 9],
+    ["caseload", "Total current caseload: community resolution or other out-of-court disposal", null, 13],
+    [
+      "caseload_characteristics",
+      "Proportion of current caseload 'Looked After Children' resident in the YJS area",
+      null,
+      7,
+    ],
+  ]);
+});
