@@ -172,7 +172,10 @@ const COMBINING_MARK = /[\u0300-\u036F]/;
 /** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
-export function cleanLine(raw: string, format: Format): Cleaned & { cells: string[] } {
+export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
+  // pdftotext (without -layout) takes a hyphen at a line's end for a soft one and drops it:
+  // "out-of-court" wrapped after "out-" comes out "outof-court".
+  const raw = written.includes("outof") ? written.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2") : written;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
     const cell = raw.trim();
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };

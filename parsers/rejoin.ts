@@ -62,7 +62,9 @@ function continuesQuestion(row: string[], cell: string): boolean {
   const text = row[row.length - 1] as string;
   return (
     (row.length === 1 || (row.length === 2 && NUMBER.test(row[0] as string))) &&
-    /^[a-z(]/.test(cell) &&
+    // (In lower case, or after a word that cannot end a question: "... with the work of the" /
+    // "YOT?".)
+    (/^[a-z(]/.test(cell) || RUNS_ON.test(text)) &&
     !isFigure(cell) &&
     !/[?:]\s*\d{0,2}$/.test(text) &&
     // (A figure at its end is the row's, printed beside the question's first line: "... wider
@@ -327,8 +329,21 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   const isName = (l: Line) => !isPercent(l) && l.flat.length <= 60 && l.cells.length === 1;
   let j = i + 1;
   while (j + 1 < end && isName(lines[j] as Line) && !isPercent(lines[j + 1])) j++;
-  const columns = lines.slice(i + 1, j);
+  let columns = lines.slice(i + 1, j);
   if (columns.length < 2 || !columns.every(isName)) return null;
+  // More names than the first row has figures: a name wrapped in its narrow cell, its lines
+  // written together ("Black and" / "minority" / "ethnic"), a blank line between cells.
+  let width = 0;
+  while (isPercent(lines[j + 1 + width])) width++;
+  if (width >= 2 && width < columns.length) {
+    const cells: Line[][] = [];
+    for (const name of columns) {
+      const cell = cells[cells.length - 1];
+      if (cell && name.line - (cell[cell.length - 1] as Line).line === 1) cell.push(name);
+      else cells.push([name]);
+    }
+    if (cells.length === width) columns = cells.map(labelLine);
+  }
   const rows = [joined(lines[i] as Line, [lines[i] as Line, ...columns])];
   while (j + columns.length < end && isFactText(lines[j] as Line)) {
     const figures = lines.slice(j + 1, j + 1 + columns.length);

@@ -21,6 +21,13 @@ describe("unwrapParagraphs", () => {
     expect(unwrapParagraphs(doc)).toBe(doc);
   });
 
+  test("a wrapped text with a few long lines (notes, table rows) is still a wrapped text", () => {
+    // 3 long lines in 43: 7 %. A text with a paragraph a line has a third and more of them long.
+    const long = `${"a note written on one line, as converters write notes, ".repeat(3)}ends here.`;
+    const text = [...FILLER.slice(0, 20), long, ...FILLER.slice(20), long, long].join("\n");
+    expect(wrapWidth(normaliseLines(textSourceLines(text), "text").lines)).not.toBeNull();
+  });
+
   test("a sentence cut at the wrap width is one line again, with its first line's number", () => {
     const text = [
       ...FILLER,
