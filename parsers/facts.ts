@@ -232,7 +232,13 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
   let j = i + 1;
   for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
-    if (!name || name.split(" ").length > 3 || !COLUMN_FITS[group]?.test(name)) break;
+    // (Or a joining word a name broke at: "White Black" / "and" / "minority" / "ethnic".)
+    if (
+      !name ||
+      name.split(" ").length > 3 ||
+      !(COLUMN_FITS[group]?.test(name) || /^(?:and|or)$/i.test(name))
+    )
+      break;
     // (One cell: which pieces make a name only the known names tell.)
     header = { ...header, cells: [`${header.flat} ${name}`], flat: `${header.flat} ${name}` };
   }

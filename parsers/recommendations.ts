@@ -101,6 +101,19 @@ export function parseRecommendations(
       inList = true;
       continue;
     }
+    // An item's next sentence, its line wrapped after the sentence before ("... communication
+    // needs." / "This includes increasing understanding ..."): the item's, where the next line
+    // goes on with the list (the next item, or the next addressee).
+    const last = items[items.length - 1];
+    const after = lines[i + 1];
+    if (inList && last && !afterAddressee && after && text.length < 200) {
+      const afterText = plain(after.flat);
+      const next = itemNumber(afterText, false, lastNumber);
+      if ((next && next.number === (lastNumber ?? 0) + 1) || /\bshould:?$/i.test(afterText)) {
+        last.text = joinWrapped(last.text, text);
+        continue;
+      }
+    }
     inList = false;
     if (items.length > 0 && text.length > 60) break;
   }

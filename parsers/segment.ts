@@ -79,7 +79,10 @@ export function joinWrappedStandardNames(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const first = line.flat.charCodeAt(0);
-    const joined = first >= 49 && first <= 52 && line.cells.length === 1 ? wrappedName(lines, i) : null;
+    // (The number a cell of its own or not: "3.4 | Out-of-court disposal policy and" / "provision".)
+    const row =
+      line.cells.length === 1 || (line.cells.length === 2 && /^\d\.\d\.?$/.test(line.cells[0] as string));
+    const joined = first >= 49 && first <= 52 && row ? wrappedName(lines, i) : null;
     if (!joined) {
       out.push(line.index === out.length ? line : { ...line, index: out.length });
       continue;

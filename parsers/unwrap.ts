@@ -46,6 +46,8 @@ const ROW_END = [
  */
 const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
+/** A figure alone on its line ("16%"): after a figure-and-label row, the next row's cell. */
+const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
 const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
@@ -123,6 +125,7 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
     FIGURE_ROW_START.test(next.flat)
   )
     return false;
+  if (FIGURE_ALONE.test(next.flat) && FIGURE_ROW_START.test(last.flat)) return false;
   // A table's caption after a figure-and-label row ("13 Total current caseload: ... disposal" /
   // "Education and child protection status of caseload:") heads the next rows.
   if (FIGURE_ROW_START.test(last.flat) && /:\s*\d{0,2}$/.test(next.flat)) return false;

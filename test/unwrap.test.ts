@@ -93,6 +93,16 @@ describe("unwrapParagraphs", () => {
     expect(flats).toContain("Demographics of children cautioned or sentenced");
   });
 
+  test("a figure alone on its line after a row is a cell of the table, not the row's last word", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "20,687 Total black and minority ethnic youth population of Croydon in 2018 7",
+      "16%",
+    ].join("\n");
+    expect(unwrap(text).lines.map((l) => l.flat)).toContain("16%");
+  });
+
   test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
     const text = [
       ...FILLER,

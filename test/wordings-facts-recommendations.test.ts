@@ -591,3 +591,34 @@ test("a single-space split header whose column name wraps onto the next lines (p
     ],
   ]);
 });
+
+test("an item's next sentence, its line wrapped after the sentence before, stays the item's (a narrow page's text)", () => {
+  const r = recommendationsOf(
+    [
+      "1. provide routine support and training for practitioners who are",
+      "required to identify speech, language, and communication needs.",
+      "This includes increasing understanding of the pathways for school-aged and post-16 provision",
+      "2. support practitioners and managers in recognising and knowing how to escalate concerns",
+    ].join("\n"),
+  );
+  expect(r.items.map((i) => [i.number, i.text])).toEqual([
+    [
+      1,
+      "provide routine support and training for practitioners who are required to identify speech, language, and communication needs. This includes increasing understanding of the pathways for school-aged and post-16 provision",
+    ],
+    [2, "support practitioners and managers in recognising and knowing how to escalate concerns"],
+  ]);
+});
+
+test("a split header whose wrapped column name breaks at a joining word ('White Black' / 'and' / 'minority' / 'ethnic')", () => {
+  const { facts } = factsOf(
+    ["Race/ethnicity \tWhite Black", "and", "minority", "ethnic", "Unknown", "Croydon \t22% \t69% \t9%"].join(
+      "\n",
+    ),
+  );
+  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
+    ["White", "Croydon", 22],
+    ["Black and minority ethnic", "Croydon", 69],
+    ["Unknown", "Croydon", 9],
+  ]);
+});

@@ -207,6 +207,7 @@ test("standard headings pages apart (2019 reports rate a standard on its heading
 });
 
 test("a ratings table whose cells' lines come one after another (pdf-parse's getText): names and ratings rejoin", () => {
+  // (3.4's number is a cell of its own, a tab after it, as getText writes a row's cells.)
   const text = [
     "Ratings",
     "Newtown Youth Justice Service",
@@ -226,8 +227,8 @@ test("a ratings table whose cells' lines come one after another (pdf-parse's get
     "2.3 Implementation and",
     "delivery",
     "Outstanding*",
-    "3.4 Out-of-court disposal",
-    "policy and provision",
+    "3.4 \tOut-of-court disposal policy and",
+    "provision",
     "Inadequate",
     "Recommendations",
   ].join("\n");
