@@ -32,11 +32,20 @@ function splitLabel(group: FactGroup, heading: string): string {
   return heading.replace(/\s+/g, " ").trim();
 }
 
-function cleanLabel(label: string): string {
-  return plain(label)
+/**
+ * A footnote marker printed as plain digits at a label's end, where the notes that would show it
+ * for one were not found ("Total population of Croydon 6", "Total headcount qualified case
+ * managers (FTE) 13"): no label ends in a bare number of one or two digits after a word or a
+ * bracket but an age ("aged 16", "10 to 17").
+ */
+const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|years?|from)) \d{1,2}$/i;
+
+function cleanLabel(label: string, area: string | null = null): string {
+  const text = plain(label)
     .replace(/,?\s*of which:?$/i, "")
-    .replace(/[:\s]+$/, "")
-    .trim();
+    .replace(/[:\s]+$/, "");
+  // (Unless the area's own name ends so.)
+  return (area && text.endsWith(area) ? text : text.replace(TRAILING_MARKER, "")).trim();
 }
 
 /** Which group a labelled figure belongs to, from its label. */
@@ -394,7 +403,7 @@ function parseContextualSection(
     if (figure && line.cells.length >= 2) {
       offenceTable = false;
       missingHeading = null;
-      addLabelled(out, cleanLabel(wrappedLabel(line.cells.slice(1).join(" "))), figure, line);
+      addLabelled(out, cleanLabel(wrappedLabel(line.cells.slice(1).join(" ")), area), figure, line);
       continue;
     }
     if (line.cells.length === 1) {
@@ -404,7 +413,7 @@ function parseContextualSection(
         const label = wrappedLabel(m[2] as string);
         addLabelled(
           out,
-          cleanLabel(label),
+          cleanLabel(label, area),
           leadingFigure(m[1] as string) ?? { count: null, percent: null },
           line,
         );
@@ -420,7 +429,16 @@ function parseContextualSection(
     if (offence.length === 2) {
       const v = percentCell(offence[1] as string);
       if (v !== null) {
-        push(out, "offence_type", cleanLabel(offence[0] as string), null, "service", v, "percent", line);
+        push(
+          out,
+          "offence_type",
+          cleanLabel(offence[0] as string, area),
+          null,
+          "service",
+          v,
+          "percent",
+          line,
+        );
         continue;
       }
     }
@@ -431,7 +449,7 @@ function parseContextualSection(
         push(
           out,
           g.group,
-          cleanLabel(line.cells[0] as string),
+          cleanLabel(line.cells[0] as string, area),
           null,
           roleOf(g.group, line.cells[0] as string),
           value,
@@ -449,11 +467,15 @@ function parseContextualSection(
       // A heading over its places, not a label naming its own ("... per 100,000 in Tower").
       !/\b(?:in|for)(?:\s+\S.*)?$/i.test(line.flat)
     ) {
-      missingHeading = { group: "first_time_entrants", label: cleanLabel(line.flat), unit: "rate_per_100k" };
+      missingHeading = {
+        group: "first_time_entrants",
+        label: cleanLabel(line.flat, area),
+        unit: "rate_per_100k",
+      };
       continue;
     }
     if (/^Re.?offending rates?$/i.test(line.flat)) {
-      missingHeading = { group: "reoffending", label: cleanLabel(line.flat), unit: "percent" };
+      missingHeading = { group: "reoffending", label: cleanLabel(line.flat, area), unit: "percent" };
       continue;
     }
     if (

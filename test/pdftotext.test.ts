@@ -18,15 +18,14 @@ const TMP = join(import.meta.dirname, ".tmp", "pdftotext");
 const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 
 /**
- * Values read wrong that come from the corpus text's own damage, not from pdftotext: Tower
- * Hamlets prints one footnote marker in LaTeX ("$^{^{13}}$"), so its note is no plain-digit note
- * and the marker "13" stays on its label. (North Somerset's damaged ratings table heading,
- * "North Somerset Youth" / "Offending Service" beside "nerset Youth Offending" / "Service Score",
- * gives its service's whole name, the wrapped cell joined.)
+ * Values read wrong that come from the corpus text's own damage, not from pdftotext: none now.
+ * (Tower Hamlets prints one footnote marker in LaTeX, "$^{^{13}}$", so its note is no plain-digit
+ * note; the marker "13" left at its label's end is dropped as no label ends so. North
+ * Somerset's damaged ratings table heading, "North Somerset Youth" / "Offending Service" beside
+ * "nerset Youth Offending" / "Service Score", gives its service's whole name, the wrapped cell
+ * joined.)
  */
-const KNOWN_WRONG: Record<string, { layout: number; raw: number; getText: number }> = {
-  "2022-07-tower-hamlets-and-city-of-london.txt": { layout: 1, raw: 1, getText: 1 },
-};
+const KNOWN_WRONG: Record<string, { layout: number; raw: number; getText: number }> = {};
 
 /**
  * The renderings: as render-pdf.ts draws by default; with cells centred vertically beside a

@@ -544,6 +544,7 @@ test("a staffing row whose label, joined from its wrapped lines, runs past 100 c
     [
       "1.2. Staff",
       "Key staffing data",
+      "Total headcount qualified case managers (FTE) 13 \t10",
       "Vacancy rate (total unfilled posts as percentage of total staff headcount) \t11%",
       "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
       "5%",
@@ -553,6 +554,8 @@ test("a staffing row whose label, joined from its wrapped lines, runs past 100 c
     ].join("\n"),
   );
   expect(parseFacts(lines, seg).facts.map((f) => [f.group, f.label, f.value, f.unit])).toEqual([
+    // (Its footnote marker, plain digits, is no part of its label.)
+    ["staffing", "Total headcount qualified case managers (FTE)", 10, "count"],
     ["staffing", "Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11, "percent"],
     [
       "staffing",
@@ -621,4 +624,25 @@ test("a split header whose wrapped column name breaks at a joining word ('White 
     ["Black and minority ethnic", "Croydon", 69],
     ["Unknown", "Croydon", 9],
   ]);
+});
+
+test("a footnote marker left as plain digits at a label's end is no part of the label; an age or the area's own name is", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Contextual facts",
+      "",
+      "385,346\tTotal population of Croydon 6",
+      "41.9%\tPercentage of current caseload aged 16",
+      "1,204\tTotal youth population aged 10 to 17",
+      "",
+      "1. Organisational delivery",
+    ].join("\n"),
+  );
+  expect(parseFacts(lines, seg).facts.map((f) => f.label)).toEqual([
+    "Total population of Croydon",
+    "Percentage of current caseload aged 16",
+    "Total youth population aged 10 to 17",
+  ]);
+  // An area whose name ends in a number (the benchmark's synthetic areas) keeps it.
+  expect(parseFacts(lines, seg, "Croydon 6").facts[0]?.label).toBe("Total population of Croydon 6");
 });
