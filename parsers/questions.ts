@@ -137,6 +137,8 @@ function rowFigures(cells: string[]): Figures | null {
  * factors related to…": the sub-sample a table counts.
  */
 const SUB_SAMPLE = new RegExp(`^(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
+/** A sub-sample's caption inside a longer text (the caption's lines joined with the line before). */
+const CAPTION_WITHIN = new RegExp(`\\b(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
 /** Where a table's caption starts ("Of the 8 cases ...", "In the 17 cases ..."), before its count is read. */
 export const CAPTION_START = new RegExp(`^(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`, "i");
 /** The same caption ending, with its colon, on the lines above a table's column headings. */
@@ -277,12 +279,23 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         caption.push(tail);
         i++;
       }
-      const above = header.subSample === null ? plain(caption.join(" ")).match(CAPTION_ABOVE) : null;
+      const captionText = plain(caption.join(" "));
+      const above = header.subSample === null ? captionText.match(CAPTION_ABOVE) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       if (question?.next) i++;
       pending = null;
       if (question) currentKq = setKq(question.text, line, null) ?? currentKq;
+      else if (standardId && currentKq !== null) {
+        // A caption that names its key question's theme ("Of the 7 cases where there were changes
+        // in factors related to keeping the child safe:") heads that key question's prompts,
+        // wherever the question's heading stands (pdftotext may write it after the table). Only
+        // from one key question of the standard to another: after a heading that matched none
+        // (a lost standard heading), the prompts stay unread.
+        const from = captionText.search(CAPTION_WITHIN);
+        const own = from >= 0 ? keyQuestionIdFor(standardId, captionText.slice(from)) : null;
+        if (own) currentKq = own;
+      }
       continue;
     }
     if (!standardId) continue;
@@ -426,6 +439,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const labelMatch = rowText.match(/^([a-z])\)\s*/);
     const label = labelMatch ? (labelMatch[1] as string) : null;
     if (labelMatch) rowText = rowText.slice(labelMatch[0].length);
+    // A footnote marker left as plain digits after the question's mark ("... disposal? 27"): the
+    // mark ends the question.
+    rowText = rowText.replace(/\?\s*\d{1,2}$/, "?");
     if (rowText.length < 8) continue;
 
     if (figures.percent !== null && figures.percent > 100) {

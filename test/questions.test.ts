@@ -290,3 +290,34 @@ test("a count table's row, its counts after single spaces beside the question's 
   });
   expect(prompt("2.1.1", "structural barriers")).toMatchObject({ relevant: 7, yes: 7, subSample: 8 });
 });
+
+test("a prompts table whose key question's heading stands after it (pdftotext's reading order) is that key question's, by its caption", async () => {
+  // North Somerset's 2.4.2 ("keeping the child safe"): the heading moved below its table.
+  const heading = "#### Does reviewing focus sufficiently on keeping the child safe?\n\n";
+  const table =
+    "Of the 7 cases where there were changes in factors related to keeping the child safe:\tRelevant cases\tNumber 'Yes'\n" +
+    "Does reviewing identify and respond to changes in factors related to safety and wellbeing?\t7\t7\n" +
+    "Where applicable, is reviewing informed by the necessary input from other agencies involved in promoting the safety and wellbeing of the child?\t7\t7\n" +
+    "Where applicable, does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?\t6\t5\n";
+  const record = await damagedReport("2020-12-north-somerset.txt", [heading + table, `${table}\n${heading}`]);
+  const prompts = record.prompts.filter(
+    (p) => /safety and wellbeing/.test(p.text) && p.keyQuestionId.startsWith("2.4"),
+  );
+  expect(prompts.map((p) => [p.keyQuestionId, p.relevant, p.yes, p.subSample])).toEqual([
+    ["2.4.2", 7, 7, 7],
+    ["2.4.2", 7, 7, 7],
+    ["2.4.2", 6, 5, 7],
+  ]);
+});
+
+test("a footnote marker left as plain digits after a question's mark is no part of the question", async () => {
+  const record = await damagedReport("2021-10-kirklees.txt", [
+    "implementing the out-of-court disposal? ²⁷\t80%",
+    "implementing the out-of-court disposal? 27\t80%",
+  ]);
+  const row = record.keyQuestions.find((k) => k.id === "3.4.2" && k.source === "body");
+  expect([row?.text, row?.percent]).toEqual([
+    "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+    80,
+  ]);
+});
