@@ -241,11 +241,12 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
   let j = i + 1;
   for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
-    // (Or a joining word a name broke at: "White Black" / "and" / "minority" / "ethnic".)
+    // (Or a joining word a name broke at, "White Black" / "and" / "minority" / "ethnic"; or an
+    // age's unit, "10–14" / "years".)
     if (
       !name ||
       name.split(" ").length > 3 ||
-      !(COLUMN_FITS[group]?.test(name) || /^(?:and|or)$/i.test(name))
+      !(COLUMN_FITS[group]?.test(name) || /^(?:and|or|years?)$/i.test(name))
     )
       break;
     // (One cell: which pieces make a name only the known names tell.)

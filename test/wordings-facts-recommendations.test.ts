@@ -613,16 +613,28 @@ test("an item's next sentence, its line wrapped after the sentence before, stays
   ]);
 });
 
-test("a split header whose wrapped column name breaks at a joining word ('White Black' / 'and' / 'minority' / 'ethnic')", () => {
+test("a split header whose wrapped column name breaks at a joining word ('White Black' / 'and' / 'minority' / 'ethnic') or before an age's unit", () => {
   const { facts } = factsOf(
-    ["Race/ethnicity \tWhite Black", "and", "minority", "ethnic", "Unknown", "Croydon \t22% \t69% \t9%"].join(
-      "\n",
-    ),
+    [
+      "Race/ethnicity \tWhite Black",
+      "and",
+      "minority",
+      "ethnic",
+      "Unknown",
+      "Croydon \t22% \t69% \t9%",
+      "Age \t10–14",
+      "years",
+      "15–17",
+      "years",
+      "Croydon \t20% \t80%",
+    ].join("\n"),
   );
   expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
     ["White", "Croydon", 22],
     ["Black and minority ethnic", "Croydon", 69],
     ["Unknown", "Croydon", 9],
+    ["10-14", "Croydon", 20],
+    ["15-17", "Croydon", 80],
   ]);
 });
 
