@@ -667,6 +667,32 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as Line;
+    // The caption centred beside headings wrapped over two lines (cells centred vertically):
+    // "Relevant  Number" / "Of the 8 cases inspected:" / "cases  'Yes'".
+    const [mid, after] = [lines[i + 1], lines[i + 2]];
+    if (
+      mid &&
+      after &&
+      line.cells.every(isHeadingPiece) &&
+      mid.cells.length > 0 &&
+      !mid.cells.some(isHeadingPiece) &&
+      after.cells.length === line.cells.length &&
+      after.cells.every(isHeadingPiece)
+    ) {
+      const headings = line.cells.map((piece, k) => `${piece} ${after.cells[k]}`);
+      if (headingSet(headings)) {
+        const cells = [...mid.cells, ...headings];
+        out.push({
+          ...mid,
+          cells,
+          flat: cells.join(" "),
+          raw: [line, mid, after].map((l) => l.raw.trimEnd()).join("\n"),
+          markers: [line, mid, after].flatMap((l) => l.markers),
+        });
+        i += 2;
+        continue;
+      }
+    }
     // (A single space before the headings' first words: "Of the 8 cases inspected: Relevant".)
     // (Its footnote marker may follow the colon: "Of the 8 cases inspected:18 Relevant".)
     const glued = line.cells[line.cells.length - 1]?.match(/^(.*[:?]\d{0,2})\s+(\S+(?:\s+\S+)?)$/);

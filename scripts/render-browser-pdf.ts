@@ -30,6 +30,8 @@ export const CHROMIUM_ARGS = [
 export interface BrowserStyle {
   /** The page size: A4 as published, or A5, where cells and prose wrap far more often. */
   page?: "A4" | "A5";
+  /** Prose justified and table cells centred vertically, as Word's house styles often set them. */
+  justifiedCentred?: boolean;
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -95,6 +97,7 @@ td.figure { width: 13%; }
 tr { break-inside: avoid; }
 p.note { font-size: 7.5pt; margin: 2pt 0; }
 div.break { break-after: page; }
+${style.justifiedCentred ? "p { text-align: justify; } td { vertical-align: middle; }" : ""}
 </style></head><body>
 ${body.join("\n")}
 </body></html>

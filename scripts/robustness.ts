@@ -73,6 +73,7 @@ const PDF_STYLES: Record<string, RenderStyle> = {
 const BROWSER_STYLES: Record<string, BrowserStyle> = {
   "printed by a browser": {},
   "printed by a browser on A5 pages": { page: "A5" },
+  "printed by a browser, prose justified, cells centred": { justifiedCentred: true },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

@@ -119,14 +119,20 @@ describe.each([
 // baseline, fonts embedded as subsets.
 // On A5 pages lines are short: a paragraph's lines wrap after fewer than 60 characters, a
 // cover's area wraps in its large type, a page break falls inside a list item.
-describe.each(["A4", "A5"] as const)("printed by a browser on %s pages", (page) => {
+// And with prose justified and table cells centred vertically (a figure halfway down a wrapped
+// question's cell, a split table's names beside a wrapped one).
+describe.each([
+  ["on A4 pages", { page: "A4" }],
+  ["on A5 pages", { page: "A5" }],
+  ["with prose justified and cells centred", { justifiedCentred: true }],
+] as const)("printed by a browser %s", (layout, style) => {
   const pdfs = new Map<string, string>();
   beforeAll(async () => {
     mkdirSync(TMP, { recursive: true });
     await withBrowserPdf(async (print) => {
       for (const name of reports) {
-        const pdf = join(TMP, name.replace(/\.txt$/, `.browser-${page}.pdf`));
-        writeFileSync(pdf, await print(readFileSync(join(CORPUS, name), "utf8"), { page }));
+        const pdf = join(TMP, name.replace(/\.txt$/, `.browser-${layout.replace(/\W+/g, "-")}.pdf`));
+        writeFileSync(pdf, await print(readFileSync(join(CORPUS, name), "utf8"), style));
         pdfs.set(name, pdf);
       }
     });

@@ -411,6 +411,10 @@ describe("a count table's column headings wrapped in their narrow cells", () => 
     ["a word to a line after a tab (pdf-parse getText)", "$1 \tRelevant\ncases\nNumber\n'Yes'"],
     ["a word to a line after a space (pdftotext -raw)", "$1 Relevant\ncases\nNumber\n'Yes'"],
     ["a word to a line after the caption's own", "$1\n\nRelevant\ncases\n\nNumber\n'Yes'"],
+    [
+      "the caption centred between the headings' two lines (cells centred vertically)",
+      "\tRelevant\tNumber\n$1\n\tcases\t'Yes'",
+    ],
   ];
   test.each(renderings)(
     "%s: every key question and prompt keeps its counts and sub-sample",
