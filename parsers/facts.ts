@@ -5,7 +5,7 @@
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { RUNS_ON, SERVICE_WORDS, joinWrapped, numberCell, percentCell, plain } from "./text.js";
+import { MONTH_WORD, RUNS_ON, SERVICE_WORDS, joinWrapped, numberCell, percentCell, plain } from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -105,6 +105,11 @@ function push(
 
 /** A contextual figure, with its share: "441,290", "34%", "43.7", "69 (65%)". */
 export const FACT_FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\(\\d+(?:\\.\\d+)?%\\))?";
+/**
+ * A figure-and-label row ("34% Reoffending rate ...", "215,052 Total population ..."): a figure,
+ * then a capitalised label (not a date's month: "15 March 2022 ..." is a sentence).
+ */
+export const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 /** "20,687 Total black and minority ethnic youth population of Croydon": figure and label in one cell. */
 const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
 

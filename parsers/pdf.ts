@@ -12,6 +12,7 @@ import {
   rowsBySymmetry,
   runsOf,
 } from "./centred-rows.js";
+import { FIGURE_ROW_START } from "./facts.js";
 import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
 import { joinWrapped, ratingOnly } from "./text.js";
@@ -399,7 +400,12 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
           return;
         }
       }
-      const startsItem = /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim());
+      // (A list's item; or, after a figure-and-label row whose cells a narrow gap left one run of
+      // text, the next such row: "215,052 Total population ..." / "19,364 Total youth ...". A
+      // sentence may wrap before a number: "... Excel etc). All" / "11 YJS staff ...".)
+      const startsItem =
+        /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim()) ||
+        (FIGURE_ROW_START.test(line.text.trim()) && FIGURE_ROW_START.test(prev.last.text.trim()));
       const prevText = prev.cells.map((c) => c.text).join("\t");
       if (
         prev.cells.length === 1 &&

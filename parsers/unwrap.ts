@@ -4,7 +4,7 @@
 // (pandoc) wrap at 72 columns; the PDF reader joins paragraphs from the page geometry itself.
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
-import { FACT_FIGURE, factTableHeading } from "./facts.js";
+import { FACT_FIGURE, FIGURE_ROW_START, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
@@ -44,7 +44,6 @@ const ROW_END = [
  * next row starts with its figure and a capitalised label ("34% Reoffending rate ..."), or this
  * one ends with its figure before a capitalised line. Prose runs on after a figure in lower case.
  */
-const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
 /** A figure alone on its line ("16%"): after a figure-and-label row, the next row's cell. */
 const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);

@@ -78,6 +78,23 @@ describe("PDF reading", () => {
     ]);
   });
 
+  test("figure-and-label rows a narrow gap left one run of text each stay rows; a sentence wrapped before a number runs on", () => {
+    const item = (str: string, x: number, y: number) => textItem(str, x, y, 9);
+    const lines = assembleLines([
+      item("215,052 Total population in North Somerset (2018) and more words of the label", 72, 700),
+      item("19,364 Total youth population (10-17 years) in North Somerset (2018) and more", 72, 688),
+      item("751 Total black and minority ethnic youth population in North Somerset (2011)", 72, 676),
+      item("Youth justice case managers have access to the Microsoft Office suite. All", 72, 640),
+      item("11 YJS staff in our survey believed the ICT they were provided with was helping.", 72, 628),
+    ]);
+    expect(joinParagraphs(lines).map((p) => p.text)).toEqual([
+      "215,052 Total population in North Somerset (2018) and more words of the label",
+      "19,364 Total youth population (10-17 years) in North Somerset (2018) and more",
+      "751 Total black and minority ethnic youth population in North Somerset (2011)",
+      "Youth justice case managers have access to the Microsoft Office suite. All 11 YJS staff in our survey believed the ICT they were provided with was helping.",
+    ]);
+  });
+
   test.each([
     {
       layout: "two lines of question, the percentage halfway between them",
