@@ -79,7 +79,7 @@ describe("PDF reading", () => {
   });
 
   test("figure-and-label rows a narrow gap left one run of text each stay rows; a sentence wrapped before a number runs on", () => {
-    const item = (str: string, x: number, y: number) => textItem(str, x, y, 9);
+    const item = textItem;
     const lines = assembleLines([
       item("215,052 Total population in North Somerset (2018) and more words of the label", 72, 700),
       item("19,364 Total youth population (10-17 years) in North Somerset (2018) and more", 72, 688),
