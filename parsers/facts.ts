@@ -110,6 +110,10 @@ export const FACT_FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\
  * then a capitalised label (not a date's month: "15 March 2022 ..." is a sentence).
  */
 export const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
+/** A figure and nothing else ("267", "25.5%", "342,907", "16%"). */
+export const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
+/** A table's caption ends in its colon, a footnote marker after it or not ("... of caseload:", "...:12"). */
+export const CAPTION_END = /:\s*\d{0,2}$/;
 /** "20,687 Total black and minority ethnic youth population of Croydon": figure and label in one cell. */
 const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
 
@@ -260,8 +264,13 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
   return { header, body: j };
 }
 
-function parseSplitTable(lines: Line[], i: number, group: FactGroup, out: Collector): number {
-  const { header, body } = splitHeader(lines, i, group);
+function parseSplitTable(
+  lines: Line[],
+  i: number,
+  { header, body }: { header: Line; body: number },
+  group: FactGroup,
+  out: Collector,
+): number {
   let j = body;
   const rows: { subject: string; cells: string[]; values: (number | null)[]; line: Line }[] = [];
   let columns: string[] | null = null;
@@ -355,6 +364,45 @@ function labelRunsOn(label: string, next: string, area: string | null): boolean 
   return false;
 }
 
+/**
+ * A label wrapped onto the lines after its row ("207 First-time entrant rate per 100,000 in
+ * England" / "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)";
+ * "58.1% | Percentage of children ... or attending" / "school part-time"): the whole label, and
+ * the index of its last line.
+ */
+function wrappedLabel(
+  lines: Line[],
+  i: number,
+  end: number,
+  first: string,
+  area: string | null,
+): { label: string; last: number } {
+  let label = first;
+  let last = i;
+  while (last + 1 < end) {
+    const more = lines[last + 1] as Line;
+    // (A capitalised line that itself stops on a joining word is no label of its own.)
+    const carriesOn =
+      /^[a-z(]/.test(more.flat) ||
+      RUNS_ON.test(label) ||
+      RUNS_ON.test(more.flat) ||
+      labelRunsOn(label, more.flat, area);
+    if (
+      more.cells.length !== 1 ||
+      !carriesOn ||
+      more.flat.length > 60 ||
+      leadingFigure(more.flat.split(" ")[0] ?? "")
+    )
+      break;
+    // (A caption ending in its colon heads the next rows: "Education and child protection
+    // status of caseload:".)
+    if (factHeadingLine(more.flat) || CAPTION_END.test(more.flat)) break;
+    label = joinWrapped(label, more.flat);
+    last++;
+  }
+  return { label, last };
+}
+
 function parseContextualSection(
   lines: Line[],
   start: number,
@@ -367,59 +415,35 @@ function parseContextualSection(
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
     const split = SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""));
-    const next = split ? lines[splitHeader(lines, i, split.group).body] : undefined;
-    if (split && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
+    const head = split ? splitHeader(lines, i, split.group) : null;
+    const next = head ? lines[head.body] : undefined;
+    if (split && head && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
       missingHeading = null;
-      i = parseSplitTable(lines, i, split.group, out) - 1;
+      i = parseSplitTable(lines, i, head, split.group, out) - 1;
       continue;
     }
     if (/^Offence types?\b/i.test(line.flat)) {
       offenceTable = true;
       continue;
     }
-    // A label wrapped onto the next lines ("207 First-time entrant rate per 100,000 in England" /
-    // "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)"; "58.1% |
-    // Percentage of children ... or attending" / "school part-time").
-    const wrappedLabel = (first: string): string => {
-      let label = first;
-      while (i + 1 < end) {
-        const more = lines[i + 1] as Line;
-        // (A capitalised line that itself stops on a joining word is no label of its own.)
-        const carriesOn =
-          /^[a-z(]/.test(more.flat) ||
-          RUNS_ON.test(label) ||
-          RUNS_ON.test(more.flat) ||
-          labelRunsOn(label, more.flat, area);
-        if (
-          more.cells.length !== 1 ||
-          !carriesOn ||
-          more.flat.length > 60 ||
-          leadingFigure(more.flat.split(" ")[0] ?? "")
-        )
-          break;
-        // (A caption ending in its colon heads the next rows: "Education and child protection
-        // status of caseload:".)
-        if (factHeadingLine(more.flat) || /:\s*\d{0,2}$/.test(more.flat)) break;
-        label = joinWrapped(label, more.flat);
-        i++;
-      }
-      return label;
-    };
     const figure = leadingFigure(line.cells[0] ?? "");
     if (figure && line.cells.length >= 2) {
       offenceTable = false;
       missingHeading = null;
-      addLabelled(out, cleanLabel(wrappedLabel(line.cells.slice(1).join(" ")), area), figure, line);
+      const wrapped = wrappedLabel(lines, i, end, line.cells.slice(1).join(" "), area);
+      i = wrapped.last;
+      addLabelled(out, cleanLabel(wrapped.label, area), figure, line);
       continue;
     }
     if (line.cells.length === 1) {
       // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
       const m = line.flat.match(FIGURE_THEN_LABEL);
       if (m && groupOf(m[2] as string)) {
-        const label = wrappedLabel(m[2] as string);
+        const wrapped = wrappedLabel(lines, i, end, m[2] as string, area);
+        i = wrapped.last;
         addLabelled(
           out,
-          cleanLabel(label, area),
+          cleanLabel(wrapped.label, area),
           leadingFigure(m[1] as string) ?? { count: null, percent: null },
           line,
         );

@@ -136,13 +136,14 @@ function rowFigures(cells: string[]): Figures | null {
  * "Of the 7 cases with factors…", "Of the eight cases inspected", "In the 17 cases where there were
  * factors related to…": the sub-sample a table counts.
  */
-const SUB_SAMPLE = new RegExp(`^(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
+const SUB_SAMPLE_CAPTION = `(?:Of|In) the ${COUNT_WORD} cases\\b`;
+const SUB_SAMPLE = new RegExp(`^${SUB_SAMPLE_CAPTION}`, "i");
 /** A sub-sample's caption inside a longer text (the caption's lines joined with the line before). */
-const CAPTION_WITHIN = new RegExp(`\\b(?:Of|In) the ${COUNT_WORD} cases\\b`, "i");
+const CAPTION_WITHIN = new RegExp(`\\b${SUB_SAMPLE_CAPTION}`, "i");
 /** Where a table's caption starts ("Of the 8 cases ...", "In the 17 cases ..."), before its count is read. */
 export const CAPTION_START = new RegExp(`^(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`, "i");
 /** The same caption ending, with its colon, on the lines above a table's column headings. */
-const CAPTION_ABOVE = new RegExp(`(?:^|\\s)(?:Of|In) the ${COUNT_WORD} cases\\b[^:]*:\\s*\\d{0,2}$`, "i");
+const CAPTION_ABOVE = new RegExp(`(?:^|\\s)${SUB_SAMPLE_CAPTION}[^:]*:\\s*\\d{0,2}$`, "i");
 
 /** A key-question table's column headings: "% 'Yes'" (or "Rating and % yes"), "Relevant cases", "Number 'Yes'". */
 export const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;

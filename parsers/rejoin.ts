@@ -12,6 +12,7 @@ import { columnTables } from "./columns.js";
 import {
   FACT_FIGURE,
   FACT_TABLE_START,
+  FIGURE_ALONE,
   SPLIT_HEADERS,
   factTableHeading,
   fitsLabel,
@@ -551,9 +552,6 @@ function figuresAboveLabels(doc: NormalisedDocument): NormalisedDocument {
   };
 }
 
-/** A figure and nothing else ("267", "25.5%", "342,907"). */
-const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
-
 /**
  * In a text that keeps its rows, a figure-first table whose figures stand alone above their
  * wrapped labels (pdf-parse's getText of a PDF with each figure centred beside its label's
@@ -654,6 +652,17 @@ function headingSet(cells: string[]): boolean {
   return cells.length > 0 && cells.every(isColumnHeading) && (cells.length === 2 || /%/.test(cells[0] ?? ""));
 }
 
+/** A table's heading row put together from the lines it was written on (`parts`), at `base`'s place. */
+function headingRow(base: Line, cells: string[], parts: Line[]): Line {
+  return {
+    ...base,
+    cells,
+    flat: cells.join(" "),
+    raw: parts.map((l) => l.raw.trimEnd()).join("\n"),
+    markers: parts.flatMap((l) => l.markers),
+  };
+}
+
 /**
  * A key-question table's column headings wrapped in their narrow cells ("Relevant" / "cases",
  * "Number" / "'Yes'"), written on the lines after the caption or question they stand beside:
@@ -681,14 +690,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
     ) {
       const headings = line.cells.map((piece, k) => `${piece} ${after.cells[k]}`);
       if (headingSet(headings)) {
-        const cells = [...mid.cells, ...headings];
-        out.push({
-          ...mid,
-          cells,
-          flat: cells.join(" "),
-          raw: [line, mid, after].map((l) => l.raw.trimEnd()).join("\n"),
-          markers: [line, mid, after].flatMap((l) => l.markers),
-        });
+        out.push(headingRow(mid, [...mid.cells, ...headings], [line, mid, after]));
         i += 2;
         continue;
       }
@@ -725,14 +727,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
       out.push(lines[i] as Line);
       continue;
     }
-    const cells = [...line.cells.slice(0, lead), ...headings];
-    out.push({
-      ...line,
-      cells,
-      flat: cells.join(" "),
-      raw: [line, ...below].map((l) => l.raw.trimEnd()).join("\n"),
-      markers: [line, ...below].flatMap((l) => l.markers),
-    });
+    out.push(headingRow(line, [...line.cells.slice(0, lead), ...headings], [line, ...below]));
     i = j - 1;
   }
   out.forEach((l, k) => {

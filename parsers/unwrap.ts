@@ -4,7 +4,7 @@
 // (pandoc) wrap at 72 columns; the PDF reader joins paragraphs from the page geometry itself.
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
-import { FACT_FIGURE, FIGURE_ROW_START, factTableHeading } from "./facts.js";
+import { CAPTION_END, FACT_FIGURE, FIGURE_ALONE, FIGURE_ROW_START, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
@@ -21,7 +21,7 @@ const isTableHeading = (flat: string) =>
   /^Of the \w+ cases\b.*\b(?:relevant cases|%\s*['‘’"“”]?yes)/i.test(flat) ||
   // A facts table's caption: "For children in the inspected cases subject to court disposals:12",
   // "Demographics of children cautioned or sentenced".
-  /^For children\b.*:\s*\d{0,2}$/i.test(flat) ||
+  (/^For children\b/i.test(flat) && CAPTION_END.test(flat)) ||
   /^Demographics of children\b/i.test(flat);
 
 /**
@@ -45,8 +45,6 @@ const ROW_END = [
  * one ends with its figure before a capitalised line. Prose runs on after a figure in lower case.
  */
 const FIGURE_ROW_END = new RegExp(`\\s${FACT_FIGURE}$`);
-/** A figure alone on its line ("16%"): after a figure-and-label row, the next row's cell. */
-const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
 const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
@@ -124,10 +122,10 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
     FIGURE_ROW_START.test(next.flat)
   )
     return false;
-  if (FIGURE_ALONE.test(next.flat) && FIGURE_ROW_START.test(last.flat)) return false;
-  // A table's caption after a figure-and-label row ("13 Total current caseload: ... disposal" /
-  // "Education and child protection status of caseload:") heads the next rows.
-  if (FIGURE_ROW_START.test(last.flat) && /:\s*\d{0,2}$/.test(next.flat)) return false;
+  // After a figure-and-label row, a figure alone ("16%") is the next row's cell, and a caption
+  // ending in its colon ("Education and child protection status of caseload:") heads the next rows.
+  if (FIGURE_ROW_START.test(last.flat) && (FIGURE_ALONE.test(next.flat) || CAPTION_END.test(next.flat)))
+    return false;
   // A rating cell wrapped beside a standard's description, a single space for the column gap
   // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
   if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return false;
