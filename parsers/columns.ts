@@ -8,7 +8,7 @@
 // put together on the page before). Anything else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS, lettersOfName, spellsStandardName } from "./framework.js";
-import { type Line, type NormalisedDocument, letters, provenanceOf } from "./lines.js";
+import { type Line, type NormalisedDocument, letters, lineOfParts, provenanceOf } from "./lines.js";
 import {
   CAPTION_START,
   NOT_APPLICABLE,
@@ -139,16 +139,6 @@ function letteredFromA(questions: Line[][], headings: boolean[]): boolean {
   return next > 0;
 }
 
-function row(first: Line, parts: Line[], cells: string[]): Line {
-  return {
-    ...first,
-    cells,
-    flat: cells.join(" "),
-    raw: parts.map((l) => l.raw.trim()).join("\t"),
-    markers: parts.flatMap((l) => l.markers),
-  };
-}
-
 /** Where a ratings table read a column at a time ends: the report's next part, or prose. */
 const AFTER_RATINGS =
   /^(?:Executive summary|Overall findings|Recommendations|Introduction|Background|Foreword|Contents)$/i;
@@ -274,10 +264,10 @@ function ratingsColumns(lines: Line[]): Line[] {
   const first = label.parts[0] as Line;
   const rows: Line[] = [
     overall
-      ? row(first, [...label.parts, overall.line], [labelText, overall.rating])
+      ? lineOfParts(first, [...label.parts, overall.line], [labelText, overall.rating])
       : label.parts.length === 1
         ? first
-        : row(first, label.parts, [labelText]),
+        : lineOfParts(first, label.parts, [labelText]),
   ];
   for (const line of region) {
     const k = numbers.indexOf(line);
@@ -286,8 +276,9 @@ function ratingsColumns(lines: Line[]): Line[] {
         names[k] as { line: Line; name: string },
         standardRatings[k] as (typeof ratings)[0],
       ];
-      rows.push(row(line, [line, name.line, rating.line], [line.flat, name.name, rating.rating]));
-    } else if (score && line === scoreParts[0]) rows.push(row(line, scoreParts, ["Score", score.flat]));
+      rows.push(lineOfParts(line, [line, name.line, rating.line], [line.flat, name.name, rating.rating]));
+    } else if (score && line === scoreParts[0])
+      rows.push(lineOfParts(line, scoreParts, ["Score", score.flat]));
     else if (!used.has(line)) rows.push(line);
   }
   return [...lines.slice(0, start), ...rows, ...lines.slice(end)];
@@ -363,11 +354,11 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     ];
     const headerParts = [...caption, ...figures.used.filter((l) => !/^\d/.test(l.flat))];
     out.length -= caption.length;
-    if (headerParts.length > 0) out.push(row(headerParts[0] as Line, headerParts, headerCells));
+    if (headerParts.length > 0) out.push(lineOfParts(headerParts[0] as Line, headerParts, headerCells));
     found.questions.forEach((parts, r) => {
       const text = parts.map((l) => l.flat).join(" ");
       out.push(
-        row(
+        lineOfParts(
           parts[0] as Line,
           [...parts, ...(figures.rowLines[r] as Line[])],
           [text, ...(figures.rows[r] as string[])],

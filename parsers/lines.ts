@@ -44,6 +44,21 @@ export function provenanceOf(line: Line): Provenance {
   };
 }
 
+/**
+ * A row put together from the source lines it was written on (`parts`), in `first`'s place: the
+ * cells given, its raw text the parts' lines joined by `separator` (so that its provenance shows
+ * every line it was read from), the parts' footnote markers.
+ */
+export function lineOfParts(first: Line, parts: Line[], cells: string[], separator = "\t"): Line {
+  return {
+    ...first,
+    cells,
+    flat: cells.join(" "),
+    raw: parts.map((l) => l.raw.trim()).join(separator),
+    markers: parts.flatMap((l) => l.markers),
+  };
+}
+
 /** Lower-case letters only: for matching text whose spacing or punctuation extraction damaged. */
 export function letters(text: string): string {
   return text.toLowerCase().replace(/[^a-z]/g, "");

@@ -18,7 +18,7 @@ import {
   fitsLabel,
   leadingFigure,
 } from "./facts.js";
-import type { Line, NormalisedDocument } from "./lines.js";
+import { type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
 import {
   CAPTION_START,
   NOT_APPLICABLE,
@@ -309,14 +309,13 @@ function printedPageOffset(furniture: Line[]): number | null {
   return best;
 }
 
+/** A row of `a`'s place whose cells are `cells`' lines, one a cell. */
 function joined(a: Line, cells: Line[]): Line {
-  return {
-    ...a,
-    cells: cells.map((l) => l.flat),
-    flat: cells.map((l) => l.flat).join(" "),
-    raw: cells.map((l) => l.raw.trim()).join("\t"),
-    markers: cells.flatMap((l) => l.markers),
-  };
+  return lineOfParts(
+    a,
+    cells,
+    cells.map((l) => l.flat),
+  );
 }
 
 /**
@@ -652,17 +651,6 @@ function headingSet(cells: string[]): boolean {
   return cells.length > 0 && cells.every(isColumnHeading) && (cells.length === 2 || /%/.test(cells[0] ?? ""));
 }
 
-/** A table's heading row put together from the lines it was written on (`parts`), at `base`'s place. */
-function headingRow(base: Line, cells: string[], parts: Line[]): Line {
-  return {
-    ...base,
-    cells,
-    flat: cells.join(" "),
-    raw: parts.map((l) => l.raw.trimEnd()).join("\n"),
-    markers: parts.flatMap((l) => l.markers),
-  };
-}
-
 /**
  * A key-question table's column headings wrapped in their narrow cells ("Relevant" / "cases",
  * "Number" / "'Yes'"), written on the lines after the caption or question they stand beside:
@@ -690,7 +678,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
     ) {
       const headings = line.cells.map((piece, k) => `${piece} ${after.cells[k]}`);
       if (headingSet(headings)) {
-        out.push(headingRow(mid, [...mid.cells, ...headings], [line, mid, after]));
+        out.push(lineOfParts(mid, [line, mid, after], [...mid.cells, ...headings], "\n"));
         i += 2;
         continue;
       }
@@ -727,7 +715,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
       out.push(lines[i] as Line);
       continue;
     }
-    out.push(headingRow(line, [...line.cells.slice(0, lead), ...headings], [line, ...below]));
+    out.push(lineOfParts(line, [line, ...below], [...line.cells.slice(0, lead), ...headings], "\n"));
     i = j - 1;
   }
   out.forEach((l, k) => {
