@@ -5,7 +5,16 @@
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
-import { MONTH_WORD, RUNS_ON, SERVICE_WORDS, joinWrapped, numberCell, percentCell, plain } from "./text.js";
+import {
+  MONTH_WORD,
+  OUT_OF_COURT,
+  RUNS_ON,
+  SERVICE_WORDS,
+  joinWrapped,
+  numberCell,
+  percentCell,
+  plain,
+} from "./text.js";
 
 type Unit = ContextualFact["unit"];
 
@@ -15,9 +24,18 @@ export const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
   { group: "gender", re: /^(?:Gender|Sex)\b/i },
 ];
 
-// "First-time entrants", "first time entrant", "FTE rate"; "reoffending", "Re-offending".
-const FTE = /first.time entrant|\bFTE rate/i;
+// "First-time entrants", "first time entrant", "FTE rate"; "reoffending", "Re-offending". (And
+// "Firsttime": pdftotext takes the hyphen of "First-" at a line's end for a soft one.)
+const FTE = /first.?time entrant|\bFTE rate/i;
 const REOFFENDING = /\bre.?offending/i;
+
+const CASELOAD_LABEL = new RegExp(
+  `caseload|court disposals|${OUT_OF_COURT}|custody|licence|caution|community resolution|community sentence|sentence`,
+  "i",
+);
+
+/** "Of the 26 out-of-court disposals:", a caseload count as a caption. */
+const OF_THE_DISPOSALS = new RegExp(`^Of the (\\d+) (court disposals|${OUT_OF_COURT} disposals)`, "i");
 
 const SERVICE_SUBJECT = new RegExp(`\\b${SERVICE_WORDS}\\b`, "i");
 const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
@@ -59,12 +77,7 @@ function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null 
     )
   )
     return { group: "caseload_characteristics", unit: null };
-  if (
-    /caseload|court disposals|out-of-court|custody|licence|caution|community resolution|community sentence|sentence/i.test(
-      label,
-    )
-  )
-    return { group: "caseload", unit: null };
+  if (CASELOAD_LABEL.test(label)) return { group: "caseload", unit: null };
   return null;
 }
 
@@ -155,7 +168,7 @@ const LABEL_FIRST_HEADING = new RegExp(`^(?:${LABEL_FIRST_TABLE})${HEADING_END}`
  * with the wrong label (a table read a column at a time, one label short) shows itself so.
  */
 export function fitsLabel(label: string, figure: { count: number | null; percent: number | null }): boolean {
-  if (/population|first.time entrant|\bFTE rate/i.test(label)) return figure.count !== null;
+  if (/population|first.?time entrant|\bFTE rate/i.test(label)) return figure.count !== null;
   if (/\bre.?offending|^(?:percentage|proportion) of/i.test(label)) return figure.percent !== null;
   return true;
 }
@@ -166,7 +179,7 @@ export function fitsLabel(label: string, figure: { count: number | null; percent
  */
 export function wholeLabel(label: string): boolean {
   const starts = label.match(
-    /\b(?:Total (?:current|youth|population|staff)|Percentage of|Proportion of|Reoffending rate|First.time entrant)/gi,
+    /\b(?:Total (?:current|youth|population|staff)|Percentage of|Proportion of|Reoffending rate|First.?time entrant)/gi,
   );
   return (starts?.length ?? 0) <= 1;
 }
@@ -449,7 +462,7 @@ function parseContextualSection(
         );
         continue;
       }
-      const of = plain(line.flat).match(/^Of the (\d+) (court disposals|out-of-court disposals)/i);
+      const of = plain(line.flat).match(OF_THE_DISPOSALS);
       if (of) {
         push(out, "caseload", (of[2] as string).toLowerCase(), null, "service", Number(of[1]), "count", line);
         continue;
@@ -492,7 +505,7 @@ function parseContextualSection(
     // A heading whose figures were images: "First-time entrant (rate per 100,000)" then
     // "Croydon", "England and Wales" with no number. Record the gap, never guess it.
     if (
-      /^(?:First.time entrants?|FTE rate)\b/i.test(line.flat) &&
+      /^(?:First.?time entrants?|FTE rate)\b/i.test(line.flat) &&
       !/\d{2,}/.test(line.flat.replace(/100,000/, "")) &&
       // A heading over its places, not a label naming its own ("... per 100,000 in Tower").
       !/\b(?:in|for)(?:\s+\S.*)?$/i.test(line.flat)

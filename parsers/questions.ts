@@ -12,6 +12,7 @@ import {
   COUNT_WORD,
   PROMPT_LETTER,
   QUESTION_WORD,
+  SERVICE_WORDS,
   countCell,
   joinWrapped,
   parseCount,
@@ -19,9 +20,15 @@ import {
   plain,
 } from "./text.js";
 
-/** The wordings key questions take; prompts never start like this. */
-const KEY_QUESTION_FORM =
-  /^(?:does assessment sufficiently analyse how to|does planning focus (?:sufficiently )?on|does (?:the )?implementation and delivery of services (?:effectively )?support|does service delivery (?:effectively )?(?:support|focus)|does reviewing focus (?:sufficiently )?on|are the yo[tsj]'?s recommendations sufficiently|does the yo[tsj] work effectively with the police)/i;
+/**
+ * The wordings key questions take; prompts never start like this. The joint-working questions
+ * name the service as the report does ("the YOT's recommendations", "Does the YJS work ..."):
+ * any of its names.
+ */
+const KEY_QUESTION_FORM = new RegExp(
+  `^(?:does assessment sufficiently analyse how to|does planning focus (?:sufficiently )?on|does (?:the )?implementation and delivery of services (?:effectively )?support|does service delivery (?:effectively )?(?:support|focus)|does reviewing focus (?:sufficiently )?on|are the ${SERVICE_WORDS}(?:'s|s)? recommendations sufficiently|does the ${SERVICE_WORDS} work effectively with the police)`,
+  "i",
+);
 
 /** How a key question or prompt begins (a prompt with its letter). */
 export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");

@@ -3,13 +3,11 @@
 
 import type { SampleStatement, Samples } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
-import { COUNT_WORD, parseCount, plain } from "./text.js";
+import { COUNT_WORD, OUT_OF_COURT, parseCount, plain } from "./text.js";
 
 type Domain = SampleStatement["domain"];
 
 const N = COUNT_WORD;
-/** "out-of-court", also as printed without its hyphens. */
-const OOC = "out[- ]of[- ]court";
 /** How a report says it looked at cases. */
 const LOOKED = "(?:inspected|examined|reviewed|looked at)";
 const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
@@ -46,12 +44,12 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
       "gi",
     ),
   },
-  { domain: "outOfCourt", re: new RegExp(`\\bWe ${LOOKED} ${N} ${OOC} disposals?`, "gi") },
+  { domain: "outOfCourt", re: new RegExp(`\\bWe ${LOOKED} ${N} ${OUT_OF_COURT} disposals?`, "gi") },
   {
     // "We inspected 15 cases managed by the YJS that had received an out-of-court disposal",
     // "We reviewed 9 cases where the child had received an out-of-court disposal".
     domain: "outOfCourt",
-    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived an ${OOC} disposal`, "gi"),
+    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived an ${OUT_OF_COURT} disposal`, "gi"),
   },
   {
     domain: "court",
@@ -60,17 +58,17 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "outOfCourt",
     re: new RegExp(
-      `\\bWe ${LOOKED} the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OOC}`,
+      `\\bWe ${LOOKED} the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OUT_OF_COURT}`,
       "gi",
     ),
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\ba sample of ${N} cases that received an ${OOC} disposal`, "gi"),
+    re: new RegExp(`\\ba sample of ${N} cases that received an ${OUT_OF_COURT} disposal`, "gi"),
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} ${OOC} disposals?`, "gi"),
+    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} ${OUT_OF_COURT} disposals?`, "gi"),
   },
   {
     domain: "resettlement",
@@ -92,6 +90,9 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
     ),
   },
 ];
+
+/** What a sentence must name for the out-of-court and resettlement patterns to be tried. */
+const OUT_OF_COURT_OR_CUSTODY = new RegExp(`${OUT_OF_COURT}|custod|resettlement`, "i");
 
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
 const SAMPLE_WORD = /examin|inspected|detailed look|sample (?:of|compris|consist|includ)|reviewed|looked at/i;
@@ -126,7 +127,7 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
     // A statement never runs over a sentence's end: the patterns run on the sentences that have
     // the word, not on the whole paragraph.
     for (const sentence of sentencesWithSampleWord(plain(line.flat))) {
-      const outOfCourtOrCustody = /out[- ]of[- ]court|custod|resettlement/i.test(sentence);
+      const outOfCourtOrCustody = OUT_OF_COURT_OR_CUSTODY.test(sentence);
       const courtOrCommunity = /court|community/i.test(sentence);
       for (const { domain, re, sum } of PATTERNS) {
         if (domain !== "court" && !outOfCourtOrCustody) continue;

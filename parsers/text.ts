@@ -181,6 +181,9 @@ export const PROMPT_LETTER = /^[a-z]\)\s/;
 /** How a report names the service (match case-insensitively): "YOS", "Youth Justice Service", "youth offending teams". */
 export const SERVICE_WORDS = "(?:YOS|YJS|YOT|YJT|youth (?:offending|justice) (?:services?|teams?))";
 
+/** "out-of-court", also as printed without its hyphens (match case-insensitively). */
+export const OUT_OF_COURT = "out[- ]of[- ]court";
+
 /** The words a key question or prompt begins with (match case-insensitively). */
 export const QUESTION_WORD = "(?:does|is|are|where|in cases|how|has|have|do)";
 

@@ -321,3 +321,35 @@ test("a footnote marker left as plain digits after a question's mark is no part 
     80,
   ]);
 });
+
+test("the joint-working key questions naming the service by another of its names ('the YJS's recommendations', 'Does the Youth Justice Service work ...') are read", async () => {
+  const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+  const recommendations = /Are the YOT(['’])s recommendations/g;
+  const police = /Does the YOT work effectively/g;
+  // Each where the report prints it: the body's table, the section's heading, the annex.
+  expect([kirklees.match(recommendations)?.length, kirklees.match(police)?.length]).toEqual([3, 3]);
+  const record = await recordOf(
+    kirklees
+      .replace(recommendations, "Are the YJS$1s recommendations")
+      .replace(police, "Does the Youth Justice Service work effectively"),
+  );
+  const rows = record.keyQuestions.filter((k) => k.standardId === "3.4");
+  expect(rows.map((k) => [k.id, k.source, k.percent])).toEqual([
+    ["3.4.1", "body", 27],
+    ["3.4.2", "body", 80],
+  ]);
+  expect(rows[1]?.text).toBe(
+    "Does the Youth Justice Service work effectively with the police in implementing the out-of-court disposal?",
+  );
+  const prompts = record.prompts.filter((p) => p.keyQuestionId.startsWith("3.4"));
+  expect(prompts.map((p) => [p.keyQuestionId, p.percent])).toEqual([
+    ["3.4.1", 67],
+    ["3.4.1", 83],
+    ["3.4.1", 27],
+    ["3.4.1", 87],
+    ["3.4.1", 75],
+    ["3.4.1", 67],
+    ["3.4.2", 80],
+    ["3.4.2", 100],
+  ]);
+});

@@ -164,6 +164,40 @@ test("'Re-offending rates' and 'FTE rate' headings whose figures were images rec
   expect(r.warnings.map((w) => w[0])).toEqual(["figure-missing", "figure-missing", "figure-missing"]);
 });
 
+test("'First time' and 'Firsttime' (pdftotext's join of a line-end 'First-') entrant labels; 'out of court' disposals unhyphenated", () => {
+  const r = factsOf(
+    [
+      "Youth justice information",
+      "",
+      "233\tFirsttime entrant rate per 100,000 in Kirklees",
+      "207\tFirst time entrant rate per 100,000 in England and Wales",
+      "",
+      "Additional caseload data",
+      "",
+      "Of the 37 out of court disposals",
+    ].join("\n"),
+  );
+  expect(r.facts).toEqual([
+    [
+      "first_time_entrants",
+      "Firsttime entrant rate per 100,000 in Kirklees",
+      null,
+      "service",
+      233,
+      "rate_per_100k",
+    ],
+    [
+      "first_time_entrants",
+      "First time entrant rate per 100,000 in England and Wales",
+      null,
+      "comparator",
+      207,
+      "rate_per_100k",
+    ],
+    ["caseload", "out of court disposals", null, "service", 37, "count"],
+  ]);
+});
+
 test("staffing '(FTE)' labels are not taken for first-time entrant rates", () => {
   const r = factsOf("4.6\tTotal staff headcount (full-time equivalent, FTE)");
   expect(r.facts).toEqual([]);
