@@ -438,10 +438,13 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       lastRow = null;
       continue;
     }
-    // A pipe-table row that remark did not read as a table (no delimiter row): split it here.
+    // A pipe-table row that remark did not read as a table (no delimiter row), or a plain text's
+    // table written so ("| 2.1 | Assessment | Good |"): split it here.
     const src =
-      format === "markdown" && !original.cells && /^\s*\|.*\|\s*$/.test(original.raw)
-        ? { ...original, cells: pipeCells(original.raw) }
+      format !== "pdf" &&
+      !original.cells &&
+      (format === "markdown" ? PIPE_ROW : TEXT_PIPE_ROW).test(original.raw)
+        ? { ...original, cells: pipeCells(original.text ?? original.raw) }
         : original;
     if (src.cells && /^\s*:?-{3,}:?\s*$/.test(src.cells.join("").replace(/\s/g, ""))) continue;
     let cells: string[];
@@ -859,6 +862,10 @@ export async function markdownSourceLines(written: string): Promise<SourceLine[]
  * A pipe-table row's cells as written, split at its unescaped pipes, its outer pipes (if any)
  * dropped; the line cleaner trims them and undoes markdown's escapes ("\\|").
  */
+/** A row of a pipe table: a pipe at each end; in plain text, one between cells as well. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const TEXT_PIPE_ROW = /^\s*\|.*\|.*\|\s*$/;
+
 function pipeCells(raw: string): string[] {
   return raw
     .trim()

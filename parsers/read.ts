@@ -45,7 +45,7 @@ function detectTextFormat(lines: string[], file: string): Format {
   for (const line of lines) {
     if (seen > 60_000) break;
     seen += line.length + 1;
-    if (/^#{1,6}\s+\S/.test(line)) headings++;
+    if (/^ {0,3}#{1,6}\s+\S/.test(line)) headings++;
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) pipeDelimiters++;
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
     if (line.includes("<") && /<table\b/i.test(line)) htmlTables++;

@@ -13,6 +13,17 @@ export function toSpaces(text: string): string {
   return text.replace(/\t/g, "    ");
 }
 
+/**
+ * Every tab-separated row as a pipe row ("| 2.1 | Assessment | Good |") with no delimiter row:
+ * plain text whose tables a converter drew with pipes (not markdown: nothing else is marked up).
+ */
+export function toPipeRows(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.includes("\t") ? `| ${line.split("\t").join(" | ")} |` : line))
+    .join("\n");
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
 }

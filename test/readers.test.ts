@@ -23,6 +23,9 @@ describe("format detection from content", () => {
     expect(detectFormat(Buffer.from("# A\n\n## B\n\n### C\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("| a | b |\n| --- | --- |\n| 1 | 2 |\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("Ratings\n2.1\tAssessment\tGood\n"), "a.md")).toBe("text");
+    // Headings indented by up to three spaces are headings (CommonMark); four make code.
+    expect(detectFormat(Buffer.from("  # A\n\n   ## B\n\n ### C\n"), "a.txt")).toBe("markdown");
+    expect(detectFormat(Buffer.from("    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("text");
   });
 });
 

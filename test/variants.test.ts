@@ -12,6 +12,7 @@ import {
   repeatTableHeadings,
   toHtmlTables,
   toMarkdown,
+  toPipeRows,
   toPlainWrapped,
   toSpaces,
   toWrapped,
@@ -37,6 +38,17 @@ describe.each(reports)("%s", (name) => {
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
     expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
+  test("tables drawn as pipe rows without a delimiter row, in a plain text, give the same record", async () => {
+    const file = join(TMP, name.replace(/\.txt$/, ".pipe-rows.txt"));
+    writeFileSync(file, toPipeRows(text));
+    expect(readFileSync(file, "utf8")).toMatch(/^\| 2\.1\.? \| Assessment/m);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(recordValues(variant, { narrativeText: false })).toEqual(
+      recordValues(original, { narrativeText: false }),
+    );
   });
 
   test("a single space between cells (as pypdf and some viewers copy) gives the same values", async () => {
