@@ -41,7 +41,16 @@ interface Cleaned {
 }
 
 /** Footnote markers and stray symbols, in the several spellings the converters produce. */
-const MARKER_HINT = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+const MARKER_HINT = /[<$^&⁰¹²³⁴⁵⁶⁷⁸⁹[]/;
+
+/**
+ * A note's number in square brackets against the text it annotates ("Croydon[6]", "disposal?[27]"),
+ * as plain-text exports of a document write its footnote references (pandoc's plain text, word
+ * processors' "text only"); not a markdown link's text ("[6](...)").
+ */
+const BRACKETED_MARKER = /(?<=[\p{L}\p{N}.,;:!?)'’"”%])\[(\d{1,3})\](?![(:])/gu;
+/** The same number opening a line: the note itself ("[6] Office for National Statistics ..."). */
+const BRACKETED_NOTE = /^\s*\[(\d{1,3})\]\s+(?=\S)/;
 
 function extractMarkers(input: string): Cleaned {
   if (!MARKER_HINT.test(input)) return { text: input, markers: [], startsWithMarker: false };
@@ -49,7 +58,8 @@ function extractMarkers(input: string): Cleaned {
   let s = input;
   const leading = s.trimStart();
   const startsWithMarker =
-    /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d|\[\^\d+\]:|\^\d+\^)/.test(leading) &&
+    (/^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup&gt;|\$\s*<sup>|\$\s*\^|\^\{\d|\[\^\d+\]:|\^\d+\^)/.test(leading) ||
+      BRACKETED_NOTE.test(leading)) &&
     !/^<sup>\s*<\/sup>/.test(leading);
   const take = (_m: string, digits: string) => {
     markers.push(digits);
@@ -67,6 +77,7 @@ function extractMarkers(input: string): Cleaned {
   // superscript "^7^".
   if (s.includes("[^")) s = s.replace(/\[\^(\d+)\]:?/g, take);
   if (/\^\d+\^/.test(s)) s = s.replace(/\^(\d+)\^/g, take);
+  if (s.includes("[")) s = s.replace(BRACKETED_NOTE, take).replace(BRACKETED_MARKER, take);
   // A percent sign the converter wrote as LaTeX ("86$\%$") is a percent sign.
   if (s.includes("\\%")) s = s.replace(/\$\s*\\%\s*\$/g, "%");
   // Any other inline LaTeX is a symbol the converter could not read (arrows, stars): drop it.

@@ -24,6 +24,30 @@ export function toPipeRows(text: string): string {
     .join("\n");
 }
 
+const SUPERSCRIPT_DIGIT: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+};
+
+/**
+ * Superscript footnote markers written as bracketed numbers against the text ("Croydon[6]",
+ * "[6] Office for National Statistics ..."), as plain-text exports write note references.
+ */
+export function toBracketedMarkers(text: string): string {
+  return text.replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => {
+    const digits = [...run].map((c) => SUPERSCRIPT_DIGIT[c]).join("");
+    return `[${digits}]`;
+  });
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
 }

@@ -10,6 +10,7 @@ import {
   percentSignCells,
   promptLettersAlone,
   repeatTableHeadings,
+  toBracketedMarkers,
   toHtmlTables,
   toMarkdown,
   toPipeRows,
@@ -35,6 +36,14 @@ describe.each(reports)("%s", (name) => {
     expect(toSpaces(text)).not.toContain("\t");
     const file = join(TMP, name.replace(/\.txt$/, ".spaces.txt"));
     writeFileSync(file, toSpaces(text));
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect(recordValues(variant)).toEqual(recordValues(original));
+  });
+
+  test("footnote markers as bracketed numbers ('Croydon[6]', '[6] Office for ...') give the same record", async () => {
+    const file = join(TMP, name.replace(/\.txt$/, ".bracketed-markers.txt"));
+    writeFileSync(file, toBracketedMarkers(text));
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
     expect(recordValues(variant)).toEqual(recordValues(original));
