@@ -19,7 +19,7 @@ import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON, joinWrapped } from 
 
 export type Format = "text" | "markdown" | "pdf";
 
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
+export const SUPERSCRIPT_DIGITS: Record<string, string> = {
   "⁰": "0",
   "¹": "1",
   "²": "2",

@@ -7,6 +7,7 @@
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { SUPERSCRIPT_DIGITS } from "../parsers/normalise.js";
 
 /** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */
 export function toSpaces(text: string): string {
@@ -24,26 +25,13 @@ export function toPipeRows(text: string): string {
     .join("\n");
 }
 
-const SUPERSCRIPT_DIGIT: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-};
-
 /**
  * Superscript footnote markers written as bracketed numbers against the text ("Croydon[6]",
  * "[6] Office for National Statistics ..."), as plain-text exports write note references.
  */
 export function toBracketedMarkers(text: string): string {
   return text.replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => {
-    const digits = [...run].map((c) => SUPERSCRIPT_DIGIT[c]).join("");
+    const digits = [...run].map((c) => SUPERSCRIPT_DIGITS[c]).join("");
     return `[${digits}]`;
   });
 }

@@ -32,32 +32,30 @@ const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 describe.each(reports)("%s", (name) => {
   const text = readFileSync(join(CORPUS, name), "utf8");
 
-  test("spaces instead of tabs give the same record", async () => {
-    expect(toSpaces(text)).not.toContain("\t");
-    const file = join(TMP, name.replace(/\.txt$/, ".spaces.txt"));
-    writeFileSync(file, toSpaces(text));
+  test.each([
+    { variant: "spaces instead of tabs", suffix: "spaces", make: toSpaces, narrativeText: true },
+    {
+      variant: "footnote markers as bracketed numbers ('Croydon[6]', '[6] Office for ...')",
+      suffix: "bracketed-markers",
+      make: toBracketedMarkers,
+      narrativeText: true,
+    },
+    {
+      // (The narrative keeps the pipes of a table's rows set in its text.)
+      variant: "tables drawn as pipe rows without a delimiter row, in a plain text",
+      suffix: "pipe-rows",
+      make: toPipeRows,
+      narrativeText: false,
+    },
+  ])("$variant: the same record", async ({ suffix, make, narrativeText }) => {
+    const written = make(text);
+    // Each variant changes every report (North Somerset marks its notes with <sup>, not digits).
+    if (!(make === toBracketedMarkers && !/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text))) expect(written).not.toBe(text);
+    const file = join(TMP, name.replace(/\.txt$/, `.${suffix}.txt`));
+    writeFileSync(file, written);
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
-    expect(recordValues(variant)).toEqual(recordValues(original));
-  });
-
-  test("footnote markers as bracketed numbers ('Croydon[6]', '[6] Office for ...') give the same record", async () => {
-    const file = join(TMP, name.replace(/\.txt$/, ".bracketed-markers.txt"));
-    writeFileSync(file, toBracketedMarkers(text));
-    const original = await extractFile(join(CORPUS, name));
-    const variant = await extractFile(file);
-    expect(recordValues(variant)).toEqual(recordValues(original));
-  });
-
-  test("tables drawn as pipe rows without a delimiter row, in a plain text, give the same record", async () => {
-    const file = join(TMP, name.replace(/\.txt$/, ".pipe-rows.txt"));
-    writeFileSync(file, toPipeRows(text));
-    expect(readFileSync(file, "utf8")).toMatch(/^\| 2\.1\.? \| Assessment/m);
-    const original = await extractFile(join(CORPUS, name));
-    const variant = await extractFile(file);
-    expect(recordValues(variant, { narrativeText: false })).toEqual(
-      recordValues(original, { narrativeText: false }),
-    );
+    expect(recordValues(variant, { narrativeText })).toEqual(recordValues(original, { narrativeText }));
   });
 
   test("a single space between cells (as pypdf and some viewers copy) gives the same values", async () => {
