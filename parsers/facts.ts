@@ -259,7 +259,7 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
  * header; and the index of the line after it.
  */
 function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line; body: number } {
-  let header = lines[i] as Line;
+  let header = headAbove(lines[i] as Line, lines[i - 1], group);
   let j = i + 1;
   for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
@@ -275,6 +275,22 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
     header = { ...header, cells: [`${header.flat} ${name}`], flat: `${header.flat} ${name}` };
   }
   return { header, body: j };
+}
+
+/**
+ * A header whose cells are centred in their row, one column name wrapped over two lines: the
+ * name's first line stands above the header's ("Black and" / "Race/ethnicity | White | minority
+ * ethnic | Unknown"). The line above is put back before the one cell that runs on from it (in
+ * lower case), when it could begin a column name of the group and stops on a joining word.
+ */
+function headAbove(header: Line, above: Line | undefined, group: FactGroup): Line {
+  if (!above || above.cells.length !== 1 || header.cells.length < 3) return header;
+  const head = above.flat;
+  if (head.split(" ").length > 3 || !RUNS_ON.test(head) || !COLUMN_FITS[group]?.test(head)) return header;
+  const tails = header.cells.slice(1).filter((c) => /^[a-z]/.test(c));
+  if (tails.length !== 1) return header;
+  const cells = header.cells.map((c) => (c === tails[0] ? joinWrapped(head, c) : c));
+  return { ...header, cells, flat: cells.join(" ") };
 }
 
 function parseSplitTable(

@@ -32,6 +32,8 @@ export interface BrowserStyle {
   page?: "A4" | "A5";
   /** Prose justified and table cells centred vertically, as Word's house styles often set them. */
   justifiedCentred?: boolean;
+  /** Cells with no margin above or below their text (Word's default cell margins). */
+  tightCells?: boolean;
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -98,6 +100,7 @@ tr { break-inside: avoid; }
 p.note { font-size: 7.5pt; margin: 2pt 0; }
 div.break { break-after: page; }
 ${style.justifiedCentred ? "p { text-align: justify; } td { vertical-align: middle; }" : ""}
+${style.tightCells ? "td { padding: 0 5.4pt; }" : ""}
 </style></head><body>
 ${body.join("\n")}
 </body></html>

@@ -74,6 +74,10 @@ const BROWSER_STYLES: Record<string, BrowserStyle> = {
   "printed by a browser": {},
   "printed by a browser on A5 pages": { page: "A5" },
   "printed by a browser, prose justified, cells centred": { justifiedCentred: true },
+  "printed by a browser, cells centred, no margin above or below": {
+    justifiedCentred: true,
+    tightCells: true,
+  },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

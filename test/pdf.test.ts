@@ -120,11 +120,13 @@ describe.each([
 // On A5 pages lines are short: a paragraph's lines wrap after fewer than 60 characters, a
 // cover's area wraps in its large type, a page break falls inside a list item.
 // And with prose justified and table cells centred vertically (a figure halfway down a wrapped
-// question's cell, a split table's names beside a wrapped one).
+// question's cell, a split table's names beside a wrapped one); and so with Word's cell margins,
+// none above or below the text (a wrapped column name's first line a line above its row's).
 describe.each([
   ["on A4 pages", { page: "A4" }],
   ["on A5 pages", { page: "A5" }],
   ["with prose justified and cells centred", { justifiedCentred: true }],
+  ["with cells centred and no margin above or below", { justifiedCentred: true, tightCells: true }],
 ] as const)("printed by a browser %s", (layout, style) => {
   const pdfs = new Map<string, string>();
   beforeAll(async () => {

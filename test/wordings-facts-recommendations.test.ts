@@ -198,6 +198,26 @@ test("'First time' and 'Firsttime' (pdftotext's join of a line-end 'First-') ent
   ]);
 });
 
+test("a split header centred in its row, one column name wrapped over two lines: the name's first line above the header's is put back", () => {
+  // (As a PDF with a table's cells centred vertically reads: "Black and" stands a line above
+  // the row that holds "minority ethnic" and the other names.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Black and",
+      "Race/ethnicity\tWhite\tminority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "Kirklees\t71%\t29%\t0%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[1] === "Black and minority ethnic").map((f) => [f[2], f[4]])).toEqual([
+    ["Kirklees YJS", 30],
+    ["Kirklees", 29],
+  ]);
+  expect(r.facts.map((f) => f[1])).not.toContain("minority ethnic");
+  expect(r.warnings).toEqual([]);
+});
+
 test("staffing '(FTE)' labels are not taken for first-time entrant rates", () => {
   const r = factsOf("4.6\tTotal staff headcount (full-time equivalent, FTE)");
   expect(r.facts).toEqual([]);
