@@ -520,6 +520,42 @@ function labelLine(parts: Line[]): Line {
       };
 }
 
+/**
+ * A label's footnote marker and its row's figure printed a line above the label (pdftotext
+ * -layout of a table whose cells are centred without margins: the raised marker and the centred
+ * figure share a line, "17   8.6" / "Total headcount qualified case managers (FTE)"): the label
+ * with its figure and marker. Only between rows of a label-then-figure table, the row above one.
+ */
+function markerRaisedWithFigure(doc: NormalisedDocument): NormalisedDocument {
+  const markerAndFigure = (l: Line) =>
+    l.cells.length === 2 && /^\d{1,2}$/.test(l.cells[0] as string) && FIGURE_ALONE.test(l.cells[1] as string);
+  if (!doc.lines.some(markerAndFigure)) return doc;
+  const lines: Line[] = [];
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i] as Line;
+    const [above, label] = [doc.lines[i - 1], doc.lines[i + 1]];
+    if (
+      markerAndFigure(line) &&
+      above?.line === line.line - 1 &&
+      above.cells.length === 2 &&
+      FIGURE_ALONE.test(above.cells[1] as string) &&
+      label?.line === line.line + 1 &&
+      label.cells.length === 1 &&
+      isFactText(label)
+    ) {
+      const figure = line.cells[1] as string;
+      lines.push({
+        ...lineOfParts(label, [label, line], [label.flat, figure]),
+        markers: [...label.markers, line.cells[0] as string],
+      });
+      i++;
+      continue;
+    }
+    lines.push(line);
+  }
+  return { ...doc, lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })) };
+}
+
 /** A text that keeps its rows, with its facts tables' lone figures and wrapped labels joined. */
 function figuresAboveLabels(doc: NormalisedDocument): NormalisedDocument {
   const regions = factRegions(doc.lines);
@@ -727,7 +763,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines);
   const written = headed === input.lines ? input : { ...input, lines: headed };
-  if (!isCellPerLine(written.lines)) return figuresAboveLabels(written);
+  if (!isCellPerLine(written.lines)) return figuresAboveLabels(markerRaisedWithFigure(written));
   const doc = columnTables(written);
   const counts = countPairs(doc);
   const facts = factRows(doc);

@@ -450,3 +450,22 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
     expect([...variant].filter((v) => !original.has(v))).toEqual([]);
   });
 });
+
+test("a label's marker and its row's figure a line above the label (cells centred without margins, pdftotext -layout) are the label's", async () => {
+  // Kirklees' staffing table: "Total headcount qualified case managers (FTE) ¹⁷ | 8.6" printed
+  // with its raised marker and centred figure on a line of their own, above the label.
+  const text = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+  const row = "Total headcount qualified case managers (FTE) ¹⁷\t8.6";
+  expect(text).toContain(row);
+  const original = await read("k.txt", text);
+  const raised = await read(
+    "k.txt",
+    text.replace(row, "17\t8.6\nTotal headcount qualified case managers (FTE)"),
+  );
+  const staffing = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => f.group === "staffing").map((f) => [f.label, f.value]);
+  expect(staffing(raised)).toEqual(staffing(original));
+  expect(staffing(raised)).toContainEqual(["Total headcount qualified case managers (FTE)", 8.6]);
+  // (Where it was read: the label's line.)
+  expect(raised.contextualFacts.find((f) => f.value === 8.6)?.provenance.line).toBe(442);
+});
