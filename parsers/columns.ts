@@ -324,9 +324,14 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   // Where the last table put together ends in `out`: questions straight after it (nothing but
   // page furniture between) carry it on over a page break.
   let tableEnd = -1;
+  // Where a run of questions that found no figures of its own ends: a run cut short from inside
+  // it is no table (a heading question after a table's three, "... desistance?" / "... safe?" /
+  // "... people safe?" / "... desistance?" / "% 'Yes'" / three figures: the last three lines
+  // would take the three figures, each a row above its own).
+  let unpairedRunEnd = -1;
   for (let i = 0; i < stream.length; i++) {
     const line = stream[i] as Line;
-    const found = numbers.includes(line) ? null : questionsAt(stream, i);
+    const found = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
     // In an annex's tables a key question heads its prompts with no figure of its own.
     const headings = found?.questions.map((q) => isKeyQuestionText(q.map((l) => l.flat).join(" "))) ?? [];
     const rowsWanted = found ? found.questions.length : 0;
@@ -343,6 +348,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
         ))
       : null;
     if (!found || !figures) {
+      if (found) unpairedRunEnd = found.next;
       if (!numbers.includes(line)) out.push(line);
       continue;
     }

@@ -43,6 +43,23 @@ function isLabel(cells: string[]): boolean {
   return text.length <= 80 && !/[.,;:?!]$/.test(text) && !cells.some((c) => isRating(c) || SCORE.test(c));
 }
 
+/** A score or a range of scores alone: "3", "19-30" (a scoring table's first column). */
+const SCORE_CELL = /^\d{1,2}(?:\s*(?:[-–—]|to)\s*\d{1,2})?$/;
+
+/**
+ * The last two rows are scores alone, one line after the other: a scoring table written a
+ * column at a time ("19-30" / "31-36" / "Good" / "Outstanding"), whose ratings are no one row's.
+ */
+function inColumnOfScores(rows: Line[]): boolean {
+  const [above, row] = [rows[rows.length - 2], rows[rows.length - 1]];
+  return (
+    above !== undefined &&
+    row !== undefined &&
+    row.line - above.line === 1 &&
+    [above, row].every((l) => l.cells.length === 1 && SCORE_CELL.test(l.flat))
+  );
+}
+
 /** A key question or prompt: it ends with "?", or starts as one (its cell wrapped past its figures). */
 function isQuestion(text: string): boolean {
   return text.endsWith("?") || QUESTION_START.test(text);
@@ -800,7 +817,8 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       follows(line) &&
       continuesRow(row.cells, cell) &&
       line.cells.length === 1 &&
-      !(percentCell(cell) !== null && afterPromptWithoutFigure(lines))
+      !(percentCell(cell) !== null && afterPromptWithoutFigure(lines)) &&
+      !(isRating(cell) && inColumnOfScores(lines))
     ) {
       row.cells = [...row.cells, cell];
       row.flat = row.cells.join(" ");

@@ -469,3 +469,38 @@ test("a label's marker and its row's figure a line above the label (cells centre
   // (Where it was read: the label's line.)
   expect(raised.contextualFacts.find((f) => f.value === 8.6)?.provenance.line).toBe(442);
 });
+
+describe("a table written a column at a time: figures that cannot be told whose are not read", () => {
+  // pdftotext without -layout writes a table whose rows touch (Word's cell margins) a column at
+  // a time. Where the column of figures cannot be matched to the rows, nothing may be read wrong.
+  test("three key questions, the section's first heading question after them, then their three figures (Tower Hamlets 2.1)", async () => {
+    const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+    const text = readFileSync(join(CORPUS, name), "utf8");
+    const q = [
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+    ];
+    const rows = `% 'Yes'\n${q[0]}\n88%\n${q[1]}\n75%\n${q[2]}\n81%\n\n${q[0]}\n`;
+    const columns = `${q[0]}\n${q[1]}\n${q[2]}\n\n${q[0]}\n\n22\n\n% 'Yes'\n88%\n75%\n81%\n`;
+    const cellPerLine = toCellPerLine(text);
+    expect(cellPerLine).toContain(rows);
+    const original = valueStatements(await read(name, text));
+    const variant = valueStatements(await read(name, cellPerLine.replace(rows, columns)));
+    expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  });
+
+  test("a scoring table's scores, then its ratings (Kirklees' overall bands)", async () => {
+    const name = "2021-10-kirklees.txt";
+    const text = readFileSync(join(CORPUS, name), "utf8");
+    const rows = "19-30\nGood\n31-36\nOutstanding ☆\n";
+    const cellPerLine = toCellPerLine(text);
+    expect(cellPerLine).toContain(rows);
+    const variant = await read(name, cellPerLine.replace(rows, "19-30\n31-36\n\nGood\nOutstanding ☆\n"));
+    const bands = variant.methodology
+      .filter((m) => m.kind === "score-band")
+      .map((m) => [m.low, m.high, m.rating]);
+    expect(bands).not.toContainEqual([31, 36, "Good"]);
+    expect(bands).toContainEqual([0, 6, "Inadequate"]);
+  });
+});
