@@ -286,19 +286,41 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   for (const l of doc.furniture)
     if (l.page !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === pageNumberOffset)
       pageNumbers.set(l.page, (pageNumbers.get(l.page) ?? 0) + 1);
+  const loneNumber = (n: Line) =>
+    /^\d{1,3}$/.test(n.flat) && spans.some(([a, b]) => n.line > a && n.line < b);
+  // The page's own number, wherever the converter put it (after the table's first cell when the
+  // header carries it at the top of the page), unless the page prints that number elsewhere too.
+  const ownPageNumber = (n: Line) =>
+    n.page !== null && Number(n.flat) - n.page === pageNumberOffset && pageNumbers.get(n.page) === 1;
+  const numbers = new Map(doc.furniture.filter(loneNumber).map((n) => [n.line, n]));
   return doc.furniture.filter((n) => {
-    if (!/^\d{1,3}$/.test(n.flat) || !spans.some(([a, b]) => n.line > a && n.line < b)) return false;
-    if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return false;
-    // The page's own number, wherever the converter put it (after the table's first cell when the
-    // header carries it at the top of the page), unless the page prints that number elsewhere too.
-    if (n.page !== null && Number(n.flat) - n.page === pageNumberOffset && pageNumbers.get(n.page) === 1)
-      return false;
+    if (!numbers.has(n.line)) return false;
+    if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return columnOfNumbers(n);
+    if (ownPageNumber(n)) return false;
     // The text beside it: the next or previous line, or across one blank line.
     const beside = [n.line - 1, n.line + 1].map(
       (k) => text.get(k) ?? (written.has(k) ? undefined : text.get(k + Math.sign(k - n.line))),
     );
     return beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page));
   });
+
+  /**
+   * Numbers one above the other (a table's column of figures read a column at a time: "233" /
+   * "207" / "34%"): figures of the table where the pages' own numbers are known and none of them
+   * is one, nothing else of the page's furniture touches them, and a figure or label of the
+   * table on their page is the next or previous line.
+   */
+  function columnOfNumbers(n: Line): boolean {
+    if (pageNumberOffset === null) return false;
+    let [first, last] = [n.line, n.line];
+    while (numbers.has(first - 1)) first--;
+    while (numbers.has(last + 1)) last++;
+    if (last === first || furniture.has(first - 1) || furniture.has(last + 1)) return false;
+    for (let k = first; k <= last; k++) if (ownPageNumber(numbers.get(k) as Line)) return false;
+    return [text.get(first - 1), text.get(last + 1)].some(
+      (l) => l !== undefined && (isFactFigure(l) || isFactText(l)) && (l.page === null || l.page === n.page),
+    );
+  }
 }
 
 /**
@@ -446,17 +468,28 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   };
   i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
   if (i !== stretch.length || labels.length < 2 || labels.length !== figures.length) return null;
-  // Every pair must be possible (a population is a count, a reoffending rate a percentage):
-  // one label miscounted shifts every pair after it.
+  // Every pair must be possible (a population is a count, a reoffending rate a percentage) and
+  // every label whole (its brackets and quotes closed: "Proportion of current caseload 'Looked" /
+  // "After Children' placed ..." are two pieces): one label miscounted shifts every pair after it.
   const fits = labels.every((label, k) => {
     const figure = leadingFigure((figures[k] as Line).flat);
-    return figure !== null && fitsLabel(label.map((l) => l.flat).join(" "), figure);
+    const text = label.map((l) => l.flat).join(" ");
+    return figure !== null && fitsLabel(text, figure) && closed(text);
   });
   if (!fits) return null;
   return labels.map((label, k) => {
     const [figure, text] = [figures[k] as Line, labelLine(label)];
     return joined(label[0] as Line, order === "figure-first" ? [figure, text] : [text, figure]);
   });
+}
+
+/** Whether a label opens no bracket or quotation it does not close (a possessive's apostrophe aside). */
+export function closed(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return (
+    count(/\(/g) === count(/\)/g) &&
+    count(/(?:^|\s)['‘"“](?=\w)/g) === count(/(?<=\w)['’"”](?=\s|$|[,.;:)])/g) - count(/s['’](?=\s|$)/g)
+  );
 }
 
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
@@ -486,14 +519,21 @@ function factTableRows(
       i = split.next - 1;
       continue;
     }
+    if (byColumns && !heading && CAPTION.test(line.flat) && line.cells.length === 1) {
+      // A caption heads the stretch after it ("Of the 69 court disposals" / three figures /
+      // their three labels), as a heading does.
+      out.push(line);
+      continue;
+    }
     if (byColumns && !heading) {
-      // The stretch up to the next heading, split table or row of cells.
+      // The stretch up to the next heading, caption, split table or row of cells.
       let end = i;
       while (
         end < lines.length &&
         (lines[end] as Line).cells.length === 1 &&
         !factHeading(lines[end] as Line) &&
-        !isSplitHeader(lines[end] as Line)
+        !isSplitHeader(lines[end] as Line) &&
+        !CAPTION.test((lines[end] as Line).flat)
       )
         end++;
       const pairs = columnPairs(lines.slice(i, end), order);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { documentFromBytes } from "../parsers/read.js";
-import { rejoinRows } from "../parsers/rejoin.js";
+import { closed, rejoinRows } from "../parsers/rejoin.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { extractDocument, normalise } from "../src/extract.js";
@@ -502,5 +502,92 @@ describe("a table written a column at a time: figures that cannot be told whose 
       .map((m) => [m.low, m.high, m.rating]);
     expect(bands).not.toContainEqual([31, 36, "Good"]);
     expect(bands).toContainEqual([0, 6, "Inadequate"]);
+  });
+});
+
+test("a facts table written a column at a time on a numbered page: its whole-number figures one above the other are figures, not page numbers", async () => {
+  // pdftotext without -layout: "233" / "207" / "34%" / "38%" / then the four labels. Lone whole
+  // numbers look like page numbers; here the pages print their own numbers, and these are not.
+  const name = "2021-10-kirklees.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const rows =
+    "233\nFirst-time entrant rate per 100,000 in Kirklees ⁶\n207\nFirst-time entrant rate per 100,000 in England and Wales\n34%\nReoffending rate for Kirklees ⁷\n38%\nReoffending rate in England and Wales\n";
+  const columns =
+    "233\n207\n34%\n38%\n\nFirst-time entrant rate per 100,000 in Kirklees ⁶\nFirst-time entrant rate per 100,000 in England and Wales\nReoffending rate for Kirklees ⁷\nReoffending rate in England and Wales\n";
+  const cellPerLine = toCellPerLine(text);
+  expect(cellPerLine).toContain(rows);
+  // Pages of 60 lines, each ending in its printed number (as pdftotext writes a form feed).
+  const paged = (t: string) => {
+    const lines = t.split("\n");
+    const pages: string[] = [];
+    for (let p = 0; p * 60 < lines.length; p++)
+      pages.push([...lines.slice(p * 60, (p + 1) * 60), String(p + 1)].join("\n"));
+    return pages.join("\n\f");
+  };
+  const original = await read(name, paged(cellPerLine));
+  const variant = await read(name, paged(cellPerLine.replace(rows, columns)));
+  const youthJustice = (r: ReportRecord) =>
+    r.contextualFacts
+      .filter((f) => f.group === "first_time_entrants" || f.group === "reoffending")
+      .map((f) => [f.label, f.value]);
+  expect(youthJustice(original)).toHaveLength(4);
+  expect(youthJustice(variant)).toEqual(youthJustice(original));
+});
+
+describe("a facts table written a column at a time under captions", () => {
+  // Kirklees' additional caseload data: "Of the 69 court disposals" / three figures / their three
+  // labels / "Of the 37 out-of-court disposals" / three figures / three labels.
+  const name = "2021-10-kirklees.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const court = (labels: string[], figures: string[]) =>
+    [0, 1, 2].map((k) => `${figures[k]}\n${labels[k]}\n`).join("");
+  const table = {
+    court: {
+      labels: [
+        "Total current caseload on community sentences",
+        "Total current caseload in custody",
+        "Total current caseload on licence",
+      ],
+      figures: ["61 (88%)", "5 (7%)", "3 (4%)"],
+    },
+    outOfCourt: {
+      labels: [
+        "Total current caseload with youth caution",
+        "Total current caseload with youth conditional caution",
+        "Total current caseload: community resolution or other out-of-court disposal",
+      ],
+      figures: ["3 (8%)", "3 (8%)", "31 (84%)"],
+    },
+  };
+  const underCaptions = new Set([...table.court.labels, ...table.outOfCourt.labels]);
+  const caseload = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => underCaptions.has(f.label)).map((f) => [f.label, f.value, f.unit]);
+
+  test("each caption's figures are its labels', in order", async () => {
+    let cellPerLine = toCellPerLine(text);
+    for (const { labels, figures } of Object.values(table)) {
+      const rows = court(labels, figures);
+      expect(cellPerLine).toContain(rows);
+      cellPerLine = cellPerLine.replace(rows, `${figures.join("\n")}\n\n${labels.join("\n")}\n`);
+    }
+    const original = await read(name, toCellPerLine(text));
+    const variant = await read(name, cellPerLine);
+    expect(caseload(original)).toHaveLength(12);
+    expect(caseload(original)).toContainEqual(["Total current caseload in custody", 5, "count"]);
+    expect(caseload(variant)).toEqual(caseload(original));
+  });
+
+  test("a label cut in two inside its quotation or brackets is no label (the column is not paired on it)", () => {
+    // ("Proportion of current caseload 'Looked" / "After Children' placed ...": with the pieces
+    // counted as labels the count may still match, every pair after them one off.)
+    expect(closed("Proportion of current caseload 'Looked")).toBe(false);
+    expect(closed("After Children' placed outside the YJS area")).toBe(false);
+    expect(closed("Vacancy rate (total unfilled posts as percentage of total staff")).toBe(false);
+    expect(closed("Proportion of current caseload 'Looked After Children' resident in the YJS area")).toBe(
+      true,
+    );
+    expect(closed("Total population Kirklees (2020)")).toBe(true);
+    expect(closed("Percentage of current caseload with parents' consent")).toBe(true);
+    expect(closed("Children's services caseload")).toBe(true);
   });
 });
