@@ -16,9 +16,11 @@ import {
   percentSignCells,
   promptLettersAlone,
   repeatTableHeadings,
+  toBracketedMarkers,
   toCellPerLine,
   toHtmlTables,
   toMarkdown,
+  toPipeRows,
   toPlainWrapped,
   toSpaces,
   toWrapped,
@@ -50,6 +52,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "tables' heading rows repeated over page breaks": repeatTableHeadings,
   "ratings-table rows without their standards' numbers": unnumberRatingsRows,
   "a ratings table with its 'Overall rating' row last": overallRowLast,
+  "tables drawn as pipe rows, no delimiter row (plain text)": toPipeRows,
+  "footnote markers as bracketed numbers": toBracketedMarkers,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,
