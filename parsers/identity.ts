@@ -59,6 +59,12 @@ const LEAD_LABEL = new RegExp(
   `\\b[Ll]ead [Ii]nspector(?:\\s*[:\\-–]|\\s+(?:was|is))\\s+(${name("{0,3}")})`,
   "u",
 );
+// "This inspection was led by Jane Doe, supported by a team of inspectors" (no title: the
+// credits' sentence alone says whose name it is; never the inspectorate, "led by HMI Probation")
+const LEAD_CREDITS = new RegExp(
+  `\\bThis inspection was led by (?!(?:HMI?|Her|His|The)\\b)(${name("{0,3}")})(?=\\s*(?:,|\\.|$)|\\s+(?:and|supported|with)\\s)`,
+  "u",
+);
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:Published|Publication date)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
@@ -155,7 +161,8 @@ export function parseIdentity(
   }
   for (const line of lines.slice(0, 400)) {
     const text = plain(line.flat);
-    const m = text.match(LEAD) ?? text.match(LEAD_AFTER) ?? text.match(LEAD_LABEL);
+    const m =
+      text.match(LEAD) ?? text.match(LEAD_AFTER) ?? text.match(LEAD_LABEL) ?? text.match(LEAD_CREDITS);
     if (m) {
       out.leadInspector = leadName(m[1] as string);
       out.provenance.leadInspector = provenanceOf(line);

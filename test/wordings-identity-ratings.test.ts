@@ -48,12 +48,19 @@ test.each([
   ["The inspection was led by Piet van der Berg, His Majesty's Inspector.", "Piet van der Berg"],
   ["Lead inspector: Seán O'Brien", "Seán O'Brien"],
   ["The lead inspector was Jane Doe, supported by a team.", "Jane Doe"],
+  ["This inspection was led by Zoë de la Cruz, supported by a team of inspectors.", "Zoë de la Cruz"],
+  ["This inspection was led by Ann Lee. We would like to thank all those who helped.", "Ann Lee"],
 ])("lead inspector: %s", (text, name) => {
   expect(identity(text).leadInspector).toBe(name);
 });
 
 test("the inspectorate leading work is not a lead inspector", () => {
   expect(identity("The survey was led by HMI Probation's research team.").leadInspector).toBeNull();
+  expect(identity("This inspection was led by HMI Probation, with Ofsted.").leadInspector).toBeNull();
+  expect(identity("This inspection was led by The Youth Justice Board.").leadInspector).toBeNull();
+  expect(
+    identity("This inspection was led by Greater Manchester colleagues' findings.").leadInspector,
+  ).toBeNull();
 });
 
 test.each([
