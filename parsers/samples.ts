@@ -10,18 +10,20 @@ type Domain = SampleStatement["domain"];
 const N = COUNT_WORD;
 /** How a report says it looked at cases. */
 const LOOKED = "(?:inspected|examined|reviewed|looked at)";
+/** Who looked: "We", or "Inspectors" / "The inspectors" / "Our inspectors". */
+const WE = "(?:We|(?:the |our )?inspectors)";
 const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
     re: new RegExp(
-      `\\bWe ${LOOKED} ${N} (?:court (?:disposals|orders|cases)|post-court cases|community (?:sentences|cases)|cases sentenced by the courts?)`,
+      `\\b${WE} ${LOOKED} ${N} (?:court (?:disposals|orders|cases|disposal cases)|post-court cases|community (?:sentences|cases)|cases sentenced by the courts?)`,
       "gi",
     ),
   },
   {
     domain: "court",
     re: new RegExp(
-      `\\bWe took a detailed look at ${N} community (?:sentences?|cases)(?: and ${N} custodial sentences?)?`,
+      `\\b${WE} took a detailed look at ${N} community (?:sentences?|cases)(?: and ${N} custodial sentences?)?`,
       "gi",
     ),
     sum: true,
@@ -29,7 +31,7 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   {
     domain: "court",
     re: new RegExp(
-      `\\bWe (?:took a detailed look at|${LOOKED}) the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`,
+      `\\b${WE} (?:took a detailed look at|${LOOKED}) the cases of ${N} children(?: and young people)? [^.]{0,60}?received a court disposal`,
       "gi",
     ),
   },
@@ -44,21 +46,37 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
       "gi",
     ),
   },
-  { domain: "outOfCourt", re: new RegExp(`\\bWe ${LOOKED} ${N} ${OUT_OF_COURT} disposals?`, "gi") },
+  {
+    domain: "outOfCourt",
+    re: new RegExp(`\\b${WE} ${LOOKED} ${N} ${OUT_OF_COURT} (?:disposals?|cases)`, "gi"),
+  },
   {
     // "We inspected 15 cases managed by the YJS that had received an out-of-court disposal",
     // "We reviewed 9 cases where the child had received an out-of-court disposal".
     domain: "outOfCourt",
-    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived an ${OUT_OF_COURT} disposal`, "gi"),
+    re: new RegExp(
+      `\\b${WE} ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived an ${OUT_OF_COURT} disposal`,
+      "gi",
+    ),
   },
   {
     domain: "court",
-    re: new RegExp(`\\bWe ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived a court disposal`, "gi"),
+    re: new RegExp(`\\b${WE} ${LOOKED} ${N} cases\\b[^.]{0,80}?\\breceived a court disposal`, "gi"),
+  },
+  {
+    // "We inspected 20 cases of children sentenced by the courts" (no comma between: "25 cases,
+    // including 16 sentenced by the courts" is no court sample of 25).
+    domain: "court",
+    // ("cases sentenced by the court" straight after is the first pattern's.)
+    re: new RegExp(
+      `\\b${WE} ${LOOKED} ${N} cases\\s+(?!sentenced)[^.,;]{0,80}?\\bsentenced by the courts?`,
+      "gi",
+    ),
   },
   {
     domain: "outOfCourt",
     re: new RegExp(
-      `\\bWe ${LOOKED} the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OUT_OF_COURT}`,
+      `\\b${WE} ${LOOKED} the cases of ${N} children(?: and young people)? [^.]{0,60}?received an ${OUT_OF_COURT}`,
       "gi",
     ),
   },
@@ -68,17 +86,20 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   },
   {
     domain: "outOfCourt",
-    re: new RegExp(`\\b(?:post-court cases|court disposals) and ${N} ${OUT_OF_COURT} disposals?`, "gi"),
+    re: new RegExp(
+      `\\b(?:post-court cases|court (?:disposals|cases)) and ${N} ${OUT_OF_COURT} (?:disposals?|cases)`,
+      "gi",
+    ),
   },
   {
     domain: "resettlement",
-    re: new RegExp(`\\bwe ${LOOKED} ${N} cases?\\b[^.]{0,80}?\\breceived a custodial sentence`, "gi"),
+    re: new RegExp(`\\b${WE} ${LOOKED} ${N} cases?\\b[^.]{0,80}?\\breceived a custodial sentence`, "gi"),
   },
-  { domain: "resettlement", re: new RegExp(`\\bwe ${LOOKED} ${N} resettlement cases?`, "gi") },
+  { domain: "resettlement", re: new RegExp(`\\b${WE} ${LOOKED} ${N} resettlement cases?`, "gi") },
   {
     domain: "resettlement",
     re: new RegExp(
-      `\\bwe ${LOOKED} ${N} cases? (?:where|in which) (?:the )?(?:child|children)(?: and young people)? (?:had been|was|were) released from custody`,
+      `\\b${WE} ${LOOKED} ${N} cases? (?:where|in which) (?:the )?(?:child|children)(?: and young people)? (?:had been|was|were) released from custody`,
       "gi",
     ),
   },

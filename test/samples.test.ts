@@ -28,6 +28,12 @@ test.each([
   ["We looked at 10 out-of-court disposals.", "outOfCourt", 10],
   ["We inspected 3 resettlement cases.", "resettlement", 3],
   ["We examined two cases where the child had been released from custody.", "resettlement", 2],
+  ["We examined 43 court disposal cases.", "court", 43],
+  ["We examined 28 out-of-court disposal cases.", "outOfCourt", 28],
+  ["We looked at 9 out-of-court cases.", "outOfCourt", 9],
+  ["We inspected 20 cases of children sentenced by the courts.", "court", 20],
+  ["Inspectors examined 16 court disposals.", "court", 16],
+  ["Our inspectors reviewed 7 out-of-court disposals.", "outOfCourt", 7],
   [
     "Inspectors assessed resettlement by examining 6 case files and interviewing case managers, in cases where children had received custodial sentences.",
     "resettlement",
@@ -47,6 +53,8 @@ test("one sentence stating both samples gives both", () => {
   expect(b.samples).toEqual({ court: 25, outOfCourt: 10, resettlement: null });
   const comprised = samplesOf("The case sample comprised 20 court disposals and 9 out-of-court disposals.");
   expect(comprised.samples).toEqual({ court: 20, outOfCourt: 9, resettlement: null });
+  const cases = samplesOf("We looked at 15 court cases and 9 out-of-court cases.");
+  expect(cases.samples).toEqual({ court: 15, outOfCourt: 9, resettlement: null });
   const c = samplesOf("We drew a sample of 8 cases that received an out-of-court disposal.");
   expect(c.samples).toEqual({ court: null, outOfCourt: 8, resettlement: null });
 });
@@ -57,4 +65,11 @@ test("prose without a sample statement gives none", () => {
   );
   expect(statements).toEqual([]);
   expect(samples).toEqual({ court: null, outOfCourt: null, resettlement: null });
+});
+
+test("a whole sample is no court sample for the part of it sentenced by the courts", () => {
+  const { samples } = samplesOf(
+    "We inspected 25 cases, including 16 sentenced by the courts and 9 out-of-court disposals.",
+  );
+  expect(samples.court).toBeNull();
 });
