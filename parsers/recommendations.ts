@@ -6,7 +6,15 @@ import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { COUNT_WORD, joinWrapped, parseCount, plain } from "./text.js";
 
-const STATED = new RegExp(`we have made ${COUNT_WORD} recommendations?`, "i");
+const STATED = new RegExp(`we have made (?:the following )?${COUNT_WORD} recommendations?`, "i");
+/**
+ * An item that names who should act ("1. The YJS management board should review its
+ * membership", "2. Kirklees Clinical Commissioning Group should ..."), where no heading names
+ * them: that addressee and the action. A name: "The" and its words (no clause: "The plan that
+ * staff should ..."), or capitalised words and the small words between them.
+ */
+const ITEM_ADDRESSEE =
+  /^(The\s+(?:(?!that\b|which\b|who\b)[^.:;\s]+\s+){0,14}?[^.:;\s]+|[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|in|the|&)){0,12})\s+should:?\s+(\S.*)$/;
 // "1. review", "1) review", "(1) review", "1.review" (the space lost).
 const MARKED_ITEM = /^\(?([1-9]\d?)[.)](\s*)(\S.*)$/;
 // "1 review" ("1\treview" with its period lost): only inside the list and in sequence, so that
@@ -69,11 +77,12 @@ export function parseRecommendations(
     const numbered = itemNumber(text, afterAddressee || i === start, lastNumber);
     if (numbered) {
       lastNumber = numbered.number;
+      const named = addressee === null ? numbered.text.match(ITEM_ADDRESSEE) : null;
       items.push({
         position: items.length + 1,
         number: numbered.number,
-        addressee,
-        text: numbered.text,
+        addressee: named ? (named[1] as string) : addressee,
+        text: named ? (named[2] as string) : numbered.text,
         provenance: provenanceOf(line),
       });
       afterAddressee = false;

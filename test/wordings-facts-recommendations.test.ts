@@ -712,3 +712,25 @@ test("a footnote marker left as plain digits at a label's end is no part of the 
   // An area whose name ends in a number (the benchmark's synthetic areas) keeps it.
   expect(parseFacts(lines, seg, "Croydon 6").facts[0]?.label).toBe("Total population of Croydon 6");
 });
+
+test("recommendations that each name who should act, under no addressee heading; a count stated as 'the following N'", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Recommendations",
+      "As a result of our inspection findings, we have made the following 3 recommendations.",
+      "1. The Kirklees Youth Justice Service management board should review its membership.",
+      "2. Kirklees Clinical Commissioning Group should support the board.",
+      "3. Ensure that staff should be trained.",
+      "",
+      "Background",
+    ].join("\n"),
+  );
+  const { recommendations } = parseRecommendations(lines, seg);
+  expect(recommendations.statedCount).toBe(3);
+  expect(recommendations.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
+    [1, "The Kirklees Youth Justice Service management board", "review its membership."],
+    [2, "Kirklees Clinical Commissioning Group", "support the board."],
+    // (No name before "should": the item as printed.)
+    [3, null, "Ensure that staff should be trained."],
+  ]);
+});
