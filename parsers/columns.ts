@@ -105,9 +105,35 @@ function figuresAt(
   if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = percents.map((p) => [p]);
   if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
-    rowLines = Array.from({ length: k }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+    rowLines = countRows(counts);
   if (!rowLines) return null;
   return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
+}
+
+/**
+ * A count column's lines as rows of (relevant cases, 'Yes'). pdftotext writes each row's two
+ * counts apart ("7" / "" / "6"), except where rows touch: cells one above the other in a column
+ * then come as one block, a column's block before the next column's ("7" / "6" / "" / "7" / "4":
+ * rows 7-7 and 6-4). Two blocks of the same length are those rows' two columns.
+ */
+function countRows(counts: Line[]): Line[][] {
+  const blocks: Line[][] = [];
+  for (const line of counts) {
+    const block = blocks[blocks.length - 1];
+    const last = block?.[block.length - 1];
+    if (block && last && line.line - last.line === 1) block.push(line);
+    else blocks.push([line]);
+  }
+  const asWritten = () =>
+    Array.from({ length: counts.length / 2 }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+  const rows: Line[][] = [];
+  for (let b = 0; b < blocks.length; b += 2) {
+    const [relevant, yes] = [blocks[b] as Line[], blocks[b + 1]];
+    // (Blocks that do not pair up are read two by two, as written.)
+    if (yes?.length !== relevant.length) return asWritten();
+    relevant.forEach((l, r) => rows.push([l, yes[r] as Line]));
+  }
+  return rows;
 }
 
 /** Figures for the questions that are no key-question headings, the headings given none. */

@@ -591,3 +591,35 @@ describe("a facts table written a column at a time under captions", () => {
     expect(closed("Children's services caseload")).toBe(true);
   });
 });
+
+test("a count table written a column at a time where its rows touch: a block of counts one above the other is one column's, the next block the other's", async () => {
+  // pdftotext without -layout, rows set close: "Relevant cases" / "7" / "Number 'Yes'" / "6" /
+  // "7" / "6" (relevant cases of rows 2 and 3) / "7" / "4" ('Yes' of rows 2 and 3) / "7" / "5" ...
+  const name = "2020-12-north-somerset.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const caption = "Of the 7 cases with factors related to keeping other people safe:";
+  const questions = [
+    "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+    "Does planning involve other agencies where appropriate?",
+    "Does planning address any specific concerns and risks related to actual and potential victims?",
+    "Does planning set out the necessary controls and interventions to promote the safety of other people?",
+    "Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?",
+  ];
+  const counts = [
+    [7, 6],
+    [7, 7],
+    [6, 4],
+    [7, 5],
+    [7, 5],
+  ];
+  const rows = `${caption}\nRelevant cases\nNumber 'Yes'\n${questions.map((q, r) => `${q}\n${counts[r]?.join("\n")}\n`).join("")}`;
+  const columns = `${caption}\n${questions.join("\n")}\n\nRelevant cases\n7\n\nNumber 'Yes'\n6\n\n7\n6\n\n7\n4\n\n7\n\n5\n\n7\n\n5\n`;
+  const cellPerLine = toCellPerLine(text);
+  expect(cellPerLine).toContain(rows);
+  const read = async (t: string) =>
+    (await extractDocument(await documentFromBytes(name, Buffer.from(t)))).prompts
+      .filter((p) => p.keyQuestionId === "2.2.3" && questions.includes(p.text))
+      .map((p) => [p.relevant, p.yes]);
+  expect(await read(cellPerLine)).toEqual(counts);
+  expect(await read(cellPerLine.replace(rows, columns))).toEqual(counts);
+});
