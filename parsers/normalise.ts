@@ -185,8 +185,11 @@ const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
   // pdftotext (without -layout) takes a hyphen at a line's end for a soft one and drops it:
-  // "out-of-court" wrapped after "out-" comes out "outof-court".
-  const raw = written.includes("outof") ? written.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2") : written;
+  // "out-of-court" wrapped after "out-" comes out "outof-court", after "of-" "out-ofcourt".
+  const raw =
+    written.includes("outof") || written.includes("ofcourt")
+      ? written.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
+      : written;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
     const cell = raw.trim();
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };

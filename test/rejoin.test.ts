@@ -435,12 +435,13 @@ describe("a count table's column headings wrapped in their narrow cells", () => 
 describe("pdftotext without -layout: a blank line between cells, a cell's wrapped lines together", () => {
   // A column name wrapped in its narrow cell ("Black and" / "minority" / "ethnic"), a question
   // wrapped before an acronym ("... with the work of the" / "YOT?"), and pdftotext's own
-  // dehyphenation of a line's last hyphen ("outof-court").
+  // dehyphenation of a line's last hyphen ("outof-court", "out-ofcourt").
   test.each([
     ["2019-croydon.txt", "Black and minority ethnic", "Black and\nminority\nethnic"],
     ["2021-10-kirklees.txt", "work of the YOT?", "work of the\nYOT?"],
     ["2019-croydon.txt", "voluntary nature of out-of-court", "voluntary nature of outof-court"],
-  ])("%s with '%s' so written reads as the original", async (name, printed, written) => {
+    ["2019-croydon.txt", "voluntary nature of out-of-court", "voluntary nature of out-ofcourt"],
+  ])("%s with '%s' written '%s' reads as the original", async (name, printed, written) => {
     const text = readFileSync(join(CORPUS, name), "utf8");
     const original = valueStatements(await read(name, text));
     const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
