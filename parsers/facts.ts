@@ -168,7 +168,7 @@ const LABEL_FIRST_HEADING = new RegExp(`^(?:${LABEL_FIRST_TABLE})${HEADING_END}`
  * with the wrong label (a table read a column at a time, one label short) shows itself so.
  */
 export function fitsLabel(label: string, figure: { count: number | null; percent: number | null }): boolean {
-  if (/population|first.?time entrant|\bFTE rate/i.test(label)) return figure.count !== null;
+  if (/population/i.test(label) || FTE.test(label)) return figure.count !== null;
   if (/\bre.?offending|^(?:percentage|proportion) of/i.test(label)) return figure.percent !== null;
   return true;
 }
