@@ -453,11 +453,12 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       continue;
     }
     // A pipe-table row that remark did not read as a table (no delimiter row), or a plain text's
-    // table written so ("| 2.1 | Assessment | Good |"): split it here.
+    // table written so ("| 2.1 | Assessment | Good |", "2.1 | Assessment | Good": a pipe between
+    // spaces is no prose): split it here.
     const src =
       format !== "pdf" &&
       !original.cells &&
-      (format === "markdown" ? PIPE_ROW : TEXT_PIPE_ROW).test(original.raw)
+      ((format === "markdown" ? PIPE_ROW : TEXT_PIPE_ROW).test(original.raw) || original.raw.includes(" | "))
         ? { ...original, cells: pipeCells(original.text ?? original.raw) }
         : original;
     if (src.cells && /^\s*:?-{3,}:?\s*$/.test(src.cells.join("").replace(/\s/g, ""))) continue;

@@ -15,13 +15,18 @@ export function toSpaces(text: string): string {
 }
 
 /**
- * Every tab-separated row as a pipe row ("| 2.1 | Assessment | Good |") with no delimiter row:
- * plain text whose tables a converter drew with pipes (not markdown: nothing else is marked up).
+ * Every tab-separated row as a pipe row ("| 2.1 | Assessment | Good |", or without the outer
+ * pipes "2.1 | Assessment | Good") with no delimiter row: plain text whose tables a converter
+ * drew with pipes (not markdown: nothing else is marked up).
  */
-export function toPipeRows(text: string): string {
+export function toPipeRows(text: string, outer = true): string {
   return text
     .split("\n")
-    .map((line) => (line.includes("\t") ? `| ${line.split("\t").join(" | ")} |` : line))
+    .map((line) => {
+      if (!line.includes("\t")) return line;
+      const row = line.split("\t").join(" | ");
+      return outer ? `| ${row} |` : row;
+    })
     .join("\n");
 }
 

@@ -53,6 +53,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "ratings-table rows without their standards' numbers": unnumberRatingsRows,
   "a ratings table with its 'Overall rating' row last": overallRowLast,
   "tables drawn as pipe rows, no delimiter row (plain text)": toPipeRows,
+  "tables drawn as pipe rows without outer pipes (plain text)": (t) => toPipeRows(t, false),
   "footnote markers as bracketed numbers": toBracketedMarkers,
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [

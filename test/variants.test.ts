@@ -47,6 +47,12 @@ describe.each(reports)("%s", (name) => {
       make: toPipeRows,
       narrativeText: false,
     },
+    {
+      variant: "tables drawn as pipe rows without outer pipes or a delimiter row",
+      suffix: "inner-pipe-rows",
+      make: (t: string) => toPipeRows(t, false),
+      narrativeText: false,
+    },
   ])("$variant: the same record", async ({ suffix, make, narrativeText }) => {
     const written = make(text);
     // Each variant changes every report (North Somerset marks its notes with <sup>, not digits).
