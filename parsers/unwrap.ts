@@ -26,9 +26,10 @@ const isTableHeading = (flat: string) =>
 
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs
- * on into its rating, and the items a colon introduces start blocks of their own.)
+ * on into its rating, and the items a colon introduces start blocks of their own.) A footnote
+ * marker may be glued on after a word's stop, as pdftotext -raw writes a superscript ("...?30").
  */
-const SENTENCE_END = /[.!?;]['"’”)\]]*$/;
+const SENTENCE_END = /(?:[.!?;]['"’”)\]]*|(?<=\p{L})[.!?]['"’”)\]]*\d{1,2})$/u;
 
 /**
  * A table row that lost its column gaps (a single space before its figures): a question and

@@ -210,6 +210,19 @@ describe("unwrapParagraphs", () => {
     );
   });
 
+  test("a question ending in a footnote marker glued to its mark ('...disposal?30', pdftotext -raw) ends there", () => {
+    const text = [
+      ...FILLER,
+      "",
+      "3.2.1 Does the YOT work effectively with the police in implementing the out-of-court disposal?30",
+      "Does the YOT inform the police of progress and outcomes in a sufficient and timely manner? 80%",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain(
+      "Does the YOT inform the police of progress and outcomes in a sufficient and timely manner? 80%",
+    );
+  });
+
   test("a list's lead-in after a full line that ends a sentence stays a line of its own", () => {
     const text = [
       ...FILLER,
