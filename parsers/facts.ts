@@ -12,6 +12,7 @@ import {
   SERVICE_WORDS,
   joinWrapped,
   numberCell,
+  opensQuotation,
   percentCell,
   plain,
 } from "./text.js";
@@ -372,14 +373,13 @@ function factHeadingLine(flat: string): boolean {
   return factTableHeading(flat) !== null || /^(?:Of the|For children)\b/i.test(flat);
 }
 
-/** The contextual facts section. */
 /**
  * Whether `next` carries on a label that stopped inside a name: the area's ("... in North" /
  * "Somerset (2018)", "... in Tower" / "Hamlets and City of London"), or a quotation not yet
  * closed ("Proportion of current caseload 'Looked" / "After Children' resident ...").
  */
 function labelRunsOn(label: string, next: string, area: string | null): boolean {
-  if (/(?:^|\s)['‘][^'’]*$/.test(label)) return true;
+  if (opensQuotation(label)) return true;
   if (!area) return false;
   const words = area.split(/\s+/);
   for (let k = 1; k < words.length; k++) {

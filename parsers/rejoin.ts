@@ -27,7 +27,7 @@ import {
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
-import { RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly } from "./text.js";
+import { RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly, wholeLabel } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
@@ -469,27 +469,18 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
   if (i !== stretch.length || labels.length < 2 || labels.length !== figures.length) return null;
   // Every pair must be possible (a population is a count, a reoffending rate a percentage) and
-  // every label whole (its brackets and quotes closed: "Proportion of current caseload 'Looked" /
+  // every label whole (wholeLabel: "Proportion of current caseload 'Looked" /
   // "After Children' placed ..." are two pieces): one label miscounted shifts every pair after it.
   const fits = labels.every((label, k) => {
     const figure = leadingFigure((figures[k] as Line).flat);
     const text = label.map((l) => l.flat).join(" ");
-    return figure !== null && fitsLabel(text, figure) && closed(text);
+    return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
   });
   if (!fits) return null;
   return labels.map((label, k) => {
     const [figure, text] = [figures[k] as Line, labelLine(label)];
     return joined(label[0] as Line, order === "figure-first" ? [figure, text] : [text, figure]);
   });
-}
-
-/** Whether a label opens no bracket or quotation it does not close (a possessive's apostrophe aside). */
-export function closed(text: string): boolean {
-  const count = (re: RegExp) => (text.match(re) ?? []).length;
-  return (
-    count(/\(/g) === count(/\)/g) &&
-    count(/(?:^|\s)['‘"“](?=\w)/g) === count(/(?<=\w)['’"”](?=\s|$|[,.;:)])/g) - count(/s['’](?=\s|$)/g)
-  );
 }
 
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */

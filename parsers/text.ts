@@ -187,5 +187,23 @@ export const OUT_OF_COURT = "out[- ]of[- ]court";
 /** The words a key question or prompt begins with (match case-insensitively). */
 export const QUESTION_WORD = "(?:does|is|are|where|in cases|how|has|have|do)";
 
+/** A quotation opened and not closed: "Proportion of current caseload 'Looked" (its label runs on). */
+export function opensQuotation(text: string): boolean {
+  return /(?:^|\s)['‘][^'’]*$/.test(text);
+}
+
+/**
+ * A label whole: its brackets closed, no quotation opened that it does not close, none closed
+ * that it did not open ("After Children' placed ...": a possessive's "s'" aside).
+ */
+export function wholeLabel(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return (
+    count(/\(/g) === count(/\)/g) &&
+    !opensQuotation(text) &&
+    !/^[^'‘]*?[^\s'’s]['’](?=\s|$|[,.;:)])/.test(text)
+  );
+}
+
 /** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
 export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
