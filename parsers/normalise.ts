@@ -251,6 +251,19 @@ const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
 /** Figures and nothing else: "80%", "7 5". */
 const FIGURES_ONLY = /^\d{1,3}%?(?:\s+\d{1,3}%?)*$/;
 
+/**
+ * A table's cell merged over several columns, written once in each as docling and other
+ * table-structure converters write it ("Overall rating | Overall rating | Good | Good", a section's
+ * name across the whole row): once. Only words: two equal figures side by side are two values
+ * (a service's share and its comparator's).
+ */
+export function mergedCellsOnce(cells: string[]): string[] {
+  let repeated = false;
+  for (let i = 1; i < cells.length && !repeated; i++) repeated = cells[i] === cells[i - 1];
+  if (!repeated) return cells;
+  return cells.filter((cell, i) => i === 0 || cell !== cells[i - 1] || !/\p{L}{2}/u.test(cell));
+}
+
 /** Cells with every lone "%" joined to the figure before it. */
 function percentSignsJoined(cells: string[]): string[] {
   const out: string[] = [];
@@ -476,6 +489,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       }
       const firstRaw = src.cells[0] ?? "";
       startsWithMarker = cleanLine(firstRaw, format).startsWithMarker && src.cells.length === 1;
+      cells = mergedCellsOnce(cells);
     } else {
       const c = cleanLine(src.text ?? src.raw, format);
       cells = c.cells;

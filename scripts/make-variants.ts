@@ -196,6 +196,23 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
     let table = 0;
     return md.replace(/\n\n(?=\| )/g, () => `\n\nTable ${++table}\n\n`);
   },
+  // docling: a cell merged over several columns written in each of them (a section's name across
+  // the whole row; "Overall rating" over the number's column; a rating over the score's column).
+  "merged cells repeated (docling)": (md) =>
+    md.replace(/^\| (.*) \|$/gm, (row, inner: string) => {
+      if (/^(?:--- \| )*---$/.test(inner)) return row;
+      const cells = inner.split(" | ");
+      const filled = cells.filter((c) => c.trim() !== "");
+      if (filled.length === 1) return `| ${cells.map(() => filled[0]).join(" | ")} |`;
+      cells.forEach((cell, i) => {
+        const before = cells[i - 1] ?? "";
+        if (cell.trim() !== "" || i === 0) return;
+        const ratingSpans = /^(?:Good|Outstanding|Inadequate|Requires improvement)$/.test(before.trim());
+        const labelSpans = i === 1 && /^\p{L}/u.test(before) && (cells[2] ?? "").trim() !== "";
+        if ((ratingSpans && cells.slice(i).every((c) => c.trim() === "")) || labelSpans) cells[i] = before;
+      });
+      return `| ${cells.join(" | ")} |`;
+    }),
   // Tables without their outer pipes; an empty first heading cell then makes the header one cell
   // short of the delimiter row, and GFM reads the table as a paragraph.
   "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),

@@ -451,6 +451,25 @@ describe("other converters' markup", () => {
     ]);
   });
 
+  test("a cell merged over columns and written in each (docling) is one cell; two equal figures stay two", async () => {
+    const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
+    const doc = await markdown(
+      [
+        "| Blackburn with Darwen Youth Justice Service | Blackburn with Darwen Youth Justice Service | Score | 29/36 |",
+        "| --- | --- | --- | --- |",
+        "| Overall rating | Overall rating | Good | Good |",
+        "| 2. Court disposals | 2. Court disposals | 2. Court disposals | 2. Court disposals |",
+        "| Male | 85% | 85% | 85% |",
+      ].join("\n"),
+    );
+    expect(doc.lines.map((l) => l.cells)).toEqual([
+      ["Blackburn with Darwen Youth Justice Service", "Score", "29/36"],
+      ["Overall rating", "Good"],
+      ["2. Court disposals"],
+      ["Male", "85%", "85%", "85%"],
+    ]);
+  });
+
   test("an HTML table: a line of cells per row, at the line where the row starts", async () => {
     const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
     const doc = await markdown(
