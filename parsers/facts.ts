@@ -54,10 +54,10 @@ function splitLabel(group: FactGroup, heading: string): string {
 /**
  * A footnote marker printed as plain digits at a label's end, where the notes that would show it
  * for one were not found ("Total population of Croydon 6", "Total headcount qualified case
- * managers (FTE) 13"): no label ends in a bare number of one or two digits after a word or a
+ * managers (FTE) 13", glued as "in Kirklees6" where the superscript lost its size): no label ends in a bare number of one or two digits after a word or a
  * bracket but an age ("aged 16", "10 to 17").
  */
-const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|years?|from)) \d{1,2}$/i;
+const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|years?|from)) ?\d{1,2}$/i;
 
 function cleanLabel(label: string, area: string | null = null): string {
   const text = plain(label)
@@ -140,6 +140,8 @@ const FACTS_SUBHEADING =
 const LABEL_FIRST_TABLE = "Offence types?|Key staffing data|Caseload characteristics";
 /** A heading's end: its footnote marker may be glued on ("Additional caseload data9"). */
 const HEADING_END = "(?=\\d|\\W|$)";
+
+const OFFENCE_TYPES_HEADING = new RegExp(`^Offence types?${HEADING_END}`, "i");
 
 export const FACTS_SECTION_HEADING = new RegExp(`^(?:${FACTS_SECTION})$`, "i");
 /** A sub-heading on its own line, a footnote marker as a digit allowed ("Caseload information 5"). */
@@ -451,7 +453,7 @@ function parseContextualSection(
       i = parseSplitTable(lines, i, head, split.group, out) - 1;
       continue;
     }
-    if (/^Offence types?\b/i.test(line.flat)) {
+    if (OFFENCE_TYPES_HEADING.test(line.flat)) {
       offenceTable = true;
       continue;
     }

@@ -63,6 +63,12 @@ function pageNotes(page: SourceLine[]): Note[] {
   return [];
 }
 
+/** A note that starts with its number raised: superscript, HTML, LaTeX, bracketed, markdown's. */
+const NOTE_MARKED_RAISED = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup|\$\^|\[\^?\d)/;
+
+/** A number glued to the word before it, as `markerAt` finds one. */
+const GLUED_NUMBER = /(?<=[A-Za-z)?:’'”"])(\d{1,3})(?![\d,.%/])/g;
+
 /** Where `n` stands as a marker in `raw`: glued to a word, or spaced at the end of a cell or line. */
 function markerAt(raw: string, n: string): { index: number; length: number; glued: boolean } | null {
   const glued = new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`).exec(raw);
@@ -92,18 +98,21 @@ function markerAlone(lines: SourceLine[], k: number, n: string): ReturnType<type
 }
 
 /**
- * Rewrite plain-digit notes and their markers as superscripts (see above). Only pages (form
- * feeds) are looked at: a note must stand at its page's foot, and at least half its page's
- * notes must have a marker above them (on the page, or the page before), or nothing on the
- * page is touched.
+ * Rewrite plain-digit notes and their markers as superscripts (see above). A note must stand at
+ * its page's foot, and at least half its page's notes must have a marker above them (on the
+ * page, or the page before), or nothing on the page is touched. A text whose page breaks were
+ * dropped has its pages cut after each run of notes, and there only a number glued to a word
+ * ("Good20", "Offence types10") counts as a marker. A table row read into cells (markdown) has
+ * its marker rewritten in its cell too.
  */
 export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
-  if (!source.some((l) => l.page !== null && l.page > 1)) return source;
+  const paged = source.some((l) => l.page !== null && l.page > 1);
+  const pages = paged ? byPage(source) : pagesEndingInNotes(source);
+  if (pages.length === 0) return source;
   const text = new Map<SourceLine, string>();
-  const pages = new Map<number, SourceLine[]>();
-  for (const l of source) if (l.page !== null) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  const markedWith = new Map<SourceLine, string[]>();
   let previous: SourceLine[] = [];
-  for (const page of pages.values()) {
+  for (const page of pages) {
     const notes = pageNotes(page);
     const firstNote = notes[0]?.lines[0];
     // A note may be set at the foot of the page after its marker's (its table ran on).
@@ -120,7 +129,9 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
         if (m) found.push({ line, ...m });
       }
       const glued = found.filter((f) => f.glued);
-      return glued.length > 0 ? glued : found;
+      // Without the pages' own breaks, only a number glued to a word is sure to be a marker
+      // ("... child? 3 2" is a row's counts, "3 Outstanding" a scoring table's row).
+      return glued.length > 0 || !paged ? glued : found;
     });
     if (markers.filter((m) => m.length > 0).length * 2 < notes.length) continue;
     notes.forEach((note, k) => {
@@ -135,9 +146,95 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
           m.line,
           `${raw.slice(0, m.index)}${superscript(note.number)}${raw.slice(m.index + m.length)}`,
         );
+        markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), note.number]);
       }
     });
   }
   if (text.size === 0) return source;
-  return source.map((l) => (text.has(l) ? { ...l, text: text.get(l) } : l));
+  return source.map((l) => {
+    if (!text.has(l)) return l;
+    // A table row read into cells (markdown): the marker is rewritten in the cell that has it.
+    const cells = l.cells && markedWith.has(l) ? cellsMarked(l.cells, markedWith.get(l) ?? []) : l.cells;
+    return cells ? { ...l, text: text.get(l), cells } : { ...l, text: text.get(l) };
+  });
+}
+
+function cellsMarked(cells: string[], numbers: string[]): string[] {
+  const out = [...cells];
+  for (const n of numbers) {
+    const k = out.findIndex((cell) => markerAt(cell, n) !== null);
+    const m = k >= 0 ? markerAt(out[k] as string, n) : null;
+    if (m)
+      out[k] =
+        `${(out[k] as string).slice(0, m.index)}${superscript(n)}${(out[k] as string).slice(m.index + m.length)}`;
+  }
+  return out;
+}
+
+function byPage(source: SourceLine[]): SourceLine[][] {
+  const pages = new Map<number, SourceLine[]>();
+  for (const l of source) if (l.page !== null) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  return [...pages.values()];
+}
+
+/**
+ * A text without its page breaks (a converter that dropped them) still has its notes where each
+ * page ended: a run of notes numbered one after another. Each such run closes a page, and the
+ * notes are then looked for as at a printed page's foot (their markers above them, on the page
+ * or the one before). No run, no pages.
+ */
+function pagesEndingInNotes(source: SourceLine[]): SourceLine[][] {
+  // A converter that kept one note's number raised kept them all: such a text is done with.
+  if (source.some((l) => NOTE_MARKED_RAISED.test(l.raw))) return [];
+  // A run must open with a note whose number some word carries glued.
+  const opening = new Set<string>();
+  for (const l of source) {
+    const c = l.raw.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || c === 32) {
+      const m = l.raw.match(NOTE_START);
+      if (m && Number(m[1]) > 0) opening.add(m[1] as string);
+    }
+  }
+  if (opening.size === 0) return [];
+  const glued = new Set<string>();
+  for (const m of source
+    .map((l) => l.raw)
+    .join("\n")
+    .matchAll(GLUED_NUMBER))
+    if (opening.has(m[1] as string)) glued.add(m[1] as string);
+  if (glued.size === 0) return [];
+  const pages: SourceLine[][] = [];
+  let start = 0;
+  let i = 0;
+  while (i < source.length) {
+    const first = (source[i] as SourceLine).raw.match(NOTE_START);
+    if (!first || !glued.has(first[1] as string)) {
+      i++;
+      continue;
+    }
+    // The run: each next note numbered one or two on, its wrapped lines until its text ends.
+    let last = Number(first[1]);
+    let end = i;
+    let j = i + 1;
+    let noteText = (source[i] as SourceLine).raw;
+    while (j < source.length) {
+      const raw = (source[j] as SourceLine).raw;
+      const m = raw.match(NOTE_START);
+      if (raw.trim() === "") j++;
+      else if (m && (Number(m[1]) === last + 1 || Number(m[1]) === last + 2)) {
+        last = Number(m[1]);
+        noteText = raw;
+        end = j++;
+      } else if (!m && !NOTE_END.test(noteText) && j - end <= 2 && !/\S\s{3,}\S/.test(raw.trim())) {
+        noteText = raw;
+        end = j++;
+      } else break;
+    }
+    pages.push(source.slice(start, end + 1));
+    start = end + 1;
+    i = end + 1;
+  }
+  if (pages.length === 0) return [];
+  pages.push(source.slice(start));
+  return pages;
 }

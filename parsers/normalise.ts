@@ -445,7 +445,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   // foot of their page, above such a line.
   const edges = repeatedPageEdges(written);
   const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
-  const source = format === "text" ? plainDigitFootnotes(kept) : kept;
+  const source = format === "pdf" ? kept : plainDigitFootnotes(kept);
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];

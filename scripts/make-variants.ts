@@ -41,6 +41,19 @@ export function toBracketedMarkers(text: string): string {
   });
 }
 
+/**
+ * Footnote markers in every spelling the corpus has (Unicode superscripts, <sup>, LaTeX) written as
+ * plain digits glued to the word they mark ("Good20", "Croydon3"), the notes numbered so too, in a
+ * text without pages: as a PDF's text is copied when superscripts lose their size and the pages
+ * their breaks.
+ */
+export function toPlainDigitMarkers(text: string): string {
+  return text
+    .replace(/ ?(?:<sup>&<\/sup>lt;sup>|&lt;sup&gt;|<sup>)\s*(\d+)\s*(?:<\/sup>|&lt;\/sup&gt;)/g, "$1")
+    .replace(/ ?\$\^\{(\d+)\}\$/g, "$1")
+    .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => [...run].map((c) => SUPERSCRIPT_DIGITS[c]).join(""));
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
 }

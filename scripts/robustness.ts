@@ -21,6 +21,7 @@ import {
   toHtmlTables,
   toMarkdown,
   toPipeRows,
+  toPlainDigitMarkers,
   toPlainWrapped,
   toSpaces,
   toWrapped,
@@ -55,6 +56,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "tables drawn as pipe rows, no delimiter row (plain text)": toPipeRows,
   "tables drawn as pipe rows without outer pipes (plain text)": (t) => toPipeRows(t, false),
   "footnote markers as bracketed numbers": toBracketedMarkers,
+  "footnote markers as plain digits, no pages": toPlainDigitMarkers,
+  "footnote markers as plain digits, no pages (markdown)": (t) => toMarkdown(toPlainDigitMarkers(t)),
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [
       `markdown, ${name}`,

@@ -3,7 +3,7 @@
 // numbers that are not notes stay as they are.
 import { expect, test } from "vitest";
 import { plainDigitFootnotes } from "../parsers/footnotes.js";
-import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 
 const page = (...lines: string[]) => lines.join("\n");
 
@@ -65,9 +65,57 @@ test("a page ending in numbered prose without markers above is left alone", () =
   expect(doc.lines.map((l) => l.flat)).toContain("12 Children were seen in the week of");
 });
 
-test("text without pages is not looked at", () => {
+test("text without pages: a spaced or lone number is no marker there, so these notes are left alone", () => {
+  // Of the three notes only 8's marker is glued to its word ("Caseload information8").
   const source = textSourceLines(text.replace(/\f/g, "\n"));
   expect(plainDigitFootnotes(source)).toBe(source);
+});
+
+test("text without pages: a run of notes closes a page; markers glued to words are theirs", () => {
+  const unpaged = [
+    "For children subject to court disposals:",
+    "Offence types10\t%",
+    "Violence against the person\t50%",
+    "2.2 Planning",
+    "Good20",
+    "Planning was judged to be sufficient in the majority of cases.",
+    "",
+    "10 Data supplied by the YJS.",
+    "",
+    "20 Due to the size of the sample, the ratings panel agreed to exercise professional discretion.",
+    "Our rating for 2.3 is based on two cases? 3 2",
+    "3 Outstanding",
+    "21 Office for National Statistics. (2019). UK population estimates mid-2018.",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(unpaged), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["10", "Data supplied by the YJS."],
+    ["20", "Due to the size of the sample, the ratings panel agreed to exercise professional discretion."],
+  ]);
+  const flat = doc.lines.map((l) => l.flat);
+  expect(flat).toContain("Offence types %");
+  expect(doc.lines.find((l) => l.flat === "Good")?.markers).toEqual(["20"]);
+  // A count spaced after a question, a scoring table's row and a note no marker cites stay as written.
+  expect(flat).toContain("Our rating for 2.3 is based on two cases? 3 2");
+  expect(flat).toContain("3 Outstanding");
+  expect(flat).toContain("21 Office for National Statistics. (2019). UK population estimates mid-2018.");
+});
+
+test("markdown without pages: a marker glued to a table cell's word is the cell's", async () => {
+  const md = [
+    "| Offence types10 | % |",
+    "| --- | --- |",
+    "| Burglary | 9% |",
+    "",
+    "10 Data supplied by the YJS.",
+  ].join("\n");
+  const doc = normaliseLines(await markdownSourceLines(md), "markdown");
+  expect(doc.lines.map((l) => l.cells)).toEqual([
+    ["Offence types", "%"],
+    ["Burglary", "9%"],
+  ]);
+  expect(doc.lines[0]?.markers).toEqual(["10"]);
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["10"]);
 });
 
 test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon before a lost link", () => {

@@ -14,6 +14,7 @@ import {
   toHtmlTables,
   toMarkdown,
   toPipeRows,
+  toPlainDigitMarkers,
   toPlainWrapped,
   toSpaces,
   toWrapped,
@@ -39,6 +40,14 @@ describe.each(reports)("%s", (name) => {
       suffix: "bracketed-markers",
       make: toBracketedMarkers,
       narrativeText: true,
+    },
+    {
+      // (The narrative keeps the markers glued to the words where no note says they are markers.)
+      variant:
+        "footnote markers as plain digits glued to their words, in a text without pages ('Good20', '20 Planning was ...')",
+      suffix: "plain-digit-markers",
+      make: toPlainDigitMarkers,
+      narrativeText: false,
     },
     {
       // (The narrative keeps the pipes of a table's rows set in its text.)
