@@ -9,6 +9,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { toMarkdown } from "./make-variants.js";
 import { renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -33,12 +34,15 @@ function variant(i: number): string {
   return text;
 }
 
-function buildText(n: number): string {
-  const dir = join(OUT, `text-${n}`);
+function buildText(n: number, format: "text" | "markdown" = "text"): string {
+  const dir = join(OUT, format === "text" ? `text-${n}` : `markdown-${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++)
-    writeFileSync(join(dir, `report-${String(i).padStart(4, "0")}.txt`), variant(i));
+  for (let i = 0; i < n; i++) {
+    const name = `report-${String(i).padStart(4, "0")}`;
+    if (format === "text") writeFileSync(join(dir, `${name}.txt`), variant(i));
+    else writeFileSync(join(dir, `${name}.md`), toMarkdown(variant(i)));
+  }
   return dir;
 }
 
@@ -294,6 +298,13 @@ for (const n of [100, 1000]) {
   measured[`text${n}ratePinned`] = n / pinned.seconds;
   measured[`text${n}rss`] = Math.max(one.peakRssMb, two.peakRssMb);
   measured[`text${n}rerun`] = again.seconds;
+}
+{
+  // Markdown (the text's tables as GFM pipe tables): its tables' reading on top of the text's.
+  const n = 1000;
+  const dir = buildText(n, "markdown");
+  const one = ingest(dir, 1, join(OUT, `markdown-${n}.sqlite`));
+  line(`| markdown | ${n} | whole pipeline, 1 job | ${rate(n, one.seconds)} |`);
 }
 for (const n of pdfN >= 1000 ? [100, 1000] : [100]) {
   const dir = await buildPdf(n);
