@@ -37,6 +37,8 @@ const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
 const INSPECTORATE_LAST = new RegExp(`${INSPECTORATE}\\s*[,:-]?$`, "i");
 /** The inspectorate's name and what follows it on the area's line: not the area. */
 const FROM_INSPECTORATE = new RegExp(`\\s*${INSPECTORATE}.*$`, "i");
+/** What a title may say of the inspection after the area: "Cardiff (reinspection)", "Cardiff: re-inspection". */
+const INSPECTION_KIND = /\s*(?:\(\s*re-?inspection\s*\)|[:–—-]\s*re-?inspection)$/i;
 const MONTH_ONLY = new RegExp(`^${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
 // A name: capitalised words of any script ("Zoë", "Seán O'Brien"), with lower-case particles
 // ("Jane de la Cruz"). Words and spaces never overlap, so matching stays linear.
@@ -115,7 +117,10 @@ export function parseIdentity(
     if (!m) continue;
     const rest = (m[1] as string).trim();
     const areaLine = rest ? (head[i] as Line) : head[i + 1];
-    let area = (rest || (areaLine ? plain(areaLine.flat) : "")).replace(FROM_INSPECTORATE, "").trim();
+    let area = (rest || (areaLine ? plain(areaLine.flat) : ""))
+      .replace(FROM_INSPECTORATE, "")
+      .replace(INSPECTION_KIND, "")
+      .trim();
     // A name wrapped in the cover's large type ("Tower Hamlets and City of" / "London"): no
     // area's name ends on a joining word.
     const more = head[(rest ? i : i + 1) + 1];

@@ -41,6 +41,17 @@ test("a cover whose area line carries the inspectorate and its date, as converte
   expect([d.area, d.published]).toEqual(["Newtown", null]);
 });
 
+test("a title that says the inspection is a reinspection names the area without it", () => {
+  expect(identity("An inspection of youth offending services in Cardiff (reinspection)").area).toBe(
+    "Cardiff",
+  );
+  expect(identity("An inspection of youth justice services in\n\nNewtown: re-inspection").area).toBe(
+    "Newtown",
+  );
+  // (A name's own brackets stay.)
+  expect(identity("An inspection of youth offending services in Newtown (West)").area).toBe("Newtown (West)");
+});
+
 test("fieldwork start from the report's sentence on it, when the ratings table prints none", () => {
   expect(
     fieldwork(
