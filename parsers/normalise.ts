@@ -248,6 +248,8 @@ const OTHER_PROMPT_LABEL = new RegExp(
 const LETTER_ALONE = /^(?:\([a-zA-Z]\)|[a-zA-Z][.)])$/;
 const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
 
+const BACK_TO_TOP = /\s*(?:\(\s*back to top\s*\)|\[\s*back to top\s*\]|(?<![a-z] )back to top)$/i;
+
 /** Figures and nothing else: "80%", "7 5". */
 const FIGURES_ONLY = /^\d{1,3}%?(?:\s+\d{1,3}%?)*$/;
 
@@ -516,6 +518,14 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
         (_m, ...letter: (string | undefined)[]) =>
           `${(letter[0] ?? letter[1] ?? letter[2] ?? "").toLowerCase()}) `,
       );
+    // A web page's link back to its contents after each heading ("Ratings (Back to top)"), as the
+    // inspectorate's HTML reports print it: the heading's, not its words.
+    const last = cells[cells.length - 1];
+    if (last && /to top[)\]]?$/.test(last)) {
+      const heading = last.replace(BACK_TO_TOP, "");
+      if (heading !== last) cells = heading ? [...cells.slice(0, -1), heading] : cells.slice(0, -1);
+      if (cells.length === 0 && markers.length === 0) continue;
+    }
     const flat = cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
     // A footnote marker alone on its line, wrapped from the end of the line above ("... the

@@ -54,6 +54,23 @@ export function toPlainDigitMarkers(text: string): string {
     .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => [...run].map((c) => SUPERSCRIPT_DIGITS[c]).join(""));
 }
 
+/** The headings the reports print (sections, standards, annexes), on lines of their own. */
+const HEADING_LINE =
+  /^(?:#+ )?\**(?:Foreword|Ratings|Recommendations|Background|Contextual facts|Executive summary|Overall findings|Acknowledgements|Annex.*|Domain (?:one|two|three|four).*|\d\.\d\.? [A-Z][a-z].*|[1-4]\. [A-Z][a-z].*?)\**$/;
+
+/**
+ * Every heading followed by the link back to the contents that the inspectorate's web pages
+ * print after it ("Ratings (Back to top)"), as a copy of a report's HTML edition reads.
+ */
+export function withBackToTop(text: string): string {
+  return text
+    .split("\n")
+    .map((l) =>
+      !l.includes("\t") && l.length < 80 && HEADING_LINE.test(l.trim()) ? `${l.trimEnd()} (Back to top)` : l,
+    )
+    .join("\n");
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
 }

@@ -26,6 +26,7 @@ import {
   toSpaces,
   toWrapped,
   unnumberRatingsRows,
+  withBackToTop,
   wrapFirstCells,
 } from "./make-variants.js";
 import { type BrowserStyle, withBrowserPdf } from "./render-browser-pdf.js";
@@ -56,6 +57,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "tables drawn as pipe rows, no delimiter row (plain text)": toPipeRows,
   "tables drawn as pipe rows without outer pipes (plain text)": (t) => toPipeRows(t, false),
   "footnote markers as bracketed numbers": toBracketedMarkers,
+  "headings followed by '(Back to top)' (web edition)": withBackToTop,
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "footnote markers as plain digits, no pages (markdown)": (t) => toMarkdown(toPlainDigitMarkers(t)),
   ...Object.fromEntries(

@@ -19,6 +19,7 @@ import {
   toSpaces,
   toWrapped,
   unnumberRatingsRows,
+  withBackToTop,
   wrapFirstCells,
 } from "../scripts/make-variants.js";
 import { extractFile } from "../src/extract.js";
@@ -39,6 +40,12 @@ describe.each(reports)("%s", (name) => {
       variant: "footnote markers as bracketed numbers ('Croydon[6]', '[6] Office for ...')",
       suffix: "bracketed-markers",
       make: toBracketedMarkers,
+      narrativeText: true,
+    },
+    {
+      variant: "headings followed by the web edition's '(Back to top)'",
+      suffix: "back-to-top",
+      make: withBackToTop,
       narrativeText: true,
     },
     {
