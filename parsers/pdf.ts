@@ -500,8 +500,18 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       }
     }
     flushNotes();
+    // Pages that are pictures of text (a scan, a printout photographed) leave next to nothing to
+    // read (a report holds some 2,500 characters a page).
+    const characters = lines.reduce((n, l) => n + l.raw.replace(/\s+/g, "").length, 0);
+    if (characters < 5 * doc.numPages)
+      throw new ReadError(
+        "E_NO_TEXT",
+        file,
+        `the PDF's ${doc.numPages === 1 ? "one page holds" : `${doc.numPages} pages hold`} ${characters} characters of text: pictures of pages (a scan?), no text to read`,
+      );
     return lines;
   } catch (err) {
+    if (err instanceof ReadError) throw err;
     const name = (err as Error).name ?? "";
     if (/Password/i.test(name)) throw new ReadError("E_PDF_ENCRYPTED", file, "the PDF is password-protected");
     throw new ReadError("E_PDF_CORRUPT", file, `the PDF cannot be parsed (${(err as Error).message})`);

@@ -1,5 +1,5 @@
 // Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
-// corrupted PDF, a password-protected PDF, a PDF that is not a report, a Word file renamed .pdf,
+// corrupted PDF, a password-protected PDF, a scanned PDF, a PDF that is not a report, a Word file renamed .pdf,
 // an empty file, binary noise, and a duplicate of a good report under another name. Returns
 // each file with the outcome `yos ingest` should give it.
 // Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
@@ -22,6 +22,22 @@ function pdfOf(lines: string[], options: ConstructorParameters<typeof PDFDocumen
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     for (const line of lines) doc.text(line);
+    doc.end();
+  });
+}
+
+/** A PDF of `pages` pages that are pictures only (grey blocks where the text was), as a scan is. */
+function scannedPdf(pages: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date(Date.UTC(2024, 0, 1)) } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    for (let p = 0; p < pages; p++) {
+      if (p > 0) doc.addPage();
+      for (let y = 72; y < 700; y += 14) doc.rect(72, y, 300 + ((y * 7) % 150), 8).fill("#444");
+    }
     doc.end();
   });
 }
@@ -64,6 +80,8 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       }),
       { status: "failed", code: "E_PDF_ENCRYPTED" },
     ],
+    // A scan: each page a picture, no text layer.
+    "scanned.pdf": [await scannedPdf(3), { status: "failed", code: "E_NO_TEXT" }],
     "parish-minutes.pdf": [
       await pdfOf([
         "Minutes of the parish council",
