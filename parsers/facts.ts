@@ -54,8 +54,8 @@ function splitLabel(group: FactGroup, heading: string): string {
 /**
  * A footnote marker printed as plain digits at a label's end, where the notes that would show it
  * for one were not found ("Total population of Croydon 6", "Total headcount qualified case
- * managers (FTE) 13", glued as "in Kirklees6" where the superscript lost its size): no label ends in a bare number of one or two digits after a word or a
- * bracket but an age ("aged 16", "10 to 17").
+ * managers (FTE) 13", or glued on, "in Kirklees6"): no label ends in a bare number of one or two
+ * digits after a word or a bracket but an age ("aged 16", "10 to 17").
  */
 const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|years?|from)) ?\d{1,2}$/i;
 

@@ -7,6 +7,7 @@ import { toString as mdToString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { pipeCells } from "./text.js";
 
 export function gfmTableRows(text: string): { rows: Map<number, string[]>; delimiterLines: Set<number> } {
   const rows = new Map<number, string[]>();
@@ -91,15 +92,10 @@ const PIPE_ROW = /^ {0,3}\|/;
  */
 function plainTable(block: string[]): string[][] | null {
   if (block.length < 2 || block.some((l) => !PIPE_ROW.test(l) || INLINE_SYNTAX.test(l))) return null;
-  const header = pipeCells(block[0] as string);
-  const delimiter = pipeCells(block[1] as string);
+  const cells = (row: string) => pipeCells(row).map((c) => c.trim());
+  const header = cells(block[0] as string);
+  const delimiter = cells(block[1] as string);
   // (GFM: a header with as many cells as the delimiter row, or no table.)
   if (header.length !== delimiter.length || !delimiter.every((c) => /^:?-+:?$/.test(c))) return null;
-  return [header, ...block.slice(2).map(pipeCells)];
-}
-
-/** A pipe row's cells between its pipes, trimmed (the row has no escaped pipe). */
-function pipeCells(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, "");
-  return (inner.endsWith("|") ? inner.slice(0, -1) : inner).split("|").map((c) => c.trim());
+  return [header, ...block.slice(2).map(cells)];
 }

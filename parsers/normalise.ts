@@ -15,7 +15,7 @@ import {
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { SPLIT_COUNTS, isColumnHeading } from "./questions.js";
-import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON, joinWrapped } from "./text.js";
+import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON, joinWrapped, pipeCells } from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
 
@@ -248,6 +248,7 @@ const OTHER_PROMPT_LABEL = new RegExp(
 const LETTER_ALONE = /^(?:\([a-zA-Z]\)|[a-zA-Z][.)])$/;
 const QUESTION_AFTER_LETTER = new RegExp(`^${QUESTION_WORD}\\b`, "i");
 
+/** A web page's "(Back to top)" link closing a heading, or alone (not a sentence's "went back to top"). */
 const BACK_TO_TOP = /\s*(?:\(\s*back to top\s*\)|\[\s*back to top\s*\]|(?<![a-z] )back to top)$/i;
 
 /** Figures and nothing else: "80%", "7 5". */
@@ -259,7 +260,7 @@ const FIGURES_ONLY = /^\d{1,3}%?(?:\s+\d{1,3}%?)*$/;
  * name across the whole row): once. Only words: two equal figures side by side are two values
  * (a service's share and its comparator's).
  */
-export function mergedCellsOnce(cells: string[]): string[] {
+function mergedCellsOnce(cells: string[]): string[] {
   let repeated = false;
   for (let i = 1; i < cells.length && !repeated; i++) repeated = cells[i] === cells[i - 1];
   if (!repeated) return cells;
@@ -904,14 +905,6 @@ export async function markdownSourceLines(written: string): Promise<SourceLine[]
 /** A row of a pipe table: a pipe at each end; in plain text, one between cells as well. */
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const TEXT_PIPE_ROW = /^\s*\|.*\|.*\|\s*$/;
-
-function pipeCells(raw: string): string[] {
-  return raw
-    .trim()
-    .replace(/^\|/, "")
-    .replace(/(?<!\\)\|$/, "")
-    .split(/(?<!\\)\|/);
-}
 
 /** A delimiter row: "--- | ---", "|:---|---:|" (a pipe at least, so that "---" stays a rule). */
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;

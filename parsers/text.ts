@@ -207,3 +207,12 @@ export function wholeLabel(text: string): boolean {
 
 /** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
 export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
+
+/** A pipe row's cells, as written between its unescaped pipes (the outer pipes optional). */
+export function pipeCells(raw: string): string[] {
+  return raw
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "")
+    .split(/(?<!\\)\|/);
+}
