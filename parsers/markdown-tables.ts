@@ -81,8 +81,17 @@ function blocksWithDelimiterRow(
   return { text: out.join("\n"), fileLine };
 }
 
-/** What would make remark read a cell otherwise than as written: escapes, inline markup, entities. */
-const INLINE_SYNTAX = /[\\`*_[\]<>&~!]/;
+/**
+ * What would make remark read a row otherwise than as written: escapes, links and images,
+ * autolinks ("<http://...>", "<a@b.org>"), entities ("&amp;"), and emphasis, code or
+ * strikethrough where their mark comes twice (once, as in "Outstanding*" or a quote opened by a
+ * backtick, it is text). Inline HTML ("<sup>3</sup>") is kept as written by remark too.
+ */
+const INLINE_SYNTAX = /[\\[\]]|<[A-Za-z][\w+.-]*:|<[^\s<>@]+@|&[A-Za-z#]/;
+const PAIRED_MARKS = ["*", "_", "`", "~"];
+const readAsWritten = (row: string) =>
+  !INLINE_SYNTAX.test(row) && PAIRED_MARKS.every((mark) => row.indexOf(mark) === row.lastIndexOf(mark));
+
 /** A pipe row, not indented as code. */
 const PIPE_ROW = /^ {0,3}\|/;
 
@@ -91,7 +100,7 @@ const PIPE_ROW = /^ {0,3}\|/;
  * cells (the header's first, no delimiter row), as remark reads them; else null.
  */
 function plainTable(block: string[]): string[][] | null {
-  if (block.length < 2 || block.some((l) => !PIPE_ROW.test(l) || INLINE_SYNTAX.test(l))) return null;
+  if (block.length < 2 || block.some((l) => !PIPE_ROW.test(l) || !readAsWritten(l))) return null;
   const cells = (row: string) => pipeCells(row).map((c) => c.trim());
   const header = cells(block[0] as string);
   const delimiter = cells(block[1] as string);
