@@ -218,6 +218,8 @@ export const TABLES: TableDefinition[] = [
 
 export const INDEXES: string[] = [
   "CREATE INDEX IF NOT EXISTS idx_reports_document ON reports(document_id)",
+  // The same inspection read from two files is looked for by area (views.ts sameInspectionSql).
+  "CREATE INDEX IF NOT EXISTS idx_reports_area ON reports(area COLLATE NOCASE)",
   "CREATE INDEX IF NOT EXISTS idx_standards_report ON standards(report_id, id)",
   "CREATE INDEX IF NOT EXISTS idx_key_questions_report ON key_questions(report_id, id)",
   "CREATE INDEX IF NOT EXISTS idx_key_questions_id ON key_questions(id)",

@@ -32,11 +32,22 @@ const THEME = `CASE
     WHEN substr(k.id, 5, 1) = '2' THEN 'keeping the child safe'
     ELSE 'keeping other people safe' END`;
 
+/**
+ * Whether reports `o` and `r` are the same inspection read from two files (the PDF and a text of
+ * it, two downloads): the same area, and the same fieldwork or publication month, neither of
+ * the two months differing where both are known.
+ */
+export function sameInspectionSql(o: string, r: string): string {
+  return `${o}.area = ${r}.area COLLATE NOCASE
+    AND (${o}.fieldwork_start = ${r}.fieldwork_start OR ${o}.published = ${r}.published)
+    AND coalesce(${o}.fieldwork_start = ${r}.fieldwork_start, 1) AND coalesce(${o}.published = ${r}.published, 1)`;
+}
+
 export const VIEWS: ViewDefinition[] = [
   {
     name: "inspections",
     description:
-      "One row per inspection: identity, overall rating, stated and computed score, every standard's rating side by side, samples, audit errors",
+      "One row per report loaded: identity, overall rating, stated and computed score, every standard's rating side by side, samples, audit errors. Two files of one inspection (its PDF and a text of it) are two rows, the later marked by same_inspection_as: WHERE same_inspection_as IS NULL gives one row per inspection",
     columns: {
       report_id: "reports.id",
       file: "Source file",
@@ -58,6 +69,8 @@ export const VIEWS: ViewDefinition[] = [
       samples_resettlement: "Resettlement cases inspected",
       audit_errors: "Audit findings of severity error",
       audit_warnings: "Audit findings of severity warning",
+      same_inspection_as:
+        "reports.id of an earlier-loaded report of the same inspection (same area, and the same fieldwork or publication month) read from another file; null for the first",
     },
     sql: `SELECT r.id AS report_id, d.file, r.area, r.service_name, r.published, r.fieldwork_start, r.lead_inspector,
   r.overall_rating, r.stated_score, r.computed_score,
@@ -67,7 +80,8 @@ export const VIEWS: ViewDefinition[] = [
   ${STANDARD_IDS.map((id) => `(SELECT s.rating FROM standards s WHERE s.report_id = r.id AND s.id = '${id}') AS ${col(id)}`).join(",\n  ")},
   r.samples_court, r.samples_out_of_court, r.samples_resettlement,
   (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS audit_errors,
-  (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS audit_warnings
+  (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS audit_warnings,
+  (SELECT min(o.id) FROM reports o WHERE o.id < r.id AND ${sameInspectionSql("o", "r")}) AS same_inspection_as
 FROM reports r JOIN documents d ON d.id = r.document_id`,
   },
   {

@@ -288,11 +288,14 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
 }
 
 function outcomeLine(o: IngestOutcome): string {
+  const twin = o.sameInspectionAs
+    ? `; the same inspection as ${o.sameInspectionAs}, both loaded (inspections.same_inspection_as)`
+    : "";
   switch (o.status) {
     case "ok":
-      return `ok         ${o.file}  (${o.area ?? "?"}: ${o.overallRating ?? "no rating"}, ${o.completeness} found, ${o.warnings} warnings, ${o.findings} findings)`;
+      return `ok         ${o.file}  (${o.area ?? "?"}: ${o.overallRating ?? "no rating"}, ${o.completeness} found, ${o.warnings} warnings, ${o.findings} findings${twin})`;
     case "partial":
-      return `partial    ${o.file}  (${o.area ?? "?"}: ${o.message})`;
+      return `partial    ${o.file}  (${o.area ?? "?"}: ${o.message}${twin})`;
     case "failed":
       return `failed     ${o.file}: [${o.code}] ${o.message}`;
     case "duplicate":

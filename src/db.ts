@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
-import { viewSql } from "../schemas/views.js";
+import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
 export const SCHEMA_VERSION = 4;
@@ -148,6 +148,16 @@ export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number 
   // IMMEDIATE: take the write lock first (waiting up to busy_timeout), so that another process
   // writing between our read and our write cannot make this transaction fail.
   return db.transaction(write).immediate();
+}
+
+/** The file of another report loaded earlier that is the same inspection as `reportId`, if any. */
+export function sameInspectionFile(db: Db, reportId: number): string | null {
+  const row = prepared(
+    db,
+    `SELECT d.file FROM reports r, reports o JOIN documents d ON d.id = o.document_id
+     WHERE r.id = ? AND o.id <> r.id AND ${sameInspectionSql("o", "r")} ORDER BY o.id LIMIT 1`,
+  ).get(reportId) as { file: string } | undefined;
+  return row?.file ?? null;
 }
 
 /** Record a file that could not be loaded (or a duplicate); whatever it held before is replaced. */

@@ -9,6 +9,7 @@ import {
   loadRows,
   recordDocument,
   refreshSearchIndex,
+  sameInspectionFile,
   storedDocuments,
   touchDocument,
 } from "./db.js";
@@ -42,6 +43,8 @@ export interface IngestOutcome {
   completeness: string | null;
   warnings: number;
   findings: number;
+  /** Another file already loaded that holds the same inspection. */
+  sameInspectionAs: string | null;
 }
 
 function outcome(file: string, status: IngestStatus, extra: Partial<IngestOutcome> = {}): IngestOutcome {
@@ -55,6 +58,7 @@ function outcome(file: string, status: IngestStatus, extra: Partial<IngestOutcom
     completeness: null,
     warnings: 0,
     findings: 0,
+    sameInspectionAs: null,
     ...extra,
   };
 }
@@ -224,8 +228,12 @@ export async function ingestFiles(
               });
               batchReports.push(reportId);
               loadedBySha.set(sha256, file);
+              // Another file of the same inspection (its PDF and a text of it): both are loaded,
+              // and the user should know before counting inspections.
+              const twin = sameInspectionFile(db, reportId);
               return outcome(file, status, {
                 message: partly,
+                sameInspectionAs: twin,
                 area: summary.area,
                 overallRating: summary.overallRating,
                 completeness: summary.completeness,

@@ -84,6 +84,13 @@ ORDER BY below_half DESC, avg_percent
 LIMIT 10;`,
   },
   {
+    question:
+      "How many inspections are loaded, counting once an inspection read from two files (its PDF and a text of it)?",
+    sql: `SELECT count(*) AS reports, sum(same_inspection_as IS NULL) AS inspections,
+       count(DISTINCT lower(area)) AS areas
+FROM inspections;`,
+  },
+  {
     question: "What do the audits find, by rule and severity?",
     sql: `SELECT rule_id, severity, count(*) AS findings, count(DISTINCT area) AS reports
 FROM report_findings

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
+import { toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
 import { openDatabase } from "../src/db.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
@@ -187,6 +188,31 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(conn.prepare("SELECT file, status, duplicate_of FROM documents ORDER BY file").all()).toEqual([
       { file: join(dir, "a.txt"), status: "ok", duplicate_of: null },
       { file: join(dir, "b copy.txt"), status: "duplicate", duplicate_of: join(dir, "a.txt") },
+    ]);
+    conn.close();
+  });
+
+  test("one inspection in two files (a text and its markdown) loads twice, and says so", async () => {
+    const dir = join(TMP, "twins");
+    mkdirSync(dir);
+    const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
+    writeFileSync(join(dir, "a.txt"), text);
+    writeFileSync(join(dir, "b.md"), toMarkdown(text));
+    writeFileSync(join(dir, "c.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    const db = join(TMP, "twins.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db, "--jobs", "1"]);
+    expect(code).toBe(0);
+    expect(out.find((l) => l.includes("b.md"))).toContain(
+      `; the same inspection as ${join(dir, "a.txt")}, both loaded (inspections.same_inspection_as))`,
+    );
+    expect(out.filter((l) => l.includes("same inspection"))).toHaveLength(1);
+    const conn = openDatabase(db);
+    expect(
+      conn.prepare("SELECT file, area, same_inspection_as FROM inspections ORDER BY report_id").all(),
+    ).toEqual([
+      { file: join(dir, "a.txt"), area: "Blackburn with Darwen", same_inspection_as: null },
+      { file: join(dir, "b.md"), area: "Blackburn with Darwen", same_inspection_as: 1 },
+      { file: join(dir, "c.txt"), area: "Kirklees", same_inspection_as: null },
     ]);
     conn.close();
   });
