@@ -17,6 +17,8 @@ const ITEM_ADDRESSEE =
   /^(The\s+(?:(?!that\b|which\b|who\b)[^.:;\s]+\s+){0,14}?[^.:;\s]+|[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|in|the|&)){0,12})\s+should:?\s+(\S.*)$/;
 // "1. review", "1) review", "(1) review", "1.review" (the space lost).
 const MARKED_ITEM = /^\(?([1-9]\d?)[.)](\s*)(\S.*)$/;
+// "a. review", "b) review", "(c) review".
+const LETTERED_ITEM = /^\(?([a-z])[.)]\s+(\S.*)$/;
 // "1 review" ("1\treview" with its period lost): only inside the list and in sequence, so that
 // prose beginning with a number is not taken for an item.
 const BARE_ITEM = /^([1-9]\d?)\s+([A-Za-z].*)$/;
@@ -150,6 +152,15 @@ function itemNumber(
   lastNumber: number | null,
 ): { number: number; text: string } | null {
   const c = text.charCodeAt(0);
+  const lettered = (c === 40 || (c >= 97 && c <= 122)) && text.match(LETTERED_ITEM);
+  if (lettered) {
+    // "a." / "b)" / "(c)": a list lettered rather than numbered, in sequence from "a" (again
+    // under each addressee).
+    const number = (lettered[1] as string).charCodeAt(0) - 96;
+    return number === (lastNumber ?? 0) + 1 || (afterLeadIn && number === 1)
+      ? { number, text: lettered[2] as string }
+      : null;
+  }
   if (c !== 40 && (c < 49 || c > 57)) return null; // neither "(" nor 1-9
   const marked = text.match(MARKED_ITEM);
   if (marked) {

@@ -45,6 +45,8 @@ test.each([
   ["a bare number and a space", `1 ${BOARD}\n2 ${DATA}`],
   ["the space after the period lost", `1.${BOARD}\n2.${DATA}`],
   ["the usual 1. and 2.", `1. ${BOARD}\n2. ${DATA}`],
+  ["letters a. and b.", `a. ${BOARD}\nb. ${DATA}`],
+  ["letters (a) and (b)", `(a) ${BOARD}\n(b) ${DATA}`],
 ])("recommendations numbered with %s are read", (_, list) => {
   const r = recommendationsOf(list);
   expect(r.statedCount).toBe(2);
@@ -63,6 +65,16 @@ test("a bare number continues the list only in sequence; prose beginning with a 
   expect(before.items.map((i) => [i.number, i.text])).toEqual([[1, BOARD]]);
   const section = recommendationsOf(`1. ${BOARD}\n2.1 Assessment\n2. ${DATA}`);
   expect(section.items.map((i) => i.number)).toEqual([1, 2]);
+});
+
+test("a lettered list starts again at 'a' under each addressee; a letter out of sequence runs on", () => {
+  const r = recommendationsOf(
+    `a. ${BOARD}\nc. ${DATA}\nThe Kirklees Youth Justice Service Management Board should:\na) ${DATA}`,
+  );
+  expect(r.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
+    [1, "The Kirklees Youth Justice Service", `${BOARD} c. ${DATA}`],
+    [1, "The Kirklees Youth Justice Service Management Board", DATA],
+  ]);
 });
 
 test("a bare-numbered list straight after the stated count is read", () => {
