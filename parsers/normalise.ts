@@ -442,13 +442,56 @@ function secondCount(flat: string, line: number, before: Line | undefined): bool
   );
 }
 
+/**
+ * Pipe rows hard-wrapped as prose is ("| Does assessment ... the child's" / "desistance? | 64% |"):
+ * one line again, its cells read from the whole (the provenance keeps the lines as written). A
+ * row that opens with a pipe and does not close with one goes on up to the line that closes
+ * with one (the wrap may fall before a pipe: "| Are the delivered services ...?" / "| 7 | 5 |");
+ * a row that closes with a pipe takes the lines after it that do not open with one but close
+ * with one ("... appropriate? | 44%" / "|  |": the closing pipes alone).
+ */
+const OPENS_WITH_PIPE = /^\s*\|/;
+const CLOSES_WITH_PIPE = /\|\s*$/;
+
+function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
+  // (Most texts have neither a row left open nor a line closing one it did not open.)
+  const opens = (raw: string) => OPENS_WITH_PIPE.test(raw);
+  const closes = (raw: string) => CLOSES_WITH_PIPE.test(raw);
+  if (!source.some((l) => opens(l.raw) !== closes(l.raw))) return source;
+  const out: SourceLine[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const row = source[i] as SourceLine;
+    out.push(row);
+    const first = row.raw.trim();
+    if (!first.startsWith("|")) continue;
+    let open = !first.endsWith("|");
+    let end = -1;
+    for (let k = i + 1; k < source.length && k <= i + 3; k++) {
+      const next = (source[k] as SourceLine).raw.trim();
+      if (next === "" || DELIMITER_ROW.test(next)) break;
+      const closingPipes = /^\|[\s|]*$/.test(next);
+      if (!open && ((next.startsWith("|") && !closingPipes) || !next.endsWith("|"))) break;
+      if (next.endsWith("|")) {
+        end = k;
+        open = false;
+      }
+    }
+    if (end < 0) continue;
+    const pieces = source.slice(i, end + 1);
+    const text = pieces.map((l) => (l.text ?? l.raw).trim()).join(" ");
+    out[out.length - 1] = { ...row, raw: pieces.map((l) => l.raw).join("\n"), text, cells: pipeCells(text) };
+    i = end;
+  }
+  return out;
+}
+
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
   // foot of their page, above such a line.
   const edges = repeatedPageEdges(written);
   const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
-  const source = format === "pdf" ? kept : plainDigitFootnotes(kept);
+  const source = format === "pdf" ? kept : plainDigitFootnotes(pipeRowsUnwrapped(kept));
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];

@@ -250,13 +250,15 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
 
 /**
  * Prose lines hard-wrapped at `width` columns, breaking at spaces, as pdftotext (without -layout)
- * prints a paragraph a line at a time and pandoc wraps markdown; table rows (tabs, pipes) stay whole.
+ * prints a paragraph a line at a time and pandoc wraps markdown; table rows (tabs, pipes) stay
+ * whole, unless `pipeRowsToo` (as an editor's hard wrap breaks a pipe table's long rows).
  */
-export function toWrapped(text: string, width = 80): string {
+export function toWrapped(text: string, width = 80, pipeRowsToo = false): string {
   return text
     .split("\n")
     .flatMap((line) => {
-      if (line.includes("\t") || line.startsWith("|") || line.length <= width) return [line];
+      if (line.includes("\t") || (line.startsWith("|") && !pipeRowsToo) || line.length <= width)
+        return [line];
       const out: string[] = [];
       let current = "";
       for (const word of line.split(" ")) {

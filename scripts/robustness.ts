@@ -56,6 +56,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "a ratings table with its 'Overall rating' row last": overallRowLast,
   "tables drawn as pipe rows, no delimiter row (plain text)": toPipeRows,
   "tables drawn as pipe rows without outer pipes (plain text)": (t) => toPipeRows(t, false),
+  "pipe rows hard-wrapped at 80, rows and all (plain text)": (t) => toWrapped(toPipeRows(t), 80, true),
+  "markdown, pipe tables hard-wrapped at 80, rows and all": (t) => toWrapped(toMarkdown(t), 80, true),
   "footnote markers as bracketed numbers": toBracketedMarkers,
   "headings followed by '(Back to top)' (web edition)": withBackToTop,
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,

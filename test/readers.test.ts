@@ -451,6 +451,30 @@ describe("other converters' markup", () => {
     ]);
   });
 
+  test("a pipe row hard-wrapped over lines is one row again, its lines kept as written", () => {
+    const doc = clean(
+      [
+        "| Does assessment sufficiently analyse how to support the child's desistance? |",
+        "64% |",
+        "| Are the delivered services sufficient to manage the risk of harm?",
+        "| 7 | 5 |",
+        "| b) Does assessment draw on other sources of information? | 44%",
+        "|  |",
+        "| 2.1 | Assessment | Good |",
+      ].join("\n"),
+      "text",
+    );
+    expect(doc.lines.map((l) => [l.line, l.cells])).toEqual([
+      [1, ["Does assessment sufficiently analyse how to support the child's desistance?", "64%"]],
+      [3, ["Are the delivered services sufficient to manage the risk of harm?", "7", "5"]],
+      [5, ["b) Does assessment draw on other sources of information?", "44%"]],
+      [7, ["2.1", "Assessment", "Good"]],
+    ]);
+    expect(doc.lines[0]?.raw).toBe(
+      "| Does assessment sufficiently analyse how to support the child's desistance? |\n64% |",
+    );
+  });
+
   test("a cell merged over columns and written in each (docling) is one cell; two equal figures stay two", async () => {
     const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
     const doc = await markdown(

@@ -233,6 +233,17 @@ describe.each(reports)("%s", (name) => {
   });
 
   test.each([
+    ["a plain text's pipe rows", (t: string) => toWrapped(toPipeRows(t), 80, true)],
+    ["a markdown's pipe tables", (t: string) => toWrapped(toMarkdown(t), 80, true)],
+  ])("%s hard-wrapped at 80 columns, rows and all, give the same values", async (form, write) => {
+    const file = join(TMP, name.replace(/\.txt$/, `.${form.replace(/\W+/g, "-")}-wrapped.txt`));
+    writeFileSync(file, write(text));
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    expect([...valueStatements(variant)].sort()).toEqual([...valueStatements(original)].sort());
+  });
+
+  test.each([
     ["first line", 2],
     ["last line", 2],
     ["first line", 3],
