@@ -112,6 +112,8 @@ interface InspectionRow {
   computed_score: number | null;
   audit_errors: number;
   audit_warnings: number;
+  /** An earlier report of the same inspection, read from another file. */
+  same_inspection_as: number | null;
   [rating: `rating_${string}`]: string | null;
 }
 
@@ -154,7 +156,7 @@ function readInspections(db: Db): InspectionRow[] {
   return db
     .prepare(
       `SELECT report_id, file, area, published, overall_rating, stated_score, computed_score,
-              audit_errors, audit_warnings, ${ratings}
+              audit_errors, audit_warnings, same_inspection_as, ${ratings}
        FROM inspections ORDER BY area IS NULL, area COLLATE NOCASE, file`,
     )
     .all() as InspectionRow[];
@@ -168,6 +170,8 @@ function readKeyQuestions(db: Db): KeyQuestionRow[] {
               percent_computed, source, line
        FROM key_question_results
        WHERE percent IS NOT NULL AND (standard_id LIKE '2.%' OR standard_id LIKE '3.%')
+         -- (an inspection read from a second file counts once)
+         AND report_id NOT IN (SELECT report_id FROM inspections WHERE same_inspection_as IS NOT NULL)
        ORDER BY standard_id, key_question_id, report_id, source = 'body' DESC, line`,
     )
     .all() as KeyQuestionRow[];
@@ -204,6 +208,15 @@ function formatTime(iso: string | undefined): string {
   if (!iso) return "unknown";
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
   return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** "5 inspections"; "5 inspections (6 reports: 1 read from a second file)" where one was loaded twice. */
+function inspectionCount(inspections: InspectionRow[]): string {
+  const copies = inspections.filter((r) => r.same_inspection_as !== null).length;
+  const count = plural(inspections.length - copies, "inspection");
+  return copies === 0
+    ? count
+    : `${count} (${plural(inspections.length, "report")}: ${copies} read from a second file)`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -258,7 +271,7 @@ function ratingsSection(inspections: InspectionRow[]): Html {
         ? html`<a href="#${slug(r.report_id)}">${plural(r.audit_errors, "error")}<br>${plural(r.audit_warnings, "warning")}</a>`
         : html`<span class="muted">none</span>`;
     return html`<tr data-area="${r.area ?? ""}">
-  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}</th>
+  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}</th>
   <td class="num">${r.published ?? "–"}</td>
   ${ratingCell(r.overall_rating, "overall", "full")}
   <td class="num${mismatch ? " mismatch" : ""}"${mismatch ? html` title="stated and computed scores differ"` : ""}>${r.stated_score ?? "–"}</td>
@@ -596,7 +609,7 @@ export function buildReportHtml(db: Db, options: { generatedAt?: string } = {}):
 <main>
 <header class="page">
 <h1>${title}</h1>
-<p class="meta"><span id="inspection-count">${plural(inspections.length, "inspection")}</span> · database built <time datetime="${meta.get("built_at") ?? ""}">${formatTime(meta.get("built_at"))}</time>${meta.has("tool_version") ? ` · yos ${meta.get("tool_version")}` : ""}</p>
+<p class="meta"><span id="inspection-count">${inspectionCount(inspections)}</span> · database built <time datetime="${meta.get("built_at") ?? ""}">${formatTime(meta.get("built_at"))}</time>${meta.has("tool_version") ? ` · yos ${meta.get("tool_version")}` : ""}</p>
 </header>
 ${ratingsSection(inspections)}
 ${distributionsSection(inspections, keyQuestions)}

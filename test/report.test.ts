@@ -1,12 +1,13 @@
 // The HTML report, built from the corpus and looked at in a real browser: headless Chromium
 // (Debian's chromium package) driven by playwright-core. Asserts on what the page shows and
 // saves a screenshot to out/report.png.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { toMarkdown } from "../scripts/make-variants.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/render-browser-pdf.js";
 import { main } from "../src/cli.js";
 import { openDatabase } from "../src/db.js";
@@ -181,7 +182,7 @@ test("text from the database is escaped, never markup", () => {
   const ratings = ["1_1", "1_2", "1_3", "1_4", "2_1", "2_2", "2_3", "2_4", "3_1", "3_2", "3_3", "3_4", "4_1"];
   db.exec(`CREATE TABLE meta ("key" TEXT, "value" TEXT);
     CREATE TABLE inspections (report_id, file, area, published, overall_rating, stated_score, computed_score,
-      audit_errors, audit_warnings, ${ratings.map((r) => `rating_${r}`).join(", ")});
+      audit_errors, audit_warnings, same_inspection_as, ${ratings.map((r) => `rating_${r}`).join(", ")});
     CREATE TABLE key_question_results (report_id, area, key_question_id, theme, standard_id, standard_name,
       domain, percent, percent_computed, source, line);
     CREATE TABLE report_findings (report_id, area, file, rule_id, severity, standard_id, question_id, message,
@@ -203,4 +204,24 @@ test("text from the database is escaped, never markup", () => {
   expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;");
   expect(out).toContain('data-rule="rule&quot;&gt;&lt;x"');
   expect(out).toContain('data-rating="&lt;b&gt;Odd&lt;/b&gt;"');
+});
+
+test("an inspection read from two files is one inspection: counted once, its second file marked, its percentages plotted once", async () => {
+  const dir = join(TMP, "twins");
+  mkdirSync(dir, { recursive: true });
+  const text = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
+  writeFileSync(join(dir, "a.txt"), text);
+  writeFileSync(join(dir, "b.md"), toMarkdown(text));
+  const db = join(TMP, "twins.sqlite");
+  expect(await main(["ingest", dir, "--db", db, "--jobs", "1"], () => {})).toBe(0);
+  const conn = openDatabase(db);
+  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+  conn.close();
+  expect(out).toContain(
+    '<span id="inspection-count">1 inspection (2 reports: 1 read from a second file)</span>',
+  );
+  expect(out.match(/\(second file\)/g)).toHaveLength(1);
+  // Each key question's distribution holds the inspection's one percentage, not two.
+  const dots = out.match(/<circle class="dot[^>]*data-question="2\.1\.1"/g) ?? [];
+  expect(dots).toHaveLength(1);
 });
