@@ -358,6 +358,11 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.overall-row-last.txt`), overallRowLast(text));
     writeFileSync(join(dir, `${stem}.table-headings-repeated.txt`), repeatTableHeadings(text));
     writeFileSync(join(dir, `${stem}.percent-sign-cells.txt`), percentSignCells(text));
+    writeFileSync(join(dir, `${stem}.pipe-rows.txt`), toPipeRows(text));
+    writeFileSync(join(dir, `${stem}.pipe-rows-wrapped.txt`), toWrapped(toPipeRows(text), 80, true));
+    writeFileSync(join(dir, `${stem}.bracketed-markers.txt`), toBracketedMarkers(text));
+    writeFileSync(join(dir, `${stem}.plain-digit-markers.txt`), toPlainDigitMarkers(text));
+    writeFileSync(join(dir, `${stem}.back-to-top.txt`), withBackToTop(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
       writeFileSync(
         join(dir, `${stem}.${dialect.replace(/\W+/g, "-").replace(/-$/, "")}.md`),
