@@ -442,6 +442,11 @@ function secondCount(flat: string, line: number, before: Line | undefined): bool
   );
 }
 
+const OPENS_WITH_PIPE = /^\s*\|/;
+const CLOSES_WITH_PIPE = /\|\s*$/;
+/** A line of closing pipes and nothing else ("|", "|  |"): a wrapped row's empty last cells. */
+const CLOSING_PIPES = /^\|[\s|]*$/;
+
 /**
  * Pipe rows hard-wrapped as prose is ("| Does assessment ... the child's" / "desistance? | 64% |"):
  * one line again, its cells read from the whole (the provenance keeps the lines as written). A
@@ -450,9 +455,6 @@ function secondCount(flat: string, line: number, before: Line | undefined): bool
  * a row that closes with a pipe takes the lines after it that do not open with one but close
  * with one ("... appropriate? | 44%" / "|  |": the closing pipes alone).
  */
-const OPENS_WITH_PIPE = /^\s*\|/;
-const CLOSES_WITH_PIPE = /\|\s*$/;
-
 function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
   // (Most texts have neither a row left open nor a line closing one it did not open.)
   const opens = (raw: string) => OPENS_WITH_PIPE.test(raw);
@@ -469,7 +471,7 @@ function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
     for (let k = i + 1; k < source.length && k <= i + 3; k++) {
       const next = (source[k] as SourceLine).raw.trim();
       if (next === "" || DELIMITER_ROW.test(next)) break;
-      const closingPipes = /^\|[\s|]*$/.test(next);
+      const closingPipes = CLOSING_PIPES.test(next);
       if (!open && ((next.startsWith("|") && !closingPipes) || !next.endsWith("|"))) break;
       if (next.endsWith("|")) {
         end = k;
