@@ -27,8 +27,11 @@ export const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
 
 // "First-time entrants", "first time entrant", "FTE rate"; "reoffending", "Re-offending". (And
 // "Firsttime": pdftotext takes the hyphen of "First-" at a line's end for a soft one.)
-const FTE = /first.?time entrant|\bFTE rate/i;
+const FIRST_TIME_ENTRANT = "first.?time entrant";
+const FTE = new RegExp(`${FIRST_TIME_ENTRANT}|\\bFTE rate`, "i");
 const REOFFENDING = /\bre.?offending/i;
+/** A heading over first-time entrant figures: "First-time entrant (rate per 100,000)", "FTE rate". */
+const FTE_HEADING = new RegExp(`^(?:${FIRST_TIME_ENTRANT}s?|FTE rate)\\b`, "i");
 
 const CASELOAD_LABEL = new RegExp(
   `caseload|court disposals|${OUT_OF_COURT}|custody|licence|caution|community resolution|community sentence|sentence`,
@@ -176,14 +179,18 @@ export function fitsLabel(label: string, figure: { count: number | null; percent
   return true;
 }
 
+/** Where a facts label starts: "Total current ...", "Percentage of ...", "First-time entrant ...". */
+const LABEL_START = new RegExp(
+  `\\b(?:Total (?:current|youth|population|staff)|Percentage of|Proportion of|Reoffending rate|${FIRST_TIME_ENTRANT})`,
+  "gi",
+);
+
 /**
  * A label of one row: no second label starts inside it ("Total current caseload: youth caution
  * Total current caseload: ...", rows whose lines a layout without spacing ran together).
  */
-export function wholeLabel(label: string): boolean {
-  const starts = label.match(
-    /\b(?:Total (?:current|youth|population|staff)|Percentage of|Proportion of|Reoffending rate|First.?time entrant)/gi,
-  );
+function oneLabel(label: string): boolean {
+  const starts = label.match(LABEL_START);
   return (starts?.length ?? 0) <= 1;
 }
 
@@ -523,7 +530,7 @@ function parseContextualSection(
     // A heading whose figures were images: "First-time entrant (rate per 100,000)" then
     // "Croydon", "England and Wales" with no number. Record the gap, never guess it.
     if (
-      /^(?:First.?time entrants?|FTE rate)\b/i.test(line.flat) &&
+      FTE_HEADING.test(line.flat) &&
       !/\d{2,}/.test(line.flat.replace(/100,000/, "")) &&
       // A heading over its places, not a label naming its own ("... per 100,000 in Tower").
       !/\b(?:in|for)(?:\s+\S.*)?$/i.test(line.flat)
@@ -576,7 +583,7 @@ function addLabelled(
   // A sentence or a citation is no label: a footnote whose number stands where a figure would
   // ("4 Percentage of children under 16 ... 2018-19.", "5 Youth Justice Board. (2022). ...").
   if ((/\.\W*$/.test(label) && label.split(" ").length >= 4) || /\(\d{4}\)\./.test(label)) return;
-  if (!fitsLabel(label, figure) || !wholeLabel(label)) {
+  if (!fitsLabel(label, figure) || !oneLabel(label)) {
     out.warnings.push({
       code: "fact-unclassified",
       message: `A figure whose label is not whole or cannot be what it says ('${label}') was not read`,

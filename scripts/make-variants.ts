@@ -31,27 +31,36 @@ export function toPipeRows(text: string, outer = true): string {
 }
 
 /**
- * Superscript footnote markers written as bracketed numbers against the text ("Croydon[6]",
- * "[6] Office for National Statistics ..."), as plain-text exports write note references.
+ * Every footnote marker the corpus spells (Unicode superscripts, <sup> and its escaped forms,
+ * LaTeX), and the space some put before it, written by `write` from the marker's digits.
  */
-export function toBracketedMarkers(text: string): string {
-  return text.replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => {
-    const digits = [...run].map((c) => SUPERSCRIPT_DIGITS[c]).join("");
-    return `[${digits}]`;
-  });
+function markersRewritten(text: string, write: (digits: string) => string): string {
+  return text
+    .replace(
+      / ?(?:<sup>&<\/sup>lt;sup>|&lt;sup&gt;|<sup>)\s*(\d+)\s*(?:<\/sup>|&lt;\/sup&gt;)/g,
+      (_m, d: string) => write(d),
+    )
+    .replace(/ ?\$\^\{(\d+)\}\$/g, (_m, d: string) => write(d))
+    .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) =>
+      write([...run].map((c) => SUPERSCRIPT_DIGITS[c]).join("")),
+    );
 }
 
 /**
- * Footnote markers in every spelling the corpus has (Unicode superscripts, <sup>, LaTeX) written as
- * plain digits glued to the word they mark ("Good20", "Croydon3"), the notes numbered so too, in a
- * text without pages: as a PDF's text is copied when superscripts lose their size and the pages
- * their breaks.
+ * Footnote markers written as bracketed numbers against the text ("Croydon[6]", "[6] Office for
+ * National Statistics ..."), as plain-text exports write note references.
+ */
+export function toBracketedMarkers(text: string): string {
+  return markersRewritten(text, (digits) => `[${digits}]`);
+}
+
+/**
+ * Footnote markers written as plain digits glued to the word they mark ("Good20", "Croydon3"),
+ * the notes numbered so too, in a text without pages: as a PDF's text is copied when
+ * superscripts lose their size and the pages their breaks.
  */
 export function toPlainDigitMarkers(text: string): string {
-  return text
-    .replace(/ ?(?:<sup>&<\/sup>lt;sup>|&lt;sup&gt;|<sup>)\s*(\d+)\s*(?:<\/sup>|&lt;\/sup&gt;)/g, "$1")
-    .replace(/ ?\$\^\{(\d+)\}\$/g, "$1")
-    .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => [...run].map((c) => SUPERSCRIPT_DIGITS[c]).join(""));
+  return markersRewritten(text, (digits) => digits);
 }
 
 /** The headings the reports print (sections, standards, annexes), on lines of their own. */

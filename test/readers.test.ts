@@ -433,6 +433,7 @@ describe("line cleaning", () => {
 describe("other converters' markup", () => {
   const clean = (raw: string, format: "text" | "markdown" = "markdown") =>
     normaliseLines(textSourceLines(raw), format);
+  const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
 
   test("a <br> inside a cell is a space; images leave nothing; 'Page N of M' is furniture", () => {
     expect(clean("| 2.4 | Reviewing | Requires<br>improvement |").lines[0]?.flat).toContain(
@@ -476,7 +477,6 @@ describe("other converters' markup", () => {
   });
 
   test("a cell merged over columns and written in each (docling) is one cell; two equal figures stay two", async () => {
-    const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
     const doc = await markdown(
       [
         "| Blackburn with Darwen Youth Justice Service | Blackburn with Darwen Youth Justice Service | Score | 29/36 |",
@@ -495,7 +495,6 @@ describe("other converters' markup", () => {
   });
 
   test("an HTML table: a line of cells per row, at the line where the row starts", async () => {
-    const markdown = async (raw: string) => normaliseLines(await markdownSourceLines(raw), "markdown");
     const doc = await markdown(
       [
         "Our rating for assessment: <table>",

@@ -11,18 +11,18 @@ function linesOf(text: string) {
   return { lines, seg: segment(lines) };
 }
 
-function recommendationsOf(list: string) {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
-      "The Kirklees Youth Justice Service should:",
-      list,
-      "",
-      "Background",
-    ].join("\n"),
-  );
+/** The recommendations read from a section of these lines (between its heading and the next section's). */
+function recommendationsIn(...section: string[]) {
+  const { lines, seg } = linesOf(["Recommendations", ...section, "", "Background"].join("\n"));
   return parseRecommendations(lines, seg).recommendations;
+}
+
+function recommendationsOf(list: string) {
+  return recommendationsIn(
+    "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
+    "The Kirklees Youth Justice Service should:",
+    list,
+  );
 }
 
 function factsOf(body: string) {
@@ -78,16 +78,11 @@ test("a lettered list starts again at 'a' under each addressee; a letter out of 
 });
 
 test("a bare-numbered list straight after the stated count is read", () => {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "We have made two recommendations that we believe, if implemented, will improve the service:",
-      `1\t${BOARD}`,
-      `2\t${DATA}`,
-      "Background",
-    ].join("\n"),
+  const r = recommendationsIn(
+    "We have made two recommendations that we believe, if implemented, will improve the service:",
+    `1\t${BOARD}`,
+    `2\t${DATA}`,
   );
-  const r = parseRecommendations(lines, seg).recommendations;
   expect(r.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
     [1, null, BOARD],
     [2, null, DATA],
@@ -436,19 +431,13 @@ test("a label that wraps inside the area's name or an open quotation runs on ove
 });
 
 test("the count's sentence running on over its line is no recommendation", () => {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "As a result of our inspection findings, we have made two recommendations that we believe, if",
-      "implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
-      "The Kirklees Youth Justice Service should:",
-      `1. ${BOARD}`,
-      `2. ${DATA}`,
-      "",
-      "Background",
-    ].join("\n"),
+  const recommendations = recommendationsIn(
+    "As a result of our inspection findings, we have made two recommendations that we believe, if",
+    "implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
+    "The Kirklees Youth Justice Service should:",
+    `1. ${BOARD}`,
+    `2. ${DATA}`,
   );
-  const { recommendations } = parseRecommendations(lines, seg);
   expect(recommendations.statedCount).toBe(2);
   expect(recommendations.items.map((r) => [r.number, r.addressee, r.text])).toEqual([
     [1, "The Kirklees Youth Justice Service", BOARD],
@@ -726,18 +715,12 @@ test("a footnote marker left as plain digits at a label's end is no part of the 
 });
 
 test("recommendations that each name who should act, under no addressee heading; a count stated as 'the following N'", () => {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "As a result of our inspection findings, we have made the following 3 recommendations.",
-      "1. The Kirklees Youth Justice Service management board should review its membership.",
-      "2. Kirklees Clinical Commissioning Group should support the board.",
-      "3. Ensure that staff should be trained.",
-      "",
-      "Background",
-    ].join("\n"),
+  const recommendations = recommendationsIn(
+    "As a result of our inspection findings, we have made the following 3 recommendations.",
+    "1. The Kirklees Youth Justice Service management board should review its membership.",
+    "2. Kirklees Clinical Commissioning Group should support the board.",
+    "3. Ensure that staff should be trained.",
   );
-  const { recommendations } = parseRecommendations(lines, seg);
   expect(recommendations.statedCount).toBe(3);
   expect(recommendations.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
     [1, "The Kirklees Youth Justice Service management board", "review its membership."],
