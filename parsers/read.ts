@@ -3,6 +3,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
+import { htmlPageLines, isHtmlPage } from "./html.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
 
@@ -32,7 +33,13 @@ export function isPdf(bytes: Uint8Array): boolean {
 /** Detect the format from the bytes; the extension only breaks ties. */
 export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
-  return detectTextFormat(utf8Lines(asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes), file);
+  const text = asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes;
+  return detectTextFormat(
+    isHtmlPage(text.subarray(0, 4096).toString("latin1"))
+      ? htmlPageLines(text.toString("utf8"))
+      : utf8Lines(text),
+    file,
+  );
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
@@ -218,7 +225,15 @@ export async function documentFromBytes(
       message: `The file holds ${nuls.count} NUL byte${nuls.count === 1 ? "" : "s"} among its text (a converter's stray output); they were dropped`,
     });
   }
-  const raws = utf8Lines(text.bytes);
+  // A web page: its blocks a line each, whichever way its markup was wrapped.
+  const htmlPage = isHtmlPage(text.bytes.subarray(0, 4096).toString("latin1"));
+  if (htmlPage)
+    readWarnings.push({
+      code: "html-page",
+      message:
+        "The file is a web page (HTML): read as a browser shows it, a paragraph, heading or table row a line; its line numbers count those lines, not the file's",
+    });
+  const raws = htmlPage ? htmlPageLines(text.bytes.toString("utf8")) : utf8Lines(text.bytes);
   const format = detectTextFormat(raws, file);
   return {
     file,

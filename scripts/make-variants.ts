@@ -341,6 +341,44 @@ export function toHtmlTables(text: string): string {
   return out.join("\n");
 }
 
+/**
+ * The report as a web page, as a browser saves one: the site's head (title, styles, a script),
+ * a cookie banner, navigation and footer around it; each text line a paragraph, tables as HTML
+ * tables (toHtmlTables). Written on one line, as most served pages are, or wrapped at `width`
+ * columns wherever a space falls, inside tags and rows too (HTML reads the same either way).
+ */
+export function toHtmlPage(text: string, width: number | null = null): string {
+  const body = toHtmlTables(text)
+    .split("\n")
+    .map((line) => line.replace(/\f/g, "").trim())
+    .filter((line) => line !== "")
+    // (A line keeps its text as written, as toHtmlTables leaves it: a lone "&" or "<" shows as itself.)
+    .map((line) => (line.startsWith("<table>") ? line : `<p>${line}</p>`))
+    .join("\n");
+  const page = [
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Inspection report</title>',
+    "<style>body { font-family: sans-serif; } td { border: 1px solid; }</style>",
+    "<script>window.dataLayer = window.dataLayer || []; function track() { dataLayer.push(arguments); }</script></head>",
+    '<body><div class="cookie-banner"><p>We use cookies to make this site work.</p><button>Accept</button></div>',
+    '<a class="skip-link" href="#main">Skip to content</a>',
+    '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/inspections/">Inspections</a></li><li><a href="/about/">About us</a></li></ul></nav></header>',
+    `<main id="main"><article>${body}</article></main>`,
+    '<footer><p>All content is available under the Open Government Licence v3.0.</p><ul><li><a href="/privacy/">Privacy</a></li><li>© Crown copyright</li></ul></footer>',
+    "</body></html>",
+  ].join("\n");
+  if (width === null) return page.replace(/\n/g, "");
+  const out: string[] = [];
+  let line = "";
+  for (const word of page.replace(/\n/g, " ").split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out.join("\n");
+}
+
 function main(): void {
   const corpus = join(import.meta.dirname, "..", "corpus");
   const dir = process.argv[2] ?? join(import.meta.dirname, "..", "out", "variants");
@@ -351,6 +389,8 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.spaces.txt`), toSpaces(text));
     writeFileSync(join(dir, `${stem}.md`), toMarkdown(text));
     writeFileSync(join(dir, `${stem}.html-tables.md`), toHtmlTables(text));
+    writeFileSync(join(dir, `${stem}.web-page.html`), toHtmlPage(text));
+    writeFileSync(join(dir, `${stem}.web-page-wrapped.html`), toHtmlPage(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));

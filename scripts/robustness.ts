@@ -18,6 +18,7 @@ import {
   repeatTableHeadings,
   toBracketedMarkers,
   toCellPerLine,
+  toHtmlPage,
   toHtmlTables,
   toMarkdown,
   toPipeRows,
@@ -61,6 +62,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "footnote markers as bracketed numbers": toBracketedMarkers,
   "headings followed by '(Back to top)' (web edition)": withBackToTop,
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
+  "a web page (HTML) on one line": (t) => toHtmlPage(t),
+  "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, 80),
   "footnote markers as plain digits, no pages (markdown)": (t) => toMarkdown(toPlainDigitMarkers(t)),
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [

@@ -21,7 +21,7 @@ import { PARSER_VERSION, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
 import { buildReportHtml } from "./report-html.js";
 
-const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf"]);
+const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf", ".html", ".htm"]);
 
 const HELP: Record<string, string> = {
   main: `yos — youth offending service inspection reports as a research dataset
@@ -38,14 +38,14 @@ Usage:
 Exit codes: 0 success, 1 some input failed, 2 usage error.`,
   extract: `yos extract <file> [--json]
 
-Parse one report (.txt, .md or .pdf; the format is detected from the content).
+Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
   --json   print the record as JSON on stdout (nothing else on stdout)
 Without --json, print a readable summary: identity, ratings, key questions, completeness
 and the warnings about what could not be read.`,
   ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary] [--jobs N] [--timeout 120s]
            [--max-size 200MB] [--force] [--quiet] [--json]
 
-Parse every .txt, .md and .pdf file given or found below the given folders (a folder's
+Parse every .txt, .md, .pdf and .html file given or found below the given folders (a folder's
 .yosignore file lists names to skip, one per line) and load each
 into SQLite, one transaction per file (re-ingesting a file replaces its rows). Prints one
 line per file (ok / failed: reason) and a total.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
-import { toMarkdown } from "../scripts/make-variants.js";
+import { toHtmlPage, toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
 import { openDatabase } from "../src/db.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
@@ -213,6 +213,41 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       { file: join(dir, "a.txt"), area: "Blackburn with Darwen", same_inspection_as: null },
       { file: join(dir, "b.md"), area: "Blackburn with Darwen", same_inspection_as: 1 },
       { file: join(dir, "c.txt"), area: "Kirklees", same_inspection_as: null },
+    ]);
+    conn.close();
+  });
+
+  test("a folder with a report saved as a web page (and the page's own files) loads the page", async () => {
+    const dir = join(TMP, "saved");
+    mkdirSync(join(dir, "Kirklees_files"), { recursive: true });
+    writeFileSync(
+      join(dir, "Kirklees.html"),
+      toHtmlPage(readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8")),
+    );
+    writeFileSync(join(dir, "Kirklees_files", "site.css"), "body { margin: 0 }");
+    writeFileSync(join(dir, "Kirklees_files", "analytics.js"), "window.dataLayer = [];");
+    const db = join(TMP, "saved.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db, "--jobs", "1"]);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toContain("1 files: 1 ok, 0 partial, 0 failed");
+    const conn = openDatabase(db);
+    expect(
+      conn
+        .prepare(
+          "SELECT d.file, d.format, r.area, r.overall_rating, r.stated_score FROM reports r JOIN documents d ON d.id = r.document_id",
+        )
+        .all(),
+    ).toEqual([
+      {
+        file: join(dir, "Kirklees.html"),
+        format: "markdown",
+        area: "Kirklees",
+        overall_rating: "Requires improvement",
+        stated_score: 8,
+      },
+    ]);
+    expect(conn.prepare("SELECT code FROM warnings WHERE code = 'html-page'").all()).toEqual([
+      { code: "html-page" },
     ]);
     conn.close();
   });

@@ -1,5 +1,6 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
+import { htmlPageLines, isHtmlPage } from "../parsers/html.js";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
@@ -26,6 +27,71 @@ describe("format detection from content", () => {
     // Headings indented by up to three spaces are headings (CommonMark); four make code.
     expect(detectFormat(Buffer.from("  # A\n\n   ## B\n\n ### C\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("text");
+  });
+});
+
+describe("web pages (HTML)", () => {
+  const page = [
+    "<!DOCTYPE html><html><head><title>Inspection of youth offending services: Nowhere</title>",
+    "<style>p { margin: 0 }</style><script>var a = '<p>not text</p>';</script></head><body>",
+    '<nav><ul><li><a href="/">Home</a></li></ul></nav><header><p>Site banner</p></header>',
+    "<main><h1>An inspection of youth offending services in</h1><p>Testshire</p><!-- a comment -->",
+    "<p>This inspection was led by\n   HM Inspector Jane Doe,<br>supported by a team.</p>",
+    "<table><thead><tr><th>Overall rating</th><th>Good</th></tr></thead>",
+    "<tbody><tr><td>2.1</td><td><p>Assessment</p></td><td>Good<sup>3</sup></td></tr></tbody></table>",
+    "<pre>a\n  b</pre></main><footer><p>Site footer</p></footer></body></html>",
+  ].join("");
+
+  test("an HTML document is a page by its doctype or <html>; markdown with HTML in it is not", () => {
+    expect(isHtmlPage(page)).toBe(true);
+    expect(isHtmlPage("\uFEFF <!-- saved --> <html lang='en'><body>")).toBe(true);
+    expect(isHtmlPage("# Ratings\n\n<table><tr><td>Good</td></tr></table>")).toBe(false);
+    expect(isHtmlPage("<p>An inspection of youth offending services in</p>")).toBe(false);
+  });
+
+  test("a page is its main content a block a line: head, scripts, comments, navigation and the site's banner and footer go", () => {
+    expect(htmlPageLines(page)).toEqual([
+      "An inspection of youth offending services in",
+      "",
+      "Testshire",
+      "",
+      "This inspection was led by HM Inspector Jane Doe,",
+      "supported by a team.",
+      "",
+      "<table><thead>",
+      "<tr><th>Overall rating</th><th>Good</th></tr></thead><tbody>",
+      "<tr><td>2.1</td><td><p>Assessment</p></td><td>Good<sup>3</sup></td></tr></tbody>",
+      "</table>",
+      "",
+      "a",
+      "b",
+    ]);
+    // Without a <main>, all that shows is kept but the navigation.
+    expect(htmlPageLines("<html><body><nav>Menu</nav><div>One</div><div>Two</div></body></html>")).toEqual([
+      "One",
+      "",
+      "Two",
+    ]);
+  });
+
+  test("a page on one line reads as it does wrapped anywhere: same lines, cells and a warning that it was a page", async () => {
+    const oneLine = await documentFromBytes("page.html", Buffer.from(page));
+    const wrapped = await documentFromBytes("page.html", Buffer.from(page.replace(/ /g, "\n")));
+    expect(oneLine.format).toBe("markdown");
+    const cells = (doc: typeof oneLine) =>
+      normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.cells);
+    expect(cells(oneLine)).toEqual([
+      ["An inspection of youth offending services in"],
+      ["Testshire"],
+      ["This inspection was led by HM Inspector Jane Doe,"],
+      ["supported by a team."],
+      ["Overall rating", "Good"],
+      ["2.1", "Assessment", "Good"],
+      ["a"],
+      ["b"],
+    ]);
+    expect(cells(wrapped)).toEqual(cells(oneLine));
+    expect(oneLine.readWarnings?.map((w) => w.code)).toEqual(["html-page"]);
   });
 });
 

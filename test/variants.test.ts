@@ -11,6 +11,7 @@ import {
   promptLettersAlone,
   repeatTableHeadings,
   toBracketedMarkers,
+  toHtmlPage,
   toHtmlTables,
   toMarkdown,
   toPipeRows,
@@ -331,6 +332,23 @@ describe.each(reports)("%s", (name) => {
     const variant = await extractFile(file);
     expect(valueStatements(variant)).toEqual(valueStatements(original));
   });
+
+  test.each([
+    { layout: "on one line, as most served pages are", width: null, suffix: "web-page" },
+    { layout: "wrapped at 80 columns, inside tags and rows too", width: 80, suffix: "web-page-wrapped" },
+  ])(
+    "a web page (HTML) $layout, in the site's banner, menus and footer: the same record",
+    async ({ width, suffix }) => {
+      const file = join(TMP, name.replace(/\.txt$/, `.${suffix}.html`));
+      writeFileSync(file, toHtmlPage(text, width));
+      const original = await extractFile(join(CORPUS, name));
+      const variant = await extractFile(file);
+      // It says it read a page (its line numbers count the page's blocks); else nothing differs.
+      expect(variant.warnings.filter((w) => w.code === "html-page")).toHaveLength(1);
+      const warnings = variant.warnings.filter((w) => w.code !== "html-page");
+      expect(recordValues({ ...variant, warnings })).toEqual(recordValues(original));
+    },
+  );
 
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
     const md = toHtmlTables(text);
