@@ -24,6 +24,74 @@ const BLOCK_TAG =
 
 const TABLE = /(<table\b[\s\S]*?(?:<\/table\s*>|$))/i;
 
+/** An ordered list with no list inside it (lists nested in it are numbered first). */
+const INNERMOST_OL = /<ol\b([^>]*)>((?:(?!<ol\b)[\s\S])*?)<\/ol\s*>/gi;
+/**
+ * A note's link back to where it is referenced (DPUB-ARIA's doc-backlink, as pandoc and most
+ * footnote plugins write it): it marks a list of notes, and shows only an arrow.
+ */
+const BACKLINK = /<a\b[^>]*(?:doc-backlink|href=["']?#fnref|footnote-back)[^>]*>[\s\S]*?<\/a\s*>/gi;
+const HAS_BACKLINK = new RegExp(BACKLINK.source, "i");
+const attribute = (attrs: string, name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, "i").exec(attrs)?.[1];
+
+function roman(n: number): string {
+  const numerals: [number, string][] = [
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
+  let out = "";
+  for (let left = n; left > 0; ) {
+    const [value, numeral] = numerals.find(([v]) => v <= left) as [number, string];
+    out += numeral;
+    left -= value;
+  }
+  return out;
+}
+
+/**
+ * Ordered lists with the numbers (or letters) a browser shows before each item, which the page
+ * does not write: recommendations "1. ..." , prompts "a. ...". A list of notes (its items link
+ * back to their references) numbers each note as a raised marker, "<sup>7</sup> ...", the way
+ * a note at a page's foot is read.
+ */
+function numberOrderedLists(html: string): string {
+  let text = html;
+  for (let before = ""; before !== text; ) {
+    before = text;
+    text = text.replace(INNERMOST_OL, (_list, attrs: string, items: string) => {
+      const type = attribute(attrs, "type") ?? "1";
+      let next = Number(attribute(attrs, "start") ?? 1);
+      const numbered = items.replace(
+        /<li\b([^>]*)>((?:(?!<li\b)[\s\S])*)/gi,
+        (_item, liAttrs: string, body: string) => {
+          const n = Number(attribute(liAttrs, "value") ?? next);
+          next = n + 1;
+          // (Within the item's first paragraph, where it has one, so that the text follows on the line.)
+          const at = /^(?:\s*<(?:p|div|span)\b[^>]*>)*/i.exec(body)?.[0] ?? "";
+          const itemWith = (label: string, rest: string) =>
+            `<li${liAttrs}>${at}${label}${rest.slice(at.length)}`;
+          if (HAS_BACKLINK.test(body)) return itemWith(`<sup>${n}</sup> `, body.replace(BACKLINK, ""));
+          const label =
+            type === "a" || type === "A"
+              ? String.fromCharCode((type === "a" ? 96 : 64) + (((n - 1) % 26) + 1))
+              : type === "i" || type === "I"
+                ? type === "i"
+                  ? roman(n)
+                  : roman(n).toUpperCase()
+                : String(n);
+          return itemWith(`${label}. `, body);
+        },
+      );
+      return `<div${attrs}>${numbered}</div>`;
+    });
+  }
+  return text;
+}
+
 /**
  * The page's visible text as lines: a paragraph, heading or list item a line and a blank line
  * between blocks (as markdown sets them), a line break where the page has <br>; a table a line
@@ -32,7 +100,7 @@ const TABLE = /(<table\b[\s\S]*?(?:<\/table\s*>|$))/i;
  */
 export function htmlPageLines(html: string): string[] {
   const shown = html.replace(HIDDEN, " ");
-  const visible = MAIN.exec(shown)?.[1] ?? shown;
+  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown);
   const out: string[] = [];
   // Odd parts are tables; even parts the text between them.
   visible.split(TABLE).forEach((part, i) => {

@@ -341,20 +341,59 @@ export function toHtmlTables(text: string): string {
   return out.join("\n");
 }
 
+/** A footnote marker while a page is built: a note's number in brackets no report prints. */
+const NOTE = (digits: string) => `\u27E6${digits}\u27E7`;
+
 /**
  * The report as a web page, as a browser saves one: the site's head (title, styles, a script),
  * a cookie banner, navigation and footer around it; each text line a paragraph, tables as HTML
  * tables (toHtmlTables). Written on one line, as most served pages are, or wrapped at `width`
  * columns wherever a space falls, inside tags and rows too (HTML reads the same either way).
+ * `lists`: runs of numbered paragraphs ("1. review its board ...") as ordered lists, the numbers
+ * left to the browser. `endnotes`: the notes gathered at the end as pandoc and footnote plugins
+ * write them (a list whose items link back to their references; the references raised links),
+ * each note keeping its number (`value`).
  */
-export function toHtmlPage(text: string, width: number | null = null): string {
-  const body = toHtmlTables(text)
+export function toHtmlPage(
+  text: string,
+  {
+    width = null,
+    lists = false,
+    endnotes = false,
+  }: { width?: number | null; lists?: boolean; endnotes?: boolean } = {},
+): string {
+  const notes: { digits: string; text: string }[] = [];
+  let lines = toHtmlTables(endnotes ? markersRewritten(text, NOTE) : text)
     .split("\n")
     .map((line) => line.replace(/\f/g, "").trim())
-    .filter((line) => line !== "")
-    // (A line keeps its text as written, as toHtmlTables leaves it: a lone "&" or "<" shows as itself.)
-    .map((line) => (line.startsWith("<table>") ? line : `<p>${line}</p>`))
-    .join("\n");
+    .filter((line) => line !== "");
+  if (endnotes) {
+    lines = lines.filter((line) => {
+      const note = /^\u27E6(\d+)\u27E7\s*(.*)$/.exec(line);
+      if (note) notes.push({ digits: note[1] as string, text: note[2] as string });
+      return !note;
+    });
+  }
+  // (A line keeps its text as written, as toHtmlTables leaves it: a lone "&" or "<" shows as itself.)
+  let body = lines.map((line) => (line.startsWith("<table>") ? line : `<p>${line}</p>`)).join("\n");
+  if (lists)
+    body = body.replace(/(?:<p>\d{1,2}[.)]\s+[^\n<]*<\/p>\n?)+/g, (run) => {
+      const items = [...run.matchAll(/<p>(\d{1,2})[.)]\s+([^\n<]*)<\/p>/g)];
+      const first = (items[0] as RegExpMatchArray)[1];
+      return `<ol start="${first}">${items.map((m) => `<li><p>${m[2]}</p></li>`).join("")}</ol>\n`;
+    });
+  if (endnotes) {
+    body = body.replace(
+      /\u27E6(\d+)\u27E7/g,
+      (_m, d: string) =>
+        `<a href="#fn${d}" class="footnote-ref" id="fnref${d}" role="doc-noteref"><sup>${d}</sup></a>`,
+    );
+    const items = notes.map(
+      (n) =>
+        `<li id="fn${n.digits}" value="${n.digits}"><p>${n.text}<a href="#fnref${n.digits}" class="footnote-back" role="doc-backlink">↩︎</a></p></li>`,
+    );
+    body += `\n<section id="footnotes" class="footnotes" role="doc-endnotes"><hr /><ol>${items.join("")}</ol></section>`;
+  }
   const page = [
     '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Inspection report</title>',
     "<style>body { font-family: sans-serif; } td { border: 1px solid; }</style>",
@@ -390,7 +429,11 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.md`), toMarkdown(text));
     writeFileSync(join(dir, `${stem}.html-tables.md`), toHtmlTables(text));
     writeFileSync(join(dir, `${stem}.web-page.html`), toHtmlPage(text));
-    writeFileSync(join(dir, `${stem}.web-page-wrapped.html`), toHtmlPage(text, 80));
+    writeFileSync(join(dir, `${stem}.web-page-wrapped.html`), toHtmlPage(text, { width: 80 }));
+    writeFileSync(
+      join(dir, `${stem}.web-page-lists-endnotes.html`),
+      toHtmlPage(text, { lists: true, endnotes: true }),
+    );
     writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));

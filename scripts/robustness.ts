@@ -63,7 +63,9 @@ const TEXT: Record<string, (text: string) => string> = {
   "headings followed by '(Back to top)' (web edition)": withBackToTop,
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
-  "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, 80),
+  "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),
+  "a web page (HTML), ordered lists and endnotes (pandoc)": (t) =>
+    toHtmlPage(t, { lists: true, endnotes: true }),
   "footnote markers as plain digits, no pages (markdown)": (t) => toMarkdown(toPlainDigitMarkers(t)),
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [

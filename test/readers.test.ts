@@ -74,6 +74,27 @@ describe("web pages (HTML)", () => {
     ]);
   });
 
+  test("ordered lists get the numbers or letters a browser shows; a list of notes linking back gets raised markers", () => {
+    const lists = [
+      "<html><body><p>We have made three recommendations.</p>",
+      '<ol start="2"><li><p>review its board</p></li><li value="5">improve data</li><li>train staff</li></ol>',
+      '<ol type="a"><li>Does assessment?</li><li>Does planning?</li></ol>',
+      '<section role="doc-endnotes"><ol><li id="fn1"><p>Ministry of Justice (2021).<a href="#fnref1" role="doc-backlink">↩︎</a></p></li>',
+      '<li id="fn2" value="7"><p>Rated by the panel.<a href="#fnref2" class="footnote-back">↩︎</a></p></li></ol></section>',
+      "</body></html>",
+    ].join("");
+    expect(htmlPageLines(lists).filter((l) => l !== "")).toEqual([
+      "We have made three recommendations.",
+      "2. review its board",
+      "5. improve data",
+      "6. train staff",
+      "a. Does assessment?",
+      "b. Does planning?",
+      "<sup>1</sup> Ministry of Justice (2021).",
+      "<sup>7</sup> Rated by the panel.",
+    ]);
+  });
+
   test("a page on one line reads as it does wrapped anywhere: same lines, cells and a warning that it was a page", async () => {
     const oneLine = await documentFromBytes("page.html", Buffer.from(page));
     const wrapped = await documentFromBytes("page.html", Buffer.from(page.replace(/ /g, "\n")));
