@@ -27,11 +27,20 @@ const TABLE = /(<table\b[\s\S]*?(?:<\/table\s*>|$))/i;
 /** An ordered list with no list inside it (lists nested in it are numbered first). */
 const INNERMOST_OL = /<ol\b([^>]*)>((?:(?!<ol\b)[\s\S])*?)<\/ol\s*>/gi;
 /**
- * A note's link back to where it is referenced (DPUB-ARIA's doc-backlink, as pandoc and most
- * footnote plugins write it): it marks a list of notes, and shows only an arrow.
+ * A note's link back to where it is referenced: by its role or name (DPUB-ARIA's doc-backlink,
+ * pandoc's "#fnref1" and "footnote-back", WordPress's "Jump to footnote reference 1") or by
+ * showing only an arrow. It marks a list of notes, and is no part of the note.
  */
-const BACKLINK = /<a\b[^>]*(?:doc-backlink|href=["']?#fnref|footnote-back)[^>]*>[\s\S]*?<\/a\s*>/gi;
+const BACKLINK =
+  /<a\b[^>]*(?:doc-backlink|href=["']?#fnref|footnote-back|footnote reference)[^>]*>[\s\S]*?<\/a\s*>|<a\b[^>]*>\s*[↩↑⤴]\uFE0E?\s*<\/a\s*>/gi;
 const HAS_BACKLINK = new RegExp(BACKLINK.source, "i");
+/** A list of notes by its own name: "footnotes", "wp-block-footnotes", role "doc-endnotes". */
+const NOTES_LIST = /\b(?:class|role)\s*=\s*["'][^"']*(?:footnote|endnote)/i;
+/**
+ * A note's reference, its number a link inside the superscript (WordPress) or in brackets
+ * ("<sup>[8]</sup>"): the raised number alone.
+ */
+const LINKED_MARKER = /<sup\b[^>]*>\s*(?:<a\b[^>]*>)?\s*\[?\s*(\d{1,3})\s*\]?\s*(?:<\/a\s*>)?\s*<\/sup\s*>/gi;
 const attribute = (attrs: string, name: string) =>
   new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, "i").exec(attrs)?.[1];
 
@@ -54,9 +63,9 @@ function roman(n: number): string {
 
 /**
  * Ordered lists with the numbers (or letters) a browser shows before each item, which the page
- * does not write: recommendations "1. ..." , prompts "a. ...". A list of notes (its items link
- * back to their references) numbers each note as a raised marker, "<sup>7</sup> ...", the way
- * a note at a page's foot is read.
+ * does not write: recommendations "1. ..." , prompts "a. ...". A list of notes (named so, or its
+ * items link back to their references) numbers each note as a raised marker, "<sup>7</sup> ...",
+ * the way a note at a page's foot is read.
  */
 function numberOrderedLists(html: string): string {
   let text = html;
@@ -65,6 +74,7 @@ function numberOrderedLists(html: string): string {
     text = text.replace(INNERMOST_OL, (_list, attrs: string, items: string) => {
       const type = attribute(attrs, "type") ?? "1";
       let next = Number(attribute(attrs, "start") ?? 1);
+      const notes = NOTES_LIST.test(attrs);
       const numbered = items.replace(
         /<li\b([^>]*)>((?:(?!<li\b)[\s\S])*)/gi,
         (_item, liAttrs: string, body: string) => {
@@ -74,7 +84,8 @@ function numberOrderedLists(html: string): string {
           const at = /^(?:\s*<(?:p|div|span)\b[^>]*>)*/i.exec(body)?.[0] ?? "";
           const itemWith = (label: string, rest: string) =>
             `<li${liAttrs}>${at}${label}${rest.slice(at.length)}`;
-          if (HAS_BACKLINK.test(body)) return itemWith(`<sup>${n}</sup> `, body.replace(BACKLINK, ""));
+          if (notes || HAS_BACKLINK.test(body))
+            return itemWith(`<sup>${n}</sup> `, body.replace(BACKLINK, ""));
           const label =
             type === "a" || type === "A"
               ? String.fromCharCode((type === "a" ? 96 : 64) + (((n - 1) % 26) + 1))
@@ -100,7 +111,7 @@ function numberOrderedLists(html: string): string {
  */
 export function htmlPageLines(html: string): string[] {
   const shown = html.replace(HIDDEN, " ");
-  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown);
+  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown).replace(LINKED_MARKER, "<sup>$1</sup>");
   const out: string[] = [];
   // Odd parts are tables; even parts the text between them.
   visible.split(TABLE).forEach((part, i) => {

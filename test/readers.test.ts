@@ -81,6 +81,9 @@ describe("web pages (HTML)", () => {
       '<ol type="a"><li>Does assessment?</li><li>Does planning?</li></ol>',
       '<section role="doc-endnotes"><ol><li id="fn1"><p>Ministry of Justice (2021).<a href="#fnref1" role="doc-backlink">↩︎</a></p></li>',
       '<li id="fn2" value="7"><p>Rated by the panel.<a href="#fnref2" class="footnote-back">↩︎</a></p></li></ol></section>',
+      // WordPress's notes: the list named so, a reference a link inside the superscript.
+      '<p>Good<sup data-fn="x1" class="fn"><a href="#x1" id="x1-link">8</a></sup> and Good<sup>[9]</sup></p>',
+      '<ol class="wp-block-footnotes" start="8"><li id="x1">Uplifted by the panel. <a href="#x1-link" aria-label="Jump to footnote reference 8">↩︎</a></li></ol>',
       "</body></html>",
     ].join("");
     expect(htmlPageLines(lists).filter((l) => l !== "")).toEqual([
@@ -92,6 +95,8 @@ describe("web pages (HTML)", () => {
       "b. Does planning?",
       "<sup>1</sup> Ministry of Justice (2021).",
       "<sup>7</sup> Rated by the panel.",
+      "Good<sup>8</sup> and Good<sup>9</sup>",
+      "<sup>8</sup> Uplifted by the panel.",
     ]);
   });
 
