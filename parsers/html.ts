@@ -14,7 +14,7 @@ export function isHtmlPage(start: string): boolean {
  * scripts, comments) and the site's navigation.
  */
 const HIDDEN =
-  /<(head|script|style|noscript|template|svg|iframe|nav)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<!doctype[^>]*>/gi;
+  /<(head|script|style|noscript|template|svg|iframe|nav)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<!doctype[^>]*>|<!\[(?:if\b[^\]]*|endif)\]>/gi;
 /** A page's main content, where it marks it: the site's banner, menus and footer are outside. */
 const MAIN = /<main\b[^>]*>([\s\S]*)<\/main\s*>/i;
 
@@ -36,6 +36,14 @@ const BACKLINK =
 const HAS_BACKLINK = new RegExp(BACKLINK.source, "i");
 /** A list of notes by its own name: "footnotes", "wp-block-footnotes", role "doc-endnotes". */
 const NOTES_LIST = /\b(?:class|role)\s*=\s*["'][^"']*(?:footnote|endnote)/i;
+/**
+ * A link to a note or back from it whose text is the note's number, bracketed or not, in
+ * whatever spans ("<a href=\"#_ftn6\"><span class=MsoFootnoteReference>[6]</span></a>", as Word
+ * saves a page; Google Docs' "#ftnt6"; pandoc's "#fn6"): the raised number, a marker in the text
+ * and the number a note opens with.
+ */
+const NOTE_LINK =
+  /<a\b[^>]*\bhref\s*=\s*["']?#_?(?:ftn|edn|fn|foot|end|note)[^>]*>(?:\s|<(?!\/?a\b)[^>]*>)*\[?\s*(\d{1,3})\s*\]?(?:\s|<(?!\/?a\b)[^>]*>)*<\/a\s*>/gi;
 /**
  * A note's reference, its number a link inside the superscript (WordPress) or in brackets
  * ("<sup>[8]</sup>"): the raised number alone.
@@ -111,7 +119,9 @@ function numberOrderedLists(html: string): string {
  */
 export function htmlPageLines(html: string): string[] {
   const shown = html.replace(HIDDEN, " ");
-  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown).replace(LINKED_MARKER, "<sup>$1</sup>");
+  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown)
+    .replace(NOTE_LINK, "<sup>$1</sup>")
+    .replace(LINKED_MARKER, "<sup>$1</sup>");
   const out: string[] = [];
   // Odd parts are tables; even parts the text between them.
   visible.split(TABLE).forEach((part, i) => {

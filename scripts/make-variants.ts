@@ -418,6 +418,54 @@ export function toHtmlPage(
   return out.join("\n");
 }
 
+/**
+ * The report as Word saves it as a web page ("Web Page, Filtered"): Word's classes and inline
+ * styles, <o:p> tags, tables of fixed-width cells each holding a paragraph, footnote references
+ * as bracketed numbers linked to the notes ("<a href=\"#_ftn6\"><span ...>[6]</span></a>"), the
+ * notes gathered at the end behind a conditional comment, and the markup wrapped at 80 columns.
+ */
+export function toWordHtml(text: string): string {
+  const page = toHtmlPage(text, { endnotes: true });
+  const reference = (d: string, name: string) =>
+    `<a href="#_${name === "_ftnref" ? "ftn" : "ftnref"}${d}" name="${name}${d}" title=""><span class=MsoFootnoteReference><span style='font-size:9.0pt'>[${d}]</span></span></a>`;
+  const notes: string[] = [];
+  const body = (/<article>([\s\S]*)<\/article>/.exec(page)?.[1] ?? "")
+    .replace(
+      /<a href="#fn(\d+)" class="footnote-ref" id="fnref\d+" role="doc-noteref"><sup>\d+<\/sup><\/a>/g,
+      (_m, d: string) => reference(d, "_ftnref"),
+    )
+    .replace(/<section[\s\S]*<\/section>/, (section) => {
+      for (const m of section.matchAll(
+        /<li id="fn(\d+)" value="\d+"><p>([\s\S]*?)<a href[^>]*>↩︎<\/a><\/p><\/li>/g,
+      ))
+        notes.push(
+          `<div style='mso-element:footnote' id=ftn${m[1]}><p class=MsoFootnoteText>${reference(m[1] as string, "_ftn")} ${m[2]}<o:p></o:p></p></div>`,
+        );
+      return "";
+    })
+    .replace(/<p>/g, "<p class=MsoNormal>")
+    .replace(/<\/p>/g, "<o:p></o:p></p>")
+    .replace(
+      /<table>/g,
+      "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>",
+    )
+    .replace(
+      /<td>([\s\S]*?)<\/td>/g,
+      "<td width=301 valign=top style='width:225.4pt;padding:0cm 5.4pt'><p class=MsoNormal>$1<o:p></o:p></p></td>",
+    );
+  const document = [
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">',
+    '<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15 (filtered)">',
+    "<style><!-- p.MsoNormal {margin:0cm; font-size:11.0pt;} --></style></head>",
+    "<body lang=EN-GB style='word-wrap:break-word'><div class=WordSection1>",
+    body,
+    "</div><div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width=\"33%\"><![endif]>",
+    ...notes,
+    "</div></body></html>",
+  ].join("\n");
+  return document.replace(/([^\n]{60,80}?) /g, "$1\n");
+}
+
 function main(): void {
   const corpus = join(import.meta.dirname, "..", "corpus");
   const dir = process.argv[2] ?? join(import.meta.dirname, "..", "out", "variants");
@@ -434,6 +482,7 @@ function main(): void {
       join(dir, `${stem}.web-page-lists-endnotes.html`),
       toHtmlPage(text, { lists: true, endnotes: true }),
     );
+    writeFileSync(join(dir, `${stem}.word-web-page.htm`), toWordHtml(text));
     writeFileSync(join(dir, `${stem}.wrapped.txt`), toWrapped(text, 80));
     writeFileSync(join(dir, `${stem}.wrapped.md`), toWrapped(toMarkdown(text), 72));
     writeFileSync(join(dir, `${stem}.cell-per-line.txt`), toCellPerLine(text));

@@ -25,6 +25,7 @@ import {
   toPlainDigitMarkers,
   toPlainWrapped,
   toSpaces,
+  toWordHtml,
   toWrapped,
   unnumberRatingsRows,
   withBackToTop,
@@ -66,6 +67,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),
   "a web page (HTML), ordered lists and endnotes (pandoc)": (t) =>
     toHtmlPage(t, { lists: true, endnotes: true }),
+  "a web page as Word saves one": toWordHtml,
   "footnote markers as plain digits, no pages (markdown)": (t) => toMarkdown(toPlainDigitMarkers(t)),
   ...Object.fromEntries(
     Object.entries(MARKDOWN_DIALECTS).map(([name, dialect]) => [

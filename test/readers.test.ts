@@ -100,6 +100,23 @@ describe("web pages (HTML)", () => {
     ]);
   });
 
+  test("a link to a note or back from it showing the note's number (Word, Google Docs, pandoc) is a raised number", () => {
+    const word = [
+      '<html><body><p class=MsoNormal>Total population<a href="#_ftn6" name="_ftnref6" title="">',
+      "<span class=MsoFootnoteReference><span style='font-size:9.0pt'>[6]</span></span></a> 385,346<o:p></o:p></p>",
+      '<p>Contents <a href="#_Toc12">4</a> and <a href="#ftnt7" id="ftnt_ref7">7</a></p>',
+      "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr><![endif]>",
+      '<p class=MsoFootnoteText><a href="#_ftnref6" name="_ftn6"><span>[6]</span></a> Office for National Statistics.</p></div>',
+      "</body></html>",
+    ].join("\n");
+    expect(htmlPageLines(word).filter((l) => l !== "")).toEqual([
+      "Total population<sup>6</sup> 385,346<o:p></o:p>",
+      // (A contents entry's page number is a link, but not to a note.)
+      'Contents <a href="#_Toc12">4</a> and <sup>7</sup>',
+      "<sup>6</sup> Office for National Statistics.",
+    ]);
+  });
+
   test("a page on one line reads as it does wrapped anywhere: same lines, cells and a warning that it was a page", async () => {
     const oneLine = await documentFromBytes("page.html", Buffer.from(page));
     const wrapped = await documentFromBytes("page.html", Buffer.from(page.replace(/ /g, "\n")));

@@ -18,6 +18,7 @@ import {
   toPlainDigitMarkers,
   toPlainWrapped,
   toSpaces,
+  toWordHtml,
   toWrapped,
   unnumberRatingsRows,
   withBackToTop,
@@ -362,6 +363,17 @@ describe.each(reports)("%s", (name) => {
       else expect(recordValues({ ...variant, warnings })).toEqual(recordValues(original));
     },
   );
+
+  test("a web page as Word saves one (its classes, <o:p>, notes linked by bracketed numbers at the end): the same values", async () => {
+    const page = toWordHtml(text);
+    expect(page).toContain("MsoFootnoteReference");
+    const file = join(TMP, name.replace(/\.txt$/, ".word-web-page.htm"));
+    writeFileSync(file, page);
+    const original = await extractFile(join(CORPUS, name));
+    const variant = await extractFile(file);
+    // (Its notes, moved to the end, put what is read from them later in the record's lists.)
+    expect(valueStatements(variant)).toEqual(valueStatements(original));
+  });
 
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
     const md = toHtmlTables(text);
