@@ -46,7 +46,8 @@ and the warnings about what could not be read.`,
            [--max-size 200MB] [--force] [--quiet] [--json]
 
 Parse every .txt, .md, .pdf and .html file given or found below the given folders (a folder's
-.yosignore file lists names to skip, one per line) and load each
+.yosignore file lists names to skip, one per line; a saved web page's "<name>_files" folder is
+passed by) and load each
 into SQLite, one transaction per file (re-ingesting a file replaces its rows). Prints one
 line per file (ok / failed: reason) and a total.
   --db PATH    database file (default out/yos.sqlite)
@@ -114,10 +115,20 @@ export function collectInputs(paths: string[]): string[] {
     }
     if (st.isDirectory()) {
       const ignored = ignoredNames(p);
-      for (const name of readdirSync(p).sort()) {
+      const names = readdirSync(p).sort();
+      for (const name of names) {
         if (name.startsWith(".") || ignored(name)) continue;
         const child = join(p, name);
         const cst = statSync(child);
+        // A saved web page's own folder ("Report_files" beside "Report.htm": its pictures, styles
+        // and, from Word, its headers as pages of their own) holds no report.
+        const page = name.endsWith("_files") ? name.slice(0, -"_files".length) : null;
+        if (
+          cst.isDirectory() &&
+          page !== null &&
+          (names.includes(`${page}.htm`) || names.includes(`${page}.html`))
+        )
+          continue;
         if (cst.isDirectory()) walk(child);
         else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
       }

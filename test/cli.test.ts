@@ -226,6 +226,11 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     );
     writeFileSync(join(dir, "Kirklees_files", "site.css"), "body { margin: 0 }");
     writeFileSync(join(dir, "Kirklees_files", "analytics.js"), "window.dataLayer = [];");
+    // (Word saves a page's running header as a page of its own there.)
+    writeFileSync(
+      join(dir, "Kirklees_files", "header.htm"),
+      "<html><body><p>Inspection of youth offending services: Kirklees</p></body></html>",
+    );
     const db = join(TMP, "saved.sqlite");
     const { code, out } = await run(["ingest", dir, "--db", db, "--jobs", "1"]);
     expect(code).toBe(0);
