@@ -3,7 +3,7 @@
 // line (most served pages are) or on many, wrapped anywhere: either way it reads the same.
 
 /** An HTML document, not markdown with some HTML in it: it opens with a doctype or <html>. */
-const HTML_PAGE = /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*(?:<!doctype\s+html\b|<html\b)/i;
+const HTML_PAGE = /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]{0,1000}>)*(?:<!doctype\s+html\b|<html\b)/i;
 
 export function isHtmlPage(start: string): boolean {
   return HTML_PAGE.test(start.replace(/^\uFEFF/, ""));
@@ -11,28 +11,60 @@ export function isHtmlPage(start: string): boolean {
 
 /**
  * What is not the report: what a browser never shows (the head with its title and styles,
- * scripts, comments) and the site's navigation.
+ * scripts, comments, Word's conditional comments) and the site's navigation. An element or
+ * comment left open runs to the end of the page, as a browser reads it.
  */
-const HIDDEN =
-  /<(head|script|style|noscript|template|svg|iframe|nav)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<!doctype[^>]*>|<!\[(?:if\b[^\]]*|endif)\]>/gi;
+const HIDDEN_START =
+  /<(head|script|style|noscript|template|svg|iframe|nav)\b[^>]{0,1000}>|<!--|<!doctype[^>]{0,1000}>|<!\[(?:if\b[^\]>]{0,200}|endif)\]>/gi;
+
+function hiddenRemoved(html: string): string {
+  let out = "";
+  let from = 0;
+  HIDDEN_START.lastIndex = 0;
+  for (let m = HIDDEN_START.exec(html); m !== null; m = HIDDEN_START.exec(html)) {
+    out += `${html.slice(from, m.index)} `;
+    let end = m.index + m[0].length;
+    if (m[0] === "<!--") {
+      const close = html.indexOf("-->", end);
+      end = close < 0 ? html.length : close + 3;
+    } else if (m[1]) {
+      const close = new RegExp(`</${m[1]}\\s*>`, "gi");
+      close.lastIndex = end;
+      const found = close.exec(html);
+      end = found ? found.index + found[0].length : html.length;
+    }
+    from = end;
+    HIDDEN_START.lastIndex = end;
+  }
+  return out + html.slice(from);
+}
+
 /** A page's main content, where it marks it: the site's banner, menus and footer are outside. */
-const MAIN = /<main\b[^>]*>([\s\S]*)<\/main\s*>/i;
+function mainContent(html: string): string {
+  const open = /<main\b[^>]{0,1000}>/i.exec(html);
+  if (!open) return html;
+  const start = open.index + open[0].length;
+  const close = html.toLowerCase().lastIndexOf("</main");
+  return close > start ? html.slice(start, close) : html.slice(start);
+}
 
 /** Elements that begin and end a block of text (tables apart: their rows are lines). */
 const BLOCK_TAG =
-  /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|section|article|header|footer|nav|main|aside|blockquote|figure|figcaption|hr|pre|address|details|summary|form|fieldset|body|html)\b[^>]*>/gi;
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|section|article|header|footer|nav|main|aside|blockquote|figure|figcaption|hr|pre|address|details|summary|form|fieldset|body|html)\b[^>]{0,1000}>/gi;
 
 const TABLE = /(<table\b[\s\S]*?(?:<\/table\s*>|$))/i;
+const PRE = /(<pre\b[^>]{0,1000}>[\s\S]*?<\/pre\s*>)/i;
 
+const MAX_LIST_DEPTH = 8;
 /** An ordered list with no list inside it (lists nested in it are numbered first). */
-const INNERMOST_OL = /<ol\b([^>]*)>((?:(?!<ol\b)[\s\S])*?)<\/ol\s*>/gi;
+const INNERMOST_OL = /<ol\b([^>]{0,1000})>((?:(?!<ol\b)[\s\S])*?)<\/ol\s*>/gi;
 /**
  * A note's link back to where it is referenced: by its role or name (DPUB-ARIA's doc-backlink,
  * pandoc's "#fnref1" and "footnote-back", WordPress's "Jump to footnote reference 1") or by
  * showing only an arrow. It marks a list of notes, and is no part of the note.
  */
 const BACKLINK =
-  /<a\b[^>]*(?:doc-backlink|href=["']?#fnref|footnote-back|footnote reference)[^>]*>[\s\S]*?<\/a\s*>|<a\b[^>]*>\s*[↩↑⤴]\uFE0E?\s*<\/a\s*>/gi;
+  /<a\b[^>]{0,1000}?(?:doc-backlink|href=["']?#fnref|footnote-back|footnote reference)[^>]{0,1000}>[\s\S]*?<\/a\s*>|<a\b[^>]{0,1000}>\s*[↩↑⤴]\uFE0E?\s*<\/a\s*>/gi;
 const HAS_BACKLINK = new RegExp(BACKLINK.source, "i");
 /** A list of notes by its own name: "footnotes", "wp-block-footnotes", role "doc-endnotes". */
 const NOTES_LIST = /\b(?:class|role)\s*=\s*["'][^"']*(?:footnote|endnote)/i;
@@ -43,12 +75,13 @@ const NOTES_LIST = /\b(?:class|role)\s*=\s*["'][^"']*(?:footnote|endnote)/i;
  * and the number a note opens with.
  */
 const NOTE_LINK =
-  /<a\b[^>]*\bhref\s*=\s*["']?#_?(?:ftn|edn|fn|foot|end|note)[^>]*>(?:\s|<(?!\/?a\b)[^>]*>)*\[?\s*(\d{1,3})\s*\]?(?:\s|<(?!\/?a\b)[^>]*>)*<\/a\s*>/gi;
+  /<a\b[^>]{0,1000}?\bhref\s*=\s*["']?#_?(?:ftn|edn|fn|foot|end|note)[^>]{0,1000}>(?:\s|<(?!\/?a\b)[^>]{0,1000}>)*(?:\[\s*)?(\d{1,3})(?:\s*\])?(?:\s|<(?!\/?a\b)[^>]{0,1000}>)*<\/a\s*>/gi;
 /**
  * A note's reference, its number a link inside the superscript (WordPress) or in brackets
  * ("<sup>[8]</sup>"): the raised number alone.
  */
-const LINKED_MARKER = /<sup\b[^>]*>\s*(?:<a\b[^>]*>)?\s*\[?\s*(\d{1,3})\s*\]?\s*(?:<\/a\s*>)?\s*<\/sup\s*>/gi;
+const LINKED_MARKER =
+  /<sup\b[^>]{0,1000}>\s*(?:<a\b[^>]{0,1000}>\s*)?(?:\[\s*)?(\d{1,3})(?:\s*\])?\s*(?:<\/a\s*>\s*)?<\/sup\s*>/gi;
 const attribute = (attrs: string, name: string) =>
   new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, "i").exec(attrs)?.[1];
 
@@ -77,19 +110,20 @@ function roman(n: number): string {
  */
 function numberOrderedLists(html: string): string {
   let text = html;
-  for (let before = ""; before !== text; ) {
+  // (Lists nest a few deep; a page nesting them deeper has the rest left as the page wrote them.)
+  for (let depth = 0, before = ""; before !== text && depth < MAX_LIST_DEPTH; depth++) {
     before = text;
     text = text.replace(INNERMOST_OL, (_list, attrs: string, items: string) => {
       const type = attribute(attrs, "type") ?? "1";
       let next = Number(attribute(attrs, "start") ?? 1);
       const notes = NOTES_LIST.test(attrs);
       const numbered = items.replace(
-        /<li\b([^>]*)>((?:(?!<li\b)[\s\S])*)/gi,
+        /<li\b([^>]{0,1000})>((?:(?!<li\b)[\s\S])*)/gi,
         (_item, liAttrs: string, body: string) => {
           const n = Number(attribute(liAttrs, "value") ?? next);
           next = n + 1;
           // (Within the item's first paragraph, where it has one, so that the text follows on the line.)
-          const at = /^(?:\s*<(?:p|div|span)\b[^>]*>)*/i.exec(body)?.[0] ?? "";
+          const at = /^(?:\s*<(?:p|div|span)\b[^>]{0,1000}>)*/i.exec(body)?.[0] ?? "";
           const itemWith = (label: string, rest: string) =>
             `<li${liAttrs}>${at}${label}${rest.slice(at.length)}`;
           if (notes || HAS_BACKLINK.test(body))
@@ -118,8 +152,12 @@ function numberOrderedLists(html: string): string {
  * as a browser shows it (a <pre> keeps its lines).
  */
 export function htmlPageLines(html: string): string[] {
-  const shown = html.replace(HIDDEN, " ");
-  const visible = numberOrderedLists(MAIN.exec(shown)?.[1] ?? shown)
+  // White space as a browser shows it, one space (but in a <pre>), before anything else is read.
+  const collapsed = mainContent(hiddenRemoved(html))
+    .split(PRE)
+    .map((piece, k) => (k % 2 === 1 ? piece : piece.replace(/\s+/g, " ")))
+    .join("");
+  const visible = numberOrderedLists(collapsed)
     .replace(NOTE_LINK, "<sup>$1</sup>")
     .replace(LINKED_MARKER, "<sup>$1</sup>");
   const out: string[] = [];
@@ -134,15 +172,15 @@ export function htmlPageLines(html: string): string[] {
       out.push("", ...rows.split("\n"), "");
       return;
     }
-    const pieces = part.split(/(<pre\b[^>]*>[\s\S]*?<\/pre\s*>)/i);
+    const pieces = part.split(PRE);
     const text = pieces
       .map((piece, k) =>
         k % 2 === 1
-          ? `\n\n${piece.replace(/<\/?pre\b[^>]*>/gi, "")}\n\n`
+          ? `\n\n${piece.replace(/<\/?pre\b[^>]{0,1000}>/gi, "")}\n\n`
           : piece
               .replace(/\s+/g, " ")
               .replace(BLOCK_TAG, "\n\n")
-              .replace(/<br\b[^>]*>/gi, "\n"),
+              .replace(/<br\b[^>]{0,1000}>/gi, "\n"),
       )
       .join("");
     for (const line of text.split("\n")) out.push(line.trim());
