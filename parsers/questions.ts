@@ -288,7 +288,15 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         i++;
       }
       const captionText = plain(caption.join(" "));
-      const above = header.subSample === null ? captionText.match(CAPTION_ABOVE) : null;
+      // (Or the line before a question that stands between caption and headings: pdftotext
+      // writes a table's first label before the headings beside it, "Of the 5 cases ...:" /
+      // "Does planning promote ...?" / "Relevant cases  Number 'Yes'".)
+      const beforeQuestion =
+        i - 2 >= start && /\?\s*$/.test(lines[i - 1]?.flat ?? "") ? plain(lines[i - 2]?.flat ?? "") : "";
+      const above =
+        header.subSample === null
+          ? (captionText.match(CAPTION_ABOVE) ?? beforeQuestion.match(CAPTION_ABOVE))
+          : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       if (question?.next) i++;
@@ -366,6 +374,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         message: `Figures printed alone (${line.flat}) after two questions without theirs could not be matched to either and were not read`,
         provenance: provenanceOf(line),
       });
+      // (A key question so left is still the heading of the prompts after it.)
+      const kq = pending.text.match(/^(\d\.\d\.\d)\.?\s+/);
+      const body = kq ? pending.text.slice(kq[0].length) : pending.text;
+      if (isKeyQuestionText(body)) currentKq = setKq(body, pending.first, kq?.[1] ?? null);
       pending = null;
       continue;
     }
@@ -419,7 +431,15 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
           (nextFigures.textCells.length === 0 ||
             (unended && /^[a-z(]/.test(nextFigures.textCells.join(" "))));
         if (runsOn || ownRow) {
-          pending = { text: heading.c, first: pending && heading.c !== text ? pending.first : line };
+          // (After a prompt left without its figure, the figure below may be the prompt's: see
+          // `afterUnfigured`.)
+          const unfigured: boolean =
+            pending !== null && heading.c === text && isUnfiguredPrompt(pending.text);
+          pending = {
+            text: heading.c,
+            first: pending && heading.c !== text ? pending.first : line,
+            afterUnfigured: unfigured,
+          };
           continue;
         }
         const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;

@@ -164,6 +164,25 @@ test("a count table's caption wrapped above its column headings still gives the 
   expect(subSamples(around)).toEqual(subSamples(printed));
 });
 
+test("a count table's caption with the first row's question between it and the headings (pdftotext) still gives the sub-sample", async () => {
+  // North Somerset 3.2: "Of the 5 cases with factors relevant to keeping the child safe:" over
+  // its headings; pdftotext writes the first row's question before the headings beside it.
+  const caption =
+    "Of the 5 cases with factors relevant to keeping the child safe:\tRelevant cases\tNumber 'Yes'";
+  const firstRow =
+    "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?\t5\t5";
+  const record = await damagedReport("2020-12-north-somerset.txt", [
+    `${caption}\n${firstRow}`,
+    "Of the 5 cases with factors relevant to keeping the child safe:\nDoes planning promote the safety and wellbeing of the child, sufficiently addressing risks?\nRelevant cases\tNumber 'Yes'",
+  ]);
+  const prompts = record.prompts.filter((p) => p.keyQuestionId === "3.2.2" && p.source === "body");
+  // The first row's figures are gone with the move; the rows after it keep the sub-sample of 5.
+  expect(prompts.map((p) => [p.relevant, p.yes, p.subSample])).toEqual([
+    [4, 4, 5],
+    [5, 3, 5],
+  ]);
+});
+
 test("a numbered key question wrapped over lines, its figure on a line of its own (pdf-parse's getText)", async () => {
   const croydon = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
   const row =
@@ -221,6 +240,32 @@ test("a figure alone after two prompts without theirs is read for neither (a col
   // (A prompt without a figure is no row of the table: a) and b) are not read.)
   expect(prompts(pieces)).toEqual([["c", 67]]);
   expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("56%"))).toBe(true);
+});
+
+test("a figure alone after a prompt without its own and a key question is read for neither; the key question still heads its prompts", async () => {
+  // Tower Hamlets' annex, 2.4.2 c) 50%, then 2.4.3's heading, its "?" printed in the figure
+  // column. pdftotext writing the column in pieces puts c)'s figure after the key question:
+  // given to 2.4.3 it would be read wrong.
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  const c =
+    "c) Does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?";
+  const kq = "Does reviewing focus sufficiently on keeping other people safe";
+  const pieces = await damagedReport(name, [`${c}\t50%\n${kq}\t?\n`, `${c}\n${kq}\n\n50%\n?\n`]);
+  const annex = (r: typeof pieces) => ({
+    keyQuestions: r.keyQuestions
+      .filter((k) => k.id === "2.4.3" && k.source === "annex")
+      .map((k) => k.percent),
+    prompts: r.prompts
+      .filter((p) => /^2\.4\.[23]$/.test(p.keyQuestionId) && p.source === "annex")
+      .map((p) => [p.keyQuestionId, p.label, p.percent]),
+  });
+  const printed = annex(await damagedReport(name));
+  expect(printed.prompts).toContainEqual(["2.4.2", "c", 50]);
+  expect(annex(pieces)).toEqual({
+    keyQuestions: printed.keyQuestions,
+    prompts: printed.prompts.filter(([id, label]) => !(id === "2.4.2" && label === "c")),
+  });
+  expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("50%"))).toBe(true);
 });
 
 test("a wrapped prompt whose figure stands beside its first line (pdftotext) is read whole, with its figure", async () => {
