@@ -202,6 +202,21 @@ interface ScanContext {
   caseBased: Set<string>;
 }
 
+/**
+ * A table's caption standing above its first questions, which pdftotext writes before the
+ * column headings beside them ("Of the 7 cases with factors ...:" / "Are the delivered services
+ * ...?" / "Where applicable, is ... potential" / "victims?  Relevant cases  Number 'Yes'"): the
+ * caption's text, when only question lines (up to four) stand between it and the headings.
+ */
+function captionBeforeQuestions(lines: Line[], headerAt: number, start: number): string {
+  for (let k = headerAt - 1; k >= Math.max(start, headerAt - 5); k--) {
+    const flat = (lines[k] as Line).flat;
+    if (k < headerAt - 1 && CAPTION_ABOVE.test(plain(flat))) return plain(flat);
+    if (!(QUESTION_START.test(flat) || /\?\s*$/.test(flat) || /^[a-z]/.test(flat))) return "";
+  }
+  return "";
+}
+
 export interface QuestionResult {
   keyQuestions: KeyQuestion[];
   prompts: Prompt[];
@@ -255,6 +270,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     const header = isTableHeader(line);
     if (header) {
+      const headerAt = i;
       const question = header.question
         ? { text: header.question, next: false }
         : wrappedHeaderQuestion(line, pending?.text ?? null, i + 1 < end ? lines[i + 1] : undefined);
@@ -288,14 +304,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         i++;
       }
       const captionText = plain(caption.join(" "));
-      // (Or the line before a question that stands between caption and headings: pdftotext
-      // writes a table's first label before the headings beside it, "Of the 5 cases ...:" /
-      // "Does planning promote ...?" / "Relevant cases  Number 'Yes'".)
-      const beforeQuestion =
-        i - 2 >= start && /\?\s*$/.test(lines[i - 1]?.flat ?? "") ? plain(lines[i - 2]?.flat ?? "") : "";
       const above =
         header.subSample === null
-          ? (captionText.match(CAPTION_ABOVE) ?? beforeQuestion.match(CAPTION_ABOVE))
+          ? (captionText.match(CAPTION_ABOVE) ??
+            captionBeforeQuestions(lines, headerAt, start).match(CAPTION_ABOVE))
           : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;

@@ -181,6 +181,18 @@ test("a count table's caption with the first row's question between it and the h
     [4, 4, 5],
     [5, 3, 5],
   ]);
+  // Two rows' questions between, the second wrapped onto the headings' line.
+  const secondRow =
+    "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?\t4\t4";
+  const two = await damagedReport("2020-12-north-somerset.txt", [
+    `${caption}\n${firstRow}\n${secondRow}`,
+    "Of the 5 cases with factors relevant to keeping the child safe:\nDoes planning promote the safety and wellbeing of the child, sufficiently addressing risks?\nWhere applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with\nother plans (for example, child protection or care plans) concerning the child?\tRelevant cases\tNumber 'Yes'",
+  ]);
+  expect(
+    two.prompts
+      .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "body")
+      .map((p) => [p.relevant, p.yes, p.subSample]),
+  ).toEqual([[5, 3, 5]]);
 });
 
 test("a numbered key question wrapped over lines, its figure on a line of its own (pdf-parse's getText)", async () => {
