@@ -33,13 +33,13 @@ export function isPdf(bytes: Uint8Array): boolean {
 /** Detect the format from the bytes; the extension only breaks ties. */
 export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
-  const text = asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes;
-  return detectTextFormat(
-    isHtmlPage(text.subarray(0, 4096).toString("latin1"))
-      ? htmlPageLines(text.toString("utf8"))
-      : utf8Lines(text),
-    file,
-  );
+  return detectTextFormat(textLines(asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes).lines, file);
+}
+
+/** A text's lines; a web page's (`htmlPage`) a block a line, whichever way its markup was wrapped. */
+function textLines(utf8: Buffer): { lines: string[]; htmlPage: boolean } {
+  const htmlPage = isHtmlPage(utf8.subarray(0, 4096).toString("latin1"));
+  return { lines: htmlPage ? htmlPageLines(utf8.toString("utf8")) : utf8Lines(utf8), htmlPage };
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
@@ -225,15 +225,13 @@ export async function documentFromBytes(
       message: `The file holds ${nuls.count} NUL byte${nuls.count === 1 ? "" : "s"} among its text (a converter's stray output); they were dropped`,
     });
   }
-  // A web page: its blocks a line each, whichever way its markup was wrapped.
-  const htmlPage = isHtmlPage(text.bytes.subarray(0, 4096).toString("latin1"));
+  const { lines: raws, htmlPage } = textLines(text.bytes);
   if (htmlPage)
     readWarnings.push({
       code: "html-page",
       message:
         "The file is a web page (HTML): read as a browser shows it, a paragraph, heading or table row a line; its line numbers count those lines, not the file's",
     });
-  const raws = htmlPage ? htmlPageLines(text.bytes.toString("utf8")) : utf8Lines(text.bytes);
   const format = detectTextFormat(raws, file);
   return {
     file,
