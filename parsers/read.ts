@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
+import { latexTableRows } from "./latex-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
 
@@ -47,7 +48,8 @@ function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
   let pipeDelimiters = 0;
   let bold = 0;
-  let htmlTables = 0;
+  /** Tables as HTML or LaTeX: some PDF-to-markdown converters write tables so (Nougat, Mathpix LaTeX). */
+  let markupTables = 0;
   let seen = 0;
   for (const line of lines) {
     if (seen > 60_000) break;
@@ -55,10 +57,9 @@ function detectTextFormat(lines: string[], file: string): Format {
     if (/^ {0,3}#{1,6}\s+\S/.test(line)) headings++;
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) pipeDelimiters++;
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
-    if (line.includes("<") && /<table\b/i.test(line)) htmlTables++;
+    if ((line.includes("<") && /<table\b/i.test(line)) || line.includes("\\begin{tabular")) markupTables++;
   }
-  // HTML tables: some PDF-to-markdown converters write tables so.
-  if (headings >= 3 || pipeDelimiters >= 1 || htmlTables >= 1 || (headings >= 1 && bold >= 3))
+  if (headings >= 3 || pipeDelimiters >= 1 || markupTables >= 1 || (headings >= 1 && bold >= 3))
     return "markdown";
   if (/\.(md|markdown)$/i.test(file) && (headings > 0 || bold > 0)) return "markdown";
   return "text";
@@ -239,6 +240,8 @@ export async function documentFromBytes(
     sha256,
     readWarnings,
     // remark reads markdown whole; the rare markdown file pays for the joined text.
-    sourceLines: format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+    sourceLines: latexTableRows(
+      format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+    ),
   };
 }

@@ -255,6 +255,32 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
   // Tables without their outer pipes; an empty first heading cell then makes the header one cell
   // short of the delimiter row, and GFM reads the table as a paragraph.
   "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),
+  // Nougat and Mathpix: tables as LaTeX tabular environments in a table float, rules between
+  // rows, LaTeX's special characters escaped; Nougat writes a table on one line, Mathpix a row a line.
+  "tables as LaTeX (Nougat, Mathpix)": (md) => {
+    let table = 0;
+    return md.replace(/(?:^\| .* \|$\n?)+/gm, (block) => {
+      const rows = block
+        .trimEnd()
+        .split("\n")
+        .filter((row) => !/^\| (?:--- \| )*--- \|$/.test(row))
+        .map((row) =>
+          row
+            .slice(2, -2)
+            .split(" | ")
+            // (Markdown's escapes undone first: "\\|" and "\\\\" are a pipe and a backslash.)
+            .map((cell) => cell.replace(/\\([|\\])/g, "$1").replace(/([%&_#])/g, "\\$1"))
+            .join(" & "),
+        );
+      const width = block.split("\n")[0]?.split(" | ").length ?? 1;
+      const spec = `{|${"l|".repeat(width)}}`;
+      const oneLine = ++table % 2 === 0;
+      const body = rows.map((row) => `\\hline ${row} \\\\`).join(oneLine ? " " : "\n");
+      return oneLine
+        ? `\\begin{table}\n\\begin{tabular}${spec} ${body} \\hline \\end{tabular}\n\\end{table}\n`
+        : `\\begin{table}\n\\centering\n\\begin{tabular}${spec}\n${body}\n\\hline\n\\end{tabular}\n\\end{table}\n`;
+    });
+  },
 };
 
 /**

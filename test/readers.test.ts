@@ -1,6 +1,7 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
 import { htmlPageLines, isHtmlPage } from "../parsers/html.js";
+import { latexTableRows } from "../parsers/latex-tables.js";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
@@ -135,6 +136,47 @@ describe("web pages (HTML)", () => {
     ]);
     expect(cells(wrapped)).toEqual(cells(oneLine));
     expect(oneLine.readWarnings?.map((w) => w.code)).toEqual(["html-page"]);
+  });
+});
+
+describe("tables written as LaTeX (Nougat, Mathpix)", () => {
+  const rows = (text: string) => latexTableRows(textSourceLines(text)).map((l) => [l.line, l.cells ?? l.raw]);
+
+  test("a row a line of cells at the line where the row starts; rules, the float and its spec go", () => {
+    const mathpix = [
+      "Ratings",
+      "\\begin{table}",
+      "\\centering",
+      "\\begin{tabular}{|p{4cm}|l|c|}",
+      "\\hline \\multicolumn{2}{|l|}{\\textbf{Overall rating}} & Good \\\\",
+      "\\hline 2.1 & Assessment & Requires",
+      "improvement \\\\ \\hline",
+      "Offence types & 86\\% & A \\& B \\\\",
+      "\\end{tabular}",
+      "\\end{table}",
+      "Text after.",
+    ].join("\n");
+    expect(rows(mathpix)).toEqual([
+      [1, "Ratings"],
+      [2, ""],
+      [3, ""],
+      [5, ["Overall rating", "Good"]],
+      [6, ["2.1", "Assessment", "Requires improvement"]],
+      [8, ["Offence types", "86%", "A & B"]],
+      [10, ""],
+      [11, "Text after."],
+    ]);
+  });
+
+  test("a table on one line (Nougat), its last row without its '\\\\', and text around it on its lines", () => {
+    const nougat =
+      "Before \\begin{tabular}{c c} \\toprule Score & 29/36 \\\\ \\midrule \\multirow{2}{*}{1.1} & Good \\bottomrule \\end{tabular} after";
+    expect(rows(nougat)).toEqual([
+      [1, "Before "],
+      [1, ["Score", "29/36"]],
+      [1, ["1.1", "Good"]],
+      [1, " after"],
+    ]);
   });
 });
 
