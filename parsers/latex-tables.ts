@@ -1,7 +1,7 @@
 // Tables written as LaTeX, as Nougat and Mathpix write them into their markdown
 // ("\begin{tabular}{|l|c|} \hline Overall rating & Good \\ ... \end{tabular}"): each row a line of
 // cells, at the source line where the row starts, as the HTML table reader does for <table>.
-import type { SourceLine } from "./normalise.js";
+import { type SourceLine, markupTableLines } from "./normalise.js";
 
 const TABULAR = "\\begin{tabular}";
 /** The environment's opening with its column spec ("{|l|c|}", "{p{5cm} c}") and position. */
@@ -47,25 +47,7 @@ export function latexTableRows(lines: SourceLine[]): SourceLine[] {
       out.push(first);
       continue;
     }
-    // The table's lines, up to the one that closes it (or the end of the file).
-    let j = i;
-    while (
-      j < lines.length - 1 &&
-      !TABULAR_CLOSE.test((lines[j] as SourceLine).raw.slice(j === i ? open : 0))
-    )
-      j++;
-    const block = lines.slice(i, j + 1);
-    const starts: number[] = [];
-    let joined = "";
-    for (const l of block) {
-      starts.push(joined.length);
-      joined += `${l.raw}\n`;
-    }
-    const lineAt = (offset: number) => {
-      let k = starts.length - 1;
-      while (k > 0 && (starts[k] as number) > offset) k--;
-      return block[k] as SourceLine;
-    };
+    const { block, joined, lineAt, end: j } = markupTableLines(lines, i, open, TABULAR_CLOSE);
     const before = first.raw.slice(0, open);
     if (before.trim() && !TABLE_WRAPPING.test(before)) out.push({ ...first, raw: before });
     const head = TABULAR_OPEN.exec(joined.slice(open));

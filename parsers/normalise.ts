@@ -984,6 +984,35 @@ function pipeRowsRemarkLeft(
   flush();
 }
 
+/**
+ * A table written in markup (HTML, LaTeX) from `open` on `lines[i]` to the line that `close`
+ * closes it on (or the end of the file): its lines, their text joined, and the source line of
+ * any offset in that text, so that each row keeps the line it starts on.
+ */
+export function markupTableLines(
+  lines: SourceLine[],
+  i: number,
+  open: number,
+  close: RegExp,
+): { block: SourceLine[]; joined: string; lineAt: (offset: number) => SourceLine; end: number } {
+  let end = i;
+  while (end < lines.length - 1 && !close.test((lines[end] as SourceLine).raw.slice(end === i ? open : 0)))
+    end++;
+  const block = lines.slice(i, end + 1);
+  const starts: number[] = [];
+  let joined = "";
+  for (const l of block) {
+    starts.push(joined.length);
+    joined += `${l.raw}\n`;
+  }
+  const lineAt = (offset: number) => {
+    let k = starts.length - 1;
+    while (k > 0 && (starts[k] as number) > offset) k--;
+    return block[k] as SourceLine;
+  };
+  return { block, joined, lineAt, end };
+}
+
 const TABLE_START = /<table\b/i;
 
 /**
@@ -1002,22 +1031,7 @@ export function htmlTableRows(lines: SourceLine[]): SourceLine[] {
       out.push(first);
       continue;
     }
-    // The table's lines, up to the one that closes it (or the end of the file).
-    let j = i;
-    while (j < lines.length - 1 && !/<\/table>/i.test((lines[j] as SourceLine).raw.slice(j === i ? open : 0)))
-      j++;
-    const block = lines.slice(i, j + 1);
-    const starts: number[] = [];
-    let joined = "";
-    for (const l of block) {
-      starts.push(joined.length);
-      joined += `${l.raw}\n`;
-    }
-    const lineAt = (offset: number) => {
-      let k = starts.length - 1;
-      while (k > 0 && (starts[k] as number) > offset) k--;
-      return block[k] as SourceLine;
-    };
+    const { block, joined, lineAt, end: j } = markupTableLines(lines, i, open, /<\/table>/i);
     const before = first.raw.slice(0, open);
     if (before.trim()) out.push({ ...first, raw: before });
     const close = joined.search(/<\/table>/i);
