@@ -25,7 +25,11 @@ export const ProvenanceSchema = z
 
 export const SourceSchema = z.object({
   file: z.string().describe("Path of the input file as given"),
-  format: z.enum(["text", "markdown", "pdf"]).describe("Detected from content, not only the extension"),
+  format: z
+    .enum(["text", "markdown", "pdf"])
+    .describe(
+      "Detected from content, not only the extension; a web page (HTML) is read in the dialect its text takes, markdown or text, with the warning html-page",
+    ),
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)

@@ -119,7 +119,12 @@ export const ReportRowSchema = ReportRecordSchema.pick({
 export const DocumentRowSchema = z.object({
   file: z.string().describe("Path of the input file as given"),
   sha256: z.string().nullable().describe("SHA-256 of the file's bytes (null if unreadable)"),
-  format: z.enum(["text", "markdown", "pdf"]).nullable().describe("Format detected from the content"),
+  format: z
+    .enum(["text", "markdown", "pdf"])
+    .nullable()
+    .describe(
+      "Format detected from the content; a web page (HTML) is recorded as the dialect its text is read in (markdown or text), with the warning html-page",
+    ),
   status: z
     .enum(["ok", "partial", "failed", "duplicate"])
     .describe(
