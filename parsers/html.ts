@@ -10,6 +10,39 @@ export function isHtmlPage(start: string): boolean {
 }
 
 /**
+ * The file's line breaks, while the page is read: a line separator (white space to every pattern
+ * below) stands in for each, so that every line read can say which line of the file it starts on.
+ * A rewrite that drops text keeps the breaks that text held (`keepingBreaks`).
+ */
+const BREAK = "\u2028";
+const breaksIn = (text: string) => BREAK.repeat(text.split(BREAK).length - 1);
+
+/**
+ * `text.replace(pattern, replace)`, the breaks of what is replaced set after what replaces it
+ * (or `before` it, where what replaces it starts a line: then they are the line above's).
+ */
+function keepingBreaks(
+  text: string,
+  pattern: RegExp,
+  replace: string | ((match: string, ...groups: string[]) => string),
+  before = false,
+): string {
+  return text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const groups = rest.filter((g): g is string => typeof g === "string" || g === undefined) as string[];
+    const out =
+      typeof replace === "string"
+        ? replace.replace(/\$(\d)/g, (_d, n: string) => groups[Number(n) - 1] ?? "")
+        : replace(match, ...groups);
+    const lost = breaksIn(match).length - breaksIn(out).length;
+    if (lost <= 0) return out;
+    return before ? BREAK.repeat(lost) + out : out + BREAK.repeat(lost);
+  });
+}
+
+/** White space as a browser shows it: one space; a run holding line breaks, only those breaks. */
+const collapsed = (text: string) => text.replace(/\s+/g, (ws) => (ws.includes(BREAK) ? breaksIn(ws) : " "));
+
+/**
  * What is not the report: what a browser never shows (the head with its title and styles,
  * scripts, comments, Word's conditional comments) and the site's navigation. An element or
  * comment left open runs to the end of the page, as a browser reads it.
@@ -22,7 +55,7 @@ function hiddenRemoved(html: string): string {
   let from = 0;
   HIDDEN_START.lastIndex = 0;
   for (let m = HIDDEN_START.exec(html); m !== null; m = HIDDEN_START.exec(html)) {
-    out += `${html.slice(from, m.index)} `;
+    out += html.slice(from, m.index);
     let end = m.index + m[0].length;
     if (m[0] === "<!--") {
       const close = html.indexOf("-->", end);
@@ -33,6 +66,7 @@ function hiddenRemoved(html: string): string {
       const found = close.exec(html);
       end = found ? found.index + found[0].length : html.length;
     }
+    out += ` ${breaksIn(html.slice(m.index, end))}`;
     from = end;
     HIDDEN_START.lastIndex = end;
   }
@@ -45,7 +79,7 @@ function mainContent(html: string): string {
   if (!open) return html;
   const start = open.index + open[0].length;
   const close = html.toLowerCase().lastIndexOf("</main");
-  return close > start ? html.slice(start, close) : html.slice(start);
+  return breaksIn(html.slice(0, start)) + (close > start ? html.slice(start, close) : html.slice(start));
 }
 
 /** Elements that begin and end a block of text (tables apart: their rows are lines). */
@@ -113,11 +147,12 @@ function numberOrderedLists(html: string): string {
   // (Lists nest a few deep; a page nesting them deeper has the rest left as the page wrote them.)
   for (let depth = 0, before = ""; before !== text && depth < MAX_LIST_DEPTH; depth++) {
     before = text;
-    text = text.replace(INNERMOST_OL, (_list, attrs: string, items: string) => {
+    text = keepingBreaks(text, INNERMOST_OL, (_list, attrs: string, items: string) => {
       const type = attribute(attrs, "type") ?? "1";
       let next = Number(attribute(attrs, "start") ?? 1);
       const notes = NOTES_LIST.test(attrs);
-      const numbered = items.replace(
+      const numbered = keepingBreaks(
+        items,
         /<li\b([^>]{0,1000})>((?:(?!<li\b)[\s\S])*)/gi,
         (_item, liAttrs: string, body: string) => {
           const n = Number(attribute(liAttrs, "value") ?? next);
@@ -127,7 +162,7 @@ function numberOrderedLists(html: string): string {
           const itemWith = (label: string, rest: string) =>
             `<li${liAttrs}>${at}${label}${rest.slice(at.length)}`;
           if (notes || HAS_BACKLINK.test(body))
-            return itemWith(`<sup>${n}</sup> `, body.replace(BACKLINK, ""));
+            return itemWith(`<sup>${n}</sup> `, keepingBreaks(body, BACKLINK, ""));
           const label =
             type === "a" || type === "A"
               ? String.fromCharCode((type === "a" ? 96 : 64) + (((n - 1) % 26) + 1))
@@ -149,48 +184,55 @@ function numberOrderedLists(html: string): string {
  * The page's visible text as lines: a paragraph, heading or list item a line and a blank line
  * between blocks (as markdown sets them), a line break where the page has <br>; a table a line
  * per row, its cells' markup kept for the table reader; white space inside a block one space,
- * as a browser shows it (a <pre> keeps its lines).
+ * as a browser shows it (a <pre> keeps its lines). `fileLines`: the line of the file each line
+ * starts on (its first text, or its row's tag).
  */
-export function htmlPageLines(html: string): string[] {
-  // White space as a browser shows it, one space (but in a <pre>), before anything else is read.
-  const collapsed = mainContent(hiddenRemoved(html))
+export function htmlPageLines(html: string): { lines: string[]; fileLines: number[] } {
+  const marked = html.replace(/\u2028/g, " ").replace(/\r\n|\r|\n/g, BREAK);
+  // White space as a browser shows it, before anything else is read (a <pre> keeps its own).
+  const shown = mainContent(hiddenRemoved(marked))
     .split(PRE)
-    .map((piece, k) => (k % 2 === 1 ? piece : piece.replace(/\s+/g, " ")))
+    .map((piece, k) => (k % 2 === 1 ? piece : collapsed(piece)))
     .join("");
-  const visible = numberOrderedLists(collapsed)
-    .replace(NOTE_LINK, "<sup>$1</sup>")
-    .replace(LINKED_MARKER, "<sup>$1</sup>");
-  const out: string[] = [];
+  const visible = keepingBreaks(
+    keepingBreaks(numberOrderedLists(shown), NOTE_LINK, "<sup>$1</sup>"),
+    LINKED_MARKER,
+    "<sup>$1</sup>",
+  );
   // Odd parts are tables; even parts the text between them.
-  visible.split(TABLE).forEach((part, i) => {
-    if (i % 2 === 1) {
+  const text = visible
+    .split(TABLE)
+    .map((part, i) => {
       // A row a line: each row's cells are read where the row starts.
-      const rows = part
-        .replace(/\s+/g, " ")
-        .replace(/\s*(<tr\b)/gi, "\n$1")
-        .replace(/\s*(<\/table)/i, "\n$1");
-      out.push("", ...rows.split("\n"), "");
-      return;
-    }
-    const pieces = part.split(PRE);
-    const text = pieces
-      .map((piece, k) =>
-        k % 2 === 1
-          ? `\n\n${piece.replace(/<\/?pre\b[^>]{0,1000}>/gi, "")}\n\n`
-          : piece
-              .replace(/\s+/g, " ")
-              .replace(BLOCK_TAG, "\n\n")
-              .replace(/<br\b[^>]{0,1000}>/gi, "\n"),
-      )
-      .join("");
-    for (const line of text.split("\n")) out.push(line.trim());
-  });
-  // One blank line between blocks, none at either end.
+      if (i % 2 === 1)
+        return `\n\n${keepingBreaks(keepingBreaks(collapsed(part), /\s*(<tr\b)/gi, "\n$1", true), /\s*(<\/table)/i, "\n$1", true)}\n\n`;
+      return part
+        .split(PRE)
+        .map((piece, k) =>
+          k % 2 === 1
+            ? `\n\n${keepingBreaks(piece, /<\/?pre\b[^>]{0,1000}>/gi, "").replace(/\u2028/g, `\n${BREAK}`)}\n\n`
+            : keepingBreaks(keepingBreaks(collapsed(piece), BLOCK_TAG, "\n\n"), /<br\b[^>]{0,1000}>/gi, "\n"),
+        )
+        .join("");
+    })
+    .join("");
+  // Each line with the file's line its text starts on; the breaks' stand-ins go.
   const lines: string[] = [];
-  for (const line of out) {
+  const fileLines: number[] = [];
+  let breaks = 0;
+  for (const written of text.split("\n")) {
+    const lead = written.length - written.replace(/^[\s\u2028]+/, "").length;
+    const startsOn = 1 + breaks + breaksIn(written.slice(0, lead)).length;
+    breaks += breaksIn(written).length;
+    const line = written.replace(/ ?\u2028+ ?/g, " ").trim();
+    // One blank line between blocks, none at either end.
     if (line === "" && (lines.length === 0 || lines[lines.length - 1] === "")) continue;
     lines.push(line);
+    fileLines.push(startsOn);
   }
-  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
+  while (lines.length > 0 && lines[lines.length - 1] === "") {
+    lines.pop();
+    fileLines.pop();
+  }
+  return { lines, fileLines };
 }

@@ -15,6 +15,11 @@ export interface RawDocument {
   sourceLines: SourceLine[];
   /** What reading noticed about the file itself (e.g. a PDF that ends early). */
   readWarnings?: { code: WarningCode; message: string }[];
+  /**
+   * Where the text's lines are not the file's (a web page, read a block a line): the file's line
+   * each text line starts on, for the provenance of what is read from it.
+   */
+  fileLines?: number[];
 }
 
 export class ReadError extends Error {
@@ -37,10 +42,14 @@ export function detectFormat(bytes: Uint8Array, file: string): Format {
   return detectTextFormat(textLines(asUtf8(Buffer.from(bytes.subarray(0, 200_000))).bytes).lines, file);
 }
 
-/** A text's lines; a web page's (`htmlPage`) a block a line, whichever way its markup was wrapped. */
-function textLines(utf8: Buffer): { lines: string[]; htmlPage: boolean } {
-  const htmlPage = isHtmlPage(utf8.subarray(0, 4096).toString("latin1"));
-  return { lines: htmlPage ? htmlPageLines(utf8.toString("utf8")) : utf8Lines(utf8), htmlPage };
+/**
+ * A text's lines; a web page's a block a line, whichever way its markup was wrapped, with the
+ * line of the file each starts on (`fileLines`).
+ */
+function textLines(utf8: Buffer): { lines: string[]; fileLines?: number[] } {
+  return isHtmlPage(utf8.subarray(0, 4096).toString("latin1"))
+    ? htmlPageLines(utf8.toString("utf8"))
+    : { lines: utf8Lines(utf8) };
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
@@ -226,12 +235,12 @@ export async function documentFromBytes(
       message: `The file holds ${nuls.count} NUL byte${nuls.count === 1 ? "" : "s"} among its text (a converter's stray output); they were dropped`,
     });
   }
-  const { lines: raws, htmlPage } = textLines(text.bytes);
-  if (htmlPage)
+  const { lines: raws, fileLines } = textLines(text.bytes);
+  if (fileLines)
     readWarnings.push({
       code: "html-page",
       message:
-        "The file is a web page (HTML): read as a browser shows it, a paragraph, heading or table row a line; its line numbers count those lines, not the file's",
+        "The file is a web page (HTML): read as a browser shows it, a paragraph, heading or table row a line; each value's line is the file's line where its paragraph or row starts",
     });
   const format = detectTextFormat(raws, file);
   return {
@@ -239,6 +248,7 @@ export async function documentFromBytes(
     format,
     sha256,
     readWarnings,
+    ...(fileLines ? { fileLines } : {}),
     // remark reads markdown whole; the rare markdown file pays for the joined text.
     sourceLines: latexTableRows(
       format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),

@@ -38,7 +38,7 @@ export const WARNING_CODES = {
   "recommendations-missing": "No recommendations section was found.",
   "recommendation-unnumbered": "A recommendation is printed without its number.",
   "html-page":
-    "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, so its provenance line numbers count those lines rather than the file's.",
+    "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, as a browser shows it; a value's provenance line is the file's line where its block starts.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",

@@ -33,7 +33,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.55";
+export const PARSER_VERSION = "0.8.56";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -365,7 +365,24 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     warnings,
   };
   // The schema is the contract: a record that breaks it is a parser bug, never output.
-  return ReportRecordSchema.parse(record);
+  return ReportRecordSchema.parse(raw.fileLines ? withFileLines(record, raw.fileLines) : record);
+}
+
+/**
+ * The record with every provenance's line the file's own: the parsers count the lines of the
+ * text they read, which for a web page are its blocks (`RawDocument.fileLines`).
+ */
+function withFileLines(record: ReportRecord, fileLines: number[]): ReportRecord {
+  const remap = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(remap);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([k, v]) => [k, remap(v)] as const);
+    const object = Object.fromEntries(entries) as Record<string, unknown>;
+    if (typeof object.line === "number" && "snippet" in object)
+      object.line = fileLines[(object.line as number) - 1] ?? object.line;
+    return object;
+  };
+  return remap(record) as ReportRecord;
 }
 
 export async function extractFile(file: string): Promise<ReportRecord> {

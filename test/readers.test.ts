@@ -51,7 +51,7 @@ describe("web pages (HTML)", () => {
   });
 
   test("a page is its main content a block a line: head, scripts, comments, navigation and the site's banner and footer go", () => {
-    expect(htmlPageLines(page)).toEqual([
+    expect(htmlPageLines(page).lines).toEqual([
       "An inspection of youth offending services in",
       "",
       "Testshire",
@@ -68,11 +68,9 @@ describe("web pages (HTML)", () => {
       "b",
     ]);
     // Without a <main>, all that shows is kept but the navigation.
-    expect(htmlPageLines("<html><body><nav>Menu</nav><div>One</div><div>Two</div></body></html>")).toEqual([
-      "One",
-      "",
-      "Two",
-    ]);
+    expect(
+      htmlPageLines("<html><body><nav>Menu</nav><div>One</div><div>Two</div></body></html>").lines,
+    ).toEqual(["One", "", "Two"]);
   });
 
   test("ordered lists get the numbers or letters a browser shows; a list of notes linking back gets raised markers", () => {
@@ -87,7 +85,7 @@ describe("web pages (HTML)", () => {
       '<ol class="wp-block-footnotes" start="8"><li id="x1">Uplifted by the panel. <a href="#x1-link" aria-label="Jump to footnote reference 8">↩︎</a></li></ol>',
       "</body></html>",
     ].join("");
-    expect(htmlPageLines(lists).filter((l) => l !== "")).toEqual([
+    expect(htmlPageLines(lists).lines.filter((l) => l !== "")).toEqual([
       "We have made three recommendations.",
       "2. review its board",
       "5. improve data",
@@ -110,7 +108,7 @@ describe("web pages (HTML)", () => {
       '<p class=MsoFootnoteText><a href="#_ftnref6" name="_ftn6"><span>[6]</span></a> Office for National Statistics.</p></div>',
       "</body></html>",
     ].join("\n");
-    expect(htmlPageLines(word).filter((l) => l !== "")).toEqual([
+    expect(htmlPageLines(word).lines.filter((l) => l !== "")).toEqual([
       "Total population<sup>6</sup> 385,346<o:p></o:p>",
       // (A contents entry's page number is a link, but not to a note.)
       'Contents <a href="#_Toc12">4</a> and <sup>7</sup>',
@@ -136,6 +134,31 @@ describe("web pages (HTML)", () => {
     ]);
     expect(cells(wrapped)).toEqual(cells(oneLine));
     expect(oneLine.readWarnings?.map((w) => w.code)).toEqual(["html-page"]);
+  });
+
+  test("each line read from a page keeps the file's line it starts on (its text, or its row's tag)", () => {
+    const page = [
+      "<!DOCTYPE html><html><head><title>x</title>",
+      "<style>p {}</style></head><body>",
+      "<p>An inspection of youth",
+      "offending services in</p><p>Testshire</p>",
+      "<table><tr><td>Overall rating</td>",
+      "<td>Good</td></tr><tr>",
+      "<td>2.1</td><td>Assessment</td><td>Good</td></tr></table>",
+      "<ol><li>one</li>",
+      "<li>two</li></ol></body></html>",
+    ].join("\r\n");
+    const { lines, fileLines } = htmlPageLines(page);
+    expect(lines.map((l, i) => [fileLines[i], l]).filter(([, l]) => l !== "")).toEqual([
+      [3, "An inspection of youth offending services in"],
+      [4, "Testshire"],
+      [5, "<table>"],
+      [5, "<tr><td>Overall rating</td> <td>Good</td></tr>"],
+      [6, "<tr> <td>2.1</td><td>Assessment</td><td>Good</td></tr>"],
+      [7, "</table>"],
+      [8, "1. one"],
+      [9, "2. two"],
+    ]);
   });
 });
 

@@ -377,6 +377,15 @@ describe.each(reports)("%s", (name) => {
     const warnings = variant.warnings.filter((w) => w.code !== "html-page");
     if (same === "values") expect(valueStatements(variant)).toEqual(valueStatements(original));
     else expect(recordValues({ ...variant, warnings })).toEqual(recordValues(original));
+    // Provenance points into the file: each key question's row starts on the line it names.
+    const fileLines = page.split("\n");
+    for (const kq of variant.keyQuestions.filter((k) => k.source === "body")) {
+      const line = kq.provenance.line;
+      expect(fileLines[line - 1] ?? "").toMatch(/<tr\b|<p\b/);
+      expect(fileLines.slice(line - 1, line + 3).join(" ")).toContain(
+        kq.text.split(" ").slice(0, 2).join(" "),
+      );
+    }
   });
 
   test("markdown with HTML tables, each on one line, gives the same record", async () => {
