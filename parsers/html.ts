@@ -28,7 +28,9 @@ function keepingBreaks(
   before = false,
 ): string {
   return text.replace(pattern, (match: string, ...rest: unknown[]) => {
-    const groups = rest.filter((g): g is string => typeof g === "string" || g === undefined) as string[];
+    // (After the groups come the match's offset and the whole text, and named groups if any.)
+    const named = typeof rest[rest.length - 1] === "object" && rest[rest.length - 1] !== null;
+    const groups = rest.slice(0, rest.length - (named ? 3 : 2)) as string[];
     const out =
       typeof replace === "string"
         ? replace.replace(/\$(\d)/g, (_d, n: string) => groups[Number(n) - 1] ?? "")
