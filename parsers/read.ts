@@ -3,6 +3,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
+import { gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { latexTableRows } from "./latex-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
@@ -57,7 +58,7 @@ function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
   let pipeDelimiters = 0;
   let bold = 0;
-  /** Tables as HTML or LaTeX: some PDF-to-markdown converters write tables so (Nougat, Mathpix LaTeX). */
+  /** Tables as HTML, LaTeX (Nougat, Mathpix) or pandoc's grid tables: markdown converters write them so. */
   let markupTables = 0;
   let seen = 0;
   for (const line of lines) {
@@ -67,6 +68,7 @@ function detectTextFormat(lines: string[], file: string): Format {
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) pipeDelimiters++;
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
     if ((line.includes("<") && /<table\b/i.test(line)) || line.includes("\\begin{tabular")) markupTables++;
+    else if (line.startsWith("+-") && /^\+(?:[-=:]+\+)+\s*$/.test(line)) markupTables++;
   }
   if (headings >= 3 || pipeDelimiters >= 1 || markupTables >= 1 || (headings >= 1 && bold >= 3))
     return "markdown";
@@ -250,8 +252,11 @@ export async function documentFromBytes(
     readWarnings,
     ...(fileLines ? { fileLines } : {}),
     // remark reads markdown whole; the rare markdown file pays for the joined text.
-    sourceLines: latexTableRows(
-      format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+    // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid tables: a row a line of cells.
+    sourceLines: gridTableRows(
+      latexTableRows(
+        format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+      ),
     ),
   };
 }

@@ -202,6 +202,46 @@ export function percentSignCells(text: string): string {
   return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");
 }
 
+/** A pipe table (`toMarkdown`'s) as a pandoc grid table, each cell wrapped at `width` columns. */
+function gridTable(pipeTable: string, width: number): string {
+  const rows = pipeTable
+    .trimEnd()
+    .split("\n")
+    .filter((row) => !/^\| (?:--- \| )*--- \|$/.test(row))
+    .map((row) =>
+      row
+        .slice(2, -2)
+        .split(" | ")
+        .map((cell) => cell.replace(/\\([|\\])/g, "$1")),
+    );
+  const wrap = (cell: string): string[] => {
+    const out: string[] = [];
+    let line = "";
+    for (const word of cell.split(" ")) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+    return out;
+  };
+  const columns = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, k) =>
+    Math.max(3, ...rows.flatMap((r) => wrap(r[k] ?? "").map((l) => l.length))),
+  );
+  const border = (rule: string) => `+${widths.map((w) => rule.repeat(w + 2)).join("+")}+`;
+  const out = [border("-")];
+  rows.forEach((row, i) => {
+    const cells = widths.map((_, k) => wrap(row[k] ?? ""));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let l = 0; l < height; l++)
+      out.push(`| ${cells.map((c, k) => (c[l] ?? "").padEnd(widths[k] as number)).join(" | ")} |`);
+    out.push(border(i === 0 ? "=" : "-"));
+  });
+  return `${out.join("\n")}\n`;
+}
+
 /**
  * The markdown of `toMarkdown` as other converters write it: what each changes must not change
  * what is read (test/variants.test.ts).
@@ -255,6 +295,9 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
   // Tables without their outer pipes; an empty first heading cell then makes the header one cell
   // short of the delimiter row, and GFM reads the table as a paragraph.
   "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),
+  // pandoc: a table whose cells hold more than a line written as a grid table, "+---+" borders
+  // and each cell's text wrapped in its column over the row's lines.
+  "grid tables (pandoc)": (md) => md.replace(/(?:^\| .* \|$\n?)+/gm, (block) => gridTable(block, 28)),
   // Nougat and Mathpix: tables as LaTeX tabular environments in a table float, rules between
   // rows, LaTeX's special characters escaped; Nougat writes a table on one line, Mathpix a row a line.
   "tables as LaTeX (Nougat, Mathpix)": (md) => {

@@ -1,5 +1,6 @@
 // Readers and the normaliser: format detection, PDF pages, footnote markers, column gaps.
 import { describe, expect, test } from "vitest";
+import { gridTableRows } from "../parsers/grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "../parsers/html.js";
 import { latexTableRows } from "../parsers/latex-tables.js";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
@@ -158,6 +159,35 @@ describe("web pages (HTML)", () => {
       [7, "</table>"],
       [8, "1. one"],
       [9, "2. two"],
+    ]);
+  });
+});
+
+describe("pandoc's grid tables", () => {
+  test("a row a line of cells at the line where it starts, each cell's wrapped text joined; borders go", () => {
+    const grid = [
+      "Ratings",
+      "+-----------------+-------------+",
+      "| Overall rating  | Good        |",
+      "+=================+=============+",
+      "| 1.1 Governance  | Requires    |",
+      "| and             | improvement |",
+      "| leadership      |             |",
+      "+-----------------+-------------+",
+      "|\t2.1 Assessment | Good |",
+      "+-----------------+-------------+",
+      "| cut short       | Good        |",
+      "After.",
+    ].join("\n");
+    expect(gridTableRows(textSourceLines(grid)).map((l) => [l.line, l.cells ?? l.raw])).toEqual([
+      [1, "Ratings"],
+      [3, ["Overall rating", "Good"]],
+      [5, ["1.1 Governance and leadership", "Requires improvement"]],
+      // (Its "|"s not at the border's edges: read between its "|"s.)
+      [9, ["2.1 Assessment", "Good"]],
+      // (No border after it: as written.)
+      [11, "| cut short       | Good        |"],
+      [12, "After."],
     ]);
   });
 });
