@@ -6,6 +6,7 @@ import type { WarningCode } from "../schemas/warning-codes.js";
 import { gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { latexTableRows } from "./latex-tables.js";
+import { multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
 
@@ -58,10 +59,11 @@ function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
   let pipeDelimiters = 0;
   let bold = 0;
-  /** Tables as HTML, LaTeX (Nougat, Mathpix) or pandoc's grid tables: markdown converters write them so. */
+  /** Tables as HTML, LaTeX (Nougat, Mathpix) or pandoc's grid and multiline tables: markdown converters write them so. */
   let markupTables = 0;
   let seen = 0;
-  for (const line of lines) {
+  let tableRuleAt = Number.NEGATIVE_INFINITY;
+  for (const [index, line] of lines.entries()) {
     if (seen > 60_000) break;
     seen += line.length + 1;
     if (/^ {0,3}#{1,6}\s+\S/.test(line)) headings++;
@@ -69,6 +71,10 @@ function detectTextFormat(lines: string[], file: string): Format {
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
     if ((line.includes("<") && /<table\b/i.test(line)) || line.includes("\\begin{tabular")) markupTables++;
     else if (line.startsWith("+-") && /^\+(?:[-=:]+\+)+\s*$/.test(line)) markupTables++;
+    // (pandoc's multiline table: a rule of column dashes a few lines under the table's rule; a
+    // rule of dashes alone is no sign, nor are column dashes alone, a text's own table rule.)
+    else if (/^\s*-{8,}\s*$/.test(line)) tableRuleAt = index;
+    else if (index - tableRuleAt <= 16 && /^\s*-{3,}(?: +-{3,})+\s*$/.test(line)) markupTables++;
   }
   if (headings >= 3 || pipeDelimiters >= 1 || markupTables >= 1 || (headings >= 1 && bold >= 3))
     return "markdown";
@@ -252,10 +258,12 @@ export async function documentFromBytes(
     readWarnings,
     ...(fileLines ? { fileLines } : {}),
     // remark reads markdown whole; the rare markdown file pays for the joined text.
-    // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid tables: a row a line of cells.
-    sourceLines: gridTableRows(
-      latexTableRows(
-        format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+    // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid and multiline tables: a row a line.
+    sourceLines: multilineTableRows(
+      gridTableRows(
+        latexTableRows(
+          format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
+        ),
       ),
     ),
   };

@@ -202,9 +202,9 @@ export function percentSignCells(text: string): string {
   return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");
 }
 
-/** A pipe table (`toMarkdown`'s) as a pandoc grid table, each cell wrapped at `width` columns. */
-function gridTable(pipeTable: string, width: number): string {
-  const rows = pipeTable
+/** A pipe table's rows (`toMarkdown`'s), each a list of cells, its delimiter row and escapes gone. */
+function pipeTableRows(pipeTable: string): string[][] {
+  return pipeTable
     .trimEnd()
     .split("\n")
     .filter((row) => !/^\| (?:--- \| )*--- \|$/.test(row))
@@ -214,22 +214,35 @@ function gridTable(pipeTable: string, width: number): string {
         .split(" | ")
         .map((cell) => cell.replace(/\\([|\\])/g, "$1")),
     );
-  const wrap = (cell: string): string[] => {
-    const out: string[] = [];
-    let line = "";
-    for (const word of cell.split(" ")) {
-      if (line && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-    return out;
-  };
+}
+
+/** A cell's text wrapped at `width` columns, at spaces. */
+function wrapCell(cell: string, width: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of cell.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out;
+}
+
+/** Each column's width: its longest wrapped line (at least 3). */
+function columnWidths(rows: string[][], width: number): number[] {
   const columns = Math.max(...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, k) =>
-    Math.max(3, ...rows.flatMap((r) => wrap(r[k] ?? "").map((l) => l.length))),
+  return Array.from({ length: columns }, (_, k) =>
+    Math.max(3, ...rows.flatMap((r) => wrapCell(r[k] ?? "", width).map((l) => l.length))),
   );
+}
+
+/** A pipe table (`toMarkdown`'s) as a pandoc grid table, each cell wrapped at `width` columns. */
+function gridTable(pipeTable: string, width: number): string {
+  const rows = pipeTableRows(pipeTable);
+  const wrap = (cell: string) => wrapCell(cell, width);
+  const widths = columnWidths(rows, width);
   const border = (rule: string) => `+${widths.map((w) => rule.repeat(w + 2)).join("+")}+`;
   const out = [border("-")];
   rows.forEach((row, i) => {
@@ -239,6 +252,24 @@ function gridTable(pipeTable: string, width: number): string {
       out.push(`| ${cells.map((c, k) => (c[l] ?? "").padEnd(widths[k] as number)).join(" | ")} |`);
     out.push(border(i === 0 ? "=" : "-"));
   });
+  return `${out.join("\n")}\n`;
+}
+
+/** A pipe table (`toMarkdown`'s) as a pandoc multiline table, each cell wrapped at `width` columns. */
+function multilineTable(pipeTable: string, width: number): string {
+  const rows = pipeTableRows(pipeTable);
+  const widths = columnWidths(rows, width);
+  const rule = `  ${"-".repeat(widths.reduce((sum, w) => sum + w + 1, -1))}`;
+  const out = [rule];
+  rows.forEach((row, i) => {
+    const cells = widths.map((_, k) => wrapCell(row[k] ?? "", width));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let l = 0; l < height; l++)
+      out.push(`  ${cells.map((c, k) => (c[l] ?? "").padEnd(widths[k] as number)).join(" ")}`.trimEnd());
+    if (i === 0) out.push(`  ${widths.map((w) => "-".repeat(w)).join(" ")}`);
+    else if (i < rows.length - 1) out.push("");
+  });
+  out.push(rule);
   return `${out.join("\n")}\n`;
 }
 
@@ -295,6 +326,10 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
   // Tables without their outer pipes; an empty first heading cell then makes the header one cell
   // short of the delimiter row, and GFM reads the table as a paragraph.
   "pipe tables without outer pipes": (md) => md.replace(/^\| (.*) \|$/gm, "$1"),
+  // pandoc's own markdown: a table whose cells wrap written as a multiline table, dashed rules
+  // above, under the header and below, cells wrapped in their columns, a blank line between rows.
+  "multiline tables (pandoc)": (md) =>
+    md.replace(/(?:^\| .* \|$\n?)+/gm, (block) => multilineTable(block, 30)),
   // pandoc: a table whose cells hold more than a line written as a grid table, "+---+" borders
   // and each cell's text wrapped in its column over the row's lines.
   "grid tables (pandoc)": (md) => md.replace(/(?:^\| .* \|$\n?)+/gm, (block) => gridTable(block, 28)),

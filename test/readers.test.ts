@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { gridTableRows } from "../parsers/grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "../parsers/html.js";
 import { latexTableRows } from "../parsers/latex-tables.js";
+import { multilineTableRows } from "../parsers/multiline-tables.js";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
@@ -189,6 +190,38 @@ describe("pandoc's grid tables", () => {
       [11, "| cut short       | Good        |"],
       [12, "After."],
     ]);
+  });
+});
+
+describe("pandoc's multiline tables", () => {
+  test("a row a line of cells at the line where it starts, each column's wrapped text joined; rules go", () => {
+    const multiline = [
+      "Inspection data",
+      "  ------------------------------------------",
+      "  Key question                      % 'Yes'",
+      "  --------------------------------- --------",
+      "  Does assessment sufficiently      86%",
+      "  analyse how to keep other people",
+      "  safe?",
+      "",
+      "  Does planning focus sufficiently  71%",
+      "  on keeping the child safe?",
+      "  ------------------------------------------",
+      "After.",
+    ].join("\n");
+    expect(multilineTableRows(textSourceLines(multiline)).map((l) => [l.line, l.cells ?? l.raw])).toEqual([
+      [1, "Inspection data"],
+      [3, ["Key question", "% 'Yes'"]],
+      [5, ["Does assessment sufficiently analyse how to keep other people safe?", "86%"]],
+      [9, ["Does planning focus sufficiently on keeping the child safe?", "71%"]],
+      [12, "After."],
+    ]);
+    // Text across a column's edge: not a table of these columns, left as written.
+    const misaligned = multiline.replace(
+      "  Does planning focus sufficiently  71%",
+      "  Does planning focus sufficiently on 71%",
+    );
+    expect(multilineTableRows(textSourceLines(misaligned)).every((l) => !l.cells)).toBe(true);
   });
 });
 
