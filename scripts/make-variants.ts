@@ -338,18 +338,9 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
   "tables as LaTeX (Nougat, Mathpix)": (md) => {
     let table = 0;
     return md.replace(/(?:^\| .* \|$\n?)+/gm, (block) => {
-      const rows = block
-        .trimEnd()
-        .split("\n")
-        .filter((row) => !/^\| (?:--- \| )*--- \|$/.test(row))
-        .map((row) =>
-          row
-            .slice(2, -2)
-            .split(" | ")
-            // (Markdown's escapes undone first: "\\|" and "\\\\" are a pipe and a backslash.)
-            .map((cell) => cell.replace(/\\([|\\])/g, "$1").replace(/([%&_#])/g, "\\$1"))
-            .join(" & "),
-        );
+      const rows = pipeTableRows(block).map((row) =>
+        row.map((cell) => cell.replace(/([%&_#])/g, "\\$1")).join(" & "),
+      );
       const width = block.split("\n")[0]?.split(" | ").length ?? 1;
       const spec = `{|${"l|".repeat(width)}}`;
       const oneLine = ++table % 2 === 0;
@@ -372,16 +363,7 @@ export function toWrapped(text: string, width = 80, pipeRowsToo = false): string
     .flatMap((line) => {
       if (line.includes("\t") || (line.startsWith("|") && !pipeRowsToo) || line.length <= width)
         return [line];
-      const out: string[] = [];
-      let current = "";
-      for (const word of line.split(" ")) {
-        if (current && current.length + 1 + word.length > width) {
-          out.push(current);
-          current = word;
-        } else current = current ? `${current} ${word}` : word;
-      }
-      if (current) out.push(current);
-      return out;
+      return wrapCell(line, width).filter((piece) => piece !== "");
     })
     .join("\n");
 }
