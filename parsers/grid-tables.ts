@@ -8,7 +8,7 @@
 import type { SourceLine } from "./normalise.js";
 
 /** A border: "+---+---+", "+===+===+" under the header, ":" marking alignment. */
-const BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
+export const BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
 const ROW_LINE = /^\s*\|.*\|\s*$/;
 
 /** Where a border's "+"s stand: the column edges every line of the table shares. */

@@ -3,7 +3,7 @@
 // cells, at the source line where the row starts, as the HTML table reader does for <table>.
 import { type SourceLine, markupTableLines } from "./normalise.js";
 
-const TABULAR = "\\begin{tabular}";
+export const TABULAR = "\\begin{tabular}";
 /** The environment's opening with its column spec ("{|l|c|}", "{p{5cm} c}") and position. */
 const TABULAR_OPEN = /\\begin\{tabular\*?\}(?:\{[^{}]*\})?(?:\[[^\]]*\])?\{(?:[^{}]|\{[^{}]*\})*\}/;
 const TABULAR_CLOSE = /\\end\{tabular\*?\}/;

@@ -14,9 +14,11 @@
 import type { SourceLine } from "./normalise.js";
 
 /** The rule above and below the table: dashes alone, across it. */
-const TABLE_RULE = /^\s*-{8,}\s*$/;
+export const TABLE_RULE = /^\s*-{8,}\s*$/;
 /** The rule under the header: a run of dashes a column, spaces between. */
-const COLUMN_RULE = /^\s*-{3,}(?: +-{3,})+\s*$/;
+export const COLUMN_RULE = /^\s*-{3,}(?: +-{3,})+\s*$/;
+/** The most lines from the table's rule to its rule of columns (a header wrapped over lines). */
+export const HEADER_SPAN = 16;
 
 /** Where each column starts and ends, from the dashes of the rule under the header. */
 function columnsOf(rule: string): [number, number][] {
@@ -53,7 +55,11 @@ export function multilineTableRows(lines: SourceLine[]): SourceLine[] {
     const top = lines[i] as SourceLine;
     // The header: its lines between the table's top rule and the rule of columns.
     let ruleAt = i + 1;
-    while (ruleAt < lines.length && ruleAt <= i + 15 && !COLUMN_RULE.test((lines[ruleAt] as SourceLine).raw))
+    while (
+      ruleAt < lines.length &&
+      ruleAt <= i + HEADER_SPAN &&
+      !COLUMN_RULE.test((lines[ruleAt] as SourceLine).raw)
+    )
       ruleAt++;
     if (
       top.cells ||

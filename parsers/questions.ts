@@ -208,6 +208,14 @@ interface ScanContext {
  * ...?" / "Where applicable, is ... potential" / "victims?  Relevant cases  Number 'Yes'"): the
  * caption's text, when only question lines (up to four) stand between it and the headings.
  */
+/** A question's printed number, if it opens with one ("2.1.1. Does assessment ..."), and the question after it. */
+function printedNumberOf(text: string): { printed: string | null; question: string } {
+  const m = text.match(/^(\d\.\d\.\d)\.?\s+/);
+  return m
+    ? { printed: m[1] as string, question: text.slice(m[0].length) }
+    : { printed: null, question: text };
+}
+
 function captionBeforeQuestions(lines: Line[], headerAt: number, start: number): string {
   for (let k = headerAt - 1; k >= Math.max(start, headerAt - 5); k--) {
     const flat = (lines[k] as Line).flat;
@@ -387,9 +395,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         provenance: provenanceOf(line),
       });
       // (A key question so left is still the heading of the prompts after it.)
-      const kq = pending.text.match(/^(\d\.\d\.\d)\.?\s+/);
-      const body = kq ? pending.text.slice(kq[0].length) : pending.text;
-      if (isKeyQuestionText(body)) currentKq = setKq(body, pending.first, kq?.[1] ?? null);
+      const kq = printedNumberOf(pending.text);
+      if (isKeyQuestionText(kq.question)) currentKq = setKq(kq.question, pending.first, kq.printed);
       pending = null;
       continue;
     }
@@ -425,8 +432,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       const candidates: string[] =
         pending && !/\?\s*$/.test(pending.text) ? [joinWrapped(pending.text, text), text] : [text];
       const heading = candidates
-        .map((c) => ({ c, printed: c.match(/^(\d\.\d\.\d)\.?\s+/) }))
-        .find(({ c, printed }) => isKeyQuestionText(printed ? c.slice(printed[0].length) : c));
+        .map((c) => ({ c, ...printedNumberOf(c) }))
+        .find(({ question }) => isKeyQuestionText(question));
       if (heading) {
         const next = lines[i + 1];
         const nextFigures = next && i + 1 < end ? rowFigures(next.cells) : null;
@@ -454,9 +461,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
           };
           continue;
         }
-        const body = heading.printed ? heading.c.slice(heading.printed[0].length) : heading.c;
         // An unrecognised heading ends the last key question: its prompts are not that one's.
-        currentKq = setKq(body, line, heading.printed?.[1] ?? null);
+        currentKq = setKq(heading.question, line, heading.printed);
         pending = null;
         continue;
       }

@@ -3,10 +3,10 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
-import { gridTableRows } from "./grid-tables.js";
+import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
-import { latexTableRows } from "./latex-tables.js";
-import { multilineTableRows } from "./multiline-tables.js";
+import { TABULAR, latexTableRows } from "./latex-tables.js";
+import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
 
@@ -69,12 +69,14 @@ function detectTextFormat(lines: string[], file: string): Format {
     if (/^ {0,3}#{1,6}\s+\S/.test(line)) headings++;
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) pipeDelimiters++;
     if (line.includes("**")) bold += (line.match(/\*\*[^*\n]+\*\*/g) ?? []).length;
-    if ((line.includes("<") && /<table\b/i.test(line)) || line.includes("\\begin{tabular")) markupTables++;
-    else if (line.startsWith("+-") && /^\+(?:[-=:]+\+)+\s*$/.test(line)) markupTables++;
+    if ((line.includes("<") && /<table\b/i.test(line)) || line.includes(TABULAR)) markupTables++;
+    else if (line.includes("+-") && BORDER.test(line)) markupTables++;
     // (pandoc's multiline table: a rule of column dashes a few lines under the table's rule; a
     // rule of dashes alone is no sign, nor are column dashes alone, a text's own table rule.)
-    else if (/^\s*-{8,}\s*$/.test(line)) tableRuleAt = index;
-    else if (index - tableRuleAt <= 16 && /^\s*-{3,}(?: +-{3,})+\s*$/.test(line)) markupTables++;
+    else if (line.includes("---")) {
+      if (TABLE_RULE.test(line)) tableRuleAt = index;
+      else if (index - tableRuleAt <= HEADER_SPAN && COLUMN_RULE.test(line)) markupTables++;
+    }
   }
   if (headings >= 3 || pipeDelimiters >= 1 || markupTables >= 1 || (headings >= 1 && bold >= 3))
     return "markdown";

@@ -4,7 +4,12 @@ import { gridTableRows } from "../parsers/grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "../parsers/html.js";
 import { latexTableRows } from "../parsers/latex-tables.js";
 import { multilineTableRows } from "../parsers/multiline-tables.js";
-import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import {
+  type SourceLine,
+  markdownSourceLines,
+  normaliseLines,
+  textSourceLines,
+} from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
@@ -164,6 +169,11 @@ describe("web pages (HTML)", () => {
   });
 });
 
+/** What a table reader makes of a text: each line's number, and its cells where it read a row (else its text). */
+function tableRowsOf(reader: (lines: SourceLine[]) => SourceLine[], text: string) {
+  return reader(textSourceLines(text)).map((l) => [l.line, l.cells ?? l.raw]);
+}
+
 describe("pandoc's grid tables", () => {
   test("a row a line of cells at the line where it starts, each cell's wrapped text joined; borders go", () => {
     const grid = [
@@ -180,7 +190,7 @@ describe("pandoc's grid tables", () => {
       "| cut short       | Good        |",
       "After.",
     ].join("\n");
-    expect(gridTableRows(textSourceLines(grid)).map((l) => [l.line, l.cells ?? l.raw])).toEqual([
+    expect(tableRowsOf(gridTableRows, grid)).toEqual([
       [1, "Ratings"],
       [3, ["Overall rating", "Good"]],
       [5, ["1.1 Governance and leadership", "Requires improvement"]],
@@ -209,7 +219,7 @@ describe("pandoc's multiline tables", () => {
       "  ------------------------------------------",
       "After.",
     ].join("\n");
-    expect(multilineTableRows(textSourceLines(multiline)).map((l) => [l.line, l.cells ?? l.raw])).toEqual([
+    expect(tableRowsOf(multilineTableRows, multiline)).toEqual([
       [1, "Inspection data"],
       [3, ["Key question", "% 'Yes'"]],
       [5, ["Does assessment sufficiently analyse how to keep other people safe?", "86%"]],
@@ -226,8 +236,6 @@ describe("pandoc's multiline tables", () => {
 });
 
 describe("tables written as LaTeX (Nougat, Mathpix)", () => {
-  const rows = (text: string) => latexTableRows(textSourceLines(text)).map((l) => [l.line, l.cells ?? l.raw]);
-
   test("a row a line of cells at the line where the row starts; rules, the float and its spec go", () => {
     const mathpix = [
       "Ratings",
@@ -242,7 +250,7 @@ describe("tables written as LaTeX (Nougat, Mathpix)", () => {
       "\\end{table}",
       "Text after.",
     ].join("\n");
-    expect(rows(mathpix)).toEqual([
+    expect(tableRowsOf(latexTableRows, mathpix)).toEqual([
       [1, "Ratings"],
       [2, ""],
       [3, ""],
@@ -257,7 +265,7 @@ describe("tables written as LaTeX (Nougat, Mathpix)", () => {
   test("a table on one line (Nougat), its last row without its '\\\\', and text around it on its lines", () => {
     const nougat =
       "Before \\begin{tabular}{c c} \\toprule Score & 29/36 \\\\ \\midrule \\multirow{2}{*}{1.1} & Good \\bottomrule \\end{tabular} after";
-    expect(rows(nougat)).toEqual([
+    expect(tableRowsOf(latexTableRows, nougat)).toEqual([
       [1, "Before "],
       [1, ["Score", "29/36"]],
       [1, ["1.1", "Good"]],
