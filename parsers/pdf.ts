@@ -57,6 +57,11 @@ interface PositionedLine {
    * line spacing (HTML, Word's "single") the marker pushes its line down by about as much.
    */
   markerRise: number;
+  /**
+   * The furthest the next line of the same block may stand below this one: one line's spacing,
+   * with room for the type's unevenness (measureLineSpacing).
+   */
+  reach: number;
 }
 
 interface Cell {
@@ -175,8 +180,70 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       x: cells[0]?.x ?? 0,
       cells,
       markerRise,
+      reach: SINGLE_SPACING * row.size,
     };
   });
+}
+
+/** A line's spacing at most, as a multiple of its type's size, where nothing else is known: single spacing. */
+const SINGLE_SPACING = 1.45;
+
+/**
+ * The document's line spacing for each type size, measured where a line carries on the sentence
+ * of the line above it in the same column (no sentence, figure or rating ends the upper one; the
+ * lower starts in lower case): a document set at one and a half lines, or a table's text at the
+ * spacing of the prose beside it, spaces its lines further apart than single spacing, and its
+ * wrapped cells and paragraphs would otherwise come apart line by line. Each line's `reach`
+ * becomes a little over its size's spacing, never less than single spacing allows.
+ */
+export function measureLineSpacing(pages: PositionedLine[][]): void {
+  const spacings = new Map<number, number[]>();
+  for (const lines of pages)
+    lines.forEach((line, i) => {
+      const cell = line.cells[0];
+      if (!cell || /[.?!:;]["”’')]*$|\d%?$/.test(cell.text.trim())) return;
+      for (let j = i + 1; j < lines.length; j++) {
+        const below = lines[j] as PositionedLine;
+        const spacing = line.y - below.y;
+        if (spacing > 3 * line.size) break;
+        const next = below.cells.find((c) => Math.abs(c.x - cell.x) <= 1);
+        if (!next) continue;
+        if (Math.abs(below.size - line.size) < 0.5 && /^[a-z]/.test(next.text) && spacing > 0.9 * line.size) {
+          const size = Math.round(line.size * 2) / 2;
+          spacings.set(size, [...(spacings.get(size) ?? []), spacing]);
+        }
+        break;
+      }
+    });
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const measured = [...spacings].filter(([, values]) => values.length >= 3);
+  // A size too rare to measure takes the spacing of the document's most measured size, in proportion.
+  const [commonSize, commonSpacings] = measured.sort((a, b) => b[1].length - a[1].length)[0] ?? [0, []];
+  const pitch = new Map(measured.map(([size, values]) => [size, median(values)]));
+  for (const lines of pages)
+    for (const line of lines) {
+      const size = Math.round(line.size * 2) / 2;
+      const spacing = pitch.get(size) ?? (commonSize > 0 ? (median(commonSpacings) * size) / commonSize : 0);
+      line.reach = Math.max(SINGLE_SPACING * line.size, 1.12 * spacing);
+    }
+}
+
+/** The size of half the document's characters or more: its prose's, however many short table lines. */
+function bodySize(pages: PositionedLine[][]): number {
+  const bySize = new Map<number, number>();
+  let characters = 0;
+  for (const lines of pages)
+    for (const line of lines) {
+      bySize.set(line.size, (bySize.get(line.size) ?? 0) + line.text.length);
+      characters += line.text.length;
+    }
+  let seen = 0;
+  for (const [size, count] of [...bySize].sort((a, b) => a[0] - b[0])) {
+    seen += count;
+    if (seen >= characters / 2) return size;
+  }
+  return 10;
 }
 
 /**
@@ -187,7 +254,7 @@ function close(above: PositionedLine, below: PositionedLine): boolean {
   const spacing = above.y - below.y;
   return (
     spacing > 0 &&
-    spacing <= 1.45 * Math.max(above.size, below.size) + below.markerRise &&
+    spacing <= Math.max(above.reach, below.reach) + below.markerRise &&
     Math.abs(above.size - below.size) < 0.5
   );
 }
@@ -349,6 +416,8 @@ function centredRows(run: PositionedLine[]): PositionedLine[] | null {
  * alike; only the text tells them apart.)
  */
 function continuesCell(cell: string, piece: string): boolean {
+  // A percentage wrapped in a narrow column: "100" / "%".
+  if (piece.trim() === "%") return /\d$/.test(cell.trim());
   // A prompt's letter ("b) Does..."), a row's number ("1.", "2.1"), a figure, a rating: a new row.
   if (/^[a-z]\)/.test(piece) || /^\d+(?:\.\d+)*\.?(?:\s|$)/.test(piece)) return false;
   if (FIGURE_CELL.test(piece) || ratingOnly(piece) !== null) return false;
@@ -394,7 +463,8 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
         if (targets.every((t) => t >= 0) && continuesRow(prev.last, line)) {
           line.cells.forEach((c, k) => {
             const cell = prev.cells[targets[k] as number] as { text: string };
-            cell.text = joinWrapped(cell.text, c.text.trim());
+            const piece = c.text.trim();
+            cell.text = piece === "%" ? `${cell.text.trimEnd()}%` : joinWrapped(cell.text, piece);
           });
           prev.last = line;
           return;
@@ -407,10 +477,17 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
         /^(?:[-•]\s|\d{1,2}\.\s|[a-z]\)\s)/.test(line.text.trim()) ||
         (FIGURE_ROW_START.test(line.text.trim()) && FIGURE_ROW_START.test(prev.last.text.trim()));
       const prevText = prev.cells.map((c) => c.text).join("\t");
+      // (A page number centred under a paragraph's last line, at one and a half lines' spacing,
+      // is no part of it: a paragraph's wrapped line starts where the line above did, or under a
+      // list item's text.)
+      const underneath =
+        !/^\d{1,4}$/.test(line.text.trim()) ||
+        (line.x >= prev.last.x - 2 && line.x <= prev.last.x + 3 * line.size);
       if (
         prev.cells.length === 1 &&
         !line.hasCells &&
         next &&
+        underneath &&
         !startsItem &&
         (prevText.length > 60 || wrapsBefore(prev.last, line))
       ) {
@@ -425,6 +502,17 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
     out.push({ first: i, last: line, cells: line.cells.map((c) => ({ ...c })) });
   });
   return out.map(({ cells, first }) => ({ text: cells.map((c) => c.text).join("\t"), first }));
+}
+
+/**
+ * A note in small print whose number is printed at the note's own size, set off by a tab or a
+ * space (a word processor's footnote area: "15<tab>Planning was judged ..."), numbered as a
+ * raised marker would number it, as the notes of the text renderings are.
+ */
+function withRaisedNumber(note: string): string {
+  const number = /^(\d{1,3})(?:\t|\s+(?=["“‘'(]?\p{Lu}))/u.exec(note);
+  if (!number?.[1]) return note;
+  return `${[...number[1]].map((c) => SUPERSCRIPT[c] ?? c).join("")} ${note.slice(number[0].length).trimStart()}`;
 }
 
 interface LoadedPdf {
@@ -452,21 +540,27 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       for (const f of footnotes) emit(f.text, f.page);
       footnotes = [];
     };
+    const pages: PositionedLine[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       // Fonts and operator lists of a page read are not needed again (pdf-parse does the same).
       page.cleanup();
-      const positioned = alignCellsToTop(
+      pages.push(
         assembleLines(content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string")),
       );
-      const sizes = positioned.map((l) => l.size).sort((a, b) => a - b);
-      const body = sizes[Math.floor(sizes.length / 2)] ?? 10;
+    }
+    measureLineSpacing(pages);
+    // Small print, below the body text's size, is a footnote. The body's size is the document's,
+    // not the page's: on a page of tables, set smaller than the prose, notes would look like text.
+    const body = bodySize(pages);
+    for (let n = 1; n <= doc.numPages; n++) {
+      const positioned = alignCellsToTop(pages[n - 1] as PositionedLine[]);
       let first = true;
       for (const para of joinParagraphs(positioned)) {
         const line = positioned[para.first] as PositionedLine;
         if (line.size < 0.8 * body) {
-          footnotes.push({ text: para.text, page: n });
+          footnotes.push({ text: withRaisedNumber(para.text), page: n });
           continue;
         }
         // (The page's running header and the page number before it are furniture, not the

@@ -10,7 +10,7 @@ import {
   normaliseLines,
   textSourceLines,
 } from "../parsers/normalise.js";
-import { alignCellsToTop, assembleLines, joinParagraphs } from "../parsers/pdf.js";
+import { alignCellsToTop, assembleLines, joinParagraphs, measureLineSpacing } from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
@@ -303,6 +303,88 @@ describe("PDF reading", () => {
     expect(() => frozenLength.push()).not.toThrow();
     // What pdf.js needs and Node 20 lacks is still there.
     expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe("function");
+  });
+
+  // As a word processor sets a document at one and a half lines (Writer's or Word's "1.5 lines"):
+  // lines some 1.7 times their type's size apart, further than single spacing allows.
+  test("lines set at one and a half lines: the document's measured spacing joins wrapped prose and cells", () => {
+    const lead = 17.25; // 10-point type
+    const cellLead = 15.5; // 9-point type, the same proportion
+    const items = [
+      textItem("The partnership has made progress in the areas we identified and the board has", 72, 700, 10),
+      textItem(
+        "strengthened its oversight of the work of the service, though more remains to",
+        72,
+        700 - lead,
+        10,
+      ),
+      textItem(
+        "be done on the quality of planning and on the way in which the risks to the",
+        72,
+        700 - 2 * lead,
+        10,
+      ),
+      textItem("children are reviewed.", 72, 700 - 3 * lead, 10),
+      textItem("Is there sufficient analysis of offending behaviour, including the child's", 72, 600),
+      textItem("86%", 480, 600 - cellLead / 2),
+      textItem("attitudes towards and motivations for their offending?", 72, 600 - cellLead),
+      textItem("Does assessment analyse the key structural barriers facing the child?", 72, 570),
+      textItem("56%", 480, 570),
+      // The page's number, centred below the text at the same spacing.
+      textItem("9", 295, 570 - cellLead),
+    ];
+    const rows = (measured: boolean) => {
+      const lines = assembleLines(items);
+      if (measured) measureLineSpacing([lines]);
+      return joinParagraphs(alignCellsToTop(lines)).map((p) => p.text);
+    };
+    expect(rows(true)).toEqual([
+      "The partnership has made progress in the areas we identified and the board has strengthened its oversight of the work of the service, though more remains to be done on the quality of planning and on the way in which the risks to the children are reviewed.",
+      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?\t86%",
+      "Does assessment analyse the key structural barriers facing the child?\t56%",
+      "9",
+    ]);
+    // At single spacing's reach the same lines come apart, the figure inside the question.
+    expect(rows(false)).toContain("children are reviewed.");
+    expect(rows(false)).not.toContain(rows(true)[1]);
+  });
+
+  test("a percentage wrapped in a narrow column ('100' / '%') is one figure", () => {
+    expect(
+      tableRows([
+        textItem("i) Are the child and their parents or carers meaningfully involved in their", 72, 700),
+        textItem("100", 480, 700),
+        textItem("assessment, and are their views taken into account?", 72, 689),
+        textItem("%", 480, 689),
+        textItem("Does assessment sufficiently analyse how to keep the child safe?", 72, 670),
+      ]),
+    ).toEqual([
+      "i) Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?\t100%",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+    ]);
+  });
+
+  // A word processor's footnote area prints a note's number at the note's size, set off by a
+  // tab; and a page of tables, set smaller than the prose, is still not small print.
+  test("a footnote numbered at its own size is a note; small print is measured against the document's text", async () => {
+    const prose = Array.from({ length: 6 }, (_, k) => ({
+      x: 72,
+      y: 760 - 14 * k,
+      text: `A paragraph of the report's prose, line ${k + 1}, set in its body type.`,
+      size: 10,
+    }));
+    const table = Array.from({ length: 8 }, (_, k) => [
+      { x: 72, y: 760 - 12 * k, text: `Does planning address question ${k + 1} of the standard?`, size: 9 },
+      { x: 480, y: 760 - 12 * k, text: `${60 + k}%`, size: 9 },
+    ]).flat();
+    const note = [
+      { x: 51, y: 80, text: "15", size: 7.5 },
+      { x: 68, y: 80, text: "Planning was judged to be sufficient in the majority of cases.", size: 7.5 },
+    ];
+    const doc = await documentFromBytes("notes.pdf", tinyPdf([prose, prose, [...table, ...note]]));
+    const raw = doc.sourceLines.map((l) => l.raw);
+    expect(raw).toContain("¹⁵ Planning was judged to be sufficient in the majority of cases.");
+    expect(raw).toContain("Does planning address question 8 of the standard?\t67%");
   });
 
   test("line assembly: column gaps become tabs, raised small digits footnote markers, wrapped prose one line", () => {

@@ -4,6 +4,8 @@ export interface TextItem {
   x: number;
   y: number;
   text: string;
+  /** Points (11 when not given). */
+  size?: number;
 }
 
 export function tinyPdf(pages: TextItem[][]): Buffer {
@@ -18,7 +20,7 @@ export function tinyPdf(pages: TextItem[][]): Buffer {
   const pageIds: number[] = [];
   for (const items of pages) {
     const stream = items
-      .map((i) => `BT /F1 11 Tf ${i.x} ${i.y} Td (${i.text.replace(/([()\\])/g, "\\$1")}) Tj ET`)
+      .map((i) => `BT /F1 ${i.size ?? 11} Tf ${i.x} ${i.y} Td (${i.text.replace(/([()\\])/g, "\\$1")}) Tj ET`)
       .join("\n");
     const content = add(`<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`);
     pageIds.push(
