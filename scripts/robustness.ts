@@ -2,8 +2,9 @@
 // value against the original text. Prints, per rendering, the values lost and the values read
 // WRONG (a value the original does not give) over the five reports. The tests pin most of these
 // renderings; this prints the figures for all of them, the known gaps included.
-//   npm run robustness            (about a minute; pdftotext renderings need poppler-utils, the
-//                                  browser's need Debian's chromium)
+//   npm run robustness            (a few minutes; pdftotext renderings need poppler-utils, the
+//                                  browser's Debian's chromium, the word processor's Debian's
+//                                  libreoffice-writer-nogui)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,6 +34,7 @@ import {
 } from "./make-variants.js";
 import { type BrowserStyle, withBrowserPdf } from "./render-browser-pdf.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
+import { type WriterStyle, hasWriter, writerPdfs } from "./render-writer-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const OUT = join(ROOT, "out", "robustness");
@@ -99,6 +101,13 @@ const BROWSER_STYLES: Record<string, BrowserStyle> = {
   },
 };
 
+/** Exported by LibreOffice Writer from the report as a word processor's document (render-writer-pdf.ts): a third PDF writer. */
+const WRITER_STYLES: Record<string, WriterStyle> = {
+  "exported by a word processor": {},
+  "exported by a word processor, one and a half lines": { leading: 1.5 },
+  "exported by a word processor, cells centred": { centredCells: true },
+};
+
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };
 
 function hasPdftotext(): boolean {
@@ -161,7 +170,26 @@ await withBrowserPdf(async (print) => {
   }
 });
 
+if (hasWriter()) {
+  const texts = reports.map((name) => ({
+    name: name.replace(/\.txt$/, ""),
+    text: readFileSync(join(ROOT, "corpus", name), "utf8"),
+  }));
+  for (const [styleName, style] of Object.entries(WRITER_STYLES)) {
+    const pdfs = writerPdfs(texts, style);
+    for (const { name } of texts) {
+      const pdf = join(OUT, `${name}.${styleName.replace(/\W+/g, "-")}.pdf`);
+      writeFileSync(pdf, pdfs.get(name) as Buffer);
+      await countPdf(pdf, styleName, valueStatements(await extractFile(join(ROOT, "corpus", `${name}.txt`))));
+    }
+  }
+}
+
 console.log("| rendering (5 reports) | values | lost | read wrong |");
 console.log("|---|---|---|---|");
 for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
 if (!pdftotext) console.log("\n(pdftotext not found: install poppler-utils for its renderings)");
+if (!hasWriter())
+  console.log(
+    "\n(LibreOffice not found: install libreoffice-writer-nogui for the word processor's renderings)",
+  );

@@ -1,0 +1,221 @@
+// Renders a corpus text report as a word processor's document and exports it to PDF with
+// LibreOffice Writer: a third PDF writer beside pdfkit (render-pdf.ts) and Chromium
+// (render-browser-pdf.ts), and the closest of the three to how the published reports are made
+// (a word processor's export). Writer sets what the others do not: real footnotes at the foot of
+// the page they are cited on (numbered by Writer), a running header and a page-number footer as
+// the page's own, lines set at the paragraph style's spacing (a table's text on the same leading
+// as the prose, or on one and a half lines), its own fonts' metrics and its own line breaking.
+// The report goes to Writer as HTML in Writer's own dialect (its footnote anchors, header and
+// footer sections), which it reads into a text document, not a web page.
+//
+//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred]
+//     every corpus/*.txt to outDir (default out/pdf-writer); needs Debian's libreoffice-writer-nogui
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { escapeHtml } from "../src/report-html.js";
+import { parseBlocks, reportArea } from "./render-pdf.js";
+
+/** Debian's LibreOffice (package libreoffice-writer-nogui). */
+export const SOFFICE = "/usr/bin/soffice";
+
+export function hasWriter(): boolean {
+  return existsSync(SOFFICE);
+}
+
+export interface WriterStyle {
+  /** Line spacing as a multiple of the font's own (Writer's "proportional"): 1 single, 1.5 one and a half lines. */
+  leading?: number;
+  /** Table cells centred vertically, as Word's house styles often set them. */
+  centredCells?: boolean;
+}
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+const FIGURE = /^[<>]?\d[\d,.]*(?:%|\/\d+)?$/;
+const NOTE_NUMBER = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/u;
+
+/** Markers the text gives as markup ("<sup>20</sup>", "&lt;sup&gt;20", "$^{20}$") as the raised figures a document prints. */
+function asSuperscripts(text: string): string {
+  const raised = (_: string, digits: string) =>
+    [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join("");
+  return text
+    .replace(/<sup>&<\/sup>lt;sup>(\d{1,3})<\/sup>/g, raised)
+    .replace(/&lt;sup&gt;(\d{1,3})(?:&lt;\/sup&gt;)?/g, raised)
+    .replace(/<sup>(\d{1,3})<\/sup>/g, raised)
+    .replace(/\$\^\{(\d{1,3})\}\$/g, raised);
+}
+
+const digitsOf = (run: string) => [...run].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("");
+
+/**
+ * The report as HTML for Writer. A footnote the text gives as a paragraph ("⁶ Office for ...")
+ * becomes a real footnote anchored at the last marker of its number before it, under the text's
+ * own number (Writer would number them 1, 2, 3 ...: the corpus texts lost some); a marker with no
+ * note stays a raised figure.
+ */
+export function writerHtml(text: string, style: WriterStyle = {}): string {
+  const area = reportArea(text) ?? "";
+  const blocks = parseBlocks(asSuperscripts(text), area || undefined);
+  // Where each note is cited: the block (and its run's place) of the last marker before it.
+  const anchors = new Map<string, number>(); // "block:offset" -> note index
+  const notes: { number: string; text: string }[] = [];
+  blocks.forEach((block, b) => {
+    if (block.kind !== "footnote") return;
+    const number = NOTE_NUMBER.exec(block.text);
+    if (!number?.[1]) return;
+    for (let k = b - 1; k >= 0; k--) {
+      const cited = blocks[k];
+      if (!cited || cited.kind === "footnote" || cited.kind === "pageBreak") continue;
+      const content = cited.kind === "table" ? cited.rows.map((r) => r.join("\t")).join("\n") : cited.text;
+      const at = [...content.matchAll(SUPERSCRIPT_RUN)].filter((m) => m[0] === number[1]).pop();
+      if (!at) continue;
+      const key = `${k}:${at.index}`;
+      if (anchors.has(key)) break;
+      anchors.set(key, notes.length);
+      notes.push({ number: digitsOf(number[1]), text: block.text.slice(number[0].length) });
+      break;
+    }
+  });
+  // Text with its markers: anchors where a note is cited there, raised figures elsewhere.
+  const inline = (b: number, content: string, offset: number) => {
+    let out = "";
+    let from = 0;
+    for (const m of content.matchAll(SUPERSCRIPT_RUN)) {
+      out += escapeHtml(content.slice(from, m.index));
+      const note = anchors.get(`${b}:${offset + (m.index ?? 0)}`);
+      out +=
+        note === undefined
+          ? `<sup>${digitsOf(m[0])}</sup>`
+          : `<a class="sdfootnoteanc" name="sdfootnote${note + 1}anc" href="#sdfootnote${note + 1}sym" sdfixed><sup>${digitsOf(m[0])}</sup></a>`;
+      from = (m.index ?? 0) + m[0].length;
+    }
+    return out + escapeHtml(content.slice(from));
+  };
+  const body: string[] = [];
+  blocks.forEach((block, b) => {
+    if (block.kind === "table") {
+      let offset = 0;
+      const rows = block.rows.map((row) => {
+        const cells: { html: string; figure: boolean; span: number }[] = [];
+        for (const cell of row) {
+          const html = inline(b, cell, offset);
+          offset += cell.length + 1;
+          const last = cells[cells.length - 1];
+          // An empty cell after a full one is that cell's, merged (as the reports' tables merge
+          // a service's or a domain's name across the row).
+          if (cell.trim() === "" && last && last.html.trim() !== "") last.span++;
+          else cells.push({ html, figure: FIGURE.test(cell.trim()), span: 1 });
+        }
+        const td = (c: (typeof cells)[number]) =>
+          `<td${c.span > 1 ? ` colspan="${c.span}"` : ""}${c.figure ? ' width="13%"' : ""} valign="${style.centredCells ? "middle" : "top"}"><p class="cell">${c.html}</p></td>`;
+        return `<tr>${cells.map(td).join("")}</tr>`;
+      });
+      body.push(`<table width="100%" border="1" cellpadding="4" cellspacing="0">${rows.join("")}</table>`);
+    } else if (block.kind === "pageBreak") body.push('<p style="page-break-before: always"></p>');
+    else if (block.kind === "para") {
+      const tag = {
+        h1: "h1",
+        coverTitle: "h1",
+        h2: "h2",
+        h3: "h3",
+        heading: "h4",
+        coverLead: "p",
+        body: "p",
+      }[block.style];
+      body.push(`<${tag}>${inline(b, block.text, 0)}</${tag}>`);
+    } else if (!notes.some((note) => note.text === block.text.replace(NOTE_NUMBER, "")))
+      // A note whose marker the text lost stays where the text gives it, in small print.
+      body.push(`<p class="sdfootnote">${inline(b, block.text, 0)}</p>`);
+  });
+  const header = `Inspection of youth offending services: ${area}`;
+  const leading = style.leading ?? 1.15;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(header)}</title><style>
+@page { size: 21cm 29.7cm; margin: 1.5cm 1.8cm 1.5cm 1.8cm }
+p, li { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: ${Math.round(leading * 100)}%; margin-top: 0; margin-bottom: 0.2cm }
+p.cell { font-size: 9pt; margin-bottom: 0 }
+h1 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 20pt } h2 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 15pt }
+h3 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 12.5pt } h4 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt }
+p.sdfootnote { font-size: 7.5pt; line-height: 100%; margin-bottom: 0 }
+</style></head><body>
+<div title="header"><p>${escapeHtml(header)}</p></div>
+${body.join("\n")}
+${notes
+  .map(
+    (note, k) =>
+      `<div id="sdfootnote${k + 1}"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote${k + 1}sym" href="#sdfootnote${k + 1}anc" sdfixed>${note.number}</a>${escapeHtml(note.text)}</p></div>`,
+  )
+  .join("\n")}
+<div title="footer"><p align="center"><sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield></p></div>
+</body></html>
+`;
+}
+
+/** Each report's text exported to PDF by Writer, in one run of LibreOffice: name -> PDF bytes. */
+export function writerPdfs(
+  reports: { name: string; text: string }[],
+  style: WriterStyle = {},
+): Map<string, Buffer> {
+  const work = mkdtempSync(join(tmpdir(), "yos-writer-"));
+  try {
+    const inputs = reports.map(({ name, text }) => {
+      const file = join(work, `${name}.html`);
+      writeFileSync(file, writerHtml(text, style));
+      return file;
+    });
+    // A profile of its own: a user's running LibreOffice would otherwise take the job.
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${join(work, "profile")}`,
+        "--headless",
+        "--infilter=HTML (StarWriter)",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        join(work, "pdf"),
+        ...inputs,
+      ],
+      { stdio: "ignore", timeout: 300_000 },
+    );
+    return new Map(reports.map(({ name }) => [name, readFileSync(join(work, "pdf", `${name}.pdf`))]));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const root = resolve(import.meta.dirname, "..");
+  const args = process.argv.slice(2);
+  const leading = args.indexOf("--leading");
+  const style: WriterStyle = {
+    leading: leading >= 0 ? Number(args[leading + 1]) : undefined,
+    centredCells: args.includes("--centred"),
+  };
+  const outDir = resolve(
+    args.find((a, k) => !a.startsWith("--") && args[k - 1] !== "--leading") ??
+      join(root, "out", "pdf-writer"),
+  );
+  const reports = readdirSync(join(root, "corpus"))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => ({ name: basename(f, ".txt"), text: readFileSync(join(root, "corpus", f), "utf8") }));
+  const work = mkdtempSync(join(tmpdir(), "yos-writer-out-"));
+  for (const [name, pdf] of writerPdfs(reports, style)) writeFileSync(join(work, `${name}.pdf`), pdf);
+  execFileSync("mkdir", ["-p", outDir]);
+  for (const { name } of reports) {
+    renameSync(join(work, `${name}.pdf`), join(outDir, `${name}.pdf`));
+    console.log(join(outDir, `${name}.pdf`));
+  }
+  rmSync(work, { recursive: true, force: true });
+}
