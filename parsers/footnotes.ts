@@ -7,7 +7,7 @@
 // text the line cleaner reads (each line's raw text, its provenance, stays as written); the
 // cleaner then takes them as it takes any superscript marker.
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER } from "./text.js";
+import { MONTH_WORD, PAGE_JOINER, joinWrapped } from "./text.js";
 
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).join("");
@@ -16,7 +16,7 @@ const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Numbe
  * "7 Ministry of Justice. ...": a number, then a note's first word (not a figure, not "(65%)",
  * not a month: "15 March 2022. Managers reported ..." is a paragraph).
  */
-const NOTE_START = new RegExp(`^\\s{0,8}(\\d{1,3})\\s{1,2}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`);
+const NOTE_START = new RegExp(`^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`);
 /**
  * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
  * colon before a link the converter dropped ("... are available here:").
@@ -136,9 +136,18 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
     if (markers.filter((m) => m.length > 0).length * 2 < notes.length) continue;
     notes.forEach((note, k) => {
       const first = note.lines[0] as SourceLine;
+      // A note wrapped over lines is one note: its next lines, until its text ends, join its
+      // first (and read as nothing where they stand, not as the page's text). (Text after an
+      // ended note stays where it is: a browser's notes stand amid the page's text.)
+      let whole = first.raw.trimEnd();
+      for (const l of note.lines.slice(1)) {
+        if (NOTE_END.test(whole)) break;
+        whole = joinWrapped(whole, l.raw.trim());
+        text.set(l, "");
+      }
       text.set(
         first,
-        first.raw.replace(/^(\s*)(\d{1,3})/, (_m, s: string, d: string) => `${s}${superscript(d)}`),
+        whole.replace(/^(\s*)(\d{1,3})/, (_m, s: string, d: string) => `${s}${superscript(d)}`),
       );
       for (const m of markers[k] ?? []) {
         const raw = text.get(m.line) ?? m.line.raw;

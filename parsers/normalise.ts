@@ -656,6 +656,25 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       lastRow = { line: above, columns: [first, ...columns] };
       continue;
     }
+    // A table row broken across a page (a word processor lets a row break): its cell's next
+    // words open the next page, in lower case, before anything else of that page but its
+    // running header ("... personalised to the child,  27%" / notes / "supporting joint
+    // decision making?").
+    const broken = lines[lines.length - 1];
+    if (
+      broken &&
+      broken.page !== null &&
+      src.page === broken.page + 1 &&
+      broken.cells.length > 1 &&
+      cells.length === 1 &&
+      /^[a-z(]/.test(cells[0] as string) &&
+      !PROMPT_LETTER.test(cells[0] as string) &&
+      !/[.?!:;]$/.test(broken.cells[0] as string)
+    ) {
+      broken.cells[0] = joinWrapped(broken.cells[0] as string, cells[0] as string);
+      broken.flat = broken.cells.join(" ");
+      continue;
+    }
     lastRow = line.cells.length > 1 && columns.length === line.cells.length ? { line, columns } : null;
     line.index = lines.length;
     lines.push(line);
@@ -683,11 +702,18 @@ function layoutCells(text: string): PlacedCell[] {
  */
 function centredRowsInLayout(source: SourceLine[]): SourceLine[] {
   const cellsOf = new Map(source.map((l) => [l, layoutCells(l.text ?? l.raw)]));
+  // (A page's running header stands on the line above its first row, as a row's label would.)
+  const furniture = (l: SourceLine) => {
+    const flat = l.raw.trim();
+    return flat.length <= 120 && (RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat));
+  };
   const together = (above: SourceLine, below: SourceLine) =>
     below.line - above.line === 1 &&
     below.page === above.page &&
     above.raw.trim() !== "" &&
-    below.raw.trim() !== "";
+    below.raw.trim() !== "" &&
+    !furniture(above) &&
+    !furniture(below);
   return runsOf(source, together).flatMap((run) =>
     run.length < 3 || run.some((l) => l.raw.includes("\t") || l.cells)
       ? run
@@ -719,6 +745,14 @@ function centredLayoutRow(run: SourceLine[], cells: PlacedCell[][]): SourceLine[
     const at = [...labelAt];
     if (!fits || !(rows[middle] as PlacedCell[]).some((c) => figureOrRating(c.text))) continue;
     if (at.length === 0 || at.some((x) => Math.abs(x - (at[0] as number)) > 2)) continue;
+    // The figures stand in a column of their own, not the label's (a rating at the margin,
+    // between a page's running header and a paragraph, is a line of its own).
+    if (
+      (rows[middle] as PlacedCell[]).some(
+        (c) => figureOrRating(c.text) && Math.abs(c.x - (at[0] as number)) <= 2,
+      )
+    )
+      continue;
     const label = rows.flatMap((line) => line.filter((c) => !figureOrRating(c.text)).map((c) => c.text));
     // One label, whole: it begins as a label does and no sentence or question ends inside it
     // (a key question heading its prompts, a wrapped line's lower case: rows of their own).

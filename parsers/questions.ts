@@ -160,10 +160,51 @@ export const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 export const isColumnHeading = (cell: string) =>
   [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
-function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
+/**
+ * "Relevant cases" wrapped in its narrow cell and written a line at a time beside the caption
+ * centred with it ("Of the 8 cases inspected: Relevant" / "cases Number 'Yes'"): the line above
+ * without the heading's first word.
+ */
+function splitRelevantHeading(line: Line, above: Line | undefined): string | null {
+  if (!above || !/^cases\b/i.test(line.flat) || !/number\s*['‘’"“”]?yes/i.test(line.flat)) return null;
+  const m = above.flat.match(/^(.*?)\s*\bRelevant$/i);
+  return m ? (m[1] as string) : null;
+}
+
+const HEADING_PIECE =
+  /^(?:relevant(?:\s+cases)?|cases|number(?:\s*['‘’"“”]?yes['‘’"“”]?)?|['‘’"“”]?yes['‘’"“”]?)$/i;
+
+/**
+ * A count table's column headings written a piece a line, as pdftotext writes cells centred in
+ * a tall row ("Relevant" / "Number 'Yes'" / "cases"): how many lines from `i` they take (0: none).
+ */
+function headingInPieces(lines: Line[], i: number, end: number): number {
+  let words = "";
+  for (let k = i; k < Math.min(end, i + 4); k++) {
+    const flat = (lines[k] as Line).flat.trim();
+    if (!HEADING_PIECE.test(flat)) break;
+    words += ` ${flat.toLowerCase()}`;
+    if (
+      k > i &&
+      /\brelevant\b/.test(words) &&
+      /\bcases\b/.test(words) &&
+      /\bnumber\b/.test(words) &&
+      /yes/.test(words)
+    )
+      return k - i + 1;
+  }
+  return 0;
+}
+
+function isTableHeader(
+  line: Line,
+  above?: Line,
+): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
   const yesHeader = PERCENT_HEADER.test(last);
-  const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat);
+  const countHeader =
+    (/relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat)) ||
+    splitRelevantHeading(line, above) !== null;
   if (!yesHeader && !countHeader) return null;
   const first = line.cells[0] ?? "";
   const m = plain(line.flat).match(SUB_SAMPLE);
@@ -276,7 +317,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       pending = null;
       continue;
     }
-    const header = isTableHeader(line);
+    const pieces = headingInPieces(lines, i, end);
+    const header =
+      isTableHeader(line, i > start ? lines[i - 1] : undefined) ??
+      (pieces > 0 ? { subSample: null, question: null } : null);
     if (header) {
       const headerAt = i;
       const question = header.question
@@ -287,6 +331,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         // The table's heading row again, at the top of a new page (Word repeats a table's
         // heading rows): the table runs on under the key question it was under.
         if (question?.next) i++;
+        i += Math.max(0, pieces - 1);
         pending = null;
         continue;
       }
@@ -296,10 +341,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       // (Or ending on the headings' own line: "Of the 8 cases where there were changes in
       // factors related to" / "desistance: Relevant cases Number 'Yes'".)
       const lead = line.flat.replace(/\s*(?:Relevant cases|%\s*['‘’"“”]?yes).*$/i, "");
+      const split = splitRelevantHeading(line, lines[i - 1]);
       const caption: string[] = [
         ...[lines[i - 2], lines[i - 1]]
           .filter((l): l is Line => l !== undefined && i - 2 >= start)
-          .map((l) => l.flat),
+          .map((l) => (split !== null && l === lines[i - 1] ? split : l.flat)),
         ...(lead && lead !== line.flat ? [lead] : []),
       ];
       // (Or on the line after them, the headings centred beside the caption's two lines: "Of
@@ -320,6 +366,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       if (question?.next) i++;
+      i += Math.max(0, pieces - 1);
       pending = null;
       if (question) currentKq = setKq(question.text, line, null) ?? currentKq;
       else if (standardId && currentKq !== null) {

@@ -36,9 +36,11 @@ test("notes at a page's foot and their markers (spaced, glued, alone after a wra
   const doc = normaliseLines(textSourceLines(text), "text");
   expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
     ["6", "Youth Justice Board. (2021). First Time Entrants, January to December 2019."],
-    ["7", "Ministry of Justice. (2021). Proven reoffending statistics, April 2018"],
+    // (Its wrapped line is the note's, not the page's text.)
+    ["7", "Ministry of Justice. (2021). Proven reoffending statistics, April 2018 to March 2019."],
     ["8", "Information supplied by the YOS."],
   ]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain("to March 2019.");
   const rows = doc.lines.map((l) => l.cells);
   expect(rows).toContainEqual(["233", "First-time entrant rate per 100,000 in Anytown"]);
   expect(rows).toContainEqual(["34%", "Reoffending rate for Anytown"]);
@@ -48,6 +50,34 @@ test("notes at a page's foot and their markers (spaced, glued, alone after a wra
   expect(
     doc.lines.find((l) => l.flat.startsWith("Reoffending") || l.flat.startsWith("34%"))?.markers,
   ).toEqual(["7"]);
+});
+
+// A word processor sets a note's number apart by a tab: pdftotext -layout writes it several
+// spaces before the note, and the note's wrapped lines under its text.
+test("a note whose number stands several spaces before it, wrapped, is one note; its marker found", () => {
+  const layout = [
+    page("Inspection of youth offending services: Anytown", "Background", "The service is in Anytown.", "1"),
+    page(
+      "Inspection of youth offending services: Anytown",
+      "Our rating26 for joint working is based on the following key questions:",
+      "",
+      "Does the YOT work effectively with the police in implementing the out-of-court disposal?    80%",
+      "",
+      "26   The rating for the standard is driven by the lowest score on each of the key questions. See",
+      "     Annexe 1 for a more detailed explanation.",
+      "                                   2",
+    ),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(layout), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    [
+      "26",
+      "The rating for the standard is driven by the lowest score on each of the key questions. See Annexe 1 for a more detailed explanation.",
+    ],
+  ]);
+  const rating = doc.lines.find((l) => l.flat.startsWith("Our rating"));
+  expect(rating?.markers).toEqual(["26"]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain("Annexe 1 for a more detailed explanation.");
 });
 
 test("provenance keeps the line as written", () => {

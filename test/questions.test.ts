@@ -162,6 +162,17 @@ test("a count table's caption wrapped above its column headings still gives the 
     somerset.replaceAll(header, "Of the 8 cases\nRelevant cases\tNumber 'Yes'\ninspected:"),
   );
   expect(subSamples(around)).toEqual(subSamples(printed));
+  // "Relevant cases" wrapped in its narrow cell, beside the caption centred with it, a line at a
+  // time (pdf-parse's getText of a word processor's PDF, cells a space apart).
+  const narrow = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases inspected: Relevant\ncases Number 'Yes'"),
+  );
+  expect(subSamples(narrow)).toEqual(subSamples(printed));
+  // The headings a piece a line (pdftotext without -layout of cells centred in a tall row).
+  const pieces = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases inspected:\n\nRelevant\n\nNumber 'Yes'\n\ncases"),
+  );
+  expect(subSamples(pieces)).toEqual(subSamples(printed));
 });
 
 test("a count table's caption with the first row's question between it and the headings (pdftotext) still gives the sub-sample", async () => {

@@ -923,6 +923,49 @@ test("pdftotext -layout text: a table cell wrapped onto the next line goes back 
   ]);
 });
 
+// A word processor's PDF: a page's running header stands right above a table's row or a
+// rating at the page's top, and a row may break across a page (its notes and number between).
+test("pdftotext -layout text: a running header is no row's label, a rating at the margin no figure beside it, a row broken across pages one row", () => {
+  const cells = layoutCells([
+    " Does the YOT work effectively with the police in implementing the out-of-court disposal?        80%",
+    " Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child,  27%",
+    "",
+    "                                    35",
+    "\fInspection of youth offending services: Anytown",
+    "supporting joint decision making?",
+    "",
+    " In the cases we inspected, joint working was not effective.",
+    "",
+    "                                    36",
+    "\fInspection of youth offending services: Anytown",
+    "Is sufficient attention given to encouraging and enabling the child's compliance with the   8          8",
+    "work of the YOT?",
+    "",
+    "In cases when it is required, are enforcement actions taken when appropriate?               1          1",
+    "",
+    "                                    37",
+    "\fInspection of youth offending services: Anytown",
+    "Good",
+    "Our rating for implementation and delivery is based on the following key questions:",
+  ]);
+  expect(cells).toEqual([
+    ["Does the YOT work effectively with the police in implementing the out-of-court disposal?", "80%"],
+    [
+      "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?",
+      "27%",
+    ],
+    ["In the cases we inspected, joint working was not effective."],
+    [
+      "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+      "8",
+      "8",
+    ],
+    ["In cases when it is required, are enforcement actions taken when appropriate?", "1", "1"],
+    ["Good"],
+    ["Our rating for implementation and delivery is based on the following key questions:"],
+  ]);
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
