@@ -32,6 +32,21 @@ interface Note {
   lines: SourceLine[];
 }
 
+/**
+ * Where a note starts on `body[i]`: its number before its first word, or alone on its line
+ * before a line that starts as a note's words do (pdftotext without -layout writes a number set off by
+ * a tab, as a word processor sets a note's, as a line of its own).
+ */
+function noteStart(body: SourceLine[], i: number): RegExpMatchArray | null {
+  const raw = (body[i] as SourceLine).raw;
+  const m = raw.match(NOTE_START);
+  if (m) return m;
+  const alone = raw.match(/^\s{0,8}(\d{1,3})\s*$/);
+  const next = body[i + 1]?.raw.trim();
+  // (A note's words, not a column heading's: "19" / "Relevant" / "cases" is pdftotext's order.)
+  return alone && next && next.length >= 20 && NOTE_START.test(`${alone[1]} ${next}`) ? alone : null;
+}
+
 /** The notes a page ends in: numbers one after another, each note's text ending as notes do. */
 function pageNotes(page: SourceLine[]): Note[] {
   const body = page.filter((l) => l.raw.trim() !== "");
@@ -39,14 +54,14 @@ function pageNotes(page: SourceLine[]): Note[] {
   while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;
   // From each possible first note, the rest of the page must be notes (starts or their wrapped lines).
   for (let start = Math.max(0, end - 40); start < end; start++) {
-    const first = (body[start] as SourceLine).raw.match(NOTE_START);
+    const first = noteStart(body, start);
     // Notes are numbered from 1: "0 Total current caseload on licence" is a table's row.
     if (!first || Number(first[1]) === 0) continue;
     const notes: Note[] = [];
     let ok = true;
     for (let i = start; i < end && ok; i++) {
       const line = body[i] as SourceLine;
-      const m = line.raw.match(NOTE_START);
+      const m = i + 1 < end ? noteStart(body, i) : line.raw.match(NOTE_START);
       // The next number, or one after it (a note whose marker the converter wrote otherwise).
       const last = notes.length === 0 ? null : Number((notes[notes.length - 1] as Note).number);
       const gap = m ? Number(m[1]) - (last ?? 0) : 0;
@@ -124,8 +139,13 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
     type Found = { line: SourceLine; index: number; length: number; glued: boolean };
     const markers = notes.map((note) => {
       const found: Found[] = [];
+      // (A note whose number stands alone is one only where its marker is in the text: a count
+      // table's last count, alone before the prose after the table, looks the same.)
+      const numberAlone = !NOTE_START.test((note.lines[0] as SourceLine).raw);
       for (const [k, line] of above.entries()) {
-        const m = markerAt(text.get(line) ?? line.raw, note.number) ?? markerAlone(above, k, note.number);
+        const m =
+          markerAt(text.get(line) ?? line.raw, note.number) ??
+          (numberAlone ? null : markerAlone(above, k, note.number));
         if (m) found.push({ line, ...m });
       }
       const glued = found.filter((f) => f.glued);

@@ -227,6 +227,9 @@ function countPairs(doc: NormalisedDocument): Line[] {
     while (above >= relevant.line - 3 && !written.has(above)) above--;
     const question = text.get(above);
     if (!question || !isQuestion(question.flat)) continue;
+    // More "Yes" than relevant cases: lone lines out of their columns' order (pdftotext writes
+    // a column in pieces), not this row's two counts as printed.
+    if (Number(yes.flat) > Number(relevant.flat)) continue;
     pairs.push(relevant, yes);
     i++;
   }

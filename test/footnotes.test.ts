@@ -80,6 +80,52 @@ test("a note whose number stands several spaces before it, wrapped, is one note;
   expect(doc.lines.map((l) => l.flat)).not.toContain("Annexe 1 for a more detailed explanation.");
 });
 
+// pdftotext without -layout writes such a number, set off by a tab, as a line of its own.
+test("a note's number alone on its line before its words is a note; a table's last count before prose is not", () => {
+  const noFlag = [
+    page("Inspection of youth offending services: Anytown", "Background", "The service is in Anytown.", "1"),
+    page(
+      "Inspection of youth offending services: Anytown",
+      "Our rating28 for joint working is based on the following key questions:",
+      "Does the YOT work effectively with the police in implementing the out-of-court disposal? 29 3",
+      "",
+      "3",
+      "",
+      "28",
+      "",
+      "The rating for the standard is driven by the lowest score on each of the key questions.",
+      "",
+      "29",
+      "",
+      "This question is only relevant in youth conditional caution cases.",
+      "",
+      "25",
+    ),
+    page(
+      "Inspection of youth offending services: Anytown",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "",
+      "8",
+      "8",
+      "",
+      "The quality of assessment was rated as 'Outstanding'. Practitioners had completed thorough",
+      "assessments of how to keep the child and other people safe.",
+      "",
+      "26",
+    ),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(noFlag), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["28", "The rating for the standard is driven by the lowest score on each of the key questions."],
+    ["29", "This question is only relevant in youth conditional caution cases."],
+  ]);
+  const question = doc.lines.find((l) => l.flat.startsWith("Does the YOT"));
+  expect(question?.markers).toEqual(["29"]);
+  expect(doc.lines.map((l) => l.flat)).toContain(
+    "The quality of assessment was rated as 'Outstanding'. Practitioners had completed thorough",
+  );
+});
+
 test("provenance keeps the line as written", () => {
   const source = plainDigitFootnotes(textSourceLines(text));
   const marked = source.find((l) => l.raw.includes("Reoffending rate for Anytown"));

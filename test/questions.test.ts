@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { documentFromBytes } from "../parsers/read.js";
+import { toCellPerLine } from "../scripts/make-variants.js";
 import { extractDocument } from "../src/extract.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -139,6 +140,22 @@ test("two counts alone on a line, a single space between, are the row of the que
     8,
     8,
   ]);
+});
+
+// A cell a line (pdftotext without -layout writes a count column in pieces): a row's two
+// counts, each alone on its line, may come out in either order. As printed, "Yes" never exceeds
+// the relevant cases.
+test("two counts each alone after a question are its row, unless more say 'Yes' than are relevant", async () => {
+  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const row = "effectively support the safety of other people? <sup>16</sup>\n7\n5\n";
+  expect(cellPerLine).toContain(row);
+  const counts = async (text: string) => {
+    const kq = (await recordOf(text)).keyQuestions.find((k) => k.id === "2.3.3" && k.source === "body");
+    return [kq?.relevant, kq?.yes];
+  };
+  expect(await counts(cellPerLine)).toEqual([7, 5]);
+  const swapped = await counts(cellPerLine.replace(row, row.replace("7\n5", "5\n7")));
+  expect(swapped).not.toEqual([5, 7]);
 });
 
 test("a count table's caption wrapped above its column headings still gives the sub-sample", async () => {
