@@ -656,22 +656,38 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       lastRow = { line: above, columns: [first, ...columns] };
       continue;
     }
-    // A table row broken across a page (a word processor lets a row break): its cell's next
+    // A table row broken across a page (a word processor lets a row break): its cells' next
     // words open the next page, in lower case, before anything else of that page but its
     // running header ("... personalised to the child,  27%" / notes / "supporting joint
-    // decision making?").
+    // decision making?"; a heading row: "Of the 7 cases ... keeping the child  Relevant  Number"
+    // / "safe:  cases  'Yes'"). The first cell's words alone, or a piece for every cell.
     const broken = lines[lines.length - 1];
+    // (A percentage's sign wrapped in its narrow cell onto the next page: "67" / "%".)
+    if (
+      broken?.page != null &&
+      src.page === broken.page + 1 &&
+      broken.cells.length > 1 &&
+      cells.length === 1 &&
+      cells[0] === "%" &&
+      /\d$/.test(broken.cells[broken.cells.length - 1] as string)
+    ) {
+      broken.cells[broken.cells.length - 1] += "%";
+      broken.flat = broken.cells.join(" ");
+      continue;
+    }
     if (
       broken &&
       broken.page !== null &&
       src.page === broken.page + 1 &&
       broken.cells.length > 1 &&
-      cells.length === 1 &&
+      (cells.length === 1 || cells.length === broken.cells.length) &&
       /^[a-z(]/.test(cells[0] as string) &&
       !PROMPT_LETTER.test(cells[0] as string) &&
       !/[.?!:;]$/.test(broken.cells[0] as string)
     ) {
-      broken.cells[0] = joinWrapped(broken.cells[0] as string, cells[0] as string);
+      cells.forEach((piece, k) => {
+        broken.cells[k] = joinWrapped(broken.cells[k] as string, piece);
+      });
       broken.flat = broken.cells.join(" ");
       continue;
     }

@@ -8,7 +8,7 @@
 // The report goes to Writer as HTML in Writer's own dialect (its footnote anchors, header and
 // footer sections), which it reads into a text document, not a web page.
 //
-//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred]
+//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5]
 //     every corpus/*.txt to outDir (default out/pdf-writer); needs Debian's libreoffice-writer-nogui
 import { execFileSync } from "node:child_process";
 import {
@@ -37,6 +37,8 @@ export interface WriterStyle {
   leading?: number;
   /** Table cells centred vertically, as Word's house styles often set them. */
   centredCells?: boolean;
+  /** A5 pages: cells wrap far more often, and rows break across pages. */
+  page?: "A4" | "A5";
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -141,7 +143,7 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
   const leading = style.leading ?? 1.15;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(header)}</title><style>
-@page { size: 21cm 29.7cm; margin: 1.5cm 1.8cm 1.5cm 1.8cm }
+@page { size: ${style.page === "A5" ? "14.8cm 21cm" : "21cm 29.7cm"}; margin: 1.5cm 1.8cm 1.5cm 1.8cm }
 p, li { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: ${Math.round(leading * 100)}%; margin-top: 0; margin-bottom: 0.2cm }
 p.cell { font-size: 9pt; margin-bottom: 0 }
 h1 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 20pt } h2 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 15pt }
@@ -201,6 +203,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const style: WriterStyle = {
     leading: leading >= 0 ? Number(args[leading + 1]) : undefined,
     centredCells: args.includes("--centred"),
+    page: args.includes("--a5") ? "A5" : "A4",
   };
   const outDir = resolve(
     args.find((a, k) => !a.startsWith("--") && args[k - 1] !== "--leading") ??

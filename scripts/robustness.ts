@@ -106,6 +106,7 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
   "exported by a word processor": {},
   "exported by a word processor, one and a half lines": { leading: 1.5 },
   "exported by a word processor, cells centred": { centredCells: true },
+  "exported by a word processor on A5 pages": { page: "A5" },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

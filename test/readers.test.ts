@@ -966,6 +966,29 @@ test("pdftotext -layout text: a running header is no row's label, a rating at th
   ]);
 });
 
+test("a table's heading row, or a percentage's sign, broken across a page is one row again", () => {
+  const cells = layoutCells([
+    " Of the 7 cases with factors related to keeping the child     Relevant     Number",
+    "",
+    "                                    35",
+    "\fInspection of youth offending services: Anytown",
+    " safe:                                                        cases        'Yes'",
+    " Does planning promote the safety and wellbeing of the child?  7            7",
+    " b) Does service delivery account for the diversity issues of the child?     67",
+    "",
+    "                                    36",
+    "\fInspection of youth offending services: Anytown",
+    "                                                                            %",
+    " c) Does service delivery reflect the wider familial and social context?    78%",
+  ]);
+  expect(cells).toEqual([
+    ["Of the 7 cases with factors related to keeping the child safe:", "Relevant cases", "Number 'Yes'"],
+    ["Does planning promote the safety and wellbeing of the child?", "7", "7"],
+    ["b) Does service delivery account for the diversity issues of the child?", "67%"],
+    ["c) Does service delivery reflect the wider familial and social context?", "78%"],
+  ]);
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
