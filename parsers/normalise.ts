@@ -661,7 +661,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // running header ("... personalised to the child,  27%" / notes / "supporting joint
     // decision making?"; a heading row: "Of the 7 cases ... keeping the child  Relevant  Number"
     // / "safe:  cases  'Yes'"). The first cell's words alone, or a piece for every cell.
-    const broken = lines[lines.length - 1];
+    const broken = rowBrokenByPage(lines, src.page);
     // (A percentage's sign wrapped in its narrow cell onto the next page: "67" / "%".)
     if (
       broken?.page != null &&
@@ -696,6 +696,29 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     lines.push(line);
   }
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
+}
+
+/**
+ * The line a page break may have cut, for a line of page `page`: the last line read, or, where
+ * the page so far holds only repeats of the page before's lines (a table's heading rows, which
+ * Word repeats at the top of each page the table runs on to: "3.2. Planning"), the line before
+ * them.
+ */
+function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
+  if (page === null) return lines[lines.length - 1];
+  let k = lines.length - 1;
+  while (k >= 0 && k >= lines.length - 3 && (lines[k] as Line).page === page) k--;
+  const before = lines[k];
+  if (k === lines.length - 1 || before?.page !== page - 1) return lines[lines.length - 1];
+  const previousPage = new Set<string>();
+  for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
+    previousPage.add((lines[j] as Line).flat);
+  // (A heading row: cells, or a standard's numbered heading. Not any line: a wrapped question's
+  // first line may well stand on both pages.)
+  const headingRow = (l: Line) => l.cells.length > 1 || /^\d(?:\.\d{1,2})+\.?\s/.test(l.flat);
+  return lines.slice(k + 1).every((l) => headingRow(l) && previousPage.has(l.flat))
+    ? before
+    : lines[lines.length - 1];
 }
 
 /** A layout text line's cells (runs of text two or more spaces apart) and where each stands. */

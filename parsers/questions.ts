@@ -310,6 +310,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
     const heading = standardHeading(line);
+    // The standard's heading again, as a table's heading row Word repeats at the top of each page
+    // the table runs on to: its prompts go on under the key question they were under.
+    if (heading && ctx.standardId === null && heading.id === standardId && currentKq !== null) continue;
     if (heading) {
       if (ctx.standardId === null) standardId = ctx.caseBased.has(heading.id) ? heading.id : null;
       currentKq = null;

@@ -8,7 +8,7 @@
 // The report goes to Writer as HTML in Writer's own dialect (its footnote anchors, header and
 // footer sections), which it reads into a text document, not a web page.
 //
-//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5]
+//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5] [--repeat-headings]
 //     every corpus/*.txt to outDir (default out/pdf-writer); needs Debian's libreoffice-writer-nogui
 import { execFileSync } from "node:child_process";
 import {
@@ -39,6 +39,8 @@ export interface WriterStyle {
   centredCells?: boolean;
   /** A5 pages: cells wrap far more often, and rows break across pages. */
   page?: "A4" | "A5";
+  /** Each table's first row repeated at the top of every page it runs on to, as Word's "Repeat as header row". */
+  repeatHeadings?: boolean;
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -122,7 +124,17 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
           `<td${c.span > 1 ? ` colspan="${c.span}"` : ""}${c.figure ? ' width="13%"' : ""} valign="${style.centredCells ? "middle" : "top"}"><p class="cell">${c.html}</p></td>`;
         return `<tr>${cells.map(td).join("")}</tr>`;
       });
-      body.push(`<table width="100%" border="1" cellpadding="4" cellspacing="0">${rows.join("")}</table>`);
+      // (Writer repeats a table's <thead> at the top of each page the table runs on to. Only a
+      // heading row is one: the corpus text starts a table anew after a page's notes.)
+      const [head, ...rest] = rows;
+      const heading = (block.rows[0] ?? []).every(
+        (cell) => !FIGURE.test(cell.trim()) && !cell.trim().endsWith("?"),
+      );
+      const content =
+        style.repeatHeadings && heading && rest.length > 0
+          ? `<thead>${head}</thead><tbody>${rest.join("")}</tbody>`
+          : rows.join("");
+      body.push(`<table width="100%" border="1" cellpadding="4" cellspacing="0">${content}</table>`);
     } else if (block.kind === "pageBreak") body.push('<p style="page-break-before: always"></p>');
     else if (block.kind === "para") {
       const tag = {
@@ -204,6 +216,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     leading: leading >= 0 ? Number(args[leading + 1]) : undefined,
     centredCells: args.includes("--centred"),
     page: args.includes("--a5") ? "A5" : "A4",
+    repeatHeadings: args.includes("--repeat-headings"),
   };
   const outDir = resolve(
     args.find((a, k) => !a.startsWith("--") && args[k - 1] !== "--leading") ??

@@ -107,6 +107,8 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
   "exported by a word processor, one and a half lines": { leading: 1.5 },
   "exported by a word processor, cells centred": { centredCells: true },
   "exported by a word processor on A5 pages": { page: "A5" },
+  "exported by a word processor, heading rows repeated": { repeatHeadings: true },
+  "exported by a word processor on A5 pages, heading rows repeated": { page: "A5", repeatHeadings: true },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

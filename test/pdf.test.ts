@@ -161,11 +161,13 @@ describe.each([
 // header and a page-number footer; a table's rows broken across pages; its own line breaking.
 // At one and a half lines' spacing, lines stand further apart than single spacing reaches (the
 // reader measures the document's own); with cells centred, a figure stands between the two
-// lines of a wrapped question.
+// lines of a wrapped question; with heading rows repeated ("3.2. Planning" again at the top of
+// a page, between a broken row and its last words).
 describe.each([
   ["at single spacing", {}],
   ["at one and a half lines", { leading: 1.5 }],
   ["with cells centred", { centredCells: true }],
+  ["with tables' heading rows repeated on each page", { repeatHeadings: true }],
 ] as const)("exported by a word processor %s", (layout, style) => {
   let pdfs = new Map<string, Buffer>();
   beforeAll(() => {

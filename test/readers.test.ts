@@ -968,23 +968,32 @@ test("pdftotext -layout text: a running header is no row's label, a rating at th
 
 test("a table's heading row, or a percentage's sign, broken across a page is one row again", () => {
   const cells = layoutCells([
+    " 3.2. Planning",
     " Of the 7 cases with factors related to keeping the child     Relevant     Number",
     "",
     "                                    35",
     "\fInspection of youth offending services: Anytown",
     " safe:                                                        cases        'Yes'",
     " Does planning promote the safety and wellbeing of the child?  7            7",
+    "",
+    " 3.3. Implementation and delivery",
+    "",
     " b) Does service delivery account for the diversity issues of the child?     67",
     "",
     "                                    36",
     "\fInspection of youth offending services: Anytown",
+    // The table's heading row, which Word repeats at the top of each page it runs on to.
+    " 3.3. Implementation and delivery",
     "                                                                            %",
     " c) Does service delivery reflect the wider familial and social context?    78%",
   ]);
   expect(cells).toEqual([
+    ["3.2. Planning"],
     ["Of the 7 cases with factors related to keeping the child safe:", "Relevant cases", "Number 'Yes'"],
     ["Does planning promote the safety and wellbeing of the child?", "7", "7"],
+    ["3.3. Implementation and delivery"],
     ["b) Does service delivery account for the diversity issues of the child?", "67%"],
+    ["3.3. Implementation and delivery"],
     ["c) Does service delivery reflect the wider familial and social context?", "78%"],
   ]);
 });
