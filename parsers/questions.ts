@@ -279,6 +279,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   let currentKq: string | null = null;
   let subSample: number | null = null;
   let tableRow = 0;
+  let lastHeader: string | null = null;
   /**
    * A question read so far without its figure; `afterUnfigured` when it follows a prompt that
    * was left without one (see below).
@@ -324,6 +325,15 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const header =
       isTableHeader(line, i > start ? lines[i - 1] : undefined) ??
       (pieces > 0 ? { subSample: null, question: null } : null);
+    // The table's heading row again as it stood, first on a new page (Word repeats heading rows
+    // at the top of each page a table runs on to): the table runs on, its rows counted on.
+    const pageTop = line.page !== null && i > start && (lines[i - 1] as Line).page === line.page - 1;
+    if (header && pageTop && tableRow > 0 && line.flat === lastHeader) {
+      i += Math.max(0, pieces - 1);
+      pending = null;
+      continue;
+    }
+    if (header) lastHeader = line.flat;
     if (header) {
       const headerAt = i;
       const question = header.question
