@@ -218,11 +218,15 @@ function ratingsColumns(lines: Line[]): Line[] {
   const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
   const nameLetters = ALL_STANDARD_DEFINITIONS.flatMap((d) => [d.name, ...d.aliases]).map(lettersOfName);
   // Ratings, each with the end of a word cut from its name if it carries one.
-  const rated: { line: Line; rating: string; fragment: string }[] = [];
-  for (const l of region) {
+  const rated: { line: Line; rating: string; fragment: string; wrapped?: Line }[] = [];
+  for (const [k, l] of region.entries()) {
     if (!single(l)) continue;
     const cut = RATING_AFTER_FRAGMENT.exec(l.flat);
-    if (ratingOnly(l.flat)) rated.push({ line: l, rating: l.flat, fragment: "" });
+    const next = region[k + 1];
+    // (A rating wrapped in its narrow cell: "Requires" / "improvement".)
+    if (/^requires$/i.test(l.flat) && next && single(next) && /^improvement$/i.test(next.flat))
+      rated.push({ line: l, rating: "Requires improvement", fragment: "", wrapped: next });
+    else if (ratingOnly(l.flat)) rated.push({ line: l, rating: l.flat, fragment: "" });
     else if (cut && ratingOnly(cut[2] as string))
       rated.push({ line: l, rating: cut[2] as string, fragment: cut[1] as string });
   }
@@ -255,6 +259,11 @@ function ratingsColumns(lines: Line[]): Line[] {
       : [score];
   const n = numbers.length;
   if (n < 8 || (ratings.length !== n && ratings.length !== n + 1)) return lines;
+  // As many ratings as standards, the first before the first standard's number: that is the
+  // overall rating's, and a standard's is missing (its cell not read as a rating). Whose is not
+  // known: nothing is zipped.
+  if (ratings.length === n && (ratings[0] as (typeof ratings)[0]).line.line < (numbers[0] as Line).line)
+    return lines;
   // Each number's name, in order: the next name, which must be its standard's; a domain's row
   // between them is passed over (4.1's alias "Resettlement" is also its domain's name).
   const names: { line: Line; name: string }[] = [];
@@ -283,14 +292,18 @@ function ratingsColumns(lines: Line[]): Line[] {
     ...label.parts,
     ...numbers,
     ...names.map((x) => x.line),
-    ...ratings.map((r) => r.line),
+    ...ratings.flatMap((r) => (r.wrapped ? [r.line, r.wrapped] : [r.line])),
     ...scoreParts,
   ]);
   const labelText = label.parts.map((l) => l.flat).join(" ");
   const first = label.parts[0] as Line;
   const rows: Line[] = [
     overall
-      ? lineOfParts(first, [...label.parts, overall.line], [labelText, overall.rating])
+      ? lineOfParts(
+          first,
+          [...label.parts, overall.line, ...(overall.wrapped ? [overall.wrapped] : [])],
+          [labelText, overall.rating],
+        )
       : label.parts.length === 1
         ? first
         : lineOfParts(first, label.parts, [labelText]),
@@ -302,7 +315,8 @@ function ratingsColumns(lines: Line[]): Line[] {
         names[k] as { line: Line; name: string },
         standardRatings[k] as (typeof ratings)[0],
       ];
-      rows.push(lineOfParts(line, [line, name.line, rating.line], [line.flat, name.name, rating.rating]));
+      const ratingLines = rating.wrapped ? [rating.line, rating.wrapped] : [rating.line];
+      rows.push(lineOfParts(line, [line, name.line, ...ratingLines], [line.flat, name.name, rating.rating]));
     } else if (score && line === scoreParts[0])
       rows.push(lineOfParts(line, scoreParts, ["Score", score.flat]));
     else if (!used.has(line)) rows.push(line);

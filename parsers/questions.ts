@@ -160,56 +160,69 @@ export const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 export const isColumnHeading = (cell: string) =>
   [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
+const COUNT_HEADING_WORD = `(?:relevant|cases|number|['‘’"“”]?yes['‘’"“”]?)`;
 /**
- * "Relevant cases" wrapped in its narrow cell and written a line at a time beside the caption
- * centred with it ("Of the 8 cases inspected: Relevant" / "cases Number 'Yes'"): the line above
- * without the heading's first word.
+ * A line's last words when they are a count table's column headings, or some of them (from
+ * "Relevant" or "Number" on: "cases" ends the caption "Of the 8 cases" too).
  */
-function splitRelevantHeading(line: Line, above: Line | undefined): string | null {
-  if (!above || !/^cases\b/i.test(line.flat) || !/number\s*['‘’"“”]?yes/i.test(line.flat)) return null;
-  const m = above.flat.match(/^(.*?)\s*\bRelevant$/i);
-  return m ? (m[1] as string) : null;
-}
-
-const HEADING_PIECE =
-  /^(?:relevant(?:\s+cases)?|cases|number(?:\s*['‘’"“”]?yes['‘’"“”]?)?|['‘’"“”]?yes['‘’"“”]?)$/i;
+const COUNT_HEADING_TAIL = new RegExp(
+  `(?:^|\\s)((?:relevant|number|['‘’"“”]?yes['‘’"“”]?)(?:\\s+${COUNT_HEADING_WORD})*)$`,
+  "i",
+);
+const COUNT_HEADING_ONLY = new RegExp(`^${COUNT_HEADING_WORD}(?:\\s+${COUNT_HEADING_WORD})*$`, "i");
 
 /**
- * A count table's column headings written a piece a line, as pdftotext writes cells centred in
- * a tall row ("Relevant" / "Number 'Yes'" / "cases"): how many lines from `i` they take (0: none).
+ * A count table's column headings ("Relevant cases", "Number 'Yes'") wrapped in their narrow
+ * cells and written a line at a time: after the caption ("Of the 8 cases inspected: Relevant" /
+ * "cases Number 'Yes'", as getText writes cells centred beside the caption; "... inspected:
+ * Relevant Number" / "cases 'Yes'", as pdftotext -layout writes narrow columns), or a piece a
+ * line ("Relevant" / "Number 'Yes'" / "cases", pdftotext of cells centred in a tall row). The
+ * caption before them on the first line, and how many lines from `i` they take; null if the
+ * headings are not all there.
  */
-function headingInPieces(lines: Line[], i: number, end: number): number {
-  let words = "";
-  for (let k = i; k < Math.min(end, i + 4); k++) {
-    const flat = (lines[k] as Line).flat.trim();
-    if (!HEADING_PIECE.test(flat)) break;
+function splitCountHeading(lines: Line[], i: number, end: number): { lead: string; span: number } | null {
+  const first = (lines[i] as Line).flat.trim();
+  const tail = first.match(COUNT_HEADING_TAIL);
+  if (!tail) return null;
+  const all = (words: string) =>
+    /\brelevant\b/.test(words) && /\bcases\b/.test(words) && /\bnumber\b/.test(words) && /yes/.test(words);
+  let words = (tail[1] as string).toLowerCase();
+  const lead = first.slice(0, tail.index).trim();
+  // (All on this line, a wrapped piece put back after the next heading: "Relevant Number cases 'Yes'".)
+  if (all(words)) return { lead, span: 1 };
+  // (Headings whole on the next line are that line's: "Of the 8 cases" / "Relevant cases Number 'Yes'".)
+  if (i + 1 < end && isTableHeader(lines[i + 1] as Line)) return null;
+  let caption = lead;
+  for (let k = i + 1; k < Math.min(end, i + 4); k++) {
+    let flat = (lines[k] as Line).flat.trim();
+    // (The caption's last words on the next line, before the headings' next pieces: "Of the 7
+    // cases ... keeping the child  Relevant Number" / "safe:  cases  'Yes'".)
+    const wrapped = k === i + 1 && lead ? flat.match(/^([a-z][^:?]{0,80}:)\s+(.+)$/) : null;
+    if (wrapped) {
+      caption = `${lead} ${wrapped[1]}`;
+      flat = wrapped[2] as string;
+    }
+    if (!COUNT_HEADING_ONLY.test(flat)) return null;
     words += ` ${flat.toLowerCase()}`;
-    if (
-      k > i &&
-      /\brelevant\b/.test(words) &&
-      /\bcases\b/.test(words) &&
-      /\bnumber\b/.test(words) &&
-      /yes/.test(words)
-    )
-      return k - i + 1;
+    if (all(words)) return { lead: caption, span: k - i + 1 };
   }
-  return 0;
+  return null;
 }
 
-function isTableHeader(
-  line: Line,
-  above?: Line,
-): { subSample: number | null; question: string | null } | null {
+function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
   const yesHeader = PERCENT_HEADER.test(last);
-  const countHeader =
-    (/relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat)) ||
-    splitRelevantHeading(line, above) !== null;
+  const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat);
   if (!yesHeader && !countHeader) return null;
   const first = line.cells[0] ?? "";
-  const m = plain(line.flat).match(SUB_SAMPLE);
   const question = yesHeader && line.cells.length > 1 && isKeyQuestionText(first) ? first : null;
-  return { subSample: m ? parseCount(m[1] as string) : null, question };
+  return { subSample: subSampleIn(line.flat), question };
+}
+
+/** The sub-sample a caption opening `text` counts ("Of the 7 cases with factors ..."). */
+function subSampleIn(text: string): number | null {
+  const m = plain(text).match(SUB_SAMPLE);
+  return m ? parseCount(m[1] as string) : null;
 }
 
 /**
@@ -321,10 +334,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       pending = null;
       continue;
     }
-    const pieces = headingInPieces(lines, i, end);
-    const header =
-      isTableHeader(line, i > start ? lines[i - 1] : undefined) ??
-      (pieces > 0 ? { subSample: null, question: null } : null);
+    const whole = isTableHeader(line);
+    const split = whole ? null : splitCountHeading(lines, i, end);
+    const pieces = split?.span ?? 0;
+    const header = whole ?? (split ? { subSample: subSampleIn(split.lead), question: null } : null);
     // The table's heading row again as it stood, first on a new page (Word repeats heading rows
     // at the top of each page a table runs on to): the table runs on, its rows counted on.
     const pageTop = line.page !== null && i > start && (lines[i - 1] as Line).page === line.page - 1;
@@ -353,12 +366,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       // factors related to" / "desistance:" / "Relevant cases  Number 'Yes'").
       // (Or ending on the headings' own line: "Of the 8 cases where there were changes in
       // factors related to" / "desistance: Relevant cases Number 'Yes'".)
-      const lead = line.flat.replace(/\s*(?:Relevant cases|%\s*['‘’"“”]?yes).*$/i, "");
-      const split = splitRelevantHeading(line, lines[i - 1]);
+      const lead = split ? split.lead : line.flat.replace(/\s*(?:Relevant cases|%\s*['‘’"“”]?yes).*$/i, "");
       const caption: string[] = [
         ...[lines[i - 2], lines[i - 1]]
           .filter((l): l is Line => l !== undefined && i - 2 >= start)
-          .map((l) => (split !== null && l === lines[i - 1] ? split : l.flat)),
+          .map((l) => l.flat),
         ...(lead && lead !== line.flat ? [lead] : []),
       ];
       // (Or on the line after them, the headings centred beside the caption's two lines: "Of

@@ -199,6 +199,37 @@ test("a ratings table read a column at a time: numbers, names and ratings zipped
   expect(rows).toContainEqual(["2.4", "Reviewing", "Outstanding"]);
 });
 
+// A cell a line, row by row (pdftotext of a word processor's A5 pages): the overall rating after
+// its label, and a rating wrapped in its narrow cell ("Requires" / "improvement").
+test("a ratings table a cell a line with a rating wrapped: each standard its own rating; one not read, none zipped", () => {
+  const table = (last: string[]) =>
+    [
+      "Ratings",
+      "Anytown Youth Justice Service",
+      "Score",
+      "Overall rating",
+      "Good",
+      "29/36",
+      "1. Organisational delivery",
+      ...["1.1", "Governance and leadership", "Outstanding", "1.2", "Staff", "Outstanding"],
+      ...["1.3", "Partnerships and services", "Good", "1.4", "Information and facilities", "Good"],
+      "2. Court disposals",
+      ...["2.1", "Assessment", "Outstanding", "2.2", "Planning", "Good"],
+      ...["2.3", "Implementation and delivery", "Outstanding", "2.4", "Reviewing", ...last],
+      "",
+      "Executive summary",
+    ].join("\n");
+  const rows = doc(table(["Requires", "improvement"])).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overall rating", "Good"]);
+  expect(rows).toContainEqual(["1.1", "Governance and leadership", "Outstanding"]);
+  expect(rows).toContainEqual(["2.3", "Implementation and delivery", "Outstanding"]);
+  expect(rows).toContainEqual(["2.4", "Reviewing", "Requires improvement"]);
+  // A standard's rating not read as one: the ratings are one short, and whose is missing is not
+  // known (the overall's stands first): nothing is zipped, rather than every rating moved up one.
+  const short = doc(table(["Requires impr-", "ovement"])).lines.map((l) => l.cells);
+  expect(short.filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string))).toEqual([]);
+});
+
 test("a ratings table whose names do not match their numbers is left as it is", () => {
   const swapped = [...NAMES];
   [swapped[0], swapped[1]] = [swapped[1] as string, swapped[0] as string];

@@ -190,6 +190,21 @@ test("a count table's caption wrapped above its column headings still gives the 
     somerset.replaceAll(header, "Of the 8 cases inspected:\n\nRelevant\n\nNumber 'Yes'\n\ncases"),
   );
   expect(subSamples(pieces)).toEqual(subSamples(printed));
+  // Both headings wrapped in narrow columns, a line at a time (pdftotext -layout): "Relevant
+  // Number" / "cases 'Yes'"; and so with the caption's last word wrapped too ("... keeping the
+  // child  Relevant Number" / "safe:  cases 'Yes'"), or the pieces put back out of order.
+  const narrowBoth = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases inspected:\tRelevant Number\n\tcases\t'Yes'"),
+  );
+  expect(subSamples(narrowBoth)).toEqual(subSamples(printed));
+  const captionToo = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases\tRelevant Number\ninspected:\tcases\t'Yes'"),
+  );
+  expect(subSamples(captionToo)).toEqual(subSamples(printed));
+  const outOfOrder = await recordOf(
+    somerset.replaceAll(header, "Of the 8 cases inspected:\tRelevant Number cases\t'Yes'"),
+  );
+  expect(subSamples(outOfOrder)).toEqual(subSamples(printed));
 });
 
 test("a count table's caption with the first row's question between it and the headings (pdftotext) still gives the sub-sample", async () => {
