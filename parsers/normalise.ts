@@ -430,16 +430,34 @@ function linesWithColumnGaps(source: SourceLine[], enough: number): number {
 
 /**
  * A lone whole number straight after a question and one count ("... facing the child? 7" /
- * "7"): the row's second count, wrapped onto a line of its own, not a page number.
+ * "7"): the row's second count, wrapped onto a line of its own, not a page number. (Never more
+ * "Yes" than relevant cases: "... the child? 67" / "73" is a percentage whose sign went to the
+ * next page, and the page's number.)
  */
 function secondCount(flat: string, line: number, before: Line | undefined): boolean {
+  const first = before ? SPLIT_COUNTS.exec(before.flat) : null;
   return (
     before !== undefined &&
     before.line === line - 1 &&
     before.cells.length === 1 &&
     /^\d{1,3}$/.test(flat) &&
-    SPLIT_COUNTS.test(before.flat)
+    first !== null &&
+    Number(flat) <= Number(first[2])
   );
+}
+
+/** The lines of pdf-parse's text that are a page's own number: just before "-- 7 of 30 --", the same number. */
+function pageNumbersBeforeJoiners(source: SourceLine[]): Set<number> {
+  const numbers = new Set<number>();
+  let last: SourceLine | null = null;
+  for (const l of source) {
+    if (PAGE_JOINER_START.test(l.raw)) {
+      const m = l.raw.match(PAGE_JOINER);
+      if (m && last && last.raw.trim() === m[1]) numbers.add(last.line);
+    }
+    if (l.raw.trim() !== "") last = l;
+  }
+  return numbers;
 }
 
 const OPENS_WITH_PIPE = /^\s*\|/;
@@ -507,6 +525,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     source.some((l) => l.page !== null && l.page > 1) &&
     linesWithColumnGaps(source, 21) >= 21;
   const figureCells = layout ? figureColumns(source) : new Set<number>();
+  const pageNumbers = pageNumbersBeforeJoiners(source);
   for (const original of layout ? centredRowsInLayout(source) : source) {
     if (original.raw.trim() === "") {
       // A wrapped cell follows its row directly; after a blank line a new block begins.
@@ -581,7 +600,10 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       markedAbove.markers = [...markedAbove.markers, ...markers];
       continue;
     }
-    if (isFurniture(cells, flat) && !secondCount(flat, src.line, lines[lines.length - 1])) {
+    if (
+      isFurniture(cells, flat) &&
+      (pageNumbers.has(src.line) || !secondCount(flat, src.line, lines[lines.length - 1]))
+    ) {
       furniture.push(line);
       continue;
     }
@@ -666,10 +688,11 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     if (
       broken?.page != null &&
       src.page === broken.page + 1 &&
-      broken.cells.length > 1 &&
       cells.length === 1 &&
       cells[0] === "%" &&
-      /\d$/.test(broken.cells[broken.cells.length - 1] as string)
+      (broken.cells.length > 1
+        ? /\d$/.test(broken.cells[broken.cells.length - 1] as string)
+        : /\?\s+\d{1,3}$/.test(broken.flat))
     ) {
       broken.cells[broken.cells.length - 1] += "%";
       broken.flat = broken.cells.join(" ");

@@ -413,7 +413,15 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (!figures && next) {
       // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
       const split = SPLIT_COUNTS.exec(line.flat);
-      if (split && line.cells.length === 1 && next.cells.length === 1 && /^\d{1,4}$/.test(next.flat)) {
+      // (More "Yes" than relevant cases is no such row: "... child? 67" / "73", a percentage
+      // whose sign went to the next page, and the page's number.)
+      if (
+        split &&
+        line.cells.length === 1 &&
+        next.cells.length === 1 &&
+        /^\d{1,4}$/.test(next.flat) &&
+        Number(next.flat) <= Number(split[2])
+      ) {
         figures = {
           percent: null,
           relevant: Number(split[2]),

@@ -998,6 +998,28 @@ test("a table's heading row, or a percentage's sign, broken across a page is one
   ]);
 });
 
+// pdf-parse's getText writes a page's number at its end, before its "-- 73 of 74 --" line.
+test("getText: a percentage whose sign went to the next page is one figure; the page's number no second count", async () => {
+  const text = [
+    "Does service delivery effectively support the child's desistance?",
+    "a) Are the delivered services those most likely to support desistance? 56%",
+    "b) Does service delivery account for the diversity issues of the child? 67",
+    "1",
+    "",
+    "-- 1 of 2 --",
+    "",
+    "%",
+    "c) Does service delivery reflect the wider familial and social context of the child? 78%",
+    "2",
+    "",
+    "-- 2 of 2 --",
+  ].join("\n");
+  const doc = await documentFromBytes("get-text.txt", Buffer.from(text));
+  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  expect(flats).toContain("b) Does service delivery account for the diversity issues of the child? 67%");
+  expect(flats.some((f) => f.includes("67 1"))).toBe(false);
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
