@@ -49,6 +49,17 @@ function inline(text: string): string {
   );
 }
 
+/** The HTML element each paragraph style of the text (parseBlocks) is printed as. */
+export const HTML_TAG = {
+  h1: "h1",
+  coverTitle: "h1",
+  h2: "h2",
+  h3: "h3",
+  heading: "h4",
+  coverLead: "p",
+  body: "p",
+} as const;
+
 /** The report as one HTML page: headings, paragraphs, bordered tables with narrow figure columns. */
 export function reportHtml(text: string, style: BrowserStyle = {}): string {
   const area = reportArea(text) ?? "";
@@ -73,15 +84,7 @@ export function reportHtml(text: string, style: BrowserStyle = {}): string {
     } else if (block.kind === "footnote") body.push(`<p class="note">${inline(block.text)}</p>`);
     else if (block.kind === "pageBreak") body.push('<div class="break"></div>');
     else {
-      const tag = {
-        h1: "h1",
-        coverTitle: "h1",
-        h2: "h2",
-        h3: "h3",
-        heading: "h4",
-        coverLead: "p",
-        body: "p",
-      }[block.style];
+      const tag = HTML_TAG[block.style];
       body.push(`<${tag}>${inline(block.text)}</${tag}>`);
     }
   }

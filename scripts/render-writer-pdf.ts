@@ -23,6 +23,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { escapeHtml } from "../src/report-html.js";
+import { HTML_TAG } from "./render-browser-pdf.js";
 import { parseBlocks, reportArea } from "./render-pdf.js";
 
 /** Debian's LibreOffice (package libreoffice-writer-nogui). */
@@ -137,15 +138,7 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
       body.push(`<table width="100%" border="1" cellpadding="4" cellspacing="0">${content}</table>`);
     } else if (block.kind === "pageBreak") body.push('<p style="page-break-before: always"></p>');
     else if (block.kind === "para") {
-      const tag = {
-        h1: "h1",
-        coverTitle: "h1",
-        h2: "h2",
-        h3: "h3",
-        heading: "h4",
-        coverLead: "p",
-        body: "p",
-      }[block.style];
+      const tag = HTML_TAG[block.style];
       body.push(`<${tag}>${inline(b, block.text, 0)}</${tag}>`);
     } else if (!notes.some((note) => note.text === block.text.replace(NOTE_NUMBER, "")))
       // A note whose marker the text lost stays where the text gives it, in small print.
