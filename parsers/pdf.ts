@@ -210,7 +210,9 @@ export function measureLineSpacing(pages: PositionedLine[][]): void {
         if (!next) continue;
         if (Math.abs(below.size - line.size) < 0.5 && /^[a-z]/.test(next.text) && spacing > 0.9 * line.size) {
           const size = Math.round(line.size * 2) / 2;
-          spacings.set(size, [...(spacings.get(size) ?? []), spacing]);
+          const measured = spacings.get(size);
+          if (measured) measured.push(spacing);
+          else spacings.set(size, [spacing]);
         }
         break;
       }
