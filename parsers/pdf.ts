@@ -132,7 +132,11 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
   // wrapped cell pushed onto a line of its own ("... per 100,000 in Kirklees" / "6").
   const sizes = visible.map(fontSize).sort((a, b) => a - b);
   const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
-  return rows.map((row) => {
+  // Cells by the gaps between items; then, for a table's rows, by its columns too (below).
+  const segment = (
+    row: (typeof rows)[number],
+    columns?: { starts: (x: number) => boolean },
+  ): PositionedLine => {
     const ordered = row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
     const markersOnly = ordered.every((i) => /^\s*\d{1,3}\s*$/.test(i.str) && fontSize(i) < 0.8 * bodySize);
     const columnGap = justified(ordered, row.size) ? Number.POSITIVE_INFINITY : 0.7 * row.size;
@@ -162,10 +166,27 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
         if (raised && follows) markerRise = Math.max(markerRise, rise);
       }
       const cell = cells[cells.length - 1];
-      if (!cell || end === null || x - end > columnGap) {
+      const gap = end === null ? 0 : x - end;
+      let newCell = !cell || end === null || gap > columnGap;
+      if (columns && cell && end !== null) {
+        // A word in a cell where the table's other rows start a column, after a word gap
+        // ("and" / "Unknown" in narrow columns, a little closer than a column gap), starts a cell;
+        // a word in lower case that starts no column of the other rows carries on the cell
+        // before it (a justified cell's line: "Black          and").
+        if (!newCell && gap > 0.25 * row.size && columns.starts(x)) newCell = true;
+        else if (
+          newCell &&
+          gap < 4 * row.size &&
+          /[a-z,]$/i.test(cell.text.trim()) &&
+          /^[a-z]{2,}\b/.test(str) &&
+          !/^(?:n\/a|https?:|www\.)/i.test(str) &&
+          !columns.starts(x)
+        )
+          newCell = false;
+      }
+      if (newCell || !cell) {
         cells.push({ x, end: x + item.width, text: str.trimStart() });
       } else {
-        const gap = x - end;
         if (gap > 0.12 * row.size && !cell.text.endsWith(" ") && !str.startsWith(" ")) cell.text += " ";
         cell.text += str;
         cell.end = x + item.width;
@@ -182,6 +203,20 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       markerRise,
       reach: SINGLE_SPACING * row.size,
     };
+  };
+  const lines = rows.map((row) => segment(row));
+  // A table's columns: where the rows around a row (four above, four below) start their cells.
+  // Only rows of cells are read again, and a column must start on two of those rows, to the
+  // point: prose is left as it is, and so are figures set right in their cells (no two start
+  // alike).
+  return lines.map((line, r) => {
+    if (!line.hasCells) return line;
+    const around = [...lines.slice(Math.max(0, r - 4), r), ...lines.slice(r + 1, r + 5)].filter(
+      (l) => l.hasCells,
+    );
+    const starts = (x: number) =>
+      around.filter((l) => l.cells.some((c, k) => k > 0 && Math.abs(c.x - x) <= 0.75)).length >= 2;
+    return segment(rows[r] as (typeof rows)[number], { starts });
   });
 }
 

@@ -8,7 +8,7 @@
 // The report goes to Writer as HTML in Writer's own dialect (its footnote anchors, header and
 // footer sections), which it reads into a text document, not a web page.
 //
-//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5] [--repeat-headings]
+//   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5] [--repeat-headings] [--justified | --justified-cells]
 //     every corpus/*.txt to outDir (default out/pdf-writer); needs Debian's libreoffice-writer-nogui
 import { execFileSync } from "node:child_process";
 import {
@@ -40,6 +40,11 @@ export interface WriterStyle {
   centredCells?: boolean;
   /** A5 pages: cells wrap far more often, and rows break across pages. */
   page?: "A4" | "A5";
+  /**
+   * Prose justified (each line but a paragraph's last spread to the full width); "cells too",
+   * table cells as well, as a document whose every paragraph style is justified sets them.
+   */
+  justified?: boolean | "cells too";
   /** Each table's first row repeated at the top of every page it runs on to, as Word's "Repeat as header row". */
   repeatHeadings?: boolean;
 }
@@ -149,8 +154,8 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(header)}</title><style>
 @page { size: ${style.page === "A5" ? "14.8cm 21cm" : "21cm 29.7cm"}; margin: 1.5cm 1.8cm 1.5cm 1.8cm }
-p, li { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: ${Math.round(leading * 100)}%; margin-top: 0; margin-bottom: 0.2cm }
-p.cell { font-size: 9pt; margin-bottom: 0 }
+p, li { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: ${Math.round(leading * 100)}%; margin-top: 0; margin-bottom: 0.2cm${style.justified ? "; text-align: justify" : ""} }
+p.cell { font-size: 9pt; margin-bottom: 0; text-align: ${style.justified === "cells too" ? "justify" : "left"} }
 h1 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 20pt } h2 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 15pt }
 h3 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 12.5pt } h4 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt }
 p.sdfootnote { font-size: 7.5pt; line-height: 100%; margin-bottom: 0 }
@@ -210,6 +215,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     centredCells: args.includes("--centred"),
     page: args.includes("--a5") ? "A5" : "A4",
     repeatHeadings: args.includes("--repeat-headings"),
+    justified: args.includes("--justified-cells") ? "cells too" : args.includes("--justified"),
   };
   const outDir = resolve(
     args.find((a, k) => !a.startsWith("--") && args[k - 1] !== "--leading") ??

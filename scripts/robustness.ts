@@ -109,6 +109,8 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
   "exported by a word processor on A5 pages": { page: "A5" },
   "exported by a word processor, heading rows repeated": { repeatHeadings: true },
   "exported by a word processor on A5 pages, heading rows repeated": { page: "A5", repeatHeadings: true },
+  "exported by a word processor, prose justified": { justified: true },
+  "exported by a word processor, prose and cells justified": { justified: "cells too" },
 };
 
 const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };

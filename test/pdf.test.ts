@@ -168,6 +168,7 @@ describe.each([
   ["at one and a half lines", { leading: 1.5 }],
   ["with cells centred", { centredCells: true }],
   ["with tables' heading rows repeated on each page", { repeatHeadings: true }],
+  ["with prose justified", { justified: true }],
 ] as const)("exported by a word processor %s", (layout, style) => {
   let pdfs = new Map<string, Buffer>();
   beforeAll(() => {

@@ -349,6 +349,32 @@ describe("PDF reading", () => {
     expect(rows(false)).not.toContain(rows(true)[1]);
   });
 
+  // A word processor's narrow columns with justified cells: a cell's first line spread ("Black"
+  // ... "and"), and the next heading a little closer than a column gap ("and" / "Unknown").
+  test("a table's own columns tell a justified cell's word gap from a narrow column gap", () => {
+    const rows = tableRows([
+      textItem("Race/ethnicity", 54, 700),
+      textItem("White", 355, 700),
+      textItem("Black", 419, 700),
+      textItem("and", 466, 700),
+      textItem("Unknown", 483.3, 700),
+      textItem("minority ethnic", 419, 689),
+      textItem("Kirklees YJS", 54, 665),
+      textItem("65%", 355, 665),
+      textItem("30%", 419, 665),
+      textItem("5%", 483.3, 665),
+      textItem("Kirklees", 54, 641),
+      textItem("71%", 355, 641),
+      textItem("29%", 419, 641),
+      textItem("0%", 483.3, 641),
+    ]);
+    expect(rows).toEqual([
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "Kirklees\t71%\t29%\t0%",
+    ]);
+  });
+
   test("a percentage wrapped in a narrow column ('100' / '%') is one figure", () => {
     expect(
       tableRows([
