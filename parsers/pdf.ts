@@ -258,10 +258,11 @@ export function measureLineSpacing(pages: PositionedLine[][]): void {
   // A size too rare to measure takes the spacing of the document's most measured size, in proportion.
   const [commonSize, commonSpacings] = measured.sort((a, b) => b[1].length - a[1].length)[0] ?? [0, []];
   const pitch = new Map(measured.map(([size, values]) => [size, median(values)]));
+  const perPoint = commonSize > 0 ? median(commonSpacings) / commonSize : 0;
   for (const lines of pages)
     for (const line of lines) {
       const size = Math.round(line.size * 2) / 2;
-      const spacing = pitch.get(size) ?? (commonSize > 0 ? (median(commonSpacings) * size) / commonSize : 0);
+      const spacing = pitch.get(size) ?? perPoint * size;
       line.reach = Math.max(SINGLE_SPACING * line.size, 1.12 * spacing);
     }
 }
