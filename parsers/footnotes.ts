@@ -7,10 +7,7 @@
 // text the line cleaner reads (each line's raw text, its provenance, stays as written); the
 // cleaner then takes them as it takes any superscript marker.
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER, joinWrapped } from "./text.js";
-
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).join("");
+import { MONTH_WORD, PAGE_JOINER, joinWrapped, superscript } from "./text.js";
 
 /**
  * "7 Ministry of Justice. ...": a number, then a note's first word (not a figure, not "(65%)",

@@ -15,23 +15,18 @@ import {
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { SPLIT_COUNTS, isColumnHeading } from "./questions.js";
-import { PAGE_JOINER, PROMPT_LETTER, QUESTION_WORD, RUNS_ON, joinWrapped, pipeCells } from "./text.js";
+import {
+  PAGE_JOINER,
+  PROMPT_LETTER,
+  QUESTION_WORD,
+  RUNS_ON,
+  SUPERSCRIPT_RUN,
+  fromSuperscript,
+  joinWrapped,
+  pipeCells,
+} from "./text.js";
 
 export type Format = "text" | "markdown" | "pdf";
-
-export const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-};
-const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 
 interface Cleaned {
   text: string;
@@ -83,7 +78,7 @@ function extractMarkers(input: string): Cleaned {
   // Any other inline LaTeX is a symbol the converter could not read (arrows, stars): drop it.
   s = s.replace(/\$[^$\n]{1,80}\$/g, " ");
   s = s.replace(SUPERSCRIPT_RUN, (run) => {
-    markers.push([...run].map((c) => SUPERSCRIPT_DIGITS[c] ?? "").join(""));
+    markers.push(fromSuperscript(run));
     return " ";
   });
   return { text: s, markers, startsWithMarker };
@@ -298,6 +293,11 @@ export function isFurniture(cells: string[], flat: string): boolean {
   if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
   if (PAGE_JOINER.test(flat)) return true; // pdf-parse's line between pages
   if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
+  return isRunningHeader(flat);
+}
+
+/** A year's running header ("Inspection of youth offending services: Anytown"). */
+function isRunningHeader(flat: string): boolean {
   return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
 }
 
@@ -356,7 +356,7 @@ function repeatedPageEdges(source: SourceLine[]): Set<number> {
       // Words only: a figure or a page number alone is no marking ("8" may be a table's count).
       if (text.length > 80 || !/\p{L}.*\p{L}/u.test(text)) continue;
       // The reports' own running headers are furniture already, and name the area (identity).
-      if (RUNNING_HEADER.test(text) || RUNNING_HEADER_IN.test(text)) continue;
+      if (isRunningHeader(text)) continue;
       const key = text.replace(/\s+/g, " ").replace(/\d+/g, "#");
       const seen = byText.get(key) ?? { pages: new Set<number>(), lines: [] };
       byText.set(key, seen);
@@ -686,8 +686,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     const broken = rowBrokenByPage(lines, src.page);
     // (A percentage's sign wrapped in its narrow cell onto the next page: "67" / "%".)
     if (
-      broken?.page != null &&
-      src.page === broken.page + 1 &&
+      broken &&
       cells.length === 1 &&
       cells[0] === "%" &&
       (broken.cells.length > 1
@@ -700,8 +699,6 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     }
     if (
       broken &&
-      broken.page !== null &&
-      src.page === broken.page + 1 &&
       broken.cells.length > 1 &&
       (cells.length === 1 || cells.length === broken.cells.length) &&
       /^[a-z(]/.test(cells[0] as string) &&
@@ -722,26 +719,25 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
 }
 
 /**
- * The line a page break may have cut, for a line of page `page`: the last line read, or, where
- * the page so far holds only repeats of the page before's lines (a table's heading rows, which
- * Word repeats at the top of each page the table runs on to: "3.2. Planning"), the line before
- * them.
+ * The line a page break may have cut, for a line of page `page` before anything else of that
+ * page but its furniture: the page before's last line, also where the page so far holds only
+ * repeats of the page before's heading rows (which Word repeats at the top of each page a table
+ * runs on to: "3.2. Planning"). None otherwise.
  */
 function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
-  if (page === null) return lines[lines.length - 1];
+  if (page === null) return undefined;
   let k = lines.length - 1;
   while (k >= 0 && k >= lines.length - 3 && (lines[k] as Line).page === page) k--;
   const before = lines[k];
-  if (k === lines.length - 1 || before?.page !== page - 1) return lines[lines.length - 1];
+  if (before?.page !== page - 1) return undefined;
+  if (k === lines.length - 1) return before;
   const previousPage = new Set<string>();
   for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
     previousPage.add((lines[j] as Line).flat);
   // (A heading row: cells, or a standard's numbered heading. Not any line: a wrapped question's
   // first line may well stand on both pages.)
   const headingRow = (l: Line) => l.cells.length > 1 || /^\d(?:\.\d{1,2})+\.?\s/.test(l.flat);
-  return lines.slice(k + 1).every((l) => headingRow(l) && previousPage.has(l.flat))
-    ? before
-    : lines[lines.length - 1];
+  return lines.slice(k + 1).every((l) => headingRow(l) && previousPage.has(l.flat)) ? before : undefined;
 }
 
 /** A layout text line's cells (runs of text two or more spaces apart) and where each stands. */
@@ -765,10 +761,7 @@ function layoutCells(text: string): PlacedCell[] {
 function centredRowsInLayout(source: SourceLine[]): SourceLine[] {
   const cellsOf = new Map(source.map((l) => [l, layoutCells(l.text ?? l.raw)]));
   // (A page's running header stands on the line above its first row, as a row's label would.)
-  const furniture = (l: SourceLine) => {
-    const flat = l.raw.trim();
-    return flat.length <= 120 && (RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat));
-  };
+  const furniture = (l: SourceLine) => isRunningHeader(l.raw.trim());
   const together = (above: SourceLine, below: SourceLine) =>
     below.line - above.line === 1 &&
     below.page === above.page &&

@@ -15,7 +15,7 @@ import {
 import { FIGURE_ROW_START } from "./facts.js";
 import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { joinWrapped, ratingOnly } from "./text.js";
+import { joinWrapped, ratingOnly, superscript } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -69,19 +69,6 @@ interface Cell {
   end: number;
   text: string;
 }
-
-const SUPERSCRIPT: Record<string, string> = {
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
 
 function fontSize(item: TextItem): number {
   return Math.abs(item.transform[3] ?? 0) || item.height || 10;
@@ -161,7 +148,7 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       // Raised digits need be only a little smaller: HTML's <sup> prints at five sixths of its
       // line's size (Word's superscripts at about two thirds).
       if (((size < 0.9 * row.size && raised) || markersOnly || smallAlone) && /^\d{1,3}$/.test(str.trim())) {
-        str = [...str.trim()].map((c) => SUPERSCRIPT[c] ?? c).join("");
+        str = superscript(str.trim());
         // (A marker that begins its line numbers a footnote: it starts a block, never carries one on.)
         if (raised && follows) markerRise = Math.max(markerRise, rise);
       }
@@ -550,7 +537,7 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
 function withRaisedNumber(note: string): string {
   const number = /^(\d{1,3})(?:\t|\s+(?=["“‘'(]?\p{Lu}))/u.exec(note);
   if (!number?.[1]) return note;
-  return `${[...number[1]].map((c) => SUPERSCRIPT[c] ?? c).join("")} ${note.slice(number[0].length).trimStart()}`;
+  return `${superscript(number[1])} ${note.slice(number[0].length).trimStart()}`;
 }
 
 interface LoadedPdf {

@@ -256,12 +256,6 @@ interface ScanContext {
   caseBased: Set<string>;
 }
 
-/**
- * A table's caption standing above its first questions, which pdftotext writes before the
- * column headings beside them ("Of the 7 cases with factors ...:" / "Are the delivered services
- * ...?" / "Where applicable, is ... potential" / "victims?  Relevant cases  Number 'Yes'"): the
- * caption's text, when only question lines (up to four) stand between it and the headings.
- */
 /** A question's printed number, if it opens with one ("2.1.1. Does assessment ..."), and the question after it. */
 function printedNumberOf(text: string): { printed: string | null; question: string } {
   const m = text.match(/^(\d\.\d\.\d)\.?\s+/);
@@ -270,6 +264,12 @@ function printedNumberOf(text: string): { printed: string | null; question: stri
     : { printed: null, question: text };
 }
 
+/**
+ * A table's caption standing above its first questions, which pdftotext writes before the
+ * column headings beside them ("Of the 7 cases with factors ...:" / "Are the delivered services
+ * ...?" / "Where applicable, is ... potential" / "victims?  Relevant cases  Number 'Yes'"): the
+ * caption's text, when only question lines (up to four) stand between it and the headings.
+ */
 function captionBeforeQuestions(lines: Line[], headerAt: number, start: number): string {
   for (let k = headerAt - 1; k >= Math.max(start, headerAt - 5); k--) {
     const flat = (lines[k] as Line).flat;
@@ -336,18 +336,19 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     }
     const whole = isTableHeader(line);
     const split = whole ? null : splitCountHeading(lines, i, end);
-    const pieces = split?.span ?? 0;
+    // (The lines after this one that the headings' pieces take.)
+    const rest = split ? split.span - 1 : 0;
     const header = whole ?? (split ? { subSample: subSampleIn(split.lead), question: null } : null);
     // The table's heading row again as it stood, first on a new page (Word repeats heading rows
     // at the top of each page a table runs on to): the table runs on, its rows counted on.
     const pageTop = line.page !== null && i > start && (lines[i - 1] as Line).page === line.page - 1;
     if (header && pageTop && tableRow > 0 && line.flat === lastHeader) {
-      i += Math.max(0, pieces - 1);
+      i += rest;
       pending = null;
       continue;
     }
-    if (header) lastHeader = line.flat;
     if (header) {
+      lastHeader = line.flat;
       const headerAt = i;
       const question = header.question
         ? { text: header.question, next: false }
@@ -357,7 +358,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         // The table's heading row again, at the top of a new page (Word repeats a table's
         // heading rows): the table runs on under the key question it was under.
         if (question?.next) i++;
-        i += Math.max(0, pieces - 1);
+        i += rest;
         pending = null;
         continue;
       }
@@ -391,7 +392,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
       tableRow = 0;
       if (question?.next) i++;
-      i += Math.max(0, pieces - 1);
+      i += rest;
       pending = null;
       if (question) currentKq = setKq(question.text, line, null) ?? currentKq;
       else if (standardId && currentKq !== null) {
@@ -413,15 +414,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (!figures && next) {
       // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
       const split = SPLIT_COUNTS.exec(line.flat);
-      // (More "Yes" than relevant cases is no such row: "... child? 67" / "73", a percentage
-      // whose sign went to the next page, and the page's number.)
-      if (
-        split &&
-        line.cells.length === 1 &&
-        next.cells.length === 1 &&
-        /^\d{1,4}$/.test(next.flat) &&
-        Number(next.flat) <= Number(split[2])
-      ) {
+      // (The normaliser keeps such a lone number only where it can be the row's second count.)
+      if (split && line.cells.length === 1 && next.cells.length === 1 && /^\d{1,4}$/.test(next.flat)) {
         figures = {
           percent: null,
           relevant: Number(split[2]),

@@ -173,6 +173,18 @@ export function joinWrapped(text: string, more: string): string {
 }
 
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
+const RAISED_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** Raised figures, as footnote markers are printed. */
+export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+/** Digits as raised figures ("12" -> "¹²"), as a footnote's marker prints them; anything else as it is. */
+export function superscript(digits: string): string {
+  return [...digits].map((c) => (c >= "0" && c <= "9" ? RAISED_DIGITS[Number(c)] : c)).join("");
+}
+/** Raised figures as digits ("¹²" -> "12"). */
+export function fromSuperscript(raised: string): string {
+  return [...raised].map((c) => (RAISED_DIGITS.includes(c) ? String(RAISED_DIGITS.indexOf(c)) : c)).join("");
+}
+
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */

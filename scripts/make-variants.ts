@@ -7,7 +7,7 @@
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { SUPERSCRIPT_DIGITS } from "../parsers/normalise.js";
+import { fromSuperscript } from "../parsers/text.js";
 
 /** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */
 export function toSpaces(text: string): string {
@@ -41,9 +41,7 @@ function markersRewritten(text: string, write: (digits: string) => string): stri
       (_m, d: string) => write(d),
     )
     .replace(/ ?\$\^\{(\d+)\}\$/g, (_m, d: string) => write(d))
-    .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) =>
-      write([...run].map((c) => SUPERSCRIPT_DIGITS[c]).join("")),
-    );
+    .replace(/ ?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_m, run: string) => write(fromSuperscript(run)));
 }
 
 /**

@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { SUPERSCRIPT_RUN, fromSuperscript } from "../parsers/text.js";
 import { escapeHtml } from "../src/report-html.js";
 import { parseBlocks, reportArea } from "./render-pdf.js";
 
@@ -36,17 +37,12 @@ export interface BrowserStyle {
   tightCells?: boolean;
 }
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
 /** A table cell holding a figure: a count, a percentage, a rate, a score ("86%", "441,290", "8/36"). */
-const FIGURE = /^[<>]?\d[\d,.]*(?:%|\/\d+)?$/;
+export const FIGURE = /^[<>]?\d[\d,.]*(?:%|\/\d+)?$/;
 
 /** Text with its Unicode superscript markers printed as <sup>, as a report's HTML would have them. */
 function inline(text: string): string {
-  return escapeHtml(text).replace(
-    SUPERSCRIPT_RUN,
-    (run) => `<sup>${[...run].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("")}</sup>`,
-  );
+  return escapeHtml(text).replace(SUPERSCRIPT_RUN, (run) => `<sup>${fromSuperscript(run)}</sup>`);
 }
 
 /** The HTML element each paragraph style of the text (parseBlocks) is printed as. */

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import PDFDocument from "pdfkit";
+import { fromSuperscript } from "../parsers/text.js";
 
 type Doc = PDFKit.PDFDocument;
 
@@ -148,21 +149,8 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  "\u2070": "0",
-  "\u00b9": "1",
-  "\u00b2": "2",
-  "\u00b3": "3",
-  "\u2074": "4",
-  "\u2075": "5",
-  "\u2076": "6",
-  "\u2077": "7",
-  "\u2078": "8",
-  "\u2079": "9",
-};
 const SUP_CLASS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079";
 const SUP_RUN = new RegExp(`[${SUP_CLASS}]+`, "gu");
-const supToDigits = (s: string): string => s.replace(/./gu, (c) => SUPERSCRIPT_DIGITS[c] ?? c);
 
 // ---------------------------------------------------------------------------------------------
 // Parsing the text into blocks
@@ -306,7 +294,7 @@ function toWords(text: string): Word[] {
     for (const m of token.matchAll(SUP_RUN)) {
       const idx = m.index ?? 0;
       if (idx > last) word.push({ t: toWinAnsi(token.slice(last, idx)), sup: false });
-      word.push({ t: supToDigits(m[0]), sup: true });
+      word.push({ t: fromSuperscript(m[0]), sup: true });
       last = idx + m[0].length;
     }
     if (last < token.length) word.push({ t: toWinAnsi(token.slice(last)), sup: false });
@@ -621,7 +609,7 @@ class Renderer {
       Math.max(
         minW,
         ...rows.map(
-          (r) => this.m.width(toWinAnsi(supToDigits(r[j] ?? "")), REGULAR, TABLE_SIZE) + 2 * CELL_PAD_X,
+          (r) => this.m.width(toWinAnsi(fromSuperscript(r[j] ?? "")), REGULAR, TABLE_SIZE) + 2 * CELL_PAD_X,
         ),
       ),
     );

@@ -13,17 +13,18 @@
 import { execFileSync } from "node:child_process";
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
-  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
+import { SUPERSCRIPT_RUN, fromSuperscript, superscript } from "../parsers/text.js";
 import { escapeHtml } from "../src/report-html.js";
-import { HTML_TAG } from "./render-browser-pdf.js";
+import { FIGURE, HTML_TAG } from "./render-browser-pdf.js";
 import { parseBlocks, reportArea } from "./render-pdf.js";
 
 /** Debian's LibreOffice (package libreoffice-writer-nogui). */
@@ -49,23 +50,21 @@ export interface WriterStyle {
   repeatHeadings?: boolean;
 }
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
-const FIGURE = /^[<>]?\d[\d,.]*(?:%|\/\d+)?$/;
 const NOTE_NUMBER = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/u;
 
-/** Markers the text gives as markup ("<sup>20</sup>", "&lt;sup&gt;20", "$^{20}$") as the raised figures a document prints. */
+/**
+ * Markers the text gives as markup ("<sup>20</sup>", "&lt;sup&gt;20", "$^{20}$") as the raised
+ * figures a document prints, where they stand. (make-variants' markersRewritten also drops the
+ * space before a marker: PDFs made so lost 6 values each of Kirklees and Tower Hamlets.)
+ */
 function asSuperscripts(text: string): string {
-  const raised = (_: string, digits: string) =>
-    [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join("");
+  const raised = (_: string, digits: string) => superscript(digits);
   return text
     .replace(/<sup>&<\/sup>lt;sup>(\d{1,3})<\/sup>/g, raised)
     .replace(/&lt;sup&gt;(\d{1,3})(?:&lt;\/sup&gt;)?/g, raised)
     .replace(/<sup>(\d{1,3})<\/sup>/g, raised)
     .replace(/\$\^\{(\d{1,3})\}\$/g, raised);
 }
-
-const digitsOf = (run: string) => [...run].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("");
 
 /**
  * The report as HTML for Writer. A footnote the text gives as a paragraph ("⁶ Office for ...")
@@ -92,7 +91,7 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
       const key = `${k}:${at.index}`;
       if (anchors.has(key)) break;
       anchors.set(key, notes.length);
-      notes.push({ number: digitsOf(number[1]), text: block.text.slice(number[0].length) });
+      notes.push({ number: fromSuperscript(number[1]), text: block.text.slice(number[0].length) });
       break;
     }
   });
@@ -105,8 +104,8 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
       const note = anchors.get(`${b}:${offset + (m.index ?? 0)}`);
       out +=
         note === undefined
-          ? `<sup>${digitsOf(m[0])}</sup>`
-          : `<a class="sdfootnoteanc" name="sdfootnote${note + 1}anc" href="#sdfootnote${note + 1}sym" sdfixed><sup>${digitsOf(m[0])}</sup></a>`;
+          ? `<sup>${fromSuperscript(m[0])}</sup>`
+          : `<a class="sdfootnoteanc" name="sdfootnote${note + 1}anc" href="#sdfootnote${note + 1}sym" sdfixed><sup>${fromSuperscript(m[0])}</sup></a>`;
       from = (m.index ?? 0) + m[0].length;
     }
     return out + escapeHtml(content.slice(from));
@@ -225,12 +224,9 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => ({ name: basename(f, ".txt"), text: readFileSync(join(root, "corpus", f), "utf8") }));
-  const work = mkdtempSync(join(tmpdir(), "yos-writer-out-"));
-  for (const [name, pdf] of writerPdfs(reports, style)) writeFileSync(join(work, `${name}.pdf`), pdf);
-  execFileSync("mkdir", ["-p", outDir]);
-  for (const { name } of reports) {
-    renameSync(join(work, `${name}.pdf`), join(outDir, `${name}.pdf`));
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, pdf] of writerPdfs(reports, style)) {
+    writeFileSync(join(outDir, `${name}.pdf`), pdf);
     console.log(join(outDir, `${name}.pdf`));
   }
-  rmSync(work, { recursive: true, force: true });
 }
