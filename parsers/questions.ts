@@ -279,6 +279,16 @@ function captionBeforeQuestions(lines: Line[], headerAt: number, start: number):
   return "";
 }
 
+/** The sub-sample of a caption on the line after a table's headings, or after the question there. */
+function captionAfterHeadings(lines: Line[], from: number, end: number): number | null {
+  for (let k = from; k < Math.min(end, from + 2); k++) {
+    const flat = plain((lines[k] as Line).flat);
+    if (CAPTION_ABOVE.test(flat) && SUB_SAMPLE.test(flat)) return subSampleIn(flat);
+    if (!/\?$/.test(flat)) return null;
+  }
+  return null;
+}
+
 export interface QuestionResult {
   keyQuestions: KeyQuestion[];
   prompts: Prompt[];
@@ -389,7 +399,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
           ? (captionText.match(CAPTION_ABOVE) ??
             captionBeforeQuestions(lines, headerAt, start).match(CAPTION_ABOVE))
           : null;
-      subSample = header.subSample ?? (above ? parseCount(above[1] as string) : null);
+      // (Or below them, the key question's heading between: pdftotext writes a table's heading
+      // row before the cells beside it, "Relevant cases  Number 'Yes'" / "Does planning focus
+      // ... safe?" / "Of the 5 cases with factors ...:".)
+      const below = header.subSample === null && !above ? captionAfterHeadings(lines, i + 1, end) : null;
+      subSample = header.subSample ?? (above ? parseCount(above[1] as string) : below);
       tableRow = 0;
       if (question?.next) i++;
       i += rest;

@@ -18,7 +18,7 @@ import {
   fitsLabel,
   leadingFigure,
 } from "./facts.js";
-import { type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
+import { type Footnote, type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
 import {
   CAPTION_START,
   NOT_APPLICABLE,
@@ -233,7 +233,36 @@ function countPairs(doc: NormalisedDocument): Line[] {
     pairs.push(relevant, yes);
     i++;
   }
-  return pairs;
+  // A row's "Yes" count alone, its relevant cases printed beside the question's last line
+  // ("... addressing risks? 5" / "5") or, the question wrapped, beside its first ("... social
+  // context 5" / "of the child?" / "5"), as pdftotext writes a row whose cells are centred
+  // vertically. Not where that first figure may be a footnote marker: a note of that number on
+  // the page (or near it, where the text has no pages).
+  const taken = new Set(pairs);
+  for (let i = 0; i < numbers.length; i++) {
+    const yes = numbers[i] as Line;
+    const [before, after] = [numbers[i - 1], numbers[i + 1]];
+    if (taken.has(yes) || (before && adjacent(before, yes)) || (after && adjacent(yes, after))) continue;
+    let above = yes.line - 1;
+    while (above >= yes.line - 3 && !written.has(above)) above--;
+    const question = text.get(above);
+    if (!question?.flat.endsWith("?") && !/\?\s+\d{1,3}$/.test(question?.flat ?? "")) continue;
+    const first = doc.lines[doc.lines.indexOf(question as Line) - 1];
+    const relevant =
+      question?.flat.match(/\?\s+(\d{1,3})$/)?.[1] ??
+      (first &&
+      first.line === (question as Line).line - 1 &&
+      /^[a-z(]/.test((question as Line).flat) &&
+      isQuestion(first.flat)
+        ? first.flat.match(/[a-z,]\s+(\d{1,3})$/)?.[1]
+        : undefined);
+    if (relevant === undefined || Number(yes.flat) > Number(relevant)) continue;
+    const near = (f: Footnote) =>
+      yes.page !== null ? f.line.page === yes.page : Math.abs(f.line.line - yes.line) <= 60;
+    if (doc.footnotes.some((f) => f.marker === relevant && near(f))) continue;
+    pairs.push(yes);
+  }
+  return pairs.sort((a, b) => a.line - b.line);
 }
 
 // A table's order (figure first or label first) is set by its heading (factTableHeading), not
@@ -385,6 +414,21 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
       else cells.push([name]);
     }
     if (cells.length === width) columns = cells.map(labelLine);
+    else {
+      // Or the next column's name written between a name's two lines, on the first one's
+      // baseline ("Black and" / "Unknown" / "minority ethnic"): a name that cannot end where it
+      // does takes the next name written in lower case.
+      const names = columns.map((name) => [name]);
+      for (let k = 0; k < names.length; k++) {
+        const first = (names[k] as Line[])[0] as Line;
+        if (!RUNS_ON.test(first.flat)) continue;
+        const rest = names.findIndex((n, m) => m > k && /^[a-z]/.test((n[0] as Line).flat));
+        if (rest < 0) continue;
+        names[k]?.push(...(names[rest] as Line[]));
+        names.splice(rest, 1);
+      }
+      if (names.length === width) columns = names.map(labelLine);
+    }
   }
   const rows = [joined(lines[i] as Line, [lines[i] as Line, ...columns])];
   while (j + columns.length < end && isFactText(lines[j] as Line)) {
@@ -540,6 +584,24 @@ function factTableRows(
     // Read by columns, a figure beside a label is no sign they belong together.
     if (byColumns || line.cells.length !== 1 || !adjacent(line, next) || next.cells.length !== 1) {
       out.push(line);
+      continue;
+    }
+    // A label wrapped in its cell with the row's percentage beside its first line, as pdftotext
+    // writes it ("... as percentage of total case manager 5%" / "headcount)"): the label whole,
+    // then its figure. (Only a percentage: a count there may be a footnote marker.)
+    const beside = line.flat.match(/^(.*[A-Za-z),])\s+(\d{1,3}(?:\.\d+)?%)$/);
+    if (beside && next.line - line.line === 1 && /^[a-z(]/.test(next.flat) && isFactText(next)) {
+      let end = i + 1;
+      while (
+        end < lines.length &&
+        (lines[end] as Line).line - (lines[end - 1] as Line).line === 1 &&
+        /^[a-z(]/.test((lines[end] as Line).flat) &&
+        isFactText(lines[end] as Line)
+      )
+        end++;
+      const label = [beside[1] as string, ...lines.slice(i + 1, end).map((l) => l.flat)].join(" ");
+      out.push(lineOfParts(line, lines.slice(i, end), [label, beside[2] as string]));
+      i = end - 1;
       continue;
     }
     if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
@@ -830,7 +892,8 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const follows = (line: Line) =>
     line.line - rowEnd <= 2 ||
     (line.line - rowEnd === 3 && !writtenOn.has(rowEnd + 1) && !writtenOn.has(rowEnd + 2));
-  for (const line of stream) {
+  for (let k = 0; k < stream.length; k++) {
+    const line = stream[k] as Line;
     const row = lines[lines.length - 1];
     const cell = line.cells[0];
     if (
@@ -840,8 +903,21 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       follows(line) &&
       continuesQuestion(row.cells, cell)
     ) {
-      // The question's own text, wrapped in its cell: one cell still.
-      row.cells = [...row.cells.slice(0, -1), joinWrapped(row.cells[row.cells.length - 1] as string, cell)];
+      // The question's own text, wrapped in its cell: one cell still. (Its relevant cases
+      // printed beside its first line, its "Yes" after it: "... social context 5" / "of the
+      // child?" / "5": the question whole, then the row's counts.)
+      const text = row.cells[row.cells.length - 1] as string;
+      const beside = text.match(/^(.*[a-z,])\s+(\d{1,3})$/);
+      const yes = stream[k + 1];
+      const counted =
+        beside &&
+        cell.endsWith("?") &&
+        yes?.cells.length === 1 &&
+        countCell(yes.flat) !== null &&
+        counts.includes(yes);
+      row.cells = counted
+        ? [...row.cells.slice(0, -1), joinWrapped(beside[1] as string, cell), beside[2] as string]
+        : [...row.cells.slice(0, -1), joinWrapped(text, cell)];
       row.flat = row.cells.join(" ");
       row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
       row.markers = [...row.markers, ...line.markers];

@@ -442,6 +442,32 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
     ["2021-10-kirklees.txt", "work of the YOT?", "work of the\nYOT?"],
     ["2019-croydon.txt", "voluntary nature of out-of-court", "voluntary nature of outof-court"],
     ["2019-croydon.txt", "voluntary nature of out-of-court", "voluntary nature of out-ofcourt"],
+    // The next column's name between a wrapped name's two lines, on its first line's baseline.
+    ["2021-10-kirklees.txt", "Black and minority ethnic\n\nUnknown", "Black and\nUnknown\nminority ethnic"],
+    // A label wrapped in its cell, its row's percentage beside the label's first line.
+    [
+      "2022-07-tower-hamlets-and-city-of-london.txt",
+      "as percentage of total case manager headcount)\n\n5%\n\nAverage caseload",
+      "as percentage of total case manager 5%\nheadcount)\nAverage caseload",
+    ],
+    // A count row's relevant cases beside its question's last line, its "Yes" alone after it ...
+    [
+      "2020-12-north-somerset.txt",
+      "sufficiently addressing risks?\n\n5\n\n5",
+      "sufficiently addressing risks? 5\n\n5",
+    ],
+    // ... or, the question wrapped, beside its first line.
+    [
+      "2020-12-north-somerset.txt",
+      "and social context of the child?\n\n5\n\n5",
+      "and social context 5\nof the child?\n\n5",
+    ],
+    // A count table's heading row written before its key question and caption.
+    [
+      "2020-12-north-somerset.txt",
+      "keeping the child safe?\n\n\n\nOf the 5 cases with factors relevant to keeping the child safe:\n\nRelevant cases\n\nNumber 'Yes'",
+      "keeping the child safe?\n\nRelevant cases\n\nNumber 'Yes'\n\nOf the 5 cases with factors relevant to keeping the child safe:",
+    ],
   ])("%s with '%s' written '%s' reads as the original", async (name, printed, written) => {
     const text = readFileSync(join(CORPUS, name), "utf8");
     const original = valueStatements(await read(name, text));
