@@ -3,6 +3,7 @@
 
 import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
+import { hyphenRestorer } from "../parsers/hyphens.js";
 import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
 import { type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
@@ -33,7 +34,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.68";
+export const PARSER_VERSION = "0.8.69";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -283,6 +284,11 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const samples = parseSamples(lines);
   const facts = parseFacts(lines, seg, identity.area);
   const recs = parseRecommendations(lines, seg);
+  // The values a reader compares across reports, with the hyphens a converter dropped put back.
+  const restore = hyphenRestorer(lines);
+  for (const item of [...questions.keyQuestions, ...questions.prompts, ...recs.recommendations.items])
+    item.text = restore(item.text);
+  for (const fact of facts.facts) fact.label = restore(fact.label);
 
   const warnings = [
     ...(raw.readWarnings ?? []).map((w) => ({ ...w, provenance: null })),
