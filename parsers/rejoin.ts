@@ -333,7 +333,11 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
     const beside = [n.line - 1, n.line + 1].map(
       (k) => text.get(k) ?? (written.has(k) ? undefined : text.get(k + Math.sign(k - n.line))),
     );
-    return beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page));
+    if (beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page)))
+      return true;
+    // (Or its share on the next line, then the label: "69" / "(65%)" / "court disposals".)
+    const [share, label] = [text.get(n.line + 1), text.get(n.line + 2)];
+    return share !== undefined && SHARE_ALONE.test(share.flat) && label !== undefined && isFactText(label);
   });
 
   /**
@@ -530,6 +534,9 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   });
 }
 
+/** A count's share of a total written on a line of its own: "(65%)". */
+const SHARE_ALONE = /^\(\d{1,3}(?:\.\d+)?%\)$/;
+
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
 function factTableRows(
   lines: Line[],
@@ -628,7 +635,8 @@ function labelLine(parts: Line[]): Line {
     ? (parts[0] as Line)
     : {
         ...(parts[0] as Line),
-        flat: parts.map((l) => l.flat).join(" "),
+        // (A word broken after its hyphen closes up: "out-of-" / "court disposal".)
+        flat: parts.map((l) => l.flat).reduce(joinWrapped),
         raw: parts.map((l) => l.raw.trim()).join(" "),
       };
 }
@@ -715,9 +723,22 @@ function figureAboveLabelRows(
   const out: Line[] = [];
   let order = regionOrder;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as Line;
+    let line = lines[i] as Line;
     const heading = factHeading(line);
     if (heading) order = heading.order;
+    // A count and its share written on lines of their own ("69" / "(65%)" / "court
+    // disposals"): one figure.
+    const share = lines[i + 1];
+    if (
+      share !== undefined &&
+      share.line - line.line === 1 &&
+      line.cells.length === 1 &&
+      /^\d{1,3}(?:,\d{3})*$/.test(line.flat) &&
+      SHARE_ALONE.test(share.flat)
+    ) {
+      line = lineOfParts(line, [line, share], [`${line.flat} ${share.flat}`], " ");
+      i++;
+    }
     const next = lines[i + 1];
     const figure = line.cells.length === 1 && FIGURE_ALONE.test(line.flat) ? leadingFigure(line.flat) : null;
     if (

@@ -257,6 +257,32 @@ describe("rejoinRows", () => {
     expect(doc.furniture.map((l) => l.flat)).toEqual(["18"]);
   });
 
+  test("a text that keeps its rows: a count and its share on lines of their own above their label are one row (getText, A5)", async () => {
+    // Kirklees' caseload table as getText and pdftotext -raw read a narrow page: "69" / "(65%)" /
+    // "court disposals"; "69" looks like a page number.
+    const text = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+    const rows = [
+      ["69 (65%)\tcourt disposals", "69\n(65%)\ncourt disposals"],
+      ["37 (35%)\tout-of-court disposals", "37\n(35%)\nout-of-court disposals"],
+      [
+        "31 (84%)\tTotal current caseload: community resolution or other out-of-court disposal",
+        "31\n(84%)\nTotal current caseload: community resolution or other out-of-\ncourt disposal",
+      ],
+    ];
+    let narrow = text.replace(
+      "106\tTotal current caseload, of which:",
+      "106 Total current caseload, of which:",
+    );
+    for (const [row, written] of rows) {
+      expect(narrow).toContain(row);
+      narrow = narrow.replace(row as string, written as string);
+    }
+    const caseload = (r: ReportRecord) => facts(r).filter((f) => f.includes('"caseload"'));
+    const original = caseload(await read("k.txt", text));
+    expect(original).toContain(JSON.stringify(["caseload", "court disposals", "service", 69]));
+    expect(caseload(await read("k.txt", narrow))).toEqual(original);
+  });
+
   test("a key question's counts after its footnote marker, wrapped onto a line of its own, are its row's (North Somerset, pdftotext)", () => {
     const counts = [
       "Of the 8 cases inspected:",
