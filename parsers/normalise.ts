@@ -14,7 +14,7 @@ import {
 } from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { SPLIT_COUNTS, isColumnHeading } from "./questions.js";
+import { QUESTION_START, SPLIT_COUNTS, isColumnHeading } from "./questions.js";
 import {
   PAGE_JOINER,
   PROMPT_LETTER,
@@ -697,6 +697,47 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       broken.flat = broken.cells.join(" ");
       continue;
     }
+    // (The row's figures written before its question's last words, pdftotext -raw's order:
+    // "... (for example, child protection or care plans)" / "4 4" / notes / "concerning the
+    // child?": the question whole, then its figures.)
+    const question = broken ? lines[lines.length - 2] : undefined;
+    if (
+      broken === lines[lines.length - 1] &&
+      broken?.cells.length === 1 &&
+      /^\d{1,3}%?(?:\s+\d{1,3}%?)?$/.test(broken.flat) &&
+      question?.page === broken.page &&
+      question.cells.length === 1 &&
+      /[a-z]/.test(question.flat) &&
+      !/[.?!:;]$/.test(question.flat) &&
+      cells.length === 1 &&
+      continuesQuestionOver(cells[0] as string)
+    ) {
+      // (One cell, as the line was written: a row of cells here would tell the rejoin stage the
+      // text keeps its rows.)
+      question.cells = [`${joinWrapped(question.flat, cells[0] as string)} ${broken.flat}`];
+      question.flat = question.cells.join(" ");
+      question.raw = `${question.raw.trimEnd()}\n${src.raw}\n${broken.raw}`;
+      lines.pop();
+      continue;
+    }
+    // (Or beside its first line: "... an effective working relationship 8 8" / notes / "with
+    // the child and their parents/carers?".)
+    const beside =
+      broken?.cells.length === 1
+        ? broken.flat.match(/^(.*[^\d.?!:;\s])\s+(\d{1,3}%?(?:\s+\d{1,3}%?)?)$/)
+        : null;
+    if (
+      broken &&
+      beside &&
+      QUESTION_START.test(broken.flat) &&
+      cells.length === 1 &&
+      continuesQuestionOver(cells[0] as string)
+    ) {
+      broken.cells = [`${joinWrapped(beside[1] as string, cells[0] as string)} ${beside[2]}`];
+      broken.flat = broken.cells.join(" ");
+      broken.raw = `${broken.raw.trimEnd()}\n${src.raw}`;
+      continue;
+    }
     if (
       broken &&
       broken.cells.length > 1 &&
@@ -716,6 +757,11 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     lines.push(line);
   }
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
+}
+
+/** A question's last words at the top of a page: lower case, to its mark; no prompt's letter ("b) ...", "(b) ...", "b. ..."). */
+function continuesQuestionOver(cell: string): boolean {
+  return /^[a-z(][^.?!]*\?$/.test(cell) && !/^\(?[a-z][.)]\s/.test(cell);
 }
 
 /**

@@ -1046,6 +1046,47 @@ test("getText: a percentage whose sign went to the next page is one figure; the 
   expect(flats.some((f) => f.includes("67 1"))).toBe(false);
 });
 
+// pdftotext -raw writes a row broken across a page in the order of the PDF's content: the
+// first page's part (the question's first lines and the row's counts), the page's number (and
+// notes), then the question's last words at the top of the next page.
+test("pdftotext -raw: a count row broken across a page, its counts before its question's last words, is one row", async () => {
+  const text = [
+    "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks? 5 5",
+    "Where applicable, does planning involve other agencies where appropriate, and is there",
+    "sufficient alignment with other plans (for example, child protection or care plans)",
+    "4 4",
+    "23",
+    "\fInspection of youth offending services: North Somerset",
+    "concerning the child?",
+    "Does planning include necessary contingency arrangements for those risks that have",
+    "been identified?",
+    "5 3",
+    "Is sufficient focus given to developing and maintaining an effective working relationship 8 8",
+    "24",
+    "\fInspection of youth offending services: North Somerset",
+    "with the child and their parents/carers?",
+    "Is sufficient attention given to encouraging and enabling the child's compliance with the",
+    "work of the YOT?",
+    "8 8",
+    "Where applicable, does planning address any specific concerns and risks related to actual 1 1",
+    "27",
+    "\fInspection of youth offending services: North Somerset",
+    "and potential victims?",
+  ].join("\n");
+  const doc = await documentFromBytes("raw.txt", Buffer.from(text));
+  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  expect(flats).toContain(
+    "sufficient alignment with other plans (for example, child protection or care plans) concerning the child? 4 4",
+  );
+  expect(flats).toContain(
+    "Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers? 8 8",
+  );
+  // (Both counts, not the question's last word "actual 1".)
+  expect(flats).toContain(
+    "Where applicable, does planning address any specific concerns and risks related to actual and potential victims? 1 1",
+  );
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
