@@ -309,6 +309,7 @@ function parseSplitTable(
   { header, body }: { header: Line; body: number },
   group: FactGroup,
   out: Collector,
+  area: string | null = null,
 ): number {
   let j = body;
   const rows: { subject: string; cells: string[]; values: (number | null)[]; line: Line }[] = [];
@@ -322,7 +323,18 @@ function parseSplitTable(
     // A row of the table has one cell per column and at least one readable percentage; a cell
     // it cannot read ("<1%", "-", "n/a") is reported below, not guessed.
     if (!columns || values.length !== columns.length || values.every((v) => v === null)) break;
-    rows.push({ subject: cells[0] as string, cells, values, line });
+    // A subject wrapped inside the area's name, the rest on the next line ("Youth population
+    // (10-17 years) in Tower" / "Hamlets and City of London").
+    const more = lines[j + 1];
+    const wrapped =
+      more && more.cells.length === 1 && labelRunsOn(cells[0] as string, more.flat, area) ? more : null;
+    rows.push({
+      subject: wrapped ? `${cells[0]} ${wrapped.flat}` : (cells[0] as string),
+      cells,
+      values,
+      line,
+    });
+    if (wrapped) j++;
   }
   if (rows.length === 0 || !columns) {
     // Figures under a header whose columns cannot be told apart: say so, never guess.
@@ -457,7 +469,7 @@ function parseContextualSection(
     const next = head ? lines[head.body] : undefined;
     if (split && head && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
       missingHeading = null;
-      i = parseSplitTable(lines, i, head, split.group, out) - 1;
+      i = parseSplitTable(lines, i, head, split.group, out, area) - 1;
       continue;
     }
     if (OFFENCE_TYPES_HEADING.test(line.flat)) {

@@ -729,3 +729,32 @@ test("recommendations that each name who should act, under no addressee heading;
     [3, null, "Ensure that staff should be trained."],
   ]);
 });
+
+test("a split table's row subject wrapped inside the area's name runs on over the next line (pdftotext -layout, A5)", () => {
+  const body = [
+    "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+    "Tower Hamlets and City of London YJS\t17%\t83%\t0%",
+    "Youth population (10–17 years) in Tower\t18%\t82%\t0%",
+    "Hamlets and City of London",
+    "",
+    "Gender\tMale\tFemale",
+    "Tower Hamlets and City of London YJS\t90%\t10%",
+  ].join("\n");
+  const { lines, seg } = linesOf(`Contextual facts\n\n${body}\n\n1. Organisational delivery`);
+  const rows = parseFacts(lines, seg, "Tower Hamlets and City of London").facts.map((f) => [
+    f.group,
+    f.label,
+    f.subject,
+    f.role,
+    f.value,
+  ]);
+  expect(rows).toContainEqual([
+    "ethnicity",
+    "White",
+    "Youth population (10-17 years) in Tower Hamlets and City of London",
+    "comparator",
+    18,
+  ]);
+  expect(rows).toContainEqual(["gender", "Female", "Tower Hamlets and City of London YJS", "service", 10]);
+  expect(rows).toHaveLength(8);
+});
