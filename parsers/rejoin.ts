@@ -606,7 +606,7 @@ function factTableRows(
         isFactText(lines[end] as Line)
       )
         end++;
-      const label = [beside[1] as string, ...lines.slice(i + 1, end).map((l) => l.flat)].join(" ");
+      const label = [beside[1] as string, ...lines.slice(i + 1, end).map((l) => l.flat)].reduce(joinWrapped);
       out.push(lineOfParts(line, lines.slice(i, end), [label, beside[2] as string]));
       i = end - 1;
       continue;
