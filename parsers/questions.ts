@@ -209,11 +209,22 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
   return null;
 }
 
+/** A caption with a count table's headings' two lines run in: "... the child Relevant Number safe: cases 'Yes'". */
+const INTERLEAVED_COUNT_HEADING =
+  /^((?:Of|In) the .*?)\s+Relevant\s+Number\s+([^:]{0,40}:)?\s*cases\s+['‘’"“”]?Yes['‘’"“”]?$/i;
+
 function isTableHeader(line: Line): { subSample: number | null; question: string | null } | null {
   const last = line.cells[line.cells.length - 1] ?? "";
   const yesHeader = PERCENT_HEADER.test(last);
   const countHeader = /relevant cases/i.test(line.flat) && /number\s*['‘’"“”]?yes/i.test(line.flat);
-  if (!yesHeader && !countHeader) return null;
+  if (!yesHeader && !countHeader) {
+    // The headings' two lines run into the caption's ("Of the 7 cases ... keeping the child
+    // Relevant Number" / "safe: cases 'Yes'", a paragraph again once unwrapped).
+    const interleaved = line.flat.match(INTERLEAVED_COUNT_HEADING);
+    return interleaved
+      ? { subSample: subSampleIn(`${interleaved[1]} ${interleaved[2] ?? ""}`), question: null }
+      : null;
+  }
   const first = line.cells[0] ?? "";
   const question = yesHeader && line.cells.length > 1 && isKeyQuestionText(first) ? first : null;
   return { subSample: subSampleIn(line.flat), question };

@@ -203,6 +203,23 @@ test("a count table's caption wrapped above its column headings still gives the 
     );
 });
 
+test("a caption with its headings' two lines run in ('... the child Relevant Number safe: cases 'Yes'', pdftotext -raw unwrapped) still gives the sub-sample", async () => {
+  const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const header =
+    "Of the 7 cases with factors related to keeping the child safe:\tRelevant cases\tNumber 'Yes'";
+  expect(somerset.split(header)).toHaveLength(3);
+  const printed = await recordOf(somerset);
+  const runIn = await recordOf(
+    somerset.replaceAll(
+      header,
+      "Of the 7 cases with factors related to keeping the child Relevant Number safe: cases 'Yes'",
+    ),
+  );
+  const subSamples = (r: typeof printed) => r.prompts.map((p) => [p.keyQuestionId, p.subSample]);
+  expect(subSamples(runIn)).toEqual(subSamples(printed));
+  expect(subSamples(printed).filter(([, n]) => n === 7).length).toBeGreaterThanOrEqual(4);
+});
+
 test("a count table's caption with the first row's question between it and the headings (pdftotext) still gives the sub-sample", async () => {
   // North Somerset 3.2: "Of the 5 cases with factors relevant to keeping the child safe:" over
   // its headings; pdftotext writes the first row's question before the headings beside it.
