@@ -181,13 +181,17 @@ const COUNT_HEADING_ONLY = new RegExp(`^${COUNT_HEADING_WORD}(?:\\s+${COUNT_HEAD
  * headings are not all there.
  */
 function splitCountHeading(lines: Line[], i: number, end: number): { lead: string; span: number } | null {
-  const first = (lines[i] as Line).flat.trim();
+  let first = (lines[i] as Line).flat.trim();
+  // (The caption's last words after the headings' first pieces, its first words on the line
+  // above: "Of the 7 cases ... keeping the child" / "Relevant Number  safe:" / "cases" / "'Yes'".)
+  const captionEnd = first.match(/^(.*\S)\s+([a-z][^:?]{0,80}:)$/);
+  if (captionEnd && COUNT_HEADING_ONLY.test(captionEnd[1] as string)) first = captionEnd[1] as string;
   const tail = first.match(COUNT_HEADING_TAIL);
   if (!tail) return null;
   const all = (words: string) =>
     /\brelevant\b/.test(words) && /\bcases\b/.test(words) && /\bnumber\b/.test(words) && /yes/.test(words);
   let words = (tail[1] as string).toLowerCase();
-  const lead = first.slice(0, tail.index).trim();
+  const lead = first === captionEnd?.[1] ? (captionEnd[2] as string) : first.slice(0, tail.index).trim();
   // (All on this line, a wrapped piece put back after the next heading: "Relevant Number cases 'Yes'".)
   if (all(words)) return { lead, span: 1 };
   // (Headings whole on the next line are that line's: "Of the 8 cases" / "Relevant cases Number 'Yes'".)

@@ -196,6 +196,10 @@ test("a count table's caption wrapped above its column headings still gives the 
       "Of the 8 cases\tRelevant Number\ninspected:\tcases\t'Yes'",
     ],
     ["the wrapped pieces put back out of order", "Of the 8 cases inspected:\tRelevant Number cases\t'Yes'"],
+    [
+      "the caption's last word after the headings' first pieces, the rest a piece a line (pdftotext of a narrow page)",
+      "Of the 8 cases\nRelevant Number\tinspected:\ncases\n'Yes'",
+    ],
   ];
   for (const [form, written] of forms)
     expect(subSamples(await recordOf(somerset.replaceAll(header, written))), form).toEqual(
