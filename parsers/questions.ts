@@ -206,6 +206,12 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
       caption = `${lead} ${wrapped[1]}`;
       flat = wrapped[2] as string;
     }
+    // (Or the whole caption between the headings' lines, cells centred in a tall row: "Relevant
+    // cases" / "Of the 8 cases inspected:" / "Number 'Yes'".)
+    if (k === i + 1 && !lead && SUB_SAMPLE.test(plain(flat)) && /:\s*\d{0,2}$/.test(flat)) {
+      caption = flat;
+      continue;
+    }
     if (!COUNT_HEADING_ONLY.test(flat)) return null;
     words += ` ${flat.toLowerCase()}`;
     if (all(words)) return { lead: caption, span: k - i + 1 };

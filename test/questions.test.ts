@@ -200,6 +200,10 @@ test("a count table's caption wrapped above its column headings still gives the 
       "the caption's last word after the headings' first pieces, the rest a piece a line (pdftotext of a narrow page)",
       "Of the 8 cases\nRelevant Number\tinspected:\ncases\n'Yes'",
     ],
+    [
+      "the whole caption between the headings' lines (pdftotext without a flag, cells centred in a tall row)",
+      "Relevant\tcases\nOf the 8 cases inspected:\nNumber 'Yes'",
+    ],
   ];
   for (const [form, written] of forms)
     expect(subSamples(await recordOf(somerset.replaceAll(header, written))), form).toEqual(
