@@ -50,6 +50,13 @@ const SPLIT_ROW = /(?:\s\d{1,3}(?:\.\d+)?%){2,}$/;
 /** "...between 28 June and 02" / "July 2021": a date, not a row. */
 const MONTH_START = new RegExp(`^${MONTH_WORD}\\b`);
 
+/**
+ * A report's one-word section headings ("Contents", "Foreword"): never a paragraph's next words,
+ * though the line before them (the publisher's address, ending without a stop) may run on.
+ */
+const SECTION_HEADING =
+  /^(?:Contents|Foreword|Acknowledgements|Introduction|Recommendations|Background|Glossary|Methodology)$/;
+
 /** Longer than any line of a wrapped text: a wrapped file has (almost) none of these. */
 const PARAGRAPH_LENGTH = 130;
 
@@ -119,6 +126,7 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   if (
     BLOCK_START.test(next.raw) ||
     isTableHeading(next.flat) ||
+    SECTION_HEADING.test(next.flat) ||
     ROW_END.some((re) => re.test(last.flat)) ||
     FIGURE_ROW_START.test(next.flat)
   )

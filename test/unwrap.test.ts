@@ -131,6 +131,25 @@ describe("unwrapParagraphs", () => {
     ]);
   });
 
+  test("a report's one-word section heading after a full line without a stop stays a line of its own (pdftotext -raw)", () => {
+    // The publisher's address ends without a stop at a page's foot; the next page opens with
+    // the contents' heading, or the foreword's.
+    const text = [
+      ...FILLER,
+      "",
+      "Published by: Her Majesty's Inspectorate of Probation 1st Floor Civil Justice",
+      "Centre 1 Bridge Street West Manchester M3 3FX and the wrapped address runs on",
+      "Contents",
+      "Foreword 4",
+      "the wrapped paragraph of the foreword runs on with words to the edge of its page",
+      "Foreword",
+    ].join("\n");
+    const flats = unwrap(text).lines.map((l) => l.flat);
+    expect(flats).toContain("Contents");
+    expect(flats).toContain("Foreword");
+    expect(flats.some((f) => f.endsWith("wrapped address runs on"))).toBe(true);
+  });
+
   test("a question's first line with its row's figure beside it is a row, not a paragraph's start", () => {
     // pdftotext writes a table row whose question wraps with the figure beside its first line.
     const text = [
