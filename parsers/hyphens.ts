@@ -5,10 +5,12 @@
 // ("wellbeing" 31 times and "well-being" once is the report's own spelling: left alone.)
 import type { Line } from "./lines.js";
 
-const LETTER = /[A-Za-z]/;
+/** Whether the UTF-16 code `c` is an ASCII capital; an ASCII letter. */
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
 
-/** Whether the UTF-16 code `c` is an ASCII letter. */
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A word long enough to have lost a hyphen ("postsupervision", not "re-do"). */
+const WORD = /\b[A-Za-z]{6,}\b/g;
 
 /** Every word the lines print with a hyphen between letters, by its letters (lower case). */
 function hyphenatedWords(lines: Line[]): Map<string, { form: string; count: number }> {
@@ -85,8 +87,3 @@ export function hyphenRestorer(lines: Line[]): (text: string) => string {
     return copied === 0 ? value : out + value.slice(copied);
   };
 }
-
-/** A word long enough to have lost a hyphen ("postsupervision", not "re-do"). */
-const WORD = /\b[A-Za-z]{6,}\b/g;
-
-const isUpper = (c: number) => c >= 65 && c <= 90;

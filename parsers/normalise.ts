@@ -14,7 +14,7 @@ import {
 } from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { QUESTION_START, SPLIT_COUNTS, isColumnHeading } from "./questions.js";
+import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading } from "./questions.js";
 import {
   PAGE_JOINER,
   PROMPT_LETTER,
@@ -697,45 +697,20 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       broken.flat = broken.cells.join(" ");
       continue;
     }
-    // (The row's figures written before its question's last words, pdftotext -raw's order:
-    // "... (for example, child protection or care plans)" / "4 4" / notes / "concerning the
-    // child?": the question whole, then its figures.)
-    const question = broken ? lines[lines.length - 2] : undefined;
-    if (
-      broken === lines[lines.length - 1] &&
-      broken?.cells.length === 1 &&
-      /^\d{1,3}%?(?:\s+\d{1,3}%?)?$/.test(broken.flat) &&
-      question?.page === broken.page &&
-      question.cells.length === 1 &&
-      /[a-z]/.test(question.flat) &&
-      !/[.?!:;]$/.test(question.flat) &&
-      cells.length === 1 &&
-      continuesQuestionOver(cells[0] as string)
-    ) {
+    // (A count row's question whose last words open the next page, its figures on the page
+    // before: see questionCutByPage.)
+    const cut = broken && cells.length === 1 ? questionCutByPage(lines, broken, cells[0] as string) : null;
+    if (cut) {
       // (One cell, as the line was written: a row of cells here would tell the rejoin stage the
       // text keeps its rows.)
-      question.cells = [`${joinWrapped(question.flat, cells[0] as string)} ${broken.flat}`];
-      question.flat = question.cells.join(" ");
-      question.raw = `${question.raw.trimEnd()}\n${src.raw}\n${broken.raw}`;
-      lines.pop();
-      continue;
-    }
-    // (Or beside its first line: "... an effective working relationship 8 8" / notes / "with
-    // the child and their parents/carers?".)
-    const beside =
-      broken?.cells.length === 1
-        ? broken.flat.match(/^(.*[^\d.?!:;\s])\s+(\d{1,3}%?(?:\s+\d{1,3}%?)?)$/)
-        : null;
-    if (
-      broken &&
-      beside &&
-      QUESTION_START.test(broken.flat) &&
-      cells.length === 1 &&
-      continuesQuestionOver(cells[0] as string)
-    ) {
-      broken.cells = [`${joinWrapped(beside[1] as string, cells[0] as string)} ${beside[2]}`];
-      broken.flat = broken.cells.join(" ");
-      broken.raw = `${broken.raw.trimEnd()}\n${src.raw}`;
+      cut.line.cells = [`${joinWrapped(cut.text, cells[0] as string)} ${cut.figures}`];
+      cut.line.flat = cut.line.cells.join(" ");
+      cut.line.raw = [
+        cut.line.raw.trimEnd(),
+        src.raw,
+        ...(cut.figuresLine ? [cut.figuresLine.raw] : []),
+      ].join("\n");
+      if (cut.figuresLine) lines.pop();
       continue;
     }
     if (
@@ -759,9 +734,36 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
 }
 
-/** A question's last words at the top of a page: lower case, to its mark; no prompt's letter ("b) ...", "(b) ...", "b. ..."). */
-function continuesQuestionOver(cell: string): boolean {
-  return /^[a-z(][^.?!]*\?$/.test(cell) && !/^\(?[a-z][.)]\s/.test(cell);
+/**
+ * A count row's question cut by a page break, its figures written before its last words (`more`,
+ * in lower case to its mark, opening the next page; no prompt's letter: "b) ...", "(b) ...") as
+ * pdftotext -raw and getText write it: on a line of their own after the question's first lines
+ * ("... (for example, child protection or care plans)" / "4 4" / notes / "concerning the
+ * child?"), or beside its first line ("... an effective working relationship 8 8" / notes /
+ * "with the child and their parents/carers?"). The line to carry the whole row, its text so far
+ * and its figures, and the figures' own line to drop, if any.
+ */
+function questionCutByPage(
+  lines: Line[],
+  broken: Line,
+  more: string,
+): { line: Line; text: string; figures: string; figuresLine?: Line } | null {
+  if (!/^[a-z(][^.?!]*\?$/.test(more) || /^\(?[a-z][.)]\s/.test(more) || broken.cells.length !== 1)
+    return null;
+  const question = lines[lines.length - 2];
+  if (
+    broken === lines[lines.length - 1] &&
+    /^\d{1,3}%?(?:\s+\d{1,3}%?)?$/.test(broken.flat) &&
+    question?.page === broken.page &&
+    question.cells.length === 1 &&
+    /[a-z]/.test(question.flat) &&
+    !/[.?!:;]$/.test(question.flat)
+  )
+    return { line: question, text: question.flat, figures: broken.flat, figuresLine: broken };
+  const beside = figuresBesideQuestionStart(broken.flat);
+  if (!beside) return null;
+  const figures = beside.percent !== null ? `${beside.percent}%` : `${beside.relevant} ${beside.yes}`;
+  return { line: broken, text: beside.textCells[0] as string, figures };
 }
 
 /**

@@ -72,6 +72,8 @@ const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
 /** The same with the row's two counts ("... taken into 8 8"). */
 const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
+/** Or its relevant cases only, its "Yes" after the question's end ("... social context 5" / "of the child?" / "5"). */
+export const FIRST_LINE_COUNT = /^(.*[a-z,])\s+(\d{1,3})$/;
 /** A whole question and one count, the other on the next line. */
 export const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
 
@@ -208,7 +210,7 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
     }
     // (Or the whole caption between the headings' lines, cells centred in a tall row: "Relevant
     // cases" / "Of the 8 cases inspected:" / "Number 'Yes'".)
-    if (k === i + 1 && !lead && SUB_SAMPLE.test(plain(flat)) && /:\s*\d{0,2}$/.test(flat)) {
+    if (k === i + 1 && !lead && isCaptionLine(flat)) {
       caption = flat;
       continue;
     }
@@ -303,11 +305,17 @@ function captionBeforeQuestions(lines: Line[], headerAt: number, start: number):
 /** The sub-sample of a caption on the line after a table's headings, or after the question there. */
 function captionAfterHeadings(lines: Line[], from: number, end: number): number | null {
   for (let k = from; k < Math.min(end, from + 2); k++) {
-    const flat = plain((lines[k] as Line).flat);
-    if (CAPTION_ABOVE.test(flat) && SUB_SAMPLE.test(flat)) return subSampleIn(flat);
+    const flat = (lines[k] as Line).flat;
+    if (isCaptionLine(flat)) return subSampleIn(flat);
     if (!/\?$/.test(flat)) return null;
   }
   return null;
+}
+
+/** A count table's caption on a line of its own: "Of the 8 cases inspected:" (its note's number after it or not). */
+function isCaptionLine(flat: string): boolean {
+  const text = plain(flat);
+  return SUB_SAMPLE.test(text) && CAPTION_ABOVE.test(text);
 }
 
 export interface QuestionResult {

@@ -21,8 +21,10 @@ import {
 import { type Footnote, type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
 import {
   CAPTION_START,
+  FIRST_LINE_COUNT,
   NOT_APPLICABLE,
   QUESTION_START,
+  SPLIT_COUNTS,
   isColumnHeading,
   isUnfiguredPrompt,
 } from "./questions.js";
@@ -246,15 +248,15 @@ function countPairs(doc: NormalisedDocument): Line[] {
     let above = yes.line - 1;
     while (above >= yes.line - 3 && !written.has(above)) above--;
     const question = text.get(above);
-    if (!question?.flat.endsWith("?") && !/\?\s+\d{1,3}$/.test(question?.flat ?? "")) continue;
-    const first = doc.lines[doc.lines.indexOf(question as Line) - 1];
+    if (!question) continue;
+    const first = doc.lines[doc.lines.indexOf(question) - 1];
     const relevant =
-      question?.flat.match(/\?\s+(\d{1,3})$/)?.[1] ??
-      (first &&
-      first.line === (question as Line).line - 1 &&
-      /^[a-z(]/.test((question as Line).flat) &&
+      SPLIT_COUNTS.exec(question.flat)?.[2] ??
+      (question.flat.endsWith("?") &&
+      /^[a-z(]/.test(question.flat) &&
+      first?.line === question.line - 1 &&
       isQuestion(first.flat)
-        ? first.flat.match(/[a-z,]\s+(\d{1,3})$/)?.[1]
+        ? FIRST_LINE_COUNT.exec(first.flat)?.[2]
         : undefined);
     if (relevant === undefined || Number(yes.flat) > Number(relevant)) continue;
     const near = (f: Footnote) =>
@@ -928,7 +930,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       // printed beside its first line, its "Yes" after it: "... social context 5" / "of the
       // child?" / "5": the question whole, then the row's counts.)
       const text = row.cells[row.cells.length - 1] as string;
-      const beside = text.match(/^(.*[a-z,])\s+(\d{1,3})$/);
+      const beside = FIRST_LINE_COUNT.exec(text);
       const yes = stream[k + 1];
       const counted =
         beside &&

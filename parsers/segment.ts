@@ -250,14 +250,8 @@ export function segment(lines: Line[]): Segments {
     const m = line.flat.match(ANNEX_HEADING);
     // Not a sentence that names an annex ("Annexe 1 for a more detailed explanation.", a
     // wrapped footnote's second line), nor an entry of the contents, its page number after it
-    // (a tab, spaces, dots, or a single space where the contents' heading was not seen).
-    if (
-      m &&
-      line.flat.length < 80 &&
-      !/\t\d+$/.test(line.raw) &&
-      !/(?:\s|\.\.)\d{1,3}$/.test(line.flat) &&
-      !/^[a-z]/.test(m[1] ?? "")
-    ) {
+    // (after a tab, spaces or leader dots).
+    if (m && line.flat.length < 80 && !/(?:\s|\.\.)\d{1,3}$/.test(line.flat) && !/^[a-z]/.test(m[1] ?? "")) {
       annexes.push({ title: (m[1] ?? "").trim(), start: i, end: lines.length });
     }
   }

@@ -172,7 +172,6 @@ export function joinWrapped(text: string, more: string): string {
     : `${text} ${more}`;
 }
 
-/** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 const RAISED_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 /** Raised figures, as footnote markers are printed. */
 export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
@@ -185,6 +184,7 @@ export function fromSuperscript(raised: string): string {
   return [...raised].map((c) => (RAISED_DIGITS.includes(c) ? String(RAISED_DIGITS.indexOf(c)) : c)).join("");
 }
 
+/** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
