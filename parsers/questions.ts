@@ -171,6 +171,8 @@ const COUNT_HEADING_TAIL = new RegExp(
   `(?:^|\\s)((?:relevant|number|['‘’"“”]?yes['‘’"“”]?)(?:\\s+${COUNT_HEADING_WORD})*)$`,
   "i",
 );
+/** How a line ending in a count table's headings ends (tested on its last characters alone). */
+const COUNT_HEADING_LAST_WORD = /(?:relevant|cases|number|yes)['‘’"“”]?$/i;
 const COUNT_HEADING_ONLY = new RegExp(`^${COUNT_HEADING_WORD}(?:\\s+${COUNT_HEADING_WORD})*$`, "i");
 
 /**
@@ -186,9 +188,11 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
   let first = (lines[i] as Line).flat.trim();
   // (The caption's last words after the headings' first pieces, its first words on the line
   // above: "Of the 7 cases ... keeping the child" / "Relevant Number  safe:" / "cases" / "'Yes'".)
-  const captionEnd = first.match(/^(.*\S)\s+([a-z][^:?]{0,80}:)$/);
+  // (Tested on a line ending in a colon only: on a line of prose the pattern backtracks at every word.)
+  const captionEnd = first.endsWith(":") ? first.match(/^(.*\S)\s+([a-z][^:?]{0,80}:)$/) : null;
   if (captionEnd && COUNT_HEADING_ONLY.test(captionEnd[1] as string)) first = captionEnd[1] as string;
-  const tail = first.match(COUNT_HEADING_TAIL);
+  // (The cheap test first: this runs on every line of a section.)
+  const tail = COUNT_HEADING_LAST_WORD.test(first.slice(-12)) ? first.match(COUNT_HEADING_TAIL) : null;
   if (!tail) return null;
   const all = (words: string) =>
     /\brelevant\b/.test(words) && /\bcases\b/.test(words) && /\bnumber\b/.test(words) && /yes/.test(words);
