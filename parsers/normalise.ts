@@ -710,7 +710,11 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
         src.raw,
         ...(cut.figuresLine ? [cut.figuresLine.raw] : []),
       ].join("\n");
-      if (cut.figuresLine) lines.pop();
+      if (cut.figuresLine) {
+        const at = lines.lastIndexOf(cut.figuresLine);
+        lines.splice(at, 1);
+        for (let k = at; k < lines.length; k++) (lines[k] as Line).index = k;
+      }
       continue;
     }
     if (
@@ -750,9 +754,9 @@ function questionCutByPage(
 ): { line: Line; text: string; figures: string; figuresLine?: Line } | null {
   if (!/^[a-z(][^.?!]*\?$/.test(more) || /^\(?[a-z][.)]\s/.test(more) || broken.cells.length !== 1)
     return null;
-  const question = lines[lines.length - 2];
+  // (The page so far may hold the table's heading rows again: see rowBrokenByPage.)
+  const question = lines[lines.lastIndexOf(broken) - 1];
   if (
-    broken === lines[lines.length - 1] &&
     /^\d{1,3}%?(?:\s+\d{1,3}%?)?$/.test(broken.flat) &&
     question?.page === broken.page &&
     question.cells.length === 1 &&

@@ -622,13 +622,35 @@ function factTableRows(
     const end = order === "label-first" && isFactText(line) ? labelEnd(lines, i, byColumns) : i;
     const figure = lines[end];
     if (end > i && adjacent(lines[end - 1] as Line, figure) && isFactFigure(figure)) {
-      out.push(joined(line, [labelLine(lines.slice(i, end)), figure]));
-      i = end;
+      const tail = labelAfterFigure(lines, end);
+      out.push(joined(line, [labelLine([...lines.slice(i, end), ...lines.slice(end + 1, tail)]), figure]));
+      i = tail - 1;
       continue;
     }
     out.push(line);
   }
   return out;
+}
+
+/**
+ * A label wrapped round its figure, the figure on the row's middle line, as pdftotext writes a
+ * row whose figure is centred beside its label's two lines ("Vacancy rate ... as percentage of
+ * total case manager" / "5%" / "headcount)"): the label's last lines, in lower case, straight
+ * after the figure (no blank line between any of them). Where they end (`figureAt` + 1 if none).
+ */
+function labelAfterFigure(lines: Line[], figureAt: number): number {
+  const [label, figure] = [lines[figureAt - 1] as Line, lines[figureAt] as Line];
+  let end = figureAt + 1;
+  if (figure.line - label.line !== 1 || /[.?!:;]$/.test(label.flat)) return end;
+  while (
+    end < lines.length &&
+    (lines[end] as Line).line - (lines[end - 1] as Line).line === 1 &&
+    (lines[end] as Line).cells.length === 1 &&
+    /^[a-z(]/.test((lines[end] as Line).flat) &&
+    isFactText(lines[end] as Line)
+  )
+    end++;
+  return end;
 }
 
 /** A label's lines as one. */

@@ -1087,6 +1087,40 @@ test("pdftotext -raw: a count row broken across a page, its counts before its qu
   );
 });
 
+// pdftotext without a flag, a word processor repeating the table's heading row at the top of
+// each page: the question's first line and its percentage on one page, the heading row again and
+// the question's last words on the next.
+test("pdftotext: a row broken across a page, the table's heading row repeated before its last words, is one row", async () => {
+  const text = [
+    "2.1. Assessment",
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "",
+    "% Yes",
+    "",
+    "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations",
+    "",
+    "86%",
+    "",
+    "\fInspection of youth offending services: Kirklees",
+    "2.1. Assessment",
+    "for their offending?",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "",
+    "68%",
+  ].join("\n");
+  const doc = await documentFromBytes("repeated.txt", Buffer.from(text));
+  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  expect(flats).toEqual([
+    "2.1. Assessment",
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "% Yes",
+    "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending? 86%",
+    "2.1. Assessment",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "68%",
+  ]);
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",

@@ -476,6 +476,12 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
       "as percentage of total case manager headcount)\n\n5%\n\nAverage caseload",
       "as percentage of total case manager 5%\nheadcount)\nAverage caseload",
     ],
+    // ... or its percentage on a line of its own between the label's two lines (a cell centred).
+    [
+      "2022-07-tower-hamlets-and-city-of-london.txt",
+      "as percentage of total case manager headcount)\n\n5%\n\nAverage caseload",
+      "as percentage of total case manager\n5%\nheadcount)\nAverage caseload",
+    ],
     // A count row's relevant cases beside its question's last line, its "Yes" alone after it ...
     [
       "2020-12-north-somerset.txt",
