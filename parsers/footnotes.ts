@@ -85,8 +85,11 @@ const GLUED_NUMBER = /(?<=[A-Za-z)?:’'”"])(\d{1,3})(?![\d,.%/])/g;
 function markerAt(raw: string, n: string): { index: number; length: number; glued: boolean } | null {
   const glued = new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`).exec(raw);
   if (glued) return { index: glued.index, length: n.length, glued: true };
-  // (Or, a single space for the column gap, before the row's one figure: "(FTE) 17 8.6".)
-  const spaced = new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$| [\\d.,]+%?\\s*$)`).exec(raw);
+  // (Or, a single space for the column gap, before the row's one figure or two counts: "(FTE)
+  // 17 8.6", "... keeping the child safe? 12 7 7".)
+  const spaced = new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$)`).exec(
+    raw,
+  );
   if (spaced) return { index: spaced.index, length: n.length + 1, glued: false };
   return null;
 }

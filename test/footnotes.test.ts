@@ -220,6 +220,36 @@ test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon
   expect(doc.lines.map((l) => l.flat)).toContain("385,346 Total population of Anytown");
 });
 
+test("pdf-parse's text: a marker a space before a count row's two counts is the note's, the counts the row's", () => {
+  // North Somerset's planning table through getText: two key questions marked for their notes.
+  const parsed = [
+    "Of the 8 cases inspected: Relevant",
+    "cases",
+    "Number 'Yes'",
+    "Does planning focus sufficiently on supporting the child's desistance? 8 8",
+    "Does planning focus sufficiently on keeping the child safe? 12 7 7",
+    "Does planning focus sufficiently on keeping other people safe? 13 7 6",
+    "12 This question is only relevant in cases where there are factors related to keeping the child safe.",
+    "13 This question is only relevant in cases where there are factors related to keeping other people safe.",
+    "",
+    "-- 1 of 2 --",
+    "",
+    "More text.",
+    "",
+    "-- 2 of 2 --",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(parsed), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.line.page])).toEqual([
+    ["12", 1],
+    ["13", 1],
+  ]);
+  expect(doc.lines.slice(3, 6).map((l) => [l.flat, l.markers])).toEqual([
+    ["Does planning focus sufficiently on supporting the child's desistance? 8 8", []],
+    ["Does planning focus sufficiently on keeping the child safe? 7 7", ["12"]],
+    ["Does planning focus sufficiently on keeping other people safe? 7 6", ["13"]],
+  ]);
+});
+
 test("a table's rows that start with a number are no notes: not from 0, not with a figure of their own line", () => {
   const rows = page(
     "Of the 57 court disposals:",
