@@ -14,7 +14,7 @@ import {
 } from "./centred-rows.js";
 import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
-import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading } from "./questions.js";
+import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
 import {
   PAGE_JOINER,
   PROMPT_LETTER,
@@ -779,16 +779,18 @@ function questionCutByPage(
 function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
   if (page === null) return undefined;
   let k = lines.length - 1;
-  while (k >= 0 && k >= lines.length - 3 && (lines[k] as Line).page === page) k--;
+  while (k >= 0 && k >= lines.length - 5 && (lines[k] as Line).page === page) k--;
   const before = lines[k];
   if (before?.page !== page - 1) return undefined;
   if (k === lines.length - 1) return before;
   const previousPage = new Set<string>();
   for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
     previousPage.add((lines[j] as Line).flat);
-  // (A heading row: cells, or a standard's numbered heading. Not any line: a wrapped question's
-  // first line may well stand on both pages.)
-  const headingRow = (l: Line) => l.cells.length > 1 || /^\d(?:\.\d{1,2})+\.?\s/.test(l.flat);
+  // (A heading row: cells, a standard's numbered heading, or a count table's caption and
+  // headings written a line at a time. Not any line: a wrapped question's first line may well
+  // stand on both pages.)
+  const headingRow = (l: Line) =>
+    l.cells.length > 1 || /^\d(?:\.\d{1,2})+\.?\s/.test(l.flat) || isHeadingRowPiece(l.flat);
   return lines.slice(k + 1).every((l) => headingRow(l) && previousPage.has(l.flat)) ? before : undefined;
 }
 

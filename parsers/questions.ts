@@ -322,6 +322,18 @@ function isCaptionLine(flat: string): boolean {
   return SUB_SAMPLE.test(text) && CAPTION_ABOVE.test(text);
 }
 
+/**
+ * A line of a count table's heading row, its cells written a line at a time: the caption, with
+ * the headings' first words after it or not ("Of the 8 cases inspected: Relevant"), or heading
+ * words alone ("cases", "Number 'Yes'", "% 'Yes'").
+ */
+export function isHeadingRowPiece(flat: string): boolean {
+  const text = flat.trim();
+  if (COUNT_HEADING_ONLY.test(text) || PERCENT_HEADER.test(text)) return true;
+  const tail = text.match(COUNT_HEADING_TAIL);
+  return isCaptionLine(tail ? text.slice(0, tail.index) : text);
+}
+
 export interface QuestionResult {
   keyQuestions: KeyQuestion[];
   prompts: Prompt[];

@@ -1121,6 +1121,43 @@ test("pdftotext: a row broken across a page, the table's heading row repeated be
   ]);
 });
 
+// getText of the same, the heading row a count table's: its caption and column headings, a line
+// at a time, written again at the top of the page before the question's last words.
+test("getText: a count row broken across a page, the table's caption and headings repeated before its last words, is one row", async () => {
+  const text = [
+    "Of the 8 cases inspected: Relevant",
+    "cases",
+    "Number 'Yes'",
+    "Does planning set out the services most likely to support desistance, paying sufficient 8 8",
+    "",
+    "-- 1 of 2 --",
+    "",
+    "Inspection of youth offending services: North Somerset",
+    "Of the 8 cases inspected: Relevant",
+    "cases",
+    "Number 'Yes'",
+    "attention to the available timescales and the need for sequencing?",
+    "Does planning take sufficient account of the diversity and wider familial and social context",
+    "of the child?",
+    "8 8",
+    "",
+    "-- 2 of 2 --",
+  ].join("\n");
+  const doc = await documentFromBytes("get-text.txt", Buffer.from(text));
+  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  expect(flats.slice(0, 4)).toEqual([
+    "Of the 8 cases inspected: Relevant",
+    "cases",
+    "Number 'Yes'",
+    "Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing? 8 8",
+  ]);
+  // (A wrapped question's first line is no heading row: the next question's first line after the
+  // repeated headings is not joined to the row before.)
+  expect(flats).toContain(
+    "Does planning take sufficient account of the diversity and wider familial and social context",
+  );
+});
+
 test("pdftotext -layout text: a question one space short of its figures' column, and figures alone on its middle line", () => {
   const cells = layoutCells([
     " Of the 8 cases inspected:                                   Relevant cases   Number 'Yes'",
