@@ -48,13 +48,19 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       break;
     const other = standardHeading(line);
     if (other && other.id !== heading.id) break;
-    // "Requires" / "...prose beside it." / "improvement": the rating cell written a line at a time.
-    if (/^requires$/i.test(line.flat)) {
-      const rest = [lines[i + 1], lines[i + 2]].find(
-        (l) => l && /^improvement\s*(\*+|†+)?\W*$/i.test(l.flat),
-      );
+    // "Requires" / "...prose beside it." / "improvement": the rating cell written a line at a time,
+    // its first word alone or in the prose, capitalised, where the prose's first line ended ("...
+    // responsive service Requires" / "for all children." / "improvement", the prose's lines joined).
+    // (Or its second word in a cell of its own beside the joined prose, as -layout writes it.)
+    const requiresInProse = /\sRequires(?:$|\s+[a-z])/.test(line.cells[0] ?? "");
+    if (/^requires$/i.test(line.flat) || (line.cells.length === 1 && requiresInProse)) {
+      const rest = [lines[i + 1], lines[i + 2]].find((l) => l && IMPROVEMENT_ALONE.test(l.flat));
       if (rest) return { rating: "Requires improvement", marker: rest.markers[0] ?? null, line };
     }
+    const besideProse =
+      requiresInProse && line.cells.length === 2 ? (line.cells[1] as string).match(IMPROVEMENT_ALONE) : null;
+    if (besideProse)
+      return { rating: "Requires improvement", marker: besideProse[1] ?? line.markers[0] ?? null, line };
     const only = ratingOnly(line.flat);
     if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
     const last = line.cells[line.cells.length - 1] ?? "";
@@ -75,6 +81,9 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
   }
   return null;
 }
+
+/** The second word of a wrapped "Requires improvement", alone (with the rating's marker, if any). */
+const IMPROVEMENT_ALONE = /^improvement\s*(\*+|†+)?\W*$/i;
 
 /**
  * "Requires" closing `text` and "improvement" closing the next line: a rating cell wrapped over

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseIdentity } from "../parsers/identity.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
-import { overallRatingStatements, parseRatingsTable } from "../parsers/ratings.js";
+import { overallRatingStatements, parseRatingsTable, ratingNear } from "../parsers/ratings.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
 import { extractFile } from "../src/extract.js";
 
@@ -120,6 +120,32 @@ test("'Requires improvement' wrapped over two lines on a standard row and the ov
   expect(t.overallRating).toBe("Requires improvement");
   expect(t.rows.get("1.1")).toMatchObject({ rating: "Requires improvement", marker: "*" });
   expect(t.rows.get("1.2")?.rating).toBe("Good");
+});
+
+describe("a section's 'Requires improvement' wrapped in its cell beside the standard's statement (pdftotext)", () => {
+  const STATEMENT =
+    "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive service";
+  const sectionRating = (text: string) => {
+    const lines = linesOf(`1.2. Staff\n${text}\nKey staffing data`);
+    const heading = standardHeading(lines[0] as (typeof lines)[number]);
+    return heading ? (ratingNear(lines, heading, lines.length)?.rating ?? null) : "no heading";
+  };
+  test.each([
+    [
+      "its first word where the prose's first line ends, its second alone",
+      `${STATEMENT} Requires\nfor all children.\nimprovement`,
+    ],
+    ["the prose's lines joined round its first word", `${STATEMENT} Requires for all children.\nimprovement`],
+    [
+      "its second word in a cell beside the joined prose (-layout)",
+      `${STATEMENT} Requires for all children.\timprovement`,
+    ],
+  ])("%s", (_, text) => {
+    expect(sectionRating(text)).toBe("Requires improvement");
+  });
+  test("the prose's own 'requires' is no rating", () => {
+    expect(sectionRating(`${STATEMENT} that requires\nfor all children.\nimprovement`)).toBeNull();
+  });
 });
 
 test.each([
