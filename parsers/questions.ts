@@ -138,8 +138,24 @@ function rowFigures(cells: string[]): Figures | null {
       yes: Number(counts[3]),
       textCells: [counts[1] as string],
     };
+  const inside = cells.length === 1 && last.endsWith("?") ? PERCENT_INSIDE.exec(last) : null;
+  if (inside && QUESTION_START.test(last))
+    return {
+      percent: Number(inside[2]),
+      relevant: null,
+      yes: null,
+      textCells: [joinWrapped(inside[1] as string, inside[3] as string)],
+    };
   return null;
 }
+
+/**
+ * A question whose percentage, printed beside its first line, stands between its lines' words
+ * ("... motivation to change, 77% and their likelihood of engaging with the court disposal?"): a
+ * justified cell's first line runs up to the figure's column, so a reader takes the two for one
+ * run of text, and its next line runs on after them.
+ */
+const PERCENT_INSIDE = /^(.*[a-z,])\s+(\d{1,3})%\s+([a-z(][^%]*\?)$/;
 
 /**
  * "Of the 7 cases with factors…", "Of the eight cases inspected", "In the 17 cases where there were

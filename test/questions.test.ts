@@ -359,6 +359,21 @@ test("a wrapped prompt whose figure stands beside its first line (pdftotext) is 
   ]);
 });
 
+test("a prompt whose figure stands between its lines' words (a justified cell's first line run up to the figure) is read whole, with its figure", async () => {
+  // Kirklees' annex, 2.1.1, as our PDF reader takes a word processor's justified cell: the first
+  // line's words spread up to the figure's column, the next line after the figure.
+  const printed =
+    "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?";
+  const record = await damagedReport("2021-10-kirklees.txt", [
+    `${printed}\t77%`,
+    "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, 77% and their likelihood of engaging with the court disposal?",
+  ]);
+  const prompt = record.prompts.find(
+    (p) => p.keyQuestionId === "2.1.1" && p.text.includes("levels of maturity"),
+  );
+  expect([prompt?.text, prompt?.percent, prompt?.source]).toEqual([printed, 77, "annex"]);
+});
+
 /** Croydon's annex row for 2.4.3, its number in a cell of its own. */
 const CROYDON_2_4_3 = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
 
