@@ -599,18 +599,13 @@ function factTableRows(
     // writes it ("... as percentage of total case manager 5%" / "headcount)"): the label whole,
     // then its figure. (Only a percentage: a count there may be a footnote marker.)
     const beside = line.flat.match(/^(.*[A-Za-z),])\s+(\d{1,3}(?:\.\d+)?%)$/);
-    if (beside && next.line - line.line === 1 && /^[a-z(]/.test(next.flat) && isFactText(next)) {
-      let end = i + 1;
-      while (
-        end < lines.length &&
-        (lines[end] as Line).line - (lines[end - 1] as Line).line === 1 &&
-        /^[a-z(]/.test((lines[end] as Line).flat) &&
-        isFactText(lines[end] as Line)
-      )
-        end++;
-      const label = [beside[1] as string, ...lines.slice(i + 1, end).map((l) => l.flat)].reduce(joinWrapped);
-      out.push(lineOfParts(line, lines.slice(i, end), [label, beside[2] as string]));
-      i = end - 1;
+    const besideEnd = beside ? labelRunsOn(lines, i + 1) : i + 1;
+    if (beside && besideEnd > i + 1) {
+      const label = [beside[1] as string, ...lines.slice(i + 1, besideEnd).map((l) => l.flat)].reduce(
+        joinWrapped,
+      );
+      out.push(lineOfParts(line, lines.slice(i, besideEnd), [label, beside[2] as string]));
+      i = besideEnd - 1;
       continue;
     }
     if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
@@ -640,12 +635,16 @@ function factTableRows(
  */
 function labelAfterFigure(lines: Line[], figureAt: number): number {
   const [label, figure] = [lines[figureAt - 1] as Line, lines[figureAt] as Line];
-  let end = figureAt + 1;
-  if (figure.line - label.line !== 1 || /[.?!:;]$/.test(label.flat)) return end;
+  if (figure.line - label.line !== 1 || /[.?!:;]$/.test(label.flat)) return figureAt + 1;
+  return labelRunsOn(lines, figureAt + 1);
+}
+
+/** Where a label's wrapped lines from `start` end: each the next source line, in lower case. */
+function labelRunsOn(lines: Line[], start: number): number {
+  let end = start;
   while (
     end < lines.length &&
     (lines[end] as Line).line - (lines[end - 1] as Line).line === 1 &&
-    (lines[end] as Line).cells.length === 1 &&
     /^[a-z(]/.test((lines[end] as Line).flat) &&
     isFactText(lines[end] as Line)
   )
