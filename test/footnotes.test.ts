@@ -194,8 +194,12 @@ test("markdown without pages: a marker glued to a table cell's word is the cell'
   expect(doc.footnotes.map((f) => f.marker)).toEqual(["10"]);
 });
 
+/** pdf-parse's text of these pages: each ends with its "-- 1 of 2 --" line. */
+const getTextOf = (...pages: string[][]) =>
+  pages.map((lines, k) => [...lines, "", `-- ${k + 1} of ${pages.length} --`].join("\n")).join("\n\n");
+
 test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon before a lost link", () => {
-  const parsed = [
+  const first = [
     "Background",
     "Population information",
     "385,346 Total population of Anytown 6",
@@ -203,15 +207,8 @@ test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon
     "The standards are set out in our framework 7.",
     "6 Office for National Statistics. (2019). UK population estimates mid-2018.",
     "7 HM Inspectorate's standards are available here:",
-    "",
-    "-- 1 of 2 --",
-    "",
-    "Inspection of youth offending services: Anytown",
-    "2",
-    "More text.",
-    "",
-    "-- 2 of 2 --",
-  ].join("\n");
+  ];
+  const parsed = getTextOf(first, ["Inspection of youth offending services: Anytown", "2", "More text."]);
   const doc = normaliseLines(textSourceLines(parsed), "text");
   expect(doc.footnotes.map((f) => [f.marker, f.line.page])).toEqual([
     ["6", 1],
@@ -222,7 +219,7 @@ test("pdf-parse's text: pages end at '-- 2 of 3 --'; a note may end in the colon
 
 test("pdf-parse's text: a marker a space before a count row's two counts is the note's, the counts the row's", () => {
   // North Somerset's planning table through getText: two key questions marked for their notes.
-  const parsed = [
+  const first = [
     "Of the 8 cases inspected: Relevant",
     "cases",
     "Number 'Yes'",
@@ -231,13 +228,8 @@ test("pdf-parse's text: a marker a space before a count row's two counts is the 
     "Does planning focus sufficiently on keeping other people safe? 13 7 6",
     "12 This question is only relevant in cases where there are factors related to keeping the child safe.",
     "13 This question is only relevant in cases where there are factors related to keeping other people safe.",
-    "",
-    "-- 1 of 2 --",
-    "",
-    "More text.",
-    "",
-    "-- 2 of 2 --",
-  ].join("\n");
+  ];
+  const parsed = getTextOf(first, ["More text."]);
   const doc = normaliseLines(textSourceLines(parsed), "text");
   expect(doc.footnotes.map((f) => [f.marker, f.line.page])).toEqual([
     ["12", 1],

@@ -1024,6 +1024,12 @@ test("a table's heading row, or a percentage's sign, broken across a page is one
   ]);
 });
 
+/** The normalised lines' text of a text file of these lines (its pages cut at form feeds or getText's page lines). */
+async function normalisedFlats(name: string, lines: string[]): Promise<string[]> {
+  const doc = await documentFromBytes(name, Buffer.from(lines.join("\n")));
+  return normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+}
+
 // pdf-parse's getText writes a page's number at its end, before its "-- 73 of 74 --" line.
 test("getText: a percentage whose sign went to the next page is one figure; the page's number no second count", async () => {
   const text = [
@@ -1039,9 +1045,8 @@ test("getText: a percentage whose sign went to the next page is one figure; the 
     "2",
     "",
     "-- 2 of 2 --",
-  ].join("\n");
-  const doc = await documentFromBytes("get-text.txt", Buffer.from(text));
-  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  ];
+  const flats = await normalisedFlats("get-text.txt", text);
   expect(flats).toContain("b) Does service delivery account for the diversity issues of the child? 67%");
   expect(flats.some((f) => f.includes("67 1"))).toBe(false);
 });
@@ -1072,9 +1077,8 @@ test("pdftotext -raw: a count row broken across a page, its counts before its qu
     "27",
     "\fInspection of youth offending services: North Somerset",
     "and potential victims?",
-  ].join("\n");
-  const doc = await documentFromBytes("raw.txt", Buffer.from(text));
-  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  ];
+  const flats = await normalisedFlats("raw.txt", text);
   expect(flats).toContain(
     "sufficient alignment with other plans (for example, child protection or care plans) concerning the child? 4 4",
   );
@@ -1107,9 +1111,8 @@ test("pdftotext: a row broken across a page, the table's heading row repeated be
     "Does assessment focus on the child's strengths and protective factors?",
     "",
     "68%",
-  ].join("\n");
-  const doc = await documentFromBytes("repeated.txt", Buffer.from(text));
-  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  ];
+  const flats = await normalisedFlats("repeated.txt", text);
   expect(flats).toEqual([
     "2.1. Assessment",
     "Does assessment sufficiently analyse how to support the child's desistance?",
@@ -1142,9 +1145,8 @@ test("getText: a count row broken across a page, the table's caption and heading
     "8 8",
     "",
     "-- 2 of 2 --",
-  ].join("\n");
-  const doc = await documentFromBytes("get-text.txt", Buffer.from(text));
-  const flats = normaliseLines(doc.sourceLines, doc.format).lines.map((l) => l.flat);
+  ];
+  const flats = await normalisedFlats("get-text.txt", text);
   expect(flats.slice(0, 4)).toEqual([
     "Of the 8 cases inspected: Relevant",
     "cases",
