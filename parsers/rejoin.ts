@@ -599,7 +599,7 @@ function factTableRows(
     // writes it ("... as percentage of total case manager 5%" / "headcount)"): the label whole,
     // then its figure. (Only a percentage: a count there may be a footnote marker.)
     const beside = line.flat.match(/^(.*[A-Za-z),])\s+(\d{1,3}(?:\.\d+)?%)$/);
-    const besideEnd = beside ? labelRunsOn(lines, i + 1) : i + 1;
+    const besideEnd = beside ? wrappedLabelEnd(lines, i + 1) : i + 1;
     if (beside && besideEnd > i + 1) {
       const label = [beside[1] as string, ...lines.slice(i + 1, besideEnd).map((l) => l.flat)].reduce(
         joinWrapped,
@@ -636,11 +636,11 @@ function factTableRows(
 function labelAfterFigure(lines: Line[], figureAt: number): number {
   const [label, figure] = [lines[figureAt - 1] as Line, lines[figureAt] as Line];
   if (figure.line - label.line !== 1 || /[.?!:;]$/.test(label.flat)) return figureAt + 1;
-  return labelRunsOn(lines, figureAt + 1);
+  return wrappedLabelEnd(lines, figureAt + 1);
 }
 
 /** Where a label's wrapped lines from `start` end: each the next source line, in lower case. */
-function labelRunsOn(lines: Line[], start: number): number {
+function wrappedLabelEnd(lines: Line[], start: number): number {
   let end = start;
   while (
     end < lines.length &&

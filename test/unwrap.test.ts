@@ -14,6 +14,11 @@ function unwrap(text: string) {
   return unwrapParagraphs(normaliseLines(textSourceLines(text), "text"));
 }
 
+/** The unwrapped lines' text of these lines after a wrapped paragraph (so that the text reads as wrapped). */
+function flatsAfterFiller(...lines: string[]): string[] {
+  return unwrap([...FILLER, "", ...lines].join("\n")).lines.map((l) => l.flat);
+}
+
 describe("unwrapParagraphs", () => {
   test("a text with a paragraph per line is left as it is", () => {
     const doc = normaliseLines(textSourceLines(FILLER.map((l) => `${l} ${l} ${l}`).join("\n\n")), "text");
@@ -62,17 +67,14 @@ describe("unwrapParagraphs", () => {
     // Each line before is as full as the wrap allows, so the break looks forced.
     const full = (sentence: string) =>
       `${sentence} ${"and so on ".repeat(20)}`.slice(0, FILLER[0]?.length).replace(/\s*\S*$/, ".");
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       full("This question is only relevant in cases where there are factors related to keeping people safe,"),
       "Is the child and their parents/carers meaningfully involved in planning, and are their",
       "views taken into account?",
       "",
       full("Planning is well-informed, analytical and personalised, actively involving the child,"),
       "Good",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain(
       "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?",
     );
@@ -80,27 +82,20 @@ describe("unwrapParagraphs", () => {
   });
 
   test("a table's caption ending in its colon after a full figure-and-label row, and 'Demographics of children', head their rows", () => {
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       "13 Total current caseload: community resolution or other out-of-court disposal for the children of",
       "Education and child protection status of caseload:",
       "751 Total black and minority ethnic youth population in North Somerset (2011) of the area and the",
       "Demographics of children cautioned or sentenced",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain("Education and child protection status of caseload:");
     expect(flats).toContain("Demographics of children cautioned or sentenced");
   });
 
   test("a figure alone on its line after a row is a cell of the table, not the row's last word", () => {
-    const text = [
-      ...FILLER,
-      "",
-      "20,687 Total black and minority ethnic youth population of Croydon in 2018 7",
-      "16%",
-    ].join("\n");
-    expect(unwrap(text).lines.map((l) => l.flat)).toContain("16%");
+    expect(
+      flatsAfterFiller("20,687 Total black and minority ethnic youth population of Croydon in 2018 7", "16%"),
+    ).toContain("16%");
   });
 
   test("a heading, a numbered item and a table row after a full line stay lines of their own", () => {
@@ -134,17 +129,14 @@ describe("unwrapParagraphs", () => {
   test("a report's one-word section heading after a full line without a stop stays a line of its own (pdftotext -raw)", () => {
     // The publisher's address ends without a stop at a page's foot; the next page opens with
     // the contents' heading, or the foreword's.
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       "Published by: Her Majesty's Inspectorate of Probation 1st Floor Civil Justice",
       "Centre 1 Bridge Street West Manchester M3 3FX and the wrapped address runs on",
       "Contents",
       "Foreword 4",
       "the wrapped paragraph of the foreword runs on with words to the edge of its page",
       "Foreword",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain("Contents");
     expect(flats).toContain("Foreword");
     expect(flats.some((f) => f.endsWith("wrapped address runs on"))).toBe(true);
@@ -209,9 +201,7 @@ describe("unwrapParagraphs", () => {
     expect(doc.lines.some((l) => l.flat.startsWith("rating, and"))).toBe(false);
   });
   test("a key-question table's caption with its headings, and a whole question after a sentence, start lines of their own", () => {
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       "Planning was sufficient and work against this standard was rated Outstanding.",
       "Does planning focus on supporting the child's desistance?",
       "Our rating for planning is based on the following key questions:",
@@ -219,8 +209,7 @@ describe("unwrapParagraphs", () => {
       "Does planning set out the services most likely to support desistance, paying",
       "sufficient attention to the available timescales and the need for sequencing?",
       "8 8",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain("Does planning focus on supporting the child's desistance?");
     expect(flats).toContain("Of the 8 cases inspected: Relevant cases Number 'Yes'");
     // The wrapped question is one line again; its counts, on the next, may join it (a row).
@@ -230,27 +219,21 @@ describe("unwrapParagraphs", () => {
   });
 
   test("a question ending in a footnote marker glued to its mark ('...disposal?30', pdftotext -raw) ends there", () => {
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       "3.2.1 Does the YOT work effectively with the police in implementing the out-of-court disposal?30",
       "Does the YOT inform the police of progress and outcomes in a sufficient and timely manner? 80%",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain(
       "Does the YOT inform the police of progress and outcomes in a sufficient and timely manner? 80%",
     );
   });
 
   test("a list's lead-in after a full line that ends a sentence stays a line of its own", () => {
-    const text = [
-      ...FILLER,
-      "",
+    const flats = flatsAfterFiller(
       "This will improve the lives of the children, and better protect the public.",
       "The Newtown Youth Justice Service should:",
       "1. provide routine support and training for practitioners.",
-    ].join("\n");
-    const flats = unwrap(text).lines.map((l) => l.flat);
+    );
     expect(flats).toContain("The Newtown Youth Justice Service should:");
   });
 });
