@@ -320,6 +320,21 @@ function cellColumns(raw: string): number[] {
   return starts;
 }
 
+/**
+ * A justified cell spreads its words to its edges, so its last word, a joining one, may stand a
+ * space before the next cell's first ("Black      and Unknown", then "minority ethnic" under
+ * "Black": the column name "Black and minority ethnic", then "Unknown"). When cell `k` runs on
+ * onto the next line, a joining word opening the cell after it (no cell begins so) goes back.
+ */
+function joiningWordBack(row: Line, columns: number[], k: number): void {
+  const next = row.cells[k + 1];
+  const m = next?.match(/^(and|or|of) (?=\p{Lu})/u);
+  if (!m || !next) return;
+  row.cells[k] = `${row.cells[k]} ${m[1]}`;
+  row.cells[k + 1] = next.slice(m[0].length);
+  if (columns[k + 1] !== undefined) columns[k + 1] = (columns[k + 1] as number) + m[0].length;
+}
+
 /** A figure cell (a percentage or a count) after a column gap: where it starts. */
 const FIGURE_CELL_AFTER_GAP = /\s{2,}(\d{1,3}%?)(?=\s{2,}|\s*$)/g;
 /**
@@ -631,6 +646,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
         RUNS_ON.test(row.cells[targets[k] as number] ?? "");
       if (targets.length === cells.length && targets.every((t, k) => t > 0 || (t === 0 && runsOn(k)))) {
         targets.forEach((t, k) => {
+          joiningWordBack(row, lastRow?.columns ?? [], t);
           row.cells[t] = joinWrapped(row.cells[t] as string, cells[k] as string);
         });
         row.flat = row.cells.join(" ");

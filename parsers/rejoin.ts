@@ -436,6 +436,9 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
       if (names.length === width) columns = names.map(labelLine);
     }
   }
+  // A name's second line left over ("minority ethnic", its first line written elsewhere, above
+  // the header): which column it ends cannot be told, so neither can the figures' columns.
+  if (columns.some((c) => /^[a-z]/.test(c.flat))) return null;
   const rows = [joined(lines[i] as Line, [lines[i] as Line, ...columns])];
   while (j + columns.length < end && isFactText(lines[j] as Line)) {
     const figures = lines.slice(j + 1, j + 1 + columns.length);

@@ -511,6 +511,27 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
   });
 });
 
+test("pdftotext without -layout, rows one and a half lines apart: a wrapped column name's first line and the next name written above the header leave the split unread, not read under a name's tail", async () => {
+  const name = "2021-10-kirklees.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const original = valueStatements(await read(name, text));
+  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
+  const printed = "Race/ethnicity ¹⁰\n\nWhite\n\nBlack and minority ethnic\n\nUnknown";
+  expect(spaced).toContain(printed);
+  const variant = valueStatements(
+    await read(
+      name,
+      spaced.replace(printed, "Black and\n\nUnknown\n\nRace/ethnicity ¹⁰\n\nWhite\n\nminority ethnic"),
+    ),
+  );
+  // Nothing read that the report does not say (the figures' columns cannot be told) ...
+  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  // ... and what is lost is that split's alone.
+  const lost = [...original].filter((v) => !variant.has(v));
+  expect(lost.length).toBeGreaterThan(0);
+  expect(lost.every((v) => v.includes('"ethnicity"'))).toBe(true);
+});
+
 test("a label's marker and its row's figure a line above the label (cells centred without margins, pdftotext -layout) are the label's", async () => {
   // Kirklees' staffing table: "Total headcount qualified case managers (FTE) ¹⁷ | 8.6" printed
   // with its raised marker and centred figure on a line of their own, above the label.
@@ -682,4 +703,31 @@ test("a count table written a column at a time where its rows touch: a block of 
       .map((p) => [p.relevant, p.yes]);
   expect(await read(cellPerLine)).toEqual(counts);
   expect(await read(cellPerLine.replace(rows, columns))).toEqual(counts);
+});
+
+test("layout text: a justified column name's last word ('and') a space before the next name, the name running on below, goes back to its own", () => {
+  const gap = " ".repeat(40);
+  // Enough column-gapped lines over two pages for the text to read as layout text.
+  const filler = Array.from({ length: 22 }, (_, k) => ` ${10 + k}%${gap}Share of caseload group ${k}`);
+  const header = (last: string) =>
+    [
+      `Race/ethnicity${" ".repeat(20)}White   Black      ${last}`,
+      `${" ".repeat(14 + 20 + 5 + 3)}minority ethnic`,
+      "",
+      `Kirklees YJS${" ".repeat(22)}65%     30%        5%`,
+    ].join("\n");
+  const cellsOf = (last: string) =>
+    normaliseLines(
+      textSourceLines([...filler.slice(0, 11), "\f", ...filler.slice(11), "", header(last), ""].join("\n")),
+      "text",
+    ).lines.map((l) => l.cells);
+  // (Kirklees' race/ethnicity header as pdftotext -layout writes a justified table.)
+  expect(cellsOf("and Unknown")).toContainEqual([
+    "Race/ethnicity",
+    "White",
+    "Black and minority ethnic",
+    "Unknown",
+  ]);
+  // A name that does not run on keeps its cells as written.
+  expect(cellsOf("Unknown")).toContainEqual(["Race/ethnicity", "White", "Black minority ethnic", "Unknown"]);
 });
