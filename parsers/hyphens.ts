@@ -2,7 +2,8 @@
 // soft one: "decision-" / "making" comes out "decisionmaking", joined where the line broke, so
 // that it stands mid-line and cannot be told from a word printed whole. The report itself tells:
 // a word it prints hyphenated elsewhere at least as often as joined was hyphenated here too.
-// ("wellbeing" 31 times and "well-being" once is the report's own spelling: left alone.)
+// ("wellbeing" 31 times and "well-being" once is the report's own spelling: left alone.) The
+// framework's questions print a few hyphenated words in every report: those are put back always.
 import type { Line } from "./lines.js";
 
 /** Whether the UTF-16 code `c` is an ASCII capital; an ASCII letter. */
@@ -45,6 +46,18 @@ function hyphenatedWords(lines: Line[]): Map<string, { form: string; count: numb
 }
 
 /**
+ * Hyphenated words of the inspection framework's own questions and prompts, printed alike in
+ * every report: restored wherever they stand joined, even where the report prints them nowhere
+ * else (a prompt printed once, broken at its hyphen). None is a word joined.
+ */
+const FRAMEWORK_HYPHENATED = new Map(
+  ["well-coordinated", "well-informed", "post-supervision", "decision-making"].map((form) => [
+    form.replace(/-/g, ""),
+    form,
+  ]),
+);
+
+/**
  * A function that puts back, in a value's text, the hyphens the lines show were dropped (see
  * above). Cheap where nothing was: the lines are read for hyphens once, a value's words are
  * looked up as they stand, and a word is counted where joined only when a value has it.
@@ -79,9 +92,11 @@ export function hyphenRestorer(lines: Line[]): (text: string) => string {
       const word = m[0];
       const key = isUpper(word.charCodeAt(0)) ? word.toLowerCase() : word;
       const found = hyphenated.get(key);
-      if (!found || ownSpelling(key, found.count)) continue;
+      const form =
+        FRAMEWORK_HYPHENATED.get(key) ?? (found && !ownSpelling(key, found.count) ? found.form : null);
+      if (!form) continue;
       // The word's own capital, if it has one: "Decisionmaking" -> "Decision-making".
-      out += value.slice(copied, m.index) + (key === word ? found.form : word[0] + found.form.slice(1));
+      out += value.slice(copied, m.index) + (key === word ? form : word[0] + form.slice(1));
       copied = m.index + word.length;
     }
     return copied === 0 ? value : out + value.slice(copied);
