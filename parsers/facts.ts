@@ -632,6 +632,8 @@ const SECOND_LABEL =
 /** A table's or figure's caption ("Table 3", "Figure 2: Offence types"), which some converters keep: not a row. */
 const CAPTION = /^(?:Table|Figure|Chart|Graph)\s+\d{1,3}\b\.?(?::.*)?$/i;
 
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /** A line that is nothing but a figure ("0%", "11.9%", "12.5"): the figure. */
 function figureAlone(flat: string): string | null {
   const t = flat.trim();
@@ -663,6 +665,11 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       const percent = percentCell(cell);
       const count = numberCell(cell);
       if (percent === null && count === null) break;
+      // A note's number and its text, a web address ("11" / "https://..."), between the rows: passed over.
+      if (alone && wrapped.length === 0 && WEB_ADDRESS.test(lines[j + 1]?.flat ?? "")) {
+        j++;
+        continue;
+      }
       let label = cleanLabel([...wrapped, cells[0] as string].join(" "));
       let joined = wrapped.length > 0;
       wrapped = [];

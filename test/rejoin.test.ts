@@ -532,6 +532,26 @@ test("pdftotext without -layout, rows one and a half lines apart: a wrapped colu
   expect(lost.every((v) => v.includes('"ethnicity"'))).toBe(true);
 });
 
+test("a note's number and its web address at a page's foot between a staffing table's rows are no row (pdftotext, a cell per line)", async () => {
+  // (Tower Hamlets' note 11 at one and a half lines: "18" / "11" / "https://..." / the next row.)
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
+  const row = "Total staff headcount (full-time equivalent (FTE))\n\n18\n\n";
+  expect(spaced).toContain(row);
+  const original = valueStatements(await read(name, spaced));
+  const noted = await read(
+    name,
+    spaced.replace(row, `${row}11\n\nhttps://www.wipers.org.uk/the-ether-programme\n\n`),
+  );
+  const variant = valueStatements(noted);
+  expect([...original].filter((v) => !variant.has(v))).toEqual([]);
+  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  expect(
+    noted.contextualFacts.filter((f) => f.group === "staffing").map((f) => [f.label, f.value]),
+  ).toContainEqual(["Total headcount qualified case managers (FTE)", 10]);
+});
+
 test("a label's marker and its row's figure a line above the label (cells centred without margins, pdftotext -layout) are the label's", async () => {
   // Kirklees' staffing table: "Total headcount qualified case managers (FTE) ¹⁷ | 8.6" printed
   // with its raised marker and centred figure on a line of their own, above the label.
