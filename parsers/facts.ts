@@ -3,6 +3,7 @@
 // and the key staffing data and caseload characteristics tables of the standard sections.
 
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
+import { splitTolerance } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import {
@@ -371,10 +372,19 @@ function parseSplitTable(
     });
     return j;
   }
+  const foreign = foreignColumn(rows.map((r) => r.values));
+  if (foreign !== null) {
+    out.warnings.push({
+      code: "fact-unreadable",
+      message: `The ${group} table's '${columns[foreign]}' column (${rows.map((r) => r.cells[foreign + 1]).join(", ")}) makes every row add up to more than 100% and without it each adds up to 100%: a column from another table, not read`,
+      provenance: provenanceOf(header),
+    });
+  }
   const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
   for (const row of rows) {
     const role = row === serviceRow ? "service" : "comparator";
     row.values.forEach((v, k) => {
+      if (k === foreign) return;
       if (v === null) {
         out.warnings.push({
           code: "fact-unreadable",
@@ -387,6 +397,24 @@ function parseSplitTable(
     });
   }
   return j;
+}
+
+/**
+ * A column read into a split from the table beside it (a page of side-by-side tables read a
+ * column at a time: race/ethnicity's "Unknown" between gender's "Male" and "Female"). A split's
+ * shares add up to 100, give or take their rounding: the one column without which every row
+ * (two at least) adds up so, where with it every row adds up to more. Its index, or null.
+ */
+function foreignColumn(rows: (number | null)[][]): number | null {
+  const width = rows[0]?.length ?? 0;
+  if (rows.length < 2 || width < 3 || rows.some((r) => r.length !== width || r.includes(null))) return null;
+  const sums = rows.map((r) => (r as number[]).reduce((a, b) => a + b, 0));
+  const about100 = (sum: number, parts: number) => Math.abs(sum - 100) <= splitTolerance(parts);
+  if (sums.some((sum) => sum <= 100 || about100(sum, width))) return null;
+  const fits = [...Array(width).keys()].filter((k) =>
+    rows.every((r, n) => about100((sums[n] as number) - (r[k] as number), width - 1)),
+  );
+  return fits.length === 1 ? (fits[0] as number) : null;
 }
 
 /** A heading within the contextual facts, or a caption over rows: never a label's last words. */

@@ -331,3 +331,9 @@ export function keyQuestionIdFor(standardId: string, text: string): string | nul
   const def = KEY_QUESTIONS.find((k) => k.standardId === standardId && k.theme === theme);
   return def ? def.id : null;
 }
+
+/**
+ * How far a split's shares (whole percentages, each rounded) may add up from 100: half a point
+ * a share, and half a point more.
+ */
+export const splitTolerance = (shares: number) => 0.5 * shares + 0.5;

@@ -1,3 +1,4 @@
+import { splitTolerance } from "../../../parsers/framework.js";
 import type { ContextualFact } from "../../../schemas/report.js";
 import { type AuditRule, finding, round1 } from "../rule.js";
 
@@ -21,7 +22,7 @@ export const caseloadSum: AuditRule = {
         const parts = facts.filter((f) => f.group === group && f.subject === subject && f.unit === "percent");
         if (parts.length < 2 || parts.some((p) => p.value === null)) continue;
         const sum = parts.reduce((s, p) => s + (p.value as number), 0);
-        const tolerance = 0.5 * parts.length + 0.5;
+        const tolerance = splitTolerance(parts.length);
         if (Math.abs(sum - 100) <= tolerance) continue;
         out.push(
           finding(this, record, {
