@@ -36,8 +36,15 @@ export function parseRecommendations(
   let statedCount: number | null = null;
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
-    // (Only a line naming recommendations can state their number: the rest need not be made plain.)
-    const m = /recommendation/i.test(line.flat) ? plain(line.flat).match(STATED) : null;
+    // (Only a line naming recommendations can state their number: the rest need not be made plain.
+    // Or one whose number ends it, the word opening the next: "we have made 10" / "recommendations".)
+    const next = lines[i + 1];
+    const stating = /recommendation/i.test(line.flat)
+      ? line.flat
+      : next && /^recommendations?\b/i.test(next.flat) && /\bmade\s+\S+$/i.test(line.flat)
+        ? `${line.flat} ${next.flat}`
+        : null;
+    const m = stating === null ? null : plain(stating).match(STATED);
     if (m) {
       statedLine = line;
       statedCount = parseCount(m[1] as string);

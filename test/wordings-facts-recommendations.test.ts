@@ -67,6 +67,24 @@ test("a bare number continues the list only in sequence; prose beginning with a 
   expect(section.items.map((i) => i.number)).toEqual([1, 2]);
 });
 
+test("a stated count whose number ends its line, 'recommendations' opening the next, is read (pdftotext, a browser's A5 pages)", () => {
+  const r = recommendationsIn(
+    "As a result of our inspection findings, we have made 2",
+    "recommendations that we believe, if implemented, will have a",
+    "positive impact on the quality of youth offending services in Kirklees.",
+    "",
+    "The Kirklees Youth Justice Service should:",
+    `1. ${BOARD}`,
+    `2. ${DATA}`,
+  );
+  expect(r.statedCount).toBe(2);
+  expect(r.statedCountProvenance?.line).toBe(2);
+  expect(r.items.map((i) => [i.number, i.text])).toEqual([
+    [1, BOARD],
+    [2, DATA],
+  ]);
+});
+
 test("a lettered list starts again at 'a' under each addressee; a letter out of sequence runs on", () => {
   const r = recommendationsOf(
     `a. ${BOARD}\nc. ${DATA}\nThe Kirklees Youth Justice Service Management Board should:\na) ${DATA}`,
