@@ -206,14 +206,20 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
   // above: "Of the 7 cases ... keeping the child" / "Relevant Number  safe:" / "cases" / "'Yes'".)
   // (Tested on a line ending in a colon only: on a line of prose the pattern backtracks at every word.)
   const captionEnd = first.endsWith(":") ? first.match(/^(.*\S)\s+([a-z][^:?]{0,80}:)$/) : null;
-  if (captionEnd && COUNT_HEADING_ONLY.test(captionEnd[1] as string)) first = captionEnd[1] as string;
+  // (Or the caption whole on this line, the headings' first pieces inside it: "Of the 2 cases
+  // ... safety of other Relevant Number people:" / "cases" / "'Yes'".)
+  const runIn = captionEnd && CAPTION_START.test(captionEnd[1] as string);
+  if (captionEnd && (runIn || COUNT_HEADING_ONLY.test(captionEnd[1] as string)))
+    first = captionEnd[1] as string;
   // (The cheap test first: this runs on every line of a section.)
   const tail = COUNT_HEADING_LAST_WORD.test(first.slice(-12)) ? first.match(COUNT_HEADING_TAIL) : null;
   if (!tail) return null;
   const all = (words: string) =>
     /\brelevant\b/.test(words) && /\bcases\b/.test(words) && /\bnumber\b/.test(words) && /yes/.test(words);
   let words = (tail[1] as string).toLowerCase();
-  const lead = first === captionEnd?.[1] ? (captionEnd[2] as string) : first.slice(0, tail.index).trim();
+  const before = first.slice(0, tail.index).trim();
+  const lead =
+    first === captionEnd?.[1] ? (runIn ? `${before} ${captionEnd[2]}` : (captionEnd[2] as string)) : before;
   // (All on this line, a wrapped piece put back after the next heading: "Relevant Number cases 'Yes'".)
   if (all(words)) return { lead, span: 1 };
   // (Headings whole on the next line are that line's: "Of the 8 cases" / "Relevant cases Number 'Yes'".)

@@ -204,6 +204,10 @@ test("a count table's caption wrapped above its column headings still gives the 
       "the whole caption between the headings' lines (pdftotext without a flag, cells centred in a tall row)",
       "Relevant\tcases\nOf the 8 cases inspected:\nNumber 'Yes'",
     ],
+    [
+      "the headings' first pieces inside the caption's line, the rest a piece a line (pdftotext of an A5 page, unwrapped)",
+      "Of the 8 cases Relevant Number inspected:\ncases\n'Yes'",
+    ],
   ];
   for (const [form, written] of forms)
     expect(subSamples(await recordOf(somerset.replaceAll(header, written))), form).toEqual(
