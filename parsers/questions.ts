@@ -736,5 +736,25 @@ export function parseQuestions(lines: Line[], seg: Segments, edition: StandardsE
   for (const annex of seg.annexes) {
     scan(lines, annex.start + 1, annex.end, { source: "annex", standardId: null, caseBased }, out);
   }
+  reportCutQuestions(out);
   return out;
+}
+
+/**
+ * A question read without its last words: its text stops before its question mark (pdftotext
+ * writes a wrapped cell's last lines after the next row's first: "Does planning set out the
+ * services most likely to support desistance, paying sufficient" / "5" / "5" / the next
+ * question / "attention to the available timescales ...?"). Kept as read, and said: a question
+ * the report prints whole elsewhere that begins so need not be this one ("Does planning involve
+ * other agencies where" begins two prompts of the same table).
+ */
+function reportCutQuestions(out: QuestionResult): void {
+  for (const q of [...out.keyQuestions, ...out.prompts]) {
+    if (q.text.endsWith("?")) continue;
+    out.warnings.push({
+      code: "question-text-cut",
+      message: `The question '${q.text}' stops before its question mark (its last words were not found with it); its text is kept as read`,
+      provenance: q.provenance,
+    });
+  }
 }

@@ -29,7 +29,10 @@ export const WARNING_CODES = {
   "figure-not-printed": "A table row prints 'n/a' or a dash instead of a figure; it is kept with none.",
   "sample-missing": "No court or out-of-court sample size was found.",
   "fact-out-of-range": "A contextual percentage above 100 is impossible and was not read.",
-  "fact-unreadable": "A cell of a split table (ethnicity, gender...) is not a readable percentage.",
+  "fact-unreadable":
+    "A split table (ethnicity, gender...) or a cell of it could not be read: a cell that is no readable percentage, a header that does not match its rows, or columns that are not the group's or were read in from the table beside it.",
+  "question-text-cut":
+    "A key question's or prompt's text stops before its question mark (its last words were written away from it, as pdftotext writes a wrapped cell's last lines after the next row's first): its figures are read, its text is kept as read.",
   "fact-unclassified": "A contextual figure's label could not be classified; the figure was not read.",
   "figure-missing": "A contextual fact's label is printed without its figure (probably an image).",
   "unlabelled-figure": "A figure stands without a label in the contextual facts and was not read.",

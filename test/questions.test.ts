@@ -493,3 +493,25 @@ test("the joint-working key questions naming the service by another of its names
     ["3.4.2", 100],
   ]);
 });
+
+test("a question read without its last words is kept as read, and said (not completed from another that begins so)", async () => {
+  const record = await damagedReport(
+    "2020-12-north-somerset.txt",
+    // (A prompt of 2.2.3; the table's first prompt begins with the same words.)
+    [
+      "Does planning involve other agencies where appropriate?\t",
+      "Does planning involve other agencies where\t",
+    ],
+  );
+  const cut = record.prompts.filter((p) => p.text === "Does planning involve other agencies where");
+  expect(cut.map((p) => [p.keyQuestionId, p.relevant, p.yes])).toEqual([["2.2.3", 7, 7]]);
+  const warnings = record.warnings.filter((w) => w.code === "question-text-cut");
+  expect(warnings.map((w) => w.provenance?.line)).toEqual([540]);
+  expect(warnings[0]?.message).toContain("'Does planning involve other agencies where'");
+  // A sound report has none.
+  expect(
+    (await recordOf(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"))).warnings.map(
+      (w) => w.code,
+    ),
+  ).not.toContain("question-text-cut");
+});
