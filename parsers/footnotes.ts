@@ -127,6 +127,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
   const text = new Map<SourceLine, string>();
   const markedWith = new Map<SourceLine, string[]>();
   let previous: SourceLine[] = [];
+  let lastNumber = 0;
   for (const page of pages) {
     const notes = pageNotes(page);
     const firstNote = notes[0]?.lines[0];
@@ -154,6 +155,10 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       return glued.length > 0 || !paged ? glued : found;
     });
     if (markers.filter((m) => m.length > 0).length * 2 < notes.length) continue;
+    // Notes are numbered through the report: a number no higher than an earlier page's note is
+    // no note's ("13" / "8" / "8" / the note's words: a row's counts after note 13's number).
+    if (Number((notes[0] as Note).number) <= lastNumber) continue;
+    lastNumber = Number((notes[notes.length - 1] as Note).number);
     notes.forEach((note, k) => {
       const first = note.lines[0] as SourceLine;
       // A note wrapped over lines is one note: its next lines, until its text ends, join its

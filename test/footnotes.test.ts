@@ -126,6 +126,61 @@ test("a note's number alone on its line before its words is a note; a table's la
   );
 });
 
+test("a note's words after a count table's last count are no note of that number when an earlier page's note is higher", () => {
+  // North Somerset on A5 pages through pdftotext: note 13's number printed amid a row's counts,
+  // its words after them ("13" / "8" / "8" / "This question ..."), the page's count tables above.
+  const spaced = (...lines: string[]) => lines.join("\n\n");
+  const noted = (count: string) =>
+    [
+      page(
+        "Inspection of youth offending services: Anytown",
+        "Background",
+        "The service is in Anytown.",
+        "1",
+      ),
+      spaced(
+        "Inspection of youth offending services: Anytown",
+        // (A count beside a wrapped question's first line looks like a marker spaced at its end.)
+        "Does assessment analyse controls and interventions to 8",
+        "promote the safety and wellbeing of the child?",
+        "8",
+        "Our rating11 for planning is based on the following key questions:",
+        "Of the 8 cases inspected:",
+        "Does planning focus sufficiently on keeping the child",
+        "safe? 12",
+        "7",
+        "7",
+        "12",
+        "This question is only relevant in cases where there are factors related to keeping the child safe.",
+        "30",
+      ),
+      spaced(
+        "Inspection of youth offending services: Anytown",
+        "people safe? 13",
+        "Of the 8 cases inspected:",
+        "Does planning take sufficient account of the diversity",
+        "and wider familial and social context of the child?",
+        "8",
+        "8",
+        "Where applicable, does planning give sufficient",
+        "attention to the needs and wishes of the victim/s?",
+        "5",
+        "4",
+        "$<sup>^{11}</sup>$ The rating for the standard is driven by the lowest score on each of the key",
+        "questions, which is placed in a rating band. See Annexe 1 for a more detailed explanation.",
+        "Is the child and their parents/carers meaningfully involved in",
+        "13",
+        count,
+        count,
+        "This question is only relevant in cases where there are factors related to keeping other people safe.",
+        "31",
+      ),
+    ].join("\n\f");
+  const markers = (count: string) =>
+    normaliseLines(textSourceLines(noted(count)), "text").footnotes.map((f) => f.marker);
+  expect(markers("8")).toEqual(["12", "11"]);
+});
+
 test("provenance keeps the line as written", () => {
   const source = plainDigitFootnotes(textSourceLines(text));
   const marked = source.find((l) => l.raw.includes("Reoffending rate for Anytown"));
