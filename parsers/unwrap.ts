@@ -251,10 +251,18 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       const footnote = notesFrom[k] as Footnote;
       note = { footnote, last: footnote.line };
     }
-    // (A footnote, in smaller type, may wrap wider than the body: its own run-on counts too.)
+    // (A footnote, in smaller type, may wrap wider than the body: its own run-on counts too.
+    // But a note whose sentence has ended leaves a line in lower case to the body's sentence
+    // that the notes broke into: "... As" / the page's notes / "a result, joint working ...".)
+    const bodyRunsOn = () =>
+      last !== null &&
+      SENTENCE_END.test(note?.footnote.text ?? "") &&
+      !SENTENCE_END.test(last.flat) &&
+      continues(last, line, wrap, skippable);
     if (
       note &&
-      (continues(note.last, line, wrap, furniture) || noteRunsOn(note.footnote.text, note.last.line, line))
+      (continues(note.last, line, wrap, furniture) || noteRunsOn(note.footnote.text, note.last.line, line)) &&
+      !bodyRunsOn()
     ) {
       note.footnote.text = joinWrapped(note.footnote.text, line.flat);
       note.footnote.line.raw = joinWrapped(note.footnote.line.raw.trimEnd(), line.raw.trim());

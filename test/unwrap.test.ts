@@ -200,6 +200,39 @@ describe("unwrapParagraphs", () => {
     ]);
     expect(doc.lines.some((l) => l.flat.startsWith("rating, and"))).toBe(false);
   });
+  test("a line in lower case after a page's notes carries on the body's sentence they broke into, not a note that has ended", () => {
+    // (North Somerset's 3.4 on A5 pages, pdftotext -raw: "... As" / notes 28 and 29 / the page's
+    // number / "a result, joint working was rated as 'Outstanding'." / a key question's heading.)
+    const page = (noteEnd: string) =>
+      unwrap(
+        [
+          ...FILLER,
+          "",
+          "The YOS contributed effectively to out-of-court disposal decisions, working well with",
+          "the police to implement youth conditional cautions, and joint working was strong. As",
+          "²⁸ The rating for the standard is driven by the lowest score on each of the key questions, which is",
+          "placed in a rating band. See Annexe 1 for a more detailed explanation.",
+          `²⁹ This question is only relevant in youth conditional caution cases${noteEnd}`,
+          "47",
+          "\fa result, joint working was rated as 'Outstanding'.",
+          "Are the YOT's recommendations",
+          "sufficiently well-informed,",
+        ].join("\n"),
+      );
+    const ended = page(".");
+    expect(ended.lines.map((l) => l.flat)).toContain(
+      "The YOS contributed effectively to out-of-court disposal decisions, working well with the police to implement youth conditional cautions, and joint working was strong. As a result, joint working was rated as 'Outstanding'.",
+    );
+    expect(ended.footnotes.map((f) => f.text)).toContain(
+      "This question is only relevant in youth conditional caution cases.",
+    );
+    // A note whose sentence runs on keeps the line.
+    const open = page(", as the");
+    expect(open.footnotes.map((f) => f.text)).toContain(
+      "This question is only relevant in youth conditional caution cases, as the a result, joint working was rated as 'Outstanding'.",
+    );
+  });
+
   test("a key-question table's caption with its headings, and a whole question after a sentence, start lines of their own", () => {
     const flats = flatsAfterFiller(
       "Planning was sufficient and work against this standard was rated Outstanding.",
