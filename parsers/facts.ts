@@ -660,6 +660,7 @@ const SECOND_LABEL =
 /** A table's or figure's caption ("Table 3", "Figure 2: Offence types"), which some converters keep: not a row. */
 const CAPTION = /^(?:Table|Figure|Chart|Graph)\s+\d{1,3}\b\.?(?::.*)?$/i;
 
+/** A web address alone: a note's text, never a table's label. */
 const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** A line that is nothing but a figure ("0%", "11.9%", "12.5"): the figure. */
