@@ -153,8 +153,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const line = lines[i] as Line;
     if (standardHeading(line)) break;
     // "Blackburn with Darwen Youth Justice" / "Service Fieldwork started ...", "North Somerset
-    // Youth" / "Offending Service": the name's cell wrapped.
-    const nextCell = lines[i + 1]?.cells[0] ?? "";
+    // Youth" / "Offending Service": the name's cell wrapped (the score's cell, centred beside
+    // it, may stand between its lines: "... Youth Justice" / "Score 29/36" / "Service ...").
+    const below = /^Score\b/i.test(lines[i + 1]?.cells[0] ?? "") ? lines[i + 2] : lines[i + 1];
+    const nextCell = below?.cells[0] ?? "";
     const afterYouthWord = nextCell.match(/^(?:Services?|Teams?)\b/)?.[0];
     const afterYouth = nextCell.match(/^(?:Offending|Justice) (?:Services?|Teams?)\b/)?.[0];
     for (const written of line.cells) {

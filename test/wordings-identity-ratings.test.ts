@@ -169,6 +169,20 @@ test.each([
 });
 
 test.each([
+  ["Blackburn with Darwen Youth Justice\nService Fieldwork started October 2022\tScore\t29/36"],
+  // (The score's cell centred beside the name's two lines, between them: our PDF reader of a
+  // table whose rows sit close.)
+  ["Blackburn with Darwen Youth Justice\nScore\t29/36\nService Fieldwork started October 2022"],
+])("a service name wrapped in its cell: %s", (rows) => {
+  const t = table(`Ratings\n${rows}\nOverall rating\tGood\nRecommendations`);
+  expect([t.serviceName, t.statedScore, t.fieldworkStart]).toEqual([
+    "Blackburn with Darwen Youth Justice Service",
+    29,
+    "2022-10",
+  ]);
+});
+
+test.each([
   ["2.1Assessment\tGood", "2.1", "Assessment"],
   ["2.1: Assessment\tGood", "2.1", "Assessment"],
   ["1.3 Partnerships & services\tGood", "1.3", "Partnerships and services"],
