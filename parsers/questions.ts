@@ -126,6 +126,17 @@ function rowFigures(cells: string[]): Figures | null {
     if (yes !== null && relevant !== null && (cells.length >= 3 || cells.length === 2)) {
       return { percent: null, relevant, yes, textCells: cells.slice(0, -2) };
     }
+    // Its relevant cases between its lines' words, as a percentage may stand (below): "... safety
+    // of other 7 people?" | "5". (Never fewer than its "Yes": a number of the question's own,
+    // "... within 10 working days?", would read so only by chance.)
+    const inside = yes !== null && cells.length === 2 ? COUNT_INSIDE.exec(cells[0] as string) : null;
+    if (inside && QUESTION_START.test(cells[0] as string) && Number(inside[2]) >= (yes as number))
+      return {
+        percent: null,
+        relevant: Number(inside[2]),
+        yes,
+        textCells: [joinWrapped(inside[1] as string, inside[3] as string)],
+      };
   }
   // "8 8": the two counts alone, a single space between (the question wrapped above them).
   const pair = cells.length === 1 ? last.match(/^(\d{1,4})\s+(\d{1,4})$/) : null;
@@ -156,6 +167,8 @@ function rowFigures(cells: string[]): Figures | null {
  * run of text, and its next line runs on after them.
  */
 const PERCENT_INSIDE = /^(.*[a-z,])\s+(\d{1,3})%\s+([a-z(][^%]*\?)$/;
+/** The same with a row's relevant cases (its "Yes" in the next cell): "... of other 7 people?". */
+const COUNT_INSIDE = /^(.*[a-z,])\s+(\d{1,3})\s+([a-z(][^\d%]*\?)$/;
 
 /**
  * "Of the 7 cases with factors…", "Of the eight cases inspected", "In the 17 cases where there were

@@ -515,3 +515,29 @@ test("a question read without its last words is kept as read, and said (not comp
     ),
   ).not.toContain("question-text-cut");
 });
+
+test("a count row's relevant cases between its question's lines' words (a justified cell read as one run) are its relevant cases", async () => {
+  const row =
+    "Does the implementation and delivery of services effectively support the safety of other people? <sup>16</sup>\t7\t5";
+  const keyQuestion = async (damaged: string) =>
+    (await damagedReport("2020-12-north-somerset.txt", [row, damaged])).keyQuestions.find(
+      (k) => k.id === "2.3.3" && k.source === "body",
+    );
+  // (North Somerset 2.3.3 through our PDF reader, cells justified: "... of other" / "people?",
+  // its relevant cases centred beside them.)
+  expect(
+    await keyQuestion(
+      "Does the implementation and delivery of services effectively support the safety of other 7 people? <sup>16</sup>\t5",
+    ),
+  ).toMatchObject({
+    text: "Does the implementation and delivery of services effectively support the safety of other people?",
+    relevant: 7,
+    yes: 5,
+    subSample: 8,
+  });
+  // A number fewer than the row's "Yes" is the question's own, not its relevant cases.
+  const own = await keyQuestion(
+    "Does the implementation and delivery of services effectively support the safety of other 3 people? <sup>16</sup>\t5",
+  );
+  expect([own?.relevant, own?.yes]).not.toEqual([3, 5]);
+});
