@@ -741,8 +741,17 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       !PROMPT_LETTER.test(cells[0] as string) &&
       !/[.?!:;]$/.test(broken.cells[0] as string)
     ) {
+      // (One piece carries on the row's text, not its figure: "55.3%  Percentage of ... training,"
+      // / "or employment".)
+      const text =
+        cells.length === 1
+          ? Math.max(
+              0,
+              broken.cells.findIndex((c) => !figureOrRating(c)),
+            )
+          : 0;
       cells.forEach((piece, k) => {
-        broken.cells[k] = joinWrapped(broken.cells[k] as string, piece);
+        broken.cells[k + text] = joinWrapped(broken.cells[k + text] as string, piece);
       });
       broken.flat = broken.cells.join(" ");
       continue;

@@ -751,3 +751,22 @@ test("layout text: a justified column name's last word ('and') a space before th
   // A name that does not run on keeps its cells as written.
   expect(cellsOf("Unknown")).toContainEqual(["Race/ethnicity", "White", "Black minority ethnic", "Unknown"]);
 });
+
+test("a figure-first row broken across a page: the next page's piece carries on its label, not its figure", () => {
+  // (Tower Hamlets' caseload characteristics on A5 pages, our PDF reader: "55.3% | Percentage of
+  // current caseload aged 17+ not in education, training," / page / "or employment".)
+  const text = [
+    "Inspection of youth offending services: Anytown",
+    "58.1%\tPercentage of children aged 16 and under in a pupil referral unit",
+    "55.3%\tPercentage of current caseload aged 17+ not in education, training,",
+    "18",
+    "\fInspection of youth offending services: Anytown",
+    "or employment",
+    "For children subject to court disposals:",
+  ].join("\n");
+  const cells = normaliseLines(textSourceLines(text), "text").lines.map((l) => l.cells);
+  expect(cells).toContainEqual([
+    "55.3%",
+    "Percentage of current caseload aged 17+ not in education, training, or employment",
+  ]);
+});
