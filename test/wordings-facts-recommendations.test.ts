@@ -17,10 +17,16 @@ function recommendationsIn(...section: string[]) {
   return parseRecommendations(lines, seg).recommendations;
 }
 
+/** Kirklees' recommendations after a lead-in written as given (its lines), the list `list`. */
+function recommendationsAfter(leadIn: string[], list = `1. ${BOARD}\n2. ${DATA}`) {
+  return recommendationsIn(...leadIn, "The Kirklees Youth Justice Service should:", list);
+}
+
 function recommendationsOf(list: string) {
-  return recommendationsIn(
-    "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
-    "The Kirklees Youth Justice Service should:",
+  return recommendationsAfter(
+    [
+      "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
+    ],
     list,
   );
 }
@@ -68,15 +74,12 @@ test("a bare number continues the list only in sequence; prose beginning with a 
 });
 
 test("a stated count whose number ends its line, 'recommendations' opening the next, is read (pdftotext, a browser's A5 pages)", () => {
-  const r = recommendationsIn(
+  const r = recommendationsAfter([
     "As a result of our inspection findings, we have made 2",
     "recommendations that we believe, if implemented, will have a",
     "positive impact on the quality of youth offending services in Kirklees.",
     "",
-    "The Kirklees Youth Justice Service should:",
-    `1. ${BOARD}`,
-    `2. ${DATA}`,
-  );
+  ]);
   expect(r.statedCount).toBe(2);
   expect(r.statedCountProvenance?.line).toBe(2);
   expect(r.items.map((i) => [i.number, i.text])).toEqual([
@@ -470,13 +473,10 @@ test("a label that wraps inside the area's name or an open quotation runs on ove
 });
 
 test("the count's sentence running on over its line is no recommendation", () => {
-  const recommendations = recommendationsIn(
+  const recommendations = recommendationsAfter([
     "As a result of our inspection findings, we have made two recommendations that we believe, if",
     "implemented, will have a positive impact on the quality of youth offending services in Kirklees.",
-    "The Kirklees Youth Justice Service should:",
-    `1. ${BOARD}`,
-    `2. ${DATA}`,
-  );
+  ]);
   expect(recommendations.statedCount).toBe(2);
   expect(recommendations.items.map((r) => [r.number, r.addressee, r.text])).toEqual([
     [1, "The Kirklees Youth Justice Service", BOARD],
