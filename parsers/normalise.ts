@@ -743,15 +743,10 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     ) {
       // (One piece carries on the row's text, not its figure: "55.3%  Percentage of ... training,"
       // / "or employment".)
-      const text =
-        cells.length === 1
-          ? Math.max(
-              0,
-              broken.cells.findIndex((c) => !figureOrRating(c)),
-            )
-          : 0;
+      const textAt = broken.cells.findIndex((c) => !figureOrRating(c));
+      const from = cells.length === 1 && textAt > 0 ? textAt : 0;
       cells.forEach((piece, k) => {
-        broken.cells[k + text] = joinWrapped(broken.cells[k + text] as string, piece);
+        broken.cells[k + from] = joinWrapped(broken.cells[k + from] as string, piece);
       });
       broken.flat = broken.cells.join(" ");
       continue;

@@ -129,14 +129,9 @@ function rowFigures(cells: string[]): Figures | null {
     // Its relevant cases between its lines' words, as a percentage may stand (below): "... safety
     // of other 7 people?" | "5". (Never fewer than its "Yes": a number of the question's own,
     // "... within 10 working days?", would read so only by chance.)
-    const inside = yes !== null && cells.length === 2 ? COUNT_INSIDE.exec(cells[0] as string) : null;
-    if (inside && QUESTION_START.test(cells[0] as string) && Number(inside[2]) >= (yes as number))
-      return {
-        percent: null,
-        relevant: Number(inside[2]),
-        yes,
-        textCells: [joinWrapped(inside[1] as string, inside[3] as string)],
-      };
+    const inside = yes !== null && cells.length === 2 ? figureInside(cells[0] as string, COUNT_INSIDE) : null;
+    if (inside && inside.figure >= (yes as number))
+      return { percent: null, relevant: inside.figure, yes, textCells: [inside.text] };
   }
   // "8 8": the two counts alone, a single space between (the question wrapped above them).
   const pair = cells.length === 1 ? last.match(/^(\d{1,4})\s+(\d{1,4})$/) : null;
@@ -149,15 +144,15 @@ function rowFigures(cells: string[]): Figures | null {
       yes: Number(counts[3]),
       textCells: [counts[1] as string],
     };
-  const inside = cells.length === 1 && last.endsWith("?") ? PERCENT_INSIDE.exec(last) : null;
-  if (inside && QUESTION_START.test(last))
-    return {
-      percent: Number(inside[2]),
-      relevant: null,
-      yes: null,
-      textCells: [joinWrapped(inside[1] as string, inside[3] as string)],
-    };
+  const inside = cells.length === 1 ? figureInside(last, PERCENT_INSIDE) : null;
+  if (inside) return { percent: inside.figure, relevant: null, yes: null, textCells: [inside.text] };
   return null;
+}
+
+/** A question with a figure between its words (`pattern`: before, figure, after): the figure and the question whole. */
+function figureInside(cell: string, pattern: RegExp): { figure: number; text: string } | null {
+  const m = QUESTION_START.test(cell) ? pattern.exec(cell) : null;
+  return m ? { figure: Number(m[2]), text: joinWrapped(m[1] as string, m[3] as string) } : null;
 }
 
 /**
