@@ -20,6 +20,7 @@ import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } fr
 import { PARSER_VERSION, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
 import { buildReportHtml } from "./report-html.js";
+import { plural } from "./wording.js";
 
 const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf", ".html", ".htm"]);
 
@@ -285,7 +286,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       built_at: new Date().toISOString(),
       last_ingest: JSON.stringify(positionals),
     });
-    const total = `${files.length} files: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    const total = `${plural(files.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
     if (values.json) {
       const seconds = (Date.now() - started) / 1000;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -304,7 +305,7 @@ function outcomeLine(o: IngestOutcome): string {
     : "";
   switch (o.status) {
     case "ok":
-      return `ok         ${o.file}  (${o.area ?? "?"}: ${o.overallRating ?? "no rating"}, ${o.completeness} found, ${o.warnings} warnings, ${o.findings} findings${twin})`;
+      return `ok         ${o.file}  (${o.area ?? "?"}: ${o.overallRating ?? "no rating"}, ${o.completeness} found, ${plural(o.warnings, "warning")}, ${plural(o.findings, "finding")}${twin})`;
     case "partial":
       return `partial    ${o.file}  (${o.area ?? "?"}: ${o.message}${twin})`;
     case "failed":
@@ -384,7 +385,7 @@ function cmdExport(args: string[], write: (s: string) => void): number {
   try {
     for (const name of names) {
       const { file, rows } = exportTable(db, name, format, out);
-      write(`${file}  (${rows} rows)`);
+      write(`${file}  (${plural(rows, "row")})`);
     }
   } finally {
     db.close();

@@ -5,6 +5,7 @@
 // `key_question_results`, `report_findings` and the `meta` table; every value from the
 // database is escaped (report text is data, never markup).
 import type { Db } from "./db.js";
+import { plural } from "./wording.js";
 
 // ---------------------------------------------------------------------------------------------
 // Escaping: html`` escapes every interpolated value unless it is itself an Html fragment.
@@ -217,10 +218,6 @@ function inspectionCount(inspections: InspectionRow[]): string {
   return copies === 0
     ? count
     : `${count} (${plural(inspections.length, "report")}: ${copies} read from a second file)`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function median(values: number[]): number | null {

@@ -65,9 +65,13 @@ describe("yos ingest", () => {
     expect(first.code).toBe(0);
     expect(first.out.filter((l) => l.startsWith("ok "))).toHaveLength(5);
     expect(first.out.at(-1)).toContain("5 files: 5 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged");
+    // One warning is one: North Somerset's score, its figure not legible in the ratings table.
+    expect(first.out).toContainEqual(
+      expect.stringContaining("(North Somerset: Good, 144/149 found, 1 warning, 4 findings)"),
+    );
     const again = await run(["ingest", join(CORPUS, "2021-10-kirklees.txt"), "--db", db, "--force"]);
     expect(again.code).toBe(0);
-    expect(again.out.at(-1)).toContain("1 files: 1 ok");
+    expect(again.out.at(-1)).toContain("1 file: 1 ok");
     const conn = openDatabase(db);
     const counts = conn
       .prepare(
@@ -234,7 +238,7 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     const db = join(TMP, "saved.sqlite");
     const { code, out } = await run(["ingest", dir, "--db", db, "--jobs", "1"]);
     expect(code).toBe(0);
-    expect(out.at(-1)).toContain("1 files: 1 ok, 0 partial, 0 failed");
+    expect(out.at(-1)).toContain("1 file: 1 ok, 0 partial, 0 failed");
     const conn = openDatabase(db);
     expect(
       conn
@@ -316,6 +320,7 @@ describe("yos audit", () => {
     expect(text).toContain("ERROR (3)");
     expect(text).toContain("[question-numbering] 3.4 / 3.4.2: A key question is numbered 3.2.1");
     expect(text).toContain("line 1220: 3.2.1 Does the YOT work effectively");
+    expect(text.trimEnd()).toMatch(/\n1 report: 3 errors, 0 warnings, 0 info$/);
   });
 
   test("--fail-on and --severity choose what fails and what shows", async () => {

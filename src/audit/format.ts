@@ -1,5 +1,6 @@
 // Audit output: a readable report grouped by report and severity, or JSON / CSV / markdown.
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../../schemas/finding.js";
+import { plural } from "../wording.js";
 
 export type AuditFormat = "text" | "json" | "csv" | "markdown";
 
@@ -26,7 +27,7 @@ export function formatText(findings: Finding[], files: string[]): string {
     const list = grouped.get(file) ?? [];
     const area = list[0]?.area;
     out.push(
-      `${area ? `${area} — ` : ""}${file}: ${list.length === 0 ? "no findings" : `${list.length} finding${list.length === 1 ? "" : "s"}`}`,
+      `${area ? `${area} — ` : ""}${file}: ${list.length === 0 ? "no findings" : plural(list.length, "finding")}`,
     );
     for (const severity of SEVERITIES) {
       const these = list.filter((f) => f.severity === severity);
@@ -42,7 +43,7 @@ export function formatText(findings: Finding[], files: string[]): string {
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   out.push(
-    `${files.length} reports: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} info`,
+    `${plural(files.length, "report")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info`,
   );
   return out.join("\n");
 }
