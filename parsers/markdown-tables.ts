@@ -9,12 +9,20 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { pipeCells } from "./text.js";
 
-export function gfmTableRows(text: string): { rows: Map<number, string[]>; delimiterLines: Set<number> } {
+/** remark with GFM, made once: making it costs as much as parsing a report's tables with it. */
+const GFM = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** `markdown`: the text, or its lines. */
+export function gfmTableRows(markdown: string | string[]): {
+  rows: Map<number, string[]>;
+  delimiterLines: Set<number>;
+} {
   const rows = new Map<number, string[]>();
   const delimiterLines = new Set<number>();
   // The blocks not read here go to remark at once, a blank line between each (a table ends at a
   // blank line): `fileLine` maps a line of that text back to the file's.
-  const { text: blocks, fileLine } = blocksWithDelimiterRow(text, (block, first) => {
+  const lines = typeof markdown === "string" ? markdown.split(/\r\n|\r|\n/) : markdown;
+  const { text: blocks, fileLine } = blocksWithDelimiterRow(lines, (block, first) => {
     const table = plainTable(block);
     if (!table) return false;
     table.forEach((cells, k) => rows.set(first + (k === 0 ? 0 : k + 1), cells));
@@ -22,7 +30,7 @@ export function gfmTableRows(text: string): { rows: Map<number, string[]>; delim
     return true;
   });
   if (fileLine.length === 0) return { rows, delimiterLines };
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(blocks) as Root;
+  const tree = GFM.parse(blocks) as Root;
   const visit = (node: { type: string; children?: unknown[] }) => {
     if (node.type === "table") {
       const table = node as Table;
@@ -48,15 +56,14 @@ export function gfmTableRows(text: string): { rows: Map<number, string[]>; delim
 const DELIMITER_LIKE = /^[\s|:-]*-[\s|:-]*$/;
 
 /**
- * The runs of non-blank lines that hold a line like a table's delimiter row and that `readHere`
+ * The runs of non-blank `lines` that hold a line like a table's delimiter row and that `readHere`
  * did not read, a blank line between each; and for each of their lines, its line in the file
  * (the blank lines between: 0).
  */
 function blocksWithDelimiterRow(
-  text: string,
+  lines: string[],
   readHere: (block: string[], firstLine: number) => boolean,
 ): { text: string; fileLine: number[] } {
-  const lines = text.split(/\r\n|\r|\n/);
   const out: string[] = [];
   const fileLine: number[] = [];
   let start = 0;

@@ -1086,17 +1086,22 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
  * its source text, which the line cleaner strips of markup. remark is loaded only for a file
  * with a GFM table: every parse worker would otherwise load it at start for nothing.
  */
-export async function markdownSourceLines(written: string): Promise<SourceLine[]> {
+export async function markdownSourceLines(markdown: string | string[]): Promise<SourceLine[]> {
+  // (A report's lines are not joined into one text: building a string of a report's length costs
+  // as much as remark's whole part of the work.)
+  let raws = typeof markdown === "string" ? markdown.split(/\r?\n/) : markdown;
   // HTML comments do not show in rendered markdown (docling marks every picture "<!-- image -->"):
   // they go, their lines kept as blank lines so that line numbers still point into the file.
-  const text = written.includes("<!--")
-    ? written.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ""))
-    : written;
-  const lines = htmlTableRows(textSourceLines(text));
+  if (raws.some((raw) => raw.includes("<!--")))
+    raws = raws
+      .join("\n")
+      .replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ""))
+      .split("\n");
+  const lines = htmlTableRows(sourceLinesOf(raws));
   // Without a GFM table there is nothing remark would read differently from the line cleaner.
-  if (!/^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return lines;
+  if (!raws.some((raw) => GFM_DELIMITER.test(raw))) return lines;
   const { gfmTableRows } = await import("./markdown-tables.js");
-  const { rows, delimiterLines } = gfmTableRows(text);
+  const { rows, delimiterLines } = gfmTableRows(raws);
   pipeRowsRemarkLeft(lines, rows, delimiterLines);
   return lines
     .filter((l) => !delimiterLines.has(l.line))
@@ -1106,10 +1111,9 @@ export async function markdownSourceLines(written: string): Promise<SourceLine[]
     });
 }
 
-/**
- * A pipe-table row's cells as written, split at its unescaped pipes, its outer pipes (if any)
- * dropped; the line cleaner trims them and undoes markdown's escapes ("\\|").
- */
+/** A line that opens like a GFM table's delimiter row ("|---|", "--- |"). */
+const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*\|/;
+
 /** A row of a pipe table: a pipe at each end; in plain text, one between cells as well. */
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const TEXT_PIPE_ROW = /^\s*\|.*\|.*\|\s*$/;

@@ -259,13 +259,11 @@ export async function documentFromBytes(
     sha256,
     readWarnings,
     ...(fileLines ? { fileLines } : {}),
-    // remark reads markdown whole; the rare markdown file pays for the joined text.
+    // Markdown: its GFM tables a row a line (remark reads those it must: markdownSourceLines).
     // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid and multiline tables: a row a line.
     sourceLines: multilineTableRows(
       gridTableRows(
-        latexTableRows(
-          format === "markdown" ? await markdownSourceLines(raws.join("\n")) : sourceLinesOf(raws),
-        ),
+        latexTableRows(format === "markdown" ? await markdownSourceLines(raws) : sourceLinesOf(raws)),
       ),
     ),
   };
