@@ -9,6 +9,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, test } from "vitest";
 import { gfmTableRows } from "../parsers/markdown-tables.js";
+import { markdownSourceLines } from "../parsers/normalise.js";
 import { MARKDOWN_DIALECTS, toMarkdown } from "../scripts/make-variants.js";
 
 /** What remark reads from the whole file: each table row's cells by its line, and the delimiter rows' lines. */
@@ -100,4 +101,34 @@ describe("GFM table rows as remark reads the whole file", () => {
       }
     },
   );
+});
+
+describe("a markdown file read from its lines", () => {
+  test("the same source lines as from its text: a comment over lines blanked, each row on its file line", async () => {
+    const text = [
+      "# Ratings",
+      "<!-- image: the service's logo,",
+      "over two lines -->",
+      "| 2.1 | Assessment | Good |",
+      "| --- | --- | --- |",
+      "| 2.2 | Planning <sup>3</sup> | *Requires improvement* |",
+      "",
+      "A paragraph. <!-- image --> It goes on.",
+    ].join("\n");
+    const fromLines = await markdownSourceLines(text.split("\n"));
+    expect(fromLines).toEqual(await markdownSourceLines(text));
+    expect(fromLines.map((l) => [l.line, l.raw.trim(), l.cells ?? null])).toEqual([
+      [1, "# Ratings", null],
+      [2, "", null],
+      [3, "", null],
+      [4, "| 2.1 | Assessment | Good |", ["2.1", "Assessment", "Good"]],
+      [
+        6,
+        "| 2.2 | Planning <sup>3</sup> | *Requires improvement* |",
+        ["2.2", "Planning <sup>3</sup>", "Requires improvement"],
+      ],
+      [7, "", null],
+      [8, "A paragraph.  It goes on.", null],
+    ]);
+  });
 });
