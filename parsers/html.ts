@@ -15,7 +15,13 @@ export function isHtmlPage(start: string): boolean {
  * A rewrite that drops text keeps the breaks that text held (`keepingBreaks`).
  */
 const BREAK = "\u2028";
-const breaksIn = (text: string) => BREAK.repeat(text.split(BREAK).length - 1);
+/** How many breaks `text` holds, between `from` and `to`. */
+function breakCount(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let at = text.indexOf(BREAK, from); at >= 0 && at < to; at = text.indexOf(BREAK, at + 1)) n++;
+  return n;
+}
+const breaksIn = (text: string) => BREAK.repeat(breakCount(text));
 
 /**
  * `text.replace(pattern, replace)`, the breaks of what is replaced set after what replaces it
@@ -35,14 +41,18 @@ function keepingBreaks(
       typeof replace === "string"
         ? replace.replace(/\$(\d)/g, (_d, n: string) => groups[Number(n) - 1] ?? "")
         : replace(match, ...groups);
-    const lost = breaksIn(match).length - breaksIn(out).length;
+    const lost = breakCount(match) - breakCount(out);
     if (lost <= 0) return out;
     return before ? BREAK.repeat(lost) + out : out + BREAK.repeat(lost);
   });
 }
 
-/** White space as a browser shows it: one space; a run holding line breaks, only those breaks. */
-const collapsed = (text: string) => text.replace(/\s+/g, (ws) => (ws.includes(BREAK) ? breaksIn(ws) : " "));
+/**
+ * White space as a browser shows it: one space; a run holding line breaks, only those breaks.
+ * (A single space, most of a page's white space, is left as it is without a call for each.)
+ */
+const collapsed = (text: string) =>
+  text.replace(/[^\S ]\s*| \s+/g, (ws) => (ws.includes(BREAK) ? breaksIn(ws) : " "));
 
 /**
  * What is not the report: what a browser never shows (the head with its title and styles,
@@ -68,7 +78,7 @@ function hiddenRemoved(html: string): string {
       const found = close.exec(html);
       end = found ? found.index + found[0].length : html.length;
     }
-    out += ` ${breaksIn(html.slice(m.index, end))}`;
+    out += ` ${BREAK.repeat(breakCount(html, m.index, end))}`;
     from = end;
     HIDDEN_START.lastIndex = end;
   }
@@ -77,12 +87,21 @@ function hiddenRemoved(html: string): string {
 
 /** A page's main content, where it marks it: the site's banner, menus and footer are outside. */
 function mainContent(html: string): string {
-  const open = /<main\b[^>]{0,1000}>/i.exec(html);
+  // (A case-blind pattern tried at every character of a page costs more than lower-casing it.
+  // One letter, "İ", lower-cases to two characters: then only A-Z, so that places agree.)
+  const lowered = html.toLowerCase();
+  const lower = lowered.length === html.length ? lowered : html.replace(/[A-Z]+/g, (w) => w.toLowerCase());
+  MAIN_OPEN.lastIndex = Math.max(0, lower.indexOf("<main"));
+  const open = MAIN_OPEN.exec(lower);
   if (!open) return html;
   const start = open.index + open[0].length;
-  const close = html.toLowerCase().lastIndexOf("</main");
-  return breaksIn(html.slice(0, start)) + (close > start ? html.slice(start, close) : html.slice(start));
+  const close = lower.lastIndexOf("</main");
+  return (
+    BREAK.repeat(breakCount(html, 0, start)) + (close > start ? html.slice(start, close) : html.slice(start))
+  );
 }
+
+const MAIN_OPEN = /<main\b[^>]{0,1000}>/g;
 
 /** Elements that begin and end a block of text (tables apart: their rows are lines). */
 const BLOCK_TAG =
@@ -224,8 +243,8 @@ export function htmlPageLines(html: string): { lines: string[]; fileLines: numbe
   let breaks = 0;
   for (const written of text.split("\n")) {
     const lead = written.length - written.replace(/^[\s\u2028]+/, "").length;
-    const startsOn = 1 + breaks + breaksIn(written.slice(0, lead)).length;
-    breaks += breaksIn(written).length;
+    const startsOn = 1 + breaks + breakCount(written, 0, lead);
+    breaks += breakCount(written);
     const line = written.replace(/ ?\u2028+ ?/g, " ").trim();
     // One blank line between blocks, none at either end.
     if (line === "" && (lines.length === 0 || lines[lines.length - 1] === "")) continue;

@@ -167,6 +167,24 @@ describe("web pages (HTML)", () => {
       [9, "2. two"],
     ]);
   });
+
+  test("<main> in any case, also after a letter whose lower case is two characters (İ)", () => {
+    for (const banner of ["Site banner", "Twinned with İzmir"]) {
+      const page = [
+        "<HTML><BODY>",
+        `<HEADER><P>${banner}</P></HEADER>`,
+        '<MAIN ID="content"><H1>An inspection of youth offending services in</H1>',
+        "<P>Testshire</P></MAIN>",
+        "<FOOTER><P>Site footer</P></FOOTER></BODY></HTML>",
+      ].join("\n");
+      const { lines, fileLines } = htmlPageLines(page);
+      expect(lines.map((l, i) => [fileLines[i], l])).toEqual([
+        [3, "An inspection of youth offending services in"],
+        [3, ""],
+        [4, "Testshire"],
+      ]);
+    }
+  });
 });
 
 /** What a table reader makes of a text: each line's number, and its cells where it read a row (else its text). */
