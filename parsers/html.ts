@@ -87,21 +87,26 @@ function hiddenRemoved(html: string): string {
 
 /** A page's main content, where it marks it: the site's banner, menus and footer are outside. */
 function mainContent(html: string): string {
-  // (A case-blind pattern tried at every character of a page costs more than lower-casing it.
-  // One letter, "İ", lower-cases to two characters: then only A-Z, so that places agree.)
-  const lowered = html.toLowerCase();
-  const lower = lowered.length === html.length ? lowered : html.replace(/[A-Z]+/g, (w) => w.toLowerCase());
-  MAIN_OPEN.lastIndex = Math.max(0, lower.indexOf("<main"));
-  const open = MAIN_OPEN.exec(lower);
+  // (Tried only at tags whose name starts with "m", in the page as written: a case-blind
+  // pattern tried at every character is slow, and a page lower-cased may not keep its length:
+  // "İ" becomes two characters.)
+  let open: RegExpExecArray | null = null;
+  for (let at = html.indexOf("<"); at >= 0 && !open; at = html.indexOf("<", at + 1)) {
+    if ((html.charCodeAt(at + 1) | 0x20) !== 0x6d) continue;
+    MAIN_OPEN.lastIndex = at;
+    open = MAIN_OPEN.exec(html);
+  }
   if (!open) return html;
   const start = open.index + open[0].length;
-  const close = lower.lastIndexOf("</main");
+  let close = -1;
+  for (let at = html.lastIndexOf("</"); at > start && close < 0; at = html.lastIndexOf("</", at - 1))
+    if (html.slice(at + 2, at + 6).toLowerCase() === "main") close = at;
   return (
     BREAK.repeat(breakCount(html, 0, start)) + (close > start ? html.slice(start, close) : html.slice(start))
   );
 }
 
-const MAIN_OPEN = /<main\b[^>]{0,1000}>/g;
+const MAIN_OPEN = /<main\b[^>]{0,1000}>/iy;
 
 /** Elements that begin and end a block of text (tables apart: their rows are lines). */
 const BLOCK_TAG =
