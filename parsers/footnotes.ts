@@ -83,15 +83,29 @@ const GLUED_NUMBER = /(?<=[A-Za-z)?:’'”"])(\d{1,3})(?![\d,.%/])/g;
 
 /** Where `n` stands as a marker in `raw`: glued to a word, or spaced at the end of a cell or line. */
 function markerAt(raw: string, n: string): { index: number; length: number; glued: boolean } | null {
-  const glued = new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`).exec(raw);
-  if (glued) return { index: glued.index, length: n.length, glued: true };
-  // (Or, a single space for the column gap, before the row's one figure or two counts: "(FTE)
-  // 17 8.6", "... keeping the child safe? 12 7 7".)
-  const spaced = new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$)`).exec(
-    raw,
-  );
-  if (spaced) return { index: spaced.index, length: n.length + 1, glued: false };
+  // (Tried for every note on every line above it: most lines do not hold the number at all.)
+  if (!raw.includes(n)) return null;
+  const { glued, spaced } = markerPatterns(n);
+  const g = glued.exec(raw);
+  if (g) return { index: g.index, length: n.length, glued: true };
+  const sp = spaced.exec(raw);
+  if (sp) return { index: sp.index, length: n.length + 1, glued: false };
   return null;
+}
+
+const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp }>();
+function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
+  let patterns = patternsByNumber.get(n);
+  if (!patterns) {
+    patterns = {
+      glued: new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`),
+      // (Or, a single space for the column gap, before the row's one figure or two counts:
+      // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7".)
+      spaced: new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$)`),
+    };
+    patternsByNumber.set(n, patterns);
+  }
+  return patterns;
 }
 
 /**
