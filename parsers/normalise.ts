@@ -803,15 +803,17 @@ function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
   const before = lines[k];
   if (before?.page !== page - 1) return undefined;
   if (k === lines.length - 1) return before;
-  const previousPage = new Set<string>();
-  for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
-    previousPage.add((lines[j] as Line).flat);
   // (A heading row: cells, a standard's numbered heading, or a count table's caption and
   // headings written a line at a time. Not any line: a wrapped question's first line may well
   // stand on both pages.)
   const headingRow = (l: Line) =>
     l.cells.length > 1 || /^\d(?:\.\d{1,2})+\.?\s/.test(l.flat) || isHeadingRowPiece(l.flat);
-  return lines.slice(k + 1).every((l) => headingRow(l) && previousPage.has(l.flat)) ? before : undefined;
+  const repeated = lines.slice(k + 1);
+  if (!repeated.every(headingRow)) return undefined;
+  const previousPage = new Set<string>();
+  for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
+    previousPage.add((lines[j] as Line).flat);
+  return repeated.every((l) => previousPage.has(l.flat)) ? before : undefined;
 }
 
 /** A layout text line's cells (runs of text two or more spaces apart) and where each stands. */
