@@ -21,7 +21,8 @@ function breakCount(text: string, from = 0, to = text.length): number {
   for (let at = text.indexOf(BREAK, from); at >= 0 && at < to; at = text.indexOf(BREAK, at + 1)) n++;
   return n;
 }
-const breaksIn = (text: string) => BREAK.repeat(breakCount(text));
+/** The breaks `text` holds (between `from` and `to`), and nothing else. */
+const breaksIn = (text: string, from = 0, to = text.length) => BREAK.repeat(breakCount(text, from, to));
 
 /**
  * `text.replace(pattern, replace)`, the breaks of what is replaced set after what replaces it
@@ -78,7 +79,7 @@ function hiddenRemoved(html: string): string {
       const found = close.exec(html);
       end = found ? found.index + found[0].length : html.length;
     }
-    out += ` ${BREAK.repeat(breakCount(html, m.index, end))}`;
+    out += ` ${breaksIn(html, m.index, end)}`;
     from = end;
     HIDDEN_START.lastIndex = end;
   }
@@ -101,9 +102,7 @@ function mainContent(html: string): string {
   let close = -1;
   for (let at = html.lastIndexOf("</"); at > start && close < 0; at = html.lastIndexOf("</", at - 1))
     if (html.slice(at + 2, at + 6).toLowerCase() === "main") close = at;
-  return (
-    BREAK.repeat(breakCount(html, 0, start)) + (close > start ? html.slice(start, close) : html.slice(start))
-  );
+  return breaksIn(html, 0, start) + (close > start ? html.slice(start, close) : html.slice(start));
 }
 
 const MAIN_OPEN = /<main\b[^>]{0,1000}>/iy;
