@@ -12,6 +12,7 @@ import {
   COUNT_WORD,
   PROMPT_LETTER,
   QUESTION_WORD,
+  RUNS_ON,
   SERVICE_WORDS,
   countCell,
   joinWrapped,
@@ -19,6 +20,17 @@ import {
   percentCell,
   plain,
 } from "./text.js";
+
+/**
+ * Whether `more`, the next line, carries on the question `text` wrapped in its cell: in lower
+ * case ("... taken into" / "account?"), or a name ending it after a joining word ("... with the
+ * work of the" / "YOT?").
+ */
+function carriesQuestionOn(text: string, more: string): boolean {
+  return (
+    /^[a-z(’']/.test(more) || (RUNS_ON.test(text) && /^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}\?$/.test(more))
+  );
+}
 
 /**
  * The wordings key questions take; prompts never start like this. The joint-working questions
@@ -364,6 +376,31 @@ export function isHeadingRowPiece(flat: string): boolean {
   return isCaptionLine(tail ? text.slice(0, tail.index) : text);
 }
 
+/**
+ * The line holding the last words of the row on line `at`, cut by a page where the table's
+ * caption and heading rows are printed again at the next page's top (as Word repeats them):
+ * "Does planning focus sufficiently on keeping other" / "7" / "6" / the page's end / "Of the 8
+ * cases inspected:" / "Relevant Number cases" / "'Yes'" / "people safe? 13". Null when the next
+ * page starts otherwise.
+ */
+function lastWordsOverPage(lines: Line[], at: number, end: number): number | null {
+  const page = (lines[at] as Line).page;
+  if (page === null) return null;
+  for (let k = at + 1; k < end && k <= at + 6; k++) {
+    const line = lines[k] as Line;
+    if (line.page !== page + 1) return null;
+    if (CAPTION_START.test(line.flat) || isHeadingRowPiece(line.flat)) continue;
+    const lastWords =
+      k > at + 1 &&
+      line.cells.length === 1 &&
+      /^[a-z(]/.test(line.flat) &&
+      /\?(?:\s*\d{1,2})?$/.test(line.flat) &&
+      !PROMPT_LETTER.test(line.flat);
+    return lastWords ? k : null;
+  }
+  return null;
+}
+
 export interface QuestionResult {
   keyQuestions: KeyQuestion[];
   prompts: Prompt[];
@@ -406,8 +443,12 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     return id;
   };
 
+  /** Lines read already as a row's last words, after the page's repeated headings. */
+  const lastWordsTaken = new Set<number>();
+
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
+    if (lastWordsTaken.has(i)) continue;
     const heading = standardHeading(line);
     // The standard's heading again, as a table's heading row Word repeats at the top of each page
     // the table runs on to: its prompts go on under the key question they were under.
@@ -563,6 +604,24 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       pending = null;
       continue;
     }
+    if (
+      figures &&
+      text === "" &&
+      !pending &&
+      next &&
+      /^[a-z(]/.test(next.flat) &&
+      !PROMPT_LETTER.test(next.flat)
+    ) {
+      // Figures alone with no question before them, a question's last words after them: another
+      // row's figure set apart (pdftotext writing a cell drawn past its column at the page's
+      // end). The words are the row above's; the figures no row's that can be told.
+      out.warnings.push({
+        code: "figures-unplaced",
+        message: `Figures printed alone (${line.flat}) beside no question of theirs could not be matched to a row and were not read`,
+        provenance: provenanceOf(line),
+      });
+      continue;
+    }
     if (figures && pending && (text === "" || (/^[a-z(]/.test(text) && !/\?\s*$/.test(pending.text)))) {
       // The row's text began on earlier lines; its figure stands here.
       text = text === "" ? pending.text : joinWrapped(pending.text, text);
@@ -576,14 +635,25 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         const next = lines[j] as Line;
         // (A line of several cells is the question's too when none is a figure: a cell-per-line
         // text's rejoined pieces, "sufficiently on keeping" / "the child or young" / "person safe?".)
-        if (rowFigures(next.cells) || !/^[a-z(’']/.test(next.flat) || PROMPT_LETTER.test(next.flat)) break;
+        if (rowFigures(next.cells) || !carriesQuestionOn(text, next.flat) || PROMPT_LETTER.test(next.flat))
+          break;
         text = joinWrapped(text, next.flat);
         j++;
       }
       i = j - 1;
+      const overPage = /\?\s*$/.test(text) ? null : lastWordsOverPage(lines, i, end);
+      if (overPage !== null) {
+        text = joinWrapped(text, (lines[overPage] as Line).flat);
+        lastWordsTaken.add(overPage);
+      }
     }
     if (!figures) {
-      if (lastRow && /^[a-z]/.test(text) && !/\?\s*$/.test(lastRow.text) && text.length < 80) {
+      if (
+        lastRow &&
+        carriesQuestionOn(lastRow.text, text) &&
+        !/\?\s*$/.test(lastRow.text) &&
+        text.length < 80
+      ) {
         // Continuation of the previous row's wrapped text ("... taken into" / "account?").
         lastRow.text = joinWrapped(lastRow.text, text);
         lastRow.target.text = plain(lastRow.text);

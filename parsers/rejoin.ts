@@ -67,9 +67,16 @@ function isQuestion(text: string): boolean {
   return text.endsWith("?") || QUESTION_START.test(text);
 }
 
-function isQuestionRow(cells: string[]): boolean {
+/**
+ * Whether `figure`, on a line of its own, is the next figure of the question row `cells`: its
+ * first, or the second of two counts ("Relevant cases", "Number 'Yes'"). A row prints one
+ * percentage, so a figure after one is another row's (pdftotext writing a cell drawn past its
+ * column at the page's end: "... the wider familial" / "89%" / "56%", the 56 % a row's above).
+ */
+function isQuestionRow(cells: string[], figure: string): boolean {
   const figures = cells.slice(1);
-  return isQuestion(cells[0] ?? "") && figures.length < 2 && figures.every(isFigure);
+  if (!isQuestion(cells[0] ?? "") || figures.length >= 2 || !figures.every(isFigure)) return false;
+  return figures.length === 0 || (percentCell(figures[0] as string) === null && percentCell(figure) === null);
 }
 
 /**
@@ -112,7 +119,7 @@ function continuesRow(row: string[], cell: string): boolean {
   )
     return true;
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
-  if (isFigure(cell)) return isQuestionRow(row);
+  if (isFigure(cell)) return isQuestionRow(row, cell);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
   if (isColumnHeading(cell))
     return /:\s*\d{0,2}$/.test(last) || CAPTION_START.test(last) || isColumnHeading(last);

@@ -541,3 +541,66 @@ test("a count row's relevant cases between its question's lines' words (a justif
   );
   expect([own?.relevant, own?.yes]).not.toEqual([3, 5]);
 });
+
+test("a figure set apart after a prompt's own (pdftotext, a cell drawn past its column at the page's end) is read for no row, and the prompt's last words stay its own", async () => {
+  // Tower Hamlets' annex: 3.1.3 b) 56%, 3.2.1 c) 89%. The word processor drew b)'s figure past
+  // its column; pdftotext writes it at the page's end, after c)'s first line and figure, before
+  // c)'s last words. A row prints one percentage: the 56 % is neither c)'s nor a row of its own.
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  const b =
+    "b) Does assessment draw sufficiently on available sources of information, including any other assessments that have been completed, and other evidence of behaviour by the child?";
+  const c =
+    "c) Does planning take sufficient account of the child's personal circumstances, including the wider familial";
+  const annexPrompts = (r: Awaited<ReturnType<typeof recordOf>>) =>
+    r.prompts
+      .filter((p) => /^3\.(1\.3|2\.1)$/.test(p.keyQuestionId) && p.source === "annex")
+      .map((p) => [p.keyQuestionId, p.label, p.text.slice(-21), p.percent]);
+  const printed = await damagedReport(name);
+  expect(annexPrompts(printed)).toContainEqual(["3.1.3", "b", "behaviour by the child?".slice(-21), 56]);
+  expect(annexPrompts(printed)).toContainEqual(["3.2.1", "c", "social context of the child?".slice(-21), 89]);
+  const text = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const damaged = [
+    [`${b}\n56%\n`, `${b}\n`],
+    [`${c} and social context of the child?\n89%\n`, `${c}\n89%\n56%\nand social context of the child?\n`],
+  ].reduce((t, [printedRows, damagedRows]) => {
+    expect(t).toContain(printedRows);
+    return t.replace(printedRows as string, damagedRows as string);
+  }, text);
+  const read = await recordOf(damaged);
+  expect(annexPrompts(read)).toContainEqual(["3.2.1", "c", "social context of the child?".slice(-21), 89]);
+  // (b), left without its figure, is no row of the table.)
+  expect(annexPrompts(read).some(([id, label]) => id === "3.1.3" && label === "b")).toBe(false);
+  expect(read.prompts.some((p) => p.text.startsWith("and social"))).toBe(false);
+  expect(read.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("(56%)"))).toBe(true);
+});
+
+test("a prompt's last words after its figure are its own when they are a name after a joining word ('... with the work of the' / 'YOT?')", async () => {
+  const read = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    "g) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?\t88%",
+    "g) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the\t88%\nYOT?",
+  ]);
+  const g = read.prompts.find((p) => p.keyQuestionId === "2.3.1" && p.label === "g" && p.source === "annex");
+  expect([g?.text, g?.percent]).toEqual([
+    "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+    88,
+  ]);
+});
+
+test("a row cut by a page whose last words follow the table's caption and heading rows repeated at the next page's top is read whole (Word, pdftotext)", async () => {
+  // North Somerset 2.2.3: 7 relevant cases, 6 'Yes'. Cut after "keeping other", the counts
+  // still beside it, the rest after the repeated headings: read without its last words it is
+  // no key question, and its counts went to a prompt of 2.2.2.
+  const cut = await damagedReport("2020-12-north-somerset.txt", [
+    "Does planning focus sufficiently on keeping other people safe? <sup>13</sup>\t7\t6\n",
+    "Does planning focus sufficiently on keeping other\t7\t6\n\fOf the 8 cases inspected:\nRelevant cases\tNumber 'Yes'\npeople safe? <sup>13</sup>\n",
+  ]);
+  const body = cut.keyQuestions
+    .filter((k) => k.standardId === "2.2" && k.source === "body")
+    .map((k) => [k.id, k.text, k.relevant, k.yes]);
+  expect(body).toEqual([
+    ["2.2.1", "Does planning focus sufficiently on supporting the child's desistance?", 8, 8],
+    ["2.2.2", "Does planning focus sufficiently on keeping the child safe?", 7, 7],
+    ["2.2.3", "Does planning focus sufficiently on keeping other people safe?", 7, 6],
+  ]);
+  expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
+});
