@@ -273,6 +273,40 @@ function percentSignsJoined(cells: string[]): string[] {
   return out;
 }
 
+/**
+ * Joins a percent sign alone on `src` to the question row's figure it was wrapped from, and says
+ * whether it did: a lone number just above on the same page, after the question (taken for a
+ * page number, it is put back as a line: "timescales?" / "56" / "%"), or the figure ending the
+ * question's line, only page furniture between ("... of the child? 67" / "73" / "%"). Only
+ * after a question: elsewhere a lone "%" may be a column's heading after a footnote marker
+ * ("Offence types 10" / "%").
+ */
+function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): boolean {
+  const above = lines[lines.length - 1];
+  if (above === undefined || src.line - above.line > 8) return false;
+  const number = furniture[furniture.length - 1];
+  if (
+    number !== undefined &&
+    number.line > above.line &&
+    src.line - number.line <= 2 &&
+    number.page === src.page &&
+    /^\d{1,3}$/.test(number.flat) &&
+    above.flat.endsWith("?")
+  ) {
+    furniture.pop();
+    const figure = `${number.flat}%`;
+    lines.push({ ...number, cells: [figure], flat: figure });
+    return true;
+  }
+  if (!/\?\s*\d{1,3}$/.test(above.flat)) return false;
+  // (Only furniture between: not a line of a new block the figure is no part of.)
+  if (src.line - above.line > 2 && !(number !== undefined && number.line > above.line)) return false;
+  const last = above.cells.length - 1;
+  above.cells[last] = `${above.cells[last]}%`;
+  above.flat = above.cells.join(" ");
+  return true;
+}
+
 function otherPromptLabel(cell: string): boolean {
   // "(a" or "a." / "A)": the first two characters tell, before the pattern runs ("a)" is the
   // reports' own).
@@ -580,6 +614,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     }
     // A percent sign set as a cell of its own ("86", "%"): the figure's.
     if (cells.length > 1 && cells.includes("%")) cells = percentSignsJoined(cells);
+    // ... or on a line of its own, the figure wrapped in a narrow cell ("56" / "%"), perhaps over
+    // a page's end ("... of the child? 67" / page number / "%").
+    if (cells.length === 1 && cells[0] === "%" && percentSignBelow(src, lines, furniture)) continue;
     // A prompt's letter alone on the line above its question ("a)" / "Is there ..."), as list
     // labels are written apart: the question's.
     const letterAbove = lines[lines.length - 1];

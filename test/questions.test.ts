@@ -604,3 +604,27 @@ test("a row cut by a page whose last words follow the table's caption and headin
   ]);
   expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
 });
+
+test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '%'), even over a page's end, is the row's (pdf-parse getText, A5 pages)", async () => {
+  // Tower Hamlets' annex, 3.3.1 a) 56%, b) 67%, as getText writes the word processor's A5 pages.
+  const a =
+    "a) Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?";
+  const b = "b) Does service delivery account for the diversity issues of the child?";
+  const wrapped = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    `${a}\t56%\t\n${b}\t67%\t\n`,
+    `${a.replace(" with sufficient", "\nwith sufficient")}\n56\n%\n${b} 67\n73\n\n-- 73 of 74 --\n\n%\n`,
+  ]);
+  const prompts = wrapped.prompts
+    .filter((p) => p.keyQuestionId === "3.3.1" && p.source === "annex")
+    .map((p) => [p.label, p.percent]);
+  expect(prompts.slice(0, 2)).toEqual([
+    ["a", 56],
+    ["b", 67],
+  ]);
+  // (A lone "%" elsewhere is no figure's: the offence types' heading, its footnote marker before it.)
+  const heading = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    "Offence types ¹⁰\t%",
+    "Offence types 10\n%",
+  ]);
+  expect(heading.narrative.some((n) => n.text.includes("Offence types 10%"))).toBe(false);
+});
