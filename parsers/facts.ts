@@ -662,6 +662,12 @@ const CAPTION = /^(?:Table|Figure|Chart|Graph)\s+\d{1,3}\b\.?(?::.*)?$/i;
 
 /** A web address alone: a note's text, never a table's label. */
 const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+/**
+ * A figure printed beside a long label's first line, the label's last words run on after it in
+ * the same line ("Vacancy rate ... of total case manager 5% headcount)"), as pdftotext -layout
+ * writes a row whose label leaves no gap before its figure: before, figure, the label's rest.
+ */
+const FIGURE_INSIDE_LABEL = /^(.*[a-z,])\s+(\d{1,3}(?:\.\d{1,2})?%?)\s+([a-z(][^\d%]{0,60})$/;
 
 /** A line that is nothing but a figure ("0%", "11.9%", "12.5"): the figure. */
 function figureAlone(flat: string): string | null {
@@ -682,7 +688,12 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       const line = lines[j] as Line;
       if (/^-+$/.test(line.cells[0] ?? "") || CAPTION.test(line.flat)) continue;
       const alone = line.cells.length === 1 ? figureAlone(line.flat) : null;
-      const cells = alone ? ["", alone] : rowCells(line, "number");
+      const inside = line.cells.length === 1 && !alone ? FIGURE_INSIDE_LABEL.exec(line.flat) : null;
+      const cells = alone
+        ? ["", alone]
+        : inside
+          ? [joinWrapped(inside[1] as string, inside[3] as string), inside[2] as string]
+          : rowCells(line, "number");
       // (A label joined from its wrapped lines may be long: "Vacancy rate case managers only (total
       // unfilled case manager posts as percentage of total case manager headcount)".)
       if (cells.length === 1 && wrapped.length < 3 && !/[.:?!]$/.test(line.flat) && line.flat.length < 160) {

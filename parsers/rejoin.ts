@@ -811,14 +811,7 @@ function factRows(
   regions: [number, number][] = factRegions(doc.lines),
 ): { lines: Line[]; restored: Line[] } {
   if (regions.length === 0) return { lines: doc.lines, restored: [] };
-  const spans = regions.map(
-    ([a, b]) =>
-      [(doc.lines[a] as Line).line, (doc.lines[b] ?? (doc.lines[doc.lines.length - 1] as Line)).line + 1] as [
-        number,
-        number,
-      ],
-  );
-  const restored = tableNumbers(doc, spans);
+  const restored = tableNumbers(doc, factSpans(doc.lines, regions));
   const lines: Line[] = [];
   let from = 0;
   for (const [a, b] of regions) {
@@ -838,6 +831,47 @@ function factRows(
   }
   lines.push(...doc.lines.slice(from));
   return { lines, restored };
+}
+
+/** The source lines each figure-and-label table spans, from its heading to the line that ends it. */
+function factSpans(lines: Line[], regions: [number, number][]): [number, number][] {
+  return regions.map(([a, b]) => [
+    (lines[a] as Line).line,
+    (lines[b] ?? (lines[lines.length - 1] as Line)).line + 1,
+  ]);
+}
+
+/**
+ * In a text of rows (not a cell a line), a figure-and-label table's figure written on a line of
+ * its own after its label ("Average caseload case managers (FTE)" / "9", pdftotext -raw), which
+ * the normaliser took for a page number: put back, where the text's pages say which numbers are
+ * theirs (without that, a page's number could be read as a figure).
+ */
+function tableFiguresRestored(doc: NormalisedDocument): NormalisedDocument {
+  if (!doc.furniture.some((l) => /^\d{1,3}$/.test(l.flat)) || printedPageOffset(doc.furniture) === null)
+    return doc;
+  const regions = factRegions(doc.lines);
+  if (regions.length === 0) return doc;
+  // (Only after a label still without its figure: after a row whole, "... (12-month period)
+  // 7%" / "16", the number is its page's.)
+  const labelAbove = (n: Line) => {
+    let above: Line | undefined;
+    for (const l of doc.lines) if (l.line < n.line) above = l;
+    return (
+      above !== undefined &&
+      n.line - above.line <= 2 &&
+      isFactText(above) &&
+      !/\.\s/.test(above.flat) &&
+      !/\d%?$/.test(above.flat)
+    );
+  };
+  const restored = new Set(tableNumbers(doc, factSpans(doc.lines, regions)).filter(labelAbove));
+  if (restored.size === 0) return doc;
+  return {
+    ...doc,
+    lines: [...doc.lines, ...restored].sort((a, b) => a.line - b.line),
+    furniture: doc.furniture.filter((l) => !restored.has(l)),
+  };
 }
 
 /** A word of a key-question table's column headings: "Relevant cases", "Number 'Yes'", "% 'Yes'". */
@@ -930,7 +964,8 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines);
   const written = headed === input.lines ? input : { ...input, lines: headed };
-  if (!isCellPerLine(written.lines)) return figuresAboveLabels(markerRaisedWithFigure(written));
+  if (!isCellPerLine(written.lines))
+    return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));
   const doc = columnTables(written);
   const counts = countPairs(doc);
   const facts = factRows(doc);

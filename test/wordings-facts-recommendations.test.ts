@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import { parseFacts } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
+import { rejoinRows } from "../parsers/rejoin.js";
 import { segment } from "../parsers/segment.js";
 
 function linesOf(text: string) {
@@ -796,4 +797,67 @@ test("a split table's row subject wrapped inside the area's name runs on over th
   ]);
   expect(rows).toContainEqual(["gender", "Female", "Tower Hamlets and City of London YJS", "service", 10]);
   expect(rows).toHaveLength(8);
+});
+
+test("a staffing row's figure between its label's lines' words (pdftotext -layout, no gap left before it) is read, and the rows after it", () => {
+  // Tower Hamlets' key staffing data as pdftotext -layout writes the word processor's export.
+  const { lines, seg } = linesOf(
+    [
+      "1.2. Staff",
+      "Key staffing data",
+      "Vacancy rate (total unfilled posts as percentage of total staff headcount) \t11%",
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager 5% headcount)",
+      "Average caseload case managers (FTE) \t9",
+      "Staff attrition (percentage of all staff leaving in 12-month period) \t16.6%",
+      "",
+      "In making a judgement about staffing, we take into account the answers to the following five questions:",
+    ].join("\n"),
+  );
+  expect(parseFacts(lines, seg).facts.map((f) => [f.label, f.value, f.unit])).toEqual([
+    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11, "percent"],
+    [
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+      5,
+      "percent",
+    ],
+    ["Average caseload case managers (FTE)", 9, "count"],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6, "percent"],
+  ]);
+});
+
+test("a staffing row's figure on a line of its own, taken for a page number, is put back where the pages' own numbers are known (pdftotext -raw)", () => {
+  // Pages printing their numbers at their feet (2, 3, 4): the lone "9" is no page's.
+  const text = [
+    "Foreword.",
+    "",
+    "2",
+    "\f1.2. Staff",
+    "Key staffing data16",
+    "Total staff headcount (full-time equivalent (FTE)) 18",
+    "Average caseload case managers (FTE)",
+    "9",
+    "Average annual working days sickness (all staff) 7",
+    "Staff attrition (percentage of all staff leaving in 12-month period) 7%",
+    // (A note's number and its text, as a browser prints the notes under the table.)
+    "16",
+    "Information supplied by YJS and reflecting the caseload at the time of the inspection announcement.",
+    "17",
+    "Qualified case managers refer to those with a social work or probation professional qualification.",
+    "In making a judgement about staffing, we take into account the answers to the following five questions, and much more besides in the words of this line.",
+    "",
+    "3",
+    "\fMore of the report.",
+    "",
+    "4",
+  ].join("\n");
+  const lines = rejoinRows(normaliseLines(textSourceLines(text), "text")).lines;
+  const facts = parseFacts(lines, segment(lines)).facts.map((f) => [f.label, f.value]);
+  expect(facts).toEqual([
+    ["Total staff headcount (full-time equivalent (FTE))", 18],
+    ["Average caseload case managers (FTE)", 9],
+    ["Average annual working days sickness (all staff)", 7],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)", 7],
+  ]);
+  // (After a row whole, a lone number stays its page's: "16" is read for no label.)
+  expect(facts.some(([, value]) => value === 16)).toBe(false);
 });
