@@ -516,8 +516,10 @@ function parseContextualSection(
     if (line.cells.length === 1) {
       // "20,687 Total black and minority ethnic youth population of Croydon" (space, not tab).
       const m = line.flat.match(FIGURE_THEN_LABEL);
-      if (m && groupOf(m[2] as string)) {
-        const wrapped = wrappedLabel(lines, i, end, m[2] as string, area);
+      // (Its label may say what it counts only on its wrapped lines: "751 Total black and
+      // minority ethnic youth" / "population in North Somerset (2011)".)
+      const wrapped = m ? wrappedLabel(lines, i, end, m[2] as string, area) : null;
+      if (m && wrapped && (groupOf(m[2] as string) || groupOf(wrapped.label))) {
         i = wrapped.last;
         addLabelled(
           out,

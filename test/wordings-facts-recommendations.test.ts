@@ -861,3 +861,21 @@ test("a staffing row's figure on a line of its own, taken for a page number, is 
   // (After a row whole, a lone number stays its page's: "16" is read for no label.)
   expect(facts.some(([, value]) => value === 16)).toBe(false);
 });
+
+test("a figure-first population row whose label says what it counts only on its wrapped line is read (pdf-parse getText)", () => {
+  // North Somerset's population table as getText writes pdfkit's rendering: the row's
+  // label wraps before "population".
+  const { facts } = factsOf(
+    [
+      "Population information",
+      "215,052 Total population in North Somerset (2018)",
+      "751 Total black and minority ethnic youth",
+      "population in North Somerset (2011)",
+      "Demographics of children cautioned or sentenced",
+    ].join("\n"),
+  );
+  expect(facts.map(([group, label, , , value]) => [group, label, value])).toEqual([
+    ["population", "Total population in North Somerset (2018)", 215052],
+    ["population", "Total black and minority ethnic youth population in North Somerset (2011)", 751],
+  ]);
+});
