@@ -852,8 +852,8 @@ function tableFiguresRestored(doc: NormalisedDocument): NormalisedDocument {
     return doc;
   const regions = factRegions(doc.lines);
   if (regions.length === 0) return doc;
-  // (Only after a label still without its figure: after a row whole, "... (12-month period)
-  // 7%" / "16", the number is its page's.)
+  // (Only after a label still without its figure, no sentence: after a whole row, "...
+  // (12-month period) 7%" / "16", or after a reference, the number is a note's or a page's.)
   const labelAbove = (n: Line) => {
     let above: Line | undefined;
     for (const l of doc.lines) if (l.line < n.line) above = l;
