@@ -138,6 +138,9 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   // A rating cell wrapped beside a standard's description, a single space for the column gap
   // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
   if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return false;
+  // ... and the second of those rows ends there: the line after it ("Our rating for assessment is
+  // based on ...") is no more of it.
+  if (/[.!]\s+improvement\s*[*†]*\W*$/.test(last.flat)) return false;
   // A table row whose question wraps, its figure printed beside the question's first line
   // ("Does planning take sufficient account of the diversity and wider familial 59%" / "and
   // social context of the child?"): a row of its own, the question parser reads the rest.

@@ -184,6 +184,27 @@ describe("unwrapParagraphs", () => {
     ]);
   });
 
+  test("... and the line after the rating's second word is no more of its row (pdf-parse getText, A5 pages)", () => {
+    // Tower Hamlets' 3.1, the sentence introducing the key questions straight after it.
+    const text = [
+      ...FILLER,
+      "",
+      "3.1. Assessment",
+      "Assessment is well-informed, analytical and personalised, Requires",
+      "actively involving the child and their parents or carers. improvement",
+      "Our rating21 for assessment is based on the following key guestions:",
+    ].join("\n");
+    expect(
+      unwrap(text)
+        .lines.slice(-3)
+        .map((l) => l.flat),
+    ).toEqual([
+      "Assessment is well-informed, analytical and personalised, Requires",
+      "actively involving the child and their parents or carers. improvement",
+      "Our rating21 for assessment is based on the following key guestions:",
+    ]);
+  });
+
   test("a footnote's wrapped lines stay with the footnote, not the body", () => {
     const text = [
       ...FILLER,
