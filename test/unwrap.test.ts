@@ -164,46 +164,37 @@ describe("unwrapParagraphs", () => {
     ]);
   });
 
-  test("a rating cell wrapped beside a standard's description keeps its two lines apart (a single space for the gap)", () => {
+  test.each([
     // Tower Hamlets' 1.2 with single spaces: the ratings parser reads "Requires" / "improvement".
-    const text = [
-      ...FILLER,
-      "",
-      "1.2. Staff",
-      "",
-      "Staff within the YOT are empowered to deliver a high-quality, Requires",
-      "personalised and responsive service for all children. improvement",
-    ].join("\n");
-    expect(
-      unwrap(text)
-        .lines.slice(-2)
-        .map((l) => l.flat),
-    ).toEqual([
-      "Staff within the YOT are empowered to deliver a high-quality, Requires",
-      "personalised and responsive service for all children. improvement",
-    ]);
-  });
-
-  test("... and the line after the rating's second word is no more of its row (pdf-parse getText, A5 pages)", () => {
-    // Tower Hamlets' 3.1, the sentence introducing the key questions straight after it.
-    const text = [
-      ...FILLER,
-      "",
-      "3.1. Assessment",
-      "Assessment is well-informed, analytical and personalised, Requires",
-      "actively involving the child and their parents or carers. improvement",
-      "Our rating21 for assessment is based on the following key guestions:",
-    ].join("\n");
-    expect(
-      unwrap(text)
-        .lines.slice(-3)
-        .map((l) => l.flat),
-    ).toEqual([
-      "Assessment is well-informed, analytical and personalised, Requires",
-      "actively involving the child and their parents or carers. improvement",
-      "Our rating21 for assessment is based on the following key guestions:",
-    ]);
-  });
+    [
+      [
+        "1.2. Staff",
+        "",
+        "Staff within the YOT are empowered to deliver a high-quality, Requires",
+        "personalised and responsive service for all children. improvement",
+      ],
+    ],
+    // ... and the line after the rating's second word is no more of its row (Tower Hamlets' 3.1,
+    // pdf-parse getText of A5 pages).
+    [
+      [
+        "3.1. Assessment",
+        "Assessment is well-informed, analytical and personalised, Requires",
+        "actively involving the child and their parents or carers. improvement",
+        "Our rating21 for assessment is based on the following key guestions:",
+      ],
+    ],
+  ])(
+    "a rating cell wrapped beside a standard's description keeps its lines apart (a single space for the gap)",
+    (lines) => {
+      const rows = lines.filter((l) => l !== "" && !/^\d\.\d\. /.test(l));
+      expect(
+        unwrap([...FILLER, "", ...lines].join("\n"))
+          .lines.slice(-rows.length)
+          .map((l) => l.flat),
+      ).toEqual(rows);
+    },
+  );
 
   test("a footnote's wrapped lines stay with the footnote, not the body", () => {
     const text = [
