@@ -858,7 +858,7 @@ test("a staffing row's figure on a line of its own, taken for a page number, is 
     ["Average annual working days sickness (all staff)", 7],
     ["Staff attrition (percentage of all staff leaving in 12-month period)", 7],
   ]);
-  // (After a row whole, a lone number stays its page's: "16" is read for no label.)
+  // (A note's number after a whole row is read for no label: "16" is no figure here.)
   expect(facts.some(([, value]) => value === 16)).toBe(false);
 });
 
