@@ -3,9 +3,11 @@
 import { expect, test } from "vitest";
 import { parseFacts } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { documentFromBytes } from "../parsers/read.js";
 import { parseRecommendations } from "../parsers/recommendations.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import { segment } from "../parsers/segment.js";
+import { extractDocument } from "../src/extract.js";
 
 function linesOf(text: string) {
   const { lines } = normaliseLines(textSourceLines(text), "text");
@@ -860,6 +862,68 @@ test("a staffing row's figure on a line of its own, taken for a page number, is 
   ]);
   // (A note's number after a whole row is read for no label: "16" is no figure here.)
   expect(facts.some(([, value]) => value === 16)).toBe(false);
+});
+
+test("a note's number after a whole staffing row, alone on its line, is no figure of the row (pdftotext -raw of a browser's print)", async () => {
+  // Kirklees' key staffing data: note 16's number and text printed under the table, before the
+  // page's prose goes on; the pages print their numbers at their heads (14, 15, 16).
+  const text = [
+    "14",
+    "and operational team managers. Alongside the challenges presented by Covid-19 and lockdown, coupled",
+    "with a restructure of the YJS to align with wider children's services teams, the YJS has been through a",
+    "period of instability and significant challenge.",
+    "The YJS board chair and the YJS service manager acknowledge that there is a need to improve links with",
+    "the management board. From July 2021, YJS team managers",
+    "will work with board members in five of the six identified strategic priority sub-groups (FTEs, reoffending,",
+    "1.2. Staff",
+    "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive",
+    "service for all children.",
+    "Requires",
+    "improvement",
+    "Key staffing data16",
+    "Total staff headcount (full-time equivalent, FTE) 43.7",
+    "Total headcount qualified case managers (FTE) 17 8.6",
+    "Total headcount other case managers (FTE) 7.8",
+    "Vacancy rate (total unfilled posts as percentage of total staff headcount) 0%",
+    "Average caseload per case manager (FTE) 7",
+    "Average annual sickness days (all staff) 12.5",
+    "Staff attrition (percentage of all staff leaving in 12-month period) 7%",
+    "16",
+    "Information supplied by YJS and reflecting the caseload at the time of the inspection announcement.",
+    "for all children?",
+    "Prior to the inspection fieldwork there were significant gaps in staffing. This was due to the ongoing",
+    "restructure, and a freeze on posts, resulting in a number of unfilled vacancies and some staff leaving. This",
+    "impacted on staff workloads, and the allocation of cases was often reactive and unplanned. There has been",
+    "\fInspection of youth offending services: Kirklees",
+    "15",
+    "a significant gap in staffing in the restorative justice team over the past two years. A long-term sickness",
+    "absence has only recently been filled, and two short-term absences meant that, for a time, the team was",
+    "reduced to 25 per cent capacity. We were informed that the team had only recently (June 2021) returned to a",
+    "full complement of staffing. This was reflected in many of the cases inspected, in which insufficient",
+    "restorative justice and victim work had been carried out.",
+    "Inspectors noted examples where Intensive Supervision and Surveillance workers (who are not case",
+    "managers) had to pick up cases. For that period, cases were allocated to staff who had only just joined from",
+    "the wider Youth Engagement Service and the seconded probation officer had a full-time caseload on a 3.5-",
+    "day week. Staff not accustomed to out-of-court disposals have held cases. At the time of the inspection, all",
+    "staff said they had a mixed generic caseload, despite the YJS's structure being based on specialisms.",
+    "Although all vacancies have now been filled, as highlighted in the staff data table above, this is only within",
+    "the last two to three months, and the YJS is only just moving to a point where all staff are in post. Managers",
+    "state that there is still work to be done in skilling staff up and that some staff do not yet feel 'au fait' with out-",
+    "of-court disposal work. A number of new staff have come into the YJS who have needed additional training to",
+    "has raised this issue with senior leaders.",
+    "\fInspection of youth offending services: Kirklees",
+    "16",
+  ].join("\n");
+  const record = extractDocument(await documentFromBytes("kirklees-staffing.txt", Buffer.from(text, "utf8")));
+  const staffing = record.contextualFacts
+    .filter((f) => f.group === "staffing")
+    .map((f) => [f.label, f.value]);
+  expect(staffing).toContainEqual([
+    "Staff attrition (percentage of all staff leaving in 12-month period)",
+    7,
+  ]);
+  expect(staffing).toContainEqual(["Average caseload per case manager (FTE)", 7]);
+  expect(staffing.some(([, value]) => value === 16)).toBe(false);
 });
 
 test("a figure-first population row whose label says what it counts only on its wrapped line is read (pdf-parse getText)", () => {
