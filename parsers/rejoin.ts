@@ -499,6 +499,24 @@ function readByColumns(lines: Line[]): boolean {
   return figures && labels;
 }
 
+/**
+ * For each line of a table, whether the part it stands in (from one of the table's headings to
+ * the next) was read a column at a time. Each part is judged alone: one part's cells written a
+ * line each (a split table whose wrapped heading was not recognised, MuPDF) say nothing of the
+ * rows of the next, each figure above its label.
+ */
+function columnReadSections(lines: Line[]): boolean[] {
+  const out: boolean[] = [];
+  for (let start = 0; start < lines.length; ) {
+    let end = start + 1;
+    while (end < lines.length && !factHeading(lines[end] as Line)) end++;
+    const byColumns = readByColumns(lines.slice(start, end));
+    for (let k = start; k < end; k++) out.push(byColumns);
+    start = end;
+  }
+  return out;
+}
+
 /** A caption over a table's rows ("Of the 69 court disposals", "For children in ...:"). */
 const CAPTION = /^(?:Of the|For)\b/i;
 
@@ -556,7 +574,7 @@ function factTableRows(
   /** Source lines of page numbers in the table (furniture): a row may stand either side of one. */
   pageNumbers: Set<number> = new Set(),
 ): Line[] {
-  const byColumns = readByColumns(lines);
+  const columnRead = columnReadSections(lines);
   const out: Line[] = [];
   let order = regionOrder;
   // The next line, or across a blank line, or across a page number set apart by blank lines
@@ -570,6 +588,7 @@ function factTableRows(
     const next = lines[i + 1];
     const heading = factHeading(line);
     if (heading) order = heading.order;
+    const byColumns = columnRead[i] as boolean;
     const split = isSplitHeader(line) ? splitTableRows(lines, i, lines.length) : null;
     if (split) {
       out.push(...split.rows);

@@ -395,6 +395,48 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
 
+  test("facts a cell per line (MuPDF): a split table read a column at a time in one part of the table leaves the rows of another part alone", () => {
+    // MuPDF writes each row of a figure-first table as a block, figure above label, and a
+    // split table a cell a line ("Black and" / "minority" / "ethnic": a wrapped column heading).
+    const facts = [
+      "Contextual facts",
+      "",
+      "Population information4",
+      "",
+      "267",
+      "First-time entrant rate per 100,000 in Anytown 5",
+      "",
+      "25.5%",
+      "Reoffending rate in Anytown 6",
+      "",
+      "342,907",
+      "Total population Anytown",
+      "",
+      "Caseload information7",
+      "",
+      "Race/ethnicity 8",
+      "White",
+      "Black and",
+      "minority",
+      "ethnic",
+      "",
+      "Anytown YJS",
+      "17%",
+      "83%",
+      "",
+      "1. Organisational delivery",
+    ];
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+    );
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual(["267", "First-time entrant rate per 100,000 in Anytown 5"]);
+    expect(rows).toContainEqual(["25.5%", "Reoffending rate in Anytown 6"]);
+    expect(rows).toContainEqual(["342,907", "Total population Anytown"]);
+    // (The split table's figures are no label's.)
+    expect(rows).toContainEqual(["17%"]);
+  });
+
   test("a page's number written after a table's first cell is furniture, not the next label's figure", () => {
     // 2018's running header carries the page number; pdftotext without -layout writes it where
     // the page's first column ends: after "30,659", before the label that figure belongs to.
