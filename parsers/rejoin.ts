@@ -402,6 +402,40 @@ function joined(a: Line, cells: Line[]): Line {
   );
 }
 
+/** A column name's lines, one group a name: a line joins the name above where `continues` says so. */
+function groupNames(names: Line[], continues: (name: Line, above: Line) => boolean): Line[][] {
+  const groups: Line[][] = [];
+  for (const name of names) {
+    const group = groups[groups.length - 1];
+    const above = group?.[group.length - 1];
+    if (group && above && continues(name, above)) group.push(name);
+    else groups.push([name]);
+  }
+  return groups;
+}
+
+/**
+ * The next column's name written between a name's two lines, on the first one's baseline
+ * ("Black and" / "Unknown" / "minority ethnic"): a name that cannot end where it does takes the
+ * next name written in lower case.
+ */
+function runOnNames(columns: Line[]): Line[][] {
+  const names = columns.map((name) => [name]);
+  for (let k = 0; k < names.length; k++) {
+    const first = (names[k] as Line[])[0] as Line;
+    if (!RUNS_ON.test(first.flat)) continue;
+    const rest = names.findIndex((n, m) => m > k && /^[a-z]/.test((n[0] as Line).flat));
+    if (rest < 0) continue;
+    names[k]?.push(...(names[rest] as Line[]));
+    names.splice(rest, 1);
+  }
+  return names;
+}
+
+/** A name whole: not begun in lower case, not ended on a word that cannot end one ("Black and"). */
+const wholeName = (name: Line[]) =>
+  !/^[a-z]/.test((name[0] as Line).flat) && !RUNS_ON.test((name[name.length - 1] as Line).flat);
+
 /**
  * A split table written a cell per line: "Age" / "10–14" / "15–17" / "Kirklees YJS" / "29%" /
  * "71%" / ...: the header's column names run to the first row's subject (the text before a
@@ -415,33 +449,29 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   while (j + 1 < end && isName(lines[j] as Line) && !isPercent(lines[j + 1])) j++;
   let columns = lines.slice(i + 1, j);
   if (columns.length < 2 || !columns.every(isName)) return null;
+  // A wrapped name's last line and the next column's name on one baseline, written as one line
+  // (MuPDF: "Black and" / "minority ethnic Unknown"): two names, where the one above cannot end.
+  columns = columns.flatMap((name, k) => {
+    const above = columns[k - 1];
+    const pieces = /^([a-z][^A-Z]*?)\s+([A-Z].*)$/.exec(name.flat);
+    if (!pieces || !above || !RUNS_ON.test(above.flat) || name.line - above.line !== 1) return [name];
+    return pieces.slice(1, 3).map((piece) => ({ ...name, cells: [piece], flat: piece }));
+  });
   // More names than the first row has figures: a name wrapped in its narrow cell, its lines
   // written together ("Black and" / "minority" / "ethnic"), a blank line between cells.
   let width = 0;
   while (isPercent(lines[j + 1 + width])) width++;
   if (width >= 2 && width < columns.length) {
-    const cells: Line[][] = [];
-    for (const name of columns) {
-      const cell = cells[cells.length - 1];
-      if (cell && name.line - (cell[cell.length - 1] as Line).line === 1) cell.push(name);
-      else cells.push([name]);
-    }
-    if (cells.length === width) columns = cells.map(labelLine);
-    else {
-      // Or the next column's name written between a name's two lines, on the first one's
-      // baseline ("Black and" / "Unknown" / "minority ethnic"): a name that cannot end where it
-      // does takes the next name written in lower case.
-      const names = columns.map((name) => [name]);
-      for (let k = 0; k < names.length; k++) {
-        const first = (names[k] as Line[])[0] as Line;
-        if (!RUNS_ON.test(first.flat)) continue;
-        const rest = names.findIndex((n, m) => m > k && /^[a-z]/.test((n[0] as Line).flat));
-        if (rest < 0) continue;
-        names[k]?.push(...(names[rest] as Line[]));
-        names.splice(rest, 1);
-      }
-      if (names.length === width) columns = names.map(labelLine);
-    }
+    const grouped = [
+      // A cell's lines one after another, a blank line between cells (pdftotext).
+      groupNames(columns, (name, above) => name.line - above.line === 1),
+      // Or a name's wrapped lines in lower case below its first, straight below or across a
+      // blank line, the names' lines written together (MuPDF: "White" / "Black" / "and" /
+      // "minority" / "ethnic" / "" / "Unknown", or "Black and" / "" / "minority ethnic").
+      groupNames(columns, (name, above) => /^[a-z]/.test(name.flat) && name.line - above.line <= 2),
+      runOnNames(columns),
+    ].find((names) => names.length === width && names.every(wholeName));
+    if (grouped) columns = grouped.map(labelLine);
   }
   // A name's second line left over ("minority ethnic", its first line written elsewhere, above
   // the header): which column it ends cannot be told, so neither can the figures' columns.

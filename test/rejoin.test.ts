@@ -395,9 +395,10 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
 
-  test("facts a cell per line (MuPDF): a split table read a column at a time in one part of the table leaves the rows of another part alone", () => {
-    // MuPDF writes each row of a figure-first table as a block, figure above label, and a
-    // split table a cell a line ("Black and" / "minority" / "ethnic": a wrapped column heading).
+  test("facts a cell per line (MuPDF): a part of the table read a column at a time leaves the rows of another part alone", () => {
+    // MuPDF writes each row of a figure-first table as a block, figure above label; a later part
+    // of the table written a column at a time (labels together, then figures together) once
+    // kept every row of the table from its figure.
     const facts = [
       "Contextual facts",
       "",
@@ -412,17 +413,12 @@ describe("rejoinRows", () => {
       "342,907",
       "Total population Anytown",
       "",
-      "Caseload information7",
+      "Additional caseload data9",
       "",
-      "Race/ethnicity 8",
-      "White",
-      "Black and",
-      "minority",
-      "ethnic",
-      "",
-      "Anytown YJS",
-      "17%",
-      "83%",
+      "Percentage of current caseload with child protection plan",
+      "Percentage of current caseload with child in need plan",
+      "4%",
+      "22%",
       "",
       "1. Organisational delivery",
     ];
@@ -433,9 +429,49 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["267", "First-time entrant rate per 100,000 in Anytown 5"]);
     expect(rows).toContainEqual(["25.5%", "Reoffending rate in Anytown 6"]);
     expect(rows).toContainEqual(["342,907", "Total population Anytown"]);
-    // (The split table's figures are no label's.)
-    expect(rows).toContainEqual(["17%"]);
+    expect(rows).toContainEqual(["4%", "Percentage of current caseload with child protection plan"]);
+    expect(rows).toContainEqual(["22%", "Percentage of current caseload with child in need plan"]);
   });
+
+  test.each([
+    ["a line each", ["White", "Black", "and", "minority", "ethnic", "", "Unknown"]],
+    [
+      "across blank lines (one and a half lines' spacing)",
+      ["White", "Black and ", "", "minority ethnic", "", "Unknown"],
+    ],
+    ["its last line and the next name on one baseline", ["White", "Black and ", "minority ethnic Unknown"]],
+  ])(
+    "a split table a cell per line (MuPDF), a column's name wrapped %s: the names and rows whole",
+    (_, names) => {
+      const facts = [
+        "Contextual facts",
+        "",
+        "Caseload information7",
+        "",
+        "Race/ethnicity 8",
+        ...names,
+        "",
+        "Anytown YJS",
+        "17%",
+        "83%",
+        "0%",
+        "",
+        "National average",
+        "70%",
+        "26%",
+        "4%",
+        "",
+        "1. Organisational delivery",
+      ];
+      const doc = rejoinRows(
+        normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+      );
+      const rows = doc.lines.map((l) => l.cells);
+      expect(rows).toContainEqual(["Race/ethnicity 8", "White", "Black and minority ethnic", "Unknown"]);
+      expect(rows).toContainEqual(["Anytown YJS", "17%", "83%", "0%"]);
+      expect(rows).toContainEqual(["National average", "70%", "26%", "4%"]);
+    },
+  );
 
   test("a page's number written after a table's first cell is furniture, not the next label's figure", () => {
     // 2018's running header carries the page number; pdftotext without -layout writes it where
