@@ -402,6 +402,21 @@ function joined(a: Line, cells: Line[]): Line {
   );
 }
 
+/** A split table's row subject at `j` whose cell wraps onto the next line, its figures after. */
+function wrappedSubject(lines: Line[], j: number): boolean {
+  const [first, second, figure] = [lines[j], lines[j + 1], lines[j + 2]];
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    figure !== undefined &&
+    second.line - first.line === 1 &&
+    isFactText(second) &&
+    percentCell(second.flat) === null &&
+    percentCell(figure.flat) !== null &&
+    figure.line - second.line <= 2
+  );
+}
+
 /** A column name's lines, one group a name: a line joins the name above where `continues` says so. */
 function groupNames(names: Line[], continues: (name: Line, above: Line) => boolean): Line[][] {
   const groups: Line[][] = [];
@@ -478,10 +493,14 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   if (columns.some((c) => /^[a-z]/.test(c.flat))) return null;
   const rows = [joined(lines[i] as Line, [lines[i] as Line, ...columns])];
   while (j + columns.length < end && isFactText(lines[j] as Line)) {
-    const figures = lines.slice(j + 1, j + 1 + columns.length);
+    // The row's subject, wrapped in its cell onto the next line ("Youth population (10–17
+    // years) in Tower" / "Hamlets and City of London"), then its figures.
+    const wraps = wrappedSubject(lines, j) ? 1 : 0;
+    const figures = lines.slice(j + 1 + wraps, j + 1 + wraps + columns.length);
     if (!figures.every(isPercent)) break;
-    rows.push(joined(lines[j] as Line, [lines[j] as Line, ...figures]));
-    j += 1 + columns.length;
+    const subject = wraps ? labelLine(lines.slice(j, j + 2)) : (lines[j] as Line);
+    rows.push(joined(lines[j] as Line, [subject, ...figures]));
+    j += 1 + wraps + columns.length;
   }
   return rows.length > 1 ? { rows, next: j } : null;
 }

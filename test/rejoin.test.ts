@@ -473,6 +473,44 @@ describe("rejoinRows", () => {
     },
   );
 
+  test("a split table a cell per line, a row's subject wrapped in its cell (A5 pages): the row whole", () => {
+    const facts = [
+      "Contextual facts",
+      "",
+      "Caseload information7",
+      "",
+      "Race/ethnicity 8",
+      "White",
+      "Black and minority ethnic",
+      "Unknown",
+      "",
+      "Anytown YJS",
+      "17%",
+      "83%",
+      "0%",
+      "",
+      "Youth population (10–17 years) in Anytown and",
+      "Somewhere Else",
+      "",
+      "18%",
+      "82%",
+      "0%",
+      "",
+      "1. Organisational delivery",
+    ];
+    const doc = rejoinRows(
+      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+    );
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual(["Anytown YJS", "17%", "83%", "0%"]);
+    expect(rows).toContainEqual([
+      "Youth population (10–17 years) in Anytown and Somewhere Else",
+      "18%",
+      "82%",
+      "0%",
+    ]);
+  });
+
   test("a page's number written after a table's first cell is furniture, not the next label's figure", () => {
     // 2018's running header carries the page number; pdftotext without -layout writes it where
     // the page's first column ends: after "30,659", before the label that figure belongs to.
