@@ -2,7 +2,8 @@
 // value against the original text. Prints, per rendering, the values lost and the values read
 // WRONG (a value the original does not give) over the five reports. The tests pin most of these
 // renderings; this prints the figures for all of them, the known gaps included.
-//   npm run robustness            (a few minutes; pdftotext renderings need poppler-utils, the
+//   npm run robustness            (a few minutes; pdftotext renderings need poppler-utils,
+//                                  MuPDF's mupdf-tools, pdfminer's python3-pdfminer, the
 //                                  browser's Debian's chromium, the word processor's Debian's
 //                                  libreoffice-writer-nogui)
 import { execFileSync } from "node:child_process";
@@ -113,16 +114,56 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
   "exported by a word processor, prose and cells justified": { justified: "cells too" },
 };
 
-const PDFTOTEXT: Record<string, string[]> = { "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] };
+/**
+ * Other tools' text of a PDF, as users bring it, each where its program is installed: poppler's
+ * pdftotext in its three modes; MuPDF's (mutool draw -F txt, the text PyMuPDF's get_text
+ * gives); pdfminer.six's pdf2txt with its default layout analysis.
+ */
+interface Extractor {
+  name: string;
+  program: string;
+  /** The Debian package that installs `program`, and the arguments that only print its version. */
+  debian: string;
+  probe: string[];
+  suffix: string;
+  args: (pdf: string, out: string) => string[];
+}
+const EXTRACTORS: Extractor[] = [
+  ...Object.entries({ "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] }).map(([mode, flags]) => ({
+    name: `pdftotext ${mode}`,
+    program: "pdftotext",
+    debian: "poppler-utils",
+    probe: ["-v"],
+    suffix: `.pdftotext${flags.join("")}.txt`,
+    args: (pdf: string, out: string) => [...flags, "-enc", "UTF-8", pdf, out],
+  })),
+  {
+    name: "MuPDF (mutool draw -F txt)",
+    program: "mutool",
+    debian: "mupdf-tools",
+    probe: ["-v"],
+    suffix: ".mutool.txt",
+    args: (pdf, out) => ["draw", "-q", "-F", "txt", "-o", out, pdf],
+  },
+  {
+    name: "pdfminer (pdf2txt)",
+    program: "pdf2txt",
+    debian: "python3-pdfminer",
+    probe: ["--version"],
+    suffix: ".pdfminer.txt",
+    args: (pdf, out) => ["-o", out, pdf],
+  },
+];
 
-function hasPdftotext(): boolean {
+function installed({ program, probe }: Extractor): boolean {
   try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    execFileSync(program, probe, { stdio: "ignore" });
     return true;
   } catch {
     return false;
   }
 }
+const extractors = EXTRACTORS.filter(installed);
 
 const totals = new Map<string, { lost: number; wrong: number; values: number }>();
 function count(rendering: string, original: Set<string>, read: Set<string>): void {
@@ -133,7 +174,7 @@ function count(rendering: string, original: Set<string>, read: Set<string>): voi
   totals.set(rendering, t);
 }
 
-/** A PDF read by our reader, by pdf-parse's getText and by pdftotext in its three modes. */
+/** A PDF read by our reader, by pdf-parse's getText and by the other tools installed. */
 async function countPdf(pdf: string, styleName: string, original: Set<string>): Promise<void> {
   count(`PDF (${styleName}): our reader`, original, valueStatements(await extractFile(pdf)));
   // pdf-parse's own getText, as a user who ran it (npx pdf-parse text) brings it: a line per
@@ -143,15 +184,13 @@ async function countPdf(pdf: string, styleName: string, original: Set<string>): 
   writeFileSync(getText, (await parsed.getText()).text);
   await parsed.destroy();
   count(`PDF (${styleName}): pdf-parse getText`, original, valueStatements(await extractFile(getText)));
-  if (!pdftotext) return;
-  for (const [mode, flags] of Object.entries(PDFTOTEXT)) {
-    const out = pdf.replace(/\.pdf$/, `.pdftotext${flags.join("")}.txt`);
-    execFileSync("pdftotext", [...flags, "-enc", "UTF-8", pdf, out]);
-    count(`PDF (${styleName}): pdftotext ${mode}`, original, valueStatements(await extractFile(out)));
+  for (const extractor of extractors) {
+    const out = pdf.replace(/\.pdf$/, extractor.suffix);
+    execFileSync(extractor.program, extractor.args(pdf, out), { stdio: "ignore" });
+    count(`PDF (${styleName}): ${extractor.name}`, original, valueStatements(await extractFile(out)));
   }
 }
 
-const pdftotext = hasPdftotext();
 await withBrowserPdf(async (print) => {
   for (const name of reports) {
     const text = readFileSync(join(ROOT, "corpus", name), "utf8");
@@ -193,7 +232,10 @@ if (hasWriter()) {
 console.log("| rendering (5 reports) | values | lost | read wrong |");
 console.log("|---|---|---|---|");
 for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
-if (!pdftotext) console.log("\n(pdftotext not found: install poppler-utils for its renderings)");
+for (const e of EXTRACTORS.filter(
+  (e, k) => !extractors.includes(e) && EXTRACTORS.findIndex((x) => x.program === e.program) === k,
+))
+  console.log(`\n(${e.program} not found: install ${e.debian} for its renderings)`);
 if (!hasWriter())
   console.log(
     "\n(LibreOffice not found: install libreoffice-writer-nogui for the word processor's renderings)",
