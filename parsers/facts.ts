@@ -175,7 +175,9 @@ const LABEL_FIRST_HEADING = new RegExp(`^(?:${LABEL_FIRST_TABLE})${HEADING_END}`
  * with the wrong label (a table read a column at a time, one label short) shows itself so.
  */
 export function fitsLabel(label: string, figure: { count: number | null; percent: number | null }): boolean {
-  if (/population/i.test(label) || FTE.test(label)) return figure.count !== null;
+  // (A rate per 100,000 is below 100,000: a population set beside its label is no rate.)
+  if (FTE.test(label)) return figure.count !== null && figure.count < 100_000;
+  if (/population/i.test(label)) return figure.count !== null;
   if (/\bre.?offending|^(?:percentage|proportion) of/i.test(label)) return figure.percent !== null;
   return true;
 }

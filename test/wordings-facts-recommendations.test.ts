@@ -411,6 +411,19 @@ test("a figure that cannot be what its label says is not read", () => {
   expect(warnings).toEqual([["fact-unclassified", 3]]);
 });
 
+test("a population set beside a first-time entrant rate's label is no rate per 100,000 (pdfminer's text)", () => {
+  const { facts, warnings } = factsOf(
+    [
+      "342,907\tFirst-time entrant rate per 100,000 in Anytown",
+      "154\tFirst-time entrant rate per 100,000 in England and Wales",
+    ].join("\n"),
+  );
+  expect(facts.map((f) => [f[1], f[4]])).toEqual([
+    ["First-time entrant rate per 100,000 in England and Wales", 154],
+  ]);
+  expect(warnings).toEqual([["fact-unclassified", 3]]);
+});
+
 test("a facts label wrapped onto the lines after its figure's (single spaces, pdftotext -raw)", () => {
   const { facts } = factsOf(
     [
