@@ -53,6 +53,32 @@ const CELL_PER_LINE_TABLE = [
   "Good",
 ].flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
 
+/** The rows `facts` is read as after a cell-per-line ratings table (a text read a cell a line). */
+function cellPerLineRows(facts: string[]): string[][] {
+  const doc = rejoinRows(
+    normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+  );
+  return doc.lines.map((l) => l.cells);
+}
+
+/**
+ * A contextual facts section holding a race/ethnicity split table a cell a line, as MuPDF writes
+ * it: the column names' lines, then each row's subject lines and its figures, a blank line after.
+ */
+function raceTable(names: string[], ...rows: [subject: string[], ...figures: string[]][]): string[] {
+  return [
+    "Contextual facts",
+    "",
+    "Caseload information7",
+    "",
+    "Race/ethnicity 8",
+    ...names,
+    "",
+    ...rows.flatMap(([subject, ...figures]) => [...subject, ...figures, ""]),
+    "1. Organisational delivery",
+  ];
+}
+
 describe("rejoinRows", () => {
   test.each([
     "2019-croydon.txt",
@@ -382,10 +408,7 @@ describe("rejoinRows", () => {
       "11%",
       "1. Organisational delivery",
     ];
-    const doc = rejoinRows(
-      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
-    );
-    const rows = doc.lines.map((l) => l.cells);
+    const rows = cellPerLineRows(facts);
     expect(rows).toContainEqual(["84%"]);
     expect(rows).toContainEqual(["385,346", "Total population of Anytown"]);
     expect(rows).toContainEqual(["39,334", "Total youth population of Anytown"]);
@@ -422,10 +445,7 @@ describe("rejoinRows", () => {
       "",
       "1. Organisational delivery",
     ];
-    const doc = rejoinRows(
-      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
-    );
-    const rows = doc.lines.map((l) => l.cells);
+    const rows = cellPerLineRows(facts);
     expect(rows).toContainEqual(["267", "First-time entrant rate per 100,000 in Anytown 5"]);
     expect(rows).toContainEqual(["25.5%", "Reoffending rate in Anytown 6"]);
     expect(rows).toContainEqual(["342,907", "Total population Anytown"]);
@@ -443,30 +463,9 @@ describe("rejoinRows", () => {
   ])(
     "a split table a cell per line (MuPDF), a column's name wrapped %s: the names and rows whole",
     (_, names) => {
-      const facts = [
-        "Contextual facts",
-        "",
-        "Caseload information7",
-        "",
-        "Race/ethnicity 8",
-        ...names,
-        "",
-        "Anytown YJS",
-        "17%",
-        "83%",
-        "0%",
-        "",
-        "National average",
-        "70%",
-        "26%",
-        "4%",
-        "",
-        "1. Organisational delivery",
-      ];
-      const doc = rejoinRows(
-        normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+      const rows = cellPerLineRows(
+        raceTable(names, [["Anytown YJS"], "17%", "83%", "0%"], [["National average"], "70%", "26%", "4%"]),
       );
-      const rows = doc.lines.map((l) => l.cells);
       expect(rows).toContainEqual(["Race/ethnicity 8", "White", "Black and minority ethnic", "Unknown"]);
       expect(rows).toContainEqual(["Anytown YJS", "17%", "83%", "0%"]);
       expect(rows).toContainEqual(["National average", "70%", "26%", "4%"]);
@@ -474,34 +473,13 @@ describe("rejoinRows", () => {
   );
 
   test("a split table a cell per line, a row's subject wrapped in its cell (A5 pages): the row whole", () => {
-    const facts = [
-      "Contextual facts",
-      "",
-      "Caseload information7",
-      "",
-      "Race/ethnicity 8",
-      "White",
-      "Black and minority ethnic",
-      "Unknown",
-      "",
-      "Anytown YJS",
-      "17%",
-      "83%",
-      "0%",
-      "",
-      "Youth population (10–17 years) in Anytown and",
-      "Somewhere Else",
-      "",
-      "18%",
-      "82%",
-      "0%",
-      "",
-      "1. Organisational delivery",
-    ];
-    const doc = rejoinRows(
-      normaliseLines(textSourceLines([...CELL_PER_LINE_TABLE, "", ...facts].join("\n")), "text"),
+    const rows = cellPerLineRows(
+      raceTable(
+        ["White", "Black and minority ethnic", "Unknown"],
+        [["Anytown YJS"], "17%", "83%", "0%"],
+        [["Youth population (10–17 years) in Anytown and", "Somewhere Else", ""], "18%", "82%", "0%"],
+      ),
     );
-    const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual(["Anytown YJS", "17%", "83%", "0%"]);
     expect(rows).toContainEqual([
       "Youth population (10–17 years) in Anytown and Somewhere Else",
