@@ -616,6 +616,20 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
 /** A count's share of a total written on a line of its own: "(65%)". */
 const SHARE_ALONE = /^\(\d{1,3}(?:\.\d+)?%\)$/;
 
+/** A count at `i` and its share written on the next line ("69" / "(65%)" / "court disposals"): one figure, or null. */
+function countWithShare(lines: Line[], i: number): Line | null {
+  const [count, share] = [lines[i] as Line, lines[i + 1]];
+  if (
+    share === undefined ||
+    share.line - count.line !== 1 ||
+    count.cells.length !== 1 ||
+    !/^\d{1,3}(?:,\d{3})*$/.test(count.flat) ||
+    !SHARE_ALONE.test(share.flat)
+  )
+    return null;
+  return lineOfParts(count, [count, share], [`${count.flat} ${share.flat}`], " ");
+}
+
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
 function factTableRows(
   lines: Line[],
@@ -689,6 +703,15 @@ function factTableRows(
     if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
       const end = labelEnd(lines, i + 1, byColumns);
       out.push(joined(line, [line, labelLine(lines.slice(i + 1, end))]));
+      i = end - 1;
+      continue;
+    }
+    // (A count and its share a line each, then the label: MuPDF's text.)
+    const counted = order === "figure-first" ? countWithShare(lines, i) : null;
+    const label = lines[i + 2];
+    if (counted && adjacent(lines[i + 1] as Line, label) && label.cells.length === 1 && isFactText(label)) {
+      const end = labelEnd(lines, i + 2, byColumns);
+      out.push(joined(line, [counted, labelLine(lines.slice(i + 2, end))]));
       i = end - 1;
       continue;
     }
@@ -827,17 +850,9 @@ function figureAboveLabelRows(
     let line = lines[i] as Line;
     const heading = factHeading(line);
     if (heading) order = heading.order;
-    // A count and its share written on lines of their own ("69" / "(65%)" / "court
-    // disposals"): one figure.
-    const share = lines[i + 1];
-    if (
-      share !== undefined &&
-      share.line - line.line === 1 &&
-      line.cells.length === 1 &&
-      /^\d{1,3}(?:,\d{3})*$/.test(line.flat) &&
-      SHARE_ALONE.test(share.flat)
-    ) {
-      line = lineOfParts(line, [line, share], [`${line.flat} ${share.flat}`], " ");
+    const counted = countWithShare(lines, i);
+    if (counted) {
+      line = counted;
       i++;
     }
     const next = lines[i + 1];

@@ -453,6 +453,35 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["22%", "Percentage of current caseload with child in need plan"]);
   });
 
+  test("facts a cell per line (MuPDF): a count and its share a line each, then the label across a blank line, are one row", () => {
+    const rows = cellPerLineRows([
+      "Contextual facts",
+      "",
+      "Additional caseload data11",
+      "",
+      "106",
+      "Total current caseload, of which:",
+      "",
+      "69",
+      "(65%)",
+      "",
+      "court disposals",
+      "",
+      "31",
+      "(84%)",
+      "",
+      "Total current caseload: community resolution or other out-of-",
+      "court disposal",
+      "",
+      "1. Organisational delivery",
+    ]);
+    expect(rows).toContainEqual(["69 (65%)", "court disposals"]);
+    expect(rows).toContainEqual([
+      "31 (84%)",
+      "Total current caseload: community resolution or other out-of-court disposal",
+    ]);
+  });
+
   test.each([
     ["a line each", ["White", "Black", "and", "minority", "ethnic", "", "Unknown"]],
     [
