@@ -232,10 +232,11 @@ if (hasWriter()) {
 console.log("| rendering (5 reports) | values | lost | read wrong |");
 console.log("|---|---|---|---|");
 for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
-for (const e of EXTRACTORS.filter(
-  (e, k) => !extractors.includes(e) && EXTRACTORS.findIndex((x) => x.program === e.program) === k,
+const missing = EXTRACTORS.filter((e) => !extractors.includes(e));
+for (const note of new Set(
+  missing.map((e) => `(${e.program} not found: install ${e.debian} for its renderings)`),
 ))
-  console.log(`\n(${e.program} not found: install ${e.debian} for its renderings)`);
+  console.log(`\n${note}`);
 if (!hasWriter())
   console.log(
     "\n(LibreOffice not found: install libreoffice-writer-nogui for the word processor's renderings)",
