@@ -19,11 +19,13 @@ import {
   isKeyQuestionText,
 } from "./questions.js";
 import { isOverallRatingLine } from "./segment.js";
-import { countCell, percentCell, ratingOnly } from "./text.js";
+import { countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
 
 /** "2.1.1.", "a)": what a printed question may start with. */
 const QUESTION_LABEL = /^(?:\d\.\d\.\d\.?\s*|[a-z]\)\s*)/;
 
+/** A cell's text from its lines, a word hyphenated at a line's end whole ("post-" / "supervision"). */
+const cellText = (parts: Line[]) => parts.map((l) => l.flat).reduce(joinWrapped);
 const single = (line: Line | undefined) => line !== undefined && line.cells.length === 1;
 const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
 const isCount = (line: Line) => countCell(line.flat) !== null;
@@ -207,16 +209,40 @@ const RATING_AFTER_FRAGMENT = /^([a-z]{1,12})\s+(\S.*)$/;
 function ratingsColumns(lines: Line[]): Line[] {
   const label = overallLabel(lines);
   if (!label) return lines;
-  const { start } = label;
-  let end = start + 1;
-  while (end < lines.length && end - start < 120) {
-    const flat = (lines[end] as Line).flat;
-    if (flat.length > 150 || AFTER_RATINGS.test(flat)) break;
-    end++;
+  // The table ends at the report's next part or at prose; but a converter that writes a page's
+  // text boxes in an order of its own (pdfminer) may put the next part's heading between the
+  // table's columns: then the table is looked for past it, up to the first line of prose (any
+  // line longer than a name and its rating).
+  for (const pastHeadings of [false, true]) {
+    let end = label.start + 1;
+    while (end < lines.length && end - label.start < 120) {
+      const flat = (lines[end] as Line).flat;
+      if (pastHeadings ? flat.length > 80 : flat.length > 150 || AFTER_RATINGS.test(flat)) break;
+      end++;
+    }
+    const zipped = zipRatingsColumns(lines, label, end);
+    if (zipped) return zipped;
   }
+  return lines;
+}
+
+function zipRatingsColumns(
+  lines: Line[],
+  label: { start: number; parts: Line[] },
+  end: number,
+): Line[] | null {
+  const { start } = label;
   const region = lines.slice(start + 1, end);
   const numbers = region.filter((l) => single(l) && /^\d\.\d$/.test(l.flat));
   const nameLetters = ALL_STANDARD_DEFINITIONS.flatMap((d) => [d.name, ...d.aliases]).map(lettersOfName);
+  // A standard's name with its rating on one line, where the two cells' boxes met
+  // ("Out-of-court disposal policy and provision Good"): [name, rating].
+  const namedAndRated = (l: Line): string[] | null => {
+    const r = ratingAtEnd(l.flat);
+    return r && nameLetters.includes(letters(r.before))
+      ? [r.before.trim(), l.flat.slice(r.before.length).trim()]
+      : null;
+  };
   // Ratings, each with the end of a word cut from its name if it carries one.
   const rated: { line: Line; rating: string; fragment: string; wrapped?: Line }[] = [];
   for (const [k, l] of region.entries()) {
@@ -229,13 +255,17 @@ function ratingsColumns(lines: Line[]): Line[] {
     else if (ratingOnly(l.flat)) rated.push({ line: l, rating: l.flat, fragment: "" });
     else if (cut && ratingOnly(cut[2] as string))
       rated.push({ line: l, rating: cut[2] as string, fragment: cut[1] as string });
+    else if (namedAndRated(l))
+      rated.push({ line: l, rating: (namedAndRated(l) as string[])[1] as string, fragment: "" });
   }
   const candidates: { line: Line; name: string }[] = [];
   const completing = new Set<string>();
   for (const l of region) {
     if (!single(l)) continue;
     const spelled = letters(l.flat);
+    const both = namedAndRated(l);
     if (nameLetters.includes(spelled)) candidates.push({ line: l, name: l.flat });
+    else if (both) candidates.push({ line: l, name: both[0] as string });
     else {
       const rest = rated.find(
         (r) => r.fragment && spelled.length >= 8 && nameLetters.includes(spelled + r.fragment),
@@ -258,12 +288,12 @@ function ratingsColumns(lines: Line[]): Line[] {
       ? [scoreLabel, score]
       : [score];
   const n = numbers.length;
-  if (n < 8 || (ratings.length !== n && ratings.length !== n + 1)) return lines;
+  if (n < 8 || (ratings.length !== n && ratings.length !== n + 1)) return null;
   // As many ratings as standards, the first before the first standard's number: that is the
   // overall rating's, and a standard's is missing (its cell not read as a rating). Whose is not
   // known: nothing is zipped.
   if (ratings.length === n && (ratings[0] as (typeof ratings)[0]).line.line < (numbers[0] as Line).line)
-    return lines;
+    return null;
   // Each number's name, in order: the next name, which must be its standard's; a domain's row
   // between them is passed over (4.1's alias "Resettlement" is also its domain's name).
   const names: { line: Line; name: string }[] = [];
@@ -280,14 +310,20 @@ function ratingsColumns(lines: Line[]): Line[] {
       c < candidates.length &&
       (!spells((candidates[c] as { name: string }).name) || domainBeforeName(c))
     ) {
-      if (!DOMAIN_LETTERS.has(letters((candidates[c] as { name: string }).name))) return lines;
+      if (!DOMAIN_LETTERS.has(letters((candidates[c] as { name: string }).name))) return null;
       c++;
     }
-    if (c === candidates.length) return lines;
+    if (c === candidates.length) return null;
     names.push(candidates[c++] as { line: Line; name: string });
   }
   const overall = ratings.length === n + 1 ? ratings[0] : null;
   const standardRatings = overall ? ratings.slice(1) : ratings;
+  // A line that is a name and its rating both must be zipped as one standard's both: else the
+  // columns are out of step (a rating missing from its place, another's taken).
+  for (const [k, name] of names.entries()) {
+    const rating = standardRatings[k] as (typeof ratings)[0];
+    if ((namedAndRated(name.line) || namedAndRated(rating.line)) && name.line !== rating.line) return null;
+  }
   const used = new Set<Line>([
     ...label.parts,
     ...numbers,
@@ -316,12 +352,54 @@ function ratingsColumns(lines: Line[]): Line[] {
         standardRatings[k] as (typeof ratings)[0],
       ];
       const ratingLines = rating.wrapped ? [rating.line, rating.wrapped] : [rating.line];
-      rows.push(lineOfParts(line, [line, name.line, ...ratingLines], [line.flat, name.name, rating.rating]));
+      // (A name and its rating may be one line: once in the snippet.)
+      const parts = [...new Set([line, name.line, ...ratingLines])];
+      rows.push(lineOfParts(line, parts, [line.flat, name.name, rating.rating]));
     } else if (score && line === scoreParts[0])
       rows.push(lineOfParts(line, scoreParts, ["Score", score.flat]));
     else if (!used.has(line)) rows.push(line);
   }
   return [...lines.slice(0, start), ...rows, ...lines.slice(end)];
+}
+
+/**
+ * One question (over up to four lines, as its cell wraps it) and its percentage alone on the
+ * next line, a line apart or one blank line, with no figure after: a row read a row at a time.
+ */
+function rowBelowTable(lines: Line[], i: number, pageNumbers: Line[]): { line: Line; next: number } | null {
+  const parts: Line[] = [];
+  for (let j = i; j < lines.length && parts.length < 4; j++) {
+    const part = lines[j] as Line;
+    if (!single(part) || isPercent(part) || isCount(part)) return null;
+    if (parts.length === 0 && !QUESTION_START.test(part.flat.replace(QUESTION_LABEL, ""))) return null;
+    // A cell's next line, not the next question, nor a row with its figure ("f) ...? 56%").
+    if (parts.length > 0 && part.line - (parts[parts.length - 1] as Line).line > 2) return null;
+    if (parts.length > 0 && QUESTION_START.test(part.flat.replace(QUESTION_LABEL, ""))) return null;
+    if (/\d\s*%$/.test(part.flat)) return null;
+    parts.push(part);
+    if (part.flat.endsWith("?")) break;
+  }
+  const last = parts[parts.length - 1];
+  const figure = lines[i + parts.length];
+  const after = lines[i + parts.length + 1];
+  if (!last?.flat.endsWith("?") || !single(figure) || percentCell((figure as Line).flat) === null)
+    return null;
+  if ((figure as Line).line - last.line > 2) return null;
+  // (The page's number, a count to look at, is no figure of the table.)
+  if (
+    after &&
+    single(after) &&
+    (isPercent(after) || (isCount(after) && !pageNumbers.includes(after))) &&
+    after.line - (figure as Line).line <= 2
+  )
+    return null;
+  const text = cellText(parts);
+  // The snippet as a reader sees the row: the question's lines a space apart, its figure a tab.
+  const question = lineOfParts(parts[0] as Line, parts, [text], " ");
+  return {
+    line: lineOfParts(question, [question, figure as Line], [text, (figure as Line).flat]),
+    next: i + parts.length + 1,
+  };
 }
 
 /**
@@ -371,9 +449,19 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   let unpairedRunEnd = -1;
   for (let i = 0; i < stream.length; i++) {
     const line = stream[i] as Line;
+    // A row of the table just put together, its figure on the line below its question: the
+    // table goes on through it (to the rest of its columns after a page break).
+    const row = out.length === tableEnd ? rowBelowTable(stream, i, numbers) : null;
+    if (row) {
+      out.push(row.line);
+      tableEnd = out.length;
+      changed = true;
+      i = row.next - 1;
+      continue;
+    }
     const found = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
     // In an annex's tables a key question heads its prompts with no figure of its own.
-    const headings = found?.questions.map((q) => isKeyQuestionText(q.map((l) => l.flat).join(" "))) ?? [];
+    const headings = found?.questions.map((q) => isKeyQuestionText(cellText(q))) ?? [];
     const rowsWanted = found ? found.questions.length : 0;
     // Questions that show whose the figures after them are, heading or not: a standard's key
     // questions alone, prompts lettered from a), or the rest of the table just put together.
@@ -402,7 +490,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     out.length -= caption.length;
     if (headerParts.length > 0) out.push(lineOfParts(headerParts[0] as Line, headerParts, headerCells));
     found.questions.forEach((parts, r) => {
-      const text = parts.map((l) => l.flat).join(" ");
+      const text = cellText(parts);
       out.push(
         lineOfParts(
           parts[0] as Line,

@@ -410,3 +410,162 @@ test("a standard's key questions alone, then as many figures without their headi
     ],
   ]);
 });
+
+test("a row read question then figure after a table put together: the table carries on over the page (pdfminer's boxes)", () => {
+  // pdfminer writes each text box a blank line apart: the prompts' cells, then the "% Yes" column;
+  // the page's last row as its question and its figure; on the next page the questions again (the
+  // key questions among them, heading their prompts), then the figures with no heading.
+  const page = (lines: string[]) => lines.flatMap((l) => [l, ""]);
+  const text = [
+    ...page([
+      "2.1. Assessment",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "Is there sufficient analysis of offending behaviour?",
+      "Does assessment focus on the child's strengths and protective",
+      "factors?",
+      "% Yes",
+      "86%",
+      "68%",
+      "Does assessment analyse the key structural barriers facing the child?",
+      "56%",
+      "33",
+    ]),
+    "\fInspection of youth offending services: Anytown",
+    "",
+    ...page([
+      "Does assessment give sufficient attention to the needs and wishes of",
+      "the victim/s, and opportunities for restorative justice?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "Does assessment clearly identify and analyse any risks to the safety",
+      "and wellbeing of the child?",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including other assessments, and involve other agencies",
+      "where appropriate?",
+      "47%",
+      "95%",
+      "64%",
+      "Does assessment analyse controls and interventions to promote the",
+      "safety and wellbeing of the child?",
+      "42%",
+      "2.2. Planning",
+    ]),
+  ].join("\n");
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows).toContainEqual([
+    "Does assessment analyse the key structural barriers facing the child?",
+    "56%",
+  ]);
+  expect(rows).toContainEqual([
+    "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
+    "47%",
+  ]);
+  expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
+  expect(rows).toContainEqual([
+    "Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?",
+    "95%",
+  ]);
+  expect(rows).toContainEqual([
+    "Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?",
+    "64%",
+  ]);
+  expect(rows).toContainEqual([
+    "Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?",
+    "42%",
+  ]);
+  // A row with its figure beside it ("f) ...? 56%") is no question waiting for a figure below.
+  const besides = doc(
+    [
+      ...page(["Does assessment sufficiently analyse how to support the child's desistance?", "% Yes"]),
+      ...page([
+        "a) Is there sufficient analysis of offending behaviour?",
+        "b) Does assessment analyse diversity?",
+      ]),
+      ...page(["67%", "89%"]),
+      "f) Does assessment analyse the key structural barriers facing the child? 56%",
+      "",
+      "g) Is sufficient attention given to understanding the child's levels of",
+      "maturity, ability and motivation to change?",
+      "",
+      "78%",
+    ].join("\n"),
+  ).lines.map((l) => l.cells);
+  expect(besides).toContainEqual([
+    "f) Does assessment analyse the key structural barriers facing the child? 56%",
+  ]);
+  // (g) is left to the later stages, which join its lines and its figure.)
+  expect(besides.filter((cells) => cells.join(" ").includes("g) Is sufficient"))).toEqual([
+    ["g) Is sufficient attention given to understanding the child's levels of"],
+  ]);
+});
+
+// pdfminer writes a page's text boxes in an order of its own: the numbers' column, then the next
+// part's heading, then the ratings and names interleaved, the last name and its rating one box.
+test("a ratings table whose columns run past the next part's heading, a name and its rating one line: zipped (pdfminer's boxes)", () => {
+  const boxes = [
+    "Ratings",
+    "Anytown Youth Justice",
+    "Service Fieldwork started October 2022",
+    "Overall rating",
+    "1. Organisational delivery",
+    ...["1.1", "1.2", "1.3", "1.4"],
+    "2. Court disposals",
+    ...["2.1", "2.2", "2.3", "2.4"],
+    "3. Out-of-court disposals",
+    ...["3.1", "3.2", "3.3", "3.4"],
+    "4. Resettlement",
+    "Recommendations",
+    "29/36",
+    "Score",
+    ...["Good", "Outstanding", "Outstanding", "Good", "Good", "Outstanding", "Good"],
+    ...["Governance and leadership", "Staff", "Partnerships and services", "Information and facilities"],
+    ...["Assessment", "Planning", "Implementation and delivery", "Outstanding", "Reviewing"],
+    ...["Requires improvement", "Assessment", "Planning", "Outstanding", "Outstanding"],
+    ...["Implementation and delivery", "Good", "Out-of-court disposal policy and provision Good"],
+    "As a result of our inspection findings, we have made seven recommendations that we believe, if",
+    "implemented, will have a positive impact on the quality of youth justice services in Anytown.",
+  ];
+  const rows = doc(boxes.flatMap((b) => [b, ""]).join("\n")).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overall rating", "Good"]);
+  expect(rows).toContainEqual(["1.1", "Governance and leadership", "Outstanding"]);
+  expect(rows).toContainEqual(["1.3", "Partnerships and services", "Good"]);
+  expect(rows).toContainEqual(["2.2", "Planning", "Good"]);
+  expect(rows).toContainEqual(["2.4", "Reviewing", "Requires improvement"]);
+  expect(rows).toContainEqual(["3.3", "Implementation and delivery", "Good"]);
+  expect(rows).toContainEqual(["3.4", "Out-of-court disposal policy and provision", "Good"]);
+  // The recommendations' heading stays after the table.
+  const at = (cells: string[]) => rows.findIndex((r) => r.join(" ") === cells.join(" "));
+  expect(at(["Recommendations"])).toBeGreaterThan(
+    at(["3.4", "Out-of-court disposal policy and provision", "Good"]),
+  );
+});
+
+test("a ratings table a cell a line whose name-and-rating lines fall out of step with the numbers: not zipped", () => {
+  // (pdftotext of a browser's print: 2.4's rating comes after 3.4's, and two names share a line
+  // with their ratings. Zipped, 2.3's line would give 3.2 its rating.)
+  const text = [
+    "Ratings",
+    "Overall rating",
+    "1. Organisational delivery",
+    "Good",
+    ...["1.1", "Governance and leadership", "Requires improvement", "1.2", "Staff", "Good"],
+    ...[
+      "1.3",
+      "Partnerships and services",
+      "Requires improvement",
+      "1.4",
+      "Information and facilities",
+      "Good",
+    ],
+    "2. Court disposals",
+    ...["2.1", "Assessment", "Outstanding", "2.2", "Planning", "Outstanding"],
+    ...["2.3", "Implementation and delivery Good", "2.4", "Reviewing"],
+    "3. Out-of-court disposals",
+    ...["3.1", "Assessment", "Outstanding", "3.2", "Planning", "Good"],
+    ...["3.3", "Implementation and delivery Good", "3.4", "Joint working", "Good", "Outstanding"],
+    "",
+    "Recommendations",
+  ].join("\n");
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows.filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string))).toEqual([]);
+});
