@@ -103,6 +103,12 @@ function figuresAt(
   // ... unless the questions show whose the figures are (see headingOptional).
   const headed = PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat);
   if (!headed && !(headingOptional && percents.length > 0 && counts.length === 0)) return null;
+  // Without a heading, figures run straight on into a rating ("71%" / "35%" / "50%" /
+  // "Inadequate" / "61%" ...) are a block of several tables' columns in an order of the
+  // converter's own (pdfminer), not this table's column.
+  const after = lines[j];
+  const last = used[used.length - 1] as Line;
+  if (!headed && after && single(after) && ratingOnly(after.flat) && after.line - last.line <= 2) return null;
   let rowLines: Line[][] | null = null;
   if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = percents.map((p) => [p]);
@@ -461,7 +467,8 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     }
     const found = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
     // In an annex's tables a key question heads its prompts with no figure of its own.
-    const headings = found?.questions.map((q) => isKeyQuestionText(cellText(q))) ?? [];
+    const headings =
+      found?.questions.map((q) => isKeyQuestionText(cellText(q).replace(QUESTION_LABEL, ""))) ?? [];
     const rowsWanted = found ? found.questions.length : 0;
     // Questions that show whose the figures after them are, heading or not: a standard's key
     // questions alone, prompts lettered from a), or the rest of the table just put together.

@@ -569,3 +569,42 @@ test("a ratings table a cell a line whose name-and-rating lines fall out of step
   const rows = doc(text).lines.map((l) => l.cells);
   expect(rows.filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string))).toEqual([]);
 });
+
+test("a standard's numbered key questions (2019's '2.1.1.'), then their figures without a heading: rows; figures running on into a rating: not", () => {
+  const page = (lines: string[]) => lines.flatMap((l) => [l, ""]);
+  const rows = doc(
+    page([
+      "2.1. Assessment",
+      "2.1.1. Does assessment sufficiently analyse how to support the child",
+      "or young person's desistance?",
+      "2.1.2. Does assessment sufficiently analyse how to keep the child or",
+      "young person safe?",
+      "2.1.3. Does assessment sufficiently analyse how to keep other people",
+      "safe?",
+      "93%",
+      "84%",
+      "79%",
+      "2.2.",
+    ]).join("\n"),
+  ).lines.map((l) => l.cells);
+  expect(rows).toContainEqual([
+    "2.1.1. Does assessment sufficiently analyse how to support the child or young person's desistance?",
+    "93%",
+  ]);
+  expect(rows).toContainEqual([
+    "2.1.3. Does assessment sufficiently analyse how to keep other people safe?",
+    "79%",
+  ]);
+  // pdfminer's box order may put several tables' figure columns together, each after its
+  // rating: the first three are not the questions' above them (they are the table before's).
+  const scrambled = doc(
+    [
+      "3.3.1. Does service delivery support the child or young person's desistance?",
+      "3.3.2. Does service delivery effectively support the safety of the child or young person?",
+      "3.3.3. Does service delivery effectively support the safety of other people?",
+      "",
+      ...["71%", "35%", "50%", "Inadequate", "", "61%", "50%", "46%", "Inadequate"],
+    ].join("\n"),
+  ).lines.map((l) => l.cells);
+  expect(scrambled.filter((r) => r.length > 1)).toEqual([]);
+});
