@@ -17,6 +17,7 @@ import {
   RELEVANT_HEADER,
   YES_HEADER,
   isKeyQuestionText,
+  subSampleIn,
 } from "./questions.js";
 import { isOverallRatingLine } from "./segment.js";
 import { countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
@@ -53,6 +54,17 @@ function questionsAt(lines: Line[], i: number): { questions: Line[][]; next: num
   return questions.length >= 2 ? { questions, next: j } : null;
 }
 
+/** A table's figure column(s) put back beside its questions: a row each, and the lines they took. */
+interface ColumnFigures {
+  rows: string[][];
+  rowLines: Line[][];
+  header: string[];
+  used: Line[];
+  next: number;
+  /** Headings printed above the questions (the last lines put out), taken back for the header row. */
+  above?: number;
+}
+
 /** The figure column(s) after k questions: k percentages, or 2k counts row by row. */
 function figuresAt(
   lines: Line[],
@@ -64,7 +76,7 @@ function figuresAt(
    * ... from the first): a column of exactly as many figures is theirs without a heading.
    */
   headingOptional = false,
-): { rows: string[][]; rowLines: Line[][]; header: string[]; used: Line[]; next: number } | null {
+): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
   const percents: Line[] = [];
@@ -83,12 +95,19 @@ function figuresAt(
   )
     j++;
   for (; j < lines.length && single(lines[j]); j++) {
-    const line = lines[j] as Line;
+    let line = lines[j] as Line;
     // The column follows straight on: its cells a line apart, or one blank line (never across a
     // footnote, a page's foot or another table).
     if (line.line - (lines[j - 1] as Line).line > 2) break;
+    const rest = lines[j + 1];
     if (PERCENT_HEADER.test(line.flat) || RELEVANT_HEADER.test(line.flat) || YES_HEADER.test(line.flat)) {
       header.push(line.flat);
+    } else if (/^relevant$/i.test(line.flat) && single(rest) && /^cases$/i.test((rest as Line).flat)) {
+      // The heading wrapped in its narrow cell ("Relevant" / "cases").
+      header.push("Relevant cases");
+      used.push(line);
+      j++;
+      line = rest as Line;
     } else if (percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat)) {
       percents.push(line);
     } else if (isCount(line)) {
@@ -101,7 +120,10 @@ function figuresAt(
   const heading = used[0];
   if (!heading) return null;
   // ... unless the questions show whose the figures are (see headingOptional).
-  const headed = PERCENT_HEADER.test(heading.flat) || RELEVANT_HEADER.test(heading.flat);
+  const headed =
+    PERCENT_HEADER.test(heading.flat) ||
+    RELEVANT_HEADER.test(heading.flat) ||
+    (/^relevant$/i.test(heading.flat) && header[0] === "Relevant cases");
   if (!headed && !(headingOptional && percents.length > 0 && counts.length === 0)) return null;
   // Without a heading, figures run straight on into a rating ("71%" / "35%" / "50%" /
   // "Inadequate" / "61%" ...) are a block of several tables' columns in an order of the
@@ -112,8 +134,12 @@ function figuresAt(
   let rowLines: Line[][] | null = null;
   if (percents.length === k && counts.length === 0 && !header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = percents.map((p) => [p]);
+  // (Headings left in pieces a line each after every question are a converter's boxes each in
+  // turn, pdfminer's, whose counts may come a column at a time as well as a row: where both
+  // orders are possible and differ, not read.)
+  const boxed = /^relevant$/i.test(heading.flat);
   if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
-    rowLines = countRows(counts);
+    rowLines = boxed ? countOrder(counts, null, true) : countRows(counts);
   if (!rowLines) return null;
   return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
 }
@@ -132,16 +158,49 @@ function countRows(counts: Line[]): Line[][] {
     if (block && last && line.line - last.line === 1) block.push(line);
     else blocks.push([line]);
   }
-  const asWritten = () =>
-    Array.from({ length: counts.length / 2 }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+  // (Each count a block of its own: the blocks say nothing of the order.)
+  if (blocks.every((block) => block.length === 1)) return countOrder(counts);
   const rows: Line[][] = [];
   for (let b = 0; b < blocks.length; b += 2) {
     const [relevant, yes] = [blocks[b] as Line[], blocks[b + 1]];
     // (Blocks that do not pair up are read two by two, as written.)
-    if (yes?.length !== relevant.length) return asWritten();
+    if (yes?.length !== relevant.length) return rowByRow(counts);
     relevant.forEach((l, r) => rows.push([l, yes[r] as Line]));
   }
   return rows;
+}
+
+/** Counts read a row at a time: relevant, yes, relevant, yes ... */
+const rowByRow = (counts: Line[]) =>
+  Array.from({ length: counts.length / 2 }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+
+/**
+ * Counts each on a line of its own, in one of two orders: a row at a time (relevant, yes,
+ * relevant, yes ...), as pdftotext writes them, or a column at a time (every relevant count,
+ * then every 'yes'), as pdfminer may. The order taken is the one whose every row can be true
+ * (yes at most relevant, relevant at most `cases`, the caption's); where both can, a row at a
+ * time, unless `strict`: then, if the two differ, neither (null).
+ */
+function countOrder(counts: Line[], cases: number | null, strict: true): Line[][] | null;
+function countOrder(counts: Line[]): Line[][];
+function countOrder(counts: Line[], cases: number | null = null, strict = false): Line[][] | null {
+  const k = counts.length / 2;
+  const byRow = rowByRow(counts);
+  const byColumn = Array.from({ length: k }, (_, r) => [counts[r] as Line, counts[k + r] as Line]);
+  const possible = (rows: Line[][]) =>
+    rows.every(([relevant, yes]) => {
+      const [rel, y] = [
+        countCell((relevant as Line).flat) as number,
+        countCell((yes as Line).flat) as number,
+      ];
+      return y <= rel && (cases === null || rel <= cases);
+    });
+  const same = byRow.every(
+    ([a, b], r) => a?.flat === byColumn[r]?.[0]?.flat && b?.flat === byColumn[r]?.[1]?.flat,
+  );
+  const [row, column] = [possible(byRow), possible(byColumn)];
+  if (row && column) return same || !strict ? byRow : null;
+  return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 
 /** Figures for the questions that are no key-question headings, the headings given none. */
@@ -408,6 +467,68 @@ function rowBelowTable(lines: Line[], i: number, pageNumbers: Line[]): { line: L
   };
 }
 
+/** A counts table's two column headings, read as one line. */
+const COUNT_HEADINGS = /^relevant\s+cases\s+number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+
+/**
+ * A counts table whose column headings stand above its questions ("Of the 5 cases inspected:" /
+ * "Relevant cases" / "Number 'Yes'" / the questions / their counts, as pdfminer writes the
+ * boxes): 2k counts after k questions, each on a line of its own, in one of two orders, a row
+ * at a time (relevant, yes, relevant, yes ...) or a column at a time (every relevant count,
+ * then every 'yes'). The order taken is the one whose every row can be true (yes at most
+ * relevant, relevant at most the caption's cases); if both can, and they differ, none is.
+ */
+function countsBelowHeadedQuestions(
+  out: Line[],
+  lines: Line[],
+  next: number,
+  k: number,
+): ColumnFigures | null {
+  // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'").
+  const spans = [2, 3].filter((h) => {
+    const headings = out.slice(-h);
+    return (
+      headings.length === h &&
+      headings.every(single) &&
+      COUNT_HEADINGS.test(headings.map((l) => l.flat.trim()).join(" ")) &&
+      (headings[headings.length - 1] as Line).line - (headings[0] as Line).line <= 2 * h
+    );
+  });
+  const h = spans[0];
+  if (h === undefined) return null;
+  const caption = out[out.length - h - 1];
+  const cases = caption && single(caption) ? subSampleIn(caption.flat) : null;
+  const counts: Line[] = [];
+  let j = next;
+  for (; j < lines.length && counts.length < 2 * k; j++) {
+    const line = lines[j] as Line;
+    const before = lines[j - 1] as Line;
+    if (!single(line) || !isCount(line) || line.line - before.line > 2) break;
+    counts.push(line);
+  }
+  const after = lines[j];
+  if (counts.length !== 2 * k) return null;
+  // (More figures straight after: the column is longer than this table's.)
+  if (
+    after &&
+    single(after) &&
+    (isCount(after) || isPercent(after)) &&
+    after.line - (lines[j - 1] as Line).line <= 2
+  )
+    return null;
+  const rowLines = countOrder(counts, cases, true);
+  if (!rowLines) return null;
+  // The headings, the last `above` lines of `out`, become the table's header row.
+  return {
+    rows: rowLines.map((ls) => ls.map((l) => l.flat)),
+    rowLines,
+    header: ["Relevant cases", "Number 'Yes'"],
+    used: [...out.slice(-h), ...counts],
+    next: j,
+    above: h,
+  };
+}
+
 /**
  * The caption ending `out` ("Of the 8 cases inspected:"), over up to three lines as a narrow cell
  * wraps it ("Of the 7 cases where there were changes in factors related to keeping" / "the child
@@ -480,13 +601,16 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
         spread(
           figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, headingOptional),
           headings,
-        ))
+        ) ??
+        countsBelowHeadedQuestions(out, stream, found.next, rowsWanted))
       : null;
     if (!found || !figures) {
       if (found) unpairedRunEnd = found.next;
       if (!numbers.includes(line)) out.push(line);
       continue;
     }
+    // (Headings printed above the questions are taken back for the header row.)
+    out.length -= figures.above ?? 0;
     // The caption before the questions ("Of the 8 cases inspected:") heads the table's header row.
     const caption = captionBefore(out);
     const headerCells = [

@@ -289,7 +289,7 @@ function isTableHeader(line: Line): { subSample: number | null; question: string
 }
 
 /** The sub-sample a caption opening `text` counts ("Of the 7 cases with factors ..."). */
-function subSampleIn(text: string): number | null {
+export function subSampleIn(text: string): number | null {
   const m = plain(text).match(SUB_SAMPLE);
   return m ? parseCount(m[1] as string) : null;
 }

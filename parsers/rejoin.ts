@@ -979,7 +979,7 @@ function headingSet(cells: string[]): boolean {
  * "'Yes'"). They are put back on the first line, whole, as the table's heading row; a run of
  * words that does not make the headings is left as it stands.
  */
-export function wrappedColumnHeadings(lines: Line[]): Line[] {
+export function wrappedColumnHeadings(lines: Line[], furniture: Line[] = []): Line[] {
   if (!lines.some((l) => /^(?:cases|['‘’"“”]?yes['‘’"“”]?)$/i.test(l.cells[0] ?? ""))) return lines;
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -1018,8 +1018,22 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
     let j = i + 1;
     while (j < lines.length && j <= i + 6 && (lines[j] as Line).cells.every(isHeadingPiece)) j++;
     const below = lines.slice(i + 1, j);
+    // Headings below the last of a table's questions and straight above a lone figure head a
+    // column read a column at a time (pdfminer writes a table's columns a box each: every
+    // question, the headings, every figure): the column-table reader's, not the question's.
+    // (The normaliser takes lone whole numbers for page numbers: they may be among the furniture.)
+    const lastHeading = below[below.length - 1]?.line ?? line.line;
+    const next = [lines[j], ...furniture.filter((l) => l.line > lastHeading && l.line <= lastHeading + 2)]
+      .filter((l): l is Line => l !== undefined)
+      .sort((a, b) => a.line - b.line)[0];
+    const headsColumn =
+      /\?$/.test(line.cells[lead - 1] ?? "") &&
+      next !== undefined &&
+      next.cells.length === 1 &&
+      isFigure(next.cells[0] as string) &&
+      next.line - lastHeading <= 2;
     // (Beside a caption or a question, never a heading row already whole.)
-    if (below.length === 0 || lead === 0 || headingSet(pieces)) {
+    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn) {
       out.push(lines[i] as Line);
       continue;
     }
@@ -1045,7 +1059,7 @@ export function wrappedColumnHeadings(lines: Line[]): Line[] {
 }
 
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
-  const headed = wrappedColumnHeadings(input.lines);
+  const headed = wrappedColumnHeadings(input.lines, input.furniture);
   const written = headed === input.lines ? input : { ...input, lines: headed };
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));

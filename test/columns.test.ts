@@ -7,6 +7,7 @@ import { columnTables } from "../parsers/columns.js";
 import { parseFacts } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { documentFromBytes } from "../parsers/read.js";
+import { wrappedColumnHeadings } from "../parsers/rejoin.js";
 import { segment } from "../parsers/segment.js";
 import { extractDocument } from "../src/extract.js";
 
@@ -607,4 +608,110 @@ test("a standard's numbered key questions (2019's '2.1.1.'), then their figures 
     ].join("\n"),
   ).lines.map((l) => l.cells);
   expect(scrambled.filter((r) => r.length > 1)).toEqual([]);
+});
+
+// pdfminer writes a counts table a box at a time, a blank line between boxes: every question, the
+// column headings (the first wrapped in its narrow cell), then every count, in one of two orders.
+const boxes = (lines: string[]) => lines.flatMap((l) => [l, ""]).join("\n");
+const PLANNING = [
+  "Does planning focus sufficiently on supporting the child's desistance?",
+  "Does planning focus sufficiently on keeping the child safe?",
+  "Does planning focus sufficiently on keeping other people safe?",
+];
+
+test("a counts table's headings after its questions, 'Relevant' / 'cases' wrapped: the counts in the one order that can be true", () => {
+  // Read a row at a time, 8-7, 7-8 ('Yes' above relevant) cannot be; a column at a time it reads
+  // 8-8, 7-7, 7-6 (North Somerset's 2.2, as printed).
+  const rows = doc(
+    boxes([
+      "Of the 8 cases inspected:",
+      ...PLANNING,
+      "Relevant",
+      "cases",
+      "Number 'Yes'",
+      "8",
+      "7",
+      "7",
+      "8",
+      "7",
+      "6",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(rows).toContainEqual([PLANNING[0], "8", "8"]);
+  expect(rows).toContainEqual([PLANNING[1], "7", "7"]);
+  expect(rows).toContainEqual([PLANNING[2], "7", "6"]);
+  // Both orders can be true and they differ (8-8, 8-7, 8-4 or 8-7, 8-8, 8-4): not read.
+  const either = doc(
+    boxes([
+      "Of the 8 cases inspected:",
+      ...PLANNING,
+      "Relevant",
+      "cases",
+      "Number 'Yes'",
+      "8",
+      "8",
+      "8",
+      "7",
+      "8",
+      "4",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(either.filter((r) => r.length > 1 && r[0]?.endsWith("?"))).toEqual([]);
+  // The heading whole on its line, each count apart: a row at a time where that can be (as
+  // pdftotext writes them), else a column at a time.
+  const whole = (counts: string[]) =>
+    doc(boxes([...PLANNING, "Relevant cases", "Number 'Yes'", ...counts])).lines.map((l) => l.cells);
+  expect(whole(["8", "7", "7", "8", "7", "6"])).toContainEqual([PLANNING[1], "7", "7"]);
+  expect(whole(["8", "8", "8", "7", "8", "4"])).toContainEqual([PLANNING[1], "8", "7"]);
+});
+
+test("a counts table's headings above its questions (caption, 'Relevant cases', 'Number 'Yes''): the header row, the counts in the order that can be true", () => {
+  const prompts = [
+    "Is there sufficient analysis of offending behaviour?",
+    "Does assessment consider the diversity and wider familial and social context of the child?",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "Where applicable, does assessment analyse the key structural barriers facing the child?",
+    "Is sufficient attention given to understanding the child's levels of maturity?",
+  ];
+  const table = (caption: string, counts: string[]) =>
+    doc(boxes([caption, "Relevant cases", "Number 'Yes'", ...prompts, ...counts])).lines.map((l) => l.cells);
+  // A row at a time 5-3 / 2-5 cannot be; a column at a time: 5-5, 5-5, 5-5, 3-2, 5-5.
+  const rows = table("Of the 5 cases inspected:", ["5", "5", "5", "3", "5", "5", "5", "5", "2", "5"]);
+  expect(rows).toContainEqual(["Of the 5 cases inspected:", "Relevant cases", "Number 'Yes'"]);
+  expect(rows).toContainEqual([prompts[0], "5", "5"]);
+  expect(rows).toContainEqual([prompts[3], "3", "2"]);
+  expect(rows).toContainEqual([prompts[4], "5", "5"]);
+  // The caption bounds the relevant cases: with 4 cases, a column at a time (5-5 ...) cannot be
+  // either, and a row at a time cannot be: not read.
+  const bounded = table("Of the 4 cases inspected:", ["5", "5", "5", "3", "5", "5", "5", "5", "2", "5"]);
+  expect(bounded.filter((r) => r.length > 1 && r[0]?.endsWith("?"))).toEqual([]);
+});
+
+test("column headings below the last question and above a lone count head the count column: not glued to the question", () => {
+  const written = normaliseLines(
+    textSourceLines(boxes([...PLANNING, "Relevant", "cases", "Number 'Yes'", "8", "8"])),
+    "text",
+  );
+  // (The counts, lone whole numbers, are among the furniture, taken for page numbers.)
+  const lines = wrappedColumnHeadings(written.lines, written.furniture).map((l) => l.cells);
+  expect(lines).toContainEqual([PLANNING[2]]);
+  expect(lines).toContainEqual(["Relevant"]);
+  // Beside a question heading its prompts, with the prompts' rows below, they are its headings.
+  const beside = normaliseLines(
+    textSourceLines(
+      [
+        PLANNING[0],
+        "Relevant",
+        "cases",
+        "Number 'Yes'",
+        "Does planning set out the services most likely to support desistance?  8  7",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  expect(wrappedColumnHeadings(beside.lines, beside.furniture).map((l) => l.cells)).toContainEqual([
+    PLANNING[0],
+    "Relevant cases",
+    "Number 'Yes'",
+  ]);
 });
