@@ -259,6 +259,13 @@ function overallLabel(lines: Line[]): { start: number; parts: Line[] } | null {
 
 /** A domain's name, as a ratings table's domain rows print it. */
 const DOMAIN_LETTERS = new Set(ALL_STANDARD_DEFINITIONS.map((d) => letters(d.domain)));
+/** A standard's name in a ratings table read a column at a time: its line, and the next if it wraps. */
+interface NameCell {
+  line: Line;
+  name: string;
+  wrapped?: Line;
+}
+
 /** A name cut short, the rest of its last word in the rating's cell: "provi" / "sion Inadequate". */
 const RATING_AFTER_FRAGMENT = /^([a-z]{1,12})\s+(\S.*)$/;
 
@@ -323,14 +330,24 @@ function zipRatingsColumns(
     else if (namedAndRated(l))
       rated.push({ line: l, rating: (namedAndRated(l) as string[])[1] as string, fragment: "" });
   }
-  const candidates: { line: Line; name: string }[] = [];
+  const candidates: NameCell[] = [];
   const completing = new Set<string>();
-  for (const l of region) {
+  for (const [k, l] of region.entries()) {
     if (!single(l)) continue;
     const spelled = letters(l.flat);
     const both = namedAndRated(l);
+    const next = region[k + 1];
     if (nameLetters.includes(spelled)) candidates.push({ line: l, name: l.flat });
     else if (both) candidates.push({ line: l, name: both[0] as string });
+    // A name wrapped in its narrow cell ("Governance and" / "leadership").
+    else if (
+      /\band$/i.test(l.flat) &&
+      next &&
+      single(next) &&
+      next.line - l.line === 1 &&
+      nameLetters.includes(spelled + letters(next.flat))
+    )
+      candidates.push({ line: l, name: `${l.flat} ${next.flat}`, wrapped: next });
     else {
       const rest = rated.find(
         (r) => r.fragment && spelled.length >= 8 && nameLetters.includes(spelled + r.fragment),
@@ -361,7 +378,7 @@ function zipRatingsColumns(
     return null;
   // Each number's name, in order: the next name, which must be its standard's; a domain's row
   // between them is passed over (4.1's alias "Resettlement" is also its domain's name).
-  const names: { line: Line; name: string }[] = [];
+  const names: NameCell[] = [];
   let c = 0;
   for (const number of numbers) {
     // (An id may have had two names: 3.4 "Joint working" to 2021, then its policy and provision.)
@@ -379,7 +396,7 @@ function zipRatingsColumns(
       c++;
     }
     if (c === candidates.length) return null;
-    names.push(candidates[c++] as { line: Line; name: string });
+    names.push(candidates[c++] as NameCell);
   }
   const overall = ratings.length === n + 1 ? ratings[0] : null;
   const standardRatings = overall ? ratings.slice(1) : ratings;
@@ -392,7 +409,7 @@ function zipRatingsColumns(
   const used = new Set<Line>([
     ...label.parts,
     ...numbers,
-    ...names.map((x) => x.line),
+    ...names.flatMap((x) => (x.wrapped ? [x.line, x.wrapped] : [x.line])),
     ...ratings.flatMap((r) => (r.wrapped ? [r.line, r.wrapped] : [r.line])),
     ...scoreParts,
   ]);
@@ -412,13 +429,10 @@ function zipRatingsColumns(
   for (const line of region) {
     const k = numbers.indexOf(line);
     if (k >= 0) {
-      const [name, rating] = [
-        names[k] as { line: Line; name: string },
-        standardRatings[k] as (typeof ratings)[0],
-      ];
+      const [name, rating] = [names[k] as NameCell, standardRatings[k] as (typeof ratings)[0]];
       const ratingLines = rating.wrapped ? [rating.line, rating.wrapped] : [rating.line];
       // (A name and its rating may be one line: once in the snippet.)
-      const parts = [...new Set([line, name.line, ...ratingLines])];
+      const parts = [...new Set([line, name.line, ...(name.wrapped ? [name.wrapped] : []), ...ratingLines])];
       rows.push(lineOfParts(line, parts, [line.flat, name.name, rating.rating]));
     } else if (score && line === scoreParts[0])
       rows.push(lineOfParts(line, scoreParts, ["Score", score.flat]));

@@ -715,3 +715,50 @@ test("column headings below the last question and above a lone count head the co
     "Number 'Yes'",
   ]);
 });
+
+test("a ratings table read a column at a time whose names wrap in their narrow cells ('Governance and' / 'leadership'): zipped", () => {
+  const text = [
+    "Fieldwork started:",
+    "July 2019",
+    "Overall rating",
+    "Requires improvement",
+    "1. Organisational delivery",
+    ...["1.1", "1.2", "1.3", "1.4"],
+    "2. Court disposals",
+    ...["2.1", "2.2", "2.3", "2.4"],
+    "3. Out-of-court disposals",
+    ...["3.1", "3.2", "3.3", "3.4"],
+    ...["Governance and\nleadership", "Requires\nimprovement", "Staff", "Good"],
+    ...["Partnerships and\nservices", "Information and\nfacilities", "Requires\nimprovement"],
+    ...[
+      "Requires\nimprovement",
+      "Assessment",
+      "Outstanding*",
+      "Planning",
+      "Implementation and\ndelivery",
+      "Reviewing",
+      "Good",
+      "Good",
+      "Good",
+      "Assessment",
+      "Planning",
+      "Implementation and\ndelivery",
+      "Inadequate",
+      "Inadequate",
+      "Inadequate",
+      "Joint working",
+      "Good",
+    ],
+    "",
+    "Recommendations",
+  ];
+  // (A wrapped cell is one box: its lines together; boxes a blank line apart.)
+  const rows = doc(boxes(text)).lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Overall rating", "Requires improvement"]);
+  expect(rows).toContainEqual(["1.1", "Governance and leadership", "Requires improvement"]);
+  expect(rows).toContainEqual(["1.3", "Partnerships and services", "Requires improvement"]);
+  expect(rows).toContainEqual(["1.4", "Information and facilities", "Requires improvement"]);
+  expect(rows).toContainEqual(["2.3", "Implementation and delivery", "Good"]);
+  expect(rows).toContainEqual(["3.3", "Implementation and delivery", "Inadequate"]);
+  expect(rows).toContainEqual(["3.4", "Joint working", "Good"]);
+});
