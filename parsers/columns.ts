@@ -327,8 +327,10 @@ function zipRatingsColumns(
     else if (ratingOnly(l.flat)) rated.push({ line: l, rating: l.flat, fragment: "" });
     else if (cut && ratingOnly(cut[2] as string))
       rated.push({ line: l, rating: cut[2] as string, fragment: cut[1] as string });
-    else if (namedAndRated(l))
-      rated.push({ line: l, rating: (namedAndRated(l) as string[])[1] as string, fragment: "" });
+    else {
+      const both = namedAndRated(l);
+      if (both) rated.push({ line: l, rating: both[1] as string, fragment: "" });
+    }
   }
   const candidates: NameCell[] = [];
   const completing = new Set<string>();
