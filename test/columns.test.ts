@@ -494,6 +494,23 @@ test("a row read question then figure after a table put together: the table carr
   expect(besides).toContainEqual([
     "f) Does assessment analyse the key structural barriers facing the child? 56%",
   ]);
+  // Nor is a question whose first line carries its figure ("... wider familial 56%" / "context of
+  // the child?"), the next line's figure another row's.
+  const figureBeside = doc(
+    [
+      ...page(["Does assessment sufficiently analyse how to support the child's desistance?", "% Yes"]),
+      ...page([
+        "a) Is there sufficient analysis of offending behaviour?",
+        "b) Does assessment analyse diversity?",
+      ]),
+      ...page(["67%", "89%"]),
+      "c) Does assessment consider the wider familial 56%",
+      "context of the child?",
+      "",
+      "78%",
+    ].join("\n"),
+  ).lines.map((l) => l.cells);
+  expect(figureBeside.some((cells) => cells.includes("78%") && cells[0]?.includes("56%"))).toBe(false);
   // (g) is left to the later stages, which join its lines and its figure.)
   expect(besides.filter((cells) => cells.join(" ").includes("g) Is sufficient"))).toEqual([
     ["g) Is sufficient attention given to understanding the child's levels of"],
