@@ -31,23 +31,25 @@ const single = (line: Line | undefined) => line !== undefined && line.cells.leng
 const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
 const isCount = (line: Line) => countCell(line.flat) !== null;
 
+/** The question starting at `j`, over one or more lines up to its "?" (as its cell wraps it); null if none. */
+function questionAt(lines: Line[], j: number): Line[] | null {
+  const first = lines[j];
+  if (!single(first) || !QUESTION_START.test((first as Line).flat.replace(QUESTION_LABEL, ""))) return null;
+  const parts: Line[] = [first as Line];
+  // A question wrapped in its cell: up to three more lines, the last ending with "?".
+  while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
+    const more = lines[j + parts.length];
+    if (!single(more) || isPercent(more as Line) || isCount(more as Line)) break;
+    parts.push(more as Line);
+  }
+  return (parts[parts.length - 1] as Line).flat.endsWith("?") ? parts : null;
+}
+
 /** The questions starting at `i`, each over one or more lines up to its "?"; null if none. */
 function questionsAt(lines: Line[], i: number): { questions: Line[][]; next: number } | null {
   const questions: Line[][] = [];
   let j = i;
-  while (
-    j < lines.length &&
-    single(lines[j]) &&
-    QUESTION_START.test((lines[j] as Line).flat.replace(QUESTION_LABEL, ""))
-  ) {
-    const parts: Line[] = [lines[j] as Line];
-    // A question wrapped in its cell: up to three more lines, the last ending with "?".
-    while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
-      const more = lines[j + parts.length];
-      if (!single(more) || isPercent(more as Line) || isCount(more as Line)) break;
-      parts.push(more as Line);
-    }
-    if (!(parts[parts.length - 1] as Line).flat.endsWith("?")) break;
+  for (let parts = questionAt(lines, j); parts; parts = questionAt(lines, j)) {
     questions.push(parts);
     j += parts.length;
   }
@@ -448,23 +450,20 @@ function zipRatingsColumns(
  * next line, a line apart or one blank line, with no figure after: a row read a row at a time.
  */
 function rowBelowTable(lines: Line[], i: number, pageNumbers: Line[]): { line: Line; next: number } | null {
-  const parts: Line[] = [];
-  for (let j = i; j < lines.length && parts.length < 4; j++) {
-    const part = lines[j] as Line;
-    if (!single(part) || isPercent(part) || isCount(part)) return null;
-    if (parts.length === 0 && !QUESTION_START.test(part.flat.replace(QUESTION_LABEL, ""))) return null;
-    // A cell's next line, not the next question, nor a row with its figure ("f) ...? 56%").
-    if (parts.length > 0 && part.line - (parts[parts.length - 1] as Line).line > 2) return null;
-    if (parts.length > 0 && QUESTION_START.test(part.flat.replace(QUESTION_LABEL, ""))) return null;
+  const parts = questionAt(lines, i);
+  if (!parts) return null;
+  // A cell's lines together: not across a gap, not into the next question, nor a row with its
+  // figure ("f) ...? 56%", "... wider familial 56%" / "context of the child?").
+  for (const [k, part] of parts.entries()) {
+    const before = parts[k - 1];
+    if (before && (part.line - before.line > 2 || QUESTION_START.test(part.flat.replace(QUESTION_LABEL, ""))))
+      return null;
     if (/\d\s*%$/.test(part.flat)) return null;
-    parts.push(part);
-    if (part.flat.endsWith("?")) break;
   }
-  const last = parts[parts.length - 1];
+  const last = parts[parts.length - 1] as Line;
   const figure = lines[i + parts.length];
   const after = lines[i + parts.length + 1];
-  if (!last?.flat.endsWith("?") || !single(figure) || percentCell((figure as Line).flat) === null)
-    return null;
+  if (!single(figure) || percentCell((figure as Line).flat) === null) return null;
   if ((figure as Line).line - last.line > 2) return null;
   // (The page's number, a count to look at, is no figure of the table.)
   if (
