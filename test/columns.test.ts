@@ -12,6 +12,9 @@ import { segment } from "../parsers/segment.js";
 import { extractDocument } from "../src/extract.js";
 
 const doc = (text: string) => columnTables(normaliseLines(textSourceLines(text), "text"));
+/** Lines as pdfminer writes its text boxes: a blank line after each. */
+const boxLines = (lines: string[]) => lines.flatMap((l) => [l, ""]);
+const boxes = (lines: string[]) => boxLines(lines).join("\n");
 
 test("k questions, then the '% yes' column of k figures: k rows", () => {
   const d = doc(
@@ -416,9 +419,8 @@ test("a row read question then figure after a table put together: the table carr
   // pdfminer writes each text box a blank line apart: the prompts' cells, then the "% Yes" column;
   // the page's last row as its question and its figure; on the next page the questions again (the
   // key questions among them, heading their prompts), then the figures with no heading.
-  const page = (lines: string[]) => lines.flatMap((l) => [l, ""]);
   const text = [
-    ...page([
+    ...boxLines([
       "2.1. Assessment",
       "Does assessment sufficiently analyse how to support the child's",
       "desistance?",
@@ -434,7 +436,7 @@ test("a row read question then figure after a table put together: the table carr
     ]),
     "\fInspection of youth offending services: Anytown",
     "",
-    ...page([
+    ...boxLines([
       "Does assessment give sufficient attention to the needs and wishes of",
       "the victim/s, and opportunities for restorative justice?",
       "Does assessment sufficiently analyse how to keep the child safe?",
@@ -475,14 +477,18 @@ test("a row read question then figure after a table put together: the table carr
     "42%",
   ]);
   // A row with its figure beside it ("f) ...? 56%") is no question waiting for a figure below.
+  // (After a lettered table put together: its key question, "% Yes", a) and b), their figures.)
+  const LETTERED_TABLE = boxLines([
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "% Yes",
+    "a) Is there sufficient analysis of offending behaviour?",
+    "b) Does assessment analyse diversity?",
+    "67%",
+    "89%",
+  ]);
   const besides = doc(
     [
-      ...page(["Does assessment sufficiently analyse how to support the child's desistance?", "% Yes"]),
-      ...page([
-        "a) Is there sufficient analysis of offending behaviour?",
-        "b) Does assessment analyse diversity?",
-      ]),
-      ...page(["67%", "89%"]),
+      ...LETTERED_TABLE,
       "f) Does assessment analyse the key structural barriers facing the child? 56%",
       "",
       "g) Is sufficient attention given to understanding the child's levels of",
@@ -498,12 +504,7 @@ test("a row read question then figure after a table put together: the table carr
   // the child?"), the next line's figure another row's.
   const figureBeside = doc(
     [
-      ...page(["Does assessment sufficiently analyse how to support the child's desistance?", "% Yes"]),
-      ...page([
-        "a) Is there sufficient analysis of offending behaviour?",
-        "b) Does assessment analyse diversity?",
-      ]),
-      ...page(["67%", "89%"]),
+      ...LETTERED_TABLE,
       "c) Does assessment consider the wider familial 56%",
       "context of the child?",
       "",
@@ -526,8 +527,6 @@ const NUMBERS_COLUMN = [
   "3. Out-of-court disposals",
   ...["3.1", "3.2", "3.3", "3.4"],
 ];
-/** Lines as pdfminer writes its text boxes: a blank line after each. */
-const boxes = (lines: string[]) => lines.flatMap((l) => [l, ""]).join("\n");
 
 // pdfminer writes a page's text boxes in an order of its own: the numbers' column, then the next
 // part's heading, then the ratings and names interleaved, the last name and its rating one box.
@@ -600,9 +599,8 @@ test("a ratings table a cell a line whose name-and-rating lines fall out of step
 });
 
 test("a standard's numbered key questions (2019's '2.1.1.'), then their figures without a heading: rows; figures running on into a rating: not", () => {
-  const page = (lines: string[]) => lines.flatMap((l) => [l, ""]);
   const rows = doc(
-    page([
+    boxLines([
       "2.1. Assessment",
       "2.1.1. Does assessment sufficiently analyse how to support the child",
       "or young person's desistance?",
