@@ -287,17 +287,23 @@ function ratingsColumns(lines: Line[]): Line[] {
   // text boxes in an order of its own (pdfminer) may put the next part's heading between the
   // table's columns: then the table is looked for past it, up to the first line of prose (any
   // line longer than a name and its rating).
-  for (const pastHeadings of [false, true]) {
+  const endOf = (stop: (flat: string) => boolean) => {
     let end = label.start + 1;
-    while (end < lines.length && end - label.start < 120) {
-      const flat = (lines[end] as Line).flat;
-      if (pastHeadings ? flat.length > 80 : flat.length > 150 || AFTER_RATINGS.test(flat)) break;
-      end++;
-    }
-    const zipped = zipRatingsColumns(lines, label, end);
-    if (zipped) return zipped;
-  }
-  return lines;
+    while (end < lines.length && end - label.start < 120 && !stop((lines[end] as Line).flat)) end++;
+    return end;
+  };
+  const end = endOf((flat) => flat.length > 150 || AFTER_RATINGS.test(flat));
+  const zipped = zipRatingsColumns(lines, label, end);
+  if (zipped) return zipped;
+  // (Only where a heading ended the table: looked for again past it.)
+  if (!AFTER_RATINGS.test(lines[end]?.flat ?? "")) return lines;
+  return (
+    zipRatingsColumns(
+      lines,
+      label,
+      endOf((flat) => flat.length > 80),
+    ) ?? lines
+  );
 }
 
 function zipRatingsColumns(
