@@ -979,7 +979,7 @@ function headingSet(cells: string[]): boolean {
  * "'Yes'"). They are put back on the first line, whole, as the table's heading row; a run of
  * words that does not make the headings is left as it stands.
  */
-export function wrappedColumnHeadings(lines: Line[], furniture: Line[] = []): Line[] {
+export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] {
   if (!lines.some((l) => /^(?:cases|['‘’"“”]?yes['‘’"“”]?)$/i.test(l.cells[0] ?? ""))) return lines;
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
