@@ -249,10 +249,13 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
     let flat = (lines[k] as Line).flat.trim();
     // (The caption's last words on the next line, before the headings' next pieces: "Of the 7
     // cases ... keeping the child  Relevant Number" / "safe:  cases  'Yes'".)
-    const wrapped = k === i + 1 && lead ? flat.match(/^([a-z][^:?]{0,80}:)\s+(.+)$/) : null;
+    // (Or on a line of their own, a page's foot between: "... keeping the child  Relevant
+    // Number" / "safe:" / "cases" / "'Yes'".)
+    const wrapped = k === i + 1 && lead ? flat.match(/^([a-z][^:?]{0,80}:)(?:\s+(.+))?$/) : null;
     if (wrapped) {
       caption = `${lead} ${wrapped[1]}`;
-      flat = wrapped[2] as string;
+      if (wrapped[2] === undefined) continue;
+      flat = wrapped[2];
     }
     // (Or the whole caption between the headings' lines, cells centred in a tall row: "Relevant
     // cases" / "Of the 8 cases inspected:" / "Number 'Yes'".)
@@ -504,7 +507,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       // the 8 cases where there were changes in factors related to" / "Relevant cases  Number
       // 'Yes'" / "desistance:".)
       const after = lines[i + 1];
-      const tail = after && i + 1 < end && /^[a-z][^?]{0,60}:\s*$/.test(after.flat) ? after.flat : null;
+      // (Not where the headings' pieces run on below: those lines are theirs, the caption's
+      // tail among them.)
+      const tail =
+        rest === 0 && after && i + 1 < end && /^[a-z][^?]{0,60}:\s*$/.test(after.flat) ? after.flat : null;
       if (tail) {
         caption.push(tail);
         i++;

@@ -208,6 +208,10 @@ test("a count table's caption wrapped above its column headings still gives the 
       "the headings' first pieces inside the caption's line, the rest a piece a line (pdftotext of an A5 page, unwrapped)",
       "Of the 8 cases Relevant Number inspected:\ncases\n'Yes'",
     ],
+    [
+      "the caption's last word on a line of its own after the headings' first pieces (MuPDF of an A5 page, the page's foot between)",
+      "Of the 8 cases Relevant Number\ninspected:\ncases\n'Yes'",
+    ],
   ];
   for (const [form, written] of forms)
     expect(subSamples(await recordOf(somerset.replaceAll(header, written))), form).toEqual(
