@@ -416,6 +416,17 @@ function zipRatingsColumns(
     const rating = standardRatings[k] as (typeof ratings)[0];
     if ((namedAndRated(name.line) || namedAndRated(rating.line)) && name.line !== rating.line) return null;
   }
+  // Where names and ratings alternate (a page's boxes, a domain's rows), the ratings between two
+  // names are the ratings of every name before: ratings that stop short of that, the next name
+  // reached with an earlier one's rating still to come, mean a rating's cell was not read where it
+  // stood ("Assessment" ... "Reviewing" / "Outstanding*" / "Good" / "Good" / "Assessment" ...),
+  // and zipping in order would give the next domain's first rating to this one's last standard.
+  let ratedBefore = 0;
+  for (const [k, name] of names.entries()) {
+    const before = standardRatings.filter((r) => r.line.line < name.line.line).length;
+    if (before > ratedBefore && before < k) return null;
+    ratedBefore = before;
+  }
   const used = new Set<Line>([
     ...label.parts,
     ...numbers,

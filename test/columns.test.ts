@@ -741,6 +741,61 @@ test("column headings below the last question and above a lone count head the co
   ]);
 });
 
+// pdftotext (no flag) of a ratings table set close, a domain's names then its ratings: one
+// domain's last rating is written after the next domain's numbers ("Good" after "2.4").
+test("a ratings table a domain at a time whose ratings stop short of their names before the next domain's: not zipped", () => {
+  const domain = (names: string[], ratings: string[]) => [...names, "", ...ratings, ""];
+  const OUT_OF_COURT = ["Assessment", "Planning", "Implementation and delivery", "Joint working"];
+  const text = (court: string[], outOfCourt: string[], after: { court: string[]; outOfCourt: string[] }) =>
+    [
+      "Fieldwork started:",
+      "July 2019",
+      "Overall rating",
+      "Requires improvement",
+      "1. Organisational delivery",
+      ...["1.1", "1.2", "1.3", "1.4"],
+      "",
+      ...domain(NAMES.slice(0, 4), ["Requires improvement", "Good", "Requires improvement", "Good"]),
+      ...domain(NAMES.slice(4), court),
+      ...domain(OUT_OF_COURT, outOfCourt),
+      "2. Court disposals",
+      ...["2.1", "2.2", "2.3", "2.4"],
+      "",
+      ...after.court,
+      "3. Out-of-court disposals",
+      ...["3.1", "3.2", "3.3", "3.4"],
+      "",
+      ...after.outOfCourt,
+      "Recommendations",
+    ].join("\n");
+  const zipped = (written: string) =>
+    doc(written)
+      .lines.map((l) => l.cells)
+      .filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string));
+  // (Zipped in order, 2.4 would be rated "Inadequate", 3.1's, and 3.3 "Good", 2.4's.)
+  const cut = text(["Outstanding*", "Good", "Good"], ["Inadequate", "Inadequate", "Inadequate"], {
+    court: ["Good", ""],
+    outOfCourt: ["Good", ""],
+  });
+  expect(zipped(cut)).toEqual([]);
+  // Each domain's ratings whole after its names: zipped.
+  const whole = text(
+    ["Outstanding*", "Good", "Good", "Good"],
+    ["Inadequate", "Inadequate", "Inadequate", "Good"],
+    {
+      court: [],
+      outOfCourt: [],
+    },
+  );
+  expect(zipped(whole)).toEqual(
+    expect.arrayContaining([
+      ["2.4", "Reviewing", "Good"],
+      ["3.1", "Assessment", "Inadequate"],
+      ["3.4", "Joint working", "Good"],
+    ]),
+  );
+});
+
 test("a ratings table read a column at a time whose names wrap in their narrow cells ('Governance and' / 'leadership'): zipped", () => {
   const text = [
     "Fieldwork started:",
