@@ -424,6 +424,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
    */
   let pending: { text: string; first: Line; afterUnfigured?: boolean } | null = null;
   let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
+  /** The line of a key question's heading that came after a prompt left without its figure. */
+  let unfiguredBeforeHeading = -1;
   let numberAlone: { printed: string; line: number } | null = null;
   /** The source line the last row ends on. */
   let lastRowLine = -1;
@@ -702,6 +704,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         }
         // An unrecognised heading ends the last key question: its prompts are not that one's.
         currentKq = setKq(heading.question, line, heading.printed);
+        if (pending !== null && isUnfiguredPrompt(pending.text)) unfiguredBeforeHeading = i;
         pending = null;
         continue;
       }
@@ -709,7 +712,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         pending = { text: joinWrapped(pending.text, text), first: pending.first };
       } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
         // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
-        const unfigured: boolean = pending !== null && isUnfiguredPrompt(pending.text);
+        // (Or a key question's heading between: "Does assessment draw ...?" / "Does assessment
+        // sufficiently analyse how to keep other people safe?" / "Does assessment clearly
+        // identify ...?" / "33%".)
+        const unfigured: boolean =
+          pending !== null ? isUnfiguredPrompt(pending.text) : unfiguredBeforeHeading === i - 1;
         pending = { text, first: line, afterUnfigured: unfigured };
       } else {
         pending = null;

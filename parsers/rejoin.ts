@@ -26,6 +26,7 @@ import {
   QUESTION_START,
   SPLIT_COUNTS,
   isColumnHeading,
+  isKeyQuestionText,
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
@@ -160,17 +161,18 @@ const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
  * the figures are not row by row here (pdftotext writing a table's column in pieces: "Does
  * planning promote ...?" / "Does planning involve ...?" / "53%", the first one's), and the
  * figure is left unread rather than given to the wrong prompt. A key question heading its
- * prompts has no figure of its own.
+ * prompts has no figure of its own, and is passed over on the way back to the prompt: "Does
+ * assessment draw ...?" / "Does assessment sufficiently analyse how to keep other people safe?" /
+ * "Does assessment clearly identify ...?" / "33%", the column's figures written elsewhere.
  */
 function afterPromptWithoutFigure(rows: Line[]): boolean {
-  const [before, row] = [rows[rows.length - 2], rows[rows.length - 1]];
-  return (
-    before !== undefined &&
-    row !== undefined &&
-    before.cells.length === 1 &&
-    row.line - before.line <= 4 &&
-    isUnfiguredPrompt(before.flat)
-  );
+  for (let k = rows.length - 2; k >= 0; k--) {
+    const [before, after] = [rows[k] as Line, rows[k + 1] as Line];
+    if (before.cells.length !== 1 || after.line - before.line > 4) return false;
+    if (isUnfiguredPrompt(before.flat)) return true;
+    if (!isKeyQuestionText(before.flat.replace(/^\d\.\d\.\d\.?\s*/, ""))) return false;
+  }
+  return false;
 }
 
 /**

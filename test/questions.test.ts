@@ -352,6 +352,42 @@ test("a figure alone after a prompt without its own and a key question is read f
   expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("50%"))).toBe(true);
 });
 
+test("a figure alone after a prompt without its own, a key question's heading between, is read for neither", async () => {
+  // Kirklees' annex, 3.1.2's last prompt (73%), 3.1.3's heading (no figure of its own in the
+  // annex), its first prompt (40%). pdftotext writing the column in pieces leaves 73% elsewhere
+  // and 40% after the prompt: it cannot be told whose it is (the page's figures are out of
+  // their rows), so it is read for neither rather than perhaps given to the wrong one.
+  const name = "2021-10-kirklees.txt";
+  const drew =
+    "Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?";
+  const kq = "Does assessment sufficiently analyse how to keep other people safe?";
+  const harm =
+    "Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?";
+  const annex = (r: Awaited<ReturnType<typeof damagedReport>>) =>
+    r.prompts
+      .filter((p) => /^3\.1\.[23]$/.test(p.keyQuestionId) && p.source === "annex")
+      .map((p) => [p.keyQuestionId, p.text, p.percent]);
+  const printed = annex(await damagedReport(name));
+  expect(printed).toContainEqual(["3.1.2", drew, 73]);
+  expect(printed).toContainEqual(["3.1.3", harm, 40]);
+  const pieces = await damagedReport(name, [
+    `${drew}\t73%\n${kq}\t\n${harm}\t40%\n`,
+    `${drew}\n${kq}\n${harm}\n\n40%\n`,
+  ]);
+  expect(annex(pieces)).toEqual(printed.filter(([, text]) => text !== drew && text !== harm));
+  expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("40%"))).toBe(true);
+  // The key question's heading still heads its prompts after.
+  expect(annex(pieces).filter(([id]) => id === "3.1.3").length).toBe(
+    printed.filter(([id]) => id === "3.1.3").length - 1,
+  );
+  // The same written a cell a line (the row put back together before the questions are read).
+  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const rows = `${drew}\n73%\n${kq}\n${harm}\n40%\n`;
+  expect(cellPerLine).toContain(rows);
+  const cells = await recordOf(cellPerLine.replace(rows, `${drew}\n${kq}\n${harm}\n40%\n`));
+  expect(annex(cells)).toEqual(annex(pieces));
+});
+
 test("a wrapped prompt whose figure stands beside its first line (pdftotext) is read whole, with its figure", async () => {
   // Kirklees' annex, 2.2.1: the row as pdftotext writes it when the question wraps in its cell.
   const wrapped = await damagedReport("2021-10-kirklees.txt", [
