@@ -702,7 +702,12 @@ function factTableRows(
       i = besideEnd - 1;
       continue;
     }
-    if (order === "figure-first" && isFactFigure(line) && isFactText(next)) {
+    if (
+      order === "figure-first" &&
+      isFactFigure(line) &&
+      isFactText(next) &&
+      !lastOfFigureColumn(lines, i, out)
+    ) {
       const end = labelEnd(lines, i + 1, byColumns);
       out.push(joined(line, [line, labelLine(lines.slice(i + 1, end))]));
       i = end - 1;
@@ -728,6 +733,36 @@ function factTableRows(
     out.push(line);
   }
   return out;
+}
+
+/**
+ * Whether the lone figure at `i` ends a column of figures, each a box of its own, with the
+ * labels' column after it (pdfminer: "215,052" / "19,364" / "751" / "Total population ..." /
+ * ...): the figures above it left without a label (the last lines out). The figure next to the
+ * first label is then the last label's, not the first's.
+ */
+function lastOfFigureColumn(lines: Line[], i: number, out: Line[]): boolean {
+  let above = 0;
+  for (let k = i - 1; k >= 0 && above < 2; k--) {
+    const [line, below] = [lines[k] as Line, lines[k + 1] as Line];
+    if (out[out.length - 1 - above] !== line || line.cells.length !== 1 || !isFactFigure(line)) break;
+    if (below.line - line.line > 2) break;
+    above++;
+  }
+  if (above === 0) return false;
+  if (above >= 2) return true;
+  // (One figure above: a column, unless rows follow, the first label followed by the next row's
+  // figure: a chart's lone figure above a row is no column, "84%" / "385,346" / "Total
+  // population ..." / "39,334" / ...; a note's marker on a line of its own may stand between.)
+  const end = labelEnd(lines, i + 1, false);
+  const [label, after] = [lines[end - 1], lines[end]];
+  const rowsFollow =
+    label !== undefined &&
+    after !== undefined &&
+    after.cells.length === 1 &&
+    after.line - label.line <= 3 &&
+    isFactFigure(after);
+  return !rowsFollow;
 }
 
 /**
@@ -865,7 +900,8 @@ function figureAboveLabelRows(
       next === undefined ||
       next.cells.length !== 1 ||
       !isFactText(next) ||
-      next.line - line.line > 2 + (pageNumbers.size > 0 ? 2 : 0)
+      next.line - line.line > 2 + (pageNumbers.size > 0 ? 2 : 0) ||
+      lastOfFigureColumn(lines, i, out)
     ) {
       out.push(line);
       continue;

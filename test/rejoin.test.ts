@@ -729,6 +729,34 @@ describe("a table written a column at a time: figures that cannot be told whose 
   });
 });
 
+test("a facts table's figures a box each, then its labels (pdfminer): the last figure is not the first label's", async () => {
+  // North Somerset's population: 215,052 / 19,364 / 751, each figure and each label a box
+  // of its own, a blank line after each. The 751 next to the first label is the third's.
+  const name = "2020-12-north-somerset.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const labels = [
+    "Total population in North Somerset (2018) <sup>3</sup>",
+    "Total youth population (10–17 years) in North Somerset (2018) <sup>3</sup>",
+    "Total black and minority ethnic youth population in North Somerset (2011) <sup>4</sup>",
+  ];
+  const figures = ["215,052", "19,364", "751"];
+  const rows = figures.map((f, k) => `${f}\t${labels[k]}\n`).join("");
+  expect(text).toContain(rows);
+  const boxes = [...figures, ...labels].map((box) => `${box}\n\n`).join("");
+  const population = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => f.group === "population").map((f) => [f.label, f.value]);
+  expect(population(await read(name, text))).toContainEqual([
+    "Total population in North Somerset (2018)",
+    215052,
+  ]);
+  expect(population(await read(name, text.replace(rows, boxes)))).toEqual([]);
+  // Two rows so written, the first row whole before them: the first row read, the two not.
+  const two = [figures[1], figures[2], labels[1], labels[2]].map((box) => `${box}\n\n`).join("");
+  expect(population(await read(name, text.replace(rows, `${figures[0]}\t${labels[0]}\n${two}`)))).toEqual([
+    ["Total population in North Somerset (2018)", 215052],
+  ]);
+});
+
 test("a facts table written a column at a time on a numbered page: its whole-number figures one above the other are figures, not page numbers", async () => {
   // pdftotext without -layout: "233" / "207" / "34%" / "38%" / then the four labels. Lone whole
   // numbers look like page numbers; here the pages print their own numbers, and these are not.
