@@ -63,6 +63,25 @@ function inColumnOfScores(rows: Line[]): boolean {
   );
 }
 
+/**
+ * The last two rows are labels alone, and the rating after them is followed by another: a table
+ * written a column at a time, its labels then its ratings ("Reasonable majority: 65-79%" /
+ * "Large majority: 80%+" / "Inadequate" / "Requires improvement" ..., pdfminer's boxes), whose
+ * first rating is the first label's, not the last's.
+ */
+function inColumnOfLabels(rows: Line[], next: Line | undefined): boolean {
+  const [above, row] = [rows[rows.length - 2], rows[rows.length - 1]];
+  return (
+    above !== undefined &&
+    row !== undefined &&
+    next !== undefined &&
+    row.line - above.line <= 2 &&
+    [above, row].every((l) => l.cells.length === 1 && isLabel(l.cells)) &&
+    next.cells.length === 1 &&
+    isRating(next.flat)
+  );
+}
+
 /** A key question or prompt: it ends with "?", or starts as one (its cell wrapped past its figures). */
 function isQuestion(text: string): boolean {
   return text.endsWith("?") || QUESTION_START.test(text);
@@ -1152,7 +1171,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       continuesRow(row.cells, cell) &&
       line.cells.length === 1 &&
       !(percentCell(cell) !== null && afterPromptWithoutFigure(lines)) &&
-      !(isRating(cell) && inColumnOfScores(lines))
+      !(isRating(cell) && (inColumnOfScores(lines) || inColumnOfLabels(lines, stream[k + 1])))
     ) {
       row.cells = [...row.cells, cell];
       row.flat = row.cells.join(" ");

@@ -757,6 +757,23 @@ test("a facts table's figures a box each, then its labels (pdfminer): the last f
   ]);
 });
 
+test("a table of bands then ratings written a column at a time, a box each (pdfminer): the first rating is not the last band's", () => {
+  const bands = ["Minority: <50%", "Too few: 50-64%", "Reasonable majority: 65-79%", "Large majority: 80%+"];
+  const ratings = ["Inadequate", "Requires improvement", "Good", "Outstanding"];
+  const rows = cellPerLineRows(
+    ["Lowest banding (key question level)", "Rating (standard)", ...bands, ...ratings].flatMap((box) => [
+      box,
+      "",
+    ]),
+  );
+  expect(rows).toContainEqual(["Large majority: 80%+"]);
+  expect(rows.some((r) => r.includes("Large majority: 80%+") && r.length > 1)).toBe(false);
+  // A row at a time, each band then its rating: rows.
+  const byRow = cellPerLineRows(bands.flatMap((band, k) => [band, ratings[k] as string, ""]));
+  expect(byRow).toContainEqual(["Large majority: 80%+", "Outstanding"]);
+  expect(byRow).toContainEqual(["Minority: <50%", "Inadequate"]);
+});
+
 test("a facts table written a column at a time on a numbered page: its whole-number figures one above the other are figures, not page numbers", async () => {
   // pdftotext without -layout: "233" / "207" / "34%" / "38%" / then the four labels. Lone whole
   // numbers look like page numbers; here the pages print their own numbers, and these are not.
