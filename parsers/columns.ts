@@ -31,10 +31,15 @@ const single = (line: Line | undefined) => line !== undefined && line.cells.leng
 const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
 const isCount = (line: Line) => countCell(line.flat) !== null;
 
+const FIGURED_QUESTION = /\?\s+(?:\d{1,3}(?:\.\d+)?%|n\/a)$/i;
+
 /** The question starting at `j`, over one or more lines up to its "?" (as its cell wraps it); null if none. */
 function questionAt(lines: Line[], j: number): Line[] | null {
   const first = lines[j];
   if (!single(first) || !QUESTION_START.test((first as Line).flat.replace(QUESTION_LABEL, ""))) return null;
+  // (A question ending with its figure, "... desistance? 94%", is a row whole: not one waiting for
+  // a figure, nor the first line of the next.)
+  if (FIGURED_QUESTION.test((first as Line).flat)) return null;
   const parts: Line[] = [first as Line];
   // A question wrapped in its cell: up to three more lines, the last ending with "?".
   while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
@@ -45,15 +50,32 @@ function questionAt(lines: Line[], j: number): Line[] | null {
   return (parts[parts.length - 1] as Line).flat.endsWith("?") ? parts : null;
 }
 
-/** The questions starting at `i`, each over one or more lines up to its "?"; null if none. */
-function questionsAt(lines: Line[], i: number): { questions: Line[][]; next: number } | null {
+/**
+ * The questions starting at `i`, each over one or more lines up to its "?"; null if none. A
+ * question written with its figure ("... agencies? 68%") is among them, `figured`: it takes
+ * none of the column's figures (pdfminer puts a row's figure in its question's box now and then).
+ */
+function questionsAt(
+  lines: Line[],
+  i: number,
+): { questions: Line[][]; figured: boolean[]; next: number } | null {
   const questions: Line[][] = [];
+  const figured: boolean[] = [];
   let j = i;
-  for (let parts = questionAt(lines, j); parts; parts = questionAt(lines, j)) {
-    questions.push(parts);
-    j += parts.length;
+  for (;;) {
+    const parts = questionAt(lines, j);
+    const line = lines[j];
+    const withFigure =
+      parts === null &&
+      single(line) &&
+      FIGURED_QUESTION.test((line as Line).flat) &&
+      QUESTION_START.test((line as Line).flat.replace(QUESTION_LABEL, ""));
+    if (!parts && !withFigure) break;
+    questions.push(parts ?? [line as Line]);
+    figured.push(withFigure);
+    j += parts ? parts.length : 1;
   }
-  return questions.length >= 2 ? { questions, next: j } : null;
+  return questions.length - figured.filter(Boolean).length >= 2 ? { questions, figured, next: j } : null;
 }
 
 /** A table's figure column(s) put back beside its questions: a row each, and the lines they took. */
@@ -622,19 +644,34 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // In an annex's tables a key question heads its prompts with no figure of its own.
     const headings =
       found?.questions.map((q) => isKeyQuestionText(cellText(q).replace(QUESTION_LABEL, ""))) ?? [];
-    const rowsWanted = found ? found.questions.length : 0;
+    // (A question written with its figure takes none of the column's either.)
+    const figured = found?.figured ?? [];
+    const ownFigures = figured.filter(Boolean).length;
+    const rowsWanted = found ? found.questions.length - ownFigures : 0;
     // Questions that show whose the figures after them are, heading or not: a standard's key
     // questions alone, prompts lettered from a), or the rest of the table just put together.
     const headingOptional =
       out.length === tableEnd ||
       (found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings)));
+    const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
     const figures = found
-      ? (figuresAt(stream, found.next, rowsWanted, headingOptional) ??
-        spread(
-          figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, headingOptional),
-          headings,
-        ) ??
-        countsBelowHeadedQuestions(out, stream, found.next, rowsWanted))
+      ? ownFigures > 0
+        ? (spread(figuresAt(stream, found.next, rowsWanted, headingOptional), figured) ??
+          spread(
+            figuresAt(
+              stream,
+              found.next,
+              rowsWanted - headings.filter((h, k) => h && !figured[k]).length,
+              headingOptional,
+            ),
+            headingsOrFigured,
+          ))
+        : (figuresAt(stream, found.next, rowsWanted, headingOptional) ??
+          spread(
+            figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, headingOptional),
+            headings,
+          ) ??
+          countsBelowHeadedQuestions(out, stream, found.next, rowsWanted))
       : null;
     if (!found || !figures) {
       if (found) unpairedRunEnd = found.next;
@@ -653,6 +690,11 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     out.length -= caption.length;
     if (headerParts.length > 0) out.push(lineOfParts(headerParts[0] as Line, headerParts, headerCells));
     found.questions.forEach((parts, r) => {
+      // (A question with its own figure: the row as it was written.)
+      if (figured[r]) {
+        out.push(parts[0] as Line);
+        return;
+      }
       const text = cellText(parts);
       out.push(
         lineOfParts(

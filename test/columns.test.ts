@@ -796,6 +796,27 @@ test("a ratings table a domain at a time whose ratings stop short of their names
   );
 });
 
+// pdfminer puts a row's figure in its question's box now and then ("... agencies? 68%"), the
+// other rows' figures in a column after the questions.
+test("a question written with its figure among questions read a column at a time takes none of the column's figures", () => {
+  const strengths = "Does assessment focus on the child's strengths and protective factors?";
+  const diversity =
+    "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies? 68%";
+  const barriers = "Does assessment analyse the key structural barriers facing the child?";
+  const rows = doc(
+    boxes([
+      strengths,
+      diversity,
+      barriers,
+      "% Yes",
+      "68%",
+      "56%",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(rows).toEqual(expect.arrayContaining([[strengths, "68%"], [diversity], [barriers, "56%"]]));
+});
+
 test("a ratings table read a column at a time whose names wrap in their narrow cells ('Governance and' / 'leadership'): zipped", () => {
   const text = [
     "Fieldwork started:",
