@@ -725,7 +725,7 @@ function factTableRows(
       order === "figure-first" &&
       isFactFigure(line) &&
       isFactText(next) &&
-      !lastOfFigureColumn(lines, i, out)
+      !lastOfFigureColumn(lines, i, out, pageNumbers)
     ) {
       const end = labelEnd(lines, i + 1, byColumns);
       out.push(joined(line, [line, labelLine(lines.slice(i + 1, end))]));
@@ -760,7 +760,7 @@ function factTableRows(
  * ...): the figures above it left without a label (the last lines out). The figure next to the
  * first label is then the last label's, not the first's.
  */
-function lastOfFigureColumn(lines: Line[], i: number, out: Line[]): boolean {
+function lastOfFigureColumn(lines: Line[], i: number, out: Line[], pageNumbers: Set<number>): boolean {
   let above = 0;
   for (let k = i - 1; k >= 0 && above < 2; k--) {
     const [line, below] = [lines[k] as Line, lines[k + 1] as Line];
@@ -768,8 +768,18 @@ function lastOfFigureColumn(lines: Line[], i: number, out: Line[]): boolean {
     if (below.line - line.line > 2) break;
     above++;
   }
-  if (above === 0) return false;
-  if (above >= 2) return true;
+  // (Whole numbers above it the normaliser took for page numbers: two or more one above the
+  // other are no page numbers but the column's figures, "38" / "1" / "1" / "23" / "15" / "79".)
+  let top = (lines[i - above] as Line).line;
+  let numbers = 0;
+  while (above + numbers < 2) {
+    const p = pageNumbers.has(top - 1) ? top - 1 : pageNumbers.has(top - 2) ? top - 2 : null;
+    if (p === null) break;
+    numbers++;
+    top = p;
+  }
+  if (above === 0 && numbers < 2) return false;
+  if (above + numbers >= 2) return true;
   // (One figure above: a column, unless rows follow, the first label followed by the next row's
   // figure: a chart's lone figure above a row is no column, "84%" / "385,346" / "Total
   // population ..." / "39,334" / ...; a note's marker on a line of its own may stand between.)
@@ -920,7 +930,7 @@ function figureAboveLabelRows(
       next.cells.length !== 1 ||
       !isFactText(next) ||
       next.line - line.line > 2 + (pageNumbers.size > 0 ? 2 : 0) ||
-      lastOfFigureColumn(lines, i, out)
+      lastOfFigureColumn(lines, i, out, pageNumbers)
     ) {
       out.push(line);
       continue;

@@ -418,6 +418,26 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
 
+  test("facts a box each (pdfminer): whole-number counts above the labels, taken for page numbers, still make a column; the last count is not the first label's", () => {
+    const counts = ["38", "1", "1", "23", "15", "79"];
+    const caseload = [
+      "Total current caseload: community sentences",
+      "Total current caseload in custody",
+      "Total current caseload on licence",
+      "Total current caseload: youth caution",
+    ];
+    const rows = cellPerLineRows([
+      "Contextual facts",
+      "",
+      "Additional caseload data",
+      "",
+      ...[...counts, ...caseload].flatMap((box) => [box, ""]),
+      "1. Organisational delivery",
+    ]);
+    expect(rows).toContainEqual([caseload[0]]);
+    expect(rows.some((r) => r.length > 1 && r.includes(caseload[0] as string))).toBe(false);
+  });
+
   test("facts a cell per line (MuPDF): a part of the table read a column at a time leaves the rows of another part alone", () => {
     // MuPDF writes each row of a figure-first table as a block, figure above label; a later part
     // of the table written a column at a time (labels together, then figures together) once
