@@ -32,6 +32,11 @@ const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICA
 const isCount = (line: Line) => countCell(line.flat) !== null;
 
 const FIGURED_QUESTION = /\?\s+(?:\d{1,3}(?:\.\d+)?%|n\/a)$/i;
+/** A question written with its figure ("... agencies? 68%"): a row whole. */
+const isFiguredQuestion = (line: Line | undefined): boolean =>
+  single(line) &&
+  FIGURED_QUESTION.test((line as Line).flat) &&
+  QUESTION_START.test((line as Line).flat.replace(QUESTION_LABEL, ""));
 
 /** The question starting at `j`, over one or more lines up to its "?" (as its cell wraps it); null if none. */
 function questionAt(lines: Line[], j: number): Line[] | null {
@@ -39,7 +44,7 @@ function questionAt(lines: Line[], j: number): Line[] | null {
   if (!single(first) || !QUESTION_START.test((first as Line).flat.replace(QUESTION_LABEL, ""))) return null;
   // (A question ending with its figure, "... desistance? 94%", is a row whole: not one waiting for
   // a figure, nor the first line of the next.)
-  if (FIGURED_QUESTION.test((first as Line).flat)) return null;
+  if (isFiguredQuestion(first)) return null;
   const parts: Line[] = [first as Line];
   // A question wrapped in its cell: up to three more lines, the last ending with "?".
   while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
@@ -65,11 +70,7 @@ function questionsAt(
   for (;;) {
     const parts = questionAt(lines, j);
     const line = lines[j];
-    const withFigure =
-      parts === null &&
-      single(line) &&
-      FIGURED_QUESTION.test((line as Line).flat) &&
-      QUESTION_START.test((line as Line).flat.replace(QUESTION_LABEL, ""));
+    const withFigure = parts === null && isFiguredQuestion(line);
     if (!parts && !withFigure) break;
     questions.push(parts ?? [line as Line]);
     figured.push(withFigure);
@@ -227,12 +228,16 @@ function countOrder(counts: Line[], cases: number | null = null, strict = false)
   return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 
-/** Figures for the questions that are no key-question headings, the headings given none. */
+/**
+ * Figures for the questions that take them, the others (key-question headings, questions written
+ * with their own) given none; as they are where every question takes one.
+ */
 function spread<T extends { rows: string[][]; rowLines: Line[][] }>(
   figures: T | null,
   headings: boolean[],
 ): T | null {
-  if (!figures || !headings.some(Boolean) || headings.every(Boolean)) return null;
+  if (!figures || headings.every(Boolean)) return null;
+  if (!headings.some(Boolean)) return figures;
   let r = 0;
   const order = headings.map((heading) => (heading ? -1 : r++));
   return {
@@ -653,25 +658,17 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     const headingOptional =
       out.length === tableEnd ||
       (found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings)));
+    // (Figures for every question without its own; failing that, none for the key questions
+    // heading their prompts either.)
     const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
+    const headingsOnly = headings.filter((h, k) => h && !figured[k]).length;
     const figures = found
-      ? ownFigures > 0
-        ? (spread(figuresAt(stream, found.next, rowsWanted, headingOptional), figured) ??
-          spread(
-            figuresAt(
-              stream,
-              found.next,
-              rowsWanted - headings.filter((h, k) => h && !figured[k]).length,
-              headingOptional,
-            ),
-            headingsOrFigured,
-          ))
-        : (figuresAt(stream, found.next, rowsWanted, headingOptional) ??
-          spread(
-            figuresAt(stream, found.next, rowsWanted - headings.filter(Boolean).length, headingOptional),
-            headings,
-          ) ??
-          countsBelowHeadedQuestions(out, stream, found.next, rowsWanted))
+      ? (spread(figuresAt(stream, found.next, rowsWanted, headingOptional), figured) ??
+        spread(
+          figuresAt(stream, found.next, rowsWanted - headingsOnly, headingOptional),
+          headingsOrFigured,
+        ) ??
+        (ownFigures === 0 ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted) : null))
       : null;
     if (!found || !figures) {
       if (found) unpairedRunEnd = found.next;
