@@ -12,6 +12,11 @@ import { segment } from "../parsers/segment.js";
 import { extractDocument } from "../src/extract.js";
 
 const doc = (text: string) => columnTables(normaliseLines(textSourceLines(text), "text"));
+/** The ratings table's rows a text's standards were zipped into (a standard's number, then its cells). */
+const zippedStandards = (text: string) =>
+  doc(text)
+    .lines.map((l) => l.cells)
+    .filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string));
 /** Lines as pdfminer writes its text boxes: a blank line after each. */
 const boxLines = (lines: string[]) => lines.flatMap((l) => [l, ""]);
 const boxes = (lines: string[]) => boxLines(lines).join("\n");
@@ -230,8 +235,7 @@ test("a ratings table a cell a line with a rating wrapped: each standard its own
   expect(rows).toContainEqual(["2.4", "Reviewing", "Requires improvement"]);
   // A standard's rating not read as one: the ratings are one short, and whose is missing is not
   // known (the overall's stands first): nothing is zipped, rather than every rating moved up one.
-  const short = doc(table(["Requires impr-", "ovement"])).lines.map((l) => l.cells);
-  expect(short.filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string))).toEqual([]);
+  expect(zippedStandards(table(["Requires impr-", "ovement"]))).toEqual([]);
 });
 
 test("a ratings table whose names do not match their numbers is left as it is", () => {
@@ -594,8 +598,7 @@ test("a ratings table a cell a line whose name-and-rating lines fall out of step
     "",
     "Recommendations",
   ].join("\n");
-  const rows = doc(text).lines.map((l) => l.cells);
-  expect(rows.filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string))).toEqual([]);
+  expect(zippedStandards(text)).toEqual([]);
 });
 
 test("a standard's numbered key questions (2019's '2.1.1.'), then their figures without a heading: rows; figures running on into a rating: not", () => {
@@ -768,16 +771,12 @@ test("a ratings table a domain at a time whose ratings stop short of their names
       ...after.outOfCourt,
       "Recommendations",
     ].join("\n");
-  const zipped = (written: string) =>
-    doc(written)
-      .lines.map((l) => l.cells)
-      .filter((r) => r.length > 1 && /^\d\.\d$/.test(r[0] as string));
   // (Zipped in order, 2.4 would be rated "Inadequate", 3.1's, and 3.3 "Good", 2.4's.)
   const cut = text(["Outstanding*", "Good", "Good"], ["Inadequate", "Inadequate", "Inadequate"], {
     court: ["Good", ""],
     outOfCourt: ["Good", ""],
   });
-  expect(zipped(cut)).toEqual([]);
+  expect(zippedStandards(cut)).toEqual([]);
   // Each domain's ratings whole after its names: zipped.
   const whole = text(
     ["Outstanding*", "Good", "Good", "Good"],
@@ -787,7 +786,7 @@ test("a ratings table a domain at a time whose ratings stop short of their names
       outOfCourt: [],
     },
   );
-  expect(zipped(whole)).toEqual(
+  expect(zippedStandards(whole)).toEqual(
     expect.arrayContaining([
       ["2.4", "Reviewing", "Good"],
       ["3.1", "Assessment", "Inadequate"],
