@@ -41,7 +41,36 @@ interface TextItem {
   transform: number[];
   width: number;
   height: number;
+  /** Drawn in an OCR engine's invisible font: its words' widths are the engine's estimates. */
+  ocr?: boolean;
 }
+
+/** What pdf.js tells of a font beside its text items. */
+interface FontStyle {
+  fontFamily?: string;
+  ascent?: number;
+  descent?: number;
+}
+
+/**
+ * tesseract's invisible GlyphLessFont (ocrmypdf's PDFs, tesseract's own), as pdf.js describes it:
+ * fixed pitch, ascent 1 em, no descent. Each word is stretched to the box the engine found for
+ * it, with a space glyph after it, so words on a line stand 0.4-1.2 em apart (a table's columns
+ * 1.8 em and more): wider than the word gap of a font's own widths.
+ */
+function isOcrFont(style: FontStyle | undefined): boolean {
+  return (
+    style?.fontFamily === "monospace" &&
+    Math.abs((style.ascent ?? 0) - 1) < 0.01 &&
+    Math.abs(style.descent ?? 1) < 0.01
+  );
+}
+/** A word of an OCR text layer as a table's ruled border before it, its text, the border after it. */
+const OCR_RULE = /^\s*([|¦]*)\s*(.*?)\s*([|¦]*)\s*$/;
+/** A word of an OCR text layer that is a symbol or two of those a small raised digit is misread as. */
+const OCR_MISREAD_MARKER = /^(?:[§°©®™"'‘’“”]|[*§°©®™"'‘’“”]{2})$/;
+/** The gap, in em, from which two words of an OCR text layer stand in different cells. */
+const OCR_COLUMN_GAP = 1.5;
 
 interface PositionedLine {
   y: number;
@@ -126,21 +155,36 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
   ): PositionedLine => {
     const ordered = row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
     const markersOnly = ordered.every((i) => /^\s*\d{1,3}\s*$/.test(i.str) && fontSize(i) < 0.8 * bodySize);
-    const columnGap = justified(ordered, row.size) ? Number.POSITIVE_INFINITY : 0.7 * row.size;
+    const columnGap = ordered.every((i) => i.ocr)
+      ? OCR_COLUMN_GAP * row.size
+      : justified(ordered, row.size)
+        ? Number.POSITIVE_INFINITY
+        : 0.7 * row.size;
     const cells: Cell[] = [];
     let end: number | null = null;
     let before: TextItem | null = null;
     let markerRise = 0;
+    // An OCR engine reads a table's ruled border as a letter ("|", or glued to a figure: "|5"):
+    // it is the edge of a cell, no text.
+    let ruled = false;
     for (const item of ordered) {
       const x = item.transform[4] ?? 0;
       const size = fontSize(item);
+      const rule = item.ocr ? OCR_RULE.exec(item.str) : null;
+      if (rule && !rule[2]) {
+        ruled = true;
+        continue;
+      }
+      // A footnote marker's small digits read as a symbol ("Croydon ©", "safe? \"", "(FTE) *\""):
+      // its number cannot be told, and it is no part of the text.
+      if (item.ocr && end !== null && OCR_MISREAD_MARKER.test(item.str.trim())) continue;
       // Raised above the text it follows (a row's cells need not share a baseline: a figure
       // cell's may sit a little higher than its label's) or, first on its line, above the line.
       const follows = before;
       const rise = (item.transform[5] ?? 0) - (follows?.transform[5] ?? row.y);
       const raised = rise > 0.2 * row.size;
       before = item;
-      let str = item.str;
+      let str = rule ? (rule[2] as string) : item.str;
       // A marker beside a figure centred lower in its row is not raised above the row's line; its
       // size, well below the body's, tells it (a table cell of its own, never a figure: figures
       // are printed at the body's size).
@@ -154,7 +198,8 @@ export function assembleLines(items: TextItem[]): PositionedLine[] {
       }
       const cell = cells[cells.length - 1];
       const gap = end === null ? 0 : x - end;
-      let newCell = !cell || end === null || gap > columnGap;
+      let newCell = !cell || end === null || gap > columnGap || ruled || (rule?.[1] ?? "") !== "";
+      ruled = (rule?.[3] ?? "") !== "";
       if (columns && cell && end !== null) {
         // A word in a cell where the table's other rows start a column, after a word gap
         // ("and" / "Unknown" in narrow columns, a little closer than a column gap), starts a cell;
@@ -532,17 +577,21 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
 /**
  * A note in small print whose number is printed at the note's own size, set off by a tab or a
  * space (a word processor's footnote area: "15<tab>Planning was judged ..."), numbered as a
- * raised marker would number it, as the notes of the text renderings are.
+ * raised marker would number it, as the notes of the text renderings are. (OCR may read the
+ * number with a full stop after it: "1.<tab>The rating for ...".)
  */
 function withRaisedNumber(note: string): string {
-  const number = /^(\d{1,3})(?:\t|\s+(?=["“‘'(]?\p{Lu}))/u.exec(note);
+  const number = /^(\d{1,3})(?:\.?\t|\s+(?=["“‘'(]?\p{Lu}))/u.exec(note);
   if (!number?.[1]) return note;
   return `${superscript(number[1])} ${note.slice(number[0].length).trimStart()}`;
 }
 
 interface LoadedPdf {
   numPages: number;
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup(): boolean }>;
+  getPage(n: number): Promise<{
+    getTextContent(): Promise<{ items: unknown[]; styles?: Record<string, FontStyle> }>;
+    cleanup(): boolean;
+  }>;
 }
 
 export async function pdfSourceLines(file: string, bytes: Buffer): Promise<SourceLine[]> {
@@ -571,9 +620,16 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       const content = await page.getTextContent();
       // Fonts and operator lists of a page read are not needed again (pdf-parse does the same).
       page.cleanup();
-      pages.push(
-        assembleLines(content.items.filter((i): i is TextItem => typeof (i as TextItem).str === "string")),
+      const items = content.items.filter(
+        (i): i is TextItem & { fontName?: string } => typeof (i as TextItem).str === "string",
       );
+      const ocrFonts = new Set(
+        Object.entries(content.styles ?? {})
+          .filter(([, style]) => isOcrFont(style))
+          .map(([name]) => name),
+      );
+      if (ocrFonts.size > 0) for (const item of items) item.ocr = ocrFonts.has(item.fontName ?? "");
+      pages.push(assembleLines(items));
     }
     measureLineSpacing(pages);
     // Small print, below the body text's size, is a footnote. The body's size is the document's,

@@ -2,8 +2,9 @@
 # Tools some tests run as a user would: Debian's Chromium (the HTML report's test renders the
 # page in a real browser, and prints reports to PDF), poppler's pdftotext (the extractor reads
 # what pdftotext makes of a report's PDF, with and without -layout), MuPDF's mutool (the text
-# PyMuPDF's get_text gives of a PDF) and LibreOffice Writer (a
-# word processor exports reports to PDF, as the published ones are made). Installs what is
+# PyMuPDF's get_text gives of a PDF), LibreOffice Writer (a
+# word processor exports reports to PDF, as the published ones are made) and tesseract (a
+# scanned report OCR'd, as ocrmypdf does it). Installs what is
 # missing when we may (root with apt-get, as on this project's machines and CI); otherwise says
 # what to do.
 set -euo pipefail
@@ -11,6 +12,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v mutool >/dev/null 2>&1 || missing+=(mupdf-tools)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 writer=()
 [ -x /usr/bin/soffice ] || writer+=(libreoffice-writer-nogui fonts-liberation)
 if [ ${#missing[@]} -eq 0 ] && [ ${#writer[@]} -eq 0 ]; then exit 0; fi

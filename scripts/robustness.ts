@@ -6,6 +6,8 @@
 //                                  MuPDF's mupdf-tools, pdfminer's python3-pdfminer, the
 //                                  browser's Debian's chromium, the word processor's Debian's
 //                                  libreoffice-writer-nogui)
+//   npm run robustness -- --ocr   (the word processor's PDFs also scanned and OCR'd by
+//                                  tesseract, Debian's tesseract-ocr: some 7 minutes more)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,6 +35,7 @@ import {
   withBackToTop,
   wrapFirstCells,
 } from "./make-variants.js";
+import { hasTesseract, ocrPdf } from "./ocr-pdf.js";
 import { type BrowserStyle, withBrowserPdf } from "./render-browser-pdf.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
 import { type WriterStyle, hasWriter, writerPdfs } from "./render-writer-pdf.js";
@@ -165,6 +168,7 @@ function installed({ program, probe }: Extractor): boolean {
 }
 const extractors = EXTRACTORS.filter(installed);
 
+const SCANNED = process.argv.includes("--ocr") && hasTesseract();
 const totals = new Map<string, { lost: number; wrong: number; values: number }>();
 function count(rendering: string, original: Set<string>, read: Set<string>): void {
   const t = totals.get(rendering) ?? { lost: 0, wrong: 0, values: 0 };
@@ -224,7 +228,15 @@ if (hasWriter()) {
     for (const { name } of texts) {
       const pdf = join(OUT, `${name}.${styleName.replace(/\W+/g, "-")}.pdf`);
       writeFileSync(pdf, pdfs.get(name) as Buffer);
-      await countPdf(pdf, styleName, valueStatements(await extractFile(join(ROOT, "corpus", `${name}.txt`))));
+      const original = valueStatements(await extractFile(join(ROOT, "corpus", `${name}.txt`)));
+      await countPdf(pdf, styleName, original);
+      // With --ocr, the word processor's PDF scanned and OCR'd by tesseract (scripts/ocr-pdf.ts),
+      // as a user makes a scanned report readable: some 80 s a report.
+      if (SCANNED && styleName === "exported by a word processor") {
+        const scan = join(OUT, `${name}.scanned-and-OCR-d-by-tesseract.pdf`);
+        writeFileSync(scan, ocrPdf(pdfs.get(name) as Buffer));
+        await countPdf(scan, "scanned and OCR'd by tesseract", original);
+      }
     }
   }
 }
@@ -237,6 +249,8 @@ for (const note of new Set(
   missing.map((e) => `(${e.program} not found: install ${e.debian} for its renderings)`),
 ))
   console.log(`\n${note}`);
+if (process.argv.includes("--ocr") && !hasTesseract())
+  console.log("\n(tesseract not found: install tesseract-ocr for the scanned and OCR'd renderings)");
 if (!hasWriter())
   console.log(
     "\n(LibreOffice not found: install libreoffice-writer-nogui for the word processor's renderings)",

@@ -11,7 +11,8 @@ export const ERROR_CODES = {
   E_PDF_CORRUPT: "download it again",
   E_PDF_ENCRYPTED: "save a copy without the password",
   E_TRUNCATED: "the download may be incomplete; download it again",
-  E_NO_TEXT: "run it through OCR (ocrmypdf, for one) and read the result, or find the inspectorate's own PDF",
+  E_NO_TEXT:
+    "run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF",
   E_NOT_A_YOS_REPORT: "only HMI Probation youth offending service inspection reports are read",
   E_OTHER_FRAMEWORK:
     "only reports rated on the 2018-2024 standards framework (standards 1.1 to 4.1) are read",

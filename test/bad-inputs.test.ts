@@ -66,7 +66,7 @@ test("each failure is one clear line naming the file, the code and what to do; e
   );
   expect(out.at(-1)).toContain("18 files: 5 ok, 0 partial, 12 failed, 1 duplicate, 0 unchanged");
   expect(out.find((l) => l.includes("scanned.pdf"))).toBe(
-    `failed     ${join(DIR, "scanned.pdf")}: [E_NO_TEXT] ${join(DIR, "scanned.pdf")}: the PDF's 3 pages hold 0 characters of text: pictures of pages (a scan?), no text to read — run it through OCR (ocrmypdf, for one) and read the result, or find the inspectorate's own PDF`,
+    `failed     ${join(DIR, "scanned.pdf")}: [E_NO_TEXT] ${join(DIR, "scanned.pdf")}: the PDF's 3 pages hold 0 characters of text: pictures of pages (a scan?), no text to read — run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF`,
   );
 });
 

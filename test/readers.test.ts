@@ -717,6 +717,61 @@ describe("PDF reading", () => {
     expect(assembleLines(row).map((l) => l.text)).toEqual(["Reoffending rate for Kirklees\t34%\t38%"]);
   });
 
+  describe("an OCR text layer (tesseract's invisible font: words stretched to the boxes it found)", () => {
+    /** Words of a line at `xs`, 9 points high, each as wide as the engine's estimate `widths`. */
+    const ocrLine = (words: string[], xs: number[], widths: number[], ocr = true) =>
+      words.map((str, k) => ({
+        str,
+        transform: [9, 0, 0, 9, xs[k] as number, 500],
+        width: widths[k] as number,
+        height: 9,
+        ocr,
+      }));
+    // A question, then its figure: the words 8 points (0.9 em) apart, as tesseract sets them; the
+    // figure 75 points on.
+    const words = ["Does", "the", "YOT", "work", "well?", "68%"];
+    const xs = [51, 76, 96, 119, 145, 240];
+    const widths = [17, 12, 15, 18, 20, 14];
+
+    test("words 0.8 em apart are one cell; a gap of a column is two", () => {
+      expect(assembleLines(ocrLine(words, xs, widths)).map((l) => l.text)).toEqual([
+        "Does the YOT work well?\t68%",
+      ]);
+      // (Read as a font's own widths, the same gaps are a column's: a capital starts a cell.)
+      expect(assembleLines(ocrLine(words, xs, widths, false)).map((l) => l.text)).toEqual([
+        "Does the\tYOT work well?\t68%",
+      ]);
+    });
+
+    // (Here the border stands a word's gap from the question and from the figure.)
+    test("a ruled border read as '|', alone or glued to the figure, is the cell's edge", () => {
+      const alone = ocrLine(
+        [...words.slice(0, 5), "|", "68%"],
+        [...xs.slice(0, 5), 172, 180],
+        [...widths, 3],
+      );
+      alone[6] = { ...(alone[6] as (typeof alone)[number]), width: 14 };
+      expect(assembleLines(alone).map((l) => l.text)).toEqual(["Does the YOT work well?\t68%"]);
+      const glued = ocrLine(
+        [...words.slice(0, 5), "|68%"],
+        [...xs.slice(0, 5), 237],
+        [...widths.slice(0, 5), 17],
+      );
+      expect(assembleLines(glued).map((l) => l.text)).toEqual(["Does the YOT work well?\t68%"]);
+    });
+
+    test("a footnote marker misread as a symbol is dropped; a rating's '*' is kept", () => {
+      const label = ocrLine(
+        ["Total", "population", "of", "Croydon", "©"],
+        [51, 77, 124, 136, 172],
+        [19, 40, 6, 29, 2],
+      );
+      expect(assembleLines(label).map((l) => l.text)).toEqual(["Total population of Croydon"]);
+      const rating = ocrLine(["Good", "*"], [300, 326], [18, 3]);
+      expect(assembleLines(rating).map((l) => l.text)).toEqual(["Good *"]);
+    });
+  });
+
   test("a corrupt PDF is a typed error naming the file", async () => {
     await expect(
       documentFromBytes("broken.pdf", Buffer.from("%PDF-1.4\ngarbage\n%%EOF\n")),
