@@ -43,9 +43,10 @@ const CASELOAD_LABEL = new RegExp(
 const OF_THE_DISPOSALS = new RegExp(`^Of the (\\d+) (court disposals|${OUT_OF_COURT} disposals)`, "i");
 
 const SERVICE_SUBJECT = new RegExp(`\\b${SERVICE_WORDS}\\b`, "i");
-const COMPARATOR_PLACE = /England and Wales|national|\bEngland\b|\bWales\b/i;
+// (Its words run together too, as OCR may read them: "inEnglandandWales".)
+const COMPARATOR_PLACE = /England\s*and\s*Wales|national|\bEngland\b|\bWales\b/i;
 /** A split table's comparator row: the national average, or the local youth population. */
-const COMPARATOR_SUBJECT = /national average|England and Wales|population/i;
+const COMPARATOR_SUBJECT = /national\s*average|England\s*and\s*Wales|population/i;
 
 function splitLabel(group: FactGroup, heading: string): string {
   if (group === "age") {

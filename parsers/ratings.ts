@@ -20,6 +20,9 @@ export interface FoundRating {
   line: Line;
 }
 
+/** A table row's first cell that is a number, a standard's or what is left of one: "24 —", "3.4°", "32". */
+const DAMAGED_ROW_NUMBER = /^\d{1,2}(?:[.,]\d{1,2})?[.,]?\s*[^\w\s%]{0,2}$/;
+
 /** The rating a heading states, on its own line or within the next few lines. */
 export function ratingNear(lines: Line[], heading: StandardHeading, end: number): FoundRating | null {
   const first = heading.line;
@@ -48,6 +51,14 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       break;
     const other = standardHeading(line);
     if (other && other.id !== heading.id) break;
+    // Another row of the table, its number too damaged to tell whose ("24 —\tReviewng\tInadequate",
+    // OCR of a scan): its rating is its own.
+    if (
+      line.cells.length > 1 &&
+      DAMAGED_ROW_NUMBER.test(line.cells[0] ?? "") &&
+      ratingOnly(line.cells[line.cells.length - 1] ?? "")
+    )
+      break;
     // "Requires" / "...prose beside it." / "improvement": the rating cell written a line at a time,
     // its first word alone or in the prose, capitalised, where the prose's first line ended ("...
     // responsive service Requires" / "for all children." / "improvement", the prose's lines joined).

@@ -760,6 +760,33 @@ describe("PDF reading", () => {
       expect(assembleLines(glued).map((l) => l.text)).toEqual(["Does the YOT work well?\t68%"]);
     });
 
+    test("a page scanned askew: its rows' words, each a little lower than the last, are turned back level", () => {
+      // 0.8 degrees: the row's rating 4 points below its number, 300 points to the right. tesseract
+      // writes most lines tilted (their matrices turned), some level, all of them in place.
+      const tilt = (0.8 * Math.PI) / 180;
+      const placed = (str: string, x: number, y: number, turned = true) => ({
+        str,
+        transform: [9 * Math.cos(tilt), turned ? -9 * Math.sin(tilt) : 0, 0, 9, x, y - x * Math.tan(tilt)],
+        width: str.length * 4.5,
+        height: 9,
+        ocr: true,
+      });
+      const rows = [
+        placed("2.3", 51, 600),
+        placed("Implementation", 115, 600),
+        placed("and", 185, 600),
+        placed("delivery", 205, 600),
+        placed("Good", 360, 600, false),
+        placed("2.4", 51, 577),
+        placed("Reviewing", 115, 577),
+        placed("Inadequate", 360, 577),
+      ];
+      expect(assembleLines(rows).map((l) => l.text)).toEqual([
+        "2.3\tImplementation and delivery\tGood",
+        "2.4\tReviewing\tInadequate",
+      ]);
+    });
+
     test("a footnote marker misread as a symbol is dropped; a rating's '*' is kept", () => {
       const label = ocrLine(
         ["Total", "population", "of", "Croydon", "©"],

@@ -204,6 +204,21 @@ test("'Re-offending rate' and 'FTE rate' labels are classified and their values 
   expect(r.warnings).toEqual([]);
 });
 
+test("a comparator's place with its words run together, as OCR reads them, is still the comparator", () => {
+  const r = factsOf(
+    [
+      "Youth justice information",
+      "",
+      "34%\tReoffending rate for Kirklees",
+      "38%\tReoffendingrate inEnglandandWales",
+    ].join("\n"),
+  );
+  expect(r.facts.map((f) => [f[3], f[4]])).toEqual([
+    ["service", 34],
+    ["comparator", 38],
+  ]);
+});
+
 test("'Re-offending rates' and 'FTE rate' headings whose figures were images record the gap", () => {
   const r = factsOf(
     ["FTE rate per 100,000", "Kirklees", "England and Wales", "Re-offending rates", "Kirklees"].join("\n"),

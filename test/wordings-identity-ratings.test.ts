@@ -122,6 +122,22 @@ test("'Requires improvement' wrapped over two lines on a standard row and the ov
   expect(t.rows.get("1.2")?.rating).toBe("Good");
 });
 
+test("a row whose rating OCR misread takes no rating from the next row, whose number it misread too", () => {
+  const t = table(
+    [
+      "Ratings",
+      "Kirklees youth justice service",
+      "Overall rating\tRequires improvement",
+      "2.\tCourt disposals",
+      "2.3\tImplementation and delivery\tGod",
+      "24 —\tReviewng\tInadequate",
+      "3.4°\tJoint working\tInadequate",
+      "Recommendations",
+    ].join("\n"),
+  );
+  expect(t.rows.get("2.3")?.rating ?? null).toBeNull();
+});
+
 describe("a section's 'Requires improvement' wrapped in its cell beside the standard's statement (pdftotext)", () => {
   const STATEMENT =
     "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive service";
