@@ -275,6 +275,8 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
 function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line; body: number } {
   let header = headAbove(lines[i] as Line, lines[i - 1], group);
   let j = i + 1;
+  const tail = tailBelow(header, lines[j], group);
+  if (tail) [header, j] = [tail, j + 1];
   for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
     // (Or a joining word a name broke at, "White Black" / "and" / "minority" / "ethnic"; or an
@@ -304,6 +306,21 @@ function headAbove(header: Line, above: Line | undefined, group: FactGroup): Lin
   const tails = header.cells.slice(1).filter((c) => /^[a-z]/.test(c));
   if (tails.length !== 1) return header;
   const cells = header.cells.map((c) => (c === tails[0] ? joinWrapped(head, c) : c));
+  return { ...header, cells, flat: cells.join(" ") };
+}
+
+/**
+ * The same with the name's second line below the header's ("Race/ethnicity | White | Black and |
+ * Unknown" / "minority ethnic", as OCR writes it): put back after the one cell that stops on a
+ * joining word, when it could end a column name of the group.
+ */
+function tailBelow(header: Line, below: Line | undefined, group: FactGroup): Line | null {
+  if (!below || below.cells.length !== 1 || header.cells.length < 3) return null;
+  const tail = below.flat;
+  if (!/^[a-z]/.test(tail) || tail.split(" ").length > 3 || !COLUMN_FITS[group]?.test(tail)) return null;
+  const open = header.cells.slice(1).filter((c) => RUNS_ON.test(c));
+  if (open.length !== 1) return null;
+  const cells = header.cells.map((c) => (c === open[0] ? joinWrapped(c, tail) : c));
   return { ...header, cells, flat: cells.join(" ") };
 }
 

@@ -77,7 +77,7 @@ test("the inspection data: 2.1's prompts, each with its own figure", () => {
 });
 
 // (tesseract reads the age bands' en dash as a hyphen.)
-test("the caseload splits: age and gender, for the service and the national average", () => {
+test("the caseload splits: age, ethnicity (a column name wrapped in its cell) and gender", () => {
   const split = (group: string) =>
     fromScan.contextualFacts.filter((f) => f.group === group).map((f) => [f.subject, f.label, f.value]);
   expect(split("age")).toEqual([
@@ -85,6 +85,14 @@ test("the caseload splits: age and gender, for the service and the national aver
     ["Kirklees YJS", "15-17", 71],
     ["National average", "10-14", 22],
     ["National average", "15-17", 78],
+  ]);
+  expect(split("ethnicity")).toEqual([
+    ["Kirklees YJS", "White", 65],
+    ["Kirklees YJS", "Black and minority ethnic", 30],
+    ["Kirklees YJS", "Unknown", 5],
+    ["Kirklees", "White", 71],
+    ["Kirklees", "Black and minority ethnic", 29],
+    ["Kirklees", "Unknown", 0],
   ]);
   expect(split("gender")).toEqual([
     ["Kirklees YJS", "Male", 91],

@@ -204,6 +204,26 @@ test("'Re-offending rate' and 'FTE rate' labels are classified and their values 
   expect(r.warnings).toEqual([]);
 });
 
+test("a split header whose wrapped column name's second line is written under it (OCR of a scan)", () => {
+  const r = factsOf(
+    [
+      "Race/ethnicity\tWhite\tBlack and\tUnknown",
+      "minority ethnic",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "Kirklees\t71%\t29%\t0%",
+    ].join("\n"),
+  );
+  expect(r.facts.map((f) => [f[1], f[2], f[4]])).toEqual([
+    ["White", "Kirklees YJS", 65],
+    ["Black and minority ethnic", "Kirklees YJS", 30],
+    ["Unknown", "Kirklees YJS", 5],
+    ["White", "Kirklees", 71],
+    ["Black and minority ethnic", "Kirklees", 29],
+    ["Unknown", "Kirklees", 0],
+  ]);
+  expect(r.warnings).toEqual([]);
+});
+
 test("a comparator's place with its words run together, as OCR reads them, is still the comparator", () => {
   const r = factsOf(
     [
