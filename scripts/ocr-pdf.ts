@@ -4,35 +4,21 @@
 // users to, writes the same text layer: it runs tesseract's PDF renderer by default.
 //
 //   npx tsx scripts/ocr-pdf.ts <in.pdf> <out.pdf> [first last]
-//     needs Debian's poppler-utils and tesseract-ocr
+//     needs Debian's poppler-utils (pdftoppm) and tesseract-ocr
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pdfSourceLines } from "../parsers/pdf.js";
 
-export function hasTesseract(): boolean {
-  try {
-    execFileSync("tesseract", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
+/** The text of each page of a PDF as this project's reader reads it, page 1 first. */
+export async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const pages: string[] = [];
+  for (const line of await pdfSourceLines("(pages)", pdf)) {
+    const k = (line.page ?? 1) - 1;
+    pages[k] = `${pages[k] ?? ""}${line.raw}\n`;
   }
-}
-
-/** The text of each page of a PDF as pdftotext reads it, page 1 first. */
-export function pageTexts(pdf: Buffer): string[] {
-  const work = mkdtempSync(join(tmpdir(), "yos-pages-"));
-  try {
-    const file = join(work, "in.pdf");
-    writeFileSync(file, pdf);
-    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-    return Array.from({ length: pages }, (_, k) =>
-      execFileSync("pdftotext", ["-f", String(k + 1), "-l", String(k + 1), file, "-"], { encoding: "utf8" }),
-    );
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  return Array.from(pages, (text) => text ?? "");
 }
 
 /** The given pages (1-based; all when none given) scanned and OCR'd into one PDF. */
@@ -41,10 +27,10 @@ export function ocrPdf(pdf: Buffer, pages?: number[]): Buffer {
   try {
     const file = join(work, "in.pdf");
     writeFileSync(file, pdf);
-    const wanted = pages ?? pageTexts(pdf).map((_, k) => k + 1);
-    for (const page of wanted) {
-      const range = ["-f", String(page), "-l", String(page)];
-      execFileSync("pdftoppm", ["-r", "300", ...range, "-png", file, join(work, `page-${page}`)]);
+    // (Every page where none are named: pdftoppm's default.)
+    for (const page of pages ?? [null]) {
+      const range = page === null ? [] : ["-f", String(page), "-l", String(page)];
+      execFileSync("pdftoppm", ["-r", "300", ...range, "-png", file, join(work, `page-${page ?? "all"}`)]);
     }
     const images = readdirSync(work)
       .filter((f) => f.endsWith(".png"))

@@ -35,7 +35,7 @@ import {
   withBackToTop,
   wrapFirstCells,
 } from "./make-variants.js";
-import { hasTesseract, ocrPdf } from "./ocr-pdf.js";
+import { ocrPdf } from "./ocr-pdf.js";
 import { type BrowserStyle, withBrowserPdf } from "./render-browser-pdf.js";
 import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
 import { type WriterStyle, hasWriter, writerPdfs } from "./render-writer-pdf.js";
@@ -158,7 +158,7 @@ const EXTRACTORS: Extractor[] = [
   },
 ];
 
-function installed({ program, probe }: Extractor): boolean {
+function installed({ program, probe }: Pick<Extractor, "program" | "probe">): boolean {
   try {
     execFileSync(program, probe, { stdio: "ignore" });
     return true;
@@ -168,7 +168,8 @@ function installed({ program, probe }: Extractor): boolean {
 }
 const extractors = EXTRACTORS.filter(installed);
 
-const SCANNED = process.argv.includes("--ocr") && hasTesseract();
+const hasTesseract = installed({ program: "tesseract", probe: ["--version"] });
+const SCANNED = process.argv.includes("--ocr") && hasTesseract;
 const totals = new Map<string, { lost: number; wrong: number; values: number }>();
 function count(rendering: string, original: Set<string>, read: Set<string>): void {
   const t = totals.get(rendering) ?? { lost: 0, wrong: 0, values: 0 };
@@ -249,7 +250,7 @@ for (const note of new Set(
   missing.map((e) => `(${e.program} not found: install ${e.debian} for its renderings)`),
 ))
   console.log(`\n${note}`);
-if (process.argv.includes("--ocr") && !hasTesseract())
+if (process.argv.includes("--ocr") && !hasTesseract)
   console.log("\n(tesseract not found: install tesseract-ocr for the scanned and OCR'd renderings)");
 if (!hasWriter())
   console.log(

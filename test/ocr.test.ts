@@ -22,7 +22,7 @@ let fromScan: ReportRecord;
 beforeAll(async () => {
   const text = readFileSync(join(CORPUS, `${NAME}.txt`), "utf8");
   const pdf = writerPdfs([{ name: NAME, text }]).get(NAME) as Buffer;
-  const texts = pageTexts(pdf);
+  const texts = await pageTexts(pdf);
   const pageOf = (words: RegExp) => texts.findIndex((t) => words.test(t)) + 1;
   const annex = pageOf(/Annexe 2: Inspection data/);
   const pages = [pageOf(/Overall rating/), pageOf(/Race\/ethnicity/), annex, annex + 1];
