@@ -4,8 +4,9 @@
 // row. Read as they stand the questions have no figures and the figures no questions. Where k
 // questions are followed by exactly k percentages (or 2k counts) under the column's heading, the
 // rows are put back together; without the heading only where the questions show whose figures
-// they are (a standard's key questions alone, prompts lettered from a), or the rest of a table
-// put together on the page before). Anything else is left as it is.
+// they are (a standard's key questions alone, prompts lettered from a), the rest of a table
+// put together on the page before, or more of a table whose last row was just read). Anything
+// else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS, lettersOfName, spellsStandardName } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, lineOfParts, provenanceOf } from "./lines.js";
@@ -259,6 +260,40 @@ function letteredFromA(questions: Line[][], headings: boolean[]): boolean {
     next++;
   }
   return next > 0;
+}
+
+/**
+ * A standard's key questions, then the first of them again: the heading of the prose on it, which
+ * pdfminer writes between the table's questions and its figure column ("... desistance?" /
+ * "... safe?" / "... people safe?" / "... desistance?" / "% yes" / three figures). No table
+ * lists a question twice; the repeat's lines, to go after the table.
+ */
+function headingAfterKeyQuestions(run: { questions: Line[][]; figured: boolean[] }): Line[] | null {
+  const { questions, figured } = run;
+  const texts = questions.map((q) => cellText(q).replace(QUESTION_LABEL, ""));
+  if (questions.length < 3 || texts[texts.length - 1] !== texts[0] || figured.some(Boolean)) return null;
+  return new Set(texts.slice(0, -1)).size === texts.length - 1 && texts.every(isKeyQuestionText)
+    ? (questions[questions.length - 1] as Line[])
+    : null;
+}
+
+/**
+ * The last line put out ends a table's row: a question written with its percentage, or a
+ * percentage alone on the line after its question. Questions straight after it are more of that
+ * table (pdfminer writes a table's boxes row by row until some rows' cells line up, then those
+ * rows a column at a time: "... behaviour?" / "73%" / five questions / five percentages).
+ */
+function rowJustOut(out: Line[]): boolean {
+  const last = out[out.length - 1];
+  if (isFiguredQuestion(last)) return true;
+  const question = out[out.length - 2];
+  return (
+    single(last) &&
+    percentCell((last as Line).flat) !== null &&
+    single(question) &&
+    (question as Line).flat.endsWith("?") &&
+    (last as Line).line - (question as Line).line <= 2
+  );
 }
 
 /** Where a ratings table read a column at a time ends: the report's next part, or prose. */
@@ -645,7 +680,12 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       i = row.next - 1;
       continue;
     }
-    const found = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
+    const run = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
+    const proseHeading = run ? headingAfterKeyQuestions(run) : null;
+    const found =
+      run && proseHeading
+        ? { ...run, questions: run.questions.slice(0, -1), figured: run.figured.slice(0, -1) }
+        : run;
     // In an annex's tables a key question heads its prompts with no figure of its own.
     const headings =
       found?.questions.map((q) => isKeyQuestionText(cellText(q).replace(QUESTION_LABEL, ""))) ?? [];
@@ -658,14 +698,26 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     const headingOptional =
       out.length === tableEnd ||
       (found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings)));
+    // After a row of the table, its key questions heading their prompts take no figure: a column
+    // with one for each would be one figure too many (pdftotext writing a row's figure out of
+    // place, "42%" / "38%" / "26%" for rows of 38, 42 and 26).
+    const afterRow = !headingOptional && rowJustOut(out);
     // (Figures for every question without its own; failing that, none for the key questions
     // heading their prompts either.)
     const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
     const headingsOnly = headings.filter((h, k) => h && !figured[k]).length;
     const figures = found
-      ? (spread(figuresAt(stream, found.next, rowsWanted, headingOptional), figured) ??
+      ? (spread(
+          figuresAt(stream, found.next, rowsWanted, headingOptional || (afterRow && !headings.some(Boolean))),
+          figured,
+        ) ??
         spread(
-          figuresAt(stream, found.next, rowsWanted - headingsOnly, headingOptional),
+          figuresAt(
+            stream,
+            found.next,
+            rowsWanted - headingsOnly,
+            headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
+          ),
           headingsOrFigured,
         ) ??
         (ownFigures === 0 ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted) : null))
@@ -704,6 +756,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     for (const l of figures.used) if (numbers.includes(l)) taken.add(l);
     changed = true;
     tableEnd = out.length;
+    if (proseHeading) out.push(...proseHeading);
     i = figures.next - 1;
   }
   const unplaced = unplacedColumns(out);

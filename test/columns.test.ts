@@ -861,3 +861,117 @@ test("a ratings table read a column at a time whose names wrap in their narrow c
     ]),
   );
 });
+
+// pdfminer writes a table's boxes row by row until some rows' cells line up, then those rows a
+// column at a time (Kirklees' 3.1.1 prompts, as the word processor exports the report).
+test("after a row read question then figure, questions then as many figures without a heading: rows (pdfminer's boxes)", () => {
+  const offending =
+    "Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility, attitudes towards and motivations for their offending?";
+  const diversity =
+    "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?";
+  const strengths = "Does assessment focus on the child's strengths and protective factors?";
+  const barriers = "Does assessment analyse the key structural barriers facing the child?";
+  const maturity =
+    "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?";
+  const victims =
+    "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?";
+  const involved =
+    "Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?";
+  const d = doc(
+    boxes([
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "% Yes",
+      offending,
+      "73%",
+      diversity,
+      strengths,
+      barriers,
+      maturity,
+      victims,
+      "73%",
+      "80%",
+      "29%",
+      "73%",
+      "33%",
+      involved,
+      "100%",
+    ]),
+  );
+  // (The rows read question then figure are the question parser's to join.)
+  expect(d.lines.map((l) => l.cells).filter((r) => r.length > 1)).toEqual([
+    [diversity, "73%"],
+    [strengths, "80%"],
+    [barriers, "29%"],
+    [maturity, "73%"],
+    [victims, "33%"],
+    // (the table put together carries on through the next row)
+    [involved, "100%"],
+  ]);
+  expect(d.warnings ?? []).toEqual([]);
+});
+
+test("after a row, a key question heading its prompts takes no figure: a column with one for it too is left unread", () => {
+  // Kirklees' 2.2.3 heading and prompts; (a) the figures are the prompts' own (pdfminer), (b) one
+  // more, a row's figure written out of place (pdftotext without a flag, rows set close).
+  const lines = (figures: string[]) => [
+    "Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?",
+    "26%",
+    "Does planning focus sufficiently on keeping other people safe?",
+    "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+    "Does planning involve other agencies where appropriate?",
+    "Does planning address any specific concerns and risks related to actual and potential victims?",
+    ...figures,
+    "Does planning set out the necessary controls and interventions to promote the safety of other people?",
+    "50%",
+  ];
+  const own = doc(boxes(lines(["39%", "38%", "35%"]))).lines.map((l) => l.cells);
+  expect(own).toEqual(
+    expect.arrayContaining([
+      ["Does planning focus sufficiently on keeping other people safe?"],
+      [
+        "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+        "39%",
+      ],
+      ["Does planning involve other agencies where appropriate?", "38%"],
+      [
+        "Does planning address any specific concerns and risks related to actual and potential victims?",
+        "35%",
+      ],
+    ]),
+  );
+  const oneTooMany = doc(boxes(lines(["38%", "39%", "38%", "35%"])));
+  expect(oneTooMany.lines.filter((l) => l.cells.length > 1 && l.cells[0]?.includes("other people"))).toEqual(
+    [],
+  );
+  expect(oneTooMany.warnings?.map((w) => w.code)).toContain("figures-unplaced");
+});
+
+test("a standard's key questions, the first again (the heading of the prose on it), then their figures: rows, the heading after them", () => {
+  // Kirklees' planning table as pdfminer writes it, the heading of the prose below the table
+  // between the questions and the "% yes" column.
+  const desistance = "Does planning focus sufficiently on supporting the child's desistance?";
+  const child = "Does planning focus sufficiently on keeping the child safe?";
+  const others = "Does planning focus sufficiently on keeping other people safe?";
+  const d = doc(
+    boxes([
+      "Our rating for planning is based on the following key questions:",
+      desistance,
+      child,
+      others,
+      desistance,
+      "% yes",
+      "64%",
+      "32%",
+      "22%",
+      "Planning to support the child's desistance was sufficient in 16 out of 22 cases.",
+    ]),
+  );
+  expect(d.lines.map((l) => l.cells).slice(1)).toEqual([
+    ["% yes"],
+    [desistance, "64%"],
+    [child, "32%"],
+    [others, "22%"],
+    [desistance],
+    ["Planning to support the child's desistance was sufficient in 16 out of 22 cases."],
+  ]);
+});
