@@ -39,6 +39,9 @@ const isFiguredQuestion = (line: Line | undefined): boolean =>
   FIGURED_QUESTION.test((line as Line).flat) &&
   QUESTION_START.test((line as Line).flat.replace(QUESTION_LABEL, ""));
 
+/** A question's last line: its "?", perhaps a footnote marker's digits after it ("... disposal?30"). */
+const QUESTION_END = /\?\d{0,2}$/;
+
 /** The question starting at `j`, over one or more lines up to its "?" (as its cell wraps it); null if none. */
 function questionAt(lines: Line[], j: number): Line[] | null {
   const first = lines[j];
@@ -48,12 +51,12 @@ function questionAt(lines: Line[], j: number): Line[] | null {
   if (isFiguredQuestion(first)) return null;
   const parts: Line[] = [first as Line];
   // A question wrapped in its cell: up to three more lines, the last ending with "?".
-  while (!(parts[parts.length - 1] as Line).flat.endsWith("?") && parts.length < 4) {
+  while (!QUESTION_END.test((parts[parts.length - 1] as Line).flat) && parts.length < 4) {
     const more = lines[j + parts.length];
     if (!single(more) || isPercent(more as Line) || isCount(more as Line)) break;
     parts.push(more as Line);
   }
-  return (parts[parts.length - 1] as Line).flat.endsWith("?") ? parts : null;
+  return QUESTION_END.test((parts[parts.length - 1] as Line).flat) ? parts : null;
 }
 
 /**
@@ -102,6 +105,8 @@ function figuresAt(
    * ... from the first): a column of exactly as many figures is theirs without a heading.
    */
   headingOptional = false,
+  /** Whole numbers the normaliser took for page numbers (furniture), put back among the lines. */
+  pageNumbers: readonly Line[] = [],
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -137,6 +142,9 @@ function figuresAt(
     } else if (percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat)) {
       percents.push(line);
     } else if (isCount(line)) {
+      // The page's number after a whole column of percentages ("88%" / "75%" / "88%" / "33", as
+      // pdfminer writes a page's foot among a table's boxes) ends the column.
+      if (percents.length === k && counts.length === 0 && pageNumbers.includes(line)) break;
       counts.push(line);
     } else break;
     used.push(line);
@@ -578,7 +586,15 @@ function countsBelowHeadedQuestions(
   next: number,
   k: number,
 ): ColumnFigures | null {
-  // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'").
+  // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'"), or one
+  // header row the headings' pieces were put back into, the caption first.
+  const last = out[out.length - 1];
+  const headerRow =
+    last &&
+    (last.cells.length === 2 || last.cells.length === 3) &&
+    COUNT_HEADINGS.test(last.cells.slice(-2).join(" "))
+      ? last
+      : null;
   const spans = [2, 3].filter((h) => {
     const headings = out.slice(-h);
     return (
@@ -588,10 +604,13 @@ function countsBelowHeadedQuestions(
       (headings[headings.length - 1] as Line).line - (headings[0] as Line).line <= 2 * h
     );
   });
-  const h = spans[0];
+  const h = headerRow ? 1 : spans[0];
   if (h === undefined) return null;
-  const caption = out[out.length - h - 1];
-  const cases = caption && single(caption) ? subSampleIn(caption.flat) : null;
+  const caption = headerRow ? headerRow.cells[0] : out[out.length - h - 1]?.flat;
+  const cases =
+    caption !== undefined && (headerRow ? headerRow.cells.length === 3 : single(out[out.length - h - 1]))
+      ? subSampleIn(caption)
+      : null;
   const counts: Line[] = [];
   let j = next;
   for (; j < lines.length && counts.length < 2 * k; j++) {
@@ -616,7 +635,7 @@ function countsBelowHeadedQuestions(
   return {
     rows: rowLines.map((ls) => ls.map((l) => l.flat)),
     rowLines,
-    header: ["Relevant cases", "Number 'Yes'"],
+    header: headerRow ? headerRow.cells : ["Relevant cases", "Number 'Yes'"],
     used: [...out.slice(-h), ...counts],
     next: j,
     above: h,
@@ -706,22 +725,38 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // heading their prompts either.)
     const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
     const headingsOnly = headings.filter((h, k) => h && !figured[k]).length;
-    const figures = found
-      ? (spread(
-          figuresAt(stream, found.next, rowsWanted, headingOptional || (afterRow && !headings.some(Boolean))),
-          figured,
-        ) ??
-        spread(
-          figuresAt(
-            stream,
-            found.next,
-            rowsWanted - headingsOnly,
-            headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
-          ),
-          headingsOrFigured,
-        ) ??
-        (ownFigures === 0 ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted) : null))
-      : null;
+    // Questions a line after a run with no figure after it (a standard's heading between): the
+    // figure columns after them may be the first run's as well as theirs (pdfminer writing two
+    // tables' questions, then their two columns, the first glued to the second's heading).
+    const unpaired = stream[unpairedRunEnd];
+    const afterUnpaired =
+      unpaired !== undefined &&
+      i - unpairedRunEnd === 1 &&
+      !(single(unpaired) && (isPercent(unpaired) || isCount(unpaired)));
+    const figures =
+      found && !afterUnpaired
+        ? (spread(
+            figuresAt(
+              stream,
+              found.next,
+              rowsWanted,
+              headingOptional || (afterRow && !headings.some(Boolean)),
+              numbers,
+            ),
+            figured,
+          ) ??
+          spread(
+            figuresAt(
+              stream,
+              found.next,
+              rowsWanted - headingsOnly,
+              headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
+              numbers,
+            ),
+            headingsOrFigured,
+          ) ??
+          (ownFigures === 0 ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted) : null))
+        : null;
     if (!found || !figures) {
       if (found) unpairedRunEnd = found.next;
       if (!numbers.includes(line)) out.push(line);

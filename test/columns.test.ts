@@ -975,3 +975,142 @@ test("a standard's key questions, the first again (the heading of the prose on i
     ["Planning to support the child's desistance was sufficient in 16 out of 22 cases."],
   ]);
 });
+
+test("a counts table's header row put back together above its questions (caption, 'Relevant' / 'cases', 'Number 'Yes''): the counts in the order that can be true", () => {
+  // North Somerset's 3.1 key questions as pdfminer writes the word processor's PDF: the caption
+  // and the headings' pieces (one header row once put back together), the questions, then the
+  // counts a column at a time: relevant 5, 5, 5; 'Yes' 5, 5, 4.
+  const keyQuestions = [
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "Does assessment sufficiently analyse how to keep the child safe?",
+    "Does assessment sufficiently analyse how to keep other people safe?",
+  ];
+  const written = normaliseLines(
+    textSourceLines(
+      boxes([
+        "Our rating for assessment is based on the following key questions:",
+        "Of the 5 cases inspected:",
+        "Relevant",
+        "cases",
+        "Number 'Yes'",
+        ...keyQuestions,
+        "5",
+        "5",
+        "5",
+        "5",
+        "5",
+        "4",
+        "Assessment of factors linked to desistance was sufficient in every case.",
+      ]),
+    ),
+    "text",
+  );
+  const rows = columnTables({
+    ...written,
+    lines: wrappedColumnHeadings(written.lines, written.furniture),
+  }).lines.map((l) => l.cells);
+  expect(rows).toEqual([
+    ["Our rating for assessment is based on the following key questions:"],
+    ["Of the 5 cases inspected:", "Relevant cases", "Number 'Yes'"],
+    [keyQuestions[0], "5", "5"],
+    [keyQuestions[1], "5", "5"],
+    [keyQuestions[2], "5", "4"],
+    ["Assessment of factors linked to desistance was sufficient in every case."],
+  ]);
+});
+
+test("the page's number after a whole column of percentages ends the column; the next page's rows carry the table on (pdfminer's boxes)", () => {
+  // Tower Hamlets' 2.1.1 prompts as pdfminer writes the word processor's PDF: the page's foot
+  // ("33") among the table's boxes, straight after the first page's column.
+  const prompts = [
+    "a) Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+    "b) Does assessment sufficiently analyse diversity issues?",
+    "c) Does assessment consider personal circumstances, including the wider familial and social context of the child?",
+    "d) Does assessment utilise information held by other agencies?",
+    "e) Does assessment focus on the child's strengths and protective factors?",
+    "f) Does assessment analyse the key structural barriers facing the child?",
+    "g) Is enough attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+    "h) Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?",
+  ];
+  const text = [
+    ...boxLines([
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      ...prompts.slice(0, 3),
+      "88%",
+      "75%",
+      "88%",
+      "33",
+    ]),
+    `\f${boxes([...prompts.slice(3), "94%", "88%", "56%", "81%", "69%", "3.2. Planning"])}`,
+  ].join("\n");
+  const rows = doc(text)
+    .lines.filter((l) => l.cells.length > 1)
+    .map((l) => l.cells);
+  const percents = ["88%", "75%", "88%", "94%", "88%", "56%", "81%", "69%"];
+  expect(rows).toEqual(prompts.map((p, k) => [p, percents[k]]));
+});
+
+test("a question whose footnote marker's digits follow its '?' ('... disposal?30') ends there: not joined to the next question", () => {
+  // Kirklees' 3.4 annex as pdfminer writes it: the second key question (misnumbered "3.2.1" in the
+  // report itself) heads two prompts, their figures after them, then the note's number.
+  const rows = doc(
+    boxes([
+      "Is the rationale for joint disposal decisions appropriate and clearly recorded?",
+      "3.2.1 Does the YOT work effectively with the police in implementing the out-of-court disposal?30",
+      "Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?",
+      "Is sufficient attention given to compliance with and enforcement of the conditions?",
+      "% Yes",
+      "67%",
+      "80%",
+      "100%",
+      "30 This question is only asked in youth conditional caution cases",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(rows).toEqual(
+    expect.arrayContaining([
+      ["Is the rationale for joint disposal decisions appropriate and clearly recorded?", "67%"],
+      ["3.2.1 Does the YOT work effectively with the police in implementing the out-of-court disposal?30"],
+      ["Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?", "80%"],
+      ["Is sufficient attention given to compliance with and enforcement of the conditions?", "100%"],
+    ]),
+  );
+});
+
+test("questions a heading after a run of questions with no figure after it: the figure columns that follow are not theirs alone, left unread", () => {
+  // Kirklees' 3.3 and 3.4 annex tables as pdfminer writes a browser's print: both tables'
+  // questions, then both columns (3.3's nine figures, the last glued to 3.4's heading).
+  const implementation = [
+    "Does service delivery support the child's desistance?",
+    "Are the delivered services those most likely to support desistance?",
+    "Does service delivery reflect the diversity and wider familial and social context of the child?",
+    "Does service delivery effectively support the safety of the child?",
+    "Does service delivery promote the safety and wellbeing of the child?",
+  ];
+  const jointWorking = [
+    "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?",
+    "Are the recommendations by the YOT for out-of-court disposal outcomes, conditions and interventions appropriate and proportionate?",
+    "Is a positive contribution made by the YOT to determining the disposal?",
+  ];
+  const d = doc(
+    [
+      "3.3. Implementation and delivery",
+      ...implementation,
+      "",
+      "3.4. Joint working",
+      ...jointWorking,
+      "",
+      "% Yes",
+      "",
+      "93%",
+      "",
+      "87%",
+      "",
+      "87%",
+      "38%     % Yes",
+      "67%",
+      "83%",
+    ].join("\n"),
+  );
+  expect(d.lines.filter((l) => l.cells.length > 1 && l.cells[0]?.endsWith("?"))).toEqual([]);
+});
