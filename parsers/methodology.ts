@@ -1,8 +1,8 @@
 import type { MethodologyStatement } from "../schemas/report.js";
 // Methodology: the scoring rules as the report's own annex (or footnotes) state them, so that
 // the audit can hold the text to the published rules (12 standards, 0-36, the bands).
-import { type Footnote, type Line, provenanceOf } from "./lines.js";
-import { COUNT_WORD, parseCount, plain, ratingAtStart } from "./text.js";
+import { type Footnote, type Line, lineOfParts, provenanceOf } from "./lines.js";
+import { COUNT_WORD, parseCount, plain, ratingAtStart, ratingOnly } from "./text.js";
 
 // Only the scoring sentence ("Each of the 12 standards is scored..."), not "each of the four standards of: ...".
 const STANDARDS_COUNT = new RegExp(
@@ -11,12 +11,85 @@ const STANDARDS_COUNT = new RegExp(
 );
 const SCALE =
   /\b(?:overall (?:provider )?rating|total score|overall score)\b[^.]{0,40}?\b0\s*(?:-|to)\s*(\d{2})\b/gi;
+const RATING_WORDS = "(Outstanding|Good|Requires improvement|Inadequate)";
+// A score band's range ("31-36", "0 to 6") and a key-question band's ("Minority: <50%",
+// "Too few: 50-64%", "Large majority: 80%+" or "80% or more").
+const SCORE_RANGE = String.raw`(\d{1,2})\s*(?:-|to)\s*(\d{1,2})`;
+const QUESTION_RANGE = String.raw`(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*(?:\+|or more|and above))`;
 // "31-36 = Outstanding", "0–6: Inadequate", "0 to 6 = 'Inadequate'"
-const SCORE_BAND =
-  /^(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s*[=:]?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
-// "Minority: <50% Inadequate", "Large majority: 80%+ Outstanding" (or "80% or more")
-const QUESTION_BAND =
-  /^(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*(?:\+|or more|and above))\s*[=:]?\s*['"]?(Outstanding|Good|Requires improvement|Inadequate)/i;
+const SCORE_BAND = new RegExp(String.raw`^${SCORE_RANGE}\s*[=:]?\s*['"]?${RATING_WORDS}`, "i");
+// "Minority: <50% Inadequate", "Large majority: 80%+ Outstanding"
+const QUESTION_BAND = new RegExp(String.raw`^${QUESTION_RANGE}\s*[=:]?\s*['"]?${RATING_WORDS}`, "i");
+/** A band's range alone in its cell, its rating in a column of its own. */
+const SCORE_RANGE_CELL = new RegExp(`^${SCORE_RANGE}$`);
+const QUESTION_RANGE_CELL = new RegExp(`^${QUESTION_RANGE}$`, "i");
+
+/** The statement a band's range (the groups of SCORE_RANGE or QUESTION_RANGE) and rating make. */
+function bandStatement(
+  kind: "score-band" | "question-band",
+  range: RegExpMatchArray,
+  ratingText: string,
+  line: Line,
+): MethodologyStatement {
+  const rating = ratingAtStart(ratingText)?.rating ?? null;
+  const provenance = provenanceOf(line);
+  if (kind === "score-band")
+    return { kind, count: null, low: Number(range[1]), high: Number(range[2]), rating, provenance };
+  const [low, high] = range[1]
+    ? [0, Number(range[1]) - 1]
+    : range[2]
+      ? [Number(range[2]), Number(range[3])]
+      : [Number(range[4]), null];
+  return { kind, count: null, low: low ?? null, high: high ?? null, rating, provenance };
+}
+
+/**
+ * Band tables written a column at a time (pdfminer's boxes, pdftotext of rows set close): the
+ * ranges a cell a line ("Minority: <50%" ... "Large majority: 80%+", or "0-6" ... "31-36"),
+ * perhaps the ratings' heading ("Rating (standard)"), then exactly as many ratings a line each:
+ * zipped in order.
+ */
+function bandColumns(lines: Line[]): MethodologyStatement[] {
+  const out: MethodologyStatement[] = [];
+  // (A range's cell is short: most lines are let by on their length.)
+  const alone = (line: Line | undefined, re: RegExp) =>
+    line !== undefined && line.cells.length === 1 && line.flat.length <= 40 && re.test(plain(line.flat));
+  const rating = (line: Line | undefined) =>
+    line !== undefined && line.cells.length === 1 && ratingOnly(line.flat) !== null;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as Line;
+    const kind = alone(first, SCORE_RANGE_CELL)
+      ? "score-band"
+      : alone(first, QUESTION_RANGE_CELL)
+        ? "question-band"
+        : null;
+    if (!kind) continue;
+    const re = kind === "score-band" ? SCORE_RANGE_CELL : QUESTION_RANGE_CELL;
+    let j = i;
+    while (alone(lines[j + 1], re) && (lines[j + 1] as Line).line - (lines[j] as Line).line <= 2) j++;
+    const ranges = lines.slice(i, j + 1);
+    // (The ratings' heading, one line, may stand between the columns.)
+    let r = j + 1;
+    if (!rating(lines[r]) && rating(lines[r + 1])) r++;
+    const ratings = lines.slice(r, r + ranges.length);
+    i = j;
+    if (ranges.length < 2 || ratings.length < ranges.length || !ratings.every((l) => rating(l))) continue;
+    // (No more ratings after them, not even one with something after its word.)
+    const after = lines[r + ranges.length];
+    if (after?.cells.length === 1 && ratingAtStart(after.flat)) continue;
+    if ((ratings[0] as Line).line - (ranges[ranges.length - 1] as Line).line > 4) continue;
+    const bands = ranges.map((range, k) => {
+      const ratingLine = ratings[k] as Line;
+      const both = lineOfParts(range, [range, ratingLine], [range.flat, ratingLine.flat]);
+      return bandStatement(kind, plain(range.flat).match(re) as RegExpMatchArray, ratingLine.flat, both);
+    });
+    // A band table whole: its ranges from 0 up, each starting where the one before ends (a first
+    // range joined to the heading above it leaves the column a row short, out of step).
+    const whole = bands.every((b, k) => (k === 0 ? b.low === 0 : b.low === (bands[k - 1]?.high ?? -2) + 1));
+    if (whole) out.push(...bands);
+  }
+  return out;
+}
 
 /**
  * A word or range every statement above contains (the scale may say "0 to 36" with no other
@@ -50,34 +123,9 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
       out.push({ kind: "score-scale", count: null, low: 0, high: Number(m[1]), rating: null, provenance });
     }
     const band = text.match(SCORE_BAND);
-    if (band) {
-      const rating = ratingAtStart(band[3] as string)?.rating ?? null;
-      out.push({
-        kind: "score-band",
-        count: null,
-        low: Number(band[1]),
-        high: Number(band[2]),
-        rating,
-        provenance,
-      });
-    }
+    if (band) out.push(bandStatement("score-band", band, band[3] as string, line));
     const q = text.match(QUESTION_BAND);
-    if (q) {
-      const rating = ratingAtStart(q[5] as string)?.rating ?? null;
-      const [low, high] = q[1]
-        ? [0, Number(q[1]) - 1]
-        : q[2]
-          ? [Number(q[2]), Number(q[3])]
-          : [Number(q[4]), null];
-      out.push({
-        kind: "question-band",
-        count: null,
-        low: low ?? null,
-        high: high ?? null,
-        rating,
-        provenance,
-      });
-    }
+    if (q) out.push(bandStatement("question-band", q, q[5] as string, line));
   }
-  return out;
+  return [...out, ...bandColumns(lines)];
 }

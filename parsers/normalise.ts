@@ -179,12 +179,15 @@ const COMBINING_MARK = /[\u0300-\u036F]/;
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
+  // pdfminer writes a glyph its font gives no character for as "(cid:N)" ("Outstanding (cid:0)"
+  // for a rating's star): a character unknown, as a damaged byte is (so "8(cid:3)%" is no figure).
+  const glyphs = written.includes("(cid:") ? written.replace(/\(cid:\d+\)/g, "\uFFFD") : written;
   // pdftotext (without -layout) takes a hyphen at a line's end for a soft one and drops it:
   // "out-of-court" wrapped after "out-" comes out "outof-court", after "of-" "out-ofcourt".
   const raw =
-    written.includes("outof") || written.includes("ofcourt")
-      ? written.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
-      : written;
+    glyphs.includes("outof") || glyphs.includes("ofcourt")
+      ? glyphs.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
+      : glyphs;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
     const cell = raw.trim();
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };

@@ -53,3 +53,82 @@ test("bands written with a colon, 'to', quotes or 'or more'", () => {
 test("prose about standards with no rule in it gives nothing", () => {
   expect(statementsOf("Each of the four standards of the framework was met in part.")).toEqual([]);
 });
+
+// pdfminer writes a band table's cells a box each, a blank line apart: the ranges' column, the
+// ratings' heading, then the ratings (Kirklees' methodology annex, as the word processor exports it).
+const boxes = (lines: string[]) => lines.flatMap((l) => [l, ""]).join("\n");
+
+test("band tables written a column at a time: ranges, the ratings' heading, ratings, zipped in order", () => {
+  const text = boxes([
+    "Lowest banding (key question level)",
+    "Minority: <50%",
+    "Too few: 50-64%",
+    "Reasonable majority: 65-79%",
+    "Large majority: 80%+",
+    "Rating (standard)",
+    "Inadequate",
+    "Requires improvement",
+    "Good",
+    "Outstanding ☆",
+    "Score",
+    "0-6",
+    "7-18",
+    "19-30",
+    "31-36",
+    "Rating (overall)",
+    "Inadequate",
+    "Requires improvement",
+    "Good",
+    // (pdfminer's mark for a glyph its font maps to no character, here the star)
+    "Outstanding (cid:0)",
+    "We do not include any weightings in the scoring rules.",
+  ]);
+  expect(statementsOf(text)).toEqual([
+    { kind: "question-band", count: null, low: 0, high: 49, rating: "Inadequate" },
+    { kind: "question-band", count: null, low: 50, high: 64, rating: "Requires improvement" },
+    { kind: "question-band", count: null, low: 65, high: 79, rating: "Good" },
+    { kind: "question-band", count: null, low: 80, high: null, rating: "Outstanding" },
+    { kind: "score-band", count: null, low: 0, high: 6, rating: "Inadequate" },
+    { kind: "score-band", count: null, low: 7, high: 18, rating: "Requires improvement" },
+    { kind: "score-band", count: null, low: 19, high: 30, rating: "Good" },
+    { kind: "score-band", count: null, low: 31, high: 36, rating: "Outstanding" },
+  ]);
+  // Each statement points at both its cells.
+  const doc = normaliseLines(textSourceLines(text), "text");
+  expect(parseMethodology(doc.lines, doc.footnotes)[0]?.provenance.snippet).toBe(
+    "Minority: <50%\tInadequate",
+  );
+});
+
+test("a band column out of step with its ratings (its first range joined to the heading above, or ratings to spare) is not zipped", () => {
+  // Tower Hamlets' as pdfminer writes a browser's print, once the heading and the first range
+  // are read as one paragraph: three ranges left, for four ratings or (the last not one) three.
+  const ranges = [
+    "Lowest banding (proportion of cases judged to be sufficient) Minority: <50%",
+    "Too few: 50-64%",
+    "Reasonable majority: 65-79%",
+    "Large majority: 80%+",
+    "Rating (standard)",
+  ];
+  const ratings = ["Inadequate", "Requires improvement", "Good"];
+  expect(statementsOf(boxes([...ranges, ...ratings, "Outstanding (cid:0)"]))).toEqual([]);
+  expect(
+    statementsOf(boxes([...ranges, ...ratings, "We use case sub-samples for some of the key questions."])),
+  ).toEqual([]);
+  // Four ranges, five ratings after them: not this table's column alone.
+  expect(
+    statementsOf(
+      boxes([
+        "0-6",
+        "7-18",
+        "19-30",
+        "31-36",
+        "Inadequate",
+        "Requires improvement",
+        "Good",
+        "Outstanding",
+        "Good",
+      ]),
+    ),
+  ).toEqual([]);
+});
