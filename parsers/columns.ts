@@ -41,6 +41,8 @@ const isFiguredQuestion = (line: Line | undefined): boolean =>
 
 /** A question's last line: its "?", perhaps a footnote marker's digits after it ("... disposal?30"). */
 const QUESTION_END = /\?\d{0,2}$/;
+/** A line ending a sentence ("... work.", not "(e.g.") or a caption ("... cases:26"). */
+const SENTENCE_END = /(?:[a-z)]{2}\.|:\d{0,2})$/;
 
 /** The question starting at `j`, over one or more lines up to its "?" (as its cell wraps it); null if none. */
 function questionAt(lines: Line[], j: number): Line[] | null {
@@ -50,8 +52,14 @@ function questionAt(lines: Line[], j: number): Line[] | null {
   // a figure, nor the first line of the next.)
   if (isFiguredQuestion(first)) return null;
   const parts: Line[] = [first as Line];
-  // A question wrapped in its cell: up to three more lines, the last ending with "?".
-  while (!QUESTION_END.test((parts[parts.length - 1] as Line).flat) && parts.length < 4) {
+  // A question wrapped in its cell: up to three more lines, the last ending with "?"; never on
+  // past a sentence's or a caption's end ("... to resettlement work." / "Data from inspected
+  // cases:26" / "2.1. Assessment" / "Does assessment ...?": a sentence, then a table).
+  while (
+    !QUESTION_END.test((parts[parts.length - 1] as Line).flat) &&
+    !SENTENCE_END.test((parts[parts.length - 1] as Line).flat) &&
+    parts.length < 4
+  ) {
     const more = lines[j + parts.length];
     if (!single(more) || isPercent(more as Line) || isCount(more as Line)) break;
     parts.push(more as Line);

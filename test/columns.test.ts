@@ -1019,7 +1019,7 @@ test("a counts table's header row put back together above its questions (caption
   ]);
 });
 
-test("the page's number after a whole column of percentages ends the column; the next page's rows carry the table on (pdfminer's boxes)", () => {
+test("the page's number after a whole column of percentages ends the column; the next page's rows carry the table on; a sentence before is no question (pdfminer's boxes)", () => {
   // Tower Hamlets' 2.1.1 prompts as pdfminer writes the word processor's PDF: the page's foot
   // ("33") among the table's boxes, straight after the first page's column.
   const prompts = [
@@ -1032,8 +1032,12 @@ test("the page's number after a whole column of percentages ends the column; the
     "g) Is enough attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
     "h) Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?",
   ];
+  // The annex's prose just before: a sentence starting as a prompt may ("Where ..."), and a
+  // caption; no question runs on through them to the key question's "?".
   const text = [
     ...boxLines([
+      "Where there are no relevant resettlement cases, we do not apply a rating to resettlement work.",
+      "Data from inspected cases:26",
       "2.1. Assessment (court disposals)",
       "Does assessment sufficiently analyse how to support the child's desistance?",
       ...prompts.slice(0, 3),
