@@ -41,6 +41,8 @@ const isFiguredQuestion = (line: Line | undefined): boolean =>
 
 /** A question's last line: its "?", perhaps a footnote marker's digits after it ("... disposal?30"). */
 const QUESTION_END = /\?\d{0,2}$/;
+/** A rule drawn with dashes or underscores ("------"), which the normaliser sets aside. */
+const RULE_LINE = /^[-_=–—]{3,}$/;
 /** A line ending a sentence ("... work.", not "(e.g.") or a caption ("... cases:26"). */
 const SENTENCE_END = /(?:[a-z)]{2}\.|:\d{0,2})$/;
 
@@ -115,6 +117,8 @@ function figuresAt(
   headingOptional = false,
   /** Whole numbers the normaliser took for page numbers (furniture), put back among the lines. */
   pageNumbers: readonly Line[] = [],
+  /** Source lines of rules ("------") the normaliser set aside: no gap between cells, nor the blank line setting one apart. */
+  rules: ReadonlySet<number> = new Set(),
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -137,7 +141,10 @@ function figuresAt(
     let line = lines[j] as Line;
     // The column follows straight on: its cells a line apart, or one blank line (never across a
     // footnote, a page's foot or another table).
-    if (line.line - (lines[j - 1] as Line).line > 2) break;
+    const before = (lines[j - 1] as Line).line;
+    let ruled = 0;
+    for (let n = before + 1; n < line.line && rules.size > 0; n++) if (rules.has(n)) ruled += 2;
+    if (line.line - before - ruled > 2) break;
     const rest = lines[j + 1];
     if (PERCENT_HEADER.test(line.flat) || RELEVANT_HEADER.test(line.flat) || YES_HEADER.test(line.flat)) {
       header.push(line.flat);
@@ -675,6 +682,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   const rated = ratingsColumns(written.lines);
   const doc = rated === written.lines ? written : { ...written, lines: rated };
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
+  const rules = new Set(doc.furniture.filter((l) => RULE_LINE.test(l.flat)).map((l) => l.line));
   // The numbers among the lines where they were printed (the lines' own order kept: a ratings
   // table put back together has its rows in its own order).
   const stream: Line[] = [];
@@ -750,6 +758,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
               rowsWanted,
               headingOptional || (afterRow && !headings.some(Boolean)),
               numbers,
+              rules,
             ),
             figured,
           ) ??
@@ -760,6 +769,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
               rowsWanted - headingsOnly,
               headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
               numbers,
+              rules,
             ),
             headingsOrFigured,
           ) ??

@@ -1118,3 +1118,28 @@ test("questions a heading after a run of questions with no figure after it: the 
   );
   expect(d.lines.filter((l) => l.cells.length > 1 && l.cells[0]?.endsWith("?"))).toEqual([]);
 });
+
+test("a rule drawn between the questions and their column ('------', set aside as furniture) is no gap: rows", () => {
+  // Tower Hamlets' assessment table as pdfminer writes it, a blank line after each box.
+  const keyQuestions = [
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "Does assessment sufficiently analyse how to keep the child safe?",
+    "Does assessment sufficiently analyse how to keep other people safe?",
+  ];
+  const rows = doc(
+    boxes([
+      "Our rating for assessment is based on the following key questions:",
+      ...keyQuestions,
+      "------",
+      "% 'Yes'",
+      "88%",
+      "75%",
+      "81%",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(rows.filter((r) => r.length > 1)).toEqual([
+    [keyQuestions[0], "88%"],
+    [keyQuestions[1], "75%"],
+    [keyQuestions[2], "81%"],
+  ]);
+});
