@@ -10,6 +10,7 @@
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS, lettersOfName, spellsStandardName } from "./framework.js";
 import { type Line, type NormalisedDocument, letters, lineOfParts, provenanceOf } from "./lines.js";
+import { RULE_OR_LEADERS } from "./normalise.js";
 import {
   CAPTION_START,
   NOT_APPLICABLE,
@@ -41,8 +42,6 @@ const isFiguredQuestion = (line: Line | undefined): boolean =>
 
 /** A question's last line: its "?", perhaps a footnote marker's digits after it ("... disposal?30"). */
 const QUESTION_END = /\?\d{0,2}$/;
-/** A rule drawn with dashes or underscores ("------"), which the normaliser sets aside. */
-const RULE_LINE = /^[-_=–—]{3,}$/;
 /** A line ending a sentence ("... work.", not "(e.g.") or a caption ("... cases:26"). */
 const SENTENCE_END = /(?:[a-z)]{2}\.|:\d{0,2})$/;
 
@@ -314,7 +313,7 @@ function rowJustOut(out: Line[]): boolean {
     single(last) &&
     percentCell((last as Line).flat) !== null &&
     single(question) &&
-    (question as Line).flat.endsWith("?") &&
+    QUESTION_END.test((question as Line).flat) &&
     (last as Line).line - (question as Line).line <= 2
   );
 }
@@ -682,7 +681,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   const rated = ratingsColumns(written.lines);
   const doc = rated === written.lines ? written : { ...written, lines: rated };
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat));
-  const rules = new Set(doc.furniture.filter((l) => RULE_LINE.test(l.flat)).map((l) => l.line));
+  const rules = new Set(doc.furniture.filter((l) => RULE_OR_LEADERS.test(l.flat)).map((l) => l.line));
   // The numbers among the lines where they were printed (the lines' own order kept: a ratings
   // table put back together has its rows in its own order).
   const stream: Line[] = [];

@@ -323,11 +323,14 @@ function otherPromptLabel(cell: string): boolean {
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
 
 /** Page furniture: a page number, a rule, a running header or footer (not the report's text). */
+/** A rule ("------") or leader dots: drawn, no text. */
+export const RULE_OR_LEADERS = /^[_\-–—=.·•\s]+$/;
+
 export function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;
   if (flat.length > 120 || !FURNITURE_START.test(flat)) return false;
   if (/^\d{1,3}$/.test(flat)) return true; // page number
-  if (/^[_\-–—=.·•\s]+$/.test(flat)) return true; // rules and leader dots
+  if (RULE_OR_LEADERS.test(flat)) return true;
   if (PAGE_JOINER.test(flat)) return true; // pdf-parse's line between pages
   if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
   return isRunningHeader(flat);
