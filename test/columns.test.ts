@@ -646,6 +646,12 @@ const PLANNING = [
   "Does planning focus sufficiently on keeping the child safe?",
   "Does planning focus sufficiently on keeping other people safe?",
 ];
+/** Assessment's three key questions, as 2021-2023 reports word them. */
+const ASSESSMENT = [
+  "Does assessment sufficiently analyse how to support the child's desistance?",
+  "Does assessment sufficiently analyse how to keep the child safe?",
+  "Does assessment sufficiently analyse how to keep other people safe?",
+];
 
 test("a counts table's headings after its questions, 'Relevant' / 'cases' wrapped: the counts in the one order that can be true", () => {
   // Read a row at a time, 8-7, 7-8 ('Yes' above relevant) cannot be; a column at a time it reads
@@ -980,11 +986,7 @@ test("a counts table's header row put back together above its questions (caption
   // North Somerset's 3.1 key questions as pdfminer writes the word processor's PDF: the caption
   // and the headings' pieces (one header row once put back together), the questions, then the
   // counts a column at a time: relevant 5, 5, 5; 'Yes' 5, 5, 4.
-  const keyQuestions = [
-    "Does assessment sufficiently analyse how to support the child's desistance?",
-    "Does assessment sufficiently analyse how to keep the child safe?",
-    "Does assessment sufficiently analyse how to keep other people safe?",
-  ];
+  const keyQuestions = ASSESSMENT;
   const written = normaliseLines(
     textSourceLines(
       boxes([
@@ -1121,11 +1123,7 @@ test("questions a heading after a run of questions with no figure after it: the 
 
 test("a rule drawn between the questions and their column ('------', set aside as furniture) is no gap: rows", () => {
   // Tower Hamlets' assessment table as pdfminer writes it, a blank line after each box.
-  const keyQuestions = [
-    "Does assessment sufficiently analyse how to support the child's desistance?",
-    "Does assessment sufficiently analyse how to keep the child safe?",
-    "Does assessment sufficiently analyse how to keep other people safe?",
-  ];
+  const keyQuestions = ASSESSMENT;
   const rows = doc(
     boxes([
       "Our rating for assessment is based on the following key questions:",
