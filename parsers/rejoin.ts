@@ -358,6 +358,7 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   return doc.furniture.filter((n) => {
     if (!numbers.has(n.line)) return false;
     if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return columnOfNumbers(n);
+    if ((boxAbove(n.line) || boxAbove(n.line + 2)) && columnOfNumbers(n)) return true;
     if (ownPageNumber(n)) return false;
     // The text beside it: the next or previous line, or across one blank line.
     const beside = [n.line - 1, n.line + 1].map(
@@ -379,13 +380,41 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   function columnOfNumbers(n: Line): boolean {
     if (pageNumberOffset === null) return false;
     let [first, last] = [n.line, n.line];
-    while (numbers.has(first - 1)) first--;
-    while (numbers.has(last + 1)) last++;
+    let boxes = false;
+    for (;;) {
+      if (numbers.has(first - 1)) first--;
+      else if (boxAbove(first)) [first, boxes] = [first - 2, true];
+      else break;
+    }
+    for (;;) {
+      if (numbers.has(last + 1)) last++;
+      else if (boxAbove(last + 2)) [last, boxes] = [last + 2, true];
+      else break;
+    }
     if (last === first || furniture.has(first - 1) || furniture.has(last + 1)) return false;
-    for (let k = first; k <= last; k++) if (ownPageNumber(numbers.get(k) as Line)) return false;
-    return [text.get(first - 1), text.get(last + 1)].some(
-      (l) => l !== undefined && (isFactFigure(l) || isFactText(l)) && (l.page === null || l.page === n.page),
+    for (let k = first; k <= last; k++)
+      if (numbers.has(k) && ownPageNumber(numbers.get(k) as Line)) return false;
+    // (The text next to the column, or across one blank line. Numbers a box each are figures
+    // only where the column runs on in figures or under a heading or caption, "154" / "" /
+    // "25.5%": a label's footnote marker may stand as a box between two figures of rows, "233" /
+    // "6" / "207" / "First-time entrant rate ...".)
+    const across = (k: number, step: number) =>
+      text.get(k) ?? (written.has(k) ? undefined : text.get(k + step));
+    const heads = (l: Line) => factHeading(l) !== null || CAPTION.test(l.flat) || /:$/.test(l.flat);
+    return [across(first - 1, -1), across(last + 1, 1)].some(
+      (l) =>
+        l !== undefined &&
+        (isFactFigure(l) || (boxes ? heads(l) : isFactText(l))) &&
+        (l.page === null || l.page === n.page),
     );
+  }
+
+  /**
+   * A number a text box of its own right above the one at `line` (pdfminer.six writes each box a
+   * blank line from the next: "267" / "" / "154").
+   */
+  function boxAbove(line: number): boolean {
+    return numbers.has(line) && numbers.has(line - 2) && !written.has(line - 1);
   }
 }
 
@@ -634,6 +663,65 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   });
 }
 
+/**
+ * A figure-first part written a text box at a time, each box a blank line from the next
+ * (pdfminer.six): k figures, each a box of its own (captions between them, "Of the 69 court
+ * disposals"), then exactly k labels, a box each (a label wrapped in its box runs on from line to
+ * line: "Total current caseload on community" / "sentences"). Paired in order, where every pair
+ * fits and every label is whole; the rows stand at their figures' lines, captions between.
+ */
+function figureBoxesThenLabels(lines: Line[], i: number): { rows: Line[]; next: number } | null {
+  const boxed = (k: number) =>
+    (lines[k] as Line).cells.length === 1 &&
+    (k === 0 || (lines[k] as Line).line - (lines[k - 1] as Line).line >= 2) &&
+    (k + 1 >= lines.length || (lines[k + 1] as Line).line - (lines[k] as Line).line >= 2);
+  const inRun = (k: number) =>
+    boxed(k) && (isFactFigure(lines[k] as Line) || CAPTION.test((lines[k] as Line).flat));
+  // (From the run's first box only: the figures after its first, with one label too few, would
+  // pair every figure with the label of the row before.)
+  if (i > 0 && inRun(i - 1)) return null;
+  const run: Line[] = [];
+  let j = i;
+  for (; j < lines.length && inRun(j); j++) run.push(lines[j] as Line);
+  while (run.length > 0 && !isFactFigure(run[run.length - 1] as Line)) {
+    run.pop();
+    j--;
+  }
+  const figures = run.filter(isFactFigure);
+  if (figures.length < 2) return null;
+  const labelPiece = (line: Line | undefined) =>
+    line !== undefined &&
+    line.cells.length === 1 &&
+    isFactText(line) &&
+    !CAPTION.test(line.flat) &&
+    !/:$/.test(line.flat);
+  const labels: Line[][] = [];
+  while (j < lines.length && labels.length <= figures.length && labelPiece(lines[j])) {
+    if ((lines[j] as Line).line - (lines[j - 1] as Line).line < 2) return null;
+    let end = j + 1;
+    while (
+      end < lines.length &&
+      labelPiece(lines[end]) &&
+      (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
+    )
+      end++;
+    labels.push(lines.slice(j, end));
+    j = end;
+  }
+  if (labels.length !== figures.length) return null;
+  const texts = labels.map((label) => label.map((l) => l.flat).reduce(joinWrapped));
+  const fits = texts.every((text, k) => {
+    const figure = leadingFigure((figures[k] as Line).flat);
+    return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
+  });
+  if (!fits) return null;
+  let k = 0;
+  const rows = run.map((line) =>
+    isFactFigure(line) ? joined(line, [line, labelLine(labels[k++] as Line[])]) : line,
+  );
+  return { rows, next: j };
+}
+
 /** A count's share of a total written on a line of its own: "(65%)". */
 const SHARE_ALONE = /^\(\d{1,3}(?:\.\d+)?%\)$/;
 
@@ -700,6 +788,14 @@ function factTableRows(
       if (pairs) {
         out.push(...pairs);
         i = end - 1;
+        continue;
+      }
+    }
+    if (!byColumns && !heading && order === "figure-first") {
+      const boxes = figureBoxesThenLabels(lines, i);
+      if (boxes) {
+        out.push(...boxes.rows);
+        i = boxes.next - 1;
         continue;
       }
     }

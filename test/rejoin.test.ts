@@ -61,6 +61,18 @@ function cellPerLineRows(facts: string[]): string[][] {
   return doc.lines.map((l) => l.cells);
 }
 
+/** A text in pages of `size` lines, each ending in its printed number (as pdftotext writes a form feed). */
+function paged(text: string, size = 60): string {
+  const lines = text.split("\n");
+  const pages: string[] = [];
+  for (let p = 0; p * size < lines.length; p++)
+    pages.push([...lines.slice(p * size, (p + 1) * size), String(p + 1)].join("\n"));
+  return pages.join("\n\f");
+}
+
+/** Text boxes as pdfminer.six writes them: each box's lines, then a blank line. */
+const boxes = (...boxes: string[][]) => boxes.map((lines) => `${lines.join("\n")}\n\n`).join("");
+
 /**
  * A contextual facts section holding a race/ethnicity split table a cell a line, as MuPDF writes
  * it: the column names' lines, then each row's subject lines and its figures, a blank line after.
@@ -805,14 +817,6 @@ test("a facts table written a column at a time on a numbered page: its whole-num
     "233\n207\n34%\n38%\n\nFirst-time entrant rate per 100,000 in Kirklees ⁶\nFirst-time entrant rate per 100,000 in England and Wales\nReoffending rate for Kirklees ⁷\nReoffending rate in England and Wales\n";
   const cellPerLine = toCellPerLine(text);
   expect(cellPerLine).toContain(rows);
-  // Pages of 60 lines, each ending in its printed number (as pdftotext writes a form feed).
-  const paged = (t: string) => {
-    const lines = t.split("\n");
-    const pages: string[] = [];
-    for (let p = 0; p * 60 < lines.length; p++)
-      pages.push([...lines.slice(p * 60, (p + 1) * 60), String(p + 1)].join("\n"));
-    return pages.join("\n\f");
-  };
   const original = await read(name, paged(cellPerLine));
   const variant = await read(name, paged(cellPerLine.replace(rows, columns)));
   const youthJustice = (r: ReportRecord) =>
@@ -957,4 +961,107 @@ test("a figure-first row broken across a page: the next page's piece carries on 
     "55.3%",
     "Percentage of current caseload aged 17+ not in education, training, or employment",
   ]);
+});
+
+describe("a figure-first facts table a text box at a time (pdfminer.six): its figures' boxes, then its labels' boxes", () => {
+  const byFigure = (r: ReportRecord, groups: string[]) =>
+    r.contextualFacts.filter((f) => groups.includes(f.group)).map((f) => [f.label, f.value, f.unit]);
+
+  test("Tower Hamlets' population information: five figures, the first two taken for page numbers, then five wrapped labels", async () => {
+    const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const rows = [
+      "267\nFirst-time entrant rate per 100,000 in Tower Hamlets and City of London ⁵\n",
+      "154\nFirst-time entrant rate per 100,000 in England and Wales\n",
+      "25.5%\nReoffending rate in Tower Hamlets and City of London ⁶\n",
+      "33.6%\nReoffending rate in England and Wales\n",
+      "342,907\nTotal population Tower Hamlets and City of London\n",
+    ].join("");
+    expect(cellPerLine).toContain(rows);
+    const labels = [
+      ["First-time entrant rate", "per 100,000 in Tower", "Hamlets and City of", "London ⁵"],
+      ["First-time entrant rate", "per 100,000 in", "England and Wales"],
+      ["Reoffending rate in", "Tower Hamlets and", "City of London ⁶"],
+      ["Reoffending rate in", "England and Wales"],
+      ["Total population", "Tower Hamlets and", "City of London"],
+    ];
+    const figures = ["267", "154", "25.5%", "33.6%", "342,907"].map((f) => [f]);
+    const groups = ["first_time_entrants", "reoffending", "population"];
+    // (Pages of 80 lines keep the table on one page: a page's number straight after a column
+    // of numbers leaves them page furniture, as it should.)
+    const pages = (text: string) => paged(text, 80);
+    const original = byFigure(await read(name, pages(cellPerLine)), groups);
+    expect(original).toHaveLength(6);
+    expect(original).toContainEqual([
+      "First-time entrant rate per 100,000 in Tower Hamlets and City of London",
+      267,
+      "rate_per_100k",
+    ]);
+    expect(original).toContainEqual(["Reoffending rate in England and Wales", 33.6, "percent"]);
+    const variant = await read(name, pages(cellPerLine.replace(rows, boxes(...figures, ...labels))));
+    expect(byFigure(variant, groups)).toEqual(original);
+    // One label short, no figure is paired (each would be one row off): only the row after them.
+    const short = await read(name, pages(cellPerLine.replace(rows, boxes(...figures, ...labels.slice(1)))));
+    expect(byFigure(short, groups)).toEqual([
+      ["Total youth population (10-17 years) in Tower Hamlets and City of London", 30659, "count"],
+    ]);
+  });
+
+  test("Kirklees' additional caseload: two captions, each over its three figures, then the six labels", async () => {
+    const name = "2021-10-kirklees.txt";
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const start = cellPerLine.indexOf("Of the 69 court disposals\n");
+    const end = cellPerLine.indexOf("For children in the inspected cases subject to court disposals:");
+    expect(cellPerLine.slice(start, end).split("\n")).toContain("Total current caseload in custody");
+    const written = boxes(
+      ["Of the 69 court disposals"],
+      ["61 (88%)"],
+      ["5 (7%)"],
+      ["3 (4%)"],
+      ["Of the 37 out-of-court disposals"],
+      ["3 (8%)"],
+      ["3 (8%)"],
+      ["31 (84%)"],
+      ["Total current caseload on community", "sentences"],
+      ["Total current caseload in custody"],
+      ["Total current caseload on licence"],
+      ["Total current caseload with youth caution"],
+      ["Total current caseload with youth conditional", "caution"],
+      ["Total current caseload: community resolution", "or other out-of-court disposal"],
+    );
+    const variant = `${cellPerLine.slice(0, start)}${written}${cellPerLine.slice(end)}`;
+    const original = byFigure(await read(name, cellPerLine), ["caseload"]);
+    expect(original).toContainEqual(["Total current caseload in custody", 5, "count"]);
+    expect(original).toContainEqual([
+      "Total current caseload: community resolution or other out-of-court disposal",
+      84,
+      "percent",
+    ]);
+    expect(byFigure(await read(name, variant), ["caseload"])).toEqual(original);
+  });
+
+  test("a label's footnote marker a box between two figures' boxes is no figure of a column", async () => {
+    // pdftotext without -layout, figures centred beside their labels: "First-time entrant rate
+    // per 100,000 in Kirklees" / "233" / "6" (its marker) / "207" / the next label.
+    const name = "2021-10-kirklees.txt";
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const rows =
+      "233\nFirst-time entrant rate per 100,000 in Kirklees ⁶\n207\nFirst-time entrant rate per 100,000 in England and Wales\n";
+    expect(cellPerLine).toContain(rows);
+    const written = boxes(
+      ["First-time entrant rate per 100,000 in Kirklees"],
+      ["233"],
+      ["6"],
+      ["207"],
+      ["First-time entrant rate per 100,000 in England", "and Wales"],
+    );
+    const variant = await read(name, paged(cellPerLine.replace(rows, written)));
+    const rates = byFigure(variant, ["first_time_entrants"]);
+    expect(rates).toContainEqual([
+      "First-time entrant rate per 100,000 in England and Wales",
+      207,
+      "rate_per_100k",
+    ]);
+    expect(rates.map(([, value]) => value)).not.toContain(6);
+  });
 });
