@@ -40,6 +40,21 @@ const isFiguredQuestion = (line: Line | undefined): boolean =>
   FIGURED_QUESTION.test((line as Line).flat) &&
   QUESTION_START.test((line as Line).flat.replace(QUESTION_LABEL, ""));
 
+/**
+ * A key question with the "% Yes" heading written after it on its line ("Does reviewing focus
+ * sufficiently on supporting the child's desistance? % Yes", pdfminer's box of the header row):
+ * the heading of the column after the questions below it.
+ */
+function headsColumn(line: Line | undefined): boolean {
+  if (!single(line)) return false;
+  const m = (line as Line).flat.match(/^(.*\?)\s+(\S.*)$/);
+  return (
+    m !== null &&
+    PERCENT_HEADER.test(m[2] as string) &&
+    isKeyQuestionText((m[1] as string).replace(QUESTION_LABEL, ""))
+  );
+}
+
 /** A question's last line: its "?", perhaps a footnote marker's digits after it ("... disposal?30"). */
 const QUESTION_END = /\?\d{0,2}$/;
 /** A line ending a sentence ("... work.", not "(e.g.") or a caption ("... cases:26"). */
@@ -52,6 +67,8 @@ function questionAt(lines: Line[], j: number): Line[] | null {
   // (A question ending with its figure, "... desistance? 94%", is a row whole: not one waiting for
   // a figure, nor the first line of the next.)
   if (isFiguredQuestion(first)) return null;
+  // (Nor one with the column's heading after it: the table's header row, not a row of it.)
+  if (headsColumn(first)) return null;
   const parts: Line[] = [first as Line];
   // A question wrapped in its cell: up to three more lines, the last ending with "?"; never on
   // past a sentence's or a caption's end ("... to resettlement work." / "Data from inspected
@@ -729,9 +746,13 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     const rowsWanted = found ? found.questions.length - ownFigures : 0;
     // Questions that show whose the figures after them are, heading or not: a standard's key
     // questions alone, prompts lettered from a), or the rest of the table just put together.
+    // (Or the key question heading them with the column's heading beside it.)
     const headingOptional =
       out.length === tableEnd ||
-      (found !== null && (headings.every(Boolean) || letteredFromA(found.questions, headings)));
+      (found !== null &&
+        (headings.every(Boolean) ||
+          letteredFromA(found.questions, headings) ||
+          headsColumn(out[out.length - 1])));
     // After a row of the table, its key questions heading their prompts take no figure: a column
     // with one for each would be one figure too many (pdftotext writing a row's figure out of
     // place, "42%" / "38%" / "26%" for rows of 38, 42 and 26).

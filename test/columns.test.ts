@@ -1141,3 +1141,42 @@ test("a rule drawn between the questions and their column ('------', set aside a
     [keyQuestions[2], "81%"],
   ]);
 });
+
+test("a key question with the '% Yes' heading after it on its line heads the column after its prompts (pdfminer's header box)", () => {
+  // Kirklees' 2.4.1 in pdfminer's text: the header row's two cells as one box, four prompts, their
+  // four figures, then a row read question then figure.
+  const heading = "Does reviewing focus sufficiently on supporting the child's desistance? % Yes";
+  const text = boxes([
+    "2.4. Reviewing",
+    heading,
+    "Does reviewing identify and respond to changes in factors linked to\ndesistance?",
+    "Does reviewing focus sufficiently on building upon the child's strengths\nand enhancing protective factors?",
+    "Does reviewing consider motivation and engagement levels and any\nrelevant barriers?",
+    "Is the child and their parents/carers meaningfully involved in reviewing\ntheir progress and engagement, and are their views taken into\naccount?",
+    "94%",
+    "88%",
+    "82%",
+    "94%",
+    "Does reviewing lead to the necessary adjustments in the ongoing plan\nof work to support desistance?",
+    "71%",
+  ]);
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows).toEqual([
+    ["2.4. Reviewing"],
+    [heading],
+    ["Does reviewing identify and respond to changes in factors linked to desistance?", "94%"],
+    [
+      "Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective factors?",
+      "88%",
+    ],
+    ["Does reviewing consider motivation and engagement levels and any relevant barriers?", "82%"],
+    [
+      "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
+      "94%",
+    ],
+    [
+      "Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?",
+      "71%",
+    ],
+  ]);
+});
