@@ -242,7 +242,7 @@ const SPLIT_COLUMNS =
  * header's text after its first word cut into `count` known column names; null when it cannot be.
  */
 /** What a split's columns may be called: ages, ethnic groups, genders. */
-const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
+export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
   age: /\d/,
   ethnicity:
     /white|black|asian|mixed|other|unknown|not known|bame|chinese|minority|ethnic|traveller|gypsy|roma|irish|british/i,

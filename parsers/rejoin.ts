@@ -8,8 +8,10 @@
 // and the sections' staffing tables are rejoined by their own rule (factRows): there a figure
 // may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
 // a block of the table uses is settled by its first pair.
+import type { FactGroup } from "../schemas/report.js";
 import { columnTables } from "./columns.js";
 import {
+  COLUMN_FITS,
   FACT_FIGURE,
   FACT_TABLE_START,
   FIGURE_ALONE,
@@ -18,6 +20,7 @@ import {
   fitsLabel,
   leadingFigure,
 } from "./facts.js";
+import { splitTolerance } from "./framework.js";
 import { type Footnote, type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
 import {
   CAPTION_START,
@@ -555,6 +558,144 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   return rows.length > 1 ? { rows, next: j } : null;
 }
 
+/** A split table's column name on a line of its own: "10–14", "15–17 years", "White", "Female". */
+const AGE_BAND =
+  /^(?:\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}|\d{1,2}\s*\+|\d{1,2} and (?:over|under))(?:\s*years)?$/i;
+function splitColumnName(group: FactGroup, line: Line): boolean {
+  const flat = line.flat;
+  if (line.cells.length !== 1 || flat.length > 40 || /\d/.test(flat) !== (group === "age")) return false;
+  return group === "age" ? AGE_BAND.test(flat) : (COLUMN_FITS[group]?.test(flat) ?? false);
+}
+
+/**
+ * Split tables written a text box at a time (pdfminer.six), where splitTableRows cannot read
+ * them: the header ("Age") and the rows' subjects, a box each ("Kirklees YJS" / "National
+ * average"); then, wherever they come in the table, blocks of one or more of its column names
+ * each followed by a figure for every subject, a column's figures together ("10–14" / "29%" /
+ * "22%", "Black and minority ethnic" / "Unknown" / "30%" / "29%" / "5%" / "0%"). A table is put
+ * back only when every subject's shares add up to 100 (give or take their rounding), and, where
+ * a block of several names could be read row by row as well as a column at a time, only one of
+ * the two does. The tables' rows stand at their headers; every line they took is taken out.
+ */
+function boxedSplitTables(lines: Line[]): { lines: Line[]; standIns: Set<Line> } {
+  const standIns = new Set<Line>();
+  if (!lines.some(isSplitHeader)) return { lines, standIns };
+  const taken = new Set<Line>();
+  const rowsAt = new Map<Line, Line[]>();
+  for (const header of lines.filter(isSplitHeader)) {
+    // (Each table judged on the lines the tables before it left.)
+    const rest = taken.size > 0 ? lines.filter((l) => !taken.has(l)) : lines;
+    const read = boxedSplitTable(rest, rest.indexOf(header));
+    if (!read) continue;
+    rowsAt.set(header, read.rows);
+    for (const line of read.taken) taken.add(line);
+  }
+  if (rowsAt.size === 0) return { lines, standIns };
+  // Where lines were taken out, a line of no cells stands in their place: what was on either
+  // side was never next to each other, and no figure or label may pair across it (a figure of
+  // a table left unread with a label after the taken lines; a table left unread, its names in
+  // an order of pdfminer's own, "White" / "Unknown" / "Black and minority ethnic", with its
+  // figures). factTableRows drops them.
+  const out: Line[] = [];
+  for (const line of lines) {
+    const rows = rowsAt.get(line);
+    if (rows) out.push(...rows);
+    else if (!taken.has(line)) out.push(line);
+    else if (!standIns.has(out[out.length - 1] as Line)) {
+      const standIn = { ...line, cells: [], flat: "", raw: "", markers: [] };
+      standIns.add(standIn);
+      out.push(standIn);
+    }
+  }
+  return { lines: out, standIns };
+}
+
+/** The split table headed at `i` read from its boxes (see boxedSplitTables): its rows and the lines they took, or null. */
+function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[] } | null {
+  const header = lines[i] as Line;
+  if (i < 0) return null;
+  const group = (SPLIT_HEADERS.find((h) => h.re.test(header.flat)) as (typeof SPLIT_HEADERS)[number]).group;
+  const isPercent = (l: Line | undefined) =>
+    l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
+  const anyName = (l: Line) => SPLIT_HEADERS.some((h) => splitColumnName(h.group, l));
+  // The subjects: text after the header up to a column name, a heading or a figure (a subject
+  // wrapped in its box runs on from a line that cannot end it, or into one in lower case).
+  const subjects: Line[][] = [];
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j] as Line;
+    if (
+      line.cells.length !== 1 ||
+      !isFactText(line) ||
+      isSplitHeader(line) ||
+      anyName(line) ||
+      CAPTION.test(line.flat)
+    )
+      break;
+    const last = subjects[subjects.length - 1];
+    const above = last?.[last.length - 1];
+    if (above && line.line - above.line === 1 && (RUNS_ON.test(above.flat) || /^[a-z(]/.test(line.flat)))
+      last?.push(line);
+    else subjects.push([line]);
+  }
+  const k = subjects.length;
+  if (k === 0) return null;
+  // Its blocks: names, then a figure for every subject under every name.
+  const blocks: { names: Line[]; figures: Line[] }[] = [];
+  for (let p = j; p < lines.length; p++) {
+    if (!splitColumnName(group, lines[p] as Line)) continue;
+    let q = p;
+    while (q < lines.length && splitColumnName(group, lines[q] as Line)) q++;
+    const names = lines.slice(p, q);
+    let r = q;
+    while (isPercent(lines[r])) r++;
+    if (r - q === names.length * k) blocks.push({ names, figures: lines.slice(q, r) });
+    p = r - 1;
+  }
+  // Each block's figures by subject: a column at a time, or row by row.
+  const readingsOf = (chosen: typeof blocks) =>
+    [0, 1].map((order) => {
+      const rows = subjects.map(() => [] as Line[]);
+      for (const { names: m, figures } of chosen)
+        subjects.forEach((_, s) => {
+          for (let c = 0; c < m.length; c++)
+            rows[s]?.push(figures[order === 0 || m.length === 1 ? c * k + s : s * m.length + c] as Line);
+        });
+      return rows;
+    });
+  const adds = (rows: Line[][]) =>
+    rows.every((row) => {
+      const sum = row.reduce((total, l) => total + (percentCell(l.flat) ?? Number.NaN), 0);
+      return Math.abs(sum - 100) <= splitTolerance(row.length);
+    });
+  // A block whose every name another split may have too ("Unknown": ethnicity's, or gender's) is
+  // this table's only where without it no row adds up to 100 and with it every row does.
+  const shared = (b: (typeof blocks)[number]) =>
+    b.names.every((n) => SPLIT_HEADERS.some((h) => h.group !== group && splitColumnName(h.group, n)));
+  let chosen = blocks.filter((b) => !shared(b));
+  if (!readingsOf(chosen).some(adds)) {
+    const completing = blocks.find((b) => shared(b) && readingsOf([...chosen, b]).some(adds));
+    if (completing) chosen = blocks.filter((b) => !shared(b) || b === completing);
+  }
+  const names = chosen.flatMap((b) => b.names);
+  if (names.length < 2 || new Set(names.map((n) => n.flat.toLowerCase())).size !== names.length) return null;
+  const sound = readingsOf(chosen).filter(adds);
+  const several = chosen.some((b) => b.names.length > 1);
+  if (sound.length === 0 || (several && sound.length > 1)) return null;
+  const figures = sound[0] as Line[][];
+  const rows = [
+    joined(header, [header, ...names]),
+    ...subjects.map((subject, s) =>
+      lineOfParts(
+        subject[0] as Line,
+        [...subject, ...(figures[s] as Line[])],
+        [labelLine(subject).flat, ...(figures[s] as Line[]).map((l) => l.flat)],
+      ),
+    ),
+  ];
+  return { rows, taken: [...subjects.flat(), ...chosen.flatMap((b) => [...b.names, ...b.figures])] };
+}
+
 /**
  * The label starting at `i`: its line and those that carry it on, a label wrapped in its cell
  * ("Vacancy rate case managers only (... as percentage" / "of total case manager headcount)").
@@ -741,12 +882,18 @@ function countWithShare(lines: Line[], i: number): Line | null {
 
 /** One table's lines as rows: figure and label pairs (in its headings' order) and split tables. */
 function factTableRows(
-  lines: Line[],
+  written: Line[],
   regionOrder: "figure-first" | "label-first",
   /** Source lines of page numbers in the table (furniture): a row may stand either side of one. */
   pageNumbers: Set<number> = new Set(),
 ): Line[] {
-  const columnRead = columnReadSections(lines);
+  const boxedSplits = boxedSplitTables(written);
+  // (Whether a part was read a column at a time is judged on its lines as written: the split
+  // tables' lines taken out would leave it looking otherwise.)
+  const judged = columnReadSections(written);
+  const byLine = new Map(written.map((l, k) => [l, judged[k] as boolean]));
+  const lines = boxedSplits.lines;
+  const columnRead = boxedSplits.standIns.size === 0 ? judged : lines.map((l) => byLine.get(l) ?? false);
   const out: Line[] = [];
   let order = regionOrder;
   // The next line, or across a blank line, or across a page number set apart by blank lines
@@ -847,7 +994,8 @@ function factTableRows(
     }
     out.push(line);
   }
-  return out;
+  // (Without the stand-ins for lines boxedSplitTables took.)
+  return boxedSplits.standIns.size > 0 ? out.filter((l) => !boxedSplits.standIns.has(l)) : out;
 }
 
 /**

@@ -1065,3 +1065,208 @@ describe("a figure-first facts table a text box at a time (pdfminer.six): its fi
     expect(rates.map(([, value]) => value)).not.toContain(6);
   });
 });
+
+describe("split tables a text box at a time (pdfminer.six): the subjects after each header, each column's name and figures later", () => {
+  const split = (r: ReportRecord) =>
+    r.contextualFacts
+      .filter((f) => ["age", "ethnicity", "gender"].includes(f.group))
+      .map((f) => [f.group, f.label, f.subject, f.role, f.value]);
+  /** The corpus report a cell a line, its three split tables (header to last row) replaced by `boxes`. */
+  async function withSplits(name: string, box: string[]) {
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const start = cellPerLine.search(/^Age\n/m);
+    const end = cellPerLine.indexOf("\n\n", cellPerLine.search(/^Gender\n/m));
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const variant = `${cellPerLine.slice(0, start)}${boxes(...box.map((b) => b.split("\n")))}${cellPerLine.slice(end + 2)}`;
+    return { original: split(await read(name, cellPerLine)), variant: split(await read(name, variant)) };
+  }
+
+  test("Kirklees' three tables as pdfminer writes them: every subject, then each column's name and figures", async () => {
+    // (Kirklees' report through pdfminer: "White" / "65%" / "71%" before the age columns, "Black
+    // and minority ethnic" / "Unknown" / their four figures a column at a time.)
+    const { original, variant } = await withSplits("2021-10-kirklees.txt", [
+      "Age",
+      "Kirklees YJS",
+      "National average",
+      "Race/ethnicity ¹⁰",
+      "Kirklees YJS",
+      "Kirklees",
+      "Gender",
+      "Kirklees YJS",
+      "National average",
+      "White",
+      "65%",
+      "71%",
+      "10–14",
+      "29%",
+      "22%",
+      "15–17",
+      "71%",
+      "78%",
+      "Black and minority ethnic",
+      "Unknown",
+      "30%",
+      "29%",
+      "5%",
+      "0%",
+      "Female",
+      "9%",
+      "15%",
+      "Male",
+      "91%",
+      "85%",
+    ]);
+    expect(original).toHaveLength(14);
+    expect(original).toContainEqual(["ethnicity", "Unknown", "Kirklees", "comparator", 0]);
+    expect(original).toContainEqual(["gender", "Female", "Kirklees YJS", "service", 9]);
+    expect(variant.map((f) => JSON.stringify(f)).sort()).toEqual(
+      original.map((f) => JSON.stringify(f)).sort(),
+    );
+  });
+
+  test("an 'Unknown' column either table could have goes to the one whose rows it makes add up to 100", async () => {
+    // (pdftotext of rows set close writes the three tables' columns interleaved: gender's
+    // "Male", age's "15–17", ethnicity's "Unknown", gender's "Female".)
+    const { original, variant } = await withSplits("2021-10-kirklees.txt", [
+      "Age",
+      "Kirklees YJS",
+      "National average",
+      "Race/ethnicity ¹⁰",
+      "Kirklees YJS",
+      "Kirklees",
+      "10–14",
+      "29%",
+      "22%",
+      "White",
+      "65%",
+      "71%",
+      "Black and minority ethnic",
+      "30%",
+      "29%",
+      "Gender",
+      "Kirklees YJS",
+      "National average",
+      "Male",
+      "91%",
+      "85%",
+      "15–17",
+      "71%",
+      "78%",
+      "Unknown",
+      "5%",
+      "0%",
+      "Female",
+      "9%",
+      "15%",
+    ]);
+    expect(variant.map((f) => JSON.stringify(f)).sort()).toEqual(
+      original.map((f) => JSON.stringify(f)).sort(),
+    );
+  });
+
+  test("what cannot be told for sure is not read: an 'Unknown' of noughts neither table needs, a block both orders add up in, names out of their columns' order", async () => {
+    const { original, variant } = await withSplits("2020-12-north-somerset.txt", [
+      "Age",
+      "North Somerset YOS",
+      "National average",
+      "Race/ethnicity",
+      "White",
+      "10–14",
+      "15–17",
+      "17%",
+      "83%",
+      "23%",
+      "77%",
+      "Unknown",
+      "Black\nand\nminority\nethnic",
+      "North Somerset YOS",
+      "84%",
+      "3%",
+      "13%",
+      "National average",
+      "70%",
+      "26%",
+      "4%",
+      "Gender",
+      "North Somerset YOS",
+      "National average",
+      "Male",
+      "75%",
+      "85%",
+      "Unknown",
+      "0%",
+      "0%",
+      "Female",
+      "25%",
+      "15%",
+    ]);
+    // Age: "17%" / "83%" / "23%" / "77%" add up row by row only (17 + 23 is no 100): read so.
+    expect(variant.filter((f) => f[0] === "age")).toEqual(original.filter((f) => f[0] === "age"));
+    // Ethnicity: its names written in an order of pdfminer's own ("Unknown" before "Black and
+    // minority ethnic"): which figure is whose cannot be told, and none is read.
+    expect(variant.filter((f) => f[0] === "ethnicity")).toEqual([]);
+    // Gender: male and female add up without the noughts; no "Unknown" of gender is made up.
+    expect(variant.filter((f) => f[0] === "gender")).toEqual(original.filter((f) => f[0] === "gender"));
+    // Two columns whose figures add up read either way (50 / 50 / 50 / 50): not read.
+    const both = await withSplits("2020-12-north-somerset.txt", [
+      "Age",
+      "North Somerset YOS",
+      "National average",
+      "10–14",
+      "15–17",
+      "50%",
+      "50%",
+      "50%",
+      "50%",
+      "Gender",
+      "Male",
+      "Female",
+      "North Somerset YOS",
+      "75%",
+      "25%",
+      "National average",
+      "85%",
+      "15%",
+    ]);
+    expect(both.variant.filter((f) => f[0] === "age")).toEqual([]);
+  });
+});
+
+test("split tables read from their boxes leave the rest of the facts judged as written: a population column a box at a time stays unpaired", async () => {
+  // North Somerset's population and demographics as pdfminer writes a PDF whose rows sit close:
+  // three figures, three labels (their markers on lines of their own), the demographics
+  // heading, then the split tables a box at a time. The figures and labels cannot be told apart
+  // as rows (the heading after the labels reads as a fourth), so none is paired; the split
+  // tables are read all the same.
+  const name = "2020-12-north-somerset.txt";
+  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const start = cellPerLine.indexOf("#### **Population information**");
+  const end = cellPerLine.indexOf("#### Additional caseload data");
+  expect(start).toBeGreaterThan(0);
+  const written = [
+    "Population information\n\n215,052\n\n19,364\n\n751\n\n",
+    "Total population in North Somerset (2018)\n<sup>3</sup>\nTotal youth population (10–17 years) in North\n",
+    "Somerset (2018) <sup>3</sup>\nTotal black and minority ethnic youth\npopulation in North Somerset (2011)\n<sup>4</sup>\n\n",
+    "Demographics of children cautioned or sentenced<sup>5</sup>\n\n",
+    "Age\nNorth Somerset YOS\nNational average\n\nRace/ethnicity\nNorth Somerset YOS\nNational average\n\n",
+    "Gender\nNorth Somerset YOS\nNational average\n\n10–14\n17%\n23%\n\nWhite\n84%\n70%\n\n",
+    "Black and minority ethnic\n3%\n26%\n\nMale\n75%\n85%\n\n15–17\n83%\n77%\n\nUnknown\n13%\n4%\n\nFemale\n25%\n15%\n\n",
+  ].join("");
+  const facts = (r: Pick<ReportRecord, "contextualFacts">) =>
+    r.contextualFacts.map((f) => [f.group, f.label, f.subject, f.value]);
+  const variant = facts(
+    await read(name, paged(`${cellPerLine.slice(0, start)}${written}${cellPerLine.slice(end)}`, 80)),
+  );
+  const splits = (rows: unknown[][]) =>
+    rows.filter((f) => ["age", "ethnicity", "gender"].includes(f[0] as string));
+  // (The hand-checked record of the report.)
+  const expected = facts(
+    JSON.parse(readFileSync(join(CORPUS, "expected", "2020-12-north-somerset.json"), "utf8")),
+  );
+  expect(splits(variant)).toHaveLength(14);
+  expect(splits(variant)).toEqual(splits(expected));
+  // Every fact read is the report's own; the population column is not read.
+  for (const fact of variant) expect(expected).toContainEqual(fact);
+  expect(variant.filter((f) => f[0] === "population")).toEqual([]);
+});
