@@ -337,6 +337,43 @@ function factRegions(lines: Line[]): [number, number][] {
 }
 
 /**
+ * A label-first facts table (offence types) whose column pdfminer writes after the next domain's
+ * heading: the table's heading, k labels, the domain's heading ("1. Organisational delivery"),
+ * the column's heading "%", then exactly k percentages. Put back as the table's rows, before the
+ * domain's heading, where the shares add up to 100 (give or take their rounding); the column's
+ * heading stays where it was.
+ */
+function columnPastDomain(doc: NormalisedDocument): NormalisedDocument {
+  const lines = doc.lines;
+  const rows = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  for (const [a, b] of factRegions(lines)) {
+    const [domain, heading] = [lines[b], lines[b + 1]];
+    if (!domain || !DOMAIN.test(domain.flat) || heading?.flat !== "%") continue;
+    let end = b + 2;
+    while (
+      end < lines.length &&
+      (lines[end] as Line).cells.length === 1 &&
+      percentCell((lines[end] as Line).flat) !== null
+    )
+      end++;
+    const figures = lines.slice(b + 2, end);
+    const k = figures.length;
+    const head = lines[b - k - 1];
+    const labels = lines.slice(b - k, b);
+    if (k < 2 || b - k - 1 < a || !head || factHeading(head)?.order !== "label-first") continue;
+    if (!labels.every((l) => l.cells.length === 1 && isFactText(l))) continue;
+    const sum = figures.reduce((total, l) => total + (percentCell(l.flat) ?? Number.NaN), 0);
+    if (!(Math.abs(sum - 100) <= splitTolerance(k))) continue;
+    labels.forEach((label, n) => rows.set(label, joined(label, [label, figures[n] as Line])));
+    for (const figure of figures) taken.add(figure);
+  }
+  if (rows.size === 0) return doc;
+  const out = lines.flatMap((l) => (taken.has(l) ? [] : [rows.get(l) ?? l]));
+  return { ...doc, lines: out.map((l, index) => (l.index === index ? l : { ...l, index })) };
+}
+
+/**
  * Whole numbers the normaliser took for page numbers inside those tables ("233" before
  * "First-time entrant rate ...", "7" after "Average caseload ..."): put back where the line
  * beside one is text of the table on the same page and no other furniture is beside it.
@@ -1374,7 +1411,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const written = headed === input.lines ? input : { ...input, lines: headed };
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));
-  const doc = columnTables(written);
+  const doc = columnPastDomain(columnTables(written));
   const counts = countPairs(doc);
   const facts = factRows(doc);
   const stream =

@@ -1270,3 +1270,56 @@ test("split tables read from their boxes leave the rest of the facts judged as w
   for (const fact of variant) expect(expected).toContainEqual(fact);
   expect(variant.filter((f) => f[0] === "population")).toEqual([]);
 });
+
+describe("a label-first table whose column pdfminer writes after the next domain's heading", () => {
+  // Kirklees' offence types through pdfminer: "Offence types" / seven labels / "1. Organisational
+  // delivery" / "%" / seven percentages, a box each.
+  const name = "2021-10-kirklees.txt";
+  const labels = [
+    "Violence against the person",
+    "Burglary",
+    "Robbery",
+    "Criminal damage",
+    "Summary motoring offences",
+    "Indictable motoring offences",
+    "Other indictable offences",
+  ];
+  const figures = ["50%", "9%", "9%", "9%", "9%", "5%", "9%"];
+  const offences = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => f.group === "offence_type").map((f) => [f.label, f.value]);
+  async function written(column: string[]) {
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const start = cellPerLine.indexOf("Offence types ¹³\n");
+    const end = cellPerLine.indexOf("1. Organisational delivery\n", start);
+    expect(start).toBeGreaterThan(0);
+    const notes = cellPerLine
+      .slice(start, end)
+      .split("\n")
+      .filter((l) => /^¹/.test(l));
+    expect(notes).toHaveLength(2);
+    const table = boxes(
+      ...notes.map((n) => [n]),
+      ["Offence types ¹³"],
+      ...labels.map((l) => [l]),
+      ["1. Organisational delivery"],
+      ["%"],
+      ...column.map((f) => [f]),
+    );
+    const text = `${cellPerLine.slice(0, start)}${table}${cellPerLine.slice(end + "1. Organisational delivery\n".length)}`;
+    return { original: offences(await read(name, cellPerLine)), variant: await read(name, text) };
+  }
+
+  test("its rows put back before the heading, where the shares add up to 100", async () => {
+    const { original, variant } = await written(figures);
+    expect(original).toHaveLength(7);
+    expect(original).toContainEqual(["Indictable motoring offences", 5]);
+    expect(offences(variant)).toEqual(original);
+    // The domain still starts where it did.
+    expect(variant.standards.find((s) => s.id === "1.1")?.rating).toBe("Requires improvement");
+  });
+
+  test("one figure short, or shares that do not add up, and none is read", async () => {
+    expect(offences((await written(figures.slice(1))).variant)).toEqual([]);
+    expect(offences((await written(["70%", ...figures.slice(1)])).variant)).toEqual([]);
+  });
+});
