@@ -406,6 +406,8 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
     );
     if (beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page)))
       return true;
+    // (Or a figure either side of it, a column of figures a box each: "0%" / "7" / "12.5".)
+    if (beside.every((l) => l !== undefined && isFactFigure(l) && l.page === n.page)) return true;
     // (Or its share on the next line, then the label: "69" / "(65%)" / "court disposals".)
     const [share, label] = [text.get(n.line + 1), text.get(n.line + 2)];
     return share !== undefined && SHARE_ALONE.test(share.flat) && label !== undefined && isFactText(label);
@@ -849,12 +851,8 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
  * fits and every label is whole; the rows stand at their figures' lines, captions between.
  */
 function figureBoxesThenLabels(lines: Line[], i: number): { rows: Line[]; next: number } | null {
-  const boxed = (k: number) =>
-    (lines[k] as Line).cells.length === 1 &&
-    (k === 0 || (lines[k] as Line).line - (lines[k - 1] as Line).line >= 2) &&
-    (k + 1 >= lines.length || (lines[k + 1] as Line).line - (lines[k] as Line).line >= 2);
   const inRun = (k: number) =>
-    boxed(k) && (isFactFigure(lines[k] as Line) || CAPTION.test((lines[k] as Line).flat));
+    boxedAt(lines, k) && (isFactFigure(lines[k] as Line) || CAPTION.test((lines[k] as Line).flat));
   // (From the run's first box only: the figures after its first, with one label too few, would
   // pair every figure with the label of the row before.)
   if (i > 0 && inRun(i - 1)) return null;
@@ -867,37 +865,86 @@ function figureBoxesThenLabels(lines: Line[], i: number): { rows: Line[]; next: 
   }
   const figures = run.filter(isFactFigure);
   if (figures.length < 2) return null;
-  const labelPiece = (line: Line | undefined) =>
-    line !== undefined &&
-    line.cells.length === 1 &&
-    isFactText(line) &&
-    !CAPTION.test(line.flat) &&
-    !/:$/.test(line.flat);
+  const boxes = labelBoxesAt(lines, j, figures.length);
+  if (!boxes || !pairsFit(boxes.labels, figures)) return null;
+  let k = 0;
+  const rows = run.map((line) =>
+    isFactFigure(line) ? joined(line, [line, labelLine(boxes.labels[k++] as Line[])]) : line,
+  );
+  return { rows, next: boxes.next };
+}
+
+/**
+ * The mirror of figureBoxesThenLabels in a label-first part (the sections' staffing and caseload
+ * tables): straight after the table's heading, k labels, a box each, then exactly k figures, a
+ * box each ("Key staffing data" / seven labels / "43.7" / "8.6" / ... / "7%"). Paired in order,
+ * where every pair fits and every label is whole.
+ */
+function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: number } | null {
+  // (The table's first line: its heading's, or the region's, the heading before the lines.)
+  if (i > 0 && factHeading(lines[i - 1] as Line)?.order !== "label-first") return null;
+  const boxes = labelBoxesAt(lines, i, Number.POSITIVE_INFINITY);
+  if (!boxes || boxes.labels.length < 2) return null;
+  let j = boxes.next;
+  const figures: Line[] = [];
+  while (j < lines.length && boxedAt(lines, j) && isFactFigure(lines[j] as Line))
+    figures.push(lines[j++] as Line);
+  if (!pairsFit(boxes.labels, figures)) return null;
+  const rows = boxes.labels.map((label, k) =>
+    joined(label[0] as Line, [labelLine(label), figures[k] as Line]),
+  );
+  return { rows, next: j };
+}
+
+/** Whether the line at `k` is a text box of one line: a blank line (or more) either side. */
+function boxedAt(lines: Line[], k: number): boolean {
+  return (
+    (lines[k] as Line).cells.length === 1 &&
+    (k === 0 || (lines[k] as Line).line - (lines[k - 1] as Line).line >= 2) &&
+    (k + 1 >= lines.length || (lines[k + 1] as Line).line - (lines[k] as Line).line >= 2)
+  );
+}
+
+/** A line that may be (part of) a facts label: short text, no caption, no heading ending in ":". */
+const labelPiece = (line: Line | undefined): line is Line =>
+  line !== undefined &&
+  line.cells.length === 1 &&
+  isFactText(line) &&
+  !CAPTION.test(line.flat) &&
+  !/:$/.test(line.flat);
+
+/**
+ * Labels from `j`, a text box each (a label wrapped in its box runs on from line to line), up
+ * to one more than `most`; null where one starts without a blank line before it.
+ */
+function labelBoxesAt(lines: Line[], j: number, most: number): { labels: Line[][]; next: number } | null {
   const labels: Line[][] = [];
-  while (j < lines.length && labels.length <= figures.length && labelPiece(lines[j])) {
-    if ((lines[j] as Line).line - (lines[j - 1] as Line).line < 2) return null;
-    let end = j + 1;
+  let next = j;
+  while (next < lines.length && labels.length <= most && labelPiece(lines[next])) {
+    if (next > 0 && (lines[next] as Line).line - (lines[next - 1] as Line).line < 2) return null;
+    let end = next + 1;
     while (
       end < lines.length &&
       labelPiece(lines[end]) &&
       (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
     )
       end++;
-    labels.push(lines.slice(j, end));
-    j = end;
+    labels.push(lines.slice(next, end));
+    next = end;
   }
-  if (labels.length !== figures.length) return null;
-  const texts = labels.map((label) => label.map((l) => l.flat).reduce(joinWrapped));
-  const fits = texts.every((text, k) => {
-    const figure = leadingFigure((figures[k] as Line).flat);
-    return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
-  });
-  if (!fits) return null;
-  let k = 0;
-  const rows = run.map((line) =>
-    isFactFigure(line) ? joined(line, [line, labelLine(labels[k++] as Line[])]) : line,
+  return { labels, next };
+}
+
+/** As many labels as figures, each figure possible for its label, each label whole. */
+function pairsFit(labels: Line[][], figures: Line[]): boolean {
+  return (
+    labels.length === figures.length &&
+    labels.every((label, k) => {
+      const text = label.map((l) => l.flat).reduce(joinWrapped);
+      const figure = leadingFigure((figures[k] as Line).flat);
+      return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
+    })
   );
-  return { rows, next: j };
 }
 
 /** A count's share of a total written on a line of its own: "(65%)". */
@@ -975,8 +1022,9 @@ function factTableRows(
         continue;
       }
     }
-    if (!byColumns && !heading && order === "figure-first") {
-      const boxes = figureBoxesThenLabels(lines, i);
+    if (!byColumns && !heading) {
+      const boxes =
+        order === "figure-first" ? figureBoxesThenLabels(lines, i) : labelBoxesThenFigures(lines, i);
       if (boxes) {
         out.push(...boxes.rows);
         i = boxes.next - 1;

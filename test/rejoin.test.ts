@@ -1323,3 +1323,46 @@ describe("a label-first table whose column pdfminer writes after the next domain
     expect(offences((await written(["70%", ...figures.slice(1)])).variant)).toEqual([]);
   });
 });
+
+describe("a label-first table a text box at a time (pdfminer.six): its labels' boxes, then its figures' boxes", () => {
+  // Kirklees' key staffing data through pdfminer: seven labels (one wrapped in its box), then
+  // seven figures; the "7" among them, alone on its line, looks like a page number.
+  const name = "2021-10-kirklees.txt";
+  const labels = [
+    ["Total staff headcount (full-time equivalent, FTE)"],
+    ["Total headcount qualified case managers (FTE) ¹⁷"],
+    ["Total headcount other case managers (FTE)"],
+    ["Vacancy rate (total unfilled posts as percentage of total staff", "headcount)"],
+    ["Average caseload per case manager (FTE)"],
+    ["Average annual sickness days (all staff)"],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)"],
+  ];
+  const figures = ["43.7", "8.6", "7.8", "0%", "7", "12.5", "7%"];
+  const staffing = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => f.group === "staffing").map((f) => [f.label, f.value, f.unit]);
+  async function written(column: string[]) {
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const start = cellPerLine.indexOf("Key staffing data¹⁶\n");
+    const end = cellPerLine.indexOf("\n\n", cellPerLine.indexOf("Staff attrition", start));
+    expect(start).toBeGreaterThan(0);
+    const table = boxes(["Key staffing data¹⁶"], ...labels, ...column.map((f) => [f]));
+    const text = `${cellPerLine.slice(0, start)}${table}${cellPerLine.slice(end + 2)}`;
+    return { original: staffing(await read(name, cellPerLine)), variant: staffing(await read(name, text)) };
+  }
+
+  test("the labels and figures paired in order, the lone whole number among the figures one of them", async () => {
+    const { original, variant } = await written(figures);
+    expect(original).toHaveLength(7);
+    expect(original).toContainEqual(["Average caseload per case manager (FTE)", 7, "count"]);
+    expect(original).toContainEqual([
+      "Vacancy rate (total unfilled posts as percentage of total staff headcount)",
+      0,
+      "percent",
+    ]);
+    expect(variant).toEqual(original);
+  });
+
+  test("one figure short: none paired", async () => {
+    expect((await written(figures.slice(0, -1))).variant).toEqual([]);
+  });
+});
