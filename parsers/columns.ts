@@ -746,13 +746,14 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     const rowsWanted = found ? found.questions.length - ownFigures : 0;
     // Questions that show whose the figures after them are, heading or not: a standard's key
     // questions alone, prompts lettered from a), or the rest of the table just put together.
-    // (Or the key question heading them with the column's heading beside it.)
+    // (Or the column's heading right above them: beside the key question heading them, or on a
+    // line of its own.)
+    const above = out[out.length - 1];
+    const headedAbove = headsColumn(above) || (single(above) && PERCENT_HEADER.test((above as Line).flat));
     const headingOptional =
       out.length === tableEnd ||
       (found !== null &&
-        (headings.every(Boolean) ||
-          letteredFromA(found.questions, headings) ||
-          headsColumn(out[out.length - 1])));
+        (headings.every(Boolean) || letteredFromA(found.questions, headings) || headedAbove));
     // After a row of the table, its key questions heading their prompts take no figure: a column
     // with one for each would be one figure too many (pdftotext writing a row's figure out of
     // place, "42%" / "38%" / "26%" for rows of 38, 42 and 26).

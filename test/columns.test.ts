@@ -1180,3 +1180,40 @@ test("a key question with the '% Yes' heading after it on its line heads the col
     ],
   ]);
 });
+
+test("the '% Yes' heading on a line of its own between a key question and its prompts heads the column after them, across the page's number", () => {
+  // Kirklees' 2.1.1 through pdfminer, figures set right in their cells: the key question, the
+  // heading, four prompts, the page's number, the four figures.
+  const text = boxes([
+    "2.1. Assessment",
+    "Does assessment sufficiently analyse how to support the child's\ndesistance?",
+    "% Yes",
+    "Is there sufficient analysis of offending behaviour, including the child's\nattitudes towards and motivations for their offending?",
+    "Does assessment consider the diversity and wider familial and social\ncontext of the child, utilising information held by other agencies?",
+    "Does assessment focus on the child's strengths and protective\nfactors?",
+    "Does assessment analyse the key structural barriers facing the child?",
+    "33",
+    "86%",
+    "68%",
+    "68%",
+    "56%",
+  ]);
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows).toEqual([
+    ["2.1. Assessment"],
+    // (The key question's lines as written: the rejoin stage puts them together.)
+    ["Does assessment sufficiently analyse how to support the child's"],
+    ["desistance?"],
+    ["% Yes"],
+    [
+      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+      "86%",
+    ],
+    [
+      "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?",
+      "68%",
+    ],
+    ["Does assessment focus on the child's strengths and protective factors?", "68%"],
+    ["Does assessment analyse the key structural barriers facing the child?", "56%"],
+  ]);
+});
