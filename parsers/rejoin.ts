@@ -336,6 +336,12 @@ function factRegions(lines: Line[]): [number, number][] {
   return regions;
 }
 
+/** Percentages (a line each) that add up to 100, give or take their rounding. */
+function sharesAddUp(shares: Line[]): boolean {
+  const sum = shares.reduce((total, l) => total + (percentCell(l.flat) ?? Number.NaN), 0);
+  return Math.abs(sum - 100) <= splitTolerance(shares.length);
+}
+
 /**
  * A label-first facts table (offence types) whose column pdfminer writes after the next domain's
  * heading: the table's heading, k labels, the domain's heading ("1. Organisational delivery"),
@@ -363,8 +369,7 @@ function columnPastDomain(doc: NormalisedDocument): NormalisedDocument {
     const labels = lines.slice(b - k, b);
     if (k < 2 || b - k - 1 < a || !head || factHeading(head)?.order !== "label-first") continue;
     if (!labels.every((l) => l.cells.length === 1 && isFactText(l))) continue;
-    const sum = figures.reduce((total, l) => total + (percentCell(l.flat) ?? Number.NaN), 0);
-    if (!(Math.abs(sum - 100) <= splitTolerance(k))) continue;
+    if (!sharesAddUp(figures)) continue;
     labels.forEach((label, n) => rows.set(label, joined(label, [label, figures[n] as Line])));
     for (const figure of figures) taken.add(figure);
   }
@@ -651,8 +656,8 @@ function boxedSplitTables(lines: Line[]): { lines: Line[]; standIns: Set<Line> }
 
 /** The split table headed at `i` read from its boxes (see boxedSplitTables): its rows and the lines they took, or null. */
 function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[] } | null {
-  const header = lines[i] as Line;
   if (i < 0) return null;
+  const header = lines[i] as Line;
   const group = (SPLIT_HEADERS.find((h) => h.re.test(header.flat)) as (typeof SPLIT_HEADERS)[number]).group;
   const isPercent = (l: Line | undefined) =>
     l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
@@ -702,11 +707,7 @@ function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[
         });
       return rows;
     });
-  const adds = (rows: Line[][]) =>
-    rows.every((row) => {
-      const sum = row.reduce((total, l) => total + (percentCell(l.flat) ?? Number.NaN), 0);
-      return Math.abs(sum - 100) <= splitTolerance(row.length);
-    });
+  const adds = (rows: Line[][]) => rows.every(sharesAddUp);
   // A block whose every name another split may have too ("Unknown": ethnicity's, or gender's) is
   // this table's only where without it no row adds up to 100 and with it every row does.
   const shared = (b: (typeof blocks)[number]) =>

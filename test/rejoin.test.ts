@@ -1082,87 +1082,62 @@ describe("split tables a text box at a time (pdfminer.six): the subjects after e
     return { original: split(await read(name, cellPerLine)), variant: split(await read(name, variant)) };
   }
 
+  // Kirklees' three tables' boxes: each header with its rows' subjects, each column's name with
+  // its figures (the service's, then the comparator's).
+  const kirklees = {
+    age: ["Age", "Kirklees YJS", "National average"],
+    race: ["Race/ethnicity ¹⁰", "Kirklees YJS", "Kirklees"],
+    gender: ["Gender", "Kirklees YJS", "National average"],
+    young: ["10–14", "29%", "22%"],
+    old: ["15–17", "71%", "78%"],
+    white: ["White", "65%", "71%"],
+    minority: ["Black and minority ethnic", "30%", "29%"],
+    unknown: ["Unknown", "5%", "0%"],
+    male: ["Male", "91%", "85%"],
+    female: ["Female", "9%", "15%"],
+  };
+  const sorted = (facts: unknown[][]) => facts.map((f) => JSON.stringify(f)).sort();
+
   test("Kirklees' three tables as pdfminer writes them: every subject, then each column's name and figures", async () => {
     // (Kirklees' report through pdfminer: "White" / "65%" / "71%" before the age columns, "Black
     // and minority ethnic" / "Unknown" / their four figures a column at a time.)
+    const k = kirklees;
     const { original, variant } = await withSplits("2021-10-kirklees.txt", [
-      "Age",
-      "Kirklees YJS",
-      "National average",
-      "Race/ethnicity ¹⁰",
-      "Kirklees YJS",
-      "Kirklees",
-      "Gender",
-      "Kirklees YJS",
-      "National average",
-      "White",
-      "65%",
-      "71%",
-      "10–14",
-      "29%",
-      "22%",
-      "15–17",
-      "71%",
-      "78%",
+      ...k.age,
+      ...k.race,
+      ...k.gender,
+      ...k.white,
+      ...k.young,
+      ...k.old,
       "Black and minority ethnic",
       "Unknown",
-      "30%",
-      "29%",
-      "5%",
-      "0%",
-      "Female",
-      "9%",
-      "15%",
-      "Male",
-      "91%",
-      "85%",
+      ...["30%", "29%", "5%", "0%"],
+      ...k.female,
+      ...k.male,
     ]);
     expect(original).toHaveLength(14);
     expect(original).toContainEqual(["ethnicity", "Unknown", "Kirklees", "comparator", 0]);
     expect(original).toContainEqual(["gender", "Female", "Kirklees YJS", "service", 9]);
-    expect(variant.map((f) => JSON.stringify(f)).sort()).toEqual(
-      original.map((f) => JSON.stringify(f)).sort(),
-    );
+    expect(sorted(variant)).toEqual(sorted(original));
   });
 
   test("an 'Unknown' column either table could have goes to the one whose rows it makes add up to 100", async () => {
     // (pdftotext of rows set close writes the three tables' columns interleaved: gender's
     // "Male", age's "15–17", ethnicity's "Unknown", gender's "Female".)
+    const k = kirklees;
     const { original, variant } = await withSplits("2021-10-kirklees.txt", [
-      "Age",
-      "Kirklees YJS",
-      "National average",
-      "Race/ethnicity ¹⁰",
-      "Kirklees YJS",
-      "Kirklees",
-      "10–14",
-      "29%",
-      "22%",
-      "White",
-      "65%",
-      "71%",
-      "Black and minority ethnic",
-      "30%",
-      "29%",
-      "Gender",
-      "Kirklees YJS",
-      "National average",
-      "Male",
-      "91%",
-      "85%",
-      "15–17",
-      "71%",
-      "78%",
-      "Unknown",
-      "5%",
-      "0%",
-      "Female",
-      "9%",
-      "15%",
+      ...k.age,
+      ...k.race,
+      ...k.young,
+      ...k.white,
+      ...k.minority,
+      ...k.gender,
+      ...k.male,
+      ...k.old,
+      ...k.unknown,
+      ...k.female,
     ]);
-    expect(variant.map((f) => JSON.stringify(f)).sort()).toEqual(
-      original.map((f) => JSON.stringify(f)).sort(),
-    );
+    expect(sorted(variant)).toEqual(sorted(original));
   });
 
   test("what cannot be told for sure is not read: an 'Unknown' of noughts neither table needs, a block both orders add up in, names out of their columns' order", async () => {
