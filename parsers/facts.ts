@@ -73,7 +73,7 @@ function cleanLabel(label: string, area: string | null = null): string {
 }
 
 /** Which group a labelled figure belongs to, from its label. */
-function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null {
+export function groupOf(label: string): { group: FactGroup; unit: Unit | null } | null {
   if (FTE.test(label)) return { group: "first_time_entrants", unit: "rate_per_100k" };
   if (REOFFENDING.test(label)) return { group: "reoffending", unit: "percent" };
   if (/population/i.test(label)) return { group: "population", unit: null };

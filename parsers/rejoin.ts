@@ -18,6 +18,7 @@ import {
   SPLIT_HEADERS,
   factTableHeading,
   fitsLabel,
+  groupOf,
   leadingFigure,
 } from "./facts.js";
 import { splitTolerance } from "./framework.js";
@@ -411,8 +412,18 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
     );
     if (beside.some((l) => l !== undefined && isFactText(l) && (l.page === null || l.page === n.page)))
       return true;
-    // (Or a figure either side of it, a column of figures a box each: "0%" / "7" / "12.5".)
-    if (beside.every((l) => l !== undefined && isFactFigure(l) && l.page === n.page)) return true;
+    // (Or a figure either side of it, a column of figures a box each: "0%" / "7" / "12.5"; or a
+    // sub-heading above it and a figure below, "Additional caseload data" / "106" / "69 (65%)".)
+    const [above, below] = beside;
+    if (
+      above !== undefined &&
+      below !== undefined &&
+      (isFactFigure(above) || factHeading(above)?.order === "figure-first") &&
+      isFactFigure(below) &&
+      above.page === n.page &&
+      below.page === n.page
+    )
+      return true;
     // (Or its share on the next line, then the label: "69" / "(65%)" / "court disposals".)
     const [share, label] = [text.get(n.line + 1), text.get(n.line + 2)];
     return share !== undefined && SHARE_ALONE.test(share.flat) && label !== undefined && isFactText(label);
@@ -875,6 +886,82 @@ function figureBoxesThenLabels(lines: Line[], i: number): { rows: Line[]; next: 
   return { rows, next: boxes.next };
 }
 
+/** What the figures under each of the contextual facts' sub-headings are: their labels' groups. */
+const GROUPS_UNDER: [RegExp, FactGroup[]][] = [
+  [/^Youth (?:justice|offending) information/i, ["first_time_entrants", "reoffending"]],
+  [/^Population information/i, ["population"]],
+  [/^Additional caseload data/i, ["caseload"]],
+];
+
+/**
+ * The contextual facts written a text box at a time with every sub-table's figures first, under
+ * their sub-headings, and all their labels after them (pdfminer.six: "Youth justice information"
+ * / "233" / "207" / "34%" / "38%" / "Population information" / "441,290" / "44,773" / ... /
+ * "First-time entrant rate ..." / ...): from the region's start, figures a box each under
+ * sub-headings (split tables' rows, already put back, and lines taken out between), then exactly
+ * as many labels, a box each. Paired in order, only where every pair fits and every label's group
+ * is one the heading over its figure holds (a first-time entrant rate under "Youth justice
+ * information", a population under "Population information").
+ */
+function headedFiguresThenLabels(lines: Line[], standIns: Set<Line>): Line[] {
+  const figures: { line: Line; groups: FactGroup[] }[] = [];
+  const labels: Line[][] = [];
+  let groups: FactGroup[] | null = null;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (standIns.has(line) || line.cells.length > 1) continue;
+    const under = GROUPS_UNDER.find(([re]) => re.test(line.flat));
+    if (under || factHeading(line)) {
+      if (labels.length > 0) break;
+      groups = under?.[1] ?? null;
+      continue;
+    }
+    if (isFactFigure(line) && boxedAt(lines, i)) {
+      if (labels.length > 0 || groups === null) return lines;
+      figures.push({ line, groups });
+      continue;
+    }
+    // A label's box ("Total current caseload, of which:" heads its rows as a label).
+    const piece = (l: Line | undefined): boolean =>
+      l !== undefined && l.cells.length === 1 && (labelPiece(l) || /of which:$/i.test(l.flat));
+    if (
+      !piece(line) ||
+      (i > 0 && line.line - (lines[i - 1] as Line).line < 2 && !standIns.has(lines[i - 1] as Line))
+    )
+      break;
+    let end = i + 1;
+    while (
+      end < lines.length &&
+      piece(lines[end]) &&
+      (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
+    )
+      end++;
+    labels.push(lines.slice(i, end));
+    i = end - 1;
+  }
+  if (figures.length < 3 || labels.length !== figures.length) return lines;
+  const fits = labels.every((label, k) => {
+    const text = label.map((l) => l.flat).reduce(joinWrapped);
+    const { line, groups: allowed } = figures[k] as (typeof figures)[number];
+    const figure = leadingFigure(line.flat);
+    const group = groupOf(text)?.group;
+    return (
+      figure !== null &&
+      group !== undefined &&
+      allowed.includes(group) &&
+      fitsLabel(text, figure) &&
+      wholeLabel(text)
+    );
+  });
+  if (!fits) return lines;
+  const rows = new Map(
+    figures.map(({ line }, k) => [line, joined(line, [line, labelLine(labels[k] as Line[])])]),
+  );
+  const taken = new Set(labels.flat());
+  return lines.flatMap((l) => (taken.has(l) ? [] : [rows.get(l) ?? l]));
+}
+
 /**
  * The mirror of figureBoxesThenLabels in a label-first part (the sections' staffing and caseload
  * tables): straight after the table's heading, k labels, a box each, then exactly k figures, a
@@ -907,7 +994,7 @@ function boxedAt(lines: Line[], k: number): boolean {
 }
 
 /** A line that may be (part of) a facts label: short text, no caption, no heading ending in ":". */
-const labelPiece = (line: Line | undefined): line is Line =>
+const labelPiece = (line: Line | undefined): boolean =>
   line !== undefined &&
   line.cells.length === 1 &&
   isFactText(line) &&
@@ -977,7 +1064,10 @@ function factTableRows(
   // tables' lines taken out would leave it looking otherwise.)
   const judged = columnReadSections(written);
   const byLine = new Map(written.map((l, k) => [l, judged[k] as boolean]));
-  const lines = boxedSplits.lines;
+  const lines =
+    regionOrder === "figure-first"
+      ? headedFiguresThenLabels(boxedSplits.lines, boxedSplits.standIns)
+      : boxedSplits.lines;
   const columnRead = boxedSplits.standIns.size === 0 ? judged : lines.map((l) => byLine.get(l) ?? false);
   const out: Line[] = [];
   let order = regionOrder;

@@ -70,6 +70,9 @@ function paged(text: string, size = 60): string {
   return pages.join("\n\f");
 }
 
+/** Facts as rows, in an order of their own: tables put back may list a table's columns otherwise. */
+const sorted = (facts: unknown[][]) => facts.map((f) => JSON.stringify(f)).sort();
+
 /** Text boxes as pdfminer.six writes them: each box's lines, then a blank line. */
 const boxes = (...boxes: string[][]) => boxes.map((lines) => `${lines.join("\n")}\n\n`).join("");
 
@@ -1096,7 +1099,6 @@ describe("split tables a text box at a time (pdfminer.six): the subjects after e
     male: ["Male", "91%", "85%"],
     female: ["Female", "9%", "15%"],
   };
-  const sorted = (facts: unknown[][]) => facts.map((f) => JSON.stringify(f)).sort();
 
   test("Kirklees' three tables as pdfminer writes them: every subject, then each column's name and figures", async () => {
     // (Kirklees' report through pdfminer: "White" / "65%" / "71%" before the age columns, "Black
@@ -1339,5 +1341,115 @@ describe("a label-first table a text box at a time (pdfminer.six): its labels' b
 
   test("one figure short: none paired", async () => {
     expect((await written(figures.slice(0, -1))).variant).toEqual([]);
+  });
+});
+
+describe("the contextual facts a text box at a time with every sub-table's figures first (pdfminer.six)", () => {
+  // Kirklees' contextual facts as pdfminer writes them: the youth justice, population and
+  // caseload figures under their sub-headings, the split tables a box at a time, then every
+  // label ("233" and "106" alone on their lines look like page numbers).
+  const name = "2021-10-kirklees.txt";
+  const k = {
+    age: ["Age", "Kirklees YJS", "National average"],
+    race: ["Race/ethnicity ¹⁰", "Kirklees YJS", "Kirklees"],
+    gender: ["Gender", "Kirklees YJS", "National average"],
+  };
+  // (The facts of the first page of the section: of the caseload, the three rows under
+  // "Additional caseload data" and the captions' counts.)
+  const CONTEXT_GROUPS = ["first_time_entrants", "reoffending", "population", "age", "ethnicity", "gender"];
+  const first = new Set(["Total current caseload", "court disposals", "out-of-court disposals"]);
+  const facts = (r: ReportRecord) =>
+    r.contextualFacts
+      .filter((f) => (f.group === "caseload" ? first.has(f.label) : CONTEXT_GROUPS.includes(f.group)))
+      .map((f) => [f.group, f.label, f.subject, f.value, f.unit]);
+  async function written(labels: string[][]) {
+    const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const start = cellPerLine.indexOf("Youth justice information\n");
+    const end = cellPerLine.indexOf("Of the 69 court disposals\n");
+    expect(start).toBeGreaterThan(0);
+    const notes = cellPerLine
+      .slice(start, end)
+      .split("\n")
+      .filter((l) => /^[¹⁶⁷⁸⁹]/.test(l));
+    expect(notes).toHaveLength(5);
+    const box = boxes(
+      ["Youth justice information"],
+      ["233"],
+      ["207"],
+      ["34%"],
+      ["38%"],
+      ["Population information"],
+      ["441,290"],
+      ["44,773"],
+      ["Caseload information⁹"],
+      ...[...k.age, ...k.race, ...k.gender].map((l) => [l]),
+      ...["White", "65%", "71%"].map((l) => [l]),
+      ["Additional caseload data¹¹"],
+      ["106"],
+      ["69 (65%)"],
+      ["37 (35%)"],
+      ...labels.slice(0, 6),
+      ...["10–14", "29%", "22%", "15–17", "71%", "78%"].map((l) => [l]),
+      ...["Black and minority ethnic", "Unknown", "30%", "29%", "5%", "0%"].map((l) => [l]),
+      ...["Female", "9%", "15%", "Male", "91%", "85%"].map((l) => [l]),
+      ...labels.slice(6),
+      ...notes.map((n) => [n]),
+    );
+    const text = `${cellPerLine.slice(0, start)}${box}${cellPerLine.slice(end)}`;
+    // (Pages of 150 lines keep the section on one page.)
+    return {
+      original: facts(await read(name, paged(cellPerLine, 150))),
+      variant: facts(await read(name, paged(text, 150))),
+    };
+  }
+  const labels = [
+    ["First-time entrant rate per 100,000 in Kirklees ⁶"],
+    ["First-time entrant rate per 100,000 in England", "and Wales"],
+    ["Reoffending rate for Kirklees ⁷"],
+    ["Reoffending rate in England and Wales"],
+    ["Total population Kirklees (2020) ⁸"],
+    ["Total youth population (10–17 years) in", "Kirklees (2020)"],
+    ["Total current caseload, of which:"],
+    ["court disposals"],
+    ["out-of-court disposals"],
+  ];
+
+  test("each sub-heading's figures take the labels after them in order, where each label's kind is its heading's", async () => {
+    const { original, variant } = await written(labels);
+    // (20 youth justice, population and split figures; 5 caseload rows, and the captions' two
+    // counts below, "Of the 69 court disposals" and "Of the 37 ...".)
+    expect(original).toHaveLength(27);
+    expect(original).toContainEqual([
+      "population",
+      "Total population Kirklees (2020)",
+      null,
+      441290,
+      "count",
+    ]);
+    expect(original).toContainEqual(["caseload", "Total current caseload", null, 106, "count"]);
+    expect(sorted(variant)).toEqual(sorted(original));
+  });
+
+  test("labels in another order than the figures' headings hold: none paired", async () => {
+    // (The caseload labels first and the first-time entrant rates after the populations: every
+    // figure still fits its label, a count a count and a percentage a percentage, but the
+    // headings over the figures say otherwise.)
+    const swapped = [
+      labels[6],
+      labels[7],
+      ...labels.slice(2, 6),
+      labels[0],
+      labels[1],
+      labels[8],
+    ] as string[][];
+    const { variant } = await written(swapped);
+    // (The split tables are read all the same; the captions' counts below are another table's.)
+    const paired = variant.filter(
+      (f) =>
+        ["first_time_entrants", "reoffending", "population"].includes(f[0] as string) ||
+        f[1] === "Total current caseload",
+    );
+    expect(paired).toEqual([]);
+    expect(variant.filter((f) => f[0] === "age")).toHaveLength(4);
   });
 });
