@@ -930,31 +930,23 @@ function headedFiguresThenLabels(lines: Line[], standIns: Set<Line>): Line[] {
       (i > 0 && line.line - (lines[i - 1] as Line).line < 2 && !standIns.has(lines[i - 1] as Line))
     )
       break;
-    let end = i + 1;
-    while (
-      end < lines.length &&
-      piece(lines[end]) &&
-      (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
-    )
-      end++;
+    const end = boxEnd(lines, i, piece);
     labels.push(lines.slice(i, end));
     i = end - 1;
   }
-  if (figures.length < 3 || labels.length !== figures.length) return lines;
-  const fits = labels.every((label, k) => {
-    const text = label.map((l) => l.flat).reduce(joinWrapped);
-    const { line, groups: allowed } = figures[k] as (typeof figures)[number];
-    const figure = leadingFigure(line.flat);
-    const group = groupOf(text)?.group;
-    return (
-      figure !== null &&
-      group !== undefined &&
-      allowed.includes(group) &&
-      fitsLabel(text, figure) &&
-      wholeLabel(text)
-    );
+  if (
+    figures.length < 3 ||
+    !pairsFit(
+      labels,
+      figures.map((f) => f.line),
+    )
+  )
+    return lines;
+  const kinds = labels.every((label, k) => {
+    const group = groupOf(labelText(label))?.group;
+    return group !== undefined && (figures[k] as (typeof figures)[number]).groups.includes(group);
   });
-  if (!fits) return lines;
+  if (!kinds) return lines;
   const rows = new Map(
     figures.map(({ line }, k) => [line, joined(line, [line, labelLine(labels[k] as Line[])])]),
   );
@@ -1010,25 +1002,34 @@ function labelBoxesAt(lines: Line[], j: number, most: number): { labels: Line[][
   let next = j;
   while (next < lines.length && labels.length <= most && labelPiece(lines[next])) {
     if (next > 0 && (lines[next] as Line).line - (lines[next - 1] as Line).line < 2) return null;
-    let end = next + 1;
-    while (
-      end < lines.length &&
-      labelPiece(lines[end]) &&
-      (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
-    )
-      end++;
+    const end = boxEnd(lines, next, labelPiece);
     labels.push(lines.slice(next, end));
     next = end;
   }
   return { labels, next };
 }
 
+/** Where the box starting at `start` ends: its lines one after the other, each a `piece` of it. */
+function boxEnd(lines: Line[], start: number, piece: (line: Line | undefined) => boolean): number {
+  let end = start + 1;
+  while (
+    end < lines.length &&
+    piece(lines[end]) &&
+    (lines[end] as Line).line - (lines[end - 1] as Line).line === 1
+  )
+    end++;
+  return end;
+}
+
+/** A label's lines as its text (a word broken after its hyphen closes up). */
+const labelText = (label: Line[]) => label.map((l) => l.flat).reduce(joinWrapped);
+
 /** As many labels as figures, each figure possible for its label, each label whole. */
 function pairsFit(labels: Line[][], figures: Line[]): boolean {
   return (
     labels.length === figures.length &&
     labels.every((label, k) => {
-      const text = label.map((l) => l.flat).reduce(joinWrapped);
+      const text = labelText(label);
       const figure = leadingFigure((figures[k] as Line).flat);
       return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
     })
