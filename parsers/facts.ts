@@ -233,14 +233,15 @@ const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:\\s+(?:${SPLIT_FIGURE.sourc
 const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;
 const TRAILING_NUMBER = new RegExp(`^(.*?)(\\s+(?:${NUMBER_FIGURE.source}))$`);
 
-/** The column names a split's header prints, longest first (single-space text is split by them). */
-const SPLIT_COLUMNS =
-  /Black,? Asian and minority ethnic|Black and minority ethnic|Black or Black British|Asian or Asian British|Any other ethnic group|Other ethnic groups?|Mixed(?: ethnicity)?|White(?: British)?|Black|Asian|Chinese|Other|Unknown|Not known|Male|Female|Boys|Girls|BAME|\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*years)?|\d{1,2}\+/giy;
+/** An age split's column name: "10–14", "15–17 years", "18+". */
+export const AGE_BAND = String.raw`\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*years)?|\d{1,2}\+`;
 
-/**
- * The column names of a split's header: its cells, or (a single space between them) the
- * header's text after its first word cut into `count` known column names; null when it cannot be.
- */
+/** The column names a split's header prints, longest first (single-space text is split by them). */
+const SPLIT_COLUMNS = new RegExp(
+  `Black,? Asian and minority ethnic|Black and minority ethnic|Black or Black British|Asian or Asian British|Any other ethnic group|Other ethnic groups?|Mixed(?: ethnicity)?|White(?: British)?|Black|Asian|Chinese|Other|Unknown|Not known|Male|Female|Boys|Girls|BAME|${AGE_BAND}`,
+  "giy",
+);
+
 /** What a split's columns may be called: ages, ethnic groups, genders. */
 export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
   age: /\d/,
@@ -249,6 +250,10 @@ export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
   gender: /^(?:male|female|boys?|girls?|other|unknown|not known|non-binary|prefer not to say)$/i,
 };
 
+/**
+ * The column names of a split's header: its cells, or (a single space between them) the
+ * header's text after its first word cut into `count` known column names; null when it cannot be.
+ */
 function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
   if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
   const rest = plain(header.cells.join(" "))

@@ -322,10 +322,10 @@ function otherPromptLabel(cell: string): boolean {
 /** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
 const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
 
-/** Page furniture: a page number, a rule, a running header or footer (not the report's text). */
 /** A rule ("------") or leader dots: drawn, no text. */
 export const RULE_OR_LEADERS = /^[_\-–—=.·•\s]+$/;
 
+/** Page furniture: a page number, a rule, a running header or footer (not the report's text). */
 export function isFurniture(cells: string[], flat: string): boolean {
   if (cells.length === 0) return true;
   if (flat.length > 120 || !FURNITURE_START.test(flat)) return false;

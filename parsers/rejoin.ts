@@ -11,6 +11,7 @@
 import type { FactGroup } from "../schemas/report.js";
 import { columnTables } from "./columns.js";
 import {
+  AGE_BAND,
   COLUMN_FITS,
   FACT_FIGURE,
   FACT_TABLE_START,
@@ -613,13 +614,14 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   return rows.length > 1 ? { rows, next: j } : null;
 }
 
+/** An age split's column name alone on its line (the names the facts reader cuts headers by). */
+const AGE_COLUMN = new RegExp(`^(?:${AGE_BAND})$`, "i");
+
 /** A split table's column name on a line of its own: "10–14", "15–17 years", "White", "Female". */
-const AGE_BAND =
-  /^(?:\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}|\d{1,2}\s*\+|\d{1,2} and (?:over|under))(?:\s*years)?$/i;
 function splitColumnName(group: FactGroup, line: Line): boolean {
   const flat = line.flat;
   if (line.cells.length !== 1 || flat.length > 40 || /\d/.test(flat) !== (group === "age")) return false;
-  return group === "age" ? AGE_BAND.test(flat) : (COLUMN_FITS[group]?.test(flat) ?? false);
+  return group === "age" ? AGE_COLUMN.test(flat) : (COLUMN_FITS[group]?.test(flat) ?? false);
 }
 
 /**
