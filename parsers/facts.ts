@@ -16,6 +16,7 @@ import {
   opensQuotation,
   percentCell,
   plain,
+  withoutMisreadMarker,
 } from "./text.js";
 
 type Unit = ContextualFact["unit"];
@@ -65,7 +66,8 @@ function splitLabel(group: FactGroup, heading: string): string {
 const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|years?|from)) ?\d{1,2}$/i;
 
 function cleanLabel(label: string, area: string | null = null): string {
-  const text = plain(label)
+  // (No label asks a question: a "?" after it is a marker misread too, "(2018) ?".)
+  const text = withoutMisreadMarker(plain(label).replace(/(?<=\S)\s+\?$/, ""))
     .replace(/,?\s*of which:?$/i, "")
     .replace(/[:\s]+$/, "");
   // (Unless the area's own name ends so.)

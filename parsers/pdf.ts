@@ -15,7 +15,7 @@ import {
 import { FIGURE_ROW_START } from "./facts.js";
 import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { joinWrapped, ratingOnly, superscript } from "./text.js";
+import { OCR_MISREAD_MARKER, joinWrapped, ratingOnly, superscript } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -67,8 +67,6 @@ function isOcrFont(style: FontStyle | undefined): boolean {
 }
 /** A word of an OCR text layer as a table's ruled border before it, its text, the border after it. */
 const OCR_RULE = /^\s*([|¦]*)\s*(.*?)\s*([|¦]*)\s*$/;
-/** A word of an OCR text layer that is a symbol or two of those a small raised digit is misread as. */
-const OCR_MISREAD_MARKER = /^(?:[§°©®™"'‘’“”]|[*§°©®™"'‘’“”]{2})$/;
 /** The gap, in em, from which two words of an OCR text layer stand in different cells. */
 const OCR_COLUMN_GAP = 1.5;
 

@@ -19,6 +19,7 @@ import {
   parseCount,
   percentCell,
   plain,
+  withoutMisreadMarker,
 } from "./text.js";
 
 /**
@@ -731,9 +732,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const labelMatch = rowText.match(/^([a-z])\)\s*/);
     const label = labelMatch ? (labelMatch[1] as string) : null;
     if (labelMatch) rowText = rowText.slice(labelMatch[0].length);
-    // A footnote marker left as plain digits after the question's mark ("... disposal? 27"): the
-    // mark ends the question.
-    rowText = rowText.replace(/\?\s*\d{1,2}$/, "?");
+    // A footnote marker left as plain digits after the question's mark ("... disposal? 27"), or
+    // as an OCR engine misread it ("... safe? *©"): the mark ends the question.
+    rowText = withoutMisreadMarker(rowText).replace(/\?\s*\d{1,2}$/, "?");
     if (rowText.length < 8) continue;
 
     if (figures.percent !== null && figures.percent > 100) {

@@ -317,26 +317,37 @@ const DISCRETION = /professional discretion|ratings panel|discretion (?:was|has 
  */
 const explainsDiscretion = (text: string) => /discretion|panel/i.test(text) && DISCRETION.test(text);
 
-/** Footnote or in-section text that explains a rating moved by professional discretion. */
+/** A note's own number opening its line, as a converter that did not set it apart writes it ("20 Planning was ..."). */
+const NUMBERED_NOTE = /^(\d{1,2})\s+(?=[A-Z])/;
+
+/**
+ * Footnote or in-section text that explains a rating moved by professional discretion. Found by
+ * the section rather than by the rating's marker (a marker the converter lost, or an OCR engine
+ * misread: "Good”"), a note opening with its own number gives that number as the marker.
+ */
 function discretionFor(
   lines: Line[],
   footnotes: Footnote[],
   section: { start: number; end: number } | undefined,
   markers: (string | null)[],
-): { note: string; line: Line } | null {
+): { note: string; line: Line; marker: string | null } | null {
   for (const marker of markers) {
     if (!marker) continue;
     const note = footnotes.find((f) => f.marker === marker && explainsDiscretion(f.text));
-    if (note) return { note: note.text, line: note.line };
+    if (note) return { note: note.text, line: note.line, marker };
     if (/^\*+$/.test(marker)) {
       const legend = lines.find((l) => l.flat.startsWith(marker) && explainsDiscretion(l.flat));
-      if (legend) return { note: legend.flat, line: legend };
+      if (legend) return { note: legend.flat, line: legend, marker };
     }
   }
   if (section) {
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] as Line;
-      if (explainsDiscretion(line.flat)) return { note: line.flat, line };
+      if (!explainsDiscretion(line.flat)) continue;
+      const numbered = NUMBERED_NOTE.exec(line.flat);
+      return numbered
+        ? { note: line.flat.slice(numbered[0].length), line, marker: numbered[1] as string }
+        : { note: line.flat, line, marker: null };
     }
     const inSection = footnotes.filter(
       (f) =>
@@ -344,7 +355,9 @@ function discretionFor(
         f.line.line <= ((lines[section.end - 1] ?? lines[section.start]) as Line).line &&
         explainsDiscretion(f.text),
     );
-    if (inSection[0]) return { note: inSection[0].text, line: inSection[0].line };
+    // (Its number is not taken for the rating's: a converter writing the notes' numbers apart
+    // from their texts, "20" / "21" / then both notes, pairs them by guess.)
+    if (inSection[0]) return { note: inSection[0].text, line: inSection[0].line, marker: null };
   }
   return null;
 }
@@ -397,11 +410,11 @@ export function buildStandards(
         provenance: provenanceOf(withheld),
       });
     }
-    const marker = row?.marker ?? sectionFound?.marker ?? null;
     const discretion = discretionFor(lines, footnotes, section, [
       row?.marker ?? null,
       sectionFound?.marker ?? null,
     ]);
+    const marker = row?.marker ?? sectionFound?.marker ?? discretion?.marker ?? null;
     const rowProvenance = row ? provenanceOf(row.heading.line) : null;
     if (!row?.rating && !withheld) {
       warnings.push({

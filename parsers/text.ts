@@ -32,7 +32,8 @@ export function ratingOnly(text: string): { rating: Rating; marker: string | nul
     .replace(/^['’"”]/, "")
     .trim();
   if (/[a-z]{3,}/i.test(rest)) return null;
-  const marker = rest.match(/^(\*+|†+)/)?.[1] ?? null;
+  // Digits glued on are a footnote marker that the converter printed as plain text ("Good20").
+  const marker = rest.match(/^(\*+|†+)/)?.[1] ?? (/^\d{1,2}$/.test(r.rest) ? r.rest : null);
   return { rating: r.rating, marker };
 }
 
@@ -182,6 +183,24 @@ export function superscript(digits: string): string {
 /** Raised figures as digits ("¹²" -> "12"). */
 export function fromSuperscript(raised: string): string {
   return [...raised].map((c) => (RAISED_DIGITS.includes(c) ? String(RAISED_DIGITS.indexOf(c)) : c)).join("");
+}
+
+/** What an OCR engine reads a footnote marker's small raised digits as ("©", "°", "™", "”", "*"). */
+const MISREAD_MARKER_SYMBOL = `[*§°©®™¢"'‘’“”]`;
+/** A text-layer word that is an OCR'd footnote marker alone: one such symbol but a bare "*", or two. */
+export const OCR_MISREAD_MARKER = new RegExp(`^(?:(?!\\*$)${MISREAD_MARKER_SYMBOL}{1,2})$`, "u");
+/**
+ * An OCR'd footnote marker left at the end of a label or a question, after a space ("Croydon §",
+ * "(FTE) *\"", "safe? *©"), or with one of its digits read right ("(FTE) 1°", "people? 7\""): its
+ * number cannot be told, and it is no part of the text. (Glued on, the symbol may be the text's own
+ * closing quote.)
+ */
+const TRAILING_MISREAD_MARKER = new RegExp(
+  `(?<=[\\p{L}\\p{N})?:%])\\s+(?:${MISREAD_MARKER_SYMBOL}{1,2}|\\d${MISREAD_MARKER_SYMBOL})$`,
+  "u",
+);
+export function withoutMisreadMarker(text: string): string {
+  return text.replace(TRAILING_MISREAD_MARKER, "");
 }
 
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */

@@ -43,6 +43,9 @@ test.each([
   { damage: "its percentage on the next line", damaged: ROW.replace("\t86%", "\n86%") },
   { damage: "its percentage after a single space", damaged: ROW.replace("\t86%", " 86%") },
   { damage: "its percent sign in LaTeX", damaged: ROW.replace("\t86%", () => "\t86$\\%$") },
+  // A footnote marker after it, as an OCR engine misreads its small raised digits.
+  { damage: "an OCR'd marker after it ('*©')", damaged: ROW.replace("?\t86%", "? *©\t86%") },
+  { damage: "an OCR'd marker, one digit read ('7\"')", damaged: ROW.replace("?\t86%", '? 7"\t86%') },
 ])("a key question with $damage is still read", async ({ damaged }) => {
   const row = await bodyRow(BLACKBURN.replace(ROW, damaged), "2.1.3");
   expect(row?.percent).toBe(86);

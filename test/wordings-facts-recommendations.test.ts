@@ -991,3 +991,29 @@ test("a figure-first population row whose label says what it counts only on its 
     ["population", "Total black and minority ethnic youth population in North Somerset (2011)", 751],
   ]);
 });
+
+test("a footnote marker an OCR engine misread as a symbol is no part of a fact's label (pdftotext -layout of a scan)", () => {
+  // Kirklees scanned and OCR'd by tesseract: each label's raised footnote number came back as
+  // "°", "’", "®", "*”" or, one digit read right, "1°"; North Somerset's as "?".
+  const { facts } = factsOf(
+    [
+      "Youth justice information",
+      "    233                    First-time entrant rate per 100,000 in Kirklees °",
+      "    34%                    Reoffending rate for Kirklees ’",
+      "Population information",
+      "    441,290               Total population Kirklees (2020) ®",
+      "    215,052               Total population in North Somerset (2018) ?",
+      "Key staffing data”",
+      " Total headcount qualified case managers (FTE) *”                                    8.6",
+      " Total headcount other case managers (FTE) 1°                                        10",
+    ].join("\n"),
+  );
+  expect(facts.map(([, label, , , value]) => [label, value])).toEqual([
+    ["First-time entrant rate per 100,000 in Kirklees", 233],
+    ["Reoffending rate for Kirklees", 34],
+    ["Total population Kirklees (2020)", 441290],
+    ["Total population in North Somerset (2018)", 215052],
+    ["Total headcount qualified case managers (FTE)", 8.6],
+    ["Total headcount other case managers (FTE)", 10],
+  ]);
+});

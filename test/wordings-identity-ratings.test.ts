@@ -7,8 +7,9 @@ import { describe, expect, test } from "vitest";
 import { parseIdentity } from "../parsers/identity.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { overallRatingStatements, parseRatingsTable, ratingNear } from "../parsers/ratings.js";
+import { documentFromBytes } from "../parsers/read.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
-import { extractFile } from "../src/extract.js";
+import { extractDocument, extractFile } from "../src/extract.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -427,4 +428,44 @@ test("the contents' annex entries written with a single space before their page 
   expect(sections(read)).toEqual(sections(original));
   // (Croydon's 3.4 heading is damaged in the corpus text itself: the other eleven.)
   expect(sections(read).filter(([, found]) => found)).toHaveLength(11);
+});
+
+describe("a rating's footnote marker that the converter lost or misread (North Somerset, 3.2)", () => {
+  const RATING = "Good<sup>20</sup>";
+  const NOTE = "<sup>&</sup>lt;sup>20</sup> Planning was judged";
+  const RATING_RULE =
+    "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed explanation.";
+  const planning = async (...edits: [printed: string, damaged: string][]) => {
+    let text = readFileSync(join(import.meta.dirname, "..", "corpus", "2020-12-north-somerset.txt"), "utf8");
+    for (const [printed, damaged] of edits) {
+      expect(text).toContain(printed);
+      text = text.replace(printed, damaged);
+    }
+    const record = extractDocument(await documentFromBytes("north-somerset.txt", Buffer.from(text, "utf8")));
+    const s = record.standards.find((standard) => standard.id === "3.2");
+    return [s?.marker, s?.discretion, s?.discretionNote?.slice(0, 27)];
+  };
+  test("as printed", async () => {
+    expect(await planning()).toEqual(["20", true, "Planning was judged to be s"]);
+  });
+  test("misread by OCR ('Good”'), its note's number opening the note's line: the number is the marker", async () => {
+    expect(await planning([RATING, "Good”"], [NOTE, "20 Planning was judged"])).toEqual([
+      "20",
+      true,
+      "Planning was judged to be s",
+    ]);
+  });
+  test("glued on as plain digits ('Good20')", async () => {
+    expect(await planning([RATING, "Good20"])).toEqual(["20", true, "Planning was judged to be s"]);
+  });
+  test("lost, the notes' numbers written apart before both notes (pdfminer): no marker is guessed", async () => {
+    const notes = await planning(
+      [RATING, "Good"],
+      ["Our rating<sup>21</sup>", "Our rating21"],
+      [NOTE, "20\n\n21\n\nPlanning was judged"],
+      // (Note 21 ends the page: a page's notes are read where it ends.)
+      [`<sup>&</sup>lt;sup>21</sup> ${RATING_RULE}`, `${RATING_RULE}\n\f`],
+    );
+    expect(notes).toEqual([null, true, "Planning was judged to be s"]);
+  });
 });
