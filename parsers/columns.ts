@@ -204,9 +204,34 @@ function figuresAt(
   // orders are possible and differ, not read.)
   const boxed = /^relevant$/i.test(heading.flat);
   if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
-    rowLines = boxed ? countOrder(counts, null, true) : countRows(counts);
+    rowLines =
+      headingsBoxedWithFirstRow(used, counts) ?? (boxed ? countOrder(counts, null, true) : countRows(counts));
   if (!rowLines) return null;
   return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
+}
+
+/**
+ * Each heading's box holding the first row's count under it ("Relevant cases" / "8", "Number
+ * 'Yes'" / "8"), the other rows' counts a box each after them, as pdfminer writes a table of
+ * rows set close: the first row is the two counts under the headings, the rest are read as
+ * `countRows` reads counts (where each is a box of its own, a row or a column at a time,
+ * whichever alone can be true: here a column at a time). Read with the first two, the counts
+ * had been paired a row at a time, neither order being true of them all.
+ */
+function headingsBoxedWithFirstRow(used: Line[], counts: Line[]): Line[][] | null {
+  const [relevantHeading, relevant, yesHeading, yes] = used;
+  if (
+    !(relevantHeading && relevant && yesHeading && yes) ||
+    !RELEVANT_HEADER.test(relevantHeading.flat) ||
+    !YES_HEADER.test(yesHeading.flat) ||
+    relevant !== counts[0] ||
+    yes !== counts[1] ||
+    relevant.line !== relevantHeading.line + 1 ||
+    yes.line !== yesHeading.line + 1 ||
+    (countCell(yes.flat) as number) > (countCell(relevant.flat) as number)
+  )
+    return null;
+  return [[relevant, yes], ...(counts.length > 2 ? countRows(counts.slice(2)) : [])];
 }
 
 /**

@@ -1217,3 +1217,62 @@ test("the '% Yes' heading on a line of its own between a key question and its pr
     ["Does assessment analyse the key structural barriers facing the child?", "56%"],
   ]);
 });
+
+test("each count heading's box holding the first row's count, the other counts a box each a column at a time: the first row, then the columns (pdfminer, rows set close)", () => {
+  // North Somerset's 2.1.1 prompts: printed 8-8, 8-8, 8-8, 7-7, 8-8. pdfminer writes
+  // "Relevant cases" / "8" and "Number 'Yes'" / "8" as one box each, then the other rows'
+  // counts a column at a time. Read a row at a time from the first count, 7-8 ('Yes' above
+  // relevant) was made; a column at a time from the first, 7-8 again.
+  const prompts = [
+    "Is there sufficient analysis of offending behaviour?",
+    "Does assessment consider the diversity and wider familial and social context of the child?",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "Where applicable, does assessment analyse the key structural barriers facing the child?",
+    "Is sufficient attention given to understanding the child's levels of maturity?",
+  ];
+  const text = [
+    "Of the 8 cases inspected:",
+    prompts.join("\n"),
+    "",
+    "Relevant cases\n8",
+    "",
+    "Number 'Yes'\n8",
+    "",
+    boxes(["8", "8", "7", "8", "8", "8", "7", "8"]),
+  ].join("\n");
+  const rows = doc(text).lines.map((l) => l.cells);
+  expect(rows.filter((r) => prompts.includes(r[0] as string))).toEqual([
+    [prompts[0], "8", "8"],
+    [prompts[1], "8", "8"],
+    [prompts[2], "8", "8"],
+    [prompts[3], "7", "7"],
+    [prompts[4], "8", "8"],
+  ]);
+  // The rest in blocks of cells touching, as pdftotext writes rows set close (each column's
+  // block in turn): read as blocks still (North Somerset's 2.2.3: 7-6, 7-7, 6-4, 7-5, 7-5; the
+  // first form read the rest a box at a time, 7-6, 7-4).
+  const blocks = [
+    "Of the 7 cases with factors related to keeping other people safe:",
+    prompts.join("\n"),
+    "",
+    "Relevant cases\n7",
+    "",
+    "Number 'Yes'\n6",
+    "",
+    "7\n6\n\n7\n4",
+    "",
+    boxes(["7", "5", "7", "5"]),
+  ].join("\n");
+  expect(
+    doc(blocks)
+      .lines.map((l) => l.cells)
+      .filter((r) => prompts.includes(r[0] as string))
+      .map((r) => r.slice(1)),
+  ).toEqual([
+    ["7", "6"],
+    ["7", "7"],
+    ["6", "4"],
+    ["7", "5"],
+    ["7", "5"],
+  ]);
+});
