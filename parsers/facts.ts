@@ -7,6 +7,7 @@ import { splitTolerance } from "./framework.js";
 import { type Line, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import {
+  MISREAD_MARKER_SYMBOL,
   MONTH_WORD,
   OUT_OF_COURT,
   RUNS_ON,
@@ -133,8 +134,11 @@ export const FACT_FIGURE = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)%?(?:\\s*\\
 export const FIGURE_ROW_START = new RegExp(`^${FACT_FIGURE}\\s+(?!${MONTH_WORD}\\b)[A-Z]`);
 /** A figure and nothing else ("267", "25.5%", "342,907", "16%"). */
 export const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
-/** A table's caption ends in its colon, a footnote marker after it or not ("... of caseload:", "...:12"). */
-export const CAPTION_END = /:\s*\d{0,2}$/;
+/**
+ * A table's caption ends in its colon, a footnote marker after it or not ("... of caseload:",
+ * "...:12"), or the symbol an OCR engine read the marker as ("... court disposals:”").
+ */
+export const CAPTION_END = new RegExp(`:\\s*(?:\\d{1,2}|${MISREAD_MARKER_SYMBOL}{1,2})?$`, "u");
 /** "20,687 Total black and minority ethnic youth population of Croydon": figure and label in one cell. */
 const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
 

@@ -186,7 +186,7 @@ export function fromSuperscript(raised: string): string {
 }
 
 /** What an OCR engine reads a footnote marker's small raised digits as ("©", "°", "™", "”", "*"). */
-const MISREAD_MARKER_SYMBOL = `[*§°©®™¢"'‘’“”]`;
+export const MISREAD_MARKER_SYMBOL = `[*§°©®™¢"'‘’“”]`;
 /** A text-layer word that is an OCR'd footnote marker alone: one such symbol but a bare "*", or two. */
 export const OCR_MISREAD_MARKER = new RegExp(`^(?:(?!\\*$)${MISREAD_MARKER_SYMBOL}{1,2})$`, "u");
 /**

@@ -1017,3 +1017,74 @@ test("a footnote marker an OCR engine misread as a symbol is no part of a fact's
     ["Total headcount other case managers (FTE)", 10],
   ]);
 });
+
+test("a caption whose footnote marker OCR misread after its colon ('... court disposals:”') is a caption, not the row above's label run on (getText of a scan)", async () => {
+  // Kirklees scanned and OCR'd, as getText writes it (the foot of page 8, then page 9's prose
+  // and contextual facts): the caption's "¹²" came back as "”", and the paragraph unwrapper had
+  // run the caption on after the row above it, short of the prose's width.
+  const text = [
+    "An inspection of youth justice services in Kirklees",
+    "3 The *Crime and Disorder Act 1998* set out the arrangements for local YOTs and partnership working.",
+    "4 Percentage of children under 16 living in families with Absolute Low Income 2018-19.",
+    "leading and managing youth justice services. The Director of Children's Services was appointed as chair of the",
+    "YJS management board in April 2021. The previous chair, a police superintendent, reverted to vice-chair.",
+    "Senior leaders feel that being located within the Youth Engagement Service has brought the YJS closer to",
+    "other contextual safeguarding services and Early Help, to ensure that there is a dedicated and focused",
+    "partnership response for children who are at risk of offending and of causing harm to others.",
+    "The YJB key performance indicators show that Kirklees currently has a first-time entrant (FTE) rate of 233",
+    "(above the national rate of 207). Reoffending performance is better, with Kirklees having a binary rate of 34.2",
+    "per cent (lower than the England and Wales rate of 37.8 per cent), although the frequency rate of 1.54 is",
+    "slightly above the England and Wales rate of 1.48.",
+    "Contextual facts",
+    "Youth justice information",
+    "233 First-time entrant rate per 100,000 in Kirklees °",
+    "207 First-time entrant rate per 100,000 in England and Wales",
+    "34% Reoffending rate for Kirklees ’",
+    "38% Reoffending rate in England and Wales",
+    "Population information",
+    "441,290 Total population Kirklees (2020) ®",
+    "44,773 Total youth population (10-17 years) in Kirklees (2020)",
+    "Caseload information?",
+    "Age 10-14 15-17",
+    "Kirklees YJS 29% 71%",
+    "National average 22% 78%",
+    "Race/ethnicity *° White Black and Unknown",
+    "minority ethnic",
+    "Kirklees YJS 65% 30% 5%",
+    "Kirklees 71% 29% 0%",
+    "Gender Male Female",
+    "Kirklees YJS 91% 9%",
+    "National average 85% 15%",
+    "6 Youth Justice Board. (2021). *First Time Entrants, January to December 2019*.",
+    "7 Ministry of Justice. (2021). *Proven reoffending statistics, April 2018 to March 2019*.",
+    "8 Office for National Statistics. (2021). *UK Population estimates, mid-2020*.",
+    "9 Youth Justice Board. (2021). *Youth Justice annual statistics: 2019-2020*.",
+    "10 Information supplied by the YJS. Figures may not add up to 100 due to rounding.",
+    "9",
+    "",
+    "-- 9 of 37 --",
+    "",
+    "Additional caseload data?",
+    "106 Total current caseload, of which:",
+    "69 (65%) court disposals",
+    "37 (35%) out-of-court disposals",
+    "Of the 69 court disposals",
+    "61 (88%) Total current caseload on community sentences",
+    "5 (7%) Total current caseload in custody",
+    "3 (4%) Total current caseload on licence",
+    "Of the 37 out-of-court disposals",
+    "3 (8%) Total current caseload with youth caution",
+    "3 (8%) Total current caseload with youth conditional caution",
+    "31 (84%) Total current caseload: community resolution or other out-of-court disposal",
+    "For children in the inspected cases subject to court disposals:”",
+    "1.1. Governance and leadership",
+    "The governance and leadership of the YOT supports and promotes the delivery of a high-quality service.",
+  ].join("\n");
+  const record = extractDocument(await documentFromBytes("kirklees-caseload.txt", Buffer.from(text, "utf8")));
+  const labels = record.contextualFacts.map((f) => [f.label, f.value]);
+  expect(labels).toContainEqual([
+    "Total current caseload: community resolution or other out-of-court disposal",
+    31,
+  ]);
+  expect(labels.filter(([label]) => String(label).includes("For children"))).toEqual([]);
+});
