@@ -70,6 +70,8 @@ export function parseRecommendations(
   let lastNumber: number | null = null;
   // The line before was the addressee or an item: a bulleted line here is the list's next item.
   let inList = false;
+  // Inside a note printed among the items (see below): its wrapped lines are no item's.
+  let inNote = false;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as Line;
     const text = plain(line.flat);
@@ -79,12 +81,26 @@ export function parseRecommendations(
       addressee = (who[1] as string).trim();
       afterAddressee = true;
       inList = true;
+      inNote = false;
       continue;
     }
     const bulleted = BULLET.test(line.raw);
     // The list's lead-in: the addressee ("... should:") or the line stating the count.
     const numbered = itemNumber(text, afterAddressee || i === start, lastNumber);
+    // Numbered below the item before it, not after a lead-in: a page's footnote among the items,
+    // its marker written "1." (an OCR'd scan's "¹"; "1. The rating for Resettlement does not
+    // influence the overall YOS rating." between items 2 and 3), not a recommendation.
+    if (numbered && lastNumber !== null && numbered.number < lastNumber && !afterAddressee && i !== start) {
+      warnings.push({
+        code: "recommendation-out-of-sequence",
+        message: `'${text.slice(0, 80)}' is numbered ${numbered.number} after recommendation ${lastNumber}: taken for a note, not a recommendation`,
+        provenance: provenanceOf(line),
+      });
+      inNote = true;
+      continue;
+    }
     if (numbered) {
+      inNote = false;
       lastNumber = numbered.number;
       const named = addressee === null ? numbered.text.match(ITEM_ADDRESSEE) : null;
       items.push({
@@ -98,6 +114,7 @@ export function parseRecommendations(
       inList = true;
       continue;
     }
+    if (inNote && /^[a-z]/.test(text)) continue;
     if (/^[a-z]/.test(text) || (bulleted && inList)) {
       const last = items[items.length - 1];
       // Before any item, the lead-in's sentence running on ("... we have made seven

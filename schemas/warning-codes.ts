@@ -40,6 +40,8 @@ export const WARNING_CODES = {
     "Key-question figures printed a column at a time (pdftotext without -layout) could not be matched to their questions and were not read.",
   "recommendations-missing": "No recommendations section was found.",
   "recommendation-unnumbered": "A recommendation is printed without its number.",
+  "recommendation-out-of-sequence":
+    "A line in the recommendations numbered below the item before it ('1.' after '2.', not after an addressee's 'should:') was taken for a note printed among them, such as a page's footnote whose marker the converter wrote as '1.', and not read as a recommendation.",
   "html-page":
     "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, as a browser shows it; a value's provenance line is the file's line where its block starts.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",

@@ -1088,3 +1088,33 @@ test("a caption whose footnote marker OCR misread after its colon ('... court di
   ]);
   expect(labels.filter(([label]) => String(label).includes("For children"))).toEqual([]);
 });
+
+test("a page's footnote among the recommendations, its marker written '1.' (an OCR'd scan), is no recommendation; numbering again from 1 after an addressee is", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Recommendations",
+      "The Blackburn with Darwen Youth Justice Service should:",
+      "1. provide routine support and training for practitioners who are required to identify speech, language, and communication needs",
+      "2. support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
+      // (The note wrapped: its next line is no item's either.)
+      "1. The rating for Resettlement does not influence the",
+      "overall YOS rating.",
+      "3. systematically evaluate service delivery and internal processes",
+      "The Blackburn with Darwen Youth Justice Service Management Board should:",
+      "1. ensure that the post-16 access to speech, language, and communication therapy pathway is expedited and embedded",
+      "",
+      "Background",
+    ].join("\n"),
+  );
+  const { recommendations, warnings } = parseRecommendations(lines, seg);
+  expect(recommendations.items.map((it) => [it.number, it.text.slice(0, 24)])).toEqual([
+    [1, "provide routine support "],
+    [2, "support practitioners an"],
+    [3, "systematically evaluate "],
+    [1, "ensure that the post-16 "],
+  ]);
+  expect(recommendations.items[1]?.text).toBe(
+    "support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
+  );
+  expect(warnings.map((w) => [w.code, w.provenance?.line])).toEqual([["recommendation-out-of-sequence", 5]]);
+});
