@@ -178,6 +178,13 @@ const COMBINING_MARK = /[\u0300-\u036F]/;
 /** Typographic ligatures (ﬁ, ﬂ) a PDF's fonts give, soft hyphens and zero-width spaces. */
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
+/**
+ * "| 75%": an OCR'd rule and a percentage (see cleanLine). Not a count: a count table's "| 8" is
+ * where pdftotext writes the first row's counts inside a question wrapped round them, and read as
+ * a figure it ended that question short of its last line.
+ */
+const OCR_RULED_FIGURE = /^\|\s*(\d{1,3}(?:\.\d)?%)$/;
+
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
   // pdfminer writes a glyph its font gives no character for as "(cid:N)" ("Outstanding (cid:0)"
   // for a rating's star): a character unknown, as a damaged byte is (so "8(cid:3)%" is no figure).
@@ -189,7 +196,11 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
       ? glyphs.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
       : glyphs;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
-    const cell = raw.trim();
+    const trimmed = raw.trim();
+    // A table's ruled border an OCR engine read as "|" before a figure alone on its line ("| 75%",
+    // the text other readers make of a scan): the cell's edge, no text. (One cell with no pipe
+    // after it: no pipe table's row.)
+    const cell = trimmed.charCodeAt(0) === 124 ? (OCR_RULED_FIGURE.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };
   }
   // Most of the rest are table rows whose only mark is their column gaps: cells, and no more.

@@ -46,6 +46,11 @@ test.each([
   // A footnote marker after it, as an OCR engine misreads its small raised digits.
   { damage: "an OCR'd marker after it ('*©')", damaged: ROW.replace("?\t86%", "? *©\t86%") },
   { damage: "an OCR'd marker, one digit read ('7\"')", damaged: ROW.replace("?\t86%", '? 7"\t86%') },
+  // The cell's ruled border read as "|" before the figure (the text other readers make of a scan).
+  {
+    damage: "its percentage on the next line after an OCR'd rule ('| 86%')",
+    damaged: ROW.replace("\t86%", "\n| 86%"),
+  },
 ])("a key question with $damage is still read", async ({ damaged }) => {
   const row = await bodyRow(BLACKBURN.replace(ROW, damaged), "2.1.3");
   expect(row?.percent).toBe(86);
