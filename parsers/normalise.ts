@@ -179,11 +179,25 @@ const COMBINING_MARK = /[\u0300-\u036F]/;
 const INVISIBLE_OR_LIGATURE = /[\uFB00-\uFB06\u00AD\u200B]/;
 
 /**
- * "| 75%": an OCR'd rule and a percentage (see cleanLine). Not a count: a count table's "| 8" is
- * where pdftotext writes the first row's counts inside a question wrapped round them, and read as
- * a figure it ended that question short of its last line.
+ * A table's ruled border an OCR engine read as "|", the line's only pipe, before the figures
+ * ending it: after a question ("... social context of the child, | 8 8") or before a percentage
+ * alone on its line ("| 75%"), as the text other readers make of a scan writes it. The cell's
+ * edge, no text: no pipe table's row has a single pipe, figures after it. (A count alone, "| 8",
+ * is left: pdftotext writes a count table's first counts inside a question wrapped round them,
+ * and read as a figure it ended that question short of its last line.)
  */
-const OCR_RULED_FIGURE = /^\|\s*(\d{1,3}(?:\.\d)?%)$/;
+const OCR_RULED_FIGURES =
+  /^([^|]*?)\s*\|\s*(\d{1,3}(?:\.\d)?%(?:\s+\d{1,3}(?:\.\d)?%)?|\d{1,4}(?:\s+\d{1,4})?)$/;
+function withoutOcrRule(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  // (Only a line ending in a figure: one character's test for nearly every line.)
+  if (!((last >= 48 && last <= 57) || last === 37) || !line.includes("|")) return line;
+  const m = OCR_RULED_FIGURES.exec(line);
+  if (!m) return line;
+  const [before, figures] = [m[1] as string, m[2] as string];
+  if (before === "") return figures.endsWith("%") && !figures.includes(" ") ? figures : line;
+  return `${before} ${figures}`;
+}
 
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
   // pdfminer writes a glyph its font gives no character for as "(cid:N)" ("Outstanding (cid:0)"
@@ -196,11 +210,7 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
       ? glyphs.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
       : glyphs;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
-    const trimmed = raw.trim();
-    // A table's ruled border an OCR engine read as "|" before a figure alone on its line ("| 75%",
-    // the text other readers make of a scan): the cell's edge, no text. (One cell with no pipe
-    // after it: no pipe table's row.)
-    const cell = trimmed.charCodeAt(0) === 124 ? (OCR_RULED_FIGURE.exec(trimmed)?.[1] ?? trimmed) : trimmed;
+    const cell = withoutOcrRule(raw.trim());
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };
   }
   // Most of the rest are table rows whose only mark is their column gaps: cells, and no more.

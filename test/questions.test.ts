@@ -676,3 +676,15 @@ test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '
   ]);
   expect(heading.narrative.some((n) => n.text.includes("Offence types 10%"))).toBe(false);
 });
+
+test("a count row's counts after an OCR'd rule, the line's only pipe, inside its wrapped question ('... wellbeing of the |8 8' / 'child?'), are its counts", async () => {
+  // North Somerset's 2.1.2 as getText writes the scan: the cell's border read as "|", glued on.
+  const PROMPT =
+    "Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?";
+  const record = await damagedReport("2020-12-north-somerset.txt", [
+    `${PROMPT}\t8\t8`,
+    `${PROMPT.replace(" child?", " |8 8\nchild?")}`,
+  ]);
+  const row = record.prompts.find((p) => p.keyQuestionId === "2.1.2" && p.text === PROMPT);
+  expect([row?.relevant, row?.yes, row?.provenance.line]).toEqual([8, 8, 478]);
+});
