@@ -68,7 +68,8 @@ const TRAILING_MARKER = /(?<=[A-Za-z)])(?<!\b(?:aged?|to|and|under|over|than|yea
 
 function cleanLabel(label: string, area: string | null = null): string {
   // (No label asks a question: a "?" after it is a marker misread too, "(2018) ?".)
-  const text = withoutMisreadMarker(plain(label).replace(/(?<=\S)\s+\?$/, ""))
+  const flat = plain(label);
+  const text = withoutMisreadMarker(flat.endsWith("?") ? flat.replace(/(?<=\S)\s+\?$/, "") : flat)
     .replace(/,?\s*of which:?$/i, "")
     .replace(/[:\s]+$/, "");
   // (Unless the area's own name ends so.)

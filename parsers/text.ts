@@ -186,7 +186,8 @@ export function fromSuperscript(raised: string): string {
 }
 
 /** What an OCR engine reads a footnote marker's small raised digits as ("©", "°", "™", "”", "*"). */
-export const MISREAD_MARKER_SYMBOL = `[*§°©®™¢"'‘’“”]`;
+const MISREAD_SYMBOLS = `*§°©®™¢"'‘’“”`;
+export const MISREAD_MARKER_SYMBOL = `[${MISREAD_SYMBOLS}]`;
 /** A text-layer word that is an OCR'd footnote marker alone: one such symbol but a bare "*", or two. */
 export const OCR_MISREAD_MARKER = new RegExp(`^(?:(?!\\*$)${MISREAD_MARKER_SYMBOL}{1,2})$`, "u");
 /**
@@ -199,8 +200,12 @@ const TRAILING_MISREAD_MARKER = new RegExp(
   `(?<=[\\p{L}\\p{N})?:%])\\s+(?:${MISREAD_MARKER_SYMBOL}{1,2}|\\d${MISREAD_MARKER_SYMBOL})$`,
   "u",
 );
+/** The symbols alone, for a one-character test of a text's end before the pattern's scan. */
+const MISREAD_MARKER_END = new Set([...MISREAD_SYMBOLS]);
 export function withoutMisreadMarker(text: string): string {
-  return text.replace(TRAILING_MISREAD_MARKER, "");
+  return MISREAD_MARKER_END.has(text.charAt(text.length - 1))
+    ? text.replace(TRAILING_MISREAD_MARKER, "")
+    : text;
 }
 
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
