@@ -653,6 +653,15 @@ const ASSESSMENT = [
   "Does assessment sufficiently analyse how to keep other people safe?",
 ];
 
+/** Assessment's 2.1.1 prompts (North Somerset's, shortened). */
+const ASSESSMENT_2_1_1 = [
+  "Is there sufficient analysis of offending behaviour?",
+  "Does assessment consider the diversity and wider familial and social context of the child?",
+  "Does assessment focus on the child's strengths and protective factors?",
+  "Where applicable, does assessment analyse the key structural barriers facing the child?",
+  "Is sufficient attention given to understanding the child's levels of maturity?",
+];
+
 test("a counts table's headings after its questions, 'Relevant' / 'cases' wrapped: the counts in the one order that can be true", () => {
   // Read a row at a time, 8-7, 7-8 ('Yes' above relevant) cannot be; a column at a time it reads
   // 8-8, 7-7, 7-6 (North Somerset's 2.2, as printed).
@@ -700,13 +709,7 @@ test("a counts table's headings after its questions, 'Relevant' / 'cases' wrappe
 });
 
 test("a counts table's headings above its questions (caption, 'Relevant cases', 'Number 'Yes''): the header row, the counts in the order that can be true", () => {
-  const prompts = [
-    "Is there sufficient analysis of offending behaviour?",
-    "Does assessment consider the diversity and wider familial and social context of the child?",
-    "Does assessment focus on the child's strengths and protective factors?",
-    "Where applicable, does assessment analyse the key structural barriers facing the child?",
-    "Is sufficient attention given to understanding the child's levels of maturity?",
-  ];
+  const prompts = ASSESSMENT_2_1_1;
   const table = (caption: string, counts: string[]) =>
     doc(boxes([caption, "Relevant cases", "Number 'Yes'", ...prompts, ...counts])).lines.map((l) => l.cells);
   // A row at a time 5-3 / 2-5 cannot be; a column at a time: 5-5, 5-5, 5-5, 3-2, 5-5.
@@ -1223,13 +1226,7 @@ test("each count heading's box holding the first row's count, the other counts a
   // "Relevant cases" / "8" and "Number 'Yes'" / "8" as one box each, then the other rows'
   // counts a column at a time. Read a row at a time from the first count, 7-8 ('Yes' above
   // relevant) was made; a column at a time from the first, 7-8 again.
-  const prompts = [
-    "Is there sufficient analysis of offending behaviour?",
-    "Does assessment consider the diversity and wider familial and social context of the child?",
-    "Does assessment focus on the child's strengths and protective factors?",
-    "Where applicable, does assessment analyse the key structural barriers facing the child?",
-    "Is sufficient attention given to understanding the child's levels of maturity?",
-  ];
+  const prompts = ASSESSMENT_2_1_1;
   const text = [
     "Of the 8 cases inspected:",
     prompts.join("\n"),
