@@ -13,7 +13,9 @@ import { MONTH_WORD, PAGE_JOINER, joinWrapped, superscript } from "./text.js";
  * "7 Ministry of Justice. ...": a number, then a note's first word (not a figure, not "(65%)",
  * not a month: "15 March 2022. Managers reported ..." is a paragraph).
  */
-const NOTE_START = new RegExp(`^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`);
+export const NOTE_START = new RegExp(
+  `^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`,
+);
 /**
  * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
  * colon before a link the converter dropped ("... are available here:").

@@ -2,6 +2,7 @@
 // per standard), each standard section's own rating and discretion note, annex restatements.
 
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
+import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
 import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
@@ -317,9 +318,6 @@ const DISCRETION = /professional discretion|ratings panel|discretion (?:was|has 
  */
 const explainsDiscretion = (text: string) => /discretion|panel/i.test(text) && DISCRETION.test(text);
 
-/** A note's own number opening its line, as a converter that did not set it apart writes it ("20 Planning was ..."). */
-const NUMBERED_NOTE = /^(\d{1,2})\s+(?=[A-Z])/;
-
 /**
  * Footnote or in-section text that explains a rating moved by professional discretion. Found by
  * the section rather than by the rating's marker (a marker the converter lost, or an OCR engine
@@ -344,7 +342,9 @@ function discretionFor(
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] as Line;
       if (!explainsDiscretion(line.flat)) continue;
-      const numbered = NUMBERED_NOTE.exec(line.flat);
+      // (Its own number opening its line, where the converter did not set it apart: "20 Planning
+      // was judged ...", as a page's foot starts a note.)
+      const numbered = NOTE_START.exec(line.flat);
       return numbered
         ? { note: line.flat.slice(numbered[0].length), line, marker: numbered[1] as string }
         : { note: line.flat, line, marker: null };
