@@ -135,6 +135,8 @@ function figuresAt(
   pageNumbers: readonly Line[] = [],
   /** Source lines of rules ("------") the normaliser set aside: no gap between cells, nor the blank line setting one apart. */
   rules: ReadonlySet<number> = new Set(),
+  /** The order this document's converter writes a count column's lines in, where both could be true. */
+  order: CountOrder = "row",
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -205,7 +207,8 @@ function figuresAt(
   const boxed = /^relevant$/i.test(heading.flat);
   if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines =
-      headingsBoxedWithFirstRow(used, counts) ?? (boxed ? countOrder(counts, null, true) : countRows(counts));
+      headingsBoxedWithFirstRow(used, counts, order) ??
+      (boxed ? countOrder(counts, null, true) : countRows(counts, order));
   if (!rowLines) return null;
   return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
 }
@@ -215,10 +218,11 @@ function figuresAt(
  * 'Yes'" / "8"), the other rows' counts a box each after them, as pdfminer writes a table of
  * rows set close: the first row is the two counts under the headings, the rest are read as
  * `countRows` reads counts (where each is a box of its own, a row or a column at a time,
- * whichever alone can be true: here a column at a time). Read with the first two, the counts
- * had been paired a row at a time, neither order being true of them all.
+ * whichever alone can be true, or else as the file's other tables are: here a column at a
+ * time). Read with the first two, the counts had been paired a row at a time, neither order
+ * being true of them all.
  */
-function headingsBoxedWithFirstRow(used: Line[], counts: Line[]): Line[][] | null {
+function headingsBoxedWithFirstRow(used: Line[], counts: Line[], order: CountOrder): Line[][] | null {
   const [relevantHeading, relevant, yesHeading, yes] = used;
   if (
     !(relevantHeading && relevant && yesHeading && yes) ||
@@ -231,7 +235,7 @@ function headingsBoxedWithFirstRow(used: Line[], counts: Line[]): Line[][] | nul
     (countCell(yes.flat) as number) > (countCell(relevant.flat) as number)
   )
     return null;
-  return [[relevant, yes], ...(counts.length > 2 ? countRows(counts.slice(2)) : [])];
+  return [[relevant, yes], ...(counts.length > 2 ? countRows(counts.slice(2), order) : [])];
 }
 
 /**
@@ -240,7 +244,7 @@ function headingsBoxedWithFirstRow(used: Line[], counts: Line[]): Line[][] | nul
  * then come as one block, a column's block before the next column's ("7" / "6" / "" / "7" / "4":
  * rows 7-7 and 6-4). Two blocks of the same length are those rows' two columns.
  */
-function countRows(counts: Line[]): Line[][] {
+function countRows(counts: Line[], likelier: CountOrder = "row"): Line[][] {
   const blocks: Line[][] = [];
   for (const line of counts) {
     const block = blocks[blocks.length - 1];
@@ -249,34 +253,65 @@ function countRows(counts: Line[]): Line[][] {
     else blocks.push([line]);
   }
   // (Each count a block of its own: the blocks say nothing of the order.)
-  if (blocks.every((block) => block.length === 1)) return countOrder(counts);
+  if (blocks.every((block) => block.length === 1)) return countOrder(counts, null, false, likelier);
   const rows: Line[][] = [];
   for (let b = 0; b < blocks.length; b += 2) {
     const [relevant, yes] = [blocks[b] as Line[], blocks[b + 1]];
-    // (Blocks that do not pair up are read two by two, as written.)
-    if (yes?.length !== relevant.length) return rowByRow(counts);
+    // (Blocks that do not pair up say nothing of the order either.)
+    if (yes?.length !== relevant.length) return countOrder(counts, null, false, likelier);
     relevant.forEach((l, r) => rows.push([l, yes[r] as Line]));
   }
   return rows;
 }
 
+/** Which of a count column's two orders a converter writes: a row at a time, or a column. */
+type CountOrder = "row" | "column";
+
+/**
+ * The order this document's count columns come in, where a table's counts could be read both
+ * ways: the order of its tables that can only be read one way (pdftotext writes a row at a
+ * time, pdfminer a column; neither changes within a file). Evidence is each run of counts, a
+ * line each, straight after the "Number 'Yes'" heading (less the first row's count where the
+ * headings' boxes hold it); a row at a time unless more runs can only be a column at a time.
+ */
+function likelierCountOrder(stream: Line[]): CountOrder {
+  let byColumn = 0;
+  let byRow = 0;
+  for (let i = 1; i < stream.length; i++) {
+    const heading = stream[i] as Line;
+    if (!single(heading) || !YES_HEADER.test(heading.flat)) continue;
+    let j = i + 1;
+    // (The first row's count boxed with its heading, as is the relevant cases' above it.)
+    if (
+      isCount(stream[i - 1] as Line) &&
+      single(stream[i - 1]) &&
+      j < stream.length &&
+      isCount(stream[j] as Line)
+    )
+      j++;
+    const run: Line[] = [];
+    for (; j < stream.length && single(stream[j]) && isCount(stream[j] as Line); j++)
+      run.push(stream[j] as Line);
+    if (run.length < 4 || run.length % 2 !== 0) continue;
+    const { row, column } = readBothWays(run);
+    if (row && !column) byRow++;
+    if (column && !row) byColumn++;
+  }
+  return byColumn > byRow ? "column" : "row";
+}
+
 /** Counts read a row at a time: relevant, yes, relevant, yes ... */
 const rowByRow = (counts: Line[]) =>
   Array.from({ length: counts.length / 2 }, (_, r) => [counts[2 * r] as Line, counts[2 * r + 1] as Line]);
+/** Counts read a column at a time: every relevant count, then every 'yes'. */
+const columnByColumn = (counts: Line[]) =>
+  Array.from({ length: counts.length / 2 }, (_, r) => [
+    counts[r] as Line,
+    counts[counts.length / 2 + r] as Line,
+  ]);
 
-/**
- * Counts each on a line of its own, in one of two orders: a row at a time (relevant, yes,
- * relevant, yes ...), as pdftotext writes them, or a column at a time (every relevant count,
- * then every 'yes'), as pdfminer may. The order taken is the one whose every row can be true
- * (yes at most relevant, relevant at most `cases`, the caption's); where both can, a row at a
- * time, unless `strict`: then, if the two differ, neither (null).
- */
-function countOrder(counts: Line[], cases: number | null, strict: true): Line[][] | null;
-function countOrder(counts: Line[]): Line[][];
-function countOrder(counts: Line[], cases: number | null = null, strict = false): Line[][] | null {
-  const k = counts.length / 2;
-  const byRow = rowByRow(counts);
-  const byColumn = Array.from({ length: k }, (_, r) => [counts[r] as Line, counts[k + r] as Line]);
+/** Counts read in each order, and whether every row of each can be true (yes at most relevant, relevant at most `cases`). */
+function readBothWays(counts: Line[], cases: number | null = null) {
   const possible = (rows: Line[][]) =>
     rows.every(([relevant, yes]) => {
       const [rel, y] = [
@@ -285,11 +320,31 @@ function countOrder(counts: Line[], cases: number | null = null, strict = false)
       ];
       return y <= rel && (cases === null || rel <= cases);
     });
+  const [byRow, byColumn] = [rowByRow(counts), columnByColumn(counts)];
+  return { byRow, byColumn, row: possible(byRow), column: possible(byColumn) };
+}
+
+/**
+ * Counts each on a line of its own, in one of two orders: a row at a time (relevant, yes,
+ * relevant, yes ...), as pdftotext writes them, or a column at a time (every relevant count,
+ * then every 'yes'), as pdfminer may. The order taken is the one whose every row can be true
+ * (yes at most relevant, relevant at most `cases`, the caption's); where both can, the
+ * `likelier` (a row at a time unless the file says otherwise, see `likelierCountOrder`), unless
+ * `strict`: then, if the two differ, neither (null).
+ */
+function countOrder(counts: Line[], cases: number | null, strict: true): Line[][] | null;
+function countOrder(counts: Line[], cases: null, strict: false, likelier: CountOrder): Line[][];
+function countOrder(
+  counts: Line[],
+  cases: number | null = null,
+  strict = false,
+  likelier: CountOrder = "row",
+): Line[][] | null {
+  const { byRow, byColumn, row, column } = readBothWays(counts, cases);
   const same = byRow.every(
     ([a, b], r) => a?.flat === byColumn[r]?.[0]?.flat && b?.flat === byColumn[r]?.[1]?.flat,
   );
-  const [row, column] = [possible(byRow), possible(byColumn)];
-  if (row && column) return same || !strict ? byRow : null;
+  if (row && column) return same || !strict ? (likelier === "row" ? byRow : byColumn) : null;
   return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 
@@ -733,6 +788,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     stream.push(line);
   }
   stream.push(...numbers.slice(n));
+  const order = likelierCountOrder(stream);
   const out: Line[] = [];
   const taken = new Set<Line>();
   let changed = false;
@@ -805,6 +861,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
               headingOptional || (afterRow && !headings.some(Boolean)),
               numbers,
               rules,
+              order,
             ),
             figured,
           ) ??
@@ -816,6 +873,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
               headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
               numbers,
               rules,
+              order,
             ),
             headingsOrFigured,
           ) ??

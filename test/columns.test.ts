@@ -1273,3 +1273,79 @@ test("each count heading's box holding the first row's count, the other counts a
     ["7", "5"],
   ]);
 });
+
+// pdfminer writes every count of a table set close a box of its own, a column at a time;
+// pdftotext, in the same layout, a row at a time. Where both orders could be true of a table,
+// the file's other tables, those only one order can be true of, say which converter wrote it.
+test("counts a box each that both orders could be true of: read in the order of the file's tables that can only be read one way (pdfminer: a column at a time; pdftotext: a row)", () => {
+  // North Somerset's 2.2.1 and 2.2.2 prompts as pdfminer writes them (rows set close, cells
+  // centred). 2.2.1, printed 8-8, 8-8, 8-8, 8-8, 5-4: a row at a time, 5-8 cannot be. 2.2.2,
+  // printed 7-7, 7-7, 7-6, 7-5: a row at a time 7-7, 7-7, 7-7, 6-5 could be too, and was read.
+  const desistance = [
+    "Does planning set out the services most likely to support desistance?",
+    "Does planning take sufficient account of the diversity and wider familial and social context of the child?",
+    "Does planning take sufficient account of the child's strengths and protective factors?",
+    "Does planning take sufficient account of the child's levels of maturity?",
+    "Where applicable, does planning give sufficient attention to the needs and wishes of the victim/s?",
+  ];
+  const safety = [
+    "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?",
+    "Does planning involve other agencies where appropriate?",
+    "Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child?",
+    "Does planning set out necessary and effective contingency arrangements?",
+  ];
+  const table = (caption: string, prompts: string[], counts: string[]) =>
+    [caption, ...prompts, "", boxes(["Relevant cases", "Number 'Yes'", ...counts])].join("\n");
+  const counts = (text: string, prompts: string[]) =>
+    doc(text)
+      .lines.filter((l) => prompts.includes(l.cells[0] as string))
+      .map((l) => l.cells.slice(1));
+  const safetyTable = table("Of the 7 cases with factors related to keeping the child safe:", safety, [
+    ...["7", "7", "7", "7"],
+    ...["7", "7", "6", "5"],
+  ]);
+  const pdfminer = [
+    table("Of the 8 cases inspected:", desistance, [
+      ...["8", "8", "8", "8", "5"],
+      ...["8", "8", "8", "8", "4"],
+    ]),
+    safetyTable,
+  ].join("\n");
+  expect(counts(pdfminer, desistance)).toEqual([
+    ["8", "8"],
+    ["8", "8"],
+    ["8", "8"],
+    ["8", "8"],
+    ["5", "4"],
+  ]);
+  expect(counts(pdfminer, safety)).toEqual([
+    ["7", "7"],
+    ["7", "7"],
+    ["7", "6"],
+    ["7", "5"],
+  ]);
+  // As pdftotext writes them, a row at a time: 2.1.1 (printed 8-8, 8-8, 8-8, 7-7, 8-8) can only
+  // be read so (a column at a time, 7-8), and 2.2.2's "7 7 7 7 7 6 7 5" is read so too (a column
+  // at a time, 7-7, 7-6, 7-7, 7-5 could be).
+  const pdftotext = [
+    table("Of the 8 cases inspected:", ASSESSMENT_2_1_1, ["8", "8", "8", "8", "8", "8", "7", "7", "8", "8"]),
+    table("Of the 7 cases with factors related to keeping the child safe:", safety, [
+      ...["7", "7", "7", "7"],
+      ...["7", "6", "7", "5"],
+    ]),
+  ].join("\n");
+  expect(counts(pdftotext, ASSESSMENT_2_1_1)).toContainEqual(["7", "7"]);
+  expect(counts(pdftotext, safety)).toEqual([
+    ["7", "7"],
+    ["7", "7"],
+    ["7", "6"],
+    ["7", "5"],
+  ]);
+  // Alone, 2.2.2 in pdfminer's order says nothing of its converter: a row at a time, as before.
+  expect(counts(safetyTable, safety)).toEqual([
+    ["7", "7"],
+    ["7", "7"],
+    ["7", "7"],
+    ["6", "5"],
+  ]);
+});
