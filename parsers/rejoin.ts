@@ -101,7 +101,12 @@ function isQuestion(text: string): boolean {
 function isQuestionRow(cells: string[], figure: string): boolean {
   const figures = cells.slice(1);
   if (!isQuestion(cells[0] ?? "") || figures.length >= 2 || !figures.every(isFigure)) return false;
-  return figures.length === 0 || (percentCell(figures[0] as string) === null && percentCell(figure) === null);
+  if (figures.length === 0) return true;
+  if (percentCell(figures[0] as string) !== null || percentCell(figure) !== null) return false;
+  // (A 'Yes' count above the relevant cases beside it cannot be the row's: another row's count,
+  // which a converter writing cells a box at a time put after this one, pdfminer's.)
+  const [relevant, yes] = [countCell(figures[0] as string), countCell(figure)];
+  return relevant === null || yes === null || yes <= relevant;
 }
 
 /**

@@ -1453,3 +1453,28 @@ describe("the contextual facts a text box at a time with every sub-table's figur
     expect(variant.filter((f) => f[0] === "age")).toHaveLength(4);
   });
 });
+
+test("a count after a question's relevant cases that is more than they are is not the row's 'Yes' (pdfminer's boxes of a word processor's table)", async () => {
+  // North Somerset's 3.4 key questions, printed 5-5 and 3-3, as pdfminer writes the word
+  // processor's PDF: the first row's relevant cases, the second question with its footnote
+  // marker and relevant cases, then the 'Yes' counts of both rows. Read as written, 3.4.2 was
+  // 3 relevant, 5 'Yes'.
+  const name = "2020-12-north-somerset.txt";
+  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const recommendations =
+    "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?";
+  const police = "Does the YOT work effectively with the police in implementing the out-of-court disposal?";
+  const printed = `${recommendations}\n5\n5\n${police} <sup>29</sup>\n3\n3\n`;
+  expect(cellPerLine).toContain(printed);
+  const keyQuestions = async (t: string) =>
+    (await extractDocument(await documentFromBytes(name, Buffer.from(t)))).keyQuestions
+      .filter((k) => k.standardId === "3.4")
+      .map((k) => [k.id, k.relevant, k.yes]);
+  expect(await keyQuestions(cellPerLine)).toEqual([
+    ["3.4.1", 5, 5],
+    ["3.4.2", 3, 3],
+  ]);
+  // (The marker as this text writes them; pdfminer's "29" is a plain number.)
+  const pdfminer = `${recommendations}\n\n5\n\n${police} <sup>29</sup> 3\n\n5\n\n3\n`;
+  expect(await keyQuestions(cellPerLine.replace(printed, pdfminer))).toEqual([]);
+});
