@@ -10,6 +10,7 @@ import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
 import {
   COUNT_WORD,
+  ILLEGIBLE_PERCENT,
   PROMPT_LETTER,
   QUESTION_WORD,
   RUNS_ON,
@@ -75,12 +76,17 @@ interface Figures {
   textCells: string[];
   /** What the figure cell prints instead of a figure ("n/a"). */
   printed?: string;
+  /** The figure as an OCR engine misread it ("A2%"): none read. */
+  illegible?: string;
 }
 
 /** A cell saying the figure does not apply ("n/a", a dash): a row, with no figure to read. */
 export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
 /** A question whose percentage follows after a single space, not in a cell of its own. */
 const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+/** The same, the percentage misread (or alone in its cell). */
+const TRAILING_ILLEGIBLE = new RegExp(`^(.*\\?)\\s+(${ILLEGIBLE_PERCENT})$`);
+const ILLEGIBLE_CELL = new RegExp(`^${ILLEGIBLE_PERCENT}$`);
 /** A question's first line, its percentage after a single space, the question not yet ended. */
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
 /** The same with the row's two counts ("... taken into 8 8"). */
@@ -131,6 +137,20 @@ function rowFigures(cells: string[]): Figures | null {
         relevant: null,
         yes: null,
         textCells: [...cells.slice(0, -1), m[1] as string],
+      };
+    const illegible =
+      cells.length >= 2 && ILLEGIBLE_CELL.test(last.trim())
+        ? { text: cells.slice(0, -1), figure: last.trim() }
+        : ((m) => (m ? { text: [...cells.slice(0, -1), m[1] as string], figure: m[2] as string } : null))(
+            TRAILING_ILLEGIBLE.exec(last),
+          );
+    if (illegible)
+      return {
+        percent: null,
+        relevant: null,
+        yes: null,
+        textCells: illegible.text,
+        illegible: illegible.figure,
       };
   }
   if (cells.length >= 2) {
@@ -746,6 +766,17 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       continue;
     }
 
+    if (figures.illegible !== undefined) {
+      out.warnings.push({
+        code: "figure-illegible",
+        message: `The row's figure reads '${figures.illegible}', no number (an OCR engine's misreading); the row was not read`,
+        provenance: provenanceOf(line),
+      });
+      // (Not kept with no figure: that is how a row printing none, "n/a", reads. A key question's
+      // row still heads the prompts after it.)
+      if (!label && isKeyQuestionText(rowText)) currentKq = setKq(rowText, first, printedNumber);
+      continue;
+    }
     if (figures.printed !== undefined) {
       out.warnings.push({
         code: "figure-not-printed",

@@ -208,6 +208,13 @@ export function withoutMisreadMarker(text: string): string {
     : text;
 }
 
+/**
+ * A percentage an OCR engine misread, some of its digits as letters ("A2%" for "42%"): two or
+ * three letters and digits, at least one of each, before the sign. Its figure cannot be told
+ * (a letter may be any of several digits); it still ends its row.
+ */
+export const ILLEGIBLE_PERCENT = "(?=[A-Za-z\\d]*\\d)(?=[A-Za-z\\d]*[A-Za-z])[A-Za-z\\d]{2,3}\\s?%";
+
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 

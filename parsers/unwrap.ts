@@ -7,7 +7,7 @@
 import { CAPTION_END, FACT_FIGURE, FIGURE_ALONE, FIGURE_ROW_START, factTableHeading } from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
-import { MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
+import { ILLEGIBLE_PERCENT, MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =
@@ -39,6 +39,8 @@ const ROW_END = [
   /\?\s+(?:\d{1,3}(?:\.\d+)?\s*%|\d{1,4}\s+\d{1,4}|n\/a)$|(?:%|number)\s*['‘’"“”]?yes['‘’"“”]?$/i,
   /\s(?:Outstanding|Good|Requires improvement|Inadequate)\s*[*†]*$/,
   /\bScore:?\s*\d{1,2}\s*\/\s*36$/i,
+  // (Or a percentage OCR misread, "... child? A2%".)
+  new RegExp(`\\?\\s+${ILLEGIBLE_PERCENT}$`),
 ];
 /**
  * Rows of a figure-and-label table (the contextual facts) that lost their column gap: the

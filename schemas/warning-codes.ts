@@ -27,6 +27,8 @@ export const WARNING_CODES = {
   "prompt-without-key-question": "A prompt row came before any key question it could belong to.",
   "percent-out-of-range": "A printed percentage above 100 is impossible and was not read.",
   "figure-not-printed": "A table row prints 'n/a' or a dash instead of a figure; it is kept with none.",
+  "figure-illegible":
+    "A table row's percentage is no number as written, some of its digits read as letters ('A2%', an OCR engine's): the row was not read.",
   "sample-missing": "No court or out-of-court sample size was found.",
   "fact-out-of-range": "A contextual percentage above 100 is impossible and was not read.",
   "fact-unreadable":

@@ -688,3 +688,26 @@ test("a count row's counts after an OCR'd rule, the line's only pipe, inside its
   const row = record.prompts.find((p) => p.keyQuestionId === "2.1.2" && p.text === PROMPT);
   expect([row?.relevant, row?.yes, row?.provenance.line]).toEqual([8, 8, 478]);
 });
+
+test("a row whose percentage an OCR engine misread ('A2%') is not read, and said; a key question so still heads its prompts", async () => {
+  // Kirklees' annex, 2.1.2's last prompt (printed 42%) as tesseract read it.
+  const PROMPT =
+    "Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?";
+  const record = await damagedReport("2021-10-kirklees.txt", [`${PROMPT}\t42%`, `${PROMPT} A2%`]);
+  expect(record.prompts.find((p) => p.source === "annex" && p.text === PROMPT)).toBeUndefined();
+  expect(
+    record.warnings.filter((w) => w.code === "figure-illegible").map((w) => [w.provenance?.line, w.message]),
+  ).toEqual([
+    [1089, "The row's figure reads 'A2%', no number (an OCR engine's misreading); the row was not read"],
+  ]);
+  // 2.1.3's key question in the annex, which heads its prompts with no figure of its own, given a
+  // misread one: not read, its prompts still 2.1.3's (printed 48%, 62%, 48%).
+  const KQ = "Does assessment sufficiently analyse how to keep other people safe?";
+  const annexKq = await damagedReport("2021-10-kirklees.txt", [
+    `${KQ}\t\nDoes assessment clearly`,
+    `${KQ} 4B%\nDoes assessment clearly`,
+  ]);
+  expect(
+    annexKq.prompts.filter((p) => p.source === "annex" && p.keyQuestionId === "2.1.3").map((p) => p.percent),
+  ).toEqual([48, 62, 48]);
+});

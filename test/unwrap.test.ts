@@ -142,6 +142,15 @@ describe("unwrapParagraphs", () => {
     expect(flats.some((f) => f.endsWith("wrapped address runs on"))).toBe(true);
   });
 
+  test("a row whose percentage an OCR engine misread ('... safety? A2%') ends there: the next key question is no part of it", () => {
+    // Kirklees' 2.1.2 prompt and 2.1.3 key question in getText's text of the scan: run on,
+    // 2.1.3's heading was lost and its prompts read as 2.1.2's.
+    // (Shortened to the filler's width, as the row filled the page's.)
+    const row = "Does assessment analyse controls and interventions to promote safety?";
+    const next = "Does assessment sufficiently analyse how to keep other people safe?";
+    expect(flatsAfterFiller(`${row} A2%`, next).slice(-2)).toEqual([`${row} A2%`, next]);
+  });
+
   test("a question's first line with its row's figure beside it is a row, not a paragraph's start", () => {
     // pdftotext writes a table row whose question wraps with the figure beside its first line.
     const text = [
