@@ -122,6 +122,10 @@ export interface RatingsTable {
 }
 
 const SERVICE_NAME = new RegExp(`^(.*?\\b${SERVICE_WORDS})\\b`, "i");
+const ONLY_SERVICE_WORDS = new RegExp(`^\\s*${SERVICE_WORDS}\\s*$`, "i");
+/** An area's name as it heads the ratings table: capitalised words, no figures. */
+const AREA_NAME =
+  /^[A-Z][A-Za-z'’]*(?:(?:\s+|-|,\s*)(?:[A-Z][A-Za-z'’]*|and|with|upon|on|of|the|in|under|&))*$/;
 // "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
 const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,
@@ -171,7 +175,7 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const nextCell = below?.cells[0] ?? "";
     const afterYouthWord = nextCell.match(/^(?:Services?|Teams?)\b/)?.[0];
     const afterYouth = nextCell.match(/^(?:Offending|Justice) (?:Services?|Teams?)\b/)?.[0];
-    for (const written of line.cells) {
+    for (const [k, written] of line.cells.entries()) {
       const cell =
         afterYouthWord && /\byouth (?:offending|justice)$/i.test(written)
           ? `${written} ${afterYouthWord}`
@@ -180,7 +184,10 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
             : written;
       const m = cell.match(SERVICE_NAME);
       if (m && !/^Service:/i.test(cell)) {
-        out.serviceName = (m[1] as string).trim();
+        // (The service's words alone, the area's name in the cell before: a gap between words
+        // taken for a column's, "North Somerset" / "Youth Offending Service", as OCR spaces them.)
+        const area = k > 0 && ONLY_SERVICE_WORDS.test(m[1] as string) ? line.cells[k - 1] : undefined;
+        out.serviceName = `${area && AREA_NAME.test(area) ? `${area} ` : ""}${(m[1] as string).trim()}`;
         out.provenance.serviceName = provenanceOf(line);
         break;
       }

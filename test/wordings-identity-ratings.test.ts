@@ -185,6 +185,23 @@ test.each([
   expect(t.serviceName).toBe(expected);
 });
 
+// An OCR'd scan's text layer spaces words as it measured them: a gap between the area's name and
+// the service's words may be read as a column's (North Somerset's scan, our PDF reader).
+test.each([
+  [
+    "North Somerset\tYouth Offending Service\t\tnerset Youth Offending Service Score",
+    "North Somerset Youth Offending Service",
+  ],
+  ["Blackburn with Darwen\tYouth Justice Service", "Blackburn with Darwen Youth Justice Service"],
+  ["Bath and North East Somerset\tYOT", "Bath and North East Somerset YOT"],
+  // (Not a cell that is no area's name: the service's words alone, as printed.)
+  ["Inspection 2020\tYouth Offending Service", "Youth Offending Service"],
+  ["Ratings:\tYouth Offending Service", "Youth Offending Service"],
+])("a service name whose area stands a column's gap before the service's words: %s", (row, expected) => {
+  const t = table(`Ratings\n${row}\nFieldwork started April 2022\nOverall rating\tGood\nRecommendations`);
+  expect(t.serviceName).toBe(expected);
+});
+
 test.each([
   ["Blackburn with Darwen Youth Justice\nService Fieldwork started October 2022\tScore\t29/36"],
   // (The score's cell centred beside the name's two lines, between them: our PDF reader of a
