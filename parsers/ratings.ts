@@ -9,6 +9,7 @@ import { type Segments, type StandardHeading, isOverallRatingLine, standardHeadi
 import {
   MONTH_ABBREVIATED,
   SERVICE_WORDS,
+  joinWrapped,
   ratingAtEnd,
   ratingAtStart,
   ratingOnly,
@@ -340,6 +341,11 @@ function discretionFor(
     if (!marker) continue;
     const note = footnotes.find((f) => f.marker === marker && explainsDiscretion(f.text));
     if (note) return { note: note.text, line: note.line, marker };
+    const runOn = noteRunOn(
+      lines,
+      footnotes.find((f) => f.marker === marker),
+    );
+    if (runOn && explainsDiscretion(runOn.note)) return { ...runOn, marker };
     if (/^\*+$/.test(marker)) {
       const legend = lines.find((l) => l.flat.startsWith(marker) && explainsDiscretion(l.flat));
       if (legend) return { note: legend.flat, line: legend, marker };
@@ -365,6 +371,28 @@ function discretionFor(
     // (Its number is not taken for the rating's: a converter writing the notes' numbers apart
     // from their texts, "20" / "21" / then both notes, pairs them by guess.)
     if (inSection[0]) return { note: inSection[0].text, line: inSection[0].line, marker: null };
+  }
+  return null;
+}
+
+/**
+ * A note whose first line ended a sentence, its next sentence on the lines straight after it
+ * (none blank between), up to the line ending a sentence: "24 Due to the size of the sample,
+ * ... the rating for this standard." / "Overall, ... the ratings panel agreed to apply
+ * professional discretion to uplift the rating for this" / "standard to Good.", as a browser
+ * prints a note where it is referred to. The unwrapper cannot tell such a line from the body's
+ * next paragraph; the note's own marker, beside the rating, can.
+ */
+function noteRunOn(lines: Line[], note: Footnote | undefined): { note: string; line: Line } | null {
+  if (!note || !/[.!?]$/.test(note.text)) return null;
+  let text = note.text;
+  let end = note.line.line;
+  for (const line of lines) {
+    if (line.line <= end) continue;
+    if (line.line !== end + 1 || line.cells.length !== 1) break;
+    text = joinWrapped(text, line.flat);
+    end = line.line;
+    if (/[.!?]$/.test(line.flat)) return { note: text, line: note.line };
   }
   return null;
 }

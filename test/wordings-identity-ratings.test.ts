@@ -447,6 +447,36 @@ test("the contents' annex entries written with a single space before their page 
   expect(sections(read).filter(([, found]) => found)).toHaveLength(11);
 });
 
+test("a rating's note whose first line ends a sentence, its next on the lines straight after it, is the whole note (a browser's print on A5 pages)", async () => {
+  // North Somerset's 3.3: "Good" with note 24, the note printed where it is referred to and
+  // wrapped after its first sentence, as every reader writes the browser's A5 print. The
+  // second sentence had been taken alone for the note, from the section's lines.
+  const FIRST =
+    "Due to the size of the sample, performance in one case adversely affected the rating for this standard.";
+  const REST =
+    "Overall, implementation and delivery was strong, and the ratings panel agreed to apply professional discretion to uplift the rating for this standard to Good.";
+  const NOTE = `<sup>&</sup>lt;sup>24</sup> ${FIRST} ${REST}`;
+  const implementation = async (note: string) => {
+    const text = readFileSync(
+      join(import.meta.dirname, "..", "corpus", "2020-12-north-somerset.txt"),
+      "utf8",
+    );
+    expect(text).toContain(`Good<sup>24</sup>\n\n${NOTE}\n`);
+    const record = extractDocument(
+      await documentFromBytes("north-somerset.txt", Buffer.from(text.replace(NOTE, note), "utf8")),
+    );
+    const s = record.standards.find((standard) => standard.id === "3.3");
+    return [s?.marker, s?.discretion, s?.discretionNote];
+  };
+  expect(await implementation(NOTE)).toEqual(["24", true, `${FIRST} ${REST}`]);
+  const wrapped = `<sup>&</sup>lt;sup>24</sup> ${FIRST}\n${REST.replace(" standard to Good.", "\nstandard to Good.")}`;
+  expect(await implementation(wrapped)).toEqual(["24", true, `${FIRST} ${REST}`]);
+  // (A blank line after the note's first line sets the next apart as a paragraph of the body's:
+  // not joined, and that line, explaining discretion, is the note found in the section, as before.)
+  const apart = `<sup>&</sup>lt;sup>24</sup> ${FIRST}\n\n${REST}`;
+  expect(await implementation(apart)).toEqual(["24", true, REST]);
+});
+
 describe("a rating's footnote marker that the converter lost or misread (North Somerset, 3.2)", () => {
   const RATING = "Good<sup>20</sup>";
   const NOTE = "<sup>&</sup>lt;sup>20</sup> Planning was judged";
