@@ -16,6 +16,7 @@ import { plainDigitFootnotes } from "./footnotes.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
 import {
+  AREA_WORDS,
   PAGE_JOINER,
   PROMPT_LETTER,
   QUESTION_WORD,
@@ -243,8 +244,6 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
 // or with the area but no page number, is the title, not furniture.)
 const RUNNING_HEADER =
   /^(?:(?:\d{1,3}\s+)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
-/** An area's name: capitalised words and the small words between them ("Blackburn with Darwen"). */
-const AREA_WORDS = "(?:\\p{Lu}[\\p{L}\\p{M}'’.&-]*|and|of|the|upon|on|with|in|&)";
 /**
  * The same header without its colon (some 2020 reports): "Inspection of youth offending services
  * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.

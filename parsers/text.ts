@@ -215,6 +215,9 @@ export function withoutMisreadMarker(text: string): string {
  */
 export const ILLEGIBLE_PERCENT = "(?=[A-Za-z\\d]*\\d)(?=[A-Za-z\\d]*[A-Za-z])[A-Za-z\\d]{2,3}\\s?%";
 
+/** An area's name: capitalised words and the small words between them ("Blackburn with Darwen"). */
+export const AREA_WORDS = "(?:\\p{Lu}[\\p{L}\\p{M}'’.&-]*|and|of|the|upon|on|with|in|&)";
+
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 
