@@ -200,6 +200,16 @@ function withoutOcrRule(line: string): string {
   return `${before} ${figures}`;
 }
 
+/**
+ * The same rule as a cell of its own before a percentage alone ("|" / "63%"), where the text's
+ * words stand a column's gap apart (pdfminer's text of a scan, its words two spaces apart).
+ */
+function withoutOcrRuleCell(cells: string[]): string[] {
+  return cells.length === 2 && cells[0] === "|" && /^\d{1,3}(?:\.\d)?%$/.test(cells[1] as string)
+    ? [cells[1] as string]
+    : cells;
+}
+
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
   // pdfminer writes a glyph its font gives no character for as "(cid:N)" ("Outstanding (cid:0)"
   // for a rating's star): a character unknown, as a damaged byte is (so "8(cid:3)%" is no figure).
@@ -216,7 +226,7 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
   }
   // Most of the rest are table rows whose only mark is their column gaps: cells, and no more.
   if (!(format === "markdown" ? MARKUP_OR_MARKS_MARKDOWN : MARKUP_OR_MARKS).test(raw))
-    return { text: raw, markers: [], startsWithMarker: false, cells: splitCells(raw) };
+    return { text: raw, markers: [], startsWithMarker: false, cells: withoutOcrRuleCell(splitCells(raw)) };
   const marked = extractMarkers(raw);
   let text = decodeEntities(stripMarkup(marked.text, format));
   // "ﬁrst-time entrants" reads as "first-time entrants"; "assess\u00ADment" as "assessment".

@@ -51,6 +51,11 @@ test.each([
     damage: "its percentage on the next line after an OCR'd rule ('| 86%')",
     damaged: ROW.replace("\t86%", "\n| 86%"),
   },
+  // (... the rule and the figure a column's gap apart, as pdfminer spaces a scan's words.)
+  {
+    damage: "its percentage on the next line, a gap after an OCR'd rule ('|  86%')",
+    damaged: ROW.replace("\t86%", "\n|  86%"),
+  },
 ])("a key question with $damage is still read", async ({ damaged }) => {
   const row = await bodyRow(BLACKBURN.replace(ROW, damaged), "2.1.3");
   expect(row?.percent).toBe(86);
