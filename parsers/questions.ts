@@ -138,19 +138,15 @@ function rowFigures(cells: string[]): Figures | null {
         yes: null,
         textCells: [...cells.slice(0, -1), m[1] as string],
       };
-    const illegible =
-      cells.length >= 2 && ILLEGIBLE_CELL.test(last.trim())
-        ? { text: cells.slice(0, -1), figure: last.trim() }
-        : ((m) => (m ? { text: [...cells.slice(0, -1), m[1] as string], figure: m[2] as string } : null))(
-            TRAILING_ILLEGIBLE.exec(last),
-          );
-    if (illegible)
+    const alone = cells.length >= 2 && ILLEGIBLE_CELL.test(last.trim());
+    const after = alone ? null : TRAILING_ILLEGIBLE.exec(last);
+    if (alone || after)
       return {
         percent: null,
         relevant: null,
         yes: null,
-        textCells: illegible.text,
-        illegible: illegible.figure,
+        textCells: after ? [...cells.slice(0, -1), after[1] as string] : cells.slice(0, -1),
+        illegible: after ? (after[2] as string) : last.trim(),
       };
   }
   if (cells.length >= 2) {

@@ -127,7 +127,6 @@ const SERVICE_NAME = new RegExp(`^(.*?\\b${SERVICE_WORDS})\\b`, "i");
 const ONLY_SERVICE_WORDS = new RegExp(`^\\s*${SERVICE_WORDS}\\s*$`, "i");
 /** An area's name alone: capitalised words and the small words between them, no figures. */
 const AREA_NAME = new RegExp(`^(?=\\p{Lu})${AREA_WORDS}(?:(?:\\s+|,\\s*)${AREA_WORDS})*$`, "u");
-/^[A-Z][A-Za-z'’]*(?:(?:\s+|-|,\s*)(?:[A-Z][A-Za-z'’]*|and|with|upon|on|of|the|in|under|&))*$/;
 // "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
 const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,
