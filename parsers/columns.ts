@@ -244,7 +244,7 @@ function headingsBoxedWithFirstRow(used: Line[], counts: Line[], order: CountOrd
  * then come as one block, a column's block before the next column's ("7" / "6" / "" / "7" / "4":
  * rows 7-7 and 6-4). Two blocks of the same length are those rows' two columns.
  */
-function countRows(counts: Line[], likelier: CountOrder = "row"): Line[][] {
+function countRows(counts: Line[], order: CountOrder = "row"): Line[][] {
   const blocks: Line[][] = [];
   for (const line of counts) {
     const block = blocks[blocks.length - 1];
@@ -253,12 +253,12 @@ function countRows(counts: Line[], likelier: CountOrder = "row"): Line[][] {
     else blocks.push([line]);
   }
   // (Each count a block of its own: the blocks say nothing of the order.)
-  if (blocks.every((block) => block.length === 1)) return countOrder(counts, null, false, likelier);
+  if (blocks.every((block) => block.length === 1)) return countOrder(counts, null, false, order);
   const rows: Line[][] = [];
   for (let b = 0; b < blocks.length; b += 2) {
     const [relevant, yes] = [blocks[b] as Line[], blocks[b + 1]];
     // (Blocks that do not pair up say nothing of the order either.)
-    if (yes?.length !== relevant.length) return countOrder(counts, null, false, likelier);
+    if (yes?.length !== relevant.length) return countOrder(counts, null, false, order);
     relevant.forEach((l, r) => rows.push([l, yes[r] as Line]));
   }
   return rows;
@@ -328,23 +328,23 @@ function readBothWays(counts: Line[], cases: number | null = null) {
  * Counts each on a line of its own, in one of two orders: a row at a time (relevant, yes,
  * relevant, yes ...), as pdftotext writes them, or a column at a time (every relevant count,
  * then every 'yes'), as pdfminer may. The order taken is the one whose every row can be true
- * (yes at most relevant, relevant at most `cases`, the caption's); where both can, the
- * `likelier` (a row at a time unless the file says otherwise, see `likelierCountOrder`), unless
- * `strict`: then, if the two differ, neither (null).
+ * (yes at most relevant, relevant at most `cases`, the caption's); where both can, `order`
+ * (a row at a time unless the file says otherwise: `likelierCountOrder`), unless `strict`:
+ * then, if the two differ, neither (null).
  */
 function countOrder(counts: Line[], cases: number | null, strict: true): Line[][] | null;
-function countOrder(counts: Line[], cases: null, strict: false, likelier: CountOrder): Line[][];
+function countOrder(counts: Line[], cases: null, strict: false, order: CountOrder): Line[][];
 function countOrder(
   counts: Line[],
   cases: number | null = null,
   strict = false,
-  likelier: CountOrder = "row",
+  order: CountOrder = "row",
 ): Line[][] | null {
   const { byRow, byColumn, row, column } = readBothWays(counts, cases);
   const same = byRow.every(
     ([a, b], r) => a?.flat === byColumn[r]?.[0]?.flat && b?.flat === byColumn[r]?.[1]?.flat,
   );
-  if (row && column) return same || !strict ? (likelier === "row" ? byRow : byColumn) : null;
+  if (row && column) return same || !strict ? (order === "row" ? byRow : byColumn) : null;
   return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 

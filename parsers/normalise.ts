@@ -24,6 +24,7 @@ import {
   SUPERSCRIPT_RUN,
   fromSuperscript,
   joinWrapped,
+  percentCell,
   pipeCells,
 } from "./text.js";
 
@@ -205,7 +206,7 @@ function withoutOcrRule(line: string): string {
  * words stand a column's gap apart (pdfminer's text of a scan, its words two spaces apart).
  */
 function withoutOcrRuleCell(cells: string[]): string[] {
-  return cells.length === 2 && cells[0] === "|" && /^\d{1,3}(?:\.\d)?%$/.test(cells[1] as string)
+  return cells.length === 2 && cells[0] === "|" && percentCell(cells[1] as string) !== null
     ? [cells[1] as string]
     : cells;
 }

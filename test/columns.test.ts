@@ -20,6 +20,11 @@ const zippedStandards = (text: string) =>
 /** Lines as pdfminer writes its text boxes: a blank line after each. */
 const boxLines = (lines: string[]) => lines.flatMap((l) => [l, ""]);
 const boxes = (lines: string[]) => boxLines(lines).join("\n");
+/** The figures of the rows whose question is one of `questions`, in the order read. */
+const figuresOf = (text: string, questions: string[]) =>
+  doc(text)
+    .lines.filter((l) => questions.includes(l.cells[0] as string))
+    .map((l) => l.cells.slice(1));
 
 test("k questions, then the '% yes' column of k figures: k rows", () => {
   const d = doc(
@@ -1260,12 +1265,7 @@ test("each count heading's box holding the first row's count, the other counts a
     "",
     boxes(["7", "5", "7", "5"]),
   ].join("\n");
-  expect(
-    doc(blocks)
-      .lines.map((l) => l.cells)
-      .filter((r) => prompts.includes(r[0] as string))
-      .map((r) => r.slice(1)),
-  ).toEqual([
+  expect(figuresOf(blocks, prompts)).toEqual([
     ["7", "6"],
     ["7", "7"],
     ["6", "4"],
@@ -1296,10 +1296,6 @@ test("counts a box each that both orders could be true of: read in the order of 
   ];
   const table = (caption: string, prompts: string[], counts: string[]) =>
     [caption, ...prompts, "", boxes(["Relevant cases", "Number 'Yes'", ...counts])].join("\n");
-  const counts = (text: string, prompts: string[]) =>
-    doc(text)
-      .lines.filter((l) => prompts.includes(l.cells[0] as string))
-      .map((l) => l.cells.slice(1));
   const safetyTable = table("Of the 7 cases with factors related to keeping the child safe:", safety, [
     ...["7", "7", "7", "7"],
     ...["7", "7", "6", "5"],
@@ -1311,14 +1307,14 @@ test("counts a box each that both orders could be true of: read in the order of 
     ]),
     safetyTable,
   ].join("\n");
-  expect(counts(pdfminer, desistance)).toEqual([
+  expect(figuresOf(pdfminer, desistance)).toEqual([
     ["8", "8"],
     ["8", "8"],
     ["8", "8"],
     ["8", "8"],
     ["5", "4"],
   ]);
-  expect(counts(pdfminer, safety)).toEqual([
+  expect(figuresOf(pdfminer, safety)).toEqual([
     ["7", "7"],
     ["7", "7"],
     ["7", "6"],
@@ -1334,15 +1330,15 @@ test("counts a box each that both orders could be true of: read in the order of 
       ...["7", "6", "7", "5"],
     ]),
   ].join("\n");
-  expect(counts(pdftotext, ASSESSMENT_2_1_1)).toContainEqual(["7", "7"]);
-  expect(counts(pdftotext, safety)).toEqual([
+  expect(figuresOf(pdftotext, ASSESSMENT_2_1_1)).toContainEqual(["7", "7"]);
+  expect(figuresOf(pdftotext, safety)).toEqual([
     ["7", "7"],
     ["7", "7"],
     ["7", "6"],
     ["7", "5"],
   ]);
   // Alone, 2.2.2 in pdfminer's order says nothing of its converter: a row at a time, as before.
-  expect(counts(safetyTable, safety)).toEqual([
+  expect(figuresOf(safetyTable, safety)).toEqual([
     ["7", "7"],
     ["7", "7"],
     ["7", "7"],
