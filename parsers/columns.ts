@@ -32,6 +32,8 @@ const cellText = (parts: Line[]) => parts.map((l) => l.flat).reduce(joinWrapped)
 const single = (line: Line | undefined) => line !== undefined && line.cells.length === 1;
 const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
 const isCount = (line: Line) => countCell(line.flat) !== null;
+/** The second half of the "Number 'Yes'" heading wrapped in its cell. */
+const YES_WORD = /^['‘’"“”]?yes['‘’"“”]?$/i;
 
 const FIGURED_QUESTION = /\?\s+(?:\d{1,3}(?:\.\d+)?%|n\/a)$/i;
 /** A question written with its figure ("... agencies? 68%"): a row whole. */
@@ -135,13 +137,15 @@ function figuresAt(
   pageNumbers: readonly Line[] = [],
   /** Source lines of rules ("------") the normaliser set aside: no gap between cells, nor the blank line setting one apart. */
   rules: ReadonlySet<number> = new Set(),
-  /** The order this document's converter writes a count column's lines in, where both could be true. */
-  order: CountOrder = "row",
+  /** The order this document's converter writes a count column's lines in, where both could be true (null: unknown). */
+  order: CountOrder | null = null,
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
   const percents: Line[] = [];
   const counts: Line[] = [];
+  // How many counts came before the "Number 'Yes'" heading (-1: none came after it).
+  let countsBeforeYes = -1;
   let j = i;
   // The page's number, which pdftotext writes between a table's columns when the page ends
   // beside them ("... nature of that risk?" / "32" / "% Yes" / "86%"), is no count of the table
@@ -165,10 +169,18 @@ function figuresAt(
     if (line.line - before - ruled > 2) break;
     const rest = lines[j + 1];
     if (PERCENT_HEADER.test(line.flat) || RELEVANT_HEADER.test(line.flat) || YES_HEADER.test(line.flat)) {
+      if (YES_HEADER.test(line.flat)) countsBeforeYes = counts.length;
       header.push(line.flat);
     } else if (/^relevant$/i.test(line.flat) && single(rest) && /^cases$/i.test((rest as Line).flat)) {
       // The heading wrapped in its narrow cell ("Relevant" / "cases").
       header.push("Relevant cases");
+      used.push(line);
+      j++;
+      line = rest as Line;
+    } else if (/^number$/i.test(line.flat) && single(rest) && YES_WORD.test((rest as Line).flat)) {
+      // ... and its neighbour's ("Number" / "'Yes'").
+      header.push("Number 'Yes'");
+      countsBeforeYes = counts.length;
       used.push(line);
       j++;
       line = rest as Line;
@@ -203,12 +215,20 @@ function figuresAt(
     rowLines = percents.map((p) => [p]);
   // (Headings left in pieces a line each after every question are a converter's boxes each in
   // turn, pdfminer's, whose counts may come a column at a time as well as a row: where both
-  // orders are possible and differ, not read.)
+  // orders are possible and differ, the order the file's other tables show, or, with none, not read.)
   const boxed = /^relevant$/i.test(heading.flat);
+  // (Each column under its own heading, "Relevant cases" / k counts / "Number 'Yes'" / k counts,
+  // as pdftotext writes a table whose rows touch: the headings say whose each count is.)
+  const underHeadings = countsBeforeYes === k && RELEVANT_HEADER.test(header[0] ?? "");
   if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
-    rowLines =
-      headingsBoxedWithFirstRow(used, counts, order) ??
-      (boxed ? countOrder(counts, null, true) : countRows(counts, order));
+    rowLines = underHeadings
+      ? columnsUnderHeadings(counts)
+      : (headingsBoxedWithFirstRow(used, counts, order ?? "row") ??
+        (boxed
+          ? order
+            ? countOrder(counts, null, false, order)
+            : countOrder(counts, null, true)
+          : countRows(counts, order ?? "row")));
   if (!rowLines) return null;
   return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
 }
@@ -271,15 +291,18 @@ type CountOrder = "row" | "column";
  * The order this document's count columns come in, where a table's counts could be read both
  * ways: the order of its tables that can only be read one way (pdftotext writes a row at a
  * time, pdfminer a column; neither changes within a file). Evidence is each run of counts, a
- * line each, straight after the "Number 'Yes'" heading (less the first row's count where the
- * headings' boxes hold it); a row at a time unless more runs can only be a column at a time.
+ * line each, straight after the "Number 'Yes'" heading, whole or wrapped in its cell (less the
+ * first row's count where the headings' boxes hold it); a row at a time unless more runs can
+ * only be a column at a time; null where no run says.
  */
-function likelierCountOrder(stream: Line[]): CountOrder {
+function likelierCountOrder(stream: Line[]): CountOrder | null {
   let byColumn = 0;
   let byRow = 0;
   for (let i = 1; i < stream.length; i++) {
     const heading = stream[i] as Line;
-    if (!single(heading) || !YES_HEADER.test(heading.flat)) continue;
+    const wrapped =
+      YES_WORD.test(heading.flat) && single(stream[i - 1]) && /^number$/i.test((stream[i - 1] as Line).flat);
+    if (!single(heading) || !(YES_HEADER.test(heading.flat) || wrapped)) continue;
     let j = i + 1;
     // (The first row's count boxed with its heading, as is the relevant cases' above it.)
     if (
@@ -297,6 +320,7 @@ function likelierCountOrder(stream: Line[]): CountOrder {
     if (row && !column) byRow++;
     if (column && !row) byColumn++;
   }
+  if (byColumn + byRow === 0) return null;
   return byColumn > byRow ? "column" : "row";
 }
 
@@ -309,6 +333,12 @@ const columnByColumn = (counts: Line[]) =>
     counts[r] as Line,
     counts[counts.length / 2 + r] as Line,
   ]);
+
+/** Counts a column under each heading, read a column at a time where every row can be true. */
+function columnsUnderHeadings(counts: Line[]): Line[][] | null {
+  const { byColumn, column } = readBothWays(counts);
+  return column ? byColumn : null;
+}
 
 /** Counts read in each order, and whether every row of each can be true (yes at most relevant, relevant at most `cases`). */
 function readBothWays(counts: Line[], cases: number | null = null) {

@@ -713,6 +713,53 @@ test("a counts table's headings after its questions, 'Relevant' / 'cases' wrappe
   expect(whole(["8", "8", "8", "7", "8", "4"])).toContainEqual([PLANNING[1], "8", "7"]);
 });
 
+test("each count column under its own heading ('Relevant' / 'cases' / counts, 'Number' / ''Yes'' / counts, pdftotext of rows that touch): a column at a time", () => {
+  // North Somerset's 2.2 as pdftotext wrote a browser's print of cells centred with no margin.
+  const rows = doc(
+    [...PLANNING, "", "Relevant", "cases", "8", "7", "7", "", "Number", "'Yes'", "8", "7", "6"].join("\n"),
+  ).lines.map((l) => l.cells);
+  expect(rows).toContainEqual([PLANNING[0], "8", "8"]);
+  expect(rows).toContainEqual([PLANNING[1], "7", "7"]);
+  expect(rows).toContainEqual([PLANNING[2], "7", "6"]);
+  // Each count apart, where a row at a time could be true as well (8-8, 8-6, 5-4): the headings
+  // say whose each count is.
+  expect(
+    figuresOf(boxes([...PLANNING, "Relevant cases", "8", "8", "8", "Number 'Yes'", "6", "5", "4"]), PLANNING),
+  ).toEqual([
+    ["8", "6"],
+    ["8", "5"],
+    ["8", "4"],
+  ]);
+});
+
+test("a counts table both orders could be true of, its headings in pieces: read in the order the file's other tables show", () => {
+  // Assessment's counts (7 5 7 7 6 4) can only be a row at a time (a column at a time, 'Yes' 6
+  // of 5 relevant); so planning's 8 8 8 7 8 4, either way possible, is read so too.
+  const table = (questions: string[], counts: string[]) => [
+    ...questions,
+    "Relevant",
+    "cases",
+    "Number",
+    "'Yes'",
+    ...counts,
+  ];
+  const text = boxes([
+    ...table(ASSESSMENT, ["7", "5", "7", "7", "6", "4"]),
+    "The quality of assessment was rated as 'Good'.",
+    ...table(PLANNING, ["8", "8", "8", "7", "8", "4"]),
+  ]);
+  expect(figuresOf(text, ASSESSMENT)).toEqual([
+    ["7", "5"],
+    ["7", "7"],
+    ["6", "4"],
+  ]);
+  expect(figuresOf(text, PLANNING)).toEqual([
+    ["8", "8"],
+    ["8", "7"],
+    ["8", "4"],
+  ]);
+});
+
 test("a counts table's headings above its questions (caption, 'Relevant cases', 'Number 'Yes''): the header row, the counts in the order that can be true", () => {
   const prompts = ASSESSMENT_2_1_1;
   const table = (caption: string, counts: string[]) =>
