@@ -770,10 +770,16 @@ function labelEnd(lines: Line[], i: number, byColumns: boolean): number {
     // A caption ("Of the 57 court disposals:") is no part of a label before it.
     if (!isFactText(line) || /:$/.test(line.flat) || CAPTION.test(line.flat)) break;
     if (gap <= 2 && /^[a-z(]/.test(line.flat)) continue;
-    if (gap !== 1 || (byColumns && !RUNS_ON.test(before.flat))) break;
+    if (gap !== 1 || (byColumns && !RUNS_ON.test(before.flat) && !NAME_ENDING_LABEL.test(line.flat))) break;
   }
   return j;
 }
+
+/**
+ * A label's last line that is a name and its year alone ("... in North" / "Somerset (2018)"):
+ * the rest of a place's name wrapped, never a label of its own.
+ */
+const NAME_ENDING_LABEL = /^(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\s*\(\d{4}\)$/u;
 
 /**
  * The table was read a column at a time: outside split tables, figures on consecutive lines and
@@ -815,8 +821,11 @@ function columnReadSections(lines: Line[]): boolean[] {
   return out;
 }
 
-/** A caption over a table's rows ("Of the 69 court disposals", "For children in ...:"). */
-const CAPTION = /^(?:Of the|For)\b/i;
+/**
+ * A caption over a table's rows ("Of the 69 court disposals", "For children in ...:"), or over
+ * the split tables after the population's ("Demographics of children cautioned or sentenced").
+ */
+const CAPTION = /^(?:Of the|For)\b|^Demographics of children\b/i;
 
 /**
  * A stretch of a table read a column at a time (pdftotext without -layout, rows set close):

@@ -1210,12 +1210,13 @@ describe("split tables a text box at a time (pdfminer.six): the subjects after e
   });
 });
 
-test("split tables read from their boxes leave the rest of the facts judged as written: a population column a box at a time stays unpaired", async () => {
+test("split tables read from their boxes leave the rest of the facts judged as written: a population column a box at a time pairs with its labels", async () => {
   // North Somerset's population and demographics as pdfminer writes a PDF whose rows sit close:
-  // three figures, three labels (their markers on lines of their own), the demographics
-  // heading, then the split tables a box at a time. The figures and labels cannot be told apart
-  // as rows (the heading after the labels reads as a fourth), so none is paired; the split
-  // tables are read all the same.
+  // three figures, three labels (their markers on lines of their own, one wrapped inside the
+  // area's name), the demographics caption, then the split tables a box at a time. The caption
+  // ends the population's stretch and the name's end is its label's, so the three pair (until
+  // session 31 the caption read as a fourth label and none was paired); the split tables are
+  // read all the same.
   const name = "2020-12-north-somerset.txt";
   const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
   const start = cellPerLine.indexOf("#### **Population information**");
@@ -1230,8 +1231,9 @@ test("split tables read from their boxes leave the rest of the facts judged as w
     "Gender\nNorth Somerset YOS\nNational average\n\n10–14\n17%\n23%\n\nWhite\n84%\n70%\n\n",
     "Black and minority ethnic\n3%\n26%\n\nMale\n75%\n85%\n\n15–17\n83%\n77%\n\nUnknown\n13%\n4%\n\nFemale\n25%\n15%\n\n",
   ].join("");
+  // (Labels with their dashes as one: the hand-checked record keeps the report's "10–17".)
   const facts = (r: Pick<ReportRecord, "contextualFacts">) =>
-    r.contextualFacts.map((f) => [f.group, f.label, f.subject, f.value]);
+    r.contextualFacts.map((f) => [f.group, f.label.replace(/–/g, "-"), f.subject, f.value]);
   const variant = facts(
     await read(name, paged(`${cellPerLine.slice(0, start)}${written}${cellPerLine.slice(end)}`, 80)),
   );
@@ -1243,9 +1245,9 @@ test("split tables read from their boxes leave the rest of the facts judged as w
   );
   expect(splits(variant)).toHaveLength(14);
   expect(splits(variant)).toEqual(splits(expected));
-  // Every fact read is the report's own; the population column is not read.
+  // Every fact read is the report's own, the population's three among them.
   for (const fact of variant) expect(expected).toContainEqual(fact);
-  expect(variant.filter((f) => f[0] === "population")).toEqual([]);
+  expect(variant.filter((f) => f[0] === "population").map((f) => f[3])).toEqual([215052, 19364, 751]);
 });
 
 describe("a label-first table whose column pdfminer writes after the next domain's heading", () => {
@@ -1477,4 +1479,59 @@ test("a count after a question's relevant cases that is more than they are is no
   // (The marker as this text writes them; pdfminer's "29" is a plain number.)
   const pdfminer = `${recommendations}\n\n5\n\n${police} <sup>29</sup> 3\n\n5\n\n3\n`;
   expect(await keyQuestions(cellPerLine.replace(printed, pdfminer))).toEqual([]);
+});
+
+test("a population table a column at a time before the demographics' caption: its figures and labels pair, the caption no label of theirs", () => {
+  // North Somerset's, as pdftotext wrote a browser's print with cells centred and no margin:
+  // three figures, three labels, then the caption of the split tables after it.
+  const after = [
+    "Demographics of children cautioned or sentenced",
+    "Age",
+    "North Somerset YOS",
+    "National average",
+  ];
+  const rows = cellPerLineRows([
+    "Contextual facts",
+    "Population information",
+    "215,052",
+    "19,364",
+    "751",
+    "",
+    "Total population in North Somerset (2018)",
+    "Total youth population (10–17 years) in North Somerset (2018)",
+    "Total black and minority ethnic youth population in North Somerset (2011)",
+    "",
+    ...after,
+  ]);
+  expect(rows).toContainEqual(["215,052", "Total population in North Somerset (2018)"]);
+  expect(rows).toContainEqual(["19,364", "Total youth population (10–17 years) in North Somerset (2018)"]);
+  expect(rows).toContainEqual([
+    "751",
+    "Total black and minority ethnic youth population in North Somerset (2011)",
+  ]);
+  expect(rows).toContainEqual([after[0]]);
+  // The labels first, one wrapped inside the area's name ("... in North" / "Somerset (2018)", rows
+  // set close): the name's end is the label's, not a fourth label (which had paired the second
+  // label with the first figure).
+  const wrapped = cellPerLineRows([
+    "Contextual facts",
+    "Population information",
+    "Total population in North Somerset (2018)",
+    "Total youth population (10–17 years) in North",
+    "Somerset (2018)",
+    "Total black and minority ethnic youth",
+    "population in North Somerset (2011)",
+    "",
+    "215,052",
+    "19,364",
+    "751",
+    "",
+    ...after,
+  ]);
+  expect(wrapped).toContainEqual(["215,052", "Total population in North Somerset (2018)"]);
+  expect(wrapped).toContainEqual(["19,364", "Total youth population (10–17 years) in North Somerset (2018)"]);
+  expect(wrapped).toContainEqual([
+    "751",
+    "Total black and minority ethnic youth population in North Somerset (2011)",
+  ]);
 });
