@@ -1360,6 +1360,24 @@ function figureAboveLabelRows(
     }
     const next = lines[i + 1];
     const figure = line.cells.length === 1 && FIGURE_ALONE.test(line.flat) ? leadingFigure(line.flat) : null;
+    // A label alone on the line above a lone figure that carries a footnote marker: the label's
+    // row, its marker wrapped onto the figure's line (our PDF reader, a label of two lines
+    // centred beside its figure: "First-time entrant rate per 100,000 in Kirklees" / "233 ⁶").
+    const above = out[out.length - 1];
+    if (
+      order === "figure-first" &&
+      figure !== null &&
+      line.markers.length > 0 &&
+      above !== undefined &&
+      above.line === line.line - 1 &&
+      above.cells.length === 1 &&
+      above.markers.length === 0 &&
+      isFactText(above) &&
+      fitsLabel(above.flat, figure)
+    ) {
+      out[out.length - 1] = lineOfParts(above, [above, line], [line.flat, above.flat]);
+      continue;
+    }
     if (
       order !== "figure-first" ||
       figure === null ||

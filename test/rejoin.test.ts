@@ -1535,3 +1535,28 @@ test("a population table a column at a time before the demographics' caption: it
     "Total black and minority ethnic youth population in North Somerset (2011)",
   ]);
 });
+
+test("a text that keeps its rows: a label alone above a lone figure carrying its footnote marker is that figure's row (our PDF reader, cells centred)", () => {
+  // Kirklees' first-time entrant rate as our PDF reader reads a PDF whose cells are centred: the
+  // label's marker wrapped onto a second line, level with the figure centred beside it.
+  const rows = (figureLine: string) =>
+    rejoinRows(
+      normaliseLines(
+        textSourceLines(
+          [
+            "Contextual facts",
+            "Youth justice information",
+            "First-time entrant rate per 100,000 in Kirklees",
+            figureLine,
+            "207\tFirst-time entrant rate per 100,000 in England and Wales",
+            "34%\tReoffending rate for Kirklees ⁷",
+          ].join("\n"),
+        ),
+        "text",
+      ),
+    ).lines.map((l) => [l.cells, l.markers]);
+  expect(rows("233\t⁶")).toContainEqual([["233", "First-time entrant rate per 100,000 in Kirklees"], ["6"]]);
+  // Without the marker nothing shows the figure is the label's above (a lone figure may head the
+  // label after it): left as written.
+  expect(rows("233")).toContainEqual([["First-time entrant rate per 100,000 in Kirklees"], []]);
+});
