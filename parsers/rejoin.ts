@@ -301,6 +301,27 @@ function countPairs(doc: NormalisedDocument): Line[] {
       yes.page !== null ? f.line.page === yes.page : Math.abs(f.line.line - yes.line) <= 60;
     if (doc.footnotes.some((f) => f.marker === relevant && near(f))) continue;
     pairs.push(yes);
+    taken.add(yes);
+  }
+  // A row's relevant cases centred between its question's two lines, its 'Yes' after the last
+  // ("... social context" / "8" / "of the child?" / "8", pdftotext of a row whose cells are
+  // centred vertically beside a wrapped question).
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [relevant, yes] = [numbers[i] as Line, numbers[i + 1] as Line];
+    if (taken.has(relevant) || taken.has(yes)) continue;
+    const [first, last] = [text.get(relevant.line - 1), text.get(relevant.line + 1)];
+    if (
+      first !== undefined &&
+      last !== undefined &&
+      QUESTION_START.test(first.flat) &&
+      !first.flat.endsWith("?") &&
+      /^[a-z(].*\?$/.test(last.flat) &&
+      adjacent(last, yes) &&
+      Number(yes.flat) <= Number(relevant.flat)
+    ) {
+      pairs.push(relevant, yes);
+      i++;
+    }
   }
   return pairs.sort((a, b) => a.line - b.line);
 }
@@ -1604,7 +1625,26 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
     const line = stream[k] as Line;
     const row = lines[lines.length - 1];
     const cell = line.cells[0];
+    const before = stream[k - 1];
     if (
+      row &&
+      cell !== undefined &&
+      line.cells.length === 1 &&
+      follows(line) &&
+      row.cells.length === 2 &&
+      before !== undefined &&
+      counts.includes(before) &&
+      row.cells[1] === before.flat &&
+      cell.endsWith("?") &&
+      continuesQuestion(row.cells.slice(0, 1), cell)
+    ) {
+      // The question's last line after its relevant cases, centred between its two lines (see
+      // countPairs): the question whole, then the count.
+      row.cells = [joinWrapped(row.cells[0] as string, cell), before.flat];
+      row.flat = row.cells.join(" ");
+      row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
+      row.markers = [...row.markers, ...line.markers];
+    } else if (
       row &&
       cell !== undefined &&
       line.cells.length === 1 &&

@@ -652,6 +652,12 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
       "and social context of the child?\n\n5\n\n5",
       "and social context 5\nof the child?\n\n5",
     ],
+    // ... or on a line of its own between the question's two lines (the row's cells centred).
+    [
+      "2020-12-north-somerset.txt",
+      "and social context of the child?\n\n5\n\n5",
+      "and social context\n5\nof the child?\n\n5",
+    ],
     // A count table's heading row written before its key question and caption.
     [
       "2020-12-north-somerset.txt",
@@ -667,6 +673,21 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
     expect([...original].filter((v) => !variant.has(v))).toEqual([]);
     expect([...variant].filter((v) => !original.has(v))).toEqual([]);
   });
+});
+
+test("pdftotext without -layout: a count between a question's two lines with more 'Yes' after it than it is: the row not read", async () => {
+  const name = "2020-12-north-somerset.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const original = valueStatements(await read(name, text));
+  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
+  const printed = "and social context of the child?\n\n5\n\n5";
+  expect(spaced).toContain(printed);
+  const variant = valueStatements(
+    await read(name, spaced.replace(printed, "and social context\n5\nof the child?\n\n7")),
+  );
+  // (7 'Yes' of 5 relevant cannot be the row: nothing read that the report does not say.)
+  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  expect([...original].filter((v) => !variant.has(v)).length).toBeGreaterThan(0);
 });
 
 test("pdftotext without -layout, rows one and a half lines apart: a wrapped column name's first line and the next name written above the header leave the split unread, not read under a name's tail", async () => {
