@@ -254,6 +254,20 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // Next to each other, or with a blank line between.
   const adjacent = (a: Line, b: Line) =>
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
+  // A question wrapped over lines whose counts stand before its last ("... and are" / "their
+  // views taken into" / "8" / "8" / "account?", the row's cells beside its middle line): the
+  // line above them carries on a question begun above it, and the line after them ends it.
+  const endsAfter = (question: Line, yes: Line): boolean => {
+    const tail = text.get(yes.line + 1) ?? text.get(yes.line + 2);
+    if (!tail || !/^[a-z(].*\?$/.test(tail.flat) || question.flat.endsWith("?")) return false;
+    const at = doc.lines.indexOf(question);
+    for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+      const line = doc.lines[k] as Line;
+      if (line.flat.endsWith("?") || (doc.lines[k + 1] as Line).line - line.line !== 1) return false;
+      if (QUESTION_START.test(line.flat)) return true;
+    }
+    return false;
+  };
   const pairs: Line[] = [];
   for (let i = 0; i + 1 < numbers.length; i++) {
     const relevant = numbers[i] as Line;
@@ -266,7 +280,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
     let above = relevant.line - 1;
     while (above >= relevant.line - 3 && !written.has(above)) above--;
     const question = text.get(above);
-    if (!question || !isQuestion(question.flat)) continue;
+    if (!question || !(isQuestion(question.flat) || endsAfter(question, yes))) continue;
     // More "Yes" than relevant cases: lone lines out of their columns' order (pdftotext writes
     // a column in pieces), not this row's two counts as printed.
     if (Number(yes.flat) > Number(relevant.flat)) continue;
@@ -1631,16 +1645,16 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       cell !== undefined &&
       line.cells.length === 1 &&
       follows(line) &&
-      row.cells.length === 2 &&
+      (row.cells.length === 2 || row.cells.length === 3) &&
       before !== undefined &&
       counts.includes(before) &&
-      row.cells[1] === before.flat &&
+      row.cells[row.cells.length - 1] === before.flat &&
       cell.endsWith("?") &&
       continuesQuestion(row.cells.slice(0, 1), cell)
     ) {
-      // The question's last line after its relevant cases, centred between its two lines (see
-      // countPairs): the question whole, then the count.
-      row.cells = [joinWrapped(row.cells[0] as string, cell), before.flat];
+      // The question's last line after its counts, or its relevant cases alone, set beside the
+      // line before it (see countPairs): the question whole, then the counts.
+      row.cells = [joinWrapped(row.cells[0] as string, cell), ...row.cells.slice(1)];
       row.flat = row.cells.join(" ");
       row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
       row.markers = [...row.markers, ...line.markers];

@@ -675,6 +675,22 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
   });
 });
 
+test("a cell per line, a question wrapped over three lines with its counts before the last ('... and are' / 'their views taken into' / 8 / 8 / 'account?'): the row whole", async () => {
+  // North Somerset's 2.2.1 prints its last prompt's counts beside the question's second line;
+  // wrapped at 80 characters a cell a line, they stand between its second line and its third.
+  const name = "2020-12-north-somerset.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const original = valueStatements(await read(name, text));
+  const cells = toCellPerLine(text);
+  const printed = "meaningfully involved in planning, and are their views taken into\n8\n8\naccount?";
+  expect(cells).toContain(printed);
+  const variant = valueStatements(
+    await read(name, cells.replace(printed, printed.replace("and are their", "and are\ntheir"))),
+  );
+  expect([...original].filter((v) => !variant.has(v))).toEqual([]);
+  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+});
+
 test("pdftotext without -layout: a count between a question's two lines with more 'Yes' after it than it is: the row not read", async () => {
   const name = "2020-12-north-somerset.txt";
   const text = readFileSync(join(CORPUS, name), "utf8");
