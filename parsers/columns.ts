@@ -32,8 +32,12 @@ const cellText = (parts: Line[]) => parts.map((l) => l.flat).reduce(joinWrapped)
 const single = (line: Line | undefined) => line !== undefined && line.cells.length === 1;
 const isPercent = (line: Line) => percentCell(line.flat) !== null || NOT_APPLICABLE.test(line.flat);
 const isCount = (line: Line) => countCell(line.flat) !== null;
-/** The second half of the "Number 'Yes'" heading wrapped in its cell. */
-const YES_WORD = /^['‘’"“”]?yes['‘’"“”]?$/i;
+/** The "Number 'Yes'" heading wrapped in its narrow cell, a line each ("Number" / "'Yes'"). */
+const wrappedYesHeading = (first: Line | undefined, second: Line | undefined) =>
+  single(first) &&
+  single(second) &&
+  /^number$/i.test((first as Line).flat) &&
+  /^['‘’"“”]?yes['‘’"“”]?$/i.test((second as Line).flat);
 
 const FIGURED_QUESTION = /\?\s+(?:\d{1,3}(?:\.\d+)?%|n\/a)$/i;
 /** A question written with its figure ("... agencies? 68%"): a row whole. */
@@ -144,7 +148,7 @@ function figuresAt(
   const used: Line[] = [];
   const percents: Line[] = [];
   const counts: Line[] = [];
-  // How many counts came before the "Number 'Yes'" heading (-1: none came after it).
+  // How many counts came before the "Number 'Yes'" heading (-1: no such heading).
   let countsBeforeYes = -1;
   let j = i;
   // The page's number, which pdftotext writes between a table's columns when the page ends
@@ -177,7 +181,7 @@ function figuresAt(
       used.push(line);
       j++;
       line = rest as Line;
-    } else if (/^number$/i.test(line.flat) && single(rest) && YES_WORD.test((rest as Line).flat)) {
+    } else if (wrappedYesHeading(line, rest)) {
       // ... and its neighbour's ("Number" / "'Yes'").
       header.push("Number 'Yes'");
       countsBeforeYes = counts.length;
@@ -300,9 +304,8 @@ function likelierCountOrder(stream: Line[]): CountOrder | null {
   let byRow = 0;
   for (let i = 1; i < stream.length; i++) {
     const heading = stream[i] as Line;
-    const wrapped =
-      YES_WORD.test(heading.flat) && single(stream[i - 1]) && /^number$/i.test((stream[i - 1] as Line).flat);
-    if (!single(heading) || !(YES_HEADER.test(heading.flat) || wrapped)) continue;
+    if (!single(heading) || !(YES_HEADER.test(heading.flat) || wrappedYesHeading(stream[i - 1], heading)))
+      continue;
     let j = i + 1;
     // (The first row's count boxed with its heading, as is the relevant cases' above it.)
     if (

@@ -1540,12 +1540,12 @@ test("a population table a column at a time before the demographics' caption: it
     "",
     ...after,
   ]);
-  expect(rows).toContainEqual(["215,052", "Total population in North Somerset (2018)"]);
-  expect(rows).toContainEqual(["19,364", "Total youth population (10–17 years) in North Somerset (2018)"]);
-  expect(rows).toContainEqual([
-    "751",
-    "Total black and minority ethnic youth population in North Somerset (2011)",
-  ]);
+  const population = [
+    ["215,052", "Total population in North Somerset (2018)"],
+    ["19,364", "Total youth population (10–17 years) in North Somerset (2018)"],
+    ["751", "Total black and minority ethnic youth population in North Somerset (2011)"],
+  ];
+  for (const row of population) expect(rows).toContainEqual(row);
   expect(rows).toContainEqual([after[0]]);
   // The labels first, one wrapped inside the area's name ("... in North" / "Somerset (2018)", rows
   // set close): the name's end is the label's, not a fourth label (which had paired the second
@@ -1565,12 +1565,7 @@ test("a population table a column at a time before the demographics' caption: it
     "",
     ...after,
   ]);
-  expect(wrapped).toContainEqual(["215,052", "Total population in North Somerset (2018)"]);
-  expect(wrapped).toContainEqual(["19,364", "Total youth population (10–17 years) in North Somerset (2018)"]);
-  expect(wrapped).toContainEqual([
-    "751",
-    "Total black and minority ethnic youth population in North Somerset (2011)",
-  ]);
+  for (const row of population) expect(wrapped).toContainEqual(row);
 });
 
 test("a text that keeps its rows: a label alone above a lone figure carrying its footnote marker is that figure's row (our PDF reader, cells centred)", () => {
