@@ -9,12 +9,17 @@
 import type { SourceLine } from "./normalise.js";
 import { MONTH_WORD, PAGE_JOINER, joinWrapped, superscript } from "./text.js";
 
+/** A web address, which a note may be alone ("11 https://www.wipers.org.uk/the-ether-programme"). */
+const LINK_START = "https?:\\/\\/|www\\.";
+/** A note that is a web address and nothing else: no table's row or sentence is one. */
+const LINK_ONLY_NOTE = new RegExp(`^\\s{0,8}\\d{1,3}\\s{1,8}(?:${LINK_START})\\S+\\s*$`);
+
 /**
  * "7 Ministry of Justice. ...": a number, then a note's first word (not a figure, not "(65%)",
- * not a month: "15 March 2022. Managers reported ..." is a paragraph).
+ * not a month: "15 March 2022. Managers reported ..." is a paragraph), or a web address.
  */
 export const NOTE_START = new RegExp(
-  `^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“])(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`,
+  `^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“]|${LINK_START})(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`,
 );
 /**
  * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
@@ -170,7 +175,11 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // ("... child? 3 2" is a row's counts, "3 Outstanding" a scoring table's row).
       return glued.length > 0 || !paged ? glued : found;
     });
-    if (markers.filter((m) => m.length > 0).length * 2 < notes.length) continue;
+    // (A note that is a web address alone needs none: nothing else looks so.)
+    const marked = markers.filter(
+      (m, k) => m.length > 0 || LINK_ONLY_NOTE.test(((notes[k] as Note).lines[0] as SourceLine).raw),
+    );
+    if (marked.length * 2 < notes.length) continue;
     // Notes are numbered through the report: a number no higher than an earlier page's note is
     // no note's ("13" / "8" / "8" / the note's words: a row's counts after note 13's number).
     if (Number((notes[0] as Note).number) <= lastNumber) continue;

@@ -356,3 +356,44 @@ test("a marker alone on its line, wrapped from the line above, is that line's: n
     [4, "1"],
   ]);
 });
+
+test("a note that is a web address alone, at its page's foot, is a note though its marker is not found: a rating cell and its wrapped rest over the page join", () => {
+  // Tower Hamlets' note 11 (its marker spaced mid-sentence, "the Ether programme 11 (supporting",
+  // which no rule takes for one) between a standard's rating cell and its wrapped line, as
+  // mutool, getText and pdftotext -layout write a word processor's PDF.
+  const paged = (note: string) =>
+    [
+      page(
+        "Inspection of youth offending services: Anytown",
+        "The investment in the Ether programme 11 (supporting young men) is welcome.",
+        "1.2. Staff",
+        "Staff within the YOT are empowered to deliver a high-quality,        Requires",
+        "",
+        note,
+        "14",
+      ),
+      page(
+        "Inspection of youth offending services: Anytown",
+        "personalised and responsive service for all children.                improvement",
+        "Key staffing data",
+        "15",
+      ),
+    ].join("\n\f");
+  const doc = normaliseLines(
+    textSourceLines(paged("11   https://www.wipers.org.uk/the-ether-programme")),
+    "text",
+  );
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["11", "https://www.wipers.org.uk/the-ether-programme"],
+  ]);
+  expect(doc.lines.map((l) => l.cells)).toContainEqual([
+    "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive service for all children.",
+    "Requires improvement",
+  ]);
+  // Words after the address are no web address alone: without its marker, no note.
+  const worded = normaliseLines(
+    textSourceLines(paged("11   https://www.wipers.org.uk/the-ether-programme and more")),
+    "text",
+  );
+  expect(worded.footnotes).toEqual([]);
+});
