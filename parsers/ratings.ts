@@ -7,7 +7,7 @@ import { type Rating, type StandardDefinition, type StandardsEdition, standardsO
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
 import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
 import {
-  AREA_WORDS,
+  AREA_NAME,
   MONTH_ABBREVIATED,
   SERVICE_WORDS,
   joinWrapped,
@@ -125,8 +125,8 @@ export interface RatingsTable {
 
 const SERVICE_NAME = new RegExp(`^(.*?\\b${SERVICE_WORDS})\\b`, "i");
 const ONLY_SERVICE_WORDS = new RegExp(`^\\s*${SERVICE_WORDS}\\s*$`, "i");
-/** An area's name alone: capitalised words and the small words between them, no figures. */
-const AREA_NAME = new RegExp(`^(?=\\p{Lu})${AREA_WORDS}(?:(?:\\s+|,\\s*)${AREA_WORDS})*$`, "u");
+/** An area's name alone. */
+const AREA_NAME_ALONE = new RegExp(`^${AREA_NAME}$`, "u");
 // "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
 const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,
@@ -188,7 +188,7 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
         // (The service's words alone, the area's name in the cell before: a gap between words
         // taken for a column's, "North Somerset" / "Youth Offending Service", as OCR spaces them.)
         const area = k > 0 && ONLY_SERVICE_WORDS.test(m[1] as string) ? line.cells[k - 1] : undefined;
-        out.serviceName = `${area && AREA_NAME.test(area) ? `${area} ` : ""}${(m[1] as string).trim()}`;
+        out.serviceName = `${area && AREA_NAME_ALONE.test(area) ? `${area} ` : ""}${(m[1] as string).trim()}`;
         out.provenance.serviceName = provenanceOf(line);
         break;
       }

@@ -35,7 +35,7 @@ import {
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
-import { RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly, wholeLabel } from "./text.js";
+import { AREA_NAME, RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly, wholeLabel } from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
@@ -237,6 +237,9 @@ function writtenLines(doc: NormalisedDocument): Set<number> {
   return new Set([...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line));
 }
 
+/** A wrapped question's last line: in lower case, ending with its "?" ("of the child?"). */
+const QUESTION_TAIL = /^[a-z(].*\?$/;
+
 /**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
@@ -259,7 +262,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // line above them carries on a question begun above it, and the line after them ends it.
   const endsAfter = (question: Line, yes: Line): boolean => {
     const tail = text.get(yes.line + 1) ?? text.get(yes.line + 2);
-    if (!tail || !/^[a-z(].*\?$/.test(tail.flat) || question.flat.endsWith("?")) return false;
+    if (!tail || !QUESTION_TAIL.test(tail.flat) || question.flat.endsWith("?")) return false;
     const at = doc.lines.indexOf(question);
     for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
       const line = doc.lines[k] as Line;
@@ -329,7 +332,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
       last !== undefined &&
       QUESTION_START.test(first.flat) &&
       !first.flat.endsWith("?") &&
-      /^[a-z(].*\?$/.test(last.flat) &&
+      QUESTION_TAIL.test(last.flat) &&
       adjacent(last, yes) &&
       Number(yes.flat) <= Number(relevant.flat)
     ) {
@@ -814,7 +817,7 @@ function labelEnd(lines: Line[], i: number, byColumns: boolean): number {
  * A label's last line that is a name and its year alone ("... in North" / "Somerset (2018)"):
  * the rest of a place's name wrapped, never a label of its own.
  */
-const NAME_ENDING_LABEL = /^(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\s*\(\d{4}\)$/u;
+const NAME_ENDING_LABEL = new RegExp(`^${AREA_NAME}\\s*\\(\\d{4}\\)$`, "u");
 
 /**
  * The table was read a column at a time: outside split tables, figures on consecutive lines and
@@ -1615,6 +1618,14 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
   return out;
 }
 
+/** `row` carried on by `line`: its cells now `cells`, its source text and markers `line`'s too. */
+function extendRow(row: Line, line: Line, cells: string[], separator: string): void {
+  row.cells = cells;
+  row.flat = cells.join(" ");
+  row.raw = `${row.raw.trimEnd()}${separator}${line.raw.trim()}`;
+  row.markers = [...row.markers, ...line.markers];
+}
+
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines, input.furniture);
   const written = headed === input.lines ? input : { ...input, lines: headed };
@@ -1654,10 +1665,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
     ) {
       // The question's last line after its counts, or its relevant cases alone, set beside the
       // line before it (see countPairs): the question whole, then the counts.
-      row.cells = [joinWrapped(row.cells[0] as string, cell), ...row.cells.slice(1)];
-      row.flat = row.cells.join(" ");
-      row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
-      row.markers = [...row.markers, ...line.markers];
+      extendRow(row, line, [joinWrapped(row.cells[0] as string, cell), ...row.cells.slice(1)], " ");
     } else if (
       row &&
       cell !== undefined &&
@@ -1677,12 +1685,14 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
         yes?.cells.length === 1 &&
         countCell(yes.flat) !== null &&
         counts.includes(yes);
-      row.cells = counted
-        ? [...row.cells.slice(0, -1), joinWrapped(beside[1] as string, cell), beside[2] as string]
-        : [...row.cells.slice(0, -1), joinWrapped(text, cell)];
-      row.flat = row.cells.join(" ");
-      row.raw = `${row.raw.trimEnd()} ${line.raw.trim()}`;
-      row.markers = [...row.markers, ...line.markers];
+      extendRow(
+        row,
+        line,
+        counted
+          ? [...row.cells.slice(0, -1), joinWrapped(beside[1] as string, cell), beside[2] as string]
+          : [...row.cells.slice(0, -1), joinWrapped(text, cell)],
+        " ",
+      );
     } else if (
       row &&
       cell !== undefined &&
@@ -1692,10 +1702,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       !(percentCell(cell) !== null && afterPromptWithoutFigure(lines)) &&
       !(isRating(cell) && (inColumnOfScores(lines) || inColumnOfLabels(lines, stream[k + 1])))
     ) {
-      row.cells = [...row.cells, cell];
-      row.flat = row.cells.join(" ");
-      row.raw = `${row.raw.trimEnd()}\t${line.raw.trim()}`;
-      row.markers = [...row.markers, ...line.markers];
+      extendRow(row, line, [...row.cells, cell], "\t");
     } else {
       lines.push({ ...line, index: lines.length });
     }

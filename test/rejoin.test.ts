@@ -39,6 +39,32 @@ const facts = (r: ReportRecord) =>
   r.contextualFacts.map((f) => JSON.stringify([f.group, f.label, f.role, f.value]));
 
 /**
+ * What a rewriting of a corpus report (`rewrite` gets its text) loses against the report's own
+ * values, and what it reads that the report does not say.
+ */
+async function againstOriginal(name: string, rewrite: (text: string) => string) {
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const original = valueStatements(await read(name, text));
+  const variant = valueStatements(await read(name, rewrite(text)));
+  return {
+    lost: [...original].filter((v) => !variant.has(v)),
+    added: [...variant].filter((v) => !original.has(v)),
+  };
+}
+
+/** A report a cell a line with a blank line between cells, as pdftotext without -layout writes rows set apart. */
+const spacedCells = (text: string) => toCellPerLine(text).replace(/\n/g, "\n\n");
+
+/** A rewriting: the report in `layout`, `printed` (which it must hold) written `written`. */
+const replacing =
+  (layout: (text: string) => string, printed: string, written: string) =>
+  (text: string): string => {
+    const laid = layout(text);
+    expect(laid).toContain(printed);
+    return laid.replaceAll(printed, written);
+  };
+
+/**
  * A ratings table written a cell per line ("1.1" / "Standard 1" / "Good" ...): what makes a small
  * text read as a cell-per-line one, so that the rows after it are rejoined.
  */
@@ -665,64 +691,50 @@ describe("pdftotext without -layout: a blank line between cells, a cell's wrappe
       "keeping the child safe?\n\nRelevant cases\n\nNumber 'Yes'\n\nOf the 5 cases with factors relevant to keeping the child safe:",
     ],
   ])("%s with '%s' written '%s' reads as the original", async (name, printed, written) => {
-    const text = readFileSync(join(CORPUS, name), "utf8");
-    const original = valueStatements(await read(name, text));
-    const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
-    expect(spaced).toContain(printed);
-    const variant = valueStatements(await read(name, spaced.replaceAll(printed, written)));
-    expect([...original].filter((v) => !variant.has(v))).toEqual([]);
-    expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+    const { lost, added } = await againstOriginal(name, replacing(spacedCells, printed, written));
+    expect(lost).toEqual([]);
+    expect(added).toEqual([]);
   });
 });
 
 test("a cell per line, a question wrapped over three lines with its counts before the last ('... and are' / 'their views taken into' / 8 / 8 / 'account?'): the row whole", async () => {
   // North Somerset's 2.2.1 prints its last prompt's counts beside the question's second line;
   // wrapped at 80 characters a cell a line, they stand between its second line and its third.
-  const name = "2020-12-north-somerset.txt";
-  const text = readFileSync(join(CORPUS, name), "utf8");
-  const original = valueStatements(await read(name, text));
-  const cells = toCellPerLine(text);
   const printed = "meaningfully involved in planning, and are their views taken into\n8\n8\naccount?";
-  expect(cells).toContain(printed);
-  const variant = valueStatements(
-    await read(name, cells.replace(printed, printed.replace("and are their", "and are\ntheir"))),
+  const { lost, added } = await againstOriginal(
+    "2020-12-north-somerset.txt",
+    replacing(toCellPerLine, printed, printed.replace("and are their", "and are\ntheir")),
   );
-  expect([...original].filter((v) => !variant.has(v))).toEqual([]);
-  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  expect(lost).toEqual([]);
+  expect(added).toEqual([]);
 });
 
 test("pdftotext without -layout: a count between a question's two lines with more 'Yes' after it than it is: the row not read", async () => {
-  const name = "2020-12-north-somerset.txt";
-  const text = readFileSync(join(CORPUS, name), "utf8");
-  const original = valueStatements(await read(name, text));
-  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
-  const printed = "and social context of the child?\n\n5\n\n5";
-  expect(spaced).toContain(printed);
-  const variant = valueStatements(
-    await read(name, spaced.replace(printed, "and social context\n5\nof the child?\n\n7")),
+  const { lost, added } = await againstOriginal(
+    "2020-12-north-somerset.txt",
+    replacing(
+      spacedCells,
+      "and social context of the child?\n\n5\n\n5",
+      "and social context\n5\nof the child?\n\n7",
+    ),
   );
   // (7 'Yes' of 5 relevant cannot be the row: nothing read that the report does not say.)
-  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
-  expect([...original].filter((v) => !variant.has(v)).length).toBeGreaterThan(0);
+  expect(added).toEqual([]);
+  expect(lost.length).toBeGreaterThan(0);
 });
 
 test("pdftotext without -layout, rows one and a half lines apart: a wrapped column name's first line and the next name written above the header leave the split unread, not read under a name's tail", async () => {
-  const name = "2021-10-kirklees.txt";
-  const text = readFileSync(join(CORPUS, name), "utf8");
-  const original = valueStatements(await read(name, text));
-  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
-  const printed = "Race/ethnicity ¹⁰\n\nWhite\n\nBlack and minority ethnic\n\nUnknown";
-  expect(spaced).toContain(printed);
-  const variant = valueStatements(
-    await read(
-      name,
-      spaced.replace(printed, "Black and\n\nUnknown\n\nRace/ethnicity ¹⁰\n\nWhite\n\nminority ethnic"),
+  const { lost, added } = await againstOriginal(
+    "2021-10-kirklees.txt",
+    replacing(
+      spacedCells,
+      "Race/ethnicity ¹⁰\n\nWhite\n\nBlack and minority ethnic\n\nUnknown",
+      "Black and\n\nUnknown\n\nRace/ethnicity ¹⁰\n\nWhite\n\nminority ethnic",
     ),
   );
   // Nothing read that the report does not say (the figures' columns cannot be told) ...
-  expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+  expect(added).toEqual([]);
   // ... and what is lost is that split's alone.
-  const lost = [...original].filter((v) => !variant.has(v));
   expect(lost.length).toBeGreaterThan(0);
   expect(lost.every((v) => v.includes('"ethnicity"'))).toBe(true);
 });
@@ -731,7 +743,7 @@ test("a note's number and its web address at a page's foot between a staffing ta
   // (Tower Hamlets' note 11 at one and a half lines: "18" / "11" / "https://..." / the next row.)
   const name = "2022-07-tower-hamlets-and-city-of-london.txt";
   const text = readFileSync(join(CORPUS, name), "utf8");
-  const spaced = toCellPerLine(text).replace(/\n/g, "\n\n");
+  const spaced = spacedCells(text);
   const row = "Total staff headcount (full-time equivalent (FTE))\n\n18\n\n";
   expect(spaced).toContain(row);
   const original = valueStatements(await read(name, spaced));
