@@ -263,8 +263,35 @@ export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
  */
 function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
   if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
-  const rest = plain(header.cells.join(" "))
-    .replace(/^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i, "")
+  for (const text of withWrappedTailPutBack(plain(header.cells.join(" ")))) {
+    const names = columnNamesAfterHeading(text);
+    if (names?.length === count) return names.map((n) => splitLabel(group, n));
+  }
+  return null;
+}
+
+/**
+ * A header's text as read, then with its last words put back after a joining word: a name
+ * wrapped in its narrow cell, a single space from the next name, has its tail read after that
+ * name ("Black and Unknown" / "minority" / "ethnic", pdftotext -layout on A5 pages).
+ */
+function* withWrappedTailPutBack(text: string): Generator<string> {
+  yield text;
+  const words = text.split(" ");
+  for (let k = 1; k <= 3 && k < words.length; k++) {
+    const [head, tail] = [words.slice(0, -k), words.slice(-k)];
+    for (let i = 1; i < head.length; i++)
+      if (/^(?:and|or)$/i.test(head[i - 1] as string))
+        yield [...head.slice(0, i), ...tail, ...head.slice(i)].join(" ");
+  }
+}
+
+const SPLIT_HEADING_WORD = /^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i;
+
+/** A split header's text after its heading word, cut into known column names; null where any is unknown. */
+function columnNamesAfterHeading(text: string): string[] | null {
+  const rest = text
+    .replace(SPLIT_HEADING_WORD, "")
     // A footnote marker the converter wrote as a plain number ("Race/ethnicity 10 White ...").
     .replace(/^\d{1,2}\s+(?![-–—])/, "")
     .trim();
@@ -273,10 +300,20 @@ function splitColumns(header: Line, group: FactGroup, count: number): string[] |
   while (SPLIT_COLUMNS.lastIndex < rest.length) {
     const m = SPLIT_COLUMNS.exec(rest);
     if (!m) return null;
-    names.push(splitLabel(group, m[0]));
+    names.push(m[0]);
     while (rest[SPLIT_COLUMNS.lastIndex] === " ") SPLIT_COLUMNS.lastIndex++;
   }
-  return names.length === count ? names : null;
+  return names;
+}
+
+/**
+ * A split's header row on one line, its cells a single space apart ("Gender Male Female", "Age
+ * 10–14 15–17"): a heading word, then nothing but two or more known column names.
+ */
+export function isSplitHeaderRow(flat: string): boolean {
+  if (!SPLIT_HEADING_WORD.test(flat)) return false;
+  const names = columnNamesAfterHeading(flat);
+  return names !== null && names.length >= 2;
 }
 
 /**
@@ -349,7 +386,8 @@ function parseSplitTable(
   let columns: string[] | null = null;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
-    const cells = rowCells(line, "percent");
+    const below = columns ? subjectAboveFigures(lines, j, columns.length, area) : null;
+    const cells = below?.cells ?? rowCells(line, "percent");
     if (cells.length < 2) break;
     columns ??= splitColumns(header, group, cells.length - 1);
     const values = cells.slice(1).map(percentCell);
@@ -358,7 +396,7 @@ function parseSplitTable(
     if (!columns || values.length !== columns.length || values.every((v) => v === null)) break;
     // A subject wrapped inside the area's name, the rest on the next line ("Youth population
     // (10-17 years) in Tower" / "Hamlets and City of London").
-    const more = lines[j + 1];
+    const more = below ? undefined : lines[j + 1];
     const wrapped =
       more && more.cells.length === 1 && labelRunsOn(cells[0] as string, more.flat, area) ? more : null;
     rows.push({
@@ -368,6 +406,7 @@ function parseSplitTable(
       line,
     });
     if (wrapped) j++;
+    if (below) j += below.span;
   }
   if (rows.length === 0 || !columns) {
     // Figures under a header whose columns cannot be told apart: say so, never guess.
@@ -459,6 +498,40 @@ function factHeadingLine(flat: string): boolean {
  * "Somerset (2018)", "... in Tower" / "Hamlets and City of London"), or a quotation not yet
  * closed ("Proportion of current caseload 'Looked" / "After Children' resident ...").
  */
+const FIGURES_ALONE = new RegExp(`^(?:${SPLIT_FIGURE.source})(?:\\s+(?:${SPLIT_FIGURE.source}))*$`, "i");
+
+/**
+ * A split's row written as its subject, wrapped in its narrow cell or not, then its figures on a
+ * line of their own ("Youth population (10–17 years) in Tower" / "Hamlets and City of London" /
+ * "18% 82% 0%", getText of a browser's A5 pages): its cells, and the lines it takes past its
+ * first. Only a service or comparator subject, and only a figure for every column.
+ */
+function subjectAboveFigures(
+  lines: Line[],
+  j: number,
+  width: number,
+  area: string | null,
+): { cells: string[]; span: number } | null {
+  const first = lines[j];
+  if (!first || first.cells.length !== 1 || FIGURES_ALONE.test(first.flat)) return null;
+  for (const span of [1, 2]) {
+    const figures = lines[j + span];
+    if (!figures) return null;
+    const text = figures.cells.join(" ");
+    if (!FIGURES_ALONE.test(text)) {
+      // The subject's second line: the area's name run on from the first.
+      if (span === 1 && figures.cells.length === 1 && labelRunsOn(first.flat, figures.flat, area)) continue;
+      return null;
+    }
+    const subject = span === 1 ? first.flat : `${first.flat} ${(lines[j + 1] as Line).flat}`;
+    const values = text.match(new RegExp(SPLIT_FIGURE.source, "gi")) ?? [];
+    if (values.length !== width || !(SERVICE_SUBJECT.test(subject) || COMPARATOR_SUBJECT.test(subject)))
+      return null;
+    return { cells: [subject, ...values], span };
+  }
+  return null;
+}
+
 function labelRunsOn(label: string, next: string, area: string | null): boolean {
   if (opensQuotation(label)) return true;
   if (!area) return false;

@@ -2,6 +2,7 @@ import type { MethodologyStatement } from "../schemas/report.js";
 // Methodology: the scoring rules as the report's own annex (or footnotes) state them, so that
 // the audit can hold the text to the published rules (12 standards, 0-36, the bands).
 import { type Footnote, type Line, lineOfParts, provenanceOf } from "./lines.js";
+import { wrappedRequires } from "./ratings.js";
 import { COUNT_WORD, parseCount, plain, ratingAtStart, ratingOnly } from "./text.js";
 
 // Only the scoring sentence ("Each of the 12 standards is scored..."), not "each of the four standards of: ...".
@@ -110,9 +111,10 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
   const all = [...lines, ...footnotes.map((f) => ({ ...f.line, flat: f.text }))].sort(
     (a, b) => a.line - b.line,
   );
-  for (const line of all) {
+  for (const [k, line] of all.entries()) {
     if (!mayStateMethod(line.flat) || !METHOD_WORD.test(line.flat)) continue;
-    const text = plain(line.flat);
+    // (A band's rating cell wrapped: "Too few: 50-64% Requires" / "improvement".)
+    const text = plain(wrappedRequires(line.flat, all[k + 1]) ? `${line.flat} improvement` : line.flat);
     const provenance = provenanceOf(line);
     for (const m of text.matchAll(STANDARDS_COUNT)) {
       const count = parseCount(m[1] as string);

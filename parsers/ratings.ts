@@ -103,7 +103,7 @@ const IMPROVEMENT_ALONE = /^improvement\s*(\*+|†+)?\W*$/i;
  * "Requires" closing `text` and "improvement" closing the next line: a rating cell wrapped over
  * two lines. Gives the marker printed after "improvement" ("improvement*"), if any.
  */
-function wrappedRequires(text: string, next: Line | undefined): { marker: string | null } | null {
+export function wrappedRequires(text: string, next: Line | undefined): { marker: string | null } | null {
   if (!next || !/(?:^|\s)requires\s*$/i.test(text)) return null;
   // Its own cell, or (a single space for the column gap) after the sentence beside it.
   const m = (next.cells[next.cells.length - 1] ?? "").match(/(?:^|[.!]\s+)improvement\s*(\*+|†+)?[^\w\s]*$/i);

@@ -4,7 +4,14 @@
 // (pandoc) wrap at 72 columns; the PDF reader joins paragraphs from the page geometry itself.
 // Works on the normalised stream: page furniture and footnotes are already out of the way, so a
 // paragraph continues across a page break.
-import { CAPTION_END, FACT_FIGURE, FIGURE_ALONE, FIGURE_ROW_START, factTableHeading } from "./facts.js";
+import {
+  CAPTION_END,
+  FACT_FIGURE,
+  FIGURE_ALONE,
+  FIGURE_ROW_START,
+  factTableHeading,
+  isSplitHeaderRow,
+} from "./facts.js";
 import type { Footnote, Line, NormalisedDocument } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { ILLEGIBLE_PERCENT, MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
@@ -22,7 +29,9 @@ const isTableHeading = (flat: string) =>
   // A facts table's caption: "For children in the inspected cases subject to court disposals:12",
   // "Demographics of children cautioned or sentenced".
   (/^For children\b/i.test(flat) && CAPTION_END.test(flat)) ||
-  /^Demographics of children\b/i.test(flat);
+  /^Demographics of children\b/i.test(flat) ||
+  // A split's header row ("Gender Male Female"), as a page's first line after the notes.
+  isSplitHeaderRow(flat);
 
 /**
  * The line ends a sentence: what follows may be a new block. (Not a colon: "is rated as:" runs

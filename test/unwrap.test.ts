@@ -1,5 +1,6 @@
 // The unwrap stage on small documents: what joins, what stays a line of its own.
 import { describe, expect, test } from "vitest";
+import { isSplitHeaderRow } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { unwrapParagraphs, wrapWidth } from "../parsers/unwrap.js";
 
@@ -289,6 +290,64 @@ describe("unwrapParagraphs", () => {
       "1. provide routine support and training for practitioners.",
     );
     expect(flats).toContain("The Newtown Youth Justice Service should:");
+  });
+});
+
+describe("a split table's header row is never a sentence's next words", () => {
+  test("after a page's notes and furniture, a header row starts its table, not the last note's run-on", () => {
+    // pdftotext -raw of North Somerset's facts: the gender split starts the next page.
+    const doc = unwrap(
+      [
+        ...FILLER,
+        "",
+        "Race/ethnicity White Black and minority ethnic Unknown",
+        "North Somerset YOS 84% 3% 13%",
+        "National average 70% 26% 4%",
+        "¹ The Crime and Disorder Act 1998 set out the arrangements for local YOTs and partnership working.",
+        "² Youth Justice Board. (2020). Youth Justice annual statistics: 2018 to 2019.",
+        "Inspection of youth offending services: North Somerset",
+        "6",
+        "Gender Male Female",
+        "North Somerset YOS 75% 25%",
+      ].join("\n"),
+    );
+    expect(doc.lines.slice(-2).map((l) => l.flat)).toEqual([
+      "Gender Male Female",
+      "North Somerset YOS 75% 25%",
+    ]);
+    expect(doc.footnotes.map((f) => f.text)).toContain(
+      "Youth Justice Board. (2020). Youth Justice annual statistics: 2018 to 2019.",
+    );
+  });
+
+  test("a caption without its stop is not carried on into the header row below it", () => {
+    // getText of the word processor's A5 pages: a narrow page, where the caption fills its line.
+    const narrow = FILLER.map((l) => l.slice(0, 45).trim());
+    const doc = unwrap(
+      [
+        ...narrow,
+        "",
+        "Demographics of children cautioned or sentenced",
+        "Age 10–14 15–17",
+        "North Somerset YOS 17% 83%",
+      ].join("\n"),
+    );
+    expect(doc.lines.slice(-3).map((l) => l.flat)).toEqual([
+      "Demographics of children cautioned or sentenced",
+      "Age 10–14 15–17",
+      "North Somerset YOS 17% 83%",
+    ]);
+  });
+
+  test("a header row is a heading word and known column names only", () => {
+    expect(isSplitHeaderRow("Gender Male Female")).toBe(true);
+    expect(isSplitHeaderRow("Age 10–14 15–17")).toBe(true);
+    expect(isSplitHeaderRow("Race/ethnicity White Black and minority ethnic Unknown")).toBe(true);
+    expect(isSplitHeaderRow("Race/ethnicity 10 White Black and minority ethnic Unknown")).toBe(true);
+    // Prose opening with the same word, and a heading with one column, are not.
+    expect(isSplitHeaderRow("Age and maturity were considered in most cases")).toBe(false);
+    expect(isSplitHeaderRow("Gender Male")).toBe(false);
+    expect(isSplitHeaderRow("Ethnicity White British children were")).toBe(false);
   });
 });
 

@@ -684,6 +684,78 @@ test("a figure-first row whose label wraps onto the next line, and a split row w
   ]);
 });
 
+test("a split's row whose subject wraps in its narrow cell, its figures on a line of their own (getText, A5 pages)", () => {
+  const { lines, seg } = linesOf(
+    [
+      "Contextual facts",
+      "",
+      "Race/ethnicity 8 \tWhite \tBlack and minority ethnic \tUnknown",
+      "Tower Hamlets and City of London YJS 17% \t83% \t0%",
+      "Youth population (10–17 years) in Tower",
+      "Hamlets and City of London",
+      "18% \t82% \t0%",
+      "National average 70% 26% 4%",
+      "",
+      "1. Organisational delivery",
+    ].join("\n"),
+  );
+  const read = (area: string | null) =>
+    parseFacts(lines, seg, area).facts.map((f) => [f.label, f.subject, f.value]);
+  expect(read("Tower Hamlets and City of London").slice(3)).toEqual([
+    ["White", "Youth population (10-17 years) in Tower Hamlets and City of London", 18],
+    ["Black and minority ethnic", "Youth population (10-17 years) in Tower Hamlets and City of London", 82],
+    ["Unknown", "Youth population (10-17 years) in Tower Hamlets and City of London", 0],
+    ["White", "National average", 70],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+  // Without the area's name, "Tower" / "Hamlets ..." cannot be told to be one subject: the table
+  // stops at its service's row rather than guess.
+  expect(read(null).map(([, subject]) => subject)).toEqual([
+    "Tower Hamlets and City of London YJS",
+    "Tower Hamlets and City of London YJS",
+    "Tower Hamlets and City of London YJS",
+  ]);
+});
+
+test("a split's subject alone on its line, its figures below it; prose after a table is no subject", () => {
+  const { facts } = factsOf(
+    [
+      "Gender \tMale \tFemale",
+      "Anytown YOS \t75% \t25%",
+      "National average",
+      "85% \t15%",
+      "Most children were boys.",
+      "60% 40%",
+    ].join("\n"),
+  );
+  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
+    ["Male", "Anytown YOS", 75],
+    ["Female", "Anytown YOS", 25],
+    ["Male", "National average", 85],
+    ["Female", "National average", 15],
+  ]);
+});
+
+test("a name wrapped in its narrow cell, its tail read after the next name (pdftotext -layout, A5 pages)", () => {
+  // "White          Black and Unknown" / "minority" / "ethnic" below "Black and": the layout's
+  // cells put the tail at the end of the cell "Black and Unknown".
+  const { facts } = factsOf(
+    [
+      "Race/ethnicity 10                                           White          Black and Unknown",
+      "                                                                           minority",
+      "                                                                           ethnic",
+      "",
+      "Kirklees YJS                                                65%            30%            5%",
+    ].join("\n"),
+  );
+  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
+    ["White", "Kirklees YJS", 65],
+    ["Black and minority ethnic", "Kirklees YJS", 30],
+    ["Unknown", "Kirklees YJS", 5],
+  ]);
+});
+
 test("a staffing row whose label, joined from its wrapped lines, runs past 100 characters before its figure", () => {
   const { lines, seg } = linesOf(
     [
