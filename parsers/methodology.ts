@@ -45,6 +45,28 @@ function bandStatement(
 }
 
 /**
+ * `count` ratings a line each from `r`, a rating wrapped in its cell ("Requires" / "improvement")
+ * one rating of two lines (`wrapped`).
+ */
+function ratingsFrom(lines: Line[], r: number, count: number): (Line & { wrapped?: true })[] {
+  const ratings: (Line & { wrapped?: true })[] = [];
+  for (let k = r; ratings.length < count && k < lines.length; k++) {
+    const line = lines[k] as Line;
+    const next = lines[k + 1];
+    if (
+      next &&
+      line.cells.length === 1 &&
+      wrappedRequires(line.flat, next) &&
+      /^requires$/i.test(line.flat)
+    ) {
+      ratings.push({ ...lineOfParts(line, [line, next], [`${line.flat} ${next.flat}`], " "), wrapped: true });
+      k++;
+    } else ratings.push(line);
+  }
+  return ratings;
+}
+
+/**
  * Band tables written a column at a time (pdfminer's boxes, pdftotext of rows set close): the
  * ranges a cell a line ("Minority: <50%" ... "Large majority: 80%+", or "0-6" ... "31-36"),
  * perhaps the ratings' heading ("Rating (standard)"), then exactly as many ratings a line each:
@@ -71,12 +93,16 @@ function bandColumns(lines: Line[]): MethodologyStatement[] {
     const ranges = lines.slice(i, j + 1);
     // (The ratings' heading, one line, may stand between the columns.)
     let r = j + 1;
-    if (!rating(lines[r]) && rating(lines[r + 1])) r++;
-    const ratings = lines.slice(r, r + ranges.length);
+    if (
+      !rating(lines[r]) &&
+      (rating(lines[r + 1]) || wrappedRequires(lines[r + 1]?.flat ?? "", lines[r + 2]))
+    )
+      r++;
+    const ratings = ratingsFrom(lines, r, ranges.length);
     i = j;
     if (ranges.length < 2 || ratings.length < ranges.length || !ratings.every((l) => rating(l))) continue;
     // (No more ratings after them, not even one with something after its word.)
-    const after = lines[r + ranges.length];
+    const after = lines[r + ranges.length + ratings.filter((l) => l.wrapped).length];
     if (after?.cells.length === 1 && ratingAtStart(after.flat)) continue;
     if ((ratings[0] as Line).line - (ranges[ranges.length - 1] as Line).line > 4) continue;
     const bands = ranges.map((range, k) => {

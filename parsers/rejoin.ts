@@ -83,7 +83,8 @@ function inColumnOfLabels(rows: Line[], next: Line | undefined): boolean {
     row.line - above.line <= 2 &&
     [above, row].every((l) => l.cells.length === 1 && isLabel(l.cells)) &&
     next.cells.length === 1 &&
-    isRating(next.flat)
+    // (Or a rating wrapped in its cell, "Requires" / "improvement".)
+    (isRating(next.flat) || /^requires$/i.test(next.flat))
   );
 }
 

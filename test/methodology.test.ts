@@ -2,6 +2,7 @@
 import { expect, test } from "vitest";
 import { parseMethodology } from "../parsers/methodology.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { rejoinRows } from "../parsers/rejoin.js";
 
 const statementsOf = (text: string) => {
   const doc = normaliseLines(textSourceLines(text), "text");
@@ -144,5 +145,36 @@ test("a band whose rating cell wrapped, 'Requires' / 'improvement' (getText of A
     { kind: "question-band", count: null, low: 0, high: 49, rating: "Inadequate" },
     { kind: "question-band", count: null, low: 50, high: 64, rating: "Requires improvement" },
     { kind: "question-band", count: null, low: 65, high: 79, rating: "Good" },
+  ]);
+});
+
+test("boxes of two ranges, then their two ratings, one wrapped in its cell, then a range and its rating a box each", () => {
+  // pdfminer of the word processor's A5 pages (Tower Hamlets): "Too few" had been read as a row
+  // with the first range's rating, "Inadequate", and "Minority" lost.
+  // (The report's ratings table written a cell per line too, as pdfminer writes it: the text is
+  // read as one written a cell per line, whose lone cells make rows.)
+  const ratingsTable = ["Assessment", "Planning", "Implementation and delivery", "Reviewing"].flatMap(
+    (name, k) => [`2.${k + 1}`, name, "Good", `3.${k + 1}`, name, "Requires improvement"],
+  );
+  const text = [
+    ratingsTable.join("\n"),
+    "",
+    boxes(["Rating (standard)", "Minority: <50%", "Too few: 50-64%", "Inadequate"]),
+    "Requires ",
+    "improvement",
+    "",
+    boxes(["Reasonable majority: 65-79%", "Good", "Large majority: 80%+", "Outstanding"]),
+  ].join("\n");
+  const doc = rejoinRows(normaliseLines(textSourceLines(text), "text"));
+  const bands = parseMethodology(doc.lines, doc.footnotes).map(({ low, high, rating }) => [
+    low,
+    high,
+    rating,
+  ]);
+  expect(bands.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+    [0, 49, "Inadequate"],
+    [50, 64, "Requires improvement"],
+    [65, 79, "Good"],
+    [80, null, "Outstanding"],
   ]);
 });
