@@ -146,6 +146,18 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
   // ending in its colon ("Education and child protection status of caseload:") heads the next rows.
   if (FIGURE_ROW_START.test(last.flat) && (FIGURE_ALONE.test(next.flat) || CAPTION_END.test(next.flat)))
     return false;
+  // After a numbered key question's first line, a percentage alone is its row's figure, beside
+  // the wrapped cell ("3.4.1. Are the YOT's recommendations ... to the child" / "73%" / "or young
+  // person ...?"), which the question parser reads so, and not once joined to the first line.
+  // (A whole question runs on into its figure, as a row with its figure beside it.)
+  const numbered = /^\d\.\d\.\d\.?\s+(.*)$/.exec(last.flat);
+  if (
+    numbered &&
+    /^\d{1,3}(?:\.\d+)?\s*%$/.test(next.flat) &&
+    !last.flat.includes("?") &&
+    QUESTION_START.test(numbered[1] as string)
+  )
+    return false;
   // A rating cell wrapped beside a standard's description, a single space for the column gap
   // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
   if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return false;
@@ -247,12 +259,39 @@ function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
   };
 }
 
+/**
+ * The blank lines of a text whose every printed line stands a blank line from the next (MuPDF's
+ * and pdfminer's text of a PDF set at one and a half lines): no paragraph ends at one of them
+ * more than at a line's end in a text without blank lines, so the wrap width decides there too.
+ * None where lines also follow one another straight (a text whose blank lines end paragraphs).
+ */
+const ADJACENT_IN_A_SPACED_TEXT = 0.05;
+const APART_IN_A_SPACED_TEXT = 0.6;
+export function spacedBlankLines(lines: Line[]): number[] {
+  const blanks: number[] = [];
+  let adjacent = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const gap = (lines[i] as Line).line - (lines[i - 1] as Line).line;
+    if (gap === 1) adjacent++;
+    else if (gap === 2) blanks.push((lines[i] as Line).line - 1);
+  }
+  const pairs = lines.length - 1;
+  return adjacent <= ADJACENT_IN_A_SPACED_TEXT * pairs && blanks.length >= APART_IN_A_SPACED_TEXT * pairs
+    ? blanks
+    : [];
+}
+
 export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   const wrap = wrapWidth(doc.lines);
   if (wrap === null) return footnoteRunOns(doc);
   const furniture = new Set(doc.furniture.map((l) => l.line));
-  // Lines a body paragraph may continue across: furniture, and footnotes with their own lines.
-  const skippable = new Set([...furniture, ...doc.footnotes.map((f) => f.line.line)]);
+  // Lines a body paragraph may continue across: furniture, footnotes with their own lines, and
+  // in a text spaced a blank line a line, those blank lines.
+  const skippable = new Set([
+    ...furniture,
+    ...doc.footnotes.map((f) => f.line.line),
+    ...spacedBlankLines(doc.lines),
+  ]);
   const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, line: { ...f.line } }));
   const notesFrom = [...footnotes].sort((a, b) => a.line.line - b.line.line);
   const lines: Line[] = [];

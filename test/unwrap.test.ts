@@ -293,6 +293,44 @@ describe("unwrapParagraphs", () => {
   });
 });
 
+describe("a text spaced a blank line a line (MuPDF's and pdfminer's text at one and a half lines)", () => {
+  const spaced = (...lines: string[]) => unwrap([...FILLER, ...lines].join("\n\n")).lines.map((l) => l.flat);
+
+  test("a sentence runs on across the blank line; a paragraph still ends where the wrap says so", () => {
+    // Tower Hamlets' annex: its resettlement sample had been lost with the sentence cut in two.
+    const lines = spaced(
+      "and whether enough was done to assess the level of risk of harm posed, and to manage it. We reviewed",
+      "a further two cases to obtain data to illustrate our findings about resettlement policy.",
+      "To score an 'Outstanding' rating for the sections on court disposals or out-of-court disposals,",
+    );
+    expect(lines.slice(-2)).toEqual([
+      expect.stringMatching(/ We reviewed a further two cases to obtain data .* resettlement policy\.$/),
+      "To score an 'Outstanding' rating for the sections on court disposals or out-of-court disposals,",
+    ]);
+    // The filler's lines, a blank line apart, are one paragraph too.
+    expect(lines[0]).toMatch(/^line 00 .* line 39 of the wrapped paragraph .* page and whether enough/);
+  });
+
+  test("a text whose blank lines end paragraphs (its lines otherwise straight after one another) is not joined across them", () => {
+    const text = [...FILLER, "", "We reviewed", "", "a further two cases."].join("\n");
+    expect(
+      unwrap(text)
+        .lines.map((l) => l.flat)
+        .slice(-2),
+    ).toEqual(["We reviewed", "a further two cases."]);
+  });
+
+  test("a percentage alone after a numbered key question's first line is its row's figure, not its next words", () => {
+    expect(
+      spaced(
+        "3.4.1. Are the YOT's recommendations sufficiently well-informed, analytical and",
+        "73%",
+        "personalised to the child or young person, supporting joint decision-making?",
+      ).slice(-3, -1),
+    ).toEqual(["3.4.1. Are the YOT's recommendations sufficiently well-informed, analytical and", "73%"]);
+  });
+});
+
 describe("a split table's header row is never a sentence's next words", () => {
   test("after a page's notes and furniture, a header row starts its table, not the last note's run-on", () => {
     // pdftotext -raw of North Somerset's facts: the gender split starts the next page.
