@@ -600,6 +600,8 @@ function runOnNames(columns: Line[]): Line[][] {
   return names;
 }
 
+const JOINING_THEN_NAME = /^(and|or)\s+([A-Z].*)$/;
+
 /** A name whole: not begun in lower case, not ended on a word that cannot end one ("Black and"). */
 const wholeName = (name: Line[]) =>
   !/^[a-z]/.test((name[0] as Line).flat) && !RUNS_ON.test((name[name.length - 1] as Line).flat);
@@ -617,6 +619,19 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   while (j + 1 < end && isName(lines[j] as Line) && !isPercent(lines[j + 1])) j++;
   let columns = lines.slice(i + 1, j);
   if (columns.length < 2 || !columns.every(isName)) return null;
+  // A justified name's joining word pushed onto the next name's line ("Black" / "and Unknown" /
+  // "minority ethnic", pdftotext of justified cells): the word back on the name it carries on.
+  columns = columns.flatMap((name, k) => {
+    const [above, below] = [columns[k - 1], columns[k + 1]];
+    const spread = (l: Line | undefined, over: Line | undefined) =>
+      l && over && l.line - over.line === 1 && !RUNS_ON.test(over.flat)
+        ? JOINING_THEN_NAME.exec(l.flat)
+        : null;
+    const taken = spread(below, name);
+    if (taken) return [{ ...name, cells: [`${name.flat} ${taken[1]}`], flat: `${name.flat} ${taken[1]}` }];
+    const left = spread(name, above);
+    return left ? [{ ...name, cells: [left[2] as string], flat: left[2] as string }] : [name];
+  });
   // A wrapped name's last line and the next column's name on one baseline, written as one line
   // (MuPDF: "Black and" / "minority ethnic Unknown"): two names, where the one above cannot end.
   columns = columns.flatMap((name, k) => {

@@ -550,8 +550,11 @@ describe("rejoinRows", () => {
       ["White", "Black and ", "", "minority ethnic", "", "Unknown"],
     ],
     ["its last line and the next name on one baseline", ["White", "Black and ", "minority ethnic Unknown"]],
+    // (pdftotext of justified cells: "Black and" spread over the cell's width, "and" level with
+    // the next name.)
+    ["its joining word on the next name's line", ["White", "", "Black", "and Unknown", "minority ethnic"]],
   ])(
-    "a split table a cell per line (MuPDF), a column's name wrapped %s: the names and rows whole",
+    "a split table a cell per line (MuPDF, pdftotext), a column's name wrapped %s: the names and rows whole",
     (_, names) => {
       const rows = cellPerLineRows(
         raceTable(names, [["Anytown YJS"], "17%", "83%", "0%"], [["National average"], "70%", "26%", "4%"]),
