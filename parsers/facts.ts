@@ -326,7 +326,9 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
   let j = i + 1;
   const tail = tailBelow(header, lines[j], group);
   if (tail) [header, j] = [tail, j + 1];
-  for (let line = lines[j]; line && j <= i + 4; line = lines[++j]) {
+  // (Up to six lines: a name's every word a line, "White Black" / "and" / "minority" / "ethnic" /
+  // "Unknown", pdftotext -raw of A5 pages.)
+  for (let line = lines[j]; line && j <= i + 6; line = lines[++j]) {
     const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
     // (Or a joining word a name broke at, "White Black" / "and" / "minority" / "ethnic"; or an
     // age's unit, "10–14" / "years".)

@@ -737,6 +737,29 @@ test("a split's subject alone on its line, its figures below it; prose after a t
   ]);
 });
 
+test("a header whose names run over five lines below its heading word (pdftotext -raw, A5 pages)", () => {
+  const { facts } = factsOf(
+    [
+      "Race/ethnicity 8",
+      "White Black",
+      "and",
+      "minority",
+      "ethnic",
+      "Unknown",
+      "Anytown YJS 17% 83% 0%",
+      "National average 70% 26% 4%",
+    ].join("\n"),
+  );
+  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
+    ["White", "Anytown YJS", 17],
+    ["Black and minority ethnic", "Anytown YJS", 83],
+    ["Unknown", "Anytown YJS", 0],
+    ["White", "National average", 70],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+});
+
 test("a name wrapped in its narrow cell, its tail read after the next name (pdftotext -layout, A5 pages)", () => {
   // "White          Black and Unknown" / "minority" / "ethnic" below "Black and": the layout's
   // cells put the tail at the end of the cell "Black and Unknown".
