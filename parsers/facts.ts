@@ -495,11 +495,6 @@ function factHeadingLine(flat: string): boolean {
   return factTableHeading(flat) !== null || /^(?:Of the|For children)\b/i.test(flat);
 }
 
-/**
- * Whether `next` carries on a label that stopped inside a name: the area's ("... in North" /
- * "Somerset (2018)", "... in Tower" / "Hamlets and City of London"), or a quotation not yet
- * closed ("Proportion of current caseload 'Looked" / "After Children' resident ...").
- */
 const FIGURES_ALONE = new RegExp(`^(?:${SPLIT_FIGURE.source})(?:\\s+(?:${SPLIT_FIGURE.source}))*$`, "i");
 
 /**
@@ -534,6 +529,11 @@ function subjectAboveFigures(
   return null;
 }
 
+/**
+ * Whether `next` carries on a label that stopped inside a name: the area's ("... in North" /
+ * "Somerset (2018)", "... in Tower" / "Hamlets and City of London"), or a quotation not yet
+ * closed ("Proportion of current caseload 'Looked" / "After Children' resident ...").
+ */
 function labelRunsOn(label: string, next: string, area: string | null): boolean {
   if (opensQuotation(label)) return true;
   if (!area) return false;

@@ -53,13 +53,9 @@ function ratingsFrom(lines: Line[], r: number, count: number): (Line & { wrapped
   for (let k = r; ratings.length < count && k < lines.length; k++) {
     const line = lines[k] as Line;
     const next = lines[k + 1];
-    if (
-      next &&
-      line.cells.length === 1 &&
-      wrappedRequires(line.flat, next) &&
-      /^requires$/i.test(line.flat)
-    ) {
-      ratings.push({ ...lineOfParts(line, [line, next], [`${line.flat} ${next.flat}`], " "), wrapped: true });
+    if (line.cells.length === 1 && /^requires$/i.test(line.flat) && wrappedRequires(line.flat, next)) {
+      const rest = next as Line;
+      ratings.push({ ...lineOfParts(line, [line, rest], [`${line.flat} ${rest.flat}`], " "), wrapped: true });
       k++;
     } else ratings.push(line);
   }

@@ -267,7 +267,7 @@ function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
  */
 const ADJACENT_IN_A_SPACED_TEXT = 0.05;
 const APART_IN_A_SPACED_TEXT = 0.6;
-export function spacedBlankLines(lines: Line[]): number[] {
+function spacedBlankLines(lines: Line[]): number[] {
   const blanks: number[] = [];
   let adjacent = 0;
   for (let i = 1; i < lines.length; i++) {

@@ -718,18 +718,21 @@ test("a split's row whose subject wraps in its narrow cell, its figures on a lin
   ]);
 });
 
+/** A split's facts as [column, subject, value]. */
+const splitFacts = (lines: string[]) =>
+  factsOf(lines.join("\n")).facts.map(([, label, subject, , value]) => [label, subject, value]);
+
 test("a split's subject alone on its line, its figures below it; prose after a table is no subject", () => {
-  const { facts } = factsOf(
-    [
+  expect(
+    splitFacts([
       "Gender \tMale \tFemale",
       "Anytown YOS \t75% \t25%",
       "National average",
       "85% \t15%",
       "Most children were boys.",
       "60% 40%",
-    ].join("\n"),
-  );
-  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
+    ]),
+  ).toEqual([
     ["Male", "Anytown YOS", 75],
     ["Female", "Anytown YOS", 25],
     ["Male", "National average", 85],
@@ -737,45 +740,28 @@ test("a split's subject alone on its line, its figures below it; prose after a t
   ]);
 });
 
-test("a header whose names run over five lines below its heading word (pdftotext -raw, A5 pages)", () => {
-  const { facts } = factsOf(
-    [
-      "Race/ethnicity 8",
-      "White Black",
-      "and",
-      "minority",
-      "ethnic",
-      "Unknown",
-      "Anytown YJS 17% 83% 0%",
-      "National average 70% 26% 4%",
-    ].join("\n"),
-  );
-  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
-    ["White", "Anytown YJS", 17],
-    ["Black and minority ethnic", "Anytown YJS", 83],
-    ["Unknown", "Anytown YJS", 0],
-    ["White", "National average", 70],
-    ["Black and minority ethnic", "National average", 26],
-    ["Unknown", "National average", 4],
-  ]);
-});
-
-test("a name wrapped in its narrow cell, its tail read after the next name (pdftotext -layout, A5 pages)", () => {
-  // "White          Black and Unknown" / "minority" / "ethnic" below "Black and": the layout's
-  // cells put the tail at the end of the cell "Black and Unknown".
-  const { facts } = factsOf(
+test.each([
+  [
+    "whose names run over five lines below its heading word (pdftotext -raw, A5 pages)",
+    ["Race/ethnicity 8", "White Black", "and", "minority", "ethnic", "Unknown", "Anytown YJS 17% 83% 0%"],
+  ],
+  [
+    // "White          Black and Unknown" / "minority" / "ethnic" below "Black and": the layout's
+    // cells put the tail at the end of the cell "Black and Unknown".
+    "with a name wrapped in its narrow cell, its tail read after the next name (pdftotext -layout, A5 pages)",
     [
       "Race/ethnicity 10                                           White          Black and Unknown",
       "                                                                           minority",
       "                                                                           ethnic",
       "",
-      "Kirklees YJS                                                65%            30%            5%",
-    ].join("\n"),
-  );
-  expect(facts.map(([, label, subject, , value]) => [label, subject, value])).toEqual([
-    ["White", "Kirklees YJS", 65],
-    ["Black and minority ethnic", "Kirklees YJS", 30],
-    ["Unknown", "Kirklees YJS", 5],
+      "Anytown YJS                                                 17%            83%            0%",
+    ],
+  ],
+])("a split's header %s: its three names", (_, lines) => {
+  expect(splitFacts(lines)).toEqual([
+    ["White", "Anytown YJS", 17],
+    ["Black and minority ethnic", "Anytown YJS", 83],
+    ["Unknown", "Anytown YJS", 0],
   ]);
 });
 
