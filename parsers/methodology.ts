@@ -128,6 +128,23 @@ const mayStateMethod = (text: string) =>
   BAND_START.test(text) || /scored/i.test(text) || (text.includes("0") && /rating|score/i.test(text));
 const BAND_START = /^\s*(?:\d|minority|too\s+few|reasonable\s+majority|large\s+majority)/i;
 
+const isRangeCell = (line: Line | undefined) =>
+  line !== undefined &&
+  (SCORE_RANGE_CELL.test(plain(line.flat)) || QUESTION_RANGE_CELL.test(plain(line.flat)));
+
+/**
+ * The rest of a band's rating wrapped in its cell, which the line at `k` lacks: "improvement"
+ * ("Too few: 50-64% Requires" / "improvement"), or the whole rating after a range alone ("Too
+ * few: 50-64%" / "Requires" / "improvement"), unless that range is one of a column of them
+ * (whose ratings follow the column: `bandColumns`).
+ */
+function wrappedRatingAfter(lines: Line[], k: number): string {
+  const [line, next] = [lines[k] as Line, lines[k + 1]];
+  if (wrappedRequires(line.flat, next)) return " improvement";
+  if (!isRangeCell(line) || isRangeCell(lines[k - 1]) || !next || !/^requires$/i.test(next.flat)) return "";
+  return wrappedRequires(next.flat, lines[k + 2]) ? " Requires improvement" : "";
+}
+
 export function parseMethodology(lines: Line[], footnotes: Footnote[]): MethodologyStatement[] {
   const out: MethodologyStatement[] = [];
   const all = [...lines, ...footnotes.map((f) => ({ ...f.line, flat: f.text }))].sort(
@@ -135,8 +152,7 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
   );
   for (const [k, line] of all.entries()) {
     if (!mayStateMethod(line.flat) || !METHOD_WORD.test(line.flat)) continue;
-    // (A band's rating cell wrapped: "Too few: 50-64% Requires" / "improvement".)
-    const text = plain(wrappedRequires(line.flat, all[k + 1]) ? `${line.flat} improvement` : line.flat);
+    const text = plain(`${line.flat}${wrappedRatingAfter(all, k)}`);
     const provenance = provenanceOf(line);
     for (const m of text.matchAll(STANDARDS_COUNT)) {
       const count = parseCount(m[1] as string);

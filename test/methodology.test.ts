@@ -134,13 +134,14 @@ test("a band column out of step with its ratings (its first range joined to the 
   ).toEqual([]);
 });
 
-test("a band whose rating cell wrapped, 'Requires' / 'improvement' (getText of A5 pages)", () => {
-  const text = [
-    "Minority: <50% Inadequate",
-    "Too few: 50-64% Requires",
-    "improvement",
-    "Reasonable majority: 65-79% Good",
-  ];
+test.each([
+  ["beside its range (getText of A5 pages)", ["Too few: 50-64% Requires", "improvement"]],
+  [
+    "below its range, alone (pdftotext and MuPDF of A5 pages)",
+    ["Too few: 50-64%", "Requires", "improvement"],
+  ],
+])("a band whose rating cell wrapped, 'Requires' / 'improvement', %s", (_, band) => {
+  const text = ["Minority: <50% Inadequate", ...band, "Reasonable majority: 65-79% Good"];
   expect(statementsOf(text.join("\n"))).toEqual([
     { kind: "question-band", count: null, low: 0, high: 49, rating: "Inadequate" },
     { kind: "question-band", count: null, low: 50, high: 64, rating: "Requires improvement" },
