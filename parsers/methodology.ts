@@ -44,6 +44,13 @@ function bandStatement(
   return { kind, count: null, low: low ?? null, high: high ?? null, rating, provenance };
 }
 
+/** "Requires" alone in its cell, "improvement" on the next line: one rating wrapped in two. */
+const requiresWrapped = (line: Line | undefined, next: Line | undefined) =>
+  line !== undefined &&
+  line.cells.length === 1 &&
+  /^requires$/i.test(line.flat) &&
+  wrappedRequires(line.flat, next) !== null;
+
 /**
  * `count` ratings a line each from `r`, a rating wrapped in its cell ("Requires" / "improvement")
  * one rating of two lines (`wrapped`).
@@ -53,7 +60,7 @@ function ratingsFrom(lines: Line[], r: number, count: number): (Line & { wrapped
   for (let k = r; ratings.length < count && k < lines.length; k++) {
     const line = lines[k] as Line;
     const next = lines[k + 1];
-    if (line.cells.length === 1 && /^requires$/i.test(line.flat) && wrappedRequires(line.flat, next)) {
+    if (requiresWrapped(line, next)) {
       const rest = next as Line;
       ratings.push({ ...lineOfParts(line, [line, rest], [`${line.flat} ${rest.flat}`], " "), wrapped: true });
       k++;
@@ -89,11 +96,7 @@ function bandColumns(lines: Line[]): MethodologyStatement[] {
     const ranges = lines.slice(i, j + 1);
     // (The ratings' heading, one line, may stand between the columns.)
     let r = j + 1;
-    if (
-      !rating(lines[r]) &&
-      (rating(lines[r + 1]) || wrappedRequires(lines[r + 1]?.flat ?? "", lines[r + 2]))
-    )
-      r++;
+    if (!rating(lines[r]) && (rating(lines[r + 1]) || requiresWrapped(lines[r + 1], lines[r + 2]))) r++;
     const ratings = ratingsFrom(lines, r, ranges.length);
     i = j;
     if (ranges.length < 2 || ratings.length < ranges.length || !ratings.every((l) => rating(l))) continue;
@@ -141,8 +144,9 @@ const isRangeCell = (line: Line | undefined) =>
 function wrappedRatingAfter(lines: Line[], k: number): string {
   const [line, next] = [lines[k] as Line, lines[k + 1]];
   if (wrappedRequires(line.flat, next)) return " improvement";
-  if (!isRangeCell(line) || isRangeCell(lines[k - 1]) || !next || !/^requires$/i.test(next.flat)) return "";
-  return wrappedRequires(next.flat, lines[k + 2]) ? " Requires improvement" : "";
+  return isRangeCell(line) && !isRangeCell(lines[k - 1]) && requiresWrapped(next, lines[k + 2])
+    ? " Requires improvement"
+    : "";
 }
 
 export function parseMethodology(lines: Line[], footnotes: Footnote[]): MethodologyStatement[] {
