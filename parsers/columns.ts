@@ -9,7 +9,14 @@
 // else is left as it is.
 import type { ReportWarning } from "../schemas/report.js";
 import { ALL_STANDARD_DEFINITIONS, lettersOfName, spellsStandardName } from "./framework.js";
-import { type Line, type NormalisedDocument, letters, lineOfParts, provenanceOf } from "./lines.js";
+import {
+  type Line,
+  type NormalisedDocument,
+  lastLineOf,
+  letters,
+  lineOfParts,
+  provenanceOf,
+} from "./lines.js";
 import { RULE_OR_LEADERS } from "./normalise.js";
 import {
   CAPTION_START,
@@ -99,10 +106,19 @@ function questionAt(lines: Line[], j: number): Line[] | null {
 function questionsAt(
   lines: Line[],
   i: number,
-): { questions: Line[][]; figured: boolean[]; next: number } | null {
+): { questions: Line[][]; figured: boolean[]; next: number; firstCount: Line | null } | null {
   const questions: Line[][] = [];
   const figured: boolean[] = [];
   let j = i;
+  // The first row's relevant cases in its question's box ("... desistance? 8" / "... safe?" /
+  // "... people safe?" / "7" / "7" / "7" / "7" / "5", as pdfminer may write a counts table):
+  // the question whole, and that count the first of the table's.
+  const carried = countCarriedBy(lines[i]);
+  if (carried) {
+    questions.push([carried.question]);
+    figured.push(false);
+    j++;
+  }
   for (;;) {
     const parts = questionAt(lines, j);
     const line = lines[j];
@@ -112,7 +128,21 @@ function questionsAt(
     figured.push(withFigure);
     j += parts ? parts.length : 1;
   }
-  return questions.length - figured.filter(Boolean).length >= 2 ? { questions, figured, next: j } : null;
+  return questions.length - figured.filter(Boolean).length >= 2
+    ? { questions, figured, next: j, firstCount: carried?.count ?? null }
+    : null;
+}
+
+/** A question with one count after it ("... desistance? 8"): the question, and the count as a line of its own. */
+function countCarriedBy(line: Line | undefined): { question: Line; count: Line } | null {
+  if (!single(line)) return null;
+  const m = (line as Line).flat.match(/^(.*\?)\s+(\d{1,3})$/);
+  if (!m || !QUESTION_START.test((m[1] as string).replace(QUESTION_LABEL, ""))) return null;
+  const [question, count] = [m[1] as string, m[2] as string];
+  return {
+    question: { ...(line as Line), cells: [question], flat: question },
+    count: { ...(line as Line), cells: [count], flat: count },
+  };
 }
 
 /** A table's figure column(s) put back beside its questions: a row each, and the lines they took. */
@@ -167,7 +197,7 @@ function figuresAt(
     let line = lines[j] as Line;
     // The column follows straight on: its cells a line apart, or one blank line (never across a
     // footnote, a page's foot or another table).
-    const before = (lines[j - 1] as Line).line;
+    const before = lastLineOf(lines[j - 1] as Line);
     let ruled = 0;
     for (let n = before + 1; n < line.line && rules.size > 0; n++) if (rules.has(n)) ruled += 2;
     if (line.line - before - ruled > 2) break;
@@ -713,6 +743,12 @@ function rowBelowTable(lines: Line[], i: number, pageNumbers: Line[]): { line: L
   };
 }
 
+/** Whether `lines[j]` is the last line of its page (of a text whose pages are known). */
+function endsItsPage(lines: Line[], j: number): boolean {
+  const [line, next] = [lines[j], lines[j + 1]];
+  return line?.page != null && next?.page != null && next.page > line.page;
+}
+
 /** A counts table's two column headings, read as one line. */
 const COUNT_HEADINGS = /^relevant\s+cases\s+number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 
@@ -729,6 +765,8 @@ function countsBelowHeadedQuestions(
   lines: Line[],
   next: number,
   k: number,
+  /** The first row's relevant cases, written in its question's box (`countCarriedBy`). */
+  firstCount: Line | null = null,
 ): ColumnFigures | null {
   // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'"), or one
   // header row the headings' pieces were put back into, the caption first.
@@ -755,22 +793,24 @@ function countsBelowHeadedQuestions(
     caption !== undefined && (headerRow ? headerRow.cells.length === 3 : single(out[out.length - h - 1]))
       ? subSampleIn(caption)
       : null;
-  const counts: Line[] = [];
+  const counts: Line[] = firstCount ? [firstCount] : [];
   let j = next;
   for (; j < lines.length && counts.length < 2 * k; j++) {
     const line = lines[j] as Line;
     const before = lines[j - 1] as Line;
-    if (!single(line) || !isCount(line) || line.line - before.line > 2) break;
+    if (!single(line) || !isCount(line) || line.line - lastLineOf(before) > 2) break;
     counts.push(line);
   }
   const after = lines[j];
   if (counts.length !== 2 * k) return null;
-  // (More figures straight after: the column is longer than this table's.)
+  // (More figures straight after: the column is longer than this table's. But not the page's
+  // number, the last line of its page: "7" / "5" / "19" / the next page.)
   if (
     after &&
     single(after) &&
     (isCount(after) || isPercent(after)) &&
-    after.line - (lines[j - 1] as Line).line <= 2
+    after.line - (lines[j - 1] as Line).line <= 2 &&
+    !endsItsPage(lines, j)
   )
     return null;
   const rowLines = countOrder(counts, cases, true);
@@ -780,7 +820,7 @@ function countsBelowHeadedQuestions(
     rows: rowLines.map((ls) => ls.map((l) => l.flat)),
     rowLines,
     header: headerRow ? headerRow.cells : ["Relevant cases", "Number 'Yes'"],
-    used: [...out.slice(-h), ...counts],
+    used: [...out.slice(-h), ...counts.filter((l) => l !== firstCount)],
     next: j,
     above: h,
   };
@@ -884,33 +924,23 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       unpaired !== undefined &&
       i - unpairedRunEnd === 1 &&
       !(single(unpaired) && (isPercent(unpaired) || isCount(unpaired)));
+    // The column(s) after the questions. (A count carried by the first question's box is read
+    // only with the headings above the questions: countsBelowHeadedQuestions.)
+    const columnAfter = (wanted: number, headingOptional: boolean, taking: boolean[]) =>
+      found?.firstCount === null
+        ? spread(figuresAt(stream, found.next, wanted, headingOptional, numbers, rules, order), taking)
+        : null;
     const figures =
       found && !afterUnpaired
-        ? (spread(
-            figuresAt(
-              stream,
-              found.next,
-              rowsWanted,
-              headingOptional || (afterRow && !headings.some(Boolean)),
-              numbers,
-              rules,
-              order,
-            ),
-            figured,
-          ) ??
-          spread(
-            figuresAt(
-              stream,
-              found.next,
-              rowsWanted - headingsOnly,
-              headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
-              numbers,
-              rules,
-              order,
-            ),
+        ? (columnAfter(rowsWanted, headingOptional || (afterRow && !headings.some(Boolean)), figured) ??
+          columnAfter(
+            rowsWanted - headingsOnly,
+            headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),
             headingsOrFigured,
           ) ??
-          (ownFigures === 0 ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted) : null))
+          (ownFigures === 0
+            ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted, found.firstCount)
+            : null))
         : null;
     if (!found || !figures) {
       if (found) unpairedRunEnd = found.next;
@@ -938,7 +968,8 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       out.push(
         lineOfParts(
           parts[0] as Line,
-          [...parts, ...(figures.rowLines[r] as Line[])],
+          // (The count its question's box carried is written on the question's line already.)
+          [...parts, ...(figures.rowLines[r] as Line[]).filter((l) => l !== found.firstCount)],
           [text, ...(figures.rows[r] as string[])],
         ),
       );

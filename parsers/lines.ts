@@ -16,7 +16,12 @@ export interface Line {
   flat: string;
   /** Footnote markers printed on the line (superscripts), in order. */
   markers: string[];
+  /** The last source line it took, where a marker wrapped onto a line of its own below it. */
+  through?: number;
 }
+
+/** The last source line of `l`: its own, or the line of a marker wrapped below it. */
+export const lastLineOf = (l: Line): number => l.through ?? l.line;
 
 export interface Footnote {
   marker: string;
@@ -56,6 +61,7 @@ export function lineOfParts(first: Line, parts: Line[], cells: string[], separat
     flat: cells.join(" "),
     raw: parts.map((l) => l.raw.trim()).join(separator),
     markers: parts.flatMap((l) => l.markers),
+    through: Math.max(...parts.map(lastLineOf)),
   };
 }
 

@@ -687,6 +687,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     const markedAbove = lines[lines.length - 1];
     if (cells.length === 0 && markers.length > 0 && markedAbove && src.line - markedAbove.line === 1) {
       markedAbove.markers = [...markedAbove.markers, ...markers];
+      markedAbove.through = src.line;
       continue;
     }
     if (

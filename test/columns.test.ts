@@ -1392,3 +1392,62 @@ test("counts a box each that both orders could be true of: read in the order of 
     ["6", "5"],
   ]);
 });
+
+// North Somerset's counts tables as pdfminer writes the PDFs rendered from its text (markers as
+// <sup>), the headings' boxes above the questions: the counts come a column at a time.
+const REVIEWING = [
+  "Does reviewing focus sufficiently on supporting the child's desistance?",
+  "Does reviewing focus sufficiently on keeping the child safe?",
+  "Does reviewing focus sufficiently on keeping other people safe?",
+];
+
+test("a footnote marker wrapped onto a line of its own below a question takes no gap from the counts after it (pdfminer's boxes)", () => {
+  // "... keeping other people safe?" / "<sup>13</sup>" / "" / "8": the count is two lines below
+  // the marker, three below its question.
+  const text = [
+    ...boxLines(["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'", PLANNING[0] as string]),
+    PLANNING[1] as string,
+    "<sup>12</sup>",
+    "",
+    PLANNING[2] as string,
+    "<sup>13</sup>",
+    "",
+    ...boxLines(["8", "7", "7", "8", "7", "6", "Nearly every aspect of planning was sufficient."]),
+  ].join("\n");
+  // A row at a time, 7-8 ('Yes' above relevant) cannot be; a column at a time: 8-8, 7-7, 7-6.
+  expect(figuresOf(text, PLANNING)).toEqual([
+    ["8", "8"],
+    ["7", "7"],
+    ["7", "6"],
+  ]);
+});
+
+test("the first row's relevant cases in its question's box ('... desistance? 8'), the page's number after the counts: the table read (pdfminer's boxes)", () => {
+  const text = [
+    boxes([
+      "Of the 8 cases inspected:",
+      "Relevant cases",
+      "Number 'Yes'",
+      `${REVIEWING[0]} 8`,
+      ...REVIEWING.slice(1),
+      "7",
+      "7",
+      "7",
+      "7",
+      "5",
+      "19",
+    ]),
+    `\f${boxes(["Inspection of youth offending services: Anytown", "Work was adapted where necessary."])}`,
+  ].join("\n");
+  const d = doc(text);
+  expect(figuresOf(text, REVIEWING)).toEqual([
+    ["8", "7"],
+    ["7", "7"],
+    ["7", "5"],
+  ]);
+  // The row's snippet is its lines as written, the carried count once.
+  expect(d.lines.find((l) => l.cells[0] === REVIEWING[0])?.raw).toBe(`${REVIEWING[0]} 8\t7`);
+  // A count more than the table's before the next page: the column is longer than this table's.
+  const longer = text.replace("\n19\n", "\n6\n\n19\n");
+  expect(doc(longer).lines.filter((l) => l.cells.length > 1 && l.flat.includes("reviewing"))).toEqual([]);
+});
