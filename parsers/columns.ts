@@ -173,6 +173,11 @@ function figuresAt(
   rules: ReadonlySet<number> = new Set(),
   /** The order this document's converter writes a count column's lines in, where both could be true (null: unknown). */
   order: CountOrder | null = null,
+  /**
+   * The questions carry on a counts table put together just before (its next page, or its rows
+   * after a row written apart): 2k counts are theirs without a heading too.
+   */
+  countsGoOn = false,
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -237,7 +242,12 @@ function figuresAt(
     PERCENT_HEADER.test(heading.flat) ||
     RELEVANT_HEADER.test(heading.flat) ||
     (/^relevant$/i.test(heading.flat) && header[0] === "Relevant cases");
-  if (!headed && !(headingOptional && percents.length > 0 && counts.length === 0)) return null;
+  if (
+    !headed &&
+    !(headingOptional && percents.length > 0 && counts.length === 0) &&
+    !(countsGoOn && counts.length > 0 && percents.length === 0)
+  )
+    return null;
   // Without a heading, figures run straight on into a rating ("71%" / "35%" / "50%" /
   // "Inadequate" / "61%" ...) are a block of several tables' columns in an order of the
   // converter's own (pdfminer), not this table's column.
@@ -254,7 +264,10 @@ function figuresAt(
   // (Each column under its own heading, "Relevant cases" / k counts / "Number 'Yes'" / k counts,
   // as pdftotext writes a table whose rows touch: the headings say whose each count is.)
   const underHeadings = countsBeforeYes === k && RELEVANT_HEADER.test(header[0] ?? "");
-  if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
+  if (counts.length === 2 * k && percents.length === 0 && !headed && countsGoOn)
+    // (In the order the file's other tables show, or the one alone that can be true.)
+    rowLines = countOrder(counts, null, true, order);
+  else if (counts.length === 2 * k && percents.length === 0 && header.some((h) => RELEVANT_HEADER.test(h)))
     rowLines = underHeadings
       ? columnsUnderHeadings(counts)
       : (headingsBoxedWithFirstRow(used, counts, order ?? "row") ??
@@ -345,10 +358,16 @@ function likelierCountOrder(stream: Line[]): CountOrder | null {
       isCount(stream[j] as Line)
     )
       j++;
+    // (Or the headings' boxes above the questions, the counts after them: "Relevant cases" /
+    // "Number 'Yes'" / the questions / their counts, as pdfminer writes a table.)
+    const questions = questionsAt(stream, j);
+    const k =
+      questions && !questions.figured.some(Boolean) && !questions.firstCount ? questions.questions.length : 0;
+    if (k > 0) j = (questions as { next: number }).next;
     const run: Line[] = [];
     for (; j < stream.length && single(stream[j]) && isCount(stream[j] as Line); j++)
       run.push(stream[j] as Line);
-    if (run.length < 4 || run.length % 2 !== 0) continue;
+    if (run.length < 4 || run.length % 2 !== 0 || (k > 0 && run.length !== 2 * k)) continue;
     const { row, column } = readBothWays(run);
     if (row && !column) byRow++;
     if (column && !row) byColumn++;
@@ -392,22 +411,28 @@ function readBothWays(counts: Line[], cases: number | null = null) {
  * relevant, yes ...), as pdftotext writes them, or a column at a time (every relevant count,
  * then every 'yes'), as pdfminer may. The order taken is the one whose every row can be true
  * (yes at most relevant, relevant at most `cases`, the caption's); where both can, `order`
- * (a row at a time unless the file says otherwise: `likelierCountOrder`), unless `strict`:
- * then, if the two differ, neither (null).
+ * (a row at a time unless the file says otherwise: `likelierCountOrder`). `strict`: where
+ * neither can be true, none (null); where both can and differ, `order` if the file says, else
+ * none.
  */
-function countOrder(counts: Line[], cases: number | null, strict: true): Line[][] | null;
+function countOrder(
+  counts: Line[],
+  cases: number | null,
+  strict: true,
+  order?: CountOrder | null,
+): Line[][] | null;
 function countOrder(counts: Line[], cases: null, strict: false, order: CountOrder): Line[][];
 function countOrder(
   counts: Line[],
   cases: number | null = null,
   strict = false,
-  order: CountOrder = "row",
+  order: CountOrder | null = null,
 ): Line[][] | null {
   const { byRow, byColumn, row, column } = readBothWays(counts, cases);
   const same = byRow.every(
     ([a, b], r) => a?.flat === byColumn[r]?.[0]?.flat && b?.flat === byColumn[r]?.[1]?.flat,
   );
-  if (row && column) return same || !strict ? (order === "row" ? byRow : byColumn) : null;
+  if (row && column) return same || order === "row" || (!strict && !order) ? byRow : order ? byColumn : null;
   return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 
@@ -465,6 +490,13 @@ function headingAfterKeyQuestions(run: { questions: Line[][]; figured: boolean[]
  * table (pdfminer writes a table's boxes row by row until some rows' cells line up, then those
  * rows a column at a time: "... behaviour?" / "73%" / five questions / five percentages).
  */
+/** A counts table's row: a question, its relevant cases and its 'Yes' ("... safe?", "7", "6"). */
+const isCountsRow = (line: Line | undefined): boolean =>
+  line !== undefined &&
+  line.cells.length === 3 &&
+  QUESTION_END.test(line.cells[0] as string) &&
+  line.cells.slice(1).every((c) => countCell(c) !== null);
+
 function rowJustOut(out: Line[]): boolean {
   const last = out[out.length - 1];
   if (isFiguredQuestion(last)) return true;
@@ -767,6 +799,8 @@ function countsBelowHeadedQuestions(
   k: number,
   /** The first row's relevant cases, written in its question's box (`countCarriedBy`). */
   firstCount: Line | null = null,
+  /** The order the file's other count columns come in, where both could be true (null: unknown). */
+  order: CountOrder | null = null,
 ): ColumnFigures | null {
   // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'"), or one
   // header row the headings' pieces were put back into, the caption first.
@@ -813,7 +847,7 @@ function countsBelowHeadedQuestions(
     !endsItsPage(lines, j)
   )
     return null;
-  const rowLines = countOrder(counts, cases, true);
+  const rowLines = countOrder(counts, cases, true, order);
   if (!rowLines) return null;
   // The headings, the last `above` lines of `out`, become the table's header row.
   return {
@@ -912,6 +946,8 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // with one for each would be one figure too many (pdftotext writing a row's figure out of
     // place, "42%" / "38%" / "26%" for rows of 38, 42 and 26).
     const afterRow = !headingOptional && rowJustOut(out);
+    // (The table just put together a counts table: its rows' counts go on without a heading.)
+    const countsGoOn = out.length === tableEnd && isCountsRow(out[out.length - 1]);
     // (Figures for every question without its own; failing that, none for the key questions
     // heading their prompts either.)
     const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
@@ -928,7 +964,10 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // only with the headings above the questions: countsBelowHeadedQuestions.)
     const columnAfter = (wanted: number, headingOptional: boolean, taking: boolean[]) =>
       found?.firstCount === null
-        ? spread(figuresAt(stream, found.next, wanted, headingOptional, numbers, rules, order), taking)
+        ? spread(
+            figuresAt(stream, found.next, wanted, headingOptional, numbers, rules, order, countsGoOn),
+            taking,
+          )
         : null;
     const figures =
       found && !afterUnpaired
@@ -939,7 +978,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
             headingsOrFigured,
           ) ??
           (ownFigures === 0
-            ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted, found.firstCount)
+            ? countsBelowHeadedQuestions(out, stream, found.next, rowsWanted, found.firstCount, order)
             : null))
         : null;
     if (!found || !figures) {

@@ -1451,3 +1451,74 @@ test("the first row's relevant cases in its question's box ('... desistance? 8')
   const longer = text.replace("\n19\n", "\n6\n\n19\n");
   expect(doc(longer).lines.filter((l) => l.cells.length > 1 && l.flat.includes("reviewing"))).toEqual([]);
 });
+
+test("a counts table's rows after the rows put together, their counts without a heading: read in the one order that can be true, else not (pdfminer's boxes)", () => {
+  // North Somerset's 2.1.1 prompts: five rows, then two more written apart with their counts.
+  const prompts = [
+    "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+    "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
+    "Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?",
+  ];
+  const text = (rest: string[]) =>
+    boxes([
+      "Of the 8 cases inspected:",
+      "Relevant cases",
+      "Number 'Yes'",
+      ...prompts.slice(0, 3),
+      ...["8", "8", "7", "8", "8", "6"],
+      ...prompts.slice(3),
+      ...rest,
+      "The rating for the standard is driven by the lowest score.",
+    ]);
+  // A row at a time 6-8 cannot be; a column at a time: 6-6, 8-6.
+  expect(figuresOf(text(["6", "8", "6", "6"]), prompts)).toEqual([
+    ["8", "8"],
+    ["8", "8"],
+    ["7", "6"],
+    ["6", "6"],
+    ["8", "6"],
+  ]);
+  // 8-6, 8-6 a row at a time, or 8-8, 6-6 a column: both can be; the table before can only be
+  // read a column at a time, and so are these.
+  expect(figuresOf(text(["8", "6", "8", "6"]), prompts).slice(3)).toEqual([
+    ["8", "8"],
+    ["6", "6"],
+  ]);
+  // Neither order can be (6-8 either way): not read.
+  expect(figuresOf(text(["6", "8", "8", "6"]), prompts).slice(3)).toEqual([[], []]);
+});
+
+test("a counts table headed above its questions that both orders could be true of: read in the order the file's other such tables can only be read in (pdfminer)", () => {
+  const harm = [
+    "Does assessment clearly identify and analyse any risk of harm to others posed by the child?",
+    "Does assessment draw sufficiently on available sources of information?",
+    "Does assessment analyse controls and interventions to manage and minimise the risk of harm?",
+  ];
+  const headed = (questions: string[], counts: string[]) => [
+    "Of the 8 cases inspected:",
+    "Relevant cases",
+    "Number 'Yes'",
+    ...questions,
+    ...counts,
+    "Most of the cases involved complex issues.",
+  ];
+  // 8 8 8 7 8 4: a row at a time 8-8, 8-7, 8-4; a column at a time 8-7, 8-8, 8-4.
+  const ambiguous = headed(harm, ["8", "8", "8", "7", "8", "4"]);
+  expect(figuresOf(boxes(ambiguous), harm)).toEqual([[], [], []]);
+  // Planning's counts can only be a column at a time (a row at a time, 7-8): so are the others.
+  const text = boxes([...ambiguous, ...headed(PLANNING, ["8", "7", "7", "8", "7", "6"])]);
+  expect(figuresOf(text, harm)).toEqual([
+    ["8", "7"],
+    ["8", "8"],
+    ["8", "4"],
+  ]);
+  // A row at a time only (5-5, 8-7, 7-7; a column at a time 5-7 cannot be): so are the others.
+  const byRow = boxes([...ambiguous, ...headed(PLANNING, ["5", "5", "8", "7", "7", "7"])]);
+  expect(figuresOf(byRow, harm)).toEqual([
+    ["8", "8"],
+    ["8", "7"],
+    ["8", "4"],
+  ]);
+});
