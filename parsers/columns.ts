@@ -106,6 +106,8 @@ function questionAt(lines: Line[], j: number): Line[] | null {
 function questionsAt(
   lines: Line[],
   i: number,
+  /** How many questions make a run (one: a table's only row, its headings above it). */
+  fewest = 2,
 ): { questions: Line[][]; figured: boolean[]; next: number; firstCount: Line | null } | null {
   const questions: Line[][] = [];
   const figured: boolean[] = [];
@@ -128,7 +130,7 @@ function questionsAt(
     figured.push(withFigure);
     j += parts ? parts.length : 1;
   }
-  return questions.length - figured.filter(Boolean).length >= 2
+  return questions.length - figured.filter(Boolean).length >= fewest
     ? { questions, figured, next: j, firstCount: carried?.count ?? null }
     : null;
 }
@@ -785,6 +787,32 @@ function endsItsPage(lines: Line[], j: number): boolean {
 const COUNT_HEADINGS = /^relevant\s+cases\s+number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 
 /**
+ * The two count headings ending `out`, on two lines or three ("Relevant" / "cases" / "Number
+ * 'Yes'"), or one header row the headings' pieces were put back into, the caption first: how
+ * many lines they take; null if `out` does not end with them.
+ */
+function countHeadingsEnding(out: Line[]): { h: number; headerRow: Line | null } | null {
+  const last = out[out.length - 1];
+  if (!last || !YES_AT_END.test(last.flat)) return null;
+  if (
+    (last.cells.length === 2 || last.cells.length === 3) &&
+    COUNT_HEADINGS.test(last.cells.slice(-2).join(" "))
+  )
+    return { h: 1, headerRow: last };
+  const h = [2, 3].find((h) => {
+    const headings = out.slice(-h);
+    return (
+      headings.length === h &&
+      headings.every(single) &&
+      COUNT_HEADINGS.test(headings.map((l) => l.flat.trim()).join(" ")) &&
+      (headings[headings.length - 1] as Line).line - (headings[0] as Line).line <= 2 * h
+    );
+  });
+  return h === undefined ? null : { h, headerRow: null };
+}
+const YES_AT_END = /yes['‘’"“”]?$/i;
+
+/**
  * A counts table whose column headings stand above its questions ("Of the 5 cases inspected:" /
  * "Relevant cases" / "Number 'Yes'" / the questions / their counts, as pdfminer writes the
  * boxes): 2k counts after k questions, each on a line of its own, in one of two orders, a row
@@ -802,26 +830,9 @@ function countsBelowHeadedQuestions(
   /** The order the file's other count columns come in, where both could be true (null: unknown). */
   order: CountOrder | null = null,
 ): ColumnFigures | null {
-  // The two headings, on two lines or three ("Relevant" / "cases" / "Number 'Yes'"), or one
-  // header row the headings' pieces were put back into, the caption first.
-  const last = out[out.length - 1];
-  const headerRow =
-    last &&
-    (last.cells.length === 2 || last.cells.length === 3) &&
-    COUNT_HEADINGS.test(last.cells.slice(-2).join(" "))
-      ? last
-      : null;
-  const spans = [2, 3].filter((h) => {
-    const headings = out.slice(-h);
-    return (
-      headings.length === h &&
-      headings.every(single) &&
-      COUNT_HEADINGS.test(headings.map((l) => l.flat.trim()).join(" ")) &&
-      (headings[headings.length - 1] as Line).line - (headings[0] as Line).line <= 2 * h
-    );
-  });
-  const h = headerRow ? 1 : spans[0];
-  if (h === undefined) return null;
+  const headings = countHeadingsEnding(out);
+  if (!headings) return null;
+  const { h, headerRow } = headings;
   const caption = headerRow ? headerRow.cells[0] : out[out.length - h - 1]?.flat;
   const cases =
     caption !== undefined && (headerRow ? headerRow.cells.length === 3 : single(out[out.length - h - 1]))
@@ -919,7 +930,14 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       i = row.next - 1;
       continue;
     }
-    const run = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
+    // (One question makes a table of one row only where the count headings stand above it:
+    // "Relevant cases" / "Number 'Yes'" / "... sequencing?" / "8" / "8", its page's last row.)
+    const two = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
+    const oneRow =
+      two === null && !numbers.includes(line) && i >= unpairedRunEnd && countHeadingsEnding(out) !== null
+        ? questionsAt(stream, i, 1)
+        : null;
+    const run = two ?? oneRow;
     const proseHeading = run ? headingAfterKeyQuestions(run) : null;
     const found =
       run && proseHeading
@@ -963,7 +981,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // The column(s) after the questions. (A count carried by the first question's box is read
     // only with the headings above the questions: countsBelowHeadedQuestions.)
     const columnAfter = (wanted: number, headingOptional: boolean, taking: boolean[]) =>
-      found?.firstCount === null
+      found?.firstCount === null && !oneRow
         ? spread(
             figuresAt(stream, found.next, wanted, headingOptional, numbers, rules, order, countsGoOn),
             taking,

@@ -1522,3 +1522,29 @@ test("a counts table headed above its questions that both orders could be true o
     ["8", "4"],
   ]);
 });
+
+test("a counts table's one row on its page, its headings above it, then its other rows on the next page (pdfminer's boxes)", () => {
+  const first =
+    "Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?";
+  const rest = [
+    "Does planning take sufficient account of the diversity and wider familial and social context of the child?",
+    "Does planning take sufficient account of the child's strengths and protective factors?",
+    "Where applicable, does planning give sufficient attention to the needs and wishes of the victim/s?",
+    "Is the child and their parents/carers meaningfully involved in planning?",
+  ];
+  const text = (counts: string[]) =>
+    [
+      boxes(["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'", first, ...counts, "16"]),
+      // (A row at a time 5-8 cannot be; a column at a time 8-8, 8-7, 5-4, 8-8.)
+      `\f${boxes(["Inspection of youth offending services: Anytown", ...rest, "8", "8", "5", "8", "8", "7", "4", "8", "Planning was good."])}`,
+    ].join("\n");
+  expect(figuresOf(text(["8", "8"]), [first, ...rest])).toEqual([
+    ["8", "8"],
+    ["8", "8"],
+    ["8", "7"],
+    ["5", "4"],
+    ["8", "8"],
+  ]);
+  // Three counts under one question: no table of one row.
+  expect(figuresOf(text(["8", "8", "7"]), [first])).toEqual([[]]);
+});
