@@ -768,13 +768,17 @@ function rowBelowTable(lines: Line[], i: number, pageNumbers: Line[]): { line: L
     after.line - (figure as Line).line <= 2
   )
     return null;
+  return { line: rowOf(parts, [figure as Line], [(figure as Line).flat]), next: i + parts.length + 1 };
+}
+
+/**
+ * A question's row put back together from its lines and its figures' lines. The snippet as a
+ * reader sees the row: the question's lines a space apart, each figure a tab.
+ */
+function rowOf(parts: Line[], figureLines: Line[], figures: string[]): Line {
   const text = cellText(parts);
-  // The snippet as a reader sees the row: the question's lines a space apart, its figure a tab.
   const question = lineOfParts(parts[0] as Line, parts, [text], " ");
-  return {
-    line: lineOfParts(question, [question, figure as Line], [text, (figure as Line).flat]),
-    next: i + parts.length + 1,
-  };
+  return lineOfParts(question, [question, ...figureLines], [text, ...figures]);
 }
 
 /** Whether `lines[j]` is the last line of its page (of a text whose pages are known). */
@@ -1021,13 +1025,12 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
         out.push(parts[0] as Line);
         return;
       }
-      const text = cellText(parts);
       out.push(
-        lineOfParts(
-          parts[0] as Line,
+        rowOf(
+          parts,
           // (The count its question's box carried is written on the question's line already.)
-          [...parts, ...(figures.rowLines[r] as Line[]).filter((l) => l !== found.firstCount)],
-          [text, ...(figures.rows[r] as string[])],
+          (figures.rowLines[r] as Line[]).filter((l) => l !== found.firstCount),
+          figures.rows[r] as string[],
         ),
       );
     });

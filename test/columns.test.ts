@@ -48,6 +48,10 @@ test("k questions, then the '% yes' column of k figures: k rows", () => {
     ["Does assessment sufficiently analyse how to keep the child safe?", "59%"],
     ["Does assessment sufficiently analyse how to keep other people safe?", "50%"],
   ]);
+  // The row's snippet as a reader sees it: the question's lines a space apart, its figure a tab.
+  expect(d.lines[2]?.raw).toBe(
+    "Does assessment sufficiently analyse how to support the child's desistance?\t64%",
+  );
 });
 
 test.each([
