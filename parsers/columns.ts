@@ -314,6 +314,15 @@ function headingsBoxedWithFirstRow(used: Line[], counts: Line[], order: CountOrd
  * rows 7-7 and 6-4). Two blocks of the same length are those rows' two columns.
  */
 function countRows(counts: Line[], order: CountOrder = "row"): Line[][] {
+  return rowsOfBlocks(counts) ?? countOrder(counts, null, false, order);
+}
+
+/**
+ * Counts in blocks of lines that touch, a block a column of some rows (see countRows): the rows
+ * two blocks of the same length make. Null where each count is a block of its own, or the
+ * blocks do not pair up: then they say nothing of the order.
+ */
+function rowsOfBlocks(counts: Line[]): Line[][] | null {
   const blocks: Line[][] = [];
   for (const line of counts) {
     const block = blocks[blocks.length - 1];
@@ -321,13 +330,11 @@ function countRows(counts: Line[], order: CountOrder = "row"): Line[][] {
     if (block && last && line.line - last.line === 1) block.push(line);
     else blocks.push([line]);
   }
-  // (Each count a block of its own: the blocks say nothing of the order.)
-  if (blocks.every((block) => block.length === 1)) return countOrder(counts, null, false, order);
+  if (blocks.every((block) => block.length === 1)) return null;
   const rows: Line[][] = [];
   for (let b = 0; b < blocks.length; b += 2) {
     const [relevant, yes] = [blocks[b] as Line[], blocks[b + 1]];
-    // (Blocks that do not pair up say nothing of the order either.)
-    if (yes?.length !== relevant.length) return countOrder(counts, null, false, order);
+    if (yes?.length !== relevant.length) return null;
     relevant.forEach((l, r) => rows.push([l, yes[r] as Line]));
   }
   return rows;
@@ -396,16 +403,16 @@ function columnsUnderHeadings(counts: Line[]): Line[][] | null {
 
 /** Counts read in each order, and whether every row of each can be true (yes at most relevant, relevant at most `cases`). */
 function readBothWays(counts: Line[], cases: number | null = null) {
-  const possible = (rows: Line[][]) =>
-    rows.every(([relevant, yes]) => {
-      const [rel, y] = [
-        countCell((relevant as Line).flat) as number,
-        countCell((yes as Line).flat) as number,
-      ];
-      return y <= rel && (cases === null || rel <= cases);
-    });
   const [byRow, byColumn] = [rowByRow(counts), columnByColumn(counts)];
-  return { byRow, byColumn, row: possible(byRow), column: possible(byColumn) };
+  return { byRow, byColumn, row: possibleRows(byRow, cases), column: possibleRows(byColumn, cases) };
+}
+
+/** Whether every row of counts can be true: yes at most relevant, relevant at most `cases`. */
+function possibleRows(rows: Line[][], cases: number | null): boolean {
+  return rows.every(([relevant, yes]) => {
+    const [rel, y] = [countCell((relevant as Line).flat) as number, countCell((yes as Line).flat) as number];
+    return y <= rel && (cases === null || rel <= cases);
+  });
 }
 
 /**
@@ -862,7 +869,14 @@ function countsBelowHeadedQuestions(
     !endsItsPage(lines, j)
   )
     return null;
-  const rowLines = countOrder(counts, cases, true, order);
+  // (Counts in blocks of lines that touch, as pdftotext writes them, pair up by their blocks;
+  // each a box of its own, as pdfminer writes them, in the order that can be true.)
+  const blocked = rowsOfBlocks(counts);
+  const rowLines = blocked
+    ? possibleRows(blocked, cases)
+      ? blocked
+      : null
+    : countOrder(counts, cases, true, order);
   if (!rowLines) return null;
   // The headings, the last `above` lines of `out`, become the table's header row.
   return {

@@ -6,8 +6,9 @@
 // whose numbers the page's text carries as markers, both are rewritten as superscripts in the
 // text the line cleaner reads (each line's raw text, its provenance, stays as written); the
 // cleaner then takes them as it takes any superscript marker.
+import type { Line } from "./lines.js";
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER, joinWrapped, superscript } from "./text.js";
+import { MONTH_WORD, PAGE_JOINER, RUNS_ON, joinWrapped, superscript } from "./text.js";
 
 /** A web address, which a note may be alone ("11 https://www.wipers.org.uk/the-ether-programme"). */
 const LINK_START = "https?:\\/\\/|www\\.";
@@ -296,4 +297,18 @@ function pagesEndingInNotes(source: SourceLine[]): SourceLine[][] {
   if (pages.length === 0) return [];
   pages.push(source.slice(start));
   return pages;
+}
+
+/**
+ * The next line, straight after a footnote's last (no blank line between), where the note's
+ * sentence runs on: the note stops short of a sentence's end, and the line goes on in lower case
+ * or the note stops on a joining word ("... to uplift the rating for this standard to" / "'Good'.").
+ */
+export function noteRunsOn(text: string, end: number, next: Line): boolean {
+  return (
+    next.line === end + 1 &&
+    next.cells.length === 1 &&
+    (/^[a-z(]/.test(next.flat) || RUNS_ON.test(text)) &&
+    !/[.!?)"'’”:*_]$/.test(text)
+  );
 }

@@ -12,8 +12,8 @@ import {
   rowsBySymmetry,
   runsOf,
 } from "./centred-rows.js";
-import { plainDigitFootnotes } from "./footnotes.js";
-import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { noteRunsOn, plainDigitFootnotes } from "./footnotes.js";
+import { type Footnote, type Line, type NormalisedDocument, lastLineOf } from "./lines.js";
 import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
 import {
   AREA_WORDS,
@@ -697,6 +697,17 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       furniture.push(line);
       continue;
     }
+    // A note wrapped at the page's foot whose sentence runs on into the line straight below it
+    // ("... performance in one" / "case had a disproportionate impact ..."): the note's, here,
+    // so that no table below takes it for a line of its own (the unwrapper joins what is left of
+    // a wrapped note by its text's width).
+    const note = footnotes[footnotes.length - 1];
+    if (note && !startsWithMarker && noteRunsOn(note.text, lastLineOf(note.line), line)) {
+      note.text = joinWrapped(note.text, flat);
+      note.line.raw = `${note.line.raw.trimEnd()}\n${src.raw}`;
+      note.line.through = src.line;
+      continue;
+    }
     // (A marker before figures alone is the row's above, its figures wrapped onto this line:
     // "... out-of-court disposal?" / "²⁷ 80%". A note has words.)
     if (startsWithMarker && markers.length > 0 && !FIGURES_ONLY.test(flat)) {
@@ -814,7 +825,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       (cells.length === 1 || cells.length === broken.cells.length) &&
       /^[a-z(]/.test(cells[0] as string) &&
       !PROMPT_LETTER.test(cells[0] as string) &&
-      !/[.?!:;]$/.test(broken.cells[0] as string)
+      !/[.?!:;]$/.test(broken.cells[0] as string) &&
+      // (Nor a sentence a footnote marker split into cells: "Our rating²¹ for planning ... questions:".)
+      !/[.?!:;]$/.test(broken.flat)
     ) {
       // (One piece carries on the row's text, not its figure: "55.3%  Percentage of ... training,"
       // / "or employment".)

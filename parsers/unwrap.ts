@@ -12,7 +12,8 @@ import {
   factTableHeading,
   isSplitHeaderRow,
 } from "./facts.js";
-import type { Footnote, Line, NormalisedDocument } from "./lines.js";
+import { noteRunsOn } from "./footnotes.js";
+import { type Footnote, type Line, type NormalisedDocument, lastLineOf } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { ILLEGIBLE_PERCENT, MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
 
@@ -208,20 +209,6 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
 }
 
 /**
- * The next line, straight after a footnote's last (no blank line between), where the note's
- * sentence runs on: the note stops short of a sentence's end, and the line goes on in lower case
- * or the note stops on a joining word ("... to uplift the rating for this standard to" / "'Good'.").
- */
-function noteRunsOn(text: string, end: number, next: Line): boolean {
-  return (
-    next.line === end + 1 &&
-    next.cells.length === 1 &&
-    (/^[a-z(]/.test(next.flat) || RUNS_ON.test(text)) &&
-    !/[.!?)"'’”:*_]$/.test(text)
-  );
-}
-
-/**
  * In a text whose body is not wrapped (a paragraph a line), a footnote set in smaller type still
  * wraps at its page's width: a line straight after a footnote's (no blank line between) carries
  * it on where its sentence runs on ("... the ratings panel agreed to exercise professional" /
@@ -235,7 +222,7 @@ function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
   let k = 0;
   for (const [line, first] of starts) {
     let note: Footnote = { ...first, line: { ...first.line } };
-    let end = line;
+    let end = lastLineOf(first.line);
     while (k < doc.lines.length && (doc.lines[k] as Line).line <= end) k++;
     for (let j = k; j < doc.lines.length; j++) {
       const next = doc.lines[j] as Line;
@@ -289,7 +276,9 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   // in a text spaced a blank line a line, those blank lines.
   const skippable = new Set([
     ...furniture,
-    ...doc.footnotes.map((f) => f.line.line),
+    ...doc.footnotes.flatMap((f) =>
+      Array.from({ length: lastLineOf(f.line) - f.line.line + 1 }, (_, n) => f.line.line + n),
+    ),
     ...spacedBlankLines(doc.lines),
   ]);
   const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, line: { ...f.line } }));
@@ -302,7 +291,16 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   for (const line of doc.lines) {
     for (; k < notesFrom.length && (notesFrom[k] as Footnote).line.line < line.line; k++) {
       const footnote = notesFrom[k] as Footnote;
-      note = { footnote, last: footnote.line };
+      // (From the note's last line: the normaliser may have joined the first of its run-ons.)
+      const through = lastLineOf(footnote.line);
+      const lastRaw = footnote.line.raw.slice(footnote.line.raw.lastIndexOf("\n") + 1);
+      note = {
+        footnote,
+        last:
+          through === footnote.line.line
+            ? footnote.line
+            : { ...footnote.line, line: through, raw: lastRaw, flat: footnote.text, cells: [footnote.text] },
+      };
     }
     // (A footnote, in smaller type, may wrap wider than the body: its own run-on counts too.
     // But a note whose sentence has ended leaves a line in lower case to the body's sentence

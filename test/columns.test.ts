@@ -1552,3 +1552,31 @@ test("a counts table's one row on its page, its headings above it, then its othe
   // Three counts under one question: no table of one row.
   expect(figuresOf(text(["8", "8", "7"]), [first])).toEqual([[]]);
 });
+
+test("counts headed above their questions in blocks of lines that touch (pdftotext): paired by their blocks, whatever order the file's other tables show", () => {
+  // "8" / "7" / "" / "8" / "7" / "" / "7" / "" / "6": the relevant cases of the first two rows,
+  // their 'Yes', then the third row's two. Read a row at a time (the order of a file whose
+  // counts come a row at a time), 8-7, 8-7, 7-6 would be made.
+  const counts = ["8", "7", "", "8", "7", "", "7", "", "6"];
+  const table = [
+    "Of the 8 cases inspected:",
+    "",
+    "Relevant cases",
+    "",
+    "Number 'Yes'",
+    "",
+    ...PLANNING,
+    "",
+    ...counts,
+    "",
+    "Nearly every aspect of planning was sufficient.",
+  ];
+  // (Another table, which can only be read a row at a time: 5-5, 8-7, 7-7; a column at a time, 5-7.)
+  const rowTable = ["Number 'Yes'", "5", "5", "8", "7", "7", "7", "", "Assessment was good."];
+  const text = [...rowTable, "", ...table].join("\n");
+  expect(figuresOf(text, PLANNING)).toEqual([
+    ["8", "8"],
+    ["7", "7"],
+    ["7", "6"],
+  ]);
+});

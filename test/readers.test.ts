@@ -1307,3 +1307,27 @@ test("pdftotext -layout text: the same in a question's own column, after its pri
     ["3.1.2.", "Does assessment keep the child safe?", "64%"],
   ]);
 });
+
+// MuPDF's text of a browser's print: a sentence a footnote marker split in two ("Our rating" /
+// "for planning ..."), the page's last line, and on the next page a counts table's caption and
+// headings, wrapped, as the table on the page before had them.
+test("a sentence split by its marker at a page's end is no row broken across the page: the headings' words stay the table's", async () => {
+  const flats = await normalisedFlats("mutool.txt", [
+    "Of the 5 cases inspected:",
+    "Relevant",
+    "cases",
+    "Does assessment sufficiently analyse how to keep other people safe? 3 3",
+    "Our rating<sup>21</sup> for planning is based on the following key questions:",
+    "\fInspection of youth offending services: Anytown",
+    "24",
+    "Of the 5 cases inspected:",
+    "Relevant",
+    "cases",
+  ]);
+  expect(flats.slice(-4)).toEqual([
+    "Our rating for planning is based on the following key questions:",
+    "Of the 5 cases inspected:",
+    "Relevant",
+    "cases",
+  ]);
+});

@@ -410,4 +410,33 @@ describe("footnotes wrapped in smaller type than the body", () => {
     ]);
     expect(doc.lines.map((l) => l.flat)).toContain("and endorsed the outcomes allocated for each of these.");
   });
+
+  test("the normaliser carries a note on where its sentence runs on, before any table is read; the unwrapper goes on from the note's last line", () => {
+    const note = [
+      "²⁴ Due to the size of the sample, performance in one case adversely",
+      "affected the rating. Overall, the ratings panel agreed with the Youth",
+      "Justice Board guidance to uplift the rating.",
+    ];
+    // (The note's second line runs on in lower case; its third opens with a capital.)
+    const written = normaliseLines(textSourceLines([...FILLER, "", ...note, "24"].join("\n")), "text");
+    expect(written.footnotes.map((f) => [f.text, f.line.raw])).toEqual([
+      [
+        "Due to the size of the sample, performance in one case adversely affected the rating. Overall, the ratings panel agreed with the Youth",
+        `${note[0]}\n${note[1]}`,
+      ],
+    ]);
+    expect(written.lines.map((l) => l.flat)).not.toContain(note[1]);
+    // In a text wrapped at the note's width, the note's last line was full: the third line is the note's too.
+    expect(unwrapParagraphs(written).footnotes.map((f) => f.text)).toEqual([
+      "Due to the size of the sample, performance in one case adversely affected the rating. Overall, the ratings panel agreed with the Youth Justice Board guidance to uplift the rating.",
+    ]);
+    // A note that ends its sentence leaves the next line to the body.
+    const ended = normaliseLines(
+      textSourceLines(
+        ["²⁴ Due to the size of the sample, the rating was uplifted.", "standard work went on."].join("\n"),
+      ),
+      "text",
+    );
+    expect(ended.lines.map((l) => l.flat)).toEqual(["standard work went on."]);
+  });
 });
