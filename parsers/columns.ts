@@ -137,7 +137,9 @@ function questionsAt(
 
 /** A question with one count after it ("... desistance? 8"): the question, and the count as a line of its own. */
 function countCarriedBy(line: Line | undefined): { question: Line; count: Line } | null {
-  if (!single(line)) return null;
+  // (Tried at every line: a digit at its end first.)
+  const last = line?.flat.charCodeAt(line.flat.length - 1) ?? 0;
+  if (last < 48 || last > 57 || !single(line)) return null;
   const m = (line as Line).flat.match(/^(.*\?)\s+(\d{1,3})$/);
   if (!m || !QUESTION_START.test((m[1] as string).replace(QUESTION_LABEL, ""))) return null;
   const [question, count] = [m[1] as string, m[2] as string];
@@ -441,7 +443,11 @@ function countOrder(
   const same = byRow.every(
     ([a, b], r) => a?.flat === byColumn[r]?.[0]?.flat && b?.flat === byColumn[r]?.[1]?.flat,
   );
-  if (row && column) return same || order === "row" || (!strict && !order) ? byRow : order ? byColumn : null;
+  if (row && column) {
+    if (same) return byRow;
+    if (order) return order === "row" ? byRow : byColumn;
+    return strict ? null : byRow;
+  }
   return row ? byRow : column ? byColumn : strict ? null : byRow;
 }
 
@@ -493,12 +499,6 @@ function headingAfterKeyQuestions(run: { questions: Line[][]; figured: boolean[]
     : null;
 }
 
-/**
- * The last line put out ends a table's row: a question written with its percentage, or a
- * percentage alone on the line after its question. Questions straight after it are more of that
- * table (pdfminer writes a table's boxes row by row until some rows' cells line up, then those
- * rows a column at a time: "... behaviour?" / "73%" / five questions / five percentages).
- */
 /** A counts table's row: a question, its relevant cases and its 'Yes' ("... safe?", "7", "6"). */
 const isCountsRow = (line: Line | undefined): boolean =>
   line !== undefined &&
@@ -506,6 +506,12 @@ const isCountsRow = (line: Line | undefined): boolean =>
   QUESTION_END.test(line.cells[0] as string) &&
   line.cells.slice(1).every((c) => countCell(c) !== null);
 
+/**
+ * The last line put out ends a table's row: a question written with its percentage, or a
+ * percentage alone on the line after its question. Questions straight after it are more of that
+ * table (pdfminer writes a table's boxes row by row until some rows' cells line up, then those
+ * rows a column at a time: "... behaviour?" / "73%" / five questions / five percentages).
+ */
 function rowJustOut(out: Line[]): boolean {
   const last = out[out.length - 1];
   if (isFiguredQuestion(last)) return true;
@@ -950,12 +956,12 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     }
     // (One question makes a table of one row only where the count headings stand above it:
     // "Relevant cases" / "Number 'Yes'" / "... sequencing?" / "8" / "8", its page's last row.)
-    const two = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
+    const several = numbers.includes(line) || i < unpairedRunEnd ? null : questionsAt(stream, i);
     const oneRow =
-      two === null && !numbers.includes(line) && i >= unpairedRunEnd && countHeadingsEnding(out) !== null
+      several === null && !numbers.includes(line) && i >= unpairedRunEnd && countHeadingsEnding(out) !== null
         ? questionsAt(stream, i, 1)
         : null;
-    const run = two ?? oneRow;
+    const run = several ?? oneRow;
     const proseHeading = run ? headingAfterKeyQuestions(run) : null;
     const found =
       run && proseHeading

@@ -1559,12 +1559,7 @@ test("counts headed above their questions in blocks of lines that touch (pdftote
   // counts come a row at a time), 8-7, 8-7, 7-6 would be made.
   const counts = ["8", "7", "", "8", "7", "", "7", "", "6"];
   const table = [
-    "Of the 8 cases inspected:",
-    "",
-    "Relevant cases",
-    "",
-    "Number 'Yes'",
-    "",
+    ...boxLines(["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"]),
     ...PLANNING,
     "",
     ...counts,
