@@ -160,28 +160,39 @@ interface ColumnFigures {
   above?: number;
 }
 
-/** The figure column(s) after k questions: k percentages, or 2k counts row by row. */
-function figuresAt(
-  lines: Line[],
-  i: number,
-  k: number,
+/** What `figuresAt` knows besides the lines: of the questions before the figures, and of the file. */
+interface FigureContext {
   /**
    * The questions show whose the figures are (they carry on a table put together just before,
    * across a page break; are a standard's key questions alone; or prompts lettered a), b), c)
    * ... from the first): a column of exactly as many figures is theirs without a heading.
    */
-  headingOptional = false,
-  /** Whole numbers the normaliser took for page numbers (furniture), put back among the lines. */
-  pageNumbers: readonly Line[] = [],
-  /** Source lines of rules ("------") the normaliser set aside: no gap between cells, nor the blank line setting one apart. */
-  rules: ReadonlySet<number> = new Set(),
-  /** The order this document's converter writes a count column's lines in, where both could be true (null: unknown). */
-  order: CountOrder | null = null,
+  headingOptional?: boolean;
   /**
    * The questions carry on a counts table put together just before (its next page, or its rows
    * after a row written apart): 2k counts are theirs without a heading too.
    */
-  countsGoOn = false,
+  countsGoOn?: boolean;
+  /** Whole numbers the normaliser took for page numbers (furniture), put back among the lines. */
+  pageNumbers?: readonly Line[];
+  /** Source lines of rules ("------") the normaliser set aside: no gap between cells, nor the blank line setting one apart. */
+  rules?: ReadonlySet<number>;
+  /** The order this document's converter writes a count column's lines in, where both could be true (null: unknown). */
+  order?: CountOrder | null;
+}
+
+/** The figure column(s) after k questions: k percentages, or 2k counts row by row. */
+function figuresAt(
+  lines: Line[],
+  i: number,
+  k: number,
+  {
+    headingOptional = false,
+    countsGoOn = false,
+    pageNumbers = [],
+    rules = new Set(),
+    order = null,
+  }: FigureContext = {},
 ): ColumnFigures | null {
   const header: string[] = [];
   const used: Line[] = [];
@@ -1007,7 +1018,13 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     const columnAfter = (wanted: number, headingOptional: boolean, taking: boolean[]) =>
       found?.firstCount === null && !oneRow
         ? spread(
-            figuresAt(stream, found.next, wanted, headingOptional, numbers, rules, order, countsGoOn),
+            figuresAt(stream, found.next, wanted, {
+              headingOptional,
+              countsGoOn,
+              pageNumbers: numbers,
+              rules,
+              order,
+            }),
             taking,
           )
         : null;

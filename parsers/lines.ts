@@ -16,11 +16,14 @@ export interface Line {
   flat: string;
   /** Footnote markers printed on the line (superscripts), in order. */
   markers: string[];
-  /** The last source line it took, where a marker wrapped onto a line of its own below it. */
+  /**
+   * The last source line it took, where it took more than its own: a footnote marker wrapped onto
+   * a line of its own below it, a note's run-on lines, the lines of a row put back together.
+   */
   through?: number;
 }
 
-/** The last source line of `l`: its own, or the line of a marker wrapped below it. */
+/** The last source line of `l`: its own, or the last of the lines it took (`through`). */
 export const lastLineOf = (l: Line): number => l.through ?? l.line;
 
 export interface Footnote {

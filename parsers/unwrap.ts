@@ -209,44 +209,6 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
 }
 
 /**
- * In a text whose body is not wrapped (a paragraph a line), a footnote set in smaller type still
- * wraps at its page's width: a line straight after a footnote's (no blank line between) carries
- * it on where its sentence runs on ("... the ratings panel agreed to exercise professional" /
- * "discretion, and agreed a rating for planning of Good.").
- */
-function footnoteRunOns(doc: NormalisedDocument): NormalisedDocument {
-  if (doc.footnotes.length === 0) return doc;
-  const starts = new Map(doc.footnotes.map((f) => [f.line.line, f]));
-  const footnotes = new Map<Footnote, Footnote>();
-  const taken = new Set<Line>();
-  let k = 0;
-  for (const [line, first] of starts) {
-    let note: Footnote = { ...first, line: { ...first.line } };
-    let end = lastLineOf(first.line);
-    while (k < doc.lines.length && (doc.lines[k] as Line).line <= end) k++;
-    for (let j = k; j < doc.lines.length; j++) {
-      const next = doc.lines[j] as Line;
-      if (starts.has(next.line) || !noteRunsOn(note.text, end, next)) break;
-      note = {
-        ...note,
-        text: `${note.text} ${next.flat}`,
-        line: { ...note.line, raw: `${note.line.raw.trimEnd()} ${next.raw.trim()}` },
-      };
-      taken.add(next);
-      end = next.line;
-    }
-    footnotes.set(first, note);
-  }
-  if (taken.size === 0) return doc;
-  const lines = doc.lines.filter((l) => !taken.has(l));
-  return {
-    ...doc,
-    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
-    footnotes: doc.footnotes.map((f) => footnotes.get(f) ?? f),
-  };
-}
-
-/**
  * The blank lines of a text whose every printed line stands a blank line from the next (MuPDF's
  * and pdfminer's text of a PDF set at one and a half lines): no paragraph ends at one of them
  * more than at a line's end in a text without blank lines, so the wrap width decides there too.
@@ -270,7 +232,9 @@ function spacedBlankLines(lines: Line[]): number[] {
 
 export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   const wrap = wrapWidth(doc.lines);
-  if (wrap === null) return footnoteRunOns(doc);
+  // (A text whose body is not wrapped, a paragraph a line: nothing to join. Its notes, set in
+  // smaller type, still wrap at the page's width; the normaliser carried them on.)
+  if (wrap === null) return doc;
   const furniture = new Set(doc.furniture.map((l) => l.line));
   // Lines a body paragraph may continue across: furniture, footnotes with their own lines, and
   // in a text spaced a blank line a line, those blank lines.
