@@ -345,6 +345,13 @@ interface ScanContext {
   caseBased: Set<string>;
 }
 
+/** A key question's printed number on a line of its own (see `scan`). */
+interface NumberAlone {
+  printed: string;
+  line: number;
+  stacked: boolean;
+}
+
 /** A question's printed number, if it opens with one ("2.1.1. Does assessment ..."), and the question after it. */
 function printedNumberOf(text: string): { printed: string | null; question: string } {
   const m = text.match(/^(\d\.\d\.\d)\.?\s+/);
@@ -443,7 +450,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   let lastRow: { text: string; target: KeyQuestion | Prompt } | null = null;
   /** The line of a key question's heading that came after a prompt left without its figure. */
   let unfiguredBeforeHeading = -1;
-  let numberAlone: { printed: string; line: number } | null = null;
+  /**
+   * A key question's number on a line of its own; `stacked` when it follows another so (a column
+   * of numbers written out before its questions, which no line tells apart: pdfminer's boxes).
+   */
+  let numberAlone: NumberAlone | null = null;
   /** The source line the last row ends on. */
   let lastRowLine = -1;
   const promptPositions = new Map<string, number>();
@@ -583,8 +594,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
     // per line, pdftotext): the question's number, if it is one of the standard being read.
+    const previousNumber = numberAlone as NumberAlone | null;
     const numberAbove =
       numberAlone !== null &&
+      !numberAlone.stacked &&
       line.line - numberAlone.line <= 5 &&
       numberAlone.printed.startsWith(`${standardId}.`)
         ? numberAlone.printed
@@ -607,7 +620,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         lastRow = null;
         continue;
       }
-      numberAlone = { printed: text, line: line.line };
+      numberAlone = {
+        printed: text,
+        line: line.line,
+        stacked: previousNumber !== null && line.line - previousNumber.line <= 2,
+      };
       lastRow = null;
       pending = null;
       continue;

@@ -88,6 +88,9 @@ function inColumnOfLabels(rows: Line[], next: Line | undefined): boolean {
   );
 }
 
+/** A question its percentage follows after a single space, the row's figure already read. */
+const QUESTION_WITH_PERCENT = /\?\s+\d{1,3}(?:\.\d+)?\s*%$/;
+
 /** A key question or prompt: it ends with "?", or starts as one (its cell wrapped past its figures). */
 function isQuestion(text: string): boolean {
   return text.endsWith("?") || QUESTION_START.test(text);
@@ -102,6 +105,8 @@ function isQuestion(text: string): boolean {
 function isQuestionRow(cells: string[], figure: string): boolean {
   const figures = cells.slice(1);
   if (!isQuestion(cells[0] ?? "") || figures.length >= 2 || !figures.every(isFigure)) return false;
+  // (Its percentage already after it, a single space between: "... desistance? 88%" / "50%".)
+  if (QUESTION_WITH_PERCENT.test(cells[0] as string)) return false;
   if (figures.length === 0) return true;
   if (percentCell(figures[0] as string) !== null || percentCell(figure) !== null) return false;
   // (A 'Yes' count above the relevant cases beside it cannot be the row's: another row's count,
@@ -136,8 +141,10 @@ function continuesQuestion(row: string[], cell: string): boolean {
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
-  // (Not a numbered heading of its own: "2.4.3." / "3. Out-of-court disposals".)
-  if (row.length === 1 && NUMBER.test(last)) return !/^\d(?:\.\d{1,2})*\.?\s/.test(cell);
+  // (Not a numbered heading of its own: "2.4.3." / "3. Out-of-court disposals"; nor another
+  // number, the next of a column of them.)
+  if (row.length === 1 && NUMBER.test(last))
+    return !/^\d(?:\.\d{1,2})*\.?\s/.test(cell) && !NUMBER.test(cell);
   // A cell split mid-word ("Over" / "all rating", "provi" / "sion Inadequate"): as with a tab
   // inside a cell, the pieces become cells of one row.
   if (
@@ -1634,6 +1641,59 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
   return out;
 }
 
+/**
+ * Percentages set a line above their questions, as pdfminer writes the rows of a table set close
+ * when a row's figure stands a little higher than its question: "... desistance? 88%" / "50%" /
+ * "... child safe?" / "39%" / "... other people safe?". Read a line at a time, the first figure
+ * would follow a row that has its own and the last question would have none; read as figures
+ * above, every question has one. The pairs (figure, question) from `k`, or null: a percentage
+ * alone after a question row with its percentage, then questions and percentages by turns, one
+ * line apart at most, the last question followed by no percentage.
+ */
+function figuresAboveQuestions(stream: Line[], k: number, row: Line): [Line, Line][] | null {
+  const last = row.cells[row.cells.length - 1] as string;
+  // (Whole questions only: one wrapped past its figure may have its last words below it.)
+  const whole = (text: string) => QUESTION_START.test(text) && text.endsWith("?");
+  const complete =
+    row.cells.length === 1
+      ? QUESTION_START.test(last) && QUESTION_WITH_PERCENT.test(last)
+      : row.cells.length === 2 && whole(row.cells[0] as string) && percentCell(last) !== null;
+  if (!complete) return null;
+  const lonePercent = (line: Line | undefined): line is Line =>
+    line !== undefined && line.cells.length === 1 && percentCell(line.flat) !== null;
+  const pairs: [Line, Line][] = [];
+  let j = k;
+  for (;;) {
+    const [figure, question] = [stream[j], stream[j + 1]];
+    if (!lonePercent(figure) || question === undefined || question.cells.length !== 1) break;
+    if (!whole(question.flat)) break;
+    const previous = stream[j - 1] as Line;
+    if (figure.line - previous.line > 2 || question.line - figure.line > 2) break;
+    pairs.push([figure, question]);
+    j += 2;
+  }
+  const after = stream[j];
+  const lastQuestion = stream[j - 1] as Line;
+  if (pairs.length === 0 || (lonePercent(after) && (after as Line).line - lastQuestion.line <= 2))
+    return null;
+  return pairs;
+}
+
+const KEY_QUESTION_NUMBER = /^\d\.\d{1,2}\.\d{1,2}\.?$/;
+
+/**
+ * Whether the last row is a key question's number alone after another (a line apart at most): a
+ * column of numbers written out before its questions ("2.4.1." / "2.4.2." / "2.4.3." / "Does
+ * planning ...?", pdfminer writing a table's boxes one after another). No line says whose each
+ * is, and the last is not the next question's.
+ */
+function lastOfNumberColumn(rows: Line[]): boolean {
+  const [before, row] = [rows[rows.length - 2], rows[rows.length - 1]];
+  const numberAlone = (line: Line | undefined) =>
+    line !== undefined && line.cells.length === 1 && KEY_QUESTION_NUMBER.test(line.flat);
+  return numberAlone(before) && numberAlone(row) && (row as Line).line - (before as Line).line <= 2;
+}
+
 /** `row` carried on by `line`: its cells now `cells`, its source text and markers `line`'s too. */
 function extendRow(row: Line, line: Line, cells: string[], separator: string): void {
   row.cells = cells;
@@ -1667,6 +1727,17 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
     const row = lines[lines.length - 1];
     const cell = line.cells[0];
     const before = stream[k - 1];
+    const above = row && follows(line) ? figuresAboveQuestions(stream, k, row) : null;
+    if (above) {
+      for (const [figure, question] of above) {
+        const joinedRow = { ...question, index: lines.length };
+        extendRow(joinedRow, figure, [question.flat, figure.flat], "\t");
+        lines.push(joinedRow);
+      }
+      k += 2 * above.length - 1;
+      rowEnd = (stream[k] as Line).line;
+      continue;
+    }
     if (
       row &&
       cell !== undefined &&
@@ -1715,6 +1786,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       follows(line) &&
       continuesRow(row.cells, cell) &&
       line.cells.length === 1 &&
+      !lastOfNumberColumn(lines) &&
       !(percentCell(cell) !== null && afterPromptWithoutFigure(lines)) &&
       !(isRating(cell) && (inColumnOfScores(lines) || inColumnOfLabels(lines, stream[k + 1])))
     ) {

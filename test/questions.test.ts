@@ -446,6 +446,17 @@ test("a key question's number on a line of its own, its question a blank line on
   );
 });
 
+test("the last of a column of key questions' numbers written before their questions is no question's number (pdfminer)", async () => {
+  // Croydon's annex as pdfminer writes a table's boxes one after another: the numbers, then the
+  // questions and figures. Which number is whose no line says; the last is not the next question's.
+  const stacked = await damagedReport("2019-croydon.txt", [
+    CROYDON_2_4_3,
+    "2.4.1.\n\n2.4.2.\n\n2.4.3.\n\nDoes reviewing focus sufficiently on keeping other people safe?\t70%",
+  ]);
+  const kq = stacked.keyQuestions.find((k) => k.id === "2.4.3" && k.source === "annex");
+  expect([kq?.percent, kq?.printedNumber]).toEqual([70, null]);
+});
+
 test("a key question's number printed just after its row (centred beside the wrapped question) is its number, only if it is its own", async () => {
   const after = (number: string) =>
     damagedReport("2019-croydon.txt", [

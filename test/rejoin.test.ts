@@ -271,6 +271,37 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["and social context of the child?"]);
   });
 
+  test("percentages a line above their questions, after a row with its own, are those questions' (pdfminer, rows set close)", () => {
+    // Kirklees' reviewing table (88%, 50%, 39%) as pdfminer writes it when each row's figure stands
+    // a little higher than its question, the first row's on its question's line.
+    const [desistance, child, others] = [
+      "Does reviewing focus sufficiently on supporting the child's desistance?",
+      "Does reviewing focus sufficiently on keeping the child safe?",
+      "Does reviewing focus sufficiently on keeping other people safe?",
+    ];
+    const table = [`${desistance} 88%`, "50%", child, "39%", others];
+    const rows = cellPerLineRows([...table, "", "Reviewing of progress was excellent."]);
+    expect(rows).toContainEqual([`${desistance} 88%`]);
+    expect(rows).toContainEqual([child, "50%"]);
+    expect(rows).toContainEqual([others, "39%"]);
+    // A percentage after the last question: the figures follow their questions, and the one
+    // after the first row's own is no row's.
+    const after = cellPerLineRows([...table, "41%", "", "Reviewing of progress was excellent."]);
+    expect(after).toContainEqual([child, "39%"]);
+    expect(after).toContainEqual([others, "41%"]);
+    expect(after).toContainEqual(["50%"]);
+  });
+
+  test("a column of key questions' numbers: each a row of its own, and the last not the question's after it (pdfminer)", () => {
+    const question = "Does reviewing focus sufficiently on keeping other people safe?";
+    const rows = cellPerLineRows(["2.4.1.", "", "2.4.2.", "", "2.4.3.", "", question, "70%"]);
+    expect(rows).toContainEqual(["2.4.2."]);
+    expect(rows).toContainEqual(["2.4.3."]);
+    expect(rows).toContainEqual([question, "70%"]);
+    // A number alone before its question is still the question's.
+    expect(cellPerLineRows(["2.4.3.", "", question, "70%"])).toContainEqual(["2.4.3.", question]);
+  });
+
   test("a number alone does not take a numbered heading after it as its row's label", () => {
     const text = [
       ...CELL_PER_LINE_TABLE,
