@@ -840,6 +840,18 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       });
       continue;
     }
+    if (!label && /^[a-z]/.test(rowText) && !QUESTION_START.test(rowText)) {
+      // A question's last words with a figure, its first line written before the column's
+      // figures ("d) Does planning include ... for" / "56%" / "56%" / "22%" / "those risks that
+      // have been identified?" / "44%", pdfminer): no prompt of its own, and whose figure it
+      // holds no line says.
+      out.warnings.push({
+        code: "figures-unplaced",
+        message: `A row that begins mid-question ('${rowText.slice(0, 40)}') was not read: its question's first words were written away from it`,
+        provenance: provenanceOf(first),
+      });
+      continue;
+    }
     if (!currentKq) {
       out.warnings.push({
         code: "prompt-without-key-question",

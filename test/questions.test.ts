@@ -457,6 +457,40 @@ test("the last of a column of key questions' numbers written before their questi
   expect([kq?.percent, kq?.printedNumber]).toEqual([70, null]);
 });
 
+test("a question's last words with a figure, its first line written before the column's figures, are no prompt of their own (pdfminer)", async () => {
+  // Tower Hamlets' annex, 3.2.3: a) 56%, b) 56%, c) 22%, d) 44%, d) wrapped over two lines.
+  const [a, b, c] = [
+    "a) Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+    "b) Does planning involve other agencies where appropriate?",
+    "c) Does planning address any specific concerns and risks related to actual and potential victims?",
+  ];
+  const d = [
+    "d) Does planning include necessary contingency arrangements for",
+    "those risks that have been identified?",
+  ];
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  // (A cell per line, as pdfminer writes a table's boxes.)
+  const printed = `${a}\n56%\n${b}\n56%\n${c}\n22%\n\n${d[0]}\n${d[1]}\n\n44%\n`;
+  const prompts = (r: Awaited<ReturnType<typeof recordOf>>) =>
+    r.prompts.filter((p) => p.keyQuestionId === "3.2.3").map((p) => [p.label, p.percent]);
+  const text = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  expect(text).toContain(printed);
+  expect(prompts(await recordOf(text))).toEqual([
+    ["a", 56],
+    ["b", 56],
+    ["c", 22],
+    ["d", 44],
+  ]);
+  const damaged = await recordOf(
+    text.replace(printed, `${a}\n\n${b}\n\n${c}\n\n${d[0]}\n\n56%\n\n56%\n\n22%\n\n${d[1]}\n\n44%\n`),
+  );
+  expect(damaged.prompts.some((p) => p.text.startsWith("those risks"))).toBe(false);
+  expect(prompts(damaged)).not.toContainEqual([null, 44]);
+  expect(
+    damaged.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("'those risks")),
+  ).toBe(true);
+});
+
 test("a key question's number printed just after its row (centred beside the wrapped question) is its number, only if it is its own", async () => {
   const after = (number: string) =>
     damagedReport("2019-croydon.txt", [
