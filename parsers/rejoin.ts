@@ -23,7 +23,7 @@ import {
   leadingFigure,
 } from "./facts.js";
 import { splitTolerance } from "./framework.js";
-import { type Footnote, type Line, type NormalisedDocument, lineOfParts } from "./lines.js";
+import { type Footnote, type Line, type NormalisedDocument, lastLineOf, lineOfParts } from "./lines.js";
 import {
   CAPTION_START,
   FIRST_LINE_COUNT,
@@ -190,6 +190,23 @@ function beginsRow(row: string[], cells: string[]): boolean {
   );
 }
 
+/**
+ * Whether `cell` is the "Yes" count after a relevant-cases count left out of the question above
+ * it (after a prompt without its counts, see `afterPromptWithoutFigure`).
+ */
+function countsLeftOut(rows: Line[], cell: string): boolean {
+  const [question, relevant] = [rows[rows.length - 2], rows[rows.length - 1] as Line];
+  const [cases, yes] = [countCell(relevant.flat), countCell(cell)];
+  return (
+    question?.cells.length === 1 &&
+    relevant.cells.length === 1 &&
+    cases !== null &&
+    yes !== null &&
+    yes <= cases &&
+    afterPromptWithoutFigure(rows.slice(0, -1), 2)
+  );
+}
+
 const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
 
 /**
@@ -201,11 +218,13 @@ const isValue = (cell: string) => isRating(cell) || percentCell(cell) !== null;
  * prompts has no figure of its own, and is passed over on the way back to the prompt: "Does
  * assessment draw ...?" / "Does assessment sufficiently analyse how to keep other people safe?" /
  * "Does assessment clearly identify ...?" / "33%", the column's figures written elsewhere.
+ * The rows at most `apart` lines from each other (a count row's two counts take up to four lines
+ * of a question's own: counts use 2, the questions touching).
  */
-function afterPromptWithoutFigure(rows: Line[]): boolean {
+function afterPromptWithoutFigure(rows: Line[], apart = 4): boolean {
   for (let k = rows.length - 2; k >= 0; k--) {
     const [before, after] = [rows[k] as Line, rows[k + 1] as Line];
-    if (before.cells.length !== 1 || after.line - before.line > 4) return false;
+    if (before.cells.length !== 1 || after.line - lastLineOf(before) > apart) return false;
     if (isUnfiguredPrompt(before.flat)) return true;
     if (!isKeyQuestionText(before.flat.replace(/^\d\.\d\.\d\.?\s*/, ""))) return false;
   }
@@ -1700,6 +1719,7 @@ function extendRow(row: Line, line: Line, cells: string[], separator: string): v
   row.flat = cells.join(" ");
   row.raw = `${row.raw.trimEnd()}${separator}${line.raw.trim()}`;
   row.markers = [...row.markers, ...line.markers];
+  row.through = Math.max(lastLineOf(row), lastLineOf(line));
 }
 
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
@@ -1788,8 +1808,18 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       line.cells.length === 1 &&
       !lastOfNumberColumn(lines) &&
       !(percentCell(cell) !== null && afterPromptWithoutFigure(lines)) &&
+      !(row.cells.length === 1 && countCell(cell) !== null && afterPromptWithoutFigure(lines, 2)) &&
       !(isRating(cell) && (inColumnOfScores(lines) || inColumnOfLabels(lines, stream[k + 1])))
     ) {
+      extendRow(row, line, [...row.cells, cell], "\t");
+    } else if (
+      row &&
+      cell !== undefined &&
+      line.cells.length === 1 &&
+      follows(line) &&
+      countsLeftOut(lines, cell)
+    ) {
+      // (The two counts one row still, of no question: the question parser says so.)
       extendRow(row, line, [...row.cells, cell], "\t");
     } else {
       lines.push({ ...line, index: lines.length });

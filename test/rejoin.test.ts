@@ -292,6 +292,44 @@ describe("rejoinRows", () => {
     expect(after).toContainEqual(["50%"]);
   });
 
+  test("counts alone after two prompts without theirs are read for neither (pdfminer, figures set right)", async () => {
+    // North Somerset's 2.3.2 prompts (7 / 7 and 7 / 6) as pdfminer writes them from a PDF with
+    // figures set right in their cells: both prompts, then one row's counts. Whose they are no
+    // line says (here the first's); given to the second, as a lone count row would be, they
+    // were read wrong.
+    const name = "2020-12-north-somerset.txt";
+    const [first, second] = [
+      "Does service delivery promote the safety and wellbeing of the child?",
+      "Where applicable, is the involvement of other organisations in keeping the child safe sufficiently well-coordinated?",
+    ];
+    const text = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+    const printed = `${first}\n7\n7\n${second}\n7\n6\n`;
+    expect(text).toContain(printed);
+    const prompts = (r: ReportRecord) =>
+      r.prompts.filter((p) => p.keyQuestionId === "2.3.2").map((p) => [p.text, p.relevant, p.yes]);
+    expect(prompts(await read(name, text))).toEqual([
+      [first, 7, 7],
+      [second, 7, 6],
+    ]);
+    const damaged = await read(name, text.replace(printed, `${first}\n\n${second}\n\n7\n\n7\n`));
+    expect(prompts(damaged)).toEqual([]);
+    expect(damaged.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("(7 7)"))).toBe(
+      true,
+    );
+    // (The first prompt wrapped over two lines: the two still touch.)
+    const wrapped = await read(
+      name,
+      text.replace(printed, `${first.replace(" wellbeing", "\nwellbeing")}\n\n${second}\n\n7\n\n7\n`),
+    );
+    expect(prompts(wrapped)).toEqual([]);
+    // A prompt's counts after it, the prompt before with its own, are its own.
+    const after = await read(name, text.replace(printed, `${first}\n7\n7\n${second}\n\n7\n\n6\n`));
+    expect(prompts(after)).toEqual([
+      [first, 7, 7],
+      [second, 7, 6],
+    ]);
+  });
+
   test("a column of key questions' numbers: each a row of its own, and the last not the question's after it (pdfminer)", () => {
     const question = "Does reviewing focus sufficiently on keeping other people safe?";
     const rows = cellPerLineRows(["2.4.1.", "", "2.4.2.", "", "2.4.3.", "", question, "70%"]);
