@@ -594,6 +594,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
     // per line, pdftotext): the question's number, if it is one of the standard being read.
+    // (Typed by hand: inferred, TypeScript would take it from the loop's later assignments.)
     const previousNumber = numberAlone as NumberAlone | null;
     const numberAbove =
       numberAlone !== null &&

@@ -1693,8 +1693,7 @@ function figuresAboveQuestions(stream: Line[], k: number, row: Line): [Line, Lin
   }
   const after = stream[j];
   const lastQuestion = stream[j - 1] as Line;
-  if (pairs.length === 0 || (lonePercent(after) && (after as Line).line - lastQuestion.line <= 2))
-    return null;
+  if (pairs.length === 0 || (lonePercent(after) && after.line - lastQuestion.line <= 2)) return null;
   return pairs;
 }
 
