@@ -44,6 +44,9 @@ const KEY_QUESTION_FORM = new RegExp(
   "i",
 );
 
+/** A key question's printed number alone: "2.4.3." */
+export const KEY_QUESTION_NUMBER = /^\d\.\d\.\d\.?$/;
+
 /** How a key question or prompt begins (a prompt with its letter). */
 export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
@@ -604,7 +607,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         ? numberAlone.printed
         : null;
     numberAlone = null;
-    if (!figures && line.cells.length === 1 && /^\d\.\d\.\d\.?$/.test(text)) {
+    if (!figures && line.cells.length === 1 && KEY_QUESTION_NUMBER.test(text)) {
       // ... or just after it, the number centred beside the question's wrapped lines: the key
       // question's own number, where it is that question's (never another's, taken on trust).
       const printed = text.replace(/\.$/, "");

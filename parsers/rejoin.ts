@@ -27,6 +27,7 @@ import { type Footnote, type Line, type NormalisedDocument, lastLineOf, lineOfPa
 import {
   CAPTION_START,
   FIRST_LINE_COUNT,
+  KEY_QUESTION_NUMBER,
   NOT_APPLICABLE,
   QUESTION_START,
   SPLIT_COUNTS,
@@ -1696,8 +1697,6 @@ function figuresAboveQuestions(stream: Line[], k: number, row: Line): [Line, Lin
   if (pairs.length === 0 || (lonePercent(after) && after.line - lastQuestion.line <= 2)) return null;
   return pairs;
 }
-
-const KEY_QUESTION_NUMBER = /^\d\.\d{1,2}\.\d{1,2}\.?$/;
 
 /**
  * Whether the last row is a key question's number alone after another (a line apart at most): a
