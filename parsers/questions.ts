@@ -207,8 +207,12 @@ const SUB_SAMPLE = new RegExp(`^${SUB_SAMPLE_CAPTION}`, "i");
 const CAPTION_WITHIN = new RegExp(`\\b${SUB_SAMPLE_CAPTION}`, "i");
 /** Where a table's caption starts ("Of the 8 cases ...", "In the 17 cases ..."), before its count is read. */
 export const CAPTION_START = new RegExp(`^(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`, "i");
-/** The same caption ending, with its colon, on the lines above a table's column headings. */
-const CAPTION_ABOVE = new RegExp(`(?:^|\\s)${SUB_SAMPLE_CAPTION}[^:]*:\\s*\\d{0,2}$`, "i");
+/**
+ * The same caption ending, with its colon, on the lines above a table's column headings; the last
+ * opening before the colon (a paragraph unwrapped above the caption may say "in only one of the
+ * two cases that ...", which counts no table).
+ */
+const CAPTION_ABOVE = new RegExp(`^.*(?:^|\\s)${SUB_SAMPLE_CAPTION}[^:]*:\\s*\\d{0,2}$`, "i");
 
 /** A key-question table's column headings: "% 'Yes'" (or "Rating and % yes"), "Relevant cases", "Number 'Yes'". */
 export const PERCENT_HEADER = /^(?:%\s*['‘’"“”]?yes['‘’"“”]?|rating and % yes)$/i;

@@ -93,6 +93,31 @@ test("a count table's sub-sample in words, and 'Yes' in double quotes", async ()
   expect(subSamples(worded)).toEqual(subSamples(printed));
 });
 
+test("a count table's caption is its own, not a paragraph's 'one of the two cases' above it", async () => {
+  // North Somerset's out-of-court planning as an OCR engine's text reads once its lines are
+  // unwrapped: the paragraph above the table whole, a stray piece of another table's row run into
+  // the caption, the table's heading row in pieces, no blank lines between.
+  const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const paragraph = somerset.match(/^Planning to support desistance, .*one of the two cases.*$/m)?.[0] ?? "";
+  const printed = [
+    "#### Does planning focus on supporting the child's desistance?",
+    "",
+    "Of the 5 cases inspected:\tRelevant cases\tNumber 'Yes'",
+  ].join("\n");
+  const scanned = [
+    "Does planning focus on supporting the child's desistance?",
+    "sufficient alignment with other plans (for example, child protection or care plans) Of the 5 cases inspected: Relevant Number 'Yes'",
+    "cases",
+  ].join("\n");
+  const record = await damagedReport("2020-12-north-somerset.txt", [
+    `${paragraph}\n\n${printed}`,
+    `${paragraph}\n${scanned}`,
+  ]);
+  const rows = record.prompts.filter((p) => p.keyQuestionId === "3.2.1");
+  expect(rows.map((p) => [p.relevant, p.yes, p.subSample])[0]).toEqual([5, 5, 5]);
+  expect(new Set(rows.map((p) => p.subSample))).toEqual(new Set([5]));
+});
+
 test("prose percentages in words, as house style starts a sentence, are tied to their key question", async () => {
   const lead =
     "Assessment is well-informed, analytical and personalised, actively involving the child and their parents or carers.";
