@@ -751,7 +751,12 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         continue;
       }
       if (pending && !/\?\s*$/.test(pending.text) && pending.text.length + text.length < 400) {
-        pending = { text: joinWrapped(pending.text, text), first: pending.first };
+        // (A question wrapped over lines is still one after a prompt left without its figure.)
+        pending = {
+          text: joinWrapped(pending.text, text),
+          first: pending.first,
+          afterUnfigured: pending.afterUnfigured,
+        };
       } else if (QUESTION_START.test(text.replace(/^\d\.\d\.\d\.?\s+/, "")) && text.length < 250) {
         // (A question's first line, its printed number before it: "2.1.1. Does assessment ...".)
         // (Or a key question's heading between: "Does assessment draw ...?" / "Does assessment

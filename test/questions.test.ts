@@ -364,6 +364,39 @@ test("a figure alone after two prompts without theirs is read for neither (a col
   expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("56%"))).toBe(true);
 });
 
+test("a figure alone after prompts without theirs is read for none, the last prompt wrapped over two lines", async () => {
+  // Tower Hamlets' annex, 2.1.1 d) 94%, e) 88%, f) 56%, g) 81%, as pdfminer wrote an OCR'd scan:
+  // the four questions, g) on two lines, then their four figures. Given to g) the first would be
+  // read wrong.
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  const [d, e, f] = [
+    "d) Does assessment utilise information held by other agencies?",
+    "e) Does assessment focus on the child's strengths and protective factors?",
+    "f) Does assessment analyse the key structural barriers facing the child?",
+  ];
+  const g = [
+    "g) Is enough attention given to understanding the child's levels of maturity, ability and motivation to",
+    "change, and their likelihood of engaging with the court disposal?",
+  ];
+  const annex = (r: Awaited<ReturnType<typeof damagedReport>>) =>
+    r.prompts
+      .filter((p) => p.keyQuestionId === "2.1.1" && p.source === "annex")
+      .map((p) => [p.label, p.percent]);
+  const printed = annex(await damagedReport(name));
+  expect(printed.slice(3, 7)).toEqual([
+    ["d", 94],
+    ["e", 88],
+    ["f", 56],
+    ["g", 81],
+  ]);
+  const pieces = await damagedReport(name, [
+    `${d}\t94%\n${e}\t88%\n${f}\t56%\n${g.join(" ")}\t81%\n`,
+    `${d}\n${e}\n${f}\n${g.join("\n")}\n\n94%\n88%\n56%\n81%\n`,
+  ]);
+  expect(annex(pieces)).toEqual(printed.filter(([label]) => !["d", "e", "f", "g"].includes(label as string)));
+  expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("94%"))).toBe(true);
+});
+
 test("a figure alone after a prompt without its own and a key question is read for neither; the key question still heads its prompts", async () => {
   // Tower Hamlets' annex, 2.4.2 c) 50%, then 2.4.3's heading, its "?" printed in the figure
   // column. pdftotext writing the column in pieces puts c)'s figure after the key question:
