@@ -657,6 +657,26 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (
       figures &&
       text === "" &&
+      pending &&
+      figures.percent !== null &&
+      next &&
+      i + 1 < end &&
+      rowFigures(next.cells)?.textCells.length === 0
+    ) {
+      // A column of percentages after one question ("Does reviewing identify ...?" / "100%" /
+      // "89%" / ..., pdfminer's reading of a scan, another table's column run in): which one is
+      // the question's cannot be told.
+      out.warnings.push({
+        code: "figures-unplaced",
+        message: `Figures printed one under another (${line.flat}, ${next.flat}, ...) after a question without its own could not be matched to it and were not read`,
+        provenance: provenanceOf(line),
+      });
+      pending = null;
+      continue;
+    }
+    if (
+      figures &&
+      text === "" &&
       !pending &&
       next &&
       /^[a-z(]/.test(next.flat) &&

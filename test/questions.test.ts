@@ -397,6 +397,28 @@ test("a figure alone after prompts without theirs is read for none, the last pro
   expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("94%"))).toBe(true);
 });
 
+test("a column of figures after one question is read for none of it (another table's column run in)", async () => {
+  // Kirklees' annex, 2.4.1's first prompt (94%), as pdfminer wrote an OCR'd scan: the previous
+  // table's column of six figures after the question, then its own. Given the first, it would be
+  // read wrong (100%).
+  const name = "2021-10-kirklees.txt";
+  const identify = "Does reviewing identify and respond to changes in factors linked to desistance?";
+  const annex = (r: Awaited<ReturnType<typeof damagedReport>>) =>
+    r.prompts
+      .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "annex")
+      .map((p) => [p.text, p.percent]);
+  const printed = annex(await damagedReport(name));
+  expect(printed[0]).toEqual([identify, 94]);
+  const pieces = await damagedReport(name, [
+    `${identify}\t94%\n`,
+    `${identify}\n\n100%\n\n89%\n\n83%\n\n78%\n\n57%\n\n63%\n\n94%\n`,
+  ]);
+  expect(annex(pieces)).toEqual(printed.slice(1));
+  expect(pieces.warnings.some((w) => w.code === "figures-unplaced" && w.message.includes("100%, 89%"))).toBe(
+    true,
+  );
+});
+
 test("a figure alone after a prompt without its own and a key question is read for neither; the key question still heads its prompts", async () => {
   // Tower Hamlets' annex, 2.4.2 c) 50%, then 2.4.3's heading, its "?" printed in the figure
   // column. pdftotext writing the column in pieces puts c)'s figure after the key question:
