@@ -414,16 +414,20 @@ export function isHeadingRowPiece(flat: string): boolean {
  * The line holding the last words of the row on line `at`, cut by a page where the table's
  * caption and heading rows are printed again at the next page's top (as Word repeats them):
  * "Does planning focus sufficiently on keeping other" / "7" / "6" / the page's end / "Of the 8
- * cases inspected:" / "Relevant Number cases" / "'Yes'" / "people safe? 13". Null when the next
- * page starts otherwise.
+ * cases inspected:" / "Relevant Number cases" / "'Yes'" / "people safe? 13". (Or the standard's
+ * heading, an annex table's first row, repeated so: "f) Does planning take sufficient account of
+ * opportunities for  100%" / the page's end / "3.2. Planning (out-of-court disposals)" /
+ * "community integration, ... out-of-court disposal work?".) Null when the next page starts
+ * otherwise.
  */
-function lastWordsOverPage(lines: Line[], at: number, end: number): number | null {
+function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: string | null): number | null {
   const page = (lines[at] as Line).page;
   if (page === null) return null;
   for (let k = at + 1; k < end && k <= at + 6; k++) {
     const line = lines[k] as Line;
     if (line.page !== page + 1) return null;
     if (CAPTION_START.test(line.flat) || isHeadingRowPiece(line.flat)) continue;
+    if (standardId !== null && standardHeading(line)?.id === standardId) continue;
     const lastWords =
       k > at + 1 &&
       line.cells.length === 1 &&
@@ -711,7 +715,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         j++;
       }
       i = j - 1;
-      const overPage = /\?\s*$/.test(text) ? null : lastWordsOverPage(lines, i, end);
+      const overPage = /\?\s*$/.test(text) ? null : lastWordsOverPage(lines, i, end, standardId);
       if (overPage !== null) {
         text = joinWrapped(text, (lines[overPage] as Line).flat);
         lastWordsTaken.add(overPage);

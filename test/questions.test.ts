@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { documentFromBytes } from "../parsers/read.js";
-import { toCellPerLine } from "../scripts/make-variants.js";
+import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { extractDocument } from "../src/extract.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -781,6 +781,35 @@ test("a row cut by a page whose last words follow the table's caption and headin
     ["2.2.3", "Does planning focus sufficiently on keeping other people safe?", 7, 6],
   ]);
   expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
+});
+
+test("a prompt cut by a page whose last words follow the standard's heading repeated at the next page's top is read whole (Word's A5 pages, pdftotext)", async () => {
+  // Tower Hamlets' annex, 3.2.1 f) 100%, a cell a line, wrapped as on A5 pages: the annex
+  // table's first row ("3.2. Planning ...") is a heading row Word prints again at the top of each
+  // page the table runs on to.
+  const f = [
+    "f) Does planning take sufficient account of opportunities for",
+    "community integration, including access to mainstream services",
+    "following completion of out-of-court disposal work?",
+  ];
+  const narrow = toWrapped(
+    toCellPerLine(readFileSync(join(CORPUS, "2022-07-tower-hamlets-and-city-of-london.txt"), "utf8")),
+    70,
+  );
+  const row = `${f.join("\n")}\n100%\n`;
+  expect(narrow).toContain(row);
+  const heading = "3.2. Planning (out-of-court disposals)";
+  const header = "Inspection of youth offending services: Tower Hamlets and City of London";
+  const cut = await recordOf(
+    narrow.replace(row, `${f[0]}\n\n100%\n\f${header}\n${heading}\n${f[1]}\n${f[2]}\n`),
+  );
+  const prompts = (r: typeof cut) =>
+    r.prompts
+      .filter((p) => p.keyQuestionId === "3.2.1" && p.source === "annex")
+      .map((p) => [p.text, p.percent]);
+  const whole = prompts(await recordOf(narrow));
+  expect(whole[5]).toEqual([f.join(" ").slice(3), 100]);
+  expect(prompts(cut)).toEqual(whole);
 });
 
 test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '%'), even over a page's end, is the row's (pdf-parse getText, A5 pages)", async () => {
