@@ -557,9 +557,24 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
 const OVERALL_STATEMENT =
   /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘’"“”*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
 
+/** The ratings table's heading ("Ratings", "Summary of ratings") between `from` and `to`. */
+function ratingsHeadingAfter(lines: Line[], from: number, to: number): number | null {
+  for (let i = from; i < to; i++) if (RATINGS_HEADING.test((lines[i] as Line).flat)) return i;
+  return null;
+}
+const RATINGS_HEADING = /^(?:summary of )?ratings$/i;
+
 /** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
 export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {
   const out: RatingStatement[] = [];
+  // The foreword ends where the ratings table starts; where that was not found (a converter's
+  // text scrambled it), at the table's heading ("Ratings"), or else where the recommendations or
+  // the first standard's section start, which come after it.
+  const frontMatterEnd =
+    seg.ratingsStart ??
+    ratingsHeadingAfter(lines, seg.contentsEnd, seg.annexStart) ??
+    seg.recommendationsStart ??
+    Math.min(lines.length, ...[...seg.sections.values()].map((section) => section.start));
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (!line.flat.includes("Overall,") || isOverallRatingLine(line)) continue;
@@ -567,7 +582,7 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;
     if (!rating) continue;
-    const where = i < (seg.ratingsStart ?? 0) ? "foreword" : "summary";
+    const where = i < frontMatterEnd ? "foreword" : "summary";
     out.push({ subject: "overall", rating, where, provenance: provenanceOf(line) });
   }
   return out;

@@ -99,6 +99,23 @@ test.each([
   expect(overallStated(`Foreword\n${sentence}`)).toEqual([rating]);
 });
 
+test("the overall rating stated in the foreword is the foreword's where the ratings table could not be read", () => {
+  // A converter's text scrambled the table (pdfminer, rows set close): its heading is still
+  // there, or else the recommendations after it.
+  const where = (text: string) => {
+    const lines = linesOf(text);
+    return overallRatingStatements(lines, segment(lines)).map((s) => s.where);
+  };
+  const foreword = "Foreword\nOverall, North Somerset YOS is rated as: 'Good'.";
+  const scrambled = "III rating\nOrganisational delivery\nGood\nRequires improvement";
+  const summary = "Overall findings\nOverall, North Somerset Youth Offending Service is rated as: 'Good'.";
+  expect(where(`${foreword}\nRatings\n${scrambled}\n${summary}\nRecommendations\nThe YOS should:`)).toEqual([
+    "foreword",
+    "summary",
+  ]);
+  expect(where(`${foreword}\n${scrambled}\nRecommendations\nThe YOS should:`)).toEqual(["foreword"]);
+});
+
 test("an aspect of work rated overall is not the service's rating", () => {
   expect(overallStated("Foreword\nOverall, this aspect of work was rated as 'Good'.")).toEqual([]);
 });
