@@ -723,7 +723,15 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       line.flat = cells.join(" ");
       columns = [...split.columns];
     }
-    if (lastRow && columns.length > 0 && cells.length <= lastRow.line.cells.length) {
+    // (Not after a lead-in, a line ending in a colon: what follows is what it announces. An OCR'd
+    // justified line is cells to a layout text: "The      Blackburn with Darwen      Youth
+    // Justice Service should:" / "1. provide routine support ...".)
+    if (
+      lastRow &&
+      columns.length > 0 &&
+      cells.length <= lastRow.line.cells.length &&
+      !lastRow.line.flat.endsWith(":")
+    ) {
       const row = lastRow.line;
       const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
       // The first column continues only when the text visibly runs on (not a new row's label).
@@ -1088,6 +1096,8 @@ function rowBlock(block: Line[]): Line | null {
   for (const [n, line] of block.entries()) {
     const starts = cellColumns(line.raw);
     if (starts.length !== line.cells.length) return null;
+    // (A lead-in ends no row: see normaliseLines.)
+    if (n < block.length - 1 && line.flat.endsWith(":")) return null;
     for (const [k, cell] of line.cells.entries()) {
       const at = starts[k] as number;
       let column = columns.find((c) => Math.abs(c.at - at) <= 2);

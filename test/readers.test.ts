@@ -1049,6 +1049,18 @@ test("pdftotext -layout text: a table cell wrapped onto the next line goes back 
   ]);
 });
 
+test("pdftotext -layout text: an OCR'd justified lead-in, in cells to the reader, is no row its list's lines run on into", () => {
+  // Blackburn with Darwen's recommendations, a scan OCR'd: the addressee's line justified wide.
+  const cells = layoutCells([
+    "The          Blackburn with Darwen                    Youth      Justice Service should:",
+    "1. provide routine support and training for practitioners who are required to identify speech, language, and",
+    "communication needs. This includes increasing understanding of the pathways for school-aged and post-16",
+    "provision",
+  ]);
+  expect(cells[0]).toEqual(["The", "Blackburn with Darwen", "Youth", "Justice Service should:"]);
+  expect(cells[1]?.[0]).toMatch(/^1\. provide routine support/);
+});
+
 // A word processor's PDF: a page's running header stands right above a table's row or a
 // rating at the page's top, and a row may break across a page (its notes and number between).
 test("pdftotext -layout text: a running header is no row's label, a rating at the margin no figure beside it, a row broken across pages one row", () => {
