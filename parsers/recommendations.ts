@@ -72,13 +72,25 @@ export function parseRecommendations(
   let inList = false;
   // Inside a note printed among the items (see below): its wrapped lines are no item's.
   let inNote = false;
+  // The addressee's first words on lines of their own before its "... should:" (an OCR'd
+  // justified line written a group of words at a time: "The Youth" / "Crime" / "Board should:").
+  let addresseeStart: string[] = [];
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as Line;
     const text = plain(line.flat);
     if (END_OF_LIST.test(text) && text.length < 60) break;
-    const who = text.match(/^(.{3,140}?)\s+should:?$/i);
+    if (
+      addresseePiece(text) &&
+      (i === start || addresseeStart.length > 0 || endsSentence(lines[i - 1])) &&
+      piecesToAddressee(lines, i + 1)
+    ) {
+      addresseeStart.push(text);
+      continue;
+    }
+    const who = text.match(ADDRESSEE);
     if (who) {
-      addressee = (who[1] as string).trim();
+      addressee = [...addresseeStart, (who[1] as string).trim()].join(" ");
+      addresseeStart = [];
       afterAddressee = true;
       inList = true;
       inNote = false;
@@ -168,6 +180,26 @@ export function parseRecommendations(
     warnings,
   };
 }
+
+/** The line naming who should act on the items after it: "The YOS Management Board should:". */
+const ADDRESSEE = /^(.{3,140}?)\s+should:?$/i;
+
+/** Words that may begin an addressee written over lines: capitalised, short, no sentence's end. */
+function addresseePiece(text: string): boolean {
+  return text.length < 60 && /^[A-Z]/.test(text) && !/[.:;!?]$/.test(text) && !/\bshould\b/i.test(text);
+}
+
+/** The lines from `k` are more of an addressee's pieces, then its "... should:" (within three lines). */
+function piecesToAddressee(lines: Line[], k: number): boolean {
+  for (let j = k; j < Math.min(lines.length, k + 3); j++) {
+    const text = plain((lines[j] as Line).flat);
+    if (ADDRESSEE.test(text)) return true;
+    if (!addresseePiece(text)) return false;
+  }
+  return false;
+}
+
+const endsSentence = (line: Line | undefined) => line !== undefined && /[.:;!?]$/.test(plain(line.flat));
 
 /** The number and text of a numbered item, or null. */
 function itemNumber(

@@ -101,6 +101,37 @@ test("a lettered list starts again at 'a' under each addressee; a letter out of 
   ]);
 });
 
+test("an addressee written in pieces before its 'should:' (an OCR'd justified line) is the addressee whole, not the last item's words", () => {
+  // Croydon's recommendations from a scan, OCR'd and written by pdftotext: each addressee's words
+  // a group at a time, blank lines between.
+  const r = recommendationsIn(
+    "As a result of our inspection findings, we have made three recommendations that we believe, if implemented, will have a positive impact on the quality of youth offending services in Croydon.",
+    "",
+    "The Youth",
+    "",
+    "Crime",
+    "",
+    "Board should:",
+    "",
+    `1. ${BOARD}.`,
+    "",
+    "The Youth Offending Team",
+    "",
+    "Manager should:",
+    "",
+    `2. ${DATA}.`,
+    "The",
+    "",
+    "Director of Children's Services should:",
+    `3. ${BOARD}.`,
+  );
+  expect(r.items.map((i) => [i.number, i.addressee, i.text])).toEqual([
+    [1, "The Youth Crime Board", `${BOARD}.`],
+    [2, "The Youth Offending Team Manager", `${DATA}.`],
+    [3, "The Director of Children's Services", `${BOARD}.`],
+  ]);
+});
+
 test("a bare-numbered list straight after the stated count is read", () => {
   const r = recommendationsIn(
     "We have made two recommendations that we believe, if implemented, will improve the service:",
