@@ -102,13 +102,30 @@ export function parseRecommendations(
     // Numbered below the item before it, not after a lead-in: a page's footnote among the items,
     // its marker written "1." (an OCR'd scan's "¹"; "1. The rating for Resettlement does not
     // influence the overall YOS rating." between items 2 and 3), not a recommendation.
-    if (numbered && lastNumber !== null && numbered.number < lastNumber && !afterAddressee && i !== start) {
+    // (Or its number alone on its line, its text a sentence on the next: "1." / "The rating for
+    // Resettlement ...", pdfminer's boxes. Not a page's number left among the items.)
+    const noteText = lines[i + 1] ? plain((lines[i + 1] as Line).flat) : "";
+    const alone =
+      numbered === null &&
+      /^\d{1,2}[.)]?$/.test(text) &&
+      /^[A-Z]/.test(noteText) &&
+      !ADDRESSEE.test(noteText);
+    const noteNumber = numbered?.number ?? (alone ? Number.parseInt(text, 10) : null);
+    if (
+      noteNumber !== null &&
+      lastNumber !== null &&
+      noteNumber < lastNumber &&
+      !afterAddressee &&
+      i !== start
+    ) {
+      const note = alone ? `${text} ${noteText}` : text;
       warnings.push({
         code: "recommendation-out-of-sequence",
-        message: `'${text.slice(0, 80)}' is numbered ${numbered.number} after recommendation ${lastNumber}: taken for a note, not a recommendation`,
+        message: `'${note.slice(0, 80)}' is numbered ${noteNumber} after recommendation ${lastNumber}: taken for a note, not a recommendation`,
         provenance: provenanceOf(line),
       });
       inNote = true;
+      if (alone) i++;
       continue;
     }
     if (numbered) {
