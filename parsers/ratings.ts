@@ -5,7 +5,13 @@ import type { Provenance, RatingStatement, ReportWarning, Standard } from "../sc
 import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
 import { type Footnote, type Line, provenanceOf } from "./lines.js";
-import { type Segments, type StandardHeading, isOverallRatingLine, standardHeading } from "./segment.js";
+import {
+  RATINGS_HEADING,
+  type Segments,
+  type StandardHeading,
+  isOverallRatingLine,
+  standardHeading,
+} from "./segment.js";
 import {
   AREA_NAME,
   MONTH_ABBREVIATED,
@@ -562,7 +568,6 @@ function ratingsHeadingAfter(lines: Line[], from: number, to: number): number | 
   for (let i = from; i < to; i++) if (RATINGS_HEADING.test((lines[i] as Line).flat)) return i;
   return null;
 }
-const RATINGS_HEADING = /^(?:summary of )?ratings$/i;
 
 /** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
 export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {

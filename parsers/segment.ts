@@ -187,6 +187,8 @@ export interface Segments {
   contextualFactsEnd: number | null;
 }
 
+/** The ratings table's heading: "Ratings", "Summary of ratings". */
+export const RATINGS_HEADING = /^(?:summary of )?ratings$/i;
 const OVERALL_RATING = /^overa\w{0,4}rating/i;
 // "Annexe 2: Inspection data", "Annex 1 – Methodology", "Appendix A: Inspection results"
 const ANNEX_HEADING = /^(?:Annexe?|Appendix)\s*(?:\d+|[A-H]\b)\s*[:–\-—.]?\s*(.*)$/i;
@@ -276,7 +278,7 @@ export function segment(lines: Line[]): Segments {
       const flat = (lines[i] as Line).flat;
       if (flat.length > 120) break;
       ratingsStart = i;
-      if (/^(?:summary of )?ratings$/i.test(flat) || /^Service:/i.test(flat)) break;
+      if (RATINGS_HEADING.test(flat) || /^Service:/i.test(flat)) break;
     }
     // The table runs while lines are standard rows, domain rows, score or short furniture.
     let i = anchor + 1;

@@ -1201,80 +1201,74 @@ test("a caption whose footnote marker OCR misread after its colon ('... court di
   expect(labels.filter(([label]) => String(label).includes("For children"))).toEqual([]);
 });
 
-test("a page's footnote among the recommendations, its marker written '1.' (an OCR'd scan), is no recommendation; numbering again from 1 after an addressee is", () => {
+/** Blackburn with Darwen's recommendations, the first two under their addressee, then `rest`. */
+function blackburnRecommendations(...rest: string[]) {
   const { lines, seg } = linesOf(
     [
       "Recommendations",
       "The Blackburn with Darwen Youth Justice Service should:",
       "1. provide routine support and training for practitioners who are required to identify speech, language, and communication needs",
       "2. support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
-      // (The note wrapped: its next line is no item's either.)
-      "1. The rating for Resettlement does not influence the",
-      "overall YOS rating.",
-      "3. systematically evaluate service delivery and internal processes",
-      "The Blackburn with Darwen Youth Justice Service Management Board should:",
-      "1. ensure that the post-16 access to speech, language, and communication therapy pathway is expedited and embedded",
+      ...rest,
       "",
       "Background",
     ].join("\n"),
   );
   const { recommendations, warnings } = parseRecommendations(lines, seg);
-  expect(recommendations.items.map((it) => [it.number, it.text.slice(0, 24)])).toEqual([
+  return {
+    items: recommendations.items,
+    numbered: recommendations.items.map((it) => [it.number, it.text.slice(0, 24)]),
+    warnings: warnings.map((w) => [w.code, w.provenance?.line]),
+  };
+}
+const BOARD_ITEM =
+  "1. ensure that the post-16 access to speech, language, and communication therapy pathway is expedited and embedded";
+
+test("a page's footnote among the recommendations, its marker written '1.' (an OCR'd scan), is no recommendation; numbering again from 1 after an addressee is", () => {
+  const r = blackburnRecommendations(
+    // (The note wrapped: its next line is no item's either.)
+    "1. The rating for Resettlement does not influence the",
+    "overall YOS rating.",
+    "3. systematically evaluate service delivery and internal processes",
+    "The Blackburn with Darwen Youth Justice Service Management Board should:",
+    BOARD_ITEM,
+  );
+  expect(r.numbered).toEqual([
     [1, "provide routine support "],
     [2, "support practitioners an"],
     [3, "systematically evaluate "],
     [1, "ensure that the post-16 "],
   ]);
-  expect(recommendations.items[1]?.text).toBe(
+  expect(r.items[1]?.text).toBe(
     "support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
   );
-  expect(warnings.map((w) => [w.code, w.provenance?.line])).toEqual([["recommendation-out-of-sequence", 5]]);
+  expect(r.warnings).toEqual([["recommendation-out-of-sequence", 5]]);
 });
 
 test("a page's footnote among the recommendations, its number alone on its line and its text on the next (pdfminer), is no recommendation, nor the end of the list", () => {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "The Blackburn with Darwen Youth Justice Service should:",
-      "1. provide routine support and training for practitioners who are required to identify speech, language, and communication needs",
-      "2. support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
-      "1.",
-      "The rating for Resettlement does not influence the overall YOS rating.",
-      "3. systematically evaluate service delivery and internal processes",
-      "",
-      "Background",
-    ].join("\n"),
+  const r = blackburnRecommendations(
+    "1.",
+    "The rating for Resettlement does not influence the overall YOS rating.",
+    "3. systematically evaluate service delivery and internal processes",
   );
-  const { recommendations, warnings } = parseRecommendations(lines, seg);
-  expect(recommendations.items.map((it) => [it.number, it.text.slice(0, 24)])).toEqual([
+  expect(r.numbered).toEqual([
     [1, "provide routine support "],
     [2, "support practitioners an"],
     [3, "systematically evaluate "],
   ]);
-  expect(warnings.map((w) => [w.code, w.provenance?.line])).toEqual([["recommendation-out-of-sequence", 5]]);
+  expect(r.warnings).toEqual([["recommendation-out-of-sequence", 5]]);
 });
 
 test("a number left alone among the recommendations (a page's, '1.') takes no addressee after it for a note's text", () => {
-  const { lines, seg } = linesOf(
-    [
-      "Recommendations",
-      "The Blackburn with Darwen Youth Justice Service should:",
-      "1. provide routine support and training for practitioners who are required to identify speech, language, and communication needs",
-      "2. support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
-      "1.",
-      "The Blackburn with Darwen Youth Justice Service Management Board should:",
-      "1. ensure that the post-16 access to speech, language, and communication therapy pathway is expedited and embedded",
-      "",
-      "Background",
-    ].join("\n"),
+  const r = blackburnRecommendations(
+    "1.",
+    "The Blackburn with Darwen Youth Justice Service Management Board should:",
+    BOARD_ITEM,
   );
-  const { recommendations } = parseRecommendations(lines, seg);
-  expect(recommendations.items.map((it) => [it.number, it.text.slice(0, 24)])).toEqual([
+  expect(r.numbered).toEqual([
     [1, "provide routine support "],
     [2, "support practitioners an"],
     [1, "ensure that the post-16 "],
   ]);
-  expect(recommendations.items[2]?.addressee).toBe(
-    "The Blackburn with Darwen Youth Justice Service Management Board",
-  );
+  expect(r.items[2]?.addressee).toBe("The Blackburn with Darwen Youth Justice Service Management Board");
 });
