@@ -723,14 +723,11 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       line.flat = cells.join(" ");
       columns = [...split.columns];
     }
-    // (Not after a lead-in, a line ending in a colon: what follows is what it announces. An OCR'd
-    // justified line is cells to a layout text: "The      Blackburn with Darwen      Youth
-    // Justice Service should:" / "1. provide routine support ...".)
     if (
       lastRow &&
       columns.length > 0 &&
       cells.length <= lastRow.line.cells.length &&
-      !lastRow.line.flat.endsWith(":")
+      !isLeadIn(lastRow.line)
     ) {
       const row = lastRow.line;
       const targets = columns.map((c) => lastRow?.columns.findIndex((p) => Math.abs(p - c) <= 2) ?? -1);
@@ -1090,14 +1087,20 @@ function rowBlocks(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * A lead-in, a line ending in a colon: no table row whose cells run on into the lines below, for
+ * what follows is what it announces. (An OCR'd justified line is cells to a layout text: "The
+ * Blackburn with Darwen      Youth      Justice Service should:" / "1. provide routine ...".)
+ */
+const isLeadIn = (line: Line) => line.flat.endsWith(":");
+
 function rowBlock(block: Line[]): Line | null {
   // The block's cells by column (a column's cells within two characters of each other).
   const columns: { at: number; parts: string[]; lines: number[] }[] = [];
   for (const [n, line] of block.entries()) {
     const starts = cellColumns(line.raw);
     if (starts.length !== line.cells.length) return null;
-    // (A lead-in ends no row: see normaliseLines.)
-    if (n < block.length - 1 && line.flat.endsWith(":")) return null;
+    if (n < block.length - 1 && isLeadIn(line)) return null;
     for (const [k, cell] of line.cells.entries()) {
       const at = starts[k] as number;
       let column = columns.find((c) => Math.abs(c.at - at) <= 2);

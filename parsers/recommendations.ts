@@ -148,7 +148,7 @@ export function parseRecommendations(
       const last = items[items.length - 1];
       // Before any item, the lead-in's sentence running on ("... we have made seven
       // recommendations that we believe, if" / "implemented, will have ..."): no item.
-      if (!last && !afterAddressee && !/[.:;!?]\s*$/.test((lines[i - 1] as Line).flat)) continue;
+      if (!last && !afterAddressee && !endsSentence(lines[i - 1])) continue;
       if (afterAddressee || !last || bulleted) {
         // An item the report printed without its number.
         items.push({
@@ -203,7 +203,7 @@ const ADDRESSEE = /^(.{3,140}?)\s+should:?$/i;
 
 /** Words that may begin an addressee written over lines: capitalised, short, no sentence's end. */
 function addresseePiece(text: string): boolean {
-  return text.length < 60 && /^[A-Z]/.test(text) && !/[.:;!?]$/.test(text) && !/\bshould\b/i.test(text);
+  return text.length < 60 && /^[A-Z]/.test(text) && !SENTENCE_END.test(text) && !/\bshould\b/i.test(text);
 }
 
 /** The lines from `k` are more of an addressee's pieces, then its "... should:" (within three lines). */
@@ -216,7 +216,9 @@ function piecesToAddressee(lines: Line[], k: number): boolean {
   return false;
 }
 
-const endsSentence = (line: Line | undefined) => line !== undefined && /[.:;!?]$/.test(plain(line.flat));
+/** A sentence's (or a lead-in's) end: what a wrapped line that runs on does not end with. */
+const SENTENCE_END = /[.:;!?]\s*$/;
+const endsSentence = (line: Line | undefined) => line !== undefined && SENTENCE_END.test(line.flat);
 
 /** The number and text of a numbered item, or null. */
 function itemNumber(

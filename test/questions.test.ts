@@ -99,6 +99,7 @@ test("a count table's caption is its own, not a paragraph's 'one of the two case
   // the caption, the table's heading row in pieces, no blank lines between.
   const somerset = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
   const paragraph = somerset.match(/^Planning to support desistance, .*one of the two cases.*$/m)?.[0] ?? "";
+  expect(paragraph).toContain("one of the two cases");
   const printed = [
     "#### Does planning focus on supporting the child's desistance?",
     "",
