@@ -43,12 +43,25 @@ export interface NormalisedDocument {
 
 const SNIPPET_MAX = 400;
 
-export function provenanceOf(line: Line): Provenance {
+/**
+ * Where a value was read: its line, page and text, cut to SNIPPET_MAX characters. A value read
+ * from late in a long paragraph (the foreword's "Overall, X was rated as 'Good'" after 500
+ * characters) gives its words as `focus`, and the snippet is the stretch around them.
+ */
+export function provenanceOf(line: Line, focus?: string): Provenance {
   const raw = line.raw.trim();
+  if (raw.length <= SNIPPET_MAX) return { line: line.line, page: line.page, snippet: raw };
+  const at = focus ? raw.indexOf(focus) : -1;
+  if (at + (focus?.length ?? 0) <= SNIPPET_MAX)
+    return { line: line.line, page: line.page, snippet: `${raw.slice(0, SNIPPET_MAX)}…` };
+  // From a word's start some way before the focus, as much as fits.
+  let from = Math.min(Math.max(0, at - 80), raw.length - SNIPPET_MAX);
+  if (raw[from - 1] !== " ") from = raw.indexOf(" ", from) + 1;
+  const to = from + SNIPPET_MAX;
   return {
     line: line.line,
     page: line.page,
-    snippet: raw.length > SNIPPET_MAX ? `${raw.slice(0, SNIPPET_MAX)}…` : raw,
+    snippet: `${from > 0 ? "…" : ""}${raw.slice(from, to)}${to < raw.length ? "…" : ""}`,
   };
 }
 

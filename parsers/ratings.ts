@@ -569,6 +569,21 @@ function ratingsHeadingAfter(lines: Line[], from: number, to: number): number | 
   return null;
 }
 
+/**
+ * The overall rating where the ratings table gives none (its row an image, or its cells read out
+ * of order): the report's own statement of it ("Overall, X YOS was rated as 'Good'"), the
+ * foreword's before a summary's. Statements that disagree give none: which one the table would
+ * have agreed with cannot be told (the audit's rating-consistency shows them).
+ */
+export function overallRatingFromStatements(statements: RatingStatement[]): RatingStatement | null {
+  const stated = statements.filter(
+    (s) => s.subject === "overall" && (s.where === "foreword" || s.where === "summary"),
+  );
+  const first = stated.find((s) => s.where === "foreword") ?? stated[0];
+  if (!first || stated.some((s) => s.rating !== first.rating)) return null;
+  return first;
+}
+
 /** "Overall, X is rated as: 'Requires improvement'" in the foreword or summaries. */
 export function overallRatingStatements(lines: Line[], seg: Segments): RatingStatement[] {
   const out: RatingStatement[] = [];
@@ -588,7 +603,7 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
     const rating = ratingAtStart(m[1] as string)?.rating;
     if (!rating) continue;
     const where = i < frontMatterEnd ? "foreword" : "summary";
-    out.push({ subject: "overall", rating, where, provenance: provenanceOf(line) });
+    out.push({ subject: "overall", rating, where, provenance: provenanceOf(line, "Overall,") });
   }
   return out;
 }

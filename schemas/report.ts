@@ -254,7 +254,9 @@ export const ReportRecordSchema = z.object({
       "Fieldwork start (YYYY-MM): the ratings table's \"Fieldwork started\", else the month of the report's sentence on its fieldwork",
     ),
   leadInspector: z.string().nullable().describe("Lead inspector (acknowledgements)"),
-  overallRating: RatingSchema.nullable(),
+  overallRating: RatingSchema.nullable().describe(
+    "Overall rating: the ratings table's, else (the table's row unreadable) the report's own statement of it in the foreword or a summary, with the warning overall-rating-from-statement",
+  ),
   statedScore: z
     .number()
     .int()

@@ -33,6 +33,29 @@ const THEME = `CASE
     ELSE 'keeping other people safe' END`;
 
 /**
+ * A standard's rating: the ratings table's, else (the table's cell unreadable: an image, cells
+ * read out of their rows) the one its section or an annex states. `standards` keeps each apart.
+ */
+const STANDARD_RATING = "coalesce(s.rating, s.section_rating, s.annex_rating)";
+
+/**
+ * Which of a report's ratings in `inspections` come from elsewhere than the ratings table: the
+ * overall rating read from the foreword's or a summary's statement (no 'ratings-table' statement
+ * of it), and each standard's from its section or an annex.
+ */
+const RATINGS_NOT_FROM_TABLE = `(SELECT group_concat(what, ', ') FROM (
+    SELECT 0 AS k, 'overall ' || (SELECT t."where" FROM rating_statements t
+        WHERE t.report_id = r.id AND t.subject = 'overall' AND t.rating = r.overall_rating
+        ORDER BY t."where" <> 'foreword' LIMIT 1) AS what
+      WHERE r.overall_rating IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rating_statements t
+        WHERE t.report_id = r.id AND t.subject = 'overall' AND t."where" = 'ratings-table')
+    UNION ALL
+    SELECT 1, s.id || CASE WHEN s.section_rating IS NOT NULL THEN ' section' ELSE ' annex' END
+      FROM standards s WHERE s.report_id = r.id AND s.rating IS NULL
+        AND coalesce(s.section_rating, s.annex_rating) IS NOT NULL
+    ORDER BY 1, 2))`;
+
+/**
  * Whether reports `o` and `r` are the same inspection read from two files (the PDF and a text of
  * it, two downloads): the same area, and the same fieldwork or publication month, neither of
  * the two months differing where both are known.
@@ -56,14 +79,21 @@ export const VIEWS: ViewDefinition[] = [
       published: "Publication month (YYYY-MM)",
       fieldwork_start: "Fieldwork start (YYYY-MM)",
       lead_inspector: "Lead inspector",
-      overall_rating: "Overall rating",
+      overall_rating:
+        "Overall rating: the ratings table's, else the foreword's or a summary's statement of it",
       stated_score: "Score N/36 as printed",
-      computed_score: "Sum of the 12 core standards' scores (Inadequate 0 … Outstanding 3)",
+      computed_score:
+        "Sum of the 12 core standards' scores in the ratings table (Inadequate 0 … Outstanding 3); null when the table's rating of any is missing",
       score_agrees: "1 when stated and computed scores agree, 0 when not, null when either is missing",
       standards_edition: "joint-working (2018–2021) or policy-and-provision (with 4.1)",
       ...Object.fromEntries(
-        STANDARD_IDS.map((id) => [col(id), `Rating of standard ${id} in the ratings table`]),
+        STANDARD_IDS.map((id) => [
+          col(id),
+          `Rating of standard ${id}: the ratings table's, else (its cell unreadable) its section's or an annex's`,
+        ]),
       ),
+      ratings_not_from_table:
+        "The ratings of this row not read from the ratings table but from the report's restatement of them, where the table's cell could not be read: e.g. 'overall foreword, 2.4 section'; null when every rating shown is the table's",
       samples_court: "Court-disposal cases inspected",
       samples_out_of_court: "Out-of-court cases inspected",
       samples_resettlement: "Resettlement cases inspected",
@@ -77,7 +107,8 @@ export const VIEWS: ViewDefinition[] = [
   CASE WHEN r.stated_score IS NULL OR r.computed_score IS NULL THEN NULL
        WHEN r.stated_score = r.computed_score THEN 1 ELSE 0 END AS score_agrees,
   r.standards_edition,
-  ${STANDARD_IDS.map((id) => `(SELECT s.rating FROM standards s WHERE s.report_id = r.id AND s.id = '${id}') AS ${col(id)}`).join(",\n  ")},
+  ${STANDARD_IDS.map((id) => `(SELECT ${STANDARD_RATING} FROM standards s WHERE s.report_id = r.id AND s.id = '${id}') AS ${col(id)}`).join(",\n  ")},
+  ${RATINGS_NOT_FROM_TABLE} AS ratings_not_from_table,
   r.samples_court, r.samples_out_of_court, r.samples_resettlement,
   (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS audit_errors,
   (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS audit_warnings,
@@ -97,7 +128,7 @@ FROM reports r JOIN documents d ON d.id = r.document_id`,
       standard_id: "Standard, e.g. 2.1",
       standard_name: "Standard name",
       domain: "Court disposals or Out-of-court disposals",
-      standard_rating: "The standard's rating in the ratings table",
+      standard_rating: "The standard's rating: the ratings table's, else its section's or an annex's",
       source: "body or annex",
       text: "Question as printed",
       percent: "Percentage 'Yes': printed, or 100·yes/relevant rounded to 0.1",
@@ -108,7 +139,7 @@ FROM reports r JOIN documents d ON d.id = r.document_id`,
       page: "Source page (PDF)",
     },
     sql: `SELECT r.id AS report_id, r.area, r.published, k.id AS key_question_id, ${THEME} AS theme,
-  k.standard_id, s.name AS standard_name, s.domain, s.rating AS standard_rating, k.source, k.text,
+  k.standard_id, s.name AS standard_name, s.domain, ${STANDARD_RATING} AS standard_rating, k.source, k.text,
   COALESCE(k.percent, CASE WHEN k.relevant > 0 THEN round(100.0 * k.yes / k.relevant, 1) END) AS percent,
   CASE WHEN k.percent IS NULL AND k.relevant > 0 THEN 1 ELSE 0 END AS percent_computed,
   k.relevant, k.yes, k.provenance_line AS line, k.provenance_page AS page

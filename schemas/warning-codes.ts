@@ -12,6 +12,8 @@ export const WARNING_CODES = {
   "overall-rating-missing": "The ratings table has an 'Overall rating' row but no legible rating.",
   "overall-row-missing":
     "The ratings table was found by its run of standard rows; its 'Overall rating' row is missing or illegible, so the overall rating is not read from it.",
+  "overall-rating-from-statement":
+    "The ratings table gives no legible overall rating; the overall rating is read from the report's own statement of it in the foreword (or, without one, a summary), where those agree.",
   "rating-ambiguous":
     "A standard's row in the ratings table is followed by another rating: the table's cells were read out of their rows, so its rating is not read from the table.",
   "score-missing": "The ratings table has a 'Score' label but no legible N/36 figure.",

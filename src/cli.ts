@@ -150,13 +150,19 @@ function pad(s: string, n: number): string {
 
 export function formatSummary(record: ReportRecord): string {
   const out: string[] = [];
+  // The overall rating read from the report's statement of it, the table's row unreadable.
+  const overallStated = record.warnings.some((w) => w.code === "overall-rating-from-statement")
+    ? (record.ratingStatements.find(
+        (s) => s.subject === "overall" && s.provenance.line === record.identityProvenance.overallRating?.line,
+      )?.where ?? null)
+    : null;
   out.push(`${record.area ?? "(area not found)"} — ${record.serviceName ?? "(service name not found)"}`);
   out.push(`  file: ${record.source.file} (${record.source.format})`);
   out.push(
     `  published: ${record.published ?? "—"}   fieldwork started: ${record.fieldworkStart ?? "—"}   lead inspector: ${record.leadInspector ?? "—"}`,
   );
   out.push(
-    `  overall rating: ${record.overallRating ?? "—"}   stated score: ${record.statedScore ?? "—"}   computed score: ${record.computedScore ?? "—"}   edition: ${record.standardsEdition}`,
+    `  overall rating: ${record.overallRating ?? "—"}${overallStated ? ` (from the ${overallStated})` : ""}   stated score: ${record.statedScore ?? "—"}   computed score: ${record.computedScore ?? "—"}   edition: ${record.standardsEdition}`,
   );
   out.push(
     `  samples: court ${record.samples.court ?? "—"}, out-of-court ${record.samples.outOfCourt ?? "—"}, resettlement ${record.samples.resettlement ?? "—"}`,
@@ -167,11 +173,18 @@ export function formatSummary(record: ReportRecord): string {
       .filter((k) => k.standardId === s.id)
       .map((k) => `${k.id} ${k.percent !== null ? `${k.percent}%` : `${k.yes}/${k.relevant}`}`)
       .join(", ");
-    const extra = [s.marker ? `marker ${s.marker}` : "", s.discretion ? "discretion" : ""]
+    // Where the table's cell is unreadable, the rating the section or an annex states, said so.
+    const restatedIn = s.rating ? null : s.sectionRating ? "section" : s.annexRating ? "annex" : null;
+    const rating = s.rating ?? s.sectionRating ?? s.annexRating;
+    const extra = [
+      restatedIn ? `from the ${restatedIn}` : "",
+      s.marker ? `marker ${s.marker}` : "",
+      s.discretion ? "discretion" : "",
+    ]
       .filter(Boolean)
       .join(", ");
     out.push(
-      `    ${s.id} ${pad(s.name, 44)} ${pad(s.rating ?? "—", 21)}${extra ? ` (${extra})` : ""}${kqs ? `  [${kqs}]` : ""}`,
+      `    ${s.id} ${pad(s.name, 44)} ${pad(rating ?? "—", 21)}${extra ? ` (${extra})` : ""}${kqs ? `  [${kqs}]` : ""}`,
     );
   }
   out.push(`  prompts: ${record.prompts.length}   contextual facts: ${record.contextualFacts.length}`);

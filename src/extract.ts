@@ -14,6 +14,7 @@ import { parseQuestions } from "../parsers/questions.js";
 import {
   buildStandards,
   detectEdition,
+  overallRatingFromStatements,
   overallRatingStatements,
   parseRatingsTable,
 } from "../parsers/ratings.js";
@@ -34,7 +35,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.171";
+export const PARSER_VERSION = "0.8.172";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -290,6 +291,10 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     item.text = restore(item.text);
   for (const fact of facts.facts) fact.label = restore(fact.label);
 
+  const overallStatements = overallRatingStatements(lines, seg);
+  // Where the table gives no overall rating, the report's own statement of it does.
+  const overallStated = table.overallRating ? null : overallRatingFromStatements(overallStatements);
+
   const warnings = [
     ...(raw.readWarnings ?? []).map((w) => ({ ...w, provenance: null })),
     ...(doc.warnings ?? []),
@@ -300,6 +305,13 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     ...facts.warnings,
     ...recs.warnings,
   ];
+  if (overallStated) {
+    warnings.push({
+      code: "overall-rating-from-statement",
+      message: `The ratings table gives no legible overall rating; it is read from the ${overallStated.where}'s statement of it ('${overallStated.rating}')`,
+      provenance: overallStated.provenance,
+    });
+  }
   if (!certain) {
     warnings.push({
       code: "edition-uncertain",
@@ -325,7 +337,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     published: identity.published,
     fieldworkStart: table.fieldworkStart ?? fieldwork?.month ?? null,
     leadInspector: identity.leadInspector,
-    overallRating: table.overallRating,
+    overallRating: table.overallRating ?? overallStated?.rating ?? null,
     statedScore: table.statedScore,
     computedScore: computedScoreOf(std.standards),
     standardsEdition: edition,
@@ -333,6 +345,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       ...identity.provenance,
       ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line) } : {}),
       ...table.provenance,
+      ...(overallStated ? { overallRating: overallStated.provenance } : {}),
     },
     standards: std.standards,
     keyQuestions: questions.keyQuestions,
@@ -342,7 +355,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     contextualFacts: facts.facts,
     recommendations: recs.recommendations,
     ratingStatements: [
-      ...overallRatingStatements(lines, seg),
+      ...overallStatements,
       ...(table.overallRating && table.provenance.overallRating
         ? [
             {

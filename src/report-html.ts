@@ -115,6 +115,8 @@ interface InspectionRow {
   audit_warnings: number;
   /** An earlier report of the same inspection, read from another file. */
   same_inspection_as: number | null;
+  /** "overall foreword, 2.4 section": ratings shown that the table's cells did not give. */
+  ratings_not_from_table: string | null;
   [rating: `rating_${string}`]: string | null;
 }
 
@@ -157,7 +159,7 @@ function readInspections(db: Db): InspectionRow[] {
   return db
     .prepare(
       `SELECT report_id, file, area, published, overall_rating, stated_score, computed_score,
-              audit_errors, audit_warnings, same_inspection_as, ${ratings}
+              audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, ${ratings}
        FROM inspections ORDER BY area IS NULL, area COLLATE NOCASE, file`,
     )
     .all() as InspectionRow[];
@@ -235,12 +237,28 @@ function slug(reportId: number): string {
   return `report-${reportId}`;
 }
 
-function ratingCell(rating: string | null, column: string, kind: "abbr" | "full"): Html {
+/** Where each rating the table's cells did not give was read instead: "2.4" -> "section". */
+function restatedRatings(list: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of list?.split(", ") ?? []) {
+    const [subject, where] = item.split(" ");
+    if (subject && where) out.set(subject, where);
+  }
+  return out;
+}
+
+function ratingCell(
+  rating: string | null,
+  column: string,
+  kind: "abbr" | "full",
+  /** Where the rating was read, when not from the ratings table ("section", "foreword"). */
+  restatedIn?: string,
+): Html {
   const known = rating !== null ? RATINGS[rating] : undefined;
   const cls = known ? known.cls : "rating-none";
   const text = known ? (kind === "abbr" ? known.abbr : rating) : rating === null ? "–" : rating;
-  const title = rating ?? "No rating";
-  return html`<td class="rating ${cls}" data-standard="${column}" data-rating="${rating ?? "none"}" title="${column === "overall" ? "Overall" : column}: ${title}">${text}</td>`;
+  const title = `${rating ?? "No rating"}${restatedIn ? `, read from the ${restatedIn} (the ratings table's cell is unreadable)` : ""}`;
+  return html`<td class="rating ${cls}${restatedIn ? " restated" : ""}" data-standard="${column}" data-rating="${rating ?? "none"}" title="${column === "overall" ? "Overall" : column}: ${title}">${text}${restatedIn ? "°" : ""}</td>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +279,7 @@ function ratingsSection(inspections: InspectionRow[]): Html {
   ${GROUPS.flatMap((g) => g.standards.map(([id, name]) => html`<th scope="col" class="std" title="${id} ${name}">${id}</th>`))}
 </tr>`;
   const rows = inspections.map((r) => {
+    const restated = restatedRatings(r.ratings_not_from_table);
     const mismatch =
       r.stated_score !== null && r.computed_score !== null && r.stated_score !== r.computed_score;
     const audit =
@@ -270,10 +289,10 @@ function ratingsSection(inspections: InspectionRow[]): Html {
     return html`<tr data-area="${r.area ?? ""}">
   <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}</th>
   <td class="num">${r.published ?? "–"}</td>
-  ${ratingCell(r.overall_rating, "overall", "full")}
+  ${ratingCell(r.overall_rating, "overall", "full", restated.get("overall"))}
   <td class="num${mismatch ? " mismatch" : ""}"${mismatch ? html` title="stated and computed scores differ"` : ""}>${r.stated_score ?? "–"}</td>
   <td class="num${mismatch ? " mismatch" : ""}">${r.computed_score ?? "–"}</td>
-  ${STANDARD_IDS.map((id) => ratingCell(r[`rating_${id.replace(".", "_")}`] ?? null, id, "abbr"))}
+  ${STANDARD_IDS.map((id) => ratingCell(r[`rating_${id.replace(".", "_")}`] ?? null, id, "abbr", restated.get(id)))}
   <td class="audit">${audit}</td>
 </tr>`;
   });
@@ -289,7 +308,7 @@ function ratingsSection(inspections: InspectionRow[]): Html {
 </table>
 </div>
 <ul class="legend">${legend}</ul>
-<p class="note">Ratings as printed in each report's ratings table. Stated score: the score out of 36 the report prints; computed: the sum of the 12 core standards' scores (Inadequate 0, Requires improvement 1, Good 2, Outstanding 3). A dash means the report prints no such value (or the tool could not read it).</p>
+<p class="note">Ratings as printed in each report's ratings table; marked ° where the table's cell could not be read and the rating is the one the report states elsewhere (the standard's section, an annex, or for the overall rating the foreword). Stated score: the score out of 36 the report prints; computed: the sum of the 12 core standards' scores (Inadequate 0, Requires improvement 1, Good 2, Outstanding 3). A dash means the report prints no such value (or the tool could not read it).</p>
 </section>`;
 }
 

@@ -45,6 +45,21 @@ describe("yos extract", () => {
     expect(text).toContain("[figure-missing]");
   });
 
+  test("the summary says which ratings come from elsewhere than the ratings table", async () => {
+    // North Somerset with its overall row and 2.4's cell unreadable.
+    const text = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8")
+      .replace("Overa\tIII rating\tGood\t", "Overa\tIII rating\t\t")
+      .replace("2.4\tReviewing\tGood", "2.4\tReviewing\t");
+    const file = join(TMP, "north-somerset.txt");
+    writeFileSync(file, text);
+    const { code, out } = await run(["extract", file]);
+    expect(code).toBe(0);
+    const summary = out.join("\n");
+    expect(summary).toContain("overall rating: Good (from the foreword)");
+    expect(summary).toMatch(/2\.4 Reviewing +Good +\(from the section\)/);
+    expect(summary).toMatch(/2\.3 Implementation and delivery +Good +\[/);
+  });
+
   test("usage errors exit 2", async () => {
     expect((await run(["extract"])).code).toBe(2);
     expect((await run(["frobnicate"])).code).toBe(2);

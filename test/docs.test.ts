@@ -8,6 +8,7 @@ import { VIEWS } from "../schemas/views.js";
 import { openDatabase } from "../src/db.js";
 import { queriesMarkdown } from "../src/queries-doc.js";
 import { QUERIES } from "../src/queries.js";
+import { buildReportHtml } from "../src/report-html.js";
 import { schemaMarkdown } from "../src/schema-doc.js";
 import { run } from "./helpers/shared.js";
 
@@ -76,9 +77,56 @@ describe("views and search", () => {
       rating_2_3: "Good",
       rating_3_4: "Inadequate",
       rating_4_1: null,
+      ratings_not_from_table: null,
       audit_errors: 3,
     });
     db.close();
+  });
+
+  test("a rating the table's cell does not give is the one the report states elsewhere, and said so", async () => {
+    // North Somerset with its overall row and 2.4's cell unreadable (an image, a scan's damage).
+    const text = readFileSync(join(ROOT, "corpus", "2020-12-north-somerset.txt"), "utf8");
+    const damaged = text
+      .replace("Overa\tIII rating\tGood\t", "Overa\tIII rating\t\t")
+      .replace("2.4\tReviewing\tGood", "2.4\tReviewing\t");
+    expect(damaged).not.toBe(text);
+    const dir = join(TMP, "restated");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "north-somerset.txt"), damaged);
+    const db = join(TMP, "restated.sqlite");
+    expect((await run(["ingest", dir, "--db", db, "--quiet"])).code).toBe(0);
+    const conn = openDatabase(db);
+    expect(
+      conn
+        .prepare(
+          "SELECT overall_rating, rating_2_3, rating_2_4, computed_score, ratings_not_from_table FROM inspections",
+        )
+        .get(),
+    ).toEqual({
+      overall_rating: "Good",
+      rating_2_3: "Good",
+      rating_2_4: "Good",
+      // The score is the table's: one of its ratings is missing.
+      computed_score: null,
+      ratings_not_from_table: "overall foreword, 2.4 section",
+    });
+    expect(conn.prepare("SELECT rating, section_rating FROM standards WHERE id = '2.4'").get()).toEqual({
+      rating: null,
+      section_rating: "Good",
+    });
+    expect(
+      conn
+        .prepare("SELECT DISTINCT standard_rating FROM key_question_results WHERE standard_id = '2.4'")
+        .all(),
+    ).toEqual([{ standard_rating: "Good" }]);
+    // The HTML report's grid marks the two cells, and only them.
+    const html = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+    const marked = [
+      ...html.matchAll(/<td class="rating [^"]* restated" data-standard="([^"]+)"[^>]*title="([^"]*)"/g),
+    ];
+    expect(marked.map((m) => m[1])).toEqual(["overall", "2.4"]);
+    expect(marked[0]?.[2]).toContain("read from the foreword");
+    conn.close();
   });
 
   test("key questions printed as counts get a computed, flagged percentage", () => {

@@ -182,7 +182,7 @@ test("text from the database is escaped, never markup", () => {
   const ratings = ["1_1", "1_2", "1_3", "1_4", "2_1", "2_2", "2_3", "2_4", "3_1", "3_2", "3_3", "3_4", "4_1"];
   db.exec(`CREATE TABLE meta ("key" TEXT, "value" TEXT);
     CREATE TABLE inspections (report_id, file, area, published, overall_rating, stated_score, computed_score,
-      audit_errors, audit_warnings, same_inspection_as, ${ratings.map((r) => `rating_${r}`).join(", ")});
+      audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, ${ratings.map((r) => `rating_${r}`).join(", ")});
     CREATE TABLE key_question_results (report_id, area, key_question_id, theme, standard_id, standard_name,
       domain, percent, percent_computed, source, line);
     CREATE TABLE report_findings (report_id, area, file, rule_id, severity, standard_id, question_id, message,
@@ -190,8 +190,8 @@ test("text from the database is escaped, never markup", () => {
   const evil = `<script>alert("x")</script> & 'q'`;
   db.prepare("INSERT INTO meta VALUES ('built_at', ?)").run(evil);
   db.prepare(
-    "INSERT INTO inspections (report_id, file, area, overall_rating, audit_errors, audit_warnings, rating_2_2) VALUES (1, ?, ?, ?, 1, 0, ?)",
-  ).run("a.txt", `"><img src=x onerror=alert(1)>`, "Good", "<b>Odd</b>");
+    "INSERT INTO inspections (report_id, file, area, overall_rating, audit_errors, audit_warnings, rating_2_2, ratings_not_from_table) VALUES (1, ?, ?, ?, 1, 0, ?, ?)",
+  ).run("a.txt", `"><img src=x onerror=alert(1)>`, "Good", "<b>Odd</b>", `2.2 "><u>here</u>`);
   db.prepare(
     "INSERT INTO key_question_results VALUES (1, ?, '2.2.1', ?, '2.2', ?, 'Court disposals', 50, 0, 'body', 1)",
   ).run(`"><img src=x onerror=alert(1)>`, evil, evil);
@@ -200,7 +200,8 @@ test("text from the database is escaped, never markup", () => {
   ).run("Area", `rule"><x`, evil, evil, evil);
   const out = buildReportHtml(db, { generatedAt: evil });
   db.close();
-  expect(out).not.toMatch(/<script|<img|<b>Odd|<x/i);
+  expect(out).not.toMatch(/<script|<img|<b>Odd|<x|<u>/i);
+  expect(out).toContain("read from the &quot;&gt;&lt;u&gt;here&lt;/u&gt;");
   expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;");
   expect(out).toContain('data-rule="rule&quot;&gt;&lt;x"');
   expect(out).toContain('data-rating="&lt;b&gt;Odd&lt;/b&gt;"');

@@ -120,7 +120,7 @@ describe.each(reports)("%s", (name) => {
     expect(printed(variant)).toEqual(printed(original));
   });
 
-  test("without its 'Overall rating' row, only the overall rating is lost", async () => {
+  test("without its 'Overall rating' row, the overall rating is the foreword's, and nothing else changes", async () => {
     const damaged = text
       .split("\n")
       .filter((line) => !/^Over\S*\s*\S*\s*rating\b/i.test(line.replace(/\t/g, " ")))
@@ -130,7 +130,12 @@ describe.each(reports)("%s", (name) => {
     writeFileSync(file, damaged);
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
-    expect(variant.overallRating).toBeNull();
+    // Every corpus report states its overall rating in its foreword too.
+    expect(variant.overallRating).toBe(original.overallRating);
+    const stated = variant.warnings.find((w) => w.code === "overall-rating-from-statement");
+    expect(stated?.message).toContain("foreword");
+    expect(variant.identityProvenance.overallRating).toEqual(stated?.provenance);
+    expect(variant.identityProvenance.overallRating?.snippet).toMatch(/Overall,/);
     const { warnings: _w, completeness: _c, ratingStatements: _r, overallRating: _o, ...rest } = variant;
     const {
       warnings: _w2,

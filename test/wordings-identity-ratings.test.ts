@@ -5,8 +5,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseIdentity } from "../parsers/identity.js";
+import { provenanceOf } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
-import { overallRatingStatements, parseRatingsTable, ratingNear } from "../parsers/ratings.js";
+import {
+  overallRatingFromStatements,
+  overallRatingStatements,
+  parseRatingsTable,
+  ratingNear,
+} from "../parsers/ratings.js";
 import { documentFromBytes } from "../parsers/read.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
 import { extractDocument, extractFile } from "../src/extract.js";
@@ -114,6 +120,97 @@ test("the overall rating stated in the foreword is the foreword's where the rati
     "summary",
   ]);
   expect(where(`${foreword}\n${scrambled}\nRecommendations\nThe YOS should:`)).toEqual(["foreword"]);
+});
+
+describe("the overall rating where the ratings table's row cannot be read (North Somerset)", () => {
+  const ROW = "Overa\tIII rating\tGood\t";
+  const FOREWORD = "Overall, North Somerset YOS was rated as 'Good'.";
+  const northSomerset = async (...edits: [printed: string, damaged: string][]) => {
+    let text = readFileSync(join(import.meta.dirname, "..", "corpus", "2020-12-north-somerset.txt"), "utf8");
+    for (const [printed, damaged] of edits) {
+      expect(text).toContain(printed);
+      text = text.replace(printed, damaged);
+    }
+    return extractDocument(await documentFromBytes("north-somerset.txt", Buffer.from(text, "utf8")));
+  };
+  test("as printed, the table's", async () => {
+    const record = await northSomerset();
+    expect(record.overallRating).toBe("Good");
+    expect(record.identityProvenance.overallRating?.snippet).toContain("III rating");
+    expect(record.warnings.map((w) => w.code)).not.toContain("overall-rating-from-statement");
+  });
+  test("the row an image: the foreword's statement, said so", async () => {
+    const record = await northSomerset([ROW, "Overa\tIII rating\t\t"]);
+    expect(record.overallRating).toBe("Good");
+    expect(record.identityProvenance.overallRating?.line).toBe(62);
+    // The snippet is the stretch of the long paragraph that holds the statement.
+    expect(record.identityProvenance.overallRating?.snippet).toMatch(
+      /^….* Overall, North Somerset YOS was rated as 'Good'\.$/,
+    );
+    const warning = record.warnings.find((w) => w.code === "overall-rating-from-statement");
+    expect(warning?.message).toContain("foreword");
+    expect(warning?.provenance?.line).toBe(62);
+    // No statement of the table's is made up.
+    expect(record.ratingStatements.filter((r) => r.subject === "overall").map((r) => r.where)).toEqual([
+      "foreword",
+    ]);
+  });
+  test("the row an image and the foreword saying otherwise than a summary: none", async () => {
+    const record = await northSomerset(
+      [ROW, "Overa\tIII rating\t\t"],
+      [FOREWORD, "Overall, North Somerset YOS was rated as 'Requires improvement'."],
+      ["#### Recommendations", "Overall, North Somerset YOS was rated as 'Good'.\n\n#### Recommendations"],
+    );
+    expect(record.ratingStatements.filter((r) => r.subject === "overall").map((r) => r.rating)).toEqual([
+      "Requires improvement",
+      "Good",
+    ]);
+    expect(record.overallRating).toBeNull();
+    expect(record.warnings.map((w) => w.code)).not.toContain("overall-rating-from-statement");
+  });
+});
+
+test("a value's snippet from a long paragraph is the stretch that holds it", () => {
+  const line = (raw: string) => ({ index: 0, line: 7, page: 2, raw, cells: [raw], flat: raw, markers: [] });
+  const opening = "This inspection is part of our programme of inspections. ".repeat(10);
+  const paragraph = `${opening}Overall, Anytown YOS was rated as 'Good'.`;
+  expect(paragraph.length).toBeGreaterThan(600);
+  const late = provenanceOf(line(paragraph), "Overall,").snippet;
+  expect(late).toMatch(/^….* Overall, Anytown YOS was rated as 'Good'\.$/);
+  // It starts at a word.
+  expect(paragraph).toContain(` ${late.slice(1)}`);
+  expect(late.length).toBeLessThanOrEqual(401);
+  expect(late.length).toBeGreaterThan(380);
+  // Without a focus, or with one near the start, the paragraph's first 400 characters.
+  expect(provenanceOf(line(paragraph)).snippet).toBe(`${paragraph.slice(0, 400)}…`);
+  expect(
+    provenanceOf(line(`Overall, Anytown YOS was rated as 'Good'. ${opening}`), "Overall,").snippet,
+  ).toMatch(/^Overall, Anytown .*…$/);
+  // Words well after the start, not at the end: some words before them, the rest after.
+  const middle = provenanceOf(
+    line(`${opening}Overall, Anytown YOS was rated as 'Good'. ${opening}`),
+    "Overall,",
+  );
+  expect(middle.snippet).toMatch(/^…(?:\S+ ){10,}Overall, Anytown YOS .*…$/);
+  expect(middle).toMatchObject({ line: 7, page: 2 });
+  expect(provenanceOf(line("Overall, short."), "Overall,").snippet).toBe("Overall, short.");
+});
+
+test("the report's own statements of its overall rating: the foreword's first, none where they disagree", () => {
+  const at = (line: number) => ({ line, page: null, snippet: "Overall, ..." });
+  const summary = { subject: "overall", rating: "Good", where: "summary", provenance: at(90) } as const;
+  const foreword = { subject: "overall", rating: "Good", where: "foreword", provenance: at(40) } as const;
+  const table = {
+    subject: "overall",
+    rating: "Inadequate",
+    where: "ratings-table",
+    provenance: at(60),
+  } as const;
+  const standard = { subject: "2.1", rating: "Inadequate", where: "section", provenance: at(200) } as const;
+  expect(overallRatingFromStatements([summary, foreword, standard, table])).toBe(foreword);
+  expect(overallRatingFromStatements([summary, standard])).toBe(summary);
+  expect(overallRatingFromStatements([{ ...summary, rating: "Outstanding" }, foreword])).toBeNull();
+  expect(overallRatingFromStatements([standard, table])).toBeNull();
 });
 
 test("an aspect of work rated overall is not the service's rating", () => {
