@@ -1,7 +1,7 @@
 // Identity: the inspected area (cover), publication month, lead inspector.
 
 import type { Provenance, ReportWarning } from "../schemas/report.js";
-import { type Line, provenanceOf } from "./lines.js";
+import { type Line, lineOfParts, provenanceOf } from "./lines.js";
 import { MONTH_WORD, SERVICE_WORDS, plain, yearMonth } from "./text.js";
 
 export interface Identity {
@@ -212,24 +212,40 @@ const FIELDWORK_DATE = new RegExp(`${DAY}${MONTH_WORD}(?:\\s+(\\d{4}))?`, "g");
  * comes later: "between 30 December and 3 January 2020").
  */
 export function fieldworkFromProse(lines: Line[]): { month: string; line: Line } | null {
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (!/fieldwork/i.test(line.flat)) continue;
-    for (const sentence of plain(line.flat).split(/(?<=[.;])\s+/)) {
-      const at = sentence.search(/\bfieldwork\b/i);
-      if (at < 0) continue;
-      const dates = [...sentence.slice(at, at + 160).matchAll(FIELDWORK_DATE)];
-      const first = dates[0];
-      if (!first) continue;
-      let year = first[2] ?? null;
-      if (!year) {
-        const later = dates.slice(1).find((d) => d[2]);
-        if (!later) continue;
-        const [a, b] = [first[1], later[1]].map((m) => yearMonth(m as string, "2000"));
-        year = String(Number(later[2]) - ((a ?? "") > (b ?? "") ? 1 : 0));
-      }
-      const month = yearMonth(first[1] as string, year);
-      if (month) return { month, line };
+    const found = fieldworkIn(line);
+    if (found) return { month: found, line };
+    // A sentence the line leaves unfinished goes on on the next (a justified line a converter
+    // took for a table row, and did not join: "Our  fieldwork,  conducted ... case files," /
+    // "and ... took place between 14 September and 18 September 2020."): read from the two,
+    // whose provenance shows both.
+    const next = lines[i + 1];
+    if (!next || /[.;:!?]$/.test(line.flat)) continue;
+    const joined = lineOfParts(line, [line, next], [...line.cells, ...next.cells], " ");
+    const carried = fieldworkIn(joined);
+    if (carried) return { month: carried, line: joined };
+  }
+  return null;
+}
+
+/** The month fieldwork began, from a sentence of `line` that names it (see fieldworkFromProse). */
+function fieldworkIn(line: Line): string | null {
+  for (const sentence of plain(line.flat).split(/(?<=[.;])\s+/)) {
+    const at = sentence.search(/\bfieldwork\b/i);
+    if (at < 0) continue;
+    const dates = [...sentence.slice(at, at + 160).matchAll(FIELDWORK_DATE)];
+    const first = dates[0];
+    if (!first) continue;
+    let year = first[2] ?? null;
+    if (!year) {
+      const later = dates.slice(1).find((d) => d[2]);
+      if (!later) continue;
+      const [a, b] = [first[1], later[1]].map((m) => yearMonth(m as string, "2000"));
+      year = String(Number(later[2]) - ((a ?? "") > (b ?? "") ? 1 : 0));
     }
+    const month = yearMonth(first[1] as string, year);
+    if (month) return month;
   }
   return null;
 }

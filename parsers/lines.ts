@@ -51,7 +51,8 @@ const SNIPPET_MAX = 400;
 export function provenanceOf(line: Line, focus?: string): Provenance {
   const raw = line.raw.trim();
   if (raw.length <= SNIPPET_MAX) return { line: line.line, page: line.page, snippet: raw };
-  const at = focus ? raw.indexOf(focus) : -1;
+  let at = focus ? raw.indexOf(focus) : -1;
+  if (focus && at < 0) at = raw.toLowerCase().indexOf(focus.toLowerCase());
   if (at + (focus?.length ?? 0) <= SNIPPET_MAX)
     return { line: line.line, page: line.page, snippet: `${raw.slice(0, SNIPPET_MAX)}…` };
   // From a word's start some way before the focus, as much as fits.

@@ -35,7 +35,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.172";
+export const PARSER_VERSION = "0.8.173";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -343,7 +343,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     standardsEdition: edition,
     identityProvenance: {
       ...identity.provenance,
-      ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line) } : {}),
+      ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line, "fieldwork") } : {}),
       ...table.provenance,
       ...(overallStated ? { overallRating: overallStated.provenance } : {}),
     },

@@ -73,6 +73,21 @@ test("fieldwork start from the report's sentence on it, when the ratings table p
   expect(fieldwork("The fieldwork may show more; staff changed in June 2021.")).toBeNull();
 });
 
+test("fieldwork start from a sentence a converter left on two lines (a justified line read as a table row)", () => {
+  const text =
+    "those  domains  are  described  in  this  report.  Our  fieldwork,  conducted  through  off-site  analysis  of  case  files,\nand telephone and video conferencing, took place between 14 September and 18 September 2020.";
+  const lines = linesOf(text);
+  // The first line stays a row of its own: it is the case this reads.
+  expect(lines.map((l) => l.line)).toEqual([1, 2]);
+  const found = fieldworkFromProse(lines);
+  expect(found?.month).toBe("2020-09");
+  expect(found?.line.line).toBe(1);
+  // Its provenance shows both lines: the word and the date.
+  expect(found?.line.raw).toMatch(/Our {2}fieldwork,.* files, and telephone .* 18 September 2020\.$/);
+  // A line whose sentence ends does not go on to the next line's date.
+  expect(fieldwork("We did the fieldwork remotely.\nOn 3 May 2021 the board met.")).toBeNull();
+});
+
 test.each([
   ["Inspection of youth offending services in\n\nNewtown", "Newtown"],
   ["A joint inspection of youth offending services in Newtown", "Newtown"],

@@ -194,6 +194,10 @@ test("a value's snippet from a long paragraph is the stretch that holds it", () 
   expect(middle.snippet).toMatch(/^…(?:\S+ ){10,}Overall, Anytown YOS .*…$/);
   expect(middle).toMatchObject({ line: 7, page: 2 });
   expect(provenanceOf(line("Overall, short."), "Overall,").snippet).toBe("Overall, short.");
+  // The focus found in any case: "fieldwork" at a sentence's start.
+  expect(provenanceOf(line(`${opening}Fieldwork began on 3 May 2021.`), "fieldwork").snippet).toMatch(
+    /Fieldwork began on 3 May 2021\.$/,
+  );
 });
 
 test("the report's own statements of its overall rating: the foreword's first, none where they disagree", () => {
