@@ -4,7 +4,7 @@
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
-import { type Footnote, type Line, provenanceOf } from "./lines.js";
+import { type Footnote, type Line, lineOfParts, provenanceOf } from "./lines.js";
 import {
   RATINGS_HEADING,
   type Segments,
@@ -74,7 +74,14 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
     // (Or its second word in a cell of its own beside the joined prose, as -layout writes it.)
     const requiresInProse = /\sRequires(?:$|\s+[a-z])/.test(line.cells[0] ?? "");
     if (/^requires$/i.test(line.flat) || (line.cells.length === 1 && requiresInProse)) {
-      const rest = [lines[i + 1], lines[i + 2]].find((l) => l && IMPROVEMENT_ALONE.test(l.flat));
+      // (Its second word alone, or a cell of its own among the prose's words that the
+      // normaliser set beside it: "enabling ... for all" / "improvement" / "children.".)
+      const rest = [lines[i + 1], lines[i + 2]].find(
+        (l) =>
+          l &&
+          (IMPROVEMENT_ALONE.test(l.flat) ||
+            (l.cells.length > 1 && l.cells.some((c) => IMPROVEMENT_ALONE.test(c)))),
+      );
       if (rest) return { rating: "Requires improvement", marker: rest.markers[0] ?? null, line };
     }
     const besideProse =
@@ -563,6 +570,9 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
 const OVERALL_STATEMENT =
   /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘’"“”*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
 
+/** A statement of the overall rating whose rating is on the next line. */
+const RATED_AS_AT_END = /\b(?:is|was) rated(?: as)?:?\s*['‘’"“”*]*$/;
+
 /** The ratings table's heading ("Ratings", "Summary of ratings") between `from` and `to`. */
 function ratingsHeadingAfter(lines: Line[], from: number, to: number): number | null {
   for (let i = from; i < to; i++) if (RATINGS_HEADING.test((lines[i] as Line).flat)) return i;
@@ -598,12 +608,19 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
   for (let i = seg.contentsEnd; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (!line.flat.includes("Overall,") || isOverallRatingLine(line)) continue;
-    const m = line.flat.match(OVERALL_STATEMENT);
+    // "Overall, Croydon YOS is rated as:" / "Requires improvement. This rating ...": a line
+    // ending in a colon is kept apart from the next as a lead-in; the rating is the next line's.
+    const next = lines[i + 1];
+    const stated =
+      next && RATED_AS_AT_END.test(line.flat)
+        ? lineOfParts(line, [line, next], [...line.cells, ...next.cells], " ")
+        : line;
+    const m = stated.flat.match(OVERALL_STATEMENT);
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;
     if (!rating) continue;
     const where = i < frontMatterEnd ? "foreword" : "summary";
-    out.push({ subject: "overall", rating, where, provenance: provenanceOf(line, "Overall,") });
+    out.push({ subject: "overall", rating, where, provenance: provenanceOf(stated, "Overall,") });
   }
   return out;
 }

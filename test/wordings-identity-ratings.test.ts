@@ -217,6 +217,27 @@ test("the report's own statements of its overall rating: the foreword's first, n
   expect(overallRatingFromStatements([standard, table])).toBeNull();
 });
 
+test("the overall rating on the line after 'is rated as:', a lead-in kept apart (pdftotext, A5 pages)", () => {
+  const text = [
+    "Overall findings",
+    "Overall, Croydon Youth Offending Service (YOS) is rated as:",
+    "Requires improvement. This rating has been determined by",
+    "inspecting the youth offending services in three domains of their",
+    "work. The findings in those domains are described below.",
+  ].join("\n");
+  const lines = linesOf(text);
+  expect(lines[1]?.flat).toMatch(/rated as:$/);
+  const [statement] = overallRatingStatements(lines, segment(lines));
+  expect(statement?.rating).toBe("Requires improvement");
+  // Its provenance shows the two lines.
+  expect(statement?.provenance).toMatchObject({ line: 2 });
+  expect(statement?.provenance.snippet).toMatch(/rated as: Requires improvement\. This rating/);
+  // A colon that ends the line with no rating after it gives none.
+  expect(
+    overallStated("Overall findings\nOverall, Croydon YOS is rated as:\nThe findings are below."),
+  ).toEqual([]);
+});
+
 test("an aspect of work rated overall is not the service's rating", () => {
   expect(overallStated("Foreword\nOverall, this aspect of work was rated as 'Good'.")).toEqual([]);
 });
@@ -275,11 +296,16 @@ describe("a section's 'Requires improvement' wrapped in its cell beside the stan
       "its second word in a cell beside the joined prose (-layout)",
       `${STATEMENT} Requires for all children.\timprovement`,
     ],
+    [
+      "its second word a cell among the prose's next words (pdftotext, A5 pages)",
+      `${STATEMENT} Requires\nenabling personalised provision for all\timprovement\tchildren.`,
+    ],
   ])("%s", (_, text) => {
     expect(sectionRating(text)).toBe("Requires improvement");
   });
   test("the prose's own 'requires' is no rating", () => {
     expect(sectionRating(`${STATEMENT} that requires\nfor all children.\nimprovement`)).toBeNull();
+    expect(sectionRating(`${STATEMENT} that requires\nfor all\timprovement\tchildren.`)).toBeNull();
   });
 });
 
