@@ -139,6 +139,18 @@ function continuesQuestion(row: string[], cell: string): boolean {
   );
 }
 
+/**
+ * A line of prose wrapped after a whole word, not a cell's piece: eight words or more, the last
+ * a word that joins ("... appropriate in 70 per cent of cases, and" / "interventions were ...",
+ * A5 pages' short lines in a text written a cell per line).
+ */
+function isProseLine(text: string): boolean {
+  return (
+    /\s(?:and|or|of|the|to|in|a|an|for|with|by|on|at|that|was|were|is|are)$/.test(text) &&
+    text.split(/\s+/).length >= 8
+  );
+}
+
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
@@ -154,7 +166,8 @@ function continuesRow(row: string[], cell: string): boolean {
     !isRating(last) &&
     !/^requires$/i.test(last) &&
     last.length <= 60 &&
-    row.length <= 3
+    row.length <= 3 &&
+    !(row.length === 1 && isProseLine(last))
   )
     return true;
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);

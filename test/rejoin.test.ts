@@ -1676,3 +1676,38 @@ test("a text that keeps its rows: a label alone above a lone figure carrying its
   // label after it): left as written.
   expect(rows("233")).toContainEqual([["First-time entrant rate per 100,000 in Kirklees"], []]);
 });
+
+test("a short line of prose ending on a joining word is no cell split mid-word (A5 pages written a cell per line)", async () => {
+  // Croydon's 2.3 prose as A5 pages wrap it: "... appropriate in 70 per cent of cases, and" (56
+  // characters) ran on into the next line as a row's second cell, and the sentence, no longer one
+  // paragraph, lost the percentage it quotes.
+  const PARAGRAPH =
+    "Coordination action to manage the risk of harm posed by children and young people was appropriate in 70 per cent of cases, and interventions were delivered to reduce risks in just over three-quarters of cases.";
+  const A5 = [
+    "Coordination action to manage the risk of harm posed by children and",
+    "young people was appropriate in 70 per cent of cases, and",
+    "interventions were delivered to reduce risks in just over three-quarters",
+    "of cases.",
+  ].join("\n");
+  const text = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+  expect(text).toContain(PARAGRAPH);
+  // The whole report wrapped at 72 characters, a cell a line, as pdftotext writes A5 pages.
+  const a5 = toCellPerLine(toWrapped(text.replace(PARAGRAPH, A5), 72));
+  const doc = normalise(await documentFromBytes("croydon.txt", Buffer.from(a5, "utf8")));
+  const paragraph = doc.lines.find((l) => l.flat.startsWith("Coordination action"));
+  expect(paragraph?.cells).toHaveLength(1);
+  expect(paragraph?.flat).toContain("appropriate in 70 per cent of cases, and interventions were delivered");
+  const record = await read("croydon.txt", a5);
+  expect(record.prosePercents.map((p) => [p.keyQuestionId, p.percent])).toContainEqual(["2.3.3", 70]);
+  // A cell split mid-word is still one: "Over" / "all rating" / "Requires improvement".
+  const split = rejoinRows(
+    normaliseLines(
+      textSourceLines(toCellPerLine(text).replace("Overall rating", "Over\nall rating")),
+      "text",
+    ),
+  );
+  expect(split.lines.find((l) => l.flat.startsWith("Over all"))?.cells).toEqual([
+    "Over all rating",
+    "Requires improvement",
+  ]);
+});
