@@ -570,6 +570,20 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
 const OVERALL_STATEMENT =
   /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘’"“”*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
 
+/**
+ * A standard's rating as a reader takes it, and where it was read: the ratings table's, else (its
+ * cell unreadable) its section's, else an annex's. The record keeps the three apart; the summary,
+ * the audit and the views (schemas/views.ts, in SQL) take this one.
+ */
+export function standardRating(
+  std: Standard | undefined,
+): { rating: Rating; where: "ratings-table" | "section" | "annex" } | null {
+  if (std?.rating) return { rating: std.rating, where: "ratings-table" };
+  if (std?.sectionRating) return { rating: std.sectionRating, where: "section" };
+  if (std?.annexRating) return { rating: std.annexRating, where: "annex" };
+  return null;
+}
+
 /** A statement of the overall rating whose rating is on the next line. */
 const RATED_AS_AT_END = /\b(?:is|was) rated(?: as)?:?\s*['‘’"“”*]*$/;
 

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { availableParallelism } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
@@ -151,11 +152,12 @@ function pad(s: string, n: number): string {
 export function formatSummary(record: ReportRecord): string {
   const out: string[] = [];
   // The overall rating read from the report's statement of it, the table's row unreadable.
-  const overallStated = record.warnings.some((w) => w.code === "overall-rating-from-statement")
-    ? (record.ratingStatements.find(
-        (s) => s.subject === "overall" && s.provenance.line === record.identityProvenance.overallRating?.line,
-      )?.where ?? null)
-    : null;
+  const fromTable = record.ratingStatements.some(
+    (s) => s.subject === "overall" && s.where === "ratings-table",
+  );
+  const overallStated = fromTable
+    ? null
+    : (overallRatingFromStatements(record.ratingStatements)?.where ?? null);
   out.push(`${record.area ?? "(area not found)"} — ${record.serviceName ?? "(service name not found)"}`);
   out.push(`  file: ${record.source.file} (${record.source.format})`);
   out.push(
@@ -174,17 +176,16 @@ export function formatSummary(record: ReportRecord): string {
       .map((k) => `${k.id} ${k.percent !== null ? `${k.percent}%` : `${k.yes}/${k.relevant}`}`)
       .join(", ");
     // Where the table's cell is unreadable, the rating the section or an annex states, said so.
-    const restatedIn = s.rating ? null : s.sectionRating ? "section" : s.annexRating ? "annex" : null;
-    const rating = s.rating ?? s.sectionRating ?? s.annexRating;
+    const rating = standardRating(s);
     const extra = [
-      restatedIn ? `from the ${restatedIn}` : "",
+      rating && rating.where !== "ratings-table" ? `from the ${rating.where}` : "",
       s.marker ? `marker ${s.marker}` : "",
       s.discretion ? "discretion" : "",
     ]
       .filter(Boolean)
       .join(", ");
     out.push(
-      `    ${s.id} ${pad(s.name, 44)} ${pad(rating ?? "—", 21)}${extra ? ` (${extra})` : ""}${kqs ? `  [${kqs}]` : ""}`,
+      `    ${s.id} ${pad(s.name, 44)} ${pad(rating?.rating ?? "—", 21)}${extra ? ` (${extra})` : ""}${kqs ? `  [${kqs}]` : ""}`,
     );
   }
   out.push(`  prompts: ${record.prompts.length}   contextual facts: ${record.contextualFacts.length}`);

@@ -295,3 +295,26 @@ test("figure-agreement is quiet where both places print the same figure", async 
   ]);
   expect(of(auditRecord(same), "figure-agreement")).toEqual([]);
 });
+
+test("a standard whose table cell and section give no rating is checked by the rating an annex states (as 2019 reports restate them)", async () => {
+  const record = await extractFile(join(CORPUS, KIRKLEES));
+  const std = record.standards.find((s) => s.id === "2.3");
+  expect([std?.rating, std?.sectionRating]).toEqual(["Good", "Good"]);
+  // 2.3's lowest key question is in the Good band: Outstanding in an annex alone is a finding.
+  const damaged: ReportRecord = {
+    ...record,
+    standards: record.standards.map((s) =>
+      s.id === "2.3" ? { ...s, rating: null, sectionRating: null, annexRating: "Outstanding" } : s,
+    ),
+  };
+  const band = (r: ReportRecord) =>
+    auditRecord(r).filter((f) => f.ruleId === "standard-band" && f.standardId === "2.3");
+  expect(band(record)).toEqual([]);
+  expect(band(damaged).map((f) => f.severity)).toEqual(["error"]);
+  // None read anywhere: nothing to check.
+  const unread: ReportRecord = {
+    ...damaged,
+    standards: damaged.standards.map((s) => (s.id === "2.3" ? { ...s, annexRating: null } : s)),
+  };
+  expect(band(unread)).toEqual([]);
+});

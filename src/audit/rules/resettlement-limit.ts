@@ -1,3 +1,4 @@
+import { standardRating } from "../../../parsers/ratings.js";
 import { type AuditRule, finding } from "../rule.js";
 
 export const resettlementLimit: AuditRule = {
@@ -7,7 +8,7 @@ export const resettlementLimit: AuditRule = {
   severity: "error",
   check(record) {
     const std = record.standards.find((s) => s.id === "4.1");
-    const rating = std?.rating ?? std?.sectionRating ?? null;
+    const rating = standardRating(std)?.rating ?? null;
     if (!std || rating !== "Inadequate" || record.overallRating !== "Outstanding") return [];
     return [
       finding(this, record, {

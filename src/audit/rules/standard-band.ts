@@ -1,4 +1,5 @@
 import { bandOfPercent, standardsOf } from "../../../parsers/framework.js";
+import { standardRating } from "../../../parsers/ratings.js";
 import { type AuditRule, describeFigure, finding, percentOf, roundHalfUp } from "../rule.js";
 
 const BANDS = "below 50% Inadequate, 50–64% Requires improvement, 65–79% Good, 80%+ Outstanding";
@@ -12,7 +13,7 @@ export const standardBand: AuditRule = {
     const out = [];
     for (const def of standardsOf(record.standardsEdition).filter((d) => d.caseBased)) {
       const std = record.standards.find((s) => s.id === def.id);
-      const rating = std?.rating ?? std?.sectionRating ?? null;
+      const rating = standardRating(std)?.rating ?? null;
       if (!std || rating === null) continue;
       const bodyKqs = record.keyQuestions.filter((k) => k.standardId === def.id && k.source === "body");
       const kqs = bodyKqs.length > 0 ? bodyKqs : record.keyQuestions.filter((k) => k.standardId === def.id);
