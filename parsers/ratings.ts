@@ -54,10 +54,8 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
   const stop = Math.min(end, first.index + 7);
   for (let i = first.index + 1; i < stop; i++) {
     const line = lines[i] as Line;
-    if (
-      /^(Our rating|In making a judgement|Strengths|Key (staffing )?data|Standards and key)/i.test(line.flat)
-    )
-      break;
+    if (/^Our rating\b/i.test(line.flat)) return ratingAfterQuestionList(lines, i, end);
+    if (/^(In making a judgement|Strengths|Key (staffing )?data|Standards and key)/i.test(line.flat)) break;
     const other = standardHeading(line);
     if (other && other.id !== heading.id) break;
     // Another row of the table, its number too damaged to tell whose ("24 —\tReviewng\tInadequate",
@@ -105,6 +103,27 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
     if (wrappedAfterProse) return { rating: "Requires improvement", marker: wrappedAfterProse.marker, line };
     const atEnd = ratingAtEnd(line.flat);
     if (atEnd && /[.]\s*$/.test(atEnd.before)) return { rating: atEnd.rating, marker: atEnd.marker, line };
+  }
+  return null;
+}
+
+/**
+ * The section's rating box written after the list of key questions that "Our rating ... is based
+ * on the following key questions:" opens, a text box at a time (pdfminer): "Does assessment ...
+ * keep the child safe?" / "Good" / "% 'Yes'". A rating alone (or "Requires" / "improvement")
+ * among the questions, before any figure or the figures' heading.
+ */
+function ratingAfterQuestionList(lines: Line[], ourRating: number, end: number): FoundRating | null {
+  const stop = Math.min(end, ourRating + 9);
+  for (let i = ourRating + 1; i < stop; i++) {
+    const line = lines[i] as Line;
+    if (/%|\d/.test(line.flat) || standardHeading(line)) return null;
+    const only = ratingOnly(line.flat);
+    if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
+    const next = lines[i + 1];
+    if (/^requires$/i.test(line.flat) && next && IMPROVEMENT_ALONE.test(next.flat))
+      return { rating: "Requires improvement", marker: next.markers[0] ?? null, line };
+    if (!line.flat.endsWith("?")) return null;
   }
   return null;
 }

@@ -309,6 +309,43 @@ describe("a section's 'Requires improvement' wrapped in its cell beside the stan
   });
 });
 
+describe("a section's rating box written after its list of key questions (pdfminer, a text box at a time)", () => {
+  const section = (...after: string[]) => {
+    const lines = linesOf(
+      [
+        "3.1. Assessment",
+        "Assessment is well-informed, analytical and personalised,",
+        "actively involving the child and their parents or carers.",
+        "Our rating21 for assessment is based on the following key questions:",
+        "Does assessment sufficiently analyse how to support the child's desistance?",
+        "Does assessment sufficiently analyse how to keep the child safe?",
+        ...after,
+      ].join("\n"),
+    );
+    const heading = standardHeading(lines[0] as (typeof lines)[number]);
+    const found = heading ? ratingNear(lines, heading, lines.length) : null;
+    return found ? [found.rating, found.line.flat] : null;
+  };
+  test.each([
+    [
+      ["Requires", "improvement", "% 'Yes'"],
+      ["Requires improvement", "Requires"],
+    ],
+    [
+      ["Good", "% 'Yes'", "88%"],
+      ["Good", "Good"],
+    ],
+  ])("%j", (after, expected) => {
+    expect(section(...after)).toEqual(expected);
+  });
+  test("not after a figure of the table, nor after prose", () => {
+    expect(
+      section("Does assessment sufficiently analyse how to keep other people safe?\t81%", "Good"),
+    ).toBeNull();
+    expect(section("The work was done well in most cases.", "Good")).toBeNull();
+  });
+});
+
 test.each([
   ["Fieldwork started 10th October 2022", "2022-10"],
   ["Fieldwork started Oct 2022", "2022-10"],
