@@ -1,7 +1,7 @@
 // Identity: the inspected area (cover), publication month, lead inspector.
 
 import type { Provenance, ReportWarning } from "../schemas/report.js";
-import { type Line, lineOfParts, provenanceOf } from "./lines.js";
+import { type Line, endsSentence, provenanceOf, withNextLine } from "./lines.js";
 import { MONTH_WORD, SERVICE_WORDS, plain, yearMonth } from "./text.js";
 
 export interface Identity {
@@ -221,8 +221,8 @@ export function fieldworkFromProse(lines: Line[]): { month: string; line: Line }
     // "and ... took place between 14 September and 18 September 2020."): read from the two,
     // whose provenance shows both.
     const next = lines[i + 1];
-    if (!next || /[.;:!?]$/.test(line.flat)) continue;
-    const joined = lineOfParts(line, [line, next], [...line.cells, ...next.cells], " ");
+    if (!next || endsSentence(line)) continue;
+    const joined = withNextLine(line, next);
     const carried = fieldworkIn(joined);
     if (carried) return { month: carried, line: joined };
   }

@@ -82,6 +82,19 @@ export function lineOfParts(first: Line, parts: Line[], cells: string[], separat
   };
 }
 
+/** The end of a sentence or a lead-in: what a line whose text runs on into the next does not end with. */
+export const SENTENCE_END = /[.:;!?]\s*$/;
+
+/** Whether `line` ends a sentence or a lead-in (so the line after it begins something new). */
+export function endsSentence(line: Line | undefined): boolean {
+  return line !== undefined && SENTENCE_END.test(line.flat);
+}
+
+/** `line` read on into `next`, a sentence a converter left on two lines: its provenance both. */
+export function withNextLine(line: Line, next: Line): Line {
+  return lineOfParts(line, [line, next], [...line.cells, ...next.cells], " ");
+}
+
 /** Lower-case letters only: for matching text whose spacing or punctuation extraction damaged. */
 export function letters(text: string): string {
   return text.toLowerCase().replace(/[^a-z]/g, "");

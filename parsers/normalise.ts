@@ -13,7 +13,7 @@ import {
   runsOf,
 } from "./centred-rows.js";
 import { noteRunsOn, plainDigitFootnotes } from "./footnotes.js";
-import { type Footnote, type Line, type NormalisedDocument, lastLineOf } from "./lines.js";
+import { type Footnote, type Line, type NormalisedDocument, endsSentence, lastLineOf } from "./lines.js";
 import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
 import {
   AREA_WORDS,
@@ -756,7 +756,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       above.cells.length === 1 &&
       src.line - above.line === 1 &&
       /^[a-z(]/.test(cells[0] as string) &&
-      !/[.:;!?]$/.test(above.flat) &&
+      !endsSentence(above) &&
       Math.abs((cellColumns(above.raw)[0] ?? -9) - (columns[0] as number)) <= 2
     ) {
       lines.pop();
@@ -777,7 +777,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       (columns[0] as number) > first + 30 &&
       above.cells.length === 1 &&
       src.line - above.line === 1 &&
-      !/[.:;!?]$/.test(above.flat)
+      !endsSentence(above)
     ) {
       above.cells = [...above.cells, ...cells];
       above.flat = above.cells.join(" ");

@@ -4,7 +4,7 @@
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
-import { type Footnote, type Line, lineOfParts, provenanceOf } from "./lines.js";
+import { type Footnote, type Line, provenanceOf, withNextLine } from "./lines.js";
 import {
   RATINGS_HEADING,
   type Segments,
@@ -644,10 +644,7 @@ export function overallRatingStatements(lines: Line[], seg: Segments): RatingSta
     // "Overall, Croydon YOS is rated as:" / "Requires improvement. This rating ...": a line
     // ending in a colon is kept apart from the next as a lead-in; the rating is the next line's.
     const next = lines[i + 1];
-    const stated =
-      next && RATED_AS_AT_END.test(line.flat)
-        ? lineOfParts(line, [line, next], [...line.cells, ...next.cells], " ")
-        : line;
+    const stated = next && RATED_AS_AT_END.test(line.flat) ? withNextLine(line, next) : line;
     const m = stated.flat.match(OVERALL_STATEMENT);
     if (!m) continue;
     const rating = ratingAtStart(m[1] as string)?.rating;

@@ -2,7 +2,7 @@
 // items, each under the heading naming who should act ("The YOS Management Board should:").
 
 import type { Recommendation, Recommendations, ReportWarning } from "../schemas/report.js";
-import { type Line, provenanceOf } from "./lines.js";
+import { type Line, SENTENCE_END, endsSentence, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { COUNT_WORD, joinWrapped, parseCount, plain } from "./text.js";
 
@@ -215,10 +215,6 @@ function piecesToAddressee(lines: Line[], k: number): boolean {
   }
   return false;
 }
-
-/** A sentence's (or a lead-in's) end: what a wrapped line that runs on does not end with. */
-const SENTENCE_END = /[.:;!?]\s*$/;
-const endsSentence = (line: Line | undefined) => line !== undefined && SENTENCE_END.test(line.flat);
 
 /** The number and text of a numbered item, or null. */
 function itemNumber(
