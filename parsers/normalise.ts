@@ -870,7 +870,7 @@ function questionCutByPage(
   // (The page so far may hold the table's heading rows again: see rowBrokenByPage.)
   const question = lines[lines.lastIndexOf(broken) - 1];
   if (
-    /^\d{1,3}%?(?:\s+\d{1,3}%?)?$/.test(broken.flat) &&
+    /^\d{1,3}%?(?:\s+\d{1,3}%?){0,2}$/.test(broken.flat) &&
     question?.page === broken.page &&
     question.cells.length === 1 &&
     /[a-z]/.test(question.flat) &&
@@ -879,7 +879,8 @@ function questionCutByPage(
     return { line: question, text: question.flat, figures: broken.flat, figuresLine: broken };
   const beside = figuresBesideQuestionStart(broken.flat);
   if (!beside) return null;
-  const figures = beside.percent !== null ? `${beside.percent}%` : `${beside.relevant} ${beside.yes}`;
+  const counts = beside.relevant !== null ? `${beside.relevant} ${beside.yes}` : "";
+  const figures = beside.percent !== null ? `${counts} ${beside.percent}%`.trim() : counts;
   return { line: broken, text: beside.textCells[0] as string, figures };
 }
 

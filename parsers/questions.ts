@@ -94,6 +94,8 @@ const ILLEGIBLE_CELL = new RegExp(`^${ILLEGIBLE_PERCENT}$`);
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
 /** The same with the row's two counts ("... taken into 8 8"). */
 const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
+/** The same with the row's two counts and their share ("... taken into 8 8 100%"). */
+const FIRST_LINE_COUNTS_AND_PERCENT = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})\s+(\d{1,3})\s*%$/;
 /** Or its relevant cases only, its "Yes" after the question's end ("... social context 5" / "of the child?" / "5"). */
 export const FIRST_LINE_COUNT = /^(.*[a-z,])\s+(\d{1,3})$/;
 /** A whole question and one count, the other on the next line. */
@@ -113,6 +115,14 @@ function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | nu
 /** The figure (or counts) ending a question's first line, as above; null if the line is no such. */
 export function figuresBesideQuestionStart(flat: string): Figures | null {
   if (!QUESTION_START.test(flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(flat)) return null;
+  const all = FIRST_LINE_COUNTS_AND_PERCENT.exec(flat);
+  if (all)
+    return {
+      percent: Number(all[4]),
+      relevant: Number(all[2]),
+      yes: Number(all[3]),
+      textCells: [all[1] as string],
+    };
   const m = FIRST_LINE_PERCENT.exec(flat);
   if (m) return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
   // Or its two counts: "... and are their views taken into 8 8" / "account?".
@@ -124,23 +134,68 @@ export function figuresBesideQuestionStart(flat: string): Figures | null {
 /** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
 const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
 
+/** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
+const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+
+/** A row's two counts and percentage in one cell ("7 7 100%"), its question in the cell before or wrapped above. */
+const COUNTS_AND_PERCENT = /^(\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+
+/** Whether `percent` is the share `yes` of `relevant` cases gives, rounded either way. */
+export function isShareOf(relevant: number | null, yes: number | null, percent: number): boolean {
+  if (relevant === null || yes === null || relevant === 0 || yes > relevant) return false;
+  return Math.abs((100 * yes) / relevant - percent) <= 0.5 + 1e-9;
+}
+
+/**
+ * A row's percentage with the row's counts before it, where the table prints both ("Relevant
+ * cases" | "Number 'Yes'" | "% 'Yes'"): the counts are the row's too, not words of its question
+ * ("question" | "8" | "7" | "88%", "question? 8 7" | "88%", or "8 7" alone under a wrapped question).
+ */
+function withCountsBefore(percent: number, textCells: string[]): Figures {
+  const n = textCells.length;
+  const yes = n >= 2 ? countCell(textCells[n - 1] as string) : null;
+  const relevant = n >= 2 ? countCell(textCells[n - 2] as string) : null;
+  if (yes !== null && relevant !== null) return { percent, relevant, yes, textCells: textCells.slice(0, -2) };
+  // (Its relevant cases run into the question's wrapped cell, "... facing 7 the child?" | "7" |
+  // "100%", or its first line, "... facing 7" | "7" | "100%" / "the child?", as pdftotext -layout
+  // writes a narrow gap. Only where the figures are the share.)
+  const cell = yes !== null ? (textCells[n - 2] as string) : "";
+  const beside = yes !== null ? FIRST_LINE_COUNT.exec(cell) : null;
+  const inside =
+    yes !== null
+      ? (figureInside(cell, COUNT_INSIDE) ??
+        (beside && QUESTION_START.test(beside[1] as string)
+          ? { figure: Number(beside[2]), text: beside[1] as string }
+          : null))
+      : null;
+  if (inside && isShareOf(inside.figure, yes, percent))
+    return { percent, relevant: inside.figure, yes, textCells: [...textCells.slice(0, -2), inside.text] };
+  const last = n >= 1 ? (textCells[n - 1] as string) : "";
+  const tail = /\d$/.test(last) ? /^(?:(.*\?)\s+)?(\d{1,4})\s+(\d{1,4})$/.exec(last) : null;
+  if (tail)
+    return {
+      percent,
+      relevant: Number(tail[2]),
+      yes: Number(tail[3]),
+      textCells: [...textCells.slice(0, -1), ...(tail[1] !== undefined ? [tail[1]] : [])],
+    };
+  return { percent, relevant: null, yes: null, textCells };
+}
+
 /** The figures closing a table row: "question\t86%", "question\t8\t6" or "question\tn/a". */
 function rowFigures(cells: string[]): Figures | null {
   const last = cells[cells.length - 1];
   if (last === undefined) return null;
   const percent = percentCell(last);
-  if (percent !== null) return { percent, relevant: null, yes: null, textCells: cells.slice(0, -1) };
+  if (percent !== null) return withCountsBefore(percent, cells.slice(0, -1));
   if (cells.length >= 2 && NOT_APPLICABLE.test(last.trim()))
     return { percent: null, relevant: null, yes: null, textCells: cells.slice(0, -1), printed: last.trim() };
   if (last.endsWith("%")) {
-    const m = last.match(TRAILING_PERCENT);
-    if (m)
-      return {
-        percent: Number(m[2]),
-        relevant: null,
-        yes: null,
-        textCells: [...cells.slice(0, -1), m[1] as string],
-      };
+    const m =
+      last.match(TRAILING_PERCENT) ??
+      last.match(TRAILING_COUNTS_AND_PERCENT) ??
+      last.match(COUNTS_AND_PERCENT);
+    if (m) return withCountsBefore(Number(m[2]), [...cells.slice(0, -1), m[1] as string]);
     const alone = cells.length >= 2 && ILLEGIBLE_CELL.test(last.trim());
     const after = alone ? null : TRAILING_ILLEGIBLE.exec(last);
     if (alone || after)
@@ -222,7 +277,7 @@ export const YES_HEADER = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 export const isColumnHeading = (cell: string) =>
   [PERCENT_HEADER, RELEVANT_HEADER, YES_HEADER].some((re) => re.test(cell.trim()));
 
-const COUNT_HEADING_WORD = `(?:relevant|cases|number|['‘’"“”]?yes['‘’"“”]?)`;
+const COUNT_HEADING_WORD = `(?:relevant|cases|number|%|['‘’"“”]?yes['‘’"“”]?)`;
 /**
  * A line's last words when they are a count table's column headings, or some of them (from
  * "Relevant" or "Number" on: "cases" ends the caption "Of the 8 cases" too).
@@ -267,15 +322,25 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
   // (All on this line, a wrapped piece put back after the next heading: "Relevant Number cases 'Yes'".)
   if (all(words)) return { lead, span: 1 };
   // (Headings whole on the next line are that line's: "Of the 8 cases" / "Relevant cases Number 'Yes'".)
-  if (i + 1 < end && isTableHeader(lines[i + 1] as Line)) return null;
+  // (Not a third heading alone, the counts' share, centred between their lines: below.)
+  const next = i + 1 < end ? (lines[i + 1] as Line) : undefined;
+  if (next && isTableHeader(next) && !(next.cells.length === 1 && PERCENT_HEADER.test(next.flat.trim())))
+    return null;
   let caption = lead;
-  for (let k = i + 1; k < Math.min(end, i + 4); k++) {
+  // (The line after the headings' first, past a third heading centred on a line of its own
+  // between them: "... related to  Relevant  Number" / "% 'Yes'" / "desistance:  cases  'Yes'".)
+  let second = i + 1;
+  for (let k = i + 1; k < Math.min(end, i + 5); k++) {
     let flat = (lines[k] as Line).flat.trim();
+    if (k === second && PERCENT_HEADER.test(flat)) {
+      second++;
+      continue;
+    }
     // (The caption's last words on the next line, before the headings' next pieces: "Of the 7
     // cases ... keeping the child  Relevant Number" / "safe:  cases  'Yes'".)
     // (Or on a line of their own, a page's foot between: "... keeping the child  Relevant
     // Number" / "safe:" / "cases" / "'Yes'".)
-    const wrapped = k === i + 1 && lead ? flat.match(/^([a-z][^:?]{0,80}:)(?:\s+(.+))?$/) : null;
+    const wrapped = k === second && lead ? flat.match(/^([a-z][^:?]{0,80}:)(?:\s+(.+))?$/) : null;
     if (wrapped) {
       caption = `${lead} ${wrapped[1]}`;
       if (wrapped[2] === undefined) continue;
@@ -283,7 +348,7 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
     }
     // (Or the whole caption between the headings' lines, cells centred in a tall row: "Relevant
     // cases" / "Of the 8 cases inspected:" / "Number 'Yes'".)
-    if (k === i + 1 && !lead && isCaptionLine(flat)) {
+    if (k === second && !lead && isCaptionLine(flat)) {
       caption = flat;
       continue;
     }
@@ -570,6 +635,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       tableRow = 0;
       if (question?.next) i++;
       i += rest;
+      // (The third heading, the counts' share, wrapped to a line of its own: "... Relevant cases
+      // Number 'Yes'" / "% 'Yes'".)
+      const shareHeading = i + 1 < end ? (lines[i + 1] as Line).flat.trim() : "";
+      if (/relevant|number/i.test(line.flat) && PERCENT_HEADER.test(shareHeading)) i++;
       pending = null;
       if (question) currentKq = setKq(question.text, line, null) ?? currentKq;
       else if (standardId && currentKq !== null) {
@@ -601,6 +670,16 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         };
         i++;
       }
+    }
+    // A count table that prints the counts' share too, the share wrapped to the next line ("...
+    // protective factors? 8 8" / "100%"): the row's, where it is their share.
+    const share =
+      figures?.percent === null && next && i + 1 < end && next.cells.length === 1
+        ? percentCell(next.flat)
+        : null;
+    if (figures && share !== null && isShareOf(figures.relevant, figures.yes, share)) {
+      figures = { ...figures, percent: share };
+      i++;
     }
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell

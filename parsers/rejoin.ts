@@ -29,10 +29,12 @@ import {
   FIRST_LINE_COUNT,
   KEY_QUESTION_NUMBER,
   NOT_APPLICABLE,
+  PERCENT_HEADER,
   QUESTION_START,
   SPLIT_COUNTS,
   isColumnHeading,
   isKeyQuestionText,
+  isShareOf,
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
@@ -105,7 +107,16 @@ function isQuestion(text: string): boolean {
  */
 function isQuestionRow(cells: string[], figure: string): boolean {
   const figures = cells.slice(1);
-  if (!isQuestion(cells[0] ?? "") || figures.length >= 2 || !figures.every(isFigure)) return false;
+  if (!isQuestion(cells[0] ?? "") || !figures.every(isFigure)) return false;
+  // A table printing both counts and their share ("Relevant cases", "Number 'Yes'", "% 'Yes'"):
+  // a percentage after the row's two counts is theirs where it is their share.
+  if (figures.length === 2) {
+    const percent = percentCell(figure);
+    return (
+      percent !== null && isShareOf(countCell(figures[0] as string), countCell(figures[1] as string), percent)
+    );
+  }
+  if (figures.length > 2) return false;
   // (Its percentage already after it, a single space between: "... desistance? 88%" / "50%".)
   if (QUESTION_WITH_PERCENT.test(cells[0] as string)) return false;
   if (figures.length === 0) return true;
@@ -294,6 +305,8 @@ function countPairs(doc: NormalisedDocument): Line[] {
   const isPageNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
+  // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
+  const ending = new Map(doc.lines.map((l) => [l.through ?? l.line, l]));
   const written = writtenLines(doc);
   // Next to each other, or with a blank line between.
   const adjacent = (a: Line, b: Line) =>
@@ -302,7 +315,10 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // views taken into" / "8" / "8" / "account?", the row's cells beside its middle line): the
   // line above them carries on a question begun above it, and the line after them ends it.
   const endsAfter = (question: Line, yes: Line): boolean => {
-    const tail = text.get(yes.line + 1) ?? text.get(yes.line + 2);
+    let tail = text.get(yes.line + 1) ?? text.get(yes.line + 2);
+    // (The counts' share after them, where the table prints it: "8" / "8" / "100%" / "account?".)
+    if (tail && tail.cells.length === 1 && percentCell(tail.flat) !== null)
+      tail = text.get(tail.line + 1) ?? text.get(tail.line + 2);
     if (!tail || !QUESTION_TAIL.test(tail.flat) || question.flat.endsWith("?")) return false;
     const at = doc.lines.indexOf(question);
     for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
@@ -323,7 +339,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
     // wrapped onto a line of its own is the question's, and leaves a line unwritten).
     let above = relevant.line - 1;
     while (above >= relevant.line - 3 && !written.has(above)) above--;
-    const question = text.get(above);
+    const question = ending.get(above) ?? text.get(above);
     if (!question || !(isQuestion(question.flat) || endsAfter(question, yes))) continue;
     // More "Yes" than relevant cases: lone lines out of their columns' order (pdftotext writes
     // a column in pieces), not this row's two counts as printed.
@@ -343,7 +359,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
     if (taken.has(yes) || (before && adjacent(before, yes)) || (after && adjacent(yes, after))) continue;
     let above = yes.line - 1;
     while (above >= yes.line - 3 && !written.has(above)) above--;
-    const question = text.get(above);
+    const question = ending.get(above) ?? text.get(above);
     if (!question) continue;
     const first = doc.lines[doc.lines.indexOf(question) - 1];
     const relevant =
@@ -1582,9 +1598,13 @@ const isHeadingPiece = (cell: string) => {
 /** The headings a run of their words makes, read in order: "Relevant" "cases" "Number" "'Yes'". */
 const HEADINGS_IN_ORDER = /relevant cases|number\s*['‘’"“”]?yes['‘’"“”]?|%\s*['‘’"“”]?yes['‘’"“”]?/gi;
 
-/** Headings that head a table whole: "Relevant cases" and "Number 'Yes'", or "% 'Yes'". */
+/** Headings that head a table whole: "Relevant cases" and "Number 'Yes'" (and "% 'Yes'" after them), or "% 'Yes'". */
 function headingSet(cells: string[]): boolean {
-  return cells.length > 0 && cells.every(isColumnHeading) && (cells.length === 2 || /%/.test(cells[0] ?? ""));
+  return (
+    cells.length > 0 &&
+    cells.every(isColumnHeading) &&
+    (cells.length === 2 || /%/.test(cells[0] ?? "") || (cells.length === 3 && /%/.test(cells[2] ?? "")))
+  );
 }
 
 /**
@@ -1602,19 +1622,27 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
     let line = lines[i] as Line;
     // The caption centred beside headings wrapped over two lines (cells centred vertically):
     // "Relevant  Number" / "Of the 8 cases inspected:" / "cases  'Yes'".
+    // (A third heading short enough for one line stands beside the caption: "Relevant  Number" /
+    // "Of the 7 cases ...:  % 'Yes'" / "cases  'Yes'".)
     const [mid, after] = [lines[i + 1], lines[i + 2]];
+    const besideCaption =
+      mid && mid.cells.length > 1 && PERCENT_HEADER.test(mid.cells.at(-1) as string) ? 1 : 0;
+    const caption = mid ? mid.cells.slice(0, mid.cells.length - besideCaption) : [];
     if (
       mid &&
       after &&
       line.cells.every(isHeadingPiece) &&
-      mid.cells.length > 0 &&
-      !mid.cells.some(isHeadingPiece) &&
+      caption.length > 0 &&
+      !caption.some(isHeadingPiece) &&
       after.cells.length === line.cells.length &&
       after.cells.every(isHeadingPiece)
     ) {
-      const headings = line.cells.map((piece, k) => `${piece} ${after.cells[k]}`);
+      const headings = [
+        ...line.cells.map((piece, k) => `${piece} ${after.cells[k]}`),
+        ...mid.cells.slice(caption.length),
+      ];
       if (headingSet(headings)) {
-        out.push(lineOfParts(mid, [line, mid, after], [...mid.cells, ...headings], "\n"));
+        out.push(lineOfParts(mid, [line, mid, after], [...caption, ...headings], "\n"));
         i += 2;
         continue;
       }

@@ -64,8 +64,17 @@ const FIGURE_FIELDS = {
     .int()
     .min(0)
     .nullable()
-    .describe("Printed number of relevant cases (2020 count tables)"),
-  yes: z.number().int().min(0).nullable().describe("Printed number of 'Yes' answers (2020 count tables)"),
+    .describe(
+      "Printed number of relevant cases (count tables, as in 2020; beside % 'Yes' where a table prints both)",
+    ),
+  yes: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe(
+      "Printed number of 'Yes' answers (count tables, as in 2020; beside % 'Yes' where a table prints both)",
+    ),
   subSample: z
     .number()
     .int()

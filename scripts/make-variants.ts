@@ -2,7 +2,7 @@
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
 // cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
-// time; markdown as other converters write it
+// time, count tables with the counts' share as a third column; markdown as other converters write it
 // (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -198,6 +198,21 @@ export function promptLettersAlone(text: string): string {
 /** Percent signs in cells of their own ("86", "%"). */
 export function percentSignCells(text: string): string {
   return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");
+}
+
+/**
+ * Count tables printing the counts' share as a third column ("Relevant cases" | "Number 'Yes'" |
+ * "% 'Yes'"), as a table may give both: every count row gets its share, rounded half up. A text
+ * without count tables is returned unchanged.
+ */
+export function withCountShares(text: string): string {
+  return text
+    .replace(/^(.*\tRelevant cases\tNumber 'Yes')$/gm, "$1\t% 'Yes'")
+    .replace(/^(.*)\t(\d+)\t(\d+)\t?$/gm, (_m, row: string, relevant: string, yes: string) =>
+      Number(relevant) > 0
+        ? `${row}\t${relevant}\t${yes}\t${Math.round((100 * Number(yes)) / Number(relevant))}%`
+        : _m,
+    );
 }
 
 /** A pipe table's rows (`toMarkdown`'s), each a list of cells, its delimiter row and escapes gone. */
@@ -588,6 +603,8 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.bracketed-markers.txt`), toBracketedMarkers(text));
     writeFileSync(join(dir, `${stem}.plain-digit-markers.txt`), toPlainDigitMarkers(text));
     writeFileSync(join(dir, `${stem}.back-to-top.txt`), withBackToTop(text));
+    if (withCountShares(text) !== text)
+      writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))
       writeFileSync(
         join(dir, `${stem}.${dialect.replace(/\W+/g, "-").replace(/-$/, "")}.md`),

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
+import { withCountShares } from "../scripts/make-variants.js";
 import { withBrowserPdf } from "../scripts/render-browser-pdf.js";
 import { renderReportPdf } from "../scripts/render-pdf.js";
 import { writerPdfs } from "../scripts/render-writer-pdf.js";
@@ -227,5 +228,68 @@ describe.each([
     writeFileSync(pdf, pdfs.get(name) as Buffer);
     const knownWrong = layout === "at one and a half lines" && name.includes("tower-hamlets") ? 1 : 0;
     await expectReadThroughMupdf(pdf, name, knownWrong);
+  });
+});
+
+// A count table may print the counts' share as a third column ("Relevant cases" | "Number 'Yes'"
+// | "% 'Yes'"): North Somerset's so printed, by each PDF writer, and read by our reader and by the
+// converters users bring. The narrower question column wraps more: the third heading beside a
+// centred caption or on a line of its own, the relevant cases run into a wrapped question
+// (pdftotext -layout), a row's figures before its last words across a page (-raw), a wrapped
+// question's counts and share a line each (MuPDF).
+describe("a count table with the counts' share as a third column, as PDF", () => {
+  const name = "2020-12-north-somerset.txt";
+  const text = withCountShares(readFileSync(join(CORPUS, name), "utf8"));
+  const pdfs = new Map<string, string>();
+  const figures = (values: Set<string>) =>
+    [...values].filter((v) => /^(keyQuestions|prompts) /.test(v)).sort();
+  let fromText: ReportRecord;
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    const save = (form: string, bytes: Buffer) => {
+      const pdf = join(TMP, `count-shares.${form}.pdf`);
+      writeFileSync(pdf, bytes);
+      pdfs.set(form, pdf);
+    };
+    save("pdfkit", await renderReportPdf(text));
+    await withBrowserPdf(async (print) => {
+      save("browser", await print(text));
+      save("browser-centred", await print(text, { justifiedCentred: true, tightCells: true }));
+    });
+    for (const bytes of writerPdfs([{ name, text }]).values()) save("writer", bytes);
+    const file = join(TMP, "count-shares.txt");
+    writeFileSync(file, text);
+    fromText = await extractFile(file);
+  }, 180_000);
+
+  test.each(["pdfkit", "browser", "browser-centred", "writer"])(
+    "printed by %s, our reader gives the same record, value for value",
+    async (form) => {
+      const fromPdf = await extractFile(pdfs.get(form) as string);
+      expect(fromPdf.keyQuestions.find((k) => k.id === "2.4.3")).toMatchObject({
+        relevant: 7,
+        yes: 5,
+        percent: 71,
+      });
+      expect(recordValues(fromPdf, { narrativeText: false })).toEqual(
+        recordValues(fromText, { narrativeText: false }),
+      );
+    },
+    60_000,
+  );
+
+  test.each([
+    ["pdfkit", "pdftotext -layout"],
+    ["writer", "pdftotext -raw"],
+    ["browser", "mutool draw -F txt"],
+    ["browser-centred", "mutool draw -F txt"],
+  ] as const)("printed by %s, through %s: every row's figures", async (form, command) => {
+    const pdf = pdfs.get(form) as string;
+    const out = pdf.replace(/\.pdf$/, `.${command.replace(/\W+/g, "-")}.txt`);
+    const [tool, ...flags] = command.split(" ") as [string, ...string[]];
+    execFileSync(tool, tool === "mutool" ? [...flags, "-q", "-o", out, pdf] : [...flags, pdf, out], {
+      stdio: "pipe",
+    });
+    expect(figures(valueStatements(await extractFile(out)))).toEqual(figures(valueStatements(fromText)));
   });
 });

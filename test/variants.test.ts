@@ -11,6 +11,7 @@ import {
   promptLettersAlone,
   repeatTableHeadings,
   toBracketedMarkers,
+  toCellPerLine,
   toHtmlPage,
   toHtmlTables,
   toMarkdown,
@@ -22,8 +23,10 @@ import {
   toWrapped,
   unnumberRatingsRows,
   withBackToTop,
+  withCountShares,
   wrapFirstCells,
 } from "../scripts/make-variants.js";
+import { auditRecord } from "../src/audit/index.js";
 import { extractFile } from "../src/extract.js";
 import { recordValues, valueStatements } from "./helpers/shared.js";
 
@@ -429,5 +432,55 @@ describe.each(reports)("%s", (name) => {
     expect(recordValues(variant, { narrativeText: false })).toEqual(
       recordValues(original, { narrativeText: false }),
     );
+  });
+});
+
+// A count table may print the counts' share as well ("Relevant cases" | "Number 'Yes'" | "% 'Yes'").
+// North Somerset's count tables with that third column: each row keeps its two counts (not words
+// of its question) and gains its share, in each form a converter writes the rows, the wider
+// rows wrapping more often (a share alone on the next line, the third heading on a line of its
+// own or a cell a line).
+describe("count tables with the counts' share as a third column", () => {
+  const name = "2020-12-north-somerset.txt";
+  const text = withCountShares(readFileSync(join(CORPUS, name), "utf8"));
+  const write = (suffix: string, body: string) => {
+    const file = join(TMP, name.replace(/\.txt$/, `.count-shares.${suffix}`));
+    writeFileSync(file, body);
+    return file;
+  };
+
+  test("every count row is read with its counts and its share; the audit finds the shares sound", async () => {
+    expect(text).toContain("Of the 8 cases inspected:\tRelevant cases\tNumber 'Yes'\t% 'Yes'");
+    const original = await extractFile(join(CORPUS, name));
+    const shared = await extractFile(write("txt", text));
+    const rows = (r: ReportRecord) => [...r.keyQuestions, ...r.prompts];
+    // As printed: 2.4.3 "keeping other people safe", 5 'Yes' of 7 relevant cases, is 71%.
+    const kq = shared.keyQuestions.find((k) => k.id === "2.4.3");
+    expect(kq).toMatchObject({ relevant: 7, yes: 5, percent: 71, subSample: 8 });
+    expect(kq?.text).toBe("Does reviewing focus sufficiently on keeping other people safe?");
+    expect(kq?.provenance?.snippet).toContain("7\t5\t71%");
+    // Every other row as the original reads it, its share beside its counts.
+    const withShare = rows(original).map((q) => ({
+      ...q,
+      percent: q.relevant !== null && q.yes !== null ? Math.round((100 * q.yes) / q.relevant) : q.percent,
+    }));
+    const figures = (qs: ReturnType<typeof rows>) =>
+      qs.map((q) => [q.text, q.relevant, q.yes, q.percent, q.subSample]);
+    expect(figures(rows(shared))).toEqual(figures(withShare));
+    expect(rows(shared).filter((q) => q.relevant !== null && q.percent === null)).toEqual([]);
+    expect(auditRecord(shared).filter((f) => f.ruleId === "count-share")).toEqual([]);
+  });
+
+  test.each([
+    ["spaces instead of tabs", "spaces.txt", toSpaces],
+    ["markdown with pipe tables", "md", toMarkdown],
+    ["a cell per line", "cell-per-line.txt", toCellPerLine],
+    ["a single space between cells", "single-space.txt", (t: string) => t.replace(/\t+/g, " ")],
+    ["single spaces and every line wrapped at 90 columns", "plain-wrapped.txt", toPlainWrapped],
+  ] as const)("written with %s: the same values", async (_form, suffix, make) => {
+    const shared = valueStatements(await extractFile(write("txt", text)));
+    const variant = valueStatements(await extractFile(write(suffix, make(text))));
+    expect([...shared].filter((v) => !variant.has(v))).toEqual([]);
+    expect([...variant].filter((v) => !shared.has(v))).toEqual([]);
   });
 });

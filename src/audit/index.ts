@@ -4,6 +4,7 @@ import type { ReportRecord } from "../../schemas/report.js";
 import type { AuditRule } from "./rule.js";
 import { caseloadSum } from "./rules/caseload-sum.js";
 import { countOrder } from "./rules/count-order.js";
+import { countShare } from "./rules/count-share.js";
 import { datesOrder } from "./rules/dates-order.js";
 import { figureAgreement } from "./rules/figure-agreement.js";
 import { grimPercent } from "./rules/grim-percent.js";
@@ -26,6 +27,7 @@ export const RULES: AuditRule[] = [
   resettlementLimit,
   grimPercent,
   countOrder,
+  countShare,
   caseloadSum,
   prosePercent,
   figureAgreement,
