@@ -23,6 +23,7 @@ import { parseRecommendations } from "../parsers/recommendations.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import { parseSamples } from "../parsers/samples.js";
 import { joinWrappedStandardNames, numberRatingsRows, segment } from "../parsers/segment.js";
+import { splitWordsJoined } from "../parsers/split-words.js";
 import { unwrapParagraphs } from "../parsers/unwrap.js";
 import {
   type Completeness,
@@ -35,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.177";
+export const PARSER_VERSION = "0.8.178";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -48,7 +49,7 @@ export class NotAReportError extends Error {
 }
 
 export function normalise(raw: RawDocument): NormalisedDocument {
-  const rows = rejoinRows(normaliseLines(raw.sourceLines, raw.format));
+  const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
   return unwrapParagraphs({ ...rows, lines: numberRatingsRows(joinWrappedStandardNames(rows.lines)) });
 }
 

@@ -1,0 +1,70 @@
+// Words split across cells. A converter may cut a table cell in two mid-word, writing the letter
+// at the cut in both pieces ("... keep the child saf" | "fe?", "... other people" | "e safe?",
+// "Total headcount other case manag" | "gers (FTE)"). Read as they stand, a question is no longer
+// the key question it is (its text no longer names its theme) and a facts table's label none the
+// table knows, which may end the table there. The pieces are one cell again, that letter once,
+// where the word so made is one the report prints and a piece is not, but for its own occurrence
+// here: two words a column's gap apart ("... how to support" | "the child ...", as OCR'd text
+// sets them) stay two cells.
+import type { Line, NormalisedDocument } from "./lines.js";
+
+/** Whether cell `b` may open with the repeated letter that ends cell `a` (the cheap test first). */
+function splitAt(a: string, b: string): boolean {
+  const first = b.charAt(0);
+  return first >= "a" && first <= "z" && a.endsWith(first) && /[A-Za-z]{2}$/.test(a);
+}
+
+/** `cells` with each word split across two of them whole again; the same array if none is. */
+export function cellsWithSplitWordsJoined(
+  cells: string[],
+  printed: (word: string, times: number) => boolean,
+): string[] {
+  let out: string[] | null = null;
+  for (let k = 1; k < cells.length; k++) {
+    const before = (out ? out[out.length - 1] : cells[k - 1]) as string;
+    const cell = cells[k] as string;
+    if (splitAt(before, cell)) {
+      const left = (before.match(/[A-Za-z]+$/) as RegExpMatchArray)[0].toLowerCase();
+      const right = (cell.match(/^[a-z]+/) as RegExpMatchArray)[0];
+      // (Each piece stands once, here; a word printed elsewhere too. A piece of one letter,
+      // "e safe?", is no word.)
+      const twoWords = right.length > 1 && printed(left, 2) && printed(right, 2);
+      if (!twoWords && printed(left + right.slice(1), 1)) {
+        out ??= cells.slice(0, k);
+        out[out.length - 1] = before + cell.slice(1);
+        continue;
+      }
+    }
+    if (out) out.push(cell);
+  }
+  return out ?? cells;
+}
+
+/**
+ * Whether `lines` print `word` (lower case) as a word at least `times` times; read only as far as
+ * needed, and only lines holding it at all are looked at closely (this runs on a whole report).
+ */
+function printedIn(lines: Line[], word: string, times: number): boolean {
+  const whole = new RegExp(`(?<![A-Za-z])${word}(?![A-Za-z])`, "gi");
+  let seen = 0;
+  for (const line of lines) {
+    if (!line.flat.includes(word)) continue;
+    seen += line.flat.match(whole)?.length ?? 0;
+    if (seen >= times) return true;
+  }
+  return false;
+}
+
+export function splitWordsJoined(doc: NormalisedDocument): NormalisedDocument {
+  const printed = (word: string, times: number) => printedIn(doc.lines, word, times);
+  let lines: Line[] | null = null;
+  doc.lines.forEach((line, i) => {
+    if (line.cells.length < 2 || !line.cells.some((c, k) => k > 0 && splitAt(line.cells[k - 1] as string, c)))
+      return;
+    const cells = cellsWithSplitWordsJoined(line.cells, printed);
+    if (cells === line.cells) return;
+    lines ??= doc.lines.slice();
+    lines[i] = { ...line, cells, flat: cells.join(" ") };
+  });
+  return lines ? { ...doc, lines } : doc;
+}

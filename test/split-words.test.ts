@@ -1,0 +1,81 @@
+// Words a converter split across two cells, the letter at the cut written in both ("saf" | "fe?"),
+// as the corpus's own texts show it: one cell again where the report prints the word so made,
+// never two words set a column's gap apart.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { documentFromBytes } from "../parsers/read.js";
+import { cellsWithSplitWordsJoined } from "../parsers/split-words.js";
+import { extractDocument } from "../src/extract.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+
+/** A corpus report with `printed` (checked to be there) written `damaged`, read. */
+async function damaged(name: string, printed: string, written: string) {
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  expect(text).toContain(printed);
+  return extractDocument(await documentFromBytes(name, Buffer.from(text.replace(printed, written))));
+}
+
+test("a word split across cells is whole again where the report prints it; two words stay two", () => {
+  // (How often the report prints each word: a piece of a split word once, where it stands.)
+  const printed = new Map(
+    ["the", "child", "safe", "support", "people", "keep", "other", "focus", "sufficiently"].map((w) => [
+      w,
+      5,
+    ]),
+  );
+  const timesPrinted = (w: string, times: number) =>
+    (printed.get(w) ?? (w === "saf" || w === "fe" ? 1 : 0)) >= times;
+  expect(
+    cellsWithSplitWordsJoined(["Does planning ... keeping the child saf", "fe?", "75%"], timesPrinted),
+  ).toEqual(["Does planning ... keeping the child safe?", "75%"]);
+  // (A piece of one letter is no word: "people" | "e safe?".)
+  expect(cellsWithSplitWordsJoined(["... keep other people", "e safe?"], timesPrinted)).toEqual([
+    "... keep other people safe?",
+  ]);
+  // Two words a column's gap apart, as OCR'd text sets them, stay two cells.
+  const twoWords = ["... how to support", "the child ...?"];
+  expect(cellsWithSplitWordsJoined(twoWords, timesPrinted)).toBe(twoWords);
+  // No word the report prints ("provi" | "sion": no repeated letter; "the" | "eo": "theo").
+  expect(cellsWithSplitWordsJoined(["provi", "sion"], timesPrinted)).toEqual(["provi", "sion"]);
+  expect(cellsWithSplitWordsJoined(["the", "eo"], timesPrinted)).toEqual(["the", "eo"]);
+});
+
+test("a key question so split is the key question it is (Blackburn with Darwen 3.3.2, 71%)", async () => {
+  // Before, "... of the ch hild?" was read as a prompt of 3.3.1, and 3.3.2 was lost.
+  const record = await damaged(
+    "2023-01-blackburn-with-darwen.txt",
+    "Does service delivery effectively support the safety of the child?\t71%",
+    "Does service delivery effectively support the safety of the ch\thild?\t71%",
+  );
+  const kqs = record.keyQuestions.filter((k) => k.standardId === "3.3" && k.source === "body");
+  expect(kqs.map((k) => [k.id, k.text, k.percent])).toEqual([
+    ["3.3.1", "Does service delivery effectively support the child's desistance?", 100],
+    ["3.3.2", "Does service delivery effectively support the safety of the child?", 71],
+    ["3.3.3", "Does service delivery effectively support the safety of other people?", 100],
+  ]);
+  expect(record.prompts.filter((p) => p.keyQuestionId.startsWith("3.3") && p.source === "body")).toEqual([]);
+});
+
+test("a facts label so split is its label, and the table reads on (Tower Hamlets' staffing data)", async () => {
+  // Before, the split row and the five after it were lost.
+  const record = await damaged(
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    "Total headcount qualified case managers (FTE) ¹³\t10",
+    "Total headcount qualified case man\tnagers (FTE) ¹³\t10",
+  );
+  const staffing = record.contextualFacts.filter((f) => f.group === "staffing");
+  expect(staffing.map((f) => [f.label, f.value])).toEqual([
+    ["Total staff headcount (full-time equivalent (FTE))", 18],
+    ["Total headcount qualified case managers (FTE)", 10],
+    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11],
+    [
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+      5,
+    ],
+    ["Average caseload case managers (FTE)", 9],
+    ["Average annual working days sickness (all staff)", 7],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
+  ]);
+});
