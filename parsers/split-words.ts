@@ -5,13 +5,41 @@
 // table knows, which may end the table there. The pieces are one cell again, that letter once,
 // where the word so made is one the report prints and a piece is not, but for its own occurrence
 // here: two words a column's gap apart ("... how to support" | "the child ...", as OCR'd text
-// sets them) stay two cells.
+// sets them) stay two cells. A rating cut in two is one again, letter repeated or not ("Go" | "od").
 import type { Line, NormalisedDocument } from "./lines.js";
+import { ratingOnly } from "./text.js";
 
 /** Whether cell `b` may open with the repeated letter that ends cell `a` (the cheap test first). */
 function splitAt(a: string, b: string): boolean {
   const first = b.charAt(0);
   return first >= "a" && first <= "z" && a.endsWith(first) && /[A-Za-z]{2}$/.test(a);
+}
+
+/**
+ * A rating cut in two, no letter repeated ("Go" | "od", "Requires improveme" | "nt"), alone in
+ * its cell or ending it ("2.4 Reviewing Go" | "od", as a 2019 report's heading carries it).
+ */
+function ratingCut(a: string, b: string): boolean {
+  const first = b.charAt(0);
+  if (first < "a" || first > "z") return false;
+  // (The rating's first piece: the cell's last word, or its last two "Requires improv...". A
+  // cheap test first: that word starts as a rating does.)
+  const word = a.slice(a.lastIndexOf(" ") + 1);
+  if (!/^[GOIR][a-z]*$/i.test(word)) return false;
+  const piece = /(?:^|\s)requires\s+\S+$/i.test(a.slice(-40)) ? `Requires ${word}` : word;
+  return (
+    // ("Requires" | "improvement" are two words, read as a rating where they stand.)
+    !/^requires$/i.test(piece) && ratingOnly(piece) === null && ratingOnly(piece + b) !== null
+  );
+}
+
+/** Whether two of `cells` side by side may be a word's or a rating's pieces. */
+function hasCut(cells: string[]): boolean {
+  for (let k = 1; k < cells.length; k++) {
+    const [a, b] = [cells[k - 1] as string, cells[k] as string];
+    if (splitAt(a, b) || ratingCut(a, b)) return true;
+  }
+  return false;
 }
 
 /** `cells` with each word split across two of them whole again; the same array if none is. */
@@ -23,6 +51,11 @@ export function cellsWithSplitWordsJoined(
   for (let k = 1; k < cells.length; k++) {
     const before = (out ? out[out.length - 1] : cells[k - 1]) as string;
     const cell = cells[k] as string;
+    if (ratingCut(before, cell)) {
+      out ??= cells.slice(0, k);
+      out[out.length - 1] = before + cell;
+      continue;
+    }
     if (splitAt(before, cell)) {
       const left = (before.match(/[A-Za-z]+$/) as RegExpMatchArray)[0].toLowerCase();
       const right = (cell.match(/^[a-z]+/) as RegExpMatchArray)[0];
@@ -59,8 +92,7 @@ export function splitWordsJoined(doc: NormalisedDocument): NormalisedDocument {
   const printed = (word: string, times: number) => printedIn(doc.lines, word, times);
   let lines: Line[] | null = null;
   doc.lines.forEach((line, i) => {
-    if (line.cells.length < 2 || !line.cells.some((c, k) => k > 0 && splitAt(line.cells[k - 1] as string, c)))
-      return;
+    if (line.cells.length < 2 || !hasCut(line.cells)) return;
     const cells = cellsWithSplitWordsJoined(line.cells, printed);
     if (cells === line.cells) return;
     lines ??= doc.lines.slice();

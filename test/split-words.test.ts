@@ -79,3 +79,20 @@ test("a facts label so split is its label, and the table reads on (Tower Hamlets
     ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
   ]);
 });
+
+test("a rating cut in two in the ratings table is the standard's rating (Blackburn with Darwen 2.3, 'Outstanding')", async () => {
+  // Before, the row's rating was lost (and with it the computed score).
+  const record = await damaged(
+    "2023-01-blackburn-with-darwen.txt",
+    "2.3\tImplementation and delivery\tOutstanding",
+    "2.3\tImplementation and delivery\tOutsta\tnding",
+  );
+  expect(record.standards.find((s) => s.id === "2.3")?.rating).toBe("Outstanding");
+  expect(record.computedScore).toBe(record.statedScore);
+  const cut = (a: string, b: string) => cellsWithSplitWordsJoined([a, b], () => false);
+  expect(cut("Requires improveme", "nt")).toEqual(["Requires improvement"]);
+  expect(cut("Go", "od")).toEqual(["Good"]);
+  // ("Requires" | "improvement" stay as they stand; a rating whole is no piece.)
+  expect(cut("Requires", "improvement")).toEqual(["Requires", "improvement"]);
+  expect(cut("Good", "od")).toEqual(["Good", "od"]);
+});
