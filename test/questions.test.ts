@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import { documentFromBytes } from "../parsers/read.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { extractDocument } from "../src/extract.js";
+import { damagedReport } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const BLACKBURN = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
@@ -13,19 +14,6 @@ const ROW = "Does assessment sufficiently analyse how to keep other people safe?
 
 async function recordOf(text: string) {
   return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
-}
-
-/**
- * A corpus report with rows as a converter damaged them: each [printed, damaged] pair's printed
- * text is checked to be in the report first, so that a test cannot pass on a row it never changed.
- */
-async function damagedReport(name: string, ...edits: [printed: string, damaged: string][]) {
-  let text = readFileSync(join(CORPUS, name), "utf8");
-  for (const [printed, damaged] of edits) {
-    expect(text).toContain(printed);
-    text = text.replace(printed, damaged);
-  }
-  return recordOf(text);
 }
 
 async function bodyRow(text: string, id: string) {

@@ -1,21 +1,9 @@
 // Words a converter split across two cells, the letter at the cut written in both ("saf" | "fe?"),
 // as the corpus's own texts show it: one cell again where the report prints the word so made,
 // never two words set a column's gap apart.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "vitest";
-import { documentFromBytes } from "../parsers/read.js";
 import { cellsWithSplitWordsJoined } from "../parsers/split-words.js";
-import { extractDocument } from "../src/extract.js";
-
-const CORPUS = join(import.meta.dirname, "..", "corpus");
-
-/** A corpus report with `printed` (checked to be there) written `damaged`, read. */
-async function damaged(name: string, printed: string, written: string) {
-  const text = readFileSync(join(CORPUS, name), "utf8");
-  expect(text).toContain(printed);
-  return extractDocument(await documentFromBytes(name, Buffer.from(text.replace(printed, written))));
-}
+import { damagedReport } from "./helpers/shared.js";
 
 test("a word split across cells is whole again where the report prints it; two words stay two", () => {
   // (How often the report prints each word: a piece of a split word once, where it stands.)
@@ -44,11 +32,10 @@ test("a word split across cells is whole again where the report prints it; two w
 
 test("a key question so split is the key question it is (Blackburn with Darwen 3.3.2, 71%)", async () => {
   // Before, "... of the ch hild?" was read as a prompt of 3.3.1, and 3.3.2 was lost.
-  const record = await damaged(
-    "2023-01-blackburn-with-darwen.txt",
+  const record = await damagedReport("2023-01-blackburn-with-darwen.txt", [
     "Does service delivery effectively support the safety of the child?\t71%",
     "Does service delivery effectively support the safety of the ch\thild?\t71%",
-  );
+  ]);
   const kqs = record.keyQuestions.filter((k) => k.standardId === "3.3" && k.source === "body");
   expect(kqs.map((k) => [k.id, k.text, k.percent])).toEqual([
     ["3.3.1", "Does service delivery effectively support the child's desistance?", 100],
@@ -60,11 +47,10 @@ test("a key question so split is the key question it is (Blackburn with Darwen 3
 
 test("a facts label so split is its label, and the table reads on (Tower Hamlets' staffing data)", async () => {
   // Before, the split row and the five after it were lost.
-  const record = await damaged(
-    "2022-07-tower-hamlets-and-city-of-london.txt",
+  const record = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
     "Total headcount qualified case managers (FTE) ¹³\t10",
     "Total headcount qualified case man\tnagers (FTE) ¹³\t10",
-  );
+  ]);
   const staffing = record.contextualFacts.filter((f) => f.group === "staffing");
   expect(staffing.map((f) => [f.label, f.value])).toEqual([
     ["Total staff headcount (full-time equivalent (FTE))", 18],
@@ -82,11 +68,10 @@ test("a facts label so split is its label, and the table reads on (Tower Hamlets
 
 test("a rating cut in two in the ratings table is the standard's rating (Blackburn with Darwen 2.3, 'Outstanding')", async () => {
   // Before, the row's rating was lost (and with it the computed score).
-  const record = await damaged(
-    "2023-01-blackburn-with-darwen.txt",
+  const record = await damagedReport("2023-01-blackburn-with-darwen.txt", [
     "2.3\tImplementation and delivery\tOutstanding",
     "2.3\tImplementation and delivery\tOutsta\tnding",
-  );
+  ]);
   expect(record.standards.find((s) => s.id === "2.3")?.rating).toBe("Outstanding");
   expect(record.computedScore).toBe(record.statedScore);
   const cut = (a: string, b: string) => cellsWithSplitWordsJoined([a, b], () => false);

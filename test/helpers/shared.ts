@@ -1,8 +1,26 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "vitest";
+import { documentFromBytes } from "../../parsers/read.js";
 import type { ReportRecord } from "../../schemas/report.js";
 // Helpers several test files share.
 import { main } from "../../src/cli.js";
 import type { Db } from "../../src/db.js";
+import { extractDocument } from "../../src/extract.js";
+
+/**
+ * A corpus report with rows as a converter damaged them, read: each [printed, damaged] pair's
+ * printed text is checked to be in the report first, so that a test cannot pass on a row it
+ * never changed.
+ */
+export async function damagedReport(name: string, ...edits: [printed: string, damaged: string][]) {
+  let text = readFileSync(join(import.meta.dirname, "..", "..", "corpus", name), "utf8");
+  for (const [printed, damaged] of edits) {
+    expect(text).toContain(printed);
+    text = text.replace(printed, damaged);
+  }
+  return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
+}
 
 /** Run the `yos` command in process, collecting what it prints. */
 export async function run(args: string[]): Promise<{ code: number; out: string[] }> {
