@@ -154,23 +154,24 @@ export function isShareOf(relevant: number | null, yes: number | null, percent: 
 function withCountsBefore(percent: number, textCells: string[]): Figures {
   const n = textCells.length;
   const yes = n >= 2 ? countCell(textCells[n - 1] as string) : null;
-  const relevant = n >= 2 ? countCell(textCells[n - 2] as string) : null;
-  if (yes !== null && relevant !== null) return { percent, relevant, yes, textCells: textCells.slice(0, -2) };
-  // (Its relevant cases run into the question's wrapped cell, "... facing 7 the child?" | "7" |
-  // "100%", or its first line, "... facing 7" | "7" | "100%" / "the child?", as pdftotext -layout
-  // writes a narrow gap. Only where the figures are the share.)
-  const cell = yes !== null ? (textCells[n - 2] as string) : "";
-  const beside = yes !== null ? FIRST_LINE_COUNT.exec(cell) : null;
-  const inside =
-    yes !== null
-      ? (figureInside(cell, COUNT_INSIDE) ??
-        (beside && QUESTION_START.test(beside[1] as string)
-          ? { figure: Number(beside[2]), text: beside[1] as string }
-          : null))
-      : null;
-  if (inside && isShareOf(inside.figure, yes, percent))
-    return { percent, relevant: inside.figure, yes, textCells: [...textCells.slice(0, -2), inside.text] };
-  const last = n >= 1 ? (textCells[n - 1] as string) : "";
+  if (yes !== null) {
+    const before = textCells[n - 2] as string;
+    const relevant = countCell(before);
+    if (relevant !== null) return { percent, relevant, yes, textCells: textCells.slice(0, -2) };
+    // (Its relevant cases run into the question's wrapped cell, "... facing 7 the child?" | "7" |
+    // "100%", or its first line, "... facing 7" | "7" | "100%" / "the child?", as pdftotext
+    // -layout writes a narrow gap. Only where the figures are the share.)
+    const beside = FIRST_LINE_COUNT.exec(before);
+    const inside =
+      figureInside(before, COUNT_INSIDE) ??
+      (beside && QUESTION_START.test(beside[1] as string)
+        ? { figure: Number(beside[2]), text: beside[1] as string }
+        : null);
+    if (inside && isShareOf(inside.figure, yes, percent))
+      return { percent, relevant: inside.figure, yes, textCells: [...textCells.slice(0, -2), inside.text] };
+  }
+  // (Or both counts in the last cell, after the question's mark or alone: "... safe? 8 7", "8 7".)
+  const last = textCells[n - 1] ?? "";
   const tail = /\d$/.test(last) ? /^(?:(.*\?)\s+)?(\d{1,4})\s+(\d{1,4})$/.exec(last) : null;
   if (tail)
     return {

@@ -33,15 +33,6 @@ function ratingCut(a: string, b: string): boolean {
   );
 }
 
-/** Whether two of `cells` side by side may be a word's or a rating's pieces. */
-function hasCut(cells: string[]): boolean {
-  for (let k = 1; k < cells.length; k++) {
-    const [a, b] = [cells[k - 1] as string, cells[k] as string];
-    if (splitAt(a, b) || ratingCut(a, b)) return true;
-  }
-  return false;
-}
-
 /** `cells` with each word split across two of them whole again; the same array if none is. */
 export function cellsWithSplitWordsJoined(
   cells: string[],
@@ -92,7 +83,7 @@ export function splitWordsJoined(doc: NormalisedDocument): NormalisedDocument {
   const printed = (word: string, times: number) => printedIn(doc.lines, word, times);
   let lines: Line[] | null = null;
   doc.lines.forEach((line, i) => {
-    if (line.cells.length < 2 || !hasCut(line.cells)) return;
+    if (line.cells.length < 2) return;
     const cells = cellsWithSplitWordsJoined(line.cells, printed);
     if (cells === line.cells) return;
     lines ??= doc.lines.slice();
