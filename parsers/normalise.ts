@@ -211,16 +211,18 @@ function withoutOcrRuleCell(cells: string[]): string[] {
     : cells;
 }
 
+/** (One regular expression scans a line for both faster than two searches for "o".) */
+const OUTOF_OR_OFCOURT = /outof|ofcourt/;
+
 export function cleanLine(written: string, format: Format): Cleaned & { cells: string[] } {
   // pdfminer writes a glyph its font gives no character for as "(cid:N)" ("Outstanding (cid:0)"
   // for a rating's star): a character unknown, as a damaged byte is (so "8(cid:3)%" is no figure).
   const glyphs = written.includes("(cid:") ? written.replace(/\(cid:\d+\)/g, "\uFFFD") : written;
   // pdftotext (without -layout) takes a hyphen at a line's end for a soft one and drops it:
   // "out-of-court" wrapped after "out-" comes out "outof-court", after "of-" "out-ofcourt".
-  const raw =
-    glyphs.includes("outof") || glyphs.includes("ofcourt")
-      ? glyphs.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
-      : glyphs;
+  const raw = OUTOF_OR_OFCOURT.test(glyphs)
+    ? glyphs.replace(/\b(out)(of)(?=[-\s]court\b)/gi, "$1-$2").replace(/\b(out-of)(court)\b/gi, "$1-$2")
+    : glyphs;
   if (!(format === "markdown" ? NEEDS_CLEANING_MARKDOWN : NEEDS_CLEANING).test(raw)) {
     const cell = withoutOcrRule(raw.trim());
     return { text: raw, markers: [], startsWithMarker: false, cells: cell ? [cell] : [] };
@@ -563,7 +565,7 @@ function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
   // (Most texts have neither a row left open nor a line closing one it did not open.)
   const opens = (raw: string) => OPENS_WITH_PIPE.test(raw);
   const closes = (raw: string) => CLOSES_WITH_PIPE.test(raw);
-  if (!source.some((l) => opens(l.raw) !== closes(l.raw))) return source;
+  if (!source.some((l) => l.raw.includes("|") && opens(l.raw) !== closes(l.raw))) return source;
   const out: SourceLine[] = [];
   for (let i = 0; i < source.length; i++) {
     const row = source[i] as SourceLine;
@@ -591,6 +593,15 @@ function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
   return out;
 }
 
+/** A character other than white space: the line is not blank (no trimmed copy made to tell). */
+const NOT_BLANK = /\S/;
+
+/** Whether a cell's last character could end "to top", "to top)" or "to top]": one character's test. */
+function endsLikeToTop(cell: string): boolean {
+  const last = cell.charCodeAt(cell.length - 1);
+  return last === 112 || last === 41 || last === 93; // p ) ]
+}
+
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
@@ -613,7 +624,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   const figureCells = layout ? figureColumns(source) : new Set<number>();
   const pageNumbers = pageNumbersBeforeJoiners(source);
   for (const original of layout ? centredRowsInLayout(source) : source) {
-    if (original.raw.trim() === "") {
+    if (!NOT_BLANK.test(original.raw)) {
       // A wrapped cell follows its row directly; after a blank line a new block begins.
       lastRow = null;
       continue;
@@ -624,6 +635,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     const src =
       format !== "pdf" &&
       !original.cells &&
+      // (Most lines have no pipe at all: one character's search spares them both tests.)
+      original.raw.includes("|") &&
       ((format === "markdown" ? PIPE_ROW : TEXT_PIPE_ROW).test(original.raw) || original.raw.includes(" | "))
         ? { ...original, cells: pipeCells(original.text ?? original.raw) }
         : original;
@@ -635,13 +648,12 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       cells = [];
       markers = [];
       startsWithMarker = false;
-      for (const cell of src.cells) {
-        const c = cleanLine(cell, format);
+      for (let k = 0; k < src.cells.length; k++) {
+        const c = cleanLine(src.cells[k] as string, format);
         cells.push(...c.cells);
         markers.push(...c.markers);
+        if (k === 0) startsWithMarker = c.startsWithMarker && src.cells.length === 1;
       }
-      const firstRaw = src.cells[0] ?? "";
-      startsWithMarker = cleanLine(firstRaw, format).startsWithMarker && src.cells.length === 1;
       cells = mergedCellsOnce(cells);
     } else {
       const c = cleanLine(src.text ?? src.raw, format);
@@ -675,12 +687,12 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // A web page's link back to its contents after each heading ("Ratings (Back to top)"), as the
     // inspectorate's HTML reports print it: the heading's, not its words.
     const last = cells[cells.length - 1];
-    if (last && /to top[)\]]?$/.test(last)) {
+    if (last && endsLikeToTop(last) && /to top[)\]]?$/.test(last)) {
       const heading = last.replace(BACK_TO_TOP, "");
       if (heading !== last) cells = heading ? [...cells.slice(0, -1), heading] : cells.slice(0, -1);
       if (cells.length === 0 && markers.length === 0) continue;
     }
-    const flat = cells.join(" ");
+    const flat = cells.length === 1 ? (cells[0] as string) : cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
     // A footnote marker alone on its line, wrapped from the end of the line above ("... the
     // safety of other people?" / "<sup>27</sup>"): that line's marker, and no line of its own.
