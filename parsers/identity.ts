@@ -39,6 +39,11 @@ const INSPECTORATE_LAST = new RegExp(`${INSPECTORATE}\\s*[,:-]?$`, "i");
 const FROM_INSPECTORATE = new RegExp(`\\s*${INSPECTORATE}.*$`, "i");
 /** What a title may say of the inspection after the area: "Cardiff (reinspection)", "Cardiff: re-inspection". */
 const INSPECTION_KIND = /\s*(?:\(\s*re-?inspection\s*\)|[:–—-]\s*re-?inspection)$/i;
+/**
+ * What a document-sharing site's title adds after the area, a snippet of the text: "Croydon ·
+ * Croydon covers an area of ..." (no area's name holds a middle dot or a bar between spaces).
+ */
+const TITLE_SNIPPET = /\s+[·|]\s.*$/;
 const MONTH_ONLY = new RegExp(`^${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
 // A name: capitalised words of any script ("Zoë", "Seán O'Brien"), with lower-case particles
 // ("Jane de la Cruz"). Words and spaces never overlap, so matching stays linear.
@@ -118,6 +123,7 @@ export function parseIdentity(
     const rest = (m[1] as string).trim();
     const areaLine = rest ? (head[i] as Line) : head[i + 1];
     let area = (rest || (areaLine ? plain(areaLine.flat) : ""))
+      .replace(TITLE_SNIPPET, "")
       .replace(FROM_INSPECTORATE, "")
       .replace(INSPECTION_KIND, "")
       .trim();

@@ -602,11 +602,36 @@ function endsLikeToTop(cell: string): boolean {
   return last === 112 || last === 41 || last === 93; // p ) ]
 }
 
+/** A document-sharing site's label before each page of its transcript: "Page 12: <title> · <snippet>". */
+const PAGE_LABEL = /^\s*Page\s+(\d{1,4})\s*:\s*(\S.*?)\s*$/;
+
+/**
+ * The page labels of a transcript as document-sharing sites print a PDF's text: "Page N:" and
+ * the same title (often with a snippet of the text) before every page, set between any two
+ * lines, a table's rows too. A label counts as one where its text follows at least three
+ * different page numbers; a report's own sentence never opens so.
+ */
+function transcriptPageLabels(source: SourceLine[]): number[] {
+  const byText = new Map<string, { pages: Set<string>; lines: number[] }>();
+  for (const l of source) {
+    // (A search for "Page" first: nearly no line has it.)
+    if (!l.raw.includes("Page")) continue;
+    const m = PAGE_LABEL.exec(l.raw);
+    if (!m) continue;
+    const seen = byText.get(m[2] as string) ?? { pages: new Set<string>(), lines: [] };
+    byText.set(m[2] as string, seen);
+    seen.pages.add(m[1] as string);
+    seen.lines.push(l.line);
+  }
+  return [...byText.values()].filter((s) => s.pages.size >= 3).flatMap((s) => s.lines);
+}
+
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
 export function normaliseLines(written: SourceLine[], format: Format): NormalisedDocument {
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
   // foot of their page, above such a line.
   const edges = repeatedPageEdges(written);
+  for (const line of transcriptPageLabels(written)) edges.add(line);
   const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
   const source = format === "pdf" ? kept : plainDigitFootnotes(pipeRowsUnwrapped(kept));
   const lines: Line[] = [];

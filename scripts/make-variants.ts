@@ -78,6 +78,29 @@ export function withBackToTop(text: string): string {
     .join("\n");
 }
 
+/**
+ * The report as a document-sharing site's transcript of its PDF: the site's title (the report's
+ * title, a middle dot and a snippet of its text) and its page furniture above the text, and
+ * "Page N:" with that title again before every page (here every 45 lines), wherever the page
+ * breaks, between a table's rows too.
+ */
+export function asSharedTranscript(text: string): string {
+  const area =
+    text
+      .match(/An inspection of youth (?:offending|justice) services in\s*\n+\s*(?:#+\s*)?\**([^*\n]+)/)?.[1]
+      ?.trim() ?? "";
+  const snippet = (text.split("\n").find((l) => l.length > 100 && !l.includes("\t")) ?? "")
+    .slice(0, 90)
+    .trim();
+  const title = `An inspection of youth offending services in ${area} · ${snippet}`;
+  const out = [title, "", "Upload", "others", "", "Views", "12", "", "Download", "0", "", "Transcript", ""];
+  text.split("\n").forEach((line, i) => {
+    if (i % 45 === 0) out.push(`Page ${i / 45 + 1}: ${title}`, "");
+    out.push(line);
+  });
+  return out.join("\n");
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
 }
@@ -603,6 +626,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.bracketed-markers.txt`), toBracketedMarkers(text));
     writeFileSync(join(dir, `${stem}.plain-digit-markers.txt`), toPlainDigitMarkers(text));
     writeFileSync(join(dir, `${stem}.back-to-top.txt`), withBackToTop(text));
+    writeFileSync(join(dir, `${stem}.shared-transcript.txt`), asSharedTranscript(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

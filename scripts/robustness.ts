@@ -16,6 +16,7 @@ import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
   MARKDOWN_DIALECTS,
+  asSharedTranscript,
   overallRowLast,
   percentSignCells,
   promptLettersAlone,
@@ -68,6 +69,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "markdown, pipe tables hard-wrapped at 80, rows and all": (t) => toWrapped(toMarkdown(t), 80, true),
   "footnote markers as bracketed numbers": toBracketedMarkers,
   "headings followed by '(Back to top)' (web edition)": withBackToTop,
+  "a document-sharing site's transcript ('Page N: <title> · <snippet>' before every page)":
+    asSharedTranscript,
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
 import {
   MARKDOWN_DIALECTS,
+  asSharedTranscript,
   overallRowLast,
   percentSignCells,
   promptLettersAlone,
@@ -51,6 +52,13 @@ describe.each(reports)("%s", (name) => {
       variant: "headings followed by the web edition's '(Back to top)'",
       suffix: "back-to-top",
       make: withBackToTop,
+      narrativeText: true,
+    },
+    {
+      variant:
+        "a document-sharing site's transcript: its title ('... in <area> · <snippet>') and 'Page N: <title>' before every page, between table rows too",
+      suffix: "shared-transcript",
+      make: asSharedTranscript,
       narrativeText: true,
     },
     {
