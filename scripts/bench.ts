@@ -9,7 +9,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { toMarkdown } from "./make-variants.js";
+import { coverArea, toMarkdown } from "./make-variants.js";
 import { renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -27,9 +27,7 @@ const bases = readdirSync(join(ROOT, "corpus"))
 /** The i-th synthetic report: a corpus report with its area renamed and its percentages moved. */
 function variant(i: number): string {
   const base = bases[i % bases.length] as string;
-  const area = base
-    .match(/An inspection of youth (?:offending|justice) services in\s*\n+\s*(?:#+\s*)?\**([^*\n]+)/)?.[1]
-    ?.trim();
+  const area = coverArea(base);
   let text = area ? base.split(area).join(`${area} ${i}`) : base;
   let k = 0;
   text = text.replace(/\t(\d{1,2})%/g, (_m, p: string) => `\t${(Number(p) + ((i + k++) % 7)) % 100}%`);

@@ -78,6 +78,13 @@ export function withBackToTop(text: string): string {
     .join("\n");
 }
 
+/** The area a corpus report's cover names, on the line after its title (markdown heading or not). */
+export function coverArea(text: string): string | undefined {
+  return text
+    .match(/An inspection of youth (?:offending|justice) services in\s*\n+\s*(?:#+\s*)?\**([^*\n]+)/)?.[1]
+    ?.trim();
+}
+
 /**
  * The report as a document-sharing site's transcript of its PDF: the site's title (the report's
  * title, a middle dot and a snippet of its text) and its page furniture above the text, and
@@ -85,10 +92,7 @@ export function withBackToTop(text: string): string {
  * breaks, between a table's rows too.
  */
 export function asSharedTranscript(text: string): string {
-  const area =
-    text
-      .match(/An inspection of youth (?:offending|justice) services in\s*\n+\s*(?:#+\s*)?\**([^*\n]+)/)?.[1]
-      ?.trim() ?? "";
+  const area = coverArea(text) ?? "";
   const snippet = (text.split("\n").find((l) => l.length > 100 && !l.includes("\t")) ?? "")
     .slice(0, 90)
     .trim();
