@@ -6,13 +6,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { hyphenRestorer } from "../parsers/hyphens.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
-import { documentFromBytes } from "../parsers/read.js";
-import { extractDocument } from "../src/extract.js";
-import { valueStatements } from "./helpers/shared.js";
+import { readText as read, valueStatements } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
-const read = async (name: string, text: string) =>
-  extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
 
 describe("hyphens a converter dropped", () => {
   test("a recommendation and a key question read 'decisionmaking' are read as the report prints them elsewhere (Kirklees)", async () => {

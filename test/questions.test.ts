@@ -3,18 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { documentFromBytes } from "../parsers/read.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
-import { extractDocument } from "../src/extract.js";
-import { damagedReport } from "./helpers/shared.js";
+import { damagedReport, readText } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const BLACKBURN = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
 const ROW = "Does assessment sufficiently analyse how to keep other people safe?\t86%";
 
-async function recordOf(text: string) {
-  return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
-}
+const recordOf = (text: string) => readText("variant.txt", text);
 
 async function bodyRow(text: string, id: string) {
   const record = await recordOf(text);

@@ -11,13 +11,9 @@ import { wholeLabel } from "../parsers/text.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { extractDocument, normalise } from "../src/extract.js";
-import { recordValues, valueStatements } from "./helpers/shared.js";
+import { readText as read, recordValues, valueStatements } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
-
-async function read(name: string, text: string): Promise<ReportRecord> {
-  return extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
-}
 
 /** The values a reader compares across renderings (no provenance: line numbers differ). */
 function tableValues(r: ReportRecord) {
@@ -1033,12 +1029,12 @@ test("a count table written a column at a time where its rows touch: a block of 
   const columns = `${caption}\n${questions.join("\n")}\n\nRelevant cases\n7\n\nNumber 'Yes'\n6\n\n7\n6\n\n7\n4\n\n7\n\n5\n\n7\n\n5\n`;
   const cellPerLine = toCellPerLine(text);
   expect(cellPerLine).toContain(rows);
-  const read = async (t: string) =>
-    (await extractDocument(await documentFromBytes(name, Buffer.from(t)))).prompts
+  const countsRead = async (t: string) =>
+    (await read(name, t)).prompts
       .filter((p) => p.keyQuestionId === "2.2.3" && questions.includes(p.text))
       .map((p) => [p.relevant, p.yes]);
-  expect(await read(cellPerLine)).toEqual(counts);
-  expect(await read(cellPerLine.replace(rows, columns))).toEqual(counts);
+  expect(await countsRead(cellPerLine)).toEqual(counts);
+  expect(await countsRead(cellPerLine.replace(rows, columns))).toEqual(counts);
 });
 
 test("layout text: a justified column name's last word ('and') a space before the next name, the name running on below, goes back to its own", () => {
@@ -1590,7 +1586,7 @@ test("a count after a question's relevant cases that is more than they are is no
   const printed = `${recommendations}\n5\n5\n${police} <sup>29</sup>\n3\n3\n`;
   expect(cellPerLine).toContain(printed);
   const keyQuestions = async (t: string) =>
-    (await extractDocument(await documentFromBytes(name, Buffer.from(t)))).keyQuestions
+    (await read(name, t)).keyQuestions
       .filter((k) => k.standardId === "3.4")
       .map((k) => [k.id, k.relevant, k.yes]);
   expect(await keyQuestions(cellPerLine)).toEqual([

@@ -8,6 +8,11 @@ import { main } from "../../src/cli.js";
 import type { Db } from "../../src/db.js";
 import { extractDocument } from "../../src/extract.js";
 
+/** A report's text, as a file named `name` holding it is read. */
+export async function readText(name: string, text: string): Promise<ReportRecord> {
+  return extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
+}
+
 /**
  * A corpus report with rows as a converter damaged them, read: each [printed, damaged] pair's
  * printed text is checked to be in the report first, so that a test cannot pass on a row it
@@ -19,7 +24,7 @@ export async function damagedReport(name: string, ...edits: [printed: string, da
     expect(text).toContain(printed);
     text = text.replace(printed, damaged);
   }
-  return extractDocument(await documentFromBytes("variant.txt", Buffer.from(text)));
+  return readText("variant.txt", text);
 }
 
 /** Run the `yos` command in process, collecting what it prints. */
