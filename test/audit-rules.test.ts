@@ -220,6 +220,15 @@ test("GRIM: which whole percentages k of m cases can give", () => {
   expect(reachable(13, 8)).toBe(true); // half-up
 });
 
+test("a finding on a prompt names the prompt and its key question once each (GRIM, Kirklees' annex)", async () => {
+  // 49% is no whole share of 22 cases or fewer (the court sample); the annex's first prompt of 2.1.1.
+  const record = await mutated(KIRKLEES, [[1079, "offending?\t86%", "offending?\t49%"]]);
+  const hit = of(auditRecord(record), "grim-percent").find((f) => lines(f).includes(1079));
+  expect(hit?.message).toBe(
+    "Prompt 1 of key question 2.1.1 prints 49%, which is impossible with 22 cases or fewer.",
+  );
+});
+
 test("rules neither crash nor find anything when values could not be read (null)", async () => {
   for (const file of [CROYDON, SOMERSET, KIRKLEES, TOWER, BLACKBURN]) {
     const r = await original(file);

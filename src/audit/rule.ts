@@ -75,21 +75,29 @@ export function domainSample(record: ReportRecord, standardId: string): number |
 }
 
 export interface FigureRow {
-  /** "key question" or "prompt b". */
-  kind: string;
   /** The key question (of the prompt). */
   id: string;
+  /** How a finding names the row: "key question 2.1.1", "prompt b of key question 2.1.1". */
+  label: string;
   standardId: string;
   row: ReportRecord["keyQuestions"][number] | ReportRecord["prompts"][number];
 }
 
 /** Every key-question and prompt row with a figure, for the rules that check figures. */
+/** A sentence's first letter upper case ("Key question 2.1.1 ..."). */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function figureRows(record: ReportRecord): FigureRow[] {
   return [
-    ...record.keyQuestions.map((k) => ({ kind: "key question", id: k.id, standardId: k.standardId, row: k })),
+    ...record.keyQuestions.map((k) => ({
+      id: k.id,
+      label: `key question ${k.id}`,
+      standardId: k.standardId,
+      row: k,
+    })),
     ...record.prompts.map((p) => ({
-      kind: `prompt ${p.label ?? p.position}`,
       id: p.keyQuestionId,
+      label: `prompt ${p.label ?? p.position} of key question ${p.keyQuestionId}`,
       standardId: p.keyQuestionId.slice(0, 3),
       row: p,
     })),

@@ -7,8 +7,7 @@ export const countOrder: AuditRule = {
   severity: "error",
   check(record) {
     const out = [];
-    for (const { kind, id, standardId, row } of figureRows(record)) {
-      const label = kind === "key question" ? `key question ${id}` : `${kind} of key question ${id}`;
+    for (const { id, label, standardId, row } of figureRows(record)) {
       const sample = domainSample(record, standardId);
       const problems: [string, string][] = [];
       if (row.yes !== null && row.relevant !== null && row.yes > row.relevant)

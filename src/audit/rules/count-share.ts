@@ -1,5 +1,5 @@
 import { isShareOf } from "../../../parsers/questions.js";
-import { type AuditRule, figureRows, finding, round1 } from "../rule.js";
+import { type AuditRule, capitalised, figureRows, finding, round1 } from "../rule.js";
 
 export const countShare: AuditRule = {
   id: "count-share",
@@ -8,19 +8,18 @@ export const countShare: AuditRule = {
   severity: "error",
   check(record) {
     const out = [];
-    for (const { kind, id, standardId, row } of figureRows(record)) {
+    for (const { id, label, standardId, row } of figureRows(record)) {
       const { percent, relevant, yes } = row;
       // (More 'Yes' than relevant cases is count-order's finding; no share of none is printable.)
       if (percent === null || relevant === null || yes === null || relevant === 0 || yes > relevant) continue;
       if (isShareOf(relevant, yes, percent)) continue;
       const share = (100 * yes) / relevant;
-      const label = kind === "key question" ? `Key question ${id}` : `A ${kind} of key question ${id}`;
       out.push(
         finding(this, record, {
           severity: "error",
           standardId,
           questionId: id,
-          message: `${label} prints ${percent}% beside ${yes} 'Yes' of ${relevant} relevant cases, whose share is ${round1(share)}%.`,
+          message: `${capitalised(label)} prints ${percent}% beside ${yes} 'Yes' of ${relevant} relevant cases, whose share is ${round1(share)}%.`,
           values: { percent, yes, relevant },
           arithmetic: `100 × ${yes} / ${relevant} = ${round1(share)} ≠ ${percent}`,
           provenance: [row.provenance],

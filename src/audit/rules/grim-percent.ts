@@ -1,4 +1,4 @@
-import { type AuditRule, domainSample, figureRows, finding } from "../rule.js";
+import { type AuditRule, capitalised, domainSample, figureRows, finding } from "../rule.js";
 
 /**
  * Whether a whole percentage can be k of m cases, rounded. We accept half-up and half-even
@@ -28,7 +28,7 @@ export const grimPercent: AuditRule = {
   severity: "error",
   check(record) {
     const out = [];
-    for (const { kind, id, standardId, row } of figureRows(record)) {
+    for (const { id, label, standardId, row } of figureRows(record)) {
       const percent = row.percent;
       if (percent === null || !Number.isInteger(percent)) continue;
       const sample = domainSample(record, standardId);
@@ -40,7 +40,7 @@ export const grimPercent: AuditRule = {
             severity: "error",
             standardId,
             questionId: id,
-            message: `${kind === "key question" ? "Key question" : `Key question ${id}, ${kind}:`} ${id} prints ${percent}%, which no number of cases out of the stated ${fixed} can give.`,
+            message: `${capitalised(label)} prints ${percent}%, which no number of cases out of the stated ${fixed} can give.`,
             values: { percent, cases: fixed },
             arithmetic: `no whole k ≤ ${fixed} has round(100·k/${fixed}) = ${percent}`,
             provenance: [row.provenance],
@@ -55,7 +55,7 @@ export const grimPercent: AuditRule = {
           severity: "error",
           standardId,
           questionId: id,
-          message: `${kind === "key question" ? "Key question" : `A prompt (${kind}) of key question`} ${id} prints ${percent}%, which is impossible with ${sample} cases or fewer.`,
+          message: `${capitalised(label)} prints ${percent}%, which is impossible with ${sample} cases or fewer.`,
           values: { percent, sample },
           arithmetic: `no whole k ≤ m ≤ ${sample} has round(100·k/m) = ${percent}`,
           provenance: [row.provenance],
