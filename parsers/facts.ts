@@ -307,6 +307,30 @@ function columnNamesAfterHeading(text: string): string[] | null {
 }
 
 /**
+ * Where a split's header ends when its first row runs on after it on the same line ("Race/ethnicity
+ * ¹⁰ White Black and minority ethnic Unknown Kirklees YJS 65% 30% 5%"): after the heading word, a
+ * footnote marker perhaps, and two or more known column names, before a row's label; -1 if none.
+ */
+export function splitHeaderEnd(text: string): number {
+  const heading = SPLIT_HEADING_WORD.exec(text);
+  if (!heading) return -1;
+  const marker = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d{1,3}<\/sup>|\d{1,2}(?!\s*[-–—\d]))?\s*/.exec(
+    text.slice(heading[0].length),
+  );
+  let end = heading[0].length + (marker?.[0].length ?? 0);
+  let names = 0;
+  for (;;) {
+    SPLIT_COLUMNS.lastIndex = end;
+    const m = SPLIT_COLUMNS.exec(text);
+    if (!m || !/^(?:\s|$)/.test(text.slice(SPLIT_COLUMNS.lastIndex))) break;
+    names++;
+    end = SPLIT_COLUMNS.lastIndex;
+    while (text[end] === " " || text[end] === "\t") end++;
+  }
+  return names >= 2 && end < text.length && /\d/.test(text.slice(end)) ? end : -1;
+}
+
+/**
  * A split's header row on one line, its cells a single space apart ("Gender Male Female", "Age
  * 10–14 15–17"): a heading word, then nothing but two or more known column names.
  */

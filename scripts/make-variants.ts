@@ -86,6 +86,25 @@ export function coverArea(text: string): string | undefined {
 }
 
 /**
+ * Each paragraph on one line, its lines joined by a space, a table's rows run into one line with
+ * it (a paragraph's lines are those between blank lines): as docslib's and vdocument's
+ * transcripts print a PDF. With `tabs`, cells keep their tabs; else a space, as those sites print them.
+ */
+export function toParagraphLines(text: string, tabs = false): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split("\n")
+        .map((line) => line.replace(/^ +| +$/g, ""))
+        .filter((line) => line.trim() !== "")
+        .join(" "),
+    )
+    .map((line) => (tabs ? line : line.replace(/\t+/g, " ")))
+    .join("\n\n");
+}
+
+/**
  * The report as a document-sharing site's transcript of its PDF: the site's title (the report's
  * title, a middle dot and a snippet of its text) and its page furniture above the text, and
  * "Page N:" with that title again before every page (here every 45 lines), wherever the page
@@ -631,6 +650,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.plain-digit-markers.txt`), toPlainDigitMarkers(text));
     writeFileSync(join(dir, `${stem}.back-to-top.txt`), withBackToTop(text));
     writeFileSync(join(dir, `${stem}.shared-transcript.txt`), asSharedTranscript(text));
+    writeFileSync(join(dir, `${stem}.paragraph-lines.txt`), toParagraphLines(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

@@ -26,6 +26,7 @@ import {
   toHtmlPage,
   toHtmlTables,
   toMarkdown,
+  toParagraphLines,
   toPipeRows,
   toPlainDigitMarkers,
   toPlainWrapped,
@@ -71,6 +72,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "headings followed by '(Back to top)' (web edition)": withBackToTop,
   "a document-sharing site's transcript ('Page N: <title> · <snippet>' before every page)":
     asSharedTranscript,
+  "each paragraph on one line, tables' rows run on (document-sharing sites' transcripts)": toParagraphLines,
+  "each paragraph on one line, tables' rows run on, cells' tabs kept": (t) => toParagraphLines(t, true),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

@@ -16,6 +16,7 @@ import {
   toHtmlPage,
   toHtmlTables,
   toMarkdown,
+  toParagraphLines,
   toPipeRows,
   toPlainDigitMarkers,
   toPlainWrapped,
@@ -36,6 +37,20 @@ const TMP = join(import.meta.dirname, ".tmp", "variants");
 mkdirSync(TMP, { recursive: true });
 
 const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
+
+/** What a report's paragraphs each joined into one line cannot give back (see the test). */
+const LOST_TO_WRAPPED_CELLS: Record<string, string[]> = {
+  // "Is the child ... taken into\t8\t8" / "account?" -> "... taken into 8 8 account?"
+  "2020-12-north-somerset.txt": [
+    'prompts {"keyQuestionId":"2.2.1","label":null,"text":"Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?","percent":null,"relevant":8,"yes":8,"subSample":8,"source":"body"}',
+  ],
+  "2022-07-tower-hamlets-and-city-of-london.txt": [
+    'standards 1.2 sectionRating="Requires improvement"',
+    'standards 3.1 sectionRating="Requires improvement"',
+    'ratingStatements {"subject":"1.2","rating":"Requires improvement","where":"section"}',
+    'ratingStatements {"subject":"3.1","rating":"Requires improvement","where":"section"}',
+  ],
+};
 
 describe.each(reports)("%s", (name) => {
   const text = readFileSync(join(CORPUS, name), "utf8");
@@ -115,6 +130,25 @@ describe.each(reports)("%s", (name) => {
     // after it are the row's.
     expect([...original].filter((v) => !variant.has(v))).toEqual([]);
   });
+
+  test.each([
+    { cells: "a space", tabs: false },
+    { cells: "their tabs", tabs: true },
+  ])(
+    "each paragraph on one line, every table's rows run into one (cells apart by $cells): nothing read wrong, nothing lost but a row's cell wrapped beside another's",
+    async ({ tabs }) => {
+      const file = join(TMP, name.replace(/\.txt$/, `.paragraph-lines${tabs ? "-tabs" : ""}.txt`));
+      writeFileSync(file, toParagraphLines(text, tabs));
+      const original = valueStatements(await extractFile(join(CORPUS, name)));
+      const variant = valueStatements(await extractFile(file));
+      expect([...variant].filter((v) => !original.has(v))).toEqual([]);
+      // Lost: a row whose cells each wrapped over two lines, beside each other, read across as one
+      // paragraph ("... high-quality, Requires" / "personalised ... children. improvement" ->
+      // "... high-quality, Requires personalised ... children. improvement").
+      const lost = [...original].filter((v) => !variant.has(v));
+      expect(lost).toEqual(LOST_TO_WRAPPED_CELLS[name] ?? []);
+    },
+  );
 
   test("without its 'Contextual facts' heading, every printed contextual figure is still read", async () => {
     const damaged = text
