@@ -78,6 +78,7 @@ function starts(pattern: RegExp, text: string): number[] {
   return at;
 }
 
+/** Every end of a match of `pattern` in `text` (a global regular expression). */
 function ends(pattern: RegExp, text: string): number[] {
   const at: number[] = [];
   pattern.lastIndex = 0;
@@ -88,7 +89,7 @@ function ends(pattern: RegExp, text: string): number[] {
 const RATED = new RegExp(RATING);
 const LIST_START = /^\s*(?:[-•*]\s|\d{1,2}[.)]\s)/;
 
-/** Where a run-on line is cut: none for a line that is not several rows of one table. */
+/** Where a run-on line is cut: none for a line that is not several rows of a table or items of a list. */
 export function rowCuts(text: string): number[] {
   // Each kind of row is looked for only where the line has what that row must: most lines are
   // prose, and this runs on every line of every report.
