@@ -88,6 +88,7 @@ function ends(pattern: RegExp, text: string): number[] {
 
 const RATED = new RegExp(RATING);
 const LIST_START = /^\s*(?:[-•*]\s|\d{1,2}[.)]\s)/;
+const FIGURE_FIRST = /^\s*\d/;
 
 /** Where a run-on line is cut: none for a line that is not several rows of a table or items of a list. */
 export function rowCuts(text: string): number[] {
@@ -112,7 +113,7 @@ export function rowCuts(text: string): number[] {
   const last = end[end.length - 1] as string;
   if (
     cuts.length === 0 &&
-    (/\d/.test(end[0] ?? "") || /[\d%⁰¹²³⁴⁵⁶⁷⁸⁹>]/.test(last)) &&
+    (FIGURE_FIRST.test(text) || /[\d%⁰¹²³⁴⁵⁶⁷⁸⁹>]/.test(last)) &&
     !SENTENCE_END.test(text)
   )
     cuts.push(...factRows(text));

@@ -114,6 +114,15 @@ describe("runOnRowsSplit: a table's rows run into one line are its rows again", 
       "34% Reoffending rate for Kirklees ⁷",
       "38% Reoffending rate in England and Wales",
     ]);
+    // Indented, as vdocument's transcripts set every paragraph four spaces in.
+    expect(
+      rowsOfLine(
+        "    233 First-time entrant rate per 100,000 in Kirklees ⁶ 207 First-time entrant rate per 100,000 in England and Wales",
+      ),
+    ).toEqual([
+      "233 First-time entrant rate per 100,000 in Kirklees ⁶",
+      "207 First-time entrant rate per 100,000 in England and Wales",
+    ]);
     expect(rowsOf("2021-10-kirklees.txt", "61 (88%) Total current caseload")).toEqual([
       "61 (88%) Total current caseload on community sentences",
       "5 (7%) Total current caseload in custody",
