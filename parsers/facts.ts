@@ -295,15 +295,23 @@ function columnNamesAfterHeading(text: string): string[] | null {
     // A footnote marker the converter wrote as a plain number ("Race/ethnicity 10 White ...").
     .replace(/^\d{1,2}\s+(?![-–—])/, "")
     .trim();
+  const { names, end } = columnNamesFrom(rest, 0);
+  return end === rest.length ? names : null;
+}
+
+/** The known column names one after another in `text` from `start` (a space or tab apart), and where they stop. */
+function columnNamesFrom(text: string, start: number): { names: string[]; end: number } {
   const names: string[] = [];
-  SPLIT_COLUMNS.lastIndex = 0;
-  while (SPLIT_COLUMNS.lastIndex < rest.length) {
-    const m = SPLIT_COLUMNS.exec(rest);
-    if (!m) return null;
-    names.push(m[0]);
-    while (rest[SPLIT_COLUMNS.lastIndex] === " ") SPLIT_COLUMNS.lastIndex++;
+  let end = start;
+  for (;;) {
+    SPLIT_COLUMNS.lastIndex = end;
+    // (A name ends at a space or the text's end: "Black" is no column of "Blackburn with Darwen".)
+    if (!SPLIT_COLUMNS.exec(text) || /\S/.test(text[SPLIT_COLUMNS.lastIndex] ?? " ")) break;
+    names.push(text.slice(end, SPLIT_COLUMNS.lastIndex));
+    end = SPLIT_COLUMNS.lastIndex;
+    while (text[end] === " " || text[end] === "\t") end++;
   }
-  return names;
+  return { names, end };
 }
 
 /**
@@ -317,17 +325,8 @@ export function splitHeaderEnd(text: string): number {
   const marker = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d{1,3}<\/sup>|\d{1,2}(?!\s*[-–—\d]))?\s*/.exec(
     text.slice(heading[0].length),
   );
-  let end = heading[0].length + (marker?.[0].length ?? 0);
-  let names = 0;
-  for (;;) {
-    SPLIT_COLUMNS.lastIndex = end;
-    const m = SPLIT_COLUMNS.exec(text);
-    if (!m || !/^(?:\s|$)/.test(text.slice(SPLIT_COLUMNS.lastIndex))) break;
-    names++;
-    end = SPLIT_COLUMNS.lastIndex;
-    while (text[end] === " " || text[end] === "\t") end++;
-  }
-  return names >= 2 && end < text.length && /\d/.test(text.slice(end)) ? end : -1;
+  const { names, end } = columnNamesFrom(text, heading[0].length + (marker?.[0].length ?? 0));
+  return names.length >= 2 && end < text.length && /\d/.test(text.slice(end)) ? end : -1;
 }
 
 /**

@@ -152,6 +152,10 @@ describe("runOnRowsSplit: a table's rows run into one line are its rows again", 
       "Kirklees YJS 65% 30% 5%",
       "Kirklees 71% 29% 0%",
     ]);
+    // A row's label that opens with a column's name is no column ("Black" in "Blackburn").
+    expect(
+      rowsOfLine("Gender Male Female Blackburn with Darwen YJS 90% 10% National average 85% 15%"),
+    ).toEqual(["Gender Male Female", "Blackburn with Darwen YJS 90% 10%", "National average 85% 15%"]);
     // Cells kept apart by tabs: the same rows.
     expect(rowsOf("2021-10-kirklees.txt", "Race/ethnicity", true)).toEqual([
       "Race/ethnicity ¹⁰\tWhite\tBlack and minority ethnic\tUnknown",
