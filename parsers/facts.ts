@@ -237,7 +237,8 @@ function rowCells(line: Line, figures: "percent" | "number"): string[] {
 }
 const SPLIT_FIGURE = /<\s*\d+(?:\.\d+)?\s*%|\d{1,3}(?:\.\d+)?\s*%|n\/a|[-–—](?=\s|$)/;
 const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:\\s+(?:${SPLIT_FIGURE.source}))+)$`, "i");
-const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;
+/** A facts table's figure: a count ("441,290"), a rate ("12.5"), a percentage ("25.5%"). */
+export const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;
 const TRAILING_NUMBER = new RegExp(`^(.*?)(\\s+(?:${NUMBER_FIGURE.source}))$`);
 
 /** An age split's column name: "10–14", "15–17 years", "18+". */

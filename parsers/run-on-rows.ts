@@ -6,7 +6,7 @@
 // split's header apart from its rows), a list's items. Only a line holding rows of a table's
 // or list's shape is cut; a sentence's end or a date keeps prose whole.
 
-import { splitHeaderEnd } from "./facts.js";
+import { NUMBER_FIGURE, splitHeaderEnd } from "./facts.js";
 import { RATINGS } from "./framework.js";
 import type { SourceLine } from "./normalise.js";
 import { QUESTION_WORD } from "./text.js";
@@ -19,8 +19,8 @@ function capitalised(words: string): string {
 }
 /** A footnote marker as the converters write it after a question: "²", "<sup>12</sup>", "$^{12}$". */
 const MARKER = String.raw`(?:\s*(?:<sup>\d{1,3}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\$\^\{?\d{1,3}\}?\$|\[\d{1,3}\]))?`;
-/** A question's figures: its percentage, or its relevant cases and the number 'Yes'. */
-const FIGURES = String.raw`(?:\d{1,3}\s?%|\d{1,3}(?:\s+\d{1,3}){1,2})`;
+/** A question's figures: its percentage, or its relevant cases and the number 'Yes' (and their share, if printed). */
+const FIGURES = String.raw`(?:\d{1,3}\s?%|\d{1,3}(?:\s+\d{1,3}){1,2}(?:\s+\d{1,3}(?:\.\d+)?\s?%)?)`;
 /** A question ended by its figures: a row's end. */
 const QUESTION_ROW_END = new RegExp(String.raw`\?${MARKER}\s+${FIGURES}(?=\s|$)`, "g");
 /**
@@ -35,8 +35,10 @@ const QUESTION_START = new RegExp(
 const COLUMN_HEADING = /(?:Number\s+['‘’]Yes['‘’]|%\s*[Yy]es|Rating and % yes)\s+\S/;
 /** A table's rule run on after its last row's figure or rating: "... 50% -- -----". */
 const TRAILING_RULE = new RegExp(String.raw`(?<=\d%?|${RATING})\s+[-–—=_]{2,}(?:\s+[-–—=_]{2,})*\s*$`);
-/** A facts table's figure: a count, a rate, a percentage, perhaps its share after it: "69 (65%)". */
-const FACT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)%?(?:\s+\(\d+(?:\.\d+)?%\))?`;
+/** A count's share printed after it in a facts table: "69 (65%)". */
+const SHARE = String.raw`\s+\(\d+(?:\.\d+)?%\)`;
+/** A facts table's figure, perhaps with its share. */
+const FACT = String.raw`(?:${NUMBER_FIGURE.source})(?:${SHARE})?`;
 /** A figure that is a date's day or year, a month's name after it ("10 October 2022"): no row's. */
 const NOT_BEFORE_MONTH =
   "(?!\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)";
@@ -44,13 +46,13 @@ const NOT_BEFORE_MONTH =
 const FACT_FIRST = new RegExp(String.raw`^\s*${FACT}\s+[A-Za-z]`);
 /** Where a figure-first row starts: a figure before a label's capital (any letter after a share). */
 const FACT_ROW_START = new RegExp(
-  String.raw`(?<=\S\s+)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:%(?=\s+[A-Z])|\s+\(\d+(?:\.\d+)?%\)(?=\s+[A-Za-z])|${NOT_BEFORE_MONTH}(?=\s+[A-Z]))`,
+  String.raw`(?<=\S\s+)(?:(?:${NUMBER_FIGURE.source})${SHARE}(?=\s+[A-Za-z])|(?:${NUMBER_FIGURE.source})${NOT_BEFORE_MONTH}(?=\s+[A-Z]))`,
   "g",
 );
 /** Where a label-first row ends: its figure, before the next label's capital. */
 const FACT_ROW_END = new RegExp(String.raw`(?<=\s)(?:${FACT}${NOT_BEFORE_MONTH}|%)(?=\s+[A-Z])`, "g");
 /** A line that ends in a figure (a footnote marker after it perhaps): a label-first row's end. */
-const ENDS_WITH_FACT = new RegExp(String.raw`\s${FACT}(?:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d{1,3}</sup>))?\s*$`);
+const ENDS_WITH_FACT = new RegExp(String.raw`\s${FACT}${MARKER}\s*$`);
 /** A sentence's end within a line: prose, not a table. */
 const SENTENCE_END = /\S\.\s+[A-Z]/;
 /** A scoring band's row: "Minority: <50% Inadequate", "7-18 Requires improvement", "2 Good". */
@@ -71,20 +73,11 @@ const OVERALL_RATING = new RegExp(String.raw`(?<=\s)Over\S*(?:\s+\S+)?\s+rating\
 const LIST_ITEM = /^\s*([-•*]\s+)?(?:(\d{1,2})[.)]\s+)?(?=\S)/;
 
 /** Every start of a match of `pattern` in `text` (a global regular expression). */
-function starts(pattern: RegExp, text: string): number[] {
-  const at: number[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) at.push(m.index);
-  return at;
-}
-
+const starts = (pattern: RegExp, text: string) =>
+  Array.from(text.matchAll(pattern), (m) => m.index as number);
 /** Every end of a match of `pattern` in `text` (a global regular expression). */
-function ends(pattern: RegExp, text: string): number[] {
-  const at: number[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) at.push(m.index + m[0].length);
-  return at;
-}
+const ends = (pattern: RegExp, text: string) =>
+  Array.from(text.matchAll(pattern), (m) => (m.index as number) + m[0].length);
 
 const RATED = new RegExp(RATING);
 const LIST_START = /^\s*(?:[-•*]\s|\d{1,2}[.)]\s)/;
@@ -121,6 +114,15 @@ export function rowCuts(text: string): number[] {
     const rule = TRAILING_RULE.exec(text);
     if (rule) cuts.push(rule.index);
   }
+  // A split's header ("Age 10–14 15–17") with its first row after it, where the line or a row cut
+  // from it opens with one.
+  if (cuts.length > 0)
+    for (const at of [0, ...cuts]) {
+      const row = text.slice(at);
+      const indent = row.length - row.trimStart().length;
+      const header = splitHeaderEnd(row.trimStart());
+      if (header > 0) cuts.push(at + indent + header);
+    }
   return cuts;
 }
 
@@ -137,11 +139,9 @@ function factRows(text: string): number[] {
     );
   }
   if (!ENDS_WITH_FACT.test(text)) return [];
-  const rows: number[] = [];
-  FACT_ROW_END.lastIndex = 0;
-  for (let m = FACT_ROW_END.exec(text); m; m = FACT_ROW_END.exec(text))
-    if (!tabbed || text[m.index - 1] === "\t") rows.push(m.index + m[0].length);
-  return rows;
+  return Array.from(text.matchAll(FACT_ROW_END))
+    .filter((m) => !tabbed || text[(m.index as number) - 1] === "\t")
+    .map((m) => (m.index as number) + m[0].length);
 }
 
 /**
@@ -219,12 +219,7 @@ export function runOnRowsSplit(source: SourceLine[]): SourceLine[] {
       continue;
     }
     out ??= source.slice(0, i);
-    for (const piece of pieces) {
-      // A split's header ("Age 10–14 15–17") with its first row after it.
-      const header = splitHeaderEnd(piece);
-      if (header > 0) out.push({ line: line.line, page: line.page, raw: piece.slice(0, header).trim() });
-      out.push({ line: line.line, page: line.page, raw: header > 0 ? piece.slice(header) : piece });
-    }
+    for (const piece of pieces) out.push({ line: line.line, page: line.page, raw: piece });
   }
   return out ?? source;
 }

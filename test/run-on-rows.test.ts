@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { type SourceLine, textSourceLines } from "../parsers/normalise.js";
 import { runOnRowsSplit } from "../parsers/run-on-rows.js";
-import { toParagraphLines } from "../scripts/make-variants.js";
+import { toParagraphLines, withCountShares } from "../scripts/make-variants.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 
@@ -66,6 +66,23 @@ describe("runOnRowsSplit: a table's rows run into one line are its rows again", 
       "Does assessment sufficiently analyse how to support the child's desistance? 5 5",
       "Does assessment sufficiently analyse how to keep the child safe? 5 5",
       "Does assessment sufficiently analyse how to keep other people safe? 5 4",
+    ]);
+  });
+
+  test("counts tables that print the counts' share too: the share stays with its row", () => {
+    const text = toParagraphLines(
+      withCountShares(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8")),
+    );
+    const line = textSourceLines(text).find((l) =>
+      l.raw.startsWith(
+        "Of the 5 cases inspected: Relevant cases Number 'Yes' % 'Yes' Does assessment sufficiently",
+      ),
+    ) as SourceLine;
+    expect(runOnRowsSplit([line]).map((row) => row.raw)).toEqual([
+      "Of the 5 cases inspected: Relevant cases Number 'Yes' % 'Yes'",
+      "Does assessment sufficiently analyse how to support the child's desistance? 5 5 100%",
+      "Does assessment sufficiently analyse how to keep the child safe? 5 5 100%",
+      "Does assessment sufficiently analyse how to keep other people safe? 5 4 80%",
     ]);
   });
 
