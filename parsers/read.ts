@@ -51,7 +51,33 @@ export function detectFormat(bytes: Uint8Array, file: string): Format {
 function textLines(utf8: Buffer): { lines: string[]; fileLines?: number[] } {
   return isHtmlPage(utf8.subarray(0, 4096).toString("latin1"))
     ? htmlPageLines(utf8.toString("utf8"))
-    : { lines: utf8Lines(utf8) };
+    : { lines: withoutCommonIndent(utf8Lines(utf8)) };
+}
+
+const NOT_BLANK = /\S/;
+
+/**
+ * The lines with the indentation every one of them shares taken off. Some transcripts set the
+ * whole text in by a few spaces or a tab; markdown's headings ("    # Area") then no longer read
+ * as headings, nor a line's first word as its start. The first line found at the margin (in nearly
+ * every text, the first line) ends the search and the lines are left as they are.
+ */
+export function withoutCommonIndent(lines: string[]): string[] {
+  let indent: string | null = null;
+  for (const line of lines) {
+    if (!NOT_BLANK.test(line)) continue;
+    const own = /^[ \t]*/.exec(line)?.[0] ?? "";
+    if (indent === null) indent = own;
+    else if (!line.startsWith(indent)) {
+      let shared = 0;
+      while (shared < own.length && own[shared] === indent[shared]) shared++;
+      indent = indent.slice(0, shared);
+    }
+    if (indent === "") return lines;
+  }
+  if (!indent) return lines;
+  const cut = indent.length;
+  return lines.map((line) => (NOT_BLANK.test(line) ? line.slice(cut) : line));
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */

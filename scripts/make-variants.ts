@@ -14,6 +14,11 @@ export function toSpaces(text: string): string {
   return text.replace(/\t/g, "    ");
 }
 
+/** Every line set in by `indent` (a transcript that indents the whole text). */
+export function indentedThroughout(text: string, indent: string): string {
+  return text.replace(/^(?=.)/gm, indent);
+}
+
 /**
  * Every tab-separated row as a pipe row ("| 2.1 | Assessment | Good |", or without the outer
  * pipes "2.1 | Assessment | Good") with no delimiter row: plain text whose tables a converter
@@ -651,6 +656,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.back-to-top.txt`), withBackToTop(text));
     writeFileSync(join(dir, `${stem}.shared-transcript.txt`), asSharedTranscript(text));
     writeFileSync(join(dir, `${stem}.paragraph-lines.txt`), toParagraphLines(text));
+    writeFileSync(join(dir, `${stem}.indented.txt`), indentedThroughout(text, "    "));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

@@ -17,6 +17,7 @@ import { valueStatements } from "../test/helpers/shared.js";
 import {
   MARKDOWN_DIALECTS,
   asSharedTranscript,
+  indentedThroughout,
   overallRowLast,
   percentSignCells,
   promptLettersAlone,
@@ -74,6 +75,8 @@ const TEXT: Record<string, (text: string) => string> = {
     asSharedTranscript,
   "each paragraph on one line, tables' rows run on (document-sharing sites' transcripts)": toParagraphLines,
   "each paragraph on one line, tables' rows run on, cells' tabs kept": (t) => toParagraphLines(t, true),
+  "every line set in by four spaces (transcripts that indent the whole text)": (t) =>
+    indentedThroughout(t, "    "),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

@@ -11,7 +11,7 @@ import {
   textSourceLines,
 } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs, measureLineSpacing } from "../parsers/pdf.js";
-import { detectFormat, documentFromBytes } from "../parsers/read.js";
+import { detectFormat, documentFromBytes, withoutCommonIndent } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
 /** A pdf.js text item: `str` at (x, y), `size` points high, half as wide a character. */
@@ -32,9 +32,24 @@ describe("format detection from content", () => {
     expect(detectFormat(Buffer.from("# A\n\n## B\n\n### C\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("| a | b |\n| --- | --- |\n| 1 | 2 |\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("Ratings\n2.1\tAssessment\tGood\n"), "a.md")).toBe("text");
-    // Headings indented by up to three spaces are headings (CommonMark); four make code.
+    // Headings indented by up to three spaces are headings (CommonMark); four make code, unless
+    // the whole text is set in so (a transcript's indentation, taken off first).
     expect(detectFormat(Buffer.from("  # A\n\n   ## B\n\n ### C\n"), "a.txt")).toBe("markdown");
-    expect(detectFormat(Buffer.from("    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("text");
+    expect(detectFormat(Buffer.from("Notes\n\n    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("text");
+    expect(detectFormat(Buffer.from("    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("markdown");
+  });
+  test("a text set in throughout loses the indentation its lines share, and only that", () => {
+    expect(withoutCommonIndent(["    # A", "", "      b", "\t", "    c"])).toEqual([
+      "# A",
+      "",
+      "  b",
+      "\t",
+      "c",
+    ]);
+    expect(withoutCommonIndent(["\t\tA", "\t B"])).toEqual(["\tA", " B"]);
+    // A tab and spaces share nothing; a line at the margin leaves every line as it is.
+    expect(withoutCommonIndent(["\tA", "    B"])).toEqual(["\tA", "    B"]);
+    expect(withoutCommonIndent(["  A", "B", "  C"])).toEqual(["  A", "B", "  C"]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ReportRecord } from "../schemas/report.js";
 import {
   MARKDOWN_DIALECTS,
   asSharedTranscript,
+  indentedThroughout,
   overallRowLast,
   percentSignCells,
   promptLettersAlone,
@@ -74,6 +75,19 @@ describe.each(reports)("%s", (name) => {
         "a document-sharing site's transcript: its title ('... in <area> · <snippet>') and 'Page N: <title>' before every page, between table rows too",
       suffix: "shared-transcript",
       make: asSharedTranscript,
+      narrativeText: true,
+    },
+    {
+      // (North Somerset's text marks its headings "# ...": set in, they are no markdown headings.)
+      variant: "every line set in by four spaces (as some transcripts print a text)",
+      suffix: "indented",
+      make: (t: string) => indentedThroughout(t, "    "),
+      narrativeText: true,
+    },
+    {
+      variant: "every line set in by a tab",
+      suffix: "tab-indented",
+      make: (t: string) => indentedThroughout(t, "\t"),
       narrativeText: true,
     },
     {
