@@ -110,7 +110,7 @@ function decodeEntities(s: string): string {
 }
 
 function stripMarkup(s: string, format: Format): string {
-  if (format !== "markdown" && !/[[<*_!]/.test(s)) return s;
+  if (format !== "markdown" && !/[[<*_!]|^\s{0,3}#/.test(s)) return s;
   let out = s;
   // Each rewrite only where its character is present: most lines have none.
   if (out.includes("<")) {
@@ -124,9 +124,9 @@ function stripMarkup(s: string, format: Format): string {
     out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
   }
   if (out.includes("<")) out = out.replace(/<\/?[a-zA-Z][^>]*>/g, "");
-  // An ATX heading, with its optional closing run of #s ("## 2.1. Assessment ##").
-  if (format === "markdown" && out.includes("#"))
-    out = out.replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1");
+  // An ATX heading, with its optional closing run of #s ("## 2.1. Assessment ##"); in a text too
+  // (a markdown rendering with too few marks to be read as markdown keeps its headings' #s).
+  if (out.includes("#")) out = out.replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1");
   if (out.includes("**") || out.includes("__")) out = out.replace(/\*\*|__/g, "");
   if (format === "markdown") {
     if (out.includes("*") || out.includes("_")) out = out.replace(EMPHASIS, "$2");

@@ -496,6 +496,24 @@ describe.each(reports)("%s", (name) => {
 // of its question) and gains its share, in each form a converter writes the rows, the wider
 // rows wrapping more often (a share alone on the next line, the third heading on a line of its
 // own or a cell a line).
+test("a text that keeps one markdown heading's marks ('# **North Somerset**', too few to be markdown) reads it as a heading", async () => {
+  const name = "2020-12-north-somerset.txt";
+  const lines = readFileSync(join(CORPUS, name), "utf8").split("\n");
+  const cover = lines.findIndex((l) => l.startsWith("# "));
+  const plain = (l: string) => l.replace(/^#+\s+/, "").replaceAll("**", "");
+  const oneHeading = lines.map((l, i) => (i === cover ? l : plain(l))).join("\n");
+  const noHeading = lines.map(plain).join("\n");
+  const read = async (suffix: string, written: string) => {
+    const file = join(TMP, name.replace(/\.txt$/, `.${suffix}.txt`));
+    writeFileSync(file, written);
+    return extractFile(file);
+  };
+  const kept = await read("one-heading", oneHeading);
+  expect(kept.source.format).toBe("text");
+  expect(kept.area).toBe("North Somerset");
+  expect(recordValues(kept)).toEqual(recordValues(await read("no-heading", noHeading)));
+});
+
 describe("count tables with the counts' share as a third column", () => {
   const name = "2020-12-north-somerset.txt";
   const text = withCountShares(readFileSync(join(CORPUS, name), "utf8"));
