@@ -109,8 +109,14 @@ function decodeEntities(s: string): string {
   );
 }
 
+/** "# ...", up to three spaces in: one search for the character spares most lines the pattern. */
+function opensWithHeadingMarks(s: string): boolean {
+  const at = s.indexOf("#");
+  return at >= 0 && at <= 3 && /^\s{0,3}#/.test(s);
+}
+
 function stripMarkup(s: string, format: Format): string {
-  if (format !== "markdown" && !/[[<*_!]|^\s{0,3}#/.test(s)) return s;
+  if (format !== "markdown" && !/[[<*_!]/.test(s) && !opensWithHeadingMarks(s)) return s;
   let out = s;
   // Each rewrite only where its character is present: most lines have none.
   if (out.includes("<")) {
