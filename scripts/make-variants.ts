@@ -139,28 +139,31 @@ function escapeCell(cell: string): string {
  * leaves prose.
  */
 export function toMarkdown(text: string): string {
+  return withTabTables(text, (block) => {
+    const width = Math.max(2, ...block.map((r) => r.length));
+    const row = (cells: string[]) =>
+      `| ${[...cells.map(escapeCell), ...Array(width - cells.length).fill("")].join(" | ")} |`;
+    return ["", row(block[0] as string[]), `|${" --- |".repeat(width)}`, ...block.slice(1).map(row), ""];
+  });
+}
+
+/**
+ * The text with each run of consecutive lines with tab-separated cells (a table) written by
+ * `write` from its rows' cells; every other line as it is.
+ */
+function withTabTables(text: string, write: (rows: string[][]) => string[]): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as string;
-    if (!line.includes("\t") || line.trim() === "") {
-      out.push(line);
-      i++;
+  const inTable = (line: string | undefined) =>
+    line !== undefined && line.includes("\t") && line.trim() !== "";
+  for (let i = 0; i < lines.length; ) {
+    if (!inTable(lines[i])) {
+      out.push(lines[i++] as string);
       continue;
     }
-    const block: string[][] = [];
-    while (i < lines.length && (lines[i] as string).includes("\t") && (lines[i] as string).trim() !== "") {
-      block.push((lines[i] as string).split("\t").map(escapeCell));
-      i++;
-    }
-    const width = Math.max(2, ...block.map((r) => r.length));
-    const row = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill("")].join(" | ")} |`;
-    out.push("");
-    out.push(row(block[0] as string[]));
-    out.push(`|${" --- |".repeat(width)}`);
-    for (const r of block.slice(1)) out.push(row(r));
-    out.push("");
+    const rows: string[][] = [];
+    while (inTable(lines[i])) rows.push((lines[i++] as string).split("\t"));
+    out.push(...write(rows));
   }
   return out.join("\n");
 }
@@ -470,25 +473,9 @@ function htmlCell(cell: string): string {
  * as some PDF-to-markdown converters write tables; everything else stays as it is.
  */
 export function toHtmlTables(text: string): string {
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as string;
-    if (!line.includes("\t") || line.trim() === "") {
-      out.push(line);
-      i++;
-      continue;
-    }
-    const rows: string[] = [];
-    while (i < lines.length && (lines[i] as string).includes("\t") && (lines[i] as string).trim() !== "") {
-      const cells = (lines[i] as string).split("\t").map((c) => `<td>${htmlCell(c)}</td>`);
-      rows.push(`<tr>${cells.join("")}</tr>`);
-      i++;
-    }
-    out.push(`<table><tbody>${rows.join("")}</tbody></table>`);
-  }
-  return out.join("\n");
+  return withTabTables(text, (rows) => [
+    `<table><tbody>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${htmlCell(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`,
+  ]);
 }
 
 /** A footnote marker while a page is built: a note's number in brackets no report prints. */
