@@ -158,6 +158,8 @@ interface ColumnFigures {
   next: number;
   /** Headings printed above the questions (the last lines put out), taken back for the header row. */
   above?: number;
+  /** Figures before the column's heading that are not this table's (put back where they stood). */
+  strays?: Line[];
 }
 
 /** What `figuresAt` knows besides the lines: of the questions before the figures, and of the file. */
@@ -200,6 +202,8 @@ function figuresAt(
   const counts: Line[] = [];
   // How many counts came before the "Number 'Yes'" heading (-1: no such heading).
   let countsBeforeYes = -1;
+  // How many percentages came before the column's first heading.
+  let beforeHeading = 0;
   let j = i;
   // The page's number, which pdftotext writes between a table's columns when the page ends
   // beside them ("... nature of that risk?" / "32" / "% Yes" / "86%"), is no count of the table
@@ -224,6 +228,7 @@ function figuresAt(
     const rest = lines[j + 1];
     if (PERCENT_HEADER.test(line.flat) || RELEVANT_HEADER.test(line.flat) || YES_HEADER.test(line.flat)) {
       if (YES_HEADER.test(line.flat)) countsBeforeYes = counts.length;
+      if (header.length === 0 && counts.length === 0) beforeHeading = percents.length;
       header.push(line.flat);
     } else if (/^relevant$/i.test(line.flat) && single(rest) && /^cases$/i.test((rest as Line).flat)) {
       // The heading wrapped in its narrow cell ("Relevant" / "cases").
@@ -248,6 +253,15 @@ function figuresAt(
     } else break;
     used.push(line);
   }
+  // Percentages before the heading, one more than the questions want each, and as many as
+  // they want under it: the ones before are another table's, left by pdftotext where its page
+  // ended ("... been identified?" / "100%" / "67%" / "73%" / "40%" / "% Yes" / then one
+  // figure for each question). They are put back where they stood, not read as this table's.
+  const strays =
+    beforeHeading > 0 && counts.length === 0 && percents.length - beforeHeading === k && percents.length !== k
+      ? used.splice(0, beforeHeading)
+      : [];
+  if (strays.length > 0) percents.splice(0, beforeHeading);
   // A column read as such starts with its heading ("% yes", "Relevant cases"): figures without
   // one may be the rest of a column begun before a page break, not this table's.
   const heading = used[0];
@@ -292,7 +306,14 @@ function figuresAt(
             : countOrder(counts, null, true)
           : countRows(counts, order ?? "row")));
   if (!rowLines) return null;
-  return { rows: rowLines.map((ls) => ls.map((l) => l.flat)), rowLines, header, used, next: j };
+  return {
+    rows: rowLines.map((ls) => ls.map((l) => l.flat)),
+    rowLines,
+    header,
+    used,
+    next: j,
+    ...(strays.length > 0 ? { strays } : {}),
+  };
 }
 
 /**
@@ -953,6 +974,8 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   // "... people safe?" / "... desistance?" / "% 'Yes'" / three figures: the last three lines
   // would take the three figures, each a row above its own).
   let unpairedRunEnd = -1;
+  // Figures another table left before a column's heading (see figuresAt): set aside, and said so.
+  const strayColumns: Line[][] = [];
   for (let i = 0; i < stream.length; i++) {
     const line = stream[i] as Line;
     // A row of the table just put together, its figure on the line below its question: the
@@ -1047,6 +1070,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     }
     // (Headings printed above the questions are taken back for the header row.)
     out.length -= figures.above ?? 0;
+    if (figures.strays) strayColumns.push(figures.strays);
     // The caption before the questions ("Of the 8 cases inspected:") heads the table's header row.
     const caption = captionBefore(out);
     const headerCells = [
@@ -1077,7 +1101,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     if (proseHeading) out.push(...proseHeading);
     i = figures.next - 1;
   }
-  const unplaced = unplacedColumns(out);
+  const unplaced = unplacedColumns(out, strayColumns);
   if (!changed && unplaced.lines.size === 0) return doc;
   const lines = out.filter((l) => !unplaced.lines.has(l));
   lines.forEach((l, k) => {
@@ -1099,22 +1123,29 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
  * the "% yes" heading. Left where they are, the question parser would give each to the nearest
  * question above or below; they are set aside, and said so.
  */
-function unplacedColumns(lines: Line[]): { lines: Set<Line>; warnings: ReportWarning[] } {
+function unplacedColumns(
+  lines: Line[],
+  /** Runs already taken out of the lines as no table's (strays before a column's heading). */
+  strays: Line[][],
+): { lines: Set<Line>; warnings: ReportWarning[] } {
   const set = new Set<Line>();
   const warnings: ReportWarning[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const before = lines[i - 1] as Line;
-    if (!(before.flat.endsWith("?") || PERCENT_HEADER.test(before.flat)) || !single(before)) continue;
-    let j = i;
-    while (j < lines.length && single(lines[j]) && isPercent(lines[j] as Line)) j++;
-    if (j - i < 2) continue;
-    const run = lines.slice(i, j);
+  const setAside = (run: Line[]) => {
     for (const l of run) set.add(l);
     warnings.push({
       code: "figures-unplaced",
       message: `${run.length} percentages printed a column at a time (${run.map((l) => l.flat).join(", ")}) could not be matched to their questions and were not read`,
       provenance: provenanceOf(run[0] as Line),
     });
+  };
+  for (const run of strays) setAside(run);
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1] as Line;
+    if (!(before.flat.endsWith("?") || PERCENT_HEADER.test(before.flat)) || !single(before)) continue;
+    let j = i;
+    while (j < lines.length && single(lines[j]) && isPercent(lines[j] as Line)) j++;
+    if (j - i < 2) continue;
+    setAside(lines.slice(i, j));
     i = j;
   }
   return { lines: set, warnings };

@@ -142,6 +142,67 @@ test("figures without their column's heading (the rest of a column from before a
   expect(d.warnings?.map((w) => [w.code, w.provenance?.line])).toEqual([["figures-unplaced", 4]]);
 });
 
+test("figures another table left before a column's heading are set aside; the heading's column is the table's", () => {
+  // Kirklees, out-of-court planning, rows set close, as pdftotext reads it: the assessment table's
+  // last figures (100%, 67%, 73%, 40%) come after the planning table's questions, then a rule,
+  // then the planning table's own column under its heading, a figure for each prompt.
+  const d = doc(
+    [
+      "3.2. Planning",
+      "Does planning focus on supporting the child's desistance?",
+      "Does planning give sufficient attention to the needs and wishes of the",
+      "victim/s?",
+      "Is the child and their parents/carers meaningfully involved in planning,",
+      "and are their views taken into account?",
+      "Does planning focus sufficiently on keeping the child safe?",
+      "Does planning promote the safety and wellbeing of the child,",
+      "sufficiently addressing risks?",
+      "Does planning include necessary contingency arrangements for those",
+      "risks that have been identified?",
+      "",
+      "100%",
+      "",
+      "67%",
+      "73%",
+      "",
+      "40%",
+      "",
+      "-----",
+      "",
+      "% Yes",
+      "57%",
+      "",
+      "100%",
+      "57%",
+      "",
+      "29%",
+    ].join("\n"),
+  );
+  expect(d.lines.map((l) => l.cells)).toEqual([
+    ["3.2. Planning"],
+    ["% Yes"],
+    ["Does planning focus on supporting the child's desistance?"],
+    ["Does planning give sufficient attention to the needs and wishes of the victim/s?", "57%"],
+    [
+      "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?",
+      "100%",
+    ],
+    ["Does planning focus sufficiently on keeping the child safe?"],
+    ["Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?", "57%"],
+    [
+      "Does planning include necessary contingency arrangements for those risks that have been identified?",
+      "29%",
+    ],
+  ]);
+  expect(d.warnings?.map((w) => [w.code, w.message])).toEqual([
+    [
+      "figures-unplaced",
+      "4 percentages printed a column at a time (100%, 67%, 73%, 40%) could not be matched to their questions and were not read",
+    ],
+  ]);
+  expect(d.warnings?.[0]?.provenance?.line).toBe(13);
+});
+
 test("a row-by-row text passes unchanged", () => {
   const source = normaliseLines(
     textSourceLines("Does planning involve other agencies?\n86%\nIs the child involved in planning?\n70%"),
