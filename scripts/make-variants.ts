@@ -154,8 +154,7 @@ export function toMarkdown(text: string): string {
 function withTabTables(text: string, write: (rows: string[][]) => string[]): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
-  const inTable = (line: string | undefined) =>
-    line !== undefined && line.includes("\t") && line.trim() !== "";
+  const inTable = (line: string | undefined) => line?.includes("\t") === true && line.trim() !== "";
   for (let i = 0; i < lines.length; ) {
     if (!inTable(lines[i])) {
       out.push(lines[i++] as string);
