@@ -158,7 +158,7 @@ interface ColumnFigures {
   next: number;
   /** Headings printed above the questions (the last lines put out), taken back for the header row. */
   above?: number;
-  /** Figures before the column's heading that are not this table's (put back where they stood). */
+  /** Figures before the column's heading that are not this table's (set aside, with a warning). */
   strays?: Line[];
 }
 
@@ -253,10 +253,10 @@ function figuresAt(
     } else break;
     used.push(line);
   }
-  // Percentages before the heading, one more than the questions want each, and as many as
-  // they want under it: the ones before are another table's, left by pdftotext where its page
-  // ended ("... been identified?" / "100%" / "67%" / "73%" / "40%" / "% Yes" / then one
-  // figure for each question). They are put back where they stood, not read as this table's.
+  // Percentages before the heading, with exactly one under it for each question wanting one
+  // (and so too many in all): the ones before are another table's, left by pdftotext where its
+  // page ended ("... been identified?" / "100%" / "67%" / "73%" / "40%" / "% Yes" / then a
+  // figure for each question). They are not this table's: set aside (figures-unplaced).
   const strays =
     beforeHeading > 0 && counts.length === 0 && percents.length - beforeHeading === k && percents.length !== k
       ? used.splice(0, beforeHeading)
