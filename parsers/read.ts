@@ -80,6 +80,27 @@ export function withoutCommonIndent(lines: string[]): string[] {
   return lines.map((line) => (NOT_BLANK.test(line) ? line.slice(cut) : line));
 }
 
+/** Longer than any paragraph of a report: a line this long holds a page or more. */
+const LONG_LINE = 2000;
+
+/**
+ * Whether most of a text (half its characters or more) stands in lines longer than LONG_LINE, as
+ * where a converter ran each page into one line: how many such lines, and their share.
+ */
+export function linesRunTogether(lines: string[]): { lines: number; percent: number } | null {
+  let all = 0;
+  let long = 0;
+  let count = 0;
+  for (const line of lines) {
+    all += line.length;
+    if (line.length > LONG_LINE) {
+      long += line.length;
+      count++;
+    }
+  }
+  return count > 0 && long * 2 >= all ? { lines: count, percent: Math.round((100 * long) / all) } : null;
+}
+
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
 function detectTextFormat(lines: string[], file: string): Format {
   let headings = 0;
@@ -277,6 +298,12 @@ export async function documentFromBytes(
       code: "html-page",
       message:
         "The file is a web page (HTML): read as a browser shows it, a paragraph, heading or table row a line; each value's line is the file's line where its paragraph or row starts",
+    });
+  const runTogether = linesRunTogether(raws);
+  if (runTogether)
+    readWarnings.push({
+      code: "text-lines-run-together",
+      message: `${runTogether.lines} line${runTogether.lines === 1 ? "" : "s"} of more than ${LONG_LINE.toLocaleString("en-GB")} characters hold ${runTogether.percent}% of the text: whole pages seem run into single lines, and headings and tables inside them may not be found`,
     });
   const format = detectTextFormat(raws, file);
   return {

@@ -110,6 +110,21 @@ export function toParagraphLines(text: string, tabs = false): string {
 }
 
 /**
+ * Each page run into one line, its lines joined by a space and its cells' tabs spaces (a page
+ * here every `pageLines` lines of text), pages a blank line apart: as a script joining pdf.js's
+ * text items with spaces, or an old PyPDF2, gives a PDF's text.
+ */
+export function toPageLines(text: string, pageLines = 30): string {
+  const lines = text
+    .split("\n")
+    .map((line) => line.replace(/\t+/g, " ").trim())
+    .filter((line) => line !== "");
+  const pages: string[] = [];
+  for (let i = 0; i < lines.length; i += pageLines) pages.push(lines.slice(i, i + pageLines).join(" "));
+  return pages.join("\n\n");
+}
+
+/**
  * The report as a document-sharing site's transcript of its PDF: the site's title (the report's
  * title, a middle dot and a snippet of its text) and its page furniture above the text, and
  * "Page N:" with that title again before every page (here every 45 lines), wherever the page
@@ -643,6 +658,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.shared-transcript.txt`), asSharedTranscript(text));
     writeFileSync(join(dir, `${stem}.paragraph-lines.txt`), toParagraphLines(text));
     writeFileSync(join(dir, `${stem}.indented.txt`), indentedThroughout(text, "    "));
+    writeFileSync(join(dir, `${stem}.page-lines.txt`), toPageLines(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

@@ -27,6 +27,7 @@ import {
   toHtmlPage,
   toHtmlTables,
   toMarkdown,
+  toPageLines,
   toParagraphLines,
   toPipeRows,
   toPlainDigitMarkers,
@@ -77,6 +78,8 @@ const TEXT: Record<string, (text: string) => string> = {
   "each paragraph on one line, tables' rows run on, cells' tabs kept": (t) => toParagraphLines(t, true),
   "every line set in by four spaces (transcripts that indent the whole text)": (t) =>
     indentedThroughout(t, "    "),
+  "each page run into one line (pdf.js's text items joined with spaces, an old PyPDF2)": (t) =>
+    toPageLines(t),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

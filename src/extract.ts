@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.186";
+export const PARSER_VERSION = "0.8.187";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -265,7 +265,12 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   }
   const seg = segment(lines);
   if (seg.overallLine === null && seg.sections.size === 0) {
-    throw new NotAReportError(raw.file, "it has no ratings table and no standard sections");
+    // (A report whose pages were each run into one line hides both inside those lines: say so.)
+    const runTogether = (raw.readWarnings ?? []).some((w) => w.code === "text-lines-run-together");
+    throw new NotAReportError(
+      raw.file,
+      `it has no ratings table and no standard sections${runTogether ? "; most of its text stands in lines of thousands of characters (whole pages run into one line), which can hide them: convert the PDF keeping its line breaks (pdftotext -layout), or give the PDF itself" : ""}`,
+    );
   }
   if (!mentionsYouthJustice(lines)) {
     throw new NotAReportError(raw.file, "it names no youth offending or youth justice service");

@@ -17,6 +17,7 @@ import {
   toHtmlPage,
   toHtmlTables,
   toMarkdown,
+  toPageLines,
   toParagraphLines,
   toPipeRows,
   toPlainDigitMarkers,
@@ -161,8 +162,29 @@ describe.each(reports)("%s", (name) => {
       // "... high-quality, Requires personalised ... children. improvement").
       const lost = [...original].filter((v) => !variant.has(v));
       expect(lost).toEqual(LOST_TO_WRAPPED_CELLS[name] ?? []);
+      // (Paragraphs are long, pages are not run together: no warning that they are.)
+      const read = await extractFile(file);
+      expect(read.warnings.map((w) => w.code)).not.toContain("text-lines-run-together");
     },
   );
+
+  test("each page run into one line (pdf.js's text items joined with spaces): the record or the refusal says so", async () => {
+    const file = join(TMP, name.replace(/\.txt$/, ".page-lines.txt"));
+    writeFileSync(file, toPageLines(text));
+    const read = await extractFile(file).catch((err: Error) => err);
+    if (read instanceof Error) {
+      // (Blackburn's ratings table and sections are all inside such lines: refused, and why.)
+      expect(read.message).toMatch(
+        /no ratings table and no standard sections; most of its text stands in lines of thousands of characters/,
+      );
+      return;
+    }
+    const warning = read.warnings.find((w) => w.code === "text-lines-run-together");
+    expect(warning?.message).toMatch(/^\d+ lines of more than 2,000 characters hold 9\d% of the text/);
+    expect((await extractFile(join(CORPUS, name))).warnings.map((w) => w.code)).not.toContain(
+      "text-lines-run-together",
+    );
+  });
 
   test("without its 'Contextual facts' heading, every printed contextual figure is still read", async () => {
     const damaged = text
