@@ -146,7 +146,7 @@ const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
 /** The contextual facts section's own heading. */
 const FACTS_SECTION = "Contextual (?:facts|information|data)|Key facts";
 /** The sub-headings the section's tables stand under. */
-const FACTS_SUBHEADING =
+export const FACTS_SUBHEADING =
   "Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data";
 /** Tables that print the label before the figure: offence types, the sections' own tables. */
 const LABEL_FIRST_TABLE = "Offence types?|Key staffing data|Caseload characteristics";

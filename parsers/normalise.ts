@@ -14,8 +14,8 @@ import {
 } from "./centred-rows.js";
 import { noteRunsOn, plainDigitFootnotes } from "./footnotes.js";
 import { type Footnote, type Line, type NormalisedDocument, endsSentence, lastLineOf } from "./lines.js";
+import { runOnLinesSplit } from "./page-lines.js";
 import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
-import { runOnRowsSplit } from "./run-on-rows.js";
 import {
   AREA_WORDS,
   PAGE_JOINER,
@@ -640,7 +640,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   const edges = repeatedPageEdges(written);
   for (const line of transcriptPageLabels(written)) edges.add(line);
   const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
-  const source = format === "pdf" ? kept : plainDigitFootnotes(pipeRowsUnwrapped(runOnRowsSplit(kept)));
+  const source = format === "pdf" ? kept : plainDigitFootnotes(pipeRowsUnwrapped(runOnLinesSplit(kept)));
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const furniture: Line[] = [];

@@ -394,11 +394,16 @@ function discretionFor(
         ? { note: line.flat.slice(numbered[0].length), line, marker: numbered[1] as string }
         : { note: line.flat, line, marker: null };
     }
+    const first = (lines[section.start] as Line).line;
+    const last = ((lines[section.end - 1] ?? lines[section.start]) as Line).line;
+    // (A note on a line the section shares with the one before or after it, as where a page was
+    // run into one line, cannot be placed by its line: it is not taken.)
+    const shared = (at: number) =>
+      (at === first && lines[section.start - 1]?.line === first) ||
+      (at === last && lines[section.end]?.line === last);
     const inSection = footnotes.filter(
       (f) =>
-        f.line.line >= (lines[section.start] as Line).line &&
-        f.line.line <= ((lines[section.end - 1] ?? lines[section.start]) as Line).line &&
-        explainsDiscretion(f.text),
+        f.line.line >= first && f.line.line <= last && !shared(f.line.line) && explainsDiscretion(f.text),
     );
     // (Its number is not taken for the rating's: a converter writing the notes' numbers apart
     // from their texts, "20" / "21" / then both notes, pairs them by guess.)

@@ -9,6 +9,7 @@ import { TABULAR, latexTableRows } from "./latex-tables.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
+import { LONG_LINE, linesRunTogether } from "./page-lines.js";
 
 export interface RawDocument {
   file: string;
@@ -78,27 +79,6 @@ export function withoutCommonIndent(lines: string[]): string[] {
   if (!indent) return lines;
   const cut = indent.length;
   return lines.map((line) => (NOT_BLANK.test(line) ? line.slice(cut) : line));
-}
-
-/** Longer than any paragraph of a report: a line this long holds a page or more. */
-const LONG_LINE = 2000;
-
-/**
- * Whether most of a text (half its characters or more) stands in lines longer than LONG_LINE, as
- * where a converter ran each page into one line: how many such lines, and their share.
- */
-export function linesRunTogether(lines: string[]): { lines: number; percent: number } | null {
-  let all = 0;
-  let long = 0;
-  let count = 0;
-  for (const line of lines) {
-    all += line.length;
-    if (line.length > LONG_LINE) {
-      long += line.length;
-      count++;
-    }
-  }
-  return count > 0 && long * 2 >= all ? { lines: count, percent: Math.round((100 * long) / all) } : null;
 }
 
 /** Markdown or plain text, from the lines of the first 60,000 characters. */
@@ -303,7 +283,7 @@ export async function documentFromBytes(
   if (runTogether)
     readWarnings.push({
       code: "text-lines-run-together",
-      message: `${runTogether.lines} line${runTogether.lines === 1 ? "" : "s"} of more than ${LONG_LINE.toLocaleString("en-GB")} characters hold ${runTogether.percent}% of the text: whole pages seem run into single lines, and headings and tables inside them may not be found`,
+      message: `${runTogether.lines} line${runTogether.lines === 1 ? "" : "s"} of more than ${LONG_LINE.toLocaleString("en-GB")} characters hold ${runTogether.percent}% of the text: whole pages seem run into single lines; they were cut at the headings, tables and notes found in them, and what was not found is missing`,
     });
   const format = detectTextFormat(raws, file);
   return {

@@ -11,14 +11,14 @@ import { RATINGS } from "./framework.js";
 import type { SourceLine } from "./normalise.js";
 import { QUESTION_WORD } from "./text.js";
 
-const RATING = `(?:${RATINGS.join("|")})`;
+export const RATING = `(?:${RATINGS.join("|")})`;
 
 /** The question words as a row begins them: "(?:does|is|in cases)" -> "(?:Does|Is|In cases)". */
-function capitalised(words: string): string {
+export function capitalised(words: string): string {
   return words.replace(/(?<=^\(\?:|\|)[a-z]/g, (c) => c.toUpperCase());
 }
 /** A footnote marker as the converters write it after a question: "²", "<sup>12</sup>", "$^{12}$". */
-const MARKER = String.raw`(?:\s*(?:<sup>\d{1,3}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\$\^\{?\d{1,3}\}?\$|\[\d{1,3}\]))?`;
+export const MARKER = String.raw`(?:\s*(?:<sup>\d{1,3}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\$\^\{?\d{1,3}\}?\$|\[\d{1,3}\]))?`;
 /** A question's figures: its percentage, or its relevant cases and the number 'Yes' (and their share, if printed). */
 const FIGURES = String.raw`(?:\d{1,3}\s?%|\d{1,3}(?:\s+\d{1,3}){1,2}(?:\s+\d{1,3}(?:\.\d+)?\s?%)?)`;
 /** A question ended by its figures: a row's end. */
@@ -31,6 +31,8 @@ const QUESTION_START = new RegExp(
   String.raw`(?<=\s)(?:\d\.\d\.\d\.?\s+|(?:\(?[a-z]\)|[a-z]\.)\s+)?${capitalised(QUESTION_WORD)}\s`,
   "g",
 );
+/** A table's caption after a key question heading it: "... desistance? Of the 8 cases inspected:". */
+const CAPTION_AFTER_QUESTION = /(?<=\?\s+)(?:Of the \w+|In the \w+ cases)\b/g;
 /** A key-question table's figure column heading, before its first row. */
 const COLUMN_HEADING = /(?:Number\s+['‘’]Yes['‘’]|%\s*[Yy]es|Rating and % yes)\s+\S/;
 /** A table's rule run on after its last row's figure or rating: "... 50% -- -----". */
@@ -73,7 +75,7 @@ const OVERALL_RATING = new RegExp(String.raw`(?<=\s)Over\S*(?:\s+\S+)?\s+rating\
 const LIST_ITEM = /^\s*([-•*]\s+)?(?:(\d{1,2})[.)]\s+)?(?=\S)/;
 
 /** Every start of a match of `pattern` in `text` (a global regular expression). */
-const starts = (pattern: RegExp, text: string) =>
+export const starts = (pattern: RegExp, text: string) =>
   Array.from(text.matchAll(pattern), (m) => m.index as number);
 /** Every end of a match of `pattern` in `text` (a global regular expression). */
 const ends = (pattern: RegExp, text: string) =>
@@ -91,7 +93,7 @@ export function rowCuts(text: string): number[] {
   const rated = RATED.test(text);
   const questionRows = text.includes("?") ? ends(QUESTION_ROW_END, text) : [];
   if (questionRows.length >= 2 || (questionRows.length === 1 && COLUMN_HEADING.test(text))) {
-    cuts.push(...questionRows, ...starts(QUESTION_START, text));
+    cuts.push(...questionRows, ...starts(QUESTION_START, text), ...starts(CAPTION_AFTER_QUESTION, text));
     // A standard's heading among its questions ("2.2. Planning Good Planning is ...").
     if (rated) for (const m of text.matchAll(STANDARD_RATED)) cuts.push(m.index, m.index + m[0].length);
   }
@@ -206,13 +208,17 @@ function rowsKeptApart(source: SourceLine[]): boolean {
 
 /** The source lines with each run-on table line cut into its rows (the same line number each). */
 export function runOnRowsSplit(source: SourceLine[]): SourceLine[] {
-  if (rowsKeptApart(source)) return source;
+  return rowsKeptApart(source) ? source : linesCut(source, rowCuts);
+}
+
+/** Each line (but a table's row of cells, or a short one) cut where `cutsOf` says, the pieces keeping its line. */
+export function linesCut(source: SourceLine[], cutsOf: (text: string) => number[]): SourceLine[] {
   let out: SourceLine[] | null = null;
   for (let i = 0; i < source.length; i++) {
     const line = source[i] as SourceLine;
     // A table row of its own is short; only a line holding several can be cut.
     const text = line.text ?? line.raw;
-    const cuts = line.cells || text.length < 40 ? [] : rowCuts(text);
+    const cuts = line.cells || text.length < 40 ? [] : cutsOf(text);
     const pieces = cuts.length > 0 ? piecesAt(text, cuts) : [];
     if (pieces.length < 2) {
       out?.push(line);

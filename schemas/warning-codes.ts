@@ -52,7 +52,7 @@ export const WARNING_CODES = {
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
   "text-lines-run-together":
-    "Most of the text stands in lines of thousands of characters (whole pages run into one line, as some converters write a PDF's text): headings and tables inside such a line may not be found, and what is not found is missing, not guessed. A conversion that keeps the PDF's line breaks (pdftotext -layout), or the PDF itself, reads better.",
+    "Most of the text stands in lines of thousands of characters (whole pages run into one line, as some converters write a PDF's text): the lines were cut back at the headings, tables, notes and lists found in them, and what could not be placed is missing, not guessed. A conversion that keeps the PDF's line breaks (pdftotext -layout), or the PDF itself, reads better.",
   "text-nul-bytes":
     "The text file holds a few NUL bytes among its text (a converter's stray output); they were dropped and the text read.",
 } as const satisfies Record<string, string>;

@@ -110,14 +110,22 @@ export function toParagraphLines(text: string, tabs = false): string {
 }
 
 /**
- * Each page run into one line, its lines joined by a space and its cells' tabs spaces (a page
- * here every `pageLines` lines of text), pages a blank line apart: as a script joining pdf.js's
- * text items with spaces, or an old PyPDF2, gives a PDF's text.
+ * Each page run into one line, its lines joined by a space and its cells' tabs spaces, without
+ * markdown's heading marks and bold (a page here every `pageLines` lines of text), pages a blank
+ * line apart: as a script joining pdf.js's text items with spaces, or an old PyPDF2, gives a
+ * PDF's text.
  */
 export function toPageLines(text: string, pageLines = 30): string {
   const lines = text
     .split("\n")
-    .map((line) => line.replace(/\t+/g, " ").trim())
+    // (A PDF's text has no markdown: North Somerset's heading marks and bold go.)
+    .map((line) =>
+      line
+        .replace(/^#+\s+/, "")
+        .replaceAll("**", "")
+        .replace(/\t+/g, " ")
+        .trim(),
+    )
     .filter((line) => line !== "");
   const pages: string[] = [];
   for (let i = 0; i < lines.length; i += pageLines) pages.push(lines.slice(i, i + pageLines).join(" "));

@@ -11,7 +11,7 @@ import {
   textSourceLines,
 } from "../parsers/normalise.js";
 import { alignCellsToTop, assembleLines, joinParagraphs, measureLineSpacing } from "../parsers/pdf.js";
-import { detectFormat, documentFromBytes, linesRunTogether, withoutCommonIndent } from "../parsers/read.js";
+import { detectFormat, documentFromBytes, withoutCommonIndent } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
 /** A pdf.js text item: `str` at (x, y), `size` points high, half as wide a character. */
@@ -37,15 +37,6 @@ describe("format detection from content", () => {
     expect(detectFormat(Buffer.from("  # A\n\n   ## B\n\n ### C\n"), "a.txt")).toBe("markdown");
     expect(detectFormat(Buffer.from("Notes\n\n    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("text");
     expect(detectFormat(Buffer.from("    # A\n\n    ## B\n\n    ### C\n"), "a.txt")).toBe("markdown");
-  });
-  test("a text run a page a line is told apart from one of long paragraphs", () => {
-    const page = "word ".repeat(500); // 2,500 characters
-    expect(linesRunTogether([page, "", page, "Contents"])).toEqual({ lines: 2, percent: 100 });
-    // Long lines holding less than half the text, or no line over 2,000 characters: no warning.
-    expect(
-      linesRunTogether([page, ...Array(60).fill("a paragraph of some fifty characters, as reports have")]),
-    ).toBe(null);
-    expect(linesRunTogether(Array(40).fill("x".repeat(2000)))).toBe(null);
   });
   test("a text set in throughout loses the indentation its lines share, and only that", () => {
     expect(withoutCommonIndent(["    # A", "", "      b", "\t", "    c"])).toEqual([

@@ -54,6 +54,27 @@ const LOST_TO_WRAPPED_CELLS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * What each report run a page a line (toPageLines) still loses, and reads otherwise: Croydon's
+ * contextual facts, whose figures the text lacks (printed as pictures), run into one label and
+ * one figure the next label's; Tower Hamlets' staffing section, its heading after a web address
+ * ("... the-ether-programme 1.2. Staff"), not found. (Before the page-lines stage: 668 lost,
+ * 219 read wrong, Blackburn refused as no report.)
+ */
+const PAGE_LINES: Record<string, { lost: number; wrong: string[] }> = {
+  "2019-croydon.txt": {
+    lost: 25,
+    wrong: [
+      'contextualFacts {"group":"first_time_entrants","label":"First-time entrant (rate per 100,000) Croydon England and Wales Reoffending rates Croydon","subject":"England and Wales","role":"comparator","value":null,"unit":"rate_per_100k"}',
+      'contextualFacts {"group":"population","label":"Total black and minority ethnic youth population of Croydon","subject":null,"role":"service","value":16,"unit":"percent"}',
+    ],
+  },
+  "2020-12-north-somerset.txt": { lost: 10, wrong: [] },
+  "2021-10-kirklees.txt": { lost: 33, wrong: [] },
+  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 49, wrong: ["standards 1.2 sectionFound=false"] },
+  "2023-01-blackburn-with-darwen.txt": { lost: 4, wrong: [] },
+};
+
 describe.each(reports)("%s", (name) => {
   const text = readFileSync(join(CORPUS, name), "utf8");
 
@@ -168,22 +189,20 @@ describe.each(reports)("%s", (name) => {
     },
   );
 
-  test("each page run into one line (pdf.js's text items joined with spaces): the record or the refusal says so", async () => {
+  test("each page run into one line (pdf.js's text items joined with spaces): the warning says so; lines cut at the structure, nothing read wrong but the pinned", async () => {
     const file = join(TMP, name.replace(/\.txt$/, ".page-lines.txt"));
     writeFileSync(file, toPageLines(text));
-    const read = await extractFile(file).catch((err: Error) => err);
-    if (read instanceof Error) {
-      // (Blackburn's ratings table and sections are all inside such lines: refused, and why.)
-      expect(read.message).toMatch(
-        /no ratings table and no standard sections; most of its text stands in lines of thousands of characters/,
-      );
-      return;
-    }
+    const read = await extractFile(file);
     const warning = read.warnings.find((w) => w.code === "text-lines-run-together");
     expect(warning?.message).toMatch(/^\d+ lines of more than 2,000 characters hold 9\d% of the text/);
     expect((await extractFile(join(CORPUS, name))).warnings.map((w) => w.code)).not.toContain(
       "text-lines-run-together",
     );
+    const original = valueStatements(await extractFile(join(CORPUS, name)));
+    const variant = valueStatements(read);
+    const pinned = PAGE_LINES[name] as { lost: number; wrong: string[] };
+    expect([...variant].filter((v) => !original.has(v))).toEqual(pinned.wrong);
+    expect([...original].filter((v) => !variant.has(v)).length).toBe(pinned.lost);
   });
 
   test("without its 'Contextual facts' heading, every printed contextual figure is still read", async () => {

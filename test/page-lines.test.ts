@@ -1,0 +1,109 @@
+// The page-lines stage: a text whose every page was run into one line (pdf.js's text items joined
+// with spaces) is cut back into lines at its structure; a text of paragraphs is not.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { textSourceLines } from "../parsers/normalise.js";
+import { linesRunTogether, runOnLinesSplit } from "../parsers/page-lines.js";
+import { documentFromBytes } from "../parsers/read.js";
+import { runOnRowsSplit } from "../parsers/run-on-rows.js";
+import { toPageLines, toParagraphLines } from "../scripts/make-variants.js";
+import { extractDocument } from "../src/extract.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+
+/** The lines the page-lines text of Kirklees is cut into (its pages' blank lines apart left out). */
+const pageLines = () =>
+  runOnLinesSplit(textSourceLines(toPageLines(kirklees)))
+    .map((l) => l.raw)
+    .filter((l) => l !== "");
+
+/** Those lines from the line `first` on, `count` of them. */
+function linesFrom(first: string, count: number): string[] {
+  const lines = pageLines();
+  const at = lines.indexOf(first);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return lines.slice(at, at + count);
+}
+
+describe("linesRunTogether", () => {
+  test("a text run a page a line is told apart from one of long paragraphs", () => {
+    const page = "word ".repeat(500); // 2,500 characters
+    expect(linesRunTogether([page, "", page, "Contents"])).toEqual({ lines: 2, percent: 100 });
+    // Long lines holding less than half the text, or no line over 2,000 characters: no warning.
+    expect(
+      linesRunTogether([page, ...Array(60).fill("a paragraph of some fifty characters, as reports have")]),
+    ).toBe(null);
+    expect(linesRunTogether(Array(40).fill("x".repeat(2000)))).toBe(null);
+  });
+});
+
+describe("runOnLinesSplit: a page run into one line is cut at its structure", () => {
+  test("the cover, and the contents' entries with their page numbers", () => {
+    expect(linesFrom("Her Majesty's Inspectorate of Probation", 6)).toEqual([
+      "Her Majesty's Inspectorate of Probation",
+      "An inspection of youth offending services in",
+      "Kirklees",
+      "HM Inspectorate of Probation, October 2021",
+      "Contents",
+      "Foreword 3",
+    ]);
+  });
+
+  test("the ratings table after the foreword's signature: heading, service, score, overall rating, rows", () => {
+    const lines = pageLines();
+    const signed = lines.findIndex((l) => l.endsWith(". Justin Russell Chief Inspector of Probation"));
+    expect(signed).toBeGreaterThan(0);
+    expect(lines.slice(signed + 1, signed + 8)).toEqual([
+      "Ratings",
+      "Kirklees youth justice service",
+      "Score 8/36",
+      "Overall rating Requires improvement",
+      "1. Organisational delivery",
+      "1.1 Governance and leadership Requires improvement",
+      "1.2 Staff Requires improvement",
+    ]);
+  });
+
+  test("a standard's section: heading, description, rating, key questions with their figures, the page's note", () => {
+    expect(linesFrom("2.1. Assessment", 8)).toEqual([
+      "2.1. Assessment",
+      "Assessment is well-informed, analytical and personalised, actively involving the child and their parents/carers.",
+      "Requires improvement",
+      "Our rating¹⁹ for assessment is based on the following key questions: % yes",
+      "Does assessment sufficiently analyse how to support the child's desistance? 64%",
+      "Does assessment sufficiently analyse how to keep the child safe? 59%",
+      "Does assessment sufficiently analyse how to keep other people safe? 50%",
+      "¹⁹ The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band, indicated in bold in the table. See Annexe 1 for a more detailed explanation.",
+    ]);
+  });
+
+  test("recommendations: the lead-in, each numbered item, an addressee after the item before", () => {
+    const lines = linesFrom("The Kirklees Youth Justice Service should:", 12);
+    expect(lines.slice(0, 3).map((l) => l.split(" ").slice(0, 4).join(" "))).toEqual([
+      "The Kirklees Youth Justice",
+      "1. review its board",
+      "2. develop individual and",
+    ]);
+    expect(lines.some((l) => l === "West Yorkshire Police should:")).toBe(true);
+  });
+
+  test("a text of paragraphs, even one on a line, is cut only at its run-on rows, never at a heading word", () => {
+    const rowsKeptApart = textSourceLines(kirklees);
+    expect(runOnLinesSplit(rowsKeptApart)).toBe(rowsKeptApart);
+    const paragraphs = textSourceLines(toParagraphLines(kirklees));
+    expect(runOnLinesSplit(paragraphs)).toEqual(runOnRowsSplit(paragraphs));
+  });
+});
+
+test("a text run a page a line that shows no report's structure is refused, saying why it may hide it", async () => {
+  const page = "The youth offending service was inspected and its work with children was reviewed. ".repeat(
+    30,
+  );
+  const raw = await documentFromBytes("minutes.txt", Buffer.from([page, page, page].join("\n\n")));
+  expect(raw.readWarnings?.map((w) => w.code)).toEqual(["text-lines-run-together"]);
+  expect(() => extractDocument(raw)).toThrow(
+    /no ratings table and no standard sections; most of its text stands in lines of thousands of characters/,
+  );
+});
