@@ -149,7 +149,7 @@ const FACTS_SECTION = "Contextual (?:facts|information|data)|Key facts";
 export const FACTS_SUBHEADING =
   "Youth (?:justice|offending) information|Population information|Caseload information|Additional caseload data";
 /** Tables that print the label before the figure: offence types, the sections' own tables. */
-const LABEL_FIRST_TABLE = "Offence types?|Key staffing data|Caseload characteristics";
+export const LABEL_FIRST_TABLE = "Offence types?|Key staffing data|Caseload characteristics";
 /** A heading's end: its footnote marker may be glued on ("Additional caseload data9"). */
 const HEADING_END = "(?=\\d|\\W|$)";
 

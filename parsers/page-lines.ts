@@ -8,7 +8,7 @@
 // and addressees; then each piece's rows as in a paragraph (run-on-rows). Only in such a text:
 // in a text of paragraphs, "Recommendations" or "2.1 Assessment" inside a line is prose.
 
-import { FACTS_SUBHEADING } from "./facts.js";
+import { FACTS_SUBHEADING, LABEL_FIRST_TABLE } from "./facts.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import type { SourceLine } from "./normalise.js";
 import { MARKER, RATING, capitalised, linesCut, rowCuts, runOnRowsSplit, starts } from "./run-on-rows.js";
@@ -51,9 +51,12 @@ const DOMAIN_NAME = new RegExp(
   String.raw`${AFTER_BLOCK}(?:[1-4]\.\s*|Domain (?:one|two|three|four)\s*:\s*)(?:Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)(?=\s|$)`,
   "g",
 );
-/** A standard's heading, perhaps with its rating: "2.1. Assessment", "2.1 Assessment Good". */
+/**
+ * A standard's heading, perhaps with its rating: "2.1. Assessment", "2.1 Assessment Good"; its
+ * number with a point after it ("1.2. Staff") after any word (a note's web address ends a page).
+ */
 const STANDARD_HEADING = new RegExp(
-  String.raw`${AFTER_BLOCK}[1-4]\.[1-4]\.?\s+(?:${STANDARD_NAME})(?:\s+${RATING})?(?=\s|$)`,
+  String.raw`(?:${AFTER_BLOCK}[1-4]\.[1-4]\.?|(?<=\s)[1-4]\.[1-4]\.)\s+(?:${STANDARD_NAME})(?:\s+${RATING})?(?=\s|$)`,
   "g",
 );
 /**
@@ -74,12 +77,12 @@ const RATING_ALONE = new RegExp(
  * Kirklees youth justice service Score 8/36 Overall rating Requires improvement 1. ...".
  */
 const RATINGS_TABLE = new RegExp(
-  String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|Overa\S*\s+rating))|Score\s+\d{1,2}\s*/\s*36|Overa\S*(?:\s+\S+)?\s+rating\s+${RATING})`,
+  String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|Overa\S*(?:\s+\S+)?\s+rating))|Score\s+\d{1,2}\s*/\s*36|Overa\S*(?:\s+\S+)?\s+rating\s+${RATING})`,
   "g",
 );
 /** A contextual facts table's sub-heading, its footnote marker with it: "Population information⁴". */
 const FACTS_TABLE = new RegExp(
-  String.raw`(?<=\s)(?:${FACTS_SUBHEADING})(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?`,
+  String.raw`(?<=\s)(?:${FACTS_SUBHEADING}|${LABEL_FIRST_TABLE})(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?(?:\s+%(?=\s))?`,
   "g",
 );
 /**
@@ -89,11 +92,16 @@ const FACTS_TABLE = new RegExp(
  * standard's key questions: "... to Good. Our rating for implementation and delivery is ...".
  */
 const QUESTION_HEADING = new RegExp(
-  String.raw`(?<=[.!?>]\s+)(?:${capitalised(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z])|Our rating\b)`,
+  String.raw`(?<=[.!?>]\s+)(?:${capitalised(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)|Our rating\b)`,
   "g",
 );
-/** A facts table's caption: "Of the 57 court disposals:", "Of the 37 out-of-court disposals" (a figure after it). */
-const FACTS_CAPTION = /(?<=\s)Of the \d+ [a-z -]{1,60}?(?::|(?=\s+\d))/g;
+/**
+ * A facts table's caption: "Of the 57 court disposals:", "Of the 37 out-of-court disposals" (a
+ * figure after it), or a phrase in lower case ending in a colon straight after a label's last
+ * word: "... out-of-court disposal Education and child protection status of caseload:".
+ */
+const FACTS_CAPTION =
+  /(?<=\s)Of the \d+ [a-z -]{1,60}?(?::|(?=\s+\d))|(?<=[a-z]\s+)[A-Z][a-z]+(?:\s+\(?[a-z][\w'’-]*\)?){2,12}:[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*(?=\s|$)/g;
 /**
  * A page's footnote after the page's last words, its marker as the converters write it: "... 86%
  * 13% ⁴ Office for National Statistics", "... key questions: <sup>20</sup> Planning was ...".

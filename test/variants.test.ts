@@ -56,10 +56,9 @@ const LOST_TO_WRAPPED_CELLS: Record<string, string[]> = {
 
 /**
  * What each report run a page a line (toPageLines) still loses, and reads otherwise: Croydon's
- * contextual facts, whose figures the text lacks (printed as pictures), run into one label and
- * one figure the next label's; Tower Hamlets' staffing section, its heading after a web address
- * ("... the-ether-programme 1.2. Staff"), not found. (Before the page-lines stage: 668 lost,
- * 219 read wrong, Blackburn refused as no report.)
+ * contextual facts, whose figures the text lacks (printed as pictures), run into one label, and
+ * a stray figure taken by the next label. (Before the page-lines stage: 668 lost, 219 read
+ * wrong, Blackburn refused as no report.)
  */
 const PAGE_LINES: Record<string, { lost: number; wrong: string[] }> = {
   "2019-croydon.txt": {
@@ -69,9 +68,9 @@ const PAGE_LINES: Record<string, { lost: number; wrong: string[] }> = {
       'contextualFacts {"group":"population","label":"Total black and minority ethnic youth population of Croydon","subject":null,"role":"service","value":16,"unit":"percent"}',
     ],
   },
-  "2020-12-north-somerset.txt": { lost: 10, wrong: [] },
-  "2021-10-kirklees.txt": { lost: 33, wrong: [] },
-  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 49, wrong: ["standards 1.2 sectionFound=false"] },
+  "2020-12-north-somerset.txt": { lost: 9, wrong: [] },
+  "2021-10-kirklees.txt": { lost: 1, wrong: [] },
+  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 38, wrong: [] },
   "2023-01-blackburn-with-darwen.txt": { lost: 4, wrong: [] },
 };
 
