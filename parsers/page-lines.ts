@@ -34,6 +34,7 @@ export function linesRunTogether(lines: string[]): { lines: number; percent: num
   }
   return count > 0 && long * 2 >= all ? { lines: count, percent: Math.round((100 * long) / all) } : null;
 }
+
 /** Standards' names, the longest first ("Out-of-court disposal policy and provision" before "Out..."). */
 const STANDARD_NAME = [...new Set(ALL_STANDARD_DEFINITIONS.flatMap((d) => [d.name, ...d.aliases]))]
   .sort((a, b) => b.length - a.length)
@@ -80,7 +81,10 @@ const RATINGS_TABLE = new RegExp(
   String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|Overa\S*(?:\s+\S+)?\s+rating))|Score\s+\d{1,2}\s*/\s*36|Overa\S*(?:\s+\S+)?\s+rating\s+${RATING})`,
   "g",
 );
-/** A contextual facts table's sub-heading, its footnote marker with it: "Population information⁴". */
+/**
+ * A contextual facts table's sub-heading, or a label-first table's heading, its footnote marker
+ * (and its "%" column's heading) with it: "Population information⁴", "Offence types ¹³ %".
+ */
 const FACTS_TABLE = new RegExp(
   String.raw`(?<=\s)(?:${FACTS_SUBHEADING}|${LABEL_FIRST_TABLE})(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?(?:\s+%(?=\s))?`,
   "g",
@@ -88,13 +92,14 @@ const FACTS_TABLE = new RegExp(
 /**
  * A key question heading its prompts' table, or the paragraphs on it, after a sentence or a note:
  * "... caution cases. Are the YOT's recommendations ...? Of the 5 cases inspected:", "...
- * explanation. Does assessment ... desistance? In 19 out of 22 cases ...". And the lead-in to a
- * standard's key questions: "... to Good. Our rating for implementation and delivery is ...".
+ * explanation. Does assessment ... desistance? In 19 out of 22 cases ...".
  */
 const QUESTION_HEADING = new RegExp(
-  String.raw`(?<=[.!?>]\s+)(?:${capitalised(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)|Our rating\b)`,
+  String.raw`(?<=[.!?>]\s+)${capitalised(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)`,
   "g",
 );
+/** The lead-in to a standard's key questions after a sentence: "... to Good. Our rating²⁵ for ...". */
+const KEY_QUESTIONS_LEAD_IN = /(?<=[.!?>]\s+)Our rating\b/g;
 /**
  * A facts table's caption: "Of the 57 court disposals:", "Of the 37 out-of-court disposals" (a
  * figure after it), or a phrase in lower case ending in a colon straight after a label's last
@@ -143,7 +148,8 @@ export function pageCuts(text: string): number[] {
       // number, "Ratings 4", stays with it.)
       if (!/^\s+\d{1,3}(?:\s|$)/.test(text.slice(end, end + 5))) cuts.push(end);
     }
-  for (const pattern of [LIST_OPENING, ADDRESSEE, FOOTNOTE]) cuts.push(...starts(pattern, text));
+  for (const pattern of [LIST_OPENING, ADDRESSEE, FOOTNOTE, KEY_QUESTIONS_LEAD_IN])
+    cuts.push(...starts(pattern, text));
   for (const pattern of [FACTS_TABLE, FACTS_CAPTION, QUESTION_HEADING])
     for (const m of text.matchAll(pattern)) cuts.push(m.index as number, (m.index as number) + m[0].length);
   const at = [0, ...new Set(cuts)].sort((a, b) => a - b);

@@ -79,6 +79,24 @@ describe("runOnLinesSplit: a page run into one line is cut at its structure", ()
     ]);
   });
 
+  test("other reports' pages: a heading after a note's web address, a note before the key questions' lead-in", () => {
+    const linesOf = (report: string) =>
+      runOnLinesSplit(textSourceLines(toPageLines(readFileSync(join(CORPUS, report), "utf8")))).map(
+        (l) => l.raw,
+      );
+    const towerHamlets = linesOf("2022-07-tower-hamlets-and-city-of-london.txt");
+    const staff = towerHamlets.indexOf("1.2. Staff");
+    expect(towerHamlets[staff - 1]).toBe("_ ¹¹ https://www.wipers.org.uk/the-ether-programme");
+    // North Somerset's note (its marker as the text writes it) ends where the lead-in starts, which keeps its own marker.
+    const northSomerset = linesOf("2020-12-north-somerset.txt");
+    const leadIn = northSomerset.indexOf(
+      "Our rating<sup>25</sup> for implementation and delivery is based on the following key questions:",
+    );
+    expect(northSomerset[leadIn - 1]).toMatch(
+      /^<sup>&<\/sup>lt;sup>24<\/sup> Due to the size of the sample, .* to uplift the rating for this standard to Good\.$/,
+    );
+  });
+
   test("recommendations: the lead-in, each numbered item, an addressee after the item before", () => {
     const lines = linesFrom("The Kirklees Youth Justice Service should:", 12);
     expect(lines.slice(0, 3).map((l) => l.split(" ").slice(0, 4).join(" "))).toEqual([
