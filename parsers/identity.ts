@@ -15,8 +15,8 @@ export interface Identity {
 // "An inspection of youth offending services in", also as a joint inspection or a re-inspection,
 // or without its article where a cover's first word was drawn apart ("Inspection of ... in").
 // Never the 2018 running header "Inspection of youth offending services in: <area> 2".
-const COVER =
-  /^(?:An?\s+)?(?:joint\s+|re-?\s*|follow-up\s+)?inspection of youth (?:offending|justice) services? in(?!:)\b\s*(.*)$/i;
+export const COVER_TITLE = String.raw`(?:joint\s+|re-?\s*|follow-up\s+)?inspection of youth (?:offending|justice) services? in(?!:)\b`;
+const COVER = new RegExp(String.raw`^(?:An?\s+)?${COVER_TITLE}\s*(.*)$`, "i");
 /**
  * The running header of every page, which names the area too ("Inspection of youth offending
  * services: Kirklees", "... in: Barking and Dagenham 2", "... in Oxfordshire 12"): the area where
@@ -28,10 +28,11 @@ const RUNNING_HEADER_AREA =
 const INSPECTORATE = "(?:HM|Her Majesty's|His Majesty's) Inspectorate of Probation";
 const DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
 // "HM Inspectorate of Probation, 12 October 2021", "His Majesty's Inspectorate of Probation - October 2023"
-const PUBLISHED = new RegExp(`^${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
+export const PUBLISHER_LINE = `${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})`;
+const PUBLISHED = new RegExp(`^${PUBLISHER_LINE}$`, "i");
 // The same at the end of the cover's area line, as converters that join a cover's lines write it
 // ("Oxfordshire HM Inspectorate of Probation, May 2020"; "HM" glued on: "WarwickshireHM ...").
-const PUBLISHED_AFTER_AREA = new RegExp(`${INSPECTORATE}\\s*[,:-]?\\s*${DAY}${MONTH_WORD}\\s+(\\d{4})$`, "i");
+const PUBLISHED_AFTER_AREA = new RegExp(`${PUBLISHER_LINE}$`, "i");
 // The month alone on the line after the inspectorate's name (which may end the area's line).
 const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
 const INSPECTORATE_LAST = new RegExp(`${INSPECTORATE}\\s*[,:-]?$`, "i");

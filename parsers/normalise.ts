@@ -601,7 +601,7 @@ function pipeRowsUnwrapped(source: SourceLine[]): SourceLine[] {
 }
 
 /** A character other than white space: the line is not blank (no trimmed copy made to tell). */
-const NOT_BLANK = /\S/;
+export const NOT_BLANK = /\S/;
 
 /** Whether a cell's last character could end "to top", "to top)" or "to top]": one character's test. */
 function endsLikeToTop(cell: string): boolean {

@@ -10,9 +10,20 @@
 
 import { FACTS_SUBHEADING, LABEL_FIRST_TABLE } from "./facts.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
+import { COVER_TITLE, PUBLISHER_LINE } from "./identity.js";
 import type { SourceLine } from "./normalise.js";
-import { MARKER, RATING, capitalised, linesCut, rowCuts, runOnRowsSplit, starts } from "./run-on-rows.js";
-import { MONTH_WORD, QUESTION_WORD } from "./text.js";
+import {
+  MARKER,
+  OVERALL_LABEL,
+  RATING,
+  capitalisedWords,
+  linesCut,
+  rowCuts,
+  runOnRowsSplit,
+  starts,
+} from "./run-on-rows.js";
+import { DOMAIN_TITLE } from "./segment.js";
+import { QUESTION_WORD } from "./text.js";
 
 /** Longer than any paragraph of a report: a line this long holds a page or more. */
 export const LONG_LINE = 2000;
@@ -48,10 +59,7 @@ const SECTION_NAME = new RegExp(
   "g",
 );
 /** A domain's heading: "1. Organisational delivery", "Domain two: Court disposals". */
-const DOMAIN_NAME = new RegExp(
-  String.raw`${AFTER_BLOCK}(?:[1-4]\.\s*|Domain (?:one|two|three|four)\s*:\s*)(?:Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)(?=\s|$)`,
-  "g",
-);
+const DOMAIN_NAME = new RegExp(String.raw`${AFTER_BLOCK}${DOMAIN_TITLE}(?=\s|$)`, "g");
 /**
  * A standard's heading, perhaps with its rating: "2.1. Assessment", "2.1 Assessment Good"; its
  * number with a point after it ("1.2. Staff") after any word (a note's web address ends a page).
@@ -78,7 +86,7 @@ const RATING_ALONE = new RegExp(
  * Kirklees youth justice service Score 8/36 Overall rating Requires improvement 1. ...".
  */
 const RATINGS_TABLE = new RegExp(
-  String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|Overa\S*(?:\s+\S+)?\s+rating))|Score\s+\d{1,2}\s*/\s*36|Overa\S*(?:\s+\S+)?\s+rating\s+${RATING})`,
+  String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|${OVERALL_LABEL}))|Score\s+\d{1,2}\s*/\s*36|${OVERALL_LABEL}\s+${RATING})`,
   "g",
 );
 /**
@@ -95,7 +103,7 @@ const FACTS_TABLE = new RegExp(
  * explanation. Does assessment ... desistance? In 19 out of 22 cases ...".
  */
 const QUESTION_HEADING = new RegExp(
-  String.raw`(?<=[.!?>]\s+)${capitalised(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)`,
+  String.raw`(?<=[.!?>]\s+)${capitalisedWords(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)`,
   "g",
 );
 /** The lead-in to a standard's key questions after a sentence: "... to Good. Our rating²⁵ for ...". */
@@ -124,10 +132,7 @@ const ADDRESSEE = /(?<=[.;]\s+)[A-Z][A-Za-z'’&,() -]{2,100}?\s+should:/g;
  * The cover's title after the publisher's logo ("Her Majesty's Inspectorate of Probation An
  * inspection of ..."), and its publisher and month: "HM Inspectorate of Probation, October 2021".
  */
-const COVER = new RegExp(
-  String.raw`(?<=\S\s+)(?:An inspection of youth (?:offending|justice) services in\b|HM Inspectorate of Probation,?\s+${MONTH_WORD}\s+\d{4})`,
-  "g",
-);
+const COVER = new RegExp(String.raw`(?<=\S\s+)(?:An ${COVER_TITLE}|${PUBLISHER_LINE})`, "g");
 
 /** Where a page run into one line is cut: before (and after) each part of its structure, then its rows. */
 export function pageCuts(text: string): number[] {

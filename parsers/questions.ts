@@ -262,7 +262,8 @@ const SUB_SAMPLE = new RegExp(`^${SUB_SAMPLE_CAPTION}`, "i");
 /** A sub-sample's caption inside a longer text (the caption's lines joined with the line before). */
 const CAPTION_WITHIN = new RegExp(`\\b${SUB_SAMPLE_CAPTION}`, "i");
 /** Where a table's caption starts ("Of the 8 cases ...", "In the 17 cases ..."), before its count is read. */
-export const CAPTION_START = new RegExp(`^(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`, "i");
+export const CAPTION_OPENING = `(?:Of the\\b|In the ${COUNT_WORD} cases\\b)`;
+export const CAPTION_START = new RegExp(`^${CAPTION_OPENING}`, "i");
 /**
  * The same caption ending, with its colon, on the lines above a table's column headings; the last
  * opening before the colon (a paragraph unwrapped above the caption may say "in only one of the

@@ -8,7 +8,7 @@ import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
-import { markdownSourceLines, sourceLinesOf } from "./normalise.js";
+import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
 import { LONG_LINE, linesRunTogether } from "./page-lines.js";
 
 export interface RawDocument {
@@ -54,8 +54,6 @@ function textLines(utf8: Buffer): { lines: string[]; fileLines?: number[] } {
     ? htmlPageLines(utf8.toString("utf8"))
     : { lines: withoutCommonIndent(utf8Lines(utf8)) };
 }
-
-const NOT_BLANK = /\S/;
 
 /**
  * The lines with the indentation every one of them shares taken off. Some transcripts set the

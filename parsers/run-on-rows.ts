@@ -9,12 +9,13 @@
 import { NUMBER_FIGURE, splitHeaderEnd } from "./facts.js";
 import { RATINGS } from "./framework.js";
 import type { SourceLine } from "./normalise.js";
+import { CAPTION_OPENING } from "./questions.js";
 import { QUESTION_WORD } from "./text.js";
 
 export const RATING = `(?:${RATINGS.join("|")})`;
 
 /** The question words as a row begins them: "(?:does|is|in cases)" -> "(?:Does|Is|In cases)". */
-export function capitalised(words: string): string {
+export function capitalisedWords(words: string): string {
   return words.replace(/(?<=^\(\?:|\|)[a-z]/g, (c) => c.toUpperCase());
 }
 /** A footnote marker as the converters write it after a question: "²", "<sup>12</sup>", "$^{12}$". */
@@ -28,11 +29,11 @@ const QUESTION_ROW_END = new RegExp(String.raw`\?${MARKER}\s+${FIGURES}(?=\s|$)`
  * prompt's letter if printed ("2.1.1. Does ...", "a) Is there ...").
  */
 const QUESTION_START = new RegExp(
-  String.raw`(?<=\s)(?:\d\.\d\.\d\.?\s+|(?:\(?[a-z]\)|[a-z]\.)\s+)?${capitalised(QUESTION_WORD)}\s`,
+  String.raw`(?<=\s)(?:\d\.\d\.\d\.?\s+|(?:\(?[a-z]\)|[a-z]\.)\s+)?${capitalisedWords(QUESTION_WORD)}\s`,
   "g",
 );
 /** A table's caption after a key question heading it: "... desistance? Of the 8 cases inspected:". */
-const CAPTION_AFTER_QUESTION = /(?<=\?\s+)(?:Of the \w+|In the \w+ cases)\b/g;
+const CAPTION_AFTER_QUESTION = new RegExp(String.raw`(?<=\?\s+)${CAPTION_OPENING}`, "g");
 /** A key-question table's figure column heading, before its first row. */
 const COLUMN_HEADING = /(?:Number\s+['‘’]Yes['‘’]|%\s*[Yy]es|Rating and % yes)\s+\S/;
 /** A table's rule run on after its last row's figure or rating: "... 50% -- -----". */
@@ -70,7 +71,8 @@ const STANDARD_RATED = new RegExp(
 /** Where a standard's or a domain's row starts: "1.2 Staff", "2. Court disposals". */
 const ROW_NUMBER = /(?<=\s)\d\.(?:\d\.?)?\s+(?=[A-Z])/g;
 /** The overall rating's row, its label perhaps damaged ("Over all rating", "Overa III rating"). */
-const OVERALL_RATING = new RegExp(String.raw`(?<=\s)Over\S*(?:\s+\S+)?\s+rating\s+(?=${RATING})`, "g");
+export const OVERALL_LABEL = String.raw`Over\S*(?:\s+\S+)?\s+rating`;
+const OVERALL_RATING = new RegExp(String.raw`(?<=\s)${OVERALL_LABEL}\s+(?=${RATING})`, "g");
 /** A list's item: its bullet, its number. */
 const LIST_ITEM = /^\s*([-•*]\s+)?(?:(\d{1,2})[.)]\s+)?(?=\S)/;
 

@@ -192,8 +192,9 @@ export const RATINGS_HEADING = /^(?:summary of )?ratings$/i;
 const OVERALL_RATING = /^overa\w{0,4}rating/i;
 // "Annexe 2: Inspection data", "Annex 1 – Methodology", "Appendix A: Inspection results"
 const ANNEX_HEADING = /^(?:Annexe?|Appendix)\s*(?:\d+|[A-H]\b)\s*[:–\-—.]?\s*(.*)$/i;
-const DOMAIN_HEADING =
-  /^(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
+/** A domain's heading: "1. Organisational delivery", "Domain two: Court disposals". */
+export const DOMAIN_TITLE = String.raw`(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)`;
+const DOMAIN_HEADING = new RegExp(String.raw`^${DOMAIN_TITLE}\b`, "i");
 
 export function isOverallRatingLine(line: Line): boolean {
   return (

@@ -70,7 +70,7 @@ const PAGE_LINES: Record<string, { lost: number; wrong: string[] }> = {
   },
   "2020-12-north-somerset.txt": { lost: 9, wrong: [] },
   "2021-10-kirklees.txt": { lost: 1, wrong: [] },
-  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 38, wrong: [] },
+  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 37, wrong: [] },
   "2023-01-blackburn-with-darwen.txt": { lost: 4, wrong: [] },
 };
 

@@ -83,10 +83,10 @@ export interface FigureRow {
   row: ReportRecord["keyQuestions"][number] | ReportRecord["prompts"][number];
 }
 
-/** Every key-question and prompt row with a figure, for the rules that check figures. */
 /** A sentence's first letter upper case ("Key question 2.1.1 ..."). */
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Every key-question and prompt row with a figure, for the rules that check figures. */
 export function figureRows(record: ReportRecord): FigureRow[] {
   return [
     ...record.keyQuestions.map((k) => ({
