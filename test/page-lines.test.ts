@@ -13,9 +13,9 @@ import { extractDocument } from "../src/extract.js";
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
 
-/** The lines the page-lines text of Kirklees is cut into (its pages' blank lines apart left out). */
-const pageLines = () =>
-  runOnLinesSplit(textSourceLines(toPageLines(kirklees)))
+/** The lines a report's page-lines text is cut into (its pages' blank lines apart left out). */
+const pageLines = (report = "2021-10-kirklees.txt") =>
+  runOnLinesSplit(textSourceLines(toPageLines(readFileSync(join(CORPUS, report), "utf8"))))
     .map((l) => l.raw)
     .filter((l) => l !== "");
 
@@ -80,15 +80,11 @@ describe("runOnLinesSplit: a page run into one line is cut at its structure", ()
   });
 
   test("other reports' pages: a heading after a note's web address, a note before the key questions' lead-in", () => {
-    const linesOf = (report: string) =>
-      runOnLinesSplit(textSourceLines(toPageLines(readFileSync(join(CORPUS, report), "utf8")))).map(
-        (l) => l.raw,
-      );
-    const towerHamlets = linesOf("2022-07-tower-hamlets-and-city-of-london.txt");
+    const towerHamlets = pageLines("2022-07-tower-hamlets-and-city-of-london.txt");
     const staff = towerHamlets.indexOf("1.2. Staff");
     expect(towerHamlets[staff - 1]).toBe("_ ¹¹ https://www.wipers.org.uk/the-ether-programme");
     // North Somerset's note (its marker as the text writes it) ends where the lead-in starts, which keeps its own marker.
-    const northSomerset = linesOf("2020-12-north-somerset.txt");
+    const northSomerset = pageLines("2020-12-north-somerset.txt");
     const leadIn = northSomerset.indexOf(
       "Our rating<sup>25</sup> for implementation and delivery is based on the following key questions:",
     );
