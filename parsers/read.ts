@@ -6,6 +6,7 @@ import type { WarningCode } from "../schemas/warning-codes.js";
 import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
+import { withLigaturesRestored } from "./ligatures.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
@@ -255,7 +256,7 @@ export async function documentFromBytes(
     const readWarnings: RawDocument["readWarnings"] = truncated
       ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
       : [];
-    return { file, format: "pdf", sha256, sourceLines, readWarnings };
+    return { file, format: "pdf", sha256, ...withWordsWhole(sourceLines, readWarnings), readWarnings };
   }
   const text = asUtf8(bytes);
   const readWarnings: RawDocument["readWarnings"] = text.converted
@@ -292,10 +293,27 @@ export async function documentFromBytes(
     ...(fileLines ? { fileLines } : {}),
     // Markdown: its GFM tables a row a line (remark reads those it must: markdownSourceLines).
     // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid and multiline tables: a row a line.
-    sourceLines: multilineTableRows(
-      gridTableRows(
-        latexTableRows(format === "markdown" ? await markdownSourceLines(raws) : sourceLinesOf(raws)),
+    ...withWordsWhole(
+      multilineTableRows(
+        gridTableRows(
+          latexTableRows(format === "markdown" ? await markdownSourceLines(raws) : sourceLinesOf(raws)),
+        ),
       ),
+      readWarnings,
     ),
   };
+}
+
+/** The source lines with the ligatures a converter dropped written back, and a warning where any were. */
+function withWordsWhole(
+  lines: SourceLine[],
+  readWarnings: NonNullable<RawDocument["readWarnings"]>,
+): { sourceLines: SourceLine[] } {
+  const { lines: sourceLines, restored } = withLigaturesRestored(lines);
+  if (restored)
+    readWarnings.push({
+      code: "ligatures-dropped",
+      message: `The text drops the letters a font sets as one glyph (fi, ff, fl: "sta" for "staff", "sucient" for "sufficient"); ${restored} word${restored === 1 ? " was" : "s were"} written whole again from a list of the reports' words, and words not in it keep their gaps`,
+    });
+  return { sourceLines };
 }

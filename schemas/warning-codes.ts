@@ -51,6 +51,8 @@ export const WARNING_CODES = {
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
+  "ligatures-dropped":
+    "The text drops the letters a PDF's font sets as one glyph (fi, ff, fl, ffi, ffl: 'sta' for 'staff', 'sucient' for 'sufficient'), or writes a space or '(cid:N)' for them: the words of a list of the reports' vocabulary were written whole again before reading; other words keep their gaps.",
   "text-lines-run-together":
     "Most of the text stands in lines of thousands of characters (whole pages run into one line, as some converters write a PDF's text): the lines were cut back at the headings, tables, notes and lists found in them, and what could not be placed is missing, not guessed. A conversion that keeps the PDF's line breaks (pdftotext -layout), or the PDF itself, reads better.",
   "text-nul-bytes":

@@ -2,7 +2,7 @@
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
 // cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
-// time, count tables with the counts' share as a third column; markdown as other converters write it
+// time, count tables with the counts' share as a third column, ligatures dropped; markdown as other converters write it
 // (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -17,6 +17,15 @@ export function toSpaces(text: string): string {
 /** Every line set in by `indent` (a transcript that indents the whole text). */
 export function indentedThroughout(text: string, indent: string): string {
   return text.replace(/^(?=.)/gm, indent);
+}
+
+/**
+ * The text a converter writes of a PDF whose font sets "fi", "ff", "fl", "ffi" and "ffl" as one
+ * glyph without saying what it spells: each such glyph dropped, or written as `gap` (a space,
+ * pdfminer's "(cid:N)").
+ */
+export function withLigaturesDropped(text: string, gap = ""): string {
+  return text.replace(/ffi|ffl|ff|fi|fl/g, gap);
 }
 
 /**
@@ -667,6 +676,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.paragraph-lines.txt`), toParagraphLines(text));
     writeFileSync(join(dir, `${stem}.indented.txt`), indentedThroughout(text, "    "));
     writeFileSync(join(dir, `${stem}.page-lines.txt`), toPageLines(text));
+    writeFileSync(join(dir, `${stem}.ligatures-dropped.txt`), withLigaturesDropped(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

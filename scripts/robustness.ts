@@ -37,6 +37,7 @@ import {
   toWrapped,
   unnumberRatingsRows,
   withBackToTop,
+  withLigaturesDropped,
   wrapFirstCells,
 } from "./make-variants.js";
 import { ocrPdf } from "./ocr-pdf.js";
@@ -80,6 +81,8 @@ const TEXT: Record<string, (text: string) => string> = {
     indentedThroughout(t, "    "),
   "each page run into one line (pdf.js's text items joined with spaces, an old PyPDF2)": (t) =>
     toPageLines(t),
+  "its ligatures (fi, ff, fl) dropped, as a converter writes a font's unnamed ligature glyphs": (t) =>
+    withLigaturesDropped(t),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

@@ -28,6 +28,7 @@ import {
   unnumberRatingsRows,
   withBackToTop,
   withCountShares,
+  withLigaturesDropped,
   wrapFirstCells,
 } from "../scripts/make-variants.js";
 import { auditRecord } from "../src/audit/index.js";
@@ -218,6 +219,36 @@ describe.each(reports)("%s", (name) => {
       (recordValues(r) as ReportRecord).contextualFacts.filter((f) => f.value !== null);
     expect(printed(variant)).toEqual(printed(original));
   });
+
+  test.each([
+    { gap: "nothing", written: "" },
+    { gap: "a space", written: " " },
+    { gap: "pdfminer's '(cid:N)'", written: "(cid:31)" },
+  ])(
+    "its ligatures (fi, ff, fl, ffi, ffl) dropped, $gap in their place: the same record, and a warning says the words were restored",
+    async ({ gap, written }) => {
+      const damaged = withLigaturesDropped(text, written);
+      // ("sta", "sucient", "oending": every report prints hundreds.)
+      expect(damaged).not.toBe(text);
+      expect(damaged).not.toMatch(/f[fil]/);
+      const file = join(TMP, name.replace(/\.txt$/, `.ligatures-${gap.replace(/\W+/g, "-")}.txt`));
+      writeFileSync(file, damaged);
+      const original = await extractFile(join(CORPUS, name));
+      const variant = await extractFile(file);
+      const { warnings, ...values } = recordValues(variant, { narrativeText: false }) as ReportRecord;
+      const { warnings: originalWarnings, ...originalValues } = recordValues(original, {
+        narrativeText: false,
+      }) as ReportRecord;
+      expect(values).toEqual(originalValues);
+      const codes = warnings.map((w) => w.code);
+      expect(codes.filter((c) => c !== "ligatures-dropped")).toEqual(originalWarnings.map((w) => w.code));
+      expect(codes.filter((c) => c === "ligatures-dropped")).toHaveLength(1);
+      expect(variant.warnings.find((w) => w.code === "ligatures-dropped")?.message).toMatch(
+        /"sta" for "staff".*; \d{3,} words were written whole again/,
+      );
+      expect(original.warnings.map((w) => w.code)).not.toContain("ligatures-dropped");
+    },
+  );
 
   test("without its 'Overall rating' row, the overall rating is the foreword's, and nothing else changes", async () => {
     const damaged = text
