@@ -7,6 +7,7 @@ import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
 import { withLigaturesRestored } from "./ligatures.js";
+import { CP1252_HIGH, withMojibakeDecoded } from "./mojibake.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
@@ -132,12 +133,6 @@ export function utf8Lines(bytes: Buffer): string[] {
   }
   return lines;
 }
-
-// Windows-1252's characters at 0x80-0x9F (the rest of its upper half is Latin-1's); Node's own
-// "windows-1252" decoder reads these bytes as Latin-1 control characters.
-const CP1252_HIGH =
-  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
-  "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
 function fromWindows1252(bytes: Buffer): string {
   let out = "";
@@ -271,7 +266,13 @@ export async function documentFromBytes(
       message: `The file holds ${nuls.count} NUL byte${nuls.count === 1 ? "" : "s"} among its text (a converter's stray output); they were dropped`,
     });
   }
-  const { lines: raws, fileLines } = textLines(text.bytes);
+  const { lines: read, fileLines } = textLines(text.bytes);
+  const { lines: raws, decoded } = withMojibakeDecoded(read, text.bytes);
+  if (decoded)
+    readWarnings.push({
+      code: "text-mojibake",
+      message: `The text is UTF-8 that was once read as Windows-1252 and saved again ("â€™" for "’", "â€“" for "–"): ${decoded} character${decoded === 1 ? " was" : "s were"} decoded again`,
+    });
   if (fileLines)
     readWarnings.push({
       code: "html-page",

@@ -51,6 +51,8 @@ export const WARNING_CODES = {
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
+  "text-mojibake":
+    "The text is UTF-8 that some tool once read as Windows-1252 and saved as UTF-8 again, each character beyond ASCII written as two or three ('â€™' for '’', 'â€“' for '–', 'Â²' for '²'): those sequences were decoded again before reading.",
   "ligatures-dropped":
     "The text drops the letters a PDF's font sets as one glyph (fi, ff, fl, ffi, ffl: 'sta' for 'staff', 'sucient' for 'sufficient'), or writes a space or '(cid:N)' for them: the words of a list of the reports' vocabulary were written whole again before reading; other words keep their gaps.",
   "text-lines-run-together":

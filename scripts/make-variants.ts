@@ -2,11 +2,12 @@
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
 // cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
-// time, count tables with the counts' share as a third column, ligatures dropped; markdown as other converters write it
+// time, count tables with the counts' share as a third column, ligatures dropped, as mojibake; markdown as other converters write it
 // (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { CP1252_HIGH } from "../parsers/mojibake.js";
 import { fromSuperscript } from "../parsers/text.js";
 
 /** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */
@@ -26,6 +27,21 @@ export function indentedThroughout(text: string, indent: string): string {
  */
 export function withLigaturesDropped(text: string, gap = ""): string {
   return text.replace(/ffi|ffl|ff|fi|fl/g, gap);
+}
+
+/**
+ * The text as a tool writes it that read the UTF-8 file as Windows-1252 and saved it as UTF-8
+ * again ("childâ€™s"): the bytes Windows-1252 leaves undefined as U+FFFD, or as the C1 control
+ * characters a decoder that keeps them writes.
+ */
+export function asMojibake(text: string, undefinedAs: "replacement" | "control" = "replacement"): string {
+  let out = "";
+  for (const b of Buffer.from(text, "utf8")) {
+    const ch = b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charAt(b - 0x80) : String.fromCharCode(b);
+    out +=
+      undefinedAs === "replacement" && ch.charCodeAt(0) >= 0x80 && ch.charCodeAt(0) < 0xa0 ? "\uFFFD" : ch;
+  }
+  return out;
 }
 
 /**
@@ -677,6 +693,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.indented.txt`), indentedThroughout(text, "    "));
     writeFileSync(join(dir, `${stem}.page-lines.txt`), toPageLines(text));
     writeFileSync(join(dir, `${stem}.ligatures-dropped.txt`), withLigaturesDropped(text));
+    writeFileSync(join(dir, `${stem}.mojibake.txt`), asMojibake(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

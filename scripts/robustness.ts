@@ -16,6 +16,7 @@ import { extractFile } from "../src/extract.js";
 import { valueStatements } from "../test/helpers/shared.js";
 import {
   MARKDOWN_DIALECTS,
+  asMojibake,
   asSharedTranscript,
   indentedThroughout,
   overallRowLast,
@@ -83,6 +84,7 @@ const TEXT: Record<string, (text: string) => string> = {
     toPageLines(t),
   "its ligatures (fi, ff, fl) dropped, as a converter writes a font's unnamed ligature glyphs": (t) =>
     withLigaturesDropped(t),
+  "mojibake: UTF-8 once read as Windows-1252 and saved again ('childâ€™s')": (t) => asMojibake(t),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),

@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
 import {
   MARKDOWN_DIALECTS,
+  asMojibake,
   asSharedTranscript,
   indentedThroughout,
   overallRowLast,
@@ -247,6 +248,42 @@ describe.each(reports)("%s", (name) => {
         /"sta" for "staff".*; \d{3,} words were written whole again/,
       );
       expect(original.warnings.map((w) => w.code)).not.toContain("ligatures-dropped");
+    },
+  );
+
+  test.each([
+    { undefinedAs: "replacement" as const, form: "text" },
+    { undefinedAs: "control" as const, form: "text" },
+    { undefinedAs: "replacement" as const, form: "markdown" },
+  ])(
+    "as mojibake (UTF-8 once read as Windows-1252: 'childâ€™s'), bytes Windows-1252 lacks as $undefinedAs characters, $form: the same record, and a warning says so",
+    async ({ undefinedAs, form }) => {
+      const written = asMojibake(form === "markdown" ? toMarkdown(text) : text, undefinedAs);
+      expect(written).toContain("â€");
+      const file = join(
+        TMP,
+        name.replace(/\.txt$/, `.mojibake-${undefinedAs}.${form === "markdown" ? "md" : "txt"}`),
+      );
+      writeFileSync(file, written);
+      const variant = await extractFile(file);
+      const original = await extractFile(join(CORPUS, name));
+      if (form === "markdown") {
+        const clean = join(TMP, name.replace(/\.txt$/, ".mojibake-clean.md"));
+        writeFileSync(clean, toMarkdown(text));
+        expect(valueStatements(variant)).toEqual(valueStatements(await extractFile(clean)));
+      } else {
+        const { warnings, ...values } = recordValues(variant) as ReportRecord;
+        const { warnings: originalWarnings, ...originalValues } = recordValues(original) as ReportRecord;
+        // (The narrative too: every character decoded again, not just the values'.)
+        expect(values).toEqual(originalValues);
+        expect(warnings.map((w) => w.code)).toEqual([
+          "text-mojibake",
+          ...originalWarnings.map((w) => w.code),
+        ]);
+      }
+      expect(variant.warnings.find((w) => w.code === "text-mojibake")?.message).toMatch(
+        /\d+ characters were decoded again$/,
+      );
     },
   );
 
