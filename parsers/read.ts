@@ -3,6 +3,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
+import { withGluedCellsParted } from "./glued-cells.js";
 import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
@@ -267,7 +268,13 @@ export async function documentFromBytes(
     });
   }
   const { lines: read, fileLines } = textLines(text.bytes);
-  const { lines: raws, decoded } = withMojibakeDecoded(read, text.bytes);
+  const { lines: decodedLines, decoded } = withMojibakeDecoded(read, text.bytes);
+  const { lines: raws, parted } = withGluedCellsParted(decodedLines);
+  if (parted)
+    readWarnings.push({
+      code: "text-cells-glued",
+      message: `The text runs table cells into one another with nothing between them ("2.2PlanningInadequate", "...safe?59%"), as pdf-parse 1.x writes a PDF's text: ${parted} line${parted === 1 ? "" : "s"} parted into cells again where a figure, a label or a rating begins`,
+    });
   if (decoded)
     readWarnings.push({
       code: "text-mojibake",

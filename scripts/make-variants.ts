@@ -2,7 +2,7 @@
 // of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
 // their paragraphs hard-wrapped, text with a table cell per line, with a single space between
 // cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
-// time, count tables with the counts' share as a third column, ligatures dropped, as mojibake; markdown as other converters write it
+// time, count tables with the counts' share as a third column, ligatures dropped, as mojibake, cells glued; markdown as other converters write it
 // (MARKDOWN_DIALECTS). The extractor must read the same record
 // from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -42,6 +42,14 @@ export function asMojibake(text: string, undefinedAs: "replacement" | "control" 
       undefinedAs === "replacement" && ch.charCodeAt(0) >= 0x80 && ch.charCodeAt(0) < 0xa0 ? "\uFFFD" : ch;
   }
   return out;
+}
+
+/**
+ * Every row's cells run into one another, nothing between them, as pdf-parse 1.x writes the text
+ * items of one baseline ("2.2PlanningInadequate", "...keep the child safe?59%").
+ */
+export function withCellsGlued(text: string): string {
+  return text.replace(/\t+/g, "");
 }
 
 /**
@@ -694,6 +702,7 @@ function main(): void {
     writeFileSync(join(dir, `${stem}.page-lines.txt`), toPageLines(text));
     writeFileSync(join(dir, `${stem}.ligatures-dropped.txt`), withLigaturesDropped(text));
     writeFileSync(join(dir, `${stem}.mojibake.txt`), asMojibake(text));
+    writeFileSync(join(dir, `${stem}.cells-glued.txt`), withCellsGlued(text));
     if (withCountShares(text) !== text)
       writeFileSync(join(dir, `${stem}.count-shares.txt`), withCountShares(text));
     for (const [dialect, write] of Object.entries(MARKDOWN_DIALECTS))

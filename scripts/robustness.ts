@@ -38,6 +38,7 @@ import {
   toWrapped,
   unnumberRatingsRows,
   withBackToTop,
+  withCellsGlued,
   withLigaturesDropped,
   wrapFirstCells,
 } from "./make-variants.js";
@@ -85,6 +86,7 @@ const TEXT: Record<string, (text: string) => string> = {
   "its ligatures (fi, ff, fl) dropped, as a converter writes a font's unnamed ligature glyphs": (t) =>
     withLigaturesDropped(t),
   "mojibake: UTF-8 once read as Windows-1252 and saved again ('childâ€™s')": (t) => asMojibake(t),
+  "table cells glued, nothing between them (pdf-parse 1.x)": (t) => withCellsGlued(t),
   "footnote markers as plain digits, no pages": toPlainDigitMarkers,
   "a web page (HTML) on one line": (t) => toHtmlPage(t),
   "a web page (HTML) wrapped at 80": (t) => toHtmlPage(t, { width: 80 }),
