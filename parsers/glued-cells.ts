@@ -1,13 +1,13 @@
-// Glued cells. pdf-parse 1.x, still the most used PDF reader on npm, writes the text items pdf.js
-// finds on one baseline one after the other with nothing between them, so that a table row's cells
-// run into one another: "2.1AssessmentRequires improvement", "Kirklees youth justice
-// serviceScore8/36", "...keep the child safe?59%", "Kirklees YJS65%30%5%", "WhiteBlack and
-// minority ethnicUnknown", "267First-time entrant rate", a count table's "...child safe?88" (8
-// relevant cases, 8 'Yes'). Where a text shows that damage on five lines or more, the cells are
-// parted again by a tab where one ends and the next begins as those rows print them: a figure
-// after a word, a figure after a figure, a label after a figure, a rating after a name, a capital
-// word after a lower-case one in a table's heading, and two counts by the order a count table
-// gives them (relevant cases, at most 99; 'Yes', at most as many).
+// Glued cells. pdf-parse 1.x, long the usual way to read a PDF's text in Node and still widely
+// used, writes the text items pdf.js finds on one baseline one after the other with nothing between
+// them, so that a table row's cells run into one another: "2.1AssessmentRequires improvement",
+// "Kirklees youth justice serviceScore8/36", "...keep the child safe?59%", "Kirklees YJS65%30%5%",
+// "WhiteBlack and minority ethnicUnknown", "267First-time entrant rate", a count table's "...child
+// safe?88" (8 relevant cases, 8 'Yes'). Where a text shows that damage on five lines or more, the
+// cells are parted again by a tab where one ends and the next begins as those rows print them: a
+// figure after a word, a figure after a figure, a label after a figure, a rating after a name, a
+// capital word after a lower-case one in a table's heading, and two counts by the order a count
+// table gives them (relevant cases, at most 99; 'Yes', at most as many).
 import { RATINGS } from "./framework.js";
 import { superscript } from "./text.js";
 
