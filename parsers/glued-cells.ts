@@ -45,10 +45,26 @@ const MARKER_AFTER_COLON = /(?<=[a-z]:)(\d{1,2})(?=[A-Z][a-z])/;
 const COUNTS_AFTER_QUESTION = /^(.*\?\s*(?:<sup>\d+<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?)?(\d{2,4})$/;
 
 /** Signs of the damage: a percentage or a rating glued to a word, a standard's number to its name. */
-const GLUED = new RegExp(
-  `[a-z?)]\\d{1,3}(?:\\.\\d)?%$|[a-z](?:${RATING_WORDS})\\s*$|^[1-4]\\.[1-4]\\.?[A-Z][a-z]`,
-);
+const PERCENT_GLUED = /[a-z?)]\d{1,3}(?:\.\d)?%\s*$/;
+const RATING_GLUED = new RegExp(`[a-z](?:${RATING_WORDS})\\s*$`);
+const NUMBER_GLUED = /^[1-4]\.[1-4]\.?[A-Z][a-z]/;
 const MIN_GLUED = 5;
+
+/**
+ * Whether a line shows the damage. (Every tab-free line of every text is asked: a look at its
+ * first and last characters first, then a pattern over its last few.)
+ */
+function showsGlue(line: string): boolean {
+  if (line.includes("\t")) return false;
+  const first = line.charCodeAt(0);
+  if (first >= 49 && first <= 52 && line.charCodeAt(1) === 46 && NUMBER_GLUED.test(line)) return true;
+  const end = line.length - (line.endsWith(" ") ? 1 : 0);
+  const last = line.charCodeAt(end - 1);
+  if (last === 37) return PERCENT_GLUED.test(line.slice(-10));
+  // (A rating's last letter: Goo"d", Outstandin"g", improvemen"t", Inadequat"e".)
+  if (last === 100 || last === 103 || last === 116 || last === 101) return RATING_GLUED.test(line.slice(-24));
+  return false;
+}
 
 /**
  * Two counts run together, as a count table prints them (relevant cases, then how many of them
@@ -116,7 +132,7 @@ function partedLine(line: string, previous: string, countTables: boolean): strin
  */
 export function withGluedCellsParted(lines: string[]): { lines: string[]; parted: number } {
   let glued = 0;
-  for (const line of lines) if (!line.includes("\t") && GLUED.test(line) && ++glued >= MIN_GLUED) break;
+  for (const line of lines) if (showsGlue(line) && ++glued >= MIN_GLUED) break;
   if (glued < MIN_GLUED) return { lines, parted: 0 };
   // (A count table's heading: "Relevant casesNumber 'Yes'", or a word a line.)
   const countTables = /Relevant\s+cases\s*Number\s+.Yes/i.test(lines.join("\n"));
