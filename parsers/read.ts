@@ -270,15 +270,15 @@ export async function documentFromBytes(
   const { lines: read, fileLines } = textLines(text.bytes);
   const { lines: decodedLines, decoded } = withMojibakeDecoded(read, text.bytes);
   const { lines: raws, parted } = withGluedCellsParted(decodedLines);
-  if (parted)
-    readWarnings.push({
-      code: "text-cells-glued",
-      message: `The text runs table cells into one another with nothing between them ("2.2PlanningInadequate", "...safe?59%"), as pdf-parse 1.x writes a PDF's text: ${parted} line${parted === 1 ? "" : "s"} parted into cells again where a figure, a label or a rating begins`,
-    });
   if (decoded)
     readWarnings.push({
       code: "text-mojibake",
       message: `The text is UTF-8 that was once read as Windows-1252 and saved again ("â€™" for "’", "â€“" for "–"): ${decoded} character${decoded === 1 ? " was" : "s were"} decoded again`,
+    });
+  if (parted)
+    readWarnings.push({
+      code: "text-cells-glued",
+      message: `The text runs table cells into one another with nothing between them ("2.2PlanningInadequate", "...safe?59%"), as pdf-parse 1.x writes a PDF's text: ${parted} line${parted === 1 ? "" : "s"} parted into cells again where a figure, a label or a rating begins`,
     });
   if (fileLines)
     readWarnings.push({

@@ -1,10 +1,11 @@
-// Renders a text report in other forms a user may bring: plain text with runs of spaces instead
-// of tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with
-// their paragraphs hard-wrapped, text with a table cell per line, with a single space between
-// cells, with single spaces and every line wrapped, with long table cells wrapped a line at a
-// time, count tables with the counts' share as a third column, ligatures dropped, as mojibake, cells glued; markdown as other converters write it
-// (MARKDOWN_DIALECTS). The extractor must read the same record
-// from each, or (the last) read nothing wrong (test/variants.test.ts). Run: npm run fixtures -- [out dir]
+// Renders a text report in other forms a user may bring: plain text with runs of spaces instead of
+// tabs, markdown with GFM pipe tables, markdown with HTML tables, and text and markdown with their
+// paragraphs hard-wrapped, text with a table cell per line, with a single space between cells, with
+// single spaces and every line wrapped, with long table cells wrapped a line at a time, count
+// tables with the counts' share as a third column, ligatures dropped, as mojibake, cells glued;
+// markdown as other converters write it (MARKDOWN_DIALECTS). The extractor must read the same
+// record from each, or (the last) read nothing wrong (test/variants.test.ts).
+// Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CP1252_HIGH } from "../parsers/mojibake.js";
