@@ -8,23 +8,23 @@
 // figure after a word, a figure after a figure, a label after a figure, a rating after a name, a
 // capital word after a lower-case one in a table's heading, and two counts by the order a count
 // table gives them (relevant cases, at most 99; 'Yes', at most as many).
-import { RATINGS } from "./framework.js";
+import { NUMBER_FIGURE } from "./facts.js";
+import { MARKER, RATING, SHARE } from "./run-on-rows.js";
 import { superscript } from "./text.js";
-
-const RATING_WORDS = RATINGS.join("|");
 
 /** A percentage that follows a word, a question mark or a bracket with nothing between. */
 const PERCENT_AFTER_WORD = /(?<=[^\s\d.,%(–\-/])(?=\d{1,3}(?:\.\d)?%)/g;
 /** A percentage that follows another. */
 const PERCENT_AFTER_PERCENT = /(?<=\d%)(?=\d)/g;
 /** A figure opening the line with its label after it: "267First-time", "69 (65%)court disposals", "2.1Assessment". */
-const FIGURE_FIRST =
-  /^(\d[\d,]*(?:\.\d+)*%?(?: \(\d{1,3}(?:\.\d)?%\))?\.?)(?=[A-Za-z])(?!st\b|nd\b|rd\b|th\b)/;
+const FIGURE_FIRST = new RegExp(
+  String.raw`^(\d(?:\.\d)+\.?|(?:${NUMBER_FIGURE.source})(?:${SHARE})?)(?=[A-Za-z])(?!st\b|nd\b|rd\b|th\b)`,
+);
 /**
  * A rating closing the line after a name or a standard's description: "2.2PlanningInadequate",
  * "Overall ratingRequires improvement", "... for all children.Requires improvement".
  */
-const RATING_AFTER_NAME = new RegExp(`(?<=[a-z).])(?=(?:${RATING_WORDS})\\s*$)`);
+const RATING_AFTER_NAME = new RegExp(`(?<=[a-z).])(?=${RATING}\\s*$)`);
 /** "Score" after the service's name, and its figure after it. */
 const SCORE = /(?<=[a-z])(?=Score\s*\d)|(?<=Score)(?=\d)/g;
 /** In a table's heading or row: a capital word after a word of three letters or more or a bracket. */
@@ -42,11 +42,11 @@ const FIGURE_AFTER_LABEL = /(?<=[a-z)])(?=\d[\d,]*(?:\.\d+)?$)/;
 const MARKER_AFTER_COLON = /(?<=[a-z]:)(\d{1,2})(?=[A-Z][a-z])/;
 
 /** Counts after a question ("...keep the child safe?88", its note's marker between), or alone on the line after it. */
-const COUNTS_AFTER_QUESTION = /^(.*\?\s*(?:<sup>\d+<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?)?(\d{2,4})$/;
+const COUNTS_AFTER_QUESTION = new RegExp(String.raw`^(.*\?\s*${MARKER})?(\d{2,4})$`);
 
 /** Signs of the damage: a percentage or a rating glued to a word, a standard's number to its name. */
 const PERCENT_GLUED = /[a-z?)]\d{1,3}(?:\.\d)?%\s*$/;
-const RATING_GLUED = new RegExp(`[a-z](?:${RATING_WORDS})\\s*$`);
+const RATING_GLUED = new RegExp(`[a-z]${RATING}\\s*$`);
 const NUMBER_GLUED = /^[1-4]\.[1-4]\.?[A-Z][a-z]/;
 const MIN_GLUED = 5;
 

@@ -143,23 +143,19 @@ function damagedPattern(gaps: GapWritten): RegExp {
 /** A gap, however written. */
 const GAPS_WRITTEN = /\(cid:\d+\)|\uFFFD| /g;
 
-/** A match's key in `words`: lower case, its gaps left out. */
-function keyOf(damaged: string): string {
-  return damaged.replace(GAPS_WRITTEN, "").toLowerCase();
-}
-
 /**
  * The match with its word written whole, in the case it was printed: "Sta" -> "Staff", "OENDING"
  * -> "OFFENDING"; a word whose first letters were the ligature ("eldwork" for "Fieldwork") is
  * capitalised where it opens its line or a sentence.
  */
 function restoredWord(damaged: string, line: string, at: number): string | null {
-  const key = keyOf(damaged);
+  // (The match's letters, its gaps however written left out; lower case, its key in `words`.)
+  const letters = damaged.replace(GAPS_WRITTEN, "");
+  const key = letters.toLowerCase();
   const word = damagedWords().get(key);
   if (!word) return null;
   const first = damaged.charAt(0);
   if (NAMES_WHEN_CAPITALISED.has(word) && first !== first.toLowerCase()) return null;
-  const letters = damaged.replace(GAPS_WRITTEN, "");
   if (letters.length > 1 && letters === letters.toUpperCase()) return word.toUpperCase();
   const opensWithGap = !key.startsWith(word.charAt(0));
   const capital = opensWithGap

@@ -39,7 +39,7 @@ const COLUMN_HEADING = /(?:Number\s+['‘’]Yes['‘’]|%\s*[Yy]es|Rating and 
 /** A table's rule run on after its last row's figure or rating: "... 50% -- -----". */
 const TRAILING_RULE = new RegExp(String.raw`(?<=\d%?|${RATING})\s+[-–—=_]{2,}(?:\s+[-–—=_]{2,})*\s*$`);
 /** A count's share printed after it in a facts table: "69 (65%)". */
-const SHARE = String.raw`\s+\(\d+(?:\.\d+)?%\)`;
+export const SHARE = String.raw`\s+\(\d+(?:\.\d+)?%\)`;
 /** A facts table's figure, perhaps with its share. */
 const FACT = String.raw`(?:${NUMBER_FIGURE.source})(?:${SHARE})?`;
 /** A figure that is a date's day or year, a month's name after it ("10 October 2022"): no row's. */

@@ -61,6 +61,11 @@ const COUNT_TABLE: [string, string][] = [
   ],
   ["maturity?", "maturity?"],
   ["168", "16\t8"],
+  // (A space the question's cell ended with; the counts still run together.)
+  [
+    "Does reviewing focus sufficiently on keeping other people safe? 75",
+    "Does reviewing focus sufficiently on keeping other people safe? \t7\t5",
+  ],
   [
     "Does planning focus sufficiently on keeping other people safe? <sup>12</sup>21",
     "Does planning focus sufficiently on keeping other people safe? <sup>12</sup>\t2\t1",
