@@ -28,7 +28,7 @@ import {
   isKeyQuestionText,
   subSampleIn,
 } from "./questions.js";
-import { isOverallRatingLine } from "./segment.js";
+import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
 
 /** "2.1.1.", "a)": what a printed question may start with. */
@@ -1101,9 +1101,10 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     if (proseHeading) out.push(...proseHeading);
     i = figures.next - 1;
   }
-  const unplaced = unplacedColumns(out, strayColumns);
-  if (!changed && unplaced.lines.size === 0) return doc;
-  const lines = out.filter((l) => !unplaced.lines.has(l));
+  const inOrder = columnsInOrder(out);
+  const unplaced = unplacedColumns(inOrder.lines, strayColumns);
+  if (!changed && inOrder.warnings.length === 0 && unplaced.lines.size === 0) return doc;
+  const lines = inOrder.lines.filter((l) => !unplaced.lines.has(l));
   lines.forEach((l, k) => {
     l.index = k;
   });
@@ -1113,8 +1114,120 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     furniture: [...doc.furniture.filter((l) => !taken.has(l)), ...unplaced.lines].sort(
       (a, b) => a.line - b.line,
     ),
-    warnings: [...(doc.warnings ?? []), ...unplaced.warnings],
+    warnings: [...(doc.warnings ?? []), ...inOrder.warnings, ...unplaced.warnings],
   };
+}
+
+/**
+ * A line a table's question and figure columns may stand either side of: a standard's heading
+ * ("2.3. Implementation and delivery"), a question's printed number alone ("2.2.1."), the figure
+ * column's heading, or a key question with that heading after it.
+ */
+function besideColumns(line: Line): boolean {
+  if (!single(line)) return false;
+  if (PERCENT_HEADER.test(line.flat) || PRINTED_NUMBER_ALONE.test(line.flat) || headsColumn(line))
+    return true;
+  const heading = standardHeading(line);
+  return heading !== null && heading.rest.length <= 40;
+}
+const PRINTED_NUMBER_ALONE = /^[1-4]\.[1-4](?:\.\d)?\.?$/;
+
+/**
+ * Questions and percentages no table above could pair, where a run of questions is followed by
+ * a run of percentages with nothing between or among them but what stands beside a table's
+ * columns (besideColumns). pdfminer.six writes a page's text boxes by where they stand, and a
+ * table's figure column may come out after the next table's heading and questions: questions
+ * of two tables, then both tables' figures ("... planning ...?" / "2.3. Implementation and
+ * delivery" / "... delivery ...?" / "38%" / ... / "% Yes" / "95%" / ...). Where the questions
+ * that take a figure (the prompts; with none, the key questions) are exactly as many as the
+ * percentages, two or more, and it is shown whose the figures are (the table's row read just
+ * before the questions, or a figure column's heading among them: questions and as many figures
+ * alone may be the rest of a column from the page before), they are paired in order, and the
+ * document says so. Not where questions left without figures stand before them with only text
+ * between (the figures may be those questions'), nor where a question runs into another or into
+ * a figure (a row broken over a page). Such a converter keeps a column's order only so far:
+ * where it does not ("73%" / questions / "100%" / "77%" / ... for rows of 73, 59, 73, 77, 56 and
+ * 100 %), one of these tests fails, as far as the robustness renderings show.
+ */
+function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[] } {
+  const lines: Line[] = [];
+  const warnings: ReportWarning[] = [];
+  // Whether questions left without figures stand before (only text since): the figures after
+  // the next questions may be theirs.
+  let questionsOpen = false;
+  // Whether a row of a table was read last (a question and its figure): the table goes on.
+  let rowBefore = false;
+  for (let i = 0; i < out.length; ) {
+    const questions = new Map<number, Line[]>();
+    const figures: Line[] = [];
+    let j = i;
+    for (;;) {
+      const line = out[j];
+      if (line === undefined) break;
+      const parts = questionAt(out, j);
+      if (parts) {
+        // (A question run into the next or into a figure, "... or" / "... child? 63%" / "c) ...?",
+        // or one after the figures began, ends the run.)
+        const runsOn = parts
+          .slice(1)
+          .some((l) => QUESTION_START.test(l.flat.replace(QUESTION_LABEL, "")) || /\d\s*%/.test(l.flat));
+        if (runsOn || figures.length > 0) break;
+        questions.set(j, parts);
+        j += parts.length;
+      } else if (single(line) && isPercent(line) && questions.size > 0) {
+        figures.push(line);
+        j++;
+      } else if (j > i && besideColumns(line)) j++;
+      else break;
+    }
+    if (j === i) {
+      const line = out[i++] as Line;
+      if (!single(line) || isFiguredQuestion(line)) questionsOpen = false;
+      rowBefore =
+        isFiguredQuestion(line) ||
+        (line.cells.length > 1 && percentCell(line.cells[line.cells.length - 1] as string) !== null);
+      lines.push(line);
+      continue;
+    }
+    const all = [...questions.entries()];
+    const prompts = all.filter(
+      ([, parts]) => !isKeyQuestionText(cellText(parts).replace(QUESTION_LABEL, "")),
+    );
+    const takers = prompts.length > 0 ? prompts : all;
+    // Whose the figures are, shown: the table's row read just before the questions (the table
+    // goes on), or a figure column's heading among them.
+    const shown = rowBefore || out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
+    if (figures.length < 2 || takers.length !== figures.length || questionsOpen || !shown) {
+      lines.push(...out.slice(i, j));
+      // (A question and its figure after it: a row read a row at a time.)
+      rowBefore = takers.length === 1 && figures.length === 1 && out[j - 1] === figures[0];
+      questionsOpen = questions.size > 0 && takers.length !== figures.length;
+      i = j;
+      continue;
+    }
+    const figureAt = new Map(takers.map(([at], k) => [at, figures[k] as Line]));
+    for (let k = i; k < j; ) {
+      const parts = questions.get(k);
+      const figure = figureAt.get(k);
+      if (parts) {
+        if (figure) lines.push(rowOf(parts, [figure], [figure.flat]));
+        else lines.push(...parts);
+        k += parts.length;
+      } else {
+        if (!figures.includes(out[k] as Line)) lines.push(out[k] as Line);
+        k++;
+      }
+    }
+    warnings.push({
+      code: "figures-paired-in-order",
+      message: `${figures.length} percentages printed after their table's questions (${figures.map((l) => l.flat).join(", ")}) were paired with those questions in order`,
+      provenance: provenanceOf(figures[0] as Line),
+    });
+    questionsOpen = false;
+    rowBefore = true;
+    i = j;
+  }
+  return warnings.length === 0 ? { lines: out, warnings } : { lines, warnings };
 }
 
 /**

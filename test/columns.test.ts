@@ -1636,3 +1636,99 @@ test("counts headed above their questions in blocks of lines that touch (pdftote
     ["7", "6"],
   ]);
 });
+
+// Kirklees's court planning and delivery prompts as pdfminer.six writes them from the report's
+// PDF (a box each, a blank line between): the rest of one table's questions, the next table's
+// heading and first questions, then both tables' figures, the second's after its "% Yes".
+const PLANNING_SAFE = [
+  "Does planning promote the safety and wellbeing of the child,\nsufficiently addressing risks?",
+  "53%",
+  "34",
+  "\fInspection of youth offending services: Kirklees",
+  "Does planning involve other agencies where appropriate, and is there\nsufficient alignment with other plans (e.g. child protection or care\nplans) concerning the child?",
+  "Does planning set out the necessary controls and interventions to\npromote the safety and wellbeing of the child?",
+  "Does planning set out necessary and effective contingency\narrangements to manage those risks that have been identified?",
+];
+const PLANNING_OTHERS_SAFE = [
+  "Does planning focus sufficiently on keeping other people safe?",
+  "Does planning promote the safety of other people, sufficiently\naddressing risk of harm factors?",
+  "Does planning involve other agencies where appropriate?",
+  "Does planning address any specific concerns and risks related to\nactual and potential victims?",
+  "Does planning set out the necessary controls and interventions to\npromote the safety of other people?",
+  "Does planning set out necessary and effective contingency\narrangements to manage those risks that have been identified?",
+];
+const DELIVERY_DESISTANCE = [
+  "2.3. Implementation and delivery",
+  "Does the implementation and delivery of services effectively support\nthe child's desistance?",
+  "Are the delivered services those most likely to support desistance,\nwith sufficient attention given to sequencing and the available\ntimescales?",
+  "Does service delivery reflect the diversity and wider familial and social\ncontext of the child, involving parents/carers or significant others?",
+  "Does service delivery build upon the child's strengths and enhance\nprotective factors?",
+  "Is sufficient focus given to developing and maintaining an effective\nworking relationship with the child and their parents/carers?",
+];
+const asOneLine = (box: string) => box.replace(/\n/g, " ");
+/** The prompts of the boxes above after the row read first (not the key questions heading them), as read. */
+const KIRKLEES_PROMPTS = [...PLANNING_SAFE.slice(1), ...PLANNING_OTHERS_SAFE, ...DELIVERY_DESISTANCE]
+  .filter(
+    (b) =>
+      /^(?:Does|Are|Is) /.test(b) && !/focus sufficiently|implementation and delivery of services/.test(b),
+  )
+  .map(asOneLine);
+
+test("one table's questions, the next table's heading and questions, then both tables' figures (pdfminer): paired in order, and said so", () => {
+  const figures = [
+    "38%",
+    "42%",
+    "26%",
+    "39%",
+    "38%",
+    "35%",
+    "50%",
+    "22%",
+    "% Yes",
+    "95%",
+    "86%",
+    "91%",
+    "100%",
+  ];
+  const text = boxes([...PLANNING_SAFE, ...PLANNING_OTHERS_SAFE, ...DELIVERY_DESISTANCE, ...figures]);
+  // Kirklees's own figures for these prompts (its report's annex).
+  // (The first row, "... risks?" / "53%", is joined after: rejoinRows.)
+  expect(figuresOf(text, KIRKLEES_PROMPTS)).toEqual(
+    [38, 42, 26, 39, 38, 35, 50, 22, 95, 86, 91, 100].map((p) => [`${p}%`]),
+  );
+  const d = doc(text);
+  const paired = d.warnings?.filter((w) => w.code === "figures-paired-in-order") ?? [];
+  expect(paired.map((w) => w.message)).toEqual([
+    "12 percentages printed after their table's questions (38%, 42%, 26%, 39%, 38%, 35%, 50%, 22%, 95%, 86%, 91%, 100%) were paired with those questions in order",
+  ]);
+  expect(d.warnings?.map((w) => w.code)).not.toContain("figures-unplaced");
+  // The key questions heading their prompts take none.
+  expect(figuresOf(text, [PLANNING_OTHERS_SAFE[0] as string])).toEqual([[]]);
+});
+
+test("figures after questions are not paired in order where they are one too few, or where questions left without figures stand before", () => {
+  const figures = ["38%", "42%", "26%", "39%", "38%", "35%", "50%", "22%", "% Yes", "95%", "86%", "91%"];
+  const oneTooFew = doc(
+    boxes([...PLANNING_SAFE, ...PLANNING_OTHERS_SAFE, ...DELIVERY_DESISTANCE, ...figures]),
+  );
+  expect(oneTooFew.lines.filter((l) => l.cells.length > 1)).toEqual([]);
+  expect(oneTooFew.warnings?.map((w) => w.code)).not.toContain("figures-paired-in-order");
+  expect(oneTooFew.warnings?.map((w) => w.code)).toContain("figures-unplaced");
+  // Questions with no figures (a table whose column the converter wrote elsewhere), a line of
+  // text, then a table's questions and as many figures: those may be the first table's.
+  const unpairedFirst = doc(
+    boxes([
+      ...PLANNING_OTHERS_SAFE,
+      "High-quality, well-focused, personalised and coordinated services are delivered.",
+      ...DELIVERY_DESISTANCE,
+      "95%",
+      "86%",
+      "% Yes",
+      "91%",
+      "100%",
+    ]),
+  );
+  expect(unpairedFirst.lines.filter((l) => l.cells.length > 1)).toEqual([]);
+  expect(unpairedFirst.warnings?.map((w) => w.code)).toContain("figures-unplaced");
+  expect(unpairedFirst.warnings?.map((w) => w.code)).not.toContain("figures-paired-in-order");
+});
