@@ -12,6 +12,21 @@ export const CP1252_HIGH =
   "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
   "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
+/**
+ * Bytes as Windows-1252 reads them (0x80-0x9F through CP1252_HIGH, the rest as Latin-1), in chunks
+ * small enough for String.fromCharCode's arguments.
+ */
+export function fromWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    const codes: number[] = [];
+    for (const b of chunk) codes.push(b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 /** Windows-1252's bytes 0x80-0xBF as they were read: a UTF-8 sequence's continuation bytes. */
 const CONTINUATION = `[\\u0080-\\u00BF${CP1252_HIGH}\\uFFFD]`;
 

@@ -8,7 +8,7 @@ import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
 import { withLigaturesRestored } from "./ligatures.js";
-import { CP1252_HIGH, withMojibakeDecoded } from "./mojibake.js";
+import { fromWindows1252, withMojibakeDecoded } from "./mojibake.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
@@ -133,17 +133,6 @@ export function utf8Lines(bytes: Buffer): string[] {
     start = end + 1;
   }
   return lines;
-}
-
-function fromWindows1252(bytes: Buffer): string {
-  let out = "";
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    const codes: number[] = [];
-    for (const b of chunk) codes.push(b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
-    out += String.fromCharCode(...codes);
-  }
-  return out;
 }
 
 /** UTF-16 without a byte-order mark: most characters are ASCII, so every other byte is zero. */

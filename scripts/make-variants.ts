@@ -8,7 +8,7 @@
 // Run: npm run fixtures -- [out dir]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { CP1252_HIGH } from "../parsers/mojibake.js";
+import { fromWindows1252 } from "../parsers/mojibake.js";
 import { fromSuperscript } from "../parsers/text.js";
 
 /** Every tab becomes a column gap of spaces (at least two, as a converter pads columns). */
@@ -36,13 +36,9 @@ export function withLigaturesDropped(text: string, gap = ""): string {
  * characters a decoder that keeps them writes.
  */
 export function asMojibake(text: string, undefinedAs: "replacement" | "control" = "replacement"): string {
-  let out = "";
-  for (const b of Buffer.from(text, "utf8")) {
-    const ch = b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charAt(b - 0x80) : String.fromCharCode(b);
-    out +=
-      undefinedAs === "replacement" && ch.charCodeAt(0) >= 0x80 && ch.charCodeAt(0) < 0xa0 ? "\uFFFD" : ch;
-  }
-  return out;
+  const misread = fromWindows1252(Buffer.from(text, "utf8"));
+  // (The undefined bytes come out of that as C1 control characters.)
+  return undefinedAs === "replacement" ? misread.replace(/[\u0080-\u009F]/g, "\uFFFD") : misread;
 }
 
 /**
