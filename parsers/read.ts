@@ -241,7 +241,13 @@ export async function documentFromBytes(
     const readWarnings: RawDocument["readWarnings"] = truncated
       ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
       : [];
-    return { file, format: "pdf", sha256, ...withWordsWhole(sourceLines, readWarnings), readWarnings };
+    return {
+      file,
+      format: "pdf",
+      sha256,
+      sourceLines: withWordsWhole(sourceLines, readWarnings),
+      readWarnings,
+    };
   }
   const text = asUtf8(bytes);
   const readWarnings: RawDocument["readWarnings"] = text.converted
@@ -290,7 +296,7 @@ export async function documentFromBytes(
     ...(fileLines ? { fileLines } : {}),
     // Markdown: its GFM tables a row a line (remark reads those it must: markdownSourceLines).
     // Tables as LaTeX (Nougat, Mathpix) and as pandoc's grid and multiline tables: a row a line.
-    ...withWordsWhole(
+    sourceLines: withWordsWhole(
       multilineTableRows(
         gridTableRows(
           latexTableRows(format === "markdown" ? await markdownSourceLines(raws) : sourceLinesOf(raws)),
@@ -305,12 +311,12 @@ export async function documentFromBytes(
 function withWordsWhole(
   lines: SourceLine[],
   readWarnings: NonNullable<RawDocument["readWarnings"]>,
-): { sourceLines: SourceLine[] } {
+): SourceLine[] {
   const { lines: sourceLines, restored } = withLigaturesRestored(lines);
   if (restored)
     readWarnings.push({
       code: "ligatures-dropped",
       message: `The text drops the letters a font sets as one glyph (fi, ff, fl: "sta" for "staff", "sucient" for "sufficient"); ${restored} word${restored === 1 ? " was" : "s were"} written whole again from a list of the reports' words, and words not in it keep their gaps`,
     });
-  return { sourceLines };
+  return sourceLines;
 }
