@@ -616,21 +616,26 @@ const PAGE_LABEL = /^\s*Page\s+(\d{1,4})\s*:\s*(\S.*?)\s*$/;
  * The page labels of a transcript as document-sharing sites print a PDF's text: "Page N:" and
  * the same title (often with a snippet of the text) before every page, set between any two
  * lines, a table's rows too. A label counts as one where its text follows at least three
- * different page numbers; a report's own sentence never opens so.
+ * different page numbers; a report's own sentence never opens so. Gives each label's index in
+ * `raws` and its page number, in the text's order.
  */
-function transcriptPageLabels(source: SourceLine[]): number[] {
-  const byText = new Map<string, { pages: Set<string>; lines: number[] }>();
-  for (const l of source) {
+function transcriptPageLabels(raws: readonly string[]): { at: number; page: number }[] {
+  const byText = new Map<string, { pages: Set<number>; labels: { at: number; page: number }[] }>();
+  raws.forEach((raw, at) => {
     // (A search for "Page" first: nearly no line has it.)
-    if (!l.raw.includes("Page")) continue;
-    const m = PAGE_LABEL.exec(l.raw);
-    if (!m) continue;
-    const seen = byText.get(m[2] as string) ?? { pages: new Set<string>(), lines: [] };
+    if (!raw.includes("Page")) return;
+    const m = PAGE_LABEL.exec(raw);
+    if (!m) return;
+    const page = Number(m[1]);
+    const seen = byText.get(m[2] as string) ?? { pages: new Set<number>(), labels: [] };
     byText.set(m[2] as string, seen);
-    seen.pages.add(m[1] as string);
-    seen.lines.push(l.line);
-  }
-  return [...byText.values()].filter((s) => s.pages.size >= 3).flatMap((s) => s.lines);
+    seen.pages.add(page);
+    seen.labels.push({ at, page });
+  });
+  return [...byText.values()]
+    .filter((s) => s.pages.size >= 3)
+    .flatMap((s) => s.labels)
+    .sort((a, b) => a.at - b.at);
 }
 
 /** Turn source lines into the normalised stream, separating footnotes and page furniture. */
@@ -638,7 +643,8 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   // Page furniture the reports do not print themselves goes first: footnotes are found at the
   // foot of their page, above such a line.
   const edges = repeatedPageEdges(written);
-  for (const line of transcriptPageLabels(written)) edges.add(line);
+  for (const { at } of transcriptPageLabels(written.map((l) => l.raw)))
+    edges.add((written[at] as SourceLine).line);
   const kept = edges.size > 0 ? written.filter((l) => !edges.has(l.line)) : written;
   const source = format === "pdf" ? kept : plainDigitFootnotes(pipeRowsUnwrapped(runOnLinesSplit(kept)));
   const lines: Line[] = [];
@@ -1188,8 +1194,8 @@ const PAGE_JOINER_START = /^\s*--/;
 
 /**
  * Source lines from the text's lines, with pages where the text marks them: form feeds (as
- * pdftotext writes them), or pdf-parse's "-- 7 of 30 --" after each page when they count up
- * from 1 to their total.
+ * pdftotext writes them), pdf-parse's "-- 7 of 30 --" after each page when they count up
+ * from 1 to their total, or a document-sharing site's "Page 7:" labels.
  */
 export function sourceLinesOf(raws: string[]): SourceLine[] {
   if (raws.some((raw) => raw.includes("\f"))) {
@@ -1219,12 +1225,31 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
     total = Number(m[2]);
     joiners++;
   }
-  if (joiners < 2) return raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
+  if (joiners < 2) return transcriptPaged(raws) ?? raws.map((raw, i) => ({ line: i + 1, page: null, raw }));
   let page = 1;
   return raws.map((raw, i) => {
     const line: SourceLine = { line: i + 1, page, raw };
     if (PAGE_JOINER_START.test(raw) && PAGE_JOINER.test(raw)) page++;
     return line;
+  });
+}
+
+/**
+ * A transcript's lines with the pages its labels give ("Page 7: <title>" begins page 7), where
+ * the labels count up; the lines above the first label (the site's own furniture) have none.
+ */
+function transcriptPaged(raws: readonly string[]): SourceLine[] | null {
+  const labels = transcriptPageLabels(raws);
+  if (
+    labels.length === 0 ||
+    labels.some((l, k) => k > 0 && l.page <= (labels[k - 1] as { page: number }).page)
+  )
+    return null;
+  let next = 0;
+  let page: number | null = null;
+  return raws.map((raw, i) => {
+    if (labels[next]?.at === i) page = (labels[next++] as { page: number }).page;
+    return { line: i + 1, page, raw };
   });
 }
 

@@ -18,7 +18,9 @@ export const ProvenanceSchema = z
       .int()
       .positive()
       .nullable()
-      .describe("1-based page, where the source has pages; null for text"),
+      .describe(
+        "1-based page, where the source marks its pages (a PDF; in a text, form feeds, pdf-parse's '-- 7 of 30 --' lines or a document-sharing site's 'Page 7:' labels); otherwise null",
+      ),
     snippet: z.string().describe("The source text the value was read from, as written"),
   })
   .describe("Where a value was read");

@@ -879,6 +879,35 @@ describe("line cleaning", () => {
     expect(pages("a\n-- 2 of 3 --\nb\n-- 1 of 3 --")).toEqual([null, null, null, null]);
   });
 
+  test("a document-sharing site's transcript: 'Page 7: <title>' begins page 7, when the labels count up", () => {
+    const pages = (text: string) => textSourceLines(text).map((l) => l.page);
+    const label = (n: number) =>
+      `Page ${n}: An inspection of youth offending services in Kirklees · This inspection`;
+    // The site's title and furniture above the first label belong to no page.
+    expect(pages(["Title", label(1), "a", label(2), "b", "c", label(3), "d"].join("\n"))).toEqual([
+      null,
+      1,
+      1,
+      2,
+      2,
+      2,
+      3,
+      3,
+    ]);
+    // Labels that do not count up give no pages (still furniture: their title follows 3 numbers).
+    expect(pages([label(1), "a", label(3), "b", label(2)].join("\n"))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // Two labels of a title are no transcript's.
+    expect(pages([label(1), "a", label(2), "b"].join("\n"))).toEqual([null, null, null, null]);
+    // A form feed's pages come first.
+    expect(pages([label(4), "a", label(5), "\fb", label(6)].join("\n"))).toEqual([1, 1, 1, 2, 2]);
+  });
+
   test("the running header as each year prints it is page furniture", () => {
     const doc = clean(
       [

@@ -43,6 +43,15 @@ mkdirSync(TMP, { recursive: true });
 
 const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 
+/** The first key question's line and page in each report's transcript (asSharedTranscript). */
+const FIRST_KEY_QUESTION_IN_TRANSCRIPT: Record<string, [number, number]> = {
+  "2019-croydon.txt": [871, 19],
+  "2020-12-north-somerset.txt": [486, 11],
+  "2021-10-kirklees.txt": [702, 15],
+  "2022-07-tower-hamlets-and-city-of-london.txt": [783, 17],
+  "2023-01-blackburn-with-darwen.txt": [352, 8],
+};
+
 /** What a report's paragraphs each joined into one line cannot give back (see the test). */
 const LOST_TO_WRAPPED_CELLS: Record<string, string[]> = {
   // "Is the child ... taken into\t8\t8" / "account?" -> "... taken into 8 8 account?"
@@ -161,6 +170,30 @@ describe.each(reports)("%s", (name) => {
     const original = await extractFile(join(CORPUS, name));
     const variant = await extractFile(file);
     expect(recordValues(variant, { narrativeText })).toEqual(recordValues(original, { narrativeText }));
+  });
+
+  test("a document-sharing site's transcript: each value's page is the one its 'Page N:' label gives", async () => {
+    const written = asSharedTranscript(text);
+    const file = join(TMP, name.replace(/\.txt$/, ".shared-transcript-pages.txt"));
+    writeFileSync(file, written);
+    const record = await extractFile(file);
+    // The label above each line, counted from the text as written.
+    const labelPage: (number | null)[] = [];
+    let page: number | null = null;
+    for (const line of written.split("\n")) {
+      page = Number(/^Page (\d+): /.exec(line)?.[1] ?? page) || page;
+      labelPage.push(page);
+    }
+    const provenances = [...record.standards, ...record.keyQuestions, ...record.prompts].flatMap((v) =>
+      v.provenance ? [v.provenance] : [],
+    );
+    expect(provenances.length).toBeGreaterThan(20);
+    for (const p of provenances) expect(p.page).toBe(labelPage[p.line - 1]);
+    // Read by hand in the transcripts as make-variants writes them: the first key question's line
+    // stands under "Page 19:" (Croydon, line 871), "Page 11:" (North Somerset, 486), "Page 15:"
+    // (Kirklees, 702), "Page 17:" (Tower Hamlets, 783), "Page 8:" (Blackburn, 352).
+    const first = record.keyQuestions[0]?.provenance;
+    expect([first?.line, first?.page]).toEqual(FIRST_KEY_QUESTION_IN_TRANSCRIPT[name]);
   });
 
   test("a single space between cells (as pypdf and some viewers copy) gives the same values", async () => {
