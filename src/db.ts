@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
+import { type ColumnValue, type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
 import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
@@ -87,10 +87,42 @@ function prepared(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-function insertSql(t: TableDefinition): string {
+/** An INSERT of `rows` rows of table `t` (its parent's key first) in one statement. */
+function insertSql(t: TableDefinition, rows = 1): string {
   const fk = t.parent === "documents" ? ["document_id"] : t.parent === "reports" ? ["report_id"] : [];
   const cols = [...fk, ...t.columns.map((c) => c.name)];
-  return `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
+  const row = `(${cols.map(() => "?").join(", ")})`;
+  return `INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`;
+}
+
+/**
+ * Rows a child table's statement inserts at most at once. A statement's own cost (stepping it,
+ * resetting it, the call into SQLite) is a good part of inserting a short row: a report's 200
+ * or so rows written 16 to a statement load in about a fifth less time than one by one.
+ */
+const ROWS_PER_INSERT = 16;
+
+const childInserts = new Map<string, string>();
+/** insertSql's text, made once per table and row count (it keys the prepared statement). */
+function childInsertSql(t: TableDefinition, rows: number): string {
+  const key = `${t.name} ${rows}`;
+  let sql = childInserts.get(key);
+  if (sql === undefined) {
+    sql = insertSql(t, rows);
+    childInserts.set(key, sql);
+  }
+  return sql;
+}
+
+/** A report's rows of one child table, written ROWS_PER_INSERT to a statement. */
+function insertChildRows(db: Db, name: string, reportId: number, rows: ColumnValue[][]): void {
+  const t = tableNamed(name);
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    const count = Math.min(ROWS_PER_INSERT, rows.length - at);
+    const values: ColumnValue[] = [];
+    for (let k = at; k < at + count; k++) values.push(reportId, ...(rows[k] as ColumnValue[]));
+    prepared(db, childInsertSql(t, count)).run(values);
+  }
 }
 
 export interface DocumentOutcome {
@@ -136,10 +168,7 @@ export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number 
     const reportId = Number(
       prepared(db, insertSql(tableNamed("reports"))).run(documentId, rows.report).lastInsertRowid,
     );
-    for (const name of CHILD_TABLES) {
-      const stmt = prepared(db, insertSql(tableNamed(name)));
-      for (const row of rows.children[name]) stmt.run(reportId, row);
-    }
+    for (const name of CHILD_TABLES) insertChildRows(db, name, reportId, rows.children[name]);
     return reportId;
   };
   // Inside a caller's transaction (the batch writer gives each document a savepoint of its own)

@@ -4,8 +4,12 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { openDatabase } from "../src/db.js";
+import { tableNamed } from "../schemas/sql.js";
+import { auditRecord } from "../src/audit/index.js";
+import { loadRows, openDatabase } from "../src/db.js";
+import { extractFile } from "../src/extract.js";
 import { ingestFiles } from "../src/ingest.js";
+import { CHILD_TABLES, reportRows } from "../src/tabulate.js";
 import { expectSearchIndexSound } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -85,5 +89,39 @@ test("batch after batch, the search index covers every loaded report once", asyn
   expect(outcomes.map((o) => o.status)).toEqual(Array(20).fill("ok"));
   expectSearchIndexSound(db, "partnership", 20);
   expectSearchIndexSound(db, "Kirklees", 4);
+  db.close();
+});
+
+test("every row a report tabulates reads back from its table, in order (rows are written several to a statement)", async () => {
+  const db = openDatabase(":memory:");
+  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith(".txt"))) {
+    const record = await extractFile(join(CORPUS, name));
+    const rows = reportRows(record, auditRecord(record));
+    const reportId = loadRows(db, rows);
+    for (const table of CHILD_TABLES) {
+      const columns = tableNamed(table).columns.map((c) => `"${c.name}"`);
+      const stored = db
+        .prepare(`SELECT ${columns.join(", ")} FROM "${table}" WHERE report_id = ? ORDER BY id`)
+        .raw()
+        .all(reportId);
+      expect(stored, `${name}: ${table}`).toEqual(rows.children[table]);
+    }
+  }
+  // By hand from the reports' annexes: 93 prompts (North Somerset), 94 (Kirklees), 95 (Tower
+  // Hamlets), more than one statement's worth each; Tower Hamlets' 2.2.1 g) 88 %, 2.2.3 c) 44 %.
+  const prompts = db
+    .prepare(
+      "SELECT r.area, count(*) AS n FROM prompts p JOIN reports r ON r.id = p.report_id GROUP BY r.id ORDER BY r.id",
+    )
+    .all();
+  expect(prompts).toEqual([
+    { area: "North Somerset", n: 93 },
+    { area: "Kirklees", n: 94 },
+    { area: "Tower Hamlets and City of London", n: 95 },
+  ]);
+  const percent = db.prepare(
+    "SELECT percent FROM prompts WHERE key_question_id = ? AND label = ? AND report_id = (SELECT id FROM reports WHERE area LIKE 'Tower Hamlets%')",
+  );
+  expect([percent.pluck().get("2.2.1", "g"), percent.pluck().get("2.2.3", "c")]).toEqual([88, 44]);
   db.close();
 });
