@@ -1240,10 +1240,7 @@ export function sourceLinesOf(raws: string[]): SourceLine[] {
  */
 function transcriptPaged(raws: readonly string[]): SourceLine[] | null {
   const labels = transcriptPageLabels(raws);
-  if (
-    labels.length === 0 ||
-    labels.some((l, k) => k > 0 && l.page <= (labels[k - 1] as { page: number }).page)
-  )
+  if (labels.length === 0 || labels.some((l, k) => k > 0 && l.page <= (labels[k - 1]?.page ?? 0)))
     return null;
   let next = 0;
   let page: number | null = null;
