@@ -1245,7 +1245,11 @@ function transcriptPaged(raws: readonly string[]): SourceLine[] | null {
   let next = 0;
   let page: number | null = null;
   return raws.map((raw, i) => {
-    if (labels[next]?.at === i) page = (labels[next++] as { page: number }).page;
+    const label = labels[next];
+    if (label?.at === i) {
+      page = label.page;
+      next++;
+    }
     return { line: i + 1, page, raw };
   });
 }

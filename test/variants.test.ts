@@ -181,7 +181,8 @@ describe.each(reports)("%s", (name) => {
     const labelPage: (number | null)[] = [];
     let page: number | null = null;
     for (const line of written.split("\n")) {
-      page = Number(/^Page (\d+): /.exec(line)?.[1] ?? page) || page;
+      const label = /^Page (\d+): /.exec(line);
+      if (label) page = Number(label[1]);
       labelPage.push(page);
     }
     const provenances = [...record.standards, ...record.keyQuestions, ...record.prompts].flatMap((v) =>
