@@ -702,15 +702,8 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
       }
     }
     flushNotes();
-    // Pages that are pictures of text (a scan, a printout photographed) leave next to nothing to
-    // read (a report holds some 2,500 characters a page).
-    const characters = lines.reduce((n, l) => n + l.raw.replace(/\s+/g, "").length, 0);
-    if (characters < 5 * doc.numPages)
-      throw new ReadError(
-        "E_NO_TEXT",
-        file,
-        `the PDF's ${doc.numPages === 1 ? "one page holds" : `${doc.numPages} pages hold`} ${characters} characters of text: pictures of pages (a scan?), no text to read`,
-      );
+    const noText = noTextReason(lines, doc.numPages);
+    if (noText) throw new ReadError("E_NO_TEXT", file, noText);
     return lines;
   } catch (err) {
     if (err instanceof ReadError) throw err;
@@ -720,4 +713,53 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
   } finally {
     await parser.destroy();
   }
+}
+
+const LEGIBLE = /[\p{L}\p{N}]/gu;
+/**
+ * What pdf.js gives for a glyph its font does not map to Unicode: the glyph's number as a
+ * control character (not the tab that parts cells), or U+FFFD. (Not the private-use code points:
+ * Word's bullets in its Symbol font read as U+F0B7, and are no loss.)
+ */
+const UNDECODED = /(?![\t\n\v\f\r])[\p{Cc}\uFFFD]/gu;
+
+/**
+ * The lines with each glyph its font does not map to text written U+FFFD, as a character not known
+ * is marked everywhere else (no control characters reach the database), and how many lines and
+ * glyphs there were.
+ */
+export function withUndecodedGlyphsMarked(lines: SourceLine[]): {
+  lines: SourceLine[];
+  undecoded: { lines: number; glyphs: number };
+} {
+  let count = 0;
+  let glyphs = 0;
+  const marked = lines.map((l) => {
+    const n = l.raw.match(UNDECODED)?.length ?? 0;
+    if (n === 0) return l;
+    count++;
+    glyphs += n;
+    return { ...l, raw: l.raw.replace(UNDECODED, "\uFFFD") };
+  });
+  return { lines: marked, undecoded: { lines: count, glyphs } };
+}
+
+/**
+ * Why a PDF has no text to read, or null when it has. Pages that are pictures of text (a scan, a
+ * printout photographed) leave next to nothing (a report holds some 2,500 letters a page); so
+ * does a text layer in fonts embedded without a map to Unicode (an OCR layer whose map a tool
+ * dropped), whose glyphs read as their numbers. Letters and digits are counted, not characters.
+ */
+export function noTextReason(lines: readonly { raw: string }[], pages: number): string | null {
+  let legible = 0;
+  for (const { raw } of lines) {
+    legible += raw.match(LEGIBLE)?.length ?? 0;
+    if (legible >= 5 * pages) return null;
+  }
+  if (legible >= 5 * pages) return null; // no pages
+  const undecoded = lines.reduce((n, { raw }) => n + (raw.match(UNDECODED)?.length ?? 0), 0);
+  const held = `the PDF's ${pages === 1 ? "one page holds" : `${pages} pages hold`} ${legible} ${legible === 1 ? "letter or digit" : "letters or digits"}`;
+  return undecoded > legible
+    ? `${held} and ${undecoded} characters its fonts do not map to text: a text layer in fonts embedded without a map to Unicode, no text to read (ocrmypdf replaces such a layer with --force-ocr)`
+    : `${held}: pictures of pages (a scan?), no text to read`;
 }

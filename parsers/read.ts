@@ -224,7 +224,7 @@ export async function documentFromBytes(
 ): Promise<RawDocument> {
   if (bytes.length === 0) throw new ReadError("E_EMPTY", file, "the file is empty");
   if (isPdf(bytes)) {
-    const { pdfSourceLines } = await import("./pdf.js");
+    const { pdfSourceLines, withUndecodedGlyphsMarked } = await import("./pdf.js");
     // A complete PDF ends with %%EOF; a cut download does not.
     const truncated = !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048)))
       .toString("latin1")
@@ -241,11 +241,17 @@ export async function documentFromBytes(
     const readWarnings: RawDocument["readWarnings"] = truncated
       ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
       : [];
+    const { lines: marked, undecoded } = withUndecodedGlyphsMarked(sourceLines);
+    if (undecoded.lines)
+      readWarnings.push({
+        code: "pdf-glyphs-undecoded",
+        message: `${undecoded.lines} line${undecoded.lines === 1 ? "" : "s"} of the PDF ${undecoded.lines === 1 ? "holds" : "hold"} ${undecoded.glyphs} glyph${undecoded.glyphs === 1 ? "" : "s"} that ${undecoded.glyphs === 1 ? "its font does" : "their fonts do"} not map to text (a font embedded without a map to Unicode): each is read as "\uFFFD", and what they print is missing`,
+      });
     return {
       file,
       format: "pdf",
       sha256,
-      sourceLines: withWordsWhole(sourceLines, readWarnings),
+      sourceLines: withWordsWhole(marked, readWarnings),
       readWarnings,
     };
   }

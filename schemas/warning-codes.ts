@@ -51,6 +51,8 @@ export const WARNING_CODES = {
   "html-page":
     "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, as a browser shows it; a value's provenance line is the file's line where its block starts.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
+  "pdf-glyphs-undecoded":
+    "Some of the PDF's text is set in a font embedded without a map to Unicode (an OCR layer or a table set in such a font): its glyphs read as their numbers, not as letters, so what those lines print is missing from the text read and values there may not be found. OCR of those pages (ocrmypdf --force-ocr) or another copy of the PDF reads better.",
   "text-not-utf8":
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
   "text-cells-glued":

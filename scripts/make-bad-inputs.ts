@@ -1,11 +1,12 @@
 // Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
-// corrupted PDF, a password-protected PDF, a scanned PDF, a PDF that is not a report, a Word file renamed .pdf,
+// corrupted PDF, a password-protected PDF, a scanned PDF, an OCR'd one whose text does not decode, a PDF that is not a report, a Word file renamed .pdf,
 // an empty file, binary noise, and a duplicate of a good report under another name. Returns
 // each file with the outcome `yos ingest` should give it.
 // Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
+import { tinyPdf } from "../test/helpers/tiny-pdf.js";
 import { renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -82,6 +83,21 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
     ],
     // A scan: each page a picture, no text layer.
     "scanned.pdf": [await scannedPdf(3), { status: "failed", code: "E_NO_TEXT" }],
+    // A scan's OCR layer whose fonts lost their map to Unicode (a PDF tool rewrote it): the text is
+    // there, but each glyph reads as its number, not as a letter.
+    "ocr-layer-unmapped.pdf": [
+      tinyPdf(
+        [1, 2].map((page) =>
+          ["An inspection of youth offending services in", "Nowhere", `Page ${page}`].map((text, i) => ({
+            x: 72,
+            y: 760 - 30 * i,
+            text,
+            unmapped: true,
+          })),
+        ),
+      ),
+      { status: "failed", code: "E_NO_TEXT" },
+    ],
     "parish-minutes.pdf": [
       await pdfOf([
         "Minutes of the parish council",

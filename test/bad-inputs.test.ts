@@ -64,9 +64,13 @@ test("each failure is one clear line naming the file, the code and what to do; e
   expect(line).toBe(
     `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
   );
-  expect(out.at(-1)).toContain("18 files: 5 ok, 0 partial, 12 failed, 1 duplicate, 0 unchanged");
+  expect(out.at(-1)).toContain("19 files: 5 ok, 0 partial, 13 failed, 1 duplicate, 0 unchanged");
   expect(out.find((l) => l.includes("scanned.pdf"))).toBe(
-    `failed     ${join(DIR, "scanned.pdf")}: [E_NO_TEXT] ${join(DIR, "scanned.pdf")}: the PDF's 3 pages hold 0 characters of text: pictures of pages (a scan?), no text to read — run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF`,
+    `failed     ${join(DIR, "scanned.pdf")}: [E_NO_TEXT] ${join(DIR, "scanned.pdf")}: the PDF's 3 pages hold 0 letters or digits: pictures of pages (a scan?), no text to read — run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF`,
+  );
+  // 2 pages of 3 lines: 44 + 7 + 6 glyphs and 44 + 7 + 6.
+  expect(out.find((l) => l.includes("ocr-layer-unmapped.pdf"))).toBe(
+    `failed     ${join(DIR, "ocr-layer-unmapped.pdf")}: [E_NO_TEXT] ${join(DIR, "ocr-layer-unmapped.pdf")}: the PDF's 2 pages hold 0 letters or digits and 114 characters its fonts do not map to text: a text layer in fonts embedded without a map to Unicode, no text to read (ocrmypdf replaces such a layer with --force-ocr) — run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF`,
   );
 });
 

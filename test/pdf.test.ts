@@ -34,6 +34,24 @@ async function expectReadThroughMupdf(pdf: string, name: string, knownWrong: num
   expect([...original].filter((v) => !read.has(v)).length).toBeLessThanOrEqual(0.02 * original.size);
 }
 
+/**
+ * A browser sets a character its page fonts lack in a fallback font, embedded without a map to
+ * Unicode for some (North Somerset's emoji "🛣" and "🏠" in its scoring annex, Tower Hamlets' "ద"
+ * there): those glyphs read as their numbers, lost, and the record warns of them. The rest of the
+ * record must be the text's.
+ */
+const valuesApartFromLostGlyphs = (record: ReportRecord) =>
+  recordValues(
+    { ...record, warnings: record.warnings.filter((w) => w.code !== "pdf-glyphs-undecoded") },
+    { narrativeText: false },
+  );
+const GLYPHS_LOST_BY_BROWSER: Record<string, string> = {
+  "2020-12-north-somerset.txt":
+    '3 lines of the PDF hold 3 glyphs that their fonts do not map to text (a font embedded without a map to Unicode): each is read as "\uFFFD", and what they print is missing',
+  "2022-07-tower-hamlets-and-city-of-london.txt":
+    '1 line of the PDF holds 1 glyph that its font does not map to text (a font embedded without a map to Unicode): each is read as "\uFFFD", and what they print is missing',
+};
+
 describe.each(reports)("%s as PDF", (name) => {
   let fromText: ReportRecord;
   let fromPdf: ReportRecord;
@@ -160,13 +178,15 @@ describe.each([
   }, 120_000);
 
   test.each(reports)(
-    "%s gives the same record, value for value",
+    "%s gives the same record, value for value, and warns of the glyphs lost",
     async (name) => {
       const fromText = await extractFile(join(CORPUS, name));
       const fromPdf = await extractFile(pdfs.get(name) as string);
       expect(fromPdf.source.format).toBe("pdf");
-      expect(recordValues(fromPdf, { narrativeText: false })).toEqual(
-        recordValues(fromText, { narrativeText: false }),
+      expect(valuesApartFromLostGlyphs(fromPdf)).toEqual(recordValues(fromText, { narrativeText: false }));
+      const lost = GLYPHS_LOST_BY_BROWSER[name];
+      expect(fromPdf.warnings.filter((w) => w.code === "pdf-glyphs-undecoded").map((w) => w.message)).toEqual(
+        lost ? [lost] : [],
       );
     },
     60_000,
@@ -271,9 +291,11 @@ describe("a count table with the counts' share as a third column, as PDF", () =>
         yes: 5,
         percent: 71,
       });
-      expect(recordValues(fromPdf, { narrativeText: false })).toEqual(
-        recordValues(fromText, { narrativeText: false }),
-      );
+      // (The browser's lost glyphs apart: North Somerset's emoji, as above.)
+      const values = form.startsWith("browser")
+        ? valuesApartFromLostGlyphs(fromPdf)
+        : recordValues(fromPdf, { narrativeText: false });
+      expect(values).toEqual(recordValues(fromText, { narrativeText: false }));
     },
     60_000,
   );

@@ -10,7 +10,13 @@ import {
   normaliseLines,
   textSourceLines,
 } from "../parsers/normalise.js";
-import { alignCellsToTop, assembleLines, joinParagraphs, measureLineSpacing } from "../parsers/pdf.js";
+import {
+  alignCellsToTop,
+  assembleLines,
+  joinParagraphs,
+  measureLineSpacing,
+  noTextReason,
+} from "../parsers/pdf.js";
 import { detectFormat, documentFromBytes, withoutCommonIndent } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
@@ -327,6 +333,51 @@ describe("PDF reading", () => {
       [1, 2, ["Testshire"]],
       [2, 3, ["Overall rating", "Good"]],
     ]);
+  });
+
+  test("a PDF has text to read when its pages hold letters, whatever else its fonts give", () => {
+    // Word's bullets, set in its Symbol font, read as the private-use U+F0B7; Blackburn's first
+    // recommendation.
+    const bulleted = [
+      {
+        raw: "\uF0B7 support practitioners and managers in recognising and knowing how to escalate concerns",
+      },
+    ];
+    expect(noTextReason(bulleted, 1)).toBeNull();
+    expect(noTextReason([{ raw: "\uF0B7 4" }], 1)).toBe(
+      "the PDF's one page holds 1 letter or digit: pictures of pages (a scan?), no text to read",
+    );
+    // An OCR layer whose font lost its map to Unicode: glyph 1 for every letter, a page number.
+    expect(noTextReason([{ raw: `${"\u0001".repeat(40)} 12` }, { raw: "\uFFFD\uFFFD" }], 2)).toBe(
+      "the PDF's 2 pages hold 2 letters or digits and 42 characters its fonts do not map to text: a text layer in fonts embedded without a map to Unicode, no text to read (ocrmypdf replaces such a layer with --force-ocr)",
+    );
+  });
+
+  test("glyphs a font does not map to text: marked U+FFFD, counted in a warning; none in a sound PDF", async () => {
+    const page = [
+      { x: 72, y: 760, text: "An inspection of youth offending services in" },
+      { x: 72, y: 730, text: "Testshire" },
+      { x: 72, y: 700, text: "Overall rating" },
+      { x: 360, y: 700, text: "Good", unmapped: true },
+      { x: 72, y: 670, text: "1.1 Governance and leadership", unmapped: true },
+    ];
+    const doc = await documentFromBytes("tiny.pdf", tinyPdf([page]));
+    expect(doc.sourceLines.map((l) => l.raw)).toEqual([
+      "An inspection of youth offending services in",
+      "Testshire",
+      "Overall rating\t\uFFFD\uFFFD\uFFFD\uFFFD",
+      "\uFFFD".repeat(29),
+    ]);
+    expect(doc.readWarnings).toEqual([
+      {
+        code: "pdf-glyphs-undecoded",
+        message:
+          '2 lines of the PDF hold 33 glyphs that their fonts do not map to text (a font embedded without a map to Unicode): each is read as "\uFFFD", and what they print is missing',
+      },
+    ]);
+    const sound = await documentFromBytes("tiny.pdf", tinyPdf([page.map(({ unmapped, ...item }) => item)]));
+    expect(sound.readWarnings).toEqual([]);
+    expect(sound.sourceLines.map((l) => l.raw)).toContain("Overall rating\tGood");
   });
 
   test("reading a PDF leaves the thread's Array push native (not core-js's, several times slower)", async () => {
