@@ -201,11 +201,12 @@ export interface StoredDocument {
   parser_version: string;
   size: number | null;
   mtime_ms: number | null;
+  duplicate_of: string | null;
 }
 
 export function storedDocuments(db: Db): Map<string, StoredDocument> {
   const rows = db
-    .prepare("SELECT file, sha256, status, parser_version, size, mtime_ms FROM documents")
+    .prepare("SELECT file, sha256, status, parser_version, size, mtime_ms, duplicate_of FROM documents")
     .all() as StoredDocument[];
   return new Map(rows.map((r) => [r.file, r]));
 }

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { sha256Of } from "../parsers/read.js";
 import {
   type Db,
+  type StoredDocument,
   indexNarrative,
   loadRows,
   recordDocument,
@@ -75,10 +76,9 @@ export async function ingestFiles(
 ): Promise<IngestOutcome[]> {
   // A path named twice (a folder and a file in it) is one document, loaded once.
   const files = [...new Set(inputs)];
+  const inRun = new Set(files);
   const stored = storedDocuments(db);
-  const loadedBySha = new Map<string, string>();
-  for (const d of stored.values())
-    if (d.sha256 && (d.status === "ok" || d.status === "partial")) loadedBySha.set(d.sha256, d.file);
+  let loadedBySha = loadedContent(stored);
   const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
   const outcomes: IngestOutcome[] = [];
   let done = 0;
@@ -137,129 +137,163 @@ export async function ingestFiles(
   let bytesHeld = 0;
   // Content already being parsed in this batch: a second copy is a duplicate of the first.
   const claimed = new Map<string, string>();
-  try {
-    for (const file of files) {
-      const st = statSync(file, { throwIfNoEntry: false });
-      if (!st?.isFile()) {
-        recordFailed(
-          failure(file, typedError(file, "E_UNREADABLE", st ? "not a regular file" : "no such file")),
-          null,
-          null,
-          null,
-        );
-        continue;
+  // A file whose fate rests on what another file of this run holds (a duplicate of it, or one it
+  // was a duplicate of) waits until every other file is read: that file may hold other content now,
+  // and the duplicate's content must then be loaded from the duplicate itself.
+  const deferred: string[] = [];
+  const waitsOn = (original: string | null, file: string, final: boolean) =>
+    !final && original !== null && original !== file && inRun.has(original);
+  /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
+  const admit = async (file: string, final: boolean): Promise<void> => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile()) {
+      recordFailed(
+        failure(file, typedError(file, "E_UNREADABLE", st ? "not a regular file" : "no such file")),
+        null,
+        null,
+        null,
+      );
+      return;
+    }
+    const prev = stored.get(file);
+    const current = prev && prev.parser_version === PARSER_VERSION && prev.status !== "failed";
+    // A duplicate is unchanged only while its content is still loaded (from its original).
+    const stillLoaded = (p: StoredDocument) => p.status !== "duplicate" || loadedBySha.has(p.sha256 ?? "");
+    if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
+      if (prev.status === "duplicate" && waitsOn(prev.duplicate_of, file, final)) {
+        deferred.push(file);
+        return;
       }
-      const prev = stored.get(file);
-      const current = prev && prev.parser_version === PARSER_VERSION && prev.status !== "failed";
-      if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
+      if (stillLoaded(prev)) {
         emit(outcome(file, "unchanged"));
-        continue;
+        return;
       }
-      if (st.size > options.maxSizeBytes) {
-        const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-        recordFailed(
-          failure(
-            file,
-            typedError(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
-          ),
-          st.size,
-          st.mtimeMs,
-          null,
-        );
-        continue;
+    }
+    if (st.size > options.maxSizeBytes) {
+      const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+      recordFailed(
+        failure(
+          file,
+          typedError(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
+        ),
+        st.size,
+        st.mtimeMs,
+        null,
+      );
+      return;
+    }
+    while (pending.size >= window || (pending.size > 0 && bytesHeld + st.size > READ_AHEAD_BYTES))
+      await Promise.race(pending);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      recordFailed(
+        failure(file, typedError(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err))),
+        st.size,
+        st.mtimeMs,
+        null,
+      );
+      return;
+    }
+    const sha256 = sha256Of(bytes);
+    if (!options.force && current && prev.sha256 === sha256) {
+      if (prev.status === "duplicate" && waitsOn(prev.duplicate_of, file, final)) {
+        deferred.push(file);
+        return;
       }
-      while (pending.size >= window || (pending.size > 0 && bytesHeld + st.size > READ_AHEAD_BYTES))
-        await Promise.race(pending);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (err) {
-        recordFailed(
-          failure(file, typedError(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err))),
-          st.size,
-          st.mtimeMs,
-          null,
-        );
-        continue;
-      }
-      const sha256 = sha256Of(bytes);
-      if (!options.force && current && prev.sha256 === sha256) {
+      if (stillLoaded(prev)) {
         touchDocument(db, file, st.size, st.mtimeMs);
         emit(outcome(file, "unchanged"));
-        continue;
+        return;
       }
-      const original = loadedBySha.get(sha256) ?? claimed.get(sha256);
-      if (original && original !== file) {
-        recordDocument(db, {
-          file,
-          sha256,
-          format: null,
-          status: "duplicate",
-          errorCode: null,
-          error: `same content as ${original}`,
-          parserVersion: PARSER_VERSION,
-          duplicateOf: original,
-          size: st.size,
-          mtimeMs: st.mtimeMs,
-        });
-        emit(outcome(file, "duplicate", { message: `same content as ${original}` }));
-        continue;
-      }
-      claimed.set(sha256, file);
-      const job: Promise<void> = pool
-        .parse(file, bytes, sha256)
-        .then((result) =>
-          writer.write({
-            write: () => {
-              if (!result.ok) {
-                const failed = failure(file, result.error);
-                writeFailed(failed, st.size, st.mtimeMs, sha256);
-                return failed;
-              }
-              const { rows, summary } = result.value;
-              const reasons = summary.partialReasons;
-              const status = reasons.length > 0 ? "partial" : "ok";
-              const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
-              const reportId = loadRows(db, rows, {
-                status,
-                error: partly,
-                size: st.size,
-                mtimeMs: st.mtimeMs,
-              });
-              batchReports.push(reportId);
-              loadedBySha.set(sha256, file);
-              // Another file of the same inspection (its PDF and a text of it): both are loaded,
-              // and the user should know before counting inspections.
-              const twin = sameInspectionFile(db, reportId);
-              return outcome(file, status, {
-                message: partly,
-                sameInspectionAs: twin,
-                area: summary.area,
-                overallRating: summary.overallRating,
-                completeness: summary.completeness,
-                warnings: summary.warnings,
-                findings: summary.findings,
-              });
-            },
-            refused: (err) => {
-              loadedBySha.delete(sha256);
-              // Nothing of this document was written (its savepoint rolled back); say so and go on.
-              const failed = failure(file, typedError(file, "E_DATABASE", err.message));
-              try {
-                writeFailed(failed, st.size, st.mtimeMs, sha256);
-              } catch {
-                // the database refuses even the failure row: the outcome still says why
-              }
+    }
+    const loadedFrom = loadedBySha.get(sha256);
+    if (loadedFrom !== undefined && !claimed.has(sha256) && waitsOn(loadedFrom, file, final)) {
+      deferred.push(file);
+      return;
+    }
+    const original = loadedFrom ?? claimed.get(sha256);
+    if (original && original !== file) {
+      recordDocument(db, {
+        file,
+        sha256,
+        format: null,
+        status: "duplicate",
+        errorCode: null,
+        error: `same content as ${original}`,
+        parserVersion: PARSER_VERSION,
+        duplicateOf: original,
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+      });
+      emit(outcome(file, "duplicate", { message: `same content as ${original}` }));
+      return;
+    }
+    claimed.set(sha256, file);
+    const job: Promise<void> = pool
+      .parse(file, bytes, sha256)
+      .then((result) =>
+        writer.write({
+          write: () => {
+            if (!result.ok) {
+              const failed = failure(file, result.error);
+              writeFailed(failed, st.size, st.mtimeMs, sha256);
               return failed;
-            },
-          }),
-        )
-        .finally(() => {
-          pending.delete(job);
-          bytesHeld -= bytes.length;
-        });
-      pending.add(job);
-      bytesHeld += bytes.length;
+            }
+            const { rows, summary } = result.value;
+            const reasons = summary.partialReasons;
+            const status = reasons.length > 0 ? "partial" : "ok";
+            const partly = reasons.length > 0 ? `partly read: ${reasons.join("; ")}` : null;
+            const reportId = loadRows(db, rows, {
+              status,
+              error: partly,
+              size: st.size,
+              mtimeMs: st.mtimeMs,
+            });
+            batchReports.push(reportId);
+            loadedBySha.set(sha256, file);
+            // Another file of the same inspection (its PDF and a text of it): both are loaded,
+            // and the user should know before counting inspections.
+            const twin = sameInspectionFile(db, reportId);
+            return outcome(file, status, {
+              message: partly,
+              sameInspectionAs: twin,
+              area: summary.area,
+              overallRating: summary.overallRating,
+              completeness: summary.completeness,
+              warnings: summary.warnings,
+              findings: summary.findings,
+            });
+          },
+          refused: (err) => {
+            loadedBySha.delete(sha256);
+            // Nothing of this document was written (its savepoint rolled back); say so and go on.
+            const failed = failure(file, typedError(file, "E_DATABASE", err.message));
+            try {
+              writeFailed(failed, st.size, st.mtimeMs, sha256);
+            } catch {
+              // the database refuses even the failure row: the outcome still says why
+            }
+            return failed;
+          },
+        }),
+      )
+      .finally(() => {
+        pending.delete(job);
+        bytesHeld -= bytes.length;
+      });
+    pending.add(job);
+    bytesHeld += bytes.length;
+  };
+  try {
+    for (const file of files) await admit(file, false);
+    if (deferred.length > 0) {
+      await Promise.all(pending);
+      // Every other file is written: the database says which content is loaded, and where.
+      loadedBySha = loadedContent(storedDocuments(db));
+      claimed.clear();
+      for (const file of deferred) await admit(file, true);
     }
     await Promise.all(pending);
   } finally {
@@ -269,4 +303,12 @@ export async function ingestFiles(
   // A database an earlier version left with its index out of date.
   refreshSearchIndex(db);
   return outcomes;
+}
+
+/** Each content loaded (its sha256) and the file it was loaded from. */
+function loadedContent(stored: Map<string, StoredDocument>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of stored.values())
+    if (d.sha256 && (d.status === "ok" || d.status === "partial")) out.set(d.sha256, d.file);
+  return out;
 }

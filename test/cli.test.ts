@@ -211,6 +211,67 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     conn.close();
   });
 
+  // A duplicate is loaded through its original: when the original's content changes, the
+  // duplicate's content must be loaded from the duplicate itself, whichever of the two is read first.
+  test.each([
+    ["after", "b copy.txt"],
+    ["before", "0 copy.txt"],
+  ])("a duplicate read %s its original changes is loaded itself; no report is lost", async (_, copy) => {
+    const dir = join(TMP, "dup-changed");
+    mkdirSync(dir);
+    const blackburn = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"));
+    writeFileSync(join(dir, "a.txt"), blackburn);
+    const db = join(TMP, "dup-changed.sqlite");
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    writeFileSync(join(dir, copy), blackburn);
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
+      "0 ok, 0 partial, 0 failed, 1 duplicate, 1 unchanged",
+    );
+    // a.txt now holds another report; the copy still holds Blackburn's.
+    writeFileSync(join(dir, "a.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    const { out } = await run(["ingest", dir, "--db", db]);
+    expect(out.at(-1)).toContain("2 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged");
+    const conn = openDatabase(db);
+    expect(
+      conn
+        .prepare(
+          "SELECT d.file, d.status, d.duplicate_of, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY r.area",
+        )
+        .all(),
+    ).toEqual([
+      { file: join(dir, copy), status: "ok", duplicate_of: null, area: "Blackburn with Darwen" },
+      { file: join(dir, "a.txt"), status: "ok", duplicate_of: null, area: "Kirklees" },
+    ]);
+    expectSearchIndexSound(conn, "Blackburn", 1);
+    conn.close();
+    // And again: both unchanged.
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
+      "0 ok, 0 partial, 0 failed, 0 duplicate, 2 unchanged",
+    );
+  });
+
+  test("a new copy of a report whose file changes in the same run is loaded, not called a duplicate", async () => {
+    const dir = join(TMP, "dup-new");
+    mkdirSync(dir);
+    const blackburn = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"));
+    writeFileSync(join(dir, "z.txt"), blackburn);
+    const db = join(TMP, "dup-new.sqlite");
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    // Blackburn's report moves to a new file (read first), z.txt gets another report.
+    writeFileSync(join(dir, "a.txt"), blackburn);
+    writeFileSync(join(dir, "z.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
+      "2 ok, 0 partial, 0 failed, 0 duplicate",
+    );
+    const conn = openDatabase(db);
+    expect(
+      conn
+        .prepare("SELECT r.area FROM reports r JOIN documents d ON d.id = r.document_id ORDER BY d.file")
+        .all(),
+    ).toEqual([{ area: "Blackburn with Darwen" }, { area: "Kirklees" }]);
+    conn.close();
+  });
+
   test("one inspection in two files (a text and its markdown) loads twice, and says so", async () => {
     const dir = join(TMP, "twins");
     mkdirSync(dir);
