@@ -12,6 +12,7 @@ import {
   DatabaseError,
   SCHEMA_VERSION,
   openDatabase,
+  removeDocuments,
   reportSummaries,
   setMeta,
   storedFindings,
@@ -19,7 +20,7 @@ import {
 import { inputError } from "./errors.js";
 import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } from "./export.js";
 import { PARSER_VERSION, extractFile } from "./extract.js";
-import { type IngestOutcome, type IngestStatus, ingestFiles } from "./ingest.js";
+import { type IngestOutcome, type IngestStatus, ingestFiles, missingDocuments } from "./ingest.js";
 import { buildReportHtml } from "./report-html.js";
 import { plural } from "./wording.js";
 
@@ -45,7 +46,7 @@ Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is dete
 Without --json, print a readable summary: identity, ratings, key questions, completeness
 and the warnings about what could not be read.`,
   ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary] [--jobs N] [--timeout 120s]
-           [--max-size 200MB] [--force] [--quiet] [--json]
+           [--max-size 200MB] [--force] [--prune] [--quiet] [--json]
 
 Parse every .txt, .md, .pdf and .html file given or found below the given folders (a folder's
 .yosignore file lists names to skip, one per line; a saved web page's "<name>_files" folder is
@@ -60,6 +61,8 @@ line per file (ok / failed: reason) and a total.
   --timeout T  give up on a file after T (default 120s): E_TIMEOUT
   --max-size S skip files larger than S (default 200MB): E_TOO_LARGE
   --force      re-parse files that are unchanged since they were loaded
+  --prune      remove the rows of files loaded before from the folders given that are no
+               longer there (moved, renamed, deleted); without it they are kept, and listed
   --quiet      print only problems and the total; --json prints one JSON object
 Outcomes: ok, partial (loaded, but a part of the report could not be read), failed (nothing
 loaded; a stable error code and the reason), duplicate (same content as a file already
@@ -260,6 +263,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       timeout: { type: "string", default: "120s" },
       "max-size": { type: "string", default: "200MB" },
       force: { type: "boolean" },
+      prune: { type: "boolean" },
       quiet: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -280,6 +284,13 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const started = Date.now();
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
   try {
+    // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
+    const missing = missingDocuments(db, positionals, files);
+    const pruned = values.prune ? missing : [];
+    if (pruned.length > 0) {
+      removeDocuments(db, pruned);
+      if (!values.json && !values.quiet) for (const file of pruned) write(`pruned     ${file}`);
+    }
     const outcomes = await ingestFiles(
       db,
       files,
@@ -300,17 +311,29 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       built_at: new Date().toISOString(),
       last_ingest: JSON.stringify(positionals),
     });
-    const total = `${plural(files.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    const prunedCount = pruned.length > 0 ? `, ${pruned.length} pruned` : "";
+    const total = `${plural(files.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged${prunedCount} -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    const kept = values.prune ? [] : missing;
     if (values.json) {
       const seconds = (Date.now() - started) / 1000;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb }));
-    } else write(total);
+      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb, missing: kept, pruned }));
+    } else {
+      if (kept.length > 0) write(missingLine(kept, positionals));
+      write(total);
+    }
     if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
   } finally {
     db.close();
   }
   return counts.failed > 0 ? 1 : 0;
+}
+
+/** Files loaded before that are no longer there: named (the first few), their rows kept. */
+function missingLine(missing: string[], roots: string[]): string {
+  const shown = missing.slice(0, 5).join(", ");
+  const more = missing.length > 5 ? ` and ${missing.length - 5} more` : "";
+  return `missing    ${plural(missing.length, "file")} loaded before from ${roots.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer there; their rows are kept (--prune removes them): ${shown}${more}`;
 }
 
 function outcomeLine(o: IngestOutcome): string {

@@ -189,6 +189,13 @@ export function sameInspectionFile(db: Db, reportId: number): string | null {
   return row?.file ?? null;
 }
 
+/** Remove documents and all they hold (report, rows, findings, search entries), in one transaction. */
+export function removeDocuments(db: Db, files: readonly string[]): void {
+  db.transaction(() => {
+    for (const file of files) prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(file);
+  }).immediate();
+}
+
 /** Record a file that could not be loaded (or a duplicate); whatever it held before is replaced. */
 export function recordDocument(db: Db, outcome: DocumentOutcome): void {
   db.transaction(() => insertDocument(db, outcome)).immediate();

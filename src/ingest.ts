@@ -1,7 +1,8 @@
 // ingest: files -> parsed in worker threads -> loaded by the single database writer, one
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { sha256Of } from "../parsers/read.js";
 import {
   type Db,
@@ -311,4 +312,21 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
   for (const d of stored.values())
     if (d.sha256 && (d.status === "ok" || d.status === "partial")) out.set(d.sha256, d.file);
   return out;
+}
+
+/**
+ * Files loaded before from under `roots` (the folders and files named to ingest) that this run
+ * does not read (not among `files`) because they are no longer there: moved, renamed, deleted.
+ */
+export function missingDocuments(db: Db, roots: readonly string[], files: readonly string[]): string[] {
+  const within = roots.map((r) => resolve(r));
+  const reading = new Set(files.map((f) => resolve(f)));
+  return [...storedDocuments(db).keys()].filter((file) => {
+    const at = resolve(file);
+    return (
+      !reading.has(at) &&
+      within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep)) &&
+      !existsSync(file)
+    );
+  });
 }

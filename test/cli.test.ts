@@ -1,5 +1,5 @@
 // The command line and the database loader, end to end on the corpus.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
@@ -270,6 +270,67 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
         .all(),
     ).toEqual([{ area: "Blackburn with Darwen" }, { area: "Kirklees" }]);
     conn.close();
+  });
+
+  test("files gone from a folder: their rows are kept and the run says so; --prune removes them", async () => {
+    const dir = join(TMP, "gone");
+    const other = join(TMP, "elsewhere");
+    mkdirSync(dir);
+    mkdirSync(other);
+    writeFileSync(join(dir, "kirklees.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    writeFileSync(join(dir, "croydon.txt"), readFileSync(join(CORPUS, "2019-croydon.txt")));
+    writeFileSync(
+      join(other, "blackburn.txt"),
+      readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt")),
+    );
+    const db = join(TMP, "gone.sqlite");
+    expect((await run(["ingest", dir, other, "--db", db])).out.at(-1)).toContain("3 ok");
+    // Croydon's file renamed; Kirklees' deleted; so is Blackburn's, in a folder not named below.
+    renameSync(join(dir, "croydon.txt"), join(dir, "croydon-2019.txt"));
+    rmSync(join(dir, "kirklees.txt"));
+    rmSync(join(other, "blackburn.txt"));
+    const kept = await run(["ingest", dir, "--db", db]);
+    expect(kept.code).toBe(0);
+    expect(kept.out.slice(-2)).toEqual([
+      `missing    2 files loaded before from ${dir} are no longer there; their rows are kept (--prune removes them): ${join(dir, "croydon.txt")}, ${join(dir, "kirklees.txt")}`,
+      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 1 duplicate, 0 unchanged"),
+    ]);
+    const areas = (file: string) => {
+      const conn = openDatabase(file);
+      const rows = conn
+        .prepare(
+          "SELECT d.file, d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY d.file",
+        )
+        .all();
+      expectSearchIndexSound(conn, "Croydon", 1);
+      conn.close();
+      return rows;
+    };
+    expect(areas(db)).toEqual([
+      { file: join(other, "blackburn.txt"), status: "ok", area: "Blackburn with Darwen" },
+      { file: join(dir, "croydon-2019.txt"), status: "duplicate", area: null },
+      { file: join(dir, "croydon.txt"), status: "ok", area: "Croydon" },
+      { file: join(dir, "kirklees.txt"), status: "ok", area: "Kirklees" },
+    ]);
+    const pruned = await run(["ingest", dir, "--db", db, "--prune"]);
+    expect(pruned.out).toEqual([
+      `pruned     ${join(dir, "croydon.txt")}`,
+      `pruned     ${join(dir, "kirklees.txt")}`,
+      expect.stringMatching(/^ok +.*croydon-2019\.txt {2}\(Croydon: /),
+      expect.stringContaining("1 file: 1 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged, 2 pruned"),
+    ]);
+    // The renamed file now holds Croydon's report; the folder not named keeps its rows.
+    expect(areas(db)).toEqual([
+      { file: join(other, "blackburn.txt"), status: "ok", area: "Blackburn with Darwen" },
+      { file: join(dir, "croydon-2019.txt"), status: "ok", area: "Croydon" },
+    ]);
+    expect(
+      JSON.parse((await run(["ingest", dir, "--db", db, "--prune", "--json"])).out[0] as string),
+    ).toMatchObject({
+      counts: { unchanged: 1 },
+      pruned: [],
+      missing: [],
+    });
   });
 
   test("one inspection in two files (a text and its markdown) loads twice, and says so", async () => {
