@@ -256,3 +256,27 @@ function fieldworkIn(line: Line): string | null {
   }
   return null;
 }
+
+/**
+ * The service a recommendations list addresses by the area's name ("The Blackburn with Darwen
+ * Youth Justice Service should:"), and the line: its name where the ratings table's heading could
+ * not be read. Not a board or a manager of it ("... Service Management Board should:").
+ */
+export function serviceAddressed(
+  lines: Line[],
+  from: number,
+  area: string | null,
+): { name: string; line: Line } | null {
+  if (!area) return null;
+  const areaWords = area
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+");
+  const addressed = new RegExp(`^(?:The\\s+)?(${areaWords}\\s+${SERVICE_WORDS})\\s+should\\s*:`, "i");
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const m = plain(line.flat).match(addressed);
+    if (m) return { name: (m[1] as string).replace(/\s+/g, " "), line };
+  }
+  return null;
+}

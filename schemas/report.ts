@@ -251,7 +251,12 @@ export const ReportRecordSchema = z.object({
     .describe(
       "Inspected area, from the cover (else from the running page headers, else from the service the ratings table names)",
     ),
-  serviceName: z.string().nullable().describe("Service name heading the ratings table"),
+  serviceName: z
+    .string()
+    .nullable()
+    .describe(
+      "Service name heading the ratings table; where that heading cannot be read, the name the recommendations address the service by with the area's name ('The Kirklees Youth Justice Service should:')",
+    ),
   published: z
     .string()
     .regex(/^\d{4}-\d{2}$/)

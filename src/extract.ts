@@ -4,7 +4,7 @@
 import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
 import { hyphenRestorer } from "../parsers/hyphens.js";
-import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
+import { fieldworkFromProse, parseIdentity, serviceAddressed } from "../parsers/identity.js";
 import { type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
 import { parseNarrative } from "../parsers/narrative.js";
@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.197";
+export const PARSER_VERSION = "0.8.198";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -291,6 +291,8 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const samples = parseSamples(lines);
   const facts = parseFacts(lines, seg, identity.area);
   const recs = parseRecommendations(lines, seg);
+  // The table's heading unread: the name the recommendations address the service by.
+  const addressed = table.serviceName ? null : serviceAddressed(lines, seg.contentsEnd, identity.area);
   // The values a reader compares across reports, with the hyphens a converter dropped put back.
   const restore = hyphenRestorer(lines);
   for (const item of [...questions.keyQuestions, ...questions.prompts, ...recs.recommendations.items])
@@ -339,7 +341,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     parserVersion: PARSER_VERSION,
     source: { file: raw.file, format: raw.format, sha256: raw.sha256 },
     area: identity.area,
-    serviceName: table.serviceName,
+    serviceName: table.serviceName ?? addressed?.name ?? null,
     published: identity.published,
     fieldworkStart: table.fieldworkStart ?? fieldwork?.month ?? null,
     leadInspector: identity.leadInspector,
@@ -351,6 +353,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       ...identity.provenance,
       ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line, "fieldwork") } : {}),
       ...table.provenance,
+      ...(addressed ? { serviceName: provenanceOf(addressed.line) } : {}),
       ...(overallStated ? { overallRating: overallStated.provenance } : {}),
     },
     standards: std.standards,

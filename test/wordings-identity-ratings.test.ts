@@ -377,6 +377,30 @@ test.each([
   expect(t.serviceName).toBe(expected);
 });
 
+test("the ratings table's service name unreadable: the name the recommendations address it by", async () => {
+  const text = readFileSync(
+    join(import.meta.dirname, "..", "corpus", "2023-01-blackburn-with-darwen.txt"),
+    "utf8",
+  );
+  // Line 112, the table's heading row, as a converter that lost its first cell gives it.
+  const damaged = text.replace("Blackburn with Darwen Youth Justice Service Fieldwork", "Fieldwork");
+  expect(damaged).not.toBe(text);
+  const record = extractDocument(await documentFromBytes("blackburn.txt", Buffer.from(damaged)));
+  expect(record.serviceName).toBe("Blackburn with Darwen Youth Justice Service");
+  expect(record.identityProvenance.serviceName).toMatchObject({
+    line: 139,
+    snippet: "The Blackburn with Darwen Youth Justice Service should:",
+  });
+  // Not the board's ("... Service Management Board should:", line 146), nor another area's.
+  const boardOnly = damaged.replace(
+    "The Blackburn with Darwen Youth Justice Service should:",
+    "The YJS should:",
+  );
+  expect(
+    extractDocument(await documentFromBytes("blackburn.txt", Buffer.from(boardOnly))).serviceName,
+  ).toBeNull();
+});
+
 test.each([
   ["Blackburn with Darwen Youth Justice\nService Fieldwork started October 2022\tScore\t29/36"],
   // (The score's cell centred beside the name's two lines, between them: our PDF reader of a
