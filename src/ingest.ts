@@ -136,7 +136,7 @@ export async function ingestFiles(
   // parsed but not yet written), and never more than READ_AHEAD_BYTES of them (PDFs).
   const window = options.jobs * PARSE_DEPTH + BATCH_SIZE;
   let bytesHeld = 0;
-  // Content already being parsed in this batch: a second copy is a duplicate of the first.
+  // Content being parsed in this run, and the file it is parsed from.
   const claimed = new Map<string, string>();
   // A file whose fate rests on what another file of this run holds (a duplicate of it, or one it
   // was a duplicate of) waits until every other file is read: that file may hold other content now,
@@ -209,12 +209,16 @@ export async function ingestFiles(
         return;
       }
     }
-    const loadedFrom = loadedBySha.get(sha256);
-    if (loadedFrom !== undefined && !claimed.has(sha256) && waitsOn(loadedFrom, file, final)) {
+    // (A copy of content being parsed in this run waits as well: should that parse fail, the copy
+    // is no duplicate of a loaded report, and is parsed, and fails, in its own right.)
+    const parsing = claimed.get(sha256);
+    if (waitsOn(parsing ?? loadedBySha.get(sha256) ?? null, file, final)) {
       deferred.push(file);
       return;
     }
-    const original = loadedFrom ?? claimed.get(sha256);
+    // On the last pass, a copy of content parsed in it waits for that parse (a rare, short wait).
+    if (parsing !== undefined && parsing !== file) await Promise.all(pending);
+    const original = loadedBySha.get(sha256);
     if (original && original !== file) {
       recordDocument(db, {
         file,

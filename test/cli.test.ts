@@ -272,6 +272,26 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     conn.close();
   });
 
+  test("copies of a file that cannot be loaded all fail: none is a duplicate of a report not loaded", async () => {
+    const dir = join(TMP, "dup-failed");
+    mkdirSync(dir);
+    const minutes = "Minutes of the parish council meeting.\n\nItem 1. The bus shelter.\n";
+    writeFileSync(join(dir, "minutes.txt"), minutes);
+    writeFileSync(join(dir, "minutes copy.txt"), minutes);
+    writeFileSync(join(dir, "minutes (2).txt"), minutes);
+    const db = join(TMP, "dup-failed.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db]);
+    expect(code).toBe(1);
+    expect(out.at(-1)).toContain("3 files: 0 ok, 0 partial, 3 failed, 0 duplicate, 0 unchanged");
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT file, status, error_code FROM documents ORDER BY file").all()).toEqual([
+      { file: join(dir, "minutes (2).txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
+      { file: join(dir, "minutes copy.txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
+      { file: join(dir, "minutes.txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
+    ]);
+    conn.close();
+  });
+
   test("files gone from a folder: their rows are kept and the run says so; --prune removes them", async () => {
     const dir = join(TMP, "gone");
     const other = join(TMP, "elsewhere");
