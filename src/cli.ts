@@ -333,7 +333,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
 function missingLine(missing: string[], roots: string[]): string {
   const shown = missing.slice(0, 5).join(", ");
   const more = missing.length > 5 ? ` and ${missing.length - 5} more` : "";
-  return `missing    ${plural(missing.length, "file")} loaded before from ${roots.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer there; their rows are kept (--prune removes them): ${shown}${more}`;
+  return `missing    ${plural(missing.length, "file")} loaded before from ${roots.join(", ")} ${missing.length === 1 ? "is no longer there; its rows are" : "are no longer there; their rows are"} kept (--prune removes them): ${shown}${more}`;
 }
 
 function outcomeLine(o: IngestOutcome): string {

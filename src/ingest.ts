@@ -144,6 +144,15 @@ export async function ingestFiles(
   const deferred: string[] = [];
   const waitsOn = (original: string | null, file: string, final: boolean) =>
     !final && original !== null && original !== file && inRun.has(original);
+  /**
+   * A file unchanged since it was loaded: skipped; but a duplicate is skipped only while its
+   * content is still loaded, and waits while its original is yet to be read in this run.
+   */
+  const unchanged = (prev: StoredDocument, file: string, final: boolean): "skip" | "defer" | "read" => {
+    if (prev.status !== "duplicate") return "skip";
+    if (waitsOn(prev.duplicate_of, file, final)) return "defer";
+    return loadedBySha.has(prev.sha256 ?? "") ? "skip" : "read";
+  };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
     const st = statSync(file, { throwIfNoEntry: false });
@@ -158,17 +167,11 @@ export async function ingestFiles(
     }
     const prev = stored.get(file);
     const current = prev && prev.parser_version === PARSER_VERSION && prev.status !== "failed";
-    // A duplicate is unchanged only while its content is still loaded (from its original).
-    const stillLoaded = (p: StoredDocument) => p.status !== "duplicate" || loadedBySha.has(p.sha256 ?? "");
     if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
-      if (prev.status === "duplicate" && waitsOn(prev.duplicate_of, file, final)) {
-        deferred.push(file);
-        return;
-      }
-      if (stillLoaded(prev)) {
-        emit(outcome(file, "unchanged"));
-        return;
-      }
+      const decision = unchanged(prev, file, final);
+      if (decision === "defer") deferred.push(file);
+      if (decision === "skip") emit(outcome(file, "unchanged"));
+      if (decision !== "read") return;
     }
     if (st.size > options.maxSizeBytes) {
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -199,15 +202,13 @@ export async function ingestFiles(
     }
     const sha256 = sha256Of(bytes);
     if (!options.force && current && prev.sha256 === sha256) {
-      if (prev.status === "duplicate" && waitsOn(prev.duplicate_of, file, final)) {
-        deferred.push(file);
-        return;
-      }
-      if (stillLoaded(prev)) {
+      const decision = unchanged(prev, file, final);
+      if (decision === "defer") deferred.push(file);
+      if (decision === "skip") {
         touchDocument(db, file, st.size, st.mtimeMs);
         emit(outcome(file, "unchanged"));
-        return;
       }
+      if (decision !== "read") return;
     }
     // (A copy of content being parsed in this run waits as well: should that parse fail, the copy
     // is no duplicate of a loaded report, and is parsed, and fails, in its own right.)

@@ -211,18 +211,24 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     conn.close();
   });
 
+  /** A folder holding Blackburn's report as `file`, ingested once into a database of its own. */
+  async function loadedFolder(name: string, file: string) {
+    const dir = join(TMP, name);
+    mkdirSync(dir);
+    const blackburn = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"));
+    writeFileSync(join(dir, file), blackburn);
+    const db = join(TMP, `${name}.sqlite`);
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    return { dir, db, blackburn };
+  }
+
   // A duplicate is loaded through its original: when the original's content changes, the
   // duplicate's content must be loaded from the duplicate itself, whichever of the two is read first.
   test.each([
     ["after", "b copy.txt"],
     ["before", "0 copy.txt"],
   ])("a duplicate read %s its original changes is loaded itself; no report is lost", async (_, copy) => {
-    const dir = join(TMP, "dup-changed");
-    mkdirSync(dir);
-    const blackburn = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"));
-    writeFileSync(join(dir, "a.txt"), blackburn);
-    const db = join(TMP, "dup-changed.sqlite");
-    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    const { dir, db, blackburn } = await loadedFolder("dup-changed", "a.txt");
     writeFileSync(join(dir, copy), blackburn);
     expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
       "0 ok, 0 partial, 0 failed, 1 duplicate, 1 unchanged",
@@ -251,12 +257,7 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
   });
 
   test("a new copy of a report whose file changes in the same run is loaded, not called a duplicate", async () => {
-    const dir = join(TMP, "dup-new");
-    mkdirSync(dir);
-    const blackburn = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"));
-    writeFileSync(join(dir, "z.txt"), blackburn);
-    const db = join(TMP, "dup-new.sqlite");
-    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    const { dir, db, blackburn } = await loadedFolder("dup-new", "z.txt");
     // Blackburn's report moves to a new file (read first), z.txt gets another report.
     writeFileSync(join(dir, "a.txt"), blackburn);
     writeFileSync(join(dir, "z.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
