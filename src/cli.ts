@@ -61,8 +61,9 @@ line per file (ok / failed: reason) and a total.
   --timeout T  give up on a file after T (default 120s): E_TIMEOUT
   --max-size S skip files larger than S (default 200MB): E_TOO_LARGE
   --force      re-parse files that are unchanged since they were loaded
-  --prune      remove the rows of files loaded before from the folders given that are no
-               longer there (moved, renamed, deleted); without it they are kept, and listed
+  --prune      remove the rows of files loaded before from the folders (or files) given that
+               are no longer there (moved, renamed, deleted); without it they are kept, and
+               listed (a file named that is gone, or cannot be read, fails, its rows kept)
   --quiet      print only problems and the total; --json prints one JSON object
 Outcomes: ok, partial (loaded, but a part of the report could not be read), failed (nothing
 loaded; a stable error code and the reason), duplicate (same content as a file already
@@ -285,15 +286,18 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
-    const missing = missingDocuments(db, positionals, files);
+    const missing = missingDocuments(db, positionals);
     const pruned = values.prune ? missing : [];
     if (pruned.length > 0) {
       removeDocuments(db, pruned);
       if (!values.json && !values.quiet) for (const file of pruned) write(`pruned     ${file}`);
     }
+    // A file named that is gone: pruned, not read; else it fails, its rows kept.
+    const reading = pruned.length > 0 ? files.filter((f) => !pruned.includes(f)) : files;
+    const named = new Set(files);
     const outcomes = await ingestFiles(
       db,
-      files,
+      reading,
       { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force) },
       (o, done, total) => {
         counts[o.status]++;
@@ -312,8 +316,8 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       last_ingest: JSON.stringify(positionals),
     });
     const prunedCount = pruned.length > 0 ? `, ${pruned.length} pruned` : "";
-    const total = `${plural(files.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged${prunedCount} -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
-    const kept = values.prune ? [] : missing;
+    const total = `${plural(reading.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged${prunedCount} -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    const kept = values.prune ? [] : missing.filter((f) => !named.has(f));
     if (values.json) {
       const seconds = (Date.now() - started) / 1000;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -154,15 +154,21 @@ export async function ingestFiles(
     return loadedBySha.has(prev.sha256 ?? "") ? "skip" : "read";
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
+  /**
+   * A file that cannot be read now (gone, not a file, refused): it fails, but what was loaded from
+   * it before stays (nothing loaded is lost to a read error; `--prune` removes a file gone).
+   */
+  const unreadable = (file: string, reason: string, size: number | null, mtimeMs: number | null) => {
+    const prev = stored.get(file);
+    if (prev && prev.status !== "failed") {
+      const kept = `${reason}; the rows loaded from it before are kept (--prune removes them)`;
+      emit(failure(file, typedError(file, "E_UNREADABLE", kept)));
+    } else recordFailed(failure(file, typedError(file, "E_UNREADABLE", reason)), size, mtimeMs, null);
+  };
   const admit = async (file: string, final: boolean): Promise<void> => {
     const st = statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile()) {
-      recordFailed(
-        failure(file, typedError(file, "E_UNREADABLE", st ? "not a regular file" : "no such file")),
-        null,
-        null,
-        null,
-      );
+      unreadable(file, st ? "not a regular file" : "no such file", null, null);
       return;
     }
     const prev = stored.get(file);
@@ -192,12 +198,7 @@ export async function ingestFiles(
     try {
       bytes = readFileSync(file);
     } catch (err) {
-      recordFailed(
-        failure(file, typedError(file, "E_UNREADABLE", (err as NodeJS.ErrnoException).code ?? String(err))),
-        st.size,
-        st.mtimeMs,
-        null,
-      );
+      unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err), st.size, st.mtimeMs);
       return;
     }
     const sha256 = sha256Of(bytes);
@@ -320,16 +321,14 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
 }
 
 /**
- * Files loaded before from under `roots` (the folders and files named to ingest) that this run
- * does not read (not among `files`) because they are no longer there: moved, renamed, deleted.
+ * Files loaded before from under `roots` (the folders and files named to ingest) that are no
+ * longer there: moved, renamed, deleted.
  */
-export function missingDocuments(db: Db, roots: readonly string[], files: readonly string[]): string[] {
+export function missingDocuments(db: Db, roots: readonly string[]): string[] {
   const within = roots.map((r) => resolve(r));
-  const reading = new Set(files.map((f) => resolve(f)));
   return [...storedDocuments(db).keys()].filter((file) => {
     const at = resolve(file);
     return (
-      !reading.has(at) &&
       within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep)) &&
       !existsSync(file)
     );

@@ -273,6 +273,34 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     conn.close();
   });
 
+  test("a file named that is no longer there fails, and what was loaded from it is kept; --prune removes it", async () => {
+    const { dir, db } = await loadedFolder("named-gone", "blackburn.txt");
+    const file = join(dir, "blackburn.txt");
+    rmSync(file);
+    const { code, out } = await run(["ingest", file, "--db", db]);
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      `failed     ${file}: [E_UNREADABLE] ${file}: no such file; the rows loaded from it before are kept (--prune removes them) — check the path and its permissions`,
+      expect.stringContaining("1 file: 0 ok, 0 partial, 1 failed, 0 duplicate, 0 unchanged"),
+    ]);
+    const reports = () => {
+      const conn = openDatabase(db);
+      const rows = conn
+        .prepare("SELECT d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id")
+        .all();
+      conn.close();
+      return rows;
+    };
+    expect(reports()).toEqual([{ status: "ok", area: "Blackburn with Darwen" }]);
+    const pruned = await run(["ingest", file, "--db", db, "--prune"]);
+    expect(pruned.code).toBe(0);
+    expect(pruned.out).toEqual([
+      `pruned     ${file}`,
+      expect.stringContaining("0 files: 0 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged, 1 pruned"),
+    ]);
+    expect(reports()).toEqual([]);
+  });
+
   test("copies of a file that cannot be loaded all fail: none is a duplicate of a report not loaded", async () => {
     const dir = join(TMP, "dup-failed");
     mkdirSync(dir);
