@@ -293,7 +293,8 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       if (!values.json && !values.quiet) for (const file of pruned) write(`pruned     ${file}`);
     }
     // A file named that is gone: pruned, not read; else it fails, its rows kept.
-    const reading = pruned.length > 0 ? files.filter((f) => !pruned.includes(f)) : files;
+    const gone = new Set(pruned);
+    const reading = files.filter((f) => !gone.has(f));
     const named = new Set(files);
     const outcomes = await ingestFiles(
       db,

@@ -153,7 +153,6 @@ export async function ingestFiles(
     if (waitsOn(prev.duplicate_of, file, final)) return "defer";
     return loadedBySha.has(prev.sha256 ?? "") ? "skip" : "read";
   };
-  /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   /**
    * A file that cannot be read now (gone, not a file, refused): it fails, but what was loaded from
    * it before stays (nothing loaded is lost to a read error; `--prune` removes a file gone).
@@ -165,6 +164,7 @@ export async function ingestFiles(
       emit(failure(file, typedError(file, "E_UNREADABLE", kept)));
     } else recordFailed(failure(file, typedError(file, "E_UNREADABLE", reason)), size, mtimeMs, null);
   };
+  /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
     const st = statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile()) {
