@@ -2,7 +2,7 @@
 
 import type { Provenance, ReportWarning } from "../schemas/report.js";
 import { type Line, endsSentence, provenanceOf, withNextLine } from "./lines.js";
-import { MONTH_WORD, SERVICE_WORDS, plain, yearMonth } from "./text.js";
+import { MONTH_WORD, SERVICE_WORDS, escapeRegExp, plain, yearMonth } from "./text.js";
 
 export interface Identity {
   area: string | null;
@@ -258,24 +258,19 @@ function fieldworkIn(line: Line): string | null {
 }
 
 /**
- * The service a recommendations list addresses by the area's name ("The Blackburn with Darwen
- * Youth Justice Service should:"), and the line: its name where the ratings table's heading could
- * not be read. Not a board or a manager of it ("... Service Management Board should:").
+ * The service the recommendations address by the area's name ("The Blackburn with Darwen Youth
+ * Justice Service should:"), and that heading's line: its name where the ratings table's heading
+ * could not be read. Not a board or a manager of it ("... Service Management Board should:").
  */
 export function serviceAddressed(
-  lines: Line[],
-  from: number,
+  addressees: readonly { name: string; line: Line }[],
   area: string | null,
 ): { name: string; line: Line } | null {
   if (!area) return null;
-  const areaWords = area
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("\\s+");
-  const addressed = new RegExp(`^(?:The\\s+)?(${areaWords}\\s+${SERVICE_WORDS})\\s+should\\s*:`, "i");
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const m = plain(line.flat).match(addressed);
+  const areaWords = area.split(/\s+/).map(escapeRegExp).join("\\s+");
+  const service = new RegExp(`^(?:The\\s+)?(${areaWords}\\s+${SERVICE_WORDS})$`, "i");
+  for (const { name, line } of addressees) {
+    const m = plain(name).match(service);
     if (m) return { name: (m[1] as string).replace(/\s+/g, " "), line };
   }
   return null;

@@ -7,6 +7,7 @@
 // these letter pairs (a report in English has some 35 in every 10,000 characters) and the words
 // below stand in it so damaged, they are written whole again. A word the list lacks keeps its gap.
 import type { SourceLine } from "./normalise.js";
+import { escapeRegExp } from "./text.js";
 
 /**
  * Words with the letter pairs a font ligates, the reports' own and the language round them (the
@@ -125,7 +126,7 @@ function damagedPattern(gaps: GapWritten): RegExp {
   damagedWords();
   const { inside, edge } = GAP_WRITTEN[gaps];
   const alternatives = spellings.map((form) => {
-    const pieces = form.split(GAP).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const pieces = form.split(GAP).map(escapeRegExp);
     const last = pieces.length - 1;
     return pieces
       .map((piece, i) => {

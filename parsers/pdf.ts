@@ -722,6 +722,7 @@ const LEGIBLE = /[\p{L}\p{N}]/gu;
  * Word's bullets in its Symbol font read as U+F0B7, and are no loss.)
  */
 const UNDECODED = /(?![\t\n\v\f\r])[\p{Cc}\uFFFD]/gu;
+const undecodedIn = (raw: string) => raw.match(UNDECODED)?.length ?? 0;
 
 /**
  * The lines with each glyph its font does not map to text written U+FFFD, as a character not known
@@ -735,7 +736,7 @@ export function withUndecodedGlyphsMarked(lines: SourceLine[]): {
   let count = 0;
   let glyphs = 0;
   const marked = lines.map((l) => {
-    const n = l.raw.match(UNDECODED)?.length ?? 0;
+    const n = undecodedIn(l.raw);
     if (n === 0) return l;
     count++;
     glyphs += n;
@@ -757,7 +758,7 @@ export function noTextReason(lines: readonly { raw: string }[], pages: number): 
     if (legible >= 5 * pages) return null;
   }
   if (legible >= 5 * pages) return null; // no pages
-  const undecoded = lines.reduce((n, { raw }) => n + (raw.match(UNDECODED)?.length ?? 0), 0);
+  const undecoded = lines.reduce((n, { raw }) => n + undecodedIn(raw), 0);
   const held = `the PDF's ${pages === 1 ? "one page holds" : `${pages} pages hold`} ${legible} ${legible === 1 ? "letter or digit" : "letters or digits"}`;
   return undecoded > legible
     ? `${held} and ${undecoded} characters its fonts do not map to text: a text layer in fonts embedded without a map to Unicode, no text to read (ocrmypdf replaces such a layer with --force-ocr)`

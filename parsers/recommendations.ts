@@ -30,7 +30,13 @@ const END_OF_LIST =
 export function parseRecommendations(
   lines: Line[],
   seg: Segments,
-): { recommendations: Recommendations; warnings: ReportWarning[] } {
+): {
+  recommendations: Recommendations;
+  /** Each heading that names who should act ("The YOS Management Board should:"), and its line. */
+  addressees: { name: string; line: Line }[];
+  warnings: ReportWarning[];
+} {
+  const addressees: { name: string; line: Line }[] = [];
   const warnings: ReportWarning[] = [];
   let statedLine: Line | null = null;
   let statedCount: number | null = null;
@@ -63,7 +69,7 @@ export function parseRecommendations(
       message: "No recommendations section was found",
       provenance: null,
     });
-    return { recommendations: { statedCount, statedCountProvenance: null, items }, warnings };
+    return { recommendations: { statedCount, statedCountProvenance: null, items }, addressees, warnings };
   }
   let addressee: string | null = null;
   let afterAddressee = false;
@@ -90,6 +96,7 @@ export function parseRecommendations(
     const who = text.match(ADDRESSEE);
     if (who) {
       addressee = [...addresseeStart, (who[1] as string).trim()].join(" ");
+      addressees.push({ name: addressee, line });
       addresseeStart = [];
       afterAddressee = true;
       inList = true;
@@ -194,6 +201,7 @@ export function parseRecommendations(
       statedCountProvenance: statedLine ? provenanceOf(statedLine) : null,
       items,
     },
+    addressees,
     warnings,
   };
 }

@@ -138,8 +138,13 @@ export interface DocumentOutcome {
   mtimeMs?: number | null;
 }
 
+/** A document's row and all it holds (report, rows, findings, search entries), by cascade. */
+function deleteDocument(db: Db, file: string): void {
+  prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(file);
+}
+
 function insertDocument(db: Db, outcome: DocumentOutcome): number {
-  prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(outcome.file);
+  deleteDocument(db, outcome.file);
   const t = tableNamed("documents");
   const info = prepared(db, insertSql(t)).run(
     ...rowValues(t, { ...outcome, loadedAt: new Date().toISOString() }),
@@ -189,10 +194,10 @@ export function sameInspectionFile(db: Db, reportId: number): string | null {
   return row?.file ?? null;
 }
 
-/** Remove documents and all they hold (report, rows, findings, search entries), in one transaction. */
+/** Remove documents and all they hold, in one transaction. */
 export function removeDocuments(db: Db, files: readonly string[]): void {
   db.transaction(() => {
-    for (const file of files) prepared(db, 'DELETE FROM documents WHERE "file" = ?').run(file);
+    for (const file of files) deleteDocument(db, file);
   }).immediate();
 }
 

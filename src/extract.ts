@@ -292,7 +292,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const facts = parseFacts(lines, seg, identity.area);
   const recs = parseRecommendations(lines, seg);
   // The table's heading unread: the name the recommendations address the service by.
-  const addressed = table.serviceName ? null : serviceAddressed(lines, seg.contentsEnd, identity.area);
+  const addressed = table.serviceName ? null : serviceAddressed(recs.addressees, identity.area);
   // The values a reader compares across reports, with the hyphens a converter dropped put back.
   const restore = hyphenRestorer(lines);
   for (const item of [...questions.keyQuestions, ...questions.prompts, ...recs.recommendations.items])

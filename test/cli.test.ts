@@ -222,6 +222,18 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     return { dir, db, blackburn };
   }
 
+  /** The rows a query gives from database file `db` (opened and closed for it). */
+  function rowsIn(db: string, sql: string): unknown[] {
+    const conn = openDatabase(db);
+    try {
+      return conn.prepare(sql).all();
+    } finally {
+      conn.close();
+    }
+  }
+  const FILES_AND_AREAS =
+    "SELECT d.file, d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY d.file";
+
   // A duplicate is loaded through its original: when the original's content changes, the
   // duplicate's content must be loaded from the duplicate itself, whichever of the two is read first.
   test.each([
@@ -237,17 +249,16 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     writeFileSync(join(dir, "a.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
     const { out } = await run(["ingest", dir, "--db", db]);
     expect(out.at(-1)).toContain("2 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged");
-    const conn = openDatabase(db);
     expect(
-      conn
-        .prepare(
-          "SELECT d.file, d.status, d.duplicate_of, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY r.area",
-        )
-        .all(),
+      rowsIn(
+        db,
+        "SELECT d.file, d.status, d.duplicate_of, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY r.area",
+      ),
     ).toEqual([
       { file: join(dir, copy), status: "ok", duplicate_of: null, area: "Blackburn with Darwen" },
       { file: join(dir, "a.txt"), status: "ok", duplicate_of: null, area: "Kirklees" },
     ]);
+    const conn = openDatabase(db);
     expectSearchIndexSound(conn, "Blackburn", 1);
     conn.close();
     // And again: both unchanged.
@@ -264,13 +275,10 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain(
       "2 ok, 0 partial, 0 failed, 0 duplicate",
     );
-    const conn = openDatabase(db);
-    expect(
-      conn
-        .prepare("SELECT r.area FROM reports r JOIN documents d ON d.id = r.document_id ORDER BY d.file")
-        .all(),
-    ).toEqual([{ area: "Blackburn with Darwen" }, { area: "Kirklees" }]);
-    conn.close();
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
+      { file: join(dir, "a.txt"), status: "ok", area: "Blackburn with Darwen" },
+      { file: join(dir, "z.txt"), status: "ok", area: "Kirklees" },
+    ]);
   });
 
   test("a file named that is no longer there fails, and what was loaded from it is kept; --prune removes it", async () => {
@@ -283,22 +291,14 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       `failed     ${file}: [E_UNREADABLE] ${file}: no such file; the rows loaded from it before are kept (--prune removes them) — check the path and its permissions`,
       expect.stringContaining("1 file: 0 ok, 0 partial, 1 failed, 0 duplicate, 0 unchanged"),
     ]);
-    const reports = () => {
-      const conn = openDatabase(db);
-      const rows = conn
-        .prepare("SELECT d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id")
-        .all();
-      conn.close();
-      return rows;
-    };
-    expect(reports()).toEqual([{ status: "ok", area: "Blackburn with Darwen" }]);
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
     const pruned = await run(["ingest", file, "--db", db, "--prune"]);
     expect(pruned.code).toBe(0);
     expect(pruned.out).toEqual([
       `pruned     ${file}`,
       expect.stringContaining("0 files: 0 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged, 1 pruned"),
     ]);
-    expect(reports()).toEqual([]);
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([]);
   });
 
   test("copies of a file that cannot be loaded all fail: none is a duplicate of a report not loaded", async () => {
@@ -312,13 +312,11 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     const { code, out } = await run(["ingest", dir, "--db", db]);
     expect(code).toBe(1);
     expect(out.at(-1)).toContain("3 files: 0 ok, 0 partial, 3 failed, 0 duplicate, 0 unchanged");
-    const conn = openDatabase(db);
-    expect(conn.prepare("SELECT file, status, error_code FROM documents ORDER BY file").all()).toEqual([
+    expect(rowsIn(db, "SELECT file, status, error_code FROM documents ORDER BY file")).toEqual([
       { file: join(dir, "minutes (2).txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
       { file: join(dir, "minutes copy.txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
       { file: join(dir, "minutes.txt"), status: "failed", error_code: "E_NOT_A_YOS_REPORT" },
     ]);
-    conn.close();
   });
 
   test("files gone from a folder: their rows are kept and the run says so; --prune removes them", async () => {
@@ -346,14 +344,9 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     ]);
     const areas = (file: string) => {
       const conn = openDatabase(file);
-      const rows = conn
-        .prepare(
-          "SELECT d.file, d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY d.file",
-        )
-        .all();
       expectSearchIndexSound(conn, "Croydon", 1);
       conn.close();
-      return rows;
+      return rowsIn(file, FILES_AND_AREAS);
     };
     expect(areas(db)).toEqual([
       { file: join(other, "blackburn.txt"), status: "ok", area: "Blackburn with Darwen" },
