@@ -24,6 +24,12 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Failures of a run rather than verdicts on a file's content (the machine was slow, the parser
+ * has a bug, the database was busy): they never replace what was loaded from the file before.
+ */
+export const FAILURES_OF_THE_RUN: ReadonlySet<ErrorCode> = new Set(["E_TIMEOUT", "E_PARSE", "E_DATABASE"]);
+
 export interface InputError {
   code: ErrorCode;
   message: string;
@@ -32,6 +38,16 @@ export interface InputError {
 /** The error `code` for `file`: the message names the file, the reason and what to do. */
 export function typedError(file: string, code: ErrorCode, reason: string): InputError {
   return { code, message: `${file}: ${reason} — ${ERROR_CODES[code]}` };
+}
+
+/** `error` with `more` added to its reason. */
+export function withReason(file: string, error: InputError, more: string): InputError {
+  const head = `${file}: `;
+  const tail = ` — ${ERROR_CODES[error.code]}`;
+  let reason = error.message;
+  if (reason.startsWith(head)) reason = reason.slice(head.length);
+  if (reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
+  return typedError(file, error.code, `${reason}; ${more}`);
 }
 
 /** The typed error for anything a file's reading or parsing threw. */

@@ -15,7 +15,7 @@ import {
   storedDocuments,
   touchDocument,
 } from "./db.js";
-import { type ErrorCode, type InputError, typedError } from "./errors.js";
+import { type ErrorCode, FAILURES_OF_THE_RUN, type InputError, typedError, withReason } from "./errors.js";
 import { PARSER_VERSION } from "./extract.js";
 import { PARSE_DEPTH, ParsePool } from "./pool.js";
 import { BATCH_SIZE, BatchWriter } from "./writer.js";
@@ -160,9 +160,22 @@ export async function ingestFiles(
   const unreadable = (file: string, reason: string, size: number | null, mtimeMs: number | null) => {
     const prev = stored.get(file);
     if (prev && prev.status !== "failed") {
-      const kept = `${reason}; the rows loaded from it before are kept (--prune removes them)`;
+      const kept = `${reason}; ${ROWS_KEPT} (--prune removes them)`;
       emit(failure(file, typedError(file, "E_UNREADABLE", kept)));
     } else recordFailed(failure(file, typedError(file, "E_UNREADABLE", reason)), size, mtimeMs, null);
+  };
+  /**
+   * A failure of the run (timeout, parser bug, database refusal) on a file whose report was loaded
+   * before, when re-parsed after a parser upgrade, with --force or after it changed: its outcome,
+   * the report left as loaded (and its document row, so the next run tries again). Null otherwise.
+   */
+  const failedKeepingLoaded = (file: string, error: InputError, sha256: string): IngestOutcome | null => {
+    const prev = stored.get(file);
+    if (!prev || (prev.status !== "ok" && prev.status !== "partial")) return null;
+    if (!FAILURES_OF_THE_RUN.has(error.code)) return null;
+    if (prev.sha256) loadedBySha.set(prev.sha256, file);
+    const kept = prev.sha256 === sha256 ? ROWS_KEPT : `${ROWS_KEPT}, from its content before it changed`;
+    return failure(file, withReason(file, error, kept));
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
@@ -244,6 +257,8 @@ export async function ingestFiles(
         writer.write({
           write: () => {
             if (!result.ok) {
+              const kept = failedKeepingLoaded(file, result.error, sha256);
+              if (kept) return kept;
               const failed = failure(file, result.error);
               writeFailed(failed, st.size, st.mtimeMs, sha256);
               return failed;
@@ -276,7 +291,10 @@ export async function ingestFiles(
           refused: (err) => {
             loadedBySha.delete(sha256);
             // Nothing of this document was written (its savepoint rolled back); say so and go on.
-            const failed = failure(file, typedError(file, "E_DATABASE", err.message));
+            const error = typedError(file, "E_DATABASE", err.message);
+            const kept = failedKeepingLoaded(file, error, sha256);
+            if (kept) return kept;
+            const failed = failure(file, error);
             try {
               writeFailed(failed, st.size, st.mtimeMs, sha256);
             } catch {
@@ -311,6 +329,8 @@ export async function ingestFiles(
   refreshSearchIndex(db);
   return outcomes;
 }
+
+const ROWS_KEPT = "the rows loaded from it before are kept";
 
 /** Each content loaded (its sha256) and the file it was loaded from. */
 function loadedContent(stored: Map<string, StoredDocument>): Map<string, string> {

@@ -301,6 +301,33 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([]);
   });
 
+  test("a re-parse that fails on the run's account (a timeout) keeps the report loaded; a verdict on the file replaces it", async () => {
+    const { dir, db } = await loadedFolder("reparse-fails", "report.txt");
+    const file = join(dir, "report.txt");
+    const timedOut = (kept: string) =>
+      `failed     ${file}: [E_TIMEOUT] ${file}: not parsed within 0.001 s; ${kept} — raise --timeout or check the file`;
+    const forced = await run(["ingest", dir, "--db", db, "--force", "--timeout", "1ms"]);
+    expect(forced.code).toBe(1);
+    expect(forced.out[0]).toBe(timedOut("the rows loaded from it before are kept"));
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
+    // The document's row is as it was: nothing to do next time.
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 unchanged");
+    // Changed, and timed out: the earlier content's report stays, and the next run reads it again.
+    writeFileSync(file, readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    const changed = await run(["ingest", dir, "--db", db, "--timeout", "1ms"]);
+    expect(changed.out[0]).toBe(
+      timedOut("the rows loaded from it before are kept, from its content before it changed"),
+    );
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
+    expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 ok");
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Kirklees" }]);
+    // What the file holds now is no report: that is a verdict on it, and replaces its report.
+    writeFileSync(file, "Minutes of the parish council meeting.\n\nItem 1. The bus shelter.\n");
+    const minutes = await run(["ingest", dir, "--db", db]);
+    expect(minutes.out[0]).toContain("[E_NOT_A_YOS_REPORT]");
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "failed", area: null }]);
+  });
+
   test("copies of a file that cannot be loaded all fail: none is a duplicate of a report not loaded", async () => {
     const dir = join(TMP, "dup-failed");
     mkdirSync(dir);

@@ -64,6 +64,31 @@ test("a report the database refuses fails alone (E_DATABASE); the rest of its ba
   db.close();
 });
 
+test("a report loaded before stays when the database refuses its re-parse (--force)", async () => {
+  mkdirSync(TMP, { recursive: true });
+  const db = openDatabase(join(TMP, "refuse-again.sqlite"));
+  const kirklees = join(CORPUS, "2021-10-kirklees.txt");
+  const options = { jobs: 1, timeoutMs: 60_000, maxSizeBytes: 1e9, force: true };
+  expect((await ingestFiles(db, [kirklees], options, () => {})).map((o) => o.status)).toEqual(["ok"]);
+  db.exec(`CREATE TRIGGER refuse_kirklees BEFORE INSERT ON reports WHEN NEW.area = 'Kirklees'
+           BEGIN SELECT RAISE(ABORT, 'Kirklees refused by a trigger'); END`);
+  const [again] = await ingestFiles(db, [kirklees], options, () => {});
+  expect(again?.status).toBe("failed");
+  expect(again?.message).toBe(
+    `${kirklees}: Kirklees refused by a trigger; the rows loaded from it before are kept — the database was busy or could not be written; run the ingest again`,
+  );
+  expect(
+    db
+      .prepare(
+        `SELECT d.status, r.area, (SELECT count(*) FROM standards s WHERE s.report_id = r.id) AS standards
+         FROM documents d JOIN reports r ON r.document_id = d.id`,
+      )
+      .all(),
+  ).toEqual([{ status: "ok", area: "Kirklees", standards: 12 }]);
+  expectSearchIndexSound(db, "Kirklees", 1);
+  db.close();
+});
+
 test("batch after batch, the search index covers every loaded report once", async () => {
   const dir = join(TMP, "many");
   rmSync(dir, { recursive: true, force: true });
