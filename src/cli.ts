@@ -15,12 +15,13 @@ import {
   removeDocuments,
   reportSummaries,
   setMeta,
+  storedDocuments,
   storedFindings,
 } from "./db.js";
 import { inputError } from "./errors.js";
 import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } from "./export.js";
 import { PARSER_VERSION, extractFile } from "./extract.js";
-import { type IngestOutcome, type IngestStatus, ingestFiles, missingDocuments } from "./ingest.js";
+import { type IngestOutcome, type IngestStatus, ingestFiles, knownAs, missingDocuments } from "./ingest.js";
 import { buildReportHtml } from "./report-html.js";
 import { plural } from "./wording.js";
 
@@ -279,14 +280,15 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of at least 1");
   const timeoutMs = parseDuration(values.timeout as string, "timeout");
   const maxSizeBytes = parseSize(values["max-size"] as string, "max-size");
-  const files = collectInputs(positionals);
   const db = openDatabase(values.db as string);
   const tty = Boolean(process.stderr.isTTY) && !values.quiet && !values.json;
   const started = Date.now();
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
-    const missing = missingDocuments(db, positionals);
+    const loadedBefore = [...storedDocuments(db).keys()];
+    const files = knownAs(collectInputs(positionals), loadedBefore);
+    const missing = missingDocuments(loadedBefore, positionals);
     const pruned = values.prune ? missing : [];
     if (pruned.length > 0) {
       removeDocuments(db, pruned);

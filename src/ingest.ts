@@ -2,7 +2,7 @@
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve, sep } from "node:path";
+import { normalize, resolve, sep } from "node:path";
 import { sha256Of } from "../parsers/read.js";
 import {
   type Db,
@@ -341,12 +341,32 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
 }
 
 /**
+ * The files to read, each once and by the name it was loaded under before: the same file named by
+ * another path (absolute, relative, through "./") is that document, not a copy of it.
+ */
+export function knownAs(files: readonly string[], storedFiles: Iterable<string>): string[] {
+  const nameAt = new Map<string, string>();
+  for (const file of storedFiles) {
+    const at = resolve(file);
+    if (!nameAt.has(at)) nameAt.set(at, file);
+  }
+  const out = new Set<string>();
+  for (const file of files) {
+    const at = resolve(file);
+    const name = nameAt.get(at) ?? normalize(file);
+    nameAt.set(at, name);
+    out.add(name);
+  }
+  return [...out];
+}
+
+/**
  * Files loaded before from under `roots` (the folders and files named to ingest) that are no
  * longer there: moved, renamed, deleted.
  */
-export function missingDocuments(db: Db, roots: readonly string[]): string[] {
+export function missingDocuments(storedFiles: Iterable<string>, roots: readonly string[]): string[] {
   const within = roots.map((r) => resolve(r));
-  return [...storedDocuments(db).keys()].filter((file) => {
+  return [...storedFiles].filter((file) => {
     const at = resolve(file);
     return (
       within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep)) &&

@@ -1,6 +1,6 @@
 // The command line and the database loader, end to end on the corpus.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
@@ -299,6 +299,27 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       expect.stringContaining("0 files: 0 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged, 1 pruned"),
     ]);
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([]);
+  });
+
+  test("a file named by another path (relative, absolute, through ./) is the document loaded before, read once", async () => {
+    const { dir, db } = await loadedFolder("spellings", "report.txt");
+    const file = join(dir, "report.txt");
+    const rel = relative(process.cwd(), dir);
+    expect(rel.startsWith("/")).toBe(false);
+    const again = await run(["ingest", rel, `./${rel}/report.txt`, "--db", db]);
+    expect(again.out).toEqual([
+      `unchanged  ${file}`,
+      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
+    ]);
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
+    // A new file, named twice in two ways, is loaded once, under the first of its names.
+    writeFileSync(join(dir, "copy.txt"), readFileSync(join(CORPUS, "2021-10-kirklees.txt")));
+    const added = await run(["ingest", `${rel}/copy.txt`, join(dir, "copy.txt"), "--db", db]);
+    expect(added.out.at(-1)).toContain("1 file: 1 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged");
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
+      { file, status: "ok", area: "Blackburn with Darwen" },
+      { file: `${rel}/copy.txt`, status: "ok", area: "Kirklees" },
+    ]);
   });
 
   test("a re-parse that fails on the run's account (a timeout) keeps the report loaded; a verdict on the file replaces it", async () => {
