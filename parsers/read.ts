@@ -38,6 +38,16 @@ export class ReadError extends Error {
   }
 }
 
+/** What a failed system call says, in words and its code: "permission denied (EACCES)". */
+export function systemReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code !== "string") return String(err);
+  // Node's message: "<code>: <words>, <call> '<path>'".
+  const head = `${e.code}: `;
+  const words = e.message.startsWith(head) ? e.message.slice(head.length).split(",")[0] : "";
+  return words ? `${words} (${e.code})` : e.code;
+}
+
 export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString("latin1").trimStart().startsWith("%PDF-");
 }
@@ -207,11 +217,7 @@ export async function readDocument(file: string): Promise<RawDocument> {
   try {
     bytes = await readFile(file);
   } catch (err) {
-    throw new ReadError(
-      "E_UNREADABLE",
-      file,
-      `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    );
+    throw new ReadError("E_UNREADABLE", file, systemReason(err));
   }
   return documentFromBytes(file, bytes);
 }

@@ -1,5 +1,13 @@
 // The `yos` command line: extract one report, or ingest files and folders into SQLite.
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  type Stats,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -112,36 +120,54 @@ function ignoredNames(dir: string): (name: string) => boolean {
   return (name) => patterns.some((p) => (p.startsWith("*.") ? name.endsWith(p.slice(1)) : name === p));
 }
 
+/** A path's status, following links; undefined for nothing there, a link to nothing or a loop of links. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The report files the paths name: files as named, folders' files with a report's extension, in
+ * name order, folders within them too. A folder reached again through a link is not walked again;
+ * what cannot be looked at (a folder that cannot be listed, a link to nothing) is returned as it is,
+ * for the reader to say why it cannot be read.
+ */
 export function collectInputs(paths: string[]): string[] {
   const out: string[] = [];
+  const walked = new Set<string>();
   const walk = (p: string) => {
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) {
-      out.push(p); // reported as unreadable by the reader
+    let names: string[];
+    try {
+      const real = realpathSync(p);
+      if (walked.has(real)) return;
+      walked.add(real);
+      names = readdirSync(p).sort();
+    } catch {
+      out.push(p);
       return;
     }
-    if (st.isDirectory()) {
-      const ignored = ignoredNames(p);
-      const names = readdirSync(p).sort();
-      for (const name of names) {
-        if (name.startsWith(".") || ignored(name)) continue;
-        const child = join(p, name);
-        const cst = statSync(child);
-        // A saved web page's own folder ("Report_files" beside "Report.htm": its pictures, styles
-        // and, from Word, its headers as pages of their own) holds no report.
-        const page = name.endsWith("_files") ? name.slice(0, -"_files".length) : null;
-        if (
-          cst.isDirectory() &&
-          page !== null &&
-          (names.includes(`${page}.htm`) || names.includes(`${page}.html`))
-        )
-          continue;
-        if (cst.isDirectory()) walk(child);
-        else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
+    const ignored = ignoredNames(p);
+    for (const name of names) {
+      if (name.startsWith(".") || ignored(name)) continue;
+      const child = join(p, name);
+      if (!statOf(child)?.isDirectory()) {
+        if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
+        continue;
       }
-    } else out.push(p);
+      // A saved web page's own folder ("Report_files" beside "Report.htm": its pictures, styles
+      // and, from Word, its headers as pages of their own) holds no report.
+      const page = name.endsWith("_files") ? name.slice(0, -"_files".length) : null;
+      if (page !== null && (names.includes(`${page}.htm`) || names.includes(`${page}.html`))) continue;
+      walk(child);
+    }
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) {
+    if (statOf(p)?.isDirectory()) walk(p);
+    else out.push(p);
+  }
   return out;
 }
 

@@ -1,9 +1,17 @@
 // ingest: files -> parsed in worker threads -> loaded by the single database writer, one
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import {
+  type Stats,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+} from "node:fs";
 import { normalize, resolve, sep } from "node:path";
-import { sha256Of } from "../parsers/read.js";
+import { sha256Of, systemReason } from "../parsers/read.js";
 import {
   type Db,
   type StoredDocument,
@@ -179,9 +187,15 @@ export async function ingestFiles(
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
-    const st = statSync(file, { throwIfNoEntry: false });
+    let st: Stats | undefined;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch (err) {
+      unreadable(file, systemReason(err), null, null);
+      return;
+    }
     if (!st?.isFile()) {
-      unreadable(file, st ? "not a regular file" : "no such file", null, null);
+      unreadable(file, whyNotAFile(file, st), null, null);
       return;
     }
     const prev = stored.get(file);
@@ -211,7 +225,7 @@ export async function ingestFiles(
     try {
       bytes = readFileSync(file);
     } catch (err) {
-      unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err), st.size, st.mtimeMs);
+      unreadable(file, systemReason(err), st.size, st.mtimeMs);
       return;
     }
     const sha256 = sha256Of(bytes);
@@ -328,6 +342,21 @@ export async function ingestFiles(
   // A database an earlier version left with its index out of date.
   refreshSearchIndex(db);
   return outcomes;
+}
+
+/** Why a path that is no regular file cannot be read: nothing there, a link to nothing, a folder. */
+function whyNotAFile(file: string, st: Stats | undefined): string {
+  if (!st) {
+    const link = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink();
+    return link ? `a link to ${readlinkSync(file)}, which is not there` : "no such file";
+  }
+  if (!st.isDirectory()) return "not a regular file";
+  try {
+    readdirSync(file);
+  } catch (err) {
+    return `a folder that cannot be listed: ${systemReason(err)}`;
+  }
+  return "a folder, not a file";
 }
 
 const ROWS_KEPT = "the rows loaded from it before are kept";

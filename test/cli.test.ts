@@ -1,5 +1,5 @@
 // The command line and the database loader, end to end on the corpus.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
@@ -7,6 +7,7 @@ import { ReportRecordSchema } from "../schemas/report.js";
 import { toHtmlPage, toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
 import { openDatabase } from "../src/db.js";
+import { extractFile } from "../src/extract.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -299,6 +300,32 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       expect.stringContaining("0 files: 0 ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged, 1 pruned"),
     ]);
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([]);
+  });
+
+  test("links in a folder: one back to a folder read is not followed again; a link to nothing or a loop of links fails alone", async () => {
+    const dir = join(TMP, "links");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "croydon.txt"), readFileSync(join(CORPUS, "2019-croydon.txt")));
+    symlinkSync(".", join(dir, "again")); // the folder inside itself
+    symlinkSync("nowhere.txt", join(dir, "gone.txt"));
+    symlinkSync("loop-b.txt", join(dir, "loop-a.txt"));
+    symlinkSync("loop-a.txt", join(dir, "loop-b.txt"));
+    symlinkSync("nowhere.jpg", join(dir, "picture.jpg")); // no report's name: not read
+    const { code, out } = await run(["ingest", dir, "--db", join(TMP, "links.sqlite")]);
+    expect(code).toBe(1);
+    const advice = " — check the path and its permissions";
+    // (Outcomes come as files are done: the failures first, then the report parsed.)
+    expect(out.at(-1)).toContain("4 files: 1 ok, 0 partial, 3 failed, 0 duplicate, 0 unchanged");
+    expect(out.slice(0, -1).sort()).toEqual([
+      `failed     ${join(dir, "gone.txt")}: [E_UNREADABLE] ${join(dir, "gone.txt")}: a link to nowhere.txt, which is not there${advice}`,
+      `failed     ${join(dir, "loop-a.txt")}: [E_UNREADABLE] ${join(dir, "loop-a.txt")}: too many symbolic links encountered (ELOOP)${advice}`,
+      `failed     ${join(dir, "loop-b.txt")}: [E_UNREADABLE] ${join(dir, "loop-b.txt")}: too many symbolic links encountered (ELOOP)${advice}`,
+      expect.stringMatching(/^ok {9}\S+\/links\/croydon\.txt {2}\(Croydon: Requires improvement, /),
+    ]);
+    // The reader says the same in the system's words (yos extract, yos audit).
+    await expect(extractFile(join(dir, "loop-a.txt"))).rejects.toThrow(
+      `${join(dir, "loop-a.txt")}: too many symbolic links encountered (ELOOP)`,
+    );
   });
 
   test("a file named by another path (relative, absolute, through ./) is the document loaded before, read once", async () => {
