@@ -38,13 +38,13 @@ export class ReadError extends Error {
   }
 }
 
-/** What a failed system call says, in words and its code: "permission denied (EACCES)". */
+/** What a failed system call (or SQLite) says, in words and its code: "permission denied (EACCES)". */
 export function systemReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (typeof e?.code !== "string") return String(err);
   // Node's message: "<code>: <words>, <call> '<path>'".
   const head = `${e.code}: `;
-  const words = e.message.startsWith(head) ? e.message.slice(head.length).split(",")[0] : "";
+  const words = e.message.startsWith(head) ? e.message.slice(head.length).split(",")[0] : e.message;
   return words ? `${words} (${e.code})` : e.code;
 }
 

@@ -500,11 +500,13 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
   let files: string[] = [];
   let inputError = false;
   if (values.db) {
-    const db = openDatabase(values.db);
+    const db = existingDatabase(values.db);
     try {
       findings = storedFindings(db);
       files = (
-        db.prepare("SELECT file FROM documents WHERE status = 'ok' ORDER BY file").all() as { file: string }[]
+        db.prepare("SELECT file FROM documents WHERE status IN ('ok', 'partial') ORDER BY file").all() as {
+          file: string;
+        }[]
       ).map((r) => r.file);
     } finally {
       db.close();

@@ -1,8 +1,9 @@
 // load: records -> SQLite. One transaction per document, so a database never holds half a
 // report; re-ingesting a file replaces its rows.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { systemReason } from "../parsers/read.js";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { type ColumnValue, type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
@@ -17,15 +18,30 @@ export type Db = Database.Database;
 export class DatabaseError extends Error {}
 
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  // Better-sqlite3's own timeout waits for a lock from the very first statement: switching a new
-  // database to WAL while another process creates it must wait too, not fail.
-  const db = new Database(path, { timeout: 15_000 });
-  db.pragma("busy_timeout = 15000");
-  // 16 KiB pages for a new database (an existing one keeps its own): a report's narrative fills
-  // a few pages instead of dozens, and a batch commits with a quarter of the writes.
-  db.pragma("page_size = 16384");
-  switchToWal(db);
+  let db: Db | undefined;
+  try {
+    if (path !== ":memory:") {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+        throw new DatabaseError(`${path}: a folder, not a database file; give --db a file's path`);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    // Better-sqlite3's own timeout waits for a lock from the very first statement: switching a new
+    // database to WAL while another process creates it must wait too, not fail.
+    db = new Database(path, { timeout: 15_000 });
+    db.pragma("busy_timeout = 15000");
+    // 16 KiB pages for a new database (an existing one keeps its own): a report's narrative fills
+    // a few pages instead of dozens, and a batch commits with a quarter of the writes.
+    db.pragma("page_size = 16384");
+    switchToWal(db);
+  } catch (err) {
+    db?.close();
+    if (err instanceof DatabaseError) throw err;
+    if ((err as { code?: string }).code === "SQLITE_NOTADB")
+      throw new DatabaseError(
+        `${path}: not an SQLite database (${(err as Error).message}); give --db another path`,
+      );
+    throw new DatabaseError(`${path}: cannot be opened as a database: ${systemReason(err)}`);
+  }
   // WAL with synchronous NORMAL: every committed document survives a killed process; only a
   // power cut can lose the last commits, never corrupt the file.
   db.pragma("synchronous = NORMAL");

@@ -151,6 +151,11 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(conn.prepare("SELECT status FROM documents").get()).toEqual({ status: "partial" });
     expect(conn.prepare("SELECT count(*) AS n FROM standards").get()).toEqual({ n: 12 });
     conn.close();
+    // Its findings are audited from the database as from the file: listed under it, and counted.
+    const fromFile = await run(["audit", join(dir, "croydon-cut.txt")]);
+    expect(fromFile.out[0]).toMatch(/^Croydon — \S+croydon-cut\.txt: \d+ findings?\n/);
+    expect(fromFile.out[0]).toMatch(/\n1 report: /);
+    expect((await run(["audit", "--db", db])).out).toEqual(fromFile.out);
   });
 
   test("unchanged files are skipped, --force re-parses, a changed file replaces its rows", async () => {

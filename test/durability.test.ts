@@ -2,7 +2,7 @@
 // integrity_check and holds only whole documents, and the next run resumes; two ingests on
 // one database wait for each other instead of failing. Runs the built CLI (npm test builds).
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, expect, test } from "vitest";
@@ -121,4 +121,45 @@ test("a database written by another schema version is refused with a clear messa
   expect(err).toBe(
     `yos: ${db}: database schema version 1 is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path\n`,
   );
+});
+
+/** The exit code and what `yos` writes to stderr for `args`. */
+async function yos(args: string[]): Promise<{ code: unknown; err: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  child.stderr?.on("data", (d) => {
+    err += d;
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  return { code, err };
+}
+
+test("a --db that is a folder, or a file of another kind, is refused with a clear message", async () => {
+  const file = join(DIR, "r000.txt");
+  expect(await yos(["ingest", file, "--db", DIR])).toEqual({
+    code: 2,
+    err: `yos: ${DIR}: a folder, not a database file; give --db a file's path\n`,
+  });
+  const notes = join(TMP, "notes.sqlite");
+  writeFileSync(notes, "Notes on the inspections, not a database.\n".repeat(40));
+  expect(await yos(["ingest", file, "--db", notes])).toEqual({
+    code: 2,
+    err: `yos: ${notes}: not an SQLite database (file is not a database); give --db another path\n`,
+  });
+  // Left as it was.
+  expect(readFileSync(notes, "utf8")).toBe("Notes on the inspections, not a database.\n".repeat(40));
+  const under = join(notes, "yos.sqlite");
+  expect(await yos(["ingest", file, "--db", under])).toEqual({
+    code: 2,
+    err: `yos: ${under}: cannot be opened as a database: not a directory (ENOTDIR)\n`,
+  });
+});
+
+test("yos audit --db of a database that is not there says so, and makes none", async () => {
+  const db = join(TMP, "nowhere", "none.sqlite");
+  expect(await yos(["audit", "--db", db])).toEqual({
+    code: 2,
+    err: `yos: ${db}: no such database; build it first with 'yos ingest' (or npm start)\n`,
+  });
+  expect(existsSync(db)).toBe(false);
 });
