@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
+import { systemReason } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
@@ -105,6 +106,19 @@ Write one tidy file per table or view (header row, columns in schema order), or 
 };
 
 export class UsageError extends Error {}
+
+/** An output path that cannot be written as asked (a folder where a file goes, or the reverse). */
+class OutputError extends Error {}
+
+/** `path` as an output: refused when it is a folder where a file is to go, or the reverse. */
+function outputPath(path: string, kind: "file" | "folder"): string {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (kind === "file" && st?.isDirectory())
+    throw new OutputError(`${path}: a folder; give --out the path of the file to write`);
+  if (kind === "folder" && st && !st.isDirectory())
+    throw new OutputError(`${path}: a file; give --out a folder, where a file is written for each table`);
+  return path;
+}
 
 /** Names a folder's `.yosignore` excludes: one name or `*.ext` pattern per line. */
 function ignoredNames(dir: string): (name: string) => boolean {
@@ -411,7 +425,7 @@ function cmdReport(args: string[], write: (s: string) => void): number {
   try {
     const html = buildReportHtml(db);
     mkdirSync(dirname(values.out as string), { recursive: true });
-    writeFileSync(values.out as string, html);
+    writeFileSync(outputPath(values.out as string, "file"), html);
   } finally {
     db.close();
   }
@@ -435,7 +449,7 @@ function cmdExport(args: string[], write: (s: string) => void): number {
     write(HELP.export as string);
     return 0;
   }
-  const out = values.out as string;
+  const out = outputPath(values.out as string, "folder");
   if (values["datasette-metadata"]) {
     mkdirSync(out, { recursive: true });
     const file = join(out, "metadata.json");
@@ -557,8 +571,14 @@ export async function main(
     if (command === "export") return cmdExport(rest, write);
     throw new UsageError(`unknown command '${command}'`);
   } catch (err) {
-    if (err instanceof DatabaseError) {
+    if (err instanceof DatabaseError || err instanceof OutputError) {
       process.stderr.write(`yos: ${err.message}\n`);
+      return 2;
+    }
+    // A file the command itself reads or writes (not a report: those fail one by one).
+    const system = err as NodeJS.ErrnoException;
+    if (typeof system?.syscall === "string" && typeof system.code === "string") {
+      process.stderr.write(`yos: ${system.path ? `${system.path}: ` : ""}${systemReason(err)}\n`);
       return 2;
     }
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -627,6 +627,32 @@ describe("yos audit", () => {
     );
   });
 
+  test("an output that cannot be written is one line naming it and why, not a stack trace", async () => {
+    const db = join(TMP, "outputs.sqlite");
+    await run(["ingest", join(CORPUS, "2019-croydon.txt"), "--db", db]);
+    const folder = join(TMP, "a-folder");
+    mkdirSync(folder);
+    expect(await run(["report", "--db", db, "--out", folder])).toEqual({
+      code: 2,
+      out: [],
+      err: `yos: ${folder}: a folder; give --out the path of the file to write\n`,
+    });
+    const file = join(TMP, "a-file.txt");
+    writeFileSync(file, "not a folder\n");
+    expect(await run(["export", "--db", db, "--out", file])).toEqual({
+      code: 2,
+      out: [],
+      err: `yos: ${file}: a file; give --out a folder, where a file is written for each table\n`,
+    });
+    // Any other file the command cannot write: the system's reason, for the path it names.
+    const under = join(file, "report.html");
+    expect(await run(["report", "--db", db, "--out", under])).toEqual({
+      code: 2,
+      out: [],
+      err: `yos: ${file}: file already exists (EEXIST)\n`,
+    });
+  });
+
   test("usage and input errors exit 2", async () => {
     expect((await run(["audit"])).code).toBe(2);
     expect((await run(["audit", CORPUS, "--format", "pdf"])).code).toBe(2);

@@ -27,11 +27,21 @@ export async function damagedReport(name: string, ...edits: [printed: string, da
   return readText("variant.txt", text);
 }
 
-/** Run the `yos` command in process, collecting what it prints. */
-export async function run(args: string[]): Promise<{ code: number; out: string[] }> {
+/** Run the `yos` command in process, collecting what it prints, and what it writes to stderr. */
+export async function run(args: string[]): Promise<{ code: number; out: string[]; err: string }> {
   const out: string[] = [];
-  const code = await main(args, (s) => out.push(s));
-  return { code, out };
+  const err: string[] = [];
+  const stderr = process.stderr.write;
+  process.stderr.write = ((s: string | Uint8Array) => {
+    err.push(String(s));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await main(args, (s) => out.push(s));
+    return { code, out, err: err.join("") };
+  } finally {
+    process.stderr.write = stderr;
+  }
 }
 
 const WHERE =
