@@ -272,15 +272,18 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
 }
 
 function parseDuration(value: string, name: string): number {
-  const m = value.match(/^(\d+(?:\.\d+)?)(ms|s|m)?$/);
-  if (!m) throw new UsageError(`--${name} takes a duration such as 60s, 500ms or 2m`);
-  const n = Number(m[1]);
+  const m = value.match(/^(\d+(?:\.\d+)?)(ms|s|m|h)?$/);
+  const n = Number(m?.[1]);
+  if (!m || !(n > 0))
+    throw new UsageError(`--${name} takes a duration above 0, such as 60s, 500ms, 2m or 1h`);
+  if (m[2] === "h") return n * 3_600_000;
   return m[2] === "ms" ? n : m[2] === "m" ? n * 60_000 : n * 1000;
 }
 
 function parseSize(value: string, name: string): number {
   const m = value.toUpperCase().match(/^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/);
-  if (!m) throw new UsageError(`--${name} takes a size such as 100MB or 500KB`);
+  if (!m || !(Number(m[1]) > 0))
+    throw new UsageError(`--${name} takes a size above 0, such as 100MB or 500KB`);
   const unit = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[(m[2] ?? "B") as "B" | "KB" | "MB" | "GB"];
   return Number(m[1]) * unit;
 }

@@ -173,16 +173,20 @@ export async function ingestFiles(
     } else recordFailed(failure(file, typedError(file, "E_UNREADABLE", reason)), size, mtimeMs, null);
   };
   /**
-   * A failure of the run (timeout, parser bug, database refusal) on a file whose report was loaded
-   * before, when re-parsed after a parser upgrade, with --force or after it changed: its outcome,
+   * A failure of the run (timeout, size limit, parser bug, database refusal) on a file whose report
+   * was loaded before, when read again after a parser upgrade, with --force or after it changed: its outcome,
    * the report left as loaded (and its document row, so the next run tries again). Null otherwise.
    */
-  const failedKeepingLoaded = (file: string, error: InputError, sha256: string): IngestOutcome | null => {
+  const failedKeepingLoaded = (
+    file: string,
+    error: InputError,
+    changed: (prev: StoredDocument) => boolean,
+  ): IngestOutcome | null => {
     const prev = stored.get(file);
     if (!prev || (prev.status !== "ok" && prev.status !== "partial")) return null;
     if (!FAILURES_OF_THE_RUN.has(error.code)) return null;
     if (prev.sha256) loadedBySha.set(prev.sha256, file);
-    const kept = prev.sha256 === sha256 ? ROWS_KEPT : `${ROWS_KEPT}, from its content before it changed`;
+    const kept = changed(prev) ? `${ROWS_KEPT}, from its content before it changed` : ROWS_KEPT;
     return failure(file, withReason(file, error, kept));
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
@@ -208,15 +212,14 @@ export async function ingestFiles(
     }
     if (st.size > options.maxSizeBytes) {
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      recordFailed(
-        failure(
-          file,
-          typedError(file, "E_TOO_LARGE", `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`),
-        ),
-        st.size,
-        st.mtimeMs,
-        null,
+      const error = typedError(
+        file,
+        "E_TOO_LARGE",
+        `${mb(st.size)} is over the ${mb(options.maxSizeBytes)} limit`,
       );
+      const kept = failedKeepingLoaded(file, error, (p) => p.size !== st.size || p.mtime_ms !== st.mtimeMs);
+      if (kept) emit(kept);
+      else recordFailed(failure(file, error), st.size, st.mtimeMs, null);
       return;
     }
     while (pending.size >= window || (pending.size > 0 && bytesHeld + st.size > READ_AHEAD_BYTES))
@@ -271,7 +274,7 @@ export async function ingestFiles(
         writer.write({
           write: () => {
             if (!result.ok) {
-              const kept = failedKeepingLoaded(file, result.error, sha256);
+              const kept = failedKeepingLoaded(file, result.error, (p) => p.sha256 !== sha256);
               if (kept) return kept;
               const failed = failure(file, result.error);
               writeFailed(failed, st.size, st.mtimeMs, sha256);
@@ -306,7 +309,7 @@ export async function ingestFiles(
             loadedBySha.delete(sha256);
             // Nothing of this document was written (its savepoint rolled back); say so and go on.
             const error = typedError(file, "E_DATABASE", err.message);
-            const kept = failedKeepingLoaded(file, error, sha256);
+            const kept = failedKeepingLoaded(file, error, (p) => p.sha256 !== sha256);
             if (kept) return kept;
             const failed = failure(file, error);
             try {

@@ -363,6 +363,12 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(forced.code).toBe(1);
     expect(forced.out[0]).toBe(timedOut("the rows loaded from it before are kept"));
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
+    // So with a size limit lower than the file (the run's setting, not the file's fault).
+    const limited = await run(["ingest", dir, "--db", db, "--force", "--max-size", "10KB"]);
+    expect(limited.out[0]).toMatch(
+      /\[E_TOO_LARGE\] .*: 0\.\d MB is over the 0\.0 MB limit; the rows loaded from it before are kept — raise --max-size/,
+    );
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "ok", area: "Blackburn with Darwen" }]);
     // The document's row is as it was: nothing to do next time.
     expect((await run(["ingest", dir, "--db", db])).out.at(-1)).toContain("1 unchanged");
     // Changed, and timed out: the earlier content's report stays, and the next run reads it again.
@@ -657,6 +663,16 @@ describe("yos audit", () => {
     expect((await run(["audit"])).code).toBe(2);
     expect((await run(["audit", CORPUS, "--format", "pdf"])).code).toBe(2);
     expect((await run(["audit", CORPUS, "--fail-on", "sometimes"])).code).toBe(2);
+    for (const [option, value] of [
+      ["--timeout", "0"],
+      ["--timeout", "0ms"],
+      ["--max-size", "0"],
+      ["--max-size", "0KB"],
+    ] as const) {
+      const { code, err } = await run(["ingest", CORPUS, "--db", join(TMP, "never.sqlite"), option, value]);
+      expect(code).toBe(2);
+      expect(err).toMatch(new RegExp(`^yos: ${option} takes a (duration|size) above 0`));
+    }
     const empty = join(TMP, "empty.txt");
     writeFileSync(empty, "");
     expect((await run(["audit", empty])).code).toBe(2);
