@@ -60,16 +60,17 @@ and the warnings about what could not be read.`,
 
 Parse every .txt, .md, .pdf and .html file given or found below the given folders (a folder's
 .yosignore file lists names to skip, one per line; a saved web page's "<name>_files" folder is
-passed by) and load each
-into SQLite, one transaction per file (re-ingesting a file replaces its rows). Prints one
-line per file (ok / failed: reason) and a total.
+passed by; files of other kinds are counted on a "not read" line) and load each into SQLite,
+one transaction per file (re-ingesting a file replaces its rows). Prints one line per file
+(ok / failed: reason) and a total.
   --db PATH    database file (default out/yos.sqlite)
   --summary    after loading, print a table per report: area, overall rating, stated and
                computed score, completeness (found/expected)
   --jobs N     parse in N worker threads (default: the number of cores); text files use
                N-1 of them, so that the database writer keeps a core
-  --timeout T  give up on a file after T (default 120s): E_TIMEOUT
-  --max-size S skip files larger than S (default 200MB): E_TOO_LARGE
+  --timeout T  give up on a file after T (default 120s): E_TIMEOUT; a report loaded
+               from it before is kept
+  --max-size S skip files larger than S (default 200MB): E_TOO_LARGE; likewise
   --force      re-parse files that are unchanged since they were loaded
   --prune      remove the rows of files loaded before from the folders (or files) given that
                are no longer there (moved, renamed, deleted); without it they are kept, and
@@ -149,7 +150,7 @@ function statOf(path: string): Stats | undefined {
  * what cannot be looked at (a folder that cannot be listed, a link to nothing) is returned as it is,
  * for the reader to say why it cannot be read.
  */
-export function collectInputs(paths: string[]): string[] {
+export function collectInputs(paths: string[], passedBy?: Map<string, number>): string[] {
   const out: string[] = [];
   const walked = new Set<string>();
   const walk = (p: string) => {
@@ -168,7 +169,9 @@ export function collectInputs(paths: string[]): string[] {
       if (name.startsWith(".") || ignored(name)) continue;
       const child = join(p, name);
       if (!statOf(child)?.isDirectory()) {
-        if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
+        const ext = extname(name).toLowerCase();
+        if (INPUT_EXTENSIONS.has(ext)) out.push(child);
+        else passedBy?.set(ext || "no extension", (passedBy.get(ext || "no extension") ?? 0) + 1);
         continue;
       }
       // A saved web page's own folder ("Report_files" beside "Report.htm": its pictures, styles
@@ -330,7 +333,10 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
     const loadedBefore = [...storedDocuments(db).keys()];
-    const files = knownAs(collectInputs(positionals), loadedBefore);
+    // Files in the folders that are no report's format: said once, so that reports saved as Word
+    // documents, say, are not passed by without a word.
+    const passedBy = new Map<string, number>();
+    const files = knownAs(collectInputs(positionals, passedBy), loadedBefore);
     const missing = missingDocuments(loadedBefore, positionals);
     const pruned = values.prune ? missing : [];
     if (pruned.length > 0) {
@@ -367,8 +373,10 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     if (values.json) {
       const seconds = (Date.now() - started) / 1000;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb, missing: kept, pruned }));
+      const notRead = Object.fromEntries(passedBy);
+      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb, missing: kept, pruned, notRead }));
     } else {
+      if (passedBy.size > 0) write(notReadLine(passedBy));
       if (kept.length > 0) write(missingLine(kept, positionals));
       write(total);
     }
@@ -377,6 +385,17 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     db.close();
   }
   return counts.failed > 0 ? 1 : 0;
+}
+
+/** Files in the folders given that are not read, by extension, the most first. */
+function notReadLine(passedBy: Map<string, number>): string {
+  const all = [...passedBy.values()].reduce((a, b) => a + b, 0);
+  const kinds = [...passedBy]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([ext, n]) => `${ext} ${n}`)
+    .join(", ");
+  const read = [...INPUT_EXTENSIONS];
+  return `not read   ${plural(all, "file")} in the folders given ${all === 1 ? "is" : "are"} of other kinds (${kinds}): yos reads ${read.slice(0, -1).join(", ")} and ${read.at(-1)} (a .yosignore in a folder names files to pass by without a word)`;
 }
 
 /** Files loaded before that are no longer there: named (the first few), their rows kept. */

@@ -315,7 +315,7 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     symlinkSync("nowhere.txt", join(dir, "gone.txt"));
     symlinkSync("loop-b.txt", join(dir, "loop-a.txt"));
     symlinkSync("loop-a.txt", join(dir, "loop-b.txt"));
-    symlinkSync("nowhere.jpg", join(dir, "picture.jpg")); // no report's name: not read
+    symlinkSync("nowhere.jpg", join(dir, "picture.jpg")); // no report's kind: counted, not read
     const { code, out } = await run(["ingest", dir, "--db", join(TMP, "links.sqlite")]);
     expect(code).toBe(1);
     const advice = " — check the path and its permissions";
@@ -325,12 +325,33 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       `failed     ${join(dir, "gone.txt")}: [E_UNREADABLE] ${join(dir, "gone.txt")}: a link to nowhere.txt, which is not there${advice}`,
       `failed     ${join(dir, "loop-a.txt")}: [E_UNREADABLE] ${join(dir, "loop-a.txt")}: too many symbolic links encountered (ELOOP)${advice}`,
       `failed     ${join(dir, "loop-b.txt")}: [E_UNREADABLE] ${join(dir, "loop-b.txt")}: too many symbolic links encountered (ELOOP)${advice}`,
+      "not read   1 file in the folders given is of other kinds (.jpg 1): yos reads .txt, .md, .markdown, .pdf, .html and .htm (a .yosignore in a folder names files to pass by without a word)",
       expect.stringMatching(/^ok {9}\S+\/links\/croydon\.txt {2}\(Croydon: Requires improvement, /),
     ]);
     // The reader says the same in the system's words (yos extract, yos audit).
     await expect(extractFile(join(dir, "loop-a.txt"))).rejects.toThrow(
       `${join(dir, "loop-a.txt")}: too many symbolic links encountered (ELOOP)`,
     );
+  });
+
+  test("files of other kinds in a folder are counted on one line (and in --json), not passed by without a word", async () => {
+    const dir = join(TMP, "kinds");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "croydon.txt"), readFileSync(join(CORPUS, "2019-croydon.txt")));
+    for (const name of ["report.docx", "REPORT2.DOCX", "cover.jpg", "NOTES", "draft.odt", "list.csv"])
+      writeFileSync(join(dir, name), "x");
+    writeFileSync(join(dir, ".yosignore"), "*.csv\n");
+    const db = join(TMP, "kinds.sqlite");
+    const { code, out } = await run(["ingest", dir, "--db", db]);
+    expect(code).toBe(0);
+    expect(out.slice(1)).toEqual([
+      "not read   5 files in the folders given are of other kinds (.docx 2, .jpg 1, .odt 1, no extension 1): yos reads .txt, .md, .markdown, .pdf, .html and .htm (a .yosignore in a folder names files to pass by without a word)",
+      expect.stringContaining("1 file: 1 ok, 0 partial, 0 failed"),
+    ]);
+    const json = JSON.parse((await run(["ingest", dir, "--db", db, "--json"])).out[0] as string);
+    expect(json.notRead).toEqual({ ".docx": 2, ".jpg": 1, ".odt": 1, "no extension": 1 });
+    // The bundled corpus names its documentation in its .yosignore: nothing to say.
+    expect((await run(["ingest", CORPUS, "--db", db])).out.some((l) => l.startsWith("not read"))).toBe(false);
   });
 
   test("a file named by another path (relative, absolute, through ./) is the document loaded before, read once", async () => {
