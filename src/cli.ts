@@ -95,8 +95,9 @@ Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or inpu
   report: `yos report [--db out/yos.sqlite] [--out out/report.html]
 
 Write one static HTML file (no network needed to open it): a grid of inspections by standards
-coloured by rating, the distribution of key-question percentages per standard, and the audit
-findings with their evidence and source text.`,
+coloured by rating, the distribution of key-question percentages per standard, the audit
+findings with their evidence and source text, and the files not loaded or loaded in part, with
+their reasons.`,
   export: `yos export [--db out/yos.sqlite] [--format csv|json|jsonl] [--table NAME] [--out out/export]
            [--datasette-metadata]
 

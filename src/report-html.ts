@@ -200,6 +200,23 @@ function readFindings(db: Db): FindingRow[] {
     .all() as FindingRow[];
 }
 
+interface FileNotReadRow {
+  file: string;
+  status: "failed" | "partial";
+  error_code: string | null;
+  error: string | null;
+}
+
+/** Files the database holds no report of (failed) or part of one (partial): the gaps in the data. */
+function readFilesNotRead(db: Db): FileNotReadRow[] {
+  return db
+    .prepare(
+      `SELECT file, status, error_code, error FROM documents
+       WHERE status IN ('failed', 'partial') ORDER BY status, file`,
+    )
+    .all() as FileNotReadRow[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Formatting helpers.
 
@@ -264,7 +281,8 @@ function ratingCell(
 // ---------------------------------------------------------------------------------------------
 // Sections.
 
-function ratingsSection(inspections: InspectionRow[]): Html {
+/** `readInPart`: the files of reports loaded in part (marked in their row). */
+function ratingsSection(inspections: InspectionRow[], readInPart: ReadonlySet<string>): Html {
   const head1 = html`<tr>
   <th scope="col" rowspan="2" class="col-area">Area</th>
   <th scope="col" rowspan="2">Published</th>
@@ -287,7 +305,7 @@ function ratingsSection(inspections: InspectionRow[]): Html {
         ? html`<a href="#${slug(r.report_id)}">${plural(r.audit_errors, "error")}<br>${plural(r.audit_warnings, "warning")}</a>`
         : html`<span class="muted">none</span>`;
     return html`<tr data-area="${r.area ?? ""}">
-  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}</th>
+  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}${r.file !== null && readInPart.has(r.file) ? html` <a class="muted" href="#files-not-read" title="a part of this report could not be read">(read in part)</a>` : ""}</th>
   <td class="num">${r.published ?? "–"}</td>
   ${ratingCell(r.overall_rating, "overall", "full", restated.get("overall"))}
   <td class="num${mismatch ? " mismatch" : ""}"${mismatch ? html` title="stated and computed scores differ"` : ""}>${r.stated_score ?? "–"}</td>
@@ -515,6 +533,30 @@ ${clean.length ? html`<p class="muted">No findings: ${clean.join("; ")}.</p>` : 
 </section>`;
 }
 
+/** What the dataset lacks: files not loaded, and reports loaded in part, each with the reason. */
+function filesNotReadSection(rows: FileNotReadRow[]): Html | "" {
+  if (rows.length === 0) return "";
+  const failed = rows.filter((r) => r.status === "failed").length;
+  const body = rows.map(
+    (r) => html`<tr data-status="${r.status}">
+  <td><code>${r.file}</code></td>
+  <td>${r.status === "failed" ? "not loaded" : "loaded in part"}</td>
+  <td>${r.error_code ?? ""}</td>
+  <td>${r.error ?? ""}</td>
+</tr>`,
+  );
+  return html`<section id="files-not-read">
+<h2>Files not read, or read in part</h2>
+<p class="note">${plural(failed, "file")} not loaded and ${plural(rows.length - failed, "report")} loaded in part: the ratings and plots above leave out what these files hold, or the parts named.</p>
+<div class="scroll">
+<table id="files-not-read-table">
+<thead><tr><th scope="col">File</th><th scope="col">Status</th><th scope="col">Code</th><th scope="col">Reason</th></tr></thead>
+<tbody>${body}</tbody>
+</table>
+</div>
+</section>`;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const CSS = `
@@ -610,6 +652,7 @@ export function buildReportHtml(db: Db, options: { generatedAt?: string } = {}):
   const inspections = readInspections(db);
   const keyQuestions = readKeyQuestions(db);
   const findings = readFindings(db);
+  const filesNotRead = readFilesNotRead(db);
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const title = "Youth offending service inspections";
   const doc = html`<!DOCTYPE html>
@@ -625,11 +668,12 @@ export function buildReportHtml(db: Db, options: { generatedAt?: string } = {}):
 <main>
 <header class="page">
 <h1>${title}</h1>
-<p class="meta"><span id="inspection-count">${inspectionCount(inspections)}</span> · database built <time datetime="${meta.get("built_at") ?? ""}">${formatTime(meta.get("built_at"))}</time>${meta.has("tool_version") ? ` · yos ${meta.get("tool_version")}` : ""}</p>
+<p class="meta"><span id="inspection-count">${inspectionCount(inspections)}</span> · database built <time datetime="${meta.get("built_at") ?? ""}">${formatTime(meta.get("built_at"))}</time>${meta.has("tool_version") ? ` · yos ${meta.get("tool_version")}` : ""}${filesNotRead.length > 0 ? html` · <a href="#files-not-read">${plural(filesNotRead.length, "file")} not read, or read in part</a>` : ""}</p>
 </header>
-${ratingsSection(inspections)}
+${ratingsSection(inspections, new Set(filesNotRead.filter((f) => f.status === "partial").map((f) => f.file)))}
 ${distributionsSection(inspections, keyQuestions)}
 ${findingsSection(inspections, findings)}
+${filesNotReadSection(filesNotRead)}
 <footer class="page">Generated ${formatTime(generatedAt)} from the SQLite dataset by <code>yos report</code>. Values transcribe what each report prints; see each finding's source line for the text it rests on.</footer>
 </main>
 </body>

@@ -186,7 +186,8 @@ test("text from the database is escaped, never markup", () => {
     CREATE TABLE key_question_results (report_id, area, key_question_id, theme, standard_id, standard_name,
       domain, percent, percent_computed, source, line);
     CREATE TABLE report_findings (report_id, area, file, rule_id, severity, standard_id, question_id, message,
-      arithmetic, line, page, snippet);`);
+      arithmetic, line, page, snippet);
+    CREATE TABLE documents (file, status, error_code, error);`);
   const evil = `<script>alert("x")</script> & 'q'`;
   db.prepare("INSERT INTO meta VALUES ('built_at', ?)").run(evil);
   db.prepare(
@@ -198,9 +199,11 @@ test("text from the database is escaped, never markup", () => {
   db.prepare(
     "INSERT INTO report_findings VALUES (1, ?, 'a.txt', ?, 'error', NULL, NULL, ?, ?, 3, NULL, ?)",
   ).run("Area", `rule"><x`, evil, evil, evil);
+  db.prepare("INSERT INTO documents VALUES (?, 'failed', 'E_PARSE', ?)").run("<i>f</i>.txt", evil);
   const out = buildReportHtml(db, { generatedAt: evil });
   db.close();
-  expect(out).not.toMatch(/<script|<img|<b>Odd|<x|<u>/i);
+  expect(out).not.toMatch(/<script|<img|<b>Odd|<x|<u>|<i>/i);
+  expect(out).toContain("<td><code>&lt;i&gt;f&lt;/i&gt;.txt</code></td>");
   expect(out).toContain("read from the &quot;&gt;&lt;u&gt;here&lt;/u&gt;");
   expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;");
   expect(out).toContain('data-rule="rule&quot;&gt;&lt;x"');
@@ -225,4 +228,40 @@ test("an inspection read from two files is one inspection: counted once, its sec
   // Each key question's distribution holds the inspection's one percentage, not two.
   const dots = out.match(/<circle class="dot[^>]*data-question="2\.1\.1"/g) ?? [];
   expect(dots).toHaveLength(1);
+});
+
+test("files not loaded, and reports loaded in part, are listed with their reasons, and the part-read report's row is marked", async () => {
+  const dir = join(TMP, "gaps");
+  mkdirSync(dir, { recursive: true });
+  const croydon = readFileSync(join(ROOT, "corpus", "2019-croydon.txt"), "utf8");
+  // Cut where Croydon's only key-question tables begin (its Annex 2): loaded in part.
+  writeFileSync(
+    join(dir, "croydon-cut.txt"),
+    croydon.slice(0, croydon.lastIndexOf("Annex 2 – Inspection results")),
+  );
+  writeFileSync(
+    join(dir, "minutes.txt"),
+    "Minutes of the parish council meeting.\n\nItem 1. The bus shelter.\n",
+  );
+  writeFileSync(join(dir, "kirklees.txt"), readFileSync(join(ROOT, "corpus", "2021-10-kirklees.txt")));
+  const db = join(TMP, "gaps.sqlite");
+  expect(await main(["ingest", dir, "--db", db], () => {})).toBe(1);
+  const conn = openDatabase(db);
+  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+  conn.close();
+  expect(out).toContain('<a href="#files-not-read">2 files not read, or read in part</a>');
+  expect(out).toContain("1 file not loaded and 1 report loaded in part");
+  const rows = [
+    ...out.matchAll(
+      /<tr data-status="(\w+)">\s*<td><code>([^<]+)<\/code><\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]*)<\/td>/g,
+    ),
+  ].map((m) => [m[1], m[2], m[3], m[4]]);
+  expect(rows).toEqual([
+    ["failed", join(dir, "minutes.txt"), "not loaded", "E_NOT_A_YOS_REPORT"],
+    ["partial", join(dir, "croydon-cut.txt"), "loaded in part", ""],
+  ]);
+  expect(out).toMatch(/key questions not found: 2\.1\.1, 2\.1\.2/);
+  // Croydon's row in the grid is marked; Kirklees' is not.
+  expect(out.match(/\(read in part\)/g)).toHaveLength(1);
+  expect(out).toMatch(/Croydon[^<]*<a class="muted" href="#files-not-read"[^>]*>\(read in part\)<\/a>/);
 });
