@@ -101,6 +101,8 @@ export const VIEWS: ViewDefinition[] = [
       audit_warnings: "Audit findings of severity warning",
       same_inspection_as:
         "reports.id of an earlier-loaded report of the same inspection (same area, and the same fieldwork or publication month) read from another file; null for the first",
+      read_in_part:
+        "1 when the report was loaded in part (documents.status 'partial': a part of it could not be read, documents.error names what), else 0: WHERE read_in_part = 0 keeps the reports read whole",
     },
     sql: `SELECT r.id AS report_id, d.file, r.area, r.service_name, r.published, r.fieldwork_start, r.lead_inspector,
   r.overall_rating, r.stated_score, r.computed_score,
@@ -112,7 +114,8 @@ export const VIEWS: ViewDefinition[] = [
   r.samples_court, r.samples_out_of_court, r.samples_resettlement,
   (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS audit_errors,
   (SELECT count(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS audit_warnings,
-  (SELECT min(o.id) FROM reports o WHERE o.id < r.id AND ${sameInspectionSql("o", "r")}) AS same_inspection_as
+  (SELECT min(o.id) FROM reports o WHERE o.id < r.id AND ${sameInspectionSql("o", "r")}) AS same_inspection_as,
+  CASE d.status WHEN 'partial' THEN 1 ELSE 0 END AS read_in_part
 FROM reports r JOIN documents d ON d.id = r.document_id`,
   },
   {

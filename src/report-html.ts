@@ -115,6 +115,8 @@ interface InspectionRow {
   audit_warnings: number;
   /** An earlier report of the same inspection, read from another file. */
   same_inspection_as: number | null;
+  /** 1 when the report was loaded in part. */
+  read_in_part: number;
   /** "overall foreword, 2.4 section": ratings shown that the table's cells did not give. */
   ratings_not_from_table: string | null;
   [rating: `rating_${string}`]: string | null;
@@ -159,7 +161,7 @@ function readInspections(db: Db): InspectionRow[] {
   return db
     .prepare(
       `SELECT report_id, file, area, published, overall_rating, stated_score, computed_score,
-              audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, ${ratings}
+              audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, read_in_part, ${ratings}
        FROM inspections ORDER BY area IS NULL, area COLLATE NOCASE, file`,
     )
     .all() as InspectionRow[];
@@ -281,8 +283,7 @@ function ratingCell(
 // ---------------------------------------------------------------------------------------------
 // Sections.
 
-/** `readInPart`: the files of reports loaded in part (marked in their row). */
-function ratingsSection(inspections: InspectionRow[], readInPart: ReadonlySet<string>): Html {
+function ratingsSection(inspections: InspectionRow[]): Html {
   const head1 = html`<tr>
   <th scope="col" rowspan="2" class="col-area">Area</th>
   <th scope="col" rowspan="2">Published</th>
@@ -305,7 +306,7 @@ function ratingsSection(inspections: InspectionRow[], readInPart: ReadonlySet<st
         ? html`<a href="#${slug(r.report_id)}">${plural(r.audit_errors, "error")}<br>${plural(r.audit_warnings, "warning")}</a>`
         : html`<span class="muted">none</span>`;
     return html`<tr data-area="${r.area ?? ""}">
-  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}${r.file !== null && readInPart.has(r.file) ? html` <a class="muted" href="#files-not-read" title="a part of this report could not be read">(read in part)</a>` : ""}</th>
+  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}${r.read_in_part ? html` <a class="muted" href="#files-not-read" title="a part of this report could not be read">(read in part)</a>` : ""}</th>
   <td class="num">${r.published ?? "–"}</td>
   ${ratingCell(r.overall_rating, "overall", "full", restated.get("overall"))}
   <td class="num${mismatch ? " mismatch" : ""}"${mismatch ? html` title="stated and computed scores differ"` : ""}>${r.stated_score ?? "–"}</td>
@@ -670,7 +671,7 @@ export function buildReportHtml(db: Db, options: { generatedAt?: string } = {}):
 <h1>${title}</h1>
 <p class="meta"><span id="inspection-count">${inspectionCount(inspections)}</span> · database built <time datetime="${meta.get("built_at") ?? ""}">${formatTime(meta.get("built_at"))}</time>${meta.has("tool_version") ? ` · yos ${meta.get("tool_version")}` : ""}${filesNotRead.length > 0 ? html` · <a href="#files-not-read">${plural(filesNotRead.length, "file")} not read, or read in part</a>` : ""}</p>
 </header>
-${ratingsSection(inspections, new Set(filesNotRead.filter((f) => f.status === "partial").map((f) => f.file)))}
+${ratingsSection(inspections)}
 ${distributionsSection(inspections, keyQuestions)}
 ${findingsSection(inspections, findings)}
 ${filesNotReadSection(filesNotRead)}

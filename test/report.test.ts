@@ -182,7 +182,7 @@ test("text from the database is escaped, never markup", () => {
   const ratings = ["1_1", "1_2", "1_3", "1_4", "2_1", "2_2", "2_3", "2_4", "3_1", "3_2", "3_3", "3_4", "4_1"];
   db.exec(`CREATE TABLE meta ("key" TEXT, "value" TEXT);
     CREATE TABLE inspections (report_id, file, area, published, overall_rating, stated_score, computed_score,
-      audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, ${ratings.map((r) => `rating_${r}`).join(", ")});
+      audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, read_in_part, ${ratings.map((r) => `rating_${r}`).join(", ")});
     CREATE TABLE key_question_results (report_id, area, key_question_id, theme, standard_id, standard_name,
       domain, percent, percent_computed, source, line);
     CREATE TABLE report_findings (report_id, area, file, rule_id, severity, standard_id, question_id, message,
@@ -248,6 +248,11 @@ test("files not loaded, and reports loaded in part, are listed with their reason
   expect(await main(["ingest", dir, "--db", db], () => {})).toBe(1);
   const conn = openDatabase(db);
   const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+  // Analysts filter on the view's column.
+  expect(conn.prepare("SELECT area, read_in_part FROM inspections ORDER BY area").all()).toEqual([
+    { area: "Croydon", read_in_part: 1 },
+    { area: "Kirklees", read_in_part: 0 },
+  ]);
   conn.close();
   expect(out).toContain('<a href="#files-not-read">2 files not read, or read in part</a>');
   expect(out).toContain("1 file not loaded and 1 report loaded in part");
