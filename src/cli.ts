@@ -11,6 +11,7 @@ import {
 import { availableParallelism } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
 import { systemReason } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
@@ -48,7 +49,8 @@ Usage:
                                            write tidy files, one per table or view
   yos <command> --help                     help for a command
 
-Exit codes: 0 success, 1 some input failed, 2 usage error.`,
+Exit codes: 0 success, 1 some input failed, 2 usage error, or a database or output
+that cannot be used.`,
   extract: `yos extract <file> [--json]
 
 Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
@@ -596,6 +598,14 @@ export async function main(
   } catch (err) {
     if (err instanceof DatabaseError || err instanceof OutputError) {
       process.stderr.write(`yos: ${err.message}\n`);
+      return 2;
+    }
+    // The database failing outside a document's own transaction (busy past the timeout while
+    // marking an unchanged file, say): what was committed before stays.
+    if (err instanceof Database.SqliteError) {
+      process.stderr.write(
+        `yos: the database refused: ${err.message} (${err.code}); what was written before stays, run the command again\n`,
+      );
       return 2;
     }
     // A file the command itself reads or writes (not a report: those fail one by one).

@@ -1,5 +1,5 @@
 // The command line and the database loader, end to end on the corpus.
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
@@ -406,6 +406,25 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     const minutes = await run(["ingest", dir, "--db", db]);
     expect(minutes.out[0]).toContain("[E_NOT_A_YOS_REPORT]");
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file, status: "failed", area: null }]);
+  });
+
+  test("the database failing outside a document's transaction ends the run with one line; what was loaded stays", async () => {
+    const { dir, db } = await loadedFolder("db-refuses", "report.txt");
+    const conn = openDatabase(db);
+    conn.exec(`CREATE TRIGGER no_updates BEFORE UPDATE ON documents
+               BEGIN SELECT RAISE(ABORT, 'documents are read-only here'); END`);
+    conn.close();
+    // Touched, not changed: ingest records the file's new time, and the database refuses.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, "report.txt"), later, later);
+    const { code, err } = await run(["ingest", dir, "--db", db]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "yos: the database refused: documents are read-only here (SQLITE_CONSTRAINT_TRIGGER); what was written before stays, run the command again\n",
+    );
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
+      { file: join(dir, "report.txt"), status: "ok", area: "Blackburn with Darwen" },
+    ]);
   });
 
   test("copies of a file that cannot be loaded all fail: none is a duplicate of a report not loaded", async () => {
