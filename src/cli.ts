@@ -551,7 +551,8 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
       db.close();
     }
   } else {
-    for (const file of collectInputs(positionals)) {
+    const passedBy = new Map<string, number>();
+    for (const file of collectInputs(positionals, passedBy)) {
       try {
         const record = await extractFile(file);
         findings.push(...auditRecord(record));
@@ -561,6 +562,8 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
         reportInputError(file, err);
       }
     }
+    // On stderr: stdout is the findings, perhaps JSON or CSV.
+    if (passedBy.size > 0) process.stderr.write(`${notReadLine(passedBy)}\n`);
   }
   const shown = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least]);
   write(formatFindings(format, shown, files));

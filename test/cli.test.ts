@@ -350,6 +350,10 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     ]);
     const json = JSON.parse((await run(["ingest", dir, "--db", db, "--json"])).out[0] as string);
     expect(json.notRead).toEqual({ ".docx": 2, ".jpg": 1, ".odt": 1, "no extension": 1 });
+    // yos audit says the same, on stderr (its stdout is the findings, here JSON).
+    const audited = await run(["audit", dir, "--format", "json"]);
+    expect(JSON.parse(audited.out[0] as string)).toHaveLength(2);
+    expect(audited.err).toMatch(/^not read {3}5 files in the folders given are of other kinds \(\.docx 2, /);
     // The bundled corpus names its documentation in its .yosignore: nothing to say.
     expect((await run(["ingest", CORPUS, "--db", db])).out.some((l) => l.startsWith("not read"))).toBe(false);
   });
