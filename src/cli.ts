@@ -172,9 +172,9 @@ export function collectInputs(paths: string[], passedBy?: Map<string, number>): 
       if (name.startsWith(".") || ignored(name)) continue;
       const child = join(p, name);
       if (!statOf(child)?.isDirectory()) {
-        const ext = extname(name).toLowerCase();
+        const ext = extname(name).toLowerCase() || "no extension";
         if (INPUT_EXTENSIONS.has(ext)) out.push(child);
-        else passedBy?.set(ext || "no extension", (passedBy.get(ext || "no extension") ?? 0) + 1);
+        else passedBy?.set(ext, (passedBy.get(ext) ?? 0) + 1);
         continue;
       }
       // A saved web page's own folder ("Report_files" beside "Report.htm": its pictures, styles
@@ -543,9 +543,9 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     try {
       findings = storedFindings(db);
       files = (
-        db.prepare("SELECT file FROM documents WHERE status IN ('ok', 'partial') ORDER BY file").all() as {
-          file: string;
-        }[]
+        db
+          .prepare("SELECT d.file FROM reports r JOIN documents d ON d.id = r.document_id ORDER BY d.file")
+          .all() as { file: string }[]
       ).map((r) => r.file);
     } finally {
       db.close();

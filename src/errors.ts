@@ -25,11 +25,12 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /**
- * Failures of a run rather than verdicts on a file's content (the machine was slow, the run's size
- * limit lower, the parser has a bug, the database was busy): they never replace what was loaded
- * from the file before.
+ * Failures of a run rather than verdicts on a file's content (the file gone or not readable now,
+ * the machine slow, the run's size limit lower, a bug in the parser, the database busy): they
+ * never replace what was loaded from the file before.
  */
 export const FAILURES_OF_THE_RUN: ReadonlySet<ErrorCode> = new Set([
+  "E_UNREADABLE",
   "E_TIMEOUT",
   "E_TOO_LARGE",
   "E_PARSE",

@@ -162,20 +162,10 @@ export async function ingestFiles(
     return loadedBySha.has(prev.sha256 ?? "") ? "skip" : "read";
   };
   /**
-   * A file that cannot be read now (gone, not a file, refused): it fails, but what was loaded from
-   * it before stays (nothing loaded is lost to a read error; `--prune` removes a file gone).
-   */
-  const unreadable = (file: string, reason: string, size: number | null, mtimeMs: number | null) => {
-    const prev = stored.get(file);
-    if (prev && prev.status !== "failed") {
-      const kept = `${reason}; ${ROWS_KEPT} (--prune removes them)`;
-      emit(failure(file, typedError(file, "E_UNREADABLE", kept)));
-    } else recordFailed(failure(file, typedError(file, "E_UNREADABLE", reason)), size, mtimeMs, null);
-  };
-  /**
-   * A failure of the run (timeout, size limit, parser bug, database refusal) on a file whose report
-   * was loaded before, when read again after a parser upgrade, with --force or after it changed: its outcome,
-   * the report left as loaded (and its document row, so the next run tries again). Null otherwise.
+   * A failure of the run (the file unreadable now, a timeout, the size limit, a parser bug, the
+   * database refusing) on a file whose report was loaded before, when read again after a parser
+   * upgrade, with --force or after it changed: its outcome, the report left as loaded (and its
+   * document row, so the next run tries again). Null otherwise.
    */
   const failedKeepingLoaded = (
     file: string,
@@ -183,11 +173,18 @@ export async function ingestFiles(
     changed: (prev: StoredDocument) => boolean,
   ): IngestOutcome | null => {
     const prev = stored.get(file);
-    if (!prev || (prev.status !== "ok" && prev.status !== "partial")) return null;
-    if (!FAILURES_OF_THE_RUN.has(error.code)) return null;
+    if (!prev || !holdsReport(prev) || !FAILURES_OF_THE_RUN.has(error.code)) return null;
     if (prev.sha256) loadedBySha.set(prev.sha256, file);
-    const kept = changed(prev) ? `${ROWS_KEPT}, from its content before it changed` : ROWS_KEPT;
+    let kept = changed(prev) ? `${ROWS_KEPT}, from its content before it changed` : ROWS_KEPT;
+    if (!existsSync(file)) kept += " (--prune removes them)";
     return failure(file, withReason(file, error, kept));
+  };
+  /** A file that cannot be read now (gone, not a file, refused): it fails; what it loaded stays. */
+  const unreadable = (file: string, reason: string, size: number | null, mtimeMs: number | null) => {
+    const error = typedError(file, "E_UNREADABLE", reason);
+    const kept = failedKeepingLoaded(file, error, () => false);
+    if (kept) emit(kept);
+    else recordFailed(failure(file, error), size, mtimeMs, null);
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
@@ -364,11 +361,15 @@ function whyNotAFile(file: string, st: Stats | undefined): string {
 
 const ROWS_KEPT = "the rows loaded from it before are kept";
 
+/** Whether a document's row has a report loaded from it (a failure or a duplicate has none). */
+function holdsReport(d: StoredDocument): boolean {
+  return d.status === "ok" || d.status === "partial";
+}
+
 /** Each content loaded (its sha256) and the file it was loaded from. */
 function loadedContent(stored: Map<string, StoredDocument>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const d of stored.values())
-    if (d.sha256 && (d.status === "ok" || d.status === "partial")) out.set(d.sha256, d.file);
+  for (const d of stored.values()) if (d.sha256 && holdsReport(d)) out.set(d.sha256, d.file);
   return out;
 }
 
