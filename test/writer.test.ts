@@ -65,8 +65,11 @@ test("a report the database refuses fails alone (E_DATABASE); the rest of its ba
 });
 
 test("a report loaded before stays when the database refuses its re-parse (--force)", async () => {
-  mkdirSync(TMP, { recursive: true });
-  const db = openDatabase(join(TMP, "refuse-again.sqlite"));
+  // A folder of its own, made afresh: the test runs alone as well as after the others.
+  const dir = join(TMP, "refuse-again");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const db = openDatabase(join(dir, "refuse-again.sqlite"));
   const kirklees = join(CORPUS, "2021-10-kirklees.txt");
   const options = { jobs: 1, timeoutMs: 60_000, maxSizeBytes: 1e9, force: true };
   expect((await ingestFiles(db, [kirklees], options, () => {})).map((o) => o.status)).toEqual(["ok"]);
