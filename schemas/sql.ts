@@ -143,6 +143,13 @@ export const DocumentRowSchema = z.object({
     .describe("File modification time (ms since 1970), for skipping unchanged files"),
   parserVersion: z.string().describe("Version of the extractor that read the file"),
   loadedAt: z.string().describe("ISO timestamp of the load"),
+  // Last, so that a database made before it (schema 4) gains it where a new one has it.
+  path: z
+    .string()
+    .nullable()
+    .describe(
+      "Absolute path the file was read from at its last load (file is the name it was loaded under): the same file named from another folder is this document. Null in a database made before schema 5 until the file is read again",
+    ),
 });
 
 export const FindingRowSchema = FindingSchema.pick({

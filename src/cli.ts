@@ -335,11 +335,12 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
-    const loadedBefore = [...storedDocuments(db).keys()];
+    const loadedBefore = [...storedDocuments(db).values()];
     // Files in the folders that are no report's format: said once, so that reports saved as Word
     // documents, say, are not passed by without a word.
     const passedBy = new Map<string, number>();
-    const files = knownAs(collectInputs(positionals, passedBy), loadedBefore);
+    const paths = knownAs(collectInputs(positionals, passedBy), loadedBefore);
+    const files = [...paths.keys()];
     const missing = missingDocuments(loadedBefore, positionals);
     const pruned = values.prune ? missing : [];
     if (pruned.length > 0) {
@@ -353,7 +354,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     const outcomes = await ingestFiles(
       db,
       reading,
-      { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force) },
+      { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force), paths },
       (o, done, total) => {
         counts[o.status]++;
         if (tty) process.stderr.write(`\r${progressBar(done, total, started)}`);

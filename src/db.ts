@@ -10,7 +10,14 @@ import { type ColumnValue, type TableDefinition, rowValues, schemaSql, tableName
 import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/** Changes that bring a database of an earlier schema version to the next, by its version. */
+const MIGRATIONS: Record<number, string[]> = {
+  // Schema 5: where each document's file was read from, so that a relative name is not taken
+  // for another file when the tool is run from another folder.
+  4: ['ALTER TABLE documents ADD COLUMN "path" TEXT'],
+};
 
 export type Db = Database.Database;
 
@@ -50,13 +57,15 @@ export function openDatabase(path: string): Db {
   // in a temporary file written page by page.
   db.pragma("temp_store = MEMORY");
   const version = db.pragma("user_version", { simple: true }) as number;
-  if (version !== 0 && version !== SCHEMA_VERSION) {
+  if (version !== 0 && version !== SCHEMA_VERSION && !canMigrate(version)) {
     db.close();
     throw new DatabaseError(
       `${path}: database schema version ${version} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path`,
     );
   }
   db.transaction(() => {
+    if (version !== 0)
+      for (let v = version; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) db.exec(sql);
     for (const sql of schemaSql()) db.exec(sql);
     for (const sql of viewSql()) db.exec(sql);
     db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
@@ -66,6 +75,11 @@ export function openDatabase(path: string): Db {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
   return db;
+}
+
+function canMigrate(version: number): boolean {
+  for (let v = version; v < SCHEMA_VERSION; v++) if (!MIGRATIONS[v]) return false;
+  return version < SCHEMA_VERSION;
 }
 
 /**
@@ -152,6 +166,8 @@ export interface DocumentOutcome {
   duplicateOf?: string | null;
   size?: number | null;
   mtimeMs?: number | null;
+  /** The absolute path the file was read from. */
+  path?: string | null;
 }
 
 /** A document's row and all it holds (report, rows, findings, search entries), by cascade. */
@@ -173,6 +189,7 @@ export interface LoadMeta {
   error?: string | null;
   size?: number | null;
   mtimeMs?: number | null;
+  path?: string | null;
 }
 
 /** Write a tabulated report (replacing any earlier load of the same file) in one transaction. */
@@ -185,6 +202,7 @@ export function loadRows(db: Db, rows: ReportRows, meta: LoadMeta = {}): number 
       error: meta.error ?? null,
       size: meta.size ?? null,
       mtimeMs: meta.mtimeMs ?? null,
+      path: meta.path ?? null,
     });
     const reportId = Number(
       prepared(db, insertSql(tableNamed("reports"))).run(documentId, rows.report).lastInsertRowid,
@@ -230,18 +248,24 @@ export interface StoredDocument {
   size: number | null;
   mtime_ms: number | null;
   duplicate_of: string | null;
+  path: string | null;
 }
 
 export function storedDocuments(db: Db): Map<string, StoredDocument> {
   const rows = db
-    .prepare("SELECT file, sha256, status, parser_version, size, mtime_ms, duplicate_of FROM documents")
+    .prepare("SELECT file, sha256, status, parser_version, size, mtime_ms, duplicate_of, path FROM documents")
     .all() as StoredDocument[];
   return new Map(rows.map((r) => [r.file, r]));
 }
 
-export function touchDocument(db: Db, file: string, size: number, mtimeMs: number): void {
+export function touchDocument(db: Db, file: string, size: number, mtimeMs: number, path: string): void {
   // A single statement is its own transaction; busy_timeout covers the wait for the lock.
-  db.prepare('UPDATE documents SET size = ?, mtime_ms = ? WHERE "file" = ?').run(size, mtimeMs, file);
+  prepared(db, 'UPDATE documents SET size = ?, mtime_ms = ?, "path" = ? WHERE "file" = ?').run(
+    size,
+    mtimeMs,
+    path,
+    file,
+  );
 }
 
 export function setMeta(db: Db, values: Record<string, string>): void {

@@ -39,6 +39,11 @@ export interface IngestOptions {
   timeoutMs: number;
   maxSizeBytes: number;
   force: boolean;
+  /**
+   * Where a file is read from when that is not its name: a file loaded before under a name
+   * relative to another folder keeps that name (knownAs).
+   */
+  paths?: ReadonlyMap<string, string>;
 }
 
 export type IngestStatus = "ok" | "partial" | "failed" | "duplicate" | "unchanged";
@@ -88,6 +93,9 @@ export async function ingestFiles(
   const inRun = new Set(files);
   const stored = storedDocuments(db);
   let loadedBySha = loadedContent(stored);
+  const pathOf = (file: string) => options.paths?.get(file) ?? file;
+  /** What a document's row records as where its file was read from. */
+  const readFrom = (file: string) => resolve(pathOf(file));
   const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
   const outcomes: IngestOutcome[] = [];
   let done = 0;
@@ -113,6 +121,7 @@ export async function ingestFiles(
       parserVersion: PARSER_VERSION,
       size,
       mtimeMs,
+      path: readFrom(o.file),
     });
   };
   const recordFailed = (
@@ -176,7 +185,7 @@ export async function ingestFiles(
     if (!prev || !holdsReport(prev) || !FAILURES_OF_THE_RUN.has(error.code)) return null;
     if (prev.sha256) loadedBySha.set(prev.sha256, file);
     let kept = changed(prev) ? `${ROWS_KEPT}, from its content before it changed` : ROWS_KEPT;
-    if (!existsSync(file)) kept += " (--prune removes them)";
+    if (!existsSync(pathOf(file))) kept += " (--prune removes them)";
     return failure(file, withReason(file, error, kept));
   };
   /** A file that cannot be read now (gone, not a file, refused): it fails; what it loaded stays. */
@@ -188,15 +197,16 @@ export async function ingestFiles(
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
   const admit = async (file: string, final: boolean): Promise<void> => {
+    const path = pathOf(file);
     let st: Stats | undefined;
     try {
-      st = statSync(file, { throwIfNoEntry: false });
+      st = statSync(path, { throwIfNoEntry: false });
     } catch (err) {
       unreadable(file, systemReason(err), null, null);
       return;
     }
     if (!st?.isFile()) {
-      unreadable(file, whyNotAFile(file, st), null, null);
+      unreadable(file, whyNotAFile(path, st), null, null);
       return;
     }
     const prev = stored.get(file);
@@ -204,7 +214,11 @@ export async function ingestFiles(
     if (!options.force && current && prev.size === st.size && prev.mtime_ms === st.mtimeMs) {
       const decision = unchanged(prev, file, final);
       if (decision === "defer") deferred.push(file);
-      if (decision === "skip") emit(outcome(file, "unchanged"));
+      if (decision === "skip") {
+        // Read from elsewhere now (the database moved with its files, or made before schema 5).
+        if (prev.path !== readFrom(file)) touchDocument(db, file, st.size, st.mtimeMs, readFrom(file));
+        emit(outcome(file, "unchanged"));
+      }
       if (decision !== "read") return;
     }
     if (st.size > options.maxSizeBytes) {
@@ -223,7 +237,7 @@ export async function ingestFiles(
       await Promise.race(pending);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileSync(path);
     } catch (err) {
       unreadable(file, systemReason(err), st.size, st.mtimeMs);
       return;
@@ -233,7 +247,7 @@ export async function ingestFiles(
       const decision = unchanged(prev, file, final);
       if (decision === "defer") deferred.push(file);
       if (decision === "skip") {
-        touchDocument(db, file, st.size, st.mtimeMs);
+        touchDocument(db, file, st.size, st.mtimeMs, readFrom(file));
         emit(outcome(file, "unchanged"));
       }
       if (decision !== "read") return;
@@ -260,6 +274,7 @@ export async function ingestFiles(
         duplicateOf: original,
         size: st.size,
         mtimeMs: st.mtimeMs,
+        path: readFrom(file),
       });
       emit(outcome(file, "duplicate", { message: `same content as ${original}` }));
       return;
@@ -286,6 +301,7 @@ export async function ingestFiles(
               error: partly,
               size: st.size,
               mtimeMs: st.mtimeMs,
+              path: readFrom(file),
             });
             batchReports.push(reportId);
             loadedBySha.set(sha256, file);
@@ -373,37 +389,57 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
   return out;
 }
 
+/** A stored document's name, and where its file was read from when last loaded. */
+type StoredName = Pick<StoredDocument, "file" | "path">;
+
 /**
- * The files to read, each once and by the name it was loaded under before: the same file named by
- * another path (absolute, relative, through "./") is that document, not a copy of it.
+ * Where a stored document's file is now: where it was read from last; that gone, its name from
+ * this folder when a file is there (the database moved with its files, or made before schema 5).
  */
-export function knownAs(files: readonly string[], storedFiles: Iterable<string>): string[] {
+function whereIs(d: StoredName): string {
+  const here = resolve(d.file);
+  if (d.path === null || d.path === here || existsSync(d.path)) return d.path ?? here;
+  return existsSync(here) ? here : d.path;
+}
+
+/**
+ * The files to read, each once and by the name it was loaded under before (the same file named by
+ * another path, or from another folder, is that document, not a copy of it), with where to read
+ * each. A new file whose own name is another document's (the same relative name, from another
+ * folder) goes by its absolute path.
+ */
+export function knownAs(files: readonly string[], stored: Iterable<StoredName>): Map<string, string> {
   const nameAt = new Map<string, string>();
-  for (const file of storedFiles) {
-    const at = resolve(file);
-    if (!nameAt.has(at)) nameAt.set(at, file);
+  const taken = new Set<string>();
+  for (const d of stored) {
+    taken.add(d.file);
+    const at = whereIs(d);
+    if (!nameAt.has(at)) nameAt.set(at, d.file);
   }
-  const out = new Set<string>();
+  const paths = new Map<string, string>();
   for (const file of files) {
     const at = resolve(file);
-    const name = nameAt.get(at) ?? normalize(file);
-    nameAt.set(at, name);
-    out.add(name);
+    let name = nameAt.get(at);
+    if (name === undefined) {
+      name = taken.has(normalize(file)) ? at : normalize(file);
+      nameAt.set(at, name);
+    }
+    if (!paths.has(name)) paths.set(name, file);
   }
-  return [...out];
+  return paths;
 }
 
 /**
  * Files loaded before from under `roots` (the folders and files named to ingest) that are no
  * longer there: moved, renamed, deleted.
  */
-export function missingDocuments(storedFiles: Iterable<string>, roots: readonly string[]): string[] {
+export function missingDocuments(stored: Iterable<StoredName>, roots: readonly string[]): string[] {
   const within = roots.map((r) => resolve(r));
-  return [...storedFiles].filter((file) => {
-    const at = resolve(file);
-    return (
-      within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep)) &&
-      !existsSync(file)
-    );
-  });
+  const missing: string[] = [];
+  for (const d of stored) {
+    const at = whereIs(d);
+    const under = within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep));
+    if (under && !existsSync(at)) missing.push(d.file);
+  }
+  return missing;
 }

@@ -1,12 +1,13 @@
 // The command line and the database loader, end to end on the corpus.
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import Database from "better-sqlite3";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
 import { toHtmlPage, toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
-import { openDatabase } from "../src/db.js";
+import { SCHEMA_VERSION, openDatabase } from "../src/db.js";
 import { extractFile } from "../src/extract.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
 
@@ -377,6 +378,91 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       { file, status: "ok", area: "Blackburn with Darwen" },
       { file: `${rel}/copy.txt`, status: "ok", area: "Kirklees" },
     ]);
+  });
+
+  test("a file loaded by a relative name is the same document from any folder; another folder's file of that name is another document", async () => {
+    const base = join(TMP, "folders");
+    const kirklees = readFileSync(join(CORPUS, "2021-10-kirklees.txt"));
+    for (const [folder, report] of [
+      ["proj", "2023-01-blackburn-with-darwen.txt"],
+      ["other", "2021-10-kirklees.txt"],
+    ] as const) {
+      mkdirSync(join(base, folder, "reports"), { recursive: true });
+      writeFileSync(join(base, folder, "reports", "report.txt"), readFileSync(join(CORPUS, report)));
+    }
+    const db = join(base, "proj", "yos.sqlite");
+    const from = async (folder: string, args: string[]) => {
+      const cwd = process.cwd();
+      process.chdir(join(base, folder));
+      try {
+        return await run(["ingest", ...args, "--db", db]);
+      } finally {
+        process.chdir(cwd);
+      }
+    };
+    expect((await from("proj", ["reports"])).out.at(-1)).toContain("1 ok");
+    // From the folder above, by another relative path, and by its absolute path: unchanged.
+    for (const named of ["proj/reports", join(base, "proj", "reports", "report.txt")]) {
+      const again = await from(".", [named]);
+      expect(again.out).toEqual([
+        "unchanged  reports/report.txt",
+        expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
+      ]);
+    }
+    // Changed, and read from the folder above: its document's rows are replaced.
+    writeFileSync(join(base, "proj", "reports", "report.txt"), kirklees);
+    expect((await from(".", ["proj/reports"])).out[0]).toMatch(/^ok {9}reports\/report\.txt {2}\(Kirklees:/);
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
+      { file: "reports/report.txt", status: "ok", area: "Kirklees" },
+    ]);
+    // Another folder's reports/report.txt is another file: loaded under its absolute path (the
+    // same content: a duplicate of the first), and the first is not missing from there.
+    const other = join(base, "other", "reports", "report.txt");
+    const second = await from("other", ["reports", "--prune"]);
+    expect(second.out).toEqual([
+      `duplicate  ${other}: same content as reports/report.txt`,
+      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 1 duplicate, 0 unchanged -> "),
+    ]);
+    writeFileSync(other, readFileSync(join(CORPUS, "2019-croydon.txt")));
+    expect((await from("other", ["reports"])).out[0]).toMatch(
+      /^ok {9}\/.*\/other\/reports\/report\.txt {2}\(Croydon:/,
+    );
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
+      { file: other, status: "ok", area: "Croydon" },
+      { file: "reports/report.txt", status: "ok", area: "Kirklees" },
+    ]);
+    // The first file deleted: missing from its own folder, named from wherever the run starts.
+    rmSync(join(base, "proj", "reports", "report.txt"));
+    const missing = await from(".", ["proj/reports"]);
+    expect(missing.out[0]).toBe(
+      "missing    1 file loaded before from proj/reports is no longer there; its rows are kept (--prune removes them): reports/report.txt",
+    );
+    expect((await from(".", ["proj/reports", "--prune"])).out[0]).toBe("pruned     reports/report.txt");
+    expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file: other, status: "ok", area: "Croydon" }]);
+  });
+
+  test("a database of schema 4 is brought to schema 5 and goes on; one of a later schema is refused", async () => {
+    const { dir, db } = await loadedFolder("schema-4", "report.txt");
+    const file = join(dir, "report.txt");
+    const old = new Database(db);
+    old.exec('ALTER TABLE documents DROP COLUMN "path"');
+    old.pragma("user_version = 4");
+    old.close();
+    expect((await run(["ingest", dir, "--db", db])).out).toEqual([
+      `unchanged  ${file}`,
+      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
+    ]);
+    // The column is there again, and the skipped file's row now says where it was read from.
+    expect(rowsIn(db, "SELECT file, path FROM documents")).toEqual([{ file, path: file }]);
+    const conn = new Database(db);
+    expect(conn.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    conn.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    conn.close();
+    const later = await run(["ingest", dir, "--db", db]);
+    expect(later.code).toBe(2);
+    expect(later.err).toBe(
+      `yos: ${db}: database schema version ${SCHEMA_VERSION + 1} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path\n`,
+    );
   });
 
   test("a re-parse that fails on the run's account (a timeout) keeps the report loaded; a verdict on the file replaces it", async () => {
