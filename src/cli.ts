@@ -50,7 +50,7 @@ Usage:
   yos <command> --help                     help for a command
 
 Exit codes: 0 success, 1 some input failed, 2 usage error, or a database or output
-that cannot be used.`,
+that cannot be used, 130 interrupted (Ctrl-C).`,
   extract: `yos extract <file> [--json]
 
 Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
@@ -82,7 +82,10 @@ Outcomes: ok, partial (loaded, but a part of the report could not be read), fail
 loaded; a stable error code and the reason), duplicate (same content as a file already
 loaded), unchanged (same file, same parser version: skipped).
 Each report is audited as it loads; its findings go to the findings table.
-Exit code 1 when any file failed.`,
+Ctrl-C stops reading: the files being read are written, an "interrupted" line counts those not
+read, and the same command run again goes on (a second Ctrl-C stops at once; a document is
+written whole or not at all either way).
+Exit code 1 when any file failed, 130 when interrupted.`,
   audit: `yos audit [<file-or-dir>...] [--db PATH] [--format text|json|csv|markdown]
           [--severity error|warning|info] [--fail-on error|warning|info|never]
 
@@ -333,6 +336,17 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const tty = Boolean(process.stderr.isTTY) && !values.quiet && !values.json;
   const started = Date.now();
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
+  // Ctrl-C: read no further file, write those being read, say where the run stopped; a second
+  // Ctrl-C stops at once (each document's transaction is whole or absent either way).
+  const interrupt = new AbortController();
+  const onInterrupt = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+    process.stderr.write(
+      `${tty ? "\r\x1b[2K" : ""}yos: interrupted: writing the files being read (Ctrl-C again stops at once)\n`,
+    );
+  };
+  process.on("SIGINT", onInterrupt);
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
     const loadedBefore = [...storedDocuments(db).values()];
@@ -354,7 +368,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     const outcomes = await ingestFiles(
       db,
       reading,
-      { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force), paths },
+      { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force), paths, signal: interrupt.signal },
       (o, done, total) => {
         counts[o.status]++;
         if (tty) process.stderr.write(`\r${progressBar(done, total, started)}`);
@@ -372,20 +386,41 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       last_ingest: JSON.stringify(positionals),
     });
     const prunedCount = pruned.length > 0 ? `, ${pruned.length} pruned` : "";
-    const total = `${plural(reading.length, "file")}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged${prunedCount} -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+    const interrupted = interrupt.signal.aborted;
+    const seen = interrupted
+      ? `${outcomes.length} of ${reading.length} files`
+      : plural(reading.length, "file");
+    const total = `${seen}: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed, ${counts.duplicate} duplicate, ${counts.unchanged} unchanged${prunedCount} -> ${values.db} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
     const kept = values.prune ? [] : missing.filter((f) => !named.has(f));
     if (values.json) {
       const seconds = (Date.now() - started) / 1000;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       const notRead = Object.fromEntries(passedBy);
-      write(JSON.stringify({ files: outcomes, counts, seconds, peakRssMb, missing: kept, pruned, notRead }));
+      write(
+        JSON.stringify({
+          files: outcomes,
+          counts,
+          seconds,
+          peakRssMb,
+          missing: kept,
+          pruned,
+          notRead,
+          interrupted,
+        }),
+      );
     } else {
       if (passedBy.size > 0) write(notReadLine(passedBy));
       if (kept.length > 0) write(missingLine(kept, positionals));
+      if (interrupted)
+        write(
+          `interrupted ${plural(reading.length - outcomes.length, "file")} not read; what was written is kept: run the same command again to go on`,
+        );
       write(total);
     }
     if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
+    if (interrupted) return 130;
   } finally {
+    process.off("SIGINT", onInterrupt);
     db.close();
   }
   return counts.failed > 0 ? 1 : 0;

@@ -44,6 +44,8 @@ export interface IngestOptions {
    * relative to another folder keeps that name (knownAs).
    */
   paths?: ReadonlyMap<string, string>;
+  /** Aborted: read no further file; those being read are finished and written. */
+  signal?: AbortSignal;
 }
 
 export type IngestStatus = "ok" | "partial" | "failed" | "duplicate" | "unchanged";
@@ -342,13 +344,20 @@ export async function ingestFiles(
     bytesHeld += bytes.length;
   };
   try {
-    for (const file of files) await admit(file, false);
-    if (deferred.length > 0) {
+    const stopped = () => options.signal?.aborted === true;
+    for (const file of files) {
+      if (stopped()) break;
+      await admit(file, false);
+    }
+    if (deferred.length > 0 && !stopped()) {
       await Promise.all(pending);
       // Every other file is written: the database says which content is loaded, and where.
       loadedBySha = loadedContent(storedDocuments(db));
       claimed.clear();
-      for (const file of deferred) await admit(file, true);
+      for (const file of deferred) {
+        if (stopped()) break;
+        await admit(file, true);
+      }
     }
     await Promise.all(pending);
   } finally {
