@@ -50,7 +50,7 @@ Usage:
   yos <command> --help                     help for a command
 
 Exit codes: 0 success, 1 some input failed, 2 usage error, or a database or output
-that cannot be used, 130 interrupted (Ctrl-C).`,
+that cannot be used, 130 interrupted (Ctrl-C; 143 SIGTERM).`,
   extract: `yos extract <file> [--json]
 
 Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
@@ -82,10 +82,11 @@ Outcomes: ok, partial (loaded, but a part of the report could not be read), fail
 loaded; a stable error code and the reason), duplicate (same content as a file already
 loaded), unchanged (same file, same parser version: skipped).
 Each report is audited as it loads; its findings go to the findings table.
-Ctrl-C stops reading: the files being read are written, an "interrupted" line counts those not
-read, and the same command run again goes on (a second Ctrl-C stops at once; a document is
-written whole or not at all either way).
-Exit code 1 when any file failed, 130 when interrupted.`,
+Ctrl-C (or SIGTERM) stops reading: the files being read are written, an "interrupted" line
+counts those not read, and the same command run again goes on (a second Ctrl-C stops at once; a
+document is written whole or not at all either way). Output piped to a reader that stops early
+(| head) is dropped from then on; the ingest goes on to the end.
+Exit code 1 when any file failed, 130 when interrupted (143 on SIGTERM).`,
   audit: `yos audit [<file-or-dir>...] [--db PATH] [--format text|json|csv|markdown]
           [--severity error|warning|info] [--fail-on error|warning|info|never]
 
@@ -336,17 +337,23 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const tty = Boolean(process.stderr.isTTY) && !values.quiet && !values.json;
   const started = Date.now();
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
-  // Ctrl-C: read no further file, write those being read, say where the run stopped; a second
-  // Ctrl-C stops at once (each document's transaction is whole or absent either way).
+  // Ctrl-C (or SIGTERM, a scheduler's or a container's stop): read no further file, write those
+  // being read, say where the run stopped; a second signal stops at once (each document's
+  // transaction is whole or absent either way). Exit 128 + the signal's number, as a shell says.
   const interrupt = new AbortController();
-  const onInterrupt = () => {
-    if (interrupt.signal.aborted) process.exit(130);
+  let interruptedBy: "SIGINT" | "SIGTERM" | null = null;
+  const exitCodeOf = { SIGINT: 130, SIGTERM: 143 } as const;
+  const onSignal = (signal: "SIGINT" | "SIGTERM") => {
+    if (interruptedBy) process.exit(exitCodeOf[signal]);
+    interruptedBy = signal;
     interrupt.abort();
+    const again = signal === "SIGINT" ? "Ctrl-C again" : "a second SIGTERM";
     process.stderr.write(
-      `${tty ? "\r\x1b[2K" : ""}yos: interrupted: writing the files being read (Ctrl-C again stops at once)\n`,
+      `${tty ? "\r\x1b[2K" : ""}yos: ${signal === "SIGINT" ? "interrupted" : "terminated"}: writing the files being read (${again} stops at once)\n`,
     );
   };
-  process.on("SIGINT", onInterrupt);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
     const loadedBefore = [...storedDocuments(db).values()];
@@ -418,9 +425,10 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       write(total);
     }
     if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
-    if (interrupted) return 130;
+    if (interruptedBy) return exitCodeOf[interruptedBy];
   } finally {
-    process.off("SIGINT", onInterrupt);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     db.close();
   }
   return counts.failed > 0 ? 1 : 0;
@@ -618,10 +626,28 @@ function summaryTable(db: ReturnType<typeof openDatabase>): string {
   return [header, "-".repeat(header.length), ...lines].join("\n");
 }
 
-export async function main(
-  argv: string[],
-  write: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
-): Promise<number> {
+/**
+ * A line to standard output; once its reader has gone (`yos ingest reports | head`), lines are
+ * dropped and the command finishes its work, rather than dying mid-ingest on the closed pipe.
+ */
+function standardOutput(): (s: string) => void {
+  let gone = false;
+  const whenGone = (stream: NodeJS.WriteStream, onGone: () => void) =>
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+      onGone();
+    });
+  whenGone(process.stdout, () => {
+    gone = true;
+  });
+  // Messages and the progress bar go to stderr: its reader gone, they are dropped the same way.
+  whenGone(process.stderr, () => {});
+  return (s) => {
+    if (!gone) process.stdout.write(`${s}\n`);
+  };
+}
+
+export async function main(argv: string[], write: (s: string) => void = standardOutput()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {

@@ -88,42 +88,60 @@ test("SIGKILL mid-batch leaves whole documents only, and the next run resumes", 
   expect(documentsIn(db)).toBe(N);
 }, 120_000);
 
-test("Ctrl-C (SIGINT) writes the files being read, says where the run stopped, and the next run goes on", async () => {
-  const db = join(TMP, "interrupted.sqlite");
-  const run = ingest([DIR, "--db", db, "--jobs", "1"]);
-  // Interrupted on the first file written: the rest of the 80 are still to read.
-  let sent = false;
-  run.child.stdout?.on("data", (d) => {
-    if (!sent && String(d).includes("ok ")) {
-      sent = true;
-      run.child.kill("SIGINT");
-    }
-  });
-  const { code, out, err } = await run.done;
-  expect(code, err).toBe(130);
-  expect(err).toBe("yos: interrupted: writing the files being read (Ctrl-C again stops at once)\n");
-  const lines = out.trim().split("\n");
-  const written = lines.filter((l) => l.startsWith("ok ")).length;
-  expect(written).toBeGreaterThan(0);
-  expect(written).toBeLessThan(N);
-  expect(lines.slice(-2)).toEqual([
-    `interrupted ${N - written} files not read; what was written is kept: run the same command again to go on`,
-    expect.stringMatching(
-      new RegExp(
-        `^${written} of ${N} files: ${written} ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged -> `,
+test.each([
+  ["SIGINT", 130, "interrupted: writing the files being read (Ctrl-C again stops at once)"],
+  ["SIGTERM", 143, "terminated: writing the files being read (a second SIGTERM stops at once)"],
+] as const)(
+  "%s: the files being read are written, the run says where it stopped, and the next run goes on",
+  async (signal, exitCode, said) => {
+    const db = join(TMP, `${signal}.sqlite`);
+    const run = ingest([DIR, "--db", db, "--jobs", "1"]);
+    // Interrupted on the first file written: the rest of the 80 are still to read.
+    let sent = false;
+    run.child.stdout?.on("data", (d) => {
+      if (!sent && String(d).includes("ok ")) {
+        sent = true;
+        run.child.kill(signal);
+      }
+    });
+    const { code, out, err } = await run.done;
+    expect(code, err).toBe(exitCode);
+    expect(err).toBe(`yos: ${said}\n`);
+    const lines = out.trim().split("\n");
+    const written = lines.filter((l) => l.startsWith("ok ")).length;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(N);
+    expect(lines.slice(-2)).toEqual([
+      `interrupted ${N - written} files not read; what was written is kept: run the same command again to go on`,
+      expect.stringMatching(
+        new RegExp(
+          `^${written} of ${N} files: ${written} ok, 0 partial, 0 failed, 0 duplicate, 0 unchanged -> `,
+        ),
       ),
-    ),
-  ]);
-  // Every file said to be written is there, whole, and nothing else.
-  const conn = new Database(db);
-  expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
-  expect((conn.prepare("SELECT count(*) AS n FROM reports").get() as { n: number }).n).toBe(written);
-  conn.close();
-  const resumed = await ingest([DIR, "--db", db, "--quiet"]).done;
-  expect(resumed.code).toBe(0);
-  expect(resumed.out).toContain(
-    `${N} files: ${N - written} ok, 0 partial, 0 failed, 0 duplicate, ${written} unchanged`,
-  );
+    ]);
+    // Every file said to be written is there, whole, and nothing else.
+    const conn = new Database(db);
+    expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((conn.prepare("SELECT count(*) AS n FROM reports").get() as { n: number }).n).toBe(written);
+    conn.close();
+    const resumed = await ingest([DIR, "--db", db, "--quiet"]).done;
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toContain(
+      `${N} files: ${N - written} ok, 0 partial, 0 failed, 0 duplicate, ${written} unchanged`,
+    );
+  },
+  120_000,
+);
+
+test("an ingest whose output's reader has gone (yos ingest ... | head -1) still loads every file, without a word on stderr", async () => {
+  const db = join(TMP, "piped.sqlite");
+  const run = ingest([DIR, "--db", db, "--jobs", "1"]);
+  // The reader takes the first lines and goes, as head does: the next writes meet a closed pipe.
+  run.child.stdout?.once("data", () => run.child.stdout?.destroy());
+  const { code, err } = await run.done;
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  expect(documentsIn(db)).toBe(N);
 }, 120_000);
 
 test("two ingests on one database wait for each other", async () => {
