@@ -16,6 +16,7 @@ import { overallRatingFromStatements, standardRating } from "../parsers/ratings.
 import { systemReason } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
+import { auditFiles } from "./audit-files.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
 import { auditRecord } from "./audit/index.js";
 import {
@@ -89,6 +90,7 @@ document is written whole or not at all either way). Output piped to a reader th
 Exit code 1 when any file failed, 130 when interrupted (143 on SIGTERM).`,
   audit: `yos audit [<file-or-dir>...] [--db PATH] [--format text|json|csv|markdown]
           [--severity error|warning|info] [--fail-on error|warning|info|never]
+          [--jobs N] [--timeout 120s]
 
 Check reports against the inspectorate's published scoring rules and their own internal
 agreement. Give report files or folders to parse and audit them now, or --db to read the
@@ -97,6 +99,10 @@ question, the arithmetic, and the line (and page) of every value it rests on.
   --format     text (default, grouped by report and severity), json, csv or markdown
   --severity   the least severe findings to show (default info: all)
   --fail-on    exit 1 when a finding at least this severe exists (default error)
+  --jobs N     parse the files in N worker threads (default: the number of cores)
+  --timeout T  give up on a file after T (default 120s): an input error, E_TIMEOUT
+Files that cannot be audited are named on stderr, one line each ("error [E_CODE] file: why");
+on a terminal, a progress bar there too.
 Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or input error.`,
   report: `yos report [--db out/yos.sqlite] [--out out/report.html]
 
@@ -281,6 +287,13 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
   }
 }
 
+/** --jobs: worker threads, by default one per core. */
+function jobsOption(value: string | undefined): number {
+  const jobs = value === undefined ? availableParallelism() : Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of at least 1");
+  return jobs;
+}
+
 function parseDuration(value: string, name: string): number {
   const m = value.match(/^(\d+(?:\.\d+)?)(ms|s|m|h)?$/);
   const n = Number(m?.[1]);
@@ -298,13 +311,23 @@ function parseSize(value: string, name: string): number {
   return Number(m[1]) * unit;
 }
 
+/** Back to the start of the terminal's line, and clear it (of the progress bar). */
+const ERASE_LINE = "\r\x1b[2K";
+
 function progressBar(done: number, total: number, started: number): string {
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
   const elapsed = (Date.now() - started) / 1000;
   const rate = elapsed > 0 ? done / elapsed : 0;
   const eta = rate > 0 ? (total - done) / rate : 0;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(1)} files/s  ETA ${eta.toFixed(0)}s`;
+  const seconds = Math.round(eta);
+  const left =
+    rate === 0
+      ? "-"
+      : seconds < 60
+        ? `${seconds}s`
+        : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(1)} files/s  ETA ${left}`;
 }
 
 async function cmdIngest(args: string[], write: (s: string) => void): Promise<number> {
@@ -329,8 +352,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("yos ingest needs at least one file or folder");
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of at least 1");
+  const jobs = jobsOption(values.jobs);
   const timeoutMs = parseDuration(values.timeout as string, "timeout");
   const maxSizeBytes = parseSize(values["max-size"] as string, "max-size");
   const db = openDatabase(values.db as string);
@@ -349,7 +371,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     interrupt.abort();
     const again = signal === "SIGINT" ? "Ctrl-C again" : "a second SIGTERM";
     process.stderr.write(
-      `${tty ? "\r\x1b[2K" : ""}yos: ${signal === "SIGINT" ? "interrupted" : "terminated"}: writing the files being read (${again} stops at once)\n`,
+      `${tty ? ERASE_LINE : ""}yos: ${signal === "SIGINT" ? "interrupted" : "terminated"}: writing the files being read (${again} stops at once)\n`,
     );
   };
   process.on("SIGINT", onSignal);
@@ -371,6 +393,8 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     // A file named that is gone: pruned, not read; else it fails, its rows kept.
     const gone = new Set(pruned);
     const reading = files.filter((f) => !gone.has(f));
+    // The bar from the start: a first PDF can take seconds while the workers load pdf.js.
+    if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(0, reading.length, started)}`);
     const named = new Set(files);
     const outcomes = await ingestFiles(
       db,
@@ -378,14 +402,16 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       { jobs, timeoutMs, maxSizeBytes, force: Boolean(values.force), paths, signal: interrupt.signal },
       (o, done, total) => {
         counts[o.status]++;
-        if (tty) process.stderr.write(`\r${progressBar(done, total, started)}`);
-        if (values.json) return;
-        if (values.quiet && (o.status === "ok" || o.status === "unchanged")) return;
-        if (tty) process.stderr.write("\r\x1b[2K");
-        write(outcomeLine(o));
+        // On a terminal the bar stays on the last line: erased before a line, drawn again after.
+        const shown = !values.json && !(values.quiet && (o.status === "ok" || o.status === "unchanged"));
+        if (shown) {
+          if (tty) process.stderr.write(ERASE_LINE);
+          write(outcomeLine(o));
+        }
+        if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(done, total, started)}`);
       },
     );
-    if (tty) process.stderr.write("\r\x1b[2K");
+    if (tty) process.stderr.write(ERASE_LINE);
     setMeta(db, {
       tool_version: PARSER_VERSION,
       schema_version: String(SCHEMA_VERSION),
@@ -564,6 +590,8 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
       format: { type: "string", default: "text" },
       severity: { type: "string", default: "info" },
       "fail-on": { type: "string", default: "error" },
+      jobs: { type: "string" },
+      timeout: { type: "string", default: "120s" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -578,6 +606,8 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
   const failOn = severityOption(values["fail-on"], "fail-on", true);
   if (positionals.length === 0 && !values.db) throw new UsageError("yos audit needs report files or --db");
   if (positionals.length > 0 && values.db) throw new UsageError("give report files or --db, not both");
+  const jobs = jobsOption(values.jobs);
+  const timeoutMs = parseDuration(values.timeout as string, "timeout");
 
   let findings: Finding[] = [];
   let files: string[] = [];
@@ -596,14 +626,23 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     }
   } else {
     const passedBy = new Map<string, number>();
-    for (const file of collectInputs(positionals, passedBy)) {
-      try {
-        const record = await extractFile(file);
-        findings.push(...auditRecord(record));
+    const tty = Boolean(process.stderr.isTTY);
+    const started = Date.now();
+    const audited = await auditFiles(
+      collectInputs(positionals, passedBy),
+      { jobs, timeoutMs },
+      (done, total) => {
+        if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(done, total, started)}`);
+      },
+    );
+    if (tty) process.stderr.write(ERASE_LINE);
+    for (const { file, result } of audited) {
+      if (result.ok) {
+        findings.push(...result.value);
         files.push(file);
-      } catch (err) {
+      } else {
         inputError = true;
-        reportInputError(file, err);
+        process.stderr.write(`error [${result.error.code}] ${result.error.message}\n`);
       }
     }
     // On stderr: stdout is the findings, perhaps JSON or CSV.

@@ -7,7 +7,11 @@ import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { isPdf } from "../parsers/read.js";
 import { typedError } from "./errors.js";
-import type { ProcessResult } from "./process-file.js";
+import type { AuditResult, ProcessResult, WorkerTask } from "./process-file.js";
+import type { WorkerRequest } from "./worker.js";
+
+/** What a worker sends back: a file's rows for the writer, or its findings for `yos audit`. */
+type WorkerResult = ProcessResult | AuditResult;
 
 const WORKER_FILE = new URL(import.meta.url.endsWith(".ts") ? "worker.ts" : "worker.js", import.meta.url);
 
@@ -34,10 +38,11 @@ function newWorker(file: URL): Worker {
 
 interface Job {
   id: number;
+  task: WorkerTask;
   file: string;
   bytes: Uint8Array;
   sha256: string | undefined;
-  resolve: (result: ProcessResult) => void;
+  resolve: (result: WorkerResult) => void;
 }
 
 /** A worker and the jobs it holds, in the order it runs them (the first is under way). */
@@ -57,7 +62,7 @@ class Slot {
   private start(): Worker {
     const worker = newWorker(this.workerFile);
     let died: Error | null = null;
-    worker.on("message", (msg: { id: number; result: ProcessResult }) => {
+    worker.on("message", (msg: { id: number; result: WorkerResult }) => {
       if (this.jobs[0]?.id === msg.id) this.settleFirst(msg.result);
     });
     // A worker that throws (or runs out of memory) still delivers what it posted before: those
@@ -88,7 +93,14 @@ class Slot {
   private send(job: Job): void {
     // The worker receives its own copy: the bytes stay intact here for a resend.
     const copy = new Uint8Array(job.bytes);
-    this.worker.postMessage({ id: job.id, file: job.file, bytes: copy, sha256: job.sha256 }, [copy.buffer]);
+    const request: WorkerRequest = {
+      id: job.id,
+      task: job.task,
+      file: job.file,
+      bytes: copy,
+      sha256: job.sha256,
+    };
+    this.worker.postMessage(request, [copy.buffer]);
   }
 
   add(job: Job): void {
@@ -116,7 +128,7 @@ class Slot {
     this.timer.unref();
   }
 
-  private settleFirst(result: ProcessResult): void {
+  private settleFirst(result: WorkerResult): void {
     const first = this.jobs.shift();
     this.arm();
     first?.resolve(result);
@@ -153,12 +165,28 @@ export class ParsePool {
     return this.limit.activeCount + this.limit.pendingCount;
   }
 
+  /** A file's rows for the database writer. */
   parse(file: string, bytes: Buffer, sha256?: string): Promise<ProcessResult> {
     const workers = isPdf(bytes) ? this.size : this.textWorkers;
+    return this.run("ingest", file, bytes, sha256, workers) as Promise<ProcessResult>;
+  }
+
+  /** A file's findings (`yos audit`): no writer to leave a core to, so text goes to every worker. */
+  audit(file: string, bytes: Buffer): Promise<AuditResult> {
+    return this.run("audit", file, bytes, undefined, this.size) as Promise<AuditResult>;
+  }
+
+  private run(
+    task: WorkerTask,
+    file: string,
+    bytes: Buffer,
+    sha256: string | undefined,
+    workers: number,
+  ): Promise<WorkerResult> {
     return this.limit(
       () =>
-        new Promise<ProcessResult>((resolve) => {
-          this.slotFor(workers).add({ id: this.nextId++, file, bytes, sha256, resolve });
+        new Promise<WorkerResult>((resolve) => {
+          this.slotFor(workers).add({ id: this.nextId++, task, file, bytes, sha256, resolve });
         }),
     );
   }

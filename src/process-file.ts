@@ -2,6 +2,7 @@
 // Runs inside a worker thread (src/worker.ts) so that a batch uses every core and a
 // pathological file can be stopped.
 import { documentFromBytes } from "../parsers/read.js";
+import type { Finding } from "../schemas/finding.js";
 import { auditRecord } from "./audit/index.js";
 import { type InputError, inputError } from "./errors.js";
 import { extractDocument, partialReasons } from "./extract.js";
@@ -22,6 +23,20 @@ export interface Processed {
 }
 
 export type ProcessResult = { ok: true; value: Processed } | { ok: false; error: InputError };
+
+/** What `yos audit` needs of a file: its findings (no rows: nothing is loaded). */
+export type AuditResult = { ok: true; value: Finding[] } | { ok: false; error: InputError };
+
+/** The work a worker is asked to do with a file. */
+export type WorkerTask = "ingest" | "audit";
+
+export async function auditBytes(file: string, bytes: Buffer): Promise<AuditResult> {
+  try {
+    return { ok: true, value: auditRecord(extractDocument(await documentFromBytes(file, bytes))) };
+  } catch (err) {
+    return { ok: false, error: inputError(file, err) };
+  }
+}
 
 export async function processBytes(file: string, bytes: Buffer, sha256?: string): Promise<ProcessResult> {
   try {

@@ -3,10 +3,11 @@
 import { readlinkSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { processBytes } from "./process-file.js";
+import { type WorkerTask, auditBytes, processBytes } from "./process-file.js";
 
 export interface WorkerRequest {
   id: number;
+  task: WorkerTask;
   file: string;
   bytes: Uint8Array;
   sha256?: string;
@@ -31,11 +32,11 @@ let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on("message", (req: WorkerRequest) => {
   queue = queue.then(async () => {
-    const result = await processBytes(
-      req.file,
-      Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength),
-      req.sha256,
-    );
+    const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+    const result =
+      req.task === "audit"
+        ? await auditBytes(req.file, bytes)
+        : await processBytes(req.file, bytes, req.sha256);
     parentPort?.postMessage({ id: req.id, result });
   });
 });

@@ -1,12 +1,13 @@
 // The command line and the database loader, end to end on the corpus.
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, test } from "vitest";
 import { reportJsonSchema } from "../schemas/json-schema.js";
 import { ReportRecordSchema } from "../schemas/report.js";
 import { toHtmlPage, toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
+import { main } from "../src/cli.js";
 import { SCHEMA_VERSION, openDatabase } from "../src/db.js";
 import { extractFile } from "../src/extract.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
@@ -126,6 +127,38 @@ describe("yos ingest", () => {
     ]);
     conn.close();
   });
+});
+
+test("on a terminal, the progress bar stays under the lines printed: erased before each, drawn again after", async () => {
+  const db = join(TMP, "progress.sqlite");
+  // What a terminal is sent, in order: stdout's lines and stderr's writes.
+  const sent: string[] = [];
+  const stderr = process.stderr.write;
+  const wasTty = process.stderr.isTTY;
+  process.stderr.isTTY = true;
+  process.stderr.write = ((s: string) => {
+    sent.push(`err ${s}`);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    expect(await main(["ingest", CORPUS, "--db", db], (s) => sent.push(`out ${s}`))).toBe(0);
+  } finally {
+    process.stderr.write = stderr;
+    process.stderr.isTTY = wasTty;
+  }
+  const ERASE = "err \r\x1b[2K";
+  const bar = (done: number) =>
+    new RegExp(`^err \\r\\x1b\\[2K\\[[#-]{30}\\] ${done}/5  \\d+\\.\\d files/s  ETA (-|(\\d+m)?\\d+s)$`);
+  // The bar at 0 before any file is done, then for each file: erased, its line, the bar again.
+  expect(sent[0]).toMatch(bar(0));
+  for (let i = 0; i < 5; i++) {
+    expect(sent[1 + 3 * i]).toBe(ERASE);
+    expect(sent[2 + 3 * i]).toMatch(/^out ok {9}/);
+    expect(sent[3 + 3 * i]).toMatch(bar(i + 1));
+  }
+  expect(sent[15]).toContain(`[${"#".repeat(30)}] 5/5 `);
+  // Erased before the total, which is the last line.
+  expect(sent.slice(16)).toEqual([ERASE, expect.stringMatching(/^out 5 files: 5 ok/)]);
 });
 
 test("schemas/report.schema.json is generated from the zod schema and up to date", () => {
@@ -749,6 +782,40 @@ describe("yos audit", () => {
     const md = (await run(["audit", somerset, "--format", "markdown"])).out[0] as string;
     expect(md).toContain("## North Somerset");
     expect(md).toContain("| info | `standard-band` | 3.2 / 3.2.3 |");
+  });
+
+  test("a folder is audited in worker threads (--jobs), in the order of its files, each file within --timeout", async () => {
+    const dir = join(TMP, "audit-folder");
+    mkdirSync(dir);
+    for (const f of ["2019-croydon.txt", "2020-12-north-somerset.txt", "2021-10-kirklees.txt"])
+      writeFileSync(join(dir, f), readFileSync(join(CORPUS, f)));
+    writeFileSync(join(dir, "empty.txt"), "");
+    const one = await run(["audit", dir, "--format", "json", "--jobs", "1"]);
+    const two = await run(["audit", dir, "--format", "json", "--jobs", "2"]);
+    // An input error (the empty file) is exit 2, named on stderr; the others are audited.
+    expect([one.code, two.code]).toEqual([2, 2]);
+    const emptyError = `error [E_EMPTY] ${join(dir, "empty.txt")}: the file is empty — download it again\n`;
+    expect([one.err, two.err]).toEqual([emptyError, emptyError]);
+    expect(two.out).toEqual(one.out);
+    const findings = JSON.parse(one.out[0] as string) as { file: string; ruleId: string }[];
+    // Croydon 2, North Somerset 4, Kirklees 3, file by file in the folder's order.
+    expect(findings.map((f) => basename(f.file))).toEqual([
+      ...Array(2).fill("2019-croydon.txt"),
+      ...Array(4).fill("2020-12-north-somerset.txt"),
+      ...Array(3).fill("2021-10-kirklees.txt"),
+    ]);
+    // The same findings as each file audited alone.
+    const alone = await run(["audit", join(dir, "2021-10-kirklees.txt"), "--format", "json"]);
+    expect(findings.slice(6)).toEqual(JSON.parse(alone.out[0] as string));
+    // A file that takes longer than --timeout is an input error of its own; the run goes on.
+    const timedOut = await run(["audit", join(dir, "2021-10-kirklees.txt"), "--timeout", "1ms"]);
+    expect(timedOut.code).toBe(2);
+    expect(timedOut.err).toBe(
+      `error [E_TIMEOUT] ${join(dir, "2021-10-kirklees.txt")}: not parsed within 0.001 s — raise --timeout or check the file\n`,
+    );
+    expect((await run(["audit", dir, "--jobs", "0"])).err).toContain(
+      "--jobs takes a whole number of at least 1",
+    );
   });
 
   test("--db reads the findings stored by ingest", async () => {

@@ -1,0 +1,55 @@
+// `yos audit <files>`: each file parsed and audited in the worker threads, as ingest parses (so a
+// folder uses every core, and a file that hangs the parser is stopped at the time limit), with
+// nothing loaded; the results come back in the order of the files.
+import { readFileSync } from "node:fs";
+import { systemReason } from "../parsers/read.js";
+import { type InputError, typedError } from "./errors.js";
+import { PARSE_DEPTH, ParsePool } from "./pool.js";
+import type { AuditResult } from "./process-file.js";
+
+export interface AuditOptions {
+  jobs: number;
+  timeoutMs: number;
+}
+
+/** Each file's findings, or why it could not be audited, in the order of `files`. */
+export async function auditFiles(
+  files: readonly string[],
+  options: AuditOptions,
+  onResult: (done: number, total: number) => void = () => {},
+): Promise<{ file: string; result: AuditResult }[]> {
+  const pool = new ParsePool(options.jobs, options.timeoutMs);
+  const results: AuditResult[] = new Array(files.length);
+  const pending = new Set<Promise<void>>();
+  let done = 0;
+  const settle = (i: number, result: AuditResult) => {
+    results[i] = result;
+    onResult(++done, files.length);
+  };
+  try {
+    for (const [i, file] of files.entries()) {
+      // Read a file only when a worker will soon be free for it: a folder is never held at once.
+      while (pending.size >= options.jobs * PARSE_DEPTH) await Promise.race(pending);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        settle(i, { ok: false, error: unreadable(file, err) });
+        continue;
+      }
+      const job: Promise<void> = pool
+        .audit(file, bytes)
+        .then((result) => settle(i, result))
+        .finally(() => pending.delete(job));
+      pending.add(job);
+    }
+    await Promise.all(pending);
+  } finally {
+    await pool.close();
+  }
+  return files.map((file, i) => ({ file, result: results[i] as AuditResult }));
+}
+
+function unreadable(file: string, err: unknown): InputError {
+  return typedError(file, "E_UNREADABLE", systemReason(err));
+}
