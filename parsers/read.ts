@@ -1,6 +1,7 @@
 // read: a file on disk -> its bytes, detected format and source lines (with pages for PDF).
 import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
+import { type Stats, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { WarningCode } from "../schemas/warning-codes.js";
 import { withGluedCellsParted } from "./glued-cells.js";
@@ -46,6 +47,32 @@ export function systemReason(err: unknown): string {
   const head = `${e.code}: `;
   const words = e.message.startsWith(head) ? e.message.slice(head.length).split(",")[0] : e.message;
   return words ? `${words} (${e.code})` : e.code;
+}
+
+/** Why a path that is no regular file cannot be read: nothing there, a link to nothing, a folder. */
+export function whyNotAFile(file: string, st: Stats | undefined): string {
+  if (!st) {
+    const link = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink();
+    return link ? `a link to ${readlinkSync(file)}, which is not there` : "no such file";
+  }
+  if (!st.isDirectory()) return "not a regular file";
+  try {
+    readdirSync(file);
+  } catch (err) {
+    return `a folder that cannot be listed: ${systemReason(err)}`;
+  }
+  return "a folder, not a file";
+}
+
+/** Why reading `file` failed with `err`: what the path is, where it is no regular file. */
+export function whyUnreadable(file: string, err: unknown): string {
+  let st: Stats | undefined;
+  try {
+    st = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return systemReason(err); // a loop of links, say: the system's words are the reason
+  }
+  return st?.isFile() ? systemReason(err) : whyNotAFile(file, st);
 }
 
 export function isPdf(bytes: Uint8Array): boolean {
@@ -217,7 +244,7 @@ export async function readDocument(file: string): Promise<RawDocument> {
   try {
     bytes = await readFile(file);
   } catch (err) {
-    throw new ReadError("E_UNREADABLE", file, systemReason(err));
+    throw new ReadError("E_UNREADABLE", file, whyUnreadable(file, err));
   }
   return documentFromBytes(file, bytes);
 }

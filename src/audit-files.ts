@@ -2,7 +2,7 @@
 // folder uses every core, and a file that hangs the parser is stopped at the time limit), with
 // nothing loaded; the results come back in the order of the files.
 import { readFileSync } from "node:fs";
-import { systemReason } from "../parsers/read.js";
+import { whyUnreadable } from "../parsers/read.js";
 import { type InputError, typedError } from "./errors.js";
 import { PARSE_DEPTH, ParsePool } from "./pool.js";
 import type { AuditResult } from "./process-file.js";
@@ -51,5 +51,5 @@ export async function auditFiles(
 }
 
 function unreadable(file: string, err: unknown): InputError {
-  return typedError(file, "E_UNREADABLE", systemReason(err));
+  return typedError(file, "E_UNREADABLE", whyUnreadable(file, err));
 }

@@ -29,7 +29,7 @@ import {
   storedDocuments,
   storedFindings,
 } from "./db.js";
-import { inputError } from "./errors.js";
+import { type InputError, inputError } from "./errors.js";
 import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } from "./export.js";
 import { PARSER_VERSION, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles, knownAs, missingDocuments } from "./ingest.js";
@@ -201,8 +201,8 @@ export function collectInputs(paths: string[], passedBy?: Map<string, number>): 
   return out;
 }
 
-function reportInputError(file: string, err: unknown): void {
-  const e = inputError(file, err);
+/** A file that could not be read, on stderr (stdout is the record, or the findings). */
+function reportInputError(e: InputError): void {
   process.stderr.write(`error [${e.code}] ${e.message}\n`);
 }
 
@@ -282,7 +282,7 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
     write(values.json ? JSON.stringify(record, null, 2) : formatSummary(record));
     return 0;
   } catch (err) {
-    reportInputError(file, err);
+    reportInputError(inputError(file, err));
     return 1;
   }
 }
@@ -611,7 +611,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
 
   let findings: Finding[] = [];
   let files: string[] = [];
-  let inputError = false;
+  let someUnread = false;
   if (values.db) {
     const db = existingDatabase(values.db);
     try {
@@ -641,8 +641,8 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
         findings.push(...result.value);
         files.push(file);
       } else {
-        inputError = true;
-        process.stderr.write(`error [${result.error.code}] ${result.error.message}\n`);
+        someUnread = true;
+        reportInputError(result.error);
       }
     }
     // On stderr: stdout is the findings, perhaps JSON or CSV.
@@ -650,7 +650,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
   }
   const shown = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least]);
   write(formatFindings(format, shown, files));
-  if (inputError) return 2;
+  if (someUnread) return 2;
   if (failOn === "never") return 0;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }

@@ -1,17 +1,9 @@
 // ingest: files -> parsed in worker threads -> loaded by the single database writer, one
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
-import {
-  type Stats,
-  existsSync,
-  lstatSync,
-  readFileSync,
-  readdirSync,
-  readlinkSync,
-  statSync,
-} from "node:fs";
+import { type Stats, existsSync, readFileSync, statSync } from "node:fs";
 import { normalize, resolve, sep } from "node:path";
-import { sha256Of, systemReason } from "../parsers/read.js";
+import { sha256Of, systemReason, whyNotAFile } from "../parsers/read.js";
 import {
   type Db,
   type StoredDocument,
@@ -367,21 +359,6 @@ export async function ingestFiles(
   // A database an earlier version left with its index out of date.
   refreshSearchIndex(db);
   return outcomes;
-}
-
-/** Why a path that is no regular file cannot be read: nothing there, a link to nothing, a folder. */
-function whyNotAFile(file: string, st: Stats | undefined): string {
-  if (!st) {
-    const link = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink();
-    return link ? `a link to ${readlinkSync(file)}, which is not there` : "no such file";
-  }
-  if (!st.isDirectory()) return "not a regular file";
-  try {
-    readdirSync(file);
-  } catch (err) {
-    return `a folder that cannot be listed: ${systemReason(err)}`;
-  }
-  return "a folder, not a file";
 }
 
 const ROWS_KEPT = "the rows loaded from it before are kept";

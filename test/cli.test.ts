@@ -362,10 +362,22 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       "not read   1 file in the folders given is of other kinds (.jpg 1): yos reads .txt, .md, .markdown, .pdf, .html and .htm (a .yosignore in a folder names files to pass by without a word)",
       expect.stringMatching(/^ok {9}\S+\/links\/croydon\.txt {2}\(Croydon: Requires improvement, /),
     ]);
-    // The reader says the same in the system's words (yos extract, yos audit).
+    // The reader says the same (yos extract), and so does yos audit of the folder.
     await expect(extractFile(join(dir, "loop-a.txt"))).rejects.toThrow(
       `${join(dir, "loop-a.txt")}: too many symbolic links encountered (ELOOP)`,
     );
+    await expect(extractFile(join(dir, "gone.txt"))).rejects.toThrow(
+      `${join(dir, "gone.txt")}: a link to nowhere.txt, which is not there`,
+    );
+    const audited = await run(["audit", dir, "--format", "json"]);
+    expect(audited.code).toBe(2);
+    expect(audited.err.trimEnd().split("\n")).toEqual([
+      ...out
+        .filter((l) => l.startsWith("failed "))
+        .sort()
+        .map((l) => `error ${l.slice(l.indexOf("[E_"))}`),
+      "not read   1 file in the folders given is of other kinds (.jpg 1): yos reads .txt, .md, .markdown, .pdf, .html and .htm (a .yosignore in a folder names files to pass by without a word)",
+    ]);
   });
 
   test("files of other kinds in a folder are counted on one line (and in --json), not passed by without a word", async () => {
