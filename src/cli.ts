@@ -22,7 +22,9 @@ import { auditRecord } from "./audit/index.js";
 import {
   DatabaseError,
   SCHEMA_VERSION,
+  closeDatabase,
   openDatabase,
+  readOnlyDatabase,
   removeDocuments,
   reportSummaries,
   setMeta,
@@ -455,7 +457,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    db.close();
+    closeDatabase(db);
   }
   return counts.failed > 0 ? 1 : 0;
 }
@@ -500,7 +502,13 @@ function existingDatabase(path: string): ReturnType<typeof openDatabase> {
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
     throw new DatabaseError(`${path}: no such database; build it first with 'yos ingest' (or npm start)`);
   }
-  return openDatabase(path);
+  try {
+    return openDatabase(path);
+  } catch (err) {
+    // A command that only reads can use a database it may not write.
+    if (err instanceof DatabaseError && err.readOnly) return readOnlyDatabase(path);
+    throw err;
+  }
 }
 
 function cmdReport(args: string[], write: (s: string) => void): number {
@@ -522,7 +530,7 @@ function cmdReport(args: string[], write: (s: string) => void): number {
     mkdirSync(dirname(values.out as string), { recursive: true });
     writeFileSync(outputPath(values.out as string, "file"), html);
   } finally {
-    db.close();
+    closeDatabase(db);
   }
   write(`wrote ${values.out}`);
   return 0;
@@ -567,7 +575,7 @@ function cmdExport(args: string[], write: (s: string) => void): number {
       write(`${file}  (${plural(rows, "row")})`);
     }
   } finally {
-    db.close();
+    closeDatabase(db);
   }
   return 0;
 }
@@ -622,7 +630,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
           .all() as { file: string }[]
       ).map((r) => r.file);
     } finally {
-      db.close();
+      closeDatabase(db);
     }
   } else {
     const passedBy = new Map<string, number>();

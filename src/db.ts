@@ -22,7 +22,23 @@ const MIGRATIONS: Record<number, string[]> = {
 export type Db = Database.Database;
 
 /** A database the tool will not use (another schema version, not a database, unreadable). */
-export class DatabaseError extends Error {}
+export class DatabaseError extends Error {
+  constructor(
+    message: string,
+    /** It could be used but not written here: a read-only file or folder. */
+    readonly readOnly = false,
+  ) {
+    super(message);
+  }
+}
+
+/** SQLite's refusal to write a file the process may only read. */
+function isReadOnlyError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return (
+    typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "EACCES" || code === "EROFS")
+  );
+}
 
 export function openDatabase(path: string): Db {
   let db: Db | undefined;
@@ -47,7 +63,7 @@ export function openDatabase(path: string): Db {
       throw new DatabaseError(
         `${path}: not an SQLite database (${(err as Error).message}); give --db another path`,
       );
-    throw new DatabaseError(`${path}: cannot be opened as a database: ${systemReason(err)}`);
+    throw notWritten(path, err);
   }
   // WAL with synchronous NORMAL: every committed document survives a killed process; only a
   // power cut can lose the last commits, never corrupt the file.
@@ -63,18 +79,76 @@ export function openDatabase(path: string): Db {
       `${path}: database schema version ${version} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path`,
     );
   }
-  db.transaction(() => {
-    if (version !== 0)
-      for (let v = version; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) db.exec(sql);
-    for (const sql of schemaSql()) db.exec(sql);
-    for (const sql of viewSql()) db.exec(sql);
-    db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
-    // Each batch adds a segment to the full-text index: merge 16 at a time rather than FTS5's
-    // default 4, so that a long ingest rewrites the index less often (searches still see few).
-    db.exec("INSERT INTO narrative_fts(narrative_fts, rank) VALUES ('automerge', 16)");
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      if (version !== 0)
+        for (let v = version; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) db.exec(sql);
+      for (const sql of schemaSql()) db.exec(sql);
+      for (const sql of viewSql()) db.exec(sql);
+      db.exec('CREATE TABLE IF NOT EXISTS meta ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
+      // Each batch adds a segment to the full-text index: merge 16 at a time rather than FTS5's
+      // default 4, so that a long ingest rewrites the index less often (searches still see few).
+      db.exec("INSERT INTO narrative_fts(narrative_fts, rank) VALUES ('automerge', 16)");
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  } catch (err) {
+    db.close();
+    if (isReadOnlyError(err)) throw notWritten(path, err);
+    throw err;
+  }
   return db;
+}
+
+/** The database cannot be opened to write: why, and whether it may still be read. */
+function notWritten(path: string, err: unknown): DatabaseError {
+  if (isReadOnlyError(err))
+    return new DatabaseError(`${path}: cannot be written here: ${systemReason(err)}`, true);
+  return new DatabaseError(`${path}: cannot be opened as a database: ${systemReason(err)}`);
+}
+
+/**
+ * A database this process may read but not write (a read-only file or folder: a copy on a
+ * shared drive, another user's), opened to read only: for the commands that only read it.
+ */
+export function readOnlyDatabase(path: string): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      throw new DatabaseError(
+        `${path}: cannot be written here, and is of schema version ${version}, which this tool reads only after bringing it to ${SCHEMA_VERSION}: copy it somewhere it can be written and give --db the copy`,
+      );
+    }
+    return db;
+  } catch (err) {
+    db?.close();
+    if (err instanceof DatabaseError) throw err;
+    // WAL mode (an earlier yos left databases so, or another program has it open) needs its
+    // -shm file written even to read.
+    throw new DatabaseError(
+      `${path}: cannot be written here, nor read without writing: ${systemReason(err)}; copy it somewhere it can be written and give --db the copy`,
+    );
+  }
+}
+
+/**
+ * Close a connection. A database is left in rollback-journal mode, one file that another user, a
+ * read-only share or any SQLite program can open to read (in WAL mode even a reader must write
+ * its -shm file); the next writer switches it to WAL again.
+ */
+export function closeDatabase(db: Db): void {
+  if (db.open && !db.readonly && db.name !== ":memory:") {
+    try {
+      // Another connection open (a second ingest, a browser of the database): not waited for;
+      // the database stays in WAL mode until the last of them closes.
+      db.pragma("busy_timeout = 0");
+      db.pragma("journal_mode = DELETE");
+    } catch {
+      // as above
+    }
+  }
+  db.close();
 }
 
 function canMigrate(version: number): boolean {

@@ -1,5 +1,14 @@
 // The command line and the database loader, end to end on the corpus.
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, join, relative } from "node:path";
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -102,6 +111,23 @@ describe("yos ingest", () => {
     const fk = conn.prepare("PRAGMA foreign_key_check").all();
     expect(fk).toEqual([]);
     conn.close();
+  });
+
+  test("the database is left one file in rollback-journal mode, that a reader can open read-only anywhere", async () => {
+    const db = join(TMP, "at-rest.sqlite");
+    for (const args of [
+      ["ingest", CORPUS],
+      ["report", "--out", join(TMP, "at-rest.html")],
+      ["export", "--out", join(TMP, "at-rest")],
+    ]) {
+      expect((await run([...args, "--db", db])).code).toBe(0);
+      // WAL while a command runs; after it, no -wal or -shm file beside it, nothing to write to read it.
+      expect([existsSync(`${db}-wal`), existsSync(`${db}-shm`)]).toEqual([false, false]);
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      expect(reader.pragma("journal_mode", { simple: true })).toBe("delete");
+      expect(reader.prepare("SELECT count(*) AS n FROM reports").get()).toEqual({ n: 5 });
+      reader.close();
+    }
   });
 
   test("a bad file gets a failed row and a clear message; the others still load", async () => {

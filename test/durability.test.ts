@@ -1,8 +1,8 @@
 // Durability: an ingest killed mid-batch (SIGKILL) leaves a database that opens, passes
 // integrity_check and holds only whole documents, and the next run resumes; two ingests on
 // one database wait for each other instead of failing. Runs the built CLI (npm test builds).
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, expect, test } from "vitest";
@@ -143,6 +143,68 @@ test("an ingest whose output's reader has gone (yos ingest ... | head -1) still 
   expect(code).toBe(0);
   expect(documentsIn(db)).toBe(N);
 }, 120_000);
+
+/**
+ * The command that runs the built CLI as a user whom a file's permissions bind (root's do not):
+ * as is for another user; as root, through runuser as nobody, where nobody can reach the CLI.
+ */
+function unprivileged(): string[] | null {
+  if (process.getuid?.() !== 0) return [];
+  const probe = spawnSync("runuser", [
+    "-u",
+    "nobody",
+    "--",
+    process.execPath,
+    "-e",
+    `require("fs").accessSync(${JSON.stringify(BIN)})`,
+  ]);
+  return probe.status === 0 ? ["runuser", "-u", "nobody", "--"] : null;
+}
+const AS_READER = unprivileged();
+
+test.skipIf(AS_READER === null)(
+  "a database in a read-only folder is reported, audited and exported, not refused",
+  async () => {
+    const folder = join(TMP, "read-only");
+    const outputs = join(TMP, "read-only-outputs");
+    mkdirSync(folder, { recursive: true });
+    mkdirSync(outputs, { recursive: true });
+    chmodSync(outputs, 0o777);
+    const db = join(folder, "yos.sqlite");
+    const files = readdirSync(DIR)
+      .slice(0, 5)
+      .map((f) => join(DIR, f));
+    expect((await ingest([...files, "--db", db, "--quiet"]).done).code).toBe(0);
+    chmodSync(db, 0o444);
+    chmodSync(folder, 0o555);
+    const yosAs = (args: string[]) => {
+      const [command, ...rest] = [...(AS_READER as string[]), process.execPath, BIN, ...args];
+      return spawnSync(command as string, rest, { encoding: "utf8" });
+    };
+    try {
+      const report = yosAs(["report", "--db", db, "--out", join(outputs, "report.html")]);
+      expect([report.status, report.stderr]).toEqual([0, ""]);
+      expect(readFileSync(join(outputs, "report.html"), "utf8")).toContain("Kirklees");
+      const exported = yosAs(["export", "--db", db, "--out", join(outputs, "export")]);
+      expect([exported.status, exported.stderr]).toEqual([0, ""]);
+      expect(
+        readFileSync(join(outputs, "export", "documents.csv"), "utf8")
+          .trim()
+          .split("\n"),
+      ).toHaveLength(6);
+      const audit = yosAs(["audit", "--db", db, "--format", "json", "--fail-on", "never"]);
+      expect([audit.status, audit.stderr]).toEqual([0, ""]);
+      expect(new Set(JSON.parse(audit.stdout).map((f: { file: string }) => f.file)).size).toBe(4);
+      // Writing to it is refused in one line that says why.
+      const write = yosAs(["ingest", DIR, "--db", db]);
+      expect(write.status).toBe(2);
+      expect(write.stderr).toMatch(new RegExp(`^yos: ${db}: cannot be written here: .*\\n$`));
+    } finally {
+      chmodSync(folder, 0o755);
+      chmodSync(db, 0o644);
+    }
+  },
+);
 
 test("two ingests on one database wait for each other", async () => {
   const db = join(TMP, "shared.sqlite");
