@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
@@ -418,7 +418,8 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       tool_version: PARSER_VERSION,
       schema_version: String(SCHEMA_VERSION),
       built_at: new Date().toISOString(),
-      last_ingest: JSON.stringify(positionals),
+      // Resolved: the paths as given mean nothing without the folder the run started from.
+      last_ingest: JSON.stringify(positionals.map((p) => resolve(p))),
     });
     const prunedCount = pruned.length > 0 ? `, ${pruned.length} pruned` : "";
     const interrupted = interrupt.signal.aborted;

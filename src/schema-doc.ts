@@ -57,7 +57,7 @@ export function schemaMarkdown(): string {
     "",
     "### `meta`",
     "",
-    "Key/value: `tool_version`, `schema_version`, `built_at`, `last_ingest` (the inputs of the last ingest).",
+    "Key/value: `tool_version`, `schema_version`, `built_at`, `last_ingest` (the files and folders the last ingest was given, as absolute paths).",
     "",
     "## Warning codes",
     "",

@@ -486,6 +486,10 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([
       { file: "reports/report.txt", status: "ok", area: "Kirklees" },
     ]);
+    // What the run was given, as absolute paths: "proj/reports" means nothing without its folder.
+    expect(rowsIn(db, "SELECT value FROM meta WHERE key = 'last_ingest'")).toEqual([
+      { value: JSON.stringify([join(base, "proj", "reports")]) },
+    ]);
     // Another folder's reports/report.txt is another file: loaded under its absolute path (the
     // same content: a duplicate of the first), and the first is not missing from there.
     const other = join(base, "other", "reports", "report.txt");
