@@ -1,8 +1,8 @@
 // ingest: files -> parsed in worker threads -> loaded by the single database writer, one
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
-import { type Stats, existsSync, readFileSync, statSync } from "node:fs";
-import { normalize, resolve, sep } from "node:path";
+import { type Stats, existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, normalize, resolve, sep } from "node:path";
 import { sha256Of, systemReason, whyNotAFile } from "../parsers/read.js";
 import {
   type Db,
@@ -89,7 +89,7 @@ export async function ingestFiles(
   let loadedBySha = loadedContent(stored);
   const pathOf = (file: string) => options.paths?.get(file) ?? file;
   /** What a document's row records as where its file was read from. */
-  const readFrom = (file: string) => resolve(pathOf(file));
+  const readFrom = (file: string) => placeOf(pathOf(file));
   const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
   const outcomes: IngestOutcome[] = [];
   let done = 0;
@@ -375,6 +375,19 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
   return out;
 }
 
+/**
+ * Where a file is: its absolute path through its folder's real path, so that a folder reached by
+ * a link (or the link itself) is one place; a link to a file stays a name of its own.
+ */
+export function placeOf(file: string): string {
+  const at = resolve(file);
+  try {
+    return join(realpathSync(dirname(at)), basename(at));
+  } catch {
+    return at; // its folder is not there (a file gone with it)
+  }
+}
+
 /** A stored document's name, and where its file was read from when last loaded. */
 type StoredName = Pick<StoredDocument, "file" | "path">;
 
@@ -383,7 +396,7 @@ type StoredName = Pick<StoredDocument, "file" | "path">;
  * this folder when a file is there (the database moved with its files, or made before schema 5).
  */
 function whereIs(d: StoredName): string {
-  const here = resolve(d.file);
+  const here = placeOf(d.file);
   if (d.path === null || d.path === here || existsSync(d.path)) return d.path ?? here;
   return existsSync(here) ? here : d.path;
 }
@@ -404,7 +417,7 @@ export function knownAs(files: readonly string[], stored: Iterable<StoredName>):
   }
   const paths = new Map<string, string>();
   for (const file of files) {
-    const at = resolve(file);
+    const at = placeOf(file);
     let name = nameAt.get(at);
     if (name === undefined) {
       name = taken.has(normalize(file)) ? at : normalize(file);
@@ -420,7 +433,8 @@ export function knownAs(files: readonly string[], stored: Iterable<StoredName>):
  * longer there: moved, renamed, deleted.
  */
 export function missingDocuments(stored: Iterable<StoredName>, roots: readonly string[]): string[] {
-  const within = roots.map((r) => resolve(r));
+  // A folder named, through any links to it, as the real place its files are found under.
+  const within = roots.map((r) => (existsSync(r) ? realpathSync(r) : resolve(r)));
   const missing: string[] = [];
   for (const d of stored) {
     const at = whereIs(d);

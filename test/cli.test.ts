@@ -472,8 +472,10 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       }
     };
     expect((await from("proj", ["reports"])).out.at(-1)).toContain("1 ok");
-    // From the folder above, by another relative path, and by its absolute path: unchanged.
-    for (const named of ["proj/reports", join(base, "proj", "reports", "report.txt")]) {
+    // From the folder above, by another relative path, by its absolute path, and through a link
+    // to its folder (another route to the same place): unchanged.
+    symlinkSync("proj", join(base, "route"));
+    for (const named of ["proj/reports", join(base, "proj", "reports", "report.txt"), "route/reports"]) {
       const again = await from(".", [named]);
       expect(again.out).toEqual([
         "unchanged  reports/report.txt",
