@@ -1,7 +1,7 @@
 // ingest: files -> parsed in worker threads -> loaded by the single database writer, one
 // transaction per document. Unchanged files (same path, size, time and parser version, or
 // same content) are skipped; identical content under another name is recorded as a duplicate.
-import { type Stats, existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { type Stats, existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, normalize, resolve, sep } from "node:path";
 import { sha256Of, systemReason, whyNotAFile } from "../parsers/read.js";
 import {
@@ -187,6 +187,8 @@ export async function ingestFiles(
     const error = typedError(file, "E_UNREADABLE", reason);
     const kept = failedKeepingLoaded(file, error, () => false);
     if (kept) emit(kept);
+    // Nothing there, and never loaded: a mistyped argument, not a document; said, not recorded.
+    else if (!stored.has(file) && nothingAt(pathOf(file))) emit(failure(file, error));
     else recordFailed(failure(file, error), size, mtimeMs, null);
   };
   /** Skip, defer, refuse, record as a duplicate, or set parsing; `final` on the deferred files' pass. */
@@ -385,6 +387,15 @@ export function placeOf(file: string): string {
     return join(realpathSync(dirname(at)), basename(at));
   } catch {
     return at; // its folder is not there (a file gone with it)
+  }
+}
+
+/** No entry at all at `path` (not even a link to nothing). */
+function nothingAt(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false; // a folder on the way that cannot be read: something may be there
   }
 }
 

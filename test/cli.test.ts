@@ -130,6 +130,21 @@ describe("yos ingest", () => {
     }
   });
 
+  test("a path named that is not there fails, and leaves no row: it is a mistyped argument, not a file", async () => {
+    const db = join(TMP, "typo.sqlite");
+    const typo = join(TMP, "reprots");
+    const { code, out } = await run(["ingest", typo, join(CORPUS, "2021-10-kirklees.txt"), "--db", db]);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `failed     ${typo}: [E_UNREADABLE] ${typo}: no such file — check the path and its permissions`,
+    );
+    const conn = openDatabase(db);
+    expect(conn.prepare("SELECT file, status FROM documents").all()).toEqual([
+      { file: join(CORPUS, "2021-10-kirklees.txt"), status: "ok" },
+    ]);
+    conn.close();
+  });
+
   test("a bad file gets a failed row and a clear message; the others still load", async () => {
     const dir = join(TMP, "mixed");
     mkdirSync(dir);
