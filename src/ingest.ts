@@ -381,7 +381,7 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
  * Where a file is: its absolute path through its folder's real path, so that a folder reached by
  * a link (or the link itself) is one place; a link to a file stays a name of its own.
  */
-export function placeOf(file: string): string {
+function placeOf(file: string): string {
   const at = resolve(file);
   try {
     return join(realpathSync(dirname(at)), basename(at));
