@@ -89,6 +89,7 @@ export async function ingestFiles(
   let loadedBySha = loadedContent(stored);
   const pathOf = (file: string) => options.paths?.get(file) ?? file;
   /** What a document's row records as where its file was read from. */
+  const placeOf = placer();
   const readFrom = (file: string) => placeOf(pathOf(file));
   const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
   const outcomes: IngestOutcome[] = [];
@@ -379,15 +380,25 @@ function loadedContent(stored: Map<string, StoredDocument>): Map<string, string>
 
 /**
  * Where a file is: its absolute path through its folder's real path, so that a folder reached by
- * a link (or the link itself) is one place; a link to a file stays a name of its own.
+ * a link (or the link itself) is one place; a link to a file stays a name of its own. Each folder
+ * is looked up once for the files of a run (a thousand files share a few folders).
  */
-function placeOf(file: string): string {
-  const at = resolve(file);
-  try {
-    return join(realpathSync(dirname(at)), basename(at));
-  } catch {
-    return at; // its folder is not there (a file gone with it)
-  }
+function placer(): (file: string) => string {
+  const realFolder = new Map<string, string>();
+  return (file) => {
+    const at = resolve(file);
+    const folder = dirname(at);
+    let real = realFolder.get(folder);
+    if (real === undefined) {
+      try {
+        real = realpathSync(folder);
+      } catch {
+        real = folder; // not there (a file gone with its folder)
+      }
+      realFolder.set(folder, real);
+    }
+    return join(real, basename(at));
+  };
 }
 
 /** No entry at all at `path` (not even a link to nothing). */
@@ -406,7 +417,7 @@ type StoredName = Pick<StoredDocument, "file" | "path">;
  * Where a stored document's file is now: where it was read from last; that gone, its name from
  * this folder when a file is there (the database moved with its files, or made before schema 5).
  */
-function whereIs(d: StoredName): string {
+function whereIs(d: StoredName, placeOf: (file: string) => string): string {
   const here = placeOf(d.file);
   if (d.path === null || d.path === here || existsSync(d.path)) return d.path ?? here;
   return existsSync(here) ? here : d.path;
@@ -419,11 +430,12 @@ function whereIs(d: StoredName): string {
  * folder) goes by its absolute path.
  */
 export function knownAs(files: readonly string[], stored: Iterable<StoredName>): Map<string, string> {
+  const placeOf = placer();
   const nameAt = new Map<string, string>();
   const taken = new Set<string>();
   for (const d of stored) {
     taken.add(d.file);
-    const at = whereIs(d);
+    const at = whereIs(d, placeOf);
     if (!nameAt.has(at)) nameAt.set(at, d.file);
   }
   const paths = new Map<string, string>();
@@ -446,9 +458,10 @@ export function knownAs(files: readonly string[], stored: Iterable<StoredName>):
 export function missingDocuments(stored: Iterable<StoredName>, roots: readonly string[]): string[] {
   // A folder named, through any links to it, as the real place its files are found under.
   const within = roots.map((r) => (existsSync(r) ? realpathSync(r) : resolve(r)));
+  const placeOf = placer();
   const missing: string[] = [];
   for (const d of stored) {
-    const at = whereIs(d);
+    const at = whereIs(d, placeOf);
     const under = within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep));
     if (under && !existsSync(at)) missing.push(d.file);
   }
