@@ -1,10 +1,10 @@
 // `yos audit <files>`: each file parsed and audited in the worker threads, as ingest parses (so a
 // folder uses every core, and a file that hangs the parser is stopped at the time limit), with
 // nothing loaded; the results come back in the order of the files.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { whyUnreadable } from "../parsers/read.js";
-import { type InputError, typedError } from "./errors.js";
-import { PARSE_DEPTH, ParsePool } from "./pool.js";
+import { typedError } from "./errors.js";
+import { PARSE_DEPTH, ParsePool, READ_AHEAD_BYTES } from "./pool.js";
 import type { AuditResult } from "./process-file.js";
 
 export interface AuditOptions {
@@ -21,6 +21,7 @@ export async function auditFiles(
   const pool = new ParsePool(options.jobs, options.timeoutMs);
   const results: AuditResult[] = new Array(files.length);
   const pending = new Set<Promise<void>>();
+  let bytesHeld = 0;
   let done = 0;
   const settle = (i: number, result: AuditResult) => {
     results[i] = result;
@@ -28,19 +29,30 @@ export async function auditFiles(
   };
   try {
     for (const [i, file] of files.entries()) {
-      // Read a file only when a worker will soon be free for it: a folder is never held at once.
-      while (pending.size >= options.jobs * PARSE_DEPTH) await Promise.race(pending);
+      // Read a file only when a worker will soon be free for it, and within READ_AHEAD_BYTES (as
+      // ingest reads): a folder of PDFs is never held in memory at once.
+      const size = sizeOf(file);
+      while (
+        pending.size >= options.jobs * PARSE_DEPTH ||
+        (pending.size > 0 && bytesHeld + size > READ_AHEAD_BYTES)
+      )
+        await Promise.race(pending);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
       } catch (err) {
-        settle(i, { ok: false, error: unreadable(file, err) });
+        settle(i, { ok: false, error: typedError(file, "E_UNREADABLE", whyUnreadable(file, err)) });
         continue;
       }
+      const held = bytes.length;
+      bytesHeld += held;
       const job: Promise<void> = pool
         .audit(file, bytes)
         .then((result) => settle(i, result))
-        .finally(() => pending.delete(job));
+        .finally(() => {
+          pending.delete(job);
+          bytesHeld -= held;
+        });
       pending.add(job);
     }
     await Promise.all(pending);
@@ -50,6 +62,11 @@ export async function auditFiles(
   return files.map((file, i) => ({ file, result: results[i] as AuditResult }));
 }
 
-function unreadable(file: string, err: unknown): InputError {
-  return typedError(file, "E_UNREADABLE", whyUnreadable(file, err));
+/** A file's size in bytes; 0 where it cannot be told (its read then fails and says why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }

@@ -17,14 +17,8 @@ import {
 } from "./db.js";
 import { type ErrorCode, FAILURES_OF_THE_RUN, type InputError, typedError, withReason } from "./errors.js";
 import { PARSER_VERSION } from "./extract.js";
-import { PARSE_DEPTH, ParsePool } from "./pool.js";
+import { PARSE_DEPTH, ParsePool, READ_AHEAD_BYTES } from "./pool.js";
 import { BATCH_SIZE, BatchWriter } from "./writer.js";
-
-/**
- * The most file bytes read but not yet written (each also copied once to its worker): a few
- * large PDFs, or dozens of text files; at 64 MiB, 1000 small PDFs with 2 jobs peaked 20 MB higher.
- */
-const READ_AHEAD_BYTES = 8 * 2 ** 20;
 
 export interface IngestOptions {
   jobs: number;
