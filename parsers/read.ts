@@ -49,6 +49,15 @@ export function systemReason(err: unknown): string {
   return words ? `${words} (${e.code})` : e.code;
 }
 
+/** A path's status, following links; undefined for nothing there, a link to nothing or a loop of links. */
+export function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why a path that is no regular file cannot be read: nothing there, a link to nothing, a folder. */
 export function whyNotAFile(file: string, st: Stats | undefined): string {
   if (!st) {

@@ -226,12 +226,12 @@ export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
 export const PROMPT_LETTER = /^[a-z]\)\s/;
 
-/** How a report names the service (match case-insensitively): "YOS", "Youth Justice Service", "youth offending teams". */
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** How a report names the service (match case-insensitively): "YOS", "Youth Justice Service", "youth offending teams". */
 export const SERVICE_WORDS = "(?:YOS|YJS|YOT|YJT|youth (?:offending|justice) (?:services?|teams?))";
 
 /** "out-of-court", also as printed without its hyphens (match case-insensitively). */

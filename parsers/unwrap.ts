@@ -15,7 +15,7 @@ import {
 import { noteRunsOn } from "./footnotes.js";
 import { type Footnote, type Line, type NormalisedDocument, lastLineOf } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
-import { ILLEGIBLE_PERCENT, MONTH_WORD, RUNS_ON, joinWrapped, ratingOnly } from "./text.js";
+import { ILLEGIBLE_PERCENT, MONTH_WORD, joinWrapped, ratingOnly } from "./text.js";
 
 /** A line that starts a block of its own: a list item, a numbered heading or item, a quote. */
 const BLOCK_START =

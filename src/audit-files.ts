@@ -1,8 +1,8 @@
 // `yos audit <files>`: each file parsed and audited in the worker threads, as ingest parses (so a
 // folder uses every core, and a file that hangs the parser is stopped at the time limit), with
 // nothing loaded; the results come back in the order of the files.
-import { readFileSync, statSync } from "node:fs";
-import { whyUnreadable } from "../parsers/read.js";
+import { readFileSync } from "node:fs";
+import { statOf, whyUnreadable } from "../parsers/read.js";
 import { typedError } from "./errors.js";
 import { PARSE_DEPTH, ParsePool, READ_AHEAD_BYTES } from "./pool.js";
 import type { AuditResult } from "./process-file.js";
@@ -31,7 +31,7 @@ export async function auditFiles(
     for (const [i, file] of files.entries()) {
       // Read a file only when a worker will soon be free for it, and within READ_AHEAD_BYTES (as
       // ingest reads): a folder of PDFs is never held in memory at once.
-      const size = sizeOf(file);
+      const size = statOf(file)?.size ?? 0; // none told: its read fails and says why
       while (
         pending.size >= options.jobs * PARSE_DEPTH ||
         (pending.size > 0 && bytesHeld + size > READ_AHEAD_BYTES)
@@ -60,13 +60,4 @@ export async function auditFiles(
     await pool.close();
   }
   return files.map((file, i) => ({ file, result: results[i] as AuditResult }));
-}
-
-/** A file's size in bytes; 0 where it cannot be told (its read then fails and says why). */
-function sizeOf(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
 }

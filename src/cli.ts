@@ -1,24 +1,15 @@
 // The `yos` command line: extract one report, or ingest files and folders into SQLite.
-import {
-  type Stats,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
-import { systemReason } from "../parsers/read.js";
+import { statOf, systemReason } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { auditFiles } from "./audit-files.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
-import { auditRecord } from "./audit/index.js";
 import {
   DatabaseError,
   SCHEMA_VERSION,
@@ -148,15 +139,6 @@ function ignoredNames(dir: string): (name: string) => boolean {
     return () => false;
   }
   return (name) => patterns.some((p) => (p.startsWith("*.") ? name.endsWith(p.slice(1)) : name === p));
-}
-
-/** A path's status, following links; undefined for nothing there, a link to nothing or a loop of links. */
-function statOf(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // same content) are skipped; identical content under another name is recorded as a duplicate.
 import { type Stats, existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, normalize, resolve, sep } from "node:path";
-import { sha256Of, systemReason, whyNotAFile } from "../parsers/read.js";
+import { sha256Of, systemReason, whyNotAFile, whyUnreadable } from "../parsers/read.js";
 import {
   type Db,
   type StoredDocument,
@@ -230,7 +230,7 @@ export async function ingestFiles(
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      unreadable(file, systemReason(err), st.size, st.mtimeMs);
+      unreadable(file, whyUnreadable(path, err), st.size, st.mtimeMs);
       return;
     }
     const sha256 = sha256Of(bytes);

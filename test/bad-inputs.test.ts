@@ -1,6 +1,6 @@
 // A downloads folder of bad inputs ingested together with the corpus: every good report loads,
 // every bad one gets the right code and a clear message, and the database stays sound.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { type Expected, makeBadInputs } from "../scripts/make-bad-inputs.js";

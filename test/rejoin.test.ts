@@ -10,7 +10,7 @@ import { rejoinRows } from "../parsers/rejoin.js";
 import { wholeLabel } from "../parsers/text.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
-import { extractDocument, normalise } from "../src/extract.js";
+import { normalise } from "../src/extract.js";
 import { readText as read, recordValues, valueStatements } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
