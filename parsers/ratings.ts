@@ -176,6 +176,22 @@ const NOT_RATED = /^(?:not rated|not applicable|n\/a|no rating|not inspected|unr
 const RESETTLEMENT_NOT_RATED =
   /\b(?:not (?:been )?rated|did not rate|no (?:resettlement )?rating\b|not given a rating)/i;
 
+const SERVICE_WORDS_ANYWHERE = new RegExp(`\\b${SERVICE_WORDS}`, "gi");
+
+/**
+ * The name once where its cell ran into a (damaged) copy of itself, the gap between them lost:
+ * "North Somerset Youth Offending Servicenerset Youth Offending Service" is "North Somerset Youth
+ * Offending Service". No word follows a service's words without a gap ("Services" is read whole),
+ * so a letter glued to them, with the service's words again after it, is another cell's text.
+ */
+export function withoutGluedRepeat(name: string): string {
+  for (const m of name.matchAll(SERVICE_WORDS_ANYWHERE)) {
+    const end = (m.index as number) + m[0].length;
+    if (end < name.length && /[a-z]/i.test(name[end] as string)) return name.slice(0, end);
+  }
+  return name;
+}
+
 export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
   const out: RatingsTable = {
     serviceName: null,
@@ -220,7 +236,8 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
         // (The service's words alone, the area's name in the cell before: a gap between words
         // taken for a column's, "North Somerset" / "Youth Offending Service", as OCR spaces them.)
         const area = k > 0 && ONLY_SERVICE_WORDS.test(m[1] as string) ? line.cells[k - 1] : undefined;
-        out.serviceName = `${area && AREA_NAME_ALONE.test(area) ? `${area} ` : ""}${(m[1] as string).trim()}`;
+        const name = withoutGluedRepeat((m[1] as string).trim());
+        out.serviceName = `${area && AREA_NAME_ALONE.test(area) ? `${area} ` : ""}${name}`;
         out.provenance.serviceName = provenanceOf(line);
         break;
       }

@@ -368,6 +368,14 @@ test.each([
     "North Somerset Youth Offending Service",
   ],
   ["Blackburn with Darwen\tYouth Justice Service", "Blackburn with Darwen Youth Justice Service"],
+  // The name's cell run into a damaged copy of itself, the gap between them lost (pdf-parse 1.x
+  // glues cells): the name once. A name that says service words twice, with a gap, stays whole.
+  [
+    "North Somerset Youth Offending Servicenerset Youth Offending Service Score",
+    "North Somerset Youth Offending Service",
+  ],
+  ["Sefton YOTSefton YOT", "Sefton YOT"],
+  ["Anytown Youth Justice Service and Youth Offending Service", "Anytown Youth Justice Service"],
   ["Bath and North East Somerset\tYOT", "Bath and North East Somerset YOT"],
   // (Not a cell that is no area's name: the service's words alone, as printed.)
   ["Inspection 2020\tYouth Offending Service", "Youth Offending Service"],
