@@ -10,9 +10,14 @@ import type { AuditResult } from "./process-file.js";
 export interface AuditOptions {
   jobs: number;
   timeoutMs: number;
+  /** Aborted (Ctrl-C): no further file is read; those in the workers are finished. */
+  signal?: AbortSignal;
 }
 
-/** Each file's findings, or why it could not be audited, in the order of `files`. */
+/**
+ * Each file's findings, or why it could not be audited, in the order of `files`; when `signal`
+ * aborts, those of the files read until then (a leading part of `files`, in their order).
+ */
 export async function auditFiles(
   files: readonly string[],
   options: AuditOptions,
@@ -23,12 +28,15 @@ export async function auditFiles(
   const pending = new Set<Promise<void>>();
   let bytesHeld = 0;
   let done = 0;
+  let read = 0;
   const settle = (i: number, result: AuditResult) => {
     results[i] = result;
     onResult(++done, files.length);
   };
   try {
+    const stopped = () => options.signal?.aborted === true;
     for (const [i, file] of files.entries()) {
+      if (stopped()) break;
       // Read a file only when a worker will soon be free for it, and within READ_AHEAD_BYTES (as
       // ingest reads): a folder of PDFs is never held in memory at once.
       const size = statOf(file)?.size ?? 0; // none told: its read fails and says why
@@ -37,6 +45,8 @@ export async function auditFiles(
         (pending.size > 0 && bytesHeld + size > READ_AHEAD_BYTES)
       )
         await Promise.race(pending);
+      if (stopped()) break;
+      read = i + 1;
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -59,5 +69,6 @@ export async function auditFiles(
   } finally {
     await pool.close();
   }
-  return files.map((file, i) => ({ file, result: results[i] as AuditResult }));
+  // Files are settled out of order, but read in order: those read are the first `read`.
+  return files.slice(0, read).map((file, i) => ({ file, result: results[i] as AuditResult }));
 }

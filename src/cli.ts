@@ -95,8 +95,11 @@ question, the arithmetic, and the line (and page) of every value it rests on.
   --jobs N     parse the files in N worker threads (default: the number of cores)
   --timeout T  give up on a file after T (default 120s): an input error, E_TIMEOUT
 Files that cannot be audited are named on stderr, one line each ("error [E_CODE] file: why");
-on a terminal, a progress bar there too.
-Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or input error.`,
+on a terminal, a progress bar there too. Ctrl-C (or SIGTERM) stops reading: the files in the
+workers are finished and the findings of those audited are written, a line on stderr saying how
+many files were not read (a second Ctrl-C stops at once).
+Exit codes: 0 no finding at the --fail-on level, 1 at least one, 2 usage or input error,
+130 interrupted (143 on SIGTERM).`,
   report: `yos report [--db out/yos.sqlite] [--out out/report.html]
 
 Write one static HTML file (no network needed to open it): a grid of inspections by standards
@@ -343,23 +346,7 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
   const tty = Boolean(process.stderr.isTTY) && !values.quiet && !values.json;
   const started = Date.now();
   const counts: Record<IngestStatus, number> = { ok: 0, partial: 0, failed: 0, duplicate: 0, unchanged: 0 };
-  // Ctrl-C (or SIGTERM, a scheduler's or a container's stop): read no further file, write those
-  // being read, say where the run stopped; a second signal stops at once (each document's
-  // transaction is whole or absent either way). Exit 128 + the signal's number, as a shell says.
-  const interrupt = new AbortController();
-  let interruptedBy: "SIGINT" | "SIGTERM" | null = null;
-  const exitCodeOf = { SIGINT: 130, SIGTERM: 143 } as const;
-  const onSignal = (signal: "SIGINT" | "SIGTERM") => {
-    if (interruptedBy) process.exit(exitCodeOf[signal]);
-    interruptedBy = signal;
-    interrupt.abort();
-    const again = signal === "SIGINT" ? "Ctrl-C again" : "a second SIGTERM";
-    process.stderr.write(
-      `${tty ? ERASE_LINE : ""}yos: ${signal === "SIGINT" ? "interrupted" : "terminated"}: writing the files being read (${again} stops at once)\n`,
-    );
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const interrupt = interruption(tty, "writing the files being read");
   try {
     // Before reading: a copy of a pruned file's content, under its new name, is then loaded.
     const loadedBefore = [...storedDocuments(db).values()];
@@ -436,13 +423,44 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
       write(total);
     }
     if (values.summary && !values.json) write(`\n${summaryTable(db)}`);
-    if (interruptedBy) return exitCodeOf[interruptedBy];
+    const exitCode = interrupt.exitCode();
+    if (exitCode !== null) return exitCode;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    interrupt.stop();
     closeDatabase(db);
   }
   return counts.failed > 0 ? 1 : 0;
+}
+
+/**
+ * Ctrl-C (or SIGTERM, a scheduler's or a container's stop) during a long command: `signal` aborts,
+ * the command ends the files in hand (`finishing` says how) and says where it stopped; a second
+ * signal stops at once. Exit 128 + the signal's number, as a shell says.
+ */
+function interruption(tty: boolean, finishing: string) {
+  const controller = new AbortController();
+  let by: "SIGINT" | "SIGTERM" | null = null;
+  const exitCodeOf = { SIGINT: 130, SIGTERM: 143 } as const;
+  const onSignal = (signal: "SIGINT" | "SIGTERM") => {
+    if (by) process.exit(exitCodeOf[signal]);
+    by = signal;
+    controller.abort();
+    const again = signal === "SIGINT" ? "Ctrl-C again" : "a second SIGTERM";
+    process.stderr.write(
+      `${tty ? ERASE_LINE : ""}yos: ${signal === "SIGINT" ? "interrupted" : "terminated"}: ${finishing} (${again} stops at once)\n`,
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    /** 130 or 143 once interrupted, else null. */
+    exitCode: (): number | null => (by ? exitCodeOf[by] : null),
+    stop: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }
 
 /** Files in the folders given that are not read, by extension, the most first. */
@@ -603,6 +621,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
   let findings: Finding[] = [];
   let files: string[] = [];
   let someUnread = false;
+  let interruptedBy: number | null = null;
   if (values.db) {
     const db = existingDatabase(values.db);
     try {
@@ -619,14 +638,18 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     const passedBy = new Map<string, number>();
     const tty = Boolean(process.stderr.isTTY);
     const started = Date.now();
-    const audited = await auditFiles(
-      collectInputs(positionals, passedBy),
-      { jobs, timeoutMs },
-      (done, total) => {
+    const inputs = collectInputs(positionals, passedBy);
+    const interrupt = interruption(tty, "finishing the files being audited");
+    let audited: Awaited<ReturnType<typeof auditFiles>>;
+    try {
+      audited = await auditFiles(inputs, { jobs, timeoutMs, signal: interrupt.signal }, (done, total) => {
         if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(done, total, started)}`);
-      },
-    );
+      });
+    } finally {
+      interrupt.stop();
+    }
     if (tty) process.stderr.write(ERASE_LINE);
+    interruptedBy = interrupt.exitCode();
     for (const { file, result } of audited) {
       if (result.ok) {
         findings.push(...result.value);
@@ -638,9 +661,14 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     }
     // On stderr: stdout is the findings, perhaps JSON or CSV.
     if (passedBy.size > 0) process.stderr.write(`${notReadLine(passedBy)}\n`);
+    if (interruptedBy !== null)
+      process.stderr.write(
+        `yos: ${audited.length} of ${plural(inputs.length, "file")} audited, the findings theirs alone; ${plural(inputs.length - audited.length, "file")} not read\n`,
+      );
   }
   const shown = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least]);
   write(formatFindings(format, shown, files));
+  if (interruptedBy !== null) return interruptedBy;
   if (someUnread) return 2;
   if (failOn === "never") return 0;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;

@@ -877,6 +877,53 @@ describe("yos audit", () => {
     );
   });
 
+  test("Ctrl-C during an audit of files: the files in the workers are finished, their findings written, the rest counted; exit 130", async () => {
+    const dir = join(TMP, "audit-interrupted");
+    mkdirSync(dir);
+    // More than one job holds (PARSE_DEPTH, 16): some are still to read when the first is done.
+    const N = 40;
+    const names = Array.from({ length: N }, (_, i) => `croydon-${String(i).padStart(2, "0")}.txt`);
+    for (const name of names) writeFileSync(join(dir, name), readFileSync(join(CORPUS, "2019-croydon.txt")));
+    const said: string[] = [];
+    const stderr = process.stderr.write;
+    const wasTty = process.stderr.isTTY;
+    const signalListeners = process.listenerCount("SIGINT");
+    process.stderr.isTTY = true;
+    let sent = false;
+    process.stderr.write = ((s: string) => {
+      said.push(s);
+      // The first file done (the bar at 1/40): Ctrl-C, as the audit's own handler receives it.
+      if (!sent && / 1\/40 /.test(s) && process.listenerCount("SIGINT") > signalListeners) {
+        sent = true;
+        const onSignal = process.listeners("SIGINT").at(-1) as (signal: string) => void;
+        onSignal("SIGINT");
+      }
+      return true;
+    }) as typeof process.stderr.write;
+    const out: string[] = [];
+    let code: number;
+    try {
+      code = await main(["audit", dir, "--format", "json", "--jobs", "1"], (s) => out.push(s));
+    } finally {
+      process.stderr.write = stderr;
+      process.stderr.isTTY = wasTty;
+    }
+    expect(code).toBe(130);
+    expect(process.listenerCount("SIGINT")).toBe(signalListeners);
+    expect(said).toContain(
+      "\r\x1b[2Kyos: interrupted: finishing the files being audited (Ctrl-C again stops at once)\n",
+    );
+    const findings = JSON.parse(out[0] as string) as { file: string; ruleId: string }[];
+    // Croydon's 2 findings for each file audited: the first files of the folder, in order.
+    const audited = findings.length / 2;
+    expect(audited).toBeGreaterThanOrEqual(1);
+    expect(audited).toBeLessThan(N);
+    expect(findings.map((f) => basename(f.file))).toEqual(names.slice(0, audited).flatMap((n) => [n, n]));
+    expect(said.at(-1)).toBe(
+      `yos: ${audited} of ${N} files audited, the findings theirs alone; ${N - audited} files not read\n`,
+    );
+  });
+
   test("--db reads the findings stored by ingest", async () => {
     const db = join(TMP, "audit.sqlite");
     await run(["ingest", CORPUS, "--db", db]);
