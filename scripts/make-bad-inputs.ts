@@ -1,5 +1,6 @@
 // Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
-// corrupted PDF, a password-protected PDF, a scanned PDF, an OCR'd one whose text does not decode, a PDF that is not a report, a Word file renamed .pdf,
+// corrupted PDF, a password-protected PDF, a scanned PDF, an OCR'd one whose text does not decode, a PDF that is not a report,
+// inspections of adult probation services, a Word file renamed .pdf,
 // an empty file, binary noise, and a duplicate of a good report under another name. Returns
 // each file with the outcome `yos ingest` should give it.
 // Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
@@ -10,6 +11,10 @@ import { tinyPdf } from "../test/helpers/tiny-pdf.js";
 import { renderReportPdf } from "./render-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
+
+/** An adult probation report's prose, which names youth offending services six times. */
+const ADULT_PROSE =
+  "People on probation who turn 18 transfer from the youth offending service (YOS). The YOS and the probation delivery unit share a transitions protocol; youth justice managers attend the reducing reoffending board, and the YOT's case records were available to practitioners. Youth offending service staff joined two of the case conferences we saw.\n";
 
 function pdfOf(lines: string[], options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -109,6 +114,21 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
     "adult-probation.txt": [
       Buffer.from(
         "An inspection of probation services in\n\nKent\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tGood\n",
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    // Inspections of probation services for adults that name youth offending services often (the
+    // young adults they take on at 18, a partner at the table): ratings tables whose numbered rows
+    // would load as standards 1.1 to 2.4. One by its cover; one whose cover was lost, by its rows.
+    "probation-pdu.txt": [
+      Buffer.from(
+        `An inspection of probation services in: Newtown PDU\n\nHM Inspectorate of Probation, June 2022\n\nRatings\nNewtown PDU\tScore 12/27\nOverall rating\tRequires improvement\n1.1\tLeadership\tRequires improvement\n1.2\tStaff\tInadequate\n1.3\tServices\tGood\n2.1\tAssessment\tGood\n\n${ADULT_PROSE}`,
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    "crc-without-cover.txt": [
+      Buffer.from(
+        `Overall rating\tGood\n1.1\tLeadership\tGood\n1.2\tStaff\tGood\n2.1\tAssessment\tGood\n4.1\tUnpaid work\tGood\n4.2\tThrough the Gate\tRequires improvement\n\n${ADULT_PROSE}`,
       ),
       { status: "failed", code: "E_NOT_A_YOS_REPORT" },
     ],

@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.199";
+export const PARSER_VERSION = "0.8.200";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -222,6 +222,38 @@ function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument[
   return null;
 }
 
+const YOUTH_INSPECTION_TITLE = /inspection of youth (?:offending|justice) services/i;
+
+/**
+ * The cover of an inspection of probation services for adults, which the inspectorate publishes
+ * beside the youth reports: "An inspection of probation services in: Dorset PDU", "... of the
+ * National Probation Service: North West Division", "... of Durham Tees Valley Community
+ * Rehabilitation Company" ("HM Inspectorate of Probation", on every cover, is none of these).
+ */
+const ADULT_PROBATION_TITLE =
+  /\binspection of (?:the )?(?:probation services?\b|national probation service\b|[a-z][\w ,'&-]{0,80}?(?:community rehabilitation company\b|\bCRC\b)|[a-z][\w ,'&-]{0,60}?\b(?:PDU|probation delivery unit)\b)/i;
+/** A ratings row of the adult framework: "1.1 Leadership", "1.3 Services", "Unpaid work", "Through the Gate". */
+const ADULT_STANDARD_ROW =
+  /^(?:1\.1\.?\s+Leadership\b(?!\s+and\b)|1\.3\.?\s+Services\b|\d\.\d\.?\s+(?:Unpaid work|Through the Gate|Pre-sentence information and advice)\b)/i;
+
+/**
+ * The line that shows an inspection of probation services for adults, if any: its cover's title,
+ * or its ratings table's rows of the adult framework (two at least), where the cover does not call
+ * it an inspection of youth services. Its numbers would load as standards 1.1 to 2.4 of a youth
+ * report, and an adult report names youth offending services often enough (transitions,
+ * partners) to pass for one.
+ */
+function adultProbationInspection(
+  lines: NormalisedDocument["lines"],
+): NormalisedDocument["lines"][number] | null {
+  const cover = lines.slice(0, 60);
+  if (cover.some((l) => YOUTH_INSPECTION_TITLE.test(l.flat))) return null;
+  const title = cover.find((l) => ADULT_PROBATION_TITLE.test(l.flat));
+  if (title) return title;
+  const rows = lines.filter((l) => /^\d/.test(l.flat) && ADULT_STANDARD_ROW.test(l.flat));
+  return rows.length >= 2 ? (rows[0] as NormalisedDocument["lines"][number]) : null;
+}
+
 /**
  * A youth offending service report says so: on its cover, or by naming the service (YOS, YOT,
  * YJS) throughout. An adult probation report has a ratings table too, but not this.
@@ -229,7 +261,7 @@ function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument[
 function mentionsYouthJustice(lines: NormalisedDocument["lines"]): boolean {
   let mentions = 0;
   for (const line of lines) {
-    if (/inspection of youth (?:offending|justice) services/i.test(line.flat)) return true;
+    if (YOUTH_INSPECTION_TITLE.test(line.flat)) return true;
     mentions += (line.flat.match(/\b(?:YOS|YOT|YJS|youth offending|youth justice)\b/gi) ?? []).length;
     if (mentions >= 5) return true;
   }
@@ -261,6 +293,13 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     throw new NotAReportError(
       raw.file,
       `it is the inspectorate's annual report across its inspections (line ${annual.line}), not one service's inspection`,
+    );
+  }
+  const adult = adultProbationInspection(lines);
+  if (adult) {
+    throw new NotAReportError(
+      raw.file,
+      `it is an inspection of probation services for adults, rated on another framework than the youth standards: line ${adult.line}, '${adult.flat.slice(0, 60)}'`,
     );
   }
   const seg = segment(lines);

@@ -64,7 +64,13 @@ test("each failure is one clear line naming the file, the code and what to do; e
   expect(line).toBe(
     `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
   );
-  expect(out.at(-1)).toContain("19 files: 5 ok, 0 partial, 13 failed, 1 duplicate, 0 unchanged");
+  expect(out.at(-1)).toContain("21 files: 5 ok, 0 partial, 15 failed, 1 duplicate, 0 unchanged");
+  expect(out.find((l) => l.includes("probation-pdu.txt"))).toBe(
+    `failed     ${join(DIR, "probation-pdu.txt")}: [E_NOT_A_YOS_REPORT] ${join(DIR, "probation-pdu.txt")}: not a youth offending service inspection report (it is an inspection of probation services for adults, rated on another framework than the youth standards: line 1, 'An inspection of probation services in: Newtown PDU') — only HMI Probation youth offending service inspection reports are read`,
+  );
+  expect(out.find((l) => l.includes("crc-without-cover.txt"))).toContain(
+    "rated on another framework than the youth standards: line 2, '1.1 Leadership Good'",
+  );
   expect(out.find((l) => l.includes("scanned.pdf"))).toBe(
     `failed     ${join(DIR, "scanned.pdf")}: [E_NO_TEXT] ${join(DIR, "scanned.pdf")}: the PDF's 3 pages hold 0 letters or digits: pictures of pages (a scan?), no text to read — run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF`,
   );
