@@ -1,6 +1,6 @@
 // Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
 // corrupted PDF, a password-protected PDF, a scanned PDF, an OCR'd one whose text does not decode, a PDF that is not a report,
-// inspections of adult probation services, a Word file renamed .pdf,
+// inspections of adult probation services, the inspection standards, a research bulletin, a Word file renamed .pdf,
 // an empty file, binary noise, and a duplicate of a good report under another name. Returns
 // each file with the outcome `yos ingest` should give it.
 // Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
@@ -129,6 +129,21 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
     "crc-without-cover.txt": [
       Buffer.from(
         `Overall rating\tGood\n1.1\tLeadership\tGood\n1.2\tStaff\tGood\n2.1\tAssessment\tGood\n4.1\tUnpaid work\tGood\n4.2\tThrough the Gate\tRequires improvement\n\n${ADULT_PROSE}`,
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    // The inspection standards themselves: every standard's heading, its key questions and
+    // prompts, and no rating or figure.
+    "inspection-standards.txt": [
+      Buffer.from(
+        "Standards for inspecting youth offending services\n\nHM Inspectorate of Probation, March 2018\n\nYouth offending teams (YOTs) are inspected against these standards; a YOS is rated on each.\n\nDomain one: Organisational delivery\n1.1 Governance and leadership\nThe governance and leadership of the YOT supports and promotes the delivery of a high-quality service.\n1.2 Staff\nStaff within the YOT are empowered to deliver a high-quality service.\n\nDomain two: Court disposals\n2.1 Assessment\nAssessment is well-informed, analytical and personalised.\n2.1.1 Does assessment sufficiently analyse how to support the child's desistance?\na) Is there sufficient analysis of offending behaviour?\n2.2 Planning\nPlanning is well-informed, holistic and personalised, involving the youth justice service's partners.\n",
+      ),
+      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
+    ],
+    // A research bulletin: key questions' percentages across many inspections, under no area.
+    "research-bulletin.txt": [
+      Buffer.from(
+        "HM Inspectorate of Probation\nResearch & Analysis Bulletin 2021/07\nThe quality of youth offending services' work: findings from our inspections\n\nWe inspected 40 youth offending services (YOS) and examined 1,500 court disposals. Youth justice services did well on desistance; YOTs less so on safety; the YOS were rated on each standard.\n\n2.1 Assessment\nKey question\t% 'Yes'\nDoes assessment sufficiently analyse how to support the child's desistance?\t82%\nDoes assessment sufficiently analyse how to keep the child safe?\t71%\nDoes assessment sufficiently analyse how to keep other people safe?\t63%\n",
       ),
       { status: "failed", code: "E_NOT_A_YOS_REPORT" },
     ],

@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.200";
+export const PARSER_VERSION = "0.8.201";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -185,11 +185,36 @@ const LATER_PROGRAMME =
   /^An inspection of youth justice work with children and victims\b|\binspected and rated work with children and victims\b/i;
 
 /**
- * The inspectorate's annual report on its youth inspections ("Annual report: inspection of youth
- * offending services (2019-2020)"): it prints every inspected service's ratings, and read as
- * one report it would load a mix of them under no area.
+ * The inspectorate's other publications on youth justice, by their cover, and what each is. Its
+ * annual report ("Annual report: inspection of youth offending services (2019-2020)") prints every
+ * inspected service's ratings, and read as one report it would load a mix of them under no area;
+ * a research bulletin prints key questions' percentages across many inspections.
  */
-const ANNUAL_REPORT = /^Annual report\b.{0,40}\binspections? of youth (?:offending|justice)/i;
+const OTHER_PUBLICATIONS: { cover: RegExp; is: string }[] = [
+  {
+    cover: /^Annual report\b.{0,40}\binspections? of youth (?:offending|justice)/i,
+    is: "the inspectorate's annual report across its inspections",
+  },
+  {
+    cover: /^(?:HM Inspectorate of Probation\s+)?Research (?:&|and) Analysis Bulletin\b/i,
+    is: "a research and analysis bulletin, on findings across inspections",
+  },
+  { cover: /^(?:HM Inspectorate of Probation\s+)?Academic Insights\b/i, is: "an Academic Insights paper" },
+  {
+    cover: /^(?:HM Inspectorate of Probation\s+)?Effective practice guide\b/i,
+    is: "an effective practice guide",
+  },
+  { cover: /^An? (?:joint )?thematic inspection\b/i, is: "a thematic inspection, across services" },
+];
+
+/** The cover line and kind of another publication than one service's inspection, if it is one. */
+function otherPublication(
+  lines: NormalisedDocument["lines"],
+): { line: NormalisedDocument["lines"][number]; is: string } | null {
+  for (const line of lines.slice(0, 40))
+    for (const { cover, is } of OTHER_PUBLICATIONS) if (cover.test(line.flat)) return { line, is };
+  return null;
+}
 
 /**
  * The Welsh-language edition's cover or credits: "Arolygiad o wasanaethau troseddwyr ifanc
@@ -288,11 +313,11 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       `it is the Welsh-language edition of an inspection report (line ${welsh.line}: '${welsh.flat.slice(0, 60)}')`,
     );
   }
-  const annual = lines.slice(0, 40).find((l) => ANNUAL_REPORT.test(l.flat));
-  if (annual) {
+  const other = otherPublication(lines);
+  if (other) {
     throw new NotAReportError(
       raw.file,
-      `it is the inspectorate's annual report across its inspections (line ${annual.line}), not one service's inspection`,
+      `it is ${other.is} (line ${other.line.line}), not one service's inspection`,
     );
   }
   const adult = adultProbationInspection(lines);
@@ -341,6 +366,21 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const overallStatements = overallRatingStatements(lines, seg);
   // Where the table gives no overall rating, the report's own statement of it does.
   const overallStated = table.overallRating ? null : overallRatingFromStatements(overallStatements);
+
+  // Headed by the standards, and rating none of them: the inspection standards themselves, a
+  // guide to them or a thematic report, whose record would be an inspection with nothing in it.
+  const ratesSomething =
+    table.overallRating !== null ||
+    overallStated !== null ||
+    table.statedScore !== null ||
+    std.standards.some((s) => s.rating ?? s.sectionRating ?? s.annexRating) ||
+    questions.keyQuestions.some((k) => k.percent !== null || k.yes !== null);
+  if (!ratesSomething) {
+    throw new NotAReportError(
+      raw.file,
+      "it rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more",
+    );
+  }
 
   const warnings = [
     ...(raw.readWarnings ?? []).map((w) => ({ ...w, provenance: null })),

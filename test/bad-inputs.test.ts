@@ -64,7 +64,13 @@ test("each failure is one clear line naming the file, the code and what to do; e
   expect(line).toBe(
     `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
   );
-  expect(out.at(-1)).toContain("21 files: 5 ok, 0 partial, 15 failed, 1 duplicate, 0 unchanged");
+  expect(out.at(-1)).toContain("23 files: 5 ok, 0 partial, 17 failed, 1 duplicate, 0 unchanged");
+  expect(out.find((l) => l.includes("inspection-standards.txt"))).toContain(
+    "(it rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more)",
+  );
+  expect(out.find((l) => l.includes("research-bulletin.txt"))).toContain(
+    "(it is a research and analysis bulletin, on findings across inspections (line 2), not one service's inspection)",
+  );
   expect(out.find((l) => l.includes("probation-pdu.txt"))).toBe(
     `failed     ${join(DIR, "probation-pdu.txt")}: [E_NOT_A_YOS_REPORT] ${join(DIR, "probation-pdu.txt")}: not a youth offending service inspection report (it is an inspection of probation services for adults, rated on another framework than the youth standards: line 1, 'An inspection of probation services in: Newtown PDU') — only HMI Probation youth offending service inspection reports are read`,
   );

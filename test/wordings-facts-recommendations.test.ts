@@ -1189,7 +1189,8 @@ test("a caption whose footnote marker OCR misread after its colon ('... court di
     "3 (8%) Total current caseload with youth conditional caution",
     "31 (84%) Total current caseload: community resolution or other out-of-court disposal",
     "For children in the inspected cases subject to court disposals:”",
-    "1.1. Governance and leadership",
+    // (A section that states its rating: a document that rates nothing is no report.)
+    "1.1. Governance and leadership Good",
     "The governance and leadership of the YOT supports and promotes the delivery of a high-quality service.",
   ].join("\n");
   const record = extractDocument(await documentFromBytes("kirklees-caseload.txt", Buffer.from(text, "utf8")));
