@@ -12,6 +12,8 @@ export interface AuditOptions {
   timeoutMs: number;
   /** Aborted (Ctrl-C): no further file is read; those in the workers are finished. */
   signal?: AbortSignal;
+  /** Inputs read already, by the name they have among `files` (standard input). */
+  given?: ReadonlyMap<string, Buffer>;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function auditFiles(
       if (stopped()) break;
       // Read a file only when a worker will soon be free for it, and within READ_AHEAD_BYTES (as
       // ingest reads): a folder of PDFs is never held in memory at once.
-      const size = statOf(file)?.size ?? 0; // none told: its read fails and says why
+      const ready = options.given?.get(file);
+      const size = ready?.length ?? statOf(file)?.size ?? 0; // none told: its read fails and says why
       while (
         pending.size >= options.jobs * PARSE_DEPTH ||
         (pending.size > 0 && bytesHeld + size > READ_AHEAD_BYTES)
@@ -49,7 +52,7 @@ export async function auditFiles(
       read = i + 1;
       let bytes: Buffer;
       try {
-        bytes = readFileSync(file);
+        bytes = ready ?? readFileSync(file);
       } catch (err) {
         settle(i, { ok: false, error: typedError(file, "E_UNREADABLE", whyUnreadable(file, err)) });
         continue;

@@ -5,7 +5,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
-import { statOf, systemReason } from "../parsers/read.js";
+import { documentFromBytes, statOf, systemReason } from "../parsers/read.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { auditFiles } from "./audit-files.js";
@@ -24,7 +24,7 @@ import {
 } from "./db.js";
 import { type InputError, inputError } from "./errors.js";
 import { type ExportFormat, datasetteMetadata, exportTable, exportableNames } from "./export.js";
-import { PARSER_VERSION, extractFile } from "./extract.js";
+import { PARSER_VERSION, extractDocument, extractFile } from "./extract.js";
 import { type IngestOutcome, type IngestStatus, ingestFiles, knownAs, missingDocuments } from "./ingest.js";
 import { buildReportHtml } from "./report-html.js";
 import { plural } from "./wording.js";
@@ -48,6 +48,7 @@ that cannot be used, 130 interrupted (Ctrl-C; 143 SIGTERM).`,
   extract: `yos extract <file> [--json]
 
 Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
+<file> - reads standard input, named <stdin> in the record: pdftotext -layout r.pdf - | yos extract -
   --json   print the record as JSON on stdout (nothing else on stdout)
 Without --json, print a readable summary: identity, ratings, key questions, completeness
 and the warnings about what could not be read.`,
@@ -86,9 +87,10 @@ Exit code 1 when any file failed, 130 when interrupted (143 on SIGTERM).`,
           [--jobs N] [--timeout 120s]
 
 Check reports against the inspectorate's published scoring rules and their own internal
-agreement. Give report files or folders to parse and audit them now, or --db to read the
-findings stored by 'yos ingest'. Each finding names its rule, severity, the standard or key
-question, the arithmetic, and the line (and page) of every value it rests on.
+agreement. Give report files or folders to parse and audit them now (- reads standard input,
+named <stdin>), or --db to read the findings stored by 'yos ingest'. Each finding names its
+rule, severity, the standard or key question, the arithmetic, and the line (and page) of every
+value it rests on.
   --format     text (default, grouped by report and severity), json, csv or markdown
   --severity   the least severe findings to show (default info: all)
   --fail-on    exit 1 when a finding at least this severe exists (default error)
@@ -188,6 +190,16 @@ export function collectInputs(paths: string[], passedBy?: Map<string, number>): 
   return out;
 }
 
+/** What a report read from standard input (`-`) is called: in its record, findings and messages. */
+export const STDIN_NAME = "<stdin>";
+
+/** All of standard input, as `pdftotext report.pdf - | yos extract -` gives it. */
+async function standardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** A file that could not be read, on stderr (stdout is the record, or the findings). */
 function reportInputError(e: InputError): void {
   process.stderr.write(`error [${e.code}] ${e.message}\n`);
@@ -263,9 +275,13 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError("yos extract takes exactly one file");
-  const file = positionals[0] as string;
+  const given = positionals[0] as string;
+  const file = given === "-" ? STDIN_NAME : given;
   try {
-    const record = await extractFile(file);
+    const record =
+      given === "-"
+        ? extractDocument(await documentFromBytes(file, await standardInput()))
+        : await extractFile(file);
     write(values.json ? JSON.stringify(record, null, 2) : formatSummary(record));
     return 0;
   } catch (err) {
@@ -339,6 +355,10 @@ async function cmdIngest(args: string[], write: (s: string) => void): Promise<nu
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("yos ingest needs at least one file or folder");
+  if (positionals.includes("-"))
+    throw new UsageError(
+      "yos ingest reads files, which it knows again by their path and content: save standard input to a file and ingest that",
+    );
   const jobs = jobsOption(values.jobs);
   const timeoutMs = parseDuration(values.timeout as string, "timeout");
   const maxSizeBytes = parseSize(values["max-size"] as string, "max-size");
@@ -638,13 +658,24 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     const passedBy = new Map<string, number>();
     const tty = Boolean(process.stderr.isTTY);
     const started = Date.now();
-    const inputs = collectInputs(positionals, passedBy);
+    if (positionals.filter((p) => p === "-").length > 1)
+      throw new UsageError("standard input (-) can be given once");
+    // Standard input read whole first, a file of the batch by its name.
+    const given = positionals.includes("-") ? new Map([[STDIN_NAME, await standardInput()]]) : undefined;
+    const inputs = collectInputs(
+      positionals.map((p) => (p === "-" ? STDIN_NAME : p)),
+      passedBy,
+    );
     const interrupt = interruption(tty, "finishing the files being audited");
     let audited: Awaited<ReturnType<typeof auditFiles>>;
     try {
-      audited = await auditFiles(inputs, { jobs, timeoutMs, signal: interrupt.signal }, (done, total) => {
-        if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(done, total, started)}`);
-      });
+      audited = await auditFiles(
+        inputs,
+        { jobs, timeoutMs, signal: interrupt.signal, given },
+        (done, total) => {
+          if (tty) process.stderr.write(`${ERASE_LINE}${progressBar(done, total, started)}`);
+        },
+      );
     } finally {
       interrupt.stop();
     }

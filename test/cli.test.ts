@@ -1,4 +1,5 @@
 // The command line and the database loader, end to end on the corpus.
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -200,6 +201,56 @@ test("on a terminal, the progress bar stays under the lines printed: erased befo
   expect(sent[15]).toContain(`[${"#".repeat(30)}] 5/5 `);
   // Erased before the total, which is the last line.
   expect(sent.slice(16)).toEqual([ERASE, expect.stringMatching(/^out 5 files: 5 ok/)]);
+});
+
+describe("standard input, '-' (the built CLI: npm test builds it first)", () => {
+  const yos = (args: string[], input: string | Buffer) =>
+    spawnSync(process.execPath, [join(ROOT, "bin", "yos.js"), ...args], { input, encoding: "utf8" });
+  const kirklees = join(CORPUS, "2021-10-kirklees.txt");
+
+  test("yos extract - reads a report piped in, in any format, as it reads the file, named <stdin>", async () => {
+    const fromFile = await extractFile(kirklees);
+    const piped = yos(["extract", "-", "--json"], readFileSync(kirklees));
+    expect(piped.status, piped.stderr).toBe(0);
+    const record = JSON.parse(piped.stdout) as typeof fromFile;
+    expect(record.source.file).toBe("<stdin>");
+    expect({ ...record, source: fromFile.source }).toEqual(fromFile);
+    // Markdown, known by its content as a file is.
+    const markdown = yos(["extract", "-", "--json"], toMarkdown(readFileSync(kirklees, "utf8")));
+    const fromMarkdown = JSON.parse(markdown.stdout) as typeof fromFile;
+    expect([fromMarkdown.source.format, fromMarkdown.area, fromMarkdown.statedScore]).toEqual([
+      "markdown",
+      "Kirklees",
+      fromFile.statedScore,
+    ]);
+    const empty = yos(["extract", "-"], "");
+    expect([empty.status, empty.stderr]).toEqual([
+      1,
+      "error [E_EMPTY] <stdin>: the file is empty — download it again\n",
+    ]);
+  });
+
+  test("yos audit - audits the report piped in beside the files named; yos ingest - is refused", () => {
+    const croydon = join(CORPUS, "2019-croydon.txt");
+    const both = yos(["audit", "-", croydon, "--format", "json"], readFileSync(kirklees));
+    const files = yos(["audit", kirklees, croydon, "--format", "json"], "");
+    const findings = JSON.parse(both.stdout) as { file: string }[];
+    // Kirklees' 3 findings under <stdin>, then Croydon's 2; the same as from the two files.
+    expect(findings.map((f) => f.file)).toEqual([...Array(3).fill("<stdin>"), croydon, croydon]);
+    expect(findings).toEqual(
+      (JSON.parse(files.stdout) as { file: string }[]).map((f) => ({
+        ...f,
+        file: f.file === kirklees ? "<stdin>" : f.file,
+      })),
+    );
+    expect(both.status).toBe(files.status);
+    const ingest = yos(["ingest", "-", "--db", join(TMP, "stdin.sqlite")], readFileSync(kirklees));
+    expect(ingest.status).toBe(2);
+    expect(ingest.stderr).toContain(
+      "yos ingest reads files, which it knows again by their path and content: save standard input to a file and ingest that",
+    );
+    expect(existsSync(join(TMP, "stdin.sqlite"))).toBe(false);
+  });
 });
 
 test("schemas/report.schema.json is generated from the zod schema and up to date", () => {
