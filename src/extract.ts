@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.201";
+export const PARSER_VERSION = "0.8.202";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -204,7 +204,8 @@ const OTHER_PUBLICATIONS: { cover: RegExp; is: string }[] = [
     cover: /^(?:HM Inspectorate of Probation\s+)?Effective practice guide\b/i,
     is: "an effective practice guide",
   },
-  { cover: /^An? (?:joint )?thematic inspection\b/i, is: "a thematic inspection, across services" },
+  // ("A thematic inspection of ...", or a line "Thematic Inspection" above the title.)
+  { cover: /^(?:An? (?:joint )?)?thematic inspection\b/i, is: "a thematic inspection, across services" },
 ];
 
 /** The cover line and kind of another publication than one service's inspection, if it is one. */

@@ -723,3 +723,40 @@ describe("a rating's footnote marker that the converter lost or misread (North S
     expect(notes).toEqual([null, true, "Planning was judged to be s"]);
   });
 });
+
+test.each([
+  [
+    "Research & Analysis Bulletin 2021/05",
+    "a research and analysis bulletin, on findings across inspections",
+  ],
+  ["HM Inspectorate of Probation Academic Insights 2021/09", "an Academic Insights paper"],
+  ["Effective practice guide: out-of-court disposals", "an effective practice guide"],
+  [
+    "A joint thematic inspection of youth justice services' work with girls",
+    "a thematic inspection, across services",
+  ],
+  ["Thematic Inspection", "a thematic inspection, across services"],
+  [
+    "Annual report: inspection of youth offending services (2019-2020)",
+    "the inspectorate's annual report across its inspections",
+  ],
+])("another publication of the inspectorate is refused by its cover: %s", async (cover, is) => {
+  // A ratings table and youth offending services named throughout: only the cover tells it.
+  const text = `${cover}\n\nHM Inspectorate of Probation, May 2021\n\nRatings\nNewtown Youth Offending Service\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tGood\n\nThe YOS, the YOT and youth justice services (YJS) were inspected; the YOS said so.\n`;
+  await expect(documentFromBytes("other.txt", Buffer.from(text)).then(extractDocument)).rejects.toThrow(
+    `other.txt: not a youth offending service inspection report (it is ${is} (line 1), not one service's inspection)`,
+  );
+});
+
+test("a report that names such a publication below its cover is read", async () => {
+  const croydon = readFileSync(join(import.meta.dirname, "..", "corpus", "2019-croydon.txt"), "utf8");
+  const lines = croydon.split("\n");
+  // Past the cover's first forty lines, a reference to a bulletin at the start of a line.
+  const text = [
+    ...lines.slice(0, 60),
+    "Research & Analysis Bulletin 2019/01 found the same.",
+    ...lines.slice(60),
+  ].join("\n");
+  const record = extractDocument(await documentFromBytes("croydon.txt", Buffer.from(text)));
+  expect([record.area, record.overallRating]).toEqual(["Croydon", "Requires improvement"]);
+});
