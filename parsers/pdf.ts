@@ -621,7 +621,20 @@ interface LoadedPdf {
   }>;
 }
 
+/** The PDF's text a line a paragraph or table row, with its page (see pdfText). */
 export async function pdfSourceLines(file: string, bytes: Buffer): Promise<SourceLine[]> {
+  return (await pdfText(file, bytes)).lines;
+}
+
+/**
+ * The PDF's text a line a paragraph or table row, and the pages inside it (not the first or the
+ * last, a cover's picture) that print no text but their running header or page number: pictures
+ * of pages (a scanned annex, an infographic), whose values the record then lacks.
+ */
+export async function pdfText(
+  file: string,
+  bytes: Buffer,
+): Promise<{ lines: SourceLine[]; pages: number; pagesWithoutText: number[] }> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     // pdf-parse loads the document with its Node set-up of pdf.js; we read the positioned items.
@@ -662,13 +675,16 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
     // Small print, below the body text's size, is a footnote. The body's size is the document's,
     // not the page's: on a page of tables, set smaller than the prose, notes would look like text.
     const body = bodySize(pages);
+    const pagesWithoutText: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const positioned = alignCellsToTop(pages[n - 1] as PositionedLine[]);
       let first = true;
+      let text = false;
       for (const para of joinParagraphs(positioned)) {
         const line = positioned[para.first] as PositionedLine;
         if (line.size < 0.8 * body) {
           footnotes.push({ text: withRaisedNumber(para.text), page: n });
+          text = true;
           continue;
         }
         // (The page's running header and the page number before it are furniture, not the
@@ -683,7 +699,10 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
           last.page === n - 1 &&
           !/[.:;?!"”')]\s*$/.test(last.text) &&
           /^[a-z(]/.test(para.text.trim());
-        if (!furniture) first = false;
+        if (!furniture) {
+          first = false;
+          text = true;
+        }
         const before = last as Written | null;
         if (continues && before) {
           before.at.raw = joinWrapped(before.at.raw, para.text.trim());
@@ -700,11 +719,12 @@ export async function pdfSourceLines(file: string, bytes: Buffer): Promise<Sourc
             at: lines[lines.length - 1] as SourceLine,
           };
       }
+      if (!text && n > 1 && n < doc.numPages) pagesWithoutText.push(n);
     }
     flushNotes();
     const noText = noTextReason(lines, doc.numPages);
     if (noText) throw new ReadError("E_NO_TEXT", file, noText);
-    return lines;
+    return { lines, pages: doc.numPages, pagesWithoutText };
   } catch (err) {
     if (err instanceof ReadError) throw err;
     const name = (err as Error).name ?? "";

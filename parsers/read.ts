@@ -258,6 +258,18 @@ export async function readDocument(file: string): Promise<RawDocument> {
   return documentFromBytes(file, bytes);
 }
 
+/** Page numbers as a reader writes them: "12", "12 and 14", "3, 12-14 and 20". */
+export function pageList(pages: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && (pages[j + 1] as number) === (pages[j] as number) + 1) j++;
+    runs.push(j > i ? `${pages[i]}-${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return runs.length > 1 ? `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)}` : (runs[0] ?? "");
+}
+
 /** `sha256` when the caller has already hashed the bytes (ingest does, to skip unchanged files). */
 export async function documentFromBytes(
   file: string,
@@ -266,14 +278,14 @@ export async function documentFromBytes(
 ): Promise<RawDocument> {
   if (bytes.length === 0) throw new ReadError("E_EMPTY", file, "the file is empty");
   if (isPdf(bytes)) {
-    const { pdfSourceLines, withUndecodedGlyphsMarked } = await import("./pdf.js");
+    const { pdfText, withUndecodedGlyphsMarked } = await import("./pdf.js");
     // A complete PDF ends with %%EOF; a cut download does not.
     const truncated = !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048)))
       .toString("latin1")
       .includes("%%EOF");
-    let sourceLines: SourceLine[];
+    let read: Awaited<ReturnType<typeof pdfText>>;
     try {
-      sourceLines = await pdfSourceLines(file, bytes);
+      read = await pdfText(file, bytes);
     } catch (err) {
       if (truncated && err instanceof ReadError && err.code === "E_PDF_CORRUPT") {
         throw new ReadError("E_TRUNCATED", file, "the PDF ends early and cannot be read");
@@ -283,7 +295,14 @@ export async function documentFromBytes(
     const readWarnings: RawDocument["readWarnings"] = truncated
       ? [{ code: "file-truncated", message: "The PDF ends early (no %%EOF): what could be read was read" }]
       : [];
-    const { lines: marked, undecoded } = withUndecodedGlyphsMarked(sourceLines);
+    if (read.pagesWithoutText.length > 0) {
+      const [list, many] = [pageList(read.pagesWithoutText), read.pagesWithoutText.length > 1];
+      readWarnings.push({
+        code: "pdf-pages-without-text",
+        message: `Page${many ? "s" : ""} ${list} of ${read.pages} print${many ? "" : "s"} no text but ${many ? "their" : "its"} running header or page number (a picture of a page: a scan, an infographic; or blank): what ${many ? "they print" : "it prints"} is not read`,
+      });
+    }
+    const { lines: marked, undecoded } = withUndecodedGlyphsMarked(read.lines);
     if (undecoded.lines)
       readWarnings.push({
         code: "pdf-glyphs-undecoded",

@@ -51,6 +51,8 @@ export const WARNING_CODES = {
   "html-page":
     "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, as a browser shows it; a value's provenance line is the file's line where its block starts.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
+  "pdf-pages-without-text":
+    "Pages inside the PDF (not its first or last) print no text but their running header or page number: pictures of pages (a scanned annex, an infographic) or blank. What they print is not read; OCR them (ocrmypdf --skip-text reads only the pages without text) to read it.",
   "pdf-glyphs-undecoded":
     "Some of the PDF's text is set in a font embedded without a map to Unicode (an OCR layer or a table set in such a font): its glyphs read as their numbers, not as letters, so what those lines print is missing from the text read and values there may not be found. OCR of those pages (ocrmypdf --force-ocr) or another copy of the PDF reads better.",
   "text-not-utf8":

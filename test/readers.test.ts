@@ -17,7 +17,7 @@ import {
   measureLineSpacing,
   noTextReason,
 } from "../parsers/pdf.js";
-import { detectFormat, documentFromBytes, withoutCommonIndent } from "../parsers/read.js";
+import { detectFormat, documentFromBytes, pageList, withoutCommonIndent } from "../parsers/read.js";
 import { tinyPdf } from "./helpers/tiny-pdf.js";
 
 /** A pdf.js text item: `str` at (x, y), `size` points high, half as wide a character. */
@@ -332,6 +332,45 @@ describe("PDF reading", () => {
       [1, 1, ["An inspection of youth offending services in"]],
       [1, 2, ["Testshire"]],
       [2, 3, ["Overall rating", "Good"]],
+    ]);
+  });
+
+  test("pages inside a PDF that print no text but their running header or page number are named in a warning", async () => {
+    const header = { x: 72, y: 800, text: "Inspection of youth offending services: Testshire" };
+    const pdf = tinyPdf([
+      [
+        { x: 72, y: 760, text: "An inspection of youth offending services in" },
+        { x: 72, y: 730, text: "Testshire" },
+      ],
+      // A picture of a page (a scanned annex, an infographic): its header and number are text.
+      [header, { x: 290, y: 40, text: "2" }],
+      [header, { x: 72, y: 760, text: "Overall rating" }, { x: 360, y: 760, text: "Good" }],
+      [],
+      [header, { x: 72, y: 760, text: "Some text of the report's own." }],
+      [header],
+      [header, { x: 72, y: 760, text: "More text." }],
+      // (The last page, as the first, may be a cover's picture: not named.)
+      [],
+    ]);
+    const doc = await documentFromBytes("pictures.pdf", pdf);
+    expect(doc.readWarnings).toEqual([
+      {
+        code: "pdf-pages-without-text",
+        message:
+          "Pages 2, 4 and 6 of 8 print no text but their running header or page number (a picture of a page: a scan, an infographic; or blank): what they print is not read",
+      },
+    ]);
+    const one = await documentFromBytes(
+      "picture.pdf",
+      tinyPdf([[{ x: 72, y: 760, text: "Cover" }], [header], [{ x: 72, y: 760, text: "Text" }]]),
+    );
+    expect(one.readWarnings?.map((w) => w.message)).toEqual([
+      "Page 2 of 3 prints no text but its running header or page number (a picture of a page: a scan, an infographic; or blank): what it prints is not read",
+    ]);
+    expect([pageList([3, 12, 13, 14, 20]), pageList([7]), pageList([1, 2])]).toEqual([
+      "3, 12-14 and 20",
+      "7",
+      "1-2",
     ]);
   });
 
