@@ -64,6 +64,11 @@ export type Expected =
   | { status: "duplicate" }
   | { status: "ok" | "partial" };
 
+/** A text file that is refused with `code`, and what ingest should say of it. */
+function refusedText(text: string, code: string): [Buffer, Expected] {
+  return [Buffer.from(text), { status: "failed", code }];
+}
+
 export async function makeBadInputs(dir: string): Promise<Record<string, Expected>> {
   mkdirSync(dir, { recursive: true });
   const report = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
@@ -111,65 +116,49 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       ]),
       { status: "failed", code: "E_NOT_A_YOS_REPORT" },
     ],
-    "adult-probation.txt": [
-      Buffer.from(
-        "An inspection of probation services in\n\nKent\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tGood\n",
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
+    "adult-probation.txt": refusedText(
+      "An inspection of probation services in\n\nKent\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tGood\n",
+      "E_NOT_A_YOS_REPORT",
+    ),
     // Inspections of probation services for adults that name youth offending services often (the
     // young adults they take on at 18, a partner at the table): ratings tables whose numbered rows
     // would load as standards 1.1 to 2.4. One by its cover; one whose cover was lost, by its rows.
-    "probation-pdu.txt": [
-      Buffer.from(
-        `An inspection of probation services in: Newtown PDU\n\nHM Inspectorate of Probation, June 2022\n\nRatings\nNewtown PDU\tScore 12/27\nOverall rating\tRequires improvement\n1.1\tLeadership\tRequires improvement\n1.2\tStaff\tInadequate\n1.3\tServices\tGood\n2.1\tAssessment\tGood\n\n${ADULT_PROSE}`,
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
-    "crc-without-cover.txt": [
-      Buffer.from(
-        `Overall rating\tGood\n1.1\tLeadership\tGood\n1.2\tStaff\tGood\n2.1\tAssessment\tGood\n4.1\tUnpaid work\tGood\n4.2\tThrough the Gate\tRequires improvement\n\n${ADULT_PROSE}`,
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
+    "probation-pdu.txt": refusedText(
+      `An inspection of probation services in: Newtown PDU\n\nHM Inspectorate of Probation, June 2022\n\nRatings\nNewtown PDU\tScore 12/27\nOverall rating\tRequires improvement\n1.1\tLeadership\tRequires improvement\n1.2\tStaff\tInadequate\n1.3\tServices\tGood\n2.1\tAssessment\tGood\n\n${ADULT_PROSE}`,
+      "E_NOT_A_YOS_REPORT",
+    ),
+    "crc-without-cover.txt": refusedText(
+      `Overall rating\tGood\n1.1\tLeadership\tGood\n1.2\tStaff\tGood\n2.1\tAssessment\tGood\n4.1\tUnpaid work\tGood\n4.2\tThrough the Gate\tRequires improvement\n\n${ADULT_PROSE}`,
+      "E_NOT_A_YOS_REPORT",
+    ),
     // The inspection standards themselves: every standard's heading, its key questions and
     // prompts, and no rating or figure.
-    "inspection-standards.txt": [
-      Buffer.from(
-        "Standards for inspecting youth offending services\n\nHM Inspectorate of Probation, March 2018\n\nYouth offending teams (YOTs) are inspected against these standards; a YOS is rated on each.\n\nDomain one: Organisational delivery\n1.1 Governance and leadership\nThe governance and leadership of the YOT supports and promotes the delivery of a high-quality service.\n1.2 Staff\nStaff within the YOT are empowered to deliver a high-quality service.\n\nDomain two: Court disposals\n2.1 Assessment\nAssessment is well-informed, analytical and personalised.\n2.1.1 Does assessment sufficiently analyse how to support the child's desistance?\na) Is there sufficient analysis of offending behaviour?\n2.2 Planning\nPlanning is well-informed, holistic and personalised, involving the youth justice service's partners.\n",
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
+    "inspection-standards.txt": refusedText(
+      "Standards for inspecting youth offending services\n\nHM Inspectorate of Probation, March 2018\n\nYouth offending teams (YOTs) are inspected against these standards; a YOS is rated on each.\n\nDomain one: Organisational delivery\n1.1 Governance and leadership\nThe governance and leadership of the YOT supports and promotes the delivery of a high-quality service.\n1.2 Staff\nStaff within the YOT are empowered to deliver a high-quality service.\n\nDomain two: Court disposals\n2.1 Assessment\nAssessment is well-informed, analytical and personalised.\n2.1.1 Does assessment sufficiently analyse how to support the child's desistance?\na) Is there sufficient analysis of offending behaviour?\n2.2 Planning\nPlanning is well-informed, holistic and personalised, involving the youth justice service's partners.\n",
+      "E_NOT_A_YOS_REPORT",
+    ),
     // A research bulletin: key questions' percentages across many inspections, under no area.
-    "research-bulletin.txt": [
-      Buffer.from(
-        "HM Inspectorate of Probation\nResearch & Analysis Bulletin 2021/07\nThe quality of youth offending services' work: findings from our inspections\n\nWe inspected 40 youth offending services (YOS) and examined 1,500 court disposals. Youth justice services did well on desistance; YOTs less so on safety; the YOS were rated on each standard.\n\n2.1 Assessment\nKey question\t% 'Yes'\nDoes assessment sufficiently analyse how to support the child's desistance?\t82%\nDoes assessment sufficiently analyse how to keep the child safe?\t71%\nDoes assessment sufficiently analyse how to keep other people safe?\t63%\n",
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
+    "research-bulletin.txt": refusedText(
+      "HM Inspectorate of Probation\nResearch & Analysis Bulletin 2021/07\nThe quality of youth offending services' work: findings from our inspections\n\nWe inspected 40 youth offending services (YOS) and examined 1,500 court disposals. Youth justice services did well on desistance; YOTs less so on safety; the YOS were rated on each standard.\n\n2.1 Assessment\nKey question\t% 'Yes'\nDoes assessment sufficiently analyse how to support the child's desistance?\t82%\nDoes assessment sufficiently analyse how to keep the child safe?\t71%\nDoes assessment sufficiently analyse how to keep other people safe?\t63%\n",
+      "E_NOT_A_YOS_REPORT",
+    ),
     // A youth justice inspection of the later programme: a ratings table of its own framework,
     // whose numbered rows must not be read as standards 1.1 to 4.1.
-    "later-programme.txt": [
-      Buffer.from(
-        "An inspection of youth justice work with children and victims in\n\nNewtown\n\nHM Inspectorate of Probation, March 2025\n\nOverall rating\tGood\n1.1\tAssessing\tGood\n1.2\tPlanning\tRequires improvement\n2.1\tWork with victims\tGood\n\nNewtown Youth Justice Service (YJS) ...\n",
-      ),
-      { status: "failed", code: "E_OTHER_FRAMEWORK" },
-    ],
+    "later-programme.txt": refusedText(
+      "An inspection of youth justice work with children and victims in\n\nNewtown\n\nHM Inspectorate of Probation, March 2025\n\nOverall rating\tGood\n1.1\tAssessing\tGood\n1.2\tPlanning\tRequires improvement\n2.1\tWork with victims\tGood\n\nNewtown Youth Justice Service (YJS) ...\n",
+      "E_OTHER_FRAMEWORK",
+    ),
     // The Welsh-language edition of a report on a service in Wales (the English one is published
     // beside it): its ratings table would load under Welsh names and ratings.
-    "welsh-edition.txt": [
-      Buffer.from(
-        "Arolygiad o wasanaethau troseddwyr ifanc\n\nTrefnewydd\n\nArolygiaeth Prawf EM, Mawrth 2020\n\nMae'r gwasanaeth yn dda ac yn gweithio yn effeithiol.\n\nSgôr gyffredinol\tDa\n1.1\tLlywodraethu ac arweinyddiaeth\tDa\n2.1\tAsesu\tDa\n\nGwasanaeth Troseddwyr Ifanc (YOS) Trefnewydd ...\n",
-      ),
-      { status: "failed", code: "E_WELSH_EDITION" },
-    ],
+    "welsh-edition.txt": refusedText(
+      "Arolygiad o wasanaethau troseddwyr ifanc\n\nTrefnewydd\n\nArolygiaeth Prawf EM, Mawrth 2020\n\nMae'r gwasanaeth yn dda ac yn gweithio yn effeithiol.\n\nSgôr gyffredinol\tDa\n1.1\tLlywodraethu ac arweinyddiaeth\tDa\n2.1\tAsesu\tDa\n\nGwasanaeth Troseddwyr Ifanc (YOS) Trefnewydd ...\n",
+      "E_WELSH_EDITION",
+    ),
     // The inspectorate's annual report: every inspected service's ratings, one after another.
-    "annual-report.txt": [
-      Buffer.from(
-        "Annual report: inspection of youth offending services (2019-2020)\n\nNOVEMBER 2020\n\nInspection ratings 2019-2020\n\nNewtown YOS\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tRequires improvement\n\nOldtown YOT\n\nOverall rating\tInadequate\n1.1\tGovernance and leadership\tInadequate\n",
-      ),
-      { status: "failed", code: "E_NOT_A_YOS_REPORT" },
-    ],
+    "annual-report.txt": refusedText(
+      "Annual report: inspection of youth offending services (2019-2020)\n\nNOVEMBER 2020\n\nInspection ratings 2019-2020\n\nNewtown YOS\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tRequires improvement\n\nOldtown YOT\n\nOverall rating\tInadequate\n1.1\tGovernance and leadership\tInadequate\n",
+      "E_NOT_A_YOS_REPORT",
+    ),
     // A Word document (a zip) renamed .pdf.
     "letter.pdf": [
       Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), noise(2000, 3)]),

@@ -191,10 +191,13 @@ export function collectInputs(paths: string[], passedBy?: Map<string, number>): 
 }
 
 /** What a report read from standard input (`-`) is called: in its record, findings and messages. */
-export const STDIN_NAME = "<stdin>";
+const STDIN_NAME = "<stdin>";
 
 /** All of standard input, as `pdftotext report.pdf - | yos extract -` gives it. */
 async function standardInput(): Promise<Buffer> {
+  // (`yos extract -` typed at a terminal with nothing piped in waits for the text typed.)
+  if (process.stdin.isTTY)
+    process.stderr.write("yos: reading a report from standard input (end it with Ctrl-D)\n");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
