@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.203";
+export const PARSER_VERSION = "0.8.204";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -368,18 +368,20 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   // Where the table gives no overall rating, the report's own statement of it does.
   const overallStated = table.overallRating ? null : overallRatingFromStatements(overallStatements);
 
-  // Headed by the standards, and rating none of them: the inspection standards themselves, a
-  // guide to them or a thematic report, whose record would be an inspection with nothing in it.
+  // Headed by the standards, rating none of them and naming no inspected area: the inspection
+  // standards themselves, a guide to them or a thematic report, whose record would be an
+  // inspection of nowhere with nothing in it. (A report whose cover names its area and whose
+  // tables are pictures is loaded in part, its warnings saying what is missing.)
   const ratesSomething =
     table.overallRating !== null ||
     overallStated !== null ||
     table.statedScore !== null ||
     std.standards.some((s) => s.rating ?? s.sectionRating ?? s.annexRating) ||
     questions.keyQuestions.some((k) => k.percent !== null || k.yes !== null);
-  if (!ratesSomething) {
+  if (!ratesSomething && identity.area === null) {
     throw new NotAReportError(
       raw.file,
-      "it rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more",
+      "it names no inspected area and rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more",
     );
   }
 

@@ -66,7 +66,7 @@ test("each failure is one clear line naming the file, the code and what to do; e
   );
   expect(out.at(-1)).toContain("23 files: 5 ok, 0 partial, 17 failed, 1 duplicate, 0 unchanged");
   expect(out.find((l) => l.includes("inspection-standards.txt"))).toContain(
-    "(it rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more)",
+    "(it names no inspected area and rates nothing: no overall rating, no standard's rating, no key question's figure; the inspection standards, a guide or a thematic report has the standards' headings and no more)",
   );
   expect(out.find((l) => l.includes("research-bulletin.txt"))).toContain(
     "(it is a research and analysis bulletin, on findings across inspections (line 2), not one service's inspection)",

@@ -15,7 +15,7 @@ import {
 } from "../parsers/ratings.js";
 import { documentFromBytes } from "../parsers/read.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
-import { extractDocument, extractFile } from "../src/extract.js";
+import { extractDocument, extractFile, partialReasons } from "../src/extract.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -759,4 +759,20 @@ test("a report that names such a publication below its cover is read", async () 
   ].join("\n");
   const record = extractDocument(await documentFromBytes("croydon.txt", Buffer.from(text)));
   expect([record.area, record.overallRating]).toEqual(["Croydon", "Requires improvement"]);
+});
+
+test("a report whose cover names its area, its ratings and figures unread (tables set as pictures), is loaded in part, not refused", async () => {
+  const text = [
+    "An inspection of youth offending services in",
+    "Newtown",
+    "HM Inspectorate of Probation, May 2021",
+    "This inspection was led by HM Inspector Jane Smith, supported by a team of inspectors.",
+    "1.1. Governance and leadership",
+    "The Newtown YOS board meets monthly; the YOT's partners attend, and the youth justice plan is current.",
+    "2.1. Assessment",
+    "Assessment of the child's desistance was thorough in the YOS's court cases.",
+  ].join("\n");
+  const record = extractDocument(await documentFromBytes("pictures.txt", Buffer.from(text)));
+  expect([record.area, record.overallRating, record.leadInspector]).toEqual(["Newtown", null, "Jane Smith"]);
+  expect(partialReasons(record)).toContain("no ratings table");
 });
