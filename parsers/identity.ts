@@ -2,7 +2,7 @@
 
 import type { Provenance, ReportWarning } from "../schemas/report.js";
 import { type Line, endsSentence, provenanceOf, withNextLine } from "./lines.js";
-import { MONTH_WORD, SERVICE_WORDS, escapeRegExp, plain, yearMonth } from "./text.js";
+import { AREA_NAME_ALONE, MONTH_WORD, SERVICE_WORDS, escapeRegExp, plain, yearMonth } from "./text.js";
 
 export interface Identity {
   area: string | null;
@@ -107,6 +107,52 @@ function areaFromRunningHeaders(furniture: Line[]): { area: string; line: Line }
   return best;
 }
 
+/** The area a cover's title at `lines[i]` names, with the line naming it, if it is one. */
+function coverAreaAt(lines: Line[], i: number, title = COVER): { area: string; line: Line } | null {
+  const m = plain((lines[i] as Line).flat).match(title);
+  if (!m) return null;
+  const rest = (m[1] as string).trim();
+  const areaLine = rest ? (lines[i] as Line) : lines[i + 1];
+  let area = (rest || (areaLine ? plain(areaLine.flat) : ""))
+    .replace(TITLE_SNIPPET, "")
+    .replace(FROM_INSPECTORATE, "")
+    .replace(INSPECTION_KIND, "")
+    .trim();
+  // A name wrapped in the cover's large type ("Tower Hamlets and City of" / "London"): no
+  // area's name ends on a joining word.
+  const more = lines[(rest ? i : i + 1) + 1];
+  if (
+    area &&
+    more &&
+    /\b(?:and|of|with|upon|on|the)$/i.test(area) &&
+    /^\p{Lu}[\p{L}\s'’.&-]{0,40}$/u.test(more.flat)
+  )
+    area = `${area} ${plain(more.flat)}`;
+  return area && areaLine ? { area, line: areaLine } : null;
+}
+
+/** A cover's title with its article, "An inspection of youth offending services in", as no running header prints it. */
+const COVER_WITH_ARTICLE = new RegExp(String.raw`^An?\s+${COVER_TITLE}\s*(.*)$`, "i");
+
+/**
+ * Every cover in the text that names an area, as several reports joined in one file have them
+ * (a PDF of a year's reports, texts run together): one per area, the first.
+ */
+export function coverAreas(lines: Line[]): { area: string; line: Line }[] {
+  const seen = new Map<string, { area: string; line: Line }>();
+  for (let i = 0; i < lines.length; i++) {
+    // (Only lines opening with the article's "A": the pattern runs on few lines.)
+    if ((lines[i] as Line).flat.charCodeAt(0) !== 65) continue;
+    const cover = coverAreaAt(lines, i, COVER_WITH_ARTICLE);
+    // (An area's name and nothing more: a sentence opening with such words, "An inspection of
+    // youth offending services in Cardiff, published in 2020, found ...", names no cover.)
+    if (!cover || !AREA_NAME_ALONE.test(cover.area)) continue;
+    const key = cover.area.toLowerCase().replace(/\s+/g, " ");
+    if (!seen.has(key)) seen.set(key, cover);
+  }
+  return [...seen.values()];
+}
+
 /**
  * Identity from the cover; where the cover names no area, from the running headers, else from
  * the service the ratings table names (`service`, read there).
@@ -119,28 +165,10 @@ export function parseIdentity(
   const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
   const head = lines.slice(0, 80);
   for (let i = 0; i < head.length && out.area === null; i++) {
-    const m = plain((head[i] as Line).flat).match(COVER);
-    if (!m) continue;
-    const rest = (m[1] as string).trim();
-    const areaLine = rest ? (head[i] as Line) : head[i + 1];
-    let area = (rest || (areaLine ? plain(areaLine.flat) : ""))
-      .replace(TITLE_SNIPPET, "")
-      .replace(FROM_INSPECTORATE, "")
-      .replace(INSPECTION_KIND, "")
-      .trim();
-    // A name wrapped in the cover's large type ("Tower Hamlets and City of" / "London"): no
-    // area's name ends on a joining word.
-    const more = head[(rest ? i : i + 1) + 1];
-    if (
-      area &&
-      more &&
-      /\b(?:and|of|with|upon|on|the)$/i.test(area) &&
-      /^\p{Lu}[\p{L}\s'’.&-]{0,40}$/u.test(more.flat)
-    )
-      area = `${area} ${plain(more.flat)}`;
-    if (area && areaLine) {
-      out.area = area;
-      out.provenance.area = provenanceOf(areaLine);
+    const cover = coverAreaAt(head, i);
+    if (cover) {
+      out.area = cover.area;
+      out.provenance.area = provenanceOf(cover.line);
     }
   }
   const fromHeaders = out.area === null ? areaFromRunningHeaders(furniture) : null;

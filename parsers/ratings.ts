@@ -13,7 +13,7 @@ import {
   standardHeading,
 } from "./segment.js";
 import {
-  AREA_NAME,
+  AREA_NAME_ALONE,
   MONTH_ABBREVIATED,
   SERVICE_WORDS,
   joinWrapped,
@@ -157,8 +157,6 @@ export interface RatingsTable {
 
 const SERVICE_NAME = new RegExp(`^(.*?\\b${SERVICE_WORDS})\\b`, "i");
 const ONLY_SERVICE_WORDS = new RegExp(`^\\s*${SERVICE_WORDS}\\s*$`, "i");
-/** An area's name alone. */
-const AREA_NAME_ALONE = new RegExp(`^${AREA_NAME}$`, "u");
 // "Fieldwork started: April 2022", "Fieldwork started 10th October 2022", "Fieldwork started Sept 2022"
 const FIELDWORK = new RegExp(
   `Fieldwork started:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_ABBREVIATED}\\s+(\\d{4})`,

@@ -219,6 +219,8 @@ export const ILLEGIBLE_PERCENT = "(?=[A-Za-z\\d]*\\d)(?=[A-Za-z\\d]*[A-Za-z])[A-
 export const AREA_WORDS = "(?:\\p{Lu}[\\p{L}\\p{M}'’.&-]*|and|of|the|upon|on|with|in|&)";
 /** An area's name whole, its first word capitalised ("Tower Hamlets and City of London"; no figures). */
 export const AREA_NAME = `(?=\\p{Lu})${AREA_WORDS}(?:(?:\\s+|,\\s*)${AREA_WORDS})*`;
+/** An area's name and nothing more. */
+export const AREA_NAME_ALONE = new RegExp(`^${AREA_NAME}$`, "u");
 
 /** pdf-parse's line between pages: "-- 7 of 30 --" ends page 7 (of 30). */
 export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;

@@ -1,6 +1,7 @@
 // Writes a folder of bad inputs, as a researcher's downloads folder holds them: a cut and a
 // corrupted PDF, a password-protected PDF, a scanned PDF, an OCR'd one whose text does not decode, a PDF that is not a report,
-// inspections of adult probation services, the inspection standards, a research bulletin, a Word file renamed .pdf,
+// inspections of adult probation services, the inspection standards, a research bulletin, two reports in one file,
+// a Word file renamed .pdf,
 // an empty file, binary noise, and a duplicate of a good report under another name. Returns
 // each file with the outcome `yos ingest` should give it.
 // Run: npx tsx scripts/make-bad-inputs.ts [dir]   (default out/bad-inputs)
@@ -158,6 +159,12 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
     "annual-report.txt": refusedText(
       "Annual report: inspection of youth offending services (2019-2020)\n\nNOVEMBER 2020\n\nInspection ratings 2019-2020\n\nNewtown YOS\n\nOverall rating\tGood\n1.1\tGovernance and leadership\tGood\n2.1\tAssessment\tRequires improvement\n\nOldtown YOT\n\nOverall rating\tInadequate\n1.1\tGovernance and leadership\tInadequate\n",
       "E_NOT_A_YOS_REPORT",
+    ),
+    // Two reports joined in one file (texts run together, a PDF of a year's reports): one
+    // report's ratings would load beside the other's prompts.
+    "two-reports.txt": refusedText(
+      `${report}\n${readFileSync(join(ROOT, "corpus", "2019-croydon.txt"), "utf8")}`,
+      "E_SEVERAL_REPORTS",
     ),
     // A Word document (a zip) renamed .pdf.
     "letter.pdf": [

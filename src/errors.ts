@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   E_OTHER_FRAMEWORK:
     "only reports rated on the 2018-2024 standards framework (standards 1.1 to 4.1) are read",
   E_WELSH_EDITION: "read the English edition of the same report, which the inspectorate publishes beside it",
+  E_SEVERAL_REPORTS:
+    "give each report a file of its own: split the PDF at each cover (qpdf --pages, say), or the text",
   E_TIMEOUT: "raise --timeout or check the file",
   E_DATABASE: "the database was busy or could not be written; run the ingest again",
   E_PARSE: "this is a bug: please report it with the file",

@@ -4,7 +4,7 @@
 import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
 import { hyphenRestorer } from "../parsers/hyphens.js";
-import { fieldworkFromProse, parseIdentity, serviceAddressed } from "../parsers/identity.js";
+import { coverAreas, fieldworkFromProse, parseIdentity, serviceAddressed } from "../parsers/identity.js";
 import { type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
 import { parseNarrative } from "../parsers/narrative.js";
@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.204";
+export const PARSER_VERSION = "0.8.205";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -173,7 +173,7 @@ export function computedScoreOf(standards: Standard[]): number | null {
  */
 export class RefusedReportError extends Error {
   constructor(
-    readonly code: "E_OTHER_FRAMEWORK" | "E_WELSH_EDITION",
+    readonly code: "E_OTHER_FRAMEWORK" | "E_WELSH_EDITION" | "E_SEVERAL_REPORTS",
     readonly file: string,
     reason: string,
   ) {
@@ -326,6 +326,15 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     throw new NotAReportError(
       raw.file,
       `it is an inspection of probation services for adults, rated on another framework than the youth standards: line ${adult.line}, '${adult.flat.slice(0, 60)}'`,
+    );
+  }
+  // Reports joined in one file would load as one, one's ratings beside another's prompts.
+  const covers = coverAreas(lines);
+  if (covers.length > 1) {
+    throw new RefusedReportError(
+      "E_SEVERAL_REPORTS",
+      raw.file,
+      `it holds ${covers.length} reports, by their covers: ${covers.map((c) => `${c.area} (${c.line.page ? `page ${c.line.page}, ` : ""}line ${c.line.line})`).join(", ")}`,
     );
   }
   const seg = segment(lines);

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseIdentity } from "../parsers/identity.js";
+import { coverAreas, parseIdentity } from "../parsers/identity.js";
 import { provenanceOf } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import {
@@ -775,4 +775,21 @@ test("a report whose cover names its area, its ratings and figures unread (table
   const record = extractDocument(await documentFromBytes("pictures.txt", Buffer.from(text)));
   expect([record.area, record.overallRating, record.leadInspector]).toEqual(["Newtown", null, "Jane Smith"]);
   expect(partialReasons(record)).toContain("no ratings table");
+});
+
+test("a report's cover printed twice, and a sentence opening with another area's report title, leave one report", async () => {
+  const kirklees = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8");
+  const lines = kirklees.split("\n");
+  const text = [
+    ...lines.slice(0, 15),
+    // The title page after the cover's picture; a re-inspection's reference to another report.
+    "An inspection of youth offending services in",
+    "Kirklees",
+    "An inspection of youth offending services in Leeds, published in 2020, found the same.",
+    ...lines.slice(15),
+  ].join("\n");
+  const record = extractDocument(await documentFromBytes("kirklees.txt", Buffer.from(text)));
+  expect([record.area, record.overallRating]).toEqual(["Kirklees", "Requires improvement"]);
+  const covers = coverAreas(normaliseLines(textSourceLines(text), "text").lines);
+  expect(covers.map((c) => c.area)).toEqual(["Kirklees"]);
 });
