@@ -88,6 +88,18 @@ export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString("latin1").trimStart().startsWith("%PDF-");
 }
 
+/** A zip (PK\3\4) holding word/document.xml: a Word document (.docx), whatever its extension. */
+export function isDocx(bytes: Buffer): boolean {
+  return (
+    bytes.length > 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04 &&
+    bytes.includes("word/document.xml", 0, "latin1")
+  );
+}
+
 /** Detect the format from the bytes; the extension only breaks ties. */
 export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
@@ -314,6 +326,21 @@ export async function documentFromBytes(
       sha256,
       sourceLines: withWordsWhole(marked, readWarnings),
       readWarnings,
+    };
+  }
+  if (isDocx(bytes)) {
+    const { docxAsHtml } = await import("./docx.js");
+    const page = await documentFromBytes(file, Buffer.from(await docxAsHtml(file, bytes)), sha256);
+    return {
+      ...page,
+      readWarnings: [
+        {
+          code: "word-document",
+          message:
+            "The file is a Word document (.docx), read through its HTML (mammoth): a paragraph, heading or table row a line; a value's line is its block's place in the document, which has no pages",
+        },
+        ...(page.readWarnings ?? []).filter((w) => w.code !== "html-page"),
+      ],
     };
   }
   const text = asUtf8(bytes);

@@ -30,7 +30,7 @@ export const SourceSchema = z.object({
   format: z
     .enum(["text", "markdown", "pdf"])
     .describe(
-      "Detected from content, not only the extension; a web page (HTML) is read in the dialect its text takes, markdown or text, with the warning html-page",
+      "Detected from content, not only the extension; a web page (HTML) is read in the dialect its text takes, markdown or text, with the warning html-page, and so is a Word document (.docx) through its HTML, with the warning word-document",
     ),
   sha256: z
     .string()

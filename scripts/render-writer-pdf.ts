@@ -48,6 +48,11 @@ export interface WriterStyle {
   justified?: boolean | "cells too";
   /** Each table's first row repeated at the top of every page it runs on to, as Word's "Repeat as header row". */
   repeatHeadings?: boolean;
+  /**
+   * Footnotes numbered by the word processor, 1, 2, 3 ..., as a document written in it numbers
+   * them, not under the text's own numbers (marks fixed by hand, which a .docx keeps as text).
+   */
+  notesNumbered?: boolean;
 }
 
 const NOTE_NUMBER = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/u;
@@ -95,6 +100,7 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
       break;
     }
   });
+  const fixed = style.notesNumbered ? "" : " sdfixed";
   // Text with its markers: anchors where a note is cited there, raised figures elsewhere.
   const inline = (b: number, content: string, offset: number) => {
     let out = "";
@@ -105,7 +111,7 @@ export function writerHtml(text: string, style: WriterStyle = {}): string {
       out +=
         note === undefined
           ? `<sup>${fromSuperscript(m[0])}</sup>`
-          : `<a class="sdfootnoteanc" name="sdfootnote${note + 1}anc" href="#sdfootnote${note + 1}sym" sdfixed><sup>${fromSuperscript(m[0])}</sup></a>`;
+          : `<a class="sdfootnoteanc" name="sdfootnote${note + 1}anc" href="#sdfootnote${note + 1}sym"${fixed}><sup>${style.notesNumbered ? note + 1 : fromSuperscript(m[0])}</sup></a>`;
       from = (m.index ?? 0) + m[0].length;
     }
     return out + escapeHtml(content.slice(from));
@@ -164,7 +170,7 @@ ${body.join("\n")}
 ${notes
   .map(
     (note, k) =>
-      `<div id="sdfootnote${k + 1}"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote${k + 1}sym" href="#sdfootnote${k + 1}anc" sdfixed>${note.number}</a>${escapeHtml(note.text)}</p></div>`,
+      `<div id="sdfootnote${k + 1}"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote${k + 1}sym" href="#sdfootnote${k + 1}anc"${fixed}>${style.notesNumbered ? k + 1 : note.number}</a>${escapeHtml(note.text)}</p></div>`,
   )
   .join("\n")}
 <div title="footer"><p align="center"><sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield></p></div>
@@ -176,6 +182,25 @@ ${notes
 export function writerPdfs(
   reports: { name: string; text: string }[],
   style: WriterStyle = {},
+): Map<string, Buffer> {
+  return writerExports(reports, style, "pdf");
+}
+
+/**
+ * Each report's text saved by Writer as a Word document (.docx), its footnotes numbered by the
+ * word processor as a document written in Word numbers them: name -> .docx bytes.
+ */
+export function writerDocx(
+  reports: { name: string; text: string }[],
+  style: WriterStyle = {},
+): Map<string, Buffer> {
+  return writerExports(reports, { notesNumbered: true, ...style }, "docx");
+}
+
+function writerExports(
+  reports: { name: string; text: string }[],
+  style: WriterStyle,
+  as: "pdf" | "docx",
 ): Map<string, Buffer> {
   const work = mkdtempSync(join(tmpdir(), "yos-writer-"));
   try {
@@ -192,14 +217,14 @@ export function writerPdfs(
         "--headless",
         "--infilter=HTML (StarWriter)",
         "--convert-to",
-        "pdf:writer_pdf_Export",
+        as === "pdf" ? "pdf:writer_pdf_Export" : "docx:MS Word 2007 XML",
         "--outdir",
-        join(work, "pdf"),
+        join(work, as),
         ...inputs,
       ],
       { stdio: "ignore", timeout: 300_000 },
     );
-    return new Map(reports.map(({ name }) => [name, readFileSync(join(work, "pdf", `${name}.pdf`))]));
+    return new Map(reports.map(({ name }) => [name, readFileSync(join(work, as, `${name}.${as}`))]));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

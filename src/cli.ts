@@ -29,7 +29,7 @@ import { type IngestOutcome, type IngestStatus, ingestFiles, knownAs, missingDoc
 import { buildReportHtml } from "./report-html.js";
 import { plural } from "./wording.js";
 
-const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf", ".html", ".htm"]);
+const INPUT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"]);
 
 const HELP: Record<string, string> = {
   main: `yos — youth offending service inspection reports as a research dataset
@@ -47,7 +47,8 @@ Exit codes: 0 success, 1 some input failed, 2 usage error, or a database or outp
 that cannot be used, 130 interrupted (Ctrl-C; 143 SIGTERM).`,
   extract: `yos extract <file> [--json]
 
-Parse one report (.txt, .md, .pdf or a saved web page, .html; the format is detected from the content).
+Parse one report (.txt, .md, .pdf, a saved web page, .html, or a Word document, .docx; the format is
+detected from the content).
 <file> - reads standard input, named <stdin> in the record: pdftotext -layout r.pdf - | yos extract -
   --json   print the record as JSON on stdout (nothing else on stdout)
 Without --json, print a readable summary: identity, ratings, key questions, completeness
@@ -55,7 +56,7 @@ and the warnings about what could not be read.`,
   ingest: `yos ingest <file-or-dir>... [--db out/yos.sqlite] [--summary] [--jobs N] [--timeout 120s]
            [--max-size 200MB] [--force] [--prune] [--quiet] [--json]
 
-Parse every .txt, .md, .pdf and .html file given or found below the given folders (a folder's
+Parse every .txt, .md, .pdf, .html and .docx file given or found below the given folders (a folder's
 .yosignore file lists names to skip, one per line; a saved web page's "<name>_files" folder is
 passed by; files of other kinds are counted on a "not read" line) and load each into SQLite,
 one transaction per file (re-ingesting a file replaces its rows). Prints one line per file

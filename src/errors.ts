@@ -7,9 +7,11 @@ export const ERROR_CODES = {
   E_UNREADABLE: "check the path and its permissions",
   E_EMPTY: "download it again",
   E_TOO_LARGE: "raise --max-size if it really is a report",
-  E_UNSUPPORTED_FORMAT: "only PDF, plain text and markdown renderings of reports are read",
+  E_UNSUPPORTED_FORMAT:
+    "only PDF, Word (.docx), plain text, markdown and saved web pages (.html) of reports are read",
   E_PDF_CORRUPT: "download it again",
   E_PDF_ENCRYPTED: "save a copy without the password",
+  E_DOCX_CORRUPT: "open it in Word and save it again, or download it again",
   E_TRUNCATED: "the download may be incomplete; download it again",
   E_NO_TEXT:
     "run it through OCR (ocrmypdf, for one) and read the PDF it writes, or find the inspectorate's own PDF",
