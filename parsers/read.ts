@@ -100,6 +100,24 @@ export function isDocx(bytes: Buffer): boolean {
   );
 }
 
+/**
+ * A word processor's document of a kind not read, by its content: Word's older binary .doc (an
+ * OLE2 compound file), an OpenDocument text (.odt, a zip whose mimetype says so), RTF (text whose
+ * markup would read as a report's words).
+ */
+export function otherDocumentKind(bytes: Buffer): string | null {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1)
+    return "an older Word document (.doc) or another Office file of that kind";
+  if (
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes.includes("application/vnd.oasis.opendocument", 0, "latin1")
+  )
+    return "an OpenDocument file (.odt, as LibreOffice saves)";
+  if (bytes.subarray(0, 16).toString("latin1").trimStart().startsWith("{\\rtf")) return "an RTF document";
+  return null;
+}
+
 /** Detect the format from the bytes; the extension only breaks ties. */
 export function detectFormat(bytes: Uint8Array, file: string): Format {
   if (isPdf(bytes)) return "pdf";
@@ -343,6 +361,9 @@ export async function documentFromBytes(
       ],
     };
   }
+  const other = otherDocumentKind(bytes);
+  if (other)
+    throw new ReadError("E_UNSUPPORTED_FORMAT", file, `${other}: save it as PDF or .docx and read that`);
   const text = asUtf8(bytes);
   const readWarnings: RawDocument["readWarnings"] = text.converted
     ? [{ code: "text-not-utf8", message: `The file is not UTF-8; it was read as ${text.converted}` }]

@@ -197,10 +197,20 @@ export function writerDocx(
   return writerExports(reports, { notesNumbered: true, ...style }, "docx");
 }
 
-function writerExports(
+/** Writer's export filter for each kind of file it saves a report as. */
+const EXPORT_FILTERS = {
+  pdf: "pdf:writer_pdf_Export",
+  docx: "docx:MS Word 2007 XML",
+  doc: "doc:MS Word 97",
+  odt: "odt:writer8",
+  rtf: "rtf:Rich Text Format",
+} as const;
+
+/** Each report's text saved by Writer as `as` (PDF, .docx, .doc, .odt, .rtf), in one run of LibreOffice. */
+export function writerExports(
   reports: { name: string; text: string }[],
   style: WriterStyle,
-  as: "pdf" | "docx",
+  as: keyof typeof EXPORT_FILTERS,
 ): Map<string, Buffer> {
   const work = mkdtempSync(join(tmpdir(), "yos-writer-"));
   try {
@@ -217,7 +227,7 @@ function writerExports(
         "--headless",
         "--infilter=HTML (StarWriter)",
         "--convert-to",
-        as === "pdf" ? "pdf:writer_pdf_Export" : "docx:MS Word 2007 XML",
+        EXPORT_FILTERS[as],
         "--outdir",
         join(work, as),
         ...inputs,

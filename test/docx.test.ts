@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { documentFromBytes, isDocx } from "../parsers/read.js";
-import { hasWriter, writerDocx } from "../scripts/render-writer-pdf.js";
+import { hasWriter, writerDocx, writerExports } from "../scripts/render-writer-pdf.js";
 import { extractDocument, extractFile } from "../src/extract.js";
 import { valueStatements } from "./helpers/shared.js";
 
@@ -27,6 +27,23 @@ const RENUMBERED: Record<string, { lost: string[]; read: string[] }> = {
 };
 
 describe.skipIf(!hasWriter())("Word documents", () => {
+  test.each([
+    ["doc", "an older Word document (.doc) or another Office file of that kind"],
+    ["odt", "an OpenDocument file (.odt, as LibreOffice saves)"],
+    ["rtf", "an RTF document"],
+  ] as const)(
+    "a report saved as .%s is refused by its content, with what to do",
+    async (as, kind) => {
+      const text = readFileSync(join(CORPUS, "2019-croydon.txt"), "utf8");
+      const bytes = writerExports([{ name: "croydon", text }], {}, as).get("croydon") as Buffer;
+      await expect(documentFromBytes(`croydon.${as}`, bytes)).rejects.toMatchObject({
+        code: "E_UNSUPPORTED_FORMAT",
+        message: `croydon.${as}: ${kind}: save it as PDF or .docx and read that`,
+      });
+    },
+    60_000,
+  );
+
   let docx: Map<string, Buffer>;
   beforeAll(() => {
     docx = writerDocx(reports.map((f) => ({ name: f, text: readFileSync(join(CORPUS, f), "utf8") })));
