@@ -88,16 +88,14 @@ export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString("latin1").trimStart().startsWith("%PDF-");
 }
 
-/** A zip (PK\3\4) holding word/document.xml: a Word document (.docx), whatever its extension. */
+/** A zip archive (PK\3\4), as .docx and .odt files are. */
+function isZip(bytes: Buffer): boolean {
+  return bytes.length > 4 && bytes.readUInt32BE(0) === 0x504b0304;
+}
+
+/** A zip holding word/document.xml: a Word document (.docx), whatever its extension. */
 export function isDocx(bytes: Buffer): boolean {
-  return (
-    bytes.length > 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04 &&
-    bytes.includes("word/document.xml", 0, "latin1")
-  );
+  return isZip(bytes) && bytes.includes("word/document.xml", 0, "latin1");
 }
 
 /**
@@ -108,11 +106,7 @@ export function isDocx(bytes: Buffer): boolean {
 export function otherDocumentKind(bytes: Buffer): string | null {
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1)
     return "an older Word document (.doc) or another Office file of that kind";
-  if (
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes.includes("application/vnd.oasis.opendocument", 0, "latin1")
-  )
+  if (isZip(bytes) && bytes.includes("application/vnd.oasis.opendocument", 0, "latin1"))
     return "an OpenDocument file (.odt, as LibreOffice saves)";
   if (bytes.subarray(0, 16).toString("latin1").trimStart().startsWith("{\\rtf")) return "an RTF document";
   return null;
