@@ -748,16 +748,18 @@ test.each([
   );
 });
 
+/** A corpus report with `inserted` put in after its first `at` lines, and its record. */
+async function corpusWithLines(name: string, at: number, inserted: string[]) {
+  const lines = readFileSync(join(import.meta.dirname, "..", "corpus", name), "utf8").split("\n");
+  const text = [...lines.slice(0, at), ...inserted, ...lines.slice(at)].join("\n");
+  return { text, record: extractDocument(await documentFromBytes(name, Buffer.from(text))) };
+}
+
 test("a report that names such a publication below its cover is read", async () => {
-  const croydon = readFileSync(join(import.meta.dirname, "..", "corpus", "2019-croydon.txt"), "utf8");
-  const lines = croydon.split("\n");
   // Past the cover's first forty lines, a reference to a bulletin at the start of a line.
-  const text = [
-    ...lines.slice(0, 60),
+  const { record } = await corpusWithLines("2019-croydon.txt", 60, [
     "Research & Analysis Bulletin 2019/01 found the same.",
-    ...lines.slice(60),
-  ].join("\n");
-  const record = extractDocument(await documentFromBytes("croydon.txt", Buffer.from(text)));
+  ]);
   expect([record.area, record.overallRating]).toEqual(["Croydon", "Requires improvement"]);
 });
 
@@ -778,17 +780,12 @@ test("a report whose cover names its area, its ratings and figures unread (table
 });
 
 test("a report's cover printed twice, and a sentence opening with another area's report title, leave one report", async () => {
-  const kirklees = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8");
-  const lines = kirklees.split("\n");
-  const text = [
-    ...lines.slice(0, 15),
+  const { text, record } = await corpusWithLines("2021-10-kirklees.txt", 15, [
     // The title page after the cover's picture; a re-inspection's reference to another report.
     "An inspection of youth offending services in",
     "Kirklees",
     "An inspection of youth offending services in Leeds, published in 2020, found the same.",
-    ...lines.slice(15),
-  ].join("\n");
-  const record = extractDocument(await documentFromBytes("kirklees.txt", Buffer.from(text)));
+  ]);
   expect([record.area, record.overallRating]).toEqual(["Kirklees", "Requires improvement"]);
   const covers = coverAreas(normaliseLines(textSourceLines(text), "text").lines);
   expect(covers.map((c) => c.area)).toEqual(["Kirklees"]);
