@@ -25,6 +25,30 @@ export async function docxAsHtml(file: string, bytes: Buffer): Promise<string> {
       `the Word document cannot be opened (${(err as Error).message.split("\n")[0]})`,
     );
   }
-  const blocks = html.replace(/(<\/(?:p|h[1-6]|tr|li|table|ol|ul)>)/g, "$1\n");
+  const blocks = withCustomNoteMarks(html).replace(/(<\/(?:p|h[1-6]|tr|li|table|ol|ul)>)/g, "$1\n");
   return `<!DOCTYPE html>\n<html><body>\n${blocks}\n</body></html>\n`;
+}
+
+/**
+ * Footnotes marked by hand (Word's custom marks, as a document keeps the numbers it was given
+ * rather than counting 1, 2, 3): mammoth writes its own count as the reference ("[14]") and the
+ * mark after it as text ("19"), and the mark again at the head of the note ("20\tPlanning ...").
+ * The reference shows the mark, and the note is numbered by it.
+ */
+function withCustomNoteMarks(html: string): string {
+  const marks = new Map<string, string>();
+  const referenced = html.replace(
+    /<sup><a href="#footnote-(\d+)" id="footnote-ref-\1">\[\d+\]<\/a><\/sup>(?:<sup>(\d{1,3})<\/sup>|(\d{1,3})(?!\d))/g,
+    (_, id: string, raised: string | undefined, plain: string | undefined) => {
+      const mark = (raised ?? plain) as string;
+      marks.set(id, mark);
+      return `<sup><a href="#footnote-${id}" id="footnote-ref-${id}">${mark}</a></sup>`;
+    },
+  );
+  if (marks.size === 0) return html;
+  return referenced.replace(
+    /<li id="footnote-(\d+)"><p>(?:<sup>)?(\d{1,3})(?:<\/sup>)?[\t ]*/g,
+    (whole, id: string, mark: string) =>
+      marks.get(id) === mark ? `<li id="footnote-${id}" value="${mark}"><p>` : whole,
+  );
 }
