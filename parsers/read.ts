@@ -14,6 +14,7 @@ import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./mult
 import type { Format, SourceLine } from "./normalise.js";
 import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
 import { LONG_LINE, linesRunTogether } from "./page-lines.js";
+import { listed } from "./text.js";
 
 export interface RawDocument {
   file: string;
@@ -291,7 +292,7 @@ export function pageList(pages: readonly number[]): string {
     runs.push(j > i ? `${pages[i]}-${pages[j]}` : String(pages[i]));
     i = j + 1;
   }
-  return runs.length > 1 ? `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)}` : (runs[0] ?? "");
+  return listed(runs);
 }
 
 /** `sha256` when the caller has already hashed the bytes (ingest does, to skip unchanged files). */

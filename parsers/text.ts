@@ -228,6 +228,11 @@ export const PAGE_JOINER = /^\s*--\s*(\d+)\s+of\s+(\d+)\s*--\s*$/;
 /** A prompt's letter ("b) Does ..."): a row of its own, though it starts in lower case. */
 export const PROMPT_LETTER = /^[a-z]\)\s/;
 
+/** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+}
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { overallRatingFromStatements, standardRating } from "../parsers/ratings.js";
 import { documentFromBytes, statOf, systemReason } from "../parsers/read.js";
+import { listed } from "../parsers/text.js";
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
 import { auditFiles } from "./audit-files.js";
@@ -494,8 +495,7 @@ function notReadLine(passedBy: Map<string, number>): string {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([ext, n]) => `${ext} ${n}`)
     .join(", ");
-  const read = [...INPUT_EXTENSIONS];
-  return `not read   ${plural(all, "file")} in the folders given ${all === 1 ? "is" : "are"} of other kinds (${kinds}): yos reads ${read.slice(0, -1).join(", ")} and ${read.at(-1)} (a .yosignore in a folder names files to pass by without a word)`;
+  return `not read   ${plural(all, "file")} in the folders given ${all === 1 ? "is" : "are"} of other kinds (${kinds}): yos reads ${listed([...INPUT_EXTENSIONS])} (a .yosignore in a folder names files to pass by without a word)`;
 }
 
 /** Files loaded before that are no longer there: named (the first few), their rows kept. */
@@ -645,7 +645,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
   let findings: Finding[] = [];
   let files: string[] = [];
   let someUnread = false;
-  let interruptedBy: number | null = null;
+  let interruptedExit: number | null = null;
   if (values.db) {
     const db = existingDatabase(values.db);
     try {
@@ -684,7 +684,7 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
       interrupt.stop();
     }
     if (tty) process.stderr.write(ERASE_LINE);
-    interruptedBy = interrupt.exitCode();
+    interruptedExit = interrupt.exitCode();
     for (const { file, result } of audited) {
       if (result.ok) {
         findings.push(...result.value);
@@ -696,14 +696,14 @@ async function cmdAudit(args: string[], write: (s: string) => void): Promise<num
     }
     // On stderr: stdout is the findings, perhaps JSON or CSV.
     if (passedBy.size > 0) process.stderr.write(`${notReadLine(passedBy)}\n`);
-    if (interruptedBy !== null)
+    if (interruptedExit !== null)
       process.stderr.write(
         `yos: ${audited.length} of ${plural(inputs.length, "file")} audited, the findings theirs alone; ${plural(inputs.length - audited.length, "file")} not read\n`,
       );
   }
   const shown = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least]);
   write(formatFindings(format, shown, files));
-  if (interruptedBy !== null) return interruptedBy;
+  if (interruptedExit !== null) return interruptedExit;
   if (someUnread) return 2;
   if (failOn === "never") return 0;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
