@@ -686,6 +686,12 @@ function parseContextualSection(
     if (line.cells.length === 2 && !offenceTable) {
       const value = percentCell(line.cells[1] as string);
       const g = groupOf(line.cells[0] as string);
+      if (value !== null && g && !fitsLabel(line.cells[0] as string, { count: null, percent: value })) {
+        // A percentage beside a count's label ("Total black and minority ethnic youth population
+        // of Croydon 16%"): a chart's figure run onto the row, its own count elsewhere.
+        unfitLabel(out, line.flat, line);
+        continue;
+      }
       if (value !== null && g) {
         push(
           out,
@@ -747,6 +753,15 @@ function parseContextualSection(
   }
 }
 
+/** A figure left unread because its label is not whole or cannot be what it says. */
+function unfitLabel(out: Collector, label: string, line: Line): void {
+  out.warnings.push({
+    code: "fact-unclassified",
+    message: `A figure whose label is not whole or cannot be what it says ('${label}') was not read`,
+    provenance: provenanceOf(line),
+  });
+}
+
 function addLabelled(
   out: Collector,
   label: string,
@@ -757,11 +772,7 @@ function addLabelled(
   // ("4 Percentage of children under 16 ... 2018-19.", "5 Youth Justice Board. (2022). ...").
   if ((/\.\W*$/.test(label) && label.split(" ").length >= 4) || /\(\d{4}\)\./.test(label)) return;
   if (!fitsLabel(label, figure) || !oneLabel(label)) {
-    out.warnings.push({
-      code: "fact-unclassified",
-      message: `A figure whose label is not whole or cannot be what it says ('${label}') was not read`,
-      provenance: provenanceOf(line),
-    });
+    unfitLabel(out, label, line);
     return;
   }
   const g = groupOf(label);

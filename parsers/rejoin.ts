@@ -937,6 +937,11 @@ function columnReadSections(lines: Line[]): boolean[] {
  */
 const CAPTION = /^(?:Of the|For)\b|^Demographics of children\b/i;
 
+/** Whether a figure and its label's lines stand on one page, where the text says which. */
+function samePage(figure: Line, label: Line[]): boolean {
+  return label.every((l) => l.page === null || figure.page === null || l.page === figure.page);
+}
+
 /**
  * A stretch of a table read a column at a time (pdftotext without -layout, rows set close):
  * k labels then k figures, or k figures then k labels, paired in order. Anything less plain
@@ -969,10 +974,15 @@ function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Li
   // Every pair must be possible (a population is a count, a reoffending rate a percentage) and
   // every label whole (wholeLabel: "Proportion of current caseload 'Looked" /
   // "After Children' placed ..." are two pieces): one label miscounted shifts every pair after it.
+  // (And on one page: a converter reads a page's columns before the next page's, so figures
+  // before a page break and labels after it are two pages' halves of rows, pdfminer's "50%" /
+  // "11%" / page 10's number / "Fraud and forgery" / "Drug offences".)
   const fits = labels.every((label, k) => {
     const figure = leadingFigure((figures[k] as Line).flat);
     const text = label.map((l) => l.flat).join(" ");
-    return figure !== null && fitsLabel(text, figure) && wholeLabel(text);
+    return (
+      figure !== null && fitsLabel(text, figure) && wholeLabel(text) && samePage(figures[k] as Line, label)
+    );
   });
   if (!fits) return null;
   return labels.map((label, k) => {

@@ -524,6 +524,45 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
 
+  test("facts a box each (pdfminer): figures before a page break are not paired with the labels after it", () => {
+    // A label-first table broken over two pages, each page's labels then its figures: page 10's
+    // figures, its number and running header, then page 11's labels. Paired in order, Fraud and
+    // forgery took the violence row's 50% and Drug offences burglary's 11%.
+    const rows = cellPerLineRows([
+      "Contextual facts",
+      "",
+      "Offence types",
+      "Violence against the person",
+      "Burglary",
+      "Robbery",
+      "",
+      "Theft and handling stolen goods",
+      "",
+      "%",
+      "",
+      "50%",
+      "11%",
+      "6%",
+      "",
+      "6%",
+      "",
+      "10",
+      "",
+      "\fInspection of youth offending services: Anytown",
+      "",
+      "Fraud and forgery",
+      "Drug offences",
+      "Summary motoring offences",
+      "Other indictable offences",
+      "",
+      "1. Organisational delivery",
+    ]);
+    const paired = rows.filter((r) => r.length === 2 && /%$/.test(r[1] as string)).map((r) => r[0]);
+    expect(paired).not.toContain("Fraud and forgery");
+    expect(paired).not.toContain("Drug offences");
+    expect(rows).toContainEqual(["Fraud and forgery"]);
+  });
+
   test("facts a box each (pdfminer): whole-number counts above the labels, taken for page numbers, still make a column; the last count is not the first label's", () => {
     const counts = ["38", "1", "1", "23", "15", "79"];
     const caseload = [

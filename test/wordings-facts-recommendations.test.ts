@@ -477,6 +477,19 @@ test("a figure that cannot be what its label says is not read", () => {
   expect(warnings).toEqual([["fact-unclassified", 3]]);
 });
 
+test("a percentage after a population's label (a chart's figure run onto the row) is not read", () => {
+  // Croydon's page run into one line (an old PyPDF2): "... 84% 20,687 Total black and minority
+  // ethnic youth population of Croydon ⁷ 16%", the 16% the chart's share beside the row.
+  const { facts, warnings } = factsOf(
+    [
+      "Total black and minority ethnic youth population of Anytown\t16%",
+      "Reoffending rate in Anytown\t25.5%",
+    ].join("\n"),
+  );
+  expect(facts).toEqual([["reoffending", "Reoffending rate in Anytown", null, "service", 25.5, "percent"]]);
+  expect(warnings).toEqual([["fact-unclassified", 3]]);
+});
+
 test("a population set beside a first-time entrant rate's label is no rate per 100,000 (pdfminer's text)", () => {
   const { facts, warnings } = factsOf(
     [
