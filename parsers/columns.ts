@@ -1051,9 +1051,16 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
             taking,
           )
         : null;
+    // Key questions heading their prompts take no figure of the column (the annex's tables print
+    // none for them): a column with one for each as well holds another row's figure too (pdfminer
+    // writing the last prompt of the page before's figure among this table's, "56%" / "56%" /
+    // "89%" ..., once the heading's). Only a standard's key questions alone take one each.
+    const headingsOverPrompts = headings.some(Boolean) && !headings.every(Boolean);
     const figures =
       found && !afterUnpaired
-        ? (columnAfter(rowsWanted, headingOptional || (afterRow && !headings.some(Boolean)), figured) ??
+        ? ((headingsOverPrompts
+            ? null
+            : columnAfter(rowsWanted, headingOptional || (afterRow && !headings.some(Boolean)), figured)) ??
           columnAfter(
             rowsWanted - headingsOnly,
             headingOptional || (afterRow && rowsWanted - headingsOnly >= 2),

@@ -1072,6 +1072,48 @@ test("after a row, a key question heading its prompts takes no figure: a column 
   expect(oneTooMany.warnings?.map((w) => w.code)).toContain("figures-unplaced");
 });
 
+test("a key question heading its prompts takes no figure: a column with one for it too is left unread, wherever it stands (pdfminer's boxes)", () => {
+  // Tower Hamlets' 3.2.1 in a browser's PDF through pdfminer: the figure of the page before's
+  // last prompt written among this table's, the key question took it (56%, the body's 67%).
+  const prompts = [
+    "a) Does planning set out the services most likely to support desistance?",
+    "b) Does planning sufficiently address diversity issues?",
+    "c) Does planning take sufficient account of the child's personal circumstances?",
+  ];
+  const d = doc(
+    boxes([
+      "Data from inspected cases:",
+      "3.2. Planning (out-of-court disposals)",
+      "Does planning focus on supporting the child's desistance?",
+      ...prompts,
+      "44%",
+      "56%",
+      "89%",
+      "67%",
+      "Some text of the report.",
+    ]),
+  );
+  const rows = d.lines.map((l) => l.cells);
+  expect(rows).toContainEqual(["Does planning focus on supporting the child's desistance?"]);
+  expect(rows.filter((r) => r.length > 1)).toEqual([]);
+  // As many figures as prompts: theirs, the key question none.
+  const own = doc(
+    boxes([
+      "Data from inspected cases:",
+      "3.2. Planning (out-of-court disposals)",
+      "Does planning focus on supporting the child's desistance?",
+      ...prompts,
+      "56%",
+      "89%",
+      "67%",
+      "Some text of the report.",
+    ]),
+  ).lines.map((l) => l.cells);
+  expect(own).toContainEqual(["Does planning focus on supporting the child's desistance?"]);
+  expect(own).toContainEqual([prompts[0], "56%"]);
+  expect(own).toContainEqual([prompts[2], "67%"]);
+});
+
 test("a standard's key questions, the first again (the heading of the prose on it), then their figures: rows, the heading after them", () => {
   // Kirklees' planning table as pdfminer writes it, the heading of the prose below the table
   // between the questions and the "% yes" column.
