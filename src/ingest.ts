@@ -454,10 +454,13 @@ export function missingDocuments(stored: Iterable<StoredName>, roots: readonly s
   const within = roots.map((r) => (existsSync(r) ? realpathSync(r) : resolve(r)));
   const placeOf = placer();
   const missing: string[] = [];
+  const isUnder = (at: string) =>
+    within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep));
   for (const d of stored) {
-    const at = whereIs(d, placeOf);
-    const under = within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep));
-    if (under && !existsSync(at)) missing.push(d.file);
+    // Where it was read from, and where its name leads from today's folder: a database moved
+    // with its files finds them there (whereIs), and one deleted after the move is gone from both.
+    const places = [whereIs(d, placeOf), placeOf(d.file)];
+    if (places.some(isUnder) && !places.some((at) => existsSync(at))) missing.push(d.file);
   }
   return missing;
 }

@@ -585,6 +585,39 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     expect(rowsIn(db, FILES_AND_AREAS)).toEqual([{ file: other, status: "ok", area: "Croydon" }]);
   });
 
+  test("a database moved with its folder: its files unchanged where they now are, one deleted there named missing", async () => {
+    const base = join(TMP, "moving");
+    mkdirSync(join(base, "proj", "reports"), { recursive: true });
+    for (const [name, report] of [
+      ["a.txt", "2023-01-blackburn-with-darwen.txt"],
+      ["b.txt", "2021-10-kirklees.txt"],
+    ])
+      writeFileSync(join(base, "proj", "reports", name), readFileSync(join(CORPUS, report)));
+    const from = async (folder: string, args: string[]) => {
+      const cwd = process.cwd();
+      process.chdir(join(base, folder));
+      try {
+        return await run(["ingest", ...args, "--db", "yos.sqlite"]);
+      } finally {
+        process.chdir(cwd);
+      }
+    };
+    expect((await from("proj", ["reports"])).out.at(-1)).toContain("2 ok");
+    // The folder moved (its database in it), and one of its files deleted since.
+    renameSync(join(base, "proj"), join(base, "moved"));
+    rmSync(join(base, "moved", "reports", "b.txt"));
+    const again = await from("moved", ["reports"]);
+    expect(again.out).toEqual([
+      "unchanged  reports/a.txt",
+      "missing    1 file loaded before from reports is no longer there; its rows are kept (--prune removes them): reports/b.txt",
+      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
+    ]);
+    expect((await from("moved", ["reports", "--prune"])).out[0]).toBe("pruned     reports/b.txt");
+    expect(rowsIn(join(base, "moved", "yos.sqlite"), FILES_AND_AREAS)).toEqual([
+      { file: "reports/a.txt", status: "ok", area: "Blackburn with Darwen" },
+    ]);
+  });
+
   test("a database of schema 4 is brought to schema 5 and goes on; one of a later schema is refused", async () => {
     const { dir, db } = await loadedFolder("schema-4", "report.txt");
     const file = join(dir, "report.txt");
