@@ -149,6 +149,12 @@ export async function makeBadInputs(dir: string): Promise<Record<string, Expecte
       "An inspection of youth justice work with children and victims in\n\nNewtown\n\nHM Inspectorate of Probation, March 2025\n\nOverall rating\tGood\n1.1\tAssessing\tGood\n1.2\tPlanning\tRequires improvement\n2.1\tWork with victims\tGood\n\nNewtown Youth Justice Service (YJS) ...\n",
       "E_OTHER_FRAMEWORK",
     ),
+    // An inspection of the programme before the 2018 standards (a full joint inspection): its
+    // cases scored on other headings, its governance judged "Satisfactory", no standard rated.
+    "earlier-programme.txt": refusedText(
+      "Full Joint Inspection\n\nReport on youth offending work in:\n\nOldtown\n\nAn inspection led by HMI Probation\n\nMay 2016\n\nScoring summary\n\nReducing reoffending\t70%\nProtecting the public\t65%\nProtecting the child or young person\t68%\nEnsuring the sentence is served\t80%\nGovernance and partnerships\tSatisfactory\n\n1. Reducing reoffending\n\nWork to reduce reoffending by the youth offending service (YOS) was satisfactory.\n",
+      "E_OTHER_FRAMEWORK",
+    ),
     // The Welsh-language edition of a report on a service in Wales (the English one is published
     // beside it): its ratings table would load under Welsh names and ratings.
     "welsh-edition.txt": refusedText(

@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.207";
+export const PARSER_VERSION = "0.8.208";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
@@ -168,7 +168,8 @@ export function computedScoreOf(standards: Standard[]): number | null {
  * one: a youth justice inspection of the later programme, rated on another framework ("An
  * inspection of youth justice work with children and victims in <area>", which rates work with
  * children and work with victims rather than standards 1.1 to 4.1: read as this framework's
- * report, its ratings would land on the wrong standards); the Welsh-language edition of a report
+ * report, its ratings would land on the wrong standards), or of the programme before the 2018
+ * standards (a full joint inspection, a short quality screening); the Welsh-language edition of a report
  * on a service in Wales, published beside the English one.
  */
 export class RefusedReportError extends Error {
@@ -248,6 +249,21 @@ function laterProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument[
   return null;
 }
 
+/**
+ * The cover of an inspection of the programme before the 2018 standards (Inspection of Youth
+ * Offending Work, to 2017): "Full Joint Inspection", "Short Quality Screening", "Core Case
+ * Inspection", "Report on youth offending work in: <area>". Such a report scores its cases on
+ * other headings (reducing reoffending, protecting the public) and rates no standards 1.1 to 4.1.
+ */
+const EARLIER_PROGRAMME =
+  /^(?:Full Joint Inspection|Short Quality Screening|Core Case Inspection)\b|^(?:(?:A )?Report on|(?:An )?Inspection of) youth offending work\b/i;
+
+function earlierProgramme(lines: NormalisedDocument["lines"]): NormalisedDocument["lines"][number] | null {
+  return (
+    lines.slice(0, 40).find((line) => line.flat.length <= 120 && EARLIER_PROGRAMME.test(line.flat)) ?? null
+  );
+}
+
 const YOUTH_INSPECTION_TITLE = /inspection of youth (?:offending|justice) services/i;
 
 /**
@@ -304,6 +320,14 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       "E_OTHER_FRAMEWORK",
       raw.file,
       `an inspection of youth justice work with children and victims (HMI Probation's later programme, line ${later.line}), rated on another framework than standards 1.1 to 4.1`,
+    );
+  }
+  const earlier = earlierProgramme(lines);
+  if (earlier) {
+    throw new RefusedReportError(
+      "E_OTHER_FRAMEWORK",
+      raw.file,
+      `an inspection of youth offending work of HMI Probation's programme before the 2018 standards (line ${earlier.line}: '${earlier.flat.slice(0, 60)}'), which rates no standards 1.1 to 4.1`,
     );
   }
   const welsh = welshEdition(lines);

@@ -64,7 +64,7 @@ test("each failure is one clear line naming the file, the code and what to do; e
   expect(line).toBe(
     `failed     ${join(DIR, "password.pdf")}: [E_PDF_ENCRYPTED] ${join(DIR, "password.pdf")}: the PDF is password-protected — save a copy without the password`,
   );
-  expect(out.at(-1)).toContain("24 files: 5 ok, 0 partial, 18 failed, 1 duplicate, 0 unchanged");
+  expect(out.at(-1)).toContain("25 files: 5 ok, 0 partial, 19 failed, 1 duplicate, 0 unchanged");
   expect(out.find((l) => l.includes("two-reports.txt"))).toContain(
     "two-reports.txt: it holds 2 reports, by their covers: Blackburn with Darwen (line 11), Croydon (line 540) — give each report a file of its own: split the PDF at each cover (qpdf --pages, say), or the text",
   );

@@ -763,6 +763,24 @@ test("a report that names such a publication below its cover is read", async () 
   expect([record.area, record.overallRating]).toEqual(["Croydon", "Requires improvement"]);
 });
 
+test("an inspection of the programme before the 2018 standards is refused by its cover; a report recalling one is read", async () => {
+  for (const cover of [
+    "Full Joint Inspection",
+    "Short Quality Screening of youth offending work in Oldtown",
+    "Report on youth offending work in: Oldtown",
+  ]) {
+    const text = `${cover}\n\nOldtown\n\nAn inspection led by HMI Probation, May 2016\n\nScoring summary\nReducing reoffending\t70%\nProtecting the public\t65%\nGovernance and partnerships\tSatisfactory\n\n1.1 Governance and leadership\nThe youth offending service (YOS) board meets monthly.\n`;
+    await expect(documentFromBytes("old.txt", Buffer.from(text)).then(extractDocument)).rejects.toThrow(
+      `old.txt: an inspection of youth offending work of HMI Probation's programme before the 2018 standards (line 1: '${cover.slice(0, 60)}'), which rates no standards 1.1 to 4.1`,
+    );
+  }
+  // A sentence of a report's opening recalling the last inspection is no cover.
+  const { record } = await corpusWithLines("2019-croydon.txt", 10, [
+    "Full Joint Inspection of youth offending work in Croydon in 2016 found the work to protect the public to be poor; we found it much improved.",
+  ]);
+  expect([record.area, record.overallRating]).toEqual(["Croydon", "Requires improvement"]);
+});
+
 test("a report whose cover names its area, its ratings and figures unread (tables set as pictures), is loaded in part, not refused", async () => {
   const text = [
     "An inspection of youth offending services in",
