@@ -591,7 +591,7 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     for (const [name, report] of [
       ["a.txt", "2023-01-blackburn-with-darwen.txt"],
       ["b.txt", "2021-10-kirklees.txt"],
-    ])
+    ] as const)
       writeFileSync(join(base, "proj", "reports", name), readFileSync(join(CORPUS, report)));
     const from = async (folder: string, args: string[]) => {
       const cwd = process.cwd();
