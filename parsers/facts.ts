@@ -727,7 +727,8 @@ function parseContextualSection(
     }
     if (
       missingHeading &&
-      line.flat.length <= 40 &&
+      // (A place's name: short, or the area's own, however long its name.)
+      (line.flat.length <= 40 || (area !== null && line.flat.startsWith(area))) &&
       /^\p{Lu}[\p{L}\p{M} ,'’.&-]+?(?:\s+\d)?$/u.test(line.flat) &&
       !/information|caseload|population|data|rates?$/i.test(line.flat) &&
       !groupOf(line.flat)

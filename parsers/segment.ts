@@ -277,7 +277,10 @@ export function segment(lines: Line[]): Segments {
     ratingsStart = top;
     for (let i = top - 1; i >= Math.max(contentsEnd, top - 12); i--) {
       const flat = (lines[i] as Line).flat;
-      if (flat.length > 120) break;
+      // (Up to prose. A row of cells is the table's heading however long the service's name:
+      // "Hammersmith and Fulham, Kensington and Chelsea, and Westminster Youth Justice Service" /
+      // "Fieldwork started October 2022" / "Score 29/36".)
+      if (flat.length > ((lines[i] as Line).cells.length > 1 ? 240 : 120)) break;
       ratingsStart = i;
       if (RATINGS_HEADING.test(flat) || /^Service:/i.test(flat)) break;
     }
