@@ -12,21 +12,24 @@ const N = COUNT_WORD;
 const LOOKED = "(?:inspected|examined|reviewed|looked at)";
 /** Who looked: "We", or "Inspectors" / "The inspectors" / "Our inspectors". */
 const WE = "(?:We|(?:the |our )?inspectors)";
-const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
+const PATTERNS: { domain: Domain; re: RegExp; parts?: boolean }[] = [
   {
     domain: "court",
     re: new RegExp(
-      `\\b${WE} ${LOOKED} ${N} (?:court (?:disposals|orders|cases|disposal cases)|post-court cases|community (?:sentences|cases)|cases sentenced by the courts?)`,
+      `\\b${WE} ${LOOKED} ${N} (?:court (?:disposals|orders|cases|disposal cases)|post-court cases|cases sentenced by the courts?)`,
       "gi",
     ),
   },
   {
+    // "We took a detailed look at 21 community sentences and one custodial sentence", "We
+    // inspected 17 community sentences, four custodial sentences and one referral order": the
+    // sample is the parts' sum (courtParts).
     domain: "court",
     re: new RegExp(
-      `\\b${WE} took a detailed look at ${N} community (?:sentences?|cases)(?: and ${N} custodial sentences?)?`,
+      `\\b${WE} (?:took a detailed look at|${LOOKED}) ${N} community (?:sentences?|cases)`,
       "gi",
     ),
-    sum: true,
+    parts: true,
   },
   {
     domain: "court",
@@ -112,6 +115,27 @@ const PATTERNS: { domain: Domain; re: RegExp; sum?: boolean }[] = [
   },
 ];
 
+/** The kinds of court disposal a court sample is listed by. */
+const COURT_PART = String.raw`(?:custodial|community) sentences?|(?:referral|reparation|detention and training) orders?|youth rehabilitation orders?(?: with intensive (?:supervision and surveillance|supervision|fostering))?`;
+const NEXT_COURT_PART = new RegExp(`^(?:,\\s*(?:and\\s+)?|\\s+and\\s+)${N} (?:${COURT_PART})\\b`, "i");
+
+/**
+ * The cases of the other kinds listed straight after a court sample's first part ("... 21
+ * community sentences| and one custodial sentence", "| , four custodial sentences and one
+ * referral order"), summed; 0 where none is.
+ */
+function courtParts(rest: string): number {
+  let sum = 0;
+  let text = rest;
+  for (let m = NEXT_COURT_PART.exec(text); m !== null; m = NEXT_COURT_PART.exec(text)) {
+    const n = parseCount(m[1] ?? "");
+    if (n === null) break;
+    sum += n;
+    text = text.slice(m[0].length);
+  }
+  return sum;
+}
+
 /** What a sentence must name for the out-of-court and resettlement patterns to be tried. */
 const OUT_OF_COURT_OR_CUSTODY = new RegExp(`${OUT_OF_COURT}|custod|resettlement`, "i");
 
@@ -150,15 +174,15 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
     for (const sentence of sentencesWithSampleWord(plain(line.flat))) {
       const outOfCourtOrCustody = OUT_OF_COURT_OR_CUSTODY.test(sentence);
       const courtOrCommunity = /court|community/i.test(sentence);
-      for (const { domain, re, sum } of PATTERNS) {
+      for (const { domain, re, parts } of PATTERNS) {
         if (domain !== "court" && !outOfCourtOrCustody) continue;
         if (domain === "court" && !courtOrCommunity) continue;
         re.lastIndex = 0;
         for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
           const a = parseCount(m[1] ?? "");
           if (a === null) continue;
-          const b = sum && m[2] ? parseCount(m[2]) : 0;
-          statements.push({ domain, size: a + (b ?? 0), provenance: provenanceOf(line) });
+          const more = parts ? courtParts(sentence.slice((m.index as number) + m[0].length)) : 0;
+          statements.push({ domain, size: a + more, provenance: provenanceOf(line) });
         }
       }
     }

@@ -9,6 +9,19 @@ const samplesOf = (text: string) => parseSamples(normaliseLines(textSourceLines(
 test.each([
   ["We examined 24 court disposals, looking at the quality of work.", "court", 24],
   ["We took a detailed look at 18 community sentences and 3 custodial sentences.", "court", 21],
+  // The parts summed, whichever verb lists them, over two or more kinds (once the first part alone).
+  ["We inspected 18 community sentences and four custodial sentences managed by the YJS.", "court", 22],
+  [
+    "We examined 17 community sentences, four custodial sentences and one youth rehabilitation order with intensive supervision.",
+    "court",
+    22,
+  ],
+  [
+    "We took a detailed look at 18 community sentences, three custodial sentences, and one referral order.",
+    "court",
+    22,
+  ],
+  ["We inspected 18 community sentences and four of them were breached.", "court", 18],
   ["We took a detailed look at the cases of twelve children who had received a court disposal.", "court", 12],
   ["Inspectors examined a sample of 30 cases sentenced by the courts.", "court", 30],
   ["We inspected 17 out-of-court disposals managed by the service.", "outOfCourt", 17],
