@@ -33,9 +33,9 @@ const PUBLISHED = new RegExp(`^${PUBLISHER_LINE}$`, "i");
 // The same at the end of the cover's area line, as converters that join a cover's lines write it
 // ("Oxfordshire HM Inspectorate of Probation, May 2020"; "HM" glued on: "WarwickshireHM ...").
 const PUBLISHED_AFTER_AREA = new RegExp(`${PUBLISHER_LINE}$`, "i");
-// The month alone on the line after the inspectorate's name (which may end the area's line).
+// The month alone on the line after the inspectorate's name (or after the area's line, which
+// the name may end).
 const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
-const INSPECTORATE_LAST = new RegExp(`${INSPECTORATE}\\s*[,:-]?$`, "i");
 /** The inspectorate's name and what follows it on the area's line: not the area. */
 const FROM_INSPECTORATE = new RegExp(`\\s*${INSPECTORATE}.*$`, "i");
 /** What a title may say of the inspection after the area: "Cardiff (reinspection)", "Cardiff: re-inspection". */
@@ -74,7 +74,7 @@ const LEAD_CREDITS = new RegExp(
   "u",
 );
 const PUBLISHED_LABEL = new RegExp(
-  `\\b(?:Published|Publication date)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
+  `\\b(?:Published|Publication date|Date of publication)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
 );
 
@@ -189,7 +189,9 @@ export function parseIdentity(
       (areaLine ? text.match(PUBLISHED_AFTER_AREA) : null);
     let at = line;
     const next = head[i + 1];
-    if (!m && next && (INSPECTORATE_ONLY.test(text) || (areaLine && INSPECTORATE_LAST.test(text)))) {
+    // The month alone after the inspectorate's name, or straight after the cover's area where the
+    // name is in the cover's logo, a picture ("Warwickshire" / "December 2018").
+    if (!m && next && (INSPECTORATE_ONLY.test(text) || areaLine)) {
       m = plain(next.flat).match(MONTH_ONLY);
       at = next;
     }

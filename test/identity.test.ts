@@ -41,6 +41,20 @@ test("a cover whose area line carries the inspectorate and its date, as converte
   expect([d.area, d.published]).toEqual(["Newtown", null]);
 });
 
+test("a cover whose inspectorate's name is in its logo (a picture): the month alone after the area; a 'Date of publication' label", () => {
+  const a = identity(
+    "An inspection of youth offending services in\n\nWarwickshire\n\nDecember 2018\n\nContents",
+  );
+  expect([a.area, a.published]).toEqual(["Warwickshire", "2018-12"]);
+  const b = identity(
+    "An inspection of youth offending services in Newtown\n\nDate of publication: 12 July 2022",
+  );
+  expect([b.area, b.published]).toEqual(["Newtown", "2022-07"]);
+  // A month two lines on, after other text, is no cover's date.
+  const c = identity("An inspection of youth offending services in\n\nNewtown\n\nContents\n\nDecember 2018");
+  expect([c.area, c.published]).toEqual(["Newtown", null]);
+});
+
 test("a title that says the inspection is a reinspection names the area without it", () => {
   expect(identity("An inspection of youth offending services in Cardiff (reinspection)").area).toBe(
     "Cardiff",
