@@ -8,6 +8,16 @@ import { COUNT_WORD, joinWrapped, parseCount, plain } from "./text.js";
 
 const STATED = new RegExp(`we have made (?:the following )?${COUNT_WORD} recommendations?`, "i");
 /**
+ * The count said otherwise ("we make 7 recommendations", "we have made a total of seven", "seven
+ * recommendations have been made"): read only inside the recommendations section, since a
+ * foreword may say so too ("... we make seven recommendations to ..."), and the list starts after
+ * the section's statement.
+ */
+const STATED_OTHERWISE = new RegExp(
+  `\\bwe (?:have )?(?:made|make) (?:the following |a total of )?${COUNT_WORD} recommendations?|\\b${COUNT_WORD} recommendations? (?:have been|has been|were|are) made`,
+  "i",
+);
+/**
  * An item that names who should act ("1. The YJS management board should review its
  * membership", "2. Kirklees Clinical Commissioning Group should ..."), where no heading names
  * them: that addressee and the action. A name: "The" and its words (no clause: "The plan that
@@ -27,6 +37,28 @@ const BULLET = /^\s*[-•▪●◦■○*\uF0A7\uF0B7]\s/;
 const END_OF_LIST =
   /^(Background|Introduction|Contextual facts|Contents|Foreword|Executive summary|Ratings|1\.\s*Organisational delivery|Domain one)/i;
 
+/** The first line from `from` on that states the recommendations' number as `stated` words it. */
+function statedCountAt(
+  lines: Line[],
+  from: number,
+  stated: RegExp,
+): { line: Line; count: number | null } | null {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    // (Only a line naming recommendations can state their number: the rest need not be made plain.
+    // Or one whose number ends it, the word opening the next: "we have made 10" / "recommendations".)
+    const next = lines[i + 1];
+    const stating = /recommendation/i.test(line.flat)
+      ? line.flat
+      : next && /^recommendations?\b/i.test(next.flat) && /\bmade\s+\S+$/i.test(line.flat)
+        ? `${line.flat} ${next.flat}`
+        : null;
+    const m = stating === null ? null : plain(stating).match(stated);
+    if (m) return { line, count: parseCount((m[1] ?? m[2]) as string) };
+  }
+  return null;
+}
+
 export function parseRecommendations(
   lines: Line[],
   seg: Segments,
@@ -38,25 +70,13 @@ export function parseRecommendations(
 } {
   const addressees: { name: string; line: Line }[] = [];
   const warnings: ReportWarning[] = [];
-  let statedLine: Line | null = null;
-  let statedCount: number | null = null;
-  for (let i = seg.contentsEnd; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    // (Only a line naming recommendations can state their number: the rest need not be made plain.
-    // Or one whose number ends it, the word opening the next: "we have made 10" / "recommendations".)
-    const next = lines[i + 1];
-    const stating = /recommendation/i.test(line.flat)
-      ? line.flat
-      : next && /^recommendations?\b/i.test(next.flat) && /\bmade\s+\S+$/i.test(line.flat)
-        ? `${line.flat} ${next.flat}`
-        : null;
-    const m = stating === null ? null : plain(stating).match(STATED);
-    if (m) {
-      statedLine = line;
-      statedCount = parseCount(m[1] as string);
-      break;
-    }
-  }
+  const stated =
+    statedCountAt(lines, seg.contentsEnd, STATED) ??
+    (seg.recommendationsStart === null
+      ? null
+      : statedCountAt(lines, seg.recommendationsStart, STATED_OTHERWISE));
+  const statedLine = stated?.line ?? null;
+  const statedCount = stated?.count ?? null;
   const items: Recommendation[] = [];
   const start = statedLine
     ? statedLine.index + 1

@@ -1,5 +1,7 @@
 // Recommendations numbered in other ways than "1. ", split tables with an unreadable cell, and
 // the "Re-offending" / "FTE" / "Ethnic group" wordings of the contextual facts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parseFacts } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
@@ -74,6 +76,39 @@ test("a bare number continues the list only in sequence; prose beginning with a 
   expect(before.items.map((i) => [i.number, i.text])).toEqual([[1, BOARD]]);
   const section = recommendationsOf(`1. ${BOARD}\n2.1 Assessment\n2. ${DATA}`);
   expect(section.items.map((i) => i.number)).toEqual([1, 2]);
+});
+
+test.each([
+  "As a result of our inspection findings, we make two recommendations that we believe will improve the service.",
+  "As a result of our inspection findings, we have made a total of two recommendations.",
+  "As a result of our inspection findings, two recommendations have been made.",
+])("the count said otherwise in the section is read, the list after it: %s", (leadIn) => {
+  const r = recommendationsAfter([leadIn, ""]);
+  expect(r.statedCount).toBe(2);
+  expect(r.items.map((i) => [i.number, i.text])).toEqual([
+    [1, BOARD],
+    [2, DATA],
+  ]);
+});
+
+test("a foreword's 'we make seven recommendations' is not the section's statement: the list after the section's heading is read", async () => {
+  const report = readFileSync(
+    join(import.meta.dirname, "..", "corpus", "2022-07-tower-hamlets-and-city-of-london.txt"),
+    "utf8",
+  );
+  const printed = "we have made seven recommendations that we believe";
+  expect(report).toContain(printed);
+  // (Its foreword says "we make seven recommendations" too.)
+  expect(report).toContain("we make seven recommendations");
+  const record = extractDocument(
+    await documentFromBytes(
+      "t.txt",
+      Buffer.from(report.replace(printed, "we make seven recommendations that we believe")),
+    ),
+  );
+  expect(record.recommendations.statedCount).toBe(7);
+  expect(record.recommendations.statedCountProvenance?.line).toBe(244);
+  expect(record.recommendations.items).toHaveLength(7);
 });
 
 test("a stated count whose number ends its line, 'recommendations' opening the next, is read (pdftotext, a browser's A5 pages)", () => {
