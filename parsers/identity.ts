@@ -164,11 +164,13 @@ export function parseIdentity(
 ): Identity {
   const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
   const head = lines.slice(0, 80);
+  let coverLine: Line | null = null;
   for (let i = 0; i < head.length && out.area === null; i++) {
     const cover = coverAreaAt(head, i);
     if (cover) {
       out.area = cover.area;
       out.provenance.area = provenanceOf(cover.line);
+      coverLine = cover.line;
     }
   }
   const fromHeaders = out.area === null ? areaFromRunningHeaders(furniture) : null;
@@ -190,8 +192,9 @@ export function parseIdentity(
     let at = line;
     const next = head[i + 1];
     // The month alone after the inspectorate's name, or straight after the cover's area where the
-    // name is in the cover's logo, a picture ("Warwickshire" / "December 2018").
-    if (!m && next && (INSPECTORATE_ONLY.test(text) || areaLine)) {
+    // name is in the cover's logo, a picture ("Warwickshire" / "December 2018"). (Not after an
+    // area read from the ratings table's service: its fieldwork's month may stand there.)
+    if (!m && next && (INSPECTORATE_ONLY.test(text) || line === coverLine)) {
       m = plain(next.flat).match(MONTH_ONLY);
       at = next;
     }

@@ -605,7 +605,8 @@ function annexStandardRatings(lines: Line[], seg: Segments): Map<string, FoundRa
 
 // The subject must name the service, not an aspect of work ("Overall, this aspect of work was
 // rated"): capitalised words ("Brighton & Hove", "St. Helens", "Bournemouth, Christchurch and
-// Poole", "Achieving for Children") then the service. The rating is read in any case ("'requires improvement'").
+// Poole", "Achieving for Children") then the service. The rating is read in any case
+// ("'requires improvement'").
 const OVERALL_STATEMENT =
   /(?:^|[.!?]\s+)Overall,\s+(?:(?:\p{Lu}[\p{L}\p{M}\d_'’&.,-]*|&|and|with|of|for|upon|on|the)\s+){1,12}?(?:YOS|YJS|YOT|YJT|[Yy]outh (?:[Oo]ffending|[Jj]ustice) (?:[Ss]ervices?|[Tt]eams?))(?:\s*\((?:YOS|YJS|YOT|YJT)\))?\s+(?:is|was) rated (?:as)?:?\s*['‘’"“”*]*\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)/u;
 

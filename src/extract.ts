@@ -169,8 +169,8 @@ export function computedScoreOf(standards: Standard[]): number | null {
  * inspection of youth justice work with children and victims in <area>", which rates work with
  * children and work with victims rather than standards 1.1 to 4.1: read as this framework's
  * report, its ratings would land on the wrong standards), or of the programme before the 2018
- * standards (a full joint inspection, a short quality screening); the Welsh-language edition of a report
- * on a service in Wales, published beside the English one.
+ * standards (a full joint inspection, a short quality screening); the Welsh-language edition of a
+ * report on a service in Wales, published beside the English one.
  */
 export class RefusedReportError extends Error {
   constructor(

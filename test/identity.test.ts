@@ -1,6 +1,7 @@
 // Identity wording other reports use.
 import { expect, test } from "vitest";
 import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
+import { provenanceOf } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
@@ -53,6 +54,16 @@ test("a cover whose inspectorate's name is in its logo (a picture): the month al
   // A month two lines on, after other text, is no cover's date.
   const c = identity("An inspection of youth offending services in\n\nNewtown\n\nContents\n\nDecember 2018");
   expect([c.area, c.published]).toEqual(["Newtown", null]);
+  // Nor is the month after the ratings table's service, where no cover names the area: its
+  // fieldwork's ("Fieldwork started" wrapped, its month a line of its own).
+  const lines = linesOf("Ratings\n\nNewtown Youth Justice Service\n\nOctober 2022\n\nOverall rating\tGood");
+  const serviceLine = lines.find((l) => l.flat === "Newtown Youth Justice Service");
+  expect(serviceLine).toBeDefined();
+  const d = parseIdentity(lines, [], {
+    name: "Newtown Youth Justice Service",
+    provenance: provenanceOf(serviceLine as (typeof lines)[number]),
+  });
+  expect([d.area, d.published]).toEqual(["Newtown", null]);
 });
 
 test("a title that says the inspection is a reinspection names the area without it", () => {
