@@ -36,7 +36,7 @@ import {
 } from "../schemas/report.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.212";
+export const PARSER_VERSION = "0.8.213";
 
 export class NotAReportError extends Error {
   readonly code = "E_NOT_A_YOS_REPORT";
