@@ -33,8 +33,7 @@ const PUBLISHED = new RegExp(`^${PUBLISHER_LINE}$`, "i");
 // The same at the end of the cover's area line, as converters that join a cover's lines write it
 // ("Oxfordshire HM Inspectorate of Probation, May 2020"; "HM" glued on: "WarwickshireHM ...").
 const PUBLISHED_AFTER_AREA = new RegExp(`${PUBLISHER_LINE}$`, "i");
-// The month alone on the line after the inspectorate's name (or after the area's line, which
-// the name may end).
+// The inspectorate's name alone on its line, the month on the next.
 const INSPECTORATE_ONLY = new RegExp(`^${INSPECTORATE}\\s*[,:-]?$`, "i");
 /** The inspectorate's name and what follows it on the area's line: not the area. */
 const FROM_INSPECTORATE = new RegExp(`\\s*${INSPECTORATE}.*$`, "i");

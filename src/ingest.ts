@@ -82,8 +82,8 @@ export async function ingestFiles(
   const stored = storedDocuments(db);
   let loadedBySha = loadedContent(stored);
   const pathOf = (file: string) => options.paths?.get(file) ?? file;
-  /** What a document's row records as where its file was read from. */
   const placeOf = placer();
+  /** What a document's row records as where its file was read from. */
   const readFrom = (file: string) => placeOf(pathOf(file));
   const pool = new ParsePool(Math.max(1, options.jobs), options.timeoutMs);
   const outcomes: IngestOutcome[] = [];
@@ -457,9 +457,10 @@ export function missingDocuments(stored: Iterable<StoredName>, roots: readonly s
   const isUnder = (at: string) =>
     within.some((root) => at === root || at.startsWith(root.endsWith(sep) ? root : root + sep));
   for (const d of stored) {
-    // Where it was read from, and where its name leads from today's folder: a database moved
-    // with its files finds them there (whereIs), and one deleted after the move is gone from both.
-    const places = [whereIs(d, placeOf), placeOf(d.file)];
+    // Where it was read from, and where its name leads from today's folder (a database moved
+    // with its files finds them there, whereIs): gone from both, and one of them under a root.
+    const here = placeOf(d.file);
+    const places = d.path === null ? [here] : [d.path, here];
     if (places.some(isUnder) && !places.some((at) => existsSync(at))) missing.push(d.file);
   }
   return missing;
