@@ -22,40 +22,50 @@ test("cover, publication and lead inspector in the wordings reports use", () => 
   expect([b.area, b.published, b.leadInspector]).toEqual(["Oldtown", "2018-06", "Sam O'Neil"]);
 });
 
-test("a cover whose area line carries the inspectorate and its date, as converters join them", () => {
-  const a = identity(
+test.each([
+  // The area's line carrying the inspectorate and its date, as converters join a cover's lines.
+  [
     "An inspection of youth offending services in\n\nOxfordshire HM Inspectorate of Probation, May 2020",
-  );
-  expect([a.area, a.published]).toEqual(["Oxfordshire", "2020-05"]);
-  const b = identity(
+    "Oxfordshire",
+    "2020-05",
+  ],
+  [
     "An inspection of youth offending services in\n\nWarwickshireHM Inspectorate of Probation\n\nDECEMBER 2018",
-  );
-  expect([b.area, b.published]).toEqual(["Warwickshire", "2018-12"]);
-  const c = identity(
+    "Warwickshire",
+    "2018-12",
+  ],
+  [
     "An inspection of youth offending services in Barking and Dagenham HM Inspectorate of Probation December 2018",
-  );
-  expect([c.area, c.published]).toEqual(["Barking and Dagenham", "2018-12"]);
+    "Barking and Dagenham",
+    "2018-12",
+  ],
   // Elsewhere the inspectorate's name with a month is no publication date.
-  const d = identity(
+  [
     "An inspection of youth offending services in\n\nNewtown\n\nWe thank HM Inspectorate of Probation, May 2020",
-  );
-  expect([d.area, d.published]).toEqual(["Newtown", null]);
+    "Newtown",
+    null,
+  ],
+  // The inspectorate's name in the cover's logo (a picture): the month alone after the area.
+  [
+    "An inspection of youth offending services in\n\nWarwickshire\n\nDecember 2018\n\nContents",
+    "Warwickshire",
+    "2018-12",
+  ],
+  [
+    "An inspection of youth offending services in Newtown\n\nDate of publication: 12 July 2022",
+    "Newtown",
+    "2022-07",
+  ],
+  // A month two lines on, after other text, is no cover's date.
+  ["An inspection of youth offending services in\n\nNewtown\n\nContents\n\nDecember 2018", "Newtown", null],
+])("the cover's area and month: %j", (cover, area, published) => {
+  const read = identity(cover as string);
+  expect([read.area, read.published]).toEqual([area, published]);
 });
 
-test("a cover whose inspectorate's name is in its logo (a picture): the month alone after the area; a 'Date of publication' label", () => {
-  const a = identity(
-    "An inspection of youth offending services in\n\nWarwickshire\n\nDecember 2018\n\nContents",
-  );
-  expect([a.area, a.published]).toEqual(["Warwickshire", "2018-12"]);
-  const b = identity(
-    "An inspection of youth offending services in Newtown\n\nDate of publication: 12 July 2022",
-  );
-  expect([b.area, b.published]).toEqual(["Newtown", "2022-07"]);
-  // A month two lines on, after other text, is no cover's date.
-  const c = identity("An inspection of youth offending services in\n\nNewtown\n\nContents\n\nDecember 2018");
-  expect([c.area, c.published]).toEqual(["Newtown", null]);
-  // Nor is the month after the ratings table's service, where no cover names the area: its
-  // fieldwork's ("Fieldwork started" wrapped, its month a line of its own).
+test("the month after the ratings table's service is no publication date", () => {
+  // Where no cover names the area, the service's line may be followed by its fieldwork's month
+  // ("Fieldwork started" wrapped, its month a line of its own).
   const lines = linesOf("Ratings\n\nNewtown Youth Justice Service\n\nOctober 2022\n\nOverall rating\tGood");
   const serviceLine = lines.find((l) => l.flat === "Newtown Youth Justice Service");
   expect(serviceLine).toBeDefined();
