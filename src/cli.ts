@@ -43,6 +43,7 @@ Usage:
   yos export [--db PATH] [--format csv|json|jsonl] [--table T] [--out DIR] [--datasette-metadata]
                                            write tidy files, one per table or view
   yos <command> --help                     help for a command
+  yos --version                            the parser version (recorded with each file loaded) and the database schema
 
 Exit codes: 0 success, 1 some input failed, 2 usage error, or a database or output
 that cannot be used, 130 interrupted (Ctrl-C; 143 SIGTERM).`,
@@ -746,6 +747,11 @@ export async function main(argv: string[], write: (s: string) => void = standard
     if (!command || command === "--help" || command === "-h" || command === "help") {
       write(HELP.main as string);
       return command ? 0 : 2;
+    }
+    // One line a script can keep beside its dataset: documents.parser_version says which files it read.
+    if (command === "--version" || command === "-V" || command === "version") {
+      write(`yos ${PARSER_VERSION} (database schema ${SCHEMA_VERSION})`);
+      return 0;
     }
     if (command === "extract") return await cmdExtract(rest, write);
     if (command === "ingest") return await cmdIngest(rest, write);

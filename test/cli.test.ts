@@ -19,7 +19,7 @@ import { toHtmlPage, toMarkdown } from "../scripts/make-variants.js";
 import { withCatalogue } from "../src/audit/catalogue.js";
 import { main } from "../src/cli.js";
 import { SCHEMA_VERSION, openDatabase } from "../src/db.js";
-import { extractFile } from "../src/extract.js";
+import { PARSER_VERSION, extractFile } from "../src/extract.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -78,6 +78,11 @@ describe("yos extract", () => {
     expect((await run(["frobnicate"])).code).toBe(2);
     expect((await run([])).code).toBe(2);
     expect((await run(["--help"])).code).toBe(0);
+    for (const flag of ["--version", "-V", "version"])
+      expect(await run([flag])).toMatchObject({
+        code: 0,
+        out: [`yos ${PARSER_VERSION} (database schema 5)`],
+      });
     for (const cmd of ["extract", "ingest"]) {
       const { code, out } = await run([cmd, "--help"]);
       expect(code).toBe(0);
