@@ -283,6 +283,11 @@ async function cmdExtract(args: string[], write: (s: string) => void): Promise<n
   if (positionals.length !== 1) throw new UsageError("yos extract takes exactly one file");
   const given = positionals[0] as string;
   const file = given === "-" ? STDIN_NAME : given;
+  // A folder is a usage slip, not an unreadable report: say which commands read folders.
+  if (given !== "-" && statOf(given)?.isDirectory())
+    throw new UsageError(
+      `yos extract reads one file, and ${given} is a folder: yos ingest ${given} loads its reports, yos audit ${given} checks them`,
+    );
   try {
     const record =
       given === "-"

@@ -75,6 +75,11 @@ describe("yos extract", () => {
 
   test("usage errors exit 2", async () => {
     expect((await run(["extract"])).code).toBe(2);
+    const folder = await run(["extract", CORPUS]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain(
+      `yos extract reads one file, and ${CORPUS} is a folder: yos ingest ${CORPUS} loads`,
+    );
     expect((await run(["frobnicate"])).code).toBe(2);
     expect((await run([])).code).toBe(2);
     expect((await run(["--help"])).code).toBe(0);
