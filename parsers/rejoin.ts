@@ -639,6 +639,35 @@ function groupNames(names: Line[], continues: (name: Line, above: Line) => boole
 }
 
 /**
+ * A wrapped name's first line and the next column's name on one baseline, written as one line,
+ * the name's other lines in lower case straight below (pdftotext of A5 pages: "Black and
+ * Unknown" / "minority" / "ethnic"): the first line's words, the lines that carry them on, then
+ * the next name.
+ */
+function nextNameAfterWrap(columns: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < columns.length; k++) {
+    const name = columns[k] as Line;
+    const pieces = /^(.*\S)\s+(\p{Lu}.*)$/u.exec(name.flat);
+    let end = k + 1;
+    while (
+      end < columns.length &&
+      /^[a-z]/.test((columns[end] as Line).flat) &&
+      (columns[end] as Line).line - (columns[end - 1] as Line).line === 1
+    )
+      end++;
+    if (!pieces || end === k + 1 || !RUNS_ON.test(pieces[1] as string)) {
+      out.push(name);
+      continue;
+    }
+    const piece = (flat: string) => ({ ...name, cells: [flat], flat });
+    out.push(piece(pieces[1] as string), ...columns.slice(k + 1, end), piece(pieces[2] as string));
+    k = end - 1;
+  }
+  return out;
+}
+
+/**
  * The next column's name written between a name's two lines, on the first one's baseline
  * ("Black and" / "Unknown" / "minority ethnic"): a name that cannot end where it does takes the
  * next name written in lower case.
@@ -696,6 +725,7 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
     if (!pieces || !above || !RUNS_ON.test(above.flat) || name.line - above.line !== 1) return [name];
     return pieces.slice(1, 3).map((piece) => ({ ...name, cells: [piece], flat: piece }));
   });
+  columns = nextNameAfterWrap(columns);
   // More names than the first row has figures: a name wrapped in its narrow cell, its lines
   // written together ("Black and" / "minority" / "ethnic"), a blank line between cells.
   let width = 0;

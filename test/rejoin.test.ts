@@ -657,6 +657,12 @@ describe("rejoinRows", () => {
     // (pdftotext of justified cells: "Black and" spread over the cell's width, "and" level with
     // the next name.)
     ["its joining word on the next name's line", ["White", "", "Black", "and Unknown", "minority ethnic"]],
+    // (pdftotext of A5 pages: the wrapped name's first line and the next name on one baseline,
+    // its other lines below.)
+    [
+      "its first line and the next name on one baseline",
+      ["White", "", "Black and Unknown", "minority", "ethnic"],
+    ],
   ])(
     "a split table a cell per line (MuPDF, pdftotext), a column's name wrapped %s: the names and rows whole",
     (_, names) => {
