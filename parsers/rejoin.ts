@@ -701,7 +701,12 @@ function splitTableRows(lines: Line[], i: number, end: number): { rows: Line[]; 
   // A column name: "White", "10–14", "15–17 years" (no percentage, no long text).
   const isName = (l: Line) => !isPercent(l) && l.flat.length <= 60 && l.cells.length === 1;
   let j = i + 1;
-  while (j + 1 < end && isName(lines[j] as Line) && !isPercent(lines[j + 1])) j++;
+  // (Names stop at the next table's header, "Race/ethnicity" under "Age": a heading row
+  // repeated at a page's head, its rows on the page before, stands over nothing. Not at a
+  // name's lower-case last line, "ethnic".)
+  const nextHeader = (l: Line) => /^[A-Z]/.test(l.flat) && isSplitHeader(l);
+  while (j + 1 < end && isName(lines[j] as Line) && !nextHeader(lines[j] as Line) && !isPercent(lines[j + 1]))
+    j++;
   let columns = lines.slice(i + 1, j);
   if (columns.length < 2 || !columns.every(isName)) return null;
   // A justified name's joining word pushed onto the next name's line ("Black" / "and Unknown" /

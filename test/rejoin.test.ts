@@ -675,6 +675,27 @@ describe("rejoinRows", () => {
     },
   );
 
+  test("a split table's heading row repeated at a page's head with no rows under it takes no names of the next table", () => {
+    // (MuPDF of a word processor's A5 pages, heading rows repeated: the age table's heading again
+    // at the top of the page its rows ended before, then the ethnicity table.)
+    const facts = raceTable(
+      ["White", "Black", "and", "minority", "ethnic", "", "Unknown"],
+      [["Anytown YJS"], "17%", "83%", "0%"],
+      [["National average"], "70%", "26%", "4%"],
+    );
+    const rows = cellPerLineRows([
+      ...facts.slice(0, 4),
+      "Age (years)",
+      "10–14",
+      "15–17",
+      "",
+      ...facts.slice(4),
+    ]);
+    expect(rows).toContainEqual(["Race/ethnicity 8", "White", "Black and minority ethnic", "Unknown"]);
+    expect(rows).toContainEqual(["Anytown YJS", "17%", "83%", "0%"]);
+    expect(rows).toContainEqual(["National average", "70%", "26%", "4%"]);
+  });
+
   test("a split table a cell per line, a row's subject wrapped in its cell (A5 pages): the row whole", () => {
     const rows = cellPerLineRows(
       raceTable(
