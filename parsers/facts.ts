@@ -435,8 +435,12 @@ function parseSplitTable(
     if (below) j += below.span;
   }
   if (rows.length === 0 || !columns) {
-    // Figures under a header whose columns cannot be told apart: say so, never guess.
-    if (columns === null && lines[body] && rowCells(lines[body] as Line, "percent").length >= 3) {
+    // Figures under a header whose columns cannot be told apart: say so, never guess. (Not a
+    // heading row over the next table's, "Age (years) 10-14 15-17" / "Race/ethnicity White ...":
+    // one repeated at a page's head after its rows, which holds no figure to lose.)
+    const over = lines[body];
+    const overNextTable = over && SPLIT_HEADERS.some((h) => h.re.test(over.cells[0] ?? ""));
+    if (columns === null && over && !overNextTable && rowCells(over, "percent").length >= 3) {
       out.warnings.push({
         code: "fact-unreadable",
         message: `The ${group} table's header ('${header.flat}') does not match its rows; the table was not read`,

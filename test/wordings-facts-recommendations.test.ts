@@ -371,6 +371,37 @@ test("a split header centred in its row, one column name wrapped over two lines:
   expect(r.warnings).toEqual([]);
 });
 
+test("a split table's heading row repeated over no rows (a page's head) is passed by without a warning", () => {
+  // (Word repeats a table's heading row at the head of each page it runs onto; where the
+  // table's rows ended before the break, the heading stands over the next table.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Age (years)\t10–14\t15–17",
+      "Anytown YOS\t25%\t75%",
+      "National average\t22%\t78%",
+      "\f",
+      "Age (years)\t10–14\t15–17",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Anytown YOS\t65%\t30%\t5%",
+      "National average\t71%\t26%\t4%",
+    ].join("\n"),
+  );
+  expect(r.facts.map((f) => [f[1], f[2], f[4]])).toEqual([
+    ["10-14", "Anytown YOS", 25],
+    ["15-17", "Anytown YOS", 75],
+    ["10-14", "National average", 22],
+    ["15-17", "National average", 78],
+    ["White", "Anytown YOS", 65],
+    ["Black and minority ethnic", "Anytown YOS", 30],
+    ["Unknown", "Anytown YOS", 5],
+    ["White", "National average", 71],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+  expect(r.warnings).toEqual([]);
+});
+
 test("staffing '(FTE)' labels are not taken for first-time entrant rates", () => {
   const r = factsOf("4.6\tTotal staff headcount (full-time equivalent, FTE)");
   expect(r.facts).toEqual([]);
