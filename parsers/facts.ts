@@ -399,6 +399,16 @@ function tailBelow(header: Line, below: Line | undefined, group: FactGroup): Lin
   return { ...header, cells, flat: cells.join(" ") };
 }
 
+/** Whether a percentage stands under a split table's header before the next table's header (or a few lines on). */
+function figuresUnder(lines: Line[], body: number): boolean {
+  for (let k = body; k < Math.min(lines.length, body + 8); k++) {
+    const line = lines[k] as Line;
+    if (SPLIT_HEADERS.some((h) => h.re.test(line.cells[0] ?? ""))) return false;
+    if (rowCells(line, "percent").some((cell) => percentCell(cell) !== null)) return true;
+  }
+  return false;
+}
+
 function parseSplitTable(
   lines: Line[],
   i: number,
@@ -436,11 +446,10 @@ function parseSplitTable(
   }
   if (rows.length === 0 || !columns) {
     // Figures under a header whose columns cannot be told apart: say so, never guess. (Not a
-    // heading row over the next table's, "Age (years) 10-14 15-17" / "Race/ethnicity White ...":
-    // one repeated at a page's head after its rows, which holds no figure to lose.)
+    // heading row with no figure under it before the next table's, "Age (years) 10-14 15-17" /
+    // "Race/ethnicity White ...": one repeated at a page's head after its rows loses nothing.)
     const over = lines[body];
-    const overNextTable = over && SPLIT_HEADERS.some((h) => h.re.test(over.cells[0] ?? ""));
-    if (columns === null && over && !overNextTable && rowCells(over, "percent").length >= 3) {
+    if (columns === null && over && rowCells(over, "percent").length >= 3 && figuresUnder(lines, body)) {
       out.warnings.push({
         code: "fact-unreadable",
         message: `The ${group} table's header ('${header.flat}') does not match its rows; the table was not read`,

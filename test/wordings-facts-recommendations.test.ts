@@ -400,6 +400,29 @@ test("a split table's heading row repeated over no rows (a page's head) is passe
     ["Unknown", "National average", 4],
   ]);
   expect(r.warnings).toEqual([]);
+  // (The ethnicity table's heading repeated over the gender table, its names a line each.)
+  const repeated = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Anytown YOS\t65%\t30%\t5%",
+      "\f",
+      "Race/ethnicity",
+      "White",
+      "Black and\tminority\tethnic",
+      "Unknown",
+      "Gender\tMale\tFemale",
+      "Anytown YOS\t91%\t9%",
+    ].join("\n"),
+  );
+  expect(repeated.facts.map((f) => [f[1], f[4]])).toEqual([
+    ["White", 65],
+    ["Black and minority ethnic", 30],
+    ["Unknown", 5],
+    ["Male", 91],
+    ["Female", 9],
+  ]);
+  expect(repeated.warnings).toEqual([]);
 });
 
 test("staffing '(FTE)' labels are not taken for first-time entrant rates", () => {
