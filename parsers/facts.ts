@@ -4,7 +4,7 @@
 
 import type { ContextualFact, FactGroup, ReportWarning } from "../schemas/report.js";
 import { splitTolerance } from "./framework.js";
-import { type Line, provenanceOf } from "./lines.js";
+import { type Line, lineOfParts, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import {
   MISREAD_MARKER_SYMBOL,
@@ -435,14 +435,15 @@ function parseSplitTable(
     const more = below ? undefined : lines[j + 1];
     const wrapped =
       more && more.cells.length === 1 && labelRunsOn(cells[0] as string, more.flat, area) ? more : null;
+    // (Its provenance the lines it was read from: the subject's and the figures'.)
+    const last = j + (wrapped ? 1 : 0) + (below ? below.span : 0);
     rows.push({
       subject: wrapped ? `${cells[0]} ${wrapped.flat}` : (cells[0] as string),
       cells,
       values,
-      line,
+      line: last > j ? lineOfParts(line, lines.slice(j, last + 1), line.cells, " ") : line,
     });
-    if (wrapped) j++;
-    if (below) j += below.span;
+    j = last;
   }
   if (rows.length === 0 || !columns) {
     // Figures under a header whose columns cannot be told apart: say so, never guess. (Not a

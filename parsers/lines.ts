@@ -21,7 +21,16 @@ export interface Line {
    * a line of its own below it, a note's run-on lines, the lines of a row put back together.
    */
   through?: number;
+  /**
+   * The later lines of cells wrapped onto them in layout text ("69   court disposals" /
+   * "(65%)"), for the snippet only: `raw` stays the row's first line, whose columns later
+   * stages read.
+   */
+  wrappedRaw?: string;
 }
+
+/** The line as written with the lines its wrapped cells took: what its provenance shows. */
+const shownRaw = (l: Line): string => (l.wrappedRaw ? `${l.raw.trimEnd()}\n${l.wrappedRaw}` : l.raw);
 
 /** The last source line of `l`: its own, or the last of the lines it took (`through`). */
 export const lastLineOf = (l: Line): number => l.through ?? l.line;
@@ -42,6 +51,8 @@ export interface NormalisedDocument {
 }
 
 const SNIPPET_MAX = 400;
+/** What a focus leads to, which the snippet must hold too: the service's name and its rating after "Overall,". */
+const AFTER_FOCUS = 120;
 
 /**
  * Where a value was read: its line, page and text, cut to SNIPPET_MAX characters. A value read
@@ -49,11 +60,11 @@ const SNIPPET_MAX = 400;
  * characters) gives its words as `focus`, and the snippet is the stretch around them.
  */
 export function provenanceOf(line: Line, focus?: string): Provenance {
-  const raw = line.raw.trim();
+  const raw = shownRaw(line).trim();
   if (raw.length <= SNIPPET_MAX) return { line: line.line, page: line.page, snippet: raw };
   let at = focus ? raw.indexOf(focus) : -1;
   if (focus && at < 0) at = raw.toLowerCase().indexOf(focus.toLowerCase());
-  if (at + (focus?.length ?? 0) <= SNIPPET_MAX)
+  if (at < 0 || at + (focus?.length ?? 0) + AFTER_FOCUS <= SNIPPET_MAX)
     return { line: line.line, page: line.page, snippet: `${raw.slice(0, SNIPPET_MAX)}…` };
   // From a word's start some way before the focus, as much as fits.
   let from = Math.min(Math.max(0, at - 80), raw.length - SNIPPET_MAX);
@@ -76,7 +87,7 @@ export function lineOfParts(first: Line, parts: Line[], cells: string[], separat
     ...first,
     cells,
     flat: cells.join(" "),
-    raw: parts.map((l) => l.raw.trim()).join(separator),
+    raw: parts.map((l) => shownRaw(l).trim()).join(separator),
     markers: parts.flatMap((l) => l.markers),
     through: Math.max(...parts.map(lastLineOf)),
   };

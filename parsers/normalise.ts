@@ -791,6 +791,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
           row.cells[t] = joinWrapped(row.cells[t] as string, cells[k] as string);
         });
         row.flat = row.cells.join(" ");
+        row.wrappedRaw = row.wrappedRaw ? `${row.wrappedRaw}\n${src.raw.trimEnd()}` : src.raw.trimEnd();
         continue;
       }
     }

@@ -4,7 +4,7 @@
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
-import { type Footnote, type Line, provenanceOf, withNextLine } from "./lines.js";
+import { type Footnote, type Line, lineOfParts, provenanceOf, withNextLine } from "./lines.js";
 import {
   RATINGS_HEADING,
   type Segments,
@@ -27,6 +27,8 @@ export interface FoundRating {
   rating: Rating;
   marker: string | null;
   line: Line;
+  /** The rating's last line where its words run on past `line` ("Requires" / "improvement"). */
+  through?: Line;
 }
 
 /** A table row's first cell that is a number, a standard's or what is left of one: "24 —", "3.4°", "32". */
@@ -50,6 +52,7 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       rating: "Requires improvement",
       marker: wrapped.marker ?? first.markers[0] ?? null,
       line: first,
+      through: lines[first.index + 1],
     };
   const stop = Math.min(end, first.index + 7);
   for (let i = first.index + 1; i < stop; i++) {
@@ -80,7 +83,8 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
           (IMPROVEMENT_ALONE.test(l.flat) ||
             (l.cells.length > 1 && l.cells.some((c) => IMPROVEMENT_ALONE.test(c)))),
       );
-      if (rest) return { rating: "Requires improvement", marker: rest.markers[0] ?? null, line };
+      if (rest)
+        return { rating: "Requires improvement", marker: rest.markers[0] ?? null, line, through: rest };
     }
     const besideProse =
       requiresInProse && line.cells.length === 2 ? (line.cells[1] as string).match(IMPROVEMENT_ALONE) : null;
@@ -95,12 +99,19 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
         return { rating: cellRating.rating, marker: cellRating.marker ?? line.markers[0] ?? null, line };
       // Two-column layout: "...statement\tRequires" / "...statement\timprovement".
       const wrappedCell = /^requires$/i.test(last) ? wrappedRequires(last, lines[i + 1]) : null;
-      if (wrappedCell) return { rating: "Requires improvement", marker: wrappedCell.marker, line };
+      if (wrappedCell)
+        return { rating: "Requires improvement", marker: wrappedCell.marker, line, through: lines[i + 1] };
     }
     // "...a high-quality, Requires" / "...for all children. improvement": a single space
     // between the prose and its wrapped rating cell.
     const wrappedAfterProse = line.cells.length === 1 ? wrappedRequires(line.flat, lines[i + 1]) : null;
-    if (wrappedAfterProse) return { rating: "Requires improvement", marker: wrappedAfterProse.marker, line };
+    if (wrappedAfterProse)
+      return {
+        rating: "Requires improvement",
+        marker: wrappedAfterProse.marker,
+        line,
+        through: lines[i + 1],
+      };
     const atEnd = ratingAtEnd(line.flat);
     if (atEnd && /[.]\s*$/.test(atEnd.before)) return { rating: atEnd.rating, marker: atEnd.marker, line };
   }
@@ -122,7 +133,7 @@ function ratingAfterQuestionList(lines: Line[], ourRating: number, end: number):
     if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
     const next = lines[i + 1];
     if (/^requires$/i.test(line.flat) && next && IMPROVEMENT_ALONE.test(next.flat))
-      return { rating: "Requires improvement", marker: next.markers[0] ?? null, line };
+      return { rating: "Requires improvement", marker: next.markers[0] ?? null, line, through: next };
     if (!line.flat.endsWith("?")) return null;
   }
   return null;
@@ -149,7 +160,14 @@ export interface RatingsTable {
   statedScore: number | null;
   rows: Map<
     string,
-    { heading: StandardHeading; rating: Rating | null; marker: string | null; notRated: boolean }
+    {
+      heading: StandardHeading;
+      rating: Rating | null;
+      marker: string | null;
+      notRated: boolean;
+      /** Where the row's rating was read, when it was. */
+      found: FoundRating | null;
+    }
   >;
   provenance: Record<string, Provenance>;
   warnings: ReportWarning[];
@@ -288,6 +306,7 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
       rating: found?.rating ?? null,
       marker: found?.marker ?? null,
       notRated,
+      found,
     });
   }
 
@@ -502,7 +521,7 @@ export function buildStandards(
       sectionFound?.marker ?? null,
     ]);
     const marker = row?.marker ?? sectionFound?.marker ?? discretion?.marker ?? null;
-    const rowProvenance = row ? provenanceOf(row.heading.line) : null;
+    const rowProvenance = row ? ratingProvenance(lines, row.heading.line, row.found) : null;
     if (!row?.rating && !withheld) {
       warnings.push({
         code: "table-rating-missing",
@@ -538,7 +557,7 @@ export function buildStandards(
         subject: def.id,
         rating: sectionFound.rating,
         where: "section",
-        provenance: provenanceOf(sectionFound.line),
+        provenance: ratingProvenance(lines, sectionFound.line, sectionFound),
       });
     }
     if (annex)
@@ -546,7 +565,7 @@ export function buildStandards(
         subject: def.id,
         rating: annex.rating,
         where: "annex",
-        provenance: provenanceOf(annex.line),
+        provenance: ratingProvenance(lines, annex.line, annex),
       });
     standards.push({
       id: def.id,
@@ -560,8 +579,8 @@ export function buildStandards(
       discretionNote: discretion?.note ?? null,
       sectionFound: section !== undefined,
       provenance: rowProvenance,
-      sectionProvenance: sectionFound ? provenanceOf(sectionFound.line) : null,
-      annexProvenance: annex ? provenanceOf(annex.line) : null,
+      sectionProvenance: sectionFound ? ratingProvenance(lines, sectionFound.line, sectionFound) : null,
+      annexProvenance: annex ? ratingProvenance(lines, annex.line, annex) : null,
     });
   }
   return { standards, statements, warnings, notRated };
@@ -583,6 +602,17 @@ function notRatedStatement(
       (l) => l.flat.length < 600 && /resettlement/i.test(l.flat) && RESETTLEMENT_NOT_RATED.test(l.flat),
     ) ?? null
   );
+}
+
+/**
+ * Where a rating was read: from `from` (a table row's first line, or the rating's own) through
+ * the line its words end on, so that the snippet shows the rating ("1.1 Governance and" /
+ * "leadership" / "Requires" / "improvement", a row whose cells wrapped).
+ */
+function ratingProvenance(lines: Line[], from: Line, found: FoundRating | null): Provenance {
+  const last = found ? (found.through ?? found.line) : from;
+  if (last.index <= from.index || lines[from.index] !== from) return provenanceOf(from);
+  return provenanceOf(lineOfParts(from, lines.slice(from.index, last.index + 1), from.cells, " "));
 }
 
 function sectionFor(seg: Segments, def: StandardDefinition) {

@@ -194,6 +194,12 @@ test("a value's snippet from a long paragraph is the stretch that holds it", () 
   expect(middle.snippet).toMatch(/^…(?:\S+ ){10,}Overall, Anytown YOS .*…$/);
   expect(middle).toMatchObject({ line: 7, page: 2 });
   expect(provenanceOf(line("Overall, short."), "Overall,").snippet).toBe("Overall, short.");
+  // The focus inside the first 400 characters but the words it leads to past them (Kirklees'
+  // foreword, "Overall" at 363: the snippet ended "was rated as 'Requ…"): the stretch around it.
+  const nearEnd = `${opening.slice(0, 360)} Overall, Kirklees Youth Justice Service was rated as 'Requires improvement'. More.`;
+  expect(provenanceOf(line(nearEnd), "Overall,").snippet).toMatch(
+    /^….* Overall, Kirklees Youth Justice Service was rated as 'Requires improvement'\. More\.$/,
+  );
   // The focus found in any case: "fieldwork" at a sentence's start.
   expect(provenanceOf(line(`${opening}Fieldwork began on 3 May 2021.`), "fieldwork").snippet).toMatch(
     /Fieldwork began on 3 May 2021\.$/,
