@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
 import { withCountShares } from "../scripts/make-variants.js";
@@ -52,15 +53,23 @@ const GLYPHS_LOST_BY_BROWSER: Record<string, string> = {
     '1 line of the PDF holds 1 glyph that its font does not map to text (a font embedded without a map to Unicode): each is read as "\uFFFD", and what they print is missing',
 };
 
+/** Letters and digits only: how pdf.js's own text and a snippet are compared. */
+const squashed = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
 describe.each(reports)("%s as PDF", (name) => {
   let fromText: ReportRecord;
   let fromPdf: ReportRecord;
+  let pageTexts: string[];
   beforeAll(async () => {
     mkdirSync(TMP, { recursive: true });
     const pdf = join(TMP, name.replace(/\.txt$/, ".pdf"));
     writeFileSync(pdf, await renderReportPdf(readFileSync(join(CORPUS, name), "utf8")));
     fromText = await extractFile(join(CORPUS, name));
     fromPdf = await extractFile(pdf);
+    // Each page's text as pdf-parse gives it, page by page, apart from our reading of it.
+    const parsed = new PDFParse({ data: new Uint8Array(readFileSync(pdf)) });
+    pageTexts = (await parsed.getText()).pages.map((p) => squashed(p.text));
+    await parsed.destroy();
   }, 120_000);
 
   test("is read as a PDF with page numbers in provenance", () => {
@@ -68,6 +77,24 @@ describe.each(reports)("%s as PDF", (name) => {
     const pages = fromPdf.keyQuestions.map((k) => k.provenance.page);
     expect(pages.every((p) => typeof p === "number" && p > 1)).toBe(true);
     expect(fromPdf.standards[0]?.provenance?.page).toBeGreaterThanOrEqual(2);
+  });
+
+  test("every value's page is the page that prints its snippet", () => {
+    const provenances = [
+      ...fromPdf.keyQuestions.map((k) => k.provenance),
+      ...fromPdf.prompts.map((p) => p.provenance),
+      ...fromPdf.standards.flatMap((s) => [s.provenance, s.sectionProvenance, s.annexProvenance]),
+      ...fromPdf.contextualFacts.map((f) => f.provenance),
+      ...fromPdf.recommendations.items.map((r) => r.provenance),
+      ...fromPdf.sampleStatements.map((s) => s.provenance),
+    ].filter((p) => p !== null);
+    expect(provenances.length).toBeGreaterThan(50);
+    const elsewhere = provenances.filter((p) => {
+      // (The snippet's first words: a row's later lines may stand on the next page.)
+      const words = squashed(p.snippet.replace(/^…/, "").split(/[\t\n]/)[0] ?? "").slice(0, 16);
+      return !(pageTexts[(p.page ?? 0) - 1] ?? "").includes(words);
+    });
+    expect(elsewhere).toEqual([]);
   });
 
   test("gives the same ratings, key questions, prompts, facts and recommendations as the text", () => {
