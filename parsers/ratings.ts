@@ -265,12 +265,18 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     const line = lines[i] as Line;
     if (!/Fieldwork started/i.test(line.flat)) continue;
     const window = [line, lines[i + 1], lines[i + 2]].filter(Boolean) as Line[];
-    const joined = window.map((l) => l.flat).join(" ");
-    const m = joined.match(FIELDWORK);
-    const month = m ? yearMonth(m[1] as string, m[2] as string) : null;
-    if (month) {
+    // (The fewest lines that give the month: the snippet shows it, "Fieldwork started:" / "July 2019".)
+    for (let taken = 1; taken <= window.length; taken++) {
+      const parts = window.slice(0, taken);
+      const m = parts
+        .map((l) => l.flat)
+        .join(" ")
+        .match(FIELDWORK);
+      const month = m ? yearMonth(m[1] as string, m[2] as string) : null;
+      if (!month) continue;
       out.fieldworkStart = month;
-      out.provenance.fieldworkStart = provenanceOf(line);
+      out.provenance.fieldworkStart = provenanceOf(taken > 1 ? lineOfParts(line, parts, line.cells, " ") : line);
+      break;
     }
     break;
   }

@@ -85,6 +85,27 @@ function provenanceGaps(record: ReportRecord, source: string): string[] {
       };
       return named.some((n, k) => n === s.size || runAddsUp(k));
     });
+  // The report's identity: its area, service, inspector, months, score and overall rating.
+  const MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
+  const month = (ym: string) => (snippet: string) => {
+    const [year, m] = ym.split("-");
+    return (
+      squashed(snippet).includes(year as string) &&
+      squashed(snippet).includes(MONTHS[Number(m) - 1] as string)
+    );
+  };
+  const identity = record.identityProvenance;
+  if (record.area) check("area", identity.area ?? null, prints(record.area));
+  if (record.serviceName) check("service name", identity.serviceName ?? null, prints(record.serviceName));
+  if (record.leadInspector)
+    check("lead inspector", identity.leadInspector ?? null, prints(record.leadInspector));
+  if (record.published) check("published", identity.published ?? null, month(record.published));
+  if (record.fieldworkStart)
+    check("fieldwork", identity.fieldworkStart ?? null, month(record.fieldworkStart));
+  if (record.statedScore !== null)
+    check("score", identity.statedScore ?? null, prints(`${record.statedScore}/36`));
+  if (record.overallRating)
+    check("overall rating", identity.overallRating ?? null, rated(record.overallRating));
   for (const item of record.recommendations.items)
     check(`recommendation ${item.number}`, item.provenance, prints(item.text.slice(0, 40)));
   return gaps;
