@@ -78,6 +78,18 @@ export function provenanceOf(line: Line, focus?: string): Provenance {
 }
 
 /**
+ * Where a value read from several lines was read: `first` through `lines[last]`, their text
+ * joined, so that the snippet prints the value whatever line it stood on (a question wrapped
+ * with its figure below, "Requires" / "improvement", "Fieldwork started:" / "July 2019").
+ */
+export function provenanceThrough(lines: Line[], first: Line, last: number): Provenance {
+  let from = last;
+  while (from > 0 && lines[from] !== first && last - from < 12) from--;
+  if (lines[from] !== first || from === last) return provenanceOf(first);
+  return provenanceOf(lineOfParts(first, lines.slice(from, last + 1), first.cells, " "));
+}
+
+/**
  * A row put together from the source lines it was written on (`parts`), in `first`'s place: the
  * cells given, its raw text the parts' lines joined by `separator` (so that its provenance shows
  * every line it was read from), the parts' footnote markers.

@@ -3,9 +3,9 @@
 // One scanner serves both, because the tables have one structure: a key question line (with a
 // figure: a key-question row; without: the heading of its prompts), then prompt rows.
 
-import type { KeyQuestion, Prompt, Provenance, QuestionNumber, ReportWarning } from "../schemas/report.js";
+import type { KeyQuestion, Prompt, QuestionNumber, ReportWarning } from "../schemas/report.js";
 import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
-import { type Line, lineOfParts, provenanceOf } from "./lines.js";
+import { type Line, provenanceOf, provenanceThrough } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
 import {
@@ -924,7 +924,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       yes: figures.yes,
       subSample,
       source: ctx.source,
-      provenance: rowProvenance(lines, first, i),
+      provenance: provenanceThrough(lines, first, i),
     });
 
     if (!label && isKeyQuestionText(rowText)) {
@@ -1023,17 +1023,4 @@ function reportCutQuestions(out: QuestionResult): void {
       provenance: q.provenance,
     });
   }
-}
-
-/**
- * Where a row was read: from its question's first line to the line of its figure (or of its
- * question's last words), so that the snippet shows the figure beside the words ("d) Does planning
- * include ... for" / "those risks that have been identified?" / "44%").
- */
-function rowProvenance(lines: Line[], first: Line, last: number): Provenance {
-  let from = last;
-  while (from > 0 && lines[from] !== first && last - from < 12) from--;
-  if (lines[from] !== first || from === last) return provenanceOf(first);
-  const parts = lines.slice(from, last + 1);
-  return provenanceOf(lineOfParts(first, parts, first.cells, " "));
 }

@@ -4,7 +4,7 @@
 import type { Provenance, RatingStatement, ReportWarning, Standard } from "../schemas/report.js";
 import { NOTE_START } from "./footnotes.js";
 import { type Rating, type StandardDefinition, type StandardsEdition, standardsOf } from "./framework.js";
-import { type Footnote, type Line, lineOfParts, provenanceOf, withNextLine } from "./lines.js";
+import { type Footnote, type Line, provenanceOf, provenanceThrough, withNextLine } from "./lines.js";
 import {
   RATINGS_HEADING,
   type Segments,
@@ -275,7 +275,7 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
       const month = m ? yearMonth(m[1] as string, m[2] as string) : null;
       if (!month) continue;
       out.fieldworkStart = month;
-      out.provenance.fieldworkStart = provenanceOf(taken > 1 ? lineOfParts(line, parts, line.cells, " ") : line);
+      out.provenance.fieldworkStart = provenanceThrough(lines, line, i + taken - 1);
       break;
     }
     break;
@@ -612,13 +612,10 @@ function notRatedStatement(
 
 /**
  * Where a rating was read: from `from` (a table row's first line, or the rating's own) through
- * the line its words end on, so that the snippet shows the rating ("1.1 Governance and" /
- * "leadership" / "Requires" / "improvement", a row whose cells wrapped).
+ * the line its words end on ("1.1 Governance and" / "leadership" / "Requires" / "improvement").
  */
 function ratingProvenance(lines: Line[], from: Line, found: FoundRating | null): Provenance {
-  const last = found ? (found.through ?? found.line) : from;
-  if (last.index <= from.index || lines[from.index] !== from) return provenanceOf(from);
-  return provenanceOf(lineOfParts(from, lines.slice(from.index, last.index + 1), from.cells, " "));
+  return provenanceThrough(lines, from, (found?.through ?? found?.line ?? from).index);
 }
 
 function sectionFor(seg: Segments, def: StandardDefinition) {
