@@ -215,9 +215,10 @@ FROM contextual_facts f JOIN reports r ON r.id = f.report_id`,
       line: "Line of the first value used",
       page: "Page of the first value used",
       snippet: "Source text of the first value used",
+      provenance: "JSON: line, page and snippet of every value used",
     },
     sql: `SELECT r.id AS report_id, r.area, d.file, f.rule_id, f.severity, f.standard_id, f.question_id, f.message,
-  f.arithmetic, f.line, f.page, f.snippet
+  f.arithmetic, f.line, f.page, f.snippet, f.provenance
 FROM findings f JOIN reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id`,
   },
 ];

@@ -4,6 +4,7 @@
 // external resources. Everything it shows is read through SQL on the views `inspections`,
 // `key_question_results`, `report_findings` and the `meta` table; every value from the
 // database is escaped (report text is data, never markup).
+import type { Provenance } from "../schemas/report.js";
 import type { Db } from "./db.js";
 import { plural } from "./wording.js";
 
@@ -149,6 +150,8 @@ interface FindingRow {
   line: number | null;
   page: number | null;
   snippet: string | null;
+  /** JSON: every value's line, page and snippet (null from a view an earlier yos wrote). */
+  provenance: string | null;
 }
 
 function readMeta(db: Db): Map<string, string> {
@@ -190,10 +193,14 @@ function readKeyQuestions(db: Db): KeyQuestionRow[] {
 }
 
 function readFindings(db: Db): FindingRow[] {
+  // (A database opened read-only keeps the views the yos that wrote it made: an earlier one's
+  // report_findings has no provenance column, and its findings show their first source only.)
+  const columns = db.prepare("SELECT name FROM pragma_table_info('report_findings')").pluck().all();
+  const provenance = columns.includes("provenance") ? "provenance" : "NULL AS provenance";
   return db
     .prepare(
       `SELECT report_id, area, file, rule_id, severity, standard_id, question_id, message, arithmetic,
-              line, page, snippet
+              line, page, snippet, ${provenance}
        FROM report_findings
        ORDER BY area IS NULL, area COLLATE NOCASE, file,
                 CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END,
@@ -482,21 +489,36 @@ function findingArticle(f: FindingRow): Html {
     f.standard_id ? `standard ${f.standard_id}` : null,
     f.question_id ? `key question ${f.question_id}` : null,
   ].filter(Boolean);
-  const location = [
-    f.file,
-    f.line !== null ? `line ${f.line}` : null,
-    f.page !== null ? `page ${f.page}` : null,
-  ].filter(Boolean);
+  const sources = findingSources(f).map((p) => {
+    const location = [
+      f.file,
+      p.line !== null ? `line ${p.line}` : null,
+      p.page !== null ? `page ${p.page}` : null,
+    ];
+    return html`<div class="source"><div class="loc">${location.filter(Boolean).join(", ")}</div>${p.snippet ? html`<blockquote class="snippet">${p.snippet}</blockquote>` : ""}</div>`;
+  });
   return html`<article class="finding severity-${f.severity}" data-rule="${f.rule_id}" data-severity="${f.severity}">
 <header><span class="badge">${f.severity}</span> <code class="rule">${f.rule_id}</code>${where.length ? html` <span class="where">${where.join(" · ")}</span>` : ""}</header>
 <p class="message">${f.message}</p>
 ${f.arithmetic ? html`<p class="check">check: <code>${f.arithmetic}</code></p>` : ""}
-${
-  location.length || f.snippet
-    ? html`<div class="source"><div class="loc">${location.join(", ")}</div>${f.snippet ? html`<blockquote class="snippet">${f.snippet}</blockquote>` : ""}</div>`
-    : ""
-}
+${sources}
 </article>`;
+}
+
+/** Where each value a finding rests on was read, each place once; or its first value's alone. */
+function findingSources(
+  f: FindingRow,
+): { line: number | null; page: number | null; snippet: string | null }[] {
+  const every = f.provenance ? (JSON.parse(f.provenance) as Provenance[]) : [];
+  const seen = new Set<string>();
+  const places = every.filter((p) => {
+    const key = `${p.line}\u0000${p.snippet}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (places.length > 0) return places;
+  return f.line !== null || f.snippet ? [{ line: f.line, page: f.page, snippet: f.snippet }] : [];
 }
 
 function findingsSection(inspections: InspectionRow[], findings: FindingRow[]): Html {
@@ -528,7 +550,7 @@ ${items.map(findingArticle)}
   const clean = inspections.filter((r) => !byReport.has(r.report_id)).map((r) => reportLabel(r.area, r.file));
   return html`<section id="findings">
 <h2>Audit findings</h2>
-<p class="note">${plural(findings.length, "finding")}: ${counts.join(", ")}. <strong>error</strong>: the report contradicts a published scoring rule or itself; <strong>warning</strong>: suspicious or unverifiable; <strong>info</strong>: a deviation the report itself explains. Each finding cites the source line (and page, for a PDF) of the first value it rests on.</p>
+<p class="note">${plural(findings.length, "finding")}: ${counts.join(", ")}. <strong>error</strong>: the report contradicts a published scoring rule or itself; <strong>warning</strong>: suspicious or unverifiable; <strong>info</strong>: a deviation the report itself explains. Each finding cites the source line (and page, for a PDF) and text of every value it rests on.</p>
 ${groups}
 ${clean.length ? html`<p class="muted">No findings: ${clean.join("; ")}.</p>` : ""}
 </section>`;

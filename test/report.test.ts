@@ -167,6 +167,23 @@ describe("in Chromium", () => {
     await expect(numbering.locator("blockquote").innerText()).resolves.toContain(
       "Does the YOT work effectively with the police",
     );
+    // Every value a finding rests on, with its line and text: Croydon's 2.1 and its three key questions.
+    const band = page
+      .locator('#findings .finding[data-rule="standard-band"]')
+      .filter({ hasText: "Standard 2.1 (Court disposals: Assessment)" });
+    const places = await band.locator(".source .loc").allInnerTexts();
+    expect(places.map((p) => p.replace(/^.*(?=corpus\/)/, ""))).toEqual([
+      "corpus/2019-croydon.txt, line 172",
+      "corpus/2019-croydon.txt, line 820",
+      "corpus/2019-croydon.txt, line 821",
+      "corpus/2019-croydon.txt, line 822",
+    ]);
+    const snippets = await band.locator("blockquote").allInnerTexts();
+    expect(snippets[0]).toContain("Outstanding*");
+    expect(snippets[3]).toContain(
+      "2.1.3. Does assessment sufficiently analyse how to keep other people safe?",
+    );
+    expect(snippets[3]).toContain("79%");
   });
 
   test("a full-page screenshot is saved", async () => {
