@@ -587,6 +587,7 @@ export function buildStandards(
       provenance: rowProvenance,
       sectionProvenance: sectionFound ? ratingProvenance(lines, sectionFound.line, sectionFound) : null,
       annexProvenance: annex ? ratingProvenance(lines, annex.line, annex) : null,
+      discretionProvenance: discretion ? provenanceOf(discretion.line) : null,
     });
   }
   return { standards, statements, warnings, notRated };

@@ -55,6 +55,9 @@ export const StandardSchema = z.object({
   provenance: ProvenanceSchema.nullable().describe("Ratings-table row"),
   sectionProvenance: ProvenanceSchema.nullable().describe("Where the section states its rating"),
   annexProvenance: ProvenanceSchema.nullable().describe("Where an annex states the rating"),
+  discretionProvenance: ProvenanceSchema.nullable().describe(
+    "Where the professional-discretion note is (a footnote, a legend, the section's sentence)",
+  ),
 });
 
 /** The figures a key-question row and a prompt row share. */

@@ -259,6 +259,25 @@ function quote(name: string): string {
   return `"${name}"`;
 }
 
+/** A column's definition as CREATE TABLE writes it: name, type, NOT NULL, allowed values. */
+function columnSql(c: Column): string {
+  const checks =
+    c.values && c.sqlType === "TEXT"
+      ? ` CHECK (${quote(c.name)} IN (${c.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}))`
+      : "";
+  return `${quote(c.name)} ${c.sqlType}${c.nullable ? "" : " NOT NULL"}${checks}`;
+}
+
+/**
+ * ALTER TABLE statements adding a table's columns whose names start with `prefix` (a field added
+ * to its zod schema), as a migration writes them: from the one definition the table has.
+ */
+export function addColumnsSql(table: string, prefix: string): string[] {
+  const columns = tableNamed(table).columns.filter((c) => c.name.startsWith(prefix));
+  if (columns.length === 0) throw new Error(`no column ${prefix}* in ${table}`);
+  return columns.map((c) => `ALTER TABLE ${quote(table)} ADD COLUMN ${columnSql(c)}`);
+}
+
 export function createTableSql(t: TableDefinition): string {
   const cols: string[] = [];
   // Tables whose records have their own "id" (standards, key questions) get a row_id key.
@@ -269,13 +288,7 @@ export function createTableSql(t: TableDefinition): string {
     const fk = t.parent === "documents" ? "document_id" : "report_id";
     cols.push(`${quote(fk)} INTEGER NOT NULL REFERENCES ${t.parent}(id) ON DELETE CASCADE`);
   }
-  for (const c of t.columns) {
-    const checks =
-      c.values && c.sqlType === "TEXT"
-        ? ` CHECK (${quote(c.name)} IN (${c.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}))`
-        : "";
-    cols.push(`${quote(c.name)} ${c.sqlType}${c.nullable ? "" : " NOT NULL"}${checks}`);
-  }
+  for (const c of t.columns) cols.push(columnSql(c));
   if (t.name === "documents") cols.push('UNIQUE ("file")');
   return `CREATE TABLE IF NOT EXISTS ${quote(t.name)} (\n  ${cols.join(",\n  ")}\n)`;
 }

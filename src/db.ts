@@ -6,17 +6,27 @@ import Database from "better-sqlite3";
 import { systemReason } from "../parsers/read.js";
 import type { Finding } from "../schemas/finding.js";
 import type { ReportRecord } from "../schemas/report.js";
-import { type ColumnValue, type TableDefinition, rowValues, schemaSql, tableNamed } from "../schemas/sql.js";
+import {
+  type ColumnValue,
+  type TableDefinition,
+  addColumnsSql,
+  rowValues,
+  schemaSql,
+  tableNamed,
+} from "../schemas/sql.js";
 import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Changes that bring a database of an earlier schema version to the next, by its version. */
 const MIGRATIONS: Record<number, string[]> = {
   // Schema 5: where each document's file was read from, so that a relative name is not taken
   // for another file when the tool is run from another folder.
   4: ['ALTER TABLE documents ADD COLUMN "path" TEXT'],
+  // Schema 6: where a standard's professional-discretion note is, which an audit finding cites
+  // (null for reports loaded before, until they are next parsed).
+  5: addColumnsSql("standards", "discretion_provenance_"),
 };
 
 export type Db = Database.Database;

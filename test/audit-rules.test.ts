@@ -294,6 +294,24 @@ test("the corpus audit lists its real inconsistencies, each checked by hand", as
   );
 });
 
+test("a rating moved by professional discretion: the finding cites the note that says so", async () => {
+  // North Somerset's footnotes 20 (line 740) and 24 (line 789) explain 3.2 and 3.3.
+  const findings = auditRecord(await original(SOMERSET)).filter((f) => f.ruleId === "standard-band");
+  expect(findings.map((f) => [f.standardId, f.severity, f.provenance.at(-1)?.line])).toEqual([
+    ["3.2", "info", 740],
+    ["3.3", "info", 789],
+  ]);
+  expect(findings[0]?.provenance.at(-1)?.snippet).toContain(
+    "the ratings panel agreed to exercise professional discretion, and agreed a rating for planning of Good.",
+  );
+  expect(findings[1]?.provenance.at(-1)?.snippet).toContain(
+    "apply professional discretion to uplift the rating",
+  );
+  // An unexplained marker cites no note: Croydon's 2.1 "Outstanding*" rests on its row and key questions.
+  const croydon = auditRecord(await original(CROYDON)).find((f) => f.ruleId === "standard-band");
+  expect(croydon?.provenance.map((p) => p.line)).toEqual([172, 820, 821, 822]);
+});
+
 test("dates-order warns of fieldwork more than a year before publication, and is quiet on the corpus", async () => {
   const early = await mutated(KIRKLEES, [
     [117, "between 28 June and 02 July 2021", "between 28 June and 02 July 2019"],

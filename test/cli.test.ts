@@ -86,7 +86,7 @@ describe("yos extract", () => {
     for (const flag of ["--version", "-V", "version"])
       expect(await run([flag])).toMatchObject({
         code: 0,
-        out: [`yos ${PARSER_VERSION} (database schema 5)`],
+        out: [`yos ${PARSER_VERSION} (database schema ${SCHEMA_VERSION})`],
       });
     for (const cmd of ["extract", "ingest"]) {
       const { code, out } = await run([cmd, "--help"]);
@@ -628,29 +628,41 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     ]);
   });
 
-  test("a database of schema 4 is brought to schema 5 and goes on; one of a later schema is refused", async () => {
-    const { dir, db } = await loadedFolder("schema-4", "report.txt");
-    const file = join(dir, "report.txt");
-    const old = new Database(db);
-    old.exec('ALTER TABLE documents DROP COLUMN "path"');
-    old.pragma("user_version = 4");
-    old.close();
-    expect((await run(["ingest", dir, "--db", db])).out).toEqual([
-      `unchanged  ${file}`,
-      expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
-    ]);
-    // The column is there again, and the skipped file's row now says where it was read from.
-    expect(rowsIn(db, "SELECT file, path FROM documents")).toEqual([{ file, path: file }]);
-    const conn = new Database(db);
-    expect(conn.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    conn.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    conn.close();
-    const later = await run(["ingest", dir, "--db", db]);
-    expect(later.code).toBe(2);
-    expect(later.err).toBe(
-      `yos: ${db}: database schema version ${SCHEMA_VERSION + 1} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path\n`,
-    );
-  });
+  test.each([4, 5])(
+    "a database of schema %i is brought to the current schema and goes on; one of a later schema is refused",
+    async (version) => {
+      const { dir, db } = await loadedFolder(`schema-${version}`, "report.txt");
+      const file = join(dir, "report.txt");
+      const old = new Database(db);
+      // (What each schema lacked: 5 the standards' discretion notes' places, 4 the files' paths too.)
+      for (const column of ["line", "page", "snippet"])
+        old.exec(`ALTER TABLE standards DROP COLUMN "discretion_provenance_${column}"`);
+      if (version === 4) old.exec('ALTER TABLE documents DROP COLUMN "path"');
+      old.pragma(`user_version = ${version}`);
+      old.close();
+      expect((await run(["ingest", dir, "--db", db])).out).toEqual([
+        `unchanged  ${file}`,
+        expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
+      ]);
+      // The columns are there again, and the skipped file's row now says where it was read from;
+      // its standards' discretion notes' places are unknown (null) until it is parsed again.
+      expect(rowsIn(db, "SELECT file, path FROM documents")).toEqual([{ file, path: file }]);
+      expect(rowsIn(db, "SELECT DISTINCT discretion_provenance_line AS line FROM standards")).toEqual([
+        { line: null },
+      ]);
+      const forced = await run(["ingest", dir, "--db", db, "--force"]);
+      expect(forced.out[0]).toMatch(`ok         ${file}  (Blackburn with Darwen: Good`);
+      const conn = new Database(db);
+      expect(conn.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      conn.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      conn.close();
+      const later = await run(["ingest", dir, "--db", db]);
+      expect(later.code).toBe(2);
+      expect(later.err).toBe(
+        `yos: ${db}: database schema version ${SCHEMA_VERSION + 1} is not the version this tool writes (${SCHEMA_VERSION}); use a new --db path\n`,
+      );
+    },
+  );
 
   test("a re-parse that fails on the run's account (a timeout) keeps the report loaded; a verdict on the file replaces it", async () => {
     const { dir, db } = await loadedFolder("reparse-fails", "report.txt");

@@ -83,7 +83,12 @@ describe.each(reports)("%s as PDF", (name) => {
     const provenances = [
       ...fromPdf.keyQuestions.map((k) => k.provenance),
       ...fromPdf.prompts.map((p) => p.provenance),
-      ...fromPdf.standards.flatMap((s) => [s.provenance, s.sectionProvenance, s.annexProvenance]),
+      ...fromPdf.standards.flatMap((s) => [
+        s.provenance,
+        s.sectionProvenance,
+        s.annexProvenance,
+        s.discretionProvenance,
+      ]),
       ...fromPdf.contextualFacts.map((f) => f.provenance),
       ...fromPdf.recommendations.items.map((r) => r.provenance),
       ...fromPdf.sampleStatements.map((s) => s.provenance),

@@ -69,6 +69,7 @@ function provenanceGaps(record: ReportRecord, source: string): string[] {
     if (s.rating) check(`standard ${s.id} table`, s.provenance, rated(s.rating));
     if (s.sectionRating) check(`standard ${s.id} section`, s.sectionProvenance, rated(s.sectionRating));
     if (s.annexRating) check(`standard ${s.id} annex`, s.annexProvenance, rated(s.annexRating));
+    if (s.discretion) check(`standard ${s.id} discretion note`, s.discretionProvenance, prints("discretion"));
   }
   for (const r of record.ratingStatements)
     check(`${r.subject} in the ${r.where}`, r.provenance, rated(r.rating));

@@ -44,8 +44,7 @@ export async function run(args: string[]): Promise<{ code: number; out: string[]
   }
 }
 
-const WHERE =
-  /^(provenance|sectionProvenance|annexProvenance|statedCountProvenance|identityProvenance|sentence)$/;
+const WHERE = /^(provenance|sentence)$|Provenance$/;
 
 /**
  * A record's values without where they were read (line numbers and snippets differ between

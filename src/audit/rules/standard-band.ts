@@ -49,7 +49,12 @@ export const standardBand: AuditRule = {
             discretionNote: std.discretionNote,
           },
           arithmetic: `min(${figures.map((f) => `${f.k.id} ${describeFigure(f.k)}`).join(", ")}) = ${lowestPercent}% → ${band} (${BANDS}) ≠ ${rating}`,
-          provenance: [std.provenance ?? std.sectionProvenance, ...figures.map((f) => f.k.provenance)],
+          // (And the note that explains the discretion, where the report gives one.)
+          provenance: [
+            std.provenance ?? std.sectionProvenance,
+            ...figures.map((f) => f.k.provenance),
+            std.discretion ? std.discretionProvenance : null,
+          ],
         }),
       );
     }
