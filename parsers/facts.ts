@@ -843,6 +843,8 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
     // percentage of total staff" / "headcount)" / "0%"), as text renderings that write a cell's
     // lines one after another give it.
     let wrapped: string[] = [];
+    let read = 0;
+    let headingRows = 0;
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j] as Line;
       if (/^-+$/.test(line.cells[0] ?? "") || CAPTION.test(line.flat)) continue;
@@ -863,7 +865,11 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
       const cell = cells[1] as string;
       const percent = percentCell(cell);
       const count = numberCell(cell);
-      if (percent === null && count === null) break;
+      if (percent === null && count === null) {
+        // A heading row over the rows ("Measure | Figure", "Col1 | Col2"), before any: passed over.
+        if (read === 0 && wrapped.length === 0 && headingRows++ < 2 && !/\d/.test(line.flat)) continue;
+        break;
+      }
       // A note's number and its text, a web address ("11" / "https://..."), between the rows: passed over.
       if (alone && wrapped.length === 0 && WEB_ADDRESS.test(lines[j + 1]?.flat ?? "")) {
         j++;
@@ -898,7 +904,19 @@ function parseSectionTables(lines: Line[], from: number, out: Collector): void {
         percent !== null ? "percent" : "count",
         line,
       );
+      read++;
       i = j;
+    }
+    // A table whose rows could not be read, figures under its heading: said, not passed by.
+    if (
+      read === 0 &&
+      lines.slice(i + 1, i + 9).some((l) => l.cells.length >= 2 && /\d/.test(l.cells.at(-1) ?? ""))
+    ) {
+      out.warnings.push({
+        code: "fact-unreadable",
+        message: `The '${(lines[i] as Line).flat}' table's rows could not be read (no label and figure where its first row stands); the table was not read`,
+        provenance: provenanceOf(lines[i] as Line),
+      });
     }
   }
 }

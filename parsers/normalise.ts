@@ -1279,12 +1279,19 @@ export async function markdownSourceLines(markdown: string | string[]): Promise<
   const { rows, delimiterLines } = gfmTableRows(raws);
   pipeRowsRemarkLeft(lines, rows, delimiterLines);
   return lines
-    .filter((l) => !delimiterLines.has(l.line))
+    .filter((l) => !delimiterLines.has(l.line) && !isStandInHeader(rows.get(l.line)))
     .map((l) => {
       const cells = rows.get(l.line);
       return cells ? { ...l, cells } : l;
     });
 }
+
+/**
+ * A header row of stand-ins, "Col1 | Col2 | ...", that PyMuPDF's Table.to_markdown (pymupdf4llm)
+ * writes over a table whose first row it did not take for a header: no text of the report's.
+ */
+const isStandInHeader = (cells: string[] | undefined) =>
+  cells !== undefined && cells.length > 0 && cells.every((cell, k) => cell.trim() === `Col${k + 1}`);
 
 /** A line that opens like a GFM table's delimiter row ("|---|", "--- |"). */
 const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*\|/;

@@ -417,6 +417,13 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
       .replace(/^(#+) (.*)$/gm, "$1 **$2**")
       .replace(/\n\n(?=[A-Z])/g, (gap) => (++paragraph % 7 === 0 ? "\n\n-----\n\n" : gap));
   },
+  // PyMuPDF's Table.to_markdown (pymupdf4llm): a table whose first row it did not take for a
+  // header gets a header row of stand-ins, "Col1", "Col2", ..., its first row a body row.
+  "stand-in header rows (PyMuPDF)": (md) =>
+    md.replace(/^(\| .* \|)\n(\|(?: --- \|)+)$/gm, (_, first: string, delimiter: string) => {
+      const width = delimiter.split("---").length - 1;
+      return `|${Array.from({ length: width }, (_, k) => `Col${k + 1}`).join("|")}|\n${delimiter}\n${first}`;
+    }),
   // Italics by stars, which must not be taken for a rating's discretion marker ("Good*").
   "italic ratings by stars": (md) =>
     md.replace(/\b(Good|Outstanding|Inadequate|Requires improvement)\b/g, "*$1*"),

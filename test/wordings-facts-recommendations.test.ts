@@ -1375,3 +1375,26 @@ test("a number left alone among the recommendations (a page's, '1.') takes no ad
   ]);
   expect(r.items[2]?.addressee).toBe("The Blackburn with Darwen Youth Justice Service Management Board");
 });
+
+test("a key staffing data table with a heading row over its rows is read; one whose rows cannot be read says so", async () => {
+  const text = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8");
+  const first = "Total staff headcount (full-time equivalent, FTE)\t43.7";
+  expect(text).toContain(first);
+  const read = async (above: string) =>
+    extractDocument(await documentFromBytes("k.txt", Buffer.from(text.replace(first, `${above}\n${first}`))));
+  const staffing = (r: Awaited<ReturnType<typeof read>>) =>
+    r.contextualFacts.filter((f) => f.group === "staffing").map((f) => [f.label, f.value]);
+  const published = staffing(await read(""));
+  expect(published).toHaveLength(7);
+  expect(published[0]).toEqual(["Total staff headcount (full-time equivalent, FTE)", 43.7]);
+  // A heading row naming the columns: passed over, every row read.
+  for (const heading of ["Measure\tFigure", "Staffing\tKirklees YJS"])
+    expect(staffing(await read(heading))).toEqual(published);
+  // A line before the first row that is neither a heading nor a row (a date, no figure of the
+  // table's): nothing read, and the record says so where before it was silent.
+  const broken = await read("Staff in post on 1 June 2021\tsee annex");
+  expect(staffing(broken)).toEqual([]);
+  expect(broken.warnings.filter((w) => w.code === "fact-unreadable").map((w) => w.message)).toEqual([
+    "The 'Key staffing data' table's rows could not be read (no label and figure where its first row stands); the table was not read",
+  ]);
+});
