@@ -34,7 +34,7 @@ export const WARNING_CODES = {
   "sample-missing": "No court or out-of-court sample size was found.",
   "fact-out-of-range": "A contextual percentage above 100 is impossible and was not read.",
   "fact-unreadable":
-    "A split table (ethnicity, gender...) or a cell of it could not be read: a cell that is no readable percentage, a header that does not match its rows, or columns that are not the group's or were read in from the table beside it.",
+    "A split table (ethnicity, gender...) or a cell of it could not be read: a cell that is no readable percentage, a header that does not match its rows, or columns that are not the group's or were read in from the table beside it; or a section's table (key staffing data, caseload characteristics) whose rows could not be read under its heading.",
   "question-text-cut":
     "A key question's or prompt's text stops before its question mark (its last words were written away from it, as pdftotext writes a wrapped cell's last lines after the next row's first): its figures are read, its text is kept as read.",
   "fact-unclassified": "A contextual figure's label could not be classified; the figure was not read.",
