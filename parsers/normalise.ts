@@ -1279,19 +1279,30 @@ export async function markdownSourceLines(markdown: string | string[]): Promise<
   const { rows, delimiterLines } = gfmTableRows(raws);
   pipeRowsRemarkLeft(lines, rows, delimiterLines);
   return lines
-    .filter((l) => !delimiterLines.has(l.line) && !isStandInHeader(rows.get(l.line)))
-    .map((l) => {
-      const cells = rows.get(l.line);
-      return cells ? { ...l, cells } : l;
+    .filter((l) => !delimiterLines.has(l.line))
+    .flatMap((l) => {
+      const written = rows.get(l.line);
+      if (!written) return [l];
+      const cells = withoutStandIns(written);
+      // (A header of stand-ins alone is no row at all.)
+      if (cells !== written && cells.every((cell) => cell === "")) return [];
+      return [{ ...l, cells }];
     });
 }
 
 /**
- * A header row of stand-ins, "Col1 | Col2 | ...", that PyMuPDF's Table.to_markdown (pymupdf4llm)
- * writes over a table whose first row it did not take for a header: no text of the report's.
+ * A row's cells without the stand-ins PyMuPDF's Table.to_markdown (pymupdf4llm) writes for a
+ * header cell it found empty, "Col<n>" by the column's number ("Col1 | Col2" over a table whose
+ * first row it did not take for a header; "Blackburn ... Service | Col2 | Score | 29/36"): no
+ * text of the report's, an empty cell. (Its DataFrames number columns from 0: "Col0".)
  */
-const isStandInHeader = (cells: string[] | undefined) =>
-  cells !== undefined && cells.length > 0 && cells.every((cell, k) => cell.trim() === `Col${k + 1}`);
+function withoutStandIns(cells: string[]): string[] {
+  const standIn = (cell: string, k: number) => {
+    const n = /^\s*Col(\d{1,2})\s*$/.exec(cell)?.[1];
+    return n !== undefined && (Number(n) === k + 1 || Number(n) === k);
+  };
+  return cells.some(standIn) ? cells.map((cell, k) => (standIn(cell, k) ? "" : cell)) : cells;
+}
 
 /** A line that opens like a GFM table's delimiter row ("|---|", "--- |"). */
 const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*\|/;

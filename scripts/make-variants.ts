@@ -424,6 +424,13 @@ export const MARKDOWN_DIALECTS: Record<string, (markdown: string) => string> = {
       const width = delimiter.split("---").length - 1;
       return `|${Array.from({ length: width }, (_, k) => `Col${k + 1}`).join("|")}|\n${delimiter}\n${first}`;
     }),
+  // PyMuPDF again: a header cell it found empty named by its column's number ("... Service | Col2 |
+  // Score | 29/36").
+  "stand-ins for empty header cells (PyMuPDF)": (md) =>
+    md.replace(/^(\| .* \|)\n(\|(?: --- \|)+)$/gm, (_, first: string, delimiter: string) => {
+      const cells = first.slice(2, -2).split(" | ");
+      return `| ${cells.map((cell, k) => (cell.trim() === "" ? `Col${k + 1}` : cell)).join(" | ")} |\n${delimiter}`;
+    }),
   // Italics by stars, which must not be taken for a rating's discretion marker ("Good*").
   "italic ratings by stars": (md) =>
     md.replace(/\b(Good|Outstanding|Inadequate|Requires improvement)\b/g, "*$1*"),
