@@ -182,7 +182,7 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
           const a = parseCount(m[1] ?? "");
           if (a === null) continue;
           const more = parts ? courtParts(sentence.slice((m.index as number) + m[0].length)) : 0;
-          statements.push({ domain, size: a + more, provenance: provenanceOf(line) });
+          statements.push({ domain, size: a + more, provenance: provenanceOf(line, m[0]) });
         }
       }
     }

@@ -154,6 +154,16 @@ describe("a value read from several lines shows them all", () => {
     );
   });
 
+  test("a sample size stated late in a long line (a page run into one line)", async () => {
+    const text = readFileSync(join(CORPUS, "2021-10-kirklees.txt"), "utf8");
+    const sentence = "We took a detailed look at 21 community sentences and one custodial sentence";
+    expect(text).toContain(sentence);
+    const before = "The inspection looked at the work of the service in the months before it. ".repeat(8);
+    const record = await readText("t.txt", text.replace(sentence, `${before}${sentence}`));
+    const court = record.sampleStatements.find((s) => s.domain === "court" && s.size === 22);
+    expect(court?.provenance.snippet).toContain(sentence);
+  });
+
   test("a ratings-table row whose cells wrapped, its rating lines below", async () => {
     const record = await readText(
       "t.txt",
