@@ -28,6 +28,10 @@ export const SPLIT_HEADERS: { group: FactGroup; re: RegExp }[] = [
   { group: "gender", re: /^(?:Gender|Sex)\b/i },
 ];
 
+/** The split a row heads by its first cell ("Race/ethnicity 8" / "White" ...: ethnicity), or null. */
+const splitHeadedBy = (line: Line): FactGroup | null =>
+  SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""))?.group ?? null;
+
 // "First-time entrants", "first time entrant", "FTE rate"; "reoffending", "Re-offending". (And
 // "Firsttime": pdftotext takes the hyphen of "First-" at a line's end for a soft one.)
 const FIRST_TIME_ENTRANT = "first.?time entrant";
@@ -403,7 +407,7 @@ function tailBelow(header: Line, below: Line | undefined, group: FactGroup): Lin
 function figuresUnder(lines: Line[], body: number): boolean {
   for (let k = body; k < Math.min(lines.length, body + 8); k++) {
     const line = lines[k] as Line;
-    if (SPLIT_HEADERS.some((h) => h.re.test(line.cells[0] ?? ""))) return false;
+    if (splitHeadedBy(line)) return false;
     if (rowCells(line, "percent").some((cell) => percentCell(cell) !== null)) return true;
   }
   return false;
@@ -637,12 +641,12 @@ function parseContextualSection(
   let offenceTable = false;
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
-    const split = SPLIT_HEADERS.find((h) => h.re.test(line.cells[0] ?? ""));
-    const head = split ? splitHeader(lines, i, split.group) : null;
+    const split = splitHeadedBy(line);
+    const head = split ? splitHeader(lines, i, split) : null;
     const next = head ? lines[head.body] : undefined;
     if (split && head && (line.cells.length >= 3 || (next && rowCells(next, "percent").length >= 3))) {
       missingHeading = null;
-      i = parseSplitTable(lines, i, head, split.group, out, area) - 1;
+      i = parseSplitTable(lines, i, head, split, out, area) - 1;
       continue;
     }
     if (OFFENCE_TYPES_HEADING.test(line.flat)) {

@@ -1,5 +1,6 @@
-import { NotAReportError } from "../parsers/document-kind.js";
 // Typed input errors: a stable code, the file, and what the user can do about it.
+
+import { NotAReportError } from "../parsers/document-kind.js";
 import { ReadError } from "../parsers/read.js";
 
 /** Each code with what the user can do about it (the reason itself is in the message). */
