@@ -333,6 +333,35 @@ export function keyQuestionIdFor(standardId: string, text: string): string | nul
 }
 
 /**
+ * The key question of a later standard of `standardId`'s domain that `text` asks, where its own
+ * wording says so: the work it names ("Does planning focus...", under 2.1 Assessment: 2.2), or a
+ * theme only joint working asks (the police, recommendations), and its printed number, if any,
+ * that standard's. An annex table's heading row lost (run into the row below it, or dropped), its
+ * questions come under the standard before; never an earlier standard's or another domain's,
+ * where a lost domain heading would leave nothing to tell them apart.
+ */
+export function laterStandardsKeyQuestion(
+  standardId: string,
+  text: string,
+  printed: string | null,
+): KeyQuestionDefinition | null {
+  const theme = themeOfQuestion(text);
+  if (!theme) return null;
+  const activity = activityOfQuestion(text);
+  const [domain, number] = standardId.split(".");
+  const printedStandard = printed?.match(/^(\d\.\d)\./)?.[1] ?? null;
+  const found = KEY_QUESTIONS.filter((k) => {
+    const [d, n] = k.standardId.split(".");
+    if (d !== domain || Number(n) <= Number(number) || k.theme !== theme) return false;
+    if (printedStandard !== null && printedStandard !== k.standardId) return false;
+    if (theme === "recommendations" || theme === "police") return true;
+    const named = ACTIVITY_OF_STANDARD[k.standardId.slice(-1)];
+    return activity !== null && named !== undefined && named.test(activity);
+  });
+  return found.length === 1 ? (found[0] as KeyQuestionDefinition) : null;
+}
+
+/**
  * How far a split's shares (whole percentages, each rounded) may add up from 100: half a point
  * a share, and half a point more.
  */

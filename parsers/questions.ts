@@ -4,8 +4,14 @@
 // figure: a key-question row; without: the heading of its prompts), then prompt rows.
 
 import type { KeyQuestion, Prompt, QuestionNumber, ReportWarning } from "../schemas/report.js";
-import { type StandardsEdition, keyQuestionIdFor, standardsOf, themeOfQuestion } from "./framework.js";
-import { type Line, provenanceOf, provenanceThrough } from "./lines.js";
+import {
+  type StandardsEdition,
+  keyQuestionIdFor,
+  laterStandardsKeyQuestion,
+  standardsOf,
+  themeOfQuestion,
+} from "./framework.js";
+import { type Line, lastLineOf, provenanceOf, provenanceThrough } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { standardHeading } from "./segment.js";
 import {
@@ -539,9 +545,31 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   /** The key questions that headed a table so far ("2.1 2.1.1"). */
   const headingQuestions = new Set<string>();
 
-  const setKq = (text: string, line: Line, printed: string | null): string | null => {
+  /**
+   * The key question `text` asks under the standard read so far; or, in the annex, a later
+   * standard's by its wording (its heading row lost) where `wholeRow`: a row whose question and
+   * figures stand on different lines (a table's cells written one under another) was read from a
+   * column order a lost heading already shows out of step.
+   */
+  const setKq = (text: string, line: Line, printed: string | null, wholeRow = true): string | null => {
     if (!standardId) return null;
-    const id = keyQuestionIdFor(standardId, text);
+    let id = keyQuestionIdFor(standardId, text);
+    // In the annex, a later standard's question by its own wording: that standard's heading row
+    // was lost, and its questions go on under it.
+    const later =
+      id || ctx.standardId !== null || !wholeRow
+        ? null
+        : laterStandardsKeyQuestion(standardId, text, printed);
+    if (later && ctx.caseBased.has(later.standardId)) {
+      out.warnings.push({
+        code: "standard-heading-missing",
+        message: `Key question ${later.id} stands under standard ${standardId} in the annex: read as ${later.standardId}'s by its wording${printed ? " and number" : ""}, ${later.standardId}'s heading not being found`,
+        provenance: provenanceOf(line),
+      });
+      standardId = later.standardId;
+      tableRow = 0;
+      id = later.id;
+    }
     if (!id) {
       out.warnings.push({
         code: "key-question-unrecognised",
@@ -928,7 +956,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     });
 
     if (!label && isKeyQuestionText(rowText)) {
-      const id = setKq(rowText, first, printedNumber);
+      const id = setKq(rowText, first, printedNumber, first === line && lastLineOf(line) === line.line);
       currentKq = id;
       if (!id) continue;
       currentKq = id;

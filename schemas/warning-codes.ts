@@ -25,6 +25,8 @@ export const WARNING_CODES = {
   "standard-not-rated":
     "The report says a standard is not rated ('Not rated' in its ratings-table row, or for resettlement a sentence saying so, as where there were no resettlement cases): it is left out of the completeness count, and no rating is missing.",
   "key-question-unrecognised": "A key question could not be matched to the framework's questions.",
+  "standard-heading-missing":
+    "In an annex's tables, key questions whose wording (and printed number) names a later standard of the same domain stand under the standard before: that standard's heading row was not found. They are read as the standard's their wording names; its rating there is not read.",
   "key-question-repeated": "A key question is printed twice in the same place; the first is kept.",
   "prompt-without-key-question": "A prompt row came before any key question it could belong to.",
   "percent-out-of-range": "A printed percentage above 100 is impossible and was not read.",

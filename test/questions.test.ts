@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { laterStandardsKeyQuestion } from "../parsers/framework.js";
 import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
 import { damagedReport, readText } from "./helpers/shared.js";
 
@@ -854,4 +855,102 @@ test("a row whose percentage an OCR engine misread ('A2%') is not read, and said
   expect(
     annexKq.prompts.filter((p) => p.source === "annex" && p.keyQuestionId === "2.1.3").map((p) => p.percent),
   ).toEqual([48, 62, 48]);
+});
+
+// An annex table's heading row lost: Croydon's 2.2 heading ("2.2.\tPlanning\tGood", line 824) as
+// our PDF reader writes it where the rows are set close, run into the damaged row below it.
+const CROYDON_22_HEADING = "2.2.\tPlanning\tGood\nactive\ting is well-informed";
+const annexQuestions = (record: Awaited<ReturnType<typeof readText>>, standardId: string) =>
+  record.keyQuestions
+    .filter((k) => k.source === "annex" && k.standardId === standardId)
+    .map((k) => [k.id, k.percent, k.printedNumber]);
+
+test.each([
+  { damage: "run into the row below it", damaged: "2.2. active\tPlanning ing is well-informed" },
+  { damage: "dropped", damaged: "active\ting is well-informed" },
+])(
+  "an annex's key questions under a standard heading $damage are that standard's by their wording and number (Croydon 2.2)",
+  async ({ damaged }) => {
+    const record = await damagedReport("2019-croydon.txt", [CROYDON_22_HEADING, damaged]);
+    expect(annexQuestions(record, "2.2")).toEqual([
+      ["2.2.1", 84, "2.2.1"],
+      ["2.2.2", 72, "2.2.2"],
+      ["2.2.3", 66, "2.2.3"],
+    ]);
+    // 2.1's own, and 2.3's after its heading, as printed.
+    expect(annexQuestions(record, "2.1").map((k) => k[1])).toEqual([93, 84, 79]);
+    expect(annexQuestions(record, "2.3").map((k) => k[1])).toEqual([88, 79, 75]);
+    expect(
+      record.warnings
+        .filter((w) => w.code === "standard-heading-missing")
+        .map((w) => [w.provenance?.line, w.message]),
+    ).toEqual([
+      [
+        825,
+        "Key question 2.2.1 stands under standard 2.1 in the annex: read as 2.2's by its wording and number, 2.2's heading not being found",
+      ],
+    ]);
+  },
+);
+
+test("a key question under a lost heading whose figure stands on another line is not moved: which figure is its own is uncertain", async () => {
+  // 2.2.1's figure on the line below its question (a converter writing the cells one under
+  // another): 2.2.1 is not read; 2.2.2, a whole row, begins 2.2's questions.
+  const record = await damagedReport(
+    "2019-croydon.txt",
+    [CROYDON_22_HEADING, "active\ting is well-informed"],
+    ["person's desistance?\t84%\n2.2.2.", "person's desistance?\n84%\n2.2.2."],
+  );
+  expect(annexQuestions(record, "2.2")).toEqual([
+    ["2.2.2", 72, "2.2.2"],
+    ["2.2.3", 66, "2.2.3"],
+  ]);
+  expect(
+    record.warnings
+      .filter((w) => /^(key-question-unrecognised|standard-heading-missing)$/.test(w.code))
+      .map((w) => [w.code, w.provenance?.line]),
+  ).toEqual([
+    ["key-question-unrecognised", 825],
+    ["standard-heading-missing", 827],
+  ]);
+});
+
+test("prompts under an annex's key questions whose standard heading was lost are that standard's (Tower Hamlets 3.3)", async () => {
+  const record = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    "3.3. Implementation and delivery (out-of-court disposals)\t\t\n",
+    "",
+  ]);
+  const promptsOf = (kq: string) =>
+    record.prompts
+      .filter((p) => p.source === "annex" && p.keyQuestionId === kq)
+      .map((p) => `${p.label} ${p.percent}`);
+  expect(promptsOf("3.3.1")).toEqual(["a 56", "b 67", "c 78", "d 78", "e 78", "f 89"]);
+  expect(promptsOf("3.3.2")).toEqual(["a 56", "b 33"]);
+  expect(promptsOf("3.3.3")).toEqual(["a 44", "b 22"]);
+  // 3.2's last key question keeps its own prompts only.
+  expect(promptsOf("3.2.3")).toEqual(["a 56", "b 56", "c 22", "d 44"]);
+  expect(record.warnings.filter((w) => w.code === "standard-heading-missing").map((w) => w.message)).toEqual([
+    "Key question 3.3.1 stands under standard 3.2 in the annex: read as 3.3's by its wording, 3.3's heading not being found",
+  ]);
+});
+
+test.each([
+  // (standard read so far, question, printed number: the key question read, or none)
+  ["2.1", "Does planning focus sufficiently on keeping other people safe?", null, "2.2.3"],
+  ["2.1", "Does reviewing focus sufficiently on keeping the child safe?", "2.4.2", "2.4.2"],
+  [
+    "3.3",
+    "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+    null,
+    "3.4.2",
+  ],
+  // Its number another standard's: not moved.
+  ["2.1", "Does planning focus sufficiently on keeping other people safe?", "2.3.3", null],
+  // An earlier standard's work, or another domain's (a domain heading lost too): not moved.
+  ["2.4", "Does assessment sufficiently analyse how to keep the child safe?", null, null],
+  ["2.4", "Does assessment sufficiently analyse how to keep the child safe?", "3.1.2", null],
+  // Wording that names no work (damaged): not moved.
+  ["2.1", "Does it focus sufficiently on keeping other people safe?", null, null],
+])("under %s, '%s' (printed %s) is a later standard's key question: %s", (standardId, text, printed, id) => {
+  expect(laterStandardsKeyQuestion(standardId, text, printed)?.id ?? null).toBe(id);
 });
