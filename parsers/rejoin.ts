@@ -289,6 +289,12 @@ function writtenLines(doc: NormalisedDocument): Set<number> {
   return new Set([...doc.lines, ...doc.furniture, ...doc.footnotes.map((f) => f.line)].map((l) => l.line));
 }
 
+/** A question's row with a figure or two after its mark ("... disposal? 3", "... disposal? 29 3"). */
+const FIGURES_AFTER_MARK = /\?\s+\d{1,4}(?:\s+\d{1,4})?$/;
+
+/** A heading only a count table prints: "Relevant cases", or "Number 'Yes'" (its other column's). */
+const COUNT_TABLE_HEADING = /relevant cases|number\s*['‘’"“”]?yes/i;
+
 /** A wrapped question's last line: in lower case, ending with its "?" ("of the child?"). */
 const QUESTION_TAIL = /^[a-z(].*\?$/;
 
@@ -298,7 +304,9 @@ const QUESTION_TAIL = /^[a-z(].*\?$/;
  * counts: a page number beside them would make three, and the row is then left unread.
  */
 function countPairs(doc: NormalisedDocument): Line[] {
-  if (!doc.lines.some((l) => /relevant cases/i.test(l.flat))) return [];
+  // (A count table's headings, whole or in pieces: "Relevant" / "Number 'Yes'" / "cases", where
+  // the two-line cell's lines stand either side of the one-line cell's, as an OCR'd scan gives them.)
+  if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return [];
   // (Not the page's own number, where the text's pages say which it is: "5" / "5" / "21", the
   // row's counts and then page 21's number.)
   const offset = printedPageOffset(doc.furniture);
@@ -328,6 +336,16 @@ function countPairs(doc: NormalisedDocument): Line[] {
     }
     return false;
   };
+  // A lone count between a question's unfinished first line and its last ("... are their views"
+  // / "8" / "taken into account?"): beside its middle, as a row whose cells are centred.
+  const countBetween = (tail: Line): boolean => {
+    const count = numbers.find((n) => n.line === tail.line - 1 || n.line === tail.line - 2);
+    if (!count || (count.line === tail.line - 2 && written.has(tail.line - 1))) return false;
+    let above = count.line - 1;
+    while (above >= count.line - 2 && !written.has(above)) above--;
+    const first = text.get(above);
+    return first !== undefined && QUESTION_START.test(first.flat) && !first.flat.endsWith("?");
+  };
   const pairs: Line[] = [];
   for (let i = 0; i + 1 < numbers.length; i++) {
     const relevant = numbers[i] as Line;
@@ -341,6 +359,12 @@ function countPairs(doc: NormalisedDocument): Line[] {
     while (above >= relevant.line - 3 && !written.has(above)) above--;
     const question = ending.get(above) ?? text.get(above);
     if (!question || !(isQuestion(question.flat) || endsAfter(question, yes))) continue;
+    // Not where the row has a figure already: a count after its question's mark ("... disposal?
+    // 3" / "5" / "3"), or a lone one just above its wrapped last line ("... are their views" / "8"
+    // / "taken into account?" / "6" / "6"): the two below are then in part another row's, their
+    // column written out of order (pdfminer), and three figures no row's.
+    if (FIGURES_AFTER_MARK.test(question.flat)) continue;
+    if (QUESTION_TAIL.test(question.flat) && countBetween(question)) continue;
     // More "Yes" than relevant cases: lone lines out of their columns' order (pdftotext writes
     // a column in pieces), not this row's two counts as printed.
     if (Number(yes.flat) > Number(relevant.flat)) continue;
