@@ -78,6 +78,26 @@ export function isKeyQuestionText(text: string): boolean {
 }
 const KEY_QUESTION_OPENING = /^\s*(?:does|are)\s/i;
 
+/** A prompt's question, whole on its line: "Does assessment focus on ...?", "b) Is the ...?". */
+const PROMPT_QUESTION = /^(?:[a-z]\)\s*)?(?:Does|Do|Is|Are|Has|Have|Where applicable,)\s.*\?$/;
+
+/**
+ * Whether the report prints prompts, read or not: ten questions or more, each whole on its line,
+ * that are no key question. A report that prints prompt tables prints some ninety (a line each,
+ * in nearly every converter's text); one that prints none, as 2019's and 2023's, none or one.
+ * Where none of their rows could be read, completeness counts them missing rather than saying the
+ * report prints none.
+ */
+export function printsPrompts(lines: Line[]): boolean {
+  let n = 0;
+  for (const line of lines) {
+    const first = line.cells[0];
+    if (first?.endsWith("?") && PROMPT_QUESTION.test(first) && !isKeyQuestionText(first))
+      if (++n >= 10) return true;
+  }
+  return false;
+}
+
 interface Figures {
   percent: number | null;
   relevant: number | null;

@@ -11,7 +11,7 @@ import { parseMethodology } from "../parsers/methodology.js";
 import { parseNarrative } from "../parsers/narrative.js";
 import { normaliseLines } from "../parsers/normalise.js";
 import { parseProsePercents } from "../parsers/prose.js";
-import { parseQuestions } from "../parsers/questions.js";
+import { parseQuestions, printsPrompts } from "../parsers/questions.js";
 import {
   buildStandards,
   detectEdition,
@@ -39,7 +39,7 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.225";
+export const PARSER_VERSION = "0.8.226";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
@@ -78,6 +78,8 @@ export function completenessOf(
   notRated: string[],
   keyQuestions: KeyQuestion[],
   prompts: Prompt[],
+  /** The report prints prompts, read or not (`printsPrompts`). */
+  promptsPrinted: boolean,
   facts: ContextualFact[],
   hasFactsSection: boolean,
 ): Completeness {
@@ -94,7 +96,8 @@ export function completenessOf(
   const kqIds = new Set(keyQuestions.filter((k) => k.percent !== null || k.yes !== null).map((k) => k.id));
   const kqMissing = kqDefs.filter((d) => !kqIds.has(d.id)).map((d) => d.id);
 
-  const publishesPrompts = prompts.length > 0;
+  // (Printed and none read: each key question's prompts missing, not "the report prints none".)
+  const publishesPrompts = prompts.length > 0 || promptsPrinted;
   const promptMissing: string[] = [];
   let promptExpected = 0;
   let promptFound = 0;
@@ -303,6 +306,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       std.notRated,
       questions.keyQuestions,
       questions.prompts,
+      questions.prompts.length > 0 || printsPrompts(lines),
       facts.facts,
       seg.contextualFactsStart !== null,
     ),

@@ -954,3 +954,30 @@ test.each([
 ])("under %s, '%s' (printed %s) is a later standard's key question: %s", (standardId, text, printed, id) => {
   expect(laterStandardsKeyQuestion(standardId, text, printed)?.id ?? null).toBe(id);
 });
+
+test.each([
+  // North Somerset's count tables, every row's counts gone (body: a table under each key question).
+  { name: "2020-12-north-somerset.txt", strip: /\t\d+\t\d+\s*$/gm, expected: 94 },
+  // Kirklees' annex, every prompt's percentage gone (key questions heading their prompts).
+  { name: "2021-10-kirklees.txt", strip: /(?<=\?)\t\d+%$/gm, expected: 94 },
+])(
+  "prompts printed but none read count missing ($name), where they had been 'the report prints none'",
+  async ({ name, strip, expected }) => {
+    const record = await recordOf(readFileSync(join(CORPUS, name), "utf8").replace(strip, ""));
+    expect(record.prompts).toEqual([]);
+    expect(record.completeness.prompts).toMatchObject({ found: 0, expected, note: null });
+    expect(record.completeness.prompts.missing).toContain("2.1.1: 0 of 7");
+  },
+);
+
+test("a report printing no prompts says so (Croydon, Blackburn with Darwen)", async () => {
+  for (const name of ["2019-croydon.txt", "2023-01-blackburn-with-darwen.txt"]) {
+    const record = await recordOf(readFileSync(join(CORPUS, name), "utf8"));
+    expect(record.completeness.prompts).toEqual({
+      found: 0,
+      expected: 0,
+      missing: [],
+      note: "the report prints no prompt figures",
+    });
+  }
+});
