@@ -78,7 +78,7 @@ export function completenessOf(
   notRated: string[],
   keyQuestions: KeyQuestion[],
   prompts: Prompt[],
-  /** The report prints prompts, read or not (`printsPrompts`). */
+  /** The report prints prompts: some were read, or its text shows them (`printsPrompts`). */
   promptsPrinted: boolean,
   facts: ContextualFact[],
   hasFactsSection: boolean,
@@ -96,12 +96,11 @@ export function completenessOf(
   const kqIds = new Set(keyQuestions.filter((k) => k.percent !== null || k.yes !== null).map((k) => k.id));
   const kqMissing = kqDefs.filter((d) => !kqIds.has(d.id)).map((d) => d.id);
 
-  // (Printed and none read: each key question's prompts missing, not "the report prints none".)
-  const publishesPrompts = prompts.length > 0 || promptsPrinted;
   const promptMissing: string[] = [];
   let promptExpected = 0;
   let promptFound = 0;
-  if (publishesPrompts) {
+  // (Printed and none read: each key question's prompts missing, not "the report prints none".)
+  if (promptsPrinted) {
     for (const d of kqDefs) {
       const expected = d.expectedPrompts[edition];
       const found = new Set(
@@ -138,7 +137,7 @@ export function completenessOf(
       found: promptFound,
       expected: promptExpected,
       missing: promptMissing,
-      note: publishesPrompts ? null : "the report prints no prompt figures",
+      note: promptsPrinted ? null : "the report prints no prompt figures",
     },
     facts: {
       found: factFound,
