@@ -1,0 +1,159 @@
+// Reports we have not seen print other figures, ratings and names in the same tables. Each corpus
+// report with its figures replaced must be read with the replacements, each at its own place:
+// a parser that chose a row, a column or a rating by what the five reports happen to hold (a
+// figure's size, the order of two counts, which rating stands where) fails here.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { ReportRecord } from "../schemas/report.js";
+import { readText } from "./helpers/shared.js";
+
+const CORPUS = join(import.meta.dirname, "..", "corpus");
+const reports = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
+const textOf = (name: string) => readFileSync(join(CORPUS, name), "utf8");
+
+/** A shuffle of 0..100 from a seed (xorshift), the same on every run. */
+function percentShuffle(seed: number): number[] {
+  let s = seed;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+  const shuffled = Array.from({ length: 101 }, (_, i) => i);
+  for (let i = 100; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
+  }
+  return shuffled;
+}
+
+/** Every whole percentage printed "N%" (not a decimal's tail: "34.2%"), replaced by `to(N)`. */
+const PERCENT = /(?<![\d.,])(\d{1,3})(\s?%)/g;
+const replacePercents = (text: string, to: (n: number) => number) =>
+  text.replace(PERCENT, (m, n: string, sign: string) => (Number(n) <= 100 ? `${to(Number(n))}${sign}` : m));
+
+/** Whether a whole number was read from a figure printed with a percent sign in its snippet. */
+const printedAsPercent = (value: number, snippet: string | undefined) =>
+  new RegExp(`(?<![\\d.,])${value}\\s?%`).test(snippet ?? "");
+
+const keyQuestionFigures = (r: ReportRecord, p: (n: number | null) => number | null = (n) => n) =>
+  r.keyQuestions.map((k) => [k.id, k.source, p(k.percent), k.relevant, k.yes, k.subSample]);
+const promptFigures = (r: ReportRecord, p: (n: number | null) => number | null = (n) => n) =>
+  r.prompts.map((q) => [q.keyQuestionId, q.label, q.text, p(q.percent), q.relevant, q.yes]);
+
+describe.each(reports)("%s read with other figures", (name) => {
+  const text = textOf(name);
+
+  test.each([1, 2, 3])(
+    "every percentage shuffled (seed %i): each read as printed, where it was",
+    async (seed) => {
+      const shuffled = percentShuffle(seed * 7919);
+      const to = (n: number) => shuffled[n] as number;
+      const original = await readText(name, text);
+      const read = await readText(name, replacePercents(text, to));
+      const p = (n: number | null) => (n === null ? null : to(n));
+      expect(keyQuestionFigures(read)).toEqual(keyQuestionFigures(original, p));
+      expect(promptFigures(read)).toEqual(promptFigures(original, p));
+      const facts = (
+        r: ReportRecord,
+        percent: (f: ReportRecord["contextualFacts"][number]) => number | null,
+      ) => r.contextualFacts.map((f) => [f.group, f.label, f.subject, f.unit, percent(f)]);
+      expect(facts(read, (f) => f.value)).toEqual(
+        facts(original, (f) =>
+          f.unit === "percent" &&
+          f.value !== null &&
+          Number.isInteger(f.value) &&
+          printedAsPercent(f.value, f.provenance?.snippet)
+            ? to(f.value)
+            : f.value,
+        ),
+      );
+      // Nothing else moves: the ratings, the score and the samples are the report's own.
+      expect(read.standards.map((s) => [s.rating, s.sectionRating, s.annexRating])).toEqual(
+        original.standards.map((s) => [s.rating, s.sectionRating, s.annexRating]),
+      );
+      expect([read.overallRating, read.statedScore, read.samples]).toEqual([
+        original.overallRating,
+        original.statedScore,
+        original.samples,
+      ]);
+    },
+  );
+
+  test("a rating's words swapped for another's: each standard and the overall rating read as printed", async () => {
+    const original = await readText(name, text);
+    const RATINGS = ["Inadequate", "Requires improvement", "Good", "Outstanding"] as const;
+    for (const order of [
+      [1, 2, 3, 0],
+      [3, 2, 1, 0],
+      [2, 3, 0, 1],
+    ]) {
+      const to = new Map(RATINGS.map((r, i) => [r as string, RATINGS[order[i] as number] as string]));
+      const swapped = text.replace(
+        /\b(?:Inadequate|Requires improvement|Good|Outstanding)\b/g,
+        (r) => to.get(r) as string,
+      );
+      const read = await readText(name, swapped);
+      // (A rating written across two cells, "Requires" ... "improvement", is not swapped: it is
+      // still read as printed.)
+      const as = (rating: string | null, snippet: string | undefined) =>
+        rating !== null && snippet?.includes(rating) ? (to.get(rating) as string) : rating;
+      expect(read.standards.map((s) => [s.id, s.rating, s.sectionRating, s.annexRating])).toEqual(
+        original.standards.map((s) => [
+          s.id,
+          as(s.rating, s.provenance?.snippet),
+          as(s.sectionRating, s.sectionProvenance?.snippet),
+          as(s.annexRating, s.annexProvenance?.snippet),
+        ]),
+      );
+      expect(read.overallRating).toBe(
+        as(original.overallRating, original.identityProvenance.overallRating?.snippet),
+      );
+    }
+  });
+
+  test("the area, the lead inspector and the score renamed: read as printed", async () => {
+    const original = await readText(name, text);
+    expect(original.area).not.toBeNull();
+    let renamed = text.split(original.area as string).join("Westmere Vale");
+    if (original.leadInspector) renamed = renamed.split(original.leadInspector).join("Olwen Marsh-Tate");
+    renamed = renamed.replace(
+      /(Score\s*)(\d{1,2})(\s*\/\s*36)/g,
+      (_m, a, n: string, b) => `${a}${(Number(n) + 5) % 37}${b}`,
+    );
+    const read = await readText(name, renamed);
+    expect(read.area).toBe("Westmere Vale");
+    expect(read.leadInspector).toBe(original.leadInspector ? "Olwen Marsh-Tate" : null);
+    expect(read.statedScore).toBe(original.statedScore === null ? null : (original.statedScore + 5) % 37);
+    expect(read.serviceName).toBe(
+      original.serviceName?.split(original.area as string).join("Westmere Vale") ?? null,
+    );
+  });
+});
+
+describe("counts moved, their order kept (n -> 2n + 1)", () => {
+  // The count tables ("Relevant cases" | "Number 'Yes'") and the sub-samples they are of.
+  const moved = (text: string) =>
+    text
+      .replace(/(?<=\t)(\d{1,2})(?=\t|\r?$)/gm, (n) => String(2 * Number(n) + 1))
+      .replace(/\b(Of the )(\d{1,2})( cases)/g, (_m, a, n: string, b) => `${a}${2 * Number(n) + 1}${b}`);
+  const countReports = reports.filter((name) => /Relevant cases\tNumber 'Yes'/.test(textOf(name)));
+
+  test("one corpus report prints counts (2020's reports did)", () => {
+    expect(countReports).toEqual(["2020-12-north-somerset.txt"]);
+  });
+
+  test.each(countReports)("%s: every key question's and prompt's counts read as printed", async (name) => {
+    const original = await readText(name, textOf(name));
+    const read = await readText(name, moved(textOf(name)));
+    const m = (n: number | null) => (n === null ? null : 2 * n + 1);
+    const counted = (r: ReportRecord, f: (n: number | null) => number | null = (n) => n) => [
+      r.keyQuestions.map((k) => [k.id, k.percent, f(k.relevant), f(k.yes), f(k.subSample)]),
+      r.prompts.map((q) => [q.keyQuestionId, q.text, f(q.relevant), f(q.yes), f(q.subSample)]),
+    ];
+    expect(original.keyQuestions.filter((k) => k.yes !== null).length).toBeGreaterThan(20);
+    expect(counted(read)).toEqual(counted(original, m));
+  });
+});
