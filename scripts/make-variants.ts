@@ -301,6 +301,30 @@ export function promptLettersAlone(text: string): string {
   return text.replace(/^([a-z])\) /gm, "$1)\n");
 }
 
+/**
+ * The report as one with other figures: every whole percentage printed "N%" (not a decimal's
+ * tail, "34.2%") replaced by its place in a shuffle of 0..100 drawn from `seed`, the same
+ * number always by the same. Returns the text and the shuffle (`to[N]` is what N became).
+ */
+export function withPercentsShuffled(text: string, seed: number): { text: string; to: number[] } {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+  const to = Array.from({ length: 101 }, (_, i) => i);
+  for (let i = 100; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [to[i], to[j]] = [to[j] as number, to[i] as number];
+  }
+  const shuffled = text.replace(/(?<![\d.,])(\d{1,3})(\s?%)/g, (m, n: string, sign: string) =>
+    Number(n) <= 100 ? `${to[Number(n)]}${sign}` : m,
+  );
+  return { text: shuffled, to };
+}
+
 /** Percent signs in cells of their own ("86", "%"). */
 export function percentSignCells(text: string): string {
   return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");

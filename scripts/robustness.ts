@@ -8,6 +8,10 @@
 //                                  libreoffice-writer-nogui)
 //   npm run robustness -- --ocr   (the word processor's PDFs also scanned and OCR'd by
 //                                  tesseract, Debian's tesseract-ocr: some 7 minutes more)
+//   npm run robustness -- --figures-shuffled SEED
+//                                 (each report as one with other figures: its percentages
+//                                  shuffled, withPercentsShuffled; in out/robustness-shuffled-SEED.
+//                                  A value read wrong only here was chosen by what a figure is)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,6 +44,7 @@ import {
   withBackToTop,
   withCellsGlued,
   withLigaturesDropped,
+  withPercentsShuffled,
   wrapFirstCells,
 } from "./make-variants.js";
 import { ocrPdf } from "./ocr-pdf.js";
@@ -48,9 +53,25 @@ import { type RenderStyle, renderReportPdf } from "./render-pdf.js";
 import { type WriterStyle, hasWriter, writerPdfs } from "./render-writer-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const OUT = join(ROOT, "out", "robustness");
+const shuffleAt = process.argv.indexOf("--figures-shuffled");
+const SHUFFLE_SEED = shuffleAt > 0 ? Number(process.argv[shuffleAt + 1]) : null;
+if (SHUFFLE_SEED !== null && !Number.isInteger(SHUFFLE_SEED))
+  throw new Error("--figures-shuffled takes a whole number");
+const OUT = join(ROOT, "out", SHUFFLE_SEED === null ? "robustness" : `robustness-shuffled-${SHUFFLE_SEED}`);
 mkdirSync(OUT, { recursive: true });
 const reports = readdirSync(join(ROOT, "corpus")).filter((f) => f.endsWith(".txt"));
+
+/** A report's text as the renderings start from: the corpus's, or with its figures shuffled. */
+function reportText(name: string): string {
+  const text = readFileSync(join(ROOT, "corpus", name), "utf8");
+  if (SHUFFLE_SEED === null) return text;
+  const shuffled = withPercentsShuffled(text, SHUFFLE_SEED).text;
+  writeFileSync(join(OUT, name), shuffled);
+  return shuffled;
+}
+/** The values of the report's text itself, which each rendering is held to. */
+const originalValues = async (name: string) =>
+  valueStatements(await extractFile(SHUFFLE_SEED === null ? join(ROOT, "corpus", name) : join(OUT, name)));
 
 const TEXT: Record<string, (text: string) => string> = {
   "spaces for tabs": toSpaces,
@@ -217,9 +238,9 @@ async function countPdf(pdf: string, styleName: string, original: Set<string>): 
 
 await withBrowserPdf(async (print) => {
   for (const name of reports) {
-    const text = readFileSync(join(ROOT, "corpus", name), "utf8");
+    const text = reportText(name);
     const stem = name.replace(/\.txt$/, "");
-    const original = valueStatements(await extractFile(join(ROOT, "corpus", name)));
+    const original = await originalValues(name);
     for (const [rendering, make] of Object.entries(TEXT)) {
       const file = join(OUT, `${stem}.${rendering.replace(/\W+/g, "-")}.txt`);
       writeFileSync(file, make(text));
@@ -241,14 +262,14 @@ await withBrowserPdf(async (print) => {
 if (hasWriter()) {
   const texts = reports.map((name) => ({
     name: name.replace(/\.txt$/, ""),
-    text: readFileSync(join(ROOT, "corpus", name), "utf8"),
+    text: reportText(name),
   }));
   for (const [styleName, style] of Object.entries(WRITER_STYLES)) {
     const pdfs = writerPdfs(texts, style);
     for (const { name } of texts) {
       const pdf = join(OUT, `${name}.${styleName.replace(/\W+/g, "-")}.pdf`);
       writeFileSync(pdf, pdfs.get(name) as Buffer);
-      const original = valueStatements(await extractFile(join(ROOT, "corpus", `${name}.txt`)));
+      const original = await originalValues(`${name}.txt`);
       await countPdf(pdf, styleName, original);
       // With --ocr, the word processor's PDF scanned and OCR'd by tesseract (scripts/ocr-pdf.ts),
       // as a user makes a scanned report readable: some 80 s a report.
