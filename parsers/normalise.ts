@@ -15,7 +15,13 @@ import {
 import { noteRunsOn, plainDigitFootnotes } from "./footnotes.js";
 import { type Footnote, type Line, type NormalisedDocument, endsSentence, lastLineOf } from "./lines.js";
 import { runOnLinesSplit } from "./page-lines.js";
-import { SPLIT_COUNTS, figuresBesideQuestionStart, isColumnHeading, isHeadingRowPiece } from "./questions.js";
+import {
+  QUESTION_START,
+  SPLIT_COUNTS,
+  figuresBesideQuestionStart,
+  isColumnHeading,
+  isHeadingRowPiece,
+} from "./questions.js";
 import {
   AREA_WORDS,
   PAGE_JOINER,
@@ -341,6 +347,25 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
     lines.push({ ...number, cells: [figure], flat: figure });
     return true;
   }
+  // Or the cell's two lines centred about a question on one line: the number above it (taken for
+  // a page number), the sign below ("89" / "b) Does assessment ... issues?" / "%").
+  if (
+    number !== undefined &&
+    number.line < above.line &&
+    above.line - number.line <= 2 &&
+    src.line - above.line <= 2 &&
+    number.page === src.page &&
+    /^\d{1,3}$/.test(number.flat) &&
+    Number(number.flat) <= 100 &&
+    above.cells.length === 1 &&
+    QUESTION_START.test(above.flat) &&
+    above.flat.endsWith("?")
+  ) {
+    furniture.pop();
+    above.cells = [...above.cells, `${number.flat}%`];
+    above.flat = above.cells.join(" ");
+    return true;
+  }
   if (!/\?\s*\d{1,3}$/.test(above.flat)) return false;
   // (Only furniture between: not a line of a new block the figure is no part of.)
   if (src.line - above.line > 2 && !(number !== undefined && number.line > above.line)) return false;
@@ -348,6 +373,27 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
   above.cells[last] = `${above.cells[last]}%`;
   above.flat = above.cells.join(" ");
   return true;
+}
+
+/**
+ * A question's line ending in a lone percent sign ("attitudes ... offending?" | "%") takes the
+ * number that ends the line above on its page, the same question's first line ("... for, 67", a
+ * space or a column before it), as its figure. Only where that line is a question's start that
+ * does not end it: a number ending any other line is no figure wrapped from this one.
+ */
+function figureWrappedAbove(src: SourceLine, lines: Line[], cells: string[]): string[] {
+  const above = lines[lines.length - 1];
+  const question = cells[cells.length - 2] as string;
+  if (!above || !question.endsWith("?") || src.line - above.line > 2 || above.page !== src.page) return cells;
+  const last = above.cells[above.cells.length - 1] as string;
+  const m = /(?:^|\s)(\d{1,3})$/.exec(last);
+  if (!m || Number(m[1]) > 100) return cells;
+  const rest = [...above.cells.slice(0, -1), last.slice(0, m.index).trimEnd()].filter((c) => c !== "");
+  const start = rest.join(" ");
+  if (!QUESTION_START.test(start) || start.endsWith("?")) return cells;
+  above.cells = rest;
+  above.flat = start;
+  return [...cells.slice(0, -1), `${m[1]}%`];
 }
 
 function otherPromptLabel(cell: string): boolean {
@@ -704,6 +750,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // ... or on a line of its own, the figure wrapped in a narrow cell ("56" / "%"), perhaps over
     // a page's end ("... of the child? 67" / page number / "%").
     if (cells.length === 1 && cells[0] === "%" && percentSignBelow(src, lines, furniture)) continue;
+    // ... or beside a wrapped question's last line, its number ending the line above ("...
+    // responsibility for, 67" / "attitudes ... offending?" | "%").
+    if (cells.length > 1 && cells[cells.length - 1] === "%") cells = figureWrappedAbove(src, lines, cells);
     // A prompt's letter alone on the line above its question ("a)" / "Is there ..."), as list
     // labels are written apart: the question's.
     const letterAbove = lines[lines.length - 1];

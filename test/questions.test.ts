@@ -822,6 +822,47 @@ test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '
   expect(heading.narrative.some((n) => n.text.includes("Offence types 10%"))).toBe(false);
 });
 
+test("a percentage wrapped in a narrow cell beside a question, its number a line above its sign, is the row's (a word processor's PDF: our reader, pdftotext -layout)", async () => {
+  // Tower Hamlets' annex, 3.1.1 a) 67% ... i) 100%, with its figures column too narrow for them.
+  const Q = {
+    a: "a) Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for, attitudes towards and motivations for their offending?",
+    b: "b) Does assessment sufficiently analyse diversity issues?",
+    c: "c) Does assessment consider personal circumstances, including the wider familial and social context of the child?",
+    h: "h) Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?",
+  };
+  const wrapped = await damagedReport(
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    // The number at the end of the question's first line, the sign beside its last: glued on
+    // with a space (our reader) or in its column (pdftotext -layout).
+    [`${Q.a}\t67%\t\n`, `${Q.a.replace(" attitudes", " 67\nattitudes")}\t%\n`],
+    [`${Q.h}\t33%\t\n`, `${Q.h.replace(" justice?", "          33\njustice?          %")}\n\n`],
+    // A question on one line, its cell's two lines centred about it: the number above, the sign below.
+    [`${Q.b}\t89%\t\n`, `\n          89\n${Q.b}\n          %\n\n`],
+    [`${Q.c}\t78%\t\n`, `          78\n${Q.c}\n          %\n`],
+  );
+  const prompts = wrapped.prompts
+    .filter((p) => p.keyQuestionId === "3.1.1" && p.source === "annex")
+    .map((p) => [p.label, p.text, p.percent]);
+  expect(prompts.map(([label, , percent]) => [label, percent])).toEqual([
+    ["a", 67],
+    ["b", 89],
+    ["c", 78],
+    ["d", 67],
+    ["e", 89],
+    ["f", 56],
+    ["g", 78],
+    ["h", 33],
+    ["i", 100],
+  ]);
+  expect(prompts.map(([, text]) => text)).toContain(Q.a.slice(3));
+  // (A number ending a sentence's line, a lone "%" cell beside no question below it: nothing moves.)
+  const prose = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    "Offence types ¹⁰\t%",
+    "The caseload numbered 45\nOffence types 10\t%",
+  ]);
+  expect(prose.narrative.some((n) => n.text.includes("The caseload numbered 45"))).toBe(true);
+});
+
 test("a count row's counts after an OCR'd rule, the line's only pipe, inside its wrapped question ('... wellbeing of the |8 8' / 'child?'), are its counts", async () => {
   // North Somerset's 2.1.2 as getText writes the scan: the cell's border read as "|", glued on.
   const PROMPT =
