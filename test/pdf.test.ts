@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ReportRecord } from "../schemas/report.js";
-import { withCountShares } from "../scripts/make-variants.js";
+import { withCountShares, withPercentsShuffled } from "../scripts/make-variants.js";
 import { withBrowserPdf } from "../scripts/render-browser-pdf.js";
 import { renderReportPdf } from "../scripts/render-pdf.js";
 import { writerPdfs } from "../scripts/render-writer-pdf.js";
@@ -280,6 +280,56 @@ describe.each([
     writeFileSync(pdf, pdfs.get(name) as Buffer);
     const knownWrong = layout === "at one and a half lines" && name.includes("tower-hamlets") ? 1 : 0;
     await expectReadThroughMupdf(pdf, name, knownWrong);
+  });
+});
+
+// A report with other figures: the word processor sizes a column by its widest figure, and a
+// prompt table printing no "100%" wraps "67%" in its cell, the number a line above its sign (a
+// wrapped question's first line, or above a one-line question centred between them). Tower
+// Hamlets with its percentages shuffled (seed 1 so wraps them), read by us and by pdftotext -layout.
+describe("a report with other figures, exported by a word processor, its figures' column narrower", () => {
+  const name = "2022-07-tower-hamlets-and-city-of-london.txt";
+  const text = withPercentsShuffled(readFileSync(join(CORPUS, name), "utf8"), 1).text;
+  const pdfs = new Map<string, string>();
+  let fromText: ReportRecord;
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    for (const [layout, style] of [
+      ["centred", { centredCells: true }],
+      ["justified", { justified: "cells too" }],
+    ] as const) {
+      const pdf = join(TMP, `shuffled.${layout}.pdf`);
+      writeFileSync(pdf, writerPdfs([{ name, text }], style).get(name) as Buffer);
+      pdfs.set(layout, pdf);
+    }
+    const file = join(TMP, "shuffled.txt");
+    writeFileSync(file, text);
+    fromText = await extractFile(file);
+  }, 180_000);
+
+  test("its figures wrap in their cells ('45' / '%')", () => {
+    const layoutText = execFileSync("pdftotext", ["-layout", pdfs.get("centred") as string, "-"], {
+      encoding: "utf8",
+    });
+    expect(layoutText).toMatch(/\?\s+%\n/);
+  });
+
+  test.each(["centred", "justified"])(
+    "cells %s: our reader gives the text's record, value for value",
+    async (layout) => {
+      const fromPdf = await extractFile(pdfs.get(layout) as string);
+      expect(recordValues(fromPdf, { narrativeText: false })).toEqual(
+        recordValues(fromText, { narrativeText: false }),
+      );
+    },
+  );
+
+  test("cells centred, through pdftotext -layout: every key question and prompt as printed", async () => {
+    const out = (pdfs.get("centred") as string).replace(/\.pdf$/, ".layout.txt");
+    execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdfs.get("centred") as string, out]);
+    const figures = (values: Set<string>) =>
+      [...values].filter((v) => /^(keyQuestions|prompts) /.test(v)).sort();
+    expect(figures(valueStatements(await extractFile(out)))).toEqual(figures(valueStatements(fromText)));
   });
 });
 
