@@ -51,8 +51,11 @@ const OF_THE_DISPOSALS = new RegExp(`^Of the (\\d+) (court disposals|${OUT_OF_CO
 const SERVICE_SUBJECT = new RegExp(`\\b${SERVICE_WORDS}\\b`, "i");
 // (Its words run together too, as OCR may read them: "inEnglandandWales".)
 const COMPARATOR_PLACE = /England\s*and\s*Wales|national|\bEngland\b|\bWales\b/i;
-/** A split table's comparator row: the national average, or the local youth population. */
-const COMPARATOR_SUBJECT = /national\s*average|England\s*and\s*Wales|population/i;
+/**
+ * A split table's comparator row: an average (national, or Wales' for a Welsh service; its words
+ * run together too), England and Wales, or the local youth population.
+ */
+const COMPARATOR_SUBJECT = /average|England\s*and\s*Wales|population/i;
 
 function splitLabel(group: FactGroup, heading: string): string {
   if (group === "age") {
@@ -495,7 +498,12 @@ function parseSplitTable(
       provenance: provenanceOf(header),
     });
   }
-  const serviceRow = rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ?? rows[0];
+  // The service's row names it ("Kirklees YJS"), or, where no row does, is the first that is no
+  // comparator by its words ("Croydon" over "National average"; Croydon's gender table prints
+  // its row alone). A comparator's row is never the service's, alone too (its service's row lost).
+  const serviceRow =
+    rows.find((r) => SERVICE_SUBJECT.test(r.subject)) ??
+    rows.find((r) => !COMPARATOR_SUBJECT.test(r.subject));
   for (const row of rows) {
     const role = row === serviceRow ? "service" : "comparator";
     row.values.forEach((v, k) => {

@@ -305,6 +305,36 @@ test("a comparator's place with its words run together, as OCR reads them, is st
   ]);
 });
 
+test("a split table's row is the service's or a comparator's by its words; where none names the service, the first that is no comparator is", () => {
+  const roles = (rows: string[]) =>
+    factsOf(["Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown", ...rows].join("\n")).facts.map(
+      (f) => [f[2], f[3], f[4]],
+    );
+  // As printed: Croydon's (the area, then the national average), Kirklees' (its YJS, then the area).
+  expect(roles(["Croydon\t22%\t69%\t9%", "National average\t71%\t26%\t4%"]).map((f) => f[1])).toEqual([
+    ...["service", "service", "service"],
+    ...["comparator", "comparator", "comparator"],
+  ]);
+  expect(roles(["Kirklees YJS\t65%\t30%\t5%", "Kirklees\t71%\t29%\t0%"]).map((f) => f[1])).toEqual([
+    ...["service", "service", "service"],
+    ...["comparator", "comparator", "comparator"],
+  ]);
+  // The service's row lost (a page's image, a converter's damage): the national average (or
+  // Wales') is no service. A row alone that names neither is the service's, as Croydon's gender
+  // table prints it.
+  expect(roles(["National average\t71%\t26%\t4%"])).toEqual([
+    ["National average", "comparator", 71],
+    ["National average", "comparator", 26],
+    ["National average", "comparator", 4],
+  ]);
+  expect(roles(["Wales average\t71%\t29%\t0%"]).map((f) => f[1])).toEqual([
+    "comparator",
+    "comparator",
+    "comparator",
+  ]);
+  expect(roles(["Croydon\t22%\t69%\t9%"]).map((f) => f[1])).toEqual(["service", "service", "service"]);
+});
+
 test("'Re-offending rates' and 'FTE rate' headings whose figures were images record the gap", () => {
   const r = factsOf(
     ["FTE rate per 100,000", "Kirklees", "England and Wales", "Re-offending rates", "Kirklees"].join("\n"),
