@@ -156,3 +156,30 @@ describe("counts moved, their order kept (n -> 2n + 1)", () => {
     expect(counted(read)).toEqual(counted(original, m));
   });
 });
+
+// A row a report does not print (a prompt dropped in its year's framework, a row lost to an image)
+// must take nothing with it: no other row's figure moves up into its place.
+describe.each(["2020-12-north-somerset.txt", "2022-07-tower-hamlets-and-city-of-london.txt"])(
+  "%s with one row deleted",
+  (name) => {
+    test("each key question's, prompt's and fact's row deleted in turn: every other value read as before", async () => {
+      const text = textOf(name);
+      const lines = text.split("\n");
+      const original = await readText(name, text);
+      const before = valueStatements(original);
+      const rows = new Set(
+        [...original.keyQuestions, ...original.prompts, ...original.contextualFacts].map(
+          (v) => v.provenance.line,
+        ),
+      );
+      expect(rows.size).toBeGreaterThan(100);
+      const moved: string[] = [];
+      for (const line of rows) {
+        const read = await readText(name, [...lines.slice(0, line - 1), ...lines.slice(line)].join("\n"));
+        for (const value of valueStatements(read))
+          if (!before.has(value)) moved.push(`line ${line}: ${value}`);
+      }
+      expect(moved).toEqual([]);
+    }, 60_000);
+  },
+);
