@@ -376,15 +376,25 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
 }
 
 /**
- * A question's line ending in a lone percent sign ("attitudes ... offending?" | "%") takes the
- * number that ends the line above on its page, the same question's first line ("... for, 67", a
- * space or a column before it), as its figure. Only where that line is a question's start that
- * does not end it: a number ending any other line is no figure wrapped from this one.
+ * A question's later line ending in a lone percent sign ("attitudes ... offending?" | "%", or a
+ * middle line, "acknowledgement ... motivations" | "%" / "for their offending?") takes the number
+ * that ends the line above on its page, the same question's first line ("... for, 67", a space or
+ * a column before it), as its figure. Only where that line is a question's start that does not
+ * end it, and this one no new question: a number ending any other line is no figure wrapped
+ * from this one.
  */
 function figureWrappedAbove(src: SourceLine, lines: Line[], cells: string[]): string[] {
   const above = lines[lines.length - 1];
-  const question = cells[cells.length - 2] as string;
-  if (!above || !question.endsWith("?") || src.line - above.line > 2 || above.page !== src.page) return cells;
+  if (!above || src.line - above.line > 2 || above.page !== src.page) return cells;
+  // (The sign a cell of its own, or a space after the words: "... motivations %". Not after a
+  // digit: "25.5 %" is a figure whole.)
+  const lastCell = cells[cells.length - 1] as string;
+  const own = lastCell === "%";
+  if (!own && !/[^\d\s]\s+%$/.test(lastCell)) return cells;
+  const before = own ? cells.slice(0, -1) : [...cells.slice(0, -1), lastCell.replace(/\s+%$/, "")];
+  const words = before.join(" ");
+  if (words === "") return cells;
+  if (QUESTION_START.test(words) || OTHER_PROMPT_LABEL.test(words)) return cells;
   const last = above.cells[above.cells.length - 1] as string;
   const m = /(?:^|\s)(\d{1,3})$/.exec(last);
   if (!m || Number(m[1]) > 100) return cells;
@@ -393,7 +403,7 @@ function figureWrappedAbove(src: SourceLine, lines: Line[], cells: string[]): st
   if (!QUESTION_START.test(start) || start.endsWith("?")) return cells;
   above.cells = rest;
   above.flat = start;
-  return [...cells.slice(0, -1), `${m[1]}%`];
+  return [...before, `${m[1]}%`];
 }
 
 function otherPromptLabel(cell: string): boolean {
@@ -750,9 +760,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // ... or on a line of its own, the figure wrapped in a narrow cell ("56" / "%"), perhaps over
     // a page's end ("... of the child? 67" / page number / "%").
     if (cells.length === 1 && cells[0] === "%" && percentSignBelow(src, lines, furniture)) continue;
-    // ... or beside a wrapped question's last line, its number ending the line above ("...
+    // ... or beside a wrapped question's later line, its number ending the line above ("...
     // responsibility for, 67" / "attitudes ... offending?" | "%").
-    if (cells.length > 1 && cells[cells.length - 1] === "%") cells = figureWrappedAbove(src, lines, cells);
+    if (cells[cells.length - 1]?.endsWith("%")) cells = figureWrappedAbove(src, lines, cells);
     // A prompt's letter alone on the line above its question ("a)" / "Is there ..."), as list
     // labels are written apart: the question's.
     const letterAbove = lines[lines.length - 1];

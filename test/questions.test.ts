@@ -828,14 +828,20 @@ test("a percentage wrapped in a narrow cell beside a question, its number a line
     a: "a) Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for, attitudes towards and motivations for their offending?",
     b: "b) Does assessment sufficiently analyse diversity issues?",
     c: "c) Does assessment consider personal circumstances, including the wider familial and social context of the child?",
+    e: "e) Does assessment focus on the child's strengths and protective factors?",
     h: "h) Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?",
   };
   const wrapped = await damagedReport(
     "2022-07-tower-hamlets-and-city-of-london.txt",
-    // The number at the end of the question's first line, the sign beside its last: glued on
-    // with a space (our reader) or in its column (pdftotext -layout).
-    [`${Q.a}\t67%\t\n`, `${Q.a.replace(" attitudes", " 67\nattitudes")}\t%\n`],
+    // The number at the end of the question's first line, the sign beside its next: glued on
+    // with a space (our reader) or in its column (pdftotext -layout); the question's last line
+    // that, or one more (A5 pages).
+    [`${Q.e}\t89%\t\n`, `${Q.e.replace(" factors?", " 89\nfactors?")}\t%\n`],
     [`${Q.h}\t33%\t\n`, `${Q.h.replace(" justice?", "          33\njustice?          %")}\n\n`],
+    [
+      `${Q.a}\t67%\t\n`,
+      `${Q.a.replace(" acknowledgement", " 67\nacknowledgement").replace(" for their", " %\nfor their")}\n\n`,
+    ],
     // A question on one line, its cell's two lines centred about it: the number above, the sign below.
     [`${Q.b}\t89%\t\n`, `\n          89\n${Q.b}\n          %\n\n`],
     [`${Q.c}\t78%\t\n`, `          78\n${Q.c}\n          %\n`],
