@@ -117,6 +117,17 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
 }
 
 /**
+ * Whether a number spaced after a question, one more number after it and the line's end, is the
+ * row's first count ("... addressing risks? 15 15": its two counts, whether or not a note 15 is
+ * on the page), not a marker: a marker there stands before both counts, on the line ("... safe?
+ * 12 7 7") or the second wrapped onto the next line alone ("... disposal? 29 7" / "7").
+ */
+function rowsFirstCount(raw: string, at: number, next: SourceLine | undefined): boolean {
+  if (raw[at - 1] !== "?" || !/^ \d{1,3}\s+\d{1,4}\s*$/.test(raw.slice(at))) return false;
+  return !(next && /^\s*\d{1,4}\s*$/.test(next.raw));
+}
+
+/**
  * A marker on a line of its own, where a wrapped label ends ("First-time entrant rate per
  * 100,000 in Kirklees" / "6"): after a line ending in a letter, with text after it on its page
  * (a page number is its page's first or last line).
@@ -166,9 +177,18 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // table's last count, alone before the prose after the table, looks the same.)
       const numberAlone = !NOTE_START.test((note.lines[0] as SourceLine).raw);
       for (const [k, line] of above.entries()) {
-        const m =
-          markerAt(text.get(line) ?? line.raw, note.number) ??
-          (numberAlone ? null : markerAlone(above, k, note.number));
+        const raw = text.get(line) ?? line.raw;
+        const m = markerAt(raw, note.number) ?? (numberAlone ? null : markerAlone(above, k, note.number));
+        if (
+          m &&
+          !m.glued &&
+          rowsFirstCount(
+            raw,
+            m.index,
+            above.slice(k + 1).find((l) => l.raw.trim() !== ""),
+          )
+        )
+          continue;
         if (m) found.push({ line, ...m });
       }
       const glued = found.filter((f) => f.glued);

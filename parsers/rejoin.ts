@@ -308,9 +308,30 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // the two-line cell's lines stand either side of the one-line cell's, as an OCR'd scan gives them.)
   if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return [];
   // (Not the page's own number, where the text's pages say which it is: "5" / "5" / "21", the
-  // row's counts and then page 21's number.)
+  // row's counts and then page 21's number. A page prints its number once: where counts equal
+  // it, "17" / "17" on page 17, the page's number is the one at its edge, before the page's
+  // text or after it, as each converter puts it.)
   const offset = printedPageOffset(doc.furniture);
-  const isPageNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
+  const pageText = new Map<number, { first: number; last: number }>();
+  for (const l of doc.lines) {
+    if (l.page === null) continue;
+    const span = pageText.get(l.page);
+    pageText.set(l.page, {
+      first: Math.min(span?.first ?? l.line, l.line),
+      last: Math.max(span?.last ?? 0, l.line),
+    });
+  }
+  const atPageEdge = (l: Line) => {
+    const span = l.page === null ? undefined : pageText.get(l.page);
+    return span === undefined || l.line < span.first || l.line > span.last;
+  };
+  const ownNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
+  const printedOnPage = new Map<number, number>();
+  for (const l of doc.furniture)
+    if (/^\d{1,3}$/.test(l.flat) && ownNumber(l))
+      printedOnPage.set(l.page as number, (printedOnPage.get(l.page as number) ?? 0) + 1);
+  const isPageNumber = (l: Line) =>
+    ownNumber(l) && (printedOnPage.get(l.page as number) === 1 || atPageEdge(l));
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)

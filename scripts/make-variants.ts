@@ -325,6 +325,18 @@ export function withPercentsShuffled(text: string, seed: number): { text: string
   return { text: shuffled, to };
 }
 
+/**
+ * The report as one with larger samples: every count of its count tables (a tab-separated
+ * whole number) and every "Of the N cases" they are of, n -> k·n + c (k >= 1, c >= 0: their
+ * order kept, yes <= relevant <= sample still). A text without count tables keeps its figures.
+ */
+export function withCountsMoved(text: string, k = 2, c = 1): string {
+  const to = (n: string) => String(k * Number(n) + c);
+  return text
+    .replace(/(?<=\t)(\d{1,2})(?=\t|\r?$)/gm, to)
+    .replace(/\b(Of the )(\d{1,2})( cases)/g, (_m, a: string, n: string, b: string) => `${a}${to(n)}${b}`);
+}
+
 /** Percent signs in cells of their own ("86", "%"). */
 export function percentSignCells(text: string): string {
   return text.replace(/(\d)%(?=\s*$)/gm, "$1\t%");

@@ -8,7 +8,9 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, test } from "vitest";
+import { withCountsMoved } from "../scripts/make-variants.js";
 import { type RenderStyle, renderReportPdf } from "../scripts/render-pdf.js";
+import { writerPdfs } from "../scripts/render-writer-pdf.js";
 import { extractFile } from "../src/extract.js";
 import { valueStatements } from "./helpers/shared.js";
 
@@ -92,6 +94,49 @@ describe.each(reports)("%s through pdftotext", (name) => {
       const lost = [...original].filter((v) => !values.has(v));
       const share = name.includes("croydon") ? CROYDON_LOST_SHARE : LOST_SHARE[mode];
       expect(lost.length).toBeLessThanOrEqual(share * original.size);
+    },
+  );
+});
+
+// A count table of a service with larger samples than North Somerset's (counts n -> 2n + 1, to
+// 17): counts that equal their page's number ("17" / "17" on page 17) or a note's on the page
+// ("... addressing risks? 15 15", note 15 below) are counts. North Somerset so, printed by
+// pdfkit and by the word processor, through pdftotext (no flag, -raw) and MuPDF.
+describe("North Somerset with larger samples, through the converters", () => {
+  const name = "2020-12-north-somerset.txt";
+  const text = withCountsMoved(readFileSync(join(CORPUS, name), "utf8"));
+  const figures = (values: Set<string>) =>
+    [...values].filter((v) => /^(keyQuestions|prompts|samples) /.test(v)).sort();
+  let original: string[];
+  const texts = new Map<string, string>();
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    const file = join(TMP, "larger-samples.txt");
+    writeFileSync(file, text);
+    original = figures(valueStatements(await extractFile(file)));
+    const pdfkit = join(TMP, "larger-samples.pdfkit.pdf");
+    writeFileSync(pdfkit, await renderReportPdf(text));
+    const writer = join(TMP, "larger-samples.writer.pdf");
+    writeFileSync(writer, writerPdfs([{ name, text }]).get(name) as Buffer);
+    const convert = (pdf: string, form: string, program: string, args: (out: string) => string[]) => {
+      const out = pdf.replace(/\.pdf$/, `.${form}.txt`);
+      execFileSync(program, args(out), { stdio: "pipe" });
+      texts.set(`${pdf === pdfkit ? "pdfkit" : "writer"} ${form}`, out);
+    };
+    convert(pdfkit, "pdftotext", "pdftotext", (out) => ["-enc", "UTF-8", pdfkit, out]);
+    convert(pdfkit, "mutool", "mutool", (out) => ["draw", "-q", "-F", "txt", "-o", out, pdfkit]);
+    convert(writer, "pdftotext-raw", "pdftotext", (out) => ["-raw", "-enc", "UTF-8", writer, out]);
+  }, 180_000);
+
+  test("its counts run to 17, as its pages do", () => {
+    expect(original.some((v) => v.includes('"relevant":17'))).toBe(true);
+    expect(original.length).toBeGreaterThan(110);
+  });
+
+  test.each(["pdfkit pdftotext", "pdfkit mutool", "writer pdftotext-raw"])(
+    "%s: every key question's and prompt's counts as printed",
+    async (form) => {
+      expect(figures(valueStatements(await extractFile(texts.get(form) as string)))).toEqual(original);
     },
   );
 });
