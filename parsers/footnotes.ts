@@ -8,7 +8,7 @@
 // cleaner then takes them as it takes any superscript marker.
 import type { Line } from "./lines.js";
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER, RUNS_ON, joinWrapped, superscript } from "./text.js";
+import { MONTH_WORD, PAGE_JOINER, QUESTION_WORD, RUNS_ON, joinWrapped, superscript } from "./text.js";
 
 /** A web address, which a note may be alone ("11 https://www.wipers.org.uk/the-ether-programme"). */
 const LINK_START = "https?:\\/\\/|www\\.";
@@ -120,12 +120,19 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
  * Whether a number spaced after a question, one more number after it and the line's end, is the
  * row's first count ("... addressing risks? 15 15": its two counts, whether or not a note 15 is
  * on the page), not a marker: a marker there stands before both counts, on the line ("... safe?
- * 12 7 7") or the second wrapped onto the next line alone ("... disposal? 29 7" / "7").
+ * 12 7 7") or the second wrapped onto the next line alone ("... disposal? 29 7" / "7"). So too
+ * after a question's first line that it wraps from ("... sufficient alignment 15   15" / "with
+ * other plans ..."): no note is cited in the middle of a question.
  */
 function rowsFirstCount(raw: string, at: number, next: SourceLine | undefined): boolean {
-  if (raw[at - 1] !== "?" || !/^ \d{1,3}\s+\d{1,4}\s*$/.test(raw.slice(at))) return false;
+  if (!/^ \d{1,3}\s+\d{1,4}\s*$/.test(raw.slice(at))) return false;
+  const before = raw.slice(0, at);
+  if (!before.endsWith("?") && !(QUESTION_LINE.test(before) && !before.includes("?"))) return false;
   return !(next && /^\s*\d{1,4}\s*$/.test(next.raw));
 }
+
+/** A line that starts a question ("Does planning ...", "a) Is there ..."). */
+const QUESTION_LINE = new RegExp(`^\\s*(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
 /**
  * A marker on a line of its own, where a wrapped label ends ("First-time entrant rate per

@@ -100,7 +100,8 @@ describe.each(reports)("%s through pdftotext", (name) => {
 
 // A count table of a service with larger samples than North Somerset's (counts n -> 2n + 1, to
 // 17): counts that equal their page's number ("17" / "17" on page 17) or a note's on the page
-// ("... addressing risks? 15 15", note 15 below) are counts. North Somerset so, printed by
+// ("... addressing risks? 15 15", "... sufficient alignment 15   15" / "with other plans ...",
+// note 15 below) are counts. North Somerset so, printed by
 // pdfkit and by the word processor, through pdftotext (no flag, -raw) and MuPDF.
 describe("North Somerset with larger samples, through the converters", () => {
   const name = "2020-12-north-somerset.txt";
@@ -126,6 +127,7 @@ describe("North Somerset with larger samples, through the converters", () => {
     convert(pdfkit, "pdftotext", "pdftotext", (out) => ["-enc", "UTF-8", pdfkit, out]);
     convert(pdfkit, "mutool", "mutool", (out) => ["draw", "-q", "-F", "txt", "-o", out, pdfkit]);
     convert(writer, "pdftotext-raw", "pdftotext", (out) => ["-raw", "-enc", "UTF-8", writer, out]);
+    convert(writer, "pdftotext-layout", "pdftotext", (out) => ["-layout", "-enc", "UTF-8", writer, out]);
   }, 180_000);
 
   test("its counts run to 17, as its pages do", () => {
@@ -133,7 +135,7 @@ describe("North Somerset with larger samples, through the converters", () => {
     expect(original.length).toBeGreaterThan(110);
   });
 
-  test.each(["pdfkit pdftotext", "pdfkit mutool", "writer pdftotext-raw"])(
+  test.each(["pdfkit pdftotext", "pdfkit mutool", "writer pdftotext-raw", "writer pdftotext-layout"])(
     "%s: every key question's and prompt's counts as printed",
     async (form) => {
       expect(figures(valueStatements(await extractFile(texts.get(form) as string)))).toEqual(original);
