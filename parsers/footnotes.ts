@@ -117,18 +117,34 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
 }
 
 /**
- * Whether a number spaced after a question, one more number after it and the line's end, is the
- * row's first count ("... addressing risks? 15 15": its two counts, whether or not a note 15 is
- * on the page), not a marker: a marker there stands before both counts, on the line ("... safe?
- * 12 7 7") or the second wrapped onto the next line alone ("... disposal? 29 7" / "7"). So too
- * after a question's first line that it wraps from ("... sufficient alignment 15   15" / "with
- * other plans ..."): no note is cited in the middle of a question.
+ * Whether a number spaced after a question is the row's first count, whether or not a note of
+ * that number is on the page, not a marker: with the row's other count after it ("... addressing
+ * risks? 15 15"), or alone on the next line after a question whole on its line ("Does planning
+ * ... risks? 15" / "15"). A marker there stands before both counts, on the line ("... safe? 12 7
+ * 7") or wrapped ("... disposal? 29 7" / "7", "... safe? 29" / "7" / "7"). So too after a
+ * question's first line that it wraps from ("... sufficient alignment 15" / "with other plans
+ * ..."): no note is cited in the middle of a question.
  */
-function rowsFirstCount(raw: string, at: number, next: SourceLine | undefined): boolean {
-  if (!/^ \d{1,3}\s+\d{1,4}\s*$/.test(raw.slice(at))) return false;
+function rowsFirstCount(raw: string, at: number, after: SourceLine[]): boolean {
+  const counts = /^ (\d{1,3})(?:\s+(\d{1,4}))?\s*$/.exec(raw.slice(at));
+  if (!counts) return false;
   const before = raw.slice(0, at);
-  if (!before.endsWith("?") && !(QUESTION_LINE.test(before) && !before.includes("?"))) return false;
-  return !(next && /^\s*\d{1,4}\s*$/.test(next.raw));
+  if (QUESTION_LINE.test(before) && !before.includes("?")) return true;
+  if (!before.endsWith("?")) return false;
+  const lone = (l: SourceLine | undefined) => l !== undefined && /^\s*\d{1,4}\s*$/.test(l.raw);
+  const [next, then] = after;
+  if (counts[2] !== undefined) return !lone(next);
+  // (One number here: the row's first count only on a question's whole line; a question's last
+  // line may follow its first count, "... of the child 7" / "safe? 15" / "7", marker 15.)
+  return QUESTION_LINE.test(before) && lone(next) && !lone(then);
+}
+
+/** The first `count` lines after `lines[k]` with something written on them. */
+function writtenAfter(lines: SourceLine[], k: number, count: number): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let j = k + 1; j < lines.length && out.length < count; j++)
+    if ((lines[j] as SourceLine).raw.trim() !== "") out.push(lines[j] as SourceLine);
+  return out;
 }
 
 /** A line that starts a question ("Does planning ...", "a) Is there ..."). */
@@ -186,16 +202,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       for (const [k, line] of above.entries()) {
         const raw = text.get(line) ?? line.raw;
         const m = markerAt(raw, note.number) ?? (numberAlone ? null : markerAlone(above, k, note.number));
-        if (
-          m &&
-          !m.glued &&
-          rowsFirstCount(
-            raw,
-            m.index,
-            above.slice(k + 1).find((l) => l.raw.trim() !== ""),
-          )
-        )
-          continue;
+        if (m && !m.glued && rowsFirstCount(raw, m.index, writtenAfter(above, k, 2))) continue;
         if (m) found.push({ line, ...m });
       }
       const glued = found.filter((f) => f.glued);

@@ -297,6 +297,54 @@ test("pdf-parse's text: a marker a space before a count row's two counts is the 
   ]);
 });
 
+test("a count that is a note's number is the row's count where the row needs it: after a question with its other count beside or below it, or mid-question", () => {
+  // A service with larger samples: counts of 15 on the page that prints note 15 (pdftotext -raw,
+  // without a flag, -layout: the word processor's pages).
+  const rows = [
+    "Of the 15 cases with factors related to keeping the child safe: Relevant",
+    "cases",
+    "Number 'Yes'",
+    "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks? 15 15",
+    "Does planning involve other agencies where appropriate, and is there sufficient alignment 15",
+    "with other plans (for example, child protection or care plans) concerning the child?",
+    "15",
+    "Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child? 15",
+    "",
+    "13",
+    "",
+    "Does planning focus sufficiently on keeping other people safe? 15",
+    "12",
+    "9",
+    "Where applicable, does planning address any specific concerns? 15 6",
+    "4",
+    "Does the implementation and delivery of services effectively support the safety of the child 7",
+    "safe? 15",
+    "7",
+    "Does service delivery promote the safety and wellbeing of the child? 7 7",
+    "15 This question is only relevant in cases where there are factors related to keeping other people safe.",
+    "3",
+  ];
+  const doc = normaliseLines(
+    textSourceLines(`${page("Planning", "More text.", "2")}\n\f${page(...rows)}`),
+    "text",
+  );
+  // Only the key question with three numbers after it ("? 15" / "12" / "9"), the row whose second
+  // count wraps alone ("? 15 6" / "4") and the question's last line after its first count ("...
+  // of the child 7" / "safe? 15" / "7") cite the note.
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["15"]);
+  expect(doc.lines.filter((l) => l.markers.length > 0).map((l) => l.flat)).toEqual([
+    "Does planning focus sufficiently on keeping other people safe?",
+    "Where applicable, does planning address any specific concerns? 6",
+    "safe?",
+  ]);
+  expect(doc.lines.map((l) => l.flat)).toContain(
+    "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks? 15 15",
+  );
+  expect(doc.lines.map((l) => l.flat)).toContain(
+    "Does planning involve other agencies where appropriate, and is there sufficient alignment 15",
+  );
+});
+
 test("a table's rows that start with a number are no notes: not from 0, not with a figure of their own line", () => {
   const rows = page(
     "Of the 57 court disposals:",
