@@ -12,6 +12,10 @@
 //                                 (each report as one with other figures: its percentages
 //                                  shuffled, withPercentsShuffled; in out/robustness-shuffled-SEED.
 //                                  A value read wrong only here was chosen by what a figure is)
+//   npm run robustness -- --counts-moved
+//                                 (each report as one with larger samples: its count tables'
+//                                  counts n -> 2n + 1, withCountsMoved; in
+//                                  out/robustness-counts-moved. Both flags together: both)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -43,6 +47,7 @@ import {
   unnumberRatingsRows,
   withBackToTop,
   withCellsGlued,
+  withCountsMoved,
   withLigaturesDropped,
   withPercentsShuffled,
   wrapFirstCells,
@@ -57,21 +62,30 @@ const shuffleAt = process.argv.indexOf("--figures-shuffled");
 const SHUFFLE_SEED = shuffleAt > 0 ? Number(process.argv[shuffleAt + 1]) : null;
 if (SHUFFLE_SEED !== null && !Number.isInteger(SHUFFLE_SEED))
   throw new Error("--figures-shuffled takes a whole number");
-const OUT = join(ROOT, "out", SHUFFLE_SEED === null ? "robustness" : `robustness-shuffled-${SHUFFLE_SEED}`);
+const COUNTS_MOVED = process.argv.includes("--counts-moved");
+const CHANGED = SHUFFLE_SEED !== null || COUNTS_MOVED;
+const OUT = join(
+  ROOT,
+  "out",
+  ["robustness", SHUFFLE_SEED !== null ? `shuffled-${SHUFFLE_SEED}` : "", COUNTS_MOVED ? "counts-moved" : ""]
+    .filter((part) => part !== "")
+    .join("-"),
+);
 mkdirSync(OUT, { recursive: true });
 const reports = readdirSync(join(ROOT, "corpus")).filter((f) => f.endsWith(".txt"));
 
-/** A report's text as the renderings start from: the corpus's, or with its figures shuffled. */
+/** A report's text as the renderings start from: the corpus's, or with other figures. */
 function reportText(name: string): string {
-  const text = readFileSync(join(ROOT, "corpus", name), "utf8");
-  if (SHUFFLE_SEED === null) return text;
-  const shuffled = withPercentsShuffled(text, SHUFFLE_SEED).text;
-  writeFileSync(join(OUT, name), shuffled);
-  return shuffled;
+  let text = readFileSync(join(ROOT, "corpus", name), "utf8");
+  if (!CHANGED) return text;
+  if (SHUFFLE_SEED !== null) text = withPercentsShuffled(text, SHUFFLE_SEED).text;
+  if (COUNTS_MOVED) text = withCountsMoved(text);
+  writeFileSync(join(OUT, name), text);
+  return text;
 }
 /** The values of the report's text itself, which each rendering is held to. */
 const originalValues = async (name: string) =>
-  valueStatements(await extractFile(SHUFFLE_SEED === null ? join(ROOT, "corpus", name) : join(OUT, name)));
+  valueStatements(await extractFile(CHANGED ? join(OUT, name) : join(ROOT, "corpus", name)));
 
 const TEXT: Record<string, (text: string) => string> = {
   "spaces for tabs": toSpaces,
