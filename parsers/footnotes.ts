@@ -8,7 +8,7 @@
 // cleaner then takes them as it takes any superscript marker.
 import type { Line } from "./lines.js";
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER, QUESTION_WORD, RUNS_ON, joinWrapped, superscript } from "./text.js";
+import { MONTH_WORD, PAGE_JOINER, QUESTION_START, RUNS_ON, joinWrapped, superscript } from "./text.js";
 
 /** A web address, which a note may be alone ("11 https://www.wipers.org.uk/the-ether-programme"). */
 const LINK_START = "https?:\\/\\/|www\\.";
@@ -129,14 +129,15 @@ function rowsFirstCount(raw: string, at: number, after: SourceLine[]): boolean {
   const counts = /^ (\d{1,3})(?:\s+(\d{1,4}))?\s*$/.exec(raw.slice(at));
   if (!counts) return false;
   const before = raw.slice(0, at);
-  if (QUESTION_LINE.test(before) && !before.includes("?")) return true;
+  const opensQuestion = QUESTION_START.test(before.trimStart());
+  if (opensQuestion && !before.includes("?")) return true;
   if (!before.endsWith("?")) return false;
   const lone = (l: SourceLine | undefined) => l !== undefined && /^\s*\d{1,4}\s*$/.test(l.raw);
   const [next, then] = after;
   if (counts[2] !== undefined) return !lone(next);
   // (One number here: the row's first count only on a question's whole line; a question's last
   // line may follow its first count, "... of the child 7" / "safe? 15" / "7", marker 15.)
-  return QUESTION_LINE.test(before) && lone(next) && !lone(then);
+  return opensQuestion && lone(next) && !lone(then);
 }
 
 /** The first `count` lines after `lines[k]` with something written on them. */
@@ -146,9 +147,6 @@ function writtenAfter(lines: SourceLine[], k: number, count: number): SourceLine
     if ((lines[j] as SourceLine).raw.trim() !== "") out.push(lines[j] as SourceLine);
   return out;
 }
-
-/** A line that starts a question ("Does planning ...", "a) Is there ..."). */
-const QUESTION_LINE = new RegExp(`^\\s*(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
 
 /**
  * A marker on a line of its own, where a wrapped label ends ("First-time entrant rate per

@@ -18,7 +18,7 @@ import {
   COUNT_WORD,
   ILLEGIBLE_PERCENT,
   PROMPT_LETTER,
-  QUESTION_WORD,
+  QUESTION_START,
   RUNS_ON,
   SERVICE_WORDS,
   countCell,
@@ -53,8 +53,8 @@ const KEY_QUESTION_FORM = new RegExp(
 /** A key question's printed number alone: "2.4.3." */
 export const KEY_QUESTION_NUMBER = /^\d\.\d\.\d\.?$/;
 
-/** How a key question or prompt begins (a prompt with its letter). */
-export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
+// (How a key question or prompt begins: text.ts, where the footnote reader takes it too.)
+export { QUESTION_START };
 
 /**
  * A prompt read without its figure: a whole question (its printed number or letter aside: "3.2.1

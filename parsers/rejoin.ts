@@ -311,7 +311,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // row's counts and then page 21's number. A page prints its number once: where counts equal
   // it, "17" / "17" on page 17, the page's number is the one at its edge, before the page's
   // text or after it, as each converter puts it.)
-  const offset = printedPageOffset(doc.furniture);
+  const { own: ownNumber, printedOnPage } = pageOwnNumbers(doc.furniture);
   const pageText = new Map<number, { first: number; last: number }>();
   for (const l of doc.lines) {
     if (l.page === null) continue;
@@ -325,13 +325,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
     const span = l.page === null ? undefined : pageText.get(l.page);
     return span === undefined || l.line < span.first || l.line > span.last;
   };
-  const ownNumber = (l: Line) => offset !== null && l.page !== null && Number(l.flat) - l.page === offset;
-  const printedOnPage = new Map<number, number>();
-  for (const l of doc.furniture)
-    if (/^\d{1,3}$/.test(l.flat) && ownNumber(l))
-      printedOnPage.set(l.page as number, (printedOnPage.get(l.page as number) ?? 0) + 1);
-  const isPageNumber = (l: Line) =>
-    ownNumber(l) && (printedOnPage.get(l.page as number) === 1 || atPageEdge(l));
+  const isPageNumber = (l: Line) => ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l));
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
@@ -534,18 +528,12 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   const written = writtenLines(doc);
   const furniture = new Set(doc.furniture.map((l) => l.line));
-  const pageNumberOffset = printedPageOffset(doc.furniture);
-  // Lone numbers that are their page's number, by page: a page prints its number once.
-  const pageNumbers = new Map<number, number>();
-  for (const l of doc.furniture)
-    if (l.page !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === pageNumberOffset)
-      pageNumbers.set(l.page, (pageNumbers.get(l.page) ?? 0) + 1);
+  const { known: pagesNumbered, own, printedOnPage } = pageOwnNumbers(doc.furniture);
   const loneNumber = (n: Line) =>
     /^\d{1,3}$/.test(n.flat) && spans.some(([a, b]) => n.line > a && n.line < b);
   // The page's own number, wherever the converter put it (after the table's first cell when the
   // header carries it at the top of the page), unless the page prints that number elsewhere too.
-  const ownPageNumber = (n: Line) =>
-    n.page !== null && Number(n.flat) - n.page === pageNumberOffset && pageNumbers.get(n.page) === 1;
+  const ownPageNumber = (n: Line) => own(n) && printedOnPage(n) === 1;
   const numbers = new Map(doc.furniture.filter(loneNumber).map((n) => [n.line, n]));
   return doc.furniture.filter((n) => {
     if (!numbers.has(n.line)) return false;
@@ -582,7 +570,7 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
    * table on their page is the next or previous line.
    */
   function columnOfNumbers(n: Line): boolean {
-    if (pageNumberOffset === null) return false;
+    if (!pagesNumbered) return false;
     let [first, last] = [n.line, n.line];
     let boxes = false;
     for (;;) {
@@ -620,6 +608,29 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   function boxAbove(line: number): boolean {
     return numbers.has(line) && numbers.has(line - 2) && !written.has(line - 1);
   }
+}
+
+/**
+ * Which lone whole numbers among the furniture are their page's own number (by the printed
+ * pages' offset), and how many such a number's page has: a page prints its number once, so where
+ * it has more, the others are a table's figures that equal it.
+ */
+function pageOwnNumbers(furniture: Line[]): {
+  known: boolean;
+  own: (l: Line) => boolean;
+  printedOnPage: (l: Line) => number;
+} {
+  const offset = printedPageOffset(furniture);
+  const own = (l: Line) =>
+    offset !== null && l.page !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === offset;
+  const byPage = new Map<number, number>();
+  for (const l of furniture)
+    if (own(l)) byPage.set(l.page as number, (byPage.get(l.page as number) ?? 0) + 1);
+  return {
+    known: offset !== null,
+    own,
+    printedOnPage: (l: Line) => (l.page === null ? 0 : (byPage.get(l.page) ?? 0)),
+  };
 }
 
 /**

@@ -247,6 +247,9 @@ export const OUT_OF_COURT = "out[- ]of[- ]court";
 /** The words a key question or prompt begins with (match case-insensitively). */
 export const QUESTION_WORD = "(?:does|is|are|where|in cases|how|has|have|do)";
 
+/** How a key question or prompt begins (a prompt with its letter). */
+export const QUESTION_START = new RegExp(`^(?:[a-z]\\)\\s*)?${QUESTION_WORD}\\b`, "i");
+
 /** A quotation opened and not closed: "Proportion of current caseload 'Looked" (its label runs on). */
 export function opensQuotation(text: string): boolean {
   return /(?:^|\s)['‘][^'’]*$/.test(text);
