@@ -900,7 +900,13 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // running header ("... personalised to the child,  27%" / notes / "supporting joint
     // decision making?"; a heading row: "Of the 7 cases ... keeping the child  Relevant  Number"
     // / "safe:  cases  'Yes'"). The first cell's words alone, or a piece for every cell.
-    const broken = rowBrokenByPage(lines, src.page);
+    // (Not a piece of the table's heading row printed again, a line at a time, between the row
+    // and its last words: "Relevant" / "cases" / "Number" / "'Yes'". A sign alone is a wrapped
+    // percentage's, below.)
+    const broken =
+      /[a-z]/i.test(line.flat) && isHeadingRowPiece(line.flat) && lines[lines.length - 1]?.page === src.page
+        ? undefined
+        : rowBrokenByPage(lines, src.page);
     // (A percentage's sign wrapped in its narrow cell onto the next page: "67" / "%".)
     if (
       broken &&

@@ -516,14 +516,26 @@ export function isHeadingRowPiece(flat: string): boolean {
 function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: string | null): number | null {
   const page = (lines[at] as Line).page;
   if (page === null) return null;
-  for (let k = at + 1; k < end && k <= at + 6; k++) {
+  // A caption wrapped before its colon, read so far ("Of the 15 cases where ... other people" /
+  // "safe:" with the headings beside): its next line is the caption's too.
+  let captionSoFar: string | null = null;
+  for (let k = at + 1; k < end && k <= at + 7; k++) {
     const line = lines[k] as Line;
     if (line.page !== page + 1) return null;
-    if (CAPTION_START.test(line.flat) || isHeadingRowPiece(line.flat)) continue;
+    const heading = isHeadingRowPiece(line.flat);
+    if (!heading && captionSoFar !== null && isHeadingRowPiece(`${captionSoFar} ${line.flat}`)) {
+      captionSoFar = null;
+      continue;
+    }
+    if (heading || CAPTION_START.test(line.flat)) {
+      captionSoFar = heading ? null : line.flat;
+      continue;
+    }
     if (standardId !== null && standardHeading(line)?.id === standardId) continue;
     const lastWords =
       k > at + 1 &&
-      line.cells.length === 1 &&
+      // (Its lines may stand as cells of one line, as the wrapped cell's do: no figure among them.)
+      line.cells.every((cell) => !/^\s*\d{1,3}%?\s*$/.test(cell)) &&
       /^[a-z(]/.test(line.flat) &&
       /\?(?:\s*\d{1,2})?$/.test(line.flat) &&
       !PROMPT_LETTER.test(line.flat);

@@ -769,6 +769,63 @@ test("a row cut by a page whose last words follow the table's caption and headin
   expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
 });
 
+test("a row cut by a page whose last words follow the repeated caption wrapped before its colon and the headings is read whole (Word, MuPDF)", async () => {
+  // North Somerset 2.4.3's third prompt, 7 relevant, 5 'Yes', cut after "risk of harm,"; the
+  // caption repeated at the next page's top wraps ("... keeping other people" / "safe:"), as it
+  // does when its count is 15. Read to "harm," alone, the prompt's words were cut.
+  const caption = "Of the 7 cases where there were changes in factors related to keeping other people";
+  const cut = await damagedReport("2020-12-north-somerset.txt", [
+    "Is the child and their parents/carers meaningfully involved in reviewing their risk of harm, and are their views taken into account?\t7\t5\n",
+    `Is the child and their parents/carers meaningfully involved in reviewing their risk of harm,\t7\t5\n\f${caption}\nsafe:\tRelevant cases\tNumber 'Yes'\nand are their views taken into account?\n`,
+  ]);
+  const prompts = cut.prompts
+    .filter((p) => p.keyQuestionId === "2.4.3" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes]);
+  expect(prompts).toEqual([
+    ["Does reviewing identify and respond to changes in factors related to risk of harm?", 7, 5],
+    [
+      "Where applicable, is reviewing informed by the necessary input from other agencies involved in managing the risk of harm?",
+      7,
+      6,
+    ],
+    [
+      "Is the child and their parents/carers meaningfully involved in reviewing their risk of harm, and are their views taken into account?",
+      7,
+      5,
+    ],
+    [
+      "Where applicable, does reviewing lead to the necessary adjustments in the ongoing plan of work to manage and minimise the risk of harm?",
+      3,
+      1,
+    ],
+  ]);
+  expect(cut.warnings.some((w) => w.code === "question-text-cut")).toBe(false);
+});
+
+test("a row cut by a page whose last words, over two lines, follow the repeated caption and headings is read whole (Word's A5 pages, MuPDF)", async () => {
+  // North Somerset 2.1.3's first prompt, 8 relevant, 7 'Yes', a cell a line as MuPDF writes the
+  // word processor's A5 pages: one line of the question before the page's end, its last two
+  // lines after the caption and headings printed again, set apart as a row's cells would be.
+  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const question =
+    "Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?";
+  const row = `${question}\n8\n7\n`;
+  expect(text).toContain(row);
+  const header = "Inspection of youth offending services: North Somerset";
+  const cut = await recordOf(
+    text.replace(
+      row,
+      `Does assessment clearly identify and analyse any risk\n8\n7\n\n\f${header}\n\nOf the 8 cases inspected:\nRelevant\ncases\n\nNumber\n'Yes'\n\nof harm to others posed by the child, including\nidentifying who is at risk and the nature of that risk?\n\n`,
+    ),
+  );
+  const prompts = cut.prompts
+    .filter((p) => p.keyQuestionId === "2.1.3" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes]);
+  expect(prompts[0]).toEqual([question, 8, 7]);
+  expect(prompts).toHaveLength(3);
+  expect(cut.warnings.some((w) => w.code === "question-text-cut")).toBe(false);
+});
+
 test("a prompt cut by a page whose last words follow the standard's heading repeated at the next page's top is read whole (Word's A5 pages, pdftotext)", async () => {
   // Tower Hamlets' annex, 3.2.1 f) 100%, a cell a line, wrapped as on A5 pages: the annex
   // table's first row ("3.2. Planning ...") is a heading row Word prints again at the top of each

@@ -1835,3 +1835,68 @@ describe("count tables whose headings are written in pieces (North Somerset, a c
     );
   });
 });
+
+test("a heading row printed again a line at a time gives no piece to the row a page broke ('Relevant' / 'cases' / ...): its last words follow them (pdfminer, A5 pages)", () => {
+  // North Somerset 3.1.1's fifth prompt with larger samples, as pdfminer writes the word
+  // processor's A5 pages with heading rows repeated: "cases", the heading's second line, was
+  // taken for the row's next words ("... the child's cases levels of maturity ...").
+  const page = (...lines: string[]) => lines.join("\n\n");
+  const text = [
+    page(
+      "Of the 11 cases inspected:",
+      "Relevant",
+      "cases",
+      "Number",
+      "'Yes'",
+      "Is sufficient attention given to understanding the child's  11",
+      "11",
+      "40",
+    ),
+    page(
+      "Of the 11 cases inspected:",
+      "Relevant",
+      "cases",
+      "Number",
+      "'Yes'",
+      "levels of maturity, ability and motivation to change?",
+      "Where applicable, does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
+      "7",
+      "7",
+      "41",
+    ),
+  ].join("\n\f");
+  const lines = normaliseLines(textSourceLines(text), "text").lines;
+  expect(lines.map((l) => l.cells[0])).toContain(
+    "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?",
+  );
+  expect(lines.filter((l) => l.page === 2).map((l) => l.flat)).toContain("cases");
+});
+
+test("a percentage's sign on the next page, after the standard's heading printed again, is the row's before it (pdftotext -raw, heading rows repeated)", () => {
+  // Tower Hamlets' annex with other figures: b) 31% and c) 25%, "31" / the page's end / the
+  // table's first row again / "%". The sign alone is no heading piece ("% 'Yes'" is one).
+  const text = [
+    [
+      "3.1. Assessment (out-of-court disposals)",
+      "a) Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for,",
+      "attitudes towards and motivations for their offending?",
+      "45",
+      "%",
+      "b) Does assessment sufficiently analyse diversity issues? 31",
+    ],
+    [
+      "Inspection of youth offending services: Tower Hamlets and City of London",
+      "3.1. Assessment (out-of-court disposals)",
+      "%",
+      "c) Does assessment consider personal circumstances, including the wider familial and social context of the child? 25",
+      "%",
+    ],
+  ]
+    .map((page) => page.join("\n"))
+    .join("\n\f");
+  const flats = normaliseLines(textSourceLines(text), "text").lines.map((l) => l.flat);
+  expect(flats).toContain("b) Does assessment sufficiently analyse diversity issues? 31%");
+  expect(flats).toContain(
+    "c) Does assessment consider personal circumstances, including the wider familial and social context of the child? 25%",
+  );
+});
