@@ -29,6 +29,7 @@ import {
   subSampleIn,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
+import { cellsWithSplitWordsJoined, printedIn } from "./split-words.js";
 import { countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
 
 /** "2.1.1.", "a)": what a printed question may start with. */
@@ -1139,6 +1140,42 @@ function besideColumns(line: Line): boolean {
 }
 const PRINTED_NUMBER_ALONE = /^[1-4]\.[1-4](?:\.\d)?\.?$/;
 
+/** A line opening a question, in its capital ("Where applicable, ..."; "where appropriate?" ends one). */
+const startsQuestion = (flat: string) => {
+  const text = flat.replace(QUESTION_LABEL, "");
+  return /^[A-Z]/.test(text) && QUESTION_START.test(text);
+};
+
+/** Whether a question read a column at a time is a key question's (its heading's), no prompt. */
+const keyQuestionAmong = (parts: Line[]) => isKeyQuestionText(cellText(parts).replace(QUESTION_LABEL, ""));
+
+/** A word's last letters, its question's mark after them, cut from it into a cell of their own: "fe?". */
+const WORD_END = /^[a-z]{1,4}\?$/;
+
+/**
+ * A key question's heading whose last word a converter cut into the next cell ("Does assessment
+ * sufficiently analyse how to keep the child saf"), a prompt's question next.
+ */
+function cutKeyQuestion(out: Line[], j: number): boolean {
+  const line = out[j] as Line;
+  const next = out[j + 1];
+  return (
+    single(line) &&
+    /[a-z]{2}$/.test(line.flat) &&
+    isKeyQuestionText(line.flat) &&
+    next !== undefined &&
+    QUESTION_START.test(next.flat.replace(QUESTION_LABEL, ""))
+  );
+}
+
+/** The cut heading with its last letters again, the word whole where the report prints it. */
+function headingWithTail(out: Line[], heading: Line, tail: Line): Line {
+  const cells = cellsWithSplitWordsJoined([heading.flat, tail.flat], (word, times) =>
+    printedIn(out, word, times),
+  );
+  return { ...heading, cells, flat: cells.join(" "), raw: `${heading.raw}\n${tail.raw}` };
+}
+
 /**
  * Questions and percentages no table above could pair, where a run of questions is followed by
  * a run of percentages with nothing between or among them but what stands beside a table's
@@ -1170,17 +1207,35 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
   for (let i = 0; i < out.length; ) {
     const questions = new Map<number, Line[]>();
     const figures: Line[] = [];
+    // A key question's heading among the prompts, cut mid-word, its last letters a cell of their
+    // own that stands in the figure column at its row ("... keep the child saf" | "fe?").
+    let cut: { at: number; before: number } | null = null;
+    let tail: Line | null = null;
     let j = i;
     for (;;) {
       const line = out[j];
       if (line === undefined) break;
+      if (cut === null && figures.length === 0 && questions.size > 0 && cutKeyQuestion(out, j)) {
+        cut = { at: j, before: [...questions.values()].filter((parts) => !keyQuestionAmong(parts)).length };
+        j++;
+        continue;
+      }
+      if (
+        cut !== null &&
+        tail === null &&
+        figures.length === cut.before &&
+        WORD_END.test(line.flat) &&
+        single(line)
+      ) {
+        tail = line;
+        j++;
+        continue;
+      }
       const parts = questionAt(out, j);
       if (parts) {
         // (A question run into the next or into a figure, "... or" / "... child? 63%" / "c) ...?",
         // or one after the figures began, ends the run.)
-        const runsOn = parts
-          .slice(1)
-          .some((l) => QUESTION_START.test(l.flat.replace(QUESTION_LABEL, "")) || /\d\s*%/.test(l.flat));
+        const runsOn = parts.slice(1).some((l) => startsQuestion(l.flat) || /\d\s*%/.test(l.flat));
         if (runsOn || figures.length > 0) break;
         questions.set(j, parts);
         j += parts.length;
@@ -1200,14 +1255,24 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
       continue;
     }
     const all = [...questions.entries()];
-    const prompts = all.filter(
-      ([, parts]) => !isKeyQuestionText(cellText(parts).replace(QUESTION_LABEL, "")),
-    );
+    const prompts = all.filter(([, parts]) => !keyQuestionAmong(parts));
     const takers = prompts.length > 0 ? prompts : all;
+    if (cut && (tail === null || takers !== prompts || takers.length !== figures.length)) {
+      // (Not so: the run ends at the heading, as any run ends at a question cut short.)
+      lines.push(...out.slice(i, cut.at));
+      questionsOpen = true;
+      rowBefore = false;
+      i = cut.at;
+      continue;
+    }
     // Whose the figures are, shown: the table's row read just before the questions (the table
-    // goes on), or a figure column's heading among them.
-    const shown = rowBefore || out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
-    if (figures.length < 2 || takers.length !== figures.length || questionsOpen || !shown) {
+    // goes on), a figure column's heading among them, or a cut heading's last letters standing
+    // among the figures at its own row.
+    const shown =
+      rowBefore || cut !== null || out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
+    // (The cut heading's letters at its own row show the figures are these questions', whatever
+    // questions stood open before.)
+    if (figures.length < 2 || takers.length !== figures.length || (questionsOpen && cut === null) || !shown) {
       lines.push(...out.slice(i, j));
       // (A question and its figure after it: a row read a row at a time.)
       rowBefore = takers.length === 1 && figures.length === 1 && out[j - 1] === figures[0];
@@ -1223,8 +1288,11 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
         if (figure) lines.push(rowOf(parts, [figure], [figure.flat]));
         else lines.push(...parts);
         k += parts.length;
+      } else if (cut !== null && k === cut.at && tail !== null) {
+        lines.push(headingWithTail(out, out[k] as Line, tail));
+        k++;
       } else {
-        if (!figures.includes(out[k] as Line)) lines.push(out[k] as Line);
+        if (!figures.includes(out[k] as Line) && out[k] !== tail) lines.push(out[k] as Line);
         k++;
       }
     }

@@ -68,7 +68,7 @@ export function cellsWithSplitWordsJoined(
  * Whether `lines` print `word` (lower case) as a word at least `times` times; read only as far as
  * needed, and only lines holding it at all are looked at closely (this runs on a whole report).
  */
-function printedIn(lines: Line[], word: string, times: number): boolean {
+export function printedIn(lines: Line[], word: string, times: number): boolean {
   const whole = new RegExp(`(?<![A-Za-z])${word}(?![A-Za-z])`, "gi");
   let seen = 0;
   for (const line of lines) {

@@ -1774,3 +1774,40 @@ test("figures after questions are not paired in order where they are one too few
   expect(unpairedFirst.warnings?.map((w) => w.code)).toContain("figures-unplaced");
   expect(unpairedFirst.warnings?.map((w) => w.code)).not.toContain("figures-paired-in-order");
 });
+
+test("a key question's heading cut mid-word among its table's prompts, its last letters in the figure column at its row (pdfminer): the figures paired in order, the heading whole", () => {
+  // Tower Hamlets' annex, 2.1: its 2.1.2 heading printed cut ("... keep the child saf" | "fe?"),
+  // as the corpus text carries it; pdfminer writes the question boxes, then the figure column,
+  // "fe?" among the figures at the heading's row.
+  const questions = [
+    // (The word whole elsewhere in the report, as "safe" is: the split word's two readings told apart.)
+    "Work to keep children safe was sufficient in most cases.",
+    "Data from inspected cases:",
+    "2.1. Assessment (court disposals)",
+    "Does assessment sufficiently analyse how to support the child's\ndesistance?",
+    "a) Is there sufficient analysis of offending behaviour, including the\nchild's attitudes towards and motivations for their offending?",
+    "b) Does assessment sufficiently analyse diversity issues?",
+    "c) Does assessment consider personal circumstances, including the\nwider familial and social context of the child?",
+    "d) Does assessment utilise information held by other agencies?",
+    "Does assessment sufficiently analyse how to keep the child saf",
+    "a) Does assessment clearly identify and analyse any risks to the\nsafety and wellbeing of the child?",
+    "b) Does assessment draw sufficiently on available sources of\ninformation, including other assessments, and involve other agencies\nwhere appropriate?",
+  ];
+  const prompts = questions.filter((q) => /^[a-d]\) /.test(q)).map(asOneLine);
+  const text = (figures: string[]) => boxes([...questions, ...figures]);
+  expect(figuresOf(text(["88%", "75%", "88%", "94%", "fe?", "69%", "88%"]), prompts)).toEqual(
+    [88, 75, 88, 94, 69, 88].map((p) => [`${p}%`]),
+  );
+  const heading = doc(text(["88%", "75%", "88%", "94%", "fe?", "69%", "88%"])).lines.find((l) =>
+    l.flat.startsWith("Does assessment sufficiently analyse how to keep"),
+  );
+  expect(heading?.flat).toBe("Does assessment sufficiently analyse how to keep the child safe?");
+  // Its letters anywhere else, or one figure too few, show nothing: nothing is paired.
+  for (const figures of [
+    ["88%", "75%", "fe?", "88%", "94%", "69%", "88%"],
+    ["88%", "75%", "88%", "94%", "fe?", "69%"],
+  ])
+    expect(
+      doc(text(figures)).lines.filter((l) => prompts.includes(l.cells[0] as string) && l.cells.length > 1),
+    ).toEqual([]);
+});
