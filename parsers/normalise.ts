@@ -902,11 +902,17 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // / "safe:  cases  'Yes'"). The first cell's words alone, or a piece for every cell.
     // (Not a piece of the table's heading row printed again, a line at a time, between the row
     // and its last words: "Relevant" / "cases" / "Number" / "'Yes'". A sign alone is a wrapped
-    // percentage's, below.)
+    // percentage's, below. Tested after the cheap look for a broken row: this runs on every line.)
+    const brokenRow = rowBrokenByPage(lines, src.page);
     const broken =
-      /[a-z]/i.test(line.flat) && isHeadingRowPiece(line.flat) && lines[lines.length - 1]?.page === src.page
-        ? undefined
-        : rowBrokenByPage(lines, src.page);
+      brokenRow &&
+      !(
+        lines[lines.length - 1]?.page === src.page &&
+        /[a-z]/i.test(line.flat) &&
+        isHeadingRowPiece(line.flat)
+      )
+        ? brokenRow
+        : undefined;
     // (A percentage's sign wrapped in its narrow cell onto the next page: "67" / "%".)
     if (
       broken &&

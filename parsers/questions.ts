@@ -517,7 +517,8 @@ function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: s
   const page = (lines[at] as Line).page;
   if (page === null) return null;
   // A caption wrapped before its colon, read so far ("Of the 15 cases where ... other people" /
-  // "safe:" with the headings beside): its next line is the caption's too.
+  // "safe:" with the headings beside): its next line is the caption's too (hence a line more
+  // than the caption and four heading pieces a line each).
   let captionSoFar: string | null = null;
   for (let k = at + 1; k < end && k <= at + 7; k++) {
     const line = lines[k] as Line;

@@ -1841,23 +1841,12 @@ test("a heading row printed again a line at a time gives no piece to the row a p
   // processor's A5 pages with heading rows repeated: "cases", the heading's second line, was
   // taken for the row's next words ("... the child's cases levels of maturity ...").
   const page = (...lines: string[]) => lines.join("\n\n");
+  // (The table's caption and heading row, a piece a line, at the top of each page.)
+  const headings = ["Of the 11 cases inspected:", "Relevant", "cases", "Number", "'Yes'"];
   const text = [
+    page(...headings, "Is sufficient attention given to understanding the child's  11", "11", "40"),
     page(
-      "Of the 11 cases inspected:",
-      "Relevant",
-      "cases",
-      "Number",
-      "'Yes'",
-      "Is sufficient attention given to understanding the child's  11",
-      "11",
-      "40",
-    ),
-    page(
-      "Of the 11 cases inspected:",
-      "Relevant",
-      "cases",
-      "Number",
-      "'Yes'",
+      ...headings,
       "levels of maturity, ability and motivation to change?",
       "Where applicable, does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
       "7",
