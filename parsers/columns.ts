@@ -1164,7 +1164,7 @@ function cutKeyQuestion(out: Line[], j: number): boolean {
     /[a-z]{2}$/.test(line.flat) &&
     isKeyQuestionText(line.flat) &&
     next !== undefined &&
-    QUESTION_START.test(next.flat.replace(QUESTION_LABEL, ""))
+    startsQuestion(next.flat)
   );
 }
 

@@ -536,7 +536,7 @@ function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: s
     const lastWords =
       k > at + 1 &&
       // (Its lines may stand as cells of one line, as the wrapped cell's do: no figure among them.)
-      line.cells.every((cell) => !/^\s*\d{1,3}%?\s*$/.test(cell)) &&
+      line.cells.every((cell) => countCell(cell) === null && percentCell(cell) === null) &&
       /^[a-z(]/.test(line.flat) &&
       /\?(?:\s*\d{1,2})?$/.test(line.flat) &&
       !PROMPT_LETTER.test(line.flat);

@@ -133,7 +133,6 @@ describe.each(reports)("%s read with other figures", (name) => {
 });
 
 describe("counts moved, their order kept (n -> 2n + 1)", () => {
-  const moved = (text: string) => withCountsMoved(text);
   const countReports = reports.filter((name) => /Relevant cases\tNumber 'Yes'/.test(textOf(name)));
 
   test("one corpus report prints counts (2020's reports did)", () => {
@@ -142,7 +141,7 @@ describe("counts moved, their order kept (n -> 2n + 1)", () => {
 
   test.each(countReports)("%s: every key question's and prompt's counts read as printed", async (name) => {
     const original = await readText(name, textOf(name));
-    const read = await readText(name, moved(textOf(name)));
+    const read = await readText(name, withCountsMoved(textOf(name)));
     const m = (n: number | null) => (n === null ? null : 2 * n + 1);
     const counted = (r: ReportRecord, f: (n: number | null) => number | null = (n) => n) => [
       r.keyQuestions.map((k) => [k.id, k.percent, f(k.relevant), f(k.yes), f(k.subSample)]),

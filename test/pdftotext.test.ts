@@ -102,7 +102,7 @@ describe.each(reports)("%s through pdftotext", (name) => {
 // 17): counts that equal their page's number ("17" / "17" on page 17) or a note's on the page
 // ("... addressing risks? 15 15", "... sufficient alignment 15   15" / "with other plans ...",
 // note 15 below) are counts. North Somerset so, printed by
-// pdfkit and by the word processor, through pdftotext (no flag, -raw) and MuPDF.
+// pdfkit and by the word processor, through pdftotext (no flag, -raw, -layout) and MuPDF.
 describe("North Somerset with larger samples, through the converters", () => {
   const name = "2020-12-north-somerset.txt";
   const text = withCountsMoved(readFileSync(join(CORPUS, name), "utf8"));
