@@ -134,8 +134,14 @@ export const SPLIT_COUNTS = /^(.*\?)\s+(\d{1,4})$/;
  * runs on in lower case (prose ending in a percentage does not start so).
  */
 function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | null {
-  if (line.cells.length !== 1 || next === undefined || !/^[a-z(]/.test(next.flat)) return null;
-  return figuresBesideQuestionStart(line.flat);
+  if (next === undefined || !/^[a-z(]/.test(next.flat)) return null;
+  if (line.cells.length === 1) return figuresBesideQuestionStart(line.flat);
+  // (Or its printed number in a cell before it: "2.3.2." | "Does ... of the child 79%" / "or
+  // young person?", the number's column set apart.)
+  const [printed, question] = line.cells;
+  if (line.cells.length !== 2 || !KEY_QUESTION_NUMBER.test(printed as string)) return null;
+  const figures = figuresBesideQuestionStart(question as string);
+  return figures && { ...figures, textCells: [printed as string, ...figures.textCells] };
 }
 
 /** The figure (or counts) ending a question's first line, as above; null if the line is no such. */
@@ -693,7 +699,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       // (Or below them, the key question's heading between: pdftotext writes a table's heading
       // row before the cells beside it, "Relevant cases  Number 'Yes'" / "Does planning focus
       // ... safe?" / "Of the 5 cases with factors ...:".)
-      const below = header.subSample === null && !above ? captionAfterHeadings(lines, i + 1, end) : null;
+      // (After the headings' last piece, where they are in pieces.)
+      const below =
+        header.subSample === null && !above ? captionAfterHeadings(lines, i + 1 + rest, end) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : below);
       tableRow = 0;
       if (question?.next) i++;

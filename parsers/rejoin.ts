@@ -331,6 +331,14 @@ function countPairs(doc: NormalisedDocument): Line[] {
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
   const ending = new Map(doc.lines.map((l) => [l.through ?? l.line, l]));
   const written = writtenLines(doc);
+  // The first text after `after`, where it is on the next page (notes and furniture between).
+  const firstOnNextPage = (after: Line): Line | undefined => {
+    for (let n = after.line + 1; n <= after.line + 80; n++) {
+      const next = text.get(n);
+      if (next) return after.page !== null && next.page === after.page + 1 ? next : undefined;
+    }
+    return undefined;
+  };
   // Next to each other, or with a blank line between.
   const adjacent = (a: Line, b: Line) =>
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
@@ -342,6 +350,10 @@ function countPairs(doc: NormalisedDocument): Line[] {
     // (The counts' share after them, where the table prints it: "8" / "8" / "100%" / "account?".)
     if (tail && tail.cells.length === 1 && percentCell(tail.flat) !== null)
       tail = text.get(tail.line + 1) ?? text.get(tail.line + 2);
+    // (Or the next page's first text, the row broken by the page: the page's notes and number,
+    // the next page's running header between, "... care plans)" / "4" / "4" / notes / "concerning
+    // the child?".)
+    tail ??= firstOnNextPage(yes);
     if (!tail || !QUESTION_TAIL.test(tail.flat) || question.flat.endsWith("?")) return false;
     const at = doc.lines.indexOf(question);
     for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
@@ -1777,8 +1789,20 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
       next.cells.length === 1 &&
       isFigure(next.cells[0] as string) &&
       next.line - lastHeading <= 2;
+    // Nor, beside anything but a caption, past lone numbers (a row's counts or a page's number,
+    // taken for page numbers): "... taken into account?" / "5" / "5" / "Relevant" / "cases", the
+    // next table's headings after a row; "Does assessment draw ... available" / "29" / "Relevant"
+    // / "cases", the headings repeated at a page's top after a question the page cut.
+    const beside = line.cells[lead - 1] ?? "";
+    const pastNumbers =
+      below.length > 0 &&
+      !CAPTION_START.test(beside) &&
+      !/:\s*\d{0,2}$/.test(beside) &&
+      furniture.some(
+        (l) => l.line > lastLineOf(line) && l.line < (below[0] as Line).line && /^\d{1,3}$/.test(l.flat),
+      );
     // (Beside a caption or a question, never a heading row already whole.)
-    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn) {
+    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn || pastNumbers) {
       out.push(lines[i] as Line);
       continue;
     }

@@ -870,6 +870,27 @@ test("column headings below the last question and above a lone count head the co
   ]);
 });
 
+test("column headings past lone numbers are glued to a caption only: not to a row's question after its counts, nor to a question a page cut", () => {
+  const heads = (lines: string[]) => {
+    const written = normaliseLines(textSourceLines(boxes(lines)), "text");
+    return wrappedColumnHeadings(written.lines, written.furniture).map((l) => l.cells);
+  };
+  const headings = ["Relevant", "cases", "Number 'Yes'"];
+  // North Somerset 3.2.1's last prompt, its counts (5, 5) written before the next table's
+  // headings, as pdftotext writes a word processor's page: the headings are no row's.
+  const tail = "taken into account?";
+  expect(heads([tail, "5", "5", ...headings])).toContainEqual([tail]);
+  // North Somerset 2.1.3, a question cut by an A5 page, the page's number, then the headings
+  // repeated at the next page's top (pdfminer).
+  const cut = "Does assessment draw sufficiently on available";
+  expect(heads([cut, "29", ...headings])).toContainEqual([cut]);
+  // A caption before the page's number is the headings' still (pdftotext of a browser's page).
+  const caption = "Of the 2 cases with factors relevant to keeping other people safe:";
+  expect(heads([caption, "24", ...headings])).toContainEqual([caption, "Relevant cases", "Number 'Yes'"]);
+  // And with no number between, a question's line heads them as before.
+  expect(heads([tail, ...headings])).toContainEqual([tail, "Relevant cases", "Number 'Yes'"]);
+});
+
 // pdftotext (no flag) of a ratings table set close, a domain's names then its ratings: one
 // domain's last rating is written after the next domain's numbers ("Good" after "2.4").
 test("a ratings table a domain at a time whose ratings stop short of their names before the next domain's: not zipped", () => {

@@ -482,6 +482,21 @@ test("a wrapped prompt whose figure stands beside its first line (pdftotext) is 
   ]);
 });
 
+test("a wrapped key question whose figure stands beside its first line, its printed number in a cell before it, is read whole, with its figure and number", async () => {
+  // Croydon's annex, 2.3.2, as pdftotext writes a word processor's table: the number's column,
+  // then the question's first line with the figure on its baseline, the question's last words.
+  const wrapped = await damagedReport("2019-croydon.txt", [
+    "2.3.2.\tDoes the implementation and delivery of services effectively support the safety of the child or young person?\t79%",
+    "2.3.2.\tDoes the implementation and delivery of services effectively support the safety of the child 79%\nor young person?",
+  ]);
+  const kq = wrapped.keyQuestions.find((k) => k.id === "2.3.2" && k.source === "annex");
+  expect([kq?.text, kq?.percent, kq?.printedNumber]).toEqual([
+    "Does the implementation and delivery of services effectively support the safety of the child or young person?",
+    79,
+    "2.3.2",
+  ]);
+});
+
 test("a prompt whose figure stands between its lines' words (a justified cell's first line run up to the figure) is read whole, with its figure", async () => {
   // Kirklees' annex, 2.1.1, as our PDF reader takes a word processor's justified cell: the first
   // line's words spread up to the figure's column, the next line after the figure.
@@ -824,6 +839,58 @@ test("a row cut by a page whose last words, over two lines, follow the repeated 
   expect(prompts[0]).toEqual([question, 8, 7]);
   expect(prompts).toHaveLength(3);
   expect(cut.warnings.some((w) => w.code === "question-text-cut")).toBe(false);
+});
+
+test("a row's counts on lines of their own before the next table's headings, then its key question and caption, are the row's; the caption counts the next table (pdftotext)", async () => {
+  // North Somerset 3.2.1's last prompt (5, 5) and 3.2.2's table (of 5 cases), a cell a line as
+  // pdftotext writes the word processor's page: the next table's heading row before the key
+  // question's heading and the caption beside it; the notes at the page's foot.
+  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const question =
+    "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?";
+  const kq = "Does planning focus sufficiently on keeping the child safe?";
+  const caption = "Of the 5 cases with factors relevant to keeping the child safe:";
+  const start = text.indexOf(`${question}\n5\n5\n`);
+  const end = text.indexOf("Relevant cases\nNumber 'Yes'\n", start);
+  expect([start > 0, text.slice(start, end).includes(`#### ${kq}\n\n${caption}\n`)]).toEqual([true, true]);
+  const record = await recordOf(
+    `${text.slice(0, start)}Is the child and their parents/carers meaningfully involved in planning, and are their views\ntaken into account?\n\n5\n\n5\n\nRelevant\ncases\n\nNumber 'Yes'\n\n${kq}\n${caption}\n${text.slice(end + "Relevant cases\nNumber 'Yes'\n".length)}`,
+  );
+  const rows = (id: string) =>
+    record.prompts
+      .filter((p) => p.keyQuestionId === id && p.source === "body")
+      .map((p) => [p.text.slice(0, 40), p.relevant, p.yes, p.subSample]);
+  expect(rows("3.2.1").at(-1)).toEqual([question.slice(0, 40), 5, 5, 5]);
+  expect(rows("3.2.1")).toHaveLength(7);
+  expect(rows("3.2.2")).toEqual([
+    ["Does planning promote the safety and wel", 5, 5, 5],
+    ["Where applicable, does planning involve ", 4, 4, 5],
+    ["Does planning include necessary continge", 5, 3, 5],
+  ]);
+});
+
+test("a row broken by a page, its counts on lines of their own before the page's notes and number, its last words first on the next page, is read whole (pdftotext)", async () => {
+  // North Somerset 3.2.2's second prompt (4, 4), a cell a line as pdftotext writes the word
+  // processor's page: the question's first lines, the counts, the notes at the page's foot and
+  // its number, then, under the next page's running header, the question's last words.
+  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const question =
+    "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?";
+  const row = `${question}\n4\n4\n`;
+  expect(text).toContain(row);
+  const note =
+    "<sup>22</sup> This question is only relevant in cases where there are factors related to keeping the child safe.\n\n<sup>23</sup> This question is only relevant in cases where there are factors related to keeping other people safe.";
+  const broken = await recordOf(
+    text.replace(
+      row,
+      `Where applicable, does planning involve other agencies where appropriate, and is there\nsufficient alignment with other plans (for example, child protection or care plans)\n\n4\n\n4\n\n${note}\n\n23\n\f Inspection of youth offending services: North Somerset\n\nconcerning the child?\n`,
+    ),
+  );
+  const prompts = broken.prompts
+    .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes]);
+  expect(prompts).toContainEqual([question, 4, 4]);
+  expect(prompts).toHaveLength(3);
 });
 
 test("a prompt cut by a page whose last words follow the standard's heading repeated at the next page's top is read whole (Word's A5 pages, pdftotext)", async () => {
