@@ -307,3 +307,25 @@ export function serviceAddressed(
   }
   return null;
 }
+
+/**
+ * The service named by the area's name just before "Fieldwork started", where the ratings
+ * table's cells ran into the page's text (each page one line, as an old PyPDF2 writes it: "...
+ * Ratings Tower Hamlets and City of London Youth Justice Service Fieldwork started: April 2022
+ * Overall rating ..."), so that no cell of the table holds the name alone.
+ */
+export function serviceBeforeFieldwork(
+  lines: readonly Line[],
+  area: string | null,
+): { name: string; line: Line; cited: string } | null {
+  if (!area) return null;
+  const areaWords = area.split(/\s+/).map(escapeRegExp).join("\\s+");
+  const service = new RegExp(`\\b(${areaWords}\\s+${SERVICE_WORDS})\\s+Fieldwork started\\b`, "i");
+  for (const line of lines) {
+    if (!line.flat.includes("Fieldwork started")) continue;
+    const m = plain(line.flat).match(service);
+    // (The snippet shows the name where it stands, before "Fieldwork started".)
+    if (m) return { name: (m[1] as string).replace(/\s+/g, " "), line, cited: m[0] };
+  }
+  return null;
+}

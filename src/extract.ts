@@ -5,8 +5,13 @@ import { NotAReportError, mentionsYouthJustice, refusalOf } from "../parsers/doc
 import { parseFacts } from "../parsers/facts.js";
 import { RATING_SCORE, keyQuestionsOf, standardsOf } from "../parsers/framework.js";
 import { hyphenRestorer } from "../parsers/hyphens.js";
-import { fieldworkFromProse, parseIdentity, serviceAddressed } from "../parsers/identity.js";
-import { type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
+import {
+  fieldworkFromProse,
+  parseIdentity,
+  serviceAddressed,
+  serviceBeforeFieldwork,
+} from "../parsers/identity.js";
+import { type Line, type NormalisedDocument, provenanceOf } from "../parsers/lines.js";
 import { parseMethodology } from "../parsers/methodology.js";
 import { parseNarrative } from "../parsers/narrative.js";
 import { normaliseLines } from "../parsers/normalise.js";
@@ -39,7 +44,7 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.235";
+export const PARSER_VERSION = "0.8.236";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
@@ -193,7 +198,10 @@ export function extractDocument(raw: RawDocument): ReportRecord {
   const facts = parseFacts(lines, seg, identity.area);
   const recs = parseRecommendations(lines, seg);
   // The table's heading unread: the name the recommendations address the service by.
-  const addressed = table.serviceName ? null : serviceAddressed(recs.addressees, identity.area);
+  // (Or, the table's cells run into its page's text, the name before "Fieldwork started".)
+  const addressed: { name: string; line: Line; cited?: string } | null = table.serviceName
+    ? null
+    : (serviceAddressed(recs.addressees, identity.area) ?? serviceBeforeFieldwork(lines, identity.area));
   // The values a reader compares across reports, with the hyphens a converter dropped put back.
   const restore = hyphenRestorer(lines);
   for (const item of [...questions.keyQuestions, ...questions.prompts, ...recs.recommendations.items])
@@ -271,7 +279,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
       ...identity.provenance,
       ...(fieldwork ? { fieldworkStart: provenanceOf(fieldwork.line, "fieldwork") } : {}),
       ...table.provenance,
-      ...(addressed ? { serviceName: provenanceOf(addressed.line) } : {}),
+      ...(addressed ? { serviceName: provenanceOf(addressed.line, addressed.cited) } : {}),
       ...(overallStated ? { overallRating: overallStated.provenance } : {}),
     },
     standards: std.standards,

@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { fieldworkFromProse, parseIdentity } from "../parsers/identity.js";
 import { provenanceOf } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { damagedReport } from "./helpers/shared.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -172,4 +173,23 @@ test("without a cover or running headers, the ratings table's service names the 
   expect([found.area, found.provenance.area?.line]).toEqual(["Newtown", 9]);
   const cover = parseIdentity(linesOf("An inspection of youth offending services in Oldtown"), [], service);
   expect(cover.area).toBe("Oldtown");
+});
+
+test("the service's name before 'Fieldwork started' where the ratings table ran into its page's text (each page one line)", async () => {
+  // Tower Hamlets' ratings table, its page run into one line as an old PyPDF2 writes it: no cell
+  // holds the name alone, and the recommendations address its board, not the service.
+  const name = "Tower Hamlets and City of London Youth Justice Service";
+  const table = `Ratings\n\n${name}\n\nFieldwork started: April 2022\n\nFieldwork started: April 2022\t\t\t\nOver\tall rating\tRequires improvement\t\n1.\tOrganisational delivery\t\t\n`;
+  const runOn = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    table,
+    `Ratings ${name} Fieldwork started: April 2022 Fieldwork started: April 2022 Over all rating Requires improvement 1. Organisational delivery\n`,
+  ]);
+  expect(runOn.serviceName).toBe(name);
+  expect(runOn.identityProvenance.serviceName?.snippet).toContain(`${name} Fieldwork started`);
+  // Only the area's own name counts: another name before it is not taken.
+  const other = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    table,
+    "Ratings Newtown Youth Justice Service Fieldwork started: April 2022 Over all rating Requires improvement 1. Organisational delivery\n",
+  ]);
+  expect(other.serviceName).toBeNull();
 });
