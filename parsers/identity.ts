@@ -289,6 +289,9 @@ function fieldworkIn(line: Line): string | null {
   return null;
 }
 
+/** The area's name as a pattern, any white space between its words. */
+const areaWords = (area: string) => area.split(/\s+/).map(escapeRegExp).join("\\s+");
+
 /**
  * The service the recommendations address by the area's name ("The Blackburn with Darwen Youth
  * Justice Service should:"), and that heading's line: its name where the ratings table's heading
@@ -299,8 +302,7 @@ export function serviceAddressed(
   area: string | null,
 ): { name: string; line: Line } | null {
   if (!area) return null;
-  const areaWords = area.split(/\s+/).map(escapeRegExp).join("\\s+");
-  const service = new RegExp(`^(?:The\\s+)?(${areaWords}\\s+${SERVICE_WORDS})$`, "i");
+  const service = new RegExp(`^(?:The\\s+)?(${areaWords(area)}\\s+${SERVICE_WORDS})$`, "i");
   for (const { name, line } of addressees) {
     const m = plain(name).match(service);
     if (m) return { name: (m[1] as string).replace(/\s+/g, " "), line };
@@ -319,10 +321,9 @@ export function serviceBeforeFieldwork(
   area: string | null,
 ): { name: string; line: Line; cited: string } | null {
   if (!area) return null;
-  const areaWords = area.split(/\s+/).map(escapeRegExp).join("\\s+");
-  const service = new RegExp(`\\b(${areaWords}\\s+${SERVICE_WORDS})\\s+Fieldwork started\\b`, "i");
+  const service = new RegExp(`\\b(${areaWords(area)}\\s+${SERVICE_WORDS})\\s+Fieldwork started\\b`, "i");
   for (const line of lines) {
-    if (!line.flat.includes("Fieldwork started")) continue;
+    if (!/Fieldwork started/i.test(line.flat)) continue;
     const m = plain(line.flat).match(service);
     // (The snippet shows the name where it stands, before "Fieldwork started".)
     if (m) return { name: (m[1] as string).replace(/\s+/g, " "), line, cited: m[0] };

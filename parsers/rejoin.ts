@@ -162,6 +162,9 @@ function isProseLine(text: string): boolean {
   );
 }
 
+/** A key-question table's caption, opened or closed: "Of the 8 cases inspected:" (its footnote number glued on). */
+const isCaptionText = (text: string) => /:\s*\d{0,2}$/.test(text) || CAPTION_START.test(text);
+
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
@@ -184,8 +187,7 @@ function continuesRow(row: string[], cell: string): boolean {
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);
   if (isFigure(cell)) return isQuestionRow(row, cell);
   // After the table's caption ("Of the 8 cases inspected:", its footnote number glued on).
-  if (isColumnHeading(cell))
-    return /:\s*\d{0,2}$/.test(last) || CAPTION_START.test(last) || isColumnHeading(last);
+  if (isColumnHeading(cell)) return isCaptionText(last) || isColumnHeading(last);
   return false;
 }
 
@@ -1793,11 +1795,9 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
     // taken for page numbers): "... taken into account?" / "5" / "5" / "Relevant" / "cases", the
     // next table's headings after a row; "Does assessment draw ... available" / "29" / "Relevant"
     // / "cases", the headings repeated at a page's top after a question the page cut.
-    const beside = line.cells[lead - 1] ?? "";
     const pastNumbers =
       below.length > 0 &&
-      !CAPTION_START.test(beside) &&
-      !/:\s*\d{0,2}$/.test(beside) &&
+      !isCaptionText(line.cells[lead - 1] ?? "") &&
       furniture.some(
         (l) => l.line > lastLineOf(line) && l.line < (below[0] as Line).line && /^\d{1,3}$/.test(l.flat),
       );

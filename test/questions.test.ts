@@ -12,6 +12,15 @@ const BLACKBURN = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt")
 const ROW = "Does assessment sufficiently analyse how to keep other people safe?\t86%";
 
 const recordOf = (text: string) => readText("variant.txt", text);
+/** A corpus report written a cell a line, as pdftotext and MuPDF write a table. */
+const cellsOf = (name: string) => toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+/** North Somerset a cell a line, and a count table's row there (its question, then its counts). */
+const northSomersetRow = (question: string, relevant: number, yes: number) => {
+  const text = cellsOf("2020-12-north-somerset.txt");
+  const row = `${question}\n${relevant}\n${yes}\n`;
+  expect(text).toContain(row);
+  return { text, row };
+};
 
 async function bodyRow(text: string, id: string) {
   const record = await recordOf(text);
@@ -170,7 +179,7 @@ test("two counts alone on a line, a single space between, are the row of the que
 // counts, each alone on its line, may come out in either order. As printed, "Yes" never exceeds
 // the relevant cases.
 test("two counts each alone after a question are its row, unless more say 'Yes' than are relevant", async () => {
-  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const cellPerLine = cellsOf("2020-12-north-somerset.txt");
   const row = "effectively support the safety of other people? <sup>16</sup>\n7\n5\n";
   expect(cellPerLine).toContain(row);
   const counts = async (text: string) => {
@@ -460,7 +469,7 @@ test("a figure alone after a prompt without its own, a key question's heading be
     printed.filter(([id]) => id === "3.1.3").length - 1,
   );
   // The same written a cell a line (the row put back together before the questions are read).
-  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const cellPerLine = cellsOf(name);
   const rows = `${drew}\n73%\n${kq}\n${harm}\n40%\n`;
   expect(cellPerLine).toContain(rows);
   const cells = await recordOf(cellPerLine.replace(rows, `${drew}\n${kq}\n${harm}\n40%\n`));
@@ -554,7 +563,7 @@ test("a question's last words with a figure, its first line written before the c
   const printed = `${a}\n56%\n${b}\n56%\n${c}\n22%\n\n${d[0]}\n${d[1]}\n\n44%\n`;
   const prompts = (r: Awaited<ReturnType<typeof recordOf>>) =>
     r.prompts.filter((p) => p.keyQuestionId === "3.2.3").map((p) => [p.label, p.percent]);
-  const text = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const text = cellsOf(name);
   expect(text).toContain(printed);
   expect(prompts(await recordOf(text))).toEqual([
     ["a", 56],
@@ -737,7 +746,7 @@ test("a figure set apart after a prompt's own (pdftotext, a cell drawn past its 
   const printed = await damagedReport(name);
   expect(annexPrompts(printed)).toContainEqual(["3.1.3", "b", "behaviour by the child?".slice(-21), 56]);
   expect(annexPrompts(printed)).toContainEqual(["3.2.1", "c", "social context of the child?".slice(-21), 89]);
-  const text = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const text = cellsOf(name);
   const damaged = [
     [`${b}\n56%\n`, `${b}\n`],
     [`${c} and social context of the child?\n89%\n`, `${c}\n89%\n56%\nand social context of the child?\n`],
@@ -821,11 +830,9 @@ test("a row cut by a page whose last words, over two lines, follow the repeated 
   // North Somerset 2.1.3's first prompt, 8 relevant, 7 'Yes', a cell a line as MuPDF writes the
   // word processor's A5 pages: one line of the question before the page's end, its last two
   // lines after the caption and headings printed again, set apart as a row's cells would be.
-  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
   const question =
     "Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?";
-  const row = `${question}\n8\n7\n`;
-  expect(text).toContain(row);
+  const { text, row } = northSomersetRow(question, 8, 7);
   const header = "Inspection of youth offending services: North Somerset";
   const cut = await recordOf(
     text.replace(
@@ -845,7 +852,7 @@ test("a row's counts on lines of their own before the next table's headings, the
   // North Somerset 3.2.1's last prompt (5, 5) and 3.2.2's table (of 5 cases), a cell a line as
   // pdftotext writes the word processor's page: the next table's heading row before the key
   // question's heading and the caption beside it; the notes at the page's foot.
-  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const text = cellsOf("2020-12-north-somerset.txt");
   const question =
     "Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?";
   const kq = "Does planning focus sufficiently on keeping the child safe?";
@@ -873,11 +880,9 @@ test("a row broken by a page, its counts on lines of their own before the page's
   // North Somerset 3.2.2's second prompt (4, 4), a cell a line as pdftotext writes the word
   // processor's page: the question's first lines, the counts, the notes at the page's foot and
   // its number, then, under the next page's running header, the question's last words.
-  const text = toCellPerLine(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
   const question =
     "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?";
-  const row = `${question}\n4\n4\n`;
-  expect(text).toContain(row);
+  const { text, row } = northSomersetRow(question, 4, 4);
   const note =
     "<sup>22</sup> This question is only relevant in cases where there are factors related to keeping the child safe.\n\n<sup>23</sup> This question is only relevant in cases where there are factors related to keeping other people safe.";
   const broken = await recordOf(
@@ -902,10 +907,7 @@ test("a prompt cut by a page whose last words follow the standard's heading repe
     "community integration, including access to mainstream services",
     "following completion of out-of-court disposal work?",
   ];
-  const narrow = toWrapped(
-    toCellPerLine(readFileSync(join(CORPUS, "2022-07-tower-hamlets-and-city-of-london.txt"), "utf8")),
-    70,
-  );
+  const narrow = toWrapped(cellsOf("2022-07-tower-hamlets-and-city-of-london.txt"), 70);
   const row = `${f.join("\n")}\n100%\n`;
   expect(narrow).toContain(row);
   const heading = "3.2. Planning (out-of-court disposals)";
