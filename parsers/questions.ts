@@ -509,6 +509,16 @@ export function isHeadingRowPiece(flat: string): boolean {
   return isCaptionLine(tail ? text.slice(0, tail.index) : text);
 }
 
+/** A line that is a sentence of its own, such as a note at a page's foot: a capital first, a stop last, no question. */
+function isNoteSentence(line: Line): boolean {
+  return (
+    line.cells.length === 1 &&
+    /^[A-Z]/.test(line.flat) &&
+    /[.)]$/.test(line.flat) &&
+    !QUESTION_START.test(line.flat)
+  );
+}
+
 /**
  * The line holding the last words of the row on line `at`, cut by a page where the table's
  * caption and heading rows are printed again at the next page's top (as Word repeats them):
@@ -516,8 +526,8 @@ export function isHeadingRowPiece(flat: string): boolean {
  * cases inspected:" / "Relevant Number cases" / "'Yes'" / "people safe? 13". (Or the standard's
  * heading, an annex table's first row, repeated so: "f) Does planning take sufficient account of
  * opportunities for  100%" / the page's end / "3.2. Planning (out-of-court disposals)" /
- * "community integration, ... out-of-court disposal work?".) Null when the next page starts
- * otherwise.
+ * "community integration, ... out-of-court disposal work?"; or the page's notes before the
+ * page's end, as pdftotext writes them.) Null when the next page starts otherwise.
  */
 function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: string | null): number | null {
   const page = (lines[at] as Line).page;
@@ -528,6 +538,10 @@ function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: s
   let captionSoFar: string | null = null;
   for (let k = at + 1; k < end && k <= at + 7; k++) {
     const line = lines[k] as Line;
+    // (The page's notes at its foot may come first, as the text's lines of that page: "27%" /
+    // "The rating for the standard is driven by ..." / the next page's "supporting joint decision
+    // making?". A sentence of its own.)
+    if (line.page === page && k <= at + 2 && isNoteSentence(line)) continue;
     if (line.page !== page + 1) return null;
     const heading = isHeadingRowPiece(line.flat);
     if (!heading && captionSoFar !== null && isHeadingRowPiece(`${captionSoFar} ${line.flat}`)) {

@@ -898,6 +898,29 @@ test("a row broken by a page, its counts on lines of their own before the page's
   expect(prompts).toHaveLength(3);
 });
 
+test("a key question cut by a page, the page's note between it and its last words at the next page's top, is read whole (pdftotext)", async () => {
+  // Kirklees 3.4.1 (27%), as pdftotext writes a word processor's page at one and a half lines:
+  // the question's first line and its figure, the note at the page's foot, then the next page.
+  const question =
+    "Are the YOT’s recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?";
+  const note =
+    "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed explanation.";
+  const keyQuestion = (record: Awaited<ReturnType<typeof recordOf>>) =>
+    record.keyQuestions.find((k) => k.id === "3.4.1" && k.source === "body");
+  const broken = await damagedReport("2021-10-kirklees.txt", [
+    `${question}\t27%`,
+    `Are the YOT’s recommendations sufficiently well-informed, analytical and personalised to the child,\t27%\n\n${note}\n\f\nsupporting joint decision making?`,
+  ]);
+  expect([keyQuestion(broken)?.text, keyQuestion(broken)?.percent]).toEqual([question.replace("’", "'"), 27]);
+  expect(broken.warnings.some((w) => w.code === "question-text-cut")).toBe(false);
+  // Not over prose that is not a sentence of its own, nor over two pages.
+  const twoPages = await damagedReport("2021-10-kirklees.txt", [
+    `${question}\t27%`,
+    `Are the YOT’s recommendations sufficiently well-informed, analytical and personalised to the child,\t27%\n\n${note}\n\f\nInspection of youth offending services: Kirklees\n\f\nsupporting joint decision making?`,
+  ]);
+  expect(keyQuestion(twoPages)?.text.endsWith("to the child,")).toBe(true);
+});
+
 test("a prompt cut by a page whose last words follow the standard's heading repeated at the next page's top is read whole (Word's A5 pages, pdftotext)", async () => {
   // Tower Hamlets' annex, 3.2.1 f) 100%, a cell a line, wrapped as on A5 pages: the annex
   // table's first row ("3.2. Planning ...") is a heading row Word prints again at the top of each
