@@ -902,7 +902,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // / "safe:  cases  'Yes'"). The first cell's words alone, or a piece for every cell.
     // (Not a piece of the table's heading row printed again, a line at a time, between the row
     // and its last words: "Relevant" / "cases" / "Number" / "'Yes'". A sign alone is a wrapped
-    // percentage's, below. Tested after the cheap look for a broken row: this runs on every line.)
+    // percentage's, below. Tested only where the cheap look, run on every line, found a broken row.)
     const brokenRow = rowBrokenByPage(lines, src.page);
     const broken =
       brokenRow &&
