@@ -150,6 +150,118 @@ function countCarriedBy(line: Line | undefined): { question: Line; count: Line }
   };
 }
 
+/**
+ * A question's lines from `j` up to its "?" (as `questionAt`), and past its page's number where
+ * its cell breaks at a page's end ("... of the child," / "17" / "utilising information held by
+ * other agencies?"): the lines, and the index after them; null if none.
+ */
+function questionOverPage(
+  stream: Line[],
+  j: number,
+  numbers: ReadonlySet<Line>,
+): { parts: Line[]; next: number } | null {
+  const first = stream[j];
+  if (!single(first) || isFiguredQuestion(first) || headsColumn(first)) return null;
+  if (!QUESTION_START.test((first as Line).flat.replace(QUESTION_LABEL, ""))) return null;
+  const parts: Line[] = [first as Line];
+  let k = j + 1;
+  while (!QUESTION_END.test((parts[parts.length - 1] as Line).flat) && parts.length < 4) {
+    let more = stream[k];
+    const last = parts[parts.length - 1] as Line;
+    // (The page's number alone between the page's last line and the next page's first.)
+    if (
+      more &&
+      numbers.has(more) &&
+      last.page !== null &&
+      more.page === last.page &&
+      stream[k + 1]?.page === last.page + 1
+    )
+      more = stream[++k];
+    if (
+      !single(more) ||
+      isPercent(more as Line) ||
+      isCount(more as Line) ||
+      !/^[a-z(]/.test((more as Line).flat)
+    )
+      return null;
+    parts.push(more as Line);
+    k++;
+  }
+  return QUESTION_END.test((parts[parts.length - 1] as Line).flat) ? { parts, next: k } : null;
+}
+
+/** Several rows' counts in one block after the first row's first line: the rows' questions and the counts. */
+interface FirstLineBlock {
+  questions: Line[][];
+  counts: Line[];
+  /** The index after the last question. */
+  next: number;
+}
+
+/**
+ * Several rows' counts in one block after the first row's first line, the rest of the rows after
+ * it (pdftotext of a word processor's table at one and a half lines: "Is there ... attitudes
+ * towards" / "8" / "8" / "8" / "8" / "and motivations for their offending?" / "Does assessment
+ * consider ...?"): the block's 2m counts are the m rows' from that question on. Null where the
+ * lines are not so.
+ */
+function firstLineBlockAt(stream: Line[], i: number, numbers: ReadonlySet<Line>): FirstLineBlock | null {
+  const first = stream[i] as Line;
+  const next = stream[i + 1];
+  // (Cheap look first: a lone number the normaliser set aside straight after a line of text.)
+  if (!next || !numbers.has(next) || numbers.has(first) || !single(first)) return null;
+  if (QUESTION_END.test(first.flat) || !QUESTION_START.test(first.flat.replace(QUESTION_LABEL, "")))
+    return null;
+  const counts: Line[] = [];
+  let j = i + 1;
+  for (let before = first; j < stream.length; j++) {
+    const line = stream[j] as Line;
+    if (!numbers.has(line) || !isCount(line) || line.line - lastLineOf(before) > 2) break;
+    counts.push(line);
+    before = line;
+  }
+  if (counts.length < 4 || counts.length % 2 !== 0) return null;
+  // The first question's last words straight after the block, then the other m - 1 questions.
+  const tail: Line[] = [];
+  for (; tail.length < 3; j++) {
+    const line = stream[j];
+    const gap = (line?.line ?? 0) - lastLineOf(tail[tail.length - 1] ?? (counts[counts.length - 1] as Line));
+    if (!single(line) || gap > 2 || !/^[a-z(]/.test((line as Line).flat) || isCount(line as Line))
+      return null;
+    tail.push(line as Line);
+    if (QUESTION_END.test((line as Line).flat)) break;
+  }
+  if (!QUESTION_END.test((tail[tail.length - 1] as Line | undefined)?.flat ?? "")) return null;
+  j++;
+  const questions: Line[][] = [[first, ...tail]];
+  const keyQuestions = isKeyQuestionText(cellText(questions[0] as Line[]));
+  while (questions.length < counts.length / 2) {
+    const question = questionOverPage(stream, j, numbers);
+    if (!question || isKeyQuestionText(cellText(question.parts)) !== keyQuestions) return null;
+    questions.push(question.parts);
+    j = question.next;
+  }
+  // (Another count straight after: the block is not all these rows' counts.)
+  const after = stream[j];
+  if (after && single(after) && isCount(after) && after.line - lastLineOf(stream[j - 1] as Line) <= 2)
+    return null;
+  return { questions, counts, next: j };
+}
+
+/**
+ * The order a file's first-line blocks' counts come in where a block could be read both ways:
+ * the order of its blocks that can only be read one way (as `likelierCountOrder` for columns).
+ */
+function firstLineBlockOrder(blocks: Iterable<FirstLineBlock>): CountOrder | null {
+  let [byRow, byColumn] = [0, 0];
+  for (const { counts } of blocks) {
+    const { row, column } = readBothWays(counts);
+    if (row && !column) byRow++;
+    if (column && !row) byColumn++;
+  }
+  return byRow > byColumn ? "row" : byColumn > byRow ? "column" : null;
+}
+
 /** A table's figure column(s) put back beside its questions: a row each, and the lines they took. */
 interface ColumnFigures {
   rows: string[][];
@@ -964,6 +1076,14 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   }
   stream.push(...numbers.slice(n));
   const order = likelierCountOrder(stream);
+  const numberSet = new Set(numbers);
+  const firstLineBlocks = new Map<number, FirstLineBlock>();
+  if (numbers.length > 0)
+    for (let i = 0; i < stream.length; i++) {
+      const block = firstLineBlockAt(stream, i, numberSet);
+      if (block) firstLineBlocks.set(i, block);
+    }
+  const blockOrder = firstLineBlocks.size > 0 ? firstLineBlockOrder(firstLineBlocks.values()) : null;
   const out: Line[] = [];
   const taken = new Set<Line>();
   let changed = false;
@@ -982,6 +1102,24 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // A row of the table just put together, its figure on the line below its question: the
     // table goes on through it (to the rest of its columns after a page break).
     const row = out.length === tableEnd ? rowBelowTable(stream, i, numbers) : null;
+    const block = row ? undefined : firstLineBlocks.get(i);
+    const blockRows = block ? countOrder(block.counts, null, true, order ?? blockOrder) : null;
+    if (block && blockRows) {
+      block.questions.forEach((parts, r) => {
+        const figures = blockRows[r] as Line[];
+        out.push(
+          rowOf(
+            parts,
+            figures,
+            figures.map((l) => l.flat),
+          ),
+        );
+      });
+      for (const l of block.counts) taken.add(l);
+      changed = true;
+      i = block.next - 1;
+      continue;
+    }
     if (row) {
       out.push(row.line);
       tableEnd = out.length;

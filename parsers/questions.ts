@@ -934,6 +934,11 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         }
         // An unrecognised heading ends the last key question: its prompts are not that one's.
         currentKq = setKq(heading.question, line, heading.printed);
+        // Its table's caption straight after it is the table's, wherever pdftotext wrote the
+        // column headings (before the last row of the table above: "Relevant" / "Number 'Yes'" /
+        // "... account?" / the key question / "Of the 7 cases where ...:" / "cases" / the rows).
+        const caption = lines[i + 1];
+        if (caption && i + 1 < end && isCaptionLine(caption.flat)) subSample = subSampleIn(caption.flat);
         if (pending !== null && isUnfiguredPrompt(pending.text)) unfiguredBeforeHeading = i;
         pending = null;
         continue;

@@ -1177,3 +1177,104 @@ test("a report printing no prompts says so (Croydon, Blackburn with Darwen)", as
     });
   }
 });
+
+test("several rows' counts in one block after the first row's first line are those rows' (pdftotext of a word processor's table at one and a half lines)", async () => {
+  // North Somerset 2.1.2 (printed 8-8, 8-8, 8-4) and 2.2.1's last three prompts (8-8, 8-8, 5-4):
+  // the block stands after the first row's first line, the rows' other lines after it.
+  const assessment = [
+    "Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?",
+    "Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?",
+    "Where applicable, does assessment analyse controls and interventions to promote the safety and wellbeing of the child?",
+  ];
+  const planning = [
+    "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?",
+    "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?",
+    "Where applicable, does planning give sufficient attention to the needs and wishes of the victim/s?",
+  ];
+  const rows = (questions: string[], counts: number[][]) =>
+    questions.map((q, r) => `${q}\n${counts[r]?.join("\n")}\n`).join("");
+  /** The rows as pdftotext writes them: the first's first line, the block, then the rest. */
+  const block = (questions: string[], cut: number, counts: number[][]) => {
+    const first = questions[0] as string;
+    const [head, tail] = [first.slice(0, cut).trimEnd(), first.slice(cut).trimStart()];
+    const others = questions.slice(1).map((q) => {
+      const at = q.indexOf(" ", 80);
+      return at < 0 ? q : `${q.slice(0, at)}\n${q.slice(at + 1)}`;
+    });
+    return `${head}\n\n${counts.flat().join("\n\n")}\n\n${tail}\n${others.join("\n")}\n`;
+  };
+  const assessmentCounts = [
+    [8, 8],
+    [8, 8],
+    [8, 4],
+  ];
+  const planningCounts = [
+    [8, 8],
+    [8, 8],
+    [5, 4],
+  ];
+  const text = cellsOf("2020-12-north-somerset.txt");
+  const assessmentRows = rows(assessment, assessmentCounts);
+  const planningRows = rows(planning, planningCounts);
+  expect(text).toContain(assessmentRows);
+  expect(text).toContain(planningRows);
+  // (Court disposals' prompts: out-of-court disposals ask the same questions.)
+  const countsOf = (record: Awaited<ReturnType<typeof recordOf>>, questions: string[]) =>
+    questions.map((q) => {
+      const prompt = record.prompts.find(
+        (p) => p.text === q && p.source === "body" && p.keyQuestionId.startsWith("2."),
+      );
+      return prompt ? [prompt.relevant, prompt.yes] : null;
+    });
+  const assessmentBlock = block(assessment, 89, assessmentCounts);
+  const planningBlock = block(planning, 90, planningCounts);
+  expect(assessmentBlock).toContain("wellbeing of the\n\n8\n\n8\n\n8\n\n8\n\n8\n\n4\n\nchild?\n");
+  const both = await recordOf(
+    text.replace(assessmentRows, assessmentBlock).replace(planningRows, planningBlock),
+  );
+  expect(countsOf(both, assessment)).toEqual(assessmentCounts);
+  // 8 8 8 8 5 4 could be a column at a time as well (8-8, 8-5, 8-4): read a row at a time, as
+  // the file's block that can only be read so (2.1.2 is; a column at a time it would be 8-8,
+  // 8-8, 8-4 too, but 2.1.3's 8 7 8 8 8 4 is 8-8, 7-8) ...
+  const moreText = text
+    .replace(assessmentRows, assessmentBlock)
+    .replace(planningRows, planningBlock)
+    .replace(
+      "Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?\n8\n7\nDoes assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?\n8\n8\nDoes assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?\n8\n4\n",
+      "Does assessment clearly identify and analyse any risk of harm to others posed by the child, including\n\n8\n\n7\n\n8\n\n8\n\n8\n\n4\n\nidentifying who is at risk and the nature of that risk?\nDoes assessment draw sufficiently on available sources of information, including past behaviour and\nconvictions, and involve other agencies where appropriate?\nDoes assessment analyse controls and interventions to manage and minimise the risk of harm presented\nby the child?\n",
+    );
+  expect(moreText).toContain("including\n\n8\n\n7\n\n8");
+  expect(countsOf(await recordOf(moreText), planning)).toEqual(planningCounts);
+  // ... and not read where no block in the file says which order it is.
+  expect(countsOf(await recordOf(text.replace(planningRows, planningBlock)), planning)).toEqual([
+    null,
+    null,
+    null,
+  ]);
+  // Fewer questions after the block than its rows (a key question's heading next): not read.
+  const short = block(assessment.slice(0, 2), 89, assessmentCounts);
+  expect(short).toMatch(/\n8\n\n4\n\nchild\?\nDoes assessment draw [^?]*appropriate\?\n$/);
+  const cut = await recordOf(text.replace(assessmentRows, short));
+  expect(countsOf(cut, assessment.slice(0, 2))).toEqual([null, null]);
+});
+
+test("a key question's heading with its table's caption straight after it gives the rows their sub-sample, its column headings written before it (pdftotext)", async () => {
+  // North Somerset 2.4.2: "Of the 7 cases where there were changes in factors related to keeping
+  // the child safe:", the headings written before the last row of the table above.
+  const text = cellsOf("2020-12-north-somerset.txt");
+  const printed =
+    "taken into account?\n8\n7\n\n#### Does reviewing focus sufficiently on keeping the child safe?\n\nOf the 7 cases where there were changes in factors related to keeping the child safe:\nRelevant cases\nNumber 'Yes'\n";
+  expect(text).toContain(printed);
+  const moved = text.replace(
+    printed,
+    "Relevant cases\nNumber 'Yes'\ntaken into account?\n8\n7\n\n#### Does reviewing focus sufficiently on keeping the child safe?\n\nOf the 7 cases where there were changes in factors related to keeping the child safe:\n",
+  );
+  const prompts = (await recordOf(moved)).prompts
+    .filter((p) => p.keyQuestionId === "2.4.2" && p.source === "body")
+    .map((p) => [p.relevant, p.yes, p.subSample]);
+  expect(prompts).toEqual([
+    [7, 7, 7],
+    [7, 7, 7],
+    [6, 5, 7],
+  ]);
+});
