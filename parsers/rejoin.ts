@@ -8,7 +8,7 @@
 // and the sections' staffing tables are rejoined by their own rule (factRows): there a figure
 // may come before its label ("233" / "First-time entrant rate ...") or after it, and which one
 // a block of the table uses is settled by its first pair.
-import type { FactGroup } from "../schemas/report.js";
+import type { FactGroup, ReportWarning } from "../schemas/report.js";
 import { columnTables } from "./columns.js";
 import {
   AGE_BAND,
@@ -23,7 +23,14 @@ import {
   leadingFigure,
 } from "./facts.js";
 import { splitTolerance } from "./framework.js";
-import { type Footnote, type Line, type NormalisedDocument, lastLineOf, lineOfParts } from "./lines.js";
+import {
+  type Footnote,
+  type Line,
+  type NormalisedDocument,
+  lastLineOf,
+  lineOfParts,
+  provenanceOf,
+} from "./lines.js";
 import {
   CAPTION_START,
   FIRST_LINE_COUNT,
@@ -139,7 +146,7 @@ function continuesQuestion(row: string[], cell: string): boolean {
     (row.length === 1 || (row.length === 2 && NUMBER.test(row[0] as string))) &&
     // (In lower case, or after a word that cannot end a question: "... with the work of the" /
     // "YOT?".)
-    (/^[a-z(]/.test(cell) || RUNS_ON.test(text)) &&
+    (/^[a-z(]/.test(cell) || RUNS_ON.test(text.replace(/\s\d{1,3}$/, ""))) &&
     !isFigure(cell) &&
     !/[?:]\s*\d{0,2}$/.test(text) &&
     // (A figure at its end is the row's, printed beside the question's first line: "... wider
@@ -300,15 +307,41 @@ const COUNT_TABLE_HEADING = /relevant cases|number\s*['‘’"“”]?yes/i;
 /** A wrapped question's last line: in lower case, ending with its "?" ("of the child?"). */
 const QUESTION_TAIL = /^[a-z(].*\?$/;
 
+/** A count kept at the end of a wrapped question's lines so far (see rejoinRows). */
+const COUNT_KEPT = /^(.*\))\s+(\d{1,3})$/;
+
+/**
+ * The count printed beside a wrapped question's first line, from its last line ("... social
+ * context 5" / "of the child?"; on narrow pages up to two lines between, "... available sources
+ * 8" / "of information, including other assessments, and" / "involve other agencies where
+ * appropriate?"): each line after the first carrying on the one before it, in lower case or
+ * after a joining word ("... made by the 5" / "YOT to determining the disposal?").
+ */
+function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
+  const at = lines.indexOf(last);
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const [line, after] = [lines[k] as Line, lines[k + 1] as Line];
+    if (after.line - line.line !== 1 || line.cells.length !== 1 || line.flat.endsWith("?")) return undefined;
+    const count = FIRST_LINE_COUNT.exec(line.flat);
+    const text = count ? (count[1] as string) : line.flat;
+    if (!/^[a-z(]/.test(after.flat) && !RUNS_ON.test(text)) return undefined;
+    if (count && isQuestion(text)) return count[2];
+    // (Another question's first line: in its capital, "where appropriate, and ..." carries on.)
+    if (count || (QUESTION_START.test(line.flat) && /^[A-Z]/.test(line.flat))) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
  * counts: a page number beside them would make three, and the row is then left unread.
  */
-function countPairs(doc: NormalisedDocument): Line[] {
+function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Line> } {
+  const reversed = new Set<Line>();
   // (A count table's headings, whole or in pieces: "Relevant" / "Number 'Yes'" / "cases", where
   // the two-line cell's lines stand either side of the one-line cell's, as an OCR'd scan gives them.)
-  if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return [];
+  if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return { pairs: [], reversed };
   // (Not the page's own number, where the text's pages say which it is: "5" / "5" / "21", the
   // row's counts and then page 21's number. A page prints its number once: where counts equal
   // it, "17" / "17" on page 17, the page's number is the one at its edge, before the page's
@@ -375,6 +408,14 @@ function countPairs(doc: NormalisedDocument): Line[] {
     const first = text.get(above);
     return first !== undefined && QUESTION_START.test(first.flat) && !first.flat.endsWith("?");
   };
+  // Whether the question ending on `last` follows a question's last line with no count between.
+  const afterUncountedQuestion = (last: Line): boolean => {
+    let at = doc.lines.indexOf(last);
+    while (at > 0 && /^[a-z(]/.test((doc.lines[at] as Line).flat)) at--;
+    const [before, first] = [doc.lines[at - 1], doc.lines[at] as Line];
+    if (!before?.flat.endsWith("?")) return false;
+    return !numbers.some((n) => n.line > lastLineOf(before) && n.line < first.line);
+  };
   const pairs: Line[] = [];
   for (let i = 0; i + 1 < numbers.length; i++) {
     const relevant = numbers[i] as Line;
@@ -394,9 +435,14 @@ function countPairs(doc: NormalisedDocument): Line[] {
     // column written out of order (pdfminer), and three figures no row's.
     if (FIGURES_AFTER_MARK.test(question.flat)) continue;
     if (QUESTION_TAIL.test(question.flat) && countBetween(question)) continue;
-    // More "Yes" than relevant cases: lone lines out of their columns' order (pdftotext writes
-    // a column in pieces), not this row's two counts as printed.
-    if (Number(yes.flat) > Number(relevant.flat)) continue;
+    // More "Yes" than relevant cases: the row's counts written the 'Yes' first (pdftotext may
+    // write a row's last cell before the one beside it), read in the one order that can be true;
+    // but not after a question left without counts, where the two may be its and this row's
+    // (pdfminer: "... concerning the child?" / "Does planning include ...?" / "4" / "5").
+    if (Number(yes.flat) > Number(relevant.flat)) {
+      if (afterUncountedQuestion(question)) continue;
+      reversed.add(yes);
+    }
     pairs.push(relevant, yes);
     i++;
   }
@@ -414,15 +460,9 @@ function countPairs(doc: NormalisedDocument): Line[] {
     while (above >= yes.line - 3 && !written.has(above)) above--;
     const question = ending.get(above) ?? text.get(above);
     if (!question) continue;
-    const first = doc.lines[doc.lines.indexOf(question) - 1];
     const relevant =
       SPLIT_COUNTS.exec(question.flat)?.[2] ??
-      (question.flat.endsWith("?") &&
-      /^[a-z(]/.test(question.flat) &&
-      first?.line === question.line - 1 &&
-      isQuestion(first.flat)
-        ? FIRST_LINE_COUNT.exec(first.flat)?.[2]
-        : undefined);
+      (question.flat.endsWith("?") ? countBesideFirstLine(doc.lines, question) : undefined);
     if (relevant === undefined || Number(yes.flat) > Number(relevant)) continue;
     const near = (f: Footnote) =>
       yes.page !== null ? f.line.page === yes.page : Math.abs(f.line.line - yes.line) <= 60;
@@ -450,7 +490,7 @@ function countPairs(doc: NormalisedDocument): Line[] {
       i++;
     }
   }
-  return pairs.sort((a, b) => a.line - b.line);
+  return { pairs: pairs.sort((a, b) => a.line - b.line), reversed };
 }
 
 // A table's order (figure first or label first) is set by its heading (factTableHeading), not
@@ -1892,7 +1932,8 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));
   const doc = columnPastDomain(columnTables(written));
-  const counts = countPairs(doc);
+  const { pairs: counts, reversed } = countPairs(doc);
+  const warnings: ReportWarning[] = [];
   const facts = factRows(doc);
   const stream =
     counts.length > 0 ? [...facts.lines, ...counts].sort((a, b) => a.line - b.line) : facts.lines;
@@ -1948,22 +1989,47 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       // printed beside its first line, its "Yes" after it: "... social context 5" / "of the
       // child?" / "5": the question whole, then the row's counts.)
       const text = row.cells[row.cells.length - 1] as string;
-      const beside = FIRST_LINE_COUNT.exec(text);
-      const yes = stream[k + 1];
+      // (Or kept at the end of its lines so far, which may end in a bracket: "... (for example,
+      // child protection or care plans) 4".)
+      const beside = FIRST_LINE_COUNT.exec(text) ?? COUNT_KEPT.exec(text);
+      // (The question's last line, and the count after it: "... sources 8" / "of information,
+      // ... and" / "involve ... appropriate?" / "8" on narrow pages.)
+      let end = k;
+      while (end < k + 2 && !(stream[end] as Line).flat.endsWith("?") && stream[end + 1]?.cells.length === 1)
+        end++;
+      const yes = stream[end + 1];
       const counted =
         beside &&
-        cell.endsWith("?") &&
+        (stream[end] as Line).flat.endsWith("?") &&
         yes?.cells.length === 1 &&
         countCell(yes.flat) !== null &&
         counts.includes(yes);
       extendRow(
         row,
         line,
-        counted
-          ? [...row.cells.slice(0, -1), joinWrapped(beside[1] as string, cell), beside[2] as string]
-          : [...row.cells.slice(0, -1), joinWrapped(text, cell)],
+        !counted
+          ? [...row.cells.slice(0, -1), joinWrapped(text, cell)]
+          : cell.endsWith("?")
+            ? [...row.cells.slice(0, -1), joinWrapped(beside[1] as string, cell), beside[2] as string]
+            : // (The count kept at the text's end until its last line.)
+              [...row.cells.slice(0, -1), `${joinWrapped(beside[1] as string, cell)} ${beside[2]}`],
         " ",
       );
+    } else if (
+      row &&
+      cell !== undefined &&
+      reversed.has(line) &&
+      before !== undefined &&
+      row.cells[row.cells.length - 1] === before.flat &&
+      follows(line)
+    ) {
+      // The row's relevant cases after its 'Yes' (see countPairs): the cells in their columns' order.
+      extendRow(row, line, [...row.cells.slice(0, -1), cell, before.flat], "\t");
+      warnings.push({
+        code: "counts-read-reversed",
+        message: `A row's two counts stand on lines of their own in the order ${before.flat}, ${cell} (as written, more 'Yes' than relevant cases): read as ${cell} relevant cases and ${before.flat} 'Yes', the one order that can be true`,
+        provenance: provenanceOf(row),
+      });
     } else if (
       row &&
       cell !== undefined &&
@@ -2007,5 +2073,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   });
   const taken = new Set([...counts, ...facts.restored]);
   const furniture = taken.size > 0 ? doc.furniture.filter((l) => !taken.has(l)) : doc.furniture;
-  return { ...doc, lines, furniture };
+  return warnings.length > 0
+    ? { ...doc, lines, furniture, warnings: [...(doc.warnings ?? []), ...warnings] }
+    : { ...doc, lines, furniture };
 }

@@ -46,6 +46,8 @@ export const WARNING_CODES = {
     "Key-question figures printed a column at a time (pdftotext without -layout, pdfminer.six) could not be matched to their questions and were not read.",
   "figures-paired-in-order":
     "Key-question or prompt percentages printed a column at a time after their table's questions, and after the next table's heading and questions too (pdfminer.six writes a table's text boxes so), were paired with the questions in the order both were printed: only where the questions taking a figure are exactly as many as the percentages, nothing but the tables' headings stands among them, and the table's row read just before, a '% yes' heading among them, or a key question's heading cut mid-word whose last letters stand among the figures at its own row ('... keep the child saf' | 'fe?') shows whose the figures are. Check these against the PDF where it matters.",
+  "counts-read-reversed":
+    "A key-question or prompt row's two counts stood on lines of their own, the larger second (as written, more 'Yes' than relevant cases; pdftotext writes some rows' cells so, most often a table's last row): they were read the other way round, the one order that can be true. The snippet shows them as written; check these against the PDF where it matters.",
   "recommendations-missing": "No recommendations section was found.",
   "recommendation-unnumbered": "A recommendation is printed without its number.",
   "recommendation-out-of-sequence":

@@ -1278,3 +1278,85 @@ test("a key question's heading with its table's caption straight after it gives 
     [6, 5, 7],
   ]);
 });
+
+test("a count beside a question's first line and the other after its last, on narrow pages (up to four lines, a capital after a joining word), is the row's (pdftotext, A5 pages)", async () => {
+  // North Somerset as pdftotext writes the word processor's A5 pages: the row's relevant cases
+  // beside its question's first line, its 'Yes' after the question's last.
+  const cases = [
+    {
+      question:
+        "Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers?",
+      counts: [8, 8] as const,
+      id: "2.3.1",
+      narrow:
+        "Is sufficient focus given to developing and maintaining an 8\neffective working relationship with the child and their\nparents/carers?\n\n8\n",
+    },
+    {
+      question:
+        "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?",
+      counts: [4, 4] as const,
+      id: "3.2.2",
+      narrow:
+        "Where applicable, does planning involve other agencies 4\nwhere appropriate, and is there sufficient alignment with\nother plans (for example, child protection or care plans)\nconcerning the child?\n\n4\n",
+    },
+    {
+      question: "Where applicable, is a positive contribution made by the YOT to determining the disposal?",
+      counts: [5, 5] as const,
+      id: "3.4.1",
+      narrow:
+        "Where applicable, is a positive contribution made by the 5\nYOT to determining the disposal?\n\n5\n",
+    },
+  ];
+  for (const { question, counts, id, narrow } of cases) {
+    const { text, row } = northSomersetRow(question, counts[0], counts[1]);
+    const prompts = (await recordOf(text.replace(row, narrow))).prompts
+      .filter((p) => p.keyQuestionId === id && p.source === "body")
+      .map((p) => [p.text, p.relevant, p.yes]);
+    expect(prompts).toContainEqual([question, ...counts]);
+  }
+});
+
+test("a row's counts on lines of their own, the larger second ('3' / '5'), are read the one way that can be true, and said (pdftotext, a table's last row)", async () => {
+  // North Somerset 3.2.2's last prompt, printed 5 relevant cases, 3 'Yes'.
+  const question =
+    "Does planning include necessary contingency arrangements for those risks that have been identified?";
+  const { text, row } = northSomersetRow(question, 5, 3);
+  const reversed = await recordOf(
+    text.replace(
+      row,
+      "Does planning include necessary contingency\narrangements for those risks that have been identified?\n\n3\n\n5\n",
+    ),
+  );
+  const prompt = reversed.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
+  expect([prompt?.relevant, prompt?.yes]).toEqual([5, 3]);
+  const warning = reversed.warnings.find((w) => w.code === "counts-read-reversed");
+  expect(warning?.message).toBe(
+    "A row's two counts stand on lines of their own in the order 3, 5 (as written, more 'Yes' than relevant cases): read as 5 relevant cases and 3 'Yes', the one order that can be true",
+  );
+  expect(warning?.provenance?.snippet).toBe(`${question}\t3\t5`);
+  // Written in their own order, no word of it.
+  const inOrder = await recordOf(
+    text.replace(
+      row,
+      "Does planning include necessary contingency\narrangements for those risks that have been identified?\n\n5\n\n3\n",
+    ),
+  );
+  const same = inOrder.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
+  expect([same?.relevant, same?.yes]).toEqual([5, 3]);
+  expect(inOrder.warnings.some((w) => w.code === "counts-read-reversed")).toBe(false);
+  // Not after a question left without counts: the two may be its and this row's (pdfminer's
+  // boxes, "... concerning the child?" / "Does planning include ...?" / "4" / "5").
+  const involve =
+    "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?";
+  const both = northSomersetRow(involve, 4, 4).row + row;
+  expect(text).toContain(both);
+  const uncounted = await recordOf(text.replace(both, `${involve}\n\n${question}\n\n4\n\n5\n`));
+  expect(
+    uncounted.prompts.filter((p) => p.keyQuestionId === "3.2.2").map((p) => [p.relevant, p.yes]),
+  ).toEqual([[5, 5]]);
+  expect(uncounted.warnings.some((w) => w.code === "counts-read-reversed")).toBe(false);
+  // A tab between them, the row's own line: read as printed (the audit's to judge).
+  const tabbed = await recordOf(text.replace(row, `${question}\t3\t5\n`));
+  const asPrinted = tabbed.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
+  expect([asPrinted?.relevant, asPrinted?.yes]).toEqual([3, 5]);
+});
