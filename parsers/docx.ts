@@ -6,16 +6,23 @@ import { ReadError } from "./read.js";
 
 /**
  * The document as an HTML page, a block (paragraph, heading, table row, note) a line, so that a
- * value's line is its block's place in the document. Pictures are left out: their bytes would
- * only weigh on the page.
+ * value's line is its block's place in the document; and how many pictures it holds. Pictures
+ * are left out (their bytes would only weigh on the page), and counted: what a chart or a table
+ * pasted as a picture shows is not read, and the reader is told.
  */
-export async function docxAsHtml(file: string, bytes: Buffer): Promise<string> {
+export async function docxAsHtml(file: string, bytes: Buffer): Promise<{ html: string; pictures: number }> {
   const { default: mammoth } = await import("mammoth");
   let html: string;
+  let pictures = 0;
   try {
     const converted = await mammoth.convertToHtml(
       { buffer: bytes },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) },
+      {
+        convertImage: mammoth.images.imgElement(async () => {
+          pictures++;
+          return { src: "" };
+        }),
+      },
     );
     html = converted.value;
   } catch (err) {
@@ -26,7 +33,7 @@ export async function docxAsHtml(file: string, bytes: Buffer): Promise<string> {
     );
   }
   const blocks = withCustomNoteMarks(html).replace(/(<\/(?:p|h[1-6]|tr|li|table|ol|ul)>)/g, "$1\n");
-  return `<!DOCTYPE html>\n<html><body>\n${blocks}\n</body></html>\n`;
+  return { html: `<!DOCTYPE html>\n<html><body>\n${blocks}\n</body></html>\n`, pictures };
 }
 
 /**

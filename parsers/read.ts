@@ -343,7 +343,8 @@ export async function documentFromBytes(
   }
   if (isDocx(bytes)) {
     const { docxAsHtml } = await import("./docx.js");
-    const page = await documentFromBytes(file, Buffer.from(await docxAsHtml(file, bytes)), sha256);
+    const { html, pictures } = await docxAsHtml(file, bytes);
+    const page = await documentFromBytes(file, Buffer.from(html), sha256);
     return {
       ...page,
       readWarnings: [
@@ -352,6 +353,14 @@ export async function documentFromBytes(
           message:
             "The file is a Word document (.docx), read through its HTML (mammoth): a paragraph, heading or table row a line; a value's line is its block's place in the document, which has no pages",
         },
+        ...(pictures > 0
+          ? [
+              {
+                code: "word-document-pictures" as const,
+                message: `The Word document holds ${pictures} picture${pictures === 1 ? "" : "s"}: what ${pictures === 1 ? "it shows" : "they show"} (a logo, a chart, a table pasted as a picture) is not read`,
+              },
+            ]
+          : []),
         ...(page.readWarnings ?? []).filter((w) => w.code !== "html-page"),
       ],
     };

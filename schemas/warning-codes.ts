@@ -56,6 +56,8 @@ export const WARNING_CODES = {
     "The file is a web page (HTML): it is read a block (paragraph, heading, table row) a line, as a browser shows it; a value's provenance line is the file's line where its block starts.",
   "word-document":
     "The file is a Word document (.docx): it is read through mammoth's HTML of it, as a saved web page is, a block (paragraph, heading, table row) a line; a value's provenance line is its block's place in the document, which has no pages.",
+  "word-document-pictures":
+    "The Word document holds pictures (a logo, a chart, a table or figure pasted as a picture): they are not read, so what they show is missing from the record; where a contextual fact or a table's figure was a picture, its label stands without it.",
   "file-truncated": "The file ends early (a PDF without %%EOF): what could be read was read.",
   "pdf-pages-without-text":
     "Pages inside the PDF (not its first or last) print no text but their running header or page number: pictures of pages (a scanned annex, an infographic) or blank. What they print is not read; OCR them (ocrmypdf --skip-text reads only the pages without text) to read it.",

@@ -53,7 +53,13 @@ export interface WriterStyle {
    * them, not under the text's own numbers (marks fixed by hand, which a .docx keeps as text).
    */
   notesNumbered?: boolean;
+  /** A picture on the cover before the text (a logo, as the inspectorate's reports have): one pixel, drawn large. */
+  coverPicture?: boolean;
 }
+
+/** A one-pixel PNG (a green dot), as a data URL: the cover's picture. */
+const PIXEL_PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNg+M8AAAICAQB7CYF4AAAAAElFTkSuQmCC";
 
 const NOTE_NUMBER = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/u;
 
@@ -166,7 +172,7 @@ h3 { font-family: "Liberation Sans", Arial, sans-serif; font-size: 12.5pt } h4 {
 p.sdfootnote { font-size: 7.5pt; line-height: 100%; margin-bottom: 0 }
 </style></head><body>
 <div title="header"><p>${escapeHtml(header)}</p></div>
-${body.join("\n")}
+${style.coverPicture ? `<p><img src="${PIXEL_PNG}" width="96" height="96" alt=""></p>\n` : ""}${body.join("\n")}
 ${notes
   .map(
     (note, k) =>

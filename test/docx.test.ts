@@ -77,10 +77,28 @@ describe.skipIf(!hasWriter())("Word documents", () => {
     expect(record.source.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(record.warnings.map((w) => w.code)).toContain("word-document");
     expect(record.warnings.map((w) => w.code)).not.toContain("html-page");
+    // (No picture in it, no word of pictures.)
+    expect(record.warnings.map((w) => w.code)).not.toContain("word-document-pictures");
     expect(record.identityProvenance.area?.page).toBeNull();
     expect(record.identityProvenance.area?.line).toBeGreaterThan(0);
   });
 });
+
+test.skipIf(!hasWriter())(
+  "a Word document's pictures are counted and said not read; the text around them reads as without them",
+  async () => {
+    const name = "2023-01-blackburn-with-darwen.txt";
+    const text = readFileSync(join(CORPUS, name), "utf8");
+    const bytes = writerDocx([{ name, text }], { coverPicture: true }).get(name) as Buffer;
+    const record = extractDocument(await documentFromBytes(`${name}.docx`, bytes));
+    expect(record.warnings.find((w) => w.code === "word-document-pictures")?.message).toBe(
+      "The Word document holds 1 picture: what it shows (a logo, a chart, a table pasted as a picture) is not read",
+    );
+    const original = valueStatements(await extractFile(join(CORPUS, name)));
+    expect(valueStatements(record)).toEqual(original);
+  },
+  60_000,
+);
 
 test("a zip that says it holds a Word document but cannot be opened is E_DOCX_CORRUPT; a zip of other things is no format read", async () => {
   const broken = Buffer.concat([
