@@ -333,15 +333,35 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
 }
 
 /**
+ * Whether `b` follows source line `after` on the same page with one page number alone between
+ * (blank lines besides), within four lines.
+ */
+function overPageNumberLine(
+  after: number,
+  b: Line,
+  pageNumbers: ReadonlySet<number>,
+  written: ReadonlySet<number>,
+): boolean {
+  if (b.line - after > 4) return false;
+  let numbers = 0;
+  for (let n = after + 1; n < b.line; n++)
+    if (pageNumbers.has(n)) numbers++;
+    else if (written.has(n)) return false;
+  return numbers === 1;
+}
+
+/**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
  * counts: a page number beside them would make three, and the row is then left unread.
  */
-function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Line> } {
+function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Line>; overPage: Set<Line> } {
   const reversed = new Set<Line>();
+  // (The 'Yes' counts with their page's number between them and the relevant cases.)
+  const overPage = new Set<Line>();
   // (A count table's headings, whole or in pieces: "Relevant" / "Number 'Yes'" / "cases", where
   // the two-line cell's lines stand either side of the one-line cell's, as an OCR'd scan gives them.)
-  if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return { pairs: [], reversed };
+  if (!doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return { pairs: [], reversed, overPage };
   // (Not the page's own number, where the text's pages say which it is: "5" / "5" / "21", the
   // row's counts and then page 21's number. A page prints its number once: where counts equal
   // it, "17" / "17" on page 17, the page's number is the one at its edge, before the page's
@@ -362,6 +382,9 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   };
   const isPageNumber = (l: Line) => ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l));
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
+  const pageNumberLines = new Set(
+    doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && isPageNumber(l)).map((l) => l.line),
+  );
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
   const ending = new Map(doc.lines.map((l) => [l.through ?? l.line, l]));
@@ -377,6 +400,9 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   // Next to each other, or with a blank line between.
   const adjacent = (a: Line, b: Line) =>
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
+  // Or with the page's own number alone between them at the page's foot ("... risk of harm?" /
+  // "7" / "35" / "5" / the next page: pdftotext writes it between a page's last row's counts).
+  const overPageNumber = (a: Line, b: Line) => overPageNumberLine(a.line, b, pageNumberLines, written);
   // A question wrapped over lines whose counts stand before its last ("... and are" / "their
   // views taken into" / "8" / "8" / "account?", the row's cells beside its middle line): the
   // line above them carries on a question begun above it, and the line after them ends it.
@@ -421,7 +447,11 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     const relevant = numbers[i] as Line;
     const yes = numbers[i + 1] as Line;
     const [before, after] = [numbers[i - 1], numbers[i + 2]];
-    if (!adjacent(relevant, yes) || (before && adjacent(before, relevant)) || (after && adjacent(yes, after)))
+    if (
+      !(adjacent(relevant, yes) || overPageNumber(relevant, yes)) ||
+      (before && adjacent(before, relevant)) ||
+      (after && adjacent(yes, after))
+    )
       continue;
     // The question on the last written line above, at most two blank lines up (a footnote marker
     // wrapped onto a line of its own is the question's, and leaves a line unwritten).
@@ -443,6 +473,7 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
       if (afterUncountedQuestion(question)) continue;
       reversed.add(yes);
     }
+    if (!adjacent(relevant, yes)) overPage.add(yes);
     pairs.push(relevant, yes);
     i++;
   }
@@ -490,7 +521,7 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
       i++;
     }
   }
-  return { pairs: pairs.sort((a, b) => a.line - b.line), reversed };
+  return { pairs: pairs.sort((a, b) => a.line - b.line), reversed, overPage };
 }
 
 // A table's order (figure first or label first) is set by its heading (factTableHeading), not
@@ -1932,7 +1963,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));
   const doc = columnPastDomain(columnTables(written));
-  const { pairs: counts, reversed } = countPairs(doc);
+  const { pairs: counts, reversed, overPage } = countPairs(doc);
   const warnings: ReportWarning[] = [];
   const facts = factRows(doc);
   const stream =
@@ -1946,7 +1977,9 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const writtenOn = writtenLines(doc);
   const follows = (line: Line) =>
     line.line - rowEnd <= 2 ||
-    (line.line - rowEnd === 3 && !writtenOn.has(rowEnd + 1) && !writtenOn.has(rowEnd + 2));
+    (line.line - rowEnd === 3 && !writtenOn.has(rowEnd + 1) && !writtenOn.has(rowEnd + 2)) ||
+    // (A 'Yes' count after the page's number: see countPairs.)
+    overPage.has(line);
   for (let k = 0; k < stream.length; k++) {
     const line = stream[k] as Line;
     const row = lines[lines.length - 1];

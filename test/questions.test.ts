@@ -1360,3 +1360,27 @@ test("a row's counts on lines of their own, the larger second ('3' / '5'), are r
   const asPrinted = tabbed.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
   expect([asPrinted?.relevant, asPrinted?.yes]).toEqual([3, 5]);
 });
+
+test("a page's last row whose page number pdftotext writes between its two counts ('7' / '35' / '5') is read with both", async () => {
+  // North Somerset 2.3.3's first prompt (7, 5), the last row on its page (A5 pages).
+  const question = "Are the delivered services sufficient to manage and minimise the risk of harm?";
+  const { text, row } = northSomersetRow(question, 7, 5);
+  const [before, after] = text.split(row) as [string, string];
+  // The text in pages of 60 lines, each page's number at its foot, the row the last on its page.
+  const paged = (lines: string[]) =>
+    Array.from({ length: Math.ceil(lines.length / 60) }, (_, k) => lines.slice(60 * k, 60 * (k + 1)));
+  const first = paged(before.split("\n"));
+  const pages = first.map((lines, k) => `${lines.join("\n")}\n\n${k + 1}\n`);
+  const last = pages.length;
+  const withPages = (rowText: string) =>
+    `${pages.slice(0, -1).join("\f")}\f${(first[last - 1] as string[]).join("\n")}${rowText}\f${after}`;
+  const prompt = (record: Awaited<ReturnType<typeof recordOf>>) => {
+    const p = record.prompts.find((p) => p.keyQuestionId === "2.3.3" && p.text === question);
+    return p ? [p.relevant, p.yes] : null;
+  };
+  const wrapped = "Are the delivered services sufficient to manage and\nminimise the risk of harm?\n\n7";
+  expect(prompt(await recordOf(withPages(`${wrapped}\n\n5\n\n${last}\n`)))).toEqual([7, 5]);
+  expect(prompt(await recordOf(withPages(`${wrapped}\n\n${last}\n\n5\n`)))).toEqual([7, 5]);
+  // Not a number that is not the page's own between them.
+  expect(prompt(await recordOf(withPages(`${wrapped}\n\n${last + 3}\n\n5\n\n${last}\n`)))).toBeNull();
+});
