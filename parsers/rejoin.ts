@@ -353,7 +353,9 @@ function overPageNumberLine(
 /**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
- * counts: a page number beside them would make three, and the row is then left unread.
+ * counts: a page number beside them would make three, and the row is then left unread (but the
+ * page's own number between them, at its foot, is passed over: `overPage`). A pair written with
+ * more 'Yes' than relevant cases is the row's read the other way round (`reversed`).
  */
 function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Line>; overPage: Set<Line> } {
   const reversed = new Set<Line>();
@@ -2053,7 +2055,9 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
       cell !== undefined &&
       reversed.has(line) &&
       before !== undefined &&
-      row.cells[row.cells.length - 1] === before.flat &&
+      row.cells.length === 2 &&
+      isQuestion(row.cells[0] as string) &&
+      row.cells[1] === before.flat &&
       follows(line)
     ) {
       // The row's relevant cases after its 'Yes' (see countPairs): the cells in their columns' order.

@@ -1321,28 +1321,28 @@ test("a row's counts on lines of their own, the larger second ('3' / '5'), are r
   const question =
     "Does planning include necessary contingency arrangements for those risks that have been identified?";
   const { text, row } = northSomersetRow(question, 5, 3);
-  const reversed = await recordOf(
-    text.replace(
-      row,
-      "Does planning include necessary contingency\narrangements for those risks that have been identified?\n\n3\n\n5\n",
-    ),
-  );
-  const prompt = reversed.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
-  expect([prompt?.relevant, prompt?.yes]).toEqual([5, 3]);
+  /** The report with the row's question wrapped and its counts after it, in the order given. */
+  const withCounts = (first: number, second: number) =>
+    recordOf(
+      text.replace(
+        row,
+        `Does planning include necessary contingency\narrangements for those risks that have been identified?\n\n${first}\n\n${second}\n`,
+      ),
+    );
+  const countsOf = (record: Awaited<ReturnType<typeof recordOf>>) => {
+    const prompt = record.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
+    return [prompt?.relevant, prompt?.yes];
+  };
+  const reversed = await withCounts(3, 5);
+  expect(countsOf(reversed)).toEqual([5, 3]);
   const warning = reversed.warnings.find((w) => w.code === "counts-read-reversed");
   expect(warning?.message).toBe(
     "A row's two counts stand on lines of their own in the order 3, 5 (as written, more 'Yes' than relevant cases): read as 5 relevant cases and 3 'Yes', the one order that can be true",
   );
   expect(warning?.provenance?.snippet).toBe(`${question}\t3\t5`);
   // Written in their own order, no word of it.
-  const inOrder = await recordOf(
-    text.replace(
-      row,
-      "Does planning include necessary contingency\narrangements for those risks that have been identified?\n\n5\n\n3\n",
-    ),
-  );
-  const same = inOrder.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
-  expect([same?.relevant, same?.yes]).toEqual([5, 3]);
+  const inOrder = await withCounts(5, 3);
+  expect(countsOf(inOrder)).toEqual([5, 3]);
   expect(inOrder.warnings.some((w) => w.code === "counts-read-reversed")).toBe(false);
   // Not after a question left without counts: the two may be its and this row's (pdfminer's
   // boxes, "... concerning the child?" / "Does planning include ...?" / "4" / "5").
@@ -1356,9 +1356,7 @@ test("a row's counts on lines of their own, the larger second ('3' / '5'), are r
   ).toEqual([[5, 5]]);
   expect(uncounted.warnings.some((w) => w.code === "counts-read-reversed")).toBe(false);
   // A tab between them, the row's own line: read as printed (the audit's to judge).
-  const tabbed = await recordOf(text.replace(row, `${question}\t3\t5\n`));
-  const asPrinted = tabbed.prompts.find((p) => p.keyQuestionId === "3.2.2" && p.text === question);
-  expect([asPrinted?.relevant, asPrinted?.yes]).toEqual([3, 5]);
+  expect(countsOf(await recordOf(text.replace(row, `${question}\t3\t5\n`)))).toEqual([3, 5]);
 });
 
 test("a page's last row whose page number pdftotext writes between its two counts ('7' / '35' / '5') is read with both", async () => {
