@@ -22,7 +22,7 @@ import {
   groupOf,
   leadingFigure,
 } from "./facts.js";
-import { splitTolerance } from "./framework.js";
+import { ALL_STANDARD_DEFINITIONS, spellsStandardName, splitTolerance } from "./framework.js";
 import {
   type Footnote,
   type Line,
@@ -1777,6 +1777,47 @@ function tableFiguresRestored(doc: NormalisedDocument): NormalisedDocument {
   };
 }
 
+/**
+ * A ratings table's rows written a cell a line in a text whose other tables keep their rows (an
+ * OCR'd scan's text, pdftotext: "1.1" / "Governance and leadership" / "Requires improvement"),
+ * each made one row again: a standard's number alone, its name exactly, then a rating alone
+ * ("Requires" / "improvement" too), a line or a blank line apart.
+ */
+function standardRowsJoined(doc: NormalisedDocument): NormalisedDocument {
+  const lines = doc.lines;
+  const near = (a: Line, b: Line | undefined): b is Line =>
+    b !== undefined && b.cells.length === 1 && b.line - lastLineOf(a) <= 2;
+  const out: Line[] = [];
+  let joined = false;
+  for (let i = 0; i < lines.length; i++) {
+    const number = lines[i] as Line;
+    out.push(number);
+    // (Cheap look first: a standard's number alone.)
+    if (number.cells.length !== 1 || !/^[1-4]\.[1-4]\.?$/.test(number.flat)) continue;
+    const def = ALL_STANDARD_DEFINITIONS.find((d) => d.id === number.flat.replace(/\.$/, ""));
+    const [name, rating] = [lines[i + 1], lines[i + 2]];
+    if (!def || !near(number, name) || !spellsStandardName(def, name.flat) || !near(name, rating)) continue;
+    const only = ratingOnly(rating.flat);
+    const improvement = lines[i + 3];
+    const wrapped =
+      !only &&
+      /^requires$/i.test(rating.flat) &&
+      near(rating, improvement) &&
+      ratingOnly(`Requires ${improvement.flat}`);
+    if (!only && !wrapped) continue;
+    const parts = wrapped ? [number, name, rating, improvement as Line] : [number, name, rating];
+    const ratingCell = wrapped ? `${rating.flat} ${(improvement as Line).flat}` : rating.flat;
+    out[out.length - 1] = lineOfParts(number, parts, [number.flat, name.flat, ratingCell]);
+    joined = true;
+    i += parts.length - 1;
+  }
+  if (!joined) return doc;
+  out.forEach((l, k) => {
+    l.index = k;
+  });
+  return { ...doc, lines: out };
+}
+
 /** A word of a key-question table's column headings: "Relevant cases", "Number 'Yes'", "% 'Yes'". */
 const HEADING_WORD = /^(?:relevant|cases|number|%|['‘’"“”]?yes['‘’"“”]?)$/i;
 const isHeadingPiece = (cell: string) => {
@@ -1963,7 +2004,7 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines, input.furniture);
   const written = headed === input.lines ? input : { ...input, lines: headed };
   if (!isCellPerLine(written.lines))
-    return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(written)));
+    return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(standardRowsJoined(written))));
   const doc = columnPastDomain(columnTables(written));
   const { pairs: counts, reversed, overPage } = countPairs(doc);
   const warnings: ReportWarning[] = [];

@@ -16,6 +16,7 @@ import {
 import { documentFromBytes } from "../parsers/read.js";
 import { joinWrappedStandardNames, segment, standardHeading } from "../parsers/segment.js";
 import { extractDocument, extractFile, partialReasons } from "../src/extract.js";
+import { readText } from "./helpers/shared.js";
 
 const linesOf = (text: string) => normaliseLines(textSourceLines(text), "text").lines;
 const identity = (text: string) => parseIdentity(linesOf(text));
@@ -813,4 +814,31 @@ test("a report's cover printed twice, and a sentence opening with another area's
   expect([record.area, record.overallRating]).toEqual(["Kirklees", "Requires improvement"]);
   const covers = coverAreas(normaliseLines(textSourceLines(text), "text").lines);
   expect(covers.map((c) => c.area)).toEqual(["Kirklees"]);
+});
+
+test("a ratings table written a cell a line in a text whose other tables keep their rows (an OCR'd scan, pdftotext) is read row by row", async () => {
+  // Kirklees' ratings table, each row's number, name and rating on lines of their own, a blank
+  // line between ("Requires" / "improvement" wrapped in 1.2's cell); the rest of the text as
+  // printed, its tables' rows whole.
+  const text = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8");
+  const rows = text.match(/^\d\.\d\t[^\n]+\t$/gm) ?? [];
+  expect(rows).toHaveLength(12);
+  let celled = text;
+  for (const row of rows) {
+    const [number, name, rating] = row.split("\t") as [string, string, string];
+    const cell = number === "1.2" ? rating.replace(" ", "\n") : rating;
+    celled = celled.replace(row, `${number}\n\n${name}\n\n${cell}\n`);
+  }
+  expect(celled).toContain("1.2\n\nStaff\n\nRequires\nimprovement\n");
+  const [asPrinted, read] = [await readText("k.txt", text), await readText("k.txt", celled)];
+  const ratings = (r: typeof read) => r.standards.map((s) => [s.id, s.rating]);
+  expect(ratings(read)).toEqual(ratings(asPrinted));
+  expect(read.standards.find((s) => s.id === "2.3")?.rating).toBe("Good");
+  expect(read.computedScore).toBe(8);
+  // A number and a name that is not that standard's: not a row.
+  const wrongName = await readText(
+    "k.txt",
+    celled.replace("2.3\n\nImplementation and delivery", "2.3\n\nReviewing"),
+  );
+  expect(wrongName.standards.find((s) => s.id === "2.3")?.rating).toBeNull();
 });
