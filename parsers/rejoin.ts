@@ -333,24 +333,6 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
 }
 
 /**
- * Whether `b` follows source line `after` on the same page with one page number alone between
- * (blank lines besides), within four lines.
- */
-function overPageNumberLine(
-  after: number,
-  b: Line,
-  pageNumbers: ReadonlySet<number>,
-  written: ReadonlySet<number>,
-): boolean {
-  if (b.line - after > 4) return false;
-  let numbers = 0;
-  for (let n = after + 1; n < b.line; n++)
-    if (pageNumbers.has(n)) numbers++;
-    else if (written.has(n)) return false;
-  return numbers === 1;
-}
-
-/**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
  * counts: a page number beside them would make three, and the row is then left unread (but the
@@ -404,7 +386,14 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
   // Or with the page's own number alone between them at the page's foot ("... risk of harm?" /
   // "7" / "35" / "5" / the next page: pdftotext writes it between a page's last row's counts).
-  const overPageNumber = (a: Line, b: Line) => overPageNumberLine(a.line, b, pageNumberLines, written);
+  const overPageNumber = (a: Line, b: Line) => {
+    if (b.line - a.line > 4) return false;
+    let pageNumbers = 0;
+    for (let n = a.line + 1; n < b.line; n++)
+      if (pageNumberLines.has(n)) pageNumbers++;
+      else if (written.has(n)) return false;
+    return pageNumbers === 1;
+  };
   // A question wrapped over lines whose counts stand before its last ("... and are" / "their
   // views taken into" / "8" / "8" / "account?", the row's cells beside its middle line): the
   // line above them carries on a question begun above it, and the line after them ends it.
