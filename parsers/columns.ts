@@ -109,9 +109,16 @@ function questionsAt(
   i: number,
   /** How many questions make a run (one: a table's only row, its headings above it). */
   fewest = 2,
-): { questions: Line[][]; figured: boolean[]; next: number; firstCount: Line | null } | null {
+): {
+  questions: Line[][];
+  figured: boolean[];
+  standardHeadings: Set<number>;
+  next: number;
+  firstCount: Line | null;
+} | null {
   const questions: Line[][] = [];
   const figured: boolean[] = [];
+  const standardHeadings = new Set<number>();
   let j = i;
   // The first row's relevant cases in its question's box ("... desistance? 8" / "... safe?" /
   // "... people safe?" / "7" / "7" / "7" / "7" / "5", as pdfminer may write a counts table):
@@ -126,13 +133,24 @@ function questionsAt(
     const parts = questionAt(lines, j);
     const line = lines[j];
     const withFigure = parts === null && isFiguredQuestion(line);
+    // A standard's heading between two questions ("3.1. Assessment (out-of-court disposals)", an
+    // annex's tables one after another on a page, written a column at a time): part of the run,
+    // as written, taking no figure.
+    if (!parts && !withFigure && questions.length > 0 && single(line) && standardHeading(line as Line)) {
+      if (!questionAt(lines, j + 1)) break;
+      standardHeadings.add(questions.length);
+      questions.push([line as Line]);
+      figured.push(true);
+      j++;
+      continue;
+    }
     if (!parts && !withFigure) break;
     questions.push(parts ?? [line as Line]);
     figured.push(withFigure);
     j += parts ? parts.length : 1;
   }
   return questions.length - figured.filter(Boolean).length >= fewest
-    ? { questions, figured, next: j, firstCount: carried?.count ?? null }
+    ? { questions, figured, standardHeadings, next: j, firstCount: carried?.count ?? null }
     : null;
 }
 
@@ -615,18 +633,26 @@ function spread<T extends { rows: string[][]; rowLines: Line[][] }>(
   };
 }
 
-/** Every prompt lettered in turn from a), the letters starting again under each key question. */
-function letteredFromA(questions: Line[][], headings: boolean[]): boolean {
-  let next = 0;
+/**
+ * Every prompt lettered in turn from a), the letters starting again under each key question.
+ * (Prompts before the first key question, the rest of a table begun on the page before, go on
+ * from any letter: "c)" / "3.1. Assessment" / a key question / "a)" ...)
+ */
+function letteredFromA(questions: Line[][], headings: boolean[], standardHeadings: Set<number>): boolean {
+  let next = -1;
+  let fromA = true;
   for (const [k, q] of questions.entries()) {
+    if (standardHeadings.has(k)) continue;
     if (headings[k]) {
       next = 0;
       continue;
     }
-    if (!(q[0] as Line).flat.startsWith(`${String.fromCharCode(97 + next)}) `)) return false;
-    next++;
+    const letter = (q[0] as Line).flat.match(/^([a-z])\) /)?.[1];
+    if (!letter || (next >= 0 && letter.charCodeAt(0) !== 97 + next)) return false;
+    if (next < 0) fromA = letter === "a";
+    next = letter.charCodeAt(0) - 96;
   }
-  return next > 0;
+  return next > 0 && (fromA || headings.some(Boolean));
 }
 
 /**
@@ -1097,6 +1123,10 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   let unpairedRunEnd = -1;
   // Figures another table left before a column's heading (see figuresAt): set aside, and said so.
   const strayColumns: Line[][] = [];
+  // Figures of several tables paired in order, their questions running over a standard's heading
+  // (and the rest of such a table after it, paired as its own).
+  const pairedWarnings: ReportWarning[] = [];
+  let tableInOrder = false;
   for (let i = 0; i < stream.length; i++) {
     const line = stream[i] as Line;
     // A row of the table just put together, its figure on the line below its question: the
@@ -1153,16 +1183,19 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // line of its own.)
     const above = out[out.length - 1];
     const headedAbove = headsColumn(above) || (single(above) && PERCENT_HEADER.test((above as Line).flat));
+    const continues = out.length === tableEnd;
     const headingOptional =
-      out.length === tableEnd ||
+      continues ||
       (found !== null &&
-        (headings.every(Boolean) || letteredFromA(found.questions, headings) || headedAbove));
+        (headings.every(Boolean) ||
+          letteredFromA(found.questions, headings, found.standardHeadings) ||
+          headedAbove));
     // After a row of the table, its key questions heading their prompts take no figure: a column
     // with one for each would be one figure too many (pdftotext writing a row's figure out of
     // place, "42%" / "38%" / "26%" for rows of 38, 42 and 26).
     const afterRow = !headingOptional && rowJustOut(out);
     // (The table just put together a counts table: its rows' counts go on without a heading.)
-    const countsGoOn = out.length === tableEnd && isCountsRow(out[out.length - 1]);
+    const countsGoOn = continues && isCountsRow(out[out.length - 1]);
     // (Figures for every question without its own; failing that, none for the key questions
     // heading their prompts either.)
     const headingsOrFigured = headings.map((h, k) => h || (figured[k] as boolean));
@@ -1242,6 +1275,10 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
       );
     });
     for (const l of figures.used) if (numbers.includes(l)) taken.add(l);
+    // (The figures of several tables, as pdfminer and pdftotext write a page of them: as
+    // columnsInOrder says where it pairs such figures.)
+    tableInOrder = found.standardHeadings.size > 0 || (continues && tableInOrder);
+    if (tableInOrder) pairedWarnings.push(pairedInOrder(figures.used.filter((l) => isPercent(l))));
     changed = true;
     tableEnd = out.length;
     if (proseHeading) out.push(...proseHeading);
@@ -1260,7 +1297,12 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     furniture: [...doc.furniture.filter((l) => !taken.has(l)), ...unplaced.lines].sort(
       (a, b) => a.line - b.line,
     ),
-    warnings: [...(doc.warnings ?? []), ...inOrder.warnings, ...unplaced.warnings],
+    warnings: [
+      ...(doc.warnings ?? []),
+      // (In the order of the text, however they were paired.)
+      ...[...pairedWarnings, ...inOrder.warnings].sort((a, b) => lineOf(a) - lineOf(b)),
+      ...unplaced.warnings,
+    ],
   };
 }
 
@@ -1313,6 +1355,15 @@ function headingWithTail(out: Line[], heading: Line, tail: Line): Line {
   );
   return { ...heading, cells, flat: cells.join(" "), raw: `${heading.raw}\n${tail.raw}` };
 }
+
+const lineOf = (warning: ReportWarning) => warning.provenance?.line ?? 0;
+
+/** The warning that figures printed after several tables' questions were paired with them in order. */
+const pairedInOrder = (figures: Line[]): ReportWarning => ({
+  code: "figures-paired-in-order",
+  message: `${figures.length} percentages printed after their table's questions (${figures.map((l) => l.flat).join(", ")}) were paired with those questions in order`,
+  provenance: provenanceOf(figures[0] as Line),
+});
 
 /**
  * Questions and percentages no table above could pair, where a run of questions is followed by
@@ -1434,11 +1485,7 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
         k++;
       }
     }
-    warnings.push({
-      code: "figures-paired-in-order",
-      message: `${figures.length} percentages printed after their table's questions (${figures.map((l) => l.flat).join(", ")}) were paired with those questions in order`,
-      provenance: provenanceOf(figures[0] as Line),
-    });
+    warnings.push(pairedInOrder(figures));
     questionsOpen = false;
     rowBefore = true;
     i = j;

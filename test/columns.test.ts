@@ -1832,3 +1832,43 @@ test("a key question's heading cut mid-word among its table's prompts, its last 
       doc(text(figures)).lines.filter((l) => prompts.includes(l.cells[0] as string) && l.cells.length > 1),
     ).toEqual([]);
 });
+
+test("an annex page read a column at a time whose questions run over a standard's heading, the first prompts the rest of the page before's table: the figures paired in order", () => {
+  // Tower Hamlets' annex as pdftotext writes it where its rows are set close: the page's
+  // questions (2.4.3's last prompt, "3.1. Assessment", two key questions with their prompts), the
+  // page's number, then its figure column; the key questions print none in the annex.
+  const questions = [
+    "c) Does reviewing lead to the necessary adjustments in the ongoing\nplan all of work to manage and minimise the risk of harm?",
+    "3.1. Assessment (out-of-court disposals)",
+    "Does assessment sufficiently analyse how to keep the child safe?",
+    "a) Does assessment clearly identify and analyse any risks to the\nsafety and wellbeing of the child?",
+    "b) Does assessment draw sufficiently on available sources of\ninformation, including other assessments, and involve other agencies\nwhere appropriate?",
+    "Does assessment sufficiently analyse how to keep other people safe?",
+    "a) Does assessment clearly identify and analyse any risk of harm to\nothers posed by the child, including identifying who is at risk and the\nnature of that risk?",
+    "b) Does assessment draw sufficiently on available sources of\ninformation, including any other assessments that have been\ncompleted, and other evidence of behaviour by the child?",
+  ];
+  const prompts = questions.filter((q) => /^[a-c]\) /.test(q)).map(asOneLine);
+  const text = (lines: string[], figures: string[]) =>
+    [...lines, "", "36", "", ...figures.flatMap((f) => [f, ""])].join("\n");
+  const FIGURES = ["44%", "56%", "44%", "33%", "56%"];
+  expect(figuresOf(text(questions, FIGURES), prompts)).toEqual(FIGURES.map((f) => [f]));
+  const rows = doc(text(questions, FIGURES)).lines.map((l) => l.cells);
+  // The heading and the key questions stay where they were, with no figure.
+  expect(rows).toContainEqual(["3.1. Assessment (out-of-court disposals)"]);
+  expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep other people safe?"]);
+  // Two tables' figures paired in order: said, with the figures.
+  expect(doc(text(questions, FIGURES)).warnings?.map((w) => w.message)).toContain(
+    "5 percentages printed after their table's questions (44%, 56%, 44%, 33%, 56%) were paired with those questions in order",
+  );
+  // One figure too few, or prompts that do not go on in turn from the first ("c)" then "b)"
+  // under no key question), show nothing: nothing is paired.
+  const paired = (lines: string[], figures: string[]) =>
+    doc(text(lines, figures)).lines.filter((l) => l.cells.length > 1);
+  expect(paired(questions, FIGURES.slice(1))).toEqual([]);
+  const outOfTurn = [
+    questions[0] as string,
+    "b) Does reviewing identify and respond to changes in factors related to\nrisk of harm?",
+    ...questions.slice(1),
+  ];
+  expect(paired(outOfTurn, ["44%", "63%", ...FIGURES.slice(1)])).toEqual([]);
+});
