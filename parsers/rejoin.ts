@@ -1114,7 +1114,19 @@ function samePage(figure: Line, label: Line[]): boolean {
  * k labels then k figures, or k figures then k labels, paired in order. Anything less plain
  * (an orphan figure, a caption between) is not paired this way.
  */
-function columnPairs(stretch: Line[], order: "figure-first" | "label-first"): Line[] | null {
+function columnPairs(written: Line[], order: "figure-first" | "label-first"): Line[] | null {
+  // (The figure column's heading, "%", written at the column's head between the labels and the
+  // figures: "Offence types" / the labels / "%" / the figures.)
+  const percentHeading = written.findIndex(
+    (l, k) =>
+      l.flat === "%" &&
+      k > 0 &&
+      isFactText(written[k - 1] as Line) &&
+      written[k + 1] !== undefined &&
+      isFactFigure(written[k + 1] as Line),
+  );
+  const stretch =
+    order === "label-first" && percentHeading > 0 ? written.filter((_, k) => k !== percentHeading) : written;
   const kinds = stretch.map((l) =>
     isFactFigure(l) ? "F" : isFactText(l) && !CAPTION.test(l.flat) ? "T" : "?",
   );
@@ -1375,6 +1387,8 @@ function factTableRows(
   const columnRead = boxedSplits.standIns.size === 0 ? judged : lines.map((l) => byLine.get(l) ?? false);
   const out: Line[] = [];
   let order = regionOrder;
+  // Where a stretch read a column at a time whose labels and figures could not be paired starts and ends.
+  let [unpairedStart, unpairedStretchEnd] = [-1, -1];
   // The next line, or across a blank line, or across a page number set apart by blank lines
   // ("30,659" / "10" / "Total youth population ...": 2018's header carries the page number).
   const adjacent = (a: Line, b: Line | undefined): b is Line =>
@@ -1410,12 +1424,22 @@ function factTableRows(
         !CAPTION.test((lines[end] as Line).flat)
       )
         end++;
-      const pairs = columnPairs(lines.slice(i, end), order);
+      // (Read again from a later line of a stretch that could not be paired, only past lines of
+      // both kinds: seven labels and six figures, read from the second label, pair every figure
+      // with the label of the row before. Past a piece of a table that could not be paired, a
+      // label and its figure, the rest may be.)
+      const retried = i < unpairedStretchEnd;
+      const skipped = retried ? lines.slice(unpairedStart, i) : [];
+      const pairs =
+        retried && skipped.every((l) => isFactFigure(l) === isFactFigure(line))
+          ? null
+          : columnPairs(lines.slice(i, end), order);
       if (pairs) {
         out.push(...pairs);
         i = end - 1;
         continue;
       }
+      if (!retried) [unpairedStart, unpairedStretchEnd] = [i, end];
     }
     if (!byColumns && !heading) {
       const boxes =

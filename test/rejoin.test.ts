@@ -1889,3 +1889,35 @@ test("a percentage's sign on the next page, after the standard's heading printed
     "c) Does assessment consider personal circumstances, including the wider familial and social context of the child? 25%",
   );
 });
+
+test("a label-first facts table read a column at a time with its figure column's heading ('%') between the labels and the figures (pdftotext, rows set close): paired", () => {
+  // Kirklees' offence types as pdftotext writes them where the rows are set close: the heading
+  // row's "%" comes with the figure column.
+  const table = (figures: string[], heading = ["%"]) =>
+    cellPerLineRows([
+      "Contextual facts",
+      "For children in the inspected cases subject to court disposals:12",
+      "Offence types 13",
+      "Violence against the person",
+      "Burglary",
+      "Robbery",
+      "Criminal damage",
+      "Summary motoring offences",
+      "Indictable motoring offences",
+      "Other indictable offences",
+      "",
+      ...heading,
+      ...figures,
+      "",
+      "1. Organisational delivery",
+    ]);
+  const rows = table(["50%", "9%", "9%", "9%", "9%", "5%", "9%"]);
+  expect(rows).toContainEqual(["Violence against the person", "50%"]);
+  expect(rows).toContainEqual(["Indictable motoring offences", "5%"]);
+  expect(rows).toContainEqual(["Other indictable offences", "9%"]);
+  // One figure short, with the heading or without: no label is paired (read from the second
+  // label, every figure went to the label of the row before: Burglary 50%).
+  const paired = (rows: string[][]) => rows.filter((r) => r.length > 1 && /%$/.test(r[1] as string));
+  expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"]))).toEqual([]);
+  expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"], []))).toEqual([]);
+});
