@@ -1111,10 +1111,14 @@ function samePage(figure: Line, label: Line[]): boolean {
 
 /**
  * A stretch of a table read a column at a time (pdftotext without -layout, rows set close):
- * k labels then k figures, or k figures then k labels, paired in order. Anything less plain
- * (an orphan figure, a caption between) is not paired this way.
+ * k labels then k figures, or k figures then k labels, paired in order, up to the stretch's end
+ * or a line of prose after them. Anything less plain (an orphan figure, a caption between) is not
+ * paired this way. The rows, and how many of the stretch's lines they took.
  */
-function columnPairs(written: Line[], order: "figure-first" | "label-first"): Line[] | null {
+function columnPairs(
+  written: Line[],
+  order: "figure-first" | "label-first",
+): { rows: Line[]; used: number } | null {
   // (The figure column's heading, "%", written at the column's head between the labels and the
   // figures: "Offence types" / the labels / "%" / the figures.)
   const percentHeading = written.findIndex(
@@ -1149,7 +1153,12 @@ function columnPairs(written: Line[], order: "figure-first" | "label-first"): Li
     return j;
   };
   i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
-  if (i !== stretch.length || labels.length < 2 || labels.length !== figures.length) return null;
+  // (The table's columns may end where prose begins, a line as wide as the page's text: "In
+  // making a judgement about staffing, we take into account ..." after the staffing table.)
+  const rest = stretch[i];
+  const proseAfter = rest !== undefined && rest.flat.split(" ").length >= PROSE_WORDS;
+  if ((i !== stretch.length && !proseAfter) || labels.length < 2 || labels.length !== figures.length)
+    return null;
   // Every pair must be possible (a population is a count, a reoffending rate a percentage) and
   // every label whole (wholeLabel: "Proportion of current caseload 'Looked" /
   // "After Children' placed ..." are two pieces): one label miscounted shifts every pair after it.
@@ -1164,11 +1173,16 @@ function columnPairs(written: Line[], order: "figure-first" | "label-first"): Li
     );
   });
   if (!fits) return null;
-  return labels.map((label, k) => {
+  const rows = labels.map((label, k) => {
     const [figure, text] = [figures[k] as Line, labelLine(label)];
     return joined(label[0] as Line, order === "figure-first" ? [figure, text] : [text, figure]);
   });
+  // (The lines of `written` used: a heading passed over among them.)
+  return { rows, used: i + written.length - stretch.length };
 }
+
+/** A line of this many words or more is prose, not a facts table's label (a cell wraps sooner). */
+const PROSE_WORDS = 14;
 
 /**
  * A figure-first part written a text box at a time, each box a blank line from the next
@@ -1435,8 +1449,8 @@ function factTableRows(
           ? null
           : columnPairs(lines.slice(i, end), order);
       if (pairs) {
-        out.push(...pairs);
-        i = end - 1;
+        out.push(...pairs.rows);
+        i += pairs.used - 1;
         continue;
       }
       if (!retried) [unpairedStart, unpairedStretchEnd] = [i, end];

@@ -1921,3 +1921,42 @@ test("a label-first facts table read a column at a time with its figure column's
   expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"]))).toEqual([]);
   expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"], []))).toEqual([]);
 });
+
+test("a label-first table read a column at a time with prose straight after its figures (pdftotext, rows set close): paired up to the prose", () => {
+  // Kirklees' key staffing data where its rows are set close: the labels (one wrapped), the
+  // figures, then the section's prose.
+  const table = (figures: string[]) =>
+    cellPerLineRows([
+      "Key staffing data16",
+      "Total staff headcount (full-time equivalent, FTE)",
+      "Total headcount qualified case managers (FTE) 17",
+      "Total headcount other case managers (FTE)",
+      "Vacancy rate (total unfilled posts as percentage of total staff",
+      "headcount)",
+      "Average caseload per case manager (FTE)",
+      "Average annual sickness days (all staff)",
+      "Staff attrition (percentage of all staff leaving in 12-month period)",
+      "",
+      ...figures,
+      "",
+      "In making a judgement about staffing, we take into account the answers to the following four questions:",
+      "Do staffing and workload levels support the delivery of a high-quality, personalised and responsive service",
+      "for all children?",
+    ]);
+  const rows = table(
+    ["43.7", "8.6", "7.8", "0%", "12.5", "7%"].flatMap((f) => (f === "12.5" ? ["7", f] : [f])),
+  );
+  expect(rows).toContainEqual(["Total staff headcount (full-time equivalent, FTE)", "43.7"]);
+  expect(rows).toContainEqual([
+    "Vacancy rate (total unfilled posts as percentage of total staff headcount)",
+    "0%",
+  ]);
+  expect(rows).toContainEqual(["Average caseload per case manager (FTE)", "7"]);
+  expect(rows).toContainEqual(["Staff attrition (percentage of all staff leaving in 12-month period)", "7%"]);
+  // One figure short: no label is paired.
+  expect(
+    table(["43.7", "8.6", "7.8", "0%", "12.5", "7%"]).filter(
+      (r) => r.length > 1 && /^(?:Total|Vacancy|Average|Staff) /.test(r[0] as string),
+    ),
+  ).toEqual([]);
+});
