@@ -1134,7 +1134,6 @@ function columnPairs(
   const kinds = stretch.map((l) =>
     isFactFigure(l) ? "F" : isFactText(l) && !CAPTION.test(l.flat) ? "T" : "?",
   );
-  if (kinds.includes("?")) return null;
   const labels: Line[][] = [];
   const figures: Line[] = [];
   let i = 0;
@@ -1154,7 +1153,9 @@ function columnPairs(
   };
   i = kinds[0] === "T" ? figuresAt(labelsAt(0)) : labelsAt(figuresAt(0));
   // (The table's columns may end where prose begins, a line as wide as the page's text: "In
-  // making a judgement about staffing, we take into account ..." after the staffing table.)
+  // making a judgement about staffing, we take into account ..." after the staffing table; what
+  // comes after it is not the table's. Anything else after them, or neither a label nor a
+  // figure among them, and there is no pairing.)
   const rest = stretch[i];
   const proseAfter = rest !== undefined && rest.flat.split(" ").length >= PROSE_WORDS;
   if ((i !== stretch.length && !proseAfter) || labels.length < 2 || labels.length !== figures.length)
