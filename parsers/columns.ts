@@ -1278,7 +1278,9 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // (The figures of several tables, as pdfminer and pdftotext write a page of them: as
     // columnsInOrder says where it pairs such figures.)
     tableInOrder = found.standardHeadings.size > 0 || (continues && tableInOrder);
-    if (tableInOrder) pairedWarnings.push(pairedInOrder(figures.used.filter((l) => isPercent(l))));
+    // (Its percentages, or its counts, as printed: the columns' headings are no figures.)
+    if (tableInOrder)
+      pairedWarnings.push(pairedInOrder(figures.used.filter((l) => isPercent(l) || isCount(l))));
     changed = true;
     tableEnd = out.length;
     if (proseHeading) out.push(...proseHeading);
@@ -1361,7 +1363,7 @@ const lineOf = (warning: ReportWarning) => warning.provenance?.line ?? 0;
 /** The warning that figures printed after several tables' questions were paired with them in order. */
 const pairedInOrder = (figures: Line[]): ReportWarning => ({
   code: "figures-paired-in-order",
-  message: `${figures.length} percentages printed after their table's questions (${figures.map((l) => l.flat).join(", ")}) were paired with those questions in order`,
+  message: `${figures.length} ${figures.every(isPercent) ? "percentages" : "counts"} printed after their table's questions (${figures.map((l) => l.flat).join(", ")}) were paired with those questions in order`,
   provenance: provenanceOf(figures[0] as Line),
 });
 

@@ -1402,8 +1402,8 @@ function factTableRows(
   const columnRead = boxedSplits.standIns.size === 0 ? judged : lines.map((l) => byLine.get(l) ?? false);
   const out: Line[] = [];
   let order = regionOrder;
-  // Where a stretch read a column at a time whose labels and figures could not be paired starts and ends.
-  let [unpairedStart, unpairedStretchEnd] = [-1, -1];
+  // The last stretch read a column at a time whose labels and figures could not be paired.
+  const unpaired = { start: -1, end: -1 };
   // The next line, or across a blank line, or across a page number set apart by blank lines
   // ("30,659" / "10" / "Total youth population ...": 2018's header carries the page number).
   const adjacent = (a: Line, b: Line | undefined): b is Line =>
@@ -1443,8 +1443,8 @@ function factTableRows(
       // both kinds: seven labels and six figures, read from the second label, pair every figure
       // with the label of the row before. Past a piece of a table that could not be paired, a
       // label and its figure, the rest may be.)
-      const retried = i < unpairedStretchEnd;
-      const skipped = retried ? lines.slice(unpairedStart, i) : [];
+      const retried = i < unpaired.end;
+      const skipped = retried ? lines.slice(unpaired.start, i) : [];
       const pairs =
         retried && skipped.every((l) => isFactFigure(l) === isFactFigure(line))
           ? null
@@ -1454,7 +1454,7 @@ function factTableRows(
         i += pairs.used - 1;
         continue;
       }
-      if (!retried) [unpairedStart, unpairedStretchEnd] = [i, end];
+      if (!retried) Object.assign(unpaired, { start: i, end });
     }
     if (!byColumns && !heading) {
       const boxes =

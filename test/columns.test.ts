@@ -1872,3 +1872,37 @@ test("an annex page read a column at a time whose questions run over a standard'
   ];
   expect(paired(outOfTurn, ["44%", "63%", ...FIGURES.slice(1)])).toEqual([]);
 });
+
+test("a counts table's questions running over a standard's heading, then its headings and counts: paired in order and said, as counts", () => {
+  // (North Somerset's counts, pdftotext of rows set close: a key question heading one prompt, the
+  // next standard's heading, one more prompt, then the columns' headings and their counts.)
+  const d = doc(
+    [
+      "Does planning focus sufficiently on keeping other people safe?",
+      "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+      "2.3. Implementation and delivery",
+      "Does service delivery promote the safety and wellbeing of the child?",
+      "",
+      "Relevant cases",
+      "Number 'Yes'",
+      "7",
+      "6",
+      "5",
+      "5",
+    ].join("\n"),
+  );
+  const rows = d.lines.map((l) => l.cells);
+  expect(rows).toContainEqual([
+    "Does planning promote the safety of other people, sufficiently addressing risk of harm factors?",
+    "7",
+    "6",
+  ]);
+  expect(rows).toContainEqual([
+    "Does service delivery promote the safety and wellbeing of the child?",
+    "5",
+    "5",
+  ]);
+  expect(d.warnings?.map((w) => w.message)).toContain(
+    "4 counts printed after their table's questions (7, 6, 5, 5) were paired with those questions in order",
+  );
+});
