@@ -8,6 +8,8 @@ export interface Identity {
   area: string | null;
   published: string | null;
   leadInspector: string | null;
+  /** Whether the report says it is a re-inspection; null where neither a title nor a header was read. */
+  reinspection: boolean | null;
   provenance: Record<string, Provenance>;
   warnings: ReportWarning[];
 }
@@ -16,6 +18,8 @@ export interface Identity {
 // or without its article where a cover's first word was drawn apart ("Inspection of ... in").
 // Never the 2018 running header "Inspection of youth offending services in: <area> 2".
 export const COVER_TITLE = String.raw`(?:joint\s+|re-?\s*|follow-up\s+)?inspection of youth (?:offending|justice) services? in(?!:)\b`;
+/** A title's or header's word for a re-inspection: "Re-inspection", "reinspection", "re- inspection" (a hyphen at a line's end). */
+const REINSPECTION_WORD = /\bre-?\s*inspection\b/i;
 const COVER = new RegExp(String.raw`^(?:An?\s+)?${COVER_TITLE}\s*(.*)$`, "i");
 /**
  * The running header of every page, which names the area too ("Inspection of youth offending
@@ -23,7 +27,7 @@ const COVER = new RegExp(String.raw`^(?:An?\s+)?${COVER_TITLE}\s*(.*)$`, "i");
  * the cover has none (a cover drawn as a picture, or left off by the converter).
  */
 const RUNNING_HEADER_AREA =
-  /^(?:\d{1,3}\s+)?(?:An\s+)?inspection of youth (?:offending|justice) services?(?::|\s+in:?)\s*(.+?)(?:\s+\d{1,3})?$/i;
+  /^(?:\d{1,3}\s+)?(?:An?\s+)?(?:re-?\s*)?inspection of youth (?:offending|justice) services?(?::|\s+in:?)\s*(.+?)(?:\s+\d{1,3})?$/i;
 // Run on plain() text: curly apostrophes and dashes are already straight.
 const INSPECTORATE = "(?:HM|Her Majesty's|His Majesty's) Inspectorate of Probation";
 const DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
@@ -106,17 +110,27 @@ function areaFromRunningHeaders(furniture: Line[]): { area: string; line: Line }
   return best;
 }
 
+interface Cover {
+  area: string;
+  /** The line naming the area: the title's own, or the next. */
+  line: Line;
+  /** The title's words say it is a re-inspection, before the area or after it. */
+  reinspection: boolean;
+}
+
 /** The area a cover's title at `lines[i]` names, with the line naming it, if it is one. */
-function coverAreaAt(lines: Line[], i: number, title = COVER): { area: string; line: Line } | null {
+function coverAreaAt(lines: Line[], i: number, title = COVER): Cover | null {
   const m = plain((lines[i] as Line).flat).match(title);
   if (!m) return null;
   const rest = (m[1] as string).trim();
   const areaLine = rest ? (lines[i] as Line) : lines[i + 1];
-  let area = (rest || (areaLine ? plain(areaLine.flat) : ""))
+  const named = (rest || (areaLine ? plain(areaLine.flat) : ""))
     .replace(TITLE_SNIPPET, "")
-    .replace(FROM_INSPECTORATE, "")
-    .replace(INSPECTION_KIND, "")
-    .trim();
+    .replace(FROM_INSPECTORATE, "");
+  const reinspection =
+    REINSPECTION_WORD.test(m[0].slice(0, m[0].length - (m[1] as string).length)) ||
+    INSPECTION_KIND.test(named);
+  let area = named.replace(INSPECTION_KIND, "").trim();
   // A name wrapped in the cover's large type ("Tower Hamlets and City of" / "London"): no
   // area's name ends on a joining word.
   const more = lines[(rest ? i : i + 1) + 1];
@@ -127,7 +141,7 @@ function coverAreaAt(lines: Line[], i: number, title = COVER): { area: string; l
     /^\p{Lu}[\p{L}\s'’.&-]{0,40}$/u.test(more.flat)
   )
     area = `${area} ${plain(more.flat)}`;
-  return area && areaLine ? { area, line: areaLine } : null;
+  return area && areaLine ? { area, line: areaLine, reinspection } : null;
 }
 
 /** A cover's title with its article, "An inspection of youth offending services in", as no running header prints it. */
@@ -137,8 +151,8 @@ const COVER_WITH_ARTICLE = new RegExp(String.raw`^An?\s+${COVER_TITLE}\s*(.*)$`,
  * Every cover in the text that names an area, as several reports joined in one file have them
  * (a PDF of a year's reports, texts run together): one per area, the first.
  */
-export function coverAreas(lines: Line[]): { area: string; line: Line }[] {
-  const seen = new Map<string, { area: string; line: Line }>();
+export function coverAreas(lines: Line[]): Cover[] {
+  const seen = new Map<string, Cover>();
   for (let i = 0; i < lines.length; i++) {
     // (Only lines opening with the article's "A": the pattern runs on few lines.)
     if ((lines[i] as Line).flat.charCodeAt(0) !== 65) continue;
@@ -161,7 +175,14 @@ export function parseIdentity(
   furniture: Line[] = [],
   service: { name: string; provenance: Provenance } | null = null,
 ): Identity {
-  const out: Identity = { area: null, published: null, leadInspector: null, provenance: {}, warnings: [] };
+  const out: Identity = {
+    area: null,
+    published: null,
+    leadInspector: null,
+    reinspection: null,
+    provenance: {},
+    warnings: [],
+  };
   const head = lines.slice(0, 80);
   let coverLine: Line | null = null;
   for (let i = 0; i < head.length && out.area === null; i++) {
@@ -170,12 +191,16 @@ export function parseIdentity(
       out.area = cover.area;
       out.provenance.area = provenanceOf(cover.line);
       coverLine = cover.line;
+      out.reinspection = cover.reinspection;
+      out.provenance.reinspection = provenanceOf(head[i] as Line);
     }
   }
   const fromHeaders = out.area === null ? areaFromRunningHeaders(furniture) : null;
   if (fromHeaders) {
     out.area = fromHeaders.area;
     out.provenance.area = provenanceOf(fromHeaders.line);
+    out.reinspection = REINSPECTION_WORD.test(fromHeaders.line.flat);
+    out.provenance.reinspection = provenanceOf(fromHeaders.line);
   } else if (out.area === null && service) {
     out.area = areaOfService(service.name) || null;
     if (out.area) out.provenance.area = service.provenance;
@@ -213,6 +238,14 @@ export function parseIdentity(
       break;
     }
   }
+  // A re-inspection whose title does not say so says it in its foreword or introduction.
+  if (out.reinspection !== true) {
+    const said = reinspectionStatement(lines);
+    if (said) {
+      out.reinspection = true;
+      out.provenance.reinspection = provenanceOf(said.line, said.cited);
+    }
+  }
   if (!out.area)
     out.warnings.push({
       code: "area-missing",
@@ -232,6 +265,31 @@ export function parseIdentity(
       provenance: null,
     });
   return out;
+}
+
+/**
+ * The report's own sentence saying this inspection is a re-inspection: "This was a reinspection of
+ * the service", "This inspection is a re-inspection", "this re-inspection found". Only of this
+ * inspection: "when we re-inspected Cardiff in 2022" or "a re-inspection will follow" in a later
+ * report says nothing of its own.
+ */
+const REINSPECTION_STATEMENT =
+  /\b(?:this|the) (?:inspection )?(?:is|was) a re-?\s*inspection\b|\bthis re-?\s*inspection\b/i;
+
+function reinspectionStatement(lines: Line[]): { line: Line; cited: string } | null {
+  // The foreword and introduction; never the whole report, whose later pages may speak of
+  // re-inspections elsewhere.
+  const head = lines.slice(0, 400);
+  for (const [i, line] of head.entries()) {
+    if (!/inspection/i.test(line.flat)) continue;
+    // The sentence may begin on the line before ("This was a re-" / "inspection of the service").
+    const prev = head[i - 1];
+    for (const read of [line, prev && !endsSentence(prev) ? withNextLine(prev, line) : null]) {
+      const m = read ? plain(read.flat).match(REINSPECTION_STATEMENT) : null;
+      if (read && m) return { line: read, cited: m[0] };
+    }
+  }
+  return null;
 }
 
 /** The name without a following sentence ("Jane Doe. We") or closing stop; "J. Doe", "Dr. Ann Lee" stay. */

@@ -269,13 +269,13 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
 // 12", "12 An inspection ...". (The cover's "An inspection of youth offending services in", alone
 // or with the area but no page number, is the title, not furniture.)
 const RUNNING_HEADER =
-  /^(?:(?:\d{1,3}\s+)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
+  /^(?:(?:\d{1,3}\s+)?(?:Re-?\s*)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
 /**
  * The same header without its colon (some 2020 reports): "Inspection of youth offending services
  * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.
  */
 const RUNNING_HEADER_IN = new RegExp(
-  `^(?:\\d{1,3}\\s+)?Inspection of youth (?:offending|justice) services? in\\s+${AREA_WORDS}(?:\\s+${AREA_WORDS})*(?:\\s+\\d{1,3})?$`,
+  `^(?:\\d{1,3}\\s+)?(?:Re-?\\s*i|I)nspection of youth (?:offending|justice) services? in\\s+${AREA_WORDS}(?:\\s+${AREA_WORDS})*(?:\\s+\\d{1,3})?$`,
   "u",
 );
 
@@ -415,8 +415,8 @@ function otherPromptLabel(cell: string): boolean {
   return (first === 40 || second === 46 || (second === 41 && upper)) && OTHER_PROMPT_LABEL.test(cell);
 }
 
-/** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection". */
-const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAa]/;
+/** What page furniture can start with: a digit, a rule or leader, "--", "Page", "(An) Inspection", "Re-inspection". */
+const FURNITURE_START = /^[\d_\-–—=.·•\sPpIiAaRr]/;
 
 /** A rule ("------") or leader dots: drawn, no text. */
 export const RULE_OR_LEADERS = /^[_\-–—=.·•\s]+$/;

@@ -273,6 +273,12 @@ export const ReportRecordSchema = z.object({
       "Fieldwork start (YYYY-MM): the ratings table's \"Fieldwork started\", else the month of the report's sentence on its fieldwork",
     ),
   leadInspector: z.string().nullable().describe("Lead inspector (acknowledgements)"),
+  reinspection: z
+    .boolean()
+    .nullable()
+    .describe(
+      "true when the report says it is a re-inspection (its cover's title, its running page headers, or a sentence such as 'This was a re-inspection of the service'); false when a title or header was read and nothing says so; null when neither was read",
+    ),
   overallRating: RatingSchema.nullable().describe(
     "Overall rating: the ratings table's, else (the table's row unreadable) the report's own statement of it in the foreword or a summary, with the warning overall-rating-from-statement",
   ),

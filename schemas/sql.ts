@@ -97,6 +97,7 @@ export const ReportRowSchema = ReportRecordSchema.pick({
   published: true,
   fieldworkStart: true,
   leadInspector: true,
+  reinspection: true,
   overallRating: true,
   statedScore: true,
   computedScore: true,

@@ -58,12 +58,14 @@ const RATINGS_NOT_FROM_TABLE = `(SELECT group_concat(what, ', ') FROM (
 /**
  * Whether reports `o` and `r` are the same inspection read from two files (the PDF and a text of
  * it, two downloads): the same area, and the same fieldwork or publication month, neither of
- * the two months differing where both are known.
+ * the two months differing where both are known, nor one saying it is a re-inspection where the
+ * other says it is not.
  */
 export function sameInspectionSql(o: string, r: string): string {
   return `${o}.area = ${r}.area COLLATE NOCASE
     AND (${o}.fieldwork_start = ${r}.fieldwork_start OR ${o}.published = ${r}.published)
-    AND coalesce(${o}.fieldwork_start = ${r}.fieldwork_start, 1) AND coalesce(${o}.published = ${r}.published, 1)`;
+    AND coalesce(${o}.fieldwork_start = ${r}.fieldwork_start, 1) AND coalesce(${o}.published = ${r}.published, 1)
+    AND coalesce(${o}.reinspection = ${r}.reinspection, 1)`;
 }
 
 export const VIEWS: ViewDefinition[] = [
@@ -79,6 +81,8 @@ export const VIEWS: ViewDefinition[] = [
       published: "Publication month (YYYY-MM)",
       fieldwork_start: "Fieldwork start (YYYY-MM)",
       lead_inspector: "Lead inspector",
+      reinspection:
+        "1 when the report says it is a re-inspection (title, running headers or its own sentence), 0 when not, null when no title was read",
       overall_rating:
         "Overall rating: the ratings table's, else the foreword's or a summary's statement of it",
       stated_score: "Score N/36 as printed",
@@ -100,12 +104,12 @@ export const VIEWS: ViewDefinition[] = [
       audit_errors: "Audit findings of severity error",
       audit_warnings: "Audit findings of severity warning",
       same_inspection_as:
-        "reports.id of an earlier-loaded report of the same inspection (same area, and the same fieldwork or publication month) read from another file; null for the first",
+        "reports.id of an earlier-loaded report of the same inspection (same area, and the same fieldwork or publication month, not one a re-inspection and the other not) read from another file; null for the first",
       read_in_part:
         "1 when the report was loaded in part (documents.status 'partial': a part of it could not be read, documents.error names what), else 0: WHERE read_in_part = 0 keeps the reports read whole",
     },
     sql: `SELECT r.id AS report_id, d.file, r.area, r.service_name, r.published, r.fieldwork_start, r.lead_inspector,
-  r.overall_rating, r.stated_score, r.computed_score,
+  r.reinspection, r.overall_rating, r.stated_score, r.computed_score,
   CASE WHEN r.stated_score IS NULL OR r.computed_score IS NULL THEN NULL
        WHEN r.stated_score = r.computed_score THEN 1 ELSE 0 END AS score_agrees,
   r.standards_edition,

@@ -224,7 +224,9 @@ export function formatSummary(record: ReportRecord): string {
   const overallStated = fromTable
     ? null
     : (overallRatingFromStatements(record.ratingStatements)?.where ?? null);
-  out.push(`${record.area ?? "(area not found)"} — ${record.serviceName ?? "(service name not found)"}`);
+  out.push(
+    `${record.area ?? "(area not found)"} — ${record.serviceName ?? "(service name not found)"}${record.reinspection ? " (re-inspection)" : ""}`,
+  );
   out.push(`  file: ${record.source.file} (${record.source.format})`);
   out.push(
     `  published: ${record.published ?? "—"}   fieldwork started: ${record.fieldworkStart ?? "—"}   lead inspector: ${record.leadInspector ?? "—"}`,

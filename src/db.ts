@@ -17,7 +17,7 @@ import {
 import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Changes that bring a database of an earlier schema version to the next, by its version. */
 const MIGRATIONS: Record<number, string[]> = {
@@ -27,6 +27,9 @@ const MIGRATIONS: Record<number, string[]> = {
   // Schema 6: where a standard's professional-discretion note is, which an audit finding cites
   // (null for reports loaded before, until they are next parsed).
   5: addColumnsSql("standards", "discretion_provenance_"),
+  // Schema 7: whether the report is a re-inspection (null for reports loaded before, until they
+  // are next parsed: a new parser version re-parses every file).
+  6: addColumnsSql("reports", "reinspection"),
 };
 
 export type Db = Database.Database;

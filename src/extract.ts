@@ -44,7 +44,7 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.247";
+export const PARSER_VERSION = "0.8.248";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
@@ -271,6 +271,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     published: identity.published,
     fieldworkStart: table.fieldworkStart ?? fieldwork?.month ?? null,
     leadInspector: identity.leadInspector,
+    reinspection: identity.reinspection,
     overallRating: table.overallRating ?? overallStated?.rating ?? null,
     statedScore: table.statedScore,
     computedScore: computedScoreOf(std.standards),

@@ -91,6 +91,19 @@ LIMIT 10;`,
 FROM inspections;`,
   },
   {
+    question:
+      "Each inspection over time: is it a re-inspection, and how was its area rated at the inspection before it (where that report is loaded)?",
+    // (The publication month, else the fieldwork's: inspections of one area are years apart.)
+    sql: `SELECT area, coalesce(published, fieldwork_start) AS month, reinspection, overall_rating,
+       (SELECT p.overall_rating FROM inspections p
+        WHERE p.area = i.area COLLATE NOCASE AND p.same_inspection_as IS NULL
+          AND coalesce(p.published, p.fieldwork_start) < coalesce(i.published, i.fieldwork_start)
+        ORDER BY coalesce(p.published, p.fieldwork_start) DESC LIMIT 1) AS rating_before
+FROM inspections i
+WHERE same_inspection_as IS NULL
+ORDER BY area, month;`,
+  },
+  {
     question: "What do the audits find, by rule and severity?",
     sql: `SELECT rule_id, severity, count(*) AS findings, count(DISTINCT area) AS reports
 FROM report_findings

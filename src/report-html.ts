@@ -114,6 +114,8 @@ interface InspectionRow {
   computed_score: number | null;
   audit_errors: number;
   audit_warnings: number;
+  /** 1 when the report says it is a re-inspection. */
+  reinspection: number | null;
   /** An earlier report of the same inspection, read from another file. */
   same_inspection_as: number | null;
   /** 1 when the report was loaded in part. */
@@ -163,7 +165,7 @@ function readInspections(db: Db): InspectionRow[] {
   const ratings = STANDARD_IDS.map((id) => `rating_${id.replace(".", "_")}`).join(", ");
   return db
     .prepare(
-      `SELECT report_id, file, area, published, overall_rating, stated_score, computed_score,
+      `SELECT report_id, file, area, published, reinspection, overall_rating, stated_score, computed_score,
               audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, read_in_part, ${ratings}
        FROM inspections ORDER BY area IS NULL, area COLLATE NOCASE, file`,
     )
@@ -313,7 +315,7 @@ function ratingsSection(inspections: InspectionRow[]): Html {
         ? html`<a href="#${slug(r.report_id)}">${plural(r.audit_errors, "error")}<br>${plural(r.audit_warnings, "warning")}</a>`
         : html`<span class="muted">none</span>`;
     return html`<tr data-area="${r.area ?? ""}">
-  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}${r.read_in_part ? html` <a class="muted" href="#files-not-read" title="a part of this report could not be read">(read in part)</a>` : ""}</th>
+  <th scope="row" class="col-area" title="${r.file ?? ""}">${reportLabel(r.area, r.file)}${r.reinspection ? html` <span class="muted" title="the report says it is a re-inspection">(re-inspection)</span>` : ""}${r.same_inspection_as !== null ? html` <span class="muted" title="the same inspection as another row, read from a second file">(second file)</span>` : ""}${r.read_in_part ? html` <a class="muted" href="#files-not-read" title="a part of this report could not be read">(read in part)</a>` : ""}</th>
   <td class="num">${r.published ?? "–"}</td>
   ${ratingCell(r.overall_rating, "overall", "full", restated.get("overall"))}
   <td class="num${mismatch ? " mismatch" : ""}"${mismatch ? html` title="stated and computed scores differ"` : ""}>${r.stated_score ?? "–"}</td>

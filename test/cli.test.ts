@@ -20,6 +20,7 @@ import { withCatalogue } from "../src/audit/catalogue.js";
 import { main } from "../src/cli.js";
 import { SCHEMA_VERSION, openDatabase } from "../src/db.js";
 import { PARSER_VERSION, extractFile } from "../src/extract.js";
+import { QUERIES } from "../src/queries.js";
 import { expectSearchIndexSound, run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -30,6 +31,16 @@ beforeEach(() => {
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
 });
+
+/** The rows a query gives from database file `db` (opened and closed for it). */
+function rowsIn(db: string, sql: string): unknown[] {
+  const conn = openDatabase(db);
+  try {
+    return conn.prepare(sql).all();
+  } finally {
+    conn.close();
+  }
+}
 
 describe("yos extract", () => {
   test("--json prints only the record, valid against the schema", async () => {
@@ -71,6 +82,56 @@ describe("yos extract", () => {
     expect(summary).toContain("overall rating: Good (from the foreword)");
     expect(summary).toMatch(/2\.4 Reviewing +Good +\(from the section\)/);
     expect(summary).toMatch(/2\.3 Implementation and delivery +Good +\[/);
+  });
+
+  test("the summary and the inspections view say a re-inspection is one, and the area's inspection before it", async () => {
+    const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
+    const reinspection = text.replace(
+      "An inspection of youth offending services in",
+      "A re-inspection of youth offending services in",
+    );
+    const file = join(TMP, "blackburn-reinspection.txt");
+    writeFileSync(file, reinspection);
+    const { out } = await run(["extract", file]);
+    expect(out.join("\n").split("\n")[0]).toBe(
+      "Blackburn with Darwen — Blackburn with Darwen Youth Justice Service (re-inspection)",
+    );
+    // Of one month with the inspection (as no re-inspection is), it is still another inspection.
+    const db = join(TMP, "reinspection.sqlite");
+    await run(["ingest", file, join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "--db", db]);
+    expect(rowsIn(db, "SELECT reinspection, same_inspection_as FROM inspections ORDER BY report_id")).toEqual(
+      [
+        { reinspection: 1, same_inspection_as: null },
+        { reinspection: 0, same_inspection_as: null },
+      ],
+    );
+    // Two years on, the example query finds the rating it followed.
+    const later = join(TMP, "blackburn-reinspection-2025.txt");
+    writeFileSync(
+      later,
+      reinspection
+        .replace("Probation, January 2023", "Probation, March 2025")
+        .replace("Fieldwork started October 2022", "Fieldwork started November 2024"),
+    );
+    const db2 = join(TMP, "reinspection-2025.sqlite");
+    await run(["ingest", later, join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "--db", db2]);
+    const overTime = QUERIES.find((q) => q.sql.includes("rating_before"))?.sql as string;
+    expect(rowsIn(db2, overTime)).toEqual([
+      {
+        area: "Blackburn with Darwen",
+        month: "2023-01",
+        reinspection: 0,
+        overall_rating: "Good",
+        rating_before: null,
+      },
+      {
+        area: "Blackburn with Darwen",
+        month: "2025-03",
+        reinspection: 1,
+        overall_rating: "Good",
+        rating_before: "Good",
+      },
+    ]);
   });
 
   test("usage errors exit 2", async () => {
@@ -364,15 +425,6 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     return { dir, db, blackburn };
   }
 
-  /** The rows a query gives from database file `db` (opened and closed for it). */
-  function rowsIn(db: string, sql: string): unknown[] {
-    const conn = openDatabase(db);
-    try {
-      return conn.prepare(sql).all();
-    } finally {
-      conn.close();
-    }
-  }
   const FILES_AND_AREAS =
     "SELECT d.file, d.status, r.area FROM documents d LEFT JOIN reports r ON r.document_id = d.id ORDER BY d.file";
 
@@ -628,15 +680,18 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     ]);
   });
 
-  test.each([4, 5])(
+  test.each([4, 5, 6])(
     "a database of schema %i is brought to the current schema and goes on; one of a later schema is refused",
     async (version) => {
       const { dir, db } = await loadedFolder(`schema-${version}`, "report.txt");
       const file = join(dir, "report.txt");
       const old = new Database(db);
-      // (What each schema lacked: 5 the standards' discretion notes' places, 4 the files' paths too.)
-      for (const column of ["line", "page", "snippet"])
-        old.exec(`ALTER TABLE standards DROP COLUMN "discretion_provenance_${column}"`);
+      // (What each schema lacked: 6 the reports' re-inspection flag, 5 the standards' discretion
+      // notes' places too, 4 the files' paths too. The view that reads the flag goes with it.)
+      old.exec('DROP VIEW inspections; ALTER TABLE reports DROP COLUMN "reinspection"');
+      if (version <= 5)
+        for (const column of ["line", "page", "snippet"])
+          old.exec(`ALTER TABLE standards DROP COLUMN "discretion_provenance_${column}"`);
       if (version === 4) old.exec('ALTER TABLE documents DROP COLUMN "path"');
       old.pragma(`user_version = ${version}`);
       old.close();
@@ -645,13 +700,16 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
         expect.stringContaining("1 file: 0 ok, 0 partial, 0 failed, 0 duplicate, 1 unchanged"),
       ]);
       // The columns are there again, and the skipped file's row now says where it was read from;
-      // its standards' discretion notes' places are unknown (null) until it is parsed again.
+      // its standards' discretion notes' places and whether it is a re-inspection are unknown
+      // (null) until it is parsed again.
       expect(rowsIn(db, "SELECT file, path FROM documents")).toEqual([{ file, path: file }]);
       expect(rowsIn(db, "SELECT DISTINCT discretion_provenance_line AS line FROM standards")).toEqual([
         { line: null },
       ]);
+      expect(rowsIn(db, "SELECT reinspection FROM inspections")).toEqual([{ reinspection: null }]);
       const forced = await run(["ingest", dir, "--db", db, "--force"]);
       expect(forced.out[0]).toMatch(`ok         ${file}  (Blackburn with Darwen: Good`);
+      expect(rowsIn(db, "SELECT reinspection FROM inspections")).toEqual([{ reinspection: 0 }]);
       const conn = new Database(db);
       expect(conn.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
       conn.pragma(`user_version = ${SCHEMA_VERSION + 1}`);

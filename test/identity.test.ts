@@ -88,6 +88,49 @@ test("a title that says the inspection is a reinspection names the area without 
   expect(identity("An inspection of youth offending services in Newtown (West)").area).toBe("Newtown (West)");
 });
 
+test.each([
+  ["An inspection of youth offending services in Cardiff (reinspection)", true],
+  ["An inspection of youth justice services in\n\nNewtown: re-inspection", true],
+  ["Re-inspection of youth justice services in\n\nNewtown", true],
+  ["A reinspection of youth offending services in Newtown", true],
+  ["An inspection of youth offending services in\n\nNewtown", false],
+  ["A joint inspection of youth offending services in Newtown", false],
+  ["An inspection of youth offending services in Newtown (West)", false],
+])("a cover worded '%s' says whether it is a re-inspection (%s), citing its title", (cover, said) => {
+  const found = identity(`${cover}\n\nHM Inspectorate of Probation, March 2022`);
+  expect(found.reinspection).toBe(said);
+  expect(found.provenance.reinspection?.line).toBe(1);
+});
+
+test("a re-inspection that its title does not name says so in its foreword", () => {
+  const cover =
+    "An inspection of youth justice services in\n\nCardiff\n\nHM Inspectorate of Probation, August 2022\n\nForeword\n\n";
+  const said = identity(
+    `${cover}Cardiff YJS has received an overall rating of 'Requires improvement'. This was a reinspection of the service, after it was rated 'Inadequate' in 2020.`,
+  );
+  expect(said.reinspection).toBe(true);
+  expect(said.provenance.reinspection).toMatchObject({
+    line: 9,
+    snippet: expect.stringContaining("This was a reinspection"),
+  });
+  // The sentence over two lines, its word hyphenated at the break: its provenance shows both.
+  const wrapped = identity(`${cover}This inspection is a re-\ninspection, following our inspection of 2020.`);
+  expect(wrapped.reinspection).toBe(true);
+  expect(wrapped.provenance.reinspection?.snippet).toMatch(/This inspection is a re- ?inspection/);
+  expect(identity(`${cover}What this re-inspection found is set out below.`).reinspection).toBe(true);
+  // Re-inspections spoken of, not this one: a later report's look back, a promise.
+  for (const other of [
+    "When we re-inspected the service in 2022, we found progress.",
+    "We will carry out a re-inspection within two years.",
+    "Our re-inspection of Newport in 2021 was the first of its kind.",
+  ])
+    expect(identity(`${cover}${other}`).reinspection).toBe(false);
+});
+
+test("a report whose title and running headers cannot be read says nothing of being a re-inspection", () => {
+  expect(identity("Foreword\n\nNewtown is a borough.").reinspection).toBeNull();
+});
+
 test("fieldwork start from the report's sentence on it, when the ratings table prints none", () => {
   expect(
     fieldwork(
@@ -161,7 +204,27 @@ test("without a cover, the running headers name the area (without the service's 
   const found = parseIdentity(doc.lines, doc.furniture);
   expect(found.area).toBe("Newtown");
   expect(found.provenance.area?.line).toBe(3);
+  expect(found.reinspection).toBe(false);
   expect(found.warnings.map((w) => w.code)).not.toContain("area-missing");
+});
+
+test("a re-inspection's running headers are furniture, and say what the inspection is", () => {
+  const doc = normaliseLines(
+    textSourceLines(
+      [
+        "Foreword",
+        "Newtown is a borough.",
+        "\fRe-inspection of youth offending services: Newtown YOS",
+        "Ratings",
+        "\fRe-inspection of youth offending services: Newtown YOS",
+        "More text.",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  expect(doc.furniture.map((l) => l.line)).toEqual([3, 5]);
+  const found = parseIdentity(doc.lines, doc.furniture);
+  expect([found.area, found.reinspection, found.provenance.reinspection?.line]).toEqual(["Newtown", true, 3]);
 });
 
 test("without a cover or running headers, the ratings table's service names the area", () => {

@@ -198,7 +198,7 @@ test("text from the database is escaped, never markup", () => {
   const db = new Database(":memory:");
   const ratings = ["1_1", "1_2", "1_3", "1_4", "2_1", "2_2", "2_3", "2_4", "3_1", "3_2", "3_3", "3_4", "4_1"];
   db.exec(`CREATE TABLE meta ("key" TEXT, "value" TEXT);
-    CREATE TABLE inspections (report_id, file, area, published, overall_rating, stated_score, computed_score,
+    CREATE TABLE inspections (report_id, file, area, published, reinspection, overall_rating, stated_score, computed_score,
       audit_errors, audit_warnings, same_inspection_as, ratings_not_from_table, read_in_part, ${ratings.map((r) => `rating_${r}`).join(", ")});
     CREATE TABLE key_question_results (report_id, area, key_question_id, theme, standard_id, standard_name,
       domain, percent, percent_computed, source, line);
@@ -245,6 +245,29 @@ test("an inspection read from two files is one inspection: counted once, its sec
   // Each key question's distribution holds the inspection's one percentage, not two.
   const dots = out.match(/<circle class="dot[^>]*data-question="2\.1\.1"/g) ?? [];
   expect(dots).toHaveLength(1);
+});
+
+test("a re-inspection's row says so", async () => {
+  const dir = join(TMP, "reinspection");
+  mkdirSync(dir, { recursive: true });
+  const text = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
+  writeFileSync(
+    join(dir, "blackburn.txt"),
+    text.replace(
+      "An inspection of youth offending services in",
+      "A re-inspection of youth offending services in",
+    ),
+  );
+  writeFileSync(join(dir, "kirklees.txt"), readFileSync(join(ROOT, "corpus", "2021-10-kirklees.txt")));
+  const db = join(TMP, "reinspection.sqlite");
+  expect(await main(["ingest", dir, "--db", db], () => {})).toBe(0);
+  const conn = openDatabase(db);
+  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+  conn.close();
+  expect(out.match(/\(re-inspection\)/g)).toHaveLength(1);
+  expect(out).toMatch(
+    /Blackburn with Darwen <span class="muted" title="the report says it is a re-inspection">\(re-inspection\)<\/span>/,
+  );
 });
 
 test("files not loaded, and reports loaded in part, are listed with their reasons, and the part-read report's row is marked", async () => {
