@@ -21,7 +21,7 @@ import { main } from "../src/cli.js";
 import { SCHEMA_VERSION, openDatabase } from "../src/db.js";
 import { PARSER_VERSION, extractFile } from "../src/extract.js";
 import { QUERIES } from "../src/queries.js";
-import { expectSearchIndexSound, run } from "./helpers/shared.js";
+import { asReinspection, expectSearchIndexSound, run } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CORPUS = join(ROOT, "corpus");
@@ -86,10 +86,7 @@ describe("yos extract", () => {
 
   test("the summary and the inspections view say a re-inspection is one, and the area's inspection before it", async () => {
     const text = readFileSync(join(CORPUS, "2023-01-blackburn-with-darwen.txt"), "utf8");
-    const reinspection = text.replace(
-      "An inspection of youth offending services in",
-      "A re-inspection of youth offending services in",
-    );
+    const reinspection = asReinspection(text);
     const file = join(TMP, "blackburn-reinspection.txt");
     writeFileSync(file, reinspection);
     const { out } = await run(["extract", file]);

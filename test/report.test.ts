@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toMarkdown } from "../scripts/make-variants.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/render-browser-pdf.js";
 import { main } from "../src/cli.js";
-import { openDatabase } from "../src/db.js";
+import { type Db, openDatabase } from "../src/db.js";
 import { buildReportHtml } from "../src/report-html.js";
+import { asReinspection } from "./helpers/shared.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const TMP = join(import.meta.dirname, ".tmp", "report");
@@ -227,17 +228,35 @@ test("text from the database is escaped, never markup", () => {
   expect(out).toContain('data-rating="&lt;b&gt;Odd&lt;/b&gt;"');
 });
 
-test("an inspection read from two files is one inspection: counted once, its second file marked, its percentages plotted once", async () => {
-  const dir = join(TMP, "twins");
+/**
+ * The report of a folder `name` holding `files` (name: text), ingested into its own database
+ * with `ingest`'s exit code `code`; the database stays open for `look` before it is closed.
+ */
+async function reportOfFolder(
+  name: string,
+  files: Record<string, string | Buffer>,
+  code: number,
+  look: (db: Db) => void = () => {},
+): Promise<string> {
+  const dir = join(TMP, name);
   mkdirSync(dir, { recursive: true });
-  const text = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
-  writeFileSync(join(dir, "a.txt"), text);
-  writeFileSync(join(dir, "b.md"), toMarkdown(text));
-  const db = join(TMP, "twins.sqlite");
-  expect(await main(["ingest", dir, "--db", db, "--jobs", "1"], () => {})).toBe(0);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  const db = join(TMP, `${name}.sqlite`);
+  expect(await main(["ingest", dir, "--db", db, "--jobs", "1"], () => {})).toBe(code);
   const conn = openDatabase(db);
-  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
-  conn.close();
+  try {
+    look(conn);
+    return buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
+  } finally {
+    conn.close();
+  }
+}
+
+const corpusText = (name: string) => readFileSync(join(ROOT, "corpus", name), "utf8");
+
+test("an inspection read from two files is one inspection: counted once, its second file marked, its percentages plotted once", async () => {
+  const text = corpusText("2023-01-blackburn-with-darwen.txt");
+  const out = await reportOfFolder("twins", { "a.txt": text, "b.md": toMarkdown(text) }, 0);
   expect(out).toContain(
     '<span id="inspection-count">1 inspection (2 reports: 1 read from a second file)</span>',
   );
@@ -248,22 +267,14 @@ test("an inspection read from two files is one inspection: counted once, its sec
 });
 
 test("a re-inspection's row says so", async () => {
-  const dir = join(TMP, "reinspection");
-  mkdirSync(dir, { recursive: true });
-  const text = readFileSync(join(ROOT, "corpus", "2023-01-blackburn-with-darwen.txt"), "utf8");
-  writeFileSync(
-    join(dir, "blackburn.txt"),
-    text.replace(
-      "An inspection of youth offending services in",
-      "A re-inspection of youth offending services in",
-    ),
+  const out = await reportOfFolder(
+    "reinspection",
+    {
+      "blackburn.txt": asReinspection(corpusText("2023-01-blackburn-with-darwen.txt")),
+      "kirklees.txt": corpusText("2021-10-kirklees.txt"),
+    },
+    0,
   );
-  writeFileSync(join(dir, "kirklees.txt"), readFileSync(join(ROOT, "corpus", "2021-10-kirklees.txt")));
-  const db = join(TMP, "reinspection.sqlite");
-  expect(await main(["ingest", dir, "--db", db], () => {})).toBe(0);
-  const conn = openDatabase(db);
-  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
-  conn.close();
   expect(out.match(/\(re-inspection\)/g)).toHaveLength(1);
   expect(out).toMatch(
     /Blackburn with Darwen <span class="muted" title="the report says it is a re-inspection">\(re-inspection\)<\/span>/,
@@ -272,28 +283,23 @@ test("a re-inspection's row says so", async () => {
 
 test("files not loaded, and reports loaded in part, are listed with their reasons, and the part-read report's row is marked", async () => {
   const dir = join(TMP, "gaps");
-  mkdirSync(dir, { recursive: true });
-  const croydon = readFileSync(join(ROOT, "corpus", "2019-croydon.txt"), "utf8");
-  // Cut where Croydon's only key-question tables begin (its Annex 2): loaded in part.
-  writeFileSync(
-    join(dir, "croydon-cut.txt"),
-    croydon.slice(0, croydon.lastIndexOf("Annex 2 – Inspection results")),
+  const croydon = corpusText("2019-croydon.txt");
+  const out = await reportOfFolder(
+    "gaps",
+    {
+      // Cut where Croydon's only key-question tables begin (its Annex 2): loaded in part.
+      "croydon-cut.txt": croydon.slice(0, croydon.lastIndexOf("Annex 2 – Inspection results")),
+      "minutes.txt": "Minutes of the parish council meeting.\n\nItem 1. The bus shelter.\n",
+      "kirklees.txt": corpusText("2021-10-kirklees.txt"),
+    },
+    1,
+    // Analysts filter on the view's column.
+    (db) =>
+      expect(db.prepare("SELECT area, read_in_part FROM inspections ORDER BY area").all()).toEqual([
+        { area: "Croydon", read_in_part: 1 },
+        { area: "Kirklees", read_in_part: 0 },
+      ]),
   );
-  writeFileSync(
-    join(dir, "minutes.txt"),
-    "Minutes of the parish council meeting.\n\nItem 1. The bus shelter.\n",
-  );
-  writeFileSync(join(dir, "kirklees.txt"), readFileSync(join(ROOT, "corpus", "2021-10-kirklees.txt")));
-  const db = join(TMP, "gaps.sqlite");
-  expect(await main(["ingest", dir, "--db", db], () => {})).toBe(1);
-  const conn = openDatabase(db);
-  const out = buildReportHtml(conn, { generatedAt: "2026-01-01T00:00:00.000Z" });
-  // Analysts filter on the view's column.
-  expect(conn.prepare("SELECT area, read_in_part FROM inspections ORDER BY area").all()).toEqual([
-    { area: "Croydon", read_in_part: 1 },
-    { area: "Kirklees", read_in_part: 0 },
-  ]);
-  conn.close();
   expect(out).toContain('<a href="#files-not-read">2 files not read, or read in part</a>');
   expect(out).toContain("1 file not loaded and 1 report loaded in part");
   const rows = [

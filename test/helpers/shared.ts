@@ -99,3 +99,10 @@ export function expectSearchIndexSound(db: Db, word: string, reports: number): v
   expect(found).toEqual(rebuilt);
   expect(new Set(found.map((r) => r.report_id)).size).toBe(reports);
 }
+
+/** A report's text as its re-inspection would be titled ("A re-inspection of youth offending services in"). */
+export function asReinspection(text: string): string {
+  const title = "An inspection of youth offending services in";
+  if (!text.includes(title)) throw new Error("no cover title to retitle");
+  return text.replace(title, "A re-inspection of youth offending services in");
+}
