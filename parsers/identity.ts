@@ -112,18 +112,34 @@ function areaFromRunningHeaders(furniture: Line[]): { area: string; line: Line }
 
 interface Cover {
   area: string;
+  /** The title's line (its lines, where the cover's large type wrapped it). */
+  title: Line;
   /** The line naming the area: the title's own, or the next. */
   line: Line;
   /** The title's words say it is a re-inspection, before the area or after it. */
   reinspection: boolean;
 }
 
+/** A line the cover's title begins and that ends before the title does ("An inspection of youth"). */
+const TITLE_BEGUN =
+  /^(?:An?\s+)?(?:joint\s+|re-?\s*|follow-up\s+)?inspection(?:\s+of(?:\s+youth(?:\s+(?:offending|justice)(?:\s+services?)?)?)?)?$/i;
+
 /** The area a cover's title at `lines[i]` names, with the line naming it, if it is one. */
 function coverAreaAt(lines: Line[], i: number, title = COVER): Cover | null {
-  const m = plain((lines[i] as Line).flat).match(title);
-  if (!m) return null;
+  const titleLine = lines[i] as Line;
+  const m = plain(titleLine.flat).match(title);
+  if (!m) {
+    // The title wrapped in the cover's large type ("An inspection of youth" / "offending services
+    // in"): read as one line, its provenance both. (Capitalised, as a title is: not a sentence's
+    // "... we began our" / "inspection of youth justice services" / "in Newtown, and found".)
+    const next = lines[i + 1];
+    const begun = plain(titleLine.flat);
+    return next && begun.charCodeAt(0) >= 65 && begun.charCodeAt(0) <= 90 && TITLE_BEGUN.test(begun)
+      ? coverAreaAt([withNextLine(titleLine, next), ...lines.slice(i + 2, i + 4)], 0, title)
+      : null;
+  }
   const rest = (m[1] as string).trim();
-  const areaLine = rest ? (lines[i] as Line) : lines[i + 1];
+  const areaLine = rest ? titleLine : lines[i + 1];
   const named = (rest || (areaLine ? plain(areaLine.flat) : ""))
     .replace(TITLE_SNIPPET, "")
     .replace(FROM_INSPECTORATE, "");
@@ -141,7 +157,7 @@ function coverAreaAt(lines: Line[], i: number, title = COVER): Cover | null {
     /^\p{Lu}[\p{L}\s'’.&-]{0,40}$/u.test(more.flat)
   )
     area = `${area} ${plain(more.flat)}`;
-  return area && areaLine ? { area, line: areaLine, reinspection } : null;
+  return area && areaLine ? { area, title: titleLine, line: areaLine, reinspection } : null;
 }
 
 /** A cover's title with its article, "An inspection of youth offending services in", as no running header prints it. */
@@ -192,7 +208,7 @@ export function parseIdentity(
       out.provenance.area = provenanceOf(cover.line);
       coverLine = cover.line;
       out.reinspection = cover.reinspection;
-      out.provenance.reinspection = provenanceOf(head[i] as Line);
+      out.provenance.reinspection = provenanceOf(cover.title);
     }
   }
   const fromHeaders = out.area === null ? areaFromRunningHeaders(furniture) : null;

@@ -96,6 +96,7 @@ test.each([
   ["An inspection of youth offending services in\n\nNewtown", false],
   ["A joint inspection of youth offending services in Newtown", false],
   ["An inspection of youth offending services in Newtown (West)", false],
+  ["A re-inspection of youth\njustice services in\n\nNewtown", true],
 ])("a cover worded '%s' says whether it is a re-inspection (%s), citing its title", (cover, said) => {
   const found = identity(`${cover}\n\nHM Inspectorate of Probation, March 2022`);
   expect(found.reinspection).toBe(said);
@@ -125,6 +126,12 @@ test("a re-inspection that its title does not name says so in its foreword", () 
     "Our re-inspection of Newport in 2021 was the first of its kind.",
   ])
     expect(identity(`${cover}${other}`).reinspection).toBe(false);
+});
+
+test("a sentence wrapped before 'inspection of youth justice services' is no title", () => {
+  const prose =
+    "Foreword\n\nIn the spring we began our\ninspection of youth justice services\nin Newtown, and found much to praise.";
+  expect(identity(prose).area).toBeNull();
 });
 
 test("a report whose title and running headers cannot be read says nothing of being a re-inspection", () => {
@@ -177,6 +184,10 @@ test.each([
     "Tower Hamlets and City of London",
   ],
   ["An inspection of youth offending services in\n\nBlackburn with\nDarwen", "Blackburn with Darwen"],
+  // The title itself wrapped, at any word.
+  ["An inspection of youth\noffending services in\n\nNewtown", "Newtown"],
+  ["An inspection of youth offending\nservices in Newtown", "Newtown"],
+  ["An inspection of\nyouth justice\nservices in\n\nNewtown", "Newtown"],
 ])("a cover worded '%s' names the area", (cover, area) => {
   expect(identity(`${cover}\n\nHM Inspectorate of Probation, March 2019`).area).toBe(area);
 });
