@@ -76,6 +76,12 @@ const LEAD_CREDITS = new RegExp(
   `\\bThis inspection was led by (?!(?:HMI?|Her|His|The)\\b)(${name("{0,3}")})(?=\\s*(?:,|\\.|$)|\\s+(?:and|supported|with)\\s)`,
   "u",
 );
+/** The lead inspector's name from a line's statement of it, as any of the wordings above give it. */
+function leadStatement(text: string): RegExpMatchArray | null {
+  return text.match(LEAD) ?? text.match(LEAD_AFTER) ?? text.match(LEAD_LABEL) ?? text.match(LEAD_CREDITS);
+}
+/** What every such statement holds: a line without either holds none. */
+const LEAD_WORDS = /led by|lead inspector/i;
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:Published|Publication date|Date of publication)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
@@ -244,13 +250,31 @@ export function parseIdentity(
       break;
     }
   }
-  for (const line of lines.slice(0, 400)) {
+  const head400 = lines.slice(0, 400);
+  for (const [i, line] of head400.entries()) {
     const text = plain(line.flat);
-    const m =
-      text.match(LEAD) ?? text.match(LEAD_AFTER) ?? text.match(LEAD_LABEL) ?? text.match(LEAD_CREDITS);
+    let m = leadStatement(text);
+    let at = line;
+    // The sentence wrapped at the name: "led by HM Inspector" / "Jane Doe, supported by ...", or
+    // "led by HM Inspector Jane" / "Doe, ..." (one word at the line's end would be a name cut
+    // short): read on into the next line, the provenance both.
+    const next = head400[i + 1];
+    if (
+      next &&
+      !endsSentence(line) &&
+      LEAD_WORDS.test(text) &&
+      (!m || (!/\s/.test((m[1] as string).trim()) && text.trimEnd().endsWith((m[1] as string).trim())))
+    ) {
+      const joined = withNextLine(line, next);
+      const read = leadStatement(plain(joined.flat));
+      if (read) {
+        m = read;
+        at = joined;
+      }
+    }
     if (m) {
       out.leadInspector = leadName(m[1] as string);
-      out.provenance.leadInspector = provenanceOf(line);
+      out.provenance.leadInspector = provenanceOf(at);
       break;
     }
   }

@@ -58,8 +58,28 @@ test.each([
   ["The lead inspector was Jane Doe, supported by a team.", "Jane Doe"],
   ["This inspection was led by Zoë de la Cruz, supported by a team of inspectors.", "Zoë de la Cruz"],
   ["This inspection was led by Ann Lee. We would like to thank all those who helped.", "Ann Lee"],
+  // The sentence wrapped at the name, as a PDF's lines are.
+  ["This inspection was led by HM Inspector Jane\nDoe, supported by a team of inspectors.", "Jane Doe"],
+  ["This inspection was led by HM Inspector\nJane Doe, supported by a team of inspectors.", "Jane Doe"],
+  ["This inspection was led by\nJane Doe, supported by a team of inspectors.", "Jane Doe"],
+  ["This inspection was led by HM Inspector Jane Doe\nand a team of inspectors.", "Jane Doe"],
 ])("lead inspector: %s", (text, name) => {
   expect(identity(text).leadInspector).toBe(name);
+});
+
+test("a lead inspector's name read over a line's end cites both lines", () => {
+  const found = identity(
+    "Foreword\n\nThis inspection was led by HM Inspector Jane\nDoe, supported by a team.",
+  );
+  expect(found.provenance.leadInspector).toMatchObject({
+    line: 3,
+    snippet: "This inspection was led by HM Inspector Jane Doe, supported by a team.",
+  });
+  // A name whole on its line, its sentence going on, cites that line alone.
+  const whole = identity("This inspection was led by HM Inspector Jane Doe, supported\nby a team.");
+  expect(whole.provenance.leadInspector?.snippet).toBe(
+    "This inspection was led by HM Inspector Jane Doe, supported",
+  );
 });
 
 test("the inspectorate leading work is not a lead inspector", () => {
