@@ -133,14 +133,14 @@ const TITLE_BEGUN =
 /** The area a cover's title at `lines[i]` names, with the line naming it, if it is one. */
 function coverAreaAt(lines: Line[], i: number, title = COVER): Cover | null {
   const titleLine = lines[i] as Line;
-  const m = plain(titleLine.flat).match(title);
+  const text = plain(titleLine.flat);
+  const m = text.match(title);
   if (!m) {
     // The title wrapped in the cover's large type ("An inspection of youth" / "offending services
     // in"): read as one line, its provenance both. (Capitalised, as a title is: not a sentence's
     // "... we began our" / "inspection of youth justice services" / "in Newtown, and found".)
     const next = lines[i + 1];
-    const begun = plain(titleLine.flat);
-    return next && begun.charCodeAt(0) >= 65 && begun.charCodeAt(0) <= 90 && TITLE_BEGUN.test(begun)
+    return next && text.charCodeAt(0) >= 65 && text.charCodeAt(0) <= 90 && TITLE_BEGUN.test(text)
       ? coverAreaAt([withNextLine(titleLine, next), ...lines.slice(i + 2, i + 4)], 0, title)
       : null;
   }
@@ -260,10 +260,10 @@ export function parseIdentity(
     // short): read on into the next line, the provenance both.
     const next = head400[i + 1];
     if (
+      (!m || (!/\s/.test((m[1] as string).trim()) && text.trimEnd().endsWith((m[1] as string).trim()))) &&
       next &&
-      !endsSentence(line) &&
       LEAD_WORDS.test(text) &&
-      (!m || (!/\s/.test((m[1] as string).trim()) && text.trimEnd().endsWith((m[1] as string).trim())))
+      !endsSentence(line)
     ) {
       const joined = withNextLine(line, next);
       const read = leadStatement(plain(joined.flat));
@@ -321,9 +321,16 @@ function reinspectionStatement(lines: Line[]): { line: Line; cited: string } | n
   // re-inspections elsewhere.
   const head = lines.slice(0, 400);
   for (const [i, line] of head.entries()) {
-    if (!/inspection/i.test(line.flat)) continue;
-    // The sentence may begin on the line before ("This was a re-" / "inspection of the service").
+    // (A cheap look first: the words are rare, the lines many.)
+    if (!line.flat.includes("nspection") && !line.flat.includes("NSPECTION")) continue;
     const prev = head[i - 1];
+    // The word on this line, or begun at the line before's end ("This was a re-" / "inspection
+    // of the service"): the sentence may begin on the line before.
+    if (
+      !REINSPECTION_WORD.test(line.flat) &&
+      !(prev && /^inspection/i.test(line.flat) && /\bre-?$/i.test(prev.flat))
+    )
+      continue;
     for (const read of [line, prev && !endsSentence(prev) ? withNextLine(prev, line) : null]) {
       const m = read ? plain(read.flat).match(REINSPECTION_STATEMENT) : null;
       if (read && m) return { line: read, cited: m[0] };
