@@ -1121,16 +1121,18 @@ function columnPairs(
 ): { rows: Line[]; used: number } | null {
   // (The figure column's heading, "%", written at the column's head between the labels and the
   // figures: "Offence types" / the labels / "%" / the figures.)
-  const percentHeading = written.findIndex(
-    (l, k) =>
-      l.flat === "%" &&
-      k > 0 &&
-      isFactText(written[k - 1] as Line) &&
-      written[k + 1] !== undefined &&
-      isFactFigure(written[k + 1] as Line),
-  );
-  const stretch =
-    order === "label-first" && percentHeading > 0 ? written.filter((_, k) => k !== percentHeading) : written;
+  const percentHeading =
+    order === "label-first"
+      ? written.findIndex(
+          (l, k) =>
+            l.flat === "%" &&
+            k > 0 &&
+            isFactText(written[k - 1] as Line) &&
+            written[k + 1] !== undefined &&
+            isFactFigure(written[k + 1] as Line),
+        )
+      : -1;
+  const stretch = percentHeading > 0 ? written.filter((_, k) => k !== percentHeading) : written;
   const kinds = stretch.map((l) =>
     isFactFigure(l) ? "F" : isFactText(l) && !CAPTION.test(l.flat) ? "T" : "?",
   );
