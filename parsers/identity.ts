@@ -82,6 +82,12 @@ function leadStatement(text: string): RegExpMatchArray | null {
 }
 /** What every such statement holds: a line without either holds none. */
 const LEAD_WORDS = /led by|lead inspector/i;
+/**
+ * A line that starts with the rest of a name cut at the line before's end: a name's word, then
+ * the sentence going on ("Smith, supported by ...", "Smith and a team"), not a heading or a new
+ * sentence ("Acknowledgements", "The role of ...").
+ */
+const NAME_GOES_ON = new RegExp(`^${PARTICLES}${WORD}(?=\\s*[,.]|\\s+(?:supported|and|with)\\s)`, "u");
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:Published|Publication date|Date of publication)\\s*:?\\s*(?:\\d{1,2}\\s+)?${MONTH_WORD}\\s+(\\d{4})`,
   "i",
@@ -259,8 +265,11 @@ export function parseIdentity(
     // "led by HM Inspector Jane" / "Doe, ..." (one word at the line's end would be a name cut
     // short): read on into the next line, the provenance both.
     const next = head400[i + 1];
+    const named = m ? (m[1] as string).trim() : "";
     if (
-      (!m || (!/\s/.test((m[1] as string).trim()) && text.trimEnd().endsWith((m[1] as string).trim()))) &&
+      (!m ||
+        (text.trimEnd().endsWith(named) &&
+          (!/\s/.test(named) || (next !== undefined && NAME_GOES_ON.test(plain(next.flat)))))) &&
       next &&
       LEAD_WORDS.test(text) &&
       !endsSentence(line)

@@ -63,6 +63,16 @@ test.each([
   ["This inspection was led by HM Inspector\nJane Doe, supported by a team of inspectors.", "Jane Doe"],
   ["This inspection was led by\nJane Doe, supported by a team of inspectors.", "Jane Doe"],
   ["This inspection was led by HM Inspector Jane Doe\nand a team of inspectors.", "Jane Doe"],
+  // A name of three words cut after its second: the third starts the next line.
+  [
+    "This inspection was led by HM Inspector Mary Ann\nSmith, supported by a team of inspectors.",
+    "Mary Ann Smith",
+  ],
+  ["This inspection was led by HM Inspector Mary Ann\nSmith and a team of inspectors.", "Mary Ann Smith"],
+  ["This inspection was led by Jane Mary\nde la Cruz, supported by a team.", "Jane Mary de la Cruz"],
+  // A whole name at the line's end, the sentence unfinished: the next line is no part of it.
+  ["This inspection was led by HM Inspector Jane Doe\nAcknowledgements\nWe thank the service.", "Jane Doe"],
+  ["This inspection was led by HM Inspector Jane Doe\nThe role of HM Inspectorate of Probation", "Jane Doe"],
 ])("lead inspector: %s", (text, name) => {
   expect(identity(text).leadInspector).toBe(name);
 });
