@@ -1,7 +1,7 @@
 // Sample sizes: how many court, out-of-court and resettlement cases the inspectors examined,
 // from every place the report states them (methodology, domain introductions, annex).
 
-import type { SampleStatement, Samples } from "../schemas/report.js";
+import type { SampleStatement, Samples, SubSampleStatement } from "../schemas/report.js";
 import { type Line, provenanceOf } from "./lines.js";
 import { COUNT_WORD, OUT_OF_COURT, parseCount, plain } from "./text.js";
 
@@ -149,29 +149,104 @@ const SAMPLE_WORDS = new RegExp(SAMPLE_WORD.source, "gi");
  */
 const SENTENCE_END = /[.!?]\s+(?=[A-Z"'(])/g;
 
-function sentencesWithSampleWord(text: string): string[] {
-  const out: string[] = [];
+/** The sentence of `text` around position `at`: its start, and its end (the next sentence's start). */
+function sentenceAt(text: string, at: number): { start: number; end: number } {
+  const start =
+    Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("? ", at), text.lastIndexOf("! ", at)) + 1;
+  SENTENCE_END.lastIndex = at;
+  const end = SENTENCE_END.exec(text);
+  return { start, end: end ? end.index + 1 : text.length };
+}
+
+function sentencesWithSampleWord(text: string): { sentence: string; start: number }[] {
+  const out: { sentence: string; start: number }[] = [];
   let covered = -1;
   for (const m of text.matchAll(SAMPLE_WORDS)) {
     const at = m.index as number;
     if (at < covered) continue;
-    const start =
-      Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("? ", at), text.lastIndexOf("! ", at)) + 1;
-    SENTENCE_END.lastIndex = at;
-    const end = SENTENCE_END.exec(text);
-    covered = end ? end.index + 1 : text.length;
-    out.push(text.slice(start, covered).trim());
+    const { start, end } = sentenceAt(text, at);
+    covered = end;
+    out.push({ sentence: text.slice(start, end).trim(), start });
   }
   return out;
 }
 
-export function parseSamples(lines: Line[]): { samples: Samples; statements: SampleStatement[] } {
+/**
+ * A sub-sample as the methodology states it: "... in the 19 cases where we expected meaningful
+ * work to take place", "For the eight cases where there were factors related to harm, ...".
+ * Not "in 7 of the 14 cases where": that is a finding about the cases, not what was inspected.
+ */
+const SUB_SAMPLE = new RegExp(
+  `\\b(?:in|for) (?:the|those) ${N} (?:relevant )?cases (?:where|in which)\\b`,
+  "gi",
+);
+/** The inspectors saying what they looked at: what makes the sentence methodology, not a finding. */
+const WE_INSPECTED =
+  /\b(?:we|inspectors) (?:also |only )?(?:assessed|inspected|examined|looked at|reviewed|judged|considered)\b/i;
+const CHILD_SAFETY =
+  /\bkeep(?:ing)? (?:the )?(?:child|children|young (?:person|people))(?: or young (?:person|people))? safe\b|\bsafeguard(?:ing)? (?:the )?(?:child|children)\b|\bsafety and well-?being\b|\bsafety of (?:the )?(?:child|children|young (?:person|people))\b/i;
+const OTHERS_SAFETY =
+  /\bkeep(?:ing)? (?:other people|others) safe\b|\b(?:factors|concerns) related to (?:the )?(?:risk of )?(?:serious )?harm\b|\bsafety of (?:other people|others)\b/i;
+/** The work a sub-sample sentence names, as the digit of the standards that inspect it. */
+const STAGES: [RegExp, string][] = [
+  [/\bassessment\b/i, "1"],
+  [/\bplanning\b/i, "2"],
+  [/\bimplementation\b|\bdelivery\b/i, "3"],
+  [/\breviewing\b/i, "4"],
+];
+/** How far after a sample statement (in lines) a sub-sample is still read as part of it. */
+const SUB_SAMPLE_REACH = 6;
+
+/**
+ * The sub-samples stated in `text` (the line `line`, at index `lineIndex`) after the sample
+ * statements before them: each is part of the sample stated last before it, court or
+ * out-of-court (one stated further back than SUB_SAMPLE_REACH lines is not taken for its sample).
+ */
+function subSamplesIn(line: Line, text: string, last: (at: number) => Domain | null): SubSampleStatement[] {
+  const out: SubSampleStatement[] = [];
+  for (const m of text.matchAll(SUB_SAMPLE)) {
+    const size = parseCount(m[1] ?? "");
+    const domain = last(m.index as number);
+    if (size === null || (domain !== "court" && domain !== "outOfCourt")) continue;
+    const { start, end } = sentenceAt(text, m.index as number);
+    const sentence = text.slice(start, end);
+    if (!WE_INSPECTED.test(sentence)) continue;
+    const child = CHILD_SAFETY.test(sentence);
+    const others = OTHERS_SAFETY.test(sentence);
+    // A sentence naming both, or neither, does not say whose key questions the cases are.
+    if (child === others) continue;
+    const theme = child ? "child-safety" : "others-safety";
+    const d = domain === "court" ? "2" : "3";
+    const provenance = provenanceOf(line, m[0]);
+    // (Out-of-court work has no reviewing standard: 3.4 is another kind of standard.)
+    const stages = STAGES.filter(([re, digit]) => re.test(sentence) && !(d === "3" && digit === "4"));
+    const ids = stages.map(([, digit]) => `${d}.${digit}.${child ? "2" : "3"}`);
+    for (const keyQuestionId of ids.length > 0 ? ids : [null])
+      out.push({ domain, theme, keyQuestionId, size, provenance });
+  }
+  return out;
+}
+
+export function parseSamples(lines: Line[]): {
+  samples: Samples;
+  statements: SampleStatement[];
+  subSamples: SubSampleStatement[];
+} {
   const statements: SampleStatement[] = [];
-  for (const line of lines) {
-    if (line.flat.length < 20 || !SAMPLE_WORD.test(line.flat)) continue;
+  const subSamples: SubSampleStatement[] = [];
+  // The sample stated last, and the index of its line.
+  let previous: { domain: Domain; at: number } | null = null;
+  for (const [index, line] of lines.entries()) {
+    const flat = line.flat;
+    const sampled = flat.length >= 20 && SAMPLE_WORD.test(flat);
+    const subSampled = flat.includes(" cases where") || flat.includes(" cases in which");
+    if (!sampled && !subSampled) continue;
+    const text = plain(flat);
+    // This line's sample statements, by where their sentence starts.
+    const here: { domain: Domain; start: number }[] = [];
     // A statement never runs over a sentence's end: the patterns run on the sentences that have
     // the word, not on the whole paragraph.
-    for (const sentence of sentencesWithSampleWord(plain(line.flat))) {
+    for (const { sentence, start } of sampled ? sentencesWithSampleWord(text) : []) {
       const outOfCourtOrCustody = OUT_OF_COURT_OR_CUSTODY.test(sentence);
       const courtOrCommunity = /court|community/i.test(sentence);
       for (const { domain, re, parts } of PATTERNS) {
@@ -183,9 +258,17 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
           if (a === null) continue;
           const more = parts ? courtParts(sentence.slice((m.index as number) + m[0].length)) : 0;
           statements.push({ domain, size: a + more, provenance: provenanceOf(line, m[0]) });
+          here.push({ domain, start });
         }
       }
     }
+    if (subSampled) {
+      const before = previous && index - previous.at <= SUB_SAMPLE_REACH ? previous.domain : null;
+      const last = (at: number) => here.filter((h) => h.start < at).at(-1)?.domain ?? before;
+      subSamples.push(...subSamplesIn(line, text, last));
+    }
+    const lastHere = here.at(-1);
+    if (lastHere) previous = { domain: lastHere.domain, at: index };
   }
   const pick = (domain: Domain): number | null => {
     const sizes = statements.filter((s) => s.domain === domain).map((s) => s.size);
@@ -200,5 +283,6 @@ export function parseSamples(lines: Line[]): { samples: Samples; statements: Sam
   return {
     samples: { court: pick("court"), outOfCourt: pick("outOfCourt"), resettlement: pick("resettlement") },
     statements,
+    subSamples,
   };
 }

@@ -120,6 +120,24 @@ export const SampleStatementSchema = z.object({
   provenance: ProvenanceSchema,
 });
 
+export const SubSampleStatementSchema = z.object({
+  domain: z
+    .enum(["court", "outOfCourt"])
+    .describe("The sample it is part of: the one the report states last before it"),
+  theme: z
+    .enum(["child-safety", "others-safety"])
+    .describe("Whose safety the cases concern: the child's (key questions x.x.2) or other people's (x.x.3)"),
+  keyQuestionId: z
+    .string()
+    .regex(/^[23]\.[1-4]\.[23]$/)
+    .nullable()
+    .describe(
+      "The key question counted over these cases, where the sentence names the work (planning: 2.2.2 or 2.2.3, and so on); null where it names none",
+    ),
+  size: z.number().int().min(0).describe("Number of cases stated"),
+  provenance: ProvenanceSchema,
+});
+
 export const SamplesSchema = z.object({
   court: z.number().int().min(0).nullable().describe("Court-disposal cases inspected"),
   outOfCourt: z.number().int().min(0).nullable().describe("Out-of-court cases inspected"),
@@ -307,6 +325,11 @@ export const ReportRecordSchema = z.object({
   prompts: z.array(PromptSchema),
   samples: SamplesSchema,
   sampleStatements: z.array(SampleStatementSchema),
+  subSampleStatements: z
+    .array(SubSampleStatementSchema)
+    .describe(
+      "Sub-samples the methodology states: 'in the 19 cases where we expected meaningful work to take place' (keeping the child safe)",
+    ),
   contextualFacts: z.array(ContextualFactSchema),
   recommendations: RecommendationsSchema,
   ratingStatements: z.array(RatingStatementSchema),
@@ -330,6 +353,7 @@ export type KeyQuestion = z.infer<typeof KeyQuestionSchema>;
 export type Prompt = z.infer<typeof PromptSchema>;
 export type Samples = z.infer<typeof SamplesSchema>;
 export type SampleStatement = z.infer<typeof SampleStatementSchema>;
+export type SubSampleStatement = z.infer<typeof SubSampleStatementSchema>;
 export type ContextualFact = z.infer<typeof ContextualFactSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type Recommendations = z.infer<typeof RecommendationsSchema>;

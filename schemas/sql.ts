@@ -12,6 +12,7 @@ import {
   ReportRecordSchema,
   SampleStatementSchema,
   StandardSchema,
+  SubSampleStatementSchema,
   WarningSchema,
 } from "./report.js";
 
@@ -209,6 +210,12 @@ export const TABLES: TableDefinition[] = [
     "Every place the report states a sample size",
   ),
   tableFrom(
+    "sub_sample_statements",
+    SubSampleStatementSchema,
+    "reports",
+    "Every sub-sample the methodology states, with the key question it counts where it names one",
+  ),
+  tableFrom(
     "rating_statements",
     RatingStatementSchema,
     "reports",
@@ -240,6 +247,7 @@ export const INDEXES: string[] = [
   'CREATE INDEX IF NOT EXISTS idx_facts_report ON contextual_facts(report_id, "group")',
   "CREATE INDEX IF NOT EXISTS idx_recommendations_report ON recommendations(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_sample_statements_report ON sample_statements(report_id)",
+  "CREATE INDEX IF NOT EXISTS idx_sub_sample_statements_report ON sub_sample_statements(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_rating_statements_report ON rating_statements(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_warnings_report ON warnings(report_id)",
   "CREATE INDEX IF NOT EXISTS idx_findings_report ON findings(report_id, severity)",

@@ -17,7 +17,7 @@ import {
 import { sameInspectionSql, viewSql } from "../schemas/views.js";
 import { CHILD_TABLES, type ReportRows } from "./tabulate.js";
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Changes that bring a database of an earlier schema version to the next, by its version. */
 const MIGRATIONS: Record<number, string[]> = {
@@ -30,6 +30,9 @@ const MIGRATIONS: Record<number, string[]> = {
   // Schema 7: whether the report is a re-inspection (null for reports loaded before, until they
   // are next parsed: a new parser version re-parses every file).
   6: addColumnsSql("reports", "reinspection"),
+  // Schema 8: the sub-samples the methodology states, a table of their own (made by schemaSql
+  // with the rest; empty for reports loaded before, until they are next parsed).
+  7: [],
 };
 
 export type Db = Database.Database;

@@ -44,7 +44,7 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.251";
+export const PARSER_VERSION = "0.8.252";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
@@ -288,6 +288,7 @@ export function extractDocument(raw: RawDocument): ReportRecord {
     prompts: questions.prompts,
     samples: samples.samples,
     sampleStatements: samples.statements,
+    subSampleStatements: samples.subSamples,
     contextualFacts: facts.facts,
     recommendations: recs.recommendations,
     ratingStatements: [

@@ -131,6 +131,14 @@ const CASES: Case[] = [
     expect: { severity: "error", standardId: null, line: 162 },
   },
   {
+    // The methodology's "18 cases where meaningful work was required" (keeping other people safe,
+    // planning and implementation): 22% is 4 of 18 (2.2.3), never some k of 17.
+    rule: "sub-sample-figures",
+    file: KIRKLEES,
+    edits: [[162, "in the 18 cases where meaningful", "in the 17 cases where meaningful"]],
+    expect: { severity: "warning", standardId: "2.2", questionId: "2.2.3", line: 162 },
+  },
+  {
     rule: "recommendations-count",
     file: KIRKLEES,
     edits: [[214, "made 10 recommendations", "made 11 recommendations"]],
@@ -354,4 +362,26 @@ test("a standard whose table cell and section give no rating is checked by the r
     standards: damaged.standards.map((s) => (s.id === "2.3" ? { ...s, annexRating: null } : s)),
   };
   expect(band(unread)).toEqual([]);
+});
+
+test("sub-sample-figures: a sub-sample larger than its sample; quiet where the methodology's sub-samples fit", async () => {
+  // Kirklees: 2.2.2 32% is 6 of 19, 2.3.2 89% 17 of 19, 2.2.3 22% 4 of 18, 2.3.3 78% 14 of 18.
+  expect(of(auditRecord(await original(KIRKLEES)), "sub-sample-figures")).toEqual([]);
+  const larger = await mutated(KIRKLEES, [
+    [162, "in the 19 cases where we expected", "in the 29 cases where we expected"],
+  ]);
+  const found = of(auditRecord(larger), "sub-sample-figures");
+  expect(found.map((f) => [f.questionId, f.message, f.evidence.arithmetic])).toEqual([
+    [
+      "2.2.2",
+      "Key question 2.2.2 is said to be judged over 29 court-disposal cases, more than the sample of 22.",
+      "29 > 22",
+    ],
+    [
+      "2.3.2",
+      "Key question 2.3.2 is said to be judged over 29 court-disposal cases, more than the sample of 22.",
+      "29 > 22",
+    ],
+  ]);
+  expect(found[0]?.provenance.map((p) => p.line)).toEqual([162]);
 });

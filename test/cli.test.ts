@@ -677,15 +677,17 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
     ]);
   });
 
-  test.each([4, 5, 6])(
+  test.each([4, 5, 6, 7])(
     "a database of schema %i is brought to the current schema and goes on; one of a later schema is refused",
     async (version) => {
       const { dir, db } = await loadedFolder(`schema-${version}`, "report.txt");
       const file = join(dir, "report.txt");
       const old = new Database(db);
-      // (What each schema lacked: 6 the reports' re-inspection flag, 5 the standards' discretion
-      // notes' places too, 4 the files' paths too. The view that reads the flag goes with it.)
-      old.exec('DROP VIEW inspections; ALTER TABLE reports DROP COLUMN "reinspection"');
+      // (What each schema lacked: 7 the sub-samples' table, 6 the reports' re-inspection flag too,
+      // 5 the standards' discretion notes' places too, 4 the files' paths too. The view that
+      // reads the flag goes with it.)
+      old.exec("DROP TABLE sub_sample_statements");
+      if (version <= 6) old.exec('DROP VIEW inspections; ALTER TABLE reports DROP COLUMN "reinspection"');
       if (version <= 5)
         for (const column of ["line", "page", "snippet"])
           old.exec(`ALTER TABLE standards DROP COLUMN "discretion_provenance_${column}"`);
@@ -703,7 +705,10 @@ describe("yos ingest: incremental, duplicates, limits, jobs", () => {
       expect(rowsIn(db, "SELECT DISTINCT discretion_provenance_line AS line FROM standards")).toEqual([
         { line: null },
       ]);
-      expect(rowsIn(db, "SELECT reinspection FROM inspections")).toEqual([{ reinspection: null }]);
+      expect(rowsIn(db, "SELECT reinspection FROM inspections")).toEqual([
+        { reinspection: version <= 6 ? null : 0 },
+      ]);
+      expect(rowsIn(db, "SELECT count(*) AS n FROM sub_sample_statements")).toEqual([{ n: 0 }]);
       const forced = await run(["ingest", dir, "--db", db, "--force"]);
       expect(forced.out[0]).toMatch(`ok         ${file}  (Blackburn with Darwen: Good`);
       expect(rowsIn(db, "SELECT reinspection FROM inspections")).toEqual([{ reinspection: 0 }]);

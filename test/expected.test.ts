@@ -102,6 +102,15 @@ function compareRecord(actual: ReportRecord, expected: Expected): Record<string,
     if (actual.samples[key] !== expected.samples[key])
       p("samples", `${key}: got ${actual.samples[key]}, expected ${expected.samples[key]}`);
   }
+  const subSample = (
+    s: { domain: string; theme: string; keyQuestionId: string | null; size: number },
+    line: number,
+  ) => `${s.domain}/${s.theme}/${s.keyQuestionId}/${s.size}@${line}`;
+  const actualSubs = actual.subSampleStatements.map((s) => subSample(s, s.provenance.line));
+  const expectedSubs = (expected.subSampleStatements as Expected[]).map((s) => subSample(s, s.line));
+  for (const e of expectedSubs) if (!actualSubs.includes(e)) p("samples", `sub-sample ${e}: missing`);
+  for (const a of actualSubs)
+    if (!expectedSubs.includes(a)) p("samples", `sub-sample ${a}: not in the report`);
 
   const factKey = (f: { group: string; unit: string; label: string; subject: string | null }, line: number) =>
     `${f.group}/${norm(f.label)}/${norm(f.subject)}/${f.unit}@${line}`;

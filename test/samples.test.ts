@@ -86,3 +86,51 @@ test("a whole sample is no court sample for the part of it sentenced by the cour
   );
   expect(samples.court).toBeNull();
 });
+
+/** Each sub-sample read: [domain, theme, key question, size]. */
+const subSamplesOf = (text: string) =>
+  samplesOf(text).subSamples.map((s) => [s.domain, s.theme, s.keyQuestionId, s.size]);
+
+test("the methodology's sub-samples: the key questions of the work it names, in the sample stated before", () => {
+  // Kirklees' wording (2021): the court sample, then the cases each safety question was judged over.
+  const court =
+    "We took a detailed look at 21 community sentences and one custodial sentence managed by the YJS. For services to keep the child safe, we assessed the quality of planning, and implementation and delivery in the 19 cases where we expected meaningful work to take place. Similarly, for work to keep others safe, we assessed the quality of planning, and implementation and delivery in the 18 cases where meaningful work was required.";
+  expect(subSamplesOf(court)).toEqual([
+    ["court", "child-safety", "2.2.2", 19],
+    ["court", "child-safety", "2.3.2", 19],
+    ["court", "others-safety", "2.2.3", 18],
+    ["court", "others-safety", "2.3.3", 18],
+  ]);
+  // The out-of-court sample a paragraph before; the work not named: no key question.
+  const outOfCourt =
+    "We inspected 15 cases managed by the YJS that had received an out-of-court disposal.\n\nWe examined the quality of assessment, planning, and implementation and delivery of services.\n\nFor the eight cases where there were factors related to harm, we also inspected work done to keep other people safe. In the seven cases where safety and wellbeing concerns were identified, we looked at work done to safeguard the child.";
+  expect(subSamplesOf(outOfCourt)).toEqual([
+    ["outOfCourt", "others-safety", null, 8],
+    ["outOfCourt", "child-safety", null, 7],
+  ]);
+  const [first] = samplesOf(outOfCourt).subSamples;
+  expect(first?.provenance).toMatchObject({ line: 5 });
+  expect(first?.provenance.snippet).toContain("For the eight cases where there were factors related to harm");
+  // Out-of-court work has no reviewing standard.
+  expect(
+    subSamplesOf(
+      "We inspected 9 out-of-court disposals. We assessed planning and reviewing in the 6 cases where there were factors related to harm.",
+    ),
+  ).toEqual([["outOfCourt", "others-safety", "3.2.3", 6]]);
+});
+
+test.each([
+  // A finding about the cases, not what the inspectors judged over them.
+  "We examined 22 court disposals. Delivery to keep other people safe was effective in 7 of the 14 cases where this was needed.",
+  "We examined 22 court disposals. In the 14 cases where risk of harm was relevant, planning to keep other people safe was sufficient in seven.",
+  // Both safety questions, or neither: whose cases they are is not said.
+  "We examined 22 court disposals. We assessed planning to keep the child safe and to keep other people safe in the 19 cases where we expected meaningful work.",
+  "We examined 22 court disposals. We assessed planning in the 19 cases where we expected meaningful work.",
+  // No sample stated before it, or one stated too far back to be its.
+  "For the eight cases where there were factors related to harm, we also inspected work done to keep other people safe.",
+  `We examined 22 court disposals.\n\n${"Prose.\n\n".repeat(8)}For the eight cases where there were factors related to harm, we also inspected work done to keep other people safe.`,
+  // A resettlement sample is no sample of these key questions.
+  "We inspected 2 cases managed by the YJS that had received a custodial sentence. For the two cases where there were factors related to harm, we also inspected work done to keep other people safe.",
+])("no sub-sample: %s", (text) => {
+  expect(subSamplesOf(text)).toEqual([]);
+});

@@ -18,6 +18,7 @@ import { resettlementLimit } from "./rules/resettlement-limit.js";
 import { sampleConsistency } from "./rules/sample-consistency.js";
 import { scoreSum } from "./rules/score-sum.js";
 import { standardBand } from "./rules/standard-band.js";
+import { subSampleFigures } from "./rules/sub-sample-figures.js";
 
 export const RULES: AuditRule[] = [
   scoreSum,
@@ -32,6 +33,7 @@ export const RULES: AuditRule[] = [
   prosePercent,
   figureAgreement,
   sampleConsistency,
+  subSampleFigures,
   recommendationsCount,
   questionNumbering,
   methodologyRules,
