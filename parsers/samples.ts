@@ -142,6 +142,10 @@ const OUT_OF_COURT_OR_CUSTODY = new RegExp(`${OUT_OF_COURT}|custod|resettlement`
 /** A word every sample sentence above contains: the cheap test a line must pass first. */
 const SAMPLE_WORD = /examin|inspected|detailed look|sample (?:of|compris|consist|includ)|reviewed|looked at/i;
 const SAMPLE_WORDS = new RegExp(SAMPLE_WORD.source, "gi");
+/** What a sub-sample's sentence says of its cases (SUB_SAMPLE below). */
+const CASES_WHERE = /cases (?:where|in which)/i;
+/** Either: one scan of each line, where most lines have neither. */
+const SAMPLE_OR_CASES_WHERE = new RegExp(`${SAMPLE_WORD.source}|${CASES_WHERE.source}`, "i");
 
 /**
  * The sentences of `text` that carry a sample word, each once: from the sentence end before the
@@ -186,7 +190,7 @@ const WE_INSPECTED =
 const CHILD_SAFETY =
   /\bkeep(?:ing)? (?:the )?(?:child|children|young (?:person|people))(?: or young (?:person|people))? safe\b|\bsafeguard(?:ing)? (?:the )?(?:child|children)\b|\bsafety and well-?being\b|\bsafety of (?:the )?(?:child|children|young (?:person|people))\b/i;
 const OTHERS_SAFETY =
-  /\bkeep(?:ing)? (?:other people|others) safe\b|\b(?:factors|concerns) related to (?:the )?(?:risk of )?(?:serious )?harm\b|\bsafety of (?:other people|others)\b/i;
+  /\bkeep(?:ing)? (?:other people|others) safe\b|\b(?:factors|concerns) related to (?:the )?(?:risk of )?(?:serious )?harm\b|\brisk of (?:serious )?harm\b|\bsafety of (?:other people|others)\b/i;
 /** The work a sub-sample sentence names, as the digit of the standards that inspect it. */
 const STAGES: [RegExp, string][] = [
   [/\bassessment\b/i, "1"],
@@ -236,11 +240,14 @@ export function parseSamples(lines: Line[]): {
   const subSamples: SubSampleStatement[] = [];
   // The sample stated last, and the index of its line.
   let previous: { domain: Domain; at: number } | null = null;
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
     const flat = line.flat;
-    const sampled = flat.length >= 20 && SAMPLE_WORD.test(flat);
-    const subSampled = flat.includes(" cases where") || flat.includes(" cases in which");
-    if (!sampled && !subSampled) continue;
+    const first = flat.length < 20 ? null : SAMPLE_OR_CASES_WHERE.exec(flat);
+    if (!first) continue;
+    // (A sample word first needs no second look for one.)
+    const sampled = !CASES_WHERE.test(first[0]) || SAMPLE_WORD.test(flat);
+    const subSampled = CASES_WHERE.test(flat);
     const text = plain(flat);
     // This line's sample statements, by where their sentence starts.
     const here: { domain: Domain; start: number }[] = [];

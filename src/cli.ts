@@ -211,6 +211,24 @@ function reportInputError(e: InputError): void {
   process.stderr.write(`error [${e.code}] ${e.message}\n`);
 }
 
+const DOMAIN_NAMES = { court: "court", outOfCourt: "out-of-court" } as const;
+const THEME_NAMES = {
+  "child-safety": "the child's safety",
+  "others-safety": "other people's safety",
+} as const;
+
+/** "court, the child's safety: 19 cases (2.2.2, 2.3.2); ...": each stated sub-sample once. */
+function subSampleSummary(record: ReportRecord): string {
+  const groups = new Map<string, Set<string>>();
+  for (const s of record.subSampleStatements) {
+    const key = `${DOMAIN_NAMES[s.domain]}, ${THEME_NAMES[s.theme]}: ${s.size} cases`;
+    const ids = groups.get(key) ?? new Set<string>();
+    if (s.keyQuestionId) ids.add(s.keyQuestionId);
+    groups.set(key, ids);
+  }
+  return [...groups].map(([key, ids]) => (ids.size > 0 ? `${key} (${[...ids].join(", ")})` : key)).join("; ");
+}
+
 function pad(s: string, n: number): string {
   return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
 }
@@ -237,6 +255,8 @@ export function formatSummary(record: ReportRecord): string {
   out.push(
     `  samples: court ${record.samples.court ?? "—"}, out-of-court ${record.samples.outOfCourt ?? "—"}, resettlement ${record.samples.resettlement ?? "—"}`,
   );
+  const subSamples = subSampleSummary(record);
+  if (subSamples) out.push(`  sub-samples: ${subSamples}`);
   out.push("  standards:");
   for (const s of record.standards) {
     const kqs = record.keyQuestions

@@ -67,6 +67,15 @@ describe("yos extract", () => {
     expect(text).toContain("computed score: 16");
     expect(text).toContain("completeness: 49/55");
     expect(text).toContain("[figure-missing]");
+    // Croydon's methodology states no sub-sample: no line for them.
+    expect(text).not.toContain("sub-samples:");
+  });
+
+  test("the summary lists the sub-samples the methodology states, each once", async () => {
+    const { out } = await run(["extract", join(CORPUS, "2021-10-kirklees.txt")]);
+    expect(out.join("\n")).toContain(
+      "  sub-samples: court, the child's safety: 19 cases (2.2.2, 2.3.2); court, other people's safety: 18 cases (2.2.3, 2.3.3); out-of-court, other people's safety: 8 cases; out-of-court, the child's safety: 7 cases",
+    );
   });
 
   test("the summary says which ratings come from elsewhere than the ratings table", async () => {

@@ -111,6 +111,15 @@ test("the methodology's sub-samples: the key questions of the work it names, in 
   const [first] = samplesOf(outOfCourt).subSamples;
   expect(first?.provenance).toMatchObject({ line: 5 });
   expect(first?.provenance.snippet).toContain("For the eight cases where there were factors related to harm");
+  // Other wordings of whose safety: "risk of harm" is to other people, "keeping the child safe".
+  expect(
+    subSamplesOf(
+      "We examined 20 court disposals. In the 12 cases where risk of harm issues were identified, we assessed planning. For the 9 cases where there were factors related to keeping the child safe, we also inspected the delivery of services.",
+    ),
+  ).toEqual([
+    ["court", "others-safety", "2.2.3", 12],
+    ["court", "child-safety", "2.3.2", 9],
+  ]);
   // Out-of-court work has no reviewing standard.
   expect(
     subSamplesOf(
