@@ -202,9 +202,9 @@ const STAGES: [RegExp, string][] = [
 const SUB_SAMPLE_REACH = 6;
 
 /**
- * The sub-samples stated in `text` (the line `line`, at index `lineIndex`) after the sample
- * statements before them: each is part of the sample stated last before it, court or
- * out-of-court (one stated further back than SUB_SAMPLE_REACH lines is not taken for its sample).
+ * The sub-samples stated in `text` (`line`'s plain text): each is part of the sample stated last
+ * before it (`last`, by its position in `text`), court or out-of-court; a sub-sample with no such
+ * sample before it within SUB_SAMPLE_REACH lines is not read.
  */
 function subSamplesIn(line: Line, text: string, last: (at: number) => Domain | null): SubSampleStatement[] {
   const out: SubSampleStatement[] = [];

@@ -67,6 +67,13 @@ export function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
+/** A sample's name in a finding's message. */
+export const SAMPLE_NAMES = {
+  court: "court-disposal",
+  outOfCourt: "out-of-court",
+  resettlement: "resettlement",
+} as const;
+
 export function domainSample(record: ReportRecord, standardId: string): number | null {
   if (standardId.startsWith("2.")) return record.samples.court;
   if (standardId.startsWith("3.")) return record.samples.outOfCourt;

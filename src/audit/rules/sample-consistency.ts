@@ -1,6 +1,4 @@
-import { type AuditRule, finding } from "../rule.js";
-
-const NAMES = { court: "court-disposal", outOfCourt: "out-of-court", resettlement: "resettlement" } as const;
+import { type AuditRule, SAMPLE_NAMES, finding } from "../rule.js";
 
 export const sampleConsistency: AuditRule = {
   id: "sample-consistency",
@@ -16,7 +14,7 @@ export const sampleConsistency: AuditRule = {
       out.push(
         finding(this, record, {
           severity: "error",
-          message: `The ${NAMES[domain]} sample is stated as ${sizes.join(" and as ")} cases in different places.`,
+          message: `The ${SAMPLE_NAMES[domain]} sample is stated as ${sizes.join(" and as ")} cases in different places.`,
           values: Object.fromEntries(statements.map((s) => [`line ${s.provenance.line}`, s.size])),
           arithmetic: sizes.join(" ≠ "),
           provenance: statements.map((s) => s.provenance),

@@ -1,7 +1,5 @@
-import { type AuditRule, finding } from "../rule.js";
+import { type AuditRule, SAMPLE_NAMES, finding } from "../rule.js";
 import { reachable } from "./grim-percent.js";
-
-const NAMES = { court: "court-disposal", outOfCourt: "out-of-court" } as const;
 
 /**
  * A warning, not an error: which key question a methodology sentence's sub-sample counts, and
@@ -29,7 +27,7 @@ export const subSampleFigures: AuditRule = {
             severity: "warning",
             standardId,
             questionId: s.keyQuestionId,
-            message: `${s.keyQuestionId ? `Key question ${s.keyQuestionId} is said to be judged over` : "A sub-sample of"} ${s.size} ${NAMES[s.domain]} cases, more than the sample of ${sample}.`,
+            message: `${s.keyQuestionId ? `Key question ${s.keyQuestionId} is said to be judged over` : "A sub-sample of"} ${s.size} ${SAMPLE_NAMES[s.domain]} cases, more than the sample of ${sample}.`,
             values: { subSample: s.size, sample },
             arithmetic: `${s.size} > ${sample}`,
             provenance: [s.provenance],
