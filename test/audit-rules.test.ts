@@ -135,7 +135,11 @@ const CASES: Case[] = [
     // planning and implementation): 22% is 4 of 18 (2.2.3), never some k of 17.
     rule: "sub-sample-figures",
     file: KIRKLEES,
-    edits: [[162, "in the 18 cases where meaningful", "in the 17 cases where meaningful"]],
+    // (Both places it is printed, so that the two agree and only the figures are at odds.)
+    edits: [
+      [162, "in the 18 cases where meaningful", "in the 17 cases where meaningful"],
+      [621, "in the 18 cases where meaningful", "in the 17 cases where meaningful"],
+    ],
     expect: { severity: "warning", standardId: "2.2", questionId: "2.2.3", line: 162 },
   },
   {
@@ -370,7 +374,10 @@ test("sub-sample-figures: a sub-sample larger than its sample; quiet where the m
   const larger = await mutated(KIRKLEES, [
     [162, "in the 19 cases where we expected", "in the 29 cases where we expected"],
   ]);
-  const found = of(auditRecord(larger), "sub-sample-figures");
+  // (The annex's methodology still says 19: that disagreement is its own finding, tested below.)
+  const found = of(auditRecord(larger), "sub-sample-figures").filter(
+    (f) => !f.message.includes("different places"),
+  );
   expect(found.map((f) => [f.questionId, f.message, f.evidence.arithmetic])).toEqual([
     [
       "2.2.2",
@@ -384,4 +391,28 @@ test("sub-sample-figures: a sub-sample larger than its sample; quiet where the m
     ],
   ]);
   expect(found[0]?.provenance.map((p) => p.line)).toEqual([162]);
+});
+
+test("sub-sample-figures: the methodology printed twice with two sizes for one sub-sample", async () => {
+  // Kirklees prints its methodology at 162 and again in the annex at 621; 2.2.2's 32% is 6 of 19
+  // and 6 of 19 only, 2.3.2's 89% 17 of 19 or 16 of 18: the annex's 18 is caught by the sizes.
+  const twice = await mutated(KIRKLEES, [
+    [621, "in the 19 cases where we expected", "in the 18 cases where we expected"],
+  ]);
+  const found = of(auditRecord(twice), "sub-sample-figures").filter((f) =>
+    f.message.includes("different places"),
+  );
+  expect(found.map((f) => [f.questionId, f.message, f.evidence.arithmetic])).toEqual([
+    [
+      "2.2.2",
+      "The court-disposal sub-sample for the child's safety (key question 2.2.2) is stated as 19 and as 18 cases in different places.",
+      "19 ≠ 18",
+    ],
+    [
+      "2.3.2",
+      "The court-disposal sub-sample for the child's safety (key question 2.3.2) is stated as 19 and as 18 cases in different places.",
+      "19 ≠ 18",
+    ],
+  ]);
+  expect(found[0]?.provenance.map((p) => p.line)).toEqual([162, 621]);
 });

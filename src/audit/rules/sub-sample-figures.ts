@@ -9,10 +9,32 @@ import { reachable } from "./grim-percent.js";
 export const subSampleFigures: AuditRule = {
   id: "sub-sample-figures",
   description:
-    "A key question the methodology says is judged over a stated sub-sample ('in the 19 cases where we expected meaningful work') prints a percentage some k of those cases give, or that many relevant cases; no sub-sample is larger than its sample",
+    "A key question the methodology says is judged over a stated sub-sample ('in the 19 cases where we expected meaningful work') prints a percentage some k of those cases give, or that many relevant cases; no sub-sample is larger than its sample, and one stated in several places is the same everywhere",
   severity: "warning",
   check(record) {
     const out = [];
+    // The same sub-sample (sample, whose safety, key question) stated as different sizes.
+    const sizes = new Map<string, typeof record.subSampleStatements>();
+    for (const s of record.subSampleStatements) {
+      const key = `${s.domain} ${s.theme} ${s.keyQuestionId}`;
+      sizes.set(key, [...(sizes.get(key) ?? []), s]);
+    }
+    for (const statements of sizes.values()) {
+      const stated = [...new Set(statements.map((s) => s.size))];
+      if (stated.length < 2) continue;
+      const [s] = statements as [(typeof statements)[0]];
+      out.push(
+        finding(this, record, {
+          severity: "warning",
+          standardId: s.keyQuestionId?.slice(0, 3) ?? null,
+          questionId: s.keyQuestionId,
+          message: `The ${SAMPLE_NAMES[s.domain]} sub-sample for ${s.theme === "child-safety" ? "the child's" : "other people's"} safety${s.keyQuestionId ? ` (key question ${s.keyQuestionId})` : ""} is stated as ${stated.join(" and as ")} cases in different places.`,
+          values: Object.fromEntries(statements.map((x) => [`line ${x.provenance.line}`, x.size])),
+          arithmetic: stated.join(" ≠ "),
+          provenance: statements.map((x) => x.provenance),
+        }),
+      );
+    }
     const seen = new Set<string>();
     for (const s of record.subSampleStatements) {
       // The methodology is often printed twice (the domain's introduction, the annex): once each.
