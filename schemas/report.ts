@@ -129,7 +129,7 @@ export const SubSampleStatementSchema = z.object({
     .describe("Whose safety the cases concern: the child's (key questions x.x.2) or other people's (x.x.3)"),
   keyQuestionId: z
     .string()
-    .regex(/^[23]\.[1-4]\.[23]$/)
+    .regex(/^(?:2\.[1-4]|3\.[1-3])\.[23]$/)
     .nullable()
     .describe(
       "The key question counted over these cases, where the sentence names the work (planning: 2.2.2 or 2.2.3, and so on); null where it names none",
