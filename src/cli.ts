@@ -11,6 +11,7 @@ import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from "../schem
 import type { ReportRecord } from "../schemas/report.js";
 import { auditFiles } from "./audit-files.js";
 import { type AuditFormat, formatFindings } from "./audit/format.js";
+import { SAFETY_NAMES, SAMPLE_NAMES } from "./audit/rule.js";
 import {
   DatabaseError,
   SCHEMA_VERSION,
@@ -211,17 +212,11 @@ function reportInputError(e: InputError): void {
   process.stderr.write(`error [${e.code}] ${e.message}\n`);
 }
 
-const DOMAIN_NAMES = { court: "court", outOfCourt: "out-of-court" } as const;
-const THEME_NAMES = {
-  "child-safety": "the child's safety",
-  "others-safety": "other people's safety",
-} as const;
-
-/** "court, the child's safety: 19 cases (2.2.2, 2.3.2); ...": each stated sub-sample once. */
+/** "court-disposal, the child's safety: 19 cases (2.2.2, 2.3.2); ...": each stated sub-sample once. */
 function subSampleSummary(record: ReportRecord): string {
   const groups = new Map<string, Set<string>>();
   for (const s of record.subSampleStatements) {
-    const key = `${DOMAIN_NAMES[s.domain]}, ${THEME_NAMES[s.theme]}: ${s.size} cases`;
+    const key = `${SAMPLE_NAMES[s.domain]}, ${SAFETY_NAMES[s.theme]}: ${s.size} cases`;
     const ids = groups.get(key) ?? new Set<string>();
     if (s.keyQuestionId) ids.add(s.keyQuestionId);
     groups.set(key, ids);

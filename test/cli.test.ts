@@ -74,7 +74,7 @@ describe("yos extract", () => {
   test("the summary lists the sub-samples the methodology states, each once", async () => {
     const { out } = await run(["extract", join(CORPUS, "2021-10-kirklees.txt")]);
     expect(out.join("\n")).toContain(
-      "  sub-samples: court, the child's safety: 19 cases (2.2.2, 2.3.2); court, other people's safety: 18 cases (2.2.3, 2.3.3); out-of-court, other people's safety: 8 cases; out-of-court, the child's safety: 7 cases",
+      "  sub-samples: court-disposal, the child's safety: 19 cases (2.2.2, 2.3.2); court-disposal, other people's safety: 18 cases (2.2.3, 2.3.3); out-of-court, other people's safety: 8 cases; out-of-court, the child's safety: 7 cases",
     );
   });
 

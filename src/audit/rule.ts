@@ -74,6 +74,32 @@ export const SAMPLE_NAMES = {
   resettlement: "resettlement",
 } as const;
 
+/** Whose safety a sub-sample's cases concern, in a message. */
+export const SAFETY_NAMES = {
+  "child-safety": "the child's safety",
+  "others-safety": "other people's safety",
+} as const;
+
+/**
+ * One size stated in several places (a sample, a sub-sample) as more than one number: the
+ * sizes, and the evidence of a finding (each line's size, the arithmetic, every place); null
+ * where all places agree.
+ */
+export function sizesStatedApart(
+  statements: { size: number; provenance: Provenance }[],
+): { sizes: number[]; evidence: Pick<FindingInput, "values" | "arithmetic" | "provenance"> } | null {
+  const sizes = [...new Set(statements.map((s) => s.size))];
+  if (sizes.length < 2) return null;
+  return {
+    sizes,
+    evidence: {
+      values: Object.fromEntries(statements.map((s) => [`line ${s.provenance.line}`, s.size])),
+      arithmetic: sizes.join(" ≠ "),
+      provenance: statements.map((s) => s.provenance),
+    },
+  };
+}
+
 export function domainSample(record: ReportRecord, standardId: string): number | null {
   if (standardId.startsWith("2.")) return record.samples.court;
   if (standardId.startsWith("3.")) return record.samples.outOfCourt;

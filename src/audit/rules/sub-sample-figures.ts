@@ -1,4 +1,5 @@
-import { type AuditRule, SAMPLE_NAMES, finding } from "../rule.js";
+import type { ReportRecord, SubSampleStatement } from "../../../schemas/report.js";
+import { type AuditRule, SAFETY_NAMES, SAMPLE_NAMES, finding, sizesStatedApart } from "../rule.js";
 import { reachable } from "./grim-percent.js";
 
 /**
@@ -13,78 +14,83 @@ export const subSampleFigures: AuditRule = {
   severity: "warning",
   check(record) {
     const out = [];
-    // The same sub-sample (sample, whose safety, key question) stated as different sizes.
-    const sizes = new Map<string, typeof record.subSampleStatements>();
+    // Each sub-sample (its sample, whose safety, its key question) with every place stating it:
+    // the methodology is often printed twice (the domain's introduction, the annex).
+    const places = new Map<string, SubSampleStatement[]>();
     for (const s of record.subSampleStatements) {
       const key = `${s.domain} ${s.theme} ${s.keyQuestionId}`;
-      sizes.set(key, [...(sizes.get(key) ?? []), s]);
+      places.set(key, [...(places.get(key) ?? []), s]);
     }
-    for (const statements of sizes.values()) {
-      const stated = [...new Set(statements.map((s) => s.size))];
-      if (stated.length < 2) continue;
-      const [s] = statements as [(typeof statements)[0]];
-      out.push(
-        finding(this, record, {
-          severity: "warning",
-          standardId: s.keyQuestionId?.slice(0, 3) ?? null,
-          questionId: s.keyQuestionId,
-          message: `The ${SAMPLE_NAMES[s.domain]} sub-sample for ${s.theme === "child-safety" ? "the child's" : "other people's"} safety${s.keyQuestionId ? ` (key question ${s.keyQuestionId})` : ""} is stated as ${stated.join(" and as ")} cases in different places.`,
-          values: Object.fromEntries(statements.map((x) => [`line ${x.provenance.line}`, x.size])),
-          arithmetic: stated.join(" ≠ "),
-          provenance: statements.map((x) => x.provenance),
-        }),
-      );
-    }
-    const seen = new Set<string>();
-    for (const s of record.subSampleStatements) {
-      // The methodology is often printed twice (the domain's introduction, the annex): once each.
-      const key = `${s.domain} ${s.theme} ${s.keyQuestionId} ${s.size}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const sample = record.samples[s.domain];
-      const standardId = s.keyQuestionId?.slice(0, 3) ?? null;
-      if (sample !== null && s.size > sample) {
+    for (const statements of places.values()) {
+      const [first] = statements as [SubSampleStatement];
+      const { domain, keyQuestionId } = first;
+      const standardId = keyQuestionId?.slice(0, 3) ?? null;
+      const apart = sizesStatedApart(statements);
+      if (apart)
         out.push(
           finding(this, record, {
             severity: "warning",
             standardId,
-            questionId: s.keyQuestionId,
-            message: `${s.keyQuestionId ? `Key question ${s.keyQuestionId} is said to be judged over` : "A sub-sample of"} ${s.size} ${SAMPLE_NAMES[s.domain]} cases, more than the sample of ${sample}.`,
-            values: { subSample: s.size, sample },
-            arithmetic: `${s.size} > ${sample}`,
-            provenance: [s.provenance],
+            questionId: keyQuestionId,
+            message: `The ${SAMPLE_NAMES[domain]} sub-sample for ${SAFETY_NAMES[first.theme]}${keyQuestionId ? ` (key question ${keyQuestionId})` : ""} is stated as ${apart.sizes.join(" and as ")} cases in different places.`,
+            ...apart.evidence,
           }),
         );
-        continue;
-      }
-      for (const q of record.keyQuestions.filter((k) => k.id === s.keyQuestionId)) {
-        if (q.relevant !== null) {
-          if (q.relevant === s.size) continue;
-          out.push(
-            finding(this, record, {
-              severity: "warning",
-              standardId,
-              questionId: q.id,
-              message: `Key question ${q.id} counts ${q.relevant} relevant cases, but the methodology says it was judged over ${s.size}.`,
-              values: { relevant: q.relevant, subSample: s.size },
-              arithmetic: `${q.relevant} ≠ ${s.size}`,
-              provenance: [s.provenance, q.provenance],
-            }),
-          );
-        } else if (q.percent !== null && Number.isInteger(q.percent) && !reachable(q.percent, s.size))
-          out.push(
-            finding(this, record, {
-              severity: "warning",
-              standardId,
-              questionId: q.id,
-              message: `Key question ${q.id} prints ${q.percent}%, which no number of cases out of the ${s.size} the methodology says it was judged over can give.`,
-              values: { percent: q.percent, subSample: s.size },
-              arithmetic: `no whole k ≤ ${s.size} has round(100·k/${s.size}) = ${q.percent}`,
-              provenance: [s.provenance, q.provenance],
-            }),
-          );
-      }
+      // Each size stated, checked once (at its first place).
+      const sizes = statements.filter((s, k) => statements.findIndex((t) => t.size === s.size) === k);
+      for (const s of sizes) out.push(...checkSize(this, record, s));
     }
     return out;
   },
 };
+
+/** One stated sub-sample against its sample and its key question's figures. */
+function checkSize(rule: AuditRule, record: ReportRecord, s: SubSampleStatement) {
+  const sample = record.samples[s.domain];
+  const standardId = s.keyQuestionId?.slice(0, 3) ?? null;
+  if (sample !== null && s.size > sample)
+    return [
+      finding(rule, record, {
+        severity: "warning",
+        standardId,
+        questionId: s.keyQuestionId,
+        message: `${s.keyQuestionId ? `Key question ${s.keyQuestionId} is said to be judged over` : "A sub-sample of"} ${s.size} ${SAMPLE_NAMES[s.domain]} cases, more than the sample of ${sample}.`,
+        values: { subSample: s.size, sample },
+        arithmetic: `${s.size} > ${sample}`,
+        provenance: [s.provenance],
+      }),
+    ];
+  const out = [];
+  for (const q of record.keyQuestions.filter((k) => k.id === s.keyQuestionId)) {
+    if (q.relevant !== null && q.relevant !== s.size)
+      out.push(
+        finding(rule, record, {
+          severity: "warning",
+          standardId,
+          questionId: q.id,
+          message: `Key question ${q.id} counts ${q.relevant} relevant cases, but the methodology says it was judged over ${s.size}.`,
+          values: { relevant: q.relevant, subSample: s.size },
+          arithmetic: `${q.relevant} ≠ ${s.size}`,
+          provenance: [s.provenance, q.provenance],
+        }),
+      );
+    else if (
+      q.relevant === null &&
+      q.percent !== null &&
+      Number.isInteger(q.percent) &&
+      !reachable(q.percent, s.size)
+    )
+      out.push(
+        finding(rule, record, {
+          severity: "warning",
+          standardId,
+          questionId: q.id,
+          message: `Key question ${q.id} prints ${q.percent}%, which no number of cases out of the ${s.size} the methodology says it was judged over can give.`,
+          values: { percent: q.percent, subSample: s.size },
+          arithmetic: `no whole k ≤ ${s.size} has round(100·k/${s.size}) = ${q.percent}`,
+          provenance: [s.provenance, q.provenance],
+        }),
+      );
+  }
+  return out;
+}
