@@ -83,11 +83,19 @@ function pageNotes(page: SourceLine[]): Note[] {
   return [];
 }
 
+/** A line that carries on a note whatever its last line ended with: no note or page text starts so. */
+const NOTE_GOES_ON = /^\s*(?:[a-z=]|<?(?:https?:\/\/|www\.))/;
+
 /** A note that starts with its number raised: superscript, HTML, LaTeX, bracketed, markdown's. */
 const NOTE_MARKED_RAISED = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup|\$\^|\[\^?\d)/;
 
+/**
+ * What a glued marker follows: a word, a closing bracket or quote, or a sentence's stop after
+ * one (a PDF's superscript after the full stop, "... who have offended.1 Published ...").
+ */
+const BEFORE_MARKER = "(?<=[A-Za-z)?:’'”\"][.,;]?)";
 /** A number glued to the word before it, as `markerAt` finds one. */
-const GLUED_NUMBER = /(?<=[A-Za-z)?:’'”"])(\d{1,3})(?![\d,.%/])/g;
+const GLUED_NUMBER = new RegExp(`${BEFORE_MARKER}(\\d{1,3})(?![\\d,.%/])`, "g");
 
 /** Where `n` stands as a marker in `raw`: glued to a word, or spaced at the end of a cell or line. */
 function markerAt(raw: string, n: string): { index: number; length: number; glued: boolean } | null {
@@ -106,7 +114,7 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
   let patterns = patternsByNumber.get(n);
   if (!patterns) {
     patterns = {
-      glued: new RegExp(`(?<=[A-Za-z)?:’'”"])${n}(?![\\d,.%/])`),
+      glued: new RegExp(`${BEFORE_MARKER}${n}(?![\\d,.%/])`),
       // (Or, a single space for the column gap, before the row's one figure or two counts:
       // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7".)
       spaced: new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$)`),
@@ -221,10 +229,12 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       const first = note.lines[0] as SourceLine;
       // A note wrapped over lines is one note: its next lines, until its text ends, join its
       // first (and read as nothing where they stand, not as the page's text). (Text after an
-      // ended note stays where it is: a browser's notes stand amid the page's text.)
+      // ended note stays where it is: a browser's notes stand amid the page's text. Not a line
+      // that no text starts so: the address after "... can be found here:", the rest of a
+      // note that stopped on a quote, "... 'Requires improvement'" / "= 1; 'Good' = 2; ...".)
       let whole = first.raw.trimEnd();
       for (const l of note.lines.slice(1)) {
-        if (NOTE_END.test(whole)) break;
+        if (NOTE_END.test(whole) && !NOTE_GOES_ON.test(l.raw)) break;
         whole = joinWrapped(whole, l.raw.trim());
         text.set(l, "");
       }

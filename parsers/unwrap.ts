@@ -12,8 +12,8 @@ import {
   factTableHeading,
   isSplitHeaderRow,
 } from "./facts.js";
-import { noteRunsOn } from "./footnotes.js";
-import { type Footnote, type Line, type NormalisedDocument, lastLineOf } from "./lines.js";
+import { NOTE_START, noteRunsOn } from "./footnotes.js";
+import { type Footnote, type Line, type NormalisedDocument, lastLineOf, lineOfParts } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { ILLEGIBLE_PERCENT, MONTH_WORD, joinWrapped, ratingOnly } from "./text.js";
 
@@ -135,54 +135,7 @@ export function wrapWidth(lines: Line[]): Wrap | null {
 function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): boolean {
   if (!isProse(last) || !isProse(next)) return false;
   for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
-  if (
-    BLOCK_START.test(next.raw) ||
-    isTableHeading(next.flat) ||
-    SECTION_HEADING.test(next.flat) ||
-    ROW_END.some((re) => re.test(last.flat)) ||
-    FIGURE_ROW_START.test(next.flat)
-  )
-    return false;
-  // After a figure-and-label row, a figure alone ("16%") is the next row's cell, and a caption
-  // ending in its colon ("Education and child protection status of caseload:") heads the next rows.
-  if (FIGURE_ROW_START.test(last.flat) && (FIGURE_ALONE.test(next.flat) || CAPTION_END.test(next.flat)))
-    return false;
-  // After a numbered key question's first line, a percentage alone is its row's figure, beside
-  // the wrapped cell ("3.4.1. Are the YOT's recommendations ... to the child" / "73%" / "or young
-  // person ...?"), which the question parser reads so, and not once joined to the first line.
-  // (A whole question runs on into its figure, as a row with its figure beside it.)
-  const numbered = /^\d\.\d\.\d\.?\s+(.*)$/.exec(last.flat);
-  if (
-    numbered &&
-    /^\d{1,3}(?:\.\d+)?\s*%$/.test(next.flat) &&
-    !last.flat.includes("?") &&
-    QUESTION_START.test(numbered[1] as string)
-  )
-    return false;
-  // A rating cell wrapped beside a standard's description, a single space for the column gap
-  // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
-  if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return false;
-  // ... and the second of those rows ends there: the line after it ("Our rating for assessment is
-  // based on ...") is no more of it.
-  if (/[.!]\s+improvement\s*[*†]*\W*$/.test(last.flat)) return false;
-  // A table row whose question wraps, its figure printed beside the question's first line
-  // ("Does planning take sufficient account of the diversity and wider familial 59%" / "and
-  // social context of the child?"): a row of its own, the question parser reads the rest.
-  if (figuresBesideQuestionStart(last.flat)) return false;
-  // A standard's heading ("3.3. Implementation and delivery (out-of-court disposals)") ends
-  // where a capitalised line follows.
-  if (/^\d\.\d\.?\s/.test(last.flat) && /^[A-Z]/.test(next.flat)) return false;
-  // A short row ending in its rating ("Overall rating Good") or in two or more percentages
-  // ("Croydon 22% 69% 9%") is a row of its own too.
-  if (next.flat.length <= 80 && ((ROW_END[1] as RegExp).test(next.flat) || SPLIT_ROW.test(next.flat)))
-    return false;
-  if (
-    FIGURE_ROW_END.test(last.flat) &&
-    !/\s(?:19|20)\d\d$/.test(last.flat) && // "since the 2011" / "Census": a year
-    /^[A-Z]/.test(next.flat) &&
-    !MONTH_START.test(next.flat)
-  )
-    return false;
+  if (apart(last, next)) return false;
   const length = printedLength(last);
   // Well over the width: a paragraph the writer did not wrap (a line of its own).
   if (length > 1.15 * wrap.max) return false;
@@ -206,6 +159,65 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): 
     (next.flat.endsWith("?") ||
       (/^(?:is|are|does|do|has|have)\s/i.test(next.flat) && !/[.!]\s/.test(next.flat)));
   return forced && !question;
+}
+
+/**
+ * Whatever the geometry, `next` is no more of `last`'s sentence: `next` starts a block, a table
+ * or a section, or `last` is a table row (or its heading) that lost its column gaps.
+ */
+function apart(last: Line, next: Line): boolean {
+  if (
+    BLOCK_START.test(next.raw) ||
+    isTableHeading(next.flat) ||
+    SECTION_HEADING.test(next.flat) ||
+    ROW_END.some((re) => re.test(last.flat)) ||
+    FIGURE_ROW_START.test(next.flat)
+  )
+    return true;
+  // A web address ends what it closes (a note's "... are available here: https://..."): a
+  // capitalised line after it is the page's text going on, however long the address made the line.
+  if (/(?:https?:\/\/|www\.)\S+$/.test(last.flat) && /^[A-Z]/.test(next.flat)) return true;
+  // After a figure-and-label row, a figure alone ("16%") is the next row's cell, and a caption
+  // ending in its colon ("Education and child protection status of caseload:") heads the next rows.
+  if (FIGURE_ROW_START.test(last.flat) && (FIGURE_ALONE.test(next.flat) || CAPTION_END.test(next.flat)))
+    return true;
+  // After a numbered key question's first line, a percentage alone is its row's figure, beside
+  // the wrapped cell ("3.4.1. Are the YOT's recommendations ... to the child" / "73%" / "or young
+  // person ...?"), which the question parser reads so, and not once joined to the first line.
+  // (A whole question runs on into its figure, as a row with its figure beside it.)
+  const numbered = /^\d\.\d\.\d\.?\s+(.*)$/.exec(last.flat);
+  if (
+    numbered &&
+    /^\d{1,3}(?:\.\d+)?\s*%$/.test(next.flat) &&
+    !last.flat.includes("?") &&
+    QUESTION_START.test(numbered[1] as string)
+  )
+    return true;
+  // A rating cell wrapped beside a standard's description, a single space for the column gap
+  // ("... a high-quality, Requires" / "... for all children. improvement"): two rows, read as one.
+  if (/\sRequires$/.test(last.flat) && /[.!]\s+improvement\s*[*†]*\W*$/.test(next.flat)) return true;
+  // ... and the second of those rows ends there: the line after it ("Our rating for assessment is
+  // based on ...") is no more of it.
+  if (/[.!]\s+improvement\s*[*†]*\W*$/.test(last.flat)) return true;
+  // A table row whose question wraps, its figure printed beside the question's first line
+  // ("Does planning take sufficient account of the diversity and wider familial 59%" / "and
+  // social context of the child?"): a row of its own, the question parser reads the rest.
+  if (figuresBesideQuestionStart(last.flat)) return true;
+  // A standard's heading ("3.3. Implementation and delivery (out-of-court disposals)") ends
+  // where a capitalised line follows.
+  if (/^\d\.\d\.?\s/.test(last.flat) && /^[A-Z]/.test(next.flat)) return true;
+  // A short row ending in its rating ("Overall rating Good") or in two or more percentages
+  // ("Croydon 22% 69% 9%") is a row of its own too.
+  if (next.flat.length <= 80 && ((ROW_END[1] as RegExp).test(next.flat) || SPLIT_ROW.test(next.flat)))
+    return true;
+  if (
+    FIGURE_ROW_END.test(last.flat) &&
+    !/\s(?:19|20)\d\d$/.test(last.flat) && // "since the 2011" / "Census": a year
+    /^[A-Z]/.test(next.flat) &&
+    !MONTH_START.test(next.flat)
+  )
+    return true;
+  return false;
 }
 
 /**
@@ -234,7 +246,7 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   const wrap = wrapWidth(doc.lines);
   // (A text whose body is not wrapped, a paragraph a line: nothing to join. Its notes, set in
   // smaller type, still wrap at the page's width; the normaliser carried them on.)
-  if (wrap === null) return doc;
+  if (wrap === null) return sentencesAcrossPageBreaks(doc, doc.lines.map(lastLineOf));
   const furniture = new Set(doc.furniture.map((l) => l.line));
   // Lines a body paragraph may continue across: furniture, footnotes with their own lines, and
   // in a text spaced a blank line a line, those blank lines.
@@ -248,6 +260,8 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
   const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, line: { ...f.line } }));
   const notesFrom = [...footnotes].sort((a, b) => a.line.line - b.line.line);
   const lines: Line[] = [];
+  // Each paragraph's last source line (a joined paragraph keeps its first line's number).
+  const ends: number[] = [];
   let last: Line | null = null;
   // The footnote printed last, while a body line may still continue it.
   let note: { footnote: Footnote; last: Line } | null = null;
@@ -292,10 +306,76 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       head.flat = joinWrapped(head.flat, line.flat);
       head.cells = [head.flat];
       head.markers = [...head.markers, ...line.markers];
+      ends[ends.length - 1] = lastLineOf(line);
     } else {
       lines.push({ ...line, index: lines.length });
+      ends.push(lastLineOf(line));
     }
     last = line;
   }
-  return { ...doc, lines, footnotes };
+  return sentencesAcrossPageBreaks({ ...doc, lines, footnotes }, ends);
+}
+
+/** A paragraph's line long enough not to be a heading, a label or a table's cell. */
+const CUT_PARAGRAPH_LENGTH = 40;
+
+/**
+ * A sentence a page break cut in two, put back together: a line of prose stopping mid-sentence
+ * (on a lower-case word or a comma), then only what a page break leaves (blank lines, the
+ * page's number and running header, its footnotes), then prose going on in lower case ("... we
+ * assessed the quality of planning, and implementation and" / the page's notes / "delivery in
+ * the 18 cases where ..."). Unwrapping does not reach it: a text with a paragraph a line is not
+ * unwrapped at all, and a wrapped one's paragraph ends at a blank line. (The PDF reader joins
+ * such a paragraph from the page's geometry; this is for texts written out of PDFs.) Something
+ * must show the break: the page's number changing, or its furniture or a note between. Blank
+ * lines alone do not: they end a paragraph, or set apart the lines of a list item a web page
+ * printed a block a line ("... is affected by the" / "inadequacies of children's social care"),
+ * which the text it was made from holds as lines of their own too. `ends` holds each line's last
+ * source line: a paragraph unwrapped from several keeps its first's number.
+ */
+function sentencesAcrossPageBreaks(doc: NormalisedDocument, ends: number[]): NormalisedDocument {
+  let joined: Line[] | null = null;
+  const lines = doc.lines;
+  const breakLines = [
+    ...doc.furniture.map((l) => l.line),
+    ...doc.footnotes.flatMap((f) => [f.line.line, lastLineOf(f.line)]),
+  ].sort((a, b) => a - b);
+  const pageBreakBetween = (line: Line, end: number, next: Line) =>
+    (line.page !== null && next.page !== null && line.page !== next.page) ||
+    breakLines.some((n) => n > end && n < next.line);
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    let line = lines[i] as Line;
+    let next = lines[i + 1];
+    while (
+      next &&
+      next.line > (ends[i] as number) + 1 &&
+      cutByPageBreak(line, next) &&
+      pageBreakBetween(line, ends[i] as number, next)
+    ) {
+      // (One cell, as an unwrapped paragraph is: both lines are prose.)
+      line = lineOfParts(line, [line, next], [joinWrapped(line.flat, next.flat)], " ");
+      i++;
+      next = lines[i + 1];
+    }
+    if (i > first || joined) {
+      joined ??= lines.slice(0, first);
+      joined.push({ ...line, index: joined.length });
+    }
+  }
+  return joined ? { ...doc, lines: joined } : doc;
+}
+
+function cutByPageBreak(line: Line, next: Line): boolean {
+  return (
+    line.flat.length >= CUT_PARAGRAPH_LENGTH &&
+    // (A note the normaliser did not take for one, "14 AQA – ... is an awarding body", is not
+    // the sentence the page break cut: that one stands above the notes.)
+    !NOTE_START.test(line.raw) &&
+    /[a-z,]$/.test(line.flat) &&
+    /^[a-z]/.test(next.flat) &&
+    isProse(line) &&
+    isProse(next) &&
+    !apart(line, next)
+  );
 }

@@ -445,3 +445,48 @@ test("a note that is a web address alone, at its page's foot, is a note though i
   );
   expect(worded.footnotes).toEqual([]);
 });
+
+// A PDF's superscript printed after a sentence's full stop comes out of pdftotext glued to it
+// ("... who have offended.1 Published ..."); Kirklees' first two notes are so, set at the foot
+// of the page after their markers'.
+test("a marker glued after a sentence's stop is a marker, its note on the next page a footnote", () => {
+  const pages = [
+    page(
+      "Inspection of youth offending services: Anytown",
+      "Executive summary",
+      "They are designed to drive improvements in the quality of work with children who have",
+      "offended.1 Published scoring rules generate the overall YJS rating.2 The findings are below.",
+      "4",
+    ),
+    page(
+      "Inspection of youth offending services: Anytown",
+      "We took a detailed look at 21 community sentences.",
+      "1 HM Inspectorate of Probation's standards can be found here:",
+      "https://www.justiceinspectorates.gov.uk/hmiprobation/",
+      "2 Each of the 12 standards is scored on a 0–3 scale in which 'Requires improvement'",
+      "= 1; 'Good' = 2.",
+      "5",
+    ),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(pages), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    // (The address after the colon, and the rest after a quote that only looked like the note's end, are the note's.)
+    [
+      "1",
+      "HM Inspectorate of Probation's standards can be found here: https://www.justiceinspectorates.gov.uk/hmiprobation/",
+    ],
+    [
+      "2",
+      "Each of the 12 standards is scored on a 0–3 scale in which 'Requires improvement' = 1; 'Good' = 2.",
+    ],
+  ]);
+  const marked = doc.lines.find((l) => l.flat.startsWith("offended."));
+  expect(marked?.markers).toEqual(["1", "2"]);
+  expect(marked?.flat).toBe(
+    "offended. Published scoring rules generate the overall YJS rating. The findings are below.",
+  );
+  const flats = doc.lines.map((l) => l.flat);
+  expect(flats).not.toContain("1 HM Inspectorate of Probation's standards can be found here:");
+  expect(flats).not.toContain("= 1; 'Good' = 2.");
+  expect(flats).toContain("We took a detailed look at 21 community sentences.");
+});

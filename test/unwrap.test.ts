@@ -222,6 +222,26 @@ describe("unwrapParagraphs", () => {
     ]);
     expect(doc.lines.some((l) => l.flat.startsWith("rating, and"))).toBe(false);
   });
+  test("a note ending in its web address is not carried on into the capitalised body line after it", () => {
+    // (Tower Hamlets' methodology, pdftotext -raw: the out-of-court sample's sentence had become
+    // the note's words, however long the address made the note's line.)
+    const text = [
+      ...FILLER,
+      "",
+      "²⁴ HM Inspectorate's standards are available here:",
+      "https://www.justiceinspectorates.gov.uk/hmiprobation/about-our-work/our-standards-and-ratings/",
+      "We examined nine out-of-court disposals. The sample size was set based on the proportion of",
+      "out-of-court disposal cases in the YJS.",
+    ].join("\n");
+    const doc = unwrap(text);
+    expect(doc.footnotes.map((f) => f.text)).toEqual([
+      "HM Inspectorate's standards are available here: https://www.justiceinspectorates.gov.uk/hmiprobation/about-our-work/our-standards-and-ratings/",
+    ]);
+    expect(doc.lines.map((l) => l.flat).slice(-1)).toEqual([
+      "We examined nine out-of-court disposals. The sample size was set based on the proportion of out-of-court disposal cases in the YJS.",
+    ]);
+  });
+
   test("a line in lower case after a page's notes carries on the body's sentence they broke into, not a note that has ended", () => {
     // (North Somerset's 3.4 on A5 pages, pdftotext -raw: "... As" / notes 28 and 29 / the page's
     // number / "a result, joint working was rated as 'Outstanding'." / a key question's heading.)
@@ -438,5 +458,103 @@ describe("footnotes wrapped in smaller type than the body", () => {
       "text",
     );
     expect(ended.lines.map((l) => l.flat)).toEqual(["standard work went on."]);
+  });
+});
+
+describe("a sentence a page break cut in two", () => {
+  // (Kirklees' court methodology as a converter writes the PDF: the page's notes, its number and
+  // the next page's running header between "... implementation and" and "delivery in the 18
+  // cases ...", which the sub-sample reader needs whole.)
+  const FIRST =
+    "For services to keep the child safe, we assessed the quality of planning, and implementation and delivery in the 19 cases where we expected meaningful work to take place. Similarly, for work to keep others safe, we assessed the quality of planning, and implementation and";
+  const REST = "delivery in the 18 cases where meaningful work was required.";
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `${FILLER.slice(0, 3).join(" ")} (${i}).`);
+
+  test("a text with a paragraph a line: the sentence runs on across the page's notes and blank lines", () => {
+    const text = [
+      ...paragraphs,
+      FIRST,
+      "¹ HM Inspectorate of Probation's standards can be found here:",
+      "² Each of the 12 standards is scored on a 0–3 scale.",
+      REST,
+      "In this service, supporting desistance was the strongest area of work.",
+    ].join("\n\n");
+    const doc = unwrap(text);
+    const joined = doc.lines.find((l) => l.flat.startsWith("For services"));
+    expect(joined?.flat).toBe(`${FIRST} ${REST}`);
+    // Its provenance: the first line's number, through the last's, both lines' words.
+    expect([joined?.line, joined?.through]).toEqual([25, 31]);
+    expect(joined?.raw).toBe(`${FIRST} ${REST}`);
+    expect(doc.footnotes.map((f) => f.marker)).toEqual(["1", "2"]);
+    expect(doc.lines.map((l) => l.flat).slice(-1)).toEqual([
+      "In this service, supporting desistance was the strongest area of work.",
+    ]);
+  });
+
+  test("blank lines alone show no page break: the lines stay apart, whatever word the first stops on", () => {
+    // (A web page prints a hard-wrapped list item's lines as blocks of their own, blank lines
+    // between, as the text it was made from holds them as lines of their own.)
+    const endOfText = (first: string) =>
+      unwrap(
+        [...paragraphs, first, "inadequacies of children's social care, and the full extent of this."].join(
+          "\n\n",
+        ),
+      )
+        .lines.map((l) => l.flat)
+        .slice(-2);
+    for (const first of [
+      "The work of the partnership to keep children safe is affected by the",
+      "The work of the partnership to keep children safe is affected in these cases",
+    ])
+      expect(endOfText(first)).toEqual([
+        first,
+        "inadequacies of children's social care, and the full extent of this.",
+      ]);
+  });
+
+  test("a wrapped text (pdftotext): across the blank lines, the page's number and the next page's start", () => {
+    const lines = unwrap(
+      [
+        ...FILLER,
+        "planning, and implementation and delivery in the 19 cases where we expected meaningful work to",
+        "take place. Similarly, for work to keep others safe, we assessed the quality of planning, and",
+        "",
+        "5",
+        "",
+        `\f${REST}`,
+        "In this service, supporting desistance was the strongest area of work.",
+      ].join("\n"),
+    ).lines.map((l) => l.flat);
+    expect(lines.slice(-2)).toEqual([
+      expect.stringMatching(
+        /of planning, and delivery in the 18 cases where meaningful work was required\.$/,
+      ),
+      "In this service, supporting desistance was the strongest area of work.",
+    ]);
+  });
+
+  test("a sentence's end, a heading, a short line, a list item or a capital after the break: lines of their own", () => {
+    const endOfText = (first: string, next: string) =>
+      unwrap([...paragraphs, first, "¹ A note.", next].join("\n\n"))
+        .lines.map((l) => l.flat)
+        .slice(-2);
+    const full = "Work to keep other people safe was judged sufficient in most of the cases we inspected.";
+    expect(endOfText(full, "delivery in the 18 cases")).toEqual([full, "delivery in the 18 cases"]);
+    expect(endOfText("Court disposals", "we inspected nine cases")).toEqual([
+      "Court disposals",
+      "we inspected nine cases",
+    ]);
+    const open = "Work to keep other people safe was judged sufficient in most of the";
+    expect(endOfText(open, "a) Does assessment focus on the child?")).toEqual([
+      open,
+      "a) Does assessment focus on the child?",
+    ]);
+    expect(endOfText(open, "Planning was good.")).toEqual([open, "Planning was good."]);
+    // (The same with nothing between: a text's lines are its own, not a page break's.)
+    expect(
+      unwrap([...paragraphs, open, "cases we inspected."].join("\n\n").replace(`${open}\n\n`, `${open}\n`))
+        .lines.map((l) => l.flat)
+        .slice(-2),
+    ).toEqual([open, "cases we inspected."]);
   });
 });
