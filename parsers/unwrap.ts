@@ -125,6 +125,9 @@ export function wrapWidth(lines: Line[]): Wrap | null {
   return { width, max: lengths[Math.floor(0.99 * (lengths.length - 1))] as number };
 }
 
+/** A note's text stopped before its end: on a word, not a stop, a colon or a closing bracket or quote. */
+const noteGoesOn = (text: string) => !SENTENCE_END.test(text) && !/[:)"'’”]\s*$/.test(text);
+
 /**
  * Whether `next` continues the paragraph whose last printed line is `last`: both prose, nothing
  * but skippable lines (furniture, footnotes) between them, `next` starting no block, `last`
@@ -132,13 +135,15 @@ export function wrapWidth(lines: Line[]): Wrap | null {
  * paragraph's own last line usually is neither), and, where a sentence ends at the break, text
  * running on in lower case or a forced break.
  */
-function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>): boolean {
+function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>, smallType = false): boolean {
   if (!isProse(last) || !isProse(next)) return false;
   for (let n = last.line + 1; n < next.line; n++) if (!skippable.has(n)) return false;
   if (apart(last, next)) return false;
   const length = printedLength(last);
   // Well over the width: a paragraph the writer did not wrap (a line of its own).
-  if (length > 1.15 * wrap.max) return false;
+  // (Not a note in smaller type, whose lines hold more: "... indicated in bold in the table. See" /
+  // "Annexe 1 for a more detailed explanation.")
+  if (length > 1.15 * wrap.max && !smallType) return false;
   // The break was forced: the next word would not have fitted on this line.
   const forced = length + 1 + (next.raw.trim().split(/\s/, 1)[0] ?? "").length > wrap.max;
   if (length < 0.65 * wrap.width && !forced) return false;
@@ -290,7 +295,8 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       continues(last, line, wrap, skippable);
     if (
       note &&
-      (continues(note.last, line, wrap, furniture) || noteRunsOn(note.footnote.text, note.last.line, line)) &&
+      (continues(note.last, line, wrap, furniture, noteGoesOn(note.footnote.text)) ||
+        noteRunsOn(note.footnote.text, note.last.line, line)) &&
       !bodyRunsOn()
     ) {
       note.footnote.text = joinWrapped(note.footnote.text, line.flat);

@@ -431,6 +431,27 @@ describe("footnotes wrapped in smaller type than the body", () => {
     expect(doc.lines.map((l) => l.flat)).toContain("and endorsed the outcomes allocated for each of these.");
   });
 
+  test("a note's line longer than the body's, stopping on a word, goes on into the next line; the body's sentence after the notes is the body's", () => {
+    // (North Somerset's 2.2 as the PDF renderings print it: the note, in smaller type, holds more
+    // than the body's widest line; its last words had become the body's sentence's.)
+    const doc = unwrap(
+      [
+        ...FILLER,
+        "There was evidence of collaborative planning with partner agencies, including the unit, police",
+        "¹¹ The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See",
+        "Annexe 1 for a more detailed explanation.",
+        "17",
+        "\fand children's social care.",
+      ].join("\n"),
+    );
+    expect(doc.footnotes.map((f) => f.text)).toEqual([
+      "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed explanation.",
+    ]);
+    expect(doc.lines.map((l) => l.flat).slice(-1)[0]).toMatch(
+      /including the unit, police and children's social care\.$/,
+    );
+  });
+
   test("the normaliser carries a note on where its sentence runs on, before any table is read; the unwrapper goes on from the note's last line", () => {
     const note = [
       "²⁴ Due to the size of the sample, performance in one case adversely",
