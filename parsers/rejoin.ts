@@ -173,6 +173,8 @@ function isProseLine(text: string): boolean {
 const isCaptionText = (text: string) => /:\s*\d{0,2}$/.test(text) || CAPTION_START.test(text);
 
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
+const wordsIn = (text: string) => text.split(/\s+/).length;
+
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
   // (Not a numbered heading of its own: "2.4.3." / "3. Out-of-court disposals"; nor another
@@ -188,7 +190,10 @@ function continuesRow(row: string[], cell: string): boolean {
     !/^requires$/i.test(last) &&
     last.length <= 60 &&
     row.length <= 3 &&
-    !(row.length === 1 && isProseLine(last))
+    !(row.length === 1 && isProseLine(last)) &&
+    // (Nor two lines of prose on a narrow page: "have a comprehensive range of assurance and
+    // gatekeeping" / "systems. Managers did not always use the countersigning process".)
+    !(row.length === 1 && wordsIn(last) >= 8 && wordsIn(cell) >= 6)
   )
     return true;
   if (isRating(cell) || SCORE.test(cell)) return isLabel(row);

@@ -342,10 +342,11 @@ const CUT_PARAGRAPH_LENGTH = 40;
 function sentencesAcrossPageBreaks(doc: NormalisedDocument, ends: number[]): NormalisedDocument {
   let joined: Line[] | null = null;
   const lines = doc.lines;
+  // (A note's first and last lines: one between the two lines is enough.)
   const breakLines = [
     ...doc.furniture.map((l) => l.line),
     ...doc.footnotes.flatMap((f) => [f.line.line, lastLineOf(f.line)]),
-  ].sort((a, b) => a - b);
+  ];
   const pageBreakBetween = (line: Line, end: number, next: Line) =>
     (line.page !== null && next.page !== null && line.page !== next.page) ||
     breakLines.some((n) => n > end && n < next.line);

@@ -288,6 +288,22 @@ describe("rejoinRows", () => {
     expect(after).toContainEqual(["50%"]);
   });
 
+  test("two lines of prose on a narrow page are no cell split mid-word: each stays a line of one cell", () => {
+    // (Tower Hamlets on A5 pages, pdftotext: the two became one row of two cells, no prose for
+    // the unwrapper, and the paragraph was cut after them.)
+    const prose = [
+      "provide a comprehensive range of assurance and gatekeeping",
+      "systems. Managers did not always use the countersigning process",
+    ];
+    const rows = cellPerLineRows([...prose, "", "Reviewing of progress was excellent."]);
+    expect(rows).toContainEqual([prose[0]]);
+    expect(rows).toContainEqual([prose[1]]);
+    // A cell split mid-word still is one: "provi" / "sion Inadequate".
+    expect(
+      cellPerLineRows(["provi", "sion Inadequate", "", "Reviewing of progress was excellent."]),
+    ).toContainEqual(["provi", "sion Inadequate"]);
+  });
+
   test("counts alone after two prompts without theirs are read for neither (pdfminer, figures set right)", async () => {
     // North Somerset's 2.3.2 prompts (7 / 7 and 7 / 6) as pdfminer writes them from a PDF with
     // figures set right in their cells: both prompts, then one row's counts. Whose they are no
