@@ -172,9 +172,10 @@ function isProseLine(text: string): boolean {
 /** A key-question table's caption, opened or closed: "Of the 8 cases inspected:" (its footnote number glued on). */
 const isCaptionText = (text: string) => /:\s*\d{0,2}$/.test(text) || CAPTION_START.test(text);
 
-/** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
+/** How many words `text` holds. */
 const wordsIn = (text: string) => text.split(/\s+/).length;
 
+/** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
   const last = row[row.length - 1] ?? "";
   // (Not a numbered heading of its own: "2.4.3." / "3. Out-of-court disposals"; nor another

@@ -342,7 +342,7 @@ const CUT_PARAGRAPH_LENGTH = 40;
 function sentencesAcrossPageBreaks(doc: NormalisedDocument, ends: number[]): NormalisedDocument {
   let joined: Line[] | null = null;
   const lines = doc.lines;
-  // (A note's first and last lines: one between the two lines is enough.)
+  // (Of a note, its first and last lines: a note between two lines has both between them.)
   const breakLines = [
     ...doc.furniture.map((l) => l.line),
     ...doc.footnotes.flatMap((f) => [f.line.line, lastLineOf(f.line)]),
