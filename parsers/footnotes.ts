@@ -26,7 +26,7 @@ export const NOTE_START = new RegExp(
  * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
  * colon before a link the converter dropped ("... are available here:").
  */
-const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
+export const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
 
 /** A page number ("12", "Page 12 of 40") or pdf-parse's line between pages ("-- 12 of 40 --"). */
 const isPageNumber = (raw: string) =>

@@ -157,6 +157,9 @@ function continuesQuestion(row: string[], cell: string): boolean {
   );
 }
 
+/** How many words `text` holds. */
+const wordsIn = (text: string) => text.split(/\s+/).length;
+
 /**
  * A line of prose wrapped after a whole word, not a cell's piece: eight words or more, the last
  * a word that joins ("... appropriate in 70 per cent of cases, and" / "interventions were ...",
@@ -164,16 +167,12 @@ function continuesQuestion(row: string[], cell: string): boolean {
  */
 function isProseLine(text: string): boolean {
   return (
-    /\s(?:and|or|of|the|to|in|a|an|for|with|by|on|at|that|was|were|is|are)$/.test(text) &&
-    text.split(/\s+/).length >= 8
+    /\s(?:and|or|of|the|to|in|a|an|for|with|by|on|at|that|was|were|is|are)$/.test(text) && wordsIn(text) >= 8
   );
 }
 
 /** A key-question table's caption, opened or closed: "Of the 8 cases inspected:" (its footnote number glued on). */
 const isCaptionText = (text: string) => /:\s*\d{0,2}$/.test(text) || CAPTION_START.test(text);
-
-/** How many words `text` holds. */
-const wordsIn = (text: string) => text.split(/\s+/).length;
 
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {
@@ -1963,7 +1962,7 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
         : [...[...pieces, ...below.flatMap((l) => l.cells)].join(" ").matchAll(HEADINGS_IN_ORDER)].map(
             (m) => m[0],
           );
-    const words = (cells: string[]) => cells.join(" ").split(/\s+/).length;
+    const words = (cells: string[]) => wordsIn(cells.join(" "));
     if (!headingSet(headings) || words(headings) !== words([...pieces, ...below.flatMap((l) => l.cells)])) {
       out.push(lines[i] as Line);
       continue;

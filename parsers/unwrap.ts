@@ -12,7 +12,7 @@ import {
   factTableHeading,
   isSplitHeaderRow,
 } from "./facts.js";
-import { NOTE_START, noteRunsOn } from "./footnotes.js";
+import { NOTE_END, NOTE_START, noteRunsOn } from "./footnotes.js";
 import { type Footnote, type Line, type NormalisedDocument, lastLineOf, lineOfParts } from "./lines.js";
 import { QUESTION_START, figuresBesideQuestionStart } from "./questions.js";
 import { ILLEGIBLE_PERCENT, MONTH_WORD, joinWrapped, ratingOnly } from "./text.js";
@@ -125,8 +125,13 @@ export function wrapWidth(lines: Line[]): Wrap | null {
   return { width, max: lengths[Math.floor(0.99 * (lengths.length - 1))] as number };
 }
 
-/** A note's text stopped before its end: on a word, not a stop, a colon or a closing bracket or quote. */
-const noteGoesOn = (text: string) => !SENTENCE_END.test(text) && !/[:)"'’”]\s*$/.test(text);
+/**
+ * A note's text stopped before its end, as the normaliser judges a note's end (NOTE_END: a
+ * stop, a colon, a closing bracket or quote, or a web address in it) or a sentence's. (A note
+ * ending in its address, "... can be found here: https://...-and-" / "ratings/", is ended: the
+ * body's "overall YJS rating." after the page's furniture is not more of it.)
+ */
+export const noteUnended = (text: string) => !NOTE_END.test(text) && !SENTENCE_END.test(text);
 
 /**
  * Whether `next` continues the paragraph whose last printed line is `last`: both prose, nothing
@@ -295,7 +300,7 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       continues(last, line, wrap, skippable);
     if (
       note &&
-      (continues(note.last, line, wrap, furniture, noteGoesOn(note.footnote.text)) ||
+      (continues(note.last, line, wrap, furniture, noteUnended(note.footnote.text)) ||
         noteRunsOn(note.footnote.text, note.last.line, line)) &&
       !bodyRunsOn()
     ) {

@@ -106,13 +106,13 @@ ORDER BY area, month;`,
   {
     question:
       "How many cases was each key question judged over, where the methodology states a sub-sample, and how many of them does its percentage make 'Yes'?",
-    // (The methodology is often printed twice: each key question once.)
-    sql: `SELECT k.area, k.key_question_id, k.percent, s.size AS cases,
+    // (The methodology is often printed twice: each key question once, or once for each size
+    // where its places disagree, as the audit rule sub-sample-figures says.)
+    sql: `SELECT DISTINCT k.report_id, k.area, k.key_question_id, k.percent, s.size AS cases,
        CAST(round(k.percent * s.size / 100.0) AS INTEGER) AS yes_cases
 FROM key_question_results k
 JOIN sub_sample_statements s ON s.report_id = k.report_id AND s.key_question_id = k.key_question_id
 WHERE k.source = 'body'
-GROUP BY k.report_id, k.key_question_id
 ORDER BY k.area, k.key_question_id;`,
   },
   {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { isSplitHeaderRow } from "../parsers/facts.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
-import { unwrapParagraphs, wrapWidth } from "../parsers/unwrap.js";
+import { noteUnended, unwrapParagraphs, wrapWidth } from "../parsers/unwrap.js";
 
 /** A paragraph of filler words, filling 75 columns (40 lines). */
 const FILLER = Array.from(
@@ -450,6 +450,25 @@ describe("footnotes wrapped in smaller type than the body", () => {
     expect(doc.lines.map((l) => l.flat).slice(-1)[0]).toMatch(
       /including the unit, police and children's social care\.$/,
     );
+  });
+
+  test("a note ending in its web address is ended; one stopping on a word is not", () => {
+    // (Tower Hamlets, pdftotext -raw: a note ending "... standards-and-ratings/" was taken for
+    // unended, held to no width, and took the body's "overall YJS rating." after the page's
+    // running header.)
+    expect(
+      noteUnended(
+        "HM Inspectorate of Probation's standards can be found here: https://www.justiceinspectorates.gov.uk/hmiprobation/about-our-work/our-standards-and-ratings/",
+      ),
+    ).toBe(false);
+    expect(noteUnended("which is placed in a rating band, indicated in bold in the table. See")).toBe(true);
+    for (const ended of [
+      "... for a more detailed explanation.",
+      "... available here:",
+      "... 'Good'",
+      "(2021)",
+    ])
+      expect(noteUnended(ended)).toBe(false);
   });
 
   test("the normaliser carries a note on where its sentence runs on, before any table is read; the unwrapper goes on from the note's last line", () => {
