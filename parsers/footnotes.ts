@@ -8,7 +8,15 @@
 // cleaner then takes them as it takes any superscript marker.
 import type { Line } from "./lines.js";
 import type { SourceLine } from "./normalise.js";
-import { MONTH_WORD, PAGE_JOINER, QUESTION_START, RUNS_ON, joinWrapped, superscript } from "./text.js";
+import {
+  MONTH_WORD,
+  PAGE_JOINER,
+  QUESTION_START,
+  RUNS_ON,
+  isRunningHeader,
+  joinWrapped,
+  superscript,
+} from "./text.js";
 
 /** A web address, which a note may be alone ("11 https://www.wipers.org.uk/the-ether-programme"). */
 const LINK_START = "https?:\\/\\/|www\\.";
@@ -22,6 +30,11 @@ const LINK_ONLY_NOTE = new RegExp(`^\\s{0,8}\\d{1,3}\\s{1,8}(?:${LINK_START})\\S
 export const NOTE_START = new RegExp(
   `^\\s{0,8}(\\d{1,3})\\s{1,8}(?=[A-Z*"'‘“]|${LINK_START})(?!\\S*\\s{3})(?!${MONTH_WORD}\\b)`,
 );
+/**
+ * A note's number glued to its first word, as pypdf writes a note set off by a tab ("12This
+ * question is only relevant ..."): at a page's foot only, among the page's notes.
+ */
+const NOTE_START_GLUED = new RegExp(`^\\s{0,8}(\\d{1,3})(?=\\p{Lu}\\p{Ll}+\\s)(?!${MONTH_WORD}\\b)`, "u");
 /**
  * How a note ends: a full stop, a closing bracket or quote, markdown's emphasis, a link, or the
  * colon before a link the converter dropped ("... are available here:").
@@ -37,6 +50,9 @@ interface Note {
   lines: SourceLine[];
 }
 
+/** A note's first line: its number, spaced or glued, before its first word. */
+const numberedNote = (raw: string) => raw.match(NOTE_START) ?? raw.match(NOTE_START_GLUED);
+
 /**
  * Where a note starts on `body[i]`: its number before its first word, or alone on its line
  * before a line that starts as a note's words do (pdftotext without -layout writes a number set off by
@@ -44,7 +60,7 @@ interface Note {
  */
 function noteStart(body: SourceLine[], i: number): RegExpMatchArray | null {
   const raw = (body[i] as SourceLine).raw;
-  const m = raw.match(NOTE_START);
+  const m = numberedNote(raw);
   if (m) return m;
   const alone = raw.match(/^\s{0,8}(\d{1,3})\s*$/);
   const next = body[i + 1]?.raw.trim();
@@ -66,7 +82,7 @@ function pageNotes(page: SourceLine[]): Note[] {
     let ok = true;
     for (let i = start; i < end && ok; i++) {
       const line = body[i] as SourceLine;
-      const m = i + 1 < end ? noteStart(body, i) : line.raw.match(NOTE_START);
+      const m = i + 1 < end ? noteStart(body, i) : numberedNote(line.raw);
       // The next number, or one after it (a note whose marker the converter wrote otherwise).
       const last = notes.length === 0 ? null : Number((notes[notes.length - 1] as Note).number);
       const gap = m ? Number(m[1]) - (last ?? 0) : 0;
@@ -142,7 +158,8 @@ function rowsFirstCount(raw: string, at: number, after: SourceLine[]): boolean {
   if (!before.endsWith("?")) return false;
   const lone = (l: SourceLine | undefined) => l !== undefined && /^\s*\d{1,4}\s*$/.test(l.raw);
   const [next, then] = after;
-  if (counts[2] !== undefined) return !lone(next);
+  // (Never more "Yes" than relevant cases: "... safe? 12 77" is a marker and two counts glued.)
+  if (counts[2] !== undefined) return !lone(next) && Number(counts[2]) <= Number(counts[1]);
   // (One number here: the row's first count only on a question's whole line; a question's last
   // line may follow its first count, "... of the child 7" / "safe? 15" / "7", marker 15.)
   return opensQuestion && lone(next) && !lone(then);
@@ -178,13 +195,15 @@ function markerAlone(lines: SourceLine[], k: number, n: string): ReturnType<type
  * Rewrite plain-digit notes and their markers as superscripts (see above). A note must stand at
  * its page's foot, and at least half its page's notes must have a marker above them (on the
  * page, or the page before), or nothing on the page is touched. A text whose page breaks were
- * dropped has its pages cut after each run of notes, and there only a number glued to a word
+ * dropped has its pages cut at each running header where every page opens with one (PyMuPDF,
+ * pypdf); otherwise after each run of notes, and there only a number glued to a word
  * ("Good20", "Offence types10") counts as a marker. A table row read into cells (markdown) has
  * its marker rewritten in its cell too.
  */
 export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
-  const paged = source.some((l) => l.page !== null && l.page > 1);
-  const pages = paged ? byPage(source) : pagesEndingInNotes(source);
+  const headed = source.some((l) => l.page !== null && l.page > 1) ? null : pagesByRunningHeader(source);
+  const paged = headed === null || headed.length > 0;
+  const pages = headed === null ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
   if (pages.length === 0) return source;
   const text = new Map<SourceLine, string>();
   const markedWith = new Map<SourceLine, string[]>();
@@ -240,7 +259,10 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       }
       text.set(
         first,
-        whole.replace(/^(\s*)(\d{1,3})/, (_m, s: string, d: string) => `${s}${superscript(d)}`),
+        // (A number glued to the note's words, pypdf's, is set off from them as a raised one is.)
+        whole.replace(/^(\s*)(\d{1,3})(\S?)/, (_m, s: string, d: string, next: string) =>
+          next ? `${s}${superscript(d)} ${next}` : `${s}${superscript(d)}`,
+        ),
       );
       for (const m of markers[k] ?? []) {
         const raw = text.get(m.line) ?? m.line.raw;
@@ -271,6 +293,34 @@ function cellsMarked(cells: string[], numbers: string[]): string[] {
         `${(out[k] as string).slice(0, m.index)}${superscript(n)}${(out[k] as string).slice(m.index + m.length)}`;
   }
   return out;
+}
+
+/** The most lines a page holds on average, header to header (a page of cells a line each: 40-95). */
+const HEADED_PAGE_LINES = 120;
+/** The fewest headers that make pages (a short report has ten pages or more; a converter may keep a few). */
+const HEADED_PAGES = 6;
+
+/**
+ * A text without page marks whose pages each open with the report's running header, as PyMuPDF
+ * and pypdf write a PDF's pages one after another: each header starts a page (the lines before
+ * the first are a page too). Only where headers come as often as pages do (six at least, 120
+ * lines or fewer written between them on average; a word processor's PDF may print its
+ * header on every other page): a converter that kept a few headers of a long text leaves
+ * stretches of many pages, whose last lines are no page's foot (a scoring table's "3
+ * Outstanding" is no note). Otherwise no pages.
+ */
+function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
+  const pages: SourceLine[][] = [[]];
+  let written = 0;
+  for (const l of source) {
+    if (l.raw.trim() !== "") written++;
+    const c = l.raw.charCodeAt(l.raw.search(/\S/));
+    // (A header opens with "Inspection", "An inspection", "Re-inspection" or its page number.)
+    if ((c === 73 || c === 65 || c === 82 || (c >= 48 && c <= 57)) && isRunningHeader(l.raw.trim()))
+      pages.push([]);
+    (pages[pages.length - 1] as SourceLine[]).push(l);
+  }
+  return pages.length > HEADED_PAGES && written <= HEADED_PAGE_LINES * pages.length ? pages : [];
 }
 
 function byPage(source: SourceLine[]): SourceLine[][] {

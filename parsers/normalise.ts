@@ -23,13 +23,13 @@ import {
   isHeadingRowPiece,
 } from "./questions.js";
 import {
-  AREA_WORDS,
   PAGE_JOINER,
   PROMPT_LETTER,
   QUESTION_WORD,
   RUNS_ON,
   SUPERSCRIPT_RUN,
   fromSuperscript,
+  isRunningHeader,
   joinWrapped,
   percentCell,
   pipeCells,
@@ -263,22 +263,6 @@ export function cleanLine(written: string, format: Format): Cleaned & { cells: s
   return { text, markers: marked.markers, startsWithMarker: marked.startsWithMarker, cells };
 }
 
-// The running header as the years print it: "Inspection of youth offending services: <area>"
-// (2020-2023), "Inspection of youth offending services in: <area> 12" (2018), the page number at
-// either end or none; and the footer line "An inspection of youth offending services in Kirklees
-// 12", "12 An inspection ...". (The cover's "An inspection of youth offending services in", alone
-// or with the area but no page number, is the title, not furniture.)
-const RUNNING_HEADER =
-  /^(?:(?:\d{1,3}\s+)?(?:Re-?\s*)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
-/**
- * The same header without its colon (some 2020 reports): "Inspection of youth offending services
- * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.
- */
-const RUNNING_HEADER_IN = new RegExp(
-  `^(?:\\d{1,3}\\s+)?(?:Re-?\\s*i|I)nspection of youth (?:offending|justice) services? in\\s+${AREA_WORDS}(?:\\s+${AREA_WORDS})*(?:\\s+\\d{1,3})?$`,
-  "u",
-);
-
 /**
  * A prompt's letter as other converters write it: "(a)", "a.", "A)" (pandoc's lists, Word's list
  * styles), before a question. The parsers read the reports' own "a)".
@@ -430,11 +414,6 @@ export function isFurniture(cells: string[], flat: string): boolean {
   if (PAGE_JOINER.test(flat)) return true; // pdf-parse's line between pages
   if (/^page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(flat)) return true; // "Page 12 of 40"
   return isRunningHeader(flat);
-}
-
-/** A year's running header ("Inspection of youth offending services: Anytown"). */
-function isRunningHeader(flat: string): boolean {
-  return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
 }
 
 export interface SourceLine {

@@ -279,3 +279,24 @@ export function pipeCells(raw: string): string[] {
     .replace(/(?<!\\)\|$/, "")
     .split(/(?<!\\)\|/);
 }
+
+// The running header as the years print it: "Inspection of youth offending services: <area>"
+// (2020-2023), "Inspection of youth offending services in: <area> 12" (2018), the page number at
+// either end or none; and the footer line "An inspection of youth offending services in Kirklees
+// 12", "12 An inspection ...". (The cover's "An inspection of youth offending services in", alone
+// or with the area but no page number, is the title, not furniture.)
+const RUNNING_HEADER =
+  /^(?:(?:\d{1,3}\s+)?(?:Re-?\s*)?Inspection of youth (?:offending|justice) services?(?::| in:)|An inspection of youth (?:offending|justice) services in .{3,60}\s\d{1,3}$|\d{1,3}\s+An inspection of youth (?:offending|justice) services in .{3,60}$)/i;
+/**
+ * The same header without its colon (some 2020 reports): "Inspection of youth offending services
+ * in Oxfordshire 12". Only an area's words may follow "in", so that a sentence is never furniture.
+ */
+const RUNNING_HEADER_IN = new RegExp(
+  `^(?:\\d{1,3}\\s+)?(?:Re-?\\s*i|I)nspection of youth (?:offending|justice) services? in\\s+${AREA_WORDS}(?:\\s+${AREA_WORDS})*(?:\\s+\\d{1,3})?$`,
+  "u",
+);
+
+/** A year's running header ("Inspection of youth offending services: Anytown"). */
+export function isRunningHeader(flat: string): boolean {
+  return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
+}

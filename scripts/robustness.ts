@@ -3,9 +3,9 @@
 // WRONG (a value the original does not give) over the five reports. The tests pin most of these
 // renderings; this prints the figures for all of them, the known gaps included.
 //   npm run robustness            (a few minutes; pdftotext renderings need poppler-utils,
-//                                  MuPDF's mupdf-tools, pdfminer's python3-pdfminer, the
-//                                  browser's Debian's chromium, the word processor's Debian's
-//                                  libreoffice-writer-nogui)
+//                                  MuPDF's mupdf-tools, pdfminer's python3-pdfminer, PyMuPDF's
+//                                  python3-fitz, pypdf's python3-pypdf, the browser's Debian's
+//                                  chromium, the word processor's Debian's libreoffice-writer-nogui)
 //   npm run robustness -- --ocr   (the word processor's PDFs also scanned and OCR'd by
 //                                  tesseract, Debian's tesseract-ocr: some 7 minutes more)
 //   npm run robustness -- --figures-shuffled SEED
@@ -173,8 +173,10 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
 
 /**
  * Other tools' text of a PDF, as users bring it, each where its program is installed: poppler's
- * pdftotext in its three modes; MuPDF's (mutool draw -F txt, the text PyMuPDF's get_text
- * gives); pdfminer.six's pdf2txt with its default layout analysis.
+ * pdftotext in its three modes; MuPDF's (mutool draw -F txt, its pages apart by form feeds);
+ * pdfminer.six's pdf2txt with its default layout analysis; and, where Debian's python3 has them,
+ * PyMuPDF's get_text and pypdf's extract_text with the pages joined as their users join them (no
+ * mark between pages: only the running headers show where a page begins).
  */
 interface Extractor {
   name: string;
@@ -202,6 +204,14 @@ const EXTRACTORS: Extractor[] = [
     suffix: ".mutool.txt",
     args: (pdf, out) => ["draw", "-q", "-F", "txt", "-o", out, pdf],
   },
+  ...(["pymupdf", "pypdf"] as const).map((mode) => ({
+    name: mode === "pymupdf" ? "PyMuPDF (get_text, pages joined)" : "pypdf (extract_text, pages joined)",
+    program: "/usr/bin/python3",
+    debian: mode === "pymupdf" ? "python3-fitz" : "python3-pypdf",
+    probe: ["-c", mode === "pymupdf" ? "import fitz" : "import pypdf"],
+    suffix: `.${mode}.txt`,
+    args: (pdf: string, out: string) => [join(ROOT, "scripts", "pdf-text.py"), mode, pdf, out],
+  })),
   {
     name: "pdfminer (pdf2txt)",
     program: "pdf2txt",
@@ -301,7 +311,7 @@ console.log("|---|---|---|---|");
 for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
 const missing = EXTRACTORS.filter((e) => !extractors.includes(e));
 for (const note of new Set(
-  missing.map((e) => `(${e.program} not found: install ${e.debian} for its renderings)`),
+  missing.map((e) => `(${e.debian} not installed: ${e.program}'s renderings left out)`),
 ))
   console.log(`\n${note}`);
 if (process.argv.includes("--ocr") && !hasTesseract)

@@ -490,3 +490,81 @@ test("a marker glued after a sentence's stop is a marker, its note on the next p
   expect(flats).not.toContain("= 1; 'Good' = 2.");
   expect(flats).toContain("We took a detailed look at 21 community sentences.");
 });
+
+// PyMuPDF's and pypdf's text of a word processor's PDF: the pages one after another with no mark
+// between them, each opening with the report's running header; a note's number alone before its
+// words (PyMuPDF) or glued to them (pypdf), which prints a row's two counts glued too ("77").
+const header = "Inspection of youth offending services: Anytown";
+/** Pages of prose before the ones a test is about: a report has its header on six pages or more. */
+const prosePages = Array.from({ length: 5 }, (_, k) => [header, `The service's work, page ${k + 2}.`]).flat();
+test("text without page marks: each running header starts a page, so notes at a page's foot and their spaced markers are found", () => {
+  const pymupdf = [
+    "Background",
+    "The service is in Anytown.",
+    ...prosePages,
+    header,
+    "4. Resettlement11",
+    "Requires improvement",
+    "Of the 8 cases inspected:",
+    "Relevant ",
+    "cases",
+    "Number 'Yes'",
+    "Does planning focus sufficiently on keeping the child safe? 12",
+    "7",
+    "7",
+    "11",
+    "The rating for Resettlement does not influence the overall YOS rating.",
+    "12",
+    "This question is only relevant in cases where there are factors related to keeping the child safe.",
+    header,
+    "3. systematically evaluate service delivery",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pymupdf), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["11", "The rating for Resettlement does not influence the overall YOS rating."],
+    [
+      "12",
+      "This question is only relevant in cases where there are factors related to keeping the child safe.",
+    ],
+  ]);
+  expect(doc.lines.find((l) => l.flat.startsWith("4. Resettlement"))?.markers).toEqual(["11"]);
+  const question = doc.lines.find((l) => l.flat.startsWith("Does planning"));
+  expect([question?.flat, question?.markers]).toEqual([
+    "Does planning focus sufficiently on keeping the child safe?",
+    ["12"],
+  ]);
+  expect(doc.lines.map((l) => l.flat).join("\n")).not.toContain("This question is only relevant");
+});
+
+test("pypdf's text: a note's number glued to its words is a note at its page's foot; a marker before two glued counts no count", () => {
+  const pypdf = [
+    "Background",
+    ...prosePages,
+    header,
+    "Of the 8 cases inspected: Relevant",
+    "casesNumber 'Yes'",
+    "Does planning focus sufficiently on keeping the child safe? 12 77",
+    "Does planning focus sufficiently on keeping other people safe? 13 76",
+    "12This question is only relevant in cases where there are factors related to keeping the child safe.",
+    "13This question is only relevant in cases where there are factors related to keeping other people safe.",
+    header,
+    "More text.",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["12", "13"]);
+  expect(doc.lines.filter((l) => l.flat.startsWith("Does planning")).map((l) => [l.flat, l.markers])).toEqual(
+    [
+      ["Does planning focus sufficiently on keeping the child safe? 77", ["12"]],
+      ["Does planning focus sufficiently on keeping other people safe? 76", ["13"]],
+    ],
+  );
+  // Five headers are no pages (a converter kept a few of a long text's): without page breaks a
+  // spaced number is no marker.
+  const fewHeaders = textSourceLines(pypdf.replace(`${header}\n`, "").replace(`${header}\n`, ""));
+  expect(plainDigitFootnotes(fewHeaders)).toBe(fewHeaders);
+  // Nor are six headers with pages too long for a page between them.
+  const longPages = textSourceLines(
+    pypdf.replace("Background", `Background\n${"The service's work.\n".repeat(1000)}`),
+  );
+  expect(plainDigitFootnotes(longPages)).toBe(longPages);
+});
