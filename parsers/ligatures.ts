@@ -250,3 +250,53 @@ export function withLigaturesRestored(lines: SourceLine[]): { lines: SourceLine[
   });
   return { lines: out, restored };
 }
+
+/**
+ * A space between a word's two f's, as pypdf writes a PDF whose font sets them close (a browser's:
+ * kerned or ligated): "suf ficiently", "ef fective", "Of fice", "Staf f". Each word of the list
+ * with "ff" so split, as a pattern (built on first need).
+ */
+let ffSplit: RegExp | null = null;
+function ffSplitPattern(): RegExp {
+  if (ffSplit) return ffSplit;
+  const forms = LIGATURE_WORDS.split(/\s+/)
+    .filter((word) => word.includes("ff"))
+    .map((word) => escapeRegExp(word.replace("ff", "f f")))
+    .sort((a, b) => b.length - a.length);
+  ffSplit = new RegExp(`(?<![A-Za-z'\u2019])(?:${forms.join("|")})(?![A-Za-z])`, "gi");
+  return ffSplit;
+}
+
+/** A quick look for the split: most lines have no "f f" at all. */
+const F_SPACE_F = /f f/i;
+
+/**
+ * The lines with words split between their f's written whole, where the text so writes
+ * MIN_DAMAGED of the list's words or more (a text that writes "of fence" once means it); the same
+ * lines and none joined otherwise.
+ */
+export function withSplitFsJoined(lines: SourceLine[]): { lines: SourceLine[]; joined: number } {
+  const pattern = ffSplitPattern();
+  let seen = 0;
+  for (const line of lines) {
+    if (!F_SPACE_F.test(line.raw)) continue;
+    seen += line.raw.match(pattern)?.length ?? 0;
+    if (seen >= MIN_DAMAGED) break;
+  }
+  if (seen < MIN_DAMAGED) return { lines, joined: 0 };
+  let joined = 0;
+  const join = (text: string) => text.replace(pattern, (split) => split.replace(" ", ""));
+  const out = lines.map((line) => {
+    if (!F_SPACE_F.test(line.raw) && !(line.text && F_SPACE_F.test(line.text))) return line;
+    const raw = join(line.raw);
+    if (raw === line.raw && (line.text === undefined || join(line.text) === line.text)) return line;
+    joined += line.raw.match(pattern)?.length ?? 0;
+    return {
+      ...line,
+      raw,
+      ...(line.text !== undefined ? { text: join(line.text) } : {}),
+      ...(line.cells ? { cells: line.cells.map(join) } : {}),
+    };
+  });
+  return { lines: out, joined };
+}

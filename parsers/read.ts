@@ -8,7 +8,7 @@ import { withGluedCellsParted } from "./glued-cells.js";
 import { BORDER, gridTableRows } from "./grid-tables.js";
 import { htmlPageLines, isHtmlPage } from "./html.js";
 import { TABULAR, latexTableRows } from "./latex-tables.js";
-import { withLigaturesRestored } from "./ligatures.js";
+import { withLigaturesRestored, withSplitFsJoined } from "./ligatures.js";
 import { fromWindows1252, withMojibakeDecoded } from "./mojibake.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
@@ -426,16 +426,25 @@ export async function documentFromBytes(
   };
 }
 
-/** The source lines with the ligatures a converter dropped written back, and a warning where any were. */
+/**
+ * The source lines with the ligatures a converter dropped written back, and words it split between
+ * their f's joined, and a warning where any were.
+ */
 function withWordsWhole(
   lines: SourceLine[],
   readWarnings: NonNullable<RawDocument["readWarnings"]>,
 ): SourceLine[] {
-  const { lines: sourceLines, restored } = withLigaturesRestored(lines);
+  const { lines: restoredLines, restored } = withLigaturesRestored(lines);
   if (restored)
     readWarnings.push({
       code: "ligatures-dropped",
       message: `The text drops the letters a font sets as one glyph (fi, ff, fl: "sta" for "staff", "sucient" for "sufficient"); ${restored} word${restored === 1 ? " was" : "s were"} written whole again from a list of the reports' words, and words not in it keep their gaps`,
+    });
+  const { lines: sourceLines, joined } = withSplitFsJoined(restoredLines);
+  if (joined)
+    readWarnings.push({
+      code: "words-split-at-ff",
+      message: `The text writes a space between a word's two f's ("suf ficiently", "ef fective", "Of fice"), as pypdf writes a PDF whose font sets them close; ${joined} word${joined === 1 ? " was" : "s were"} written whole again from a list of the reports' words, and words not in it keep their space`,
     });
   return sourceLines;
 }

@@ -71,6 +71,8 @@ export const WARNING_CODES = {
     "The text is UTF-8 that some tool once read as Windows-1252 and saved as UTF-8 again, each character beyond ASCII written as two or three ('â€™' for '’', 'â€“' for '–', 'Â²' for '²'): those sequences were decoded again before reading.",
   "ligatures-dropped":
     "The text drops the letters a PDF's font sets as one glyph (fi, ff, fl, ffi, ffl: 'sta' for 'staff', 'sucient' for 'sufficient'), or writes a space or '(cid:N)' for them: the words of a list of the reports' vocabulary were written whole again before reading; other words keep their gaps.",
+  "words-split-at-ff":
+    "The text writes a space between a word's two f's ('suf ficiently', 'ef fective', 'Of fice', 'Staf f'), as pypdf writes a PDF whose font sets the pair close: the words of a list of the reports' vocabulary were written whole again before reading (where the text splits five of them or more); other words keep their space.",
   "text-lines-run-together":
     "Most of the text stands in lines of thousands of characters (whole pages run into one line, as some converters write a PDF's text): the lines were cut back at the headings, tables, notes and lists found in them, and what could not be placed is missing, not guessed. A conversion that keeps the PDF's line breaks (pdftotext -layout), or the PDF itself, reads better.",
   "text-nul-bytes":

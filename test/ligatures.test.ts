@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { damagedWords, withLigaturesRestored } from "../parsers/ligatures.js";
+import { damagedWords, withLigaturesRestored, withSplitFsJoined } from "../parsers/ligatures.js";
 import { sourceLinesOf } from "../parsers/normalise.js";
+import { documentFromBytes } from "../parsers/read.js";
 import { withLigaturesDropped } from "../scripts/make-variants.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -90,5 +91,47 @@ describe("dropped ligatures", () => {
     // (What is left, of 103 lines with a ligature: "ag" for "flag", a spelling of two letters.)
     expect(original.filter((l) => /f[fil]/.test(l))).toHaveLength(103);
     expect(differing).toEqual([expect.stringContaining(" ag ")]);
+  });
+});
+
+// pypdf's text of a browser's PDF, whose font sets "ff" close: a space between the two f's.
+describe("words split between their f's (pypdf)", () => {
+  const split = [
+    "1.2\tStaf f\tGood",
+    "Does planning focus suf ficiently on keeping the child safe?\t57%",
+    "Work to reduce reof fending was ef fective.",
+    "The YOT's of fice is in the town centre.",
+    "Of fending behaviour was considered, and staff from the police joined.",
+  ];
+  const joined = (lines: string[]) => {
+    const out = withSplitFsJoined(sourceLinesOf(lines));
+    return { lines: out.lines.map((l) => l.raw), joined: out.joined };
+  };
+
+  test("five or more such words: each written whole, other words left as written", () => {
+    expect(joined([...FILLER, ...split])).toEqual({
+      lines: [
+        ...FILLER,
+        "1.2\tStaff\tGood",
+        "Does planning focus sufficiently on keeping the child safe?\t57%",
+        "Work to reduce reoffending was effective.",
+        "The YOT's office is in the town centre.",
+        // ("staff from" is two words: "stafffrom" is none of the list's.)
+        "Offending behaviour was considered, and staff from the police joined.",
+      ],
+      joined: 6,
+    });
+  });
+
+  test("fewer than five: a text that means 'of fence' is left as it is", () => {
+    const few = [...FILLER, "A field of fence posts.", "The of fice of the board.", "Suf ficient."];
+    expect(joined(few)).toEqual({ lines: few, joined: 0 });
+  });
+
+  test("through the reader: the words whole and a warning that says so", async () => {
+    const text = [...FILLER, ...split].join("\n");
+    const doc = await documentFromBytes("split.txt", Buffer.from(text));
+    expect(doc.sourceLines.map((l) => l.raw).slice(-5, -4)).toEqual(["1.2\tStaff\tGood"]);
+    expect(doc.readWarnings?.map((w) => w.code)).toEqual(["words-split-at-ff"]);
   });
 });
