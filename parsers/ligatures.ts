@@ -289,12 +289,14 @@ export function withSplitFsJoined(lines: SourceLine[]): { lines: SourceLine[]; j
   const out = lines.map((line) => {
     if (!F_SPACE_F.test(line.raw) && !(line.text && F_SPACE_F.test(line.text))) return line;
     const raw = join(line.raw);
-    if (raw === line.raw && (line.text === undefined || join(line.text) === line.text)) return line;
-    joined += line.raw.match(pattern)?.length ?? 0;
+    const text = line.text === undefined ? undefined : join(line.text);
+    if (raw === line.raw && text === line.text) return line;
+    // (Counted where the line is written, or in its rewritten text where only that has them.)
+    joined += (raw !== line.raw ? line.raw : (line.text as string)).match(pattern)?.length ?? 0;
     return {
       ...line,
       raw,
-      ...(line.text !== undefined ? { text: join(line.text) } : {}),
+      ...(text !== undefined ? { text } : {}),
       ...(line.cells ? { cells: line.cells.map(join) } : {}),
     };
   });

@@ -309,11 +309,12 @@ if (hasWriter()) {
 console.log("| rendering (5 reports) | values | lost | read wrong |");
 console.log("|---|---|---|---|");
 for (const [rendering, t] of totals) console.log(`| ${rendering} | ${t.values} | ${t.lost} | ${t.wrong} |`);
-const missing = EXTRACTORS.filter((e) => !extractors.includes(e));
-for (const note of new Set(
-  missing.map((e) => `(${e.debian} not installed: ${e.program}'s renderings left out)`),
-))
-  console.log(`\n${note}`);
+// (One line a package: pdftotext's three modes are one package's.)
+const missing = new Map<string, string[]>();
+for (const e of EXTRACTORS.filter((e) => !extractors.includes(e)))
+  missing.set(e.debian, [...(missing.get(e.debian) ?? []), e.name]);
+for (const [debian, names] of missing)
+  console.log(`\n(${debian} not installed: the renderings of ${names.join(", ")} left out)`);
 if (process.argv.includes("--ocr") && !hasTesseract)
   console.log("\n(tesseract not found: install tesseract-ocr for the scanned and OCR'd renderings)");
 if (!hasWriter())
