@@ -310,17 +310,28 @@ const HEADED_PAGES = 6;
  * Outstanding" is no note). Otherwise no pages.
  */
 function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
-  const pages: SourceLine[][] = [[]];
+  // (Every text without page marks is asked: a look at each line's first character, and the
+  // pages built only where the headers are enough.)
+  const heads = new Set<SourceLine>();
   let written = 0;
   for (const l of source) {
-    if (l.raw.trim() !== "") written++;
-    const c = l.raw.charCodeAt(l.raw.search(/\S/));
+    const raw = l.raw;
+    let k = 0;
+    while (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9) k++;
+    if (k === raw.length) continue;
+    written++;
+    const c = raw.charCodeAt(k);
     // (A header opens with "Inspection", "An inspection", "Re-inspection" or its page number.)
-    if ((c === 73 || c === 65 || c === 82 || (c >= 48 && c <= 57)) && isRunningHeader(l.raw.trim()))
-      pages.push([]);
+    if ((c === 73 || c === 65 || c === 82 || (c >= 48 && c <= 57)) && isRunningHeader(raw.trim()))
+      heads.add(l);
+  }
+  if (heads.size < HEADED_PAGES || written > HEADED_PAGE_LINES * (heads.size + 1)) return [];
+  const pages: SourceLine[][] = [[]];
+  for (const l of source) {
+    if (heads.has(l)) pages.push([]);
     (pages[pages.length - 1] as SourceLine[]).push(l);
   }
-  return pages.length > HEADED_PAGES && written <= HEADED_PAGE_LINES * pages.length ? pages : [];
+  return pages;
 }
 
 function byPage(source: SourceLine[]): SourceLine[][] {

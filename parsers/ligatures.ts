@@ -267,8 +267,8 @@ function ffSplitPattern(): RegExp {
   return ffSplit;
 }
 
-/** A quick look for the split: most lines have no "f f" at all. */
-const F_SPACE_F = /f f/i;
+/** A quick look for the split, in lower case ("Of fice" too): most lines have no "f f" at all. */
+const hasFSpaceF = (text: string) => text.includes("f f");
 
 /**
  * The lines with words split between their f's written whole, where the text so writes
@@ -279,7 +279,7 @@ export function withSplitFsJoined(lines: SourceLine[]): { lines: SourceLine[]; j
   const pattern = ffSplitPattern();
   let seen = 0;
   for (const line of lines) {
-    if (!F_SPACE_F.test(line.raw)) continue;
+    if (!hasFSpaceF(line.raw)) continue;
     seen += line.raw.match(pattern)?.length ?? 0;
     if (seen >= MIN_DAMAGED) break;
   }
@@ -287,7 +287,7 @@ export function withSplitFsJoined(lines: SourceLine[]): { lines: SourceLine[]; j
   let joined = 0;
   const join = (text: string) => text.replace(pattern, (split) => split.replace(" ", ""));
   const out = lines.map((line) => {
-    if (!F_SPACE_F.test(line.raw) && !(line.text && F_SPACE_F.test(line.text))) return line;
+    if (!hasFSpaceF(line.raw) && !(line.text && hasFSpaceF(line.text))) return line;
     const raw = join(line.raw);
     const text = line.text === undefined ? undefined : join(line.text);
     if (raw === line.raw && text === line.text) return line;
