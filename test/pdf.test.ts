@@ -281,6 +281,36 @@ describe.each([
     const knownWrong = layout === "at one and a half lines" && name.includes("tower-hamlets") ? 1 : 0;
     await expectReadThroughMupdf(pdf, name, knownWrong);
   });
+
+  // PyMuPDF's get_text, the pages joined as its users join them: MuPDF's text with nothing
+  // between the pages, only the running headers to show where one begins. A note's number
+  // spaced after a key question ("... keeping the child safe? 12", "7", "7") is no count, and a
+  // note at a page's foot ("1" / "The rating for Resettlement ...") no part of the text above it.
+  if (layout === "at single spacing")
+    test("through PyMuPDF's text, its pages joined: notes' numbers no counts, notes' words no recommendation's", async () => {
+      mkdirSync(TMP, { recursive: true });
+      const read = async (name: string) => {
+        const pdf = join(TMP, name.replace(/\.txt$/, ".writer-pymupdf.pdf"));
+        writeFileSync(pdf, pdfs.get(name) as Buffer);
+        const out = pdf.replace(/\.pdf$/, ".pymupdf.txt");
+        execFileSync("mutool", ["draw", "-q", "-F", "txt", "-o", out, pdf], { stdio: "pipe" });
+        writeFileSync(out, readFileSync(out, "utf8").replaceAll("\f", ""));
+        return extractFile(out);
+      };
+      const northSomerset = await read("2020-12-north-somerset.txt");
+      const planning = northSomerset.keyQuestions.filter(
+        (q) => q.standardId === "2.2" && q.source === "body",
+      );
+      expect(planning.map((q) => [q.id, q.relevant, q.yes])).toEqual([
+        ["2.2.1", 8, 8],
+        ["2.2.2", 7, 7],
+        ["2.2.3", 7, 6],
+      ]);
+      const blackburn = await read("2023-01-blackburn-with-darwen.txt");
+      expect(blackburn.recommendations.items[1]?.text).toBe(
+        "support practitioners and managers in recognising and knowing how to escalate concerns when education packages are unsatisfactory",
+      );
+    }, 60_000);
 });
 
 // A report with other figures: the word processor sizes a column by its widest figure, and a
