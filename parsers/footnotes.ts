@@ -15,6 +15,7 @@ import {
   RUNS_ON,
   isRunningHeader,
   joinWrapped,
+  mayOpenRunningHeader,
   superscript,
 } from "./text.js";
 
@@ -201,9 +202,10 @@ function markerAlone(lines: SourceLine[], k: number, n: string): ReturnType<type
  * its marker rewritten in its cell too.
  */
 export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
-  const headed = source.some((l) => l.page !== null && l.page > 1) ? null : pagesByRunningHeader(source);
-  const paged = headed === null || headed.length > 0;
-  const pages = headed === null ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
+  const marked = source.some((l) => l.page !== null && l.page > 1);
+  const headed = marked ? [] : pagesByRunningHeader(source);
+  const paged = marked || headed.length > 0;
+  const pages = marked ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
   if (pages.length === 0) return source;
   const text = new Map<SourceLine, string>();
   const markedWith = new Map<SourceLine, string[]>();
@@ -320,10 +322,7 @@ function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
     while (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9) k++;
     if (k === raw.length) continue;
     written++;
-    const c = raw.charCodeAt(k);
-    // (A header opens with "Inspection", "An inspection", "Re-inspection" or its page number.)
-    if ((c === 73 || c === 65 || c === 82 || (c >= 48 && c <= 57)) && isRunningHeader(raw.trim()))
-      heads.add(l);
+    if (mayOpenRunningHeader(raw.charCodeAt(k)) && isRunningHeader(raw.trim())) heads.add(l);
   }
   if (heads.size < HEADED_PAGES || written > HEADED_PAGE_LINES * (heads.size + 1)) return [];
   const pages: SourceLine[][] = [[]];

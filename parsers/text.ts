@@ -296,7 +296,19 @@ const RUNNING_HEADER_IN = new RegExp(
   "u",
 );
 
+/**
+ * Whether a line whose first character is `code` may be a running header: it opens with
+ * "Inspection", "An inspection", "Re-inspection" (either case) or its page number. (A look that
+ * spares the patterns most lines of a text.)
+ */
+export function mayOpenRunningHeader(code: number): boolean {
+  const letter = code | 32; // (lower case)
+  return letter === 105 || letter === 97 || letter === 114 || (code >= 48 && code <= 57);
+}
+
 /** A year's running header ("Inspection of youth offending services: Anytown"). */
 export function isRunningHeader(flat: string): boolean {
-  return RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat);
+  return (
+    mayOpenRunningHeader(flat.charCodeAt(0)) && (RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat))
+  );
 }
