@@ -394,15 +394,27 @@ function headAbove(header: Line, above: Line | undefined, group: FactGroup): Lin
 /**
  * The same with the name's second line below the header's ("Race/ethnicity | White | Black and |
  * Unknown" / "minority ethnic", as OCR writes it): put back after the one cell that stops on a
- * joining word, when it could end a column name of the group.
+ * joining word, when it could end a column name of the group. Or, where the header's line is
+ * written a line of text at a time, the names after the wrapped one on the second line with its
+ * tail ("Race/ethnicity White | Black and" / "minority ethnic | Unknown", pypdf's text of a word
+ * processor's PDF): the tail put back, the names after it added to the header's.
  */
 function tailBelow(header: Line, below: Line | undefined, group: FactGroup): Line | null {
-  if (!below || below.cells.length !== 1 || header.cells.length < 3) return null;
-  const tail = below.flat;
-  if (!/^[a-z]/.test(tail) || tail.split(" ").length > 3 || !COLUMN_FITS[group]?.test(tail)) return null;
-  const open = header.cells.slice(1).filter((c) => RUNS_ON.test(c));
-  if (open.length !== 1) return null;
-  const cells = header.cells.map((c) => (c === open[0] ? joinWrapped(c, tail) : c));
+  if (!below || header.cells.length < 2) return null;
+  const [tail = "", ...after] = below.cells;
+  const fits = (name: string) => name.split(" ").length <= 3 && COLUMN_FITS[group]?.test(name) === true;
+  if (!/^[a-z]/.test(tail) || !fits(tail)) return null;
+  if (after.length === 0) {
+    if (header.cells.length < 3) return null;
+    const open = header.cells.slice(1).filter((c) => RUNS_ON.test(c));
+    if (open.length !== 1) return null;
+    const cells = header.cells.map((c) => (c === open[0] ? joinWrapped(c, tail) : c));
+    return { ...header, cells, flat: cells.join(" ") };
+  }
+  // (Only the header's last cell can run on to a line that goes on with further names.)
+  const last = header.cells.at(-1) as string;
+  if (!RUNS_ON.test(last) || !after.every((name) => /^[A-Z0-9]/.test(name) && fits(name))) return null;
+  const cells = [...header.cells.slice(0, -1), joinWrapped(last, tail), ...after];
   return { ...header, cells, flat: cells.join(" ") };
 }
 
@@ -414,6 +426,36 @@ function figuresUnder(lines: Line[], body: number): boolean {
     if (rowCells(line, "percent").some((cell) => percentCell(cell) !== null)) return true;
   }
   return false;
+}
+
+/** A note's line as a text whose notes were not told apart writes it: its number, then a sentence. */
+const isUnreadNote = (line: Line) =>
+  line.cells.length === 2 &&
+  /^\d{1,3}$/.test(line.cells[0] as string) &&
+  /^[A-Z*"“].*[.)*]$/.test(line.cells[1] as string);
+
+/**
+ * Where the page's next text starts after a run of such notes from `j` to the page's end, or `j`
+ * when `lines[j]` starts none.
+ */
+function pastUnreadNotes(lines: Line[], j: number): number {
+  const page = lines[j]?.page ?? null;
+  if (page === null) return j;
+  let k = j;
+  while (k < lines.length && (lines[k] as Line).page === page && isUnreadNote(lines[k] as Line)) k++;
+  return k > j && lines[k]?.page === page + 1 ? k : j;
+}
+
+/**
+ * Where the rows start again after the table's header written again from `j` (its group's
+ * heading word and the same columns, a marker or a wrapped name aside), or null if it is not.
+ */
+function repeatedHeader(lines: Line[], j: number, group: FactGroup, columns: string[] | null): number | null {
+  const line = lines[j];
+  if (!columns || !line || splitHeadedBy(line) !== group) return null;
+  const again = splitHeader(lines, j, group);
+  const names = splitColumns(again.header, group, columns.length);
+  return names?.join("\t") === columns.join("\t") ? again.body : null;
 }
 
 function parseSplitTable(
@@ -429,6 +471,20 @@ function parseSplitTable(
   let columns: string[] | null = null;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
+    // The header again between rows: the table's heading row repeated at the head of the page
+    // it runs on to (Word's "Repeat as header row"), its rows still this table's.
+    const again = rows.length > 0 ? repeatedHeader(lines, j, group, columns) : null;
+    if (again !== null) {
+      j = again - 1;
+      continue;
+    }
+    // Notes at the page's foot that were not read as notes (an OCR'd page's: "6 | Youth Justice
+    // Board. (2021). ..."), between the table's last row on one page and its next on the next.
+    const after = rows.length > 0 ? pastUnreadNotes(lines, j) : j;
+    if (after > j) {
+      j = after - 1;
+      continue;
+    }
     const below = columns ? subjectAboveFigures(lines, j, columns.length, area) : null;
     const cells = below?.cells ?? rowCells(line, "percent");
     if (cells.length < 2) break;

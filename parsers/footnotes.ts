@@ -12,10 +12,10 @@ import {
   MONTH_WORD,
   PAGE_JOINER,
   QUESTION_START,
-  RUNS_ON,
   isRunningHeader,
   joinWrapped,
   mayOpenRunningHeader,
+  noteSentenceGoesOn,
   superscript,
 } from "./text.js";
 
@@ -70,7 +70,7 @@ function noteStart(body: SourceLine[], i: number): RegExpMatchArray | null {
 }
 
 /** The notes a page ends in: numbers one after another, each note's text ending as notes do. */
-function pageNotes(page: SourceLine[]): Note[] {
+function pageNotes(page: SourceLine[], marked: boolean): Note[] {
   const body = page.filter((l) => l.raw.trim() !== "");
   let end = body.length;
   while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;
@@ -95,7 +95,17 @@ function pageNotes(page: SourceLine[]): Note[] {
         ok = false; // a table row or a figure, not a note's text
       else (notes[notes.length - 1] as Note).lines.push(line);
     }
-    if (ok && notes.every((n) => NOTE_END.test(n.lines.map((l) => l.raw).join(" ")))) return notes;
+    // (The last note of a page the text marks may stop short, a sentence's worth of it at least,
+    // prose, carried on at the next page's foot: "... placed in a rating band. See Annexe 1 for a
+    // more detailed" / "explanation.", a few lines. Not a column of ratings or a page's prose
+    // after a lone page number.)
+    const ends = (n: Note, k: number) => {
+      const text = n.lines.map((l) => l.raw.trim()).join(" ");
+      if (NOTE_END.test(text)) return true;
+      const short = n.lines.length <= 4 && text.length >= 60 && text.length <= 400;
+      return marked && k === notes.length - 1 && short && /[a-z][,;.] \S.*[a-z]$/.test(text);
+    };
+    if (ok && notes.every(ends)) return notes;
   }
   return [];
 }
@@ -133,8 +143,11 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
     patterns = {
       glued: new RegExp(`${BEFORE_MARKER}${n}(?![\\d,.%/])`),
       // (Or, a single space for the column gap, before the row's one figure or two counts:
-      // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7".)
-      spaced: new RegExp(`(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$)`),
+      // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7"; or before the first count only, a
+      // long question's column gap too narrow for more, "... disposal? 29 7        7".)
+      spaced: new RegExp(
+        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)`,
+      ),
     };
     patternsByNumber.set(n, patterns);
   }
@@ -212,7 +225,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
   let previous: SourceLine[] = [];
   let lastNumber = 0;
   for (const page of pages) {
-    const notes = pageNotes(page);
+    const notes = pageNotes(page, paged && headed.length === 0);
     const firstNote = notes[0]?.lines[0];
     // A note may be set at the foot of the page after its marker's (its table ran on).
     const above = firstNote ? [...previous, ...page.filter((l) => l.line < firstNote.line)] : [];
@@ -401,16 +414,7 @@ function pagesEndingInNotes(source: SourceLine[]): SourceLine[][] {
   return pages;
 }
 
-/**
- * The next line, straight after a footnote's last (no blank line between), where the note's
- * sentence runs on: the note stops short of a sentence's end, and the line goes on in lower case
- * or the note stops on a joining word ("... to uplift the rating for this standard to" / "'Good'.").
- */
+/** The next line, straight after a footnote's last (no blank line between), where the note's sentence runs on. */
 export function noteRunsOn(text: string, end: number, next: Line): boolean {
-  return (
-    next.line === end + 1 &&
-    next.cells.length === 1 &&
-    (/^[a-z(]/.test(next.flat) || RUNS_ON.test(text)) &&
-    !/[.!?)"'’”:*_]$/.test(text)
-  );
+  return next.line === end + 1 && next.cells.length === 1 && noteSentenceGoesOn(text, next.flat);
 }

@@ -31,6 +31,7 @@ import {
   fromSuperscript,
   isRunningHeader,
   joinWrapped,
+  noteSentenceGoesOn,
   percentCell,
   pipeCells,
 } from "./text.js";
@@ -936,8 +937,14 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
       !/[.?!:;]$/.test(broken.flat)
     ) {
       // (One piece carries on the row's text, not its figure: "55.3%  Percentage of ... training,"
-      // / "or employment".)
-      const textAt = broken.cells.findIndex((c) => !figureOrRating(c));
+      // / "or employment"; the one cell that stops on a joining word where there is one, a heading
+      // row's name wrapped in its cell: "Race/ethnicity | White | Black and | Unknown" / "minority
+      // ethnic".)
+      const open = cells.length === 1 ? broken.cells.filter((c) => RUNS_ON.test(c)) : [];
+      const textAt =
+        open.length === 1
+          ? broken.cells.indexOf(open[0] as string)
+          : broken.cells.findIndex((c) => !figureOrRating(c));
       const from = cells.length === 1 && textAt > 0 ? textAt : 0;
       cells.forEach((piece, k) => {
         broken.cells[k + from] = joinWrapped(broken.cells[k + from] as string, piece);
@@ -949,7 +956,39 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     line.index = lines.length;
     lines.push(line);
   }
+  notesCarriedOver(lines, footnotes);
   return { lines: layout ? rowBlocks(lines) : lines, footnotes, furniture };
+}
+
+/**
+ * A note too long for its page, carried on at the foot of the next page above that page's own
+ * notes, unnumbered, as word processors set it ("... See Annexe 1 for a more detailed" / page
+ * break / the page's text / "explanation." / the page's notes and number): the line is the
+ * note's, not the page's text. Taken only where the note stops on a word short of a sentence's
+ * end and the line, the last of its page's text, ends one.
+ */
+function notesCarriedOver(lines: Line[], footnotes: Footnote[]): void {
+  let removed = false;
+  footnotes.forEach((note, k) => {
+    const page = note.line.page;
+    if (page === null || footnotes[k + 1]?.line.page === page) return;
+    const text = note.text.trimEnd();
+    if (!/[A-Za-z]$/.test(text) || /(?:https?:\/\/|www\.)\S*$/.test(text)) return;
+    let at = -1;
+    for (let j = lines.length - 1; j >= 0; j--)
+      if ((lines[j] as Line).page === page + 1) {
+        at = j;
+        break;
+      }
+    const tail = lines[at];
+    if (!tail || lines[at - 1]?.page !== page + 1 || tail.cells.length !== 1) return;
+    if (!/[.)]$/.test(tail.flat) || !noteSentenceGoesOn(text, tail.flat)) return;
+    note.text = joinWrapped(text, tail.flat);
+    note.line.raw = `${note.line.raw.trimEnd()}\n${tail.raw}`;
+    lines.splice(at, 1);
+    removed = true;
+  });
+  if (removed) for (const [k, l] of lines.entries()) l.index = k;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { FIGURE_ROW_START } from "./facts.js";
 import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
-import { OCR_MISREAD_MARKER, joinWrapped, ratingOnly, superscript } from "./text.js";
+import { OCR_MISREAD_MARKER, joinWrapped, noteSentenceGoesOn, ratingOnly, superscript } from "./text.js";
 
 // pdf-parse runs pdfjs-dist's legacy build, which carries core-js. On Node 20 core-js replaces
 // two built-ins for corner cases no report reaches: Array.prototype.push (arrays longer than
@@ -536,7 +536,9 @@ function continuesRow(upper: PositionedLine, lower: PositionedLine): boolean {
  * before when it follows at single line spacing and the one before does not end a sentence
  * block (a heading, a table row, a list item ending).
  */
-export function joinParagraphs(lines: PositionedLine[]): { text: string; first: number }[] {
+export function joinParagraphs(
+  lines: PositionedLine[],
+): { text: string; first: number; last: PositionedLine }[] {
   const out: { first: number; last: PositionedLine; cells: Cell[] }[] = [];
   // A line wraps where the next line's first word would not have fitted after it, however few
   // its characters (a narrow page, a large type: 60 characters is most of an A4 line, not of an
@@ -598,7 +600,7 @@ export function joinParagraphs(lines: PositionedLine[]): { text: string; first: 
     }
     out.push({ first: i, last: line, cells: line.cells.map((c) => ({ ...c })) });
   });
-  return out.map(({ cells, first }) => ({ text: cells.map((c) => c.text).join("\t"), first }));
+  return out.map(({ cells, first, last }) => ({ text: cells.map((c) => c.text).join("\t"), first, last }));
 }
 
 /**
@@ -612,6 +614,19 @@ function withRaisedNumber(note: string): string {
   if (!number?.[1]) return note;
   return `${superscript(number[1])} ${note.slice(number[0].length).trimStart()}`;
 }
+
+/**
+ * Whether a page's first note, unnumbered, carries on the last note of the page before: that
+ * note stops short of a sentence's end, and this goes on in lower case or it stopped on a joining
+ * word.
+ */
+function noteGoesOn(note: string, next: string): boolean {
+  const start = next.trim();
+  return !NUMBERED.test(start) && noteSentenceGoesOn(note.trimEnd(), start);
+}
+
+/** A note's own number opening it, raised, as HTML, or not. */
+const NUMBERED = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|\d|<sup>|&lt;sup)/;
 
 interface LoadedPdf {
   numPages: number;
@@ -645,13 +660,19 @@ export async function pdfText(
     const lines: SourceLine[] = [];
     // Footnotes (small print at a page's foot) wait until the paragraph a page break cut in
     // two has been joined again.
-    let footnotes: { text: string; page: number }[] = [];
+    type Footnote = { text: string; page: number; at?: SourceLine; last: PositionedLine };
+    let footnotes: Footnote[] = [];
+    // The last note read, which a page's first note may carry on (written, or waiting).
+    let lastNote: Footnote | null = null;
     // The last paragraph written (page furniture passed over) and its source line.
     type Written = { text: string; page: number; cells: boolean; at: SourceLine };
     let last: Written | null = null;
     const emit = (text: string, page: number) => lines.push({ line: lines.length + 1, page, raw: text });
     const flushNotes = () => {
-      for (const f of footnotes) emit(f.text, f.page);
+      for (const f of footnotes) {
+        emit(f.text, f.page);
+        f.at = lines[lines.length - 1] as SourceLine;
+      }
       footnotes = [];
     };
     const pages: PositionedLine[][] = [];
@@ -679,12 +700,30 @@ export async function pdfText(
     for (let n = 1; n <= doc.numPages; n++) {
       const positioned = alignCellsToTop(pages[n - 1] as PositionedLine[]);
       let first = true;
+      let firstNote = true;
       let text = false;
       for (const para of joinParagraphs(positioned)) {
         const line = positioned[para.first] as PositionedLine;
         if (line.size < 0.8 * body) {
-          footnotes.push({ text: withRaisedNumber(para.text), page: n });
           text = true;
+          // A note too long for its page goes on at the head of the next page's notes, below its
+          // text, unnumbered ("... for a more detailed" / "explanation."), as word processors set
+          // it (not a running header in small print at the page's head); a note's
+          // next sentence on the line straight below is the note's too ("14 | Data supplied ...
+          // announcement." / "This may be inaccurate.", its first line a row of two cells).
+          const goesOn = firstNote
+            ? !first && lastNote?.page === n - 1 && noteGoesOn(lastNote.text, para.text)
+            : lastNote?.page === n && close(lastNote.last, line) && !NUMBERED.test(para.text.trim());
+          if (goesOn && lastNote) {
+            lastNote.text = joinWrapped(lastNote.text, para.text.trim());
+            lastNote.last = para.last;
+            if (lastNote.at) lastNote.at.raw = lastNote.text;
+            firstNote = false;
+            continue;
+          }
+          firstNote = false;
+          lastNote = { text: withRaisedNumber(para.text), page: n, last: para.last };
+          footnotes.push(lastNote);
           continue;
         }
         // (The page's running header and the page number before it are furniture, not the

@@ -271,6 +271,15 @@ export function wholeLabel(text: string): boolean {
 /** A line that cannot end a label or sentence: it stops on a comma or a joining word, so the next line carries it on. */
 export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a|an))$/i;
 
+/**
+ * Whether a footnote's sentence runs on into `next`: the note stops short of a sentence's end, and
+ * `next` goes on in lower case or the note stopped on a joining word ("... to uplift the rating
+ * for this standard to" / "'Good'.").
+ */
+export function noteSentenceGoesOn(note: string, next: string): boolean {
+  return (/^[a-z(]/.test(next) || RUNS_ON.test(note)) && !/[.!?)"'’”:*_]$/.test(note);
+}
+
 /** A pipe row's cells, as written between its unescaped pipes (the outer pipes optional). */
 export function pipeCells(raw: string): string[] {
   return raw

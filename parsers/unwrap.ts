@@ -298,8 +298,13 @@ export function unwrapParagraphs(doc: NormalisedDocument): NormalisedDocument {
       SENTENCE_END.test(note?.footnote.text ?? "") &&
       !SENTENCE_END.test(last.flat) &&
       continues(last, line, wrap, skippable);
+    // (Over a page break only a note that has not ended: one that has leaves the next page's
+    // first line to the page's text, a table row broken by the page going on there: "Race/
+    // ethnicity White Black and Unknown" / the page's notes / the next page's "minority ethnic".)
+    const samePage = note?.last.page === line.page || line.page === null;
     if (
       note &&
+      (samePage || noteUnended(note.footnote.text)) &&
       (continues(note.last, line, wrap, furniture, noteUnended(note.footnote.text)) ||
         noteRunsOn(note.footnote.text, note.last.line, line)) &&
       !bodyRunsOn()

@@ -6,7 +6,9 @@
 // the page's own, lines set at the paragraph style's spacing (a table's text on the same leading
 // as the prose, or on one and a half lines), its own fonts' metrics and its own line breaking.
 // The report goes to Writer as HTML in Writer's own dialect (its footnote anchors, header and
-// footer sections), which it reads into a text document, not a web page.
+// footer sections), which it reads into a text document, not a web page; saved in Writer's own
+// format and read again, so that the header and footer stand on every page, not on right-hand
+// pages only as Writer's HTML import sets them.
 //
 //   npx tsx scripts/render-writer-pdf.ts [outDir] [--leading 1.5] [--centred] [--a5] [--repeat-headings] [--justified | --justified-cells]
 //     every corpus/*.txt to outDir (default out/pdf-writer); needs Debian's libreoffice-writer-nogui
@@ -226,19 +228,30 @@ export function writerExports(
       return file;
     });
     // A profile of its own: a user's running LibreOffice would otherwise take the job.
-    execFileSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${join(work, "profile")}`,
-        "--headless",
-        "--infilter=HTML (StarWriter)",
-        "--convert-to",
-        EXPORT_FILTERS[as],
-        "--outdir",
-        join(work, as),
-        ...inputs,
-      ],
-      { stdio: "ignore", timeout: 300_000 },
+    const convert = (infilter: string[], to: string, dir: string, files: string[]) =>
+      execFileSync(
+        SOFFICE,
+        [
+          `-env:UserInstallation=file://${join(work, "profile")}`,
+          "--headless",
+          ...infilter,
+          "--convert-to",
+          to,
+          "--outdir",
+          join(work, dir),
+          ...files,
+        ],
+        { stdio: "ignore", timeout: 300_000 },
+      );
+    // Through Writer's own file first: read from HTML, the header and footer stand on right-hand
+    // pages only (left ones blank), where a report prints them on every page; saved and read
+    // again, they are the page style's on every page.
+    convert(["--infilter=HTML (StarWriter)"], "fodt:OpenDocument Text Flat XML", "fodt", inputs);
+    convert(
+      [],
+      EXPORT_FILTERS[as],
+      as,
+      reports.map(({ name }) => join(work, "fodt", `${name}.fodt`)),
     );
     return new Map(reports.map(({ name }) => [name, readFileSync(join(work, as, `${name}.${as}`))]));
   } finally {

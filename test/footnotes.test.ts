@@ -568,3 +568,69 @@ test("pypdf's text: a note's number glued to its words is a note at its page's f
   );
   expect(plainDigitFootnotes(longPages)).toBe(longPages);
 });
+
+// A word processor carries a note too long for its page on at the foot of the next page, above
+// that page's own notes and without a number (MuPDF's text of such a PDF, a cell a line).
+test("a note carried on at the next page's foot is the note's, not the page's text", () => {
+  const header = "Inspection of youth offending services: Anytown";
+  const mupdf = [
+    page(header, "Background", "The service is in Anytown.", "1"),
+    page(
+      header,
+      "2.1. Assessment",
+      "Our rating10 for assessment is based on the following key questions:",
+      "",
+      "10",
+      "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed",
+      "",
+      "17",
+    ),
+    page(
+      header,
+      "Of the 8 cases inspected:",
+      "Where applicable, does assessment analyse controls and interventions to promote the",
+      "8",
+      "4",
+      "",
+      "explanation.",
+      "",
+      "18",
+    ),
+    page(header, "safety and wellbeing of the child?", "More text.", "19"),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(mupdf), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    [
+      "10",
+      "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed explanation.",
+    ],
+  ]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain("explanation.");
+  // A note that ends where its page does keeps the next page's last line as the page's.
+  const ended = normaliseLines(textSourceLines(mupdf.replace("for a more detailed", "for more.")), "text");
+  expect(ended.lines.map((l) => l.flat)).toContain("explanation.");
+});
+
+// pdftotext -layout sets a long question's first count a single space after it, the marker
+// before: "... disposal? 29 7        7" with note 29 at the page's foot.
+test("a marker spaced after a question, before a first count a single space on, is the note's", () => {
+  const header = "Inspection of youth offending services: Anytown";
+  const layout = [
+    page(header, "Background", "The service is in Anytown.", "1"),
+    page(
+      header,
+      "Of the 11 cases inspected:                                Relevant     Number 'Yes'",
+      "Does the YOT work effectively with the police in implementing the out-of-court disposal? 29 7        7",
+      "",
+      "29   This question is only relevant in youth conditional caution cases.",
+      "                                       2",
+    ),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(layout), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["29"]);
+  const row = doc.lines.find((l) => l.flat.startsWith("Does the YOT"));
+  expect([row?.cells, row?.markers]).toEqual([
+    ["Does the YOT work effectively with the police in implementing the out-of-court disposal?", "7", "7"],
+    ["29"],
+  ]);
+});

@@ -335,6 +335,65 @@ describe("PDF reading", () => {
     ]);
   });
 
+  // A word processor's notes at a page's foot, in small print: a note's second sentence on the
+  // line below (its first line a row of two cells, number and text), and a note too long for its
+  // page carried on at the next page's foot, unnumbered, below that page's text.
+  test("a note's next line in small print and a note carried on at the next page's foot are the note's", async () => {
+    const body = (y: number, text: string) => ({ x: 72, y, text, size: 10 });
+    const note = (x: number, y: number, text: string) => ({ x, y, text, size: 7.5 });
+    // (Prose enough that the body's size is the text's, not the notes'.)
+    const prose = [600, 560, 520, 480].map((y) =>
+      body(y, "The service works with children and their families across the borough and its partners."),
+    );
+    const pdf = tinyPdf([
+      [
+        body(760, "Staffing data for the service, as supplied before the inspection."),
+        body(745, "Average caseload case managers (FTE) and other figures follow."),
+        ...prose,
+        note(72, 100, "14"),
+        note(
+          100,
+          100,
+          "Data supplied by YJS, based on staffing and workload at the time of the inspection announcement.",
+        ),
+        note(100, 91, "This may be inaccurate."),
+        note(72, 80, "15"),
+        note(
+          100,
+          80,
+          "The rating for the standard is driven by the lowest score, placed in a rating band. See Annexe 1 for a more detailed",
+        ),
+      ],
+      [
+        body(760, "Staff attrition (percentage of all staff leaving in 12-month period) was low."),
+        body(745, "The service has kept its staff through the year and through its restructure."),
+        ...prose,
+        note(72, 100, "explanation."),
+        note(72, 80, "16"),
+        note(100, 80, "This question is only relevant in some cases."),
+      ],
+    ]);
+    const doc = await documentFromBytes("notes.pdf", pdf);
+    const { lines, footnotes } = normaliseLines(doc.sourceLines, doc.format);
+    expect(footnotes.map((f) => [f.marker, f.text])).toEqual([
+      [
+        "14",
+        "Data supplied by YJS, based on staffing and workload at the time of the inspection announcement. This may be inaccurate.",
+      ],
+      [
+        "15",
+        "The rating for the standard is driven by the lowest score, placed in a rating band. See Annexe 1 for a more detailed explanation.",
+      ],
+      ["16", "This question is only relevant in some cases."],
+    ]);
+    expect(lines.map((l) => l.flat).filter((t) => !t.startsWith("The service works"))).toEqual([
+      "Staffing data for the service, as supplied before the inspection.",
+      "Average caseload case managers (FTE) and other figures follow.",
+      "Staff attrition (percentage of all staff leaving in 12-month period) was low.",
+      "The service has kept its staff through the year and through its restructure.",
+    ]);
+  });
+
   test("pages inside a PDF that print no text but their running header or page number are named in a warning", async () => {
     const header = { x: 72, y: 800, text: "Inspection of youth offending services: Testshire" };
     const pdf = tinyPdf([

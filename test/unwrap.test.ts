@@ -275,6 +275,28 @@ describe("unwrapParagraphs", () => {
     );
   });
 
+  test("a note that has ended leaves the next page's first line, in lower case, to the page: a row broken by the page", () => {
+    // (North Somerset at one and a half lines, pdftotext -raw: the ethnicity table's heading row
+    // at one page's foot, its wrapped name's last words at the next page's head.)
+    const doc = unwrap(
+      [
+        ...FILLER,
+        "",
+        "National average 23% 77%",
+        "Race/ethnicity White Black and Unknown",
+        "⁵ Youth Justice Board. (2020). *Youth Justice annual statistics: 2018 to 2019.*",
+        "6",
+        "\fInspection of youth offending services: Anytown",
+        "minority ethnic",
+        "Anytown YOS 84% 3% 13%",
+      ].join("\n"),
+    );
+    expect(doc.lines.map((l) => l.flat)).toContain("minority ethnic");
+    expect(doc.footnotes.map((f) => f.text)).toEqual([
+      "Youth Justice Board. (2020). *Youth Justice annual statistics: 2018 to 2019.*",
+    ]);
+  });
+
   test("a key-question table's caption with its headings, and a whole question after a sentence, start lines of their own", () => {
     const flats = flatsAfterFiller(
       "Planning was sufficient and work against this standard was rated Outstanding.",

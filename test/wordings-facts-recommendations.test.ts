@@ -290,6 +290,137 @@ test("a split header whose wrapped column name's second line is written under it
   expect(r.warnings).toEqual([]);
 });
 
+test("a split header written a line of text at a time, the wrapped name's tail and the names after it on the second line (pypdf)", () => {
+  // (pypdf's text of a word processor's PDF, its glued cells parted by the reader: the header
+  // row's first line of text, "White" and "Black and", then its second, "minority ethnic" and
+  // "Unknown"; the first cell of each line is the heading or label and the first column's.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity White\tBlack and",
+      "minority ethnic\tUnknown",
+      "Croydon 22%\t69%\t9%",
+      "National average 71%\t26%\t4%",
+      "Gender Male\tFemale",
+      "Croydon 88%\t12%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[4]])).toEqual([
+    ["White", "Croydon", 22],
+    ["Black and minority ethnic", "Croydon", 69],
+    ["Unknown", "Croydon", 9],
+    ["White", "National average", 71],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+  expect(r.warnings).toEqual([]);
+});
+
+test("a split table's heading row repeated where it runs on to the next page: its rows are still the table's", () => {
+  // (Word's "Repeat as header row": the service's row at one page's foot, the heading row again
+  // and the comparator's row at the next page's head.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees\t71%\t29%\t0%",
+      "Gender\tMale\tFemale",
+      "Kirklees YJS\t91%\t9%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[3], f[4]])).toEqual([
+    ["White", "Kirklees YJS", "service", 65],
+    ["Black and minority ethnic", "Kirklees YJS", "service", 30],
+    ["Unknown", "Kirklees YJS", "service", 5],
+    ["White", "Kirklees", "comparator", 71],
+    ["Black and minority ethnic", "Kirklees", "comparator", 29],
+    ["Unknown", "Kirklees", "comparator", 0],
+  ]);
+  expect(r.warnings).toEqual([]);
+  // (As pdf-parse's getText writes it: cells a space apart, the wrapped name a line at a time,
+  // the first header with its note's marker as a plain number, the repeat without.)
+  const getText = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10 White Black and",
+      "minority ethnic",
+      "Unknown",
+      "Kirklees YJS 65% 30% 5%",
+      "Race/ethnicity White Black and",
+      "minority ethnic",
+      "Unknown",
+      "Kirklees 71% 29% 0%",
+      "Gender Male Female",
+    ].join("\n"),
+  );
+  expect(getText.facts.filter((f) => f[2] === "Kirklees").map((f) => [f[1], f[3], f[4]])).toEqual([
+    ["White", "comparator", 71],
+    ["Black and minority ethnic", "comparator", 29],
+    ["Unknown", "comparator", 0],
+  ]);
+});
+
+test("a split header row broken by a page, its wrapped column name's last words opening the next page", () => {
+  // (Writer lets a row break over pages: "Black and" at one page's foot, "minority ethnic" at
+  // the next page's head, under its running header.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and\tUnknown",
+      "6",
+      "\fInspection of youth offending services: North Somerset",
+      "minority ethnic",
+      "North Somerset YOS\t84%\t3%\t13%",
+      "National average\t70%\t26%\t4%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[4]])).toEqual([
+    ["White", "North Somerset YOS", 84],
+    ["Black and minority ethnic", "North Somerset YOS", 3],
+    ["Unknown", "North Somerset YOS", 13],
+    ["White", "National average", 70],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+});
+
+test("a split table run on to the next page past notes not read as notes (an OCR'd page's foot)", () => {
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "6\tYouth Justice Board. (2021). *First Time Entrants, January to December 2019*.",
+      "10\tInformation supplied by the YJS. Figures may not add up to 100 due to rounding.",
+      "\fInspection of youth offending services: Kirklees",
+      "Kirklees\t71%\t29%\t0%",
+      "Gender\tMale\tFemale",
+      "Kirklees YJS\t91%\t9%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[2], f[3], f[4]])).toEqual([
+    ["Kirklees YJS", "service", 65],
+    ["Kirklees YJS", "service", 30],
+    ["Kirklees YJS", "service", 5],
+    ["Kirklees", "comparator", 71],
+    ["Kirklees", "comparator", 29],
+    ["Kirklees", "comparator", 0],
+  ]);
+  // (Not past notes whose page goes on: the rows after them are no longer the table's.)
+  const samePage = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic\tUnknown",
+      "Kirklees YJS\t65%\t30%\t5%",
+      "6\tYouth Justice Board. (2021). *First Time Entrants, January to December 2019*.",
+      "Kirklees\t71%\t29%\t0%",
+    ].join("\n"),
+  );
+  expect(samePage.facts.filter((f) => f[0] === "ethnicity").map((f) => f[2])).not.toContain("Kirklees");
+});
+
 test("a comparator's place with its words run together, as OCR reads them, is still the comparator", () => {
   const r = factsOf(
     [
