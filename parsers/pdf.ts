@@ -708,9 +708,9 @@ export async function pdfText(
           text = true;
           // A note too long for its page goes on at the head of the next page's notes, below its
           // text, unnumbered ("... for a more detailed" / "explanation."), as word processors set
-          // it (not a running header in small print at the page's head); a note's
-          // next sentence on the line straight below is the note's too ("14 | Data supplied ...
-          // announcement." / "This may be inaccurate.", its first line a row of two cells).
+          // it (not a running header in small print at the page's head); a note's next sentence
+          // on the line straight below is the note's too ("14 | Data supplied ... announcement." /
+          // "This may be inaccurate.", its first line a row of two cells).
           const goesOn = firstNote
             ? !first && lastNote?.page === n - 1 && noteGoesOn(lastNote.text, para.text)
             : lastNote?.page === n && close(lastNote.last, line) && !NUMBERED.test(para.text.trim());

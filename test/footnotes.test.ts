@@ -569,12 +569,14 @@ test("pypdf's text: a note's number glued to its words is a note at its page's f
   expect(plainDigitFootnotes(longPages)).toBe(longPages);
 });
 
+/** A report's first page, its header (the module's `header`) and a line of text. */
+const FIRST_PAGE = page(header, "Background", "The service is in Anytown.", "1");
+
 // A word processor carries a note too long for its page on at the foot of the next page, above
 // that page's own notes and without a number (MuPDF's text of such a PDF, a cell a line).
 test("a note carried on at the next page's foot is the note's, not the page's text", () => {
-  const header = "Inspection of youth offending services: Anytown";
   const mupdf = [
-    page(header, "Background", "The service is in Anytown.", "1"),
+    FIRST_PAGE,
     page(
       header,
       "2.1. Assessment",
@@ -614,9 +616,8 @@ test("a note carried on at the next page's foot is the note's, not the page's te
 // pdftotext -layout sets a long question's first count a single space after it, the marker
 // before: "... disposal? 29 7        7" with note 29 at the page's foot.
 test("a marker spaced after a question, before a first count a single space on, is the note's", () => {
-  const header = "Inspection of youth offending services: Anytown";
   const layout = [
-    page(header, "Background", "The service is in Anytown.", "1"),
+    FIRST_PAGE,
     page(
       header,
       "Of the 11 cases inspected:                                Relevant     Number 'Yes'",
