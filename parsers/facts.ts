@@ -270,7 +270,10 @@ export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
  * header's text after its first word cut into `count` known column names; null when it cannot be.
  */
 function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
-  if (header.cells.length - 1 === count) return header.cells.slice(1).map((c) => splitLabel(group, c));
+  // (Not where a cell holds two names, pieces of a header read a cell a line and joined: "Black
+  // and" / "Unknown" / "minority ethnic" as "Black and Unknown minority ethnic".)
+  const names = header.cells.slice(1);
+  if (names.length === count && !names.some(holdsTwoNames)) return names.map((c) => splitLabel(group, c));
   for (const text of withWrappedTailPutBack(plain(header.cells.join(" ")))) {
     const names = columnNamesAfterHeading(text);
     if (names?.length === count) return names.map((n) => splitLabel(group, n));
@@ -292,6 +295,15 @@ function* withWrappedTailPutBack(text: string): Generator<string> {
       if (/^(?:and|or)$/i.test(head[i - 1] as string))
         yield [...head.slice(0, i), ...tail, ...head.slice(i)].join(" ");
   }
+}
+
+/** Whether a header's cell is two known column names, as written or with a wrapped name's tail put back. */
+function holdsTwoNames(cell: string): boolean {
+  for (const text of withWrappedTailPutBack(cell)) {
+    const { names, end } = columnNamesFrom(text, 0);
+    if (end === text.length && names.length > 1) return true;
+  }
+  return false;
 }
 
 const SPLIT_HEADING_WORD = /^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i;

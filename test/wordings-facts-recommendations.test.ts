@@ -421,6 +421,33 @@ test("a split table run on to the next page past notes not read as notes (an OCR
   expect(samePage.facts.filter((f) => f[0] === "ethnicity").map((f) => f[2])).not.toContain("Kirklees");
 });
 
+test("a split header cell that holds two names, pieces joined in the wrong order, is no column: the table is not read, and says so", () => {
+  // (pdftotext without a flag, a cell a line, the table broken by a page: "Black and" /
+  // "Unknown" / "minority ethnic" joined into one cell; the row's third figure on the next page.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10\tWhite\tBlack and Unknown minority ethnic",
+      "Kirklees YJS\t65%\t30%",
+      "5%",
+    ].join("\n"),
+  );
+  expect(r.facts.filter((f) => f[0] === "ethnicity")).toEqual([]);
+  expect(r.warnings.map((w) => w[0])).toContain("fact-unreadable");
+  // (A cell that is one name whatever its words is read: "Black and minority ethnic".)
+  const whole = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity\tWhite\tBlack and minority ethnic",
+      "Kirklees YJS\t70%\t30%",
+    ].join("\n"),
+  );
+  expect(whole.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[4]])).toEqual([
+    ["White", 70],
+    ["Black and minority ethnic", 30],
+  ]);
+});
+
 test("a comparator's place with its words run together, as OCR reads them, is still the comparator", () => {
   const r = factsOf(
     [
