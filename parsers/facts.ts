@@ -271,9 +271,11 @@ export const COLUMN_FITS: Partial<Record<FactGroup, RegExp>> = {
  */
 function splitColumns(header: Line, group: FactGroup, count: number): string[] | null {
   // (Not where a cell holds two names, pieces of a header read a cell a line and joined: "Black
-  // and" / "Unknown" / "minority ethnic" as "Black and Unknown minority ethnic".)
+  // and" / "Unknown" / "minority ethnic" as "Black and Unknown minority ethnic"; nor where one
+  // starts on a joining word, a name's piece: "and minority ethnic".)
   const names = header.cells.slice(1);
-  if (names.length === count && !names.some(holdsTwoNames)) return names.map((c) => splitLabel(group, c));
+  if (names.length === count && !names.some((c) => holdsTwoNames(c) || /^(?:and|or)\b/i.test(c)))
+    return names.map((c) => splitLabel(group, c));
   for (const text of withWrappedTailPutBack(plain(header.cells.join(" ")))) {
     const names = columnNamesAfterHeading(text);
     if (names?.length === count) return names.map((n) => splitLabel(group, n));
@@ -423,10 +425,14 @@ function tailBelow(header: Line, below: Line | undefined, group: FactGroup): Lin
     const cells = header.cells.map((c) => (c === open[0] ? joinWrapped(c, tail) : c));
     return { ...header, cells, flat: cells.join(" ") };
   }
-  // (Only the header's last cell can run on to a line that goes on with further names.)
-  const last = header.cells.at(-1) as string;
+  // (Only the header's last cell can run on to a line that goes on with further names; a joining
+  // word a justified cell's gap set apart is its name's: "Black" / "and" / "minority ethnic".)
+  let head = header.cells.slice(0, -1);
+  let last = header.cells.at(-1) as string;
+  if (/^(?:and|or)$/i.test(last) && head.length > 1)
+    [head, last] = [head.slice(0, -1), `${head.at(-1)} ${last}`];
   if (!RUNS_ON.test(last) || !after.every((name) => /^[A-Z0-9]/.test(name) && fits(name))) return null;
-  const cells = [...header.cells.slice(0, -1), joinWrapped(last, tail), ...after];
+  const cells = [...head, joinWrapped(last, tail), ...after];
   return { ...header, cells, flat: cells.join(" ") };
 }
 

@@ -314,6 +314,25 @@ test("a split header written a line of text at a time, the wrapped name's tail a
     ["Unknown", "National average", 4],
   ]);
   expect(r.warnings).toEqual([]);
+  // (Cells justified: the wrapped name's joining word a gap apart, a cell of its own.)
+  const justified = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity White\tBlack\tand",
+      "minority ethnic\tUnknown",
+      "Croydon 22%\t69%\t9%",
+    ].join("\n"),
+  );
+  expect(justified.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[4]])).toEqual([
+    ["White", 22],
+    ["Black and minority ethnic", 69],
+    ["Unknown", 9],
+  ]);
+  // (A header whose name a piece starts on a joining word is no header to read under.)
+  const piece = factsOf(
+    ["Caseload information", "Race/ethnicity\tBlack\tand minority ethnic", "Croydon\t22%\t69%"].join("\n"),
+  );
+  expect(piece.facts.filter((f) => f[0] === "ethnicity")).toEqual([]);
 });
 
 test("a split table's heading row repeated where it runs on to the next page: its rows are still the table's", () => {
