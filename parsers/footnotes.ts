@@ -114,7 +114,7 @@ function pageNotes(page: SourceLine[], marked: boolean): Note[] {
 const NOTE_GOES_ON = /^\s*(?:[a-z=]|<?(?:https?:\/\/|www\.))/;
 
 /** A note that starts with its number raised: superscript, HTML, LaTeX, bracketed, markdown's. */
-const NOTE_MARKED_RAISED = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup|\$\^|\[\^?\d)/;
+export const NOTE_MARKED_RAISED = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>|&lt;sup|\$\^|\[\^?\d)/;
 
 /**
  * What a glued marker follows: a word, a closing bracket or quote, or a sentence's stop after
@@ -215,17 +215,17 @@ function markerAlone(lines: SourceLine[], k: number, n: string): ReturnType<type
  * its marker rewritten in its cell too.
  */
 export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
-  const marked = source.some((l) => l.page !== null && l.page > 1);
-  const headed = marked ? [] : pagesByRunningHeader(source);
-  const paged = marked || headed.length > 0;
-  const pages = marked ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
+  const pagesMarked = source.some((l) => l.page !== null && l.page > 1);
+  const headed = pagesMarked ? [] : pagesByRunningHeader(source);
+  const paged = pagesMarked || headed.length > 0;
+  const pages = pagesMarked ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
   if (pages.length === 0) return source;
   const text = new Map<SourceLine, string>();
   const markedWith = new Map<SourceLine, string[]>();
   let previous: SourceLine[] = [];
   let lastNumber = 0;
   for (const page of pages) {
-    const notes = pageNotes(page, paged && headed.length === 0);
+    const notes = pageNotes(page, pagesMarked);
     const firstNote = notes[0]?.lines[0];
     // A note may be set at the foot of the page after its marker's (its table ran on).
     const above = firstNote ? [...previous, ...page.filter((l) => l.line < firstNote.line)] : [];

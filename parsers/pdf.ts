@@ -13,6 +13,7 @@ import {
   runsOf,
 } from "./centred-rows.js";
 import { FIGURE_ROW_START } from "./facts.js";
+import { NOTE_MARKED_RAISED } from "./footnotes.js";
 import { type SourceLine, isFurniture } from "./normalise.js";
 import { ReadError } from "./read.js";
 import { OCR_MISREAD_MARKER, joinWrapped, noteSentenceGoesOn, ratingOnly, superscript } from "./text.js";
@@ -621,12 +622,11 @@ function withRaisedNumber(note: string): string {
  * word.
  */
 function noteGoesOn(note: string, next: string): boolean {
-  const start = next.trim();
-  return !NUMBERED.test(start) && noteSentenceGoesOn(note.trimEnd(), start);
+  return !numbered(next) && noteSentenceGoesOn(note.trimEnd(), next.trim());
 }
 
-/** A note's own number opening it, raised, as HTML, or not. */
-const NUMBERED = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|\d|<sup>|&lt;sup)/;
+/** A note's own number opening it, raised (as the text notes mark one) or not. */
+const numbered = (note: string) => NOTE_MARKED_RAISED.test(note) || /^\s*\d/.test(note);
 
 interface LoadedPdf {
   numPages: number;
@@ -708,12 +708,15 @@ export async function pdfText(
           text = true;
           // A note too long for its page goes on at the head of the next page's notes, below its
           // text, unnumbered ("... for a more detailed" / "explanation."), as word processors set
-          // it (not a running header in small print at the page's head); a note's next sentence
+          // it (not a running header in small print at the page's head). Joined here, by its print,
+          // before the normaliser joins a row the page break cut ("... to promote the | 8 | 4" /
+          // "safety and wellbeing of the child?"), which the line would stand between;
+          // notesCarriedOver does it for texts, by their lines alone. A note's next sentence
           // on the line straight below is the note's too ("14 | Data supplied ... announcement." /
           // "This may be inaccurate.", its first line a row of two cells).
           const goesOn = firstNote
             ? !first && lastNote?.page === n - 1 && noteGoesOn(lastNote.text, para.text)
-            : lastNote?.page === n && close(lastNote.last, line) && !NUMBERED.test(para.text.trim());
+            : lastNote?.page === n && close(lastNote.last, line) && !numbered(para.text);
           if (goesOn && lastNote) {
             lastNote.text = joinWrapped(lastNote.text, para.text.trim());
             lastNote.last = para.last;
