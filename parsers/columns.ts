@@ -1278,8 +1278,11 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
     // (The figures of several tables, as pdfminer and pdftotext write a page of them: as
     // columnsInOrder says where it pairs such figures.)
     tableInOrder = found.standardHeadings.size > 0 || (continues && tableInOrder);
-    // (Its percentages, or its counts, as printed: the columns' headings are no figures.)
-    if (tableInOrder)
+    // (Its percentages, or its counts, as printed: the columns' headings are no figures. So too
+    // for one column shared by the prompts of two key questions or more: pdfminer writes each
+    // figure a box of its own and may set a column's lower boxes before its upper ones, "44%" /
+    // "22%" / "56%" / "33%" for rows of 56, 33, 44 and 22 %, and nothing in the text tells.)
+    if (tableInOrder || promptGroupsTaking(headings, figured) >= 2)
       pairedWarnings.push(pairedInOrder(figures.used.filter((l) => isPercent(l) || isCount(l))));
     changed = true;
     tableEnd = out.length;
@@ -1359,6 +1362,24 @@ function headingWithTail(out: Line[], heading: Line, tail: Line): Line {
 }
 
 const lineOf = (warning: ReportWarning) => warning.provenance?.line ?? 0;
+
+/**
+ * How many key questions' prompts take figures from a column after them: a run's questions, a
+ * key question heading the prompts after it (`headings`), a prompt with its own figure taking none.
+ * (Prompts before the run's first heading are the rest of a table of the page before: one more.)
+ */
+function promptGroupsTaking(headings: boolean[], figured: boolean[]): number {
+  let groups = 0;
+  let counted = false;
+  headings.forEach((heading, k) => {
+    if (heading) counted = false;
+    else if (!figured[k] && !counted) {
+      groups++;
+      counted = true;
+    }
+  });
+  return groups;
+}
 
 /** The warning that figures printed after several tables' questions were paired with them in order. */
 const pairedInOrder = (figures: Line[]): ReportWarning => ({

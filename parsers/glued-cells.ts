@@ -10,7 +10,7 @@
 // table gives them (relevant cases, at most 99; 'Yes', at most as many).
 import { NUMBER_FIGURE } from "./facts.js";
 import { MARKER, RATING, SHARE } from "./run-on-rows.js";
-import { superscript } from "./text.js";
+import { countsParted, superscript } from "./text.js";
 
 /** A percentage that follows a word, a question mark or a bracket with nothing between. */
 const PERCENT_AFTER_WORD = /(?<=[^\s\d.,%(–\-/])(?=\d{1,3}(?:\.\d)?%)/g;
@@ -64,21 +64,6 @@ function showsGlue(line: string): boolean {
   // (A rating's last letter: Goo"d", Outstandin"g", improvemen"t", Inadequat"e".)
   if (last === 100 || last === 103 || last === 116 || last === 101) return RATING_GLUED.test(line.slice(-24));
   return false;
-}
-
-/**
- * Two counts run together, as a count table prints them (relevant cases, then how many of them
- * 'Yes': at most as many, relevant at most 99, neither with a leading zero): "88" is 8 and 8,
- * "168" 16 and 8, "1616" 16 and 16. Null where no split gives counts so ordered.
- */
-export function countsParted(digits: string): [number, number] | null {
-  for (let cut = 1; cut < digits.length; cut++) {
-    const [a, b] = [digits.slice(0, cut), digits.slice(cut)];
-    if ((a.length > 1 && a.startsWith("0")) || (b.length > 1 && b.startsWith("0"))) continue;
-    const [relevant, yes] = [Number(a), Number(b)];
-    if (relevant <= 99 && yes <= relevant) return [relevant, yes];
-  }
-  return null;
 }
 
 /** Whether a line is a table's heading or row, not prose: short, no sentence ending in it. */

@@ -22,6 +22,7 @@ import {
   RUNS_ON,
   SERVICE_WORDS,
   countCell,
+  countsParted,
   joinWrapped,
   parseCount,
   percentCell,
@@ -163,8 +164,12 @@ export function figuresBesideQuestionStart(flat: string): Figures | null {
   return null;
 }
 
-/** A question whose two counts (relevant cases, 'Yes') follow after single spaces. */
-const TRAILING_COUNTS = /^(.*\?)\s+(\d{1,4})\s+(\d{1,4})$/;
+/**
+ * A question whose two counts (relevant cases, 'Yes') follow after single spaces, or the first
+ * glued to its mark ("... child?7 7", pypdf's text of a browser's narrow cells; so only in their
+ * order, as a marker glued there and one count, "... disposal?3 7", is not).
+ */
+const TRAILING_COUNTS = /^(.*\?)(\s*)(\d{1,4})\s+(\d{1,4})$/;
 
 /** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
 const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
@@ -257,16 +262,33 @@ function rowFigures(cells: string[]): Figures | null {
   const pair = cells.length === 1 ? last.match(/^(\d{1,4})\s+(\d{1,4})$/) : null;
   if (pair) return { percent: null, relevant: Number(pair[1]), yes: Number(pair[2]), textCells: [] };
   const counts = /\d$/.test(last) ? cells.join(" ").match(TRAILING_COUNTS) : null;
-  if (counts)
+  if (counts && (counts[2] !== "" || Number(counts[4]) <= Number(counts[3])))
     return {
       percent: null,
-      relevant: Number(counts[2]),
-      yes: Number(counts[3]),
+      relevant: Number(counts[3]),
+      yes: Number(counts[4]),
       textCells: [counts[1] as string],
     };
   const inside = cells.length === 1 ? figureInside(last, PERCENT_INSIDE) : null;
   if (inside) return { percent: inside.figure, relevant: null, yes: null, textCells: [inside.text] };
   return null;
+}
+
+/**
+ * A row's counts read past a note's marker: more relevant cases than its table's sub-sample is
+ * no row's count but the marker, set a space before the two counts run together, as pypdf writes
+ * a raised number and two narrow cells ("... safe? 23 21" in a table "Of the 5 cases": note 23,
+ * 2 relevant, 1 'Yes'; "... people? 2721" the same). Only where the second number parts into
+ * counts the sub-sample can hold (and their share is the row's percentage, where it prints one);
+ * otherwise the counts stay as read, and the audit's sub-sample check says they cannot be.
+ */
+function countsPastMarker(figures: Figures, subSample: number | null): Figures {
+  const { relevant, yes, percent } = figures;
+  if (subSample === null || relevant === null || yes === null || relevant <= subSample) return figures;
+  const parted = countsParted(String(yes));
+  if (!parted || parted[0] > subSample) return figures;
+  if (percent !== null && !isShareOf(parted[0], parted[1], percent)) return figures;
+  return { ...figures, relevant: parted[0], yes: parted[1] };
 }
 
 /** A question with a figure between its words (`pattern`: before, figure, after): the figure and the question whole. */
@@ -325,6 +347,15 @@ const COUNT_HEADING_LAST_WORD = /(?:relevant|cases|number|yes)['‘’"“”]?$
 const COUNT_HEADING_ONLY = new RegExp(`^${COUNT_HEADING_WORD}(?:\\s+${COUNT_HEADING_WORD})*$`, "i");
 
 /**
+ * The headings' words with the space pypdf leaves out between two cells put back ("casesNumber",
+ * "inspected:Relevant").
+ */
+const headingsParted = (flat: string) =>
+  flat.includes("casesNumber") || flat.includes(":Relevant")
+    ? flat.replace(/\bcasesNumber\b/, "cases Number").replace(/:Relevant\b/, ": Relevant")
+    : flat;
+
+/**
  * A count table's column headings ("Relevant cases", "Number 'Yes'") wrapped in their narrow
  * cells and written a line at a time: after the caption ("Of the 8 cases inspected: Relevant" /
  * "cases Number 'Yes'", as getText writes cells centred beside the caption; "... inspected:
@@ -334,7 +365,7 @@ const COUNT_HEADING_ONLY = new RegExp(`^${COUNT_HEADING_WORD}(?:\\s+${COUNT_HEAD
  * headings are not all there.
  */
 function splitCountHeading(lines: Line[], i: number, end: number): { lead: string; span: number } | null {
-  let first = (lines[i] as Line).flat.trim();
+  let first = headingsParted((lines[i] as Line).flat.trim());
   // (The caption's last words after the headings' first pieces, its first words on the line
   // above: "Of the 7 cases ... keeping the child" / "Relevant Number  safe:" / "cases" / "'Yes'".)
   // (Tested on a line ending in a colon only: on a line of prose the pattern backtracks at every word.)
@@ -365,7 +396,7 @@ function splitCountHeading(lines: Line[], i: number, end: number): { lead: strin
   // between them: "... related to  Relevant  Number" / "% 'Yes'" / "desistance:  cases  'Yes'".)
   let second = i + 1;
   for (let k = i + 1; k < Math.min(end, i + 5); k++) {
-    let flat = (lines[k] as Line).flat.trim();
+    let flat = headingsParted((lines[k] as Line).flat.trim());
     if (k === second && PERCENT_HEADER.test(flat)) {
       second++;
       continue;
@@ -766,6 +797,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       figures = { ...figures, percent: share };
       i++;
     }
+    if (figures) figures = countsPastMarker(figures, subSample);
     let text = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
     // per line, pdftotext): the question's number, if it is one of the standard being read.

@@ -13,6 +13,7 @@ import { fromWindows1252, withMojibakeDecoded } from "./mojibake.js";
 import { COLUMN_RULE, HEADER_SPAN, TABLE_RULE, multilineTableRows } from "./multiline-tables.js";
 import type { Format, SourceLine } from "./normalise.js";
 import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
+import { withPageFurnitureParted } from "./page-furniture.js";
 import { LONG_LINE, linesRunTogether } from "./page-lines.js";
 import { listed } from "./text.js";
 
@@ -383,12 +384,24 @@ export async function documentFromBytes(
   }
   const { lines: read, fileLines } = textLines(text.bytes);
   const { lines: decodedLines, decoded } = withMojibakeDecoded(read, text.bytes);
-  const { lines: raws, parted } = withGluedCellsParted(decodedLines);
+  const furniture = withPageFurnitureParted(decodedLines);
+  const { lines: raws, parted } = withGluedCellsParted(furniture.lines);
   if (decoded)
     readWarnings.push({
       code: "text-mojibake",
       message: `The text is UTF-8 that was once read as Windows-1252 and saved again ("â€™" for "’", "â€“" for "–"): ${decoded} character${decoded === 1 ? " was" : "s were"} decoded again`,
     });
+  if (furniture.numbers + furniture.markings > 0) {
+    const { numbers, markings, marking } = furniture;
+    const taken = [
+      ...(numbers ? [`${numbers} page number${numbers === 1 ? "" : "s"}`] : []),
+      ...(markings ? [`the marking '${marking}' ${markings} time${markings === 1 ? "" : "s"}`] : []),
+    ];
+    readWarnings.push({
+      code: "page-furniture-glued",
+      message: `The text runs a page's furniture into the page's first lines after its running header ("29Does assessment ...", "820,687 Total ..." for page 8's "20,687", "OFFICIALContents"), as pypdf writes a PDF whose page number or marking it sets beside the header: ${taken.join(" and ")} taken off`,
+    });
+  }
   if (parted)
     readWarnings.push({
       code: "text-cells-glued",

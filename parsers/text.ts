@@ -151,14 +151,22 @@ export function numberCell(cell: string): number | null {
   return m ? Number((m[1] as string).replace(/,/g, "")) : null;
 }
 
-/** Collapse whitespace, curly quotes and dashes (hyphens of every width) so that prose patterns can be simple. */
+/**
+ * Collapse whitespace, curly quotes and dashes (hyphens of every width) so that prose patterns can
+ * be simple. A converter's kerning gap before a comma, inside a possessive or after the W of
+ * "Wales" ("behaviour , including", "the child' s", "England and W ales": pypdf's text of a font
+ * that sets them close) goes too: no word of a report is so spaced.
+ */
 export function plain(text: string): string {
-  if (!/[’‘`“”‐‑–—−]|\s\s|[\t\n]/.test(text)) return text.trim();
+  if (!/[’‘`“”‐‑–—−]|\s\s|[\t\n]| ,|' s\b|W ales/.test(text)) return text.trim();
   return text
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[‐‑–—−]/g, "-")
     .replace(/\s+/g, " ")
+    .replace(/(?<=[A-Za-z)]) ,(?= |$)/g, ",")
+    .replace(/(?<=[a-z])' s\b/g, "'s")
+    .replace(/\bW ales\b/g, "Wales")
     .trim();
 }
 
@@ -320,4 +328,19 @@ export function isRunningHeader(flat: string): boolean {
   return (
     mayOpenRunningHeader(flat.charCodeAt(0)) && (RUNNING_HEADER.test(flat) || RUNNING_HEADER_IN.test(flat))
   );
+}
+
+/**
+ * Two counts run together, as a count table prints them (relevant cases, then how many of them
+ * 'Yes': at most as many, relevant at most 99, neither with a leading zero): "88" is 8 and 8,
+ * "168" 16 and 8, "1616" 16 and 16. Null where no split gives counts so ordered.
+ */
+export function countsParted(digits: string): [number, number] | null {
+  for (let cut = 1; cut < digits.length; cut++) {
+    const [a, b] = [digits.slice(0, cut), digits.slice(cut)];
+    if ((a.length > 1 && a.startsWith("0")) || (b.length > 1 && b.startsWith("0"))) continue;
+    const [relevant, yes] = [Number(a), Number(b)];
+    if (relevant <= 99 && yes <= relevant) return [relevant, yes];
+  }
+  return null;
 }

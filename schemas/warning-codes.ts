@@ -67,6 +67,8 @@ export const WARNING_CODES = {
     "The text file is not UTF-8 (Windows-1252, as Word saves 'plain text', or UTF-16 without a byte-order mark) and was converted.",
   "text-cells-glued":
     "The text runs a table's cells into one another with nothing between them ('2.2PlanningInadequate', '...keep the child safe?59%', 'WhiteBlack and minority ethnicUnknown'), as pdf-parse 1.x writes a PDF's text: the cells were parted again where a figure, a label or a rating begins, and two counts run together ('88') by the order a count table gives them.",
+  "page-furniture-glued":
+    "The text runs a page's furniture into the page's first lines after its running header, nothing between ('29Does assessment ...', '820,687 Total ...' for page 8's '20,687', 'OFFICIALContents'), as pypdf writes a PDF's pages: where the numbers after six running headers or more count the pages up, or six pages or more open with one word in capitals glued to what follows, those were taken off before reading.",
   "text-mojibake":
     "The text is UTF-8 that some tool once read as Windows-1252 and saved as UTF-8 again, each character beyond ASCII written as two or three ('â€™' for '’', 'â€“' for '–', 'Â²' for '²'): those sequences were decoded again before reading.",
   "ligatures-dropped":

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { countsParted, withGluedCellsParted } from "../parsers/glued-cells.js";
+import { withGluedCellsParted } from "../parsers/glued-cells.js";
+import { countsParted } from "../parsers/text.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
 

@@ -245,6 +245,18 @@ test("a count table's caption wrapped above its column headings still gives the 
       "the caption's last word on a line of its own after the headings' first pieces (MuPDF of an A5 page, the page's foot between)",
       "Of the 8 cases Relevant Number\ninspected:\ncases\n'Yes'",
     ],
+    [
+      "'Relevant cases' wrapped beside the caption, its last word glued to the next heading (pypdf)",
+      "Of the 8 cases inspected: Relevant\ncasesNumber\n'Yes'",
+    ],
+    [
+      "the headings glued on the caption's line (pypdf)",
+      "Of the 8 cases inspected: Relevant casesNumber 'Yes'",
+    ],
+    [
+      "the first heading glued to the caption's colon, the second to the first (pypdf, cells centred)",
+      "Of the 8 cases inspected:Relevant\ncasesNumber\n'Yes'",
+    ],
   ];
   for (const [form, written] of forms)
     expect(subSamples(await recordOf(somerset.replaceAll(header, written))), form).toEqual(
@@ -617,6 +629,28 @@ test("a count table's row, its counts after single spaces beside the question's 
     yes: 8,
   });
   expect(prompt("2.1.1", "structural barriers")).toMatchObject({ relevant: 7, yes: 7, subSample: 8 });
+  // (Or glued to the question's mark, as pypdf writes a browser's narrow cells: "... facing the" / "child?7 7".)
+  const glued = await damagedReport("2020-12-north-somerset.txt", [
+    "Where applicable, does assessment analyse the key structural barriers facing the child?\t7\t7",
+    "Where applicable, does assessment analyse the key structural barriers facing the\nchild?7 7",
+  ]);
+  expect(
+    glued.prompts.find((p) => p.keyQuestionId === "2.1.1" && p.text.includes("structural barriers")),
+  ).toMatchObject({
+    text: "Where applicable, does assessment analyse the key structural barriers facing the child?",
+    relevant: 7,
+    yes: 7,
+    subSample: 8,
+  });
+  // (Not more 'Yes' than relevant so: "... child?3 7" is a marker glued there and one count.)
+  const marker = await damagedReport("2020-12-north-somerset.txt", [
+    "Where applicable, does assessment analyse the key structural barriers facing the child?\t7\t7",
+    "Where applicable, does assessment analyse the key structural barriers facing the\nchild?3 7",
+  ]);
+  const row = marker.prompts.find(
+    (p) => p.keyQuestionId === "2.1.1" && p.text.includes("structural barriers"),
+  );
+  expect([row?.relevant, row?.yes]).not.toEqual([3, 7]);
 });
 
 test("a prompts table whose key question's heading stands after it (pdftotext's reading order) is that key question's, by its caption", async () => {
@@ -635,6 +669,61 @@ test("a prompts table whose key question's heading stands after it (pdftotext's 
     ["2.4.2", 7, 7, 7],
     ["2.4.2", 7, 7, 7],
     ["2.4.2", 6, 5, 7],
+  ]);
+});
+
+test("a note's marker spaced before a row's counts run together ('... safe? 23 21', '... people? 2721', pypdf) is no count: the table's sub-sample of 5 cannot hold 23 relevant cases", async () => {
+  // North Somerset's out-of-court 3.2.3 and 3.3.3 (2 relevant, 1 'Yes'), notes 23 and 27.
+  const damaged = await damagedReport(
+    "2020-12-north-somerset.txt",
+    [
+      "Does planning focus sufficiently on keeping other people safe? <sup>23</sup>\t2\t1",
+      "Does planning focus sufficiently on keeping other people safe? 23 21",
+    ],
+    [
+      "Does service delivery effectively support the safety of other people? <sup>27</sup>\t2\t1",
+      "Does service delivery effectively support the safety of other people? 27\t21",
+    ],
+  );
+  const row = (id: string) => damaged.keyQuestions.find((k) => k.id === id && k.source === "body");
+  for (const id of ["3.2.3", "3.3.3"]) expect(row(id)).toMatchObject({ relevant: 2, yes: 1, subSample: 5 });
+  expect(row("3.2.3")?.text).toBe("Does planning focus sufficiently on keeping other people safe?");
+  // (Counts that fit the sub-sample stay as printed: 7 relevant, 6 'Yes' in a table of 8.)
+  const court = await damagedReport("2020-12-north-somerset.txt", [
+    "Does planning focus sufficiently on keeping other people safe? <sup>13</sup>\t7\t6",
+    "Does planning focus sufficiently on keeping other people safe? 7 6",
+  ]);
+  expect(court.keyQuestions.find((k) => k.id === "2.2.3" && k.source === "body")).toMatchObject({
+    relevant: 7,
+    yes: 6,
+    subSample: 8,
+  });
+});
+
+test("a converter's kerning gap before a comma, inside a possessive or in 'Wales' ('behaviour , including', 'child' s', 'W ales', pypdf) is no part of a question's or a fact's words", async () => {
+  const damaged = await damagedReport(
+    "2021-10-kirklees.txt",
+    [
+      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?\t86%",
+      "Is there sufficient analysis of offending behaviour , including the child' s attitudes towards and motivations for their offending?\t86%",
+    ],
+    [
+      "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?\t77%",
+      "Is sufficient attention given to understanding the child' s levels of maturity , ability and motivation to change, and their likelihood of engaging with the court disposal?\t77%",
+    ],
+    ["38%\tReoffending rate in England and Wales", "38%\tReoffending rate in England and W ales"],
+  );
+  expect(
+    damaged.contextualFacts.find((f) => f.group === "reoffending" && f.role === "comparator"),
+  ).toMatchObject({ label: "Reoffending rate in England and Wales", value: 38 });
+  const texts = damaged.prompts.filter((p) => p.keyQuestionId === "2.1.1").map((p) => [p.text, p.percent]);
+  expect(texts).toContainEqual([
+    "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+    86,
+  ]);
+  expect(texts).toContainEqual([
+    "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+    77,
   ]);
 });
 
