@@ -1784,32 +1784,33 @@ test("prompts of two key questions, then one column of figures for all of them (
     "a) Are the delivered services sufficient to manage and minimise the risk of harm?",
     "b) Is sufficient attention given to the protection of actual and potential victims?",
   ];
-  const text = boxes([
-    "3.3. Implementation and delivery (out-of-court disposals)",
-    "Does service delivery effectively support the safety of the child?",
-    ...prompts.slice(0, 2),
-    "Does service delivery effectively support the safety of other people?",
-    ...prompts.slice(2),
-    "44%",
-    "22%",
-    "56%",
-    "33%",
-    "Some text of the report.",
-  ]);
+  /** The standard's heading, the key questions' rows (`rows`), a column of figures, some text. */
+  const annex = (rows: string[], figures: string[]) =>
+    boxes([
+      "3.3. Implementation and delivery (out-of-court disposals)",
+      ...rows,
+      ...figures,
+      "Some text of the report.",
+    ]);
+  const text = annex(
+    [
+      "Does service delivery effectively support the safety of the child?",
+      ...prompts.slice(0, 2),
+      "Does service delivery effectively support the safety of other people?",
+      ...prompts.slice(2),
+    ],
+    ["44%", "22%", "56%", "33%"],
+  );
   expect(figuresOf(text, prompts)).toEqual([["44%"], ["22%"], ["56%"], ["33%"]]);
   const paired = doc(text).warnings?.filter((w) => w.code === "figures-paired-in-order") ?? [];
   expect(paired.map((w) => w.message)).toEqual([
     "4 percentages printed after their table's questions (44%, 22%, 56%, 33%) were paired with those questions in order",
   ]);
   // (One key question's prompts and their column: nothing to say.)
-  const one = boxes([
-    "3.3. Implementation and delivery (out-of-court disposals)",
-    "Does service delivery effectively support the safety of the child?",
-    ...prompts.slice(0, 2),
-    "56%",
-    "33%",
-    "Some text of the report.",
-  ]);
+  const one = annex(
+    ["Does service delivery effectively support the safety of the child?", ...prompts.slice(0, 2)],
+    ["56%", "33%"],
+  );
   expect(figuresOf(one, prompts)).toEqual([["56%"], ["33%"]]);
   expect(doc(one).warnings?.map((w) => w.code) ?? []).not.toContain("figures-paired-in-order");
 });
