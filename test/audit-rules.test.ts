@@ -119,6 +119,20 @@ const CASES: Case[] = [
     expect: { severity: "warning", standardId: null, line: 307 },
   },
   {
+    rule: "staffing-headcount",
+    file: KIRKLEES,
+    // (A note's marker run into the figure: "(FTE) 178.6" for note 17 and 8.6.)
+    edits: [[441, "¹⁷\t8.6", "\t178.6"]],
+    expect: { severity: "warning", standardId: null, line: 441 },
+  },
+  {
+    rule: "staffing-headcount",
+    file: KIRKLEES,
+    // (Each under the total, together over it: 8.6 + 37.8 = 46.4 > 43.7.)
+    edits: [[442, "7.8", "37.8"]],
+    expect: { severity: "warning", standardId: null, line: 442 },
+  },
+  {
     rule: "prose-percent",
     file: KIRKLEES,
     edits: [[939, "In 14 out of 15 cases", "In 95 per cent of cases"]],

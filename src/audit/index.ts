@@ -17,6 +17,7 @@ import { recommendationsCount } from "./rules/recommendations-count.js";
 import { resettlementLimit } from "./rules/resettlement-limit.js";
 import { sampleConsistency } from "./rules/sample-consistency.js";
 import { scoreSum } from "./rules/score-sum.js";
+import { staffingHeadcount } from "./rules/staffing-headcount.js";
 import { standardBand } from "./rules/standard-band.js";
 import { subSampleFigures } from "./rules/sub-sample-figures.js";
 
@@ -30,6 +31,7 @@ export const RULES: AuditRule[] = [
   countOrder,
   countShare,
   caseloadSum,
+  staffingHeadcount,
   prosePercent,
   figureAgreement,
   sampleConsistency,
