@@ -212,6 +212,25 @@ function oneLabel(label: string): boolean {
   return (starts?.length ?? 0) <= 1;
 }
 
+/** A count's share wrapped to its label's line, glued or spaced: "(65%)court disposals". */
+const SHARE_BEFORE_LABEL = /^\((\d{1,3}(?:\.\d+)?)\s*%\)\s*(?=\S)/;
+
+/**
+ * A figure-first row's figure and label, the count's share taken back from the label's start
+ * where the share wrapped onto the label's line ("69" / "(65%)court disposals", pypdf on narrow
+ * pages); null where the row has no figure.
+ */
+function withShareFromLabel(
+  figure: ReturnType<typeof leadingFigure>,
+  label: string,
+): { count: number | null; percent: number | null; label: string } | null {
+  if (!figure) return null;
+  const share = figure.count !== null && figure.percent === null ? SHARE_BEFORE_LABEL.exec(label) : null;
+  return share
+    ? { count: figure.count, percent: Number(share[1]), label: label.slice(share[0].length) }
+    : { ...figure, label };
+}
+
 /** "441,290", "25.5%", "69 (65%)" -> count and/or percent. */
 export function leadingFigure(cell: string): { count: number | null; percent: number | null } | null {
   const m = cell.trim().match(/^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%)?\s*(?:\((\d+(?:\.\d+)?)\s*%\))?$/);
@@ -735,11 +754,11 @@ function parseContextualSection(
       offenceTable = true;
       continue;
     }
-    const figure = leadingFigure(line.cells[0] ?? "");
+    const figure = withShareFromLabel(leadingFigure(line.cells[0] ?? ""), line.cells.slice(1).join(" "));
     if (figure && line.cells.length >= 2) {
       offenceTable = false;
       missingHeading = null;
-      const wrapped = wrappedLabel(lines, i, end, line.cells.slice(1).join(" "), area);
+      const wrapped = wrappedLabel(lines, i, end, figure.label, area);
       i = wrapped.last;
       addLabelled(out, cleanLabel(wrapped.label, area), figure, line);
       continue;

@@ -1605,3 +1605,24 @@ test("a key staffing data table with a heading row over its rows is read; one wh
     "The 'Key staffing data' table's rows could not be read (no label and figure where its first row stands); the table was not read",
   ]);
 });
+
+test("a count's share wrapped onto its label's line ('69' / '(65%)court disposals', pypdf on narrow pages) is the count's, not the label's", async () => {
+  const printed = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8");
+  const rows: [string, string][] = [
+    ["69 (65%)\tcourt disposals", "69\t(65%)court disposals"],
+    ["37 (35%)\tout-of-court disposals", "37\t(35%) out-of-court disposals"],
+  ];
+  let damaged = printed;
+  for (const [row, written] of rows) {
+    expect(damaged).toContain(row);
+    damaged = damaged.replace(row, written);
+  }
+  const caseload = async (text: string) =>
+    (await extractDocument(await documentFromBytes("kirklees.txt", Buffer.from(text)))).contextualFacts
+      .filter((f) => f.group === "caseload")
+      .map((f) => [f.label, f.value, f.unit]);
+  const facts = await caseload(damaged);
+  expect(facts).toContainEqual(["court disposals", 69, "count"]);
+  expect(facts).toContainEqual(["out-of-court disposals", 37, "count"]);
+  expect(facts).toEqual(await caseload(printed));
+});
