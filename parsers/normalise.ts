@@ -968,27 +968,29 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
  * end and the line, the last of its page's text, ends one.
  */
 function notesCarriedOver(lines: Line[], footnotes: Footnote[]): void {
-  let removed = false;
+  // Each page's last line of text, looked up once (pages in the text's order).
+  let lastOfPage: Map<number, Line> | null = null;
+  const taken = new Set<Line>();
   footnotes.forEach((note, k) => {
     const page = note.line.page;
     if (page === null || footnotes[k + 1]?.line.page === page) return;
     const text = note.text.trimEnd();
     if (!/[A-Za-z]$/.test(text) || /(?:https?:\/\/|www\.)\S*$/.test(text)) return;
-    let at = -1;
-    for (let j = lines.length - 1; j >= 0; j--)
-      if ((lines[j] as Line).page === page + 1) {
-        at = j;
-        break;
-      }
-    const tail = lines[at];
-    if (!tail || lines[at - 1]?.page !== page + 1 || tail.cells.length !== 1) return;
+    lastOfPage ??= new Map(lines.flatMap((l) => (l.page === null ? [] : [[l.page, l] as const])));
+    const tail = lastOfPage.get(page + 1);
+    if (!tail || lines[tail.index - 1]?.page !== page + 1 || tail.cells.length !== 1) return;
     if (!/[.)]$/.test(tail.flat) || !noteSentenceGoesOn(text, tail.flat)) return;
     note.text = joinWrapped(text, tail.flat);
     note.line.raw = `${note.line.raw.trimEnd()}\n${tail.raw}`;
-    lines.splice(at, 1);
-    removed = true;
+    taken.add(tail);
   });
-  if (removed) for (const [k, l] of lines.entries()) l.index = k;
+  if (taken.size === 0) return;
+  const kept = lines.filter((l) => !taken.has(l));
+  lines.length = 0;
+  for (const l of kept) {
+    l.index = lines.length;
+    lines.push(l);
+  }
 }
 
 /**

@@ -45,6 +45,10 @@ function factsOf(body: string) {
   };
 }
 
+/** A group's facts as `factsOf` gives them, each whole or only the fields at `at` (1 label, 2 subject, 3 role, 4 value). */
+const groupFacts = (r: ReturnType<typeof factsOf>, group: string, ...at: number[]) =>
+  r.facts.filter((f) => f[0] === group).map((f) => (at.length > 0 ? at.map((k) => f[k]) : f));
+
 const BOARD =
   "review its board membership, role and function to make sure that its representatives have the seniority to make decisions";
 const DATA = "improve the analysis and use of data to shape strategic and operational delivery";
@@ -193,7 +197,7 @@ test.each(["<1%", "-", "n/a"])(
         "National average\t85%\t15%",
       ].join("\n"),
     );
-    expect(r.facts.filter((f) => f[0] === "ethnicity")).toEqual([
+    expect(groupFacts(r, "ethnicity")).toEqual([
       ["ethnicity", "White", "Kirklees YJS", "service", 65, "percent"],
       ["ethnicity", "Black and minority ethnic", "Kirklees YJS", "service", 30, "percent"],
       ["ethnicity", "White", "Kirklees", "comparator", 71, "percent"],
@@ -305,7 +309,7 @@ test("a split header written a line of text at a time, the wrapped name's tail a
       "Croydon 88%\t12%",
     ].join("\n"),
   );
-  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[4]])).toEqual([
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
     ["White", "Croydon", 22],
     ["Black and minority ethnic", "Croydon", 69],
     ["Unknown", "Croydon", 9],
@@ -323,7 +327,7 @@ test("a split header written a line of text at a time, the wrapped name's tail a
       "Croydon 22%\t69%\t9%",
     ].join("\n"),
   );
-  expect(justified.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[4]])).toEqual([
+  expect(groupFacts(justified, "ethnicity", 1, 4)).toEqual([
     ["White", 22],
     ["Black and minority ethnic", 69],
     ["Unknown", 9],
@@ -332,7 +336,7 @@ test("a split header written a line of text at a time, the wrapped name's tail a
   const piece = factsOf(
     ["Caseload information", "Race/ethnicity\tBlack\tand minority ethnic", "Croydon\t22%\t69%"].join("\n"),
   );
-  expect(piece.facts.filter((f) => f[0] === "ethnicity")).toEqual([]);
+  expect(groupFacts(piece, "ethnicity")).toEqual([]);
 });
 
 test("a split table's heading row repeated where it runs on to the next page: its rows are still the table's", () => {
@@ -349,7 +353,7 @@ test("a split table's heading row repeated where it runs on to the next page: it
       "Kirklees YJS\t91%\t9%",
     ].join("\n"),
   );
-  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[3], f[4]])).toEqual([
+  expect(groupFacts(r, "ethnicity", 1, 2, 3, 4)).toEqual([
     ["White", "Kirklees YJS", "service", 65],
     ["Black and minority ethnic", "Kirklees YJS", "service", 30],
     ["Unknown", "Kirklees YJS", "service", 5],
@@ -395,7 +399,7 @@ test("a split header row broken by a page, its wrapped column name's last words 
       "National average\t70%\t26%\t4%",
     ].join("\n"),
   );
-  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[2], f[4]])).toEqual([
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
     ["White", "North Somerset YOS", 84],
     ["Black and minority ethnic", "North Somerset YOS", 3],
     ["Unknown", "North Somerset YOS", 13],
@@ -419,7 +423,7 @@ test("a split table run on to the next page past notes not read as notes (an OCR
       "Kirklees YJS\t91%\t9%",
     ].join("\n"),
   );
-  expect(r.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[2], f[3], f[4]])).toEqual([
+  expect(groupFacts(r, "ethnicity", 2, 3, 4)).toEqual([
     ["Kirklees YJS", "service", 65],
     ["Kirklees YJS", "service", 30],
     ["Kirklees YJS", "service", 5],
@@ -451,7 +455,7 @@ test("a split header cell that holds two names, pieces joined in the wrong order
       "5%",
     ].join("\n"),
   );
-  expect(r.facts.filter((f) => f[0] === "ethnicity")).toEqual([]);
+  expect(groupFacts(r, "ethnicity")).toEqual([]);
   expect(r.warnings.map((w) => w[0])).toContain("fact-unreadable");
   // (A cell that is one name whatever its words is read: "Black and minority ethnic".)
   const whole = factsOf(
@@ -461,7 +465,7 @@ test("a split header cell that holds two names, pieces joined in the wrong order
       "Kirklees YJS\t70%\t30%",
     ].join("\n"),
   );
-  expect(whole.facts.filter((f) => f[0] === "ethnicity").map((f) => [f[1], f[4]])).toEqual([
+  expect(groupFacts(whole, "ethnicity", 1, 4)).toEqual([
     ["White", 70],
     ["Black and minority ethnic", 30],
   ]);
