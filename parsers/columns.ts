@@ -1334,8 +1334,11 @@ const startsQuestion = (flat: string) => {
 /** Whether a question read a column at a time is a key question's (its heading's), no prompt. */
 const keyQuestionAmong = (parts: Line[]) => isKeyQuestionText(cellText(parts).replace(QUESTION_LABEL, ""));
 
-/** A word's last letters, its question's mark after them, cut from it into a cell of their own: "fe?". */
-const WORD_END = /^[a-z]{1,4}\?$/;
+/**
+ * A word's last letters, its question's mark after them, cut from it into a cell of their own:
+ * "fe?", "e safe?" (the next word with them), or the mark alone ("?", pdftotext of rows set close).
+ */
+const WORD_END = /^(?:[a-z]{1,4}(?: [a-z]+){0,2})?\?$/;
 
 /**
  * A key question's heading whose last word a converter cut into the next cell ("Does assessment
@@ -1355,9 +1358,10 @@ function cutKeyQuestion(out: Line[], j: number): boolean {
 
 /** The cut heading with its last letters again, the word whole where the report prints it. */
 function headingWithTail(out: Line[], heading: Line, tail: Line): Line {
-  const cells = cellsWithSplitWordsJoined([heading.flat, tail.flat], (word, times) =>
-    printedIn(out, word, times),
-  );
+  const cells =
+    tail.flat === "?"
+      ? [`${heading.flat}?`]
+      : cellsWithSplitWordsJoined([heading.flat, tail.flat], (word, times) => printedIn(out, word, times));
   return { ...heading, cells, flat: cells.join(" "), raw: `${heading.raw}\n${tail.raw}` };
 }
 
@@ -1416,30 +1420,29 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
   // below its question, and it does not count a run paired here: with it, 40 values more were
   // lost over the robustness renderings, and none gained.)
   let rowBefore = false;
+  // Where the last run with cut headings that came to nothing was read to: a run started again
+  // inside it does not start at a cut heading (whose letters may be an earlier heading's).
+  let failedUntil = -1;
   for (let i = 0; i < out.length; ) {
     const questions = new Map<number, Line[]>();
     const figures: Line[] = [];
-    // A key question's heading among the prompts, cut mid-word, its last letters a cell of their
-    // own that stands in the figure column at its row ("... keep the child saf" | "fe?").
-    let cut: { at: number; before: number } | null = null;
-    let tail: Line | null = null;
+    // Key questions' headings among the prompts, cut mid-word, each one's last letters a cell of
+    // their own that stands in the figure column at its row ("... keep the child saf" | "fe?"),
+    // in the headings' order. `before`: the prompts above the heading, the figures above its tail.
+    const cuts: { at: number; before: number; tail: Line | null }[] = [];
     let j = i;
     for (;;) {
       const line = out[j];
       if (line === undefined) break;
-      if (cut === null && figures.length === 0 && questions.size > 0 && cutKeyQuestion(out, j)) {
-        cut = { at: j, before: [...questions.values()].filter((parts) => !keyQuestionAmong(parts)).length };
+      if (figures.length === 0 && (questions.size > 0 || i >= failedUntil) && cutKeyQuestion(out, j)) {
+        const before = [...questions.values()].filter((parts) => !keyQuestionAmong(parts)).length;
+        cuts.push({ at: j, before, tail: null });
         j++;
         continue;
       }
-      if (
-        cut !== null &&
-        tail === null &&
-        figures.length === cut.before &&
-        WORD_END.test(line.flat) &&
-        single(line)
-      ) {
-        tail = line;
+      const untailed = cuts.find((c) => c.tail === null);
+      if (untailed && figures.length === untailed.before && WORD_END.test(line.flat) && single(line)) {
+        untailed.tail = line;
         j++;
         continue;
       }
@@ -1469,22 +1472,36 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
     const all = [...questions.entries()];
     const prompts = all.filter(([, parts]) => !keyQuestionAmong(parts));
     const takers = prompts.length > 0 ? prompts : all;
-    if (cut && (tail === null || takers !== prompts || takers.length !== figures.length)) {
-      // (Not so: the run ends at the heading, as any run ends at a question cut short.)
-      lines.push(...out.slice(i, cut.at));
+    const cut = cuts[0];
+    if (
+      cut &&
+      (cuts.some((c) => c.tail === null) || takers !== prompts || takers.length !== figures.length)
+    ) {
+      // (Not so: the run ends at the first such heading, as any run ends at a question cut short;
+      // one opening the run is left as a line.)
+      const end = Math.max(cut.at, i + 1);
+      failedUntil = j;
+      lines.push(...out.slice(i, end));
       questionsOpen = true;
       rowBefore = false;
-      i = cut.at;
+      i = end;
       continue;
     }
     // Whose the figures are, shown: the table's row read just before the questions (the table
     // goes on), a figure column's heading among them, or a cut heading's last letters standing
     // among the figures at its own row.
     const shown =
-      rowBefore || cut !== null || out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
+      rowBefore ||
+      cut !== undefined ||
+      out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
     // (The cut heading's letters at its own row show the figures are these questions', whatever
     // questions stood open before.)
-    if (figures.length < 2 || takers.length !== figures.length || (questionsOpen && cut === null) || !shown) {
+    if (
+      figures.length < 2 ||
+      takers.length !== figures.length ||
+      (questionsOpen && cut === undefined) ||
+      !shown
+    ) {
       lines.push(...out.slice(i, j));
       // (A question and its figure after it: a row read a row at a time.)
       rowBefore = takers.length === 1 && figures.length === 1 && out[j - 1] === figures[0];
@@ -1493,6 +1510,8 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
       continue;
     }
     const figureAt = new Map(takers.map(([at], k) => [at, figures[k] as Line]));
+    const tailAt = new Map(cuts.map((c) => [c.at, c.tail as Line]));
+    const tails = new Set(tailAt.values());
     for (let k = i; k < j; ) {
       const parts = questions.get(k);
       const figure = figureAt.get(k);
@@ -1500,11 +1519,11 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
         if (figure) lines.push(rowOf(parts, [figure], [figure.flat]));
         else lines.push(...parts);
         k += parts.length;
-      } else if (cut !== null && k === cut.at && tail !== null) {
-        lines.push(headingWithTail(out, out[k] as Line, tail));
+      } else if (tailAt.has(k)) {
+        lines.push(headingWithTail(out, out[k] as Line, tailAt.get(k) as Line));
         k++;
       } else {
-        if (!figures.includes(out[k] as Line) && out[k] !== tail) lines.push(out[k] as Line);
+        if (!figures.includes(out[k] as Line) && !tails.has(out[k] as Line)) lines.push(out[k] as Line);
         k++;
       }
     }

@@ -46,6 +46,9 @@ export const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
 const isPageNumber = (raw: string) =>
   /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i.test(raw) || PAGE_JOINER.test(raw);
 
+/** A figure alone on its line, or a question's last letters cut into the figure column ("fe?"). */
+const FIGURE_ALONE = /^\s*(?:\d{1,3}%|n\/a|(?:[a-z]{1,4}(?: [a-z]+){0,2})?\?)\s*$/i;
+
 interface Note {
   number: string;
   lines: SourceLine[];
@@ -74,6 +77,14 @@ function pageNotes(page: SourceLine[], marked: boolean): Note[] {
   const body = page.filter((l) => l.raw.trim() !== "");
   let end = body.length;
   while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;
+  // A table's figure column written after the page's foot, its number between (pdftotext of rows
+  // set close: the questions, the notes, "34", then "fe?" / "69%" / "88%" / ...).
+  let column = end;
+  while (column > 0 && FIGURE_ALONE.test((body[column - 1] as SourceLine).raw)) column--;
+  if (column < end && column > 0 && isPageNumber((body[column - 1] as SourceLine).raw)) {
+    end = column - 1;
+    while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;
+  }
   // From each possible first note, the rest of the page must be notes (starts or their wrapped lines).
   for (let start = Math.max(0, end - 40); start < end; start++) {
     const first = noteStart(body, start);

@@ -1919,6 +1919,79 @@ test("an annex page read a column at a time whose questions run over a standard'
   expect(paired(outOfTurn, ["44%", "63%", ...FIGURES.slice(1)])).toEqual([]);
 });
 
+test("an annex page read a column at a time with two key questions' headings cut, a note and the page's number before the figure column (pdftotext): the figures paired in order, the headings whole", () => {
+  // Tower Hamlets' annex as pdftotext writes it where its rows are set close: the page's
+  // questions, the page's note, its number, then its figure column with the headings' last
+  // letters at their rows ("fe?", "e safe?"). The note's marker is on the page before.
+  const before = [
+    "Work to keep children safe and other people safe was sufficient in most cases.",
+    "Data from inspected cases:26",
+    "2.1. Assessment (court disposals)",
+    "Does assessment sufficiently analyse how to support the child's",
+    "desistance?",
+    "a) Does assessment sufficiently analyse diversity issues?",
+    "b) Does assessment utilise information held by other agencies?",
+    "",
+    "33",
+    "",
+    "88%",
+    "75%",
+    "",
+  ];
+  const page = (figures: string[]) => [
+    "\fInspection of youth offending services: Tower Hamlets and City of London",
+    "",
+    "Does assessment sufficiently analyse how to keep the child saf",
+    "a) Does assessment clearly identify and analyse any risks to the",
+    "safety and wellbeing of the child?",
+    "b) Does assessment draw sufficiently on available sources of",
+    "information, including other assessments, and involve other agencies",
+    "where appropriate?",
+    "Does assessment sufficiently analyse how to keep other people",
+    "a) Does assessment clearly identify and analyse any risk of harm to",
+    "others posed by the child, including identifying who is at risk and the",
+    "nature of that risk?",
+    "b) Does assessment analyse controls and interventions to manage",
+    "and minimise the risk of harm presented by the child?",
+    "2.2. Planning (court disposals)",
+    "26 Some questions do not apply in all cases.",
+    "",
+    "34",
+    "",
+    ...figures,
+    "",
+  ];
+  const prompts = [
+    "a) Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?",
+    "b) Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?",
+    "a) Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?",
+    "b) Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?",
+  ];
+  const FIGURES = ["fe?", "69%", "88%", "e safe?", "", "75%", "", "81%"];
+  const text = (figures: string[]) => [...before, ...page(figures)].join("\n");
+  expect(figuresOf(text(FIGURES), prompts)).toEqual([["69%"], ["88%"], ["75%"], ["81%"]]);
+  const rows = doc(text(FIGURES)).lines.map((l) => l.flat);
+  expect(rows).toContain("Does assessment sufficiently analyse how to keep the child safe?");
+  expect(rows).toContain("Does assessment sufficiently analyse how to keep other people safe?");
+  expect(doc(text(FIGURES)).warnings?.map((w) => w.message)).toContain(
+    "4 percentages printed after their table's questions (69%, 88%, 75%, 81%) were paired with those questions in order",
+  );
+  // The second heading's letters a row early, or one figure too few: nothing on the page is paired.
+  for (const figures of [
+    ["fe?", "69%", "e safe?", "88%", "75%", "81%"],
+    ["fe?", "69%", "88%", "e safe?", "75%"],
+  ])
+    expect(figuresOf(text(figures), prompts)).toEqual([]);
+  // The heading's question mark alone in the column ("... keeping other people safe" | "?"): the same.
+  const markAlone = text(FIGURES)
+    .replace("keep other people\n", "keep other people safe\n")
+    .replace("e safe?", "?");
+  expect(figuresOf(markAlone, prompts)).toEqual([["69%"], ["88%"], ["75%"], ["81%"]]);
+  expect(doc(markAlone).lines.map((l) => l.flat)).toContain(
+    "Does assessment sufficiently analyse how to keep other people safe?",
+  );
+});
+
 test("a counts table's questions running over a standard's heading, then its headings and counts: paired in order and said, as counts", () => {
   // (North Somerset's counts, pdftotext of rows set close: a key question heading one prompt, the
   // next standard's heading, one more prompt, then the columns' headings and their counts.)

@@ -635,3 +635,29 @@ test("a marker spaced after a question, before a first count a single space on, 
     ["29"],
   ]);
 });
+
+test("a note before its page's number with a table's figure column after them (pdftotext of rows set close) is a note; a page whose last lines are figures and no number is left alone", () => {
+  // Tower Hamlets' annex: the page's questions, its note, the page's number, then the page's
+  // figure column (the column pdftotext writes last; "fe?" a key question's heading's last letters).
+  const pageWith = (figures: string[], pageNumber: string[]) =>
+    [
+      page("Inspection of youth offending services: Anytown", "Data from inspected cases:26", "33"),
+      page(
+        "Inspection of youth offending services: Anytown",
+        "a) Does assessment analyse controls and interventions to manage",
+        "and minimise the risk of harm presented by the child?",
+        "2.2. Planning (court disposals)",
+        "26 Some questions do not apply in all cases.",
+        "",
+        ...pageNumber,
+        "",
+        ...figures,
+      ),
+    ].join("\n\f");
+  const notes = (t: string) =>
+    normaliseLines(textSourceLines(t), "text").footnotes.map((f) => [f.marker, f.text]);
+  const FIGURES = ["fe?", "69%", "88%", "e safe?", "", "75%"];
+  expect(notes(pageWith(FIGURES, ["34"]))).toEqual([["26", "Some questions do not apply in all cases."]]);
+  // Without the page's number between, the figures are the page's last lines: no notes end it.
+  expect(notes(pageWith(FIGURES, []))).toEqual([]);
+});
