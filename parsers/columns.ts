@@ -1291,7 +1291,7 @@ export function columnTables(written: NormalisedDocument): NormalisedDocument {
   }
   const inOrder = columnsInOrder(out);
   const unplaced = unplacedColumns(inOrder.lines, strayColumns);
-  if (!changed && inOrder.warnings.length === 0 && unplaced.lines.size === 0) return doc;
+  if (!changed && inOrder.lines === out && unplaced.lines.size === 0) return doc;
   const lines = inOrder.lines.filter((l) => !unplaced.lines.has(l));
   lines.forEach((l, k) => {
     l.index = k;
@@ -1423,6 +1423,8 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
   // Where the last run with cut headings that came to nothing was read to: a run started again
   // inside it does not start at a cut heading (whose letters may be an earlier heading's).
   let failedUntil = -1;
+  // Whether a table's first row was put back with its heading (a change no warning tells of).
+  let headedRows = false;
   for (let i = 0; i < out.length; ) {
     const questions = new Map<number, Line[]>();
     const figures: Line[] = [];
@@ -1496,8 +1498,16 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
       out.slice(i, j).some((l) => PERCENT_HEADER.test(l.flat) || headsColumn(l));
     // (The cut heading's letters at its own row show the figures are these questions', whatever
     // questions stood open before.)
+    // A table's first row with its column's heading between its question and its figure
+    // ("Does assessment ... child's" / "desistance?" / "% yes" / "64%", pdfminer: the heading's box
+    // stands level with the question's wrapped first line): the row, as read.
+    const headedRow =
+      figures.length === 1 &&
+      questions.size === 1 &&
+      !questionsOpen &&
+      out.slice(i, out.indexOf(figures[0] as Line, i)).some((l) => PERCENT_HEADER.test(l.flat));
     if (
-      figures.length < 2 ||
+      (figures.length < 2 && !headedRow) ||
       takers.length !== figures.length ||
       (questionsOpen && cut === undefined) ||
       !shown
@@ -1506,6 +1516,19 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
       // (A question and its figure after it: a row read a row at a time.)
       rowBefore = takers.length === 1 && figures.length === 1 && out[j - 1] === figures[0];
       questionsOpen = questions.size > 0 && takers.length !== figures.length;
+      i = j;
+      continue;
+    }
+    if (headedRow) {
+      // (The heading first, as the table prints it: the row is the table's.)
+      const [, parts] = all[0] as [number, Line[]];
+      const figure = figures[0] as Line;
+      const at = out.indexOf(figure, i);
+      const heading = out.slice(i, at).filter((l) => !parts.includes(l));
+      lines.push(...heading, rowOf(parts, [figure], [figure.flat]), ...out.slice(at + 1, j));
+      headedRows = true;
+      questionsOpen = false;
+      rowBefore = true;
       i = j;
       continue;
     }
@@ -1532,7 +1555,7 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
     rowBefore = true;
     i = j;
   }
-  return warnings.length === 0 ? { lines: out, warnings } : { lines, warnings };
+  return warnings.length === 0 && !headedRows ? { lines: out, warnings } : { lines, warnings };
 }
 
 /**

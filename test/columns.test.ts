@@ -1992,6 +1992,41 @@ test("an annex page read a column at a time with two key questions' headings cut
   );
 });
 
+test("a table's first question wrapped, its column's heading between it and its figure (pdfminer): the row read with its figure, the heading before it; a heading after a row's figure is the next table's", () => {
+  // Blackburn with Darwen's 2.1 as pdfminer writes it: the heading's box stands level with the
+  // first question's first line, so it comes after the question's box and before its figure.
+  const table = [
+    "2.1. Assessment",
+    "Our rating for assessment is based on the following key questions:",
+    "Does assessment sufficiently analyse how to support the child's\ndesistance?",
+    "% 'Yes'",
+    "100%",
+    "Does assessment sufficiently analyse how to keep the child safe?",
+    "71%",
+    "Does assessment sufficiently analyse how to keep other people safe?",
+    "86%",
+  ];
+  const rows = doc(boxes(table)).lines.map((l) => l.cells);
+  expect(rows).toContainEqual([
+    "Does assessment sufficiently analyse how to support the child's desistance?",
+    "100%",
+  ]);
+  const heading = rows.findIndex((r) => r[0] === "% 'Yes'");
+  expect(heading).toBeLessThan(rows.findIndex((r) => r[1] === "100%"));
+  // (The next rows, a question and its figure each, are the question parser's to read, as any.)
+  // The heading after the row's figure, before the next table's questions: that table's. The row
+  // before it keeps its own figure, the row after the heading is read as before.
+  const next = [
+    "Does planning include necessary contingency arrangements for those\nrisks that have been identified?",
+    "0%",
+    "3.3. Implementation and delivery",
+    "% Yes",
+    "Does service delivery support the child's desistance?",
+  ];
+  const after = doc(boxes(next)).lines;
+  expect(after.filter((l) => l.cells.length > 1)).toEqual([]);
+});
+
 test("a counts table's questions running over a standard's heading, then its headings and counts: paired in order and said, as counts", () => {
   // (North Somerset's counts, pdftotext of rows set close: a key question heading one prompt, the
   // next standard's heading, one more prompt, then the columns' headings and their counts.)
