@@ -46,6 +46,9 @@ export const NOTE_END = /[.)*"'’”:]\s*$|https?:\/\/|www\./;
 const isPageNumber = (raw: string) =>
   /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i.test(raw) || PAGE_JOINER.test(raw);
 
+/** A note's one short sentence on a line of its own ("This may be inaccurate."). */
+const NOTE_SENTENCE = /^\s*\p{Lu}[^\d%]{2,80}[a-z][.)]\s*$/u;
+
 /** A figure alone on its line, or a question's last letters cut into the figure column ("fe?"). */
 const FIGURE_ALONE = /^\s*(?:\d{1,3}%|n\/a|(?:[a-z]{1,4}(?: [a-z]+){0,2})?\?)\s*$/i;
 
@@ -277,9 +280,18 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // ended note stays where it is: a browser's notes stand amid the page's text. Not a line
       // that no text starts so: the address after "... can be found here:", the rest of a
       // note that stopped on a quote, "... 'Requires improvement'" / "= 1; 'Good' = 2; ...".)
+      // (But a page's last note's one sentence more, alone between it and the page's number, is
+      // the note's: "14 Data supplied by YJS, ... announcement." / "This may be inaccurate." / "28".
+      // Only on pages the text marks: without them, where a page ends is read from its notes.)
       let whole = first.raw.trimEnd();
-      for (const l of note.lines.slice(1)) {
-        if (NOTE_END.test(whole) && !NOTE_GOES_ON.test(l.raw)) break;
+      const rest = note.lines.slice(1);
+      const sentenceMore =
+        paged &&
+        k === notes.length - 1 &&
+        rest.length === 1 &&
+        NOTE_SENTENCE.test((rest[0] as SourceLine).raw);
+      for (const l of rest) {
+        if (NOTE_END.test(whole) && !NOTE_GOES_ON.test(l.raw) && !sentenceMore) break;
         whole = joinWrapped(whole, l.raw.trim());
         text.set(l, "");
       }

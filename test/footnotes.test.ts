@@ -661,3 +661,35 @@ test("a note before its page's number with a table's figure column after them (p
   // Without the page's number between, the figures are the page's last lines: no notes end it.
   expect(notes(pageWith(FIGURES, []))).toEqual([]);
 });
+
+test("a page's last note's one sentence more, alone before the page's number, is the note's, not a line of the page's text between a table's rows", () => {
+  // Tower Hamlets' staffing table on A5 pages (a word processor's PDF): note 14 wraps its second
+  // sentence onto a line of its own, then the page's number; the table's last row opens the next page.
+  const pages = (tail: string[]) =>
+    [
+      "Inspection of youth offending services: Anytown",
+      "Workforce information14",
+      "Average caseload case managers (FTE) 9",
+      "Average annual working days sickness (all staff) 7",
+      "14 Data supplied by YJS, based on staffing and workload at the time of the inspection announcement.",
+      ...tail,
+      "28",
+      "\fInspection of youth offending services: Anytown",
+      "Staff attrition (percentage of all staff leaving in 12-month period) 16.6%",
+      "In making a judgement about staffing, we take into account the answers",
+      "29",
+    ].join("\n");
+  const doc = normaliseLines(textSourceLines(pages(["This may be inaccurate."])), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    [
+      "14",
+      "Data supplied by YJS, based on staffing and workload at the time of the inspection announcement. This may be inaccurate.",
+    ],
+  ]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain("This may be inaccurate.");
+  // Two lines after the note, or a line with a figure: the page's own, left where they are.
+  for (const tail of [["This may be inaccurate.", "Staff reported good support."], ["Total staff 18%."]]) {
+    const flats = normaliseLines(textSourceLines(pages(tail)), "text").lines.map((l) => l.flat);
+    for (const line of tail) expect(flats).toContain(line);
+  }
+});
