@@ -45,7 +45,16 @@ import {
   isUnfiguredPrompt,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
-import { AREA_NAME, RUNS_ON, countCell, joinWrapped, percentCell, ratingOnly, wholeLabel } from "./text.js";
+import {
+  AREA_NAME,
+  RUNS_ON,
+  countCell,
+  isRunningHeader,
+  joinWrapped,
+  percentCell,
+  ratingOnly,
+  wholeLabel,
+} from "./text.js";
 
 /** A domain's, standard's or key question's number: "2.", "2.1", "2.1.3." (a lone "2" is a count). */
 const NUMBER = /^\d(?:\.\d{1,2}){0,2}\.$|^\d(?:\.\d{1,2}){1,2}$/;
@@ -608,8 +617,18 @@ function columnPastDomain(doc: NormalisedDocument): NormalisedDocument {
 function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[] {
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   const written = writtenLines(doc);
-  const furniture = new Set(doc.furniture.map((l) => l.line));
+  const furniture = new Map(doc.furniture.map((l) => [l.line, l]));
   const { known: pagesNumbered, own, printedOnPage } = pageOwnNumbers(doc.furniture);
+  // Only the page's running header beside a number that is not its page's own, where the pages'
+  // own numbers are known ("Inspection of youth offending services: North Somerset" / "751" /
+  // "Total black and minority ethnic youth population ...": a figure opening its page).
+  const headerOnly = (n: Line) =>
+    pagesNumbered &&
+    !own(n) &&
+    [n.line - 1, n.line + 1].every((k) => {
+      const beside = furniture.get(k);
+      return beside === undefined || isRunningHeader(beside.flat);
+    });
   const loneNumber = (n: Line) =>
     /^\d{1,3}$/.test(n.flat) && spans.some(([a, b]) => n.line > a && n.line < b);
   // The page's own number, wherever the converter put it (after the table's first cell when the
@@ -618,7 +637,7 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   const numbers = new Map(doc.furniture.filter(loneNumber).map((n) => [n.line, n]));
   return doc.furniture.filter((n) => {
     if (!numbers.has(n.line)) return false;
-    if (furniture.has(n.line - 1) || furniture.has(n.line + 1)) return columnOfNumbers(n);
+    if ((furniture.has(n.line - 1) || furniture.has(n.line + 1)) && !headerOnly(n)) return columnOfNumbers(n);
     if ((boxAbove(n.line) || boxAbove(n.line + 2)) && columnOfNumbers(n)) return true;
     if (ownPageNumber(n)) return false;
     // The text beside it: the next or previous line, or across one blank line.

@@ -1998,3 +1998,41 @@ test("a label-first table read a column at a time with prose straight after its 
     "11.9%",
   ]);
 });
+
+test("a whole number opening a numbered page after its running header, before a facts label, is the label's figure, not a page number; the page's own number so placed is not", async () => {
+  // North Somerset's population table as pdftotext writes a word processor's PDF: the page
+  // breaks after the youth population's row, the next page's header, then "751" / its label.
+  const name = "2020-12-north-somerset.txt";
+  const cellPerLine = toCellPerLine(readFileSync(join(CORPUS, name), "utf8"));
+  const label = "Total black and minority ethnic youth population in North Somerset (2011) <sup>4</sup>";
+  const row = `751\n${label}\n`;
+  expect(cellPerLine).toContain(row);
+  const header = "Inspection of youth offending services: North Somerset";
+  const population = (r: ReportRecord) =>
+    r.contextualFacts.filter((f) => f.group === "population").map((f) => [f.label, f.value]);
+  const original = population(await read(name, paged(cellPerLine)));
+  expect(original).toContainEqual([
+    "Total black and minority ethnic youth population in North Somerset (2011)",
+    751,
+  ]);
+  // (The break a few lines above the row: `paged` numbers every page at its foot.)
+  const broken = (figure: string) => {
+    const pages = paged(cellPerLine).split("\f");
+    const at = pages.findIndex((p) => p.includes(row));
+    const page = pages[at] as string;
+    pages[at] = page.replace(row, `\f${header}\n${figure}\n${label}\n`);
+    return pages.join("\f");
+  };
+  expect(population(await read(name, broken("751")))).toEqual(original);
+  // The page's own number there: furniture. (The break adds a page: the pages after it, most of
+  // them, print numbers one less than their place, the page it opens too.)
+  const pageOwn = String(
+    broken("751")
+      .split("\f")
+      .findIndex((p) => p.startsWith(header) && p.includes("(2011)")),
+  );
+  const withOwn = population(await read(name, broken(pageOwn)));
+  expect(withOwn.map(([label]) => label)).not.toContain(
+    "Total black and minority ethnic youth population in North Somerset (2011)",
+  );
+});
