@@ -253,7 +253,12 @@ function rowCells(line: Line, figures: "percent" | "number"): string[] {
       figures === "percent"
         ? (line.cells[0] as string).match(/^(.*[A-Za-z)].*?)\s+(\d{1,3}(?:\.\d+)?\s*%)$/)
         : null;
-    return first ? [first[1] as string, first[2] as string, ...line.cells.slice(1)] : line.cells;
+    // (A later cell of figures a single space apart is a cell each: "Croydon 22%" | "69% 9%",
+    // pypdf's cells glued where no space was written, spaced where one was.)
+    const rest = line.cells
+      .slice(1)
+      .flatMap((c) => (figures === "percent" && SPACED_FIGURES.test(c) ? c.split(/\s+/) : [c]));
+    return first ? [first[1] as string, first[2] as string, ...rest] : [line.cells[0] as string, ...rest];
   }
   const figure = figures === "percent" ? SPLIT_FIGURE : NUMBER_FIGURE;
   const m = line.flat.match(figures === "percent" ? TRAILING_SPLIT_FIGURES : TRAILING_NUMBER);
@@ -262,6 +267,8 @@ function rowCells(line: Line, figures: "percent" | "number"): string[] {
   return [m[1] as string, ...(tail.match(new RegExp(figure.source, "g")) ?? [])];
 }
 const SPLIT_FIGURE = /<\s*\d+(?:\.\d+)?\s*%|\d{1,3}(?:\.\d+)?\s*%|n\/a|[-–—](?=\s|$)/;
+/** Two percentages or more a single space apart, and nothing else. */
+const SPACED_FIGURES = /^\d{1,3}(?:\.\d+)?%(?: \d{1,3}(?:\.\d+)?%)+$/;
 const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:\\s+(?:${SPLIT_FIGURE.source}))+)$`, "i");
 /** A facts table's figure: a count ("441,290"), a rate ("12.5"), a percentage ("25.5%"). */
 export const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;

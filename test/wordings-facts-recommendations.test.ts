@@ -1630,3 +1630,32 @@ test("a count's share wrapped onto its label's line ('69' / '(65%)court disposal
   expect(facts).toContainEqual(["out-of-court disposals", 37, "count"]);
   expect(facts).toEqual(await caseload(printed));
 });
+
+test("a split table whose cells pypdf glued where no space was written and spaced where one was ('Croydon 22%' | '69% 9%'): a figure each, in the header's columns", () => {
+  // Croydon's caseload tables as pypdf writes a browser's PDF, the glued cells parted by tabs.
+  const table = (rows: string[]) =>
+    factsOf(
+      [
+        "Caseload information",
+        "Race/ethnicity White\tBlack and minority ethnic Unknown",
+        ...rows,
+        "Gender Male\tFemale",
+        "Croydon 88%\t12%",
+      ].join("\n"),
+    );
+  const r = table(["Croydon 22%\t69% 9%", "National average 71%\t26% 4%"]);
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
+    ["White", "Croydon", 22],
+    ["Black and minority ethnic", "Croydon", 69],
+    ["Unknown", "Croydon", 9],
+    ["White", "National average", 71],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+  expect(groupFacts(r, "gender", 1, 4)).toEqual([
+    ["Male", 88],
+    ["Female", 12],
+  ]);
+  // A cell of a figure and words is no figures: the row does not fit the header, and is not read.
+  expect(groupFacts(table(["Croydon 22%\t69% of 9%"]), "ethnicity")).toEqual([]);
+});
