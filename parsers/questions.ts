@@ -234,6 +234,8 @@ function rowFigures(cells: string[]): Figures | null {
       last.match(TRAILING_COUNTS_AND_PERCENT) ??
       last.match(COUNTS_AND_PERCENT);
     if (m) return withCountsBefore(Number(m[2]), [...cells.slice(0, -1), m[1] as string]);
+    const marked = percentPastMarker(last);
+    if (marked) return withCountsBefore(marked.percent, [...cells.slice(0, -1), marked.question]);
     const alone = cells.length >= 2 && ILLEGIBLE_CELL.test(last.trim());
     const after = alone ? null : TRAILING_ILLEGIBLE.exec(last);
     if (alone || after)
@@ -290,6 +292,25 @@ function countsPastMarker(figures: Figures, subSample: number | null): Figures {
   if (percent !== null && !isShareOf(parted[0], parted[1], percent)) return figures;
   return { ...figures, relevant: parted[0], yes: parted[1] };
 }
+
+/**
+ * A question's percentage with a note's marker run into it, a space after the mark ("... the
+ * out-of-court disposal? 2780%", pypdf's raised 27 and the row's 80 %): a figure no percentage
+ * can be (over 100), read as the marker (one or two digits) and a percentage, where only one such
+ * parting gives one ("1100%": 1 and 100 %, not 11 and "00"); "580%" (5 and 80, or 58 and 0) is not read.
+ */
+function percentPastMarker(cell: string): { question: string; percent: number } | null {
+  const m = MARKER_AND_PERCENT.exec(cell);
+  const digits = m?.[2];
+  if (!digits || Number(digits) <= 100) return null;
+  const partings = [1, 2].filter((k) => {
+    const rest = digits.slice(k);
+    return rest.length > 0 && (rest === "0" || !rest.startsWith("0")) && Number(rest) <= 100;
+  });
+  if (partings.length !== 1) return null;
+  return { question: m[1] as string, percent: Number(digits.slice(partings[0])) };
+}
+const MARKER_AND_PERCENT = /^(.*\?)\s*(\d{3,5})\s*%$/;
 
 /** A question with a figure between its words (`pattern`: before, figure, after): the figure and the question whole. */
 function figureInside(cell: string, pattern: RegExp): { figure: number; text: string } | null {

@@ -695,6 +695,39 @@ test("a note's marker spaced before a row's counts run together ('... safe? 23 2
   });
 });
 
+test("a note's marker run into a question's percentage a space after its mark ('... disposal? 2780%', pypdf) is the marker and the percentage; a figure that parts two ways is not read", async () => {
+  // Kirklees' 3.4.2: 80 %, its question marked with note 27.
+  const row = (line: string) =>
+    damagedReport("2021-10-kirklees.txt", [
+      "Does the YOT work effectively with the police in implementing the out-of-court disposal? ²⁷\t80%",
+      line,
+    ]).then((r) => r.keyQuestions.find((k) => k.id === "3.4.2"));
+  expect(
+    await row(
+      "Does the YOT work effectively with the police in implementing the out-of-court disposal? 2780%",
+    ),
+  ).toMatchObject({
+    text: "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+    percent: 80,
+  });
+  // (Note 2 and 100 %: "21" and "00" is no parting.)
+  expect(
+    (
+      await row(
+        "Does the YOT work effectively with the police in implementing the out-of-court disposal?2100%",
+      )
+    )?.percent,
+  ).toBe(100);
+  // 5 and 80 %, or 58 and 0 %: which cannot be told, and the row's figure is not read.
+  expect(
+    (
+      await row(
+        "Does the YOT work effectively with the police in implementing the out-of-court disposal? 580%",
+      )
+    )?.percent ?? null,
+  ).toBeNull();
+});
+
 test("a converter's kerning gap before a comma, inside a possessive or in 'Wales' ('behaviour , including', 'child' s', 'W ales', pypdf) is no part of a question's or a fact's words", async () => {
   const damaged = await damagedReport(
     "2021-10-kirklees.txt",
