@@ -269,7 +269,8 @@ function rowCells(line: Line, figures: "percent" | "number"): string[] {
 const SPLIT_FIGURE = /<\s*\d+(?:\.\d+)?\s*%|\d{1,3}(?:\.\d+)?\s*%|n\/a|[-–—](?=\s|$)/;
 /** Two percentages or more a single space apart, and nothing else. */
 const SPACED_FIGURES = /^\d{1,3}(?:\.\d+)?%(?: \d{1,3}(?:\.\d+)?%)+$/;
-const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:\\s+(?:${SPLIT_FIGURE.source}))+)$`, "i");
+// (A figure glued to the one before it, after its "%", is one more: "84%3% 13%", pypdf's.)
+const TRAILING_SPLIT_FIGURES = new RegExp(`^(.*?)((?:(?:\\s+|(?<=%))(?:${SPLIT_FIGURE.source}))+)$`, "i");
 /** A facts table's figure: a count ("441,290"), a rate ("12.5"), a percentage ("25.5%"). */
 export const NUMBER_FIGURE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/;
 const TRAILING_NUMBER = new RegExp(`^(.*?)(\\s+(?:${NUMBER_FIGURE.source}))$`);
@@ -340,8 +341,9 @@ const SPLIT_HEADING_WORD = /^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethni
 function columnNamesAfterHeading(text: string): string[] | null {
   const rest = text
     .replace(SPLIT_HEADING_WORD, "")
-    // A footnote marker the converter wrote as a plain number ("Race/ethnicity 10 White ...").
-    .replace(/^\d{1,2}\s+(?![-–—])/, "")
+    // A footnote marker the converter wrote as a plain number ("Race/ethnicity 10 White ...",
+    // glued to the first name as pypdf writes it, "10White ...").
+    .replace(/^\d{1,2}(?:\s+|(?=[A-Z]))(?![-–—])/, "")
     .trim();
   const { names, end } = columnNamesFrom(rest, 0);
   return end === rest.length ? names : null;
@@ -353,13 +355,24 @@ function columnNamesFrom(text: string, start: number): { names: string[]; end: n
   let end = start;
   for (;;) {
     SPLIT_COLUMNS.lastIndex = end;
-    // (A name ends at a space or the text's end: "Black" is no column of "Blackburn with Darwen".)
-    if (!SPLIT_COLUMNS.exec(text) || /\S/.test(text[SPLIT_COLUMNS.lastIndex] ?? " ")) break;
-    names.push(text.slice(end, SPLIT_COLUMNS.lastIndex));
-    end = SPLIT_COLUMNS.lastIndex;
+    // (A name ends at a space or the text's end: "Black" is no column of "Blackburn with Darwen".
+    // Or where the next name starts in its capital, the cells glued: "WhiteBlack and minority
+    // ethnic Unknown", pypdf's.)
+    if (!SPLIT_COLUMNS.exec(text)) break;
+    const stop = SPLIT_COLUMNS.lastIndex;
+    if (/\S/.test(text[stop] ?? " ") && !nameGluedAt(text, stop)) break;
+    names.push(text.slice(end, stop));
+    end = stop;
     while (text[end] === " " || text[end] === "\t") end++;
   }
   return { names, end };
+}
+
+/** Whether a known column name starts at `at`, in its capital, straight after another's last letter. */
+function nameGluedAt(text: string, at: number): boolean {
+  if (!/[a-z]/.test(text[at - 1] ?? "") || !/[A-Z]/.test(text[at] ?? "")) return false;
+  SPLIT_COLUMNS.lastIndex = at;
+  return SPLIT_COLUMNS.exec(text) !== null;
 }
 
 /**

@@ -1659,3 +1659,40 @@ test("a split table whose cells pypdf glued where no space was written and space
   // A cell of a figure and words is no figures: the row does not fit the header, and is not read.
   expect(groupFacts(table(["Croydon 22%\t69% of 9%"]), "ethnicity")).toEqual([]);
 });
+
+test("a split table as pypdf writes it untouched by the glued-cells pass: names and figures glued ('WhiteBlack and minority ethnic Unknown', '84%3% 13%'), a marker glued to the first name ('10White')", () => {
+  // North Somerset's and Kirklees' caseload tables, pypdf of the default PDF.
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity WhiteBlack and minority ethnic Unknown",
+      "North Somerset YOS 84%3% 13%",
+      "National average 70%26% 4%",
+    ].join("\n"),
+  );
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
+    ["White", "North Somerset YOS", 84],
+    ["Black and minority ethnic", "North Somerset YOS", 3],
+    ["Unknown", "North Somerset YOS", 13],
+    ["White", "National average", 70],
+    ["Black and minority ethnic", "National average", 26],
+    ["Unknown", "National average", 4],
+  ]);
+  const marked = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
+      "Kirklees YJS 65%\t30% 5%",
+    ].join("\n"),
+  );
+  expect(groupFacts(marked, "ethnicity", 1, 4)).toEqual([
+    ["White", 65],
+    ["Black and minority ethnic", 30],
+    ["Unknown", 5],
+  ]);
+  // A name glued to a word that is none ("Blackburn"): no header, nothing read.
+  const other = factsOf(
+    ["Caseload information", "Race/ethnicity WhiteBlackburn Unknown", "Blackburn YJS 84%3% 13%"].join("\n"),
+  );
+  expect(groupFacts(other, "ethnicity")).toEqual([]);
+});
