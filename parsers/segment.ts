@@ -8,7 +8,7 @@ import {
   spellsStandardName,
 } from "./framework.js";
 import { type Line, afterLetters, letters } from "./lines.js";
-import { ratingAtEnd, ratingAtStart } from "./text.js";
+import { ratingAtEnd, ratingAtStart, ratingOnly } from "./text.js";
 
 export interface StandardHeading {
   id: string;
@@ -87,17 +87,26 @@ export function joinWrappedStandardNames(lines: Line[]): Line[] {
       out.push(line.index === out.length ? line : { ...line, index: out.length });
       continue;
     }
-    const parts = lines.slice(i, i + joined);
-    const flat = parts.map((l) => l.flat).join(" ");
+    const parts = lines.slice(i, i + joined.lines);
+    // (The name's last line may carry the rating's cell after it, kept a cell of its own:
+    // "2.3. Implementation and" / "delivery | Good"; its rating wrapped too, "1.1 Governance and" /
+    // "leadership | Requires" / "improvement".)
+    const named = parts.slice(0, joined.nameLines);
+    const last = named[named.length - 1] as Line;
+    const rating = joined.rating === null ? [] : [joined.rating];
+    const name = named
+      .map((l) => (l === last && rating.length > 0 ? (l.cells[0] as string) : l.flat))
+      .join(" ");
+    const flat = [name, ...rating].join(" ");
     out.push({
       ...line,
       index: out.length,
-      cells: [flat],
+      cells: [name, ...rating],
       flat,
       raw: parts.map((l) => l.raw.trim()).join(" "),
       markers: parts.flatMap((l) => l.markers),
     });
-    i += joined - 1;
+    i += joined.lines - 1;
   }
   return out;
 }
@@ -146,8 +155,14 @@ export function numberRatingsRows(lines: Line[]): Line[] {
   return out;
 }
 
-/** How many lines from `i` spell a standard's number and whole name (2 or 3), or null. */
-function wrappedName(lines: Line[], i: number): number | null {
+/**
+ * How many lines from `i` spell a standard's number and whole name (2 or 3), the rating's cell
+ * beside the name's last words (and its wrapped end, a line more), or null.
+ */
+function wrappedName(
+  lines: Line[],
+  i: number,
+): { lines: number; nameLines: number; rating: string | null } | null {
   const line = lines[i] as Line;
   const m = line.flat.match(STANDARD_NUMBER);
   if (!m || !m[3] || standardHeading(line)) return null;
@@ -160,15 +175,35 @@ function wrappedName(lines: Line[], i: number): number | null {
       let text = m[3] as string;
       for (let k = 1; k <= 2 && i + k < lines.length; k++) {
         const next = lines[i + k] as Line;
-        if (next.cells.length !== 1 || next.line - (lines[i + k - 1] as Line).line > 1) break;
-        text = `${text} ${next.flat}`;
+        // (A line of the name alone, or its last words and the rating's cell: "delivery | Good",
+        // "leadership | Requires" / "improvement".)
+        const rating = next.cells.length === 2 ? ratingCell(lines, i + k) : null;
+        if ((next.cells.length !== 1 && !rating) || next.line - (lines[i + k - 1] as Line).line > 1) break;
+        text = `${text} ${rating ? next.cells[0] : next.flat}`;
         const spelled = letters(text);
-        if (spelled === whole) return k + 1;
-        if (!whole.startsWith(spelled)) break;
+        if (spelled === whole)
+          return { lines: k + 1 + (rating?.wrapped ? 1 : 0), nameLines: k + 1, rating: rating?.text ?? null };
+        if (rating || !whole.startsWith(spelled)) break;
       }
     }
   }
   return null;
+}
+
+/** A ratings row's first line, its standard's name cut by a wrap: "1.3 Partnerships and". */
+const WRAPPED_ROW_START = /^[1-4]\.[1-4]\.?\s+[A-Z][a-z]+(?: [a-z]+)*$/;
+
+/**
+ * The rating in the second cell of `lines[j]`, whole ("Good") or wrapped onto the next line alone
+ * ("Requires" / "improvement"); null if none.
+ */
+function ratingCell(lines: Line[], j: number): { text: string; wrapped: boolean } | null {
+  const cell = (lines[j] as Line).cells[1] as string;
+  if (ratingOnly(cell)) return { text: cell, wrapped: false };
+  const next = lines[j + 1];
+  if (!next || next.cells.length !== 1 || next.line - (lines[j] as Line).line > 1) return null;
+  const text = `${cell} ${next.flat}`;
+  return ratingOnly(text) ? { text, wrapped: true } : null;
 }
 
 export interface Segments {
@@ -291,7 +326,10 @@ export function segment(lines: Line[]): Segments {
       const line = lines[i] as Line;
       if (/^(Recommendations|Executive summary|Introduction|Background|Overall findings)$/i.test(line.flat))
         break;
-      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat)) lastRow = i;
+      // (A row whose name wraps, its rating after the name's last words and itself wrapped, "1.1
+      // Governance and" / "leadership | Requires" / "improvement", opens on its number.)
+      if (standardHeading(line) || DOMAIN_HEADING.test(line.flat) || WRAPPED_ROW_START.test(line.flat))
+        lastRow = i;
       if (line.flat.length > 150) break;
       i++;
     }

@@ -573,6 +573,75 @@ test("a ratings table whose cells' lines come one after another (pdf-parse's get
   expect(other.map((l) => l.flat)).toEqual(["1.1 Governance and", "partnership work was reviewed"]);
 });
 
+test("a ratings table as pypdf writes it (names and ratings wrapped, a name's last words glued to its rating): the table runs to its last row, a wrapped name's rating kept, wrapped or not", () => {
+  // Croydon's ratings table, pypdf of the default PDF, the glued cells parted by tabs.
+  const text = [
+    "Service: Croydon",
+    "Croydon Youth Justice Service",
+    "Fieldwork started:",
+    "July 2019",
+    "Overall rating",
+    "Requires improvement",
+    "1. Organisational delivery",
+    "1.1 Governance and",
+    "leadership\tRequires",
+    "improvement",
+    "1.2 Staff Good",
+    "1.3 Partnerships and",
+    "services\tRequires",
+    "improvement",
+    "1.4 Information and",
+    "facilities\tRequires",
+    "improvement",
+    "2. Court disposals",
+    "2.1 Assessment Outstanding*",
+    "2.2 Planning Good",
+    "2.3 Implementation and",
+    "delivery\tGood",
+    "2.4 Reviewing Good",
+    "3. Out-of-court disposals",
+    "3.1 Assessment Inadequate",
+    "3.2 Planning Inadequate",
+    "3.3 Implementation and",
+    "delivery\tInadequate",
+    "3.4 Joint working Good",
+    "Recommendations",
+    "As a result of our inspection findings, we have made four recommendations.",
+  ].join("\n");
+  const lines = joinWrappedStandardNames(linesOf(text));
+  expect(lines.map((l) => l.cells)).toContainEqual(["2.3 Implementation and delivery", "Good"]);
+  expect(lines.map((l) => l.cells)).toContainEqual(["1.1 Governance and leadership", "Requires improvement"]);
+  const seg = segment(lines);
+  expect(lines[(seg.ratingsEnd as number) - 1]?.flat).toBe("3.4 Joint working Good");
+  // A cell after the name's last words that is no rating, whole or with the next line: not joined.
+  const prose = joinWrappedStandardNames(
+    linesOf("1.1 Governance and\nleadership\tRequires\nattention from the board"),
+  );
+  expect(prose.map((l) => l.flat)).toEqual([
+    "1.1 Governance and",
+    "leadership Requires",
+    "attention from the board",
+  ]);
+  // (No standard row read as a body section's heading.)
+  expect(seg.sections.size).toBe(0);
+  const read = parseRatingsTable(lines, seg);
+  const ids = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"];
+  expect(ids.map((id) => read.rows.get(id)?.rating)).toEqual([
+    "Requires improvement",
+    "Good",
+    "Requires improvement",
+    "Requires improvement",
+    "Outstanding",
+    "Good",
+    "Good",
+    "Good",
+    "Inadequate",
+    "Inadequate",
+    "Inadequate",
+    "Good",
+  ]);
+});
+
 test("a row's rating followed by a stray rating (cells read out of their rows) is left unread, with a warning", () => {
   // pdftotext without -layout put 2.4's "Good" after 3.4's row, before 3.4's own "Outstanding".
   const text = [
