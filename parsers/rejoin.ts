@@ -378,7 +378,12 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     const span = l.page === null ? undefined : pageText.get(l.page);
     return span === undefined || l.line < span.first || l.line > span.last;
   };
-  const isPageNumber = (l: Line) => ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l));
+  // (Where the text has no pages, PyMuPDF's, the pages' numbers before their running headers:
+  // "... to manage" / "7" / "5" / "17" / "Inspection of youth offending ...".)
+  const written = writtenLines(doc);
+  const { headers, numbers: beforeHeaders } = pageNumbersBeforeHeaders(doc, written);
+  const isPageNumber = (l: Line) =>
+    (ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l))) || beforeHeaders.has(l.line);
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const pageNumberLines = new Set(
     doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && isPageNumber(l)).map((l) => l.line),
@@ -386,12 +391,21 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
   const ending = new Map(doc.lines.map((l) => [l.through ?? l.line, l]));
-  const written = writtenLines(doc);
-  // The first text after `after`, where it is on the next page (notes and furniture between).
+  // The first text after `after`, where it is on the next page (notes and furniture between;
+  // without pages, after the next page's running header).
   const firstOnNextPage = (after: Line): Line | undefined => {
+    let header = false;
     for (let n = after.line + 1; n <= after.line + 80; n++) {
       const next = text.get(n);
-      if (next) return after.page !== null && next.page === after.page + 1 ? next : undefined;
+      if (next)
+        return after.page === null
+          ? header
+            ? next
+            : undefined
+          : next.page === after.page + 1
+            ? next
+            : undefined;
+      if (headers.has(n)) header = true;
     }
     return undefined;
   };
@@ -621,10 +635,16 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   const { known: pagesNumbered, own, printedOnPage } = pageOwnNumbers(doc.furniture);
   // Only the page's running header beside a number that is not its page's own, where the pages'
   // own numbers are known ("Inspection of youth offending services: North Somerset" / "751" /
-  // "Total black and minority ethnic youth population ...": a figure opening its page).
+  // "Total black and minority ethnic youth population ...": a figure opening its page), or,
+  // without pages, where the pages' numbers stand before their headers ("5" / the header / "751",
+  // PyMuPDF's).
+  const beforeHeaders = pagesNumbered ? null : pageNumbersBeforeHeaders(doc, written);
+  const notOwn = (n: Line) => {
+    if (!beforeHeaders) return !own(n);
+    return beforeHeaders.pageNumbered.has(n.line - 1);
+  };
   const headerOnly = (n: Line) =>
-    pagesNumbered &&
-    !own(n) &&
+    notOwn(n) &&
     [n.line - 1, n.line + 1].every((k) => {
       const beside = furniture.get(k);
       return beside === undefined || isRunningHeader(beside.flat);
@@ -708,6 +728,44 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   function boxAbove(line: number): boolean {
     return numbers.has(line) && numbers.has(line - 2) && !written.has(line - 1);
   }
+}
+
+/**
+ * Without the text's pages: the lone numbers straight before a running header (a blank line
+ * between or not) that count up by one from header to header, three headers at least ("16" /
+ * header ... "17" / header ...: PyMuPDF writes a page's number, then the next page's header),
+ * by line; the headers' lines; and the lines of the headers whose page's number stands so.
+ */
+function pageNumbersBeforeHeaders(
+  doc: NormalisedDocument,
+  written: Set<number>,
+): { headers: Set<number>; numbers: Set<number>; pageNumbered: Set<number> } {
+  const furniture = new Map(doc.furniture.map((l) => [l.line, l]));
+  const heads = doc.furniture.filter((l) => l.page === null && isRunningHeader(l.flat));
+  const before = heads.map((h) => {
+    const at = written.has(h.line - 1) ? h.line - 1 : h.line - 2;
+    const n = furniture.get(at);
+    return n && /^\d{1,3}$/.test(n.flat) ? { line: at, value: Number(n.flat) } : null;
+  });
+  // (Three headers in a row at least, their numbers counting up by one: a row's last count before
+  // a header, as a browser's PDF has it, its page's number after the header, counts up by chance.)
+  const numbers = new Set<number>();
+  const pageNumbered = new Set<number>();
+  const countsOn = (k: number) => {
+    const [last, next] = [before[k - 1], before[k]];
+    return last != null && next != null && next.value === last.value + 1;
+  };
+  for (let start = 0; start < before.length; ) {
+    let end = start + 1;
+    while (end < before.length && countsOn(end)) end++;
+    if (end - start >= 3)
+      for (let k = start; k < end; k++) {
+        numbers.add((before[k] as { line: number }).line);
+        pageNumbered.add((heads[k] as Line).line);
+      }
+    start = end;
+  }
+  return { headers: new Set(heads.map((h) => h.line)), numbers, pageNumbered };
 }
 
 /**

@@ -2036,3 +2036,62 @@ test("a whole number opening a numbered page after its running header, before a 
     "Total black and minority ethnic youth population in North Somerset (2011)",
   );
 });
+
+describe("a text without page marks whose pages end in their numbers, each before the next page's running header (PyMuPDF)", () => {
+  // North Somerset a cell per line, its pages written as PyMuPDF writes a PDF's: the page's
+  // lines, its number, then the next page's running header. One page breaks inside the
+  // contingency row of 2.2.2's table ("... to manage" / "7" / "5" / the page's number / the
+  // header / "those risks that have been identified?"), one before the youth population's "751".
+  const name = "2020-12-north-somerset.txt";
+  const header = "Inspection of youth offending services: North Somerset";
+  const tail = "those risks that have been identified?";
+  const row = `Does planning set out necessary and effective contingency arrangements to manage ${tail}`;
+  const lines = toCellPerLine(readFileSync(join(CORPUS, name), "utf8")).split("\n");
+  const at = lines.indexOf(row);
+  const BREAK = "\u0000";
+  const broken = [
+    ...lines.slice(0, at),
+    row.slice(0, -tail.length - 1),
+    "7",
+    "5",
+    BREAK,
+    tail,
+    ...lines.slice(at + 3),
+  ];
+  broken.splice(broken.indexOf("751"), 0, BREAK);
+  /** The pages, a break every 50 lines and at each BREAK, numbered before the header or after it. */
+  const pages = (numberFirst: boolean) => {
+    const out: string[] = [];
+    let page = 1;
+    let written = 0;
+    for (const line of broken) {
+      if (line === BREAK || ++written % 50 === 0) {
+        out.push(...(numberFirst ? [String(page), header] : [header, String(page)]));
+        page++;
+      }
+      if (line !== BREAK) out.push(line);
+    }
+    return out.join("\n");
+  };
+  const contingency = (r: ReportRecord) =>
+    r.prompts.filter((p) => p.text === row).map((p) => [p.keyQuestionId, p.relevant, p.yes]);
+
+  test("the page's number before the header is no count: the row's counts and its last words are read", async () => {
+    const original = contingency(await read(name, lines.join("\n")));
+    expect(original).toContainEqual(["2.2.2", 7, 5]);
+    const text = pages(true);
+    expect(text).toMatch(new RegExp(`to manage\\n7\\n5\\n\\d+\\n${header}\\n${tail.replace("?", "\\?")}`));
+    expect(contingency(await read(name, text))).toEqual(original);
+    // (The page's number after the header, a browser's order: the row is read as well.)
+    expect(contingency(await read(name, pages(false)))).toEqual(original);
+  });
+
+  test("a whole number after the header whose page's number stands before it is a facts figure", async () => {
+    const text = pages(true);
+    expect(text).toMatch(new RegExp(`\\n\\d+\\n${header}\\n751\\n`));
+    const youth = (r: ReportRecord) =>
+      r.contextualFacts.find((f) => f.label.startsWith("Total black and minority ethnic youth population"))
+        ?.value;
+    expect(youth(await read(name, text))).toBe(751);
+  });
+});
