@@ -49,6 +49,13 @@ function factsOf(body: string) {
 const groupFacts = (r: ReturnType<typeof factsOf>, group: string, ...at: number[]) =>
   r.facts.filter((f) => f[0] === group).map((f) => (at.length > 0 ? at.map((k) => f[k]) : f));
 
+/** An ethnicity split's three facts of one subject, as `groupFacts(r, "ethnicity", 1, 2, 4)` gives them. */
+const ethnicityOf = (subject: string, white: number, minority: number, unknown: number) => [
+  ["White", subject, white],
+  ["Black and minority ethnic", subject, minority],
+  ["Unknown", subject, unknown],
+];
+
 const BOARD =
   "review its board membership, role and function to make sure that its representatives have the seniority to make decisions";
 const DATA = "improve the analysis and use of data to shape strategic and operational delivery";
@@ -310,12 +317,8 @@ test("a split header written a line of text at a time, the wrapped name's tail a
     ].join("\n"),
   );
   expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
-    ["White", "Croydon", 22],
-    ["Black and minority ethnic", "Croydon", 69],
-    ["Unknown", "Croydon", 9],
-    ["White", "National average", 71],
-    ["Black and minority ethnic", "National average", 26],
-    ["Unknown", "National average", 4],
+    ...ethnicityOf("Croydon", 22, 69, 9),
+    ...ethnicityOf("National average", 71, 26, 4),
   ]);
   expect(r.warnings).toEqual([]);
   // (Cells justified: the wrapped name's joining word a gap apart, a cell of its own.)
@@ -400,12 +403,8 @@ test("a split header row broken by a page, its wrapped column name's last words 
     ].join("\n"),
   );
   expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
-    ["White", "North Somerset YOS", 84],
-    ["Black and minority ethnic", "North Somerset YOS", 3],
-    ["Unknown", "North Somerset YOS", 13],
-    ["White", "National average", 70],
-    ["Black and minority ethnic", "National average", 26],
-    ["Unknown", "National average", 4],
+    ...ethnicityOf("North Somerset YOS", 84, 3, 13),
+    ...ethnicityOf("National average", 70, 26, 4),
   ]);
 });
 
@@ -1645,12 +1644,8 @@ test("a split table whose cells pypdf glued where no space was written and space
     );
   const r = table(["Croydon 22%\t69% 9%", "National average 71%\t26% 4%"]);
   expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
-    ["White", "Croydon", 22],
-    ["Black and minority ethnic", "Croydon", 69],
-    ["Unknown", "Croydon", 9],
-    ["White", "National average", 71],
-    ["Black and minority ethnic", "National average", 26],
-    ["Unknown", "National average", 4],
+    ...ethnicityOf("Croydon", 22, 69, 9),
+    ...ethnicityOf("National average", 71, 26, 4),
   ]);
   expect(groupFacts(r, "gender", 1, 4)).toEqual([
     ["Male", 88],
@@ -1671,12 +1666,8 @@ test("a split table as pypdf writes it untouched by the glued-cells pass: names 
     ].join("\n"),
   );
   expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
-    ["White", "North Somerset YOS", 84],
-    ["Black and minority ethnic", "North Somerset YOS", 3],
-    ["Unknown", "North Somerset YOS", 13],
-    ["White", "National average", 70],
-    ["Black and minority ethnic", "National average", 26],
-    ["Unknown", "National average", 4],
+    ...ethnicityOf("North Somerset YOS", 84, 3, 13),
+    ...ethnicityOf("National average", 70, 26, 4),
   ]);
   const marked = factsOf(
     [
