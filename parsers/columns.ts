@@ -30,7 +30,7 @@ import {
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import { cellsWithSplitWordsJoined, printedIn } from "./split-words.js";
-import { countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
+import { CUT_QUESTION_END, countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
 
 /** "2.1.1.", "a)": what a printed question may start with. */
 const QUESTION_LABEL = /^(?:\d\.\d\.\d\.?\s*|[a-z]\)\s*)/;
@@ -1334,11 +1334,8 @@ const startsQuestion = (flat: string) => {
 /** Whether a question read a column at a time is a key question's (its heading's), no prompt. */
 const keyQuestionAmong = (parts: Line[]) => isKeyQuestionText(cellText(parts).replace(QUESTION_LABEL, ""));
 
-/**
- * A word's last letters, its question's mark after them, cut from it into a cell of their own:
- * "fe?", "e safe?" (the next word with them), or the mark alone ("?", pdftotext of rows set close).
- */
-const WORD_END = /^(?:[a-z]{1,4}(?: [a-z]+){0,2})?\?$/;
+/** A word's last letters and its question's mark, cut from it into a cell of their own (CUT_QUESTION_END). */
+const WORD_END = new RegExp(`^${CUT_QUESTION_END}$`);
 
 /**
  * A key question's heading whose last word a converter cut into the next cell ("Does assessment

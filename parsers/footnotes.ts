@@ -9,6 +9,7 @@
 import type { Line } from "./lines.js";
 import type { SourceLine } from "./normalise.js";
 import {
+  CUT_QUESTION_END,
   MONTH_WORD,
   PAGE_JOINER,
   QUESTION_START,
@@ -50,7 +51,7 @@ const isPageNumber = (raw: string) =>
 const NOTE_SENTENCE = /^\s*\p{Lu}[^\d%]{2,80}[a-z][.)]\s*$/u;
 
 /** A figure alone on its line, or a question's last letters cut into the figure column ("fe?"). */
-const FIGURE_ALONE = /^\s*(?:\d{1,3}%|n\/a|(?:[a-z]{1,4}(?: [a-z]+){0,2})?\?)\s*$/i;
+const COLUMN_FIGURE = new RegExp(`^\\s*(?:\\d{1,3}%|n\\/a|${CUT_QUESTION_END})\\s*$`, "i");
 
 interface Note {
   number: string;
@@ -83,7 +84,7 @@ function pageNotes(page: SourceLine[], marked: boolean): Note[] {
   // A table's figure column written after the page's foot, its number between (pdftotext of rows
   // set close: the questions, the notes, "34", then "fe?" / "69%" / "88%" / ...).
   let column = end;
-  while (column > 0 && FIGURE_ALONE.test((body[column - 1] as SourceLine).raw)) column--;
+  while (column > 0 && COLUMN_FIGURE.test((body[column - 1] as SourceLine).raw)) column--;
   if (column < end && column > 0 && isPageNumber((body[column - 1] as SourceLine).raw)) {
     end = column - 1;
     while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;

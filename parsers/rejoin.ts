@@ -397,14 +397,10 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     let header = false;
     for (let n = after.line + 1; n <= after.line + 80; n++) {
       const next = text.get(n);
-      if (next)
-        return after.page === null
-          ? header
-            ? next
-            : undefined
-          : next.page === after.page + 1
-            ? next
-            : undefined;
+      if (next) {
+        if (after.page === null) return header ? next : undefined;
+        return next.page === after.page + 1 ? next : undefined;
+      }
       if (headers.has(n)) header = true;
     }
     return undefined;

@@ -7,7 +7,7 @@ import {
   lettersOfName,
   spellsStandardName,
 } from "./framework.js";
-import { type Line, afterLetters, letters } from "./lines.js";
+import { type Line, afterLetters, lastLineOf, letters } from "./lines.js";
 import { ratingAtEnd, ratingAtStart, ratingOnly } from "./text.js";
 
 export interface StandardHeading {
@@ -105,6 +105,7 @@ export function joinWrappedStandardNames(lines: Line[]): Line[] {
       flat,
       raw: parts.map((l) => l.raw.trim()).join(" "),
       markers: parts.flatMap((l) => l.markers),
+      through: Math.max(...parts.map(lastLineOf)),
     });
     i += joined.lines - 1;
   }

@@ -139,6 +139,12 @@ export function percentCell(cell: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * A key question's heading's last letters cut into its table's figure column, its mark after
+ * them: "fe?", "e safe?" (the next word with them), or the mark alone ("?").
+ */
+export const CUT_QUESTION_END = "(?:[a-z]{1,4}(?: [a-z]+){0,2})?\\?";
+
 /** A printed whole count cell ("8") -> 8; otherwise null. */
 export function countCell(cell: string): number | null {
   const m = cell.trim().match(/^(\d{1,4})$/);
