@@ -364,7 +364,8 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   // row's counts and then page 21's number. A page prints its number once: where counts equal
   // it, "17" / "17" on page 17, the page's number is the one at its edge, before the page's
   // text or after it, as each converter puts it.)
-  const { own: ownNumber, printedOnPage } = pageOwnNumbers(doc.furniture);
+  const written = writtenLines(doc);
+  const { own: ownNumber, printedOnPage, headers } = pageOwnNumbers(doc, written);
   const pageText = new Map<number, { first: number; last: number }>();
   for (const l of doc.lines) {
     if (l.page === null) continue;
@@ -378,12 +379,7 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     const span = l.page === null ? undefined : pageText.get(l.page);
     return span === undefined || l.line < span.first || l.line > span.last;
   };
-  // (Where the text has no pages, PyMuPDF's, the pages' numbers before their running headers:
-  // "... to manage" / "7" / "5" / "17" / "Inspection of youth offending ...".)
-  const written = writtenLines(doc);
-  const { headers, numbers: beforeHeaders } = pageNumbersBeforeHeaders(doc, written);
-  const isPageNumber = (l: Line) =>
-    (ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l))) || beforeHeaders.has(l.line);
+  const isPageNumber = (l: Line) => ownNumber(l) && (printedOnPage(l) === 1 || atPageEdge(l));
   const numbers = doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && !isPageNumber(l));
   const pageNumberLines = new Set(
     doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat) && isPageNumber(l)).map((l) => l.line),
@@ -628,19 +624,13 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   const text = new Map(doc.lines.map((l) => [l.line, l]));
   const written = writtenLines(doc);
   const furniture = new Map(doc.furniture.map((l) => [l.line, l]));
-  const { known: pagesNumbered, own, printedOnPage } = pageOwnNumbers(doc.furniture);
+  const { known: pagesNumbered, own, printedOnPage } = pageOwnNumbers(doc, written);
   // Only the page's running header beside a number that is not its page's own, where the pages'
   // own numbers are known ("Inspection of youth offending services: North Somerset" / "751" /
-  // "Total black and minority ethnic youth population ...": a figure opening its page), or,
-  // without pages, where the pages' numbers stand before their headers ("5" / the header / "751",
-  // PyMuPDF's).
-  const beforeHeaders = pagesNumbered ? null : pageNumbersBeforeHeaders(doc, written);
-  const notOwn = (n: Line) => {
-    if (!beforeHeaders) return !own(n);
-    return beforeHeaders.pageNumbered.has(n.line - 1);
-  };
+  // "Total black and minority ethnic youth population ...": a figure opening its page).
   const headerOnly = (n: Line) =>
-    notOwn(n) &&
+    pagesNumbered &&
+    !own(n) &&
     [n.line - 1, n.line + 1].every((k) => {
       const beside = furniture.get(k);
       return beside === undefined || isRunningHeader(beside.flat);
@@ -730,23 +720,22 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
  * Without the text's pages: the lone numbers straight before a running header (a blank line
  * between or not) that count up by one from header to header, three headers at least ("16" /
  * header ... "17" / header ...: PyMuPDF writes a page's number, then the next page's header),
- * by line; the headers' lines; and the lines of the headers whose page's number stands so.
+ * by line; and the headers' lines.
  */
 function pageNumbersBeforeHeaders(
-  doc: NormalisedDocument,
+  furniture: Line[],
   written: Set<number>,
-): { headers: Set<number>; numbers: Set<number>; pageNumbered: Set<number> } {
-  const furniture = new Map(doc.furniture.map((l) => [l.line, l]));
-  const heads = doc.furniture.filter((l) => l.page === null && isRunningHeader(l.flat));
+): { headers: Set<number>; numbers: Set<number> } {
+  const byLine = new Map(furniture.map((l) => [l.line, l]));
+  const heads = furniture.filter((l) => l.page === null && isRunningHeader(l.flat));
   const before = heads.map((h) => {
     const at = written.has(h.line - 1) ? h.line - 1 : h.line - 2;
-    const n = furniture.get(at);
+    const n = byLine.get(at);
     return n && /^\d{1,3}$/.test(n.flat) ? { line: at, value: Number(n.flat) } : null;
   });
   // (Three headers in a row at least, their numbers counting up by one: a row's last count before
   // a header, as a browser's PDF has it, its page's number after the header, counts up by chance.)
   const numbers = new Set<number>();
-  const pageNumbered = new Set<number>();
   const countsOn = (k: number) => {
     const [last, next] = [before[k - 1], before[k]];
     return last != null && next != null && next.value === last.value + 1;
@@ -754,36 +743,43 @@ function pageNumbersBeforeHeaders(
   for (let start = 0; start < before.length; ) {
     let end = start + 1;
     while (end < before.length && countsOn(end)) end++;
-    if (end - start >= 3)
-      for (let k = start; k < end; k++) {
-        numbers.add((before[k] as { line: number }).line);
-        pageNumbered.add((heads[k] as Line).line);
-      }
+    if (end - start >= 3) for (let k = start; k < end; k++) numbers.add((before[k] as { line: number }).line);
     start = end;
   }
-  return { headers: new Set(heads.map((h) => h.line)), numbers, pageNumbered };
+  return { headers: new Set(heads.map((h) => h.line)), numbers };
 }
 
 /**
  * Which lone whole numbers among the furniture are their page's own number (by the printed
- * pages' offset), and how many such a number's page has: a page prints its number once, so where
- * it has more, the others are a table's figures that equal it.
+ * pages' offset; in a text without pages, the numbers counting up before its running headers,
+ * `pageNumbersBeforeHeaders`), and how many such a number's page has: a page prints its number
+ * once, so where it has more, the others are a table's figures that equal it. With the running
+ * headers' lines.
  */
-function pageOwnNumbers(furniture: Line[]): {
+function pageOwnNumbers(
+  doc: NormalisedDocument,
+  written: Set<number>,
+): {
   known: boolean;
   own: (l: Line) => boolean;
   printedOnPage: (l: Line) => number;
+  headers: Set<number>;
 } {
+  const { furniture } = doc;
   const offset = printedPageOffset(furniture);
+  const beforeHeaders = pageNumbersBeforeHeaders(furniture, written);
   const own = (l: Line) =>
-    offset !== null && l.page !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === offset;
+    l.page === null
+      ? beforeHeaders.numbers.has(l.line)
+      : offset !== null && /^\d{1,3}$/.test(l.flat) && Number(l.flat) - l.page === offset;
   const byPage = new Map<number, number>();
-  for (const l of furniture)
-    if (own(l)) byPage.set(l.page as number, (byPage.get(l.page as number) ?? 0) + 1);
+  for (const l of furniture) if (l.page !== null && own(l)) byPage.set(l.page, (byPage.get(l.page) ?? 0) + 1);
   return {
-    known: offset !== null,
+    known: offset !== null || beforeHeaders.numbers.size > 0,
     own,
-    printedOnPage: (l: Line) => (l.page === null ? 0 : (byPage.get(l.page) ?? 0)),
+    // (Without pages, each number before a header is its page's one.)
+    printedOnPage: (l: Line) => (l.page === null ? (own(l) ? 1 : 0) : (byPage.get(l.page) ?? 0)),
+    headers: beforeHeaders.headers,
   };
 }
 
