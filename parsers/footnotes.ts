@@ -76,8 +76,25 @@ function noteStart(body: SourceLine[], i: number): RegExpMatchArray | null {
   return alone && next && next.length >= 20 && NOTE_START.test(`${alone[1]} ${next}`) ? alone : null;
 }
 
-/** The notes a page ends in: numbers one after another, each note's text ending as notes do. */
-function pageNotes(page: SourceLine[], marked: boolean): Note[] {
+/**
+ * A note's number alone with one figure between it and its words, the next number after the
+ * report's notes before it ("10" / "6" / "The rating for the standard ..."): pdftotext writes a
+ * raised number set just above a table's last count so, and the count is the table's.
+ */
+function numberOverFigure(body: SourceLine[], i: number, lastNumber: number): RegExpMatchArray | null {
+  const alone = (body[i] as SourceLine).raw.match(/^\s{0,8}(\d{1,3})\s*$/);
+  const gap = alone ? Number(alone[1]) - lastNumber : 0;
+  if (!alone || lastNumber === 0 || (gap !== 1 && gap !== 2)) return null;
+  if (!/^\s*\d{1,3}%?\s*$/.test(body[i + 1]?.raw ?? "")) return null;
+  const words = body[i + 2]?.raw.trim();
+  return words && words.length >= 20 && NOTE_START.test(`${alone[1]} ${words}`) ? alone : null;
+}
+
+/**
+ * The notes a page ends in: numbers one after another, each note's text ending as notes do.
+ * `lastNumber`: the last note of the pages before.
+ */
+function pageNotes(page: SourceLine[], marked: boolean, lastNumber: number): Note[] {
   const body = page.filter((l) => l.raw.trim() !== "");
   let end = body.length;
   while (end > 0 && isPageNumber((body[end - 1] as SourceLine).raw)) end--;
@@ -91,20 +108,24 @@ function pageNotes(page: SourceLine[], marked: boolean): Note[] {
   }
   // From each possible first note, the rest of the page must be notes (starts or their wrapped lines).
   for (let start = Math.max(0, end - 40); start < end; start++) {
-    const first = noteStart(body, start);
+    const first =
+      noteStart(body, start) ?? (start + 2 < end ? numberOverFigure(body, start, lastNumber) : null);
     // Notes are numbered from 1: "0 Total current caseload on licence" is a table's row.
     if (!first || Number(first[1]) === 0) continue;
     const notes: Note[] = [];
     let ok = true;
     for (let i = start; i < end && ok; i++) {
       const line = body[i] as SourceLine;
-      const m = i + 1 < end ? noteStart(body, i) : numberedNote(line.raw);
       // The next number, or one after it (a note whose marker the converter wrote otherwise).
       const last = notes.length === 0 ? null : Number((notes[notes.length - 1] as Note).number);
+      const direct = i + 1 < end ? noteStart(body, i) : numberedNote(line.raw);
+      const over = direct || i + 2 >= end ? null : numberOverFigure(body, i, last ?? lastNumber);
+      const m = direct ?? over;
       const gap = m ? Number(m[1]) - (last ?? 0) : 0;
-      if (m && (last === null || gap === 1 || gap === 2))
+      if (m && (last === null || gap === 1 || gap === 2)) {
         notes.push({ number: m[1] as string, lines: [line] });
-      else if (m)
+        if (over) i++; // (the figure between stays the table's)
+      } else if (m)
         ok = false; // out of sequence: these are not the page's notes
       else if (/\S\s{3,}\S/.test(line.raw.trim()) || /^\s*[\d.,%]+\s*$/.test(line.raw))
         ok = false; // a table row or a figure, not a note's text
@@ -151,6 +172,19 @@ function markerAt(raw: string, n: string): { index: number; length: number; glue
   return null;
 }
 
+/**
+ * Where `n` stands as a marker glued to the one figure that ends a label's row, the figure
+ * whole without it ("(FTE) 178.6": 17 and 8.6), as pypdf writes a raised marker before a cell.
+ */
+function markerOnFigure(
+  raw: string,
+  n: string,
+): { index: number; length: number; glued: false; spaceAfter: true } | null {
+  if (!raw.includes(n)) return null;
+  const m = new RegExp(`(?<=[A-Za-z)]) ${n}(?=(?:0|[1-9]\\d*)(?:\\.\\d+)?%?\\s*$)`).exec(raw);
+  return m ? { index: m.index, length: n.length + 1, glued: false, spaceAfter: true } : null;
+}
+
 const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp }>();
 function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
   let patterns = patternsByNumber.get(n);
@@ -160,8 +194,9 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
       // (Or, a single space for the column gap, before the row's one figure or two counts:
       // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7"; or before the first count only, a
       // long question's column gap too narrow for more, "... disposal? 29 7        7".)
+      // (Or after a sentence's stop, ending the line: "... across England and Wales. 9".)
       spaced: new RegExp(
-        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)`,
+        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)`,
       ),
     };
     patternsByNumber.set(n, patterns);
@@ -240,7 +275,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
   let previous: SourceLine[] = [];
   let lastNumber = 0;
   for (const page of pages) {
-    const notes = pageNotes(page, pagesMarked);
+    const notes = pageNotes(page, pagesMarked, lastNumber);
     const firstNote = notes[0]?.lines[0];
     // A note may be set at the foot of the page after its marker's (its table ran on).
     const above = firstNote ? [...previous, ...page.filter((l) => l.line < firstNote.line)] : [];
@@ -248,7 +283,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
     if (!firstNote) continue;
     // Each note's markers (a note may be cited twice): glued to a word where there are such,
     // else spaced at a cell's end or alone after a wrapped label.
-    type Found = { line: SourceLine; index: number; length: number; glued: boolean };
+    type Found = { line: SourceLine; index: number; length: number; glued: boolean; spaceAfter?: boolean };
     const markers = notes.map((note) => {
       const found: Found[] = [];
       // (A note whose number stands alone is one only where its marker is in the text: a count
@@ -259,6 +294,14 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
         const m = markerAt(raw, note.number) ?? (numberAlone ? null : markerAlone(above, k, note.number));
         if (m && !m.glued && rowsFirstCount(raw, m.index, writtenAfter(above, k, 2))) continue;
         if (m) found.push({ line, ...m });
+      }
+      // (Else, pypdf's: the marker a space after its label, glued to the row's figure, "(FTE)
+      // 178.6" for note 17 and 8.6. Only on one line: a figure may open with any number.)
+      if (found.length === 0 && paged) {
+        const onFigure = above.filter((l) => markerOnFigure(text.get(l) ?? l.raw, note.number) !== null);
+        const line = onFigure.length === 1 ? (onFigure[0] as SourceLine) : null;
+        const m = line ? markerOnFigure(text.get(line) ?? line.raw, note.number) : null;
+        if (line && m) found.push({ line, ...m });
       }
       const glued = found.filter((f) => f.glued);
       // Without the pages' own breaks, only a number glued to a word is sure to be a marker
@@ -307,7 +350,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
         const raw = text.get(m.line) ?? m.line.raw;
         text.set(
           m.line,
-          `${raw.slice(0, m.index)}${superscript(note.number)}${raw.slice(m.index + m.length)}`,
+          `${raw.slice(0, m.index)}${superscript(note.number)}${m.spaceAfter ? " " : ""}${raw.slice(m.index + m.length)}`,
         );
         markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), note.number]);
       }

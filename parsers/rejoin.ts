@@ -355,7 +355,8 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
  */
 function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Line>; overPage: Set<Line> } {
   const reversed = new Set<Line>();
-  // (The 'Yes' counts with their page's number between them and the relevant cases.)
+  // (The 'Yes' counts with their page's number between them and the relevant cases, and the
+  // relevant cases with a note's number between them and their question: the page's foot.)
   const overPage = new Set<Line>();
   // (A count table's headings, whole or in pieces: "Relevant" / "Number 'Yes'" / "cases", where
   // the two-line cell's lines stand either side of the one-line cell's, as an OCR'd scan gives them.)
@@ -405,14 +406,20 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   const adjacent = (a: Line, b: Line) =>
     b.line - a.line === 1 || (b.line - a.line === 2 && !written.has(a.line + 1));
   // Or with the page's own number alone between them at the page's foot ("... risk of harm?" /
-  // "7" / "35" / "5" / the next page: pdftotext writes it between a page's last row's counts).
+  // "7" / "35" / "5" / the next page: pdftotext writes it between a page's last row's counts),
+  // the page's notes before it too ("6" / "The rating for the standard ..." / "15" / "6").
+  // (A note's wrapped lines are furniture without text once joined to its first.)
+  const noteLines = new Set(doc.footnotes.map((f) => f.line.line));
+  const noteWrapped = new Set(doc.furniture.filter((l) => l.flat === "").map((l) => l.line));
   const overPageNumber = (a: Line, b: Line) => {
-    if (b.line - a.line > 4) return false;
+    if (b.line - a.line > 12) return false;
     let pageNumbers = 0;
+    let notes = 0;
     for (let n = a.line + 1; n < b.line; n++)
       if (pageNumberLines.has(n)) pageNumbers++;
+      else if (noteLines.has(n) || noteWrapped.has(n)) notes++;
       else if (written.has(n)) return false;
-    return pageNumbers === 1;
+    return pageNumbers === 1 && (notes > 0 || b.line - a.line <= 4);
   };
   // A question wrapped over lines whose counts stand before its last ("... and are" / "their
   // views taken into" / "8" / "8" / "account?", the row's cells beside its middle line): the
@@ -465,9 +472,19 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     )
       continue;
     // The question on the last written line above, at most two blank lines up (a footnote marker
-    // wrapped onto a line of its own is the question's, and leaves a line unwritten).
+    // wrapped onto a line of its own is the question's, and leaves a line unwritten), or past the
+    // number of a note at the page's foot, set above the row's first count ("10" / "6").
     let above = relevant.line - 1;
-    while (above >= relevant.line - 3 && !written.has(above)) above--;
+    let pastNote = false;
+    for (
+      let reach = relevant.line - 3;
+      above >= reach && (!written.has(above) || noteLines.has(above));
+      above--
+    )
+      if (noteLines.has(above)) {
+        reach -= 2;
+        pastNote = true;
+      }
     const question = ending.get(above) ?? text.get(above);
     if (!question || !(isQuestion(question.flat) || endsAfter(question, yes))) continue;
     // Not where the row has a figure already: a count after its question's mark ("... disposal?
@@ -485,6 +502,7 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
       reversed.add(yes);
     }
     if (!adjacent(relevant, yes)) overPage.add(yes);
+    if (pastNote) overPage.add(relevant);
     pairs.push(relevant, yes);
     i++;
   }

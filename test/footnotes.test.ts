@@ -693,3 +693,91 @@ test("a page's last note's one sentence more, alone before the page's number, is
     for (const line of tail) expect(flats).toContain(line);
   }
 });
+
+// pypdf writes a raised marker set a space after its label glued to the figure in the next cell:
+// "(FTE) 178.6" is note 17's marker and 8.6 (Kirklees' staffing table on A5 pages), "(FTE) 149"
+// note 14's and 9 (Tower Hamlets'). Read so only where the note stands at the page's foot and its
+// number is nowhere else above it.
+test("pypdf's text: a marker glued to its row's figure is the note's, and the figure is the row's", () => {
+  const pypdf = [
+    "Background",
+    ...prosePages,
+    header,
+    "Key staffing data16",
+    "Total staff headcount (full-time equivalent, FTE) 43.7",
+    "Total headcount qualified case managers (FTE) 178.6",
+    "Total headcount other case managers (FTE) 7.8",
+    "16Information supplied by YJS and reflecting the caseload at the time of the inspection announcement.",
+    "17Qualified case managers refer to those with a social work or probation professional qualification.",
+    header,
+    "Key staffing data18",
+    "Total staff headcount (full-time equivalent (FTE)) 18",
+    // (Note 19's text is not in the report: its figure stays as printed.)
+    "Total headcount qualified case managers (FTE) 1910",
+    "Average caseload case managers (FTE) 209",
+    "Total youth population (10-17 years) 21200",
+    "18Data supplied by YJS and reflecting staffing at the time of the inspection announcement.",
+    "20Data supplied by YJS, based on staffing and workload at the time of the inspection announcement.",
+    header,
+    "More text.",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["16", "17", "18", "20"]);
+  const rows = doc.lines.filter((l) => /^(Total|Average)/.test(l.flat)).map((l) => [l.flat, l.markers]);
+  expect(rows).toEqual([
+    ["Total staff headcount (full-time equivalent, FTE) 43.7", []],
+    ["Total headcount qualified case managers (FTE) 8.6", ["17"]],
+    ["Total headcount other case managers (FTE) 7.8", []],
+    ["Total staff headcount (full-time equivalent (FTE)) 18", []],
+    ["Total headcount qualified case managers (FTE) 1910", []],
+    ["Average caseload case managers (FTE) 9", ["20"]],
+    ["Total youth population (10-17 years) 21200", []],
+  ]);
+  // A note whose marker is found elsewhere leaves a figure that opens with its number as it is.
+  const cited = normaliseLines(textSourceLines(pypdf.replace("(FTE) 178.6", "(FTE)17 178.6")), "text");
+  expect(cited.lines.find((l) => l.markers.includes("17"))?.flat).toBe(
+    "Total headcount qualified case managers (FTE) 178.6",
+  );
+});
+
+// pdftotext of a word processor's PDF: a note's marker after a sentence's full stop, a space
+// before it, ends its line ("... across England and Wales. 9"); the note's number on a line of
+// its own above its words.
+test("a marker after a sentence's stop at a line's end is its note's (pdftotext)", () => {
+  const text = [
+    FIRST_PAGE,
+    page(
+      header,
+      "The ethnicity of three children was recorded as 'unknown but further information has been received'. 8",
+      "Recent YJB data suggests that the YOT is working with a greater proportion of girls than across England and Wales. 9",
+      "The service held 12 cases. 10 of them were community sentences.",
+      "8",
+      "",
+      "Police national computer data is updated when the YOS begins work with children.",
+      "",
+      "9",
+      "",
+      "Youth Justice Board. (2020). *Youth Justice annual statistics: 2018 to 2019.*",
+      "",
+      "2",
+    ),
+    page(header, "More text.", "3"),
+  ].join("\n\f");
+  const doc = normaliseLines(textSourceLines(text), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["8", "9"]);
+  const marked = doc.lines.filter((l) => l.markers.length > 0).map((l) => [l.flat, l.markers]);
+  expect(marked).toEqual([
+    [
+      "The ethnicity of three children was recorded as 'unknown but further information has been received'.",
+      ["8"],
+    ],
+    [
+      "Recent YJB data suggests that the YOT is working with a greater proportion of girls than across England and Wales.",
+      ["9"],
+    ],
+  ]);
+  // (A number that opens a sentence is no marker.)
+  expect(doc.lines.map((l) => l.flat)).toContain(
+    "The service held 12 cases. 10 of them were community sentences.",
+  );
+});

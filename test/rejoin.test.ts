@@ -495,6 +495,61 @@ describe("rejoinRows", () => {
     ]);
   });
 
+  test("a page's last row with the page's foot between its counts: the note's number above the first, its words and the page's number before the second (North Somerset, pdftotext)", () => {
+    // North Somerset's 2.1.1 sixth prompt: 6 and 6, note 10 set above the first; the page is 15.
+    const page = (n: number, body: string[]) => [...body, "", String(n)].join("\n");
+    const note = "The rating for the standard is driven by the lowest score on each of the key questions.";
+    const text = [
+      page(13, CELL_PER_LINE_TABLE),
+      page(14, ["Our rating9 for assessment is based on the following key questions:", "", `9 ${note}`]),
+      [
+        "Our rating10 for assessment is based on the following key questions:",
+        "",
+        "Of the 8 cases inspected:",
+        "",
+        "Relevant cases",
+        "",
+        "Number 'Yes'",
+        "",
+        "Does assessment focus on the child's strengths and protective factors?",
+        "",
+        "8",
+        "",
+        "8",
+        "",
+        "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities",
+        "for restorative justice?",
+        "",
+        "10",
+        "",
+        "6",
+        "",
+        note,
+        "",
+        "15",
+        "",
+        "6",
+      ].join("\n"),
+      page(16, ["More text of the report."]),
+    ].join("\n\f");
+    const doc = rejoinRows(normaliseLines(textSourceLines(text), "text"));
+    expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      ["9", note],
+      ["10", note],
+    ]);
+    const rows = doc.lines.map((l) => l.cells);
+    expect(rows).toContainEqual([
+      "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
+      "6",
+      "6",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment focus on the child's strengths and protective factors?",
+      "8",
+      "8",
+    ]);
+  });
+
   test("the whole normalise stage: a contextual figure joins the label after it, its number put back", async () => {
     const raw = await documentFromBytes(
       "k.txt",
