@@ -138,13 +138,11 @@ export function parseRecommendations(
       /^[A-Z]/.test(noteText) &&
       !ADDRESSEE.test(noteText);
     const noteNumber = numbered?.number ?? (alone ? Number.parseInt(text, 10) : null);
-    if (
-      noteNumber !== null &&
-      lastNumber !== null &&
-      noteNumber < lastNumber &&
-      !afterAddressee &&
-      i !== start
-    ) {
+    // (After an addressee, a list may number from 1 again, unless its next item goes on from
+    // the numbers before: "... Board should:" / "1 The rating for Resettlement ..." / "5. ensure
+    // ...", pypdf's page foot where it falls.)
+    const restarted = afterAddressee && !numberingGoesOn(lines, i + 1, lastNumber);
+    if (noteNumber !== null && lastNumber !== null && noteNumber < lastNumber && !restarted && i !== start) {
       const note = alone ? `${text} ${noteText}` : text;
       warnings.push({
         code: "recommendation-out-of-sequence",
@@ -240,6 +238,16 @@ function piecesToAddressee(lines: Line[], k: number): boolean {
     const text = plain((lines[j] as Line).flat);
     if (ADDRESSEE.test(text)) return true;
     if (!addresseePiece(text)) return false;
+  }
+  return false;
+}
+
+/** Whether the next item marked with its number, a few lines on, is numbered `lastNumber` + 1. */
+function numberingGoesOn(lines: Line[], from: number, lastNumber: number | null): boolean {
+  if (lastNumber === null) return false;
+  for (let k = from; k < Math.min(lines.length, from + 6); k++) {
+    const marked = plain((lines[k] as Line).flat).match(MARKED_ITEM);
+    if (marked) return Number(marked[1]) === lastNumber + 1;
   }
   return false;
 }

@@ -1558,6 +1558,29 @@ test("a page's footnote among the recommendations, its marker written '1.' (an O
   expect(r.warnings).toEqual([["recommendation-out-of-sequence", 5]]);
 });
 
+// pypdf writes a page's foot where it falls: the Resettlement note straight after the next
+// addressee's lead-in, its number bare ("1 The rating ..."), the list's numbering going on after it.
+test("a page's footnote straight after an addressee, the numbering going on after it, is no recommendation (pypdf)", () => {
+  const r = blackburnRecommendations(
+    "3. systematically evaluate service delivery and internal processes",
+    "4. improve reviewing activity to ensure that changes in risks are explored",
+    "The Blackburn with Darwen Youth Justice Service Management Board should:",
+    "1 The rating for Resettlement does not influence the overall YOS rating.",
+    "5. ensure that the post-16 access to speech, language, and communication therapy pathway is expedited",
+    "6. ensure that data analysis of YJS children provides detailed scrutiny of education provision",
+  );
+  expect(r.numbered).toEqual([
+    [1, "provide routine support "],
+    [2, "support practitioners an"],
+    [3, "systematically evaluate "],
+    [4, "improve reviewing activi"],
+    [5, "ensure that the post-16 "],
+    [6, "ensure that data analysi"],
+  ]);
+  expect(r.items[4]?.addressee).toBe("The Blackburn with Darwen Youth Justice Service Management Board");
+  expect(r.warnings).toEqual([["recommendation-out-of-sequence", 8]]);
+});
+
 test("a page's footnote among the recommendations, its number alone on its line and its text on the next (pdfminer), is no recommendation, nor the end of the list", () => {
   const r = blackburnRecommendations(
     "1.",
