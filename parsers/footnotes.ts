@@ -391,7 +391,7 @@ const HEADED_PAGES = 6;
  * stretches of many pages, whose last lines are no page's foot (a scoring table's "3
  * Outstanding" is no note). Otherwise no pages.
  */
-function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
+export function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
   // (Every text without page marks is asked: a look at each line's first character, and the
   // pages built only where the headers are enough.)
   const heads = new Set<SourceLine>();

@@ -12,7 +12,7 @@ import {
   rowsBySymmetry,
   runsOf,
 } from "./centred-rows.js";
-import { noteRunsOn, plainDigitFootnotes } from "./footnotes.js";
+import { noteRunsOn, pagesByRunningHeader, plainDigitFootnotes } from "./footnotes.js";
 import { type Footnote, type Line, type NormalisedDocument, endsSentence, lastLineOf } from "./lines.js";
 import { runOnLinesSplit } from "./page-lines.js";
 import {
@@ -467,10 +467,18 @@ const QUESTION_THEN_FIGURE = new RegExp(
  * (a security marking "OFFICIAL", a web address, a copyright line at every page's foot): a line
  * of words among the first four or last two of its page, the same (digits aside) on at least half
  * the pages of a text with five pages or more. Gives the source line numbers of those lines.
+ * (A text without page marks whose running header opens every page, PyMuPDF's or pypdf's: its
+ * pages from header to header.)
  */
 function repeatedPageEdges(source: SourceLine[]): Set<number> {
   const pages = new Map<number, SourceLine[]>();
-  for (const l of source) {
+  const paged = source.some((l) => l.page !== null);
+  for (const [k, headed] of (paged ? [] : pagesByRunningHeader(source)).entries())
+    pages.set(
+      k,
+      headed.filter((l) => l.raw.trim() !== ""),
+    );
+  for (const l of paged ? source : []) {
     if (l.page === null || l.raw.trim() === "") continue;
     const page = pages.get(l.page) ?? [];
     if (page.length === 0) pages.set(l.page, page);

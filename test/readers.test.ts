@@ -1213,6 +1213,49 @@ test("a line of words repeated at the head or foot of most pages is furniture; a
   expect(doc.furniture.filter((l) => l.flat.startsWith("Inspection of youth"))).toHaveLength(6);
 });
 
+// PyMuPDF's text of a PDF with a marking at every page's head and foot: no page marks, each page
+// opening with its running header, its number and both markings ("OFFICIAL" / "OFFICIAL"); on
+// A5 pages, a long header's wrapped last words ("London") on a line of their own after it.
+// Pages are read from header to header, and those lines are furniture: not an addressee's first
+// words ("OFFICIAL OFFICIAL West Yorkshire Police should:"), not a prompt's words.
+test("a text without page marks, its pages from header to header: a line of words at most pages' head is furniture", () => {
+  const pages = (head: (n: number) => string[], last: string[][]) =>
+    [
+      ...Array.from({ length: 6 }, (_, i) => [...head(i + 1), `Paragraph on page ${i + 1}.`]).flat(),
+      ...last.flatMap((body, k) => [...head(k + 7), ...body]),
+    ].join("\n");
+  const marked = pages(
+    (n) => ["Inspection of youth offending services: Kirklees", String(n), "OFFICIAL", "OFFICIAL"],
+    [["West Yorkshire Police should:", "10. work with the YJS to review the out-of-court disposal panel."]],
+  );
+  const a4 = normaliseLines(textSourceLines(marked), "text");
+  expect(a4.lines.map((l) => l.flat).filter((f) => f === "OFFICIAL")).toEqual([]);
+  expect(a4.lines.map((l) => l.flat)).toContain("West Yorkshire Police should:");
+  const wrapped = pages(
+    (n) => ["Inspection of youth offending services: Tower Hamlets and City of", "London", String(n)],
+    [
+      ["d) Does planning set out necessary and effective contingency", "69%"],
+      ["arrangements to manage those risks that have been identified?", "More text."],
+    ],
+  );
+  const flats = normaliseLines(textSourceLines(wrapped), "text").lines.map((l) => l.flat);
+  expect(flats.filter((f) => f === "London")).toEqual([]);
+  expect(flats.indexOf("arrangements to manage those risks that have been identified?")).toBe(
+    flats.indexOf("69%") + 1,
+  );
+  // (Five headers make no pages: such lines stay text.)
+  const fewer = normaliseLines(
+    textSourceLines(
+      marked
+        .split("\n")
+        .slice(5 * 5)
+        .join("\n"),
+    ),
+    "text",
+  );
+  expect(fewer.lines.map((l) => l.flat)).toContain("OFFICIAL");
+});
+
 test("a pipe-table row without a delimiter row still splits into cells", () => {
   const doc = normaliseLines(textSourceLines("| 2.1 | Assessment | Good |\n| --- | --- | --- |"), "markdown");
   expect(doc.lines.map((l) => l.cells)).toEqual([["2.1", "Assessment", "Good"]]);
