@@ -329,11 +329,13 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // Only on pages the text marks: without them, where a page ends is read from its notes.)
       let whole = first.raw.trimEnd();
       const rest = note.lines.slice(1);
+      // (Its number alone on its line, PyMuPDF's, the note's words start on the next.)
+      const words = /^\s*\d{1,3}\s*$/.test(first.raw) ? rest.slice(1) : rest;
       const sentenceMore =
         paged &&
         k === notes.length - 1 &&
-        rest.length === 1 &&
-        NOTE_SENTENCE.test((rest[0] as SourceLine).raw);
+        words.length === 1 &&
+        NOTE_SENTENCE.test((words[0] as SourceLine).raw);
       for (const l of rest) {
         if (NOTE_END.test(whole) && !NOTE_GOES_ON.test(l.raw) && !sentenceMore) break;
         whole = joinWrapped(whole, l.raw.trim());

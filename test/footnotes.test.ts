@@ -781,3 +781,36 @@ test("a marker after a sentence's stop at a line's end is its note's (pdftotext)
     "The service held 12 cases. 10 of them were community sentences.",
   );
 });
+
+// PyMuPDF's text of a word processor's A5 pages: a note's number alone on its line, its words on
+// the next, and its one sentence more on the line after, the page's last before its number. The
+// sentence is the note's, not a line of text that ends the staffing table before its last row,
+// on the next page.
+test("a page's last note with its number alone, its words, and one sentence more: the sentence is the note's (PyMuPDF)", () => {
+  const pymupdf = [
+    "Background",
+    ...prosePages,
+    header,
+    "Key staffing data12",
+    "Average caseload case managers (FTE) 14",
+    "9",
+    "12",
+    "Data supplied by YJS and reflecting staffing at the time of the inspection announcement.",
+    "14",
+    "Data supplied by YJS, based on staffing and workload at the time of the inspection announcement. ",
+    "This may be inaccurate.",
+    "28",
+    header,
+    "Staff attrition (percentage of all staff leaving in 12-month period)",
+    "16.6%",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pymupdf), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
+    ["12", "Data supplied by YJS and reflecting staffing at the time of the inspection announcement."],
+    [
+      "14",
+      "Data supplied by YJS, based on staffing and workload at the time of the inspection announcement. This may be inaccurate.",
+    ],
+  ]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain("This may be inaccurate.");
+});
