@@ -413,15 +413,16 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
   // (Up to six lines: a name's every word a line, "White Black" / "and" / "minority" / "ethnic" /
   // "Unknown", pdftotext -raw of A5 pages.)
   for (let line = lines[j]; line && j <= i + 6; line = lines[++j]) {
-    const name = line.cells.length === 1 && rowCells(line, "percent").length === 1 ? line.flat : "";
+    // (Or the wrapped name's last piece and the names after it, "minority" / "ethnic | Unknown",
+    // pypdf's text of a browser's PDF.)
+    const cells = rowCells(line, "percent");
+    const name = cells.length <= 3 && cells.length === line.cells.length ? line.flat : "";
     // (Or a joining word a name broke at, "White Black" / "and" / "minority" / "ethnic"; or an
     // age's unit, "10–14" / "years".)
-    if (
-      !name ||
-      name.split(" ").length > 3 ||
-      !(COLUMN_FITS[group]?.test(name) || /^(?:and|or|years?)$/i.test(name))
-    )
-      break;
+    const fits = (piece: string) =>
+      piece.split(" ").length <= 3 &&
+      (COLUMN_FITS[group]?.test(piece) === true || /^(?:and|or|years?)$/i.test(piece));
+    if (!name || !cells.every(fits)) break;
     // (One cell: which pieces make a name only the known names tell.)
     header = { ...header, cells: [`${header.flat} ${name}`], flat: `${header.flat} ${name}` };
   }

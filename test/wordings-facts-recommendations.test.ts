@@ -301,6 +301,31 @@ test("a split header whose wrapped column name's second line is written under it
   expect(r.warnings).toEqual([]);
 });
 
+test("a split header whose wrapped name's pieces run over two lines, its last piece beside the next name (pypdf, a browser's PDF)", () => {
+  // (Kirklees through pypdf: "Race/ethnicity", its note's marker, "White" and "Black and" on the
+  // header's line; "minority" alone; "ethnic" glued to "Unknown", parted by the reader.)
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10 White Black and",
+      "minority",
+      "ethnic\tUnknown",
+      "Kirklees YJS 65% 30% 5%",
+      "Kirklees 71% 29% 0%",
+      "Gender Male Female",
+      "Kirklees YJS 91% 9%",
+    ].join("\n"),
+  );
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
+    ...ethnicityOf("Kirklees YJS", 65, 30, 5),
+    ...ethnicityOf("Kirklees", 71, 29, 0),
+  ]);
+  expect(groupFacts(r, "gender", 1, 4)).toEqual([
+    ["Male", 91],
+    ["Female", 9],
+  ]);
+});
+
 test("a split header written a line of text at a time, the wrapped name's tail and the names after it on the second line (pypdf)", () => {
   // (pypdf's text of a word processor's PDF, its glued cells parted by the reader: the header
   // row's first line of text, "White" and "Black and", then its second, "minority ethnic" and
