@@ -35,6 +35,8 @@ const CAPITAL_AFTER_COLON = /(?<=[a-z]:)(?=[A-Z][a-z])/g;
 const BAND = /(?<=[a-z)]|\d[–-]\d{2})(?=\d{1,2}[–-]\d{2}(?:\d{1,2}[–-]|\D|$))/g;
 /** A figure after its label, ending the line: "Average caseload per case manager (FTE)7", a contents entry's page "2.4. Reviewing25". */
 const FIGURE_AFTER_LABEL = /(?<=[a-z)])(?=\d[\d,]*(?:\.\d+)?$)/;
+/** A row's figure opening it before its label, spaced or glued ("233 First-time ...", "441,290Total ..."), not a standard's number. */
+const FIGURE_OPENS = /^\s*(?!\d\.\d)\d[\d,]*%?\s*(?=[A-Za-z(])/;
 /**
  * A note's marker between a heading's colon and the next cell: "Of the 8 cases inspected:18Relevant
  * cases" (no figure stands there).
@@ -98,8 +100,12 @@ function partedLine(line: string, previous: string, countTables: boolean): strin
     .replace(SCORE, "\t")
     .replace(MARKER_AFTER_COLON, (marker) => `${superscript(marker)}\t`)
     .replace(CAPITAL_AFTER_COLON, "\t");
-  if (tabular(line))
-    out = out.replace(CAPITAL_AFTER_LOWER, "\t").replace(BAND, "\t").replace(FIGURE_AFTER_LABEL, "\t");
+  if (tabular(line)) {
+    out = out.replace(CAPITAL_AFTER_LOWER, "\t").replace(BAND, "\t");
+    // (Not after a figure-first row's label: its figure opened it, and a number glued to its
+    // end is the label's note marker, "233 First-time entrant rate ... in Kirklees6".)
+    if (!FIGURE_OPENS.test(line)) out = out.replace(FIGURE_AFTER_LABEL, "\t");
+  }
   if (countTables) {
     const m = COUNTS_AFTER_QUESTION.exec(out);
     // (Counts alone on a line only where a question's wrapped line ends above them.)
