@@ -171,6 +171,9 @@ export function figuresBesideQuestionStart(flat: string): Figures | null {
  */
 const TRAILING_COUNTS = /^(.*\?)(\s*)(\d{1,4})\s+(\d{1,4})$/;
 
+/** A question's two counts run into its mark and each other ("... justice?66"). */
+const GLUED_COUNTS = /^(.*\?)(\d{2,4})$/;
+
 /** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
 const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 
@@ -629,6 +632,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   let standardId = ctx.standardId;
   let currentKq: string | null = null;
   let subSample: number | null = null;
+  // (Whether the table under way prints counts: "Relevant cases" | "Number 'Yes'".)
+  let countTable = false;
   let tableRow = 0;
   let lastHeader: string | null = null;
   /**
@@ -769,6 +774,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       const below =
         header.subSample === null && !above ? captionAfterHeadings(lines, i + 1 + rest, end) : null;
       subSample = header.subSample ?? (above ? parseCount(above[1] as string) : below);
+      countTable = split !== null || /relevant|number/i.test(line.flat);
       tableRow = 0;
       if (question?.next) i++;
       i += rest;
@@ -794,6 +800,13 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
 
     const next = i + 1 < end ? lines[i + 1] : undefined;
     let figures = rowFigures(line.cells) ?? figureBesideFirstLine(line, next);
+    // A count table's row whose two counts run into its mark and each other ("... restorative
+    // justice?66", pypdf's text of two narrow cells touching): parted as counts print, relevant
+    // cases first, no more than the table's cases.
+    const glued = !figures && countTable && subSample !== null ? GLUED_COUNTS.exec(line.flat) : null;
+    const parted = glued ? countsParted(glued[2] as string) : null;
+    if (glued && parted && subSample !== null && parted[0] <= subSample)
+      figures = { percent: null, relevant: parted[0], yes: parted[1], textCells: [glued[1] as string] };
     if (!figures && next) {
       // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
       const split = SPLIT_COUNTS.exec(line.flat);
