@@ -421,6 +421,7 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
     // age's unit, "10–14" / "years".)
     const fits = (piece: string) =>
       piece.split(" ").length <= 3 &&
+      !/\d%|^\d+$/.test(piece) &&
       (COLUMN_FITS[group]?.test(piece) === true || /^(?:and|or|years?)$/i.test(piece));
     if (!name || !cells.every(fits)) break;
     // (One cell: which pieces make a name only the known names tell.)

@@ -171,8 +171,8 @@ export function figuresBesideQuestionStart(flat: string): Figures | null {
  */
 const TRAILING_COUNTS = /^(.*\?)(\s*)(\d{1,4})\s+(\d{1,4})$/;
 
-/** A question's two counts run into its mark and each other ("... justice?66"). */
-const GLUED_COUNTS = /^(.*\?)(\d{2,4})$/;
+/** A question's two counts run into each other, after its mark or a space after it ("... justice?66", "... safe? 77"). */
+const GLUED_COUNTS = /^(.*\?)\s?(\d{2,4})$/;
 
 /** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
 const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
@@ -801,9 +801,12 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const next = i + 1 < end ? lines[i + 1] : undefined;
     let figures = rowFigures(line.cells) ?? figureBesideFirstLine(line, next);
     // A count table's row whose two counts run into its mark and each other ("... restorative
-    // justice?66", pypdf's text of two narrow cells touching): parted as counts print, relevant
-    // cases first, no more than the table's cases.
-    const glued = !figures && countTable && subSample !== null ? GLUED_COUNTS.exec(line.flat) : null;
+    // justice?66", pypdf's text of two narrow cells touching; "... safe? 77" after a note's
+    // marker, "? 12 77"): parted as counts print, relevant cases first, no more than the table's
+    // cases. (Not before a lone count: "... safe? 22" / "5" / "5" is a marker and the row's counts.)
+    const countBelow = next !== undefined && /^\d{1,4}$/.test(next.flat);
+    const glued =
+      !figures && countTable && subSample !== null && !countBelow ? GLUED_COUNTS.exec(line.flat) : null;
     const parted = glued ? countsParted(glued[2] as string) : null;
     if (glued && parted && subSample !== null && parted[0] <= subSample)
       figures = { percent: null, relevant: parted[0], yes: parted[1], textCells: [glued[1] as string] };

@@ -663,6 +663,11 @@ test("a count table's row, its counts after single spaces beside the question's 
   });
   const tooMany = await victims("opportunities for restorative justice?96");
   expect(tooMany?.relevant ?? null).toBeNull();
+  // (A space after the mark, where a note's marker stood between: "... safe? 12 77".)
+  expect(await victims("opportunities for restorative justice? 66")).toMatchObject({ relevant: 6, yes: 6 });
+  // (Not a marker before the row's counts on lines of their own: "... justice? 22" / "6" / "6".)
+  const counted = await victims("opportunities for restorative justice? 22\n6\n6");
+  expect([counted?.relevant, counted?.yes]).not.toEqual([2, 2]);
 });
 
 test("a prompts table whose key question's heading stands after it (pdftotext's reading order) is that key question's, by its caption", async () => {
