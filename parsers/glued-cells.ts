@@ -25,6 +25,9 @@ const FIGURE_FIRST = new RegExp(
  * "Overall ratingRequires improvement", "... for all children.Requires improvement".
  */
 const RATING_AFTER_NAME = new RegExp(`(?<=[a-z).])(?=${RATING}\\s*$)`);
+/** "Requires" glued to a description's end, its "improvement" wrapped to the next line alone. */
+const REQUIRES_AFTER_NAME = /(?<=[a-z).])(?=Requires\s*$)/;
+
 /** "Score" after the service's name, and its figure after it. */
 const SCORE = /(?<=[a-z])(?=Score\s*\d)|(?<=Score)(?=\d)/g;
 /** In a table's heading or row: a capital word after a word of three letters or more or a bracket. */
@@ -90,9 +93,13 @@ function markerAfterQuestion(lines: string[], i: number): boolean {
 }
 
 /** The line's cells parted by tabs where glued; the same line where none are. */
-function partedLine(line: string, previous: string, countTables: boolean): string {
+function partedLine(line: string, previous: string, countTables: boolean, next = ""): string {
   if (line.includes("\t")) return line;
-  let out = line
+  let out = line;
+  // (A rating cell wrapped, its first word glued to the description's last line: "... for all
+  // children.Requires" / "improvement", pypdf's text of a word processor's PDF.)
+  if (/^\s*improvement\s*$/i.test(next)) out = out.replace(REQUIRES_AFTER_NAME, "\t");
+  out = out
     .replace(PERCENT_AFTER_WORD, "\t")
     .replace(PERCENT_AFTER_PERCENT, "\t")
     .replace(FIGURE_FIRST, "$1\t")
@@ -136,7 +143,7 @@ export function withGluedCellsParted(lines: string[]): { lines: string[]; parted
     // (Counts after a question's marker stand where they would after the question.)
     const previous =
       countTables && markerAfterQuestion(lines, i - 1) ? (lines[i - 2] as string) : (lines[i - 1] ?? "");
-    const cut = partedLine(line, previous, countTables);
+    const cut = partedLine(line, previous, countTables, lines[i + 1]);
     if (cut !== line) parted++;
     return cut;
   });

@@ -117,6 +117,25 @@ describe("glued cells", () => {
     ]);
   });
 
+  // pypdf's text of a word processor's PDF: a standard's description wrapped, its last line glued
+  // to the first word of its rating, which wrapped too ("Requires" / "improvement").
+  test("a rating wrapped in its cell, its first word glued to the description's last line, is parted from it", () => {
+    const rows = [
+      "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive service ",
+      "for all children.Requires ",
+      "improvement",
+      "Planning sometimes Requires",
+      "more thought.",
+    ];
+    expect(withGluedCellsParted([...EVIDENCE, ...rows]).lines.slice(5)).toEqual([
+      "Staff within the YOT are empowered to deliver a high-quality, personalised and responsive service ",
+      "for all children.\tRequires ",
+      "improvement",
+      "Planning sometimes Requires",
+      "more thought.",
+    ]);
+  });
+
   test("prose and a text whose cells are apart are left as they are", () => {
     const prose = [
       "Overall, Kirklees Youth Justice Service (YJS) is rated as: 'Requires improvement'. This rating has been",
