@@ -112,8 +112,11 @@ interface Figures {
 
 /** A cell saying the figure does not apply ("n/a", a dash): a row, with no figure to read. */
 export const NOT_APPLICABLE = /^(?:n\/?a|[-–—])$/i;
-/** A question whose percentage follows after a single space, not in a cell of its own. */
-const TRAILING_PERCENT = /^(.*\?)\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
+/**
+ * A question whose percentage follows after a single space, not in a cell of its own, or glued to
+ * its mark (pypdf's "... account?100" / "%", the sign wrapped in its narrow cell and put back).
+ */
+const TRAILING_PERCENT = /^(.*\?)\s*(\d{1,3}(?:\.\d+)?)\s*%$/;
 /** The same, the percentage misread (or alone in its cell). */
 const TRAILING_ILLEGIBLE = new RegExp(`^(.*\\?)\\s+(${ILLEGIBLE_PERCENT})$`);
 const ILLEGIBLE_CELL = new RegExp(`^${ILLEGIBLE_PERCENT}$`);
@@ -929,8 +932,13 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       });
       continue;
     }
-    if (figures && pending && (text === "" || (/^[a-z(]/.test(text) && !/\?\s*$/.test(pending.text)))) {
-      // The row's text began on earlier lines; its figure stands here.
+    if (
+      figures &&
+      pending &&
+      (text === "" || (carriesQuestionOn(pending.text, text) && !/\?\s*$/.test(pending.text)))
+    ) {
+      // The row's text began on earlier lines; its figure stands here (its last words with it, in
+      // lower case or a name after a joining word: "... with the work of the" / "YOT? 88%").
       text = text === "" ? pending.text : joinWrapped(pending.text, text);
       first = pending.first;
     }

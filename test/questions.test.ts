@@ -670,6 +670,34 @@ test("a count table's row, its counts after single spaces beside the question's 
   expect([counted?.relevant, counted?.yes]).not.toEqual([2, 2]);
 });
 
+// pypdf's text of a word processor's PDF: a prompt wrapped in its cell, its last words a name
+// after a joining word, the figure after them ("... with the work of the" / "YOT? 88%"); or its
+// figure glued to the question's mark, the sign wrapped onto a line of its own ("... taken into
+// account?100" / "%").
+test("a prompt's last line after a joining word, or its figure glued to its mark, is the prompt's (Tower Hamlets, pypdf)", async () => {
+  const damaged = await damagedReport(
+    "2022-07-tower-hamlets-and-city-of-london.txt",
+    [
+      "g) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?\t88%",
+      "g) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the\nYOT? 88%",
+    ],
+    [
+      "i) Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?\t100%",
+      "i) Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into\naccount?100\n%",
+    ],
+  );
+  const prompt = (id: string, label: string) =>
+    damaged.prompts.find((p) => p.keyQuestionId === id && p.label === label);
+  expect(prompt("2.3.1", "g")).toMatchObject({
+    text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+    percent: 88,
+  });
+  expect(prompt("3.1.1", "i")).toMatchObject({
+    text: "Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?",
+    percent: 100,
+  });
+});
+
 test("a prompts table whose key question's heading stands after it (pdftotext's reading order) is that key question's, by its caption", async () => {
   // North Somerset's 2.4.2 ("keeping the child safe"): the heading moved below its table.
   const heading = "#### Does reviewing focus sufficiently on keeping the child safe?\n\n";
