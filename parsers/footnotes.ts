@@ -13,6 +13,7 @@ import {
   MONTH_WORD,
   PAGE_JOINER,
   QUESTION_START,
+  countsParted,
   isRunningHeader,
   joinWrapped,
   mayOpenRunningHeader,
@@ -181,8 +182,11 @@ function markerOnFigure(
   n: string,
 ): { index: number; length: number; glued: false; spaceAfter: true } | null {
   if (!raw.includes(n)) return null;
-  const m = new RegExp(`(?<=[A-Za-z)]) ${n}(?=(?:0|[1-9]\\d*)(?:\\.\\d+)?%?\\s*$)`).exec(raw);
-  return m ? { index: m.index, length: n.length + 1, glued: false, spaceAfter: true } : null;
+  const m = new RegExp(`(?<=[A-Za-z)?]) ${n}(?=((?:0|[1-9]\\d*)(?:\\.\\d+)?)%?\\s*$)`).exec(raw);
+  // (After a question's mark, only before a row's two counts run together: "... safe? 1277",
+  // note 12, then 7 and 7, pypdf's narrow cells on A5 pages.)
+  if (!m || (raw[m.index - 1] === "?" && countsParted(m[1] as string) === null)) return null;
+  return { index: m.index, length: n.length + 1, glued: false, spaceAfter: true };
 }
 
 const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp }>();
@@ -194,9 +198,11 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
       // (Or, a single space for the column gap, before the row's one figure or two counts:
       // "(FTE) 17 8.6", "... keeping the child safe? 12 7 7"; or before the first count only, a
       // long question's column gap too narrow for more, "... disposal? 29 7        7".)
-      // (Or after a sentence's stop, ending the line: "... across England and Wales. 9".)
+      // (Or after a sentence's stop, ending the line: "... across England and Wales. 9". Or a
+      // cell of its own after a rating, as the glued-cells pass parts "Good20": no figure follows
+      // a rating.)
       spaced: new RegExp(
-        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)`,
+        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)|(?<=\\b(?:Outstanding|Good|improvement|Inadequate))\\t${n}(?=\\s*$)`,
       ),
     };
     patternsByNumber.set(n, patterns);

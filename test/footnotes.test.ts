@@ -814,3 +814,60 @@ test("a page's last note with its number alone, its words, and one sentence more
   ]);
   expect(doc.lines.map((l) => l.flat)).not.toContain("This may be inaccurate.");
 });
+
+// pypdf's text of a word processor's A5 pages: a note's marker a space after a question's mark,
+// glued to the row's two counts, themselves run together ("... safe? 1277": note 12, 7 and 7).
+test("pypdf's text: a marker glued to a row's two counts after the question's mark is the note's", () => {
+  const pypdf = [
+    "Background",
+    ...prosePages,
+    header,
+    "Of the 8 cases inspected: Relevant",
+    "casesNumber 'Yes'",
+    "Does planning focus sufficiently on keeping the child ",
+    "safe? 1277",
+    "Does planning focus sufficiently on keeping other ",
+    "people safe? 1376",
+    "Does planning focus sufficiently on supporting the child's desistance? 128",
+    "12This question is only relevant in cases where there are factors related to keeping the child safe.",
+    "13This question is only relevant in cases where there are factors related to keeping other people safe.",
+    header,
+    "More text.",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["12", "13"]);
+  expect(doc.lines.filter((l) => l.markers.length > 0).map((l) => [l.flat, l.markers])).toEqual([
+    ["safe? 77", ["12"]],
+    ["people safe? 76", ["13"]],
+  ]);
+  // (Not where what follows parts into no counts: "... desistance? 128" stays as written.)
+  expect(doc.lines.map((l) => l.flat)).toContain(
+    "Does planning focus sufficiently on supporting the child's desistance? 128",
+  );
+});
+
+// The glued-cells pass parts "Good20" (pypdf, a section's rating and its discretion note's
+// marker) into two cells: a number in a cell of its own after a rating is the marker.
+test("a marker parted into a cell of its own after a rating is its note's", () => {
+  const pypdf = [
+    "Background",
+    ...prosePages,
+    header,
+    "3.2. Planning",
+    "Good\t20",
+    "Our rating21 for planning is based on the following key questions:",
+    "Total current caseload\t20",
+    "20Planning was judged to be sufficient in the majority of cases.",
+    "21The rating for the standard is driven by the lowest score on each of the key questions.",
+    header,
+    "More text.",
+  ].join("\n");
+  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  expect(doc.footnotes.map((f) => f.marker)).toEqual(["20", "21"]);
+  expect(doc.lines.find((l) => l.flat.startsWith("Good"))?.markers).toEqual(["20"]);
+  // (Not after a label: there the number is the row's figure.)
+  expect(doc.lines.find((l) => l.flat.startsWith("Total current"))?.cells).toEqual([
+    "Total current caseload",
+    "20",
+  ]);
+});
