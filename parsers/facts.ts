@@ -683,6 +683,20 @@ function subjectAboveFigures(
     if (!FIGURES_ALONE.test(text)) {
       // The subject's second line: the area's name run on from the first.
       if (span === 1 && figures.cells.length === 1 && labelRunsOn(first.flat, figures.flat, area)) continue;
+      // (Or the name's rest in the row's first cell, the figures after it: "Youth population
+      // (10–17 years) in Tower" / "Hamlets and City of London | 18% | 82% | 0%", pypdf on A5.)
+      const [rest = "", ...cells] = figures.cells;
+      const after = cells.join(" ");
+      if (
+        span === 1 &&
+        cells.length === width &&
+        FIGURES_ALONE.test(after) &&
+        labelRunsOn(first.flat, rest, area)
+      ) {
+        const subject = `${first.flat} ${rest}`;
+        if (SERVICE_SUBJECT.test(subject) || COMPARATOR_SUBJECT.test(subject))
+          return { cells: [subject, ...cells], span };
+      }
       return null;
     }
     const subject = span === 1 ? first.flat : `${first.flat} ${(lines[j + 1] as Line).flat}`;

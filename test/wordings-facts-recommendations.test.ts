@@ -1084,6 +1084,27 @@ test("a split's row whose subject wraps in its narrow cell, its figures on a lin
     "Tower Hamlets and City of London YJS",
     "Tower Hamlets and City of London YJS",
   ]);
+  // (Or the name's rest and the figures on one line, as pypdf writes A5 pages: "... in Tower" /
+  // "Hamlets and City of London | 18% | 82% | 0%".)
+  const onOneLine = linesOf(
+    [
+      "Contextual facts",
+      "",
+      "Race/ethnicity 8 \tWhite \tBlack and minority ethnic \tUnknown",
+      "Tower Hamlets and City of London YJS 17% \t83% \t0%",
+      "Youth population (10–17 years) in Tower",
+      "Hamlets and City of London\t18%\t82%\t0%",
+      "National average 70% 26% 4%",
+      "",
+      "1. Organisational delivery",
+    ].join("\n"),
+  );
+  const facts = parseFacts(onOneLine.lines, onOneLine.seg, "Tower Hamlets and City of London").facts;
+  expect(facts.slice(3, 6).map((f) => [f.label, f.subject, f.value])).toEqual([
+    ["White", "Youth population (10-17 years) in Tower Hamlets and City of London", 18],
+    ["Black and minority ethnic", "Youth population (10-17 years) in Tower Hamlets and City of London", 82],
+    ["Unknown", "Youth population (10-17 years) in Tower Hamlets and City of London", 0],
+  ]);
 });
 
 /** A split's facts as [column, subject, value]. */
