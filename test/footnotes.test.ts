@@ -497,6 +497,12 @@ test("a marker glued after a sentence's stop is a marker, its note on the next p
 const header = "Inspection of youth offending services: Anytown";
 /** Pages of prose before the ones a test is about: a report has its header on six pages or more. */
 const prosePages = Array.from({ length: 5 }, (_, k) => [header, `The service's work, page ${k + 2}.`]).flat();
+/** A text without page marks (PyMuPDF, pypdf): pages of prose, then `page` after its running header, then one more. */
+const afterProsePages = (page: string[]) =>
+  normaliseLines(
+    textSourceLines(["Background", ...prosePages, header, ...page, header, "More text."].join("\n")),
+    "text",
+  );
 test("text without page marks: each running header starts a page, so notes at a page's foot and their spaced markers are found", () => {
   const pymupdf = [
     "Background",
@@ -787,10 +793,7 @@ test("a marker after a sentence's stop at a line's end is its note's (pdftotext)
 // sentence is the note's, not a line of text that ends the staffing table before its last row,
 // on the next page.
 test("a page's last note with its number alone, its words, and one sentence more: the sentence is the note's (PyMuPDF)", () => {
-  const pymupdf = [
-    "Background",
-    ...prosePages,
-    header,
+  const doc = afterProsePages([
     "Key staffing data12",
     "Average caseload case managers (FTE) 14",
     "9",
@@ -803,8 +806,7 @@ test("a page's last note with its number alone, its words, and one sentence more
     header,
     "Staff attrition (percentage of all staff leaving in 12-month period)",
     "16.6%",
-  ].join("\n");
-  const doc = normaliseLines(textSourceLines(pymupdf), "text");
+  ]);
   expect(doc.footnotes.map((f) => [f.marker, f.text])).toEqual([
     ["12", "Data supplied by YJS and reflecting staffing at the time of the inspection announcement."],
     [
@@ -818,10 +820,7 @@ test("a page's last note with its number alone, its words, and one sentence more
 // pypdf's text of a word processor's A5 pages: a note's marker a space after a question's mark,
 // glued to the row's two counts, themselves run together ("... safe? 1277": note 12, 7 and 7).
 test("pypdf's text: a marker glued to a row's two counts after the question's mark is the note's", () => {
-  const pypdf = [
-    "Background",
-    ...prosePages,
-    header,
+  const doc = afterProsePages([
     "Of the 8 cases inspected: Relevant",
     "casesNumber 'Yes'",
     "Does planning focus sufficiently on keeping the child ",
@@ -831,10 +830,7 @@ test("pypdf's text: a marker glued to a row's two counts after the question's ma
     "Does planning focus sufficiently on supporting the child's desistance? 128",
     "12This question is only relevant in cases where there are factors related to keeping the child safe.",
     "13This question is only relevant in cases where there are factors related to keeping other people safe.",
-    header,
-    "More text.",
-  ].join("\n");
-  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  ]);
   expect(doc.footnotes.map((f) => f.marker)).toEqual(["12", "13"]);
   expect(doc.lines.filter((l) => l.markers.length > 0).map((l) => [l.flat, l.markers])).toEqual([
     ["safe? 77", ["12"]],
@@ -849,20 +845,14 @@ test("pypdf's text: a marker glued to a row's two counts after the question's ma
 // The glued-cells pass parts "Good20" (pypdf, a section's rating and its discretion note's
 // marker) into two cells: a number in a cell of its own after a rating is the marker.
 test("a marker parted into a cell of its own after a rating is its note's", () => {
-  const pypdf = [
-    "Background",
-    ...prosePages,
-    header,
+  const doc = afterProsePages([
     "3.2. Planning",
     "Good\t20",
     "Our rating21 for planning is based on the following key questions:",
     "Total current caseload\t20",
     "20Planning was judged to be sufficient in the majority of cases.",
     "21The rating for the standard is driven by the lowest score on each of the key questions.",
-    header,
-    "More text.",
-  ].join("\n");
-  const doc = normaliseLines(textSourceLines(pypdf), "text");
+  ]);
   expect(doc.footnotes.map((f) => f.marker)).toEqual(["20", "21"]);
   expect(doc.lines.find((l) => l.flat.startsWith("Good"))?.markers).toEqual(["20"]);
   // (Not after a label: there the number is the row's figure.)
