@@ -738,39 +738,44 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
  * Without the text's pages: the lone numbers straight before a running header (a blank line
  * between or not) that count up by one from header to header, three headers at least ("16" /
  * header ... "17" / header ...: PyMuPDF writes a page's number, then the next page's header),
- * by line; and the headers' lines.
+ * or straight after it (header / "27" ... header / "28": PyMuPDF's text of a browser's PDF), by
+ * line; and the headers' lines.
  */
-function pageNumbersBeforeHeaders(
+function pageNumbersBesideHeaders(
   furniture: Line[],
   written: Set<number>,
 ): { headers: Set<number>; numbers: Set<number> } {
   const byLine = new Map(furniture.map((l) => [l.line, l]));
   const heads = furniture.filter((l) => l.page === null && isRunningHeader(l.flat));
-  const before = heads.map((h) => {
-    const at = written.has(h.line - 1) ? h.line - 1 : h.line - 2;
-    const n = byLine.get(at);
-    return n && /^\d{1,3}$/.test(n.flat) ? { line: at, value: Number(n.flat) } : null;
-  });
-  // (Three headers in a row at least, their numbers counting up by one: a row's last count before
-  // a header, as a browser's PDF has it, its page's number after the header, counts up by chance.)
   const numbers = new Set<number>();
-  const countsOn = (k: number) => {
-    const [last, next] = [before[k - 1], before[k]];
-    return last != null && next != null && next.value === last.value + 1;
-  };
-  for (let start = 0; start < before.length; ) {
-    let end = start + 1;
-    while (end < before.length && countsOn(end)) end++;
-    if (end - start >= 3) for (let k = start; k < end; k++) numbers.add((before[k] as { line: number }).line);
-    start = end;
+  for (const side of [-1, 1]) {
+    const beside = heads.map((h) => {
+      const at = written.has(h.line + side) ? h.line + side : h.line + 2 * side;
+      const n = byLine.get(at);
+      return n && /^\d{1,3}$/.test(n.flat) ? { line: at, value: Number(n.flat) } : null;
+    });
+    // (Three headers in a row at least, their numbers counting up by one: a row's last count
+    // before a header, as a browser's PDF has it, its page's number after the header, counts up
+    // by chance.)
+    const countsOn = (k: number) => {
+      const [last, next] = [beside[k - 1], beside[k]];
+      return last != null && next != null && next.value === last.value + 1;
+    };
+    for (let start = 0; start < beside.length; ) {
+      let end = start + 1;
+      while (end < beside.length && countsOn(end)) end++;
+      if (end - start >= 3)
+        for (let k = start; k < end; k++) numbers.add((beside[k] as { line: number }).line);
+      start = end;
+    }
   }
   return { headers: new Set(heads.map((h) => h.line)), numbers };
 }
 
 /**
  * Which lone whole numbers among the furniture are their page's own number (by the printed
- * pages' offset; in a text without pages, the numbers counting up before its running headers,
- * `pageNumbersBeforeHeaders`), and how many such a number's page has: a page prints its number
+ * pages' offset; in a text without pages, the numbers counting up before or after its running headers,
+ * `pageNumbersBesideHeaders`), and how many such a number's page has: a page prints its number
  * once, so where it has more, the others are a table's figures that equal it. With the running
  * headers' lines.
  */
@@ -785,7 +790,7 @@ function pageOwnNumbers(
 } {
   const { furniture } = doc;
   const offset = printedPageOffset(furniture);
-  const beforeHeaders = pageNumbersBeforeHeaders(furniture, written);
+  const beforeHeaders = pageNumbersBesideHeaders(furniture, written);
   const own = (l: Line) =>
     l.page === null
       ? beforeHeaders.numbers.has(l.line)

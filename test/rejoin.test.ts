@@ -2141,6 +2141,29 @@ describe("a text without page marks whose pages end in their numbers, each befor
     expect(contingency(await read(name, pages(false)))).toEqual(original);
   });
 
+  test("a label's whole-number figure before the header, the pages' numbers after theirs (a browser's PDF): the label's", async () => {
+    // Kirklees' staffing table broken after "Average caseload per case manager (FTE)" / "7", each
+    // page's number after its header: that "7" is no page's number, and the rows after the
+    // break are the table's still.
+    const kirklees = "2021-10-kirklees.txt";
+    const cells = toCellPerLine(readFileSync(join(CORPUS, kirklees), "utf8")).split("\n");
+    const label = cells.indexOf("Average caseload per case manager (FTE)");
+    expect(cells[label + 1]).toBe("7");
+    const own = "Inspection of youth offending services: Kirklees";
+    const out: string[] = [];
+    let page = 1;
+    cells.forEach((line, k) => {
+      out.push(line);
+      if ((k + 1) % 50 === 0 || k === label + 1) out.push(own, String(++page));
+    });
+    const staffing = (r: ReportRecord) =>
+      r.contextualFacts.filter((f) => f.group === "staffing").map((f) => [f.label, f.value]);
+    const whole = staffing(await read(kirklees, cells.join("\n")));
+    expect(whole).toContainEqual(["Average caseload per case manager (FTE)", 7]);
+    expect(whole).toContainEqual(["Average annual sickness days (all staff)", 12.5]);
+    expect(staffing(await read(kirklees, out.join("\n")))).toEqual(whole);
+  });
+
   test("a whole number after the header whose page's number stands before it is a facts figure", async () => {
     const text = pages(true);
     expect(text).toMatch(new RegExp(`\\n\\d+\\n${header}\\n751\\n`));
