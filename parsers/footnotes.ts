@@ -182,15 +182,15 @@ function markerOnFigure(
   n: string,
 ): { index: number; length: number; glued: false; spaceAfter: true } | null {
   if (!raw.includes(n)) return null;
-  const m = new RegExp(`(?<=[A-Za-z)?]) ${n}(?=((?:0|[1-9]\\d*)(?:\\.\\d+)?)%?\\s*$)`).exec(raw);
+  const m = markerPatterns(n).onFigure.exec(raw);
   // (After a question's mark, only before a row's two counts run together: "... safe? 1277",
   // note 12, then 7 and 7, pypdf's narrow cells on A5 pages.)
   if (!m || (raw[m.index - 1] === "?" && countsParted(m[1] as string) === null)) return null;
   return { index: m.index, length: n.length + 1, glued: false, spaceAfter: true };
 }
 
-const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp }>();
-function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
+const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp; onFigure: RegExp }>();
+function markerPatterns(n: string): { glued: RegExp; spaced: RegExp; onFigure: RegExp } {
   let patterns = patternsByNumber.get(n);
   if (!patterns) {
     patterns = {
@@ -204,6 +204,8 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp } {
       spaced: new RegExp(
         `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)|(?<=\\b(?:Outstanding|Good|improvement|Inadequate))\\t${n}(?=\\s*$)`,
       ),
+      // (See `markerOnFigure`: the figure the marker is glued to, captured.)
+      onFigure: new RegExp(`(?<=[A-Za-z)?]) ${n}(?=((?:0|[1-9]\\d*)(?:\\.\\d+)?)%?\\s*$)`),
     };
     patternsByNumber.set(n, patterns);
   }
@@ -304,10 +306,11 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // (Else, pypdf's: the marker a space after its label, glued to the row's figure, "(FTE)
       // 178.6" for note 17 and 8.6. Only on one line: a figure may open with any number.)
       if (found.length === 0 && paged) {
-        const onFigure = above.filter((l) => markerOnFigure(text.get(l) ?? l.raw, note.number) !== null);
-        const line = onFigure.length === 1 ? (onFigure[0] as SourceLine) : null;
-        const m = line ? markerOnFigure(text.get(line) ?? line.raw, note.number) : null;
-        if (line && m) found.push({ line, ...m });
+        const onFigure = above.flatMap((line) => {
+          const m = markerOnFigure(text.get(line) ?? line.raw, note.number);
+          return m ? [{ line, ...m }] : [];
+        });
+        if (onFigure.length === 1) found.push(onFigure[0] as Found);
       }
       const glued = found.filter((f) => f.glued);
       // Without the pages' own breaks, only a number glued to a word is sure to be a marker
