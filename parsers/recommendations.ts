@@ -142,11 +142,25 @@ export function parseRecommendations(
     // the numbers before: "... Board should:" / "1 The rating for Resettlement ..." / "5. ensure
     // ...", pypdf's page foot where it falls.)
     const restarted = afterAddressee && !numberingGoesOn(lines, i + 1, lastNumber);
-    if (noteNumber !== null && lastNumber !== null && noteNumber < lastNumber && !restarted && i !== start) {
+    // (Or before the list's first lead-in, its number bare, the items after the lead-in numbered
+    // from it again: "1 The rating for Resettlement ..." / "The ... Service should:" / "1.
+    // provide ...", pypdf's page foot where it falls.)
+    const beforeLeadIn =
+      numbered !== null &&
+      items.length === 0 &&
+      addressee === null &&
+      !MARKED_ITEM.test(text) &&
+      leadInThenItem(lines, i + 1, numbered.number);
+    if (
+      beforeLeadIn ||
+      (noteNumber !== null && lastNumber !== null && noteNumber < lastNumber && !restarted && i !== start)
+    ) {
       const note = alone ? `${text} ${noteText}` : text;
       warnings.push({
         code: "recommendation-out-of-sequence",
-        message: `'${note.slice(0, 80)}' is numbered ${noteNumber} after recommendation ${lastNumber}: taken for a note, not a recommendation`,
+        message: beforeLeadIn
+          ? `'${note.slice(0, 80)}' is numbered ${noteNumber} before the list's lead-in, whose first item is numbered so too: taken for a note, not a recommendation`
+          : `'${note.slice(0, 80)}' is numbered ${noteNumber} after recommendation ${lastNumber}: taken for a note, not a recommendation`,
         provenance: provenanceOf(line),
       });
       inNote = true;
@@ -238,6 +252,16 @@ function piecesToAddressee(lines: Line[], k: number): boolean {
     const text = plain((lines[j] as Line).flat);
     if (ADDRESSEE.test(text)) return true;
     if (!addresseePiece(text)) return false;
+  }
+  return false;
+}
+
+/** Whether an addressee's lead-in ("... should:") stands a few lines on, its first item marked and numbered `n`. */
+function leadInThenItem(lines: Line[], from: number, n: number): boolean {
+  for (let k = from; k < Math.min(lines.length, from + 3); k++) {
+    if (!ADDRESSEE.test(plain((lines[k] as Line).flat))) continue;
+    const first = lines[k + 1] ? plain((lines[k + 1] as Line).flat).match(MARKED_ITEM) : null;
+    return first !== null && Number(first[1]) === n;
   }
   return false;
 }

@@ -1627,6 +1627,39 @@ test("a page's footnote straight after an addressee, the numbering going on afte
   expect(r.warnings).toEqual([["recommendation-out-of-sequence", 8]]);
 });
 
+// pypdf's page foot before the list's lead-in: "1The rating for Resettlement ..." (parted "1 |
+// The rating ..."), then the lead-in and its items numbered from 1.
+test("a page's footnote before the list's lead-in, its number bare and the items after the lead-in numbered from it again, is no recommendation (pypdf)", () => {
+  const read = (note: string) => {
+    const { lines, seg } = linesOf(
+      [
+        "Recommendations",
+        "As a result of our inspection findings, we have made two recommendations that we believe, if implemented, will have a positive impact.",
+        note,
+        "The Blackburn with Darwen Youth Justice Service should:",
+        "1. provide routine support and training for practitioners",
+        "2. support practitioners and managers in recognising concerns",
+        "",
+        "Background",
+      ].join("\n"),
+    );
+    const { recommendations, warnings } = parseRecommendations(lines, seg);
+    return {
+      numbered: recommendations.items.map((it) => [it.number, it.addressee, it.text.slice(0, 16)]),
+      warnings: warnings.map((w) => w.code),
+    };
+  };
+  expect(read("1\tThe rating for Resettlement does not influence the overall YOS rating.")).toEqual({
+    numbered: [
+      [1, "The Blackburn with Darwen Youth Justice Service", "provide routine "],
+      [2, "The Blackburn with Darwen Youth Justice Service", "support practiti"],
+    ],
+    warnings: ["recommendation-out-of-sequence"],
+  });
+  // (A list whose first item stands before the lead-in, marked as the rest are, stays as it is.)
+  expect(read("1. review its board membership").numbered.map(([n]) => n)).toEqual([1, 1, 2]);
+});
+
 test("a page's footnote among the recommendations, its number alone on its line and its text on the next (pdfminer), is no recommendation, nor the end of the list", () => {
   const r = blackburnRecommendations(
     "1.",
