@@ -774,10 +774,10 @@ function pageNumbersBesideHeaders(
 
 /**
  * Which lone whole numbers among the furniture are their page's own number (by the printed
- * pages' offset; in a text without pages, the numbers counting up before or after its running headers,
- * `pageNumbersBesideHeaders`), and how many such a number's page has: a page prints its number
- * once, so where it has more, the others are a table's figures that equal it. With the running
- * headers' lines.
+ * pages' offset; in a text without pages, the numbers counting up before or after its running
+ * headers, `pageNumbersBesideHeaders`), and how many such a number's page has: a page prints its
+ * number once, so where it has more, the others are a table's figures that equal it. With the
+ * running headers' lines.
  */
 function pageOwnNumbers(
   doc: NormalisedDocument,
