@@ -279,6 +279,8 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
   const pages = pagesMarked ? byPage(source) : paged ? headed : pagesEndingInNotes(source);
   if (pages.length === 0) return source;
   const text = new Map<SourceLine, string>();
+  // (A note's first line, and the last of its wrapped lines joined into it.)
+  const through = new Map<SourceLine, number>();
   const markedWith = new Map<SourceLine, string[]>();
   let previous: SourceLine[] = [];
   let lastNumber = 0;
@@ -349,6 +351,7 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
         if (NOTE_END.test(whole) && !NOTE_GOES_ON.test(l.raw) && !sentenceMore) break;
         whole = joinWrapped(whole, l.raw.trim());
         text.set(l, "");
+        through.set(first, l.line);
       }
       text.set(
         first,
@@ -372,7 +375,8 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
     if (!text.has(l)) return l;
     // A table row read into cells (markdown): the marker is rewritten in the cell that has it.
     const cells = l.cells && markedWith.has(l) ? cellsMarked(l.cells, markedWith.get(l) ?? []) : l.cells;
-    return cells ? { ...l, text: text.get(l), cells } : { ...l, text: text.get(l) };
+    const joined = through.has(l) ? { through: through.get(l) } : {};
+    return cells ? { ...l, text: text.get(l), cells, ...joined } : { ...l, text: text.get(l), ...joined };
   });
 }
 

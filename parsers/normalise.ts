@@ -425,6 +425,8 @@ export interface SourceLine {
   cells?: string[];
   /** The text to clean where a pre-pass rewrote it (plain-digit footnote markers); else raw. */
   text?: string;
+  /** The last source line a pre-pass joined into this one's text (a note's wrapped lines). */
+  through?: number;
 }
 
 /** Where each cell of a space-aligned line starts (its column), for layout-mode text. */
@@ -779,6 +781,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     }
     const flat = cells.length === 1 ? (cells[0] as string) : cells.join(" ");
     const line: Line = { index: -1, line: src.line, page: src.page, raw: src.raw, cells, flat, markers };
+    if (src.through !== undefined) line.through = src.through;
     // A footnote marker alone on its line, wrapped from the end of the line above ("... the
     // safety of other people?" / "<sup>27</sup>"): that line's marker, and no line of its own.
     const markedAbove = lines[lines.length - 1];

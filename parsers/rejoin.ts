@@ -408,16 +408,22 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   // Or with the page's own number alone between them at the page's foot ("... risk of harm?" /
   // "7" / "35" / "5" / the next page: pdftotext writes it between a page's last row's counts),
   // the page's notes before it too ("6" / "The rating for the standard ..." / "15" / "6").
-  // (A note's wrapped lines are furniture without text once joined to its first.)
-  const noteLines = new Set(doc.footnotes.map((f) => f.line.line));
-  const noteWrapped = new Set(doc.furniture.filter((l) => l.flat === "").map((l) => l.line));
+  // (Each note's lines: its first, and those of its text wrapped below it, left without text
+  // once joined to it; not a count between them, "10" / "6" / "The rating ...".)
+  const spans = doc.footnotes.map((f) => [f.line.line, lastLineOf(f.line)] as const);
+  const noteLines = new Set([
+    ...spans.map(([first]) => first),
+    ...doc.furniture
+      .filter((l) => l.flat === "" && spans.some(([first, last]) => l.line > first && l.line <= last))
+      .map((l) => l.line),
+  ]);
   const overPageNumber = (a: Line, b: Line) => {
     if (b.line - a.line > 12) return false;
     let pageNumbers = 0;
     let notes = 0;
     for (let n = a.line + 1; n < b.line; n++)
       if (pageNumberLines.has(n)) pageNumbers++;
-      else if (noteLines.has(n) || noteWrapped.has(n)) notes++;
+      else if (noteLines.has(n)) notes++;
       else if (written.has(n)) return false;
     return pageNumbers === 1 && (notes > 0 || b.line - a.line <= 4);
   };

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { lastLineOf } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { documentFromBytes } from "../parsers/read.js";
 import { rejoinRows } from "../parsers/rejoin.js";
@@ -537,6 +538,9 @@ describe("rejoinRows", () => {
       ["9", note],
       ["10", note],
     ]);
+    // (Note 10 spans its number's line and its words' four lines below, the count between.)
+    const ten = doc.footnotes[1]?.line;
+    expect(ten && lastLineOf(ten) - ten.line).toBe(4);
     const rows = doc.lines.map((l) => l.cells);
     expect(rows).toContainEqual([
       "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?",
