@@ -238,8 +238,11 @@ export function parseRatingsTable(lines: Line[], seg: Segments): RatingsTable {
     // it, may stand between its lines: "... Youth Justice" / "Score 29/36" / "Service ...").
     const below = /^Score\b/i.test(lines[i + 1]?.cells[0] ?? "") ? lines[i + 2] : lines[i + 1];
     const nextCell = below?.cells[0] ?? "";
-    const afterYouthWord = nextCell.match(/^(?:Services?|Teams?)\b/)?.[0];
-    const afterYouth = nextCell.match(/^(?:Offending|Justice) (?:Services?|Teams?)\b/)?.[0];
+    // (Its words may have a damaged copy of the name glued on: "Offending Servicenerset Youth ...".)
+    const afterYouthWord = nextCell.match(/^(?:Services?|Teams?)(?=\b|[a-z]+ Youth\b)/)?.[0];
+    const afterYouth = nextCell.match(
+      /^(?:Offending|Justice) (?:Services?|Teams?)(?=\b|[a-z]+ Youth\b)/,
+    )?.[0];
     for (const [k, written] of line.cells.entries()) {
       const cell =
         afterYouthWord && /\byouth (?:offending|justice)$/i.test(written)

@@ -412,6 +412,16 @@ test.each([
     "North Somerset Youth Offending Service",
   ],
   ["Sefton YOTSefton YOT", "Sefton YOT"],
+  // Wrapped over three lines, the copy glued to the second (pypdf): the name once, not "Offending
+  // Servicenerset ...".
+  [
+    "North Somerset Youth\nOffending Servicenerset Youth Offending\nService Score",
+    "North Somerset Youth Offending Service",
+  ],
+  [
+    "North Somerset Youth Offending \nServicenerset Youth Offending Service \nScore",
+    "North Somerset Youth Offending Service",
+  ],
   ["Anytown Youth Justice Service and Youth Offending Service", "Anytown Youth Justice Service"],
   ["Bath and North East Somerset\tYOT", "Bath and North East Somerset YOT"],
   // (Not a cell that is no area's name: the service's words alone, as printed.)
