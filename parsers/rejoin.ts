@@ -1263,7 +1263,14 @@ function columnPairs(
   // figure among them, and there is no pairing.)
   const rest = stretch[i];
   const proseAfter = rest !== undefined && rest.flat.split(" ").length >= PROSE_WORDS;
-  if ((i !== stretch.length && !proseAfter) || labels.length < 2 || labels.length !== figures.length)
+  // (Or the next rows' columns: a page's box of rows, then another's, "Offence types" / three
+  // labels / "%" / their three figures / five labels / their five figures.)
+  const nextRowsAfter = kinds[i] === (order === "label-first" ? "T" : "F");
+  if (
+    (i !== stretch.length && !proseAfter && !nextRowsAfter) ||
+    labels.length < 2 ||
+    labels.length !== figures.length
+  )
     return null;
   // Every pair must be possible (a population is a count, a reoffending rate a percentage) and
   // every label whole (wholeLabel: "Proportion of current caseload 'Looked" /

@@ -1997,6 +1997,49 @@ test("a label-first facts table read a column at a time with its figure column's
   expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"], []))).toEqual([]);
 });
 
+test("a label-first table read a column at a time in two boxes of rows, each its labels then its figures (pdftotext, rows set close): both paired", () => {
+  // Tower Hamlets' offence types as pdftotext writes them where the rows are set close: the
+  // first three rows with the heading row's "%", then the other five.
+  const table = (firstFigures: string[]) =>
+    cellPerLineRows([
+      "Contextual facts",
+      "For children subject to court disposals (including resettlement cases):",
+      "Offence types 10",
+      "Violence against the person",
+      "Burglary",
+      "Robbery",
+      "",
+      "%",
+      ...firstFigures,
+      "",
+      "Theft and handling stolen goods",
+      "Fraud and forgery",
+      "Drug offences",
+      "Summary motoring offences",
+      "Other indictable offences",
+      "",
+      "6%",
+      "11%",
+      "6%",
+      "6%",
+      "6%",
+      "",
+      "1. Organisational delivery",
+    ]);
+  const rows = table(["50%", "11%", "6%"]);
+  expect(rows).toContainEqual(["Violence against the person", "50%"]);
+  expect(rows).toContainEqual(["Burglary", "11%"]);
+  expect(rows).toContainEqual(["Robbery", "6%"]);
+  expect(rows).toContainEqual(["Theft and handling stolen goods", "6%"]);
+  expect(rows).toContainEqual(["Fraud and forgery", "11%"]);
+  // The first box one figure short: its labels are not paired (the second box's still are).
+  const short = table(["50%", "11%"]);
+  const paired = short.filter((r) => r.length > 1 && /%$/.test(r[1] as string)).map((r) => r[0]);
+  expect(paired).not.toContain("Violence against the person");
+  expect(paired).not.toContain("Burglary");
+  expect(short).toContainEqual(["Fraud and forgery", "11%"]);
+});
+
 test("a label-first table read a column at a time with prose straight after its figures (pdftotext, rows set close): paired up to the prose", () => {
   // Kirklees' key staffing data where its rows are set close: the labels (one wrapped), the
   // figures, then the section's prose.
