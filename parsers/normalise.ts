@@ -161,11 +161,33 @@ const EMPHASIS = /(?<=^|[\s\p{P}\p{S}])(?<!\\)([*_])(?=\S)((?:(?!\1)[^\n])*?[^\s
 /** Split a cleaned line into cells at tabs or at column gaps of two or more spaces. */
 export function splitCells(s: string): string[] {
   const cells: string[] = [];
-  for (const part of (s.includes("\u00a0") ? s.replace(/\u00a0/g, " ") : s).split(/\t| {2,}/)) {
+  const spaced = s.includes("\u00a0") ? s.replace(/\u00a0/g, " ") : s;
+  for (const part of spaced.split(/\t| {2,}/)) {
     const cell = /\s\s|[\r\n\f\v]/.test(part) ? part.replace(/\s+/g, " ").trim() : part.trim();
     if (cell.length > 0) cells.push(cell);
   }
-  return cells;
+  return cells.length >= JUSTIFIED_WORDS && justifiedProse(spaced, cells) ? [cells.join(" ")] : cells;
+}
+
+/** The fewest words a justified line of prose has (a table's row of one-word cells has fewer). */
+const JUSTIFIED_WORDS = 6;
+/** A word of prose: letters, perhaps an apostrophe, a hyphen or punctuation after it. */
+const PROSE_WORD = /^[("'‘“]?[A-Za-z][a-z]*(?:['’-][A-Za-z]+)*[.,;:)"'’”]*$/;
+
+/**
+ * A line of prose whose every word stands two spaces from the next (a converter's text of a
+ * justified paragraph, pdfminer's of a browser's PDF: "case  had  a  disproportionate  impact
+ * ..."): one cell, not a row of one-word cells. Only where every gap is two spaces, every cell a
+ * word, and most of them in lower case.
+ */
+function justifiedProse(line: string, cells: string[]): boolean {
+  if (line.includes("\t") || /\S {3,}\S/.test(line.trim())) return false;
+  let lower = 0;
+  for (const cell of cells) {
+    if (!PROSE_WORD.test(cell)) return false;
+    if (/^[a-z]/.test(cell)) lower++;
+  }
+  return lower * 2 > cells.length;
 }
 
 /**

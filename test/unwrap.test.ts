@@ -453,6 +453,30 @@ describe("footnotes wrapped in smaller type than the body", () => {
     expect(doc.lines.map((l) => l.flat)).toContain("and endorsed the outcomes allocated for each of these.");
   });
 
+  test("a note's line of justified words two spaces apart (pdfminer's text of a browser's PDF) carries it on: prose, not a row of cells", () => {
+    // North Somerset's note 20 as pdfminer writes it from a browser's PDF of the report.
+    const doc = unwrap(
+      [
+        "Our rating²¹ for planning is based on the following key questions:",
+        "",
+        "²⁰ Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in one",
+        "case  had  a  disproportionate  impact  on  the  overall  score  for  this  standard.  For  this  reason,  the  ratings  panel  agreed  to  exercise  professional",
+        "discretion, and agreed a rating for planning of Good.",
+      ].join("\n"),
+    );
+    expect(doc.footnotes.map((f) => f.text)).toEqual([
+      "Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in one case had a disproportionate impact on the overall score for this standard. For this reason, the ratings panel agreed to exercise professional discretion, and agreed a rating for planning of Good.",
+    ]);
+    // Not a row of one-word cells where a table's has them: capitalised, figures, a gap wider.
+    const cells = (line: string) => normaliseLines(textSourceLines(line), "text").lines[0]?.cells;
+    expect(cells("Governance  Staff  Partnerships  Information  Assessment  Planning")).toHaveLength(6);
+    expect(cells("White  Black  and  minority  ethnic  65%  30%")).toHaveLength(7);
+    expect(cells("the  child  and  their  family   were  seen")).toHaveLength(7);
+    expect(cells("the  child  and  their  family  were  seen")).toEqual([
+      "the child and their family were seen",
+    ]);
+  });
+
   test("a note's line longer than the body's, stopping on a word, goes on into the next line; the body's sentence after the notes is the body's", () => {
     // (North Somerset's 2.2 as the PDF renderings print it: the note, in smaller type, holds more
     // than the body's widest line; its last words had become the body's sentence's.)
