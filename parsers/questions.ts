@@ -32,14 +32,20 @@ import {
 
 /**
  * Whether `more`, the next line, carries on the question `text` wrapped in its cell: in lower
- * case ("... taken into" / "account?"), or a name ending it after a joining word ("... with the
- * work of the" / "YOT?").
+ * case ("... taken into" / "account?"), or after a joining word a name ending it ("... with the
+ * work of the" / "YOT?") or an initialism the sentence goes on after ("... made by the" / "YOT
+ * to determining the disposal?").
  */
 function carriesQuestionOn(text: string, more: string): boolean {
   return (
-    /^[a-z(’']/.test(more) || (RUNS_ON.test(text) && /^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}\?$/.test(more))
+    /^[a-z(’']/.test(more) ||
+    (RUNS_ON.test(text) &&
+      (/^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}\?$/.test(more) || INITIALISM_GOES_ON.test(more)))
   );
 }
+
+/** An initialism, then the sentence in lower case ("YOT to determining ...", "YJS's work ..."). */
+const INITIALISM_GOES_ON = /^[A-Z]{2,6}(?:['’]s)? [a-z]/;
 
 /**
  * The wordings key questions take; prompts never start like this. The joint-working questions

@@ -698,6 +698,20 @@ test("a prompt's last line after a joining word, or its figure glued to its mark
   });
 });
 
+test("a prompt wrapped after a joining word, its next line opening with an initialism, is one prompt (North Somerset, pypdf on A5 pages)", async () => {
+  const damaged = await damagedReport("2020-12-north-somerset.txt", [
+    "Where applicable, is a positive contribution made by the YOT to determining the disposal?\t5\t5",
+    "Where applicable, is a positive contribution made by the\nYOT to determining the disposal?55",
+  ]);
+  const prompts = damaged.prompts.filter((p) => p.keyQuestionId === "3.4.1");
+  expect(prompts.find((p) => /positive contribution/.test(p.text))).toMatchObject({
+    text: "Where applicable, is a positive contribution made by the YOT to determining the disposal?",
+    relevant: 5,
+    yes: 5,
+  });
+  expect(prompts.some((p) => p.text.startsWith("YOT"))).toBe(false);
+});
+
 test("a prompts table whose key question's heading stands after it (pdftotext's reading order) is that key question's, by its caption", async () => {
   // North Somerset's 2.4.2 ("keeping the child safe"): the heading moved below its table.
   const heading = "#### Does reviewing focus sufficiently on keeping the child safe?\n\n";
