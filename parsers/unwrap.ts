@@ -40,6 +40,8 @@ const isTableHeading = (flat: string) =>
  * marker may be glued on after a word's stop, as pdftotext -raw writes a superscript ("...?30").
  */
 const SENTENCE_END = /(?:[.!?;]['"’”)\]]*|(?<=\p{L})[.!?]['"’”)\]]*\d{1,2})$/u;
+/** A question's mark, then a percentage's sign alone. */
+const QUESTION_THEN_SIGN = /\?\s*%$/;
 
 /**
  * A table row that lost its column gaps (a single space before its figures): a question and
@@ -153,7 +155,10 @@ function continues(last: Line, next: Line, wrap: Wrap, skippable: Set<number>, s
   const forced = length + 1 + (next.raw.trim().split(/\s/, 1)[0] ?? "").length > wrap.max;
   if (length < 0.65 * wrap.width && !forced) return false;
   // Where a sentence ends at the break, the paragraph runs on only in lower case or when forced.
-  if (!SENTENCE_END.test(last.flat) || /^[a-z]/.test(next.flat)) return true;
+  // (A question's mark and the sign of its figure, the figure's digits parted from it by a page
+  // break, end a row: "... taken into account? %" / "Does assessment ... keep the child safe?".)
+  if ((!SENTENCE_END.test(last.flat) && !QUESTION_THEN_SIGN.test(last.flat)) || /^[a-z]/.test(next.flat))
+    return true;
   // A rating alone after a sentence's end is a section's rating cell ("... their parents/carers."
   // / "Good²⁰"), however full the line before it.
   if (ratingOnly(next.flat) !== null) return false;

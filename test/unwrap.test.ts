@@ -82,6 +82,24 @@ describe("unwrapParagraphs", () => {
     expect(flats).toContain("Good");
   });
 
+  test("a question's last line ending in its figure's sign, the digits parted from it by a page break, ends its row: the key question after it is a line of its own", () => {
+    // Tower Hamlets' 3.1.1 prompt i) on A5 pages (pypdf): "... involved in their 100" / the page's
+    // foot and head / "assessment, and are their views taken into account? %".
+    const heading = "Does assessment sufficiently analyse how to keep the child safe?";
+    const flats = flatsAfterFiller(
+      "assessment, and are their views taken into account and understood? %",
+      heading,
+    );
+    expect(flats).toContain(heading);
+    // (A sign after anything else is no row's end.)
+    expect(
+      flatsAfterFiller(
+        "the share of children in education and training rose by about ten %",
+        "Does it go on?",
+      ),
+    ).toContain("the share of children in education and training rose by about ten % Does it go on?");
+  });
+
   test("a table's caption ending in its colon after a full figure-and-label row, and 'Demographics of children', head their rows", () => {
     const flats = flatsAfterFiller(
       "13 Total current caseload: community resolution or other out-of-court disposal for the children of",
