@@ -319,6 +319,23 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // ("... child? 3 2" is a row's counts, "3 Outstanding" a scoring table's row).
       return glued.length > 0 || !paged ? glued : found;
     });
+    // A number the page's notes pass over (12, then 14: note 13 printed elsewhere, or lost) is
+    // a note's too: where its marker is glued to the one figure of a row whose label closes on a
+    // bracket, and only there, it is no part of the figure ("(FTE) 1310": note 13 and 10, pypdf).
+    // (Not in prose: "... a binary rate of 34.2" may be note 3 and 4.2 only by its numbers.)
+    const skipped: (Found & { number: string })[] = [];
+    if (paged)
+      for (const [k, note] of notes.entries()) {
+        const before = k === 0 ? lastNumber : Number((notes[k - 1] as Note).number);
+        if (before === 0 || Number(note.number) - before !== 2) continue;
+        const missing = String(before + 1);
+        const onFigure = above.flatMap((line) => {
+          const raw = text.get(line) ?? line.raw;
+          const m = markerOnFigure(raw, missing);
+          return m && raw[m.index - 1] === ")" ? [{ line, ...m, number: missing }] : [];
+        });
+        if (onFigure.length === 1) skipped.push(onFigure[0] as (typeof skipped)[number]);
+      }
     // (A note that is a web address alone needs none: nothing else looks so.)
     const marked = markers.filter(
       (m, k) => m.length > 0 || LINK_ONLY_NOTE.test(((notes[k] as Note).lines[0] as SourceLine).raw),
@@ -369,6 +386,11 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
         markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), note.number]);
       }
     });
+    for (const m of skipped) {
+      const raw = text.get(m.line) ?? m.line.raw;
+      text.set(m.line, `${raw.slice(0, m.index)}${superscript(m.number)} ${raw.slice(m.index + m.length)}`);
+      markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), m.number]);
+    }
   }
   if (text.size === 0) return source;
   return source.map((l) => {
