@@ -11,7 +11,7 @@ const isOfThe = (f: ContextualFact) =>
 export const caseloadSum: AuditRule = {
   id: "caseload-sum",
   description:
-    "Caseload facts agree: the shares of one split add up to about 100 (allowing for rounding), a count matches its printed share of the total, and parts add up to their total",
+    "Caseload facts agree: the shares of one split add up to about 100 (allowing for rounding), a count matches its printed share of the total, and parts add up to their total (where their printed shares make the whole)",
   severity: "warning",
   check(record) {
     const out = [];
@@ -42,9 +42,21 @@ export const caseloadSum: AuditRule = {
       .sort((a, b) => a.provenance.line - b.provenance.line);
     let total: ContextualFact | null = null;
     let parts: ContextualFact[] = [];
+    // A row's printed share of the total: the percentage on its line under its label (a web page's
+    // table may stand several rows on one line).
+    const shareOf = (f: ContextualFact) =>
+      caseload.find(
+        (g) =>
+          g !== f && g.provenance.line === f.provenance.line && g.unit === "percent" && g.label === f.label,
+      );
     const closeBlock = () => {
       const counts = parts.filter((p) => p.unit === "count" && p.value !== null);
-      if (total && total.value !== null && counts.length >= 2) {
+      // Parts whose printed shares add up to well under 100% are not the whole total (a row not
+      // read, or a list the report did not make whole): their sum says nothing of the total.
+      const shares = counts.map((c) => shareOf(c)?.value ?? null);
+      const shareSum = shares.reduce<number>((s, v) => s + (v ?? 0), 0);
+      const partial = shares.every((v) => v !== null) && shareSum < 100 - splitTolerance(shares.length);
+      if (total && total.value !== null && counts.length >= 2 && !partial) {
         const sum = counts.reduce((s, p) => s + (p.value as number), 0);
         if (sum !== total.value) {
           out.push(
@@ -68,9 +80,7 @@ export const caseloadSum: AuditRule = {
       }
       if (!total) continue;
       parts.push(f);
-      const share = caseload.find(
-        (g) => g !== f && g.provenance.line === f.provenance.line && g.unit === "percent",
-      );
+      const share = shareOf(f);
       if (f.unit === "count" && share && f.value !== null && share.value !== null && total.value) {
         const exact = (100 * f.value) / total.value;
         if (Math.abs(exact - share.value) > 1) {
