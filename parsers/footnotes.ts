@@ -377,20 +377,9 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
           next ? `${s}${superscript(d)} ${next}` : `${s}${superscript(d)}`,
         ),
       );
-      for (const m of markers[k] ?? []) {
-        const raw = text.get(m.line) ?? m.line.raw;
-        text.set(
-          m.line,
-          `${raw.slice(0, m.index)}${superscript(note.number)}${m.spaceAfter ? " " : ""}${raw.slice(m.index + m.length)}`,
-        );
-        markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), note.number]);
-      }
+      for (const m of markers[k] ?? []) raiseMarker(m, note.number, text, markedWith);
     });
-    for (const m of skipped) {
-      const raw = text.get(m.line) ?? m.line.raw;
-      text.set(m.line, `${raw.slice(0, m.index)}${superscript(m.number)} ${raw.slice(m.index + m.length)}`);
-      markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), m.number]);
-    }
+    for (const m of skipped) raiseMarker(m, m.number, text, markedWith);
   }
   if (text.size === 0) return source;
   return source.map((l) => {
@@ -448,6 +437,21 @@ export function pagesByRunningHeader(source: SourceLine[]): SourceLine[][] {
     (pages[pages.length - 1] as SourceLine[]).push(l);
   }
   return pages;
+}
+
+/** The marker `m` of note `number` raised in its line's text (`text`, the lines rewritten so far). */
+function raiseMarker(
+  m: { line: SourceLine; index: number; length: number; spaceAfter?: boolean },
+  number: string,
+  text: Map<SourceLine, string>,
+  markedWith: Map<SourceLine, string[]>,
+): void {
+  const raw = text.get(m.line) ?? m.line.raw;
+  text.set(
+    m.line,
+    `${raw.slice(0, m.index)}${superscript(number)}${m.spaceAfter ? " " : ""}${raw.slice(m.index + m.length)}`,
+  );
+  markedWith.set(m.line, [...(markedWith.get(m.line) ?? []), number]);
 }
 
 function byPage(source: SourceLine[]): SourceLine[][] {
