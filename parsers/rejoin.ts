@@ -1408,6 +1408,9 @@ function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: 
   const boxes = labelBoxesAt(lines, i, Number.POSITIVE_INFINITY);
   if (!boxes || boxes.labels.length < 2) return null;
   let j = boxes.next;
+  // (The figure column's heading, "%", a box of its own between the labels and the figures.)
+  const after = lines[j + 1];
+  if (lines[j]?.flat === "%" && boxedAt(lines, j) && after && isFactFigure(after)) j++;
   const figures: Line[] = [];
   while (j < lines.length && boxedAt(lines, j) && isFactFigure(lines[j] as Line))
     figures.push(lines[j++] as Line);

@@ -599,6 +599,29 @@ describe("rejoinRows", () => {
     expect(rows).toContainEqual(["Robbery", "11%"]);
   });
 
+  test("facts a box each (pdfminer): the figure column's heading, '%', a box between the labels and the figures", () => {
+    // Tower Hamlets' offence types on A5 pages: three labels, "%", their three figures, each a box.
+    const boxes = (figures: string[]) =>
+      cellPerLineRows(
+        [
+          "Contextual facts",
+          "Offence types 10",
+          "Violence against the person",
+          "Burglary",
+          "Robbery",
+          "%",
+          ...figures,
+          "1. Organisational delivery",
+        ].flatMap((l) => [l, ""]),
+      );
+    const rows = boxes(["50%", "11%", "6%"]);
+    expect(rows).toContainEqual(["Violence against the person", "50%"]);
+    expect(rows).toContainEqual(["Burglary", "11%"]);
+    expect(rows).toContainEqual(["Robbery", "6%"]);
+    // (One figure short: none paired.)
+    expect(boxes(["50%", "11%"]).filter((r) => r.length === 2)).toEqual([]);
+  });
+
   test("facts a box each (pdfminer): figures before a page break are not paired with the labels after it", () => {
     // A label-first table broken over two pages, each page's labels then its figures: page 10's
     // figures, its number and running header, then page 11's labels. Paired in order, Fraud and
