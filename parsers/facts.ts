@@ -405,6 +405,15 @@ export function isSplitHeaderRow(flat: string): boolean {
  * lines after it ("Race/ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"), as one
  * header; and the index of the line after it.
  */
+/** A piece of a split table's column names: a name's words, or a joining word or age's unit a name broke at; no figure. */
+function columnNamePiece(group: FactGroup, piece: string): boolean {
+  return (
+    piece.split(" ").length <= 3 &&
+    !/\d%|^\d+$/.test(piece) &&
+    (COLUMN_FITS[group]?.test(piece) === true || /^(?:and|or|years?)$/i.test(piece))
+  );
+}
+
 function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line; body: number } {
   let header = headAbove(lines[i] as Line, lines[i - 1], group);
   let j = i + 1;
@@ -419,11 +428,7 @@ function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line
     const name = cells.length <= 3 && cells.length === line.cells.length ? line.flat : "";
     // (Or a joining word a name broke at, "White Black" / "and" / "minority" / "ethnic"; or an
     // age's unit, "10–14" / "years".)
-    const fits = (piece: string) =>
-      piece.split(" ").length <= 3 &&
-      !/\d%|^\d+$/.test(piece) &&
-      (COLUMN_FITS[group]?.test(piece) === true || /^(?:and|or|years?)$/i.test(piece));
-    if (!name || !cells.every(fits)) break;
+    if (!name || !cells.every((piece) => columnNamePiece(group, piece))) break;
     // (One cell: which pieces make a name only the known names tell.)
     header = { ...header, cells: [`${header.flat} ${name}`], flat: `${header.flat} ${name}` };
   }

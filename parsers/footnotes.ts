@@ -189,6 +189,28 @@ function markerOnFigure(
   return { index: m.index, length: n.length + 1, glued: false, spaceAfter: true };
 }
 
+/**
+ * `markerOnFigure` on the one line of `above` (their text as rewritten so far) where `n` stands
+ * so; none where it stands so on several (a figure may open with any number). `afterBracket`:
+ * only after a label's closing bracket.
+ */
+function markerOnOneFigure(
+  above: SourceLine[],
+  text: Map<SourceLine, string>,
+  n: string,
+  afterBracket: boolean,
+): ({ line: SourceLine } & NonNullable<ReturnType<typeof markerOnFigure>>) | null {
+  let found: ({ line: SourceLine } & NonNullable<ReturnType<typeof markerOnFigure>>) | null = null;
+  for (const line of above) {
+    const raw = text.get(line) ?? line.raw;
+    const m = markerOnFigure(raw, n);
+    if (!m || (afterBracket && raw[m.index - 1] !== ")")) continue;
+    if (found) return null;
+    found = { line, ...m };
+  }
+  return found;
+}
+
 const patternsByNumber = new Map<string, { glued: RegExp; spaced: RegExp; onFigure: RegExp }>();
 function markerPatterns(n: string): { glued: RegExp; spaced: RegExp; onFigure: RegExp } {
   let patterns = patternsByNumber.get(n);
@@ -308,11 +330,8 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       // (Else, pypdf's: the marker a space after its label, glued to the row's figure, "(FTE)
       // 178.6" for note 17 and 8.6. Only on one line: a figure may open with any number.)
       if (found.length === 0 && paged) {
-        const onFigure = above.flatMap((line) => {
-          const m = markerOnFigure(text.get(line) ?? line.raw, note.number);
-          return m ? [{ line, ...m }] : [];
-        });
-        if (onFigure.length === 1) found.push(onFigure[0] as Found);
+        const onFigure = markerOnOneFigure(above, text, note.number, false);
+        if (onFigure) found.push(onFigure);
       }
       const glued = found.filter((f) => f.glued);
       // Without the pages' own breaks, only a number glued to a word is sure to be a marker
@@ -328,13 +347,9 @@ export function plainDigitFootnotes(source: SourceLine[]): SourceLine[] {
       for (const [k, note] of notes.entries()) {
         const before = k === 0 ? lastNumber : Number((notes[k - 1] as Note).number);
         if (before === 0 || Number(note.number) - before !== 2) continue;
-        const missing = String(before + 1);
-        const onFigure = above.flatMap((line) => {
-          const raw = text.get(line) ?? line.raw;
-          const m = markerOnFigure(raw, missing);
-          return m && raw[m.index - 1] === ")" ? [{ line, ...m, number: missing }] : [];
-        });
-        if (onFigure.length === 1) skipped.push(onFigure[0] as (typeof skipped)[number]);
+        const number = String(before + 1);
+        const onFigure = markerOnOneFigure(above, text, number, true);
+        if (onFigure) skipped.push({ ...onFigure, number });
       }
     // (A note that is a web address alone needs none: nothing else looks so.)
     const marked = markers.filter(

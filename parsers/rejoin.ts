@@ -566,6 +566,9 @@ const DOMAIN =
   /^\d\.\s*(?:Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)\b/i;
 
 const isFactFigure = (line: Line) => leadingFigure(line.flat) !== null;
+/** The figure column's heading, "%", written between a table's labels and its figures: a figure after it. */
+const headsFigureColumn = (line: Line, next: Line | undefined) =>
+  line.flat === "%" && next !== undefined && isFactFigure(next);
 const FIGURE_THEN_TEXT = new RegExp(`^${FACT_FIGURE}\\s+[A-Za-z]`);
 const factHeading = (line: Line) => factTableHeading(line.flat);
 const isSplitHeader = (line: Line) =>
@@ -1227,12 +1230,7 @@ function columnPairs(
   const percentHeading =
     order === "label-first"
       ? written.findIndex(
-          (l, k) =>
-            l.flat === "%" &&
-            k > 0 &&
-            isFactText(written[k - 1] as Line) &&
-            written[k + 1] !== undefined &&
-            isFactFigure(written[k + 1] as Line),
+          (l, k) => k > 0 && isFactText(written[k - 1] as Line) && headsFigureColumn(l, written[k + 1]),
         )
       : -1;
   const stretch = percentHeading > 0 ? written.filter((_, k) => k !== percentHeading) : written;
@@ -1409,8 +1407,7 @@ function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: 
   if (!boxes || boxes.labels.length < 2) return null;
   let j = boxes.next;
   // (The figure column's heading, "%", a box of its own between the labels and the figures.)
-  const after = lines[j + 1];
-  if (lines[j]?.flat === "%" && boxedAt(lines, j) && after && isFactFigure(after)) j++;
+  if (j < lines.length && boxedAt(lines, j) && headsFigureColumn(lines[j] as Line, lines[j + 1])) j++;
   const figures: Line[] = [];
   while (j < lines.length && boxedAt(lines, j) && isFactFigure(lines[j] as Line))
     figures.push(lines[j++] as Line);

@@ -76,6 +76,10 @@ const CELL_PER_LINE_TABLE = [
   "Good",
 ].flatMap((r, i) => [`1.${i + 1}`, `Standard ${i + 1}`, r]);
 
+/** The labels of `rows` paired with a percentage (its first cell, where its second is one). */
+const labelsWithPercent = (rows: string[][]) =>
+  rows.filter((r) => r.length > 1 && /%$/.test(r[1] as string)).map((r) => r[0]);
+
 /** The rows `facts` is read as after a cell-per-line ratings table (a text read a cell a line). */
 function cellPerLineRows(facts: string[]): string[][] {
   const doc = rejoinRows(
@@ -655,7 +659,7 @@ describe("rejoinRows", () => {
       "",
       "1. Organisational delivery",
     ]);
-    const paired = rows.filter((r) => r.length === 2 && /%$/.test(r[1] as string)).map((r) => r[0]);
+    const paired = labelsWithPercent(rows);
     expect(paired).not.toContain("Fraud and forgery");
     expect(paired).not.toContain("Drug offences");
     expect(rows).toContainEqual(["Fraud and forgery"]);
@@ -2015,9 +2019,8 @@ test("a label-first facts table read a column at a time with its figure column's
   expect(rows).toContainEqual(["Other indictable offences", "9%"]);
   // One figure short, with the heading or without: no label is paired (read from the second
   // label, every figure went to the label of the row before: Burglary 50%).
-  const paired = (rows: string[][]) => rows.filter((r) => r.length > 1 && /%$/.test(r[1] as string));
-  expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"]))).toEqual([]);
-  expect(paired(table(["50%", "9%", "9%", "9%", "9%", "5%"], []))).toEqual([]);
+  expect(labelsWithPercent(table(["50%", "9%", "9%", "9%", "9%", "5%"]))).toEqual([]);
+  expect(labelsWithPercent(table(["50%", "9%", "9%", "9%", "9%", "5%"], []))).toEqual([]);
 });
 
 test("a label-first table read a column at a time in two boxes of rows, each its labels then its figures (pdftotext, rows set close): both paired", () => {
@@ -2057,7 +2060,7 @@ test("a label-first table read a column at a time in two boxes of rows, each its
   expect(rows).toContainEqual(["Fraud and forgery", "11%"]);
   // The first box one figure short: its labels are not paired (the second box's still are).
   const short = table(["50%", "11%"]);
-  const paired = short.filter((r) => r.length > 1 && /%$/.test(r[1] as string)).map((r) => r[0]);
+  const paired = labelsWithPercent(short);
   expect(paired).not.toContain("Violence against the person");
   expect(paired).not.toContain("Burglary");
   expect(short).toContainEqual(["Fraud and forgery", "11%"]);
