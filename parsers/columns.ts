@@ -28,7 +28,7 @@ import {
   isKeyQuestionText,
   subSampleIn,
 } from "./questions.js";
-import { isOverallRatingLine, standardHeading } from "./segment.js";
+import { isDomainHeading, isOverallRatingLine, standardHeading } from "./segment.js";
 import { cellsWithSplitWordsJoined, printedIn } from "./split-words.js";
 import { CUT_QUESTION_END, countCell, joinWrapped, percentCell, ratingAtEnd, ratingOnly } from "./text.js";
 
@@ -1321,7 +1321,8 @@ function besideColumns(line: Line): boolean {
   if (PERCENT_HEADER.test(line.flat) || PRINTED_NUMBER_ALONE.test(line.flat) || headsColumn(line))
     return true;
   const heading = standardHeading(line);
-  return heading !== null && heading.rest.length <= 40;
+  // (A domain's heading too: the annex's next domain opens among a page's tables.)
+  return (heading !== null && heading.rest.length <= 40) || isDomainHeading(line);
 }
 const PRINTED_NUMBER_ALONE = /^[1-4]\.[1-4](?:\.\d)?\.?$/;
 
@@ -1347,6 +1348,8 @@ function cutKeyQuestion(out: Line[], j: number): boolean {
   return (
     single(line) &&
     /[a-z]{2}$/.test(line.flat) &&
+    // (Not one with the column's heading after it, "... desistance? % Yes": whole.)
+    !headsColumn(line) &&
     isKeyQuestionText(line.flat) &&
     next !== undefined &&
     startsQuestion(next.flat)

@@ -231,6 +231,8 @@ const ANNEX_HEADING = /^(?:Annexe?|Appendix)\s*(?:\d+|[A-H]\b)\s*[:–\-—.]?\s
 /** A domain's heading: "1. Organisational delivery", "Domain two: Court disposals". */
 export const DOMAIN_TITLE = String.raw`(?:\d\.\s*|Domain (?:one|two|three|four)\s*:\s*)(Organisational delivery|Court disposals|Out[- ]of[- ]court disposals|Resettlement)`;
 const DOMAIN_HEADING = new RegExp(String.raw`^${DOMAIN_TITLE}\b`, "i");
+/** A line that is a domain's heading alone ("Domain three: Out-of-court disposals"), no sentence opening with one. */
+export const isDomainHeading = (line: Line) => line.flat.length < 60 && DOMAIN_HEADING.test(line.flat);
 
 export function isOverallRatingLine(line: Line): boolean {
   return (
@@ -344,8 +346,7 @@ export function segment(lines: Line[]): Segments {
     const line = lines[i] as Line;
     const heading = standardHeading(line);
     if (heading) headings.push({ index: i, heading });
-    else if (DOMAIN_HEADING.test(line.flat) && line.flat.length < 60)
-      headings.push({ index: i, heading: null });
+    else if (isDomainHeading(line)) headings.push({ index: i, heading: null });
   }
   headings.forEach((h, k) => {
     if (!h.heading || sections.has(h.heading.id)) return;

@@ -1919,6 +1919,57 @@ test("an annex page read a column at a time whose questions run over a standard'
   expect(paired(outOfTurn, ["44%", "63%", ...FIGURES.slice(1)])).toEqual([]);
 });
 
+test("an annex page read a column at a time whose questions run over a key question with the column's heading after it and over a domain's heading (pdfminer): the figures paired in order", () => {
+  // Kirklees' annex as pdfminer writes a word processor's page with its figures set right in
+  // their cells: 2.3.3's last prompt (the rest of the page before's table), "2.4. Reviewing", its
+  // first key question with "% Yes" in the same box, prompts, the next domain's heading, 3.1's
+  // heading, key question and column heading, its first prompts; then the page's number and
+  // one figure column for all of them. Kirklees's own figures for these prompts (its annex).
+  const questions = [
+    "Is the involvement of other agencies in managing the risk of harm\nsufficiently well-coordinated?",
+    "2.4. Reviewing",
+    "Does reviewing focus sufficiently on supporting the child's desistance? % Yes",
+    "Does reviewing identify and respond to changes in factors linked to\ndesistance?",
+    "Does reviewing focus sufficiently on building upon the child's strengths\nand enhancing protective factors?",
+    "Does reviewing consider motivation and engagement levels and any\nrelevant barriers?",
+    "Does reviewing focus sufficiently on keeping the child safe?",
+    "Does reviewing identify and respond to changes in factors related to\nsafety and wellbeing?",
+  ];
+  const nextDomain = [
+    "Domain three: Out-of-court disposals",
+    "3.1. Assessment",
+    "Does assessment sufficiently analyse how to support the child's\ndesistance?",
+    "% Yes",
+    "Does assessment focus on the child's strengths and protective factors?",
+    "Does assessment analyse the key structural barriers facing the child?",
+  ];
+  const text = (lines: string[], figures: string[]) => boxes([...lines, "36", ...figures]);
+  const isPrompt = (q: string) =>
+    /\?$/.test(q) &&
+    !/^Does (?:reviewing focus sufficiently on (?:supporting|keeping)|assessment sufficiently analyse)/.test(
+      q,
+    );
+  const FIGURES = ["63%", "94%", "88%", "82%", "50%"];
+  // The key question's "% Yes" is its table's header, no question cut short: the page pairs.
+  expect(figuresOf(text(questions, FIGURES), questions.filter(isPrompt).map(asOneLine))).toEqual(
+    FIGURES.map((f) => [f]),
+  );
+  expect(doc(text(questions, FIGURES)).warnings?.map((w) => w.message)).toContain(
+    "5 percentages printed after their table's questions (63%, 94%, 88%, 82%, 50%) were paired with those questions in order",
+  );
+  // The next domain's heading among the tables, as a standard's is.
+  const both = [...questions, ...nextDomain];
+  const BOTH = [...FIGURES, "80%", "29%"];
+  expect(figuresOf(text(both, BOTH), both.filter(isPrompt).map(asOneLine))).toEqual(BOTH.map((f) => [f]));
+  expect(doc(text(both, BOTH)).lines.map((l) => l.cells)).toContainEqual([
+    "Domain three: Out-of-court disposals",
+  ]);
+  // (One figure too few: nothing paired, the figures set aside.)
+  const tooFew = doc(text(both, BOTH.slice(1)));
+  expect(tooFew.lines.filter((l) => l.cells.length > 1)).toEqual([]);
+  expect(tooFew.warnings?.map((w) => w.code)).toContain("figures-unplaced");
+});
+
 test("an annex page read a column at a time with two key questions' headings cut, a note and the page's number before the figure column (pdftotext): the figures paired in order, the headings whole", () => {
   // Tower Hamlets' annex as pdftotext writes it where its rows are set close: the page's
   // questions, the page's note, its number, then its figure column with the headings' last
