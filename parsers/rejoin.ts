@@ -2055,8 +2055,10 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
       furniture.some(
         (l) => l.line > lastLineOf(line) && l.line < (below[0] as Line).line && /^\d{1,3}$/.test(l.flat),
       );
-    // (Beside a caption or a question, never a heading row already whole.)
-    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn || pastNumbers) {
+    // (Beside a caption or a question, never a heading row already whole, nor a figure: "22%" /
+    // "% Yes", pdfminer writing one table's figure column, then the next table's heading.)
+    const afterFigure = isFigure(line.cells[lead - 1] ?? "");
+    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn || pastNumbers || afterFigure) {
       out.push(lines[i] as Line);
       continue;
     }

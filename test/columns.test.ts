@@ -1970,6 +1970,50 @@ test("an annex page read a column at a time whose questions run over a key quest
   expect(tooFew.warnings?.map((w) => w.code)).toContain("figures-unplaced");
 });
 
+test("a figure column running on into the next table's heading, '22%' / '% Yes' (pdfminer): the heading is not put beside the figure, and the page pairs in order", () => {
+  // Kirklees' annex as pdfminer writes a browser's page, cells centred: the questions of two
+  // tables, then one column of both tables' figures with the second's heading among them.
+  const prompts = [
+    "Does planning set out the necessary controls and interventions to promote the safety of other people?",
+    "Does planning set out necessary and effective contingency arrangements to manage those risks that\nhave been identified?",
+    "Are the delivered services those most likely to support desistance, with sufficient attention given to\nsequencing and the available timescales?",
+    "Does service delivery reflect the diversity and wider familial and social context of the child, involving\nparents/carers or significant others?",
+  ];
+  const written = normaliseLines(
+    textSourceLines(
+      boxes([
+        // (A counts table with its headings wrapped earlier in the report: the only reports whose
+        // headings are put back together.)
+        "Of the 5 cases inspected:",
+        "Relevant",
+        "cases",
+        "Number",
+        "'Yes'",
+        ...ASSESSMENT,
+        ...["5", "5", "5", "5", "5", "4"],
+        "Does planning focus sufficiently on keeping other people safe?",
+        ...prompts.slice(0, 2),
+        "2.3. Implementation and delivery",
+        "Does the implementation and delivery of services effectively support the child's desistance?",
+        ...prompts.slice(2),
+        // Kirklees's own figures for these prompts (its report's annex).
+        "50%",
+        "22%",
+        "% Yes",
+        "95%",
+        "86%",
+      ]),
+    ),
+    "text",
+  );
+  const headed = wrappedColumnHeadings(written.lines, written.furniture);
+  expect(headed.map((l) => l.cells)).toContainEqual(["22%"]);
+  const rows = columnTables({ ...written, lines: headed }).lines.map((l) => l.cells);
+  expect(rows.filter((r) => r.length > 1 && /%$/.test(r[1] as string))).toEqual(
+    prompts.map((p, k) => [asOneLine(p), ["50%", "22%", "95%", "86%"][k]]),
+  );
+});
+
 test("an annex page read a column at a time with two key questions' headings cut, a note and the page's number before the figure column (pdftotext): the figures paired in order, the headings whole", () => {
   // Tower Hamlets' annex as pdftotext writes it where its rows are set close: the page's
   // questions, the page's note, its number, then its figure column with the headings' last
