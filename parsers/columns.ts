@@ -1513,8 +1513,12 @@ function columnsInOrder(out: Line[]): { lines: Line[]; warnings: ReportWarning[]
       !shown
     ) {
       lines.push(...out.slice(i, j));
-      // (A question and its figure after it: a row read a row at a time.)
-      rowBefore = takers.length === 1 && figures.length === 1 && out[j - 1] === figures[0];
+      // (A question and its figure after it: a row read a row at a time. The next table's
+      // heading after it, "2.3. Implementation and delivery", leaves no question open either.)
+      rowBefore =
+        takers.length === 1 &&
+        figures.length === 1 &&
+        out.slice(out.indexOf(figures[0] as Line, i) + 1, j).every(besideColumns);
       questionsOpen = questions.size > 0 && takers.length !== figures.length;
       i = j;
       continue;

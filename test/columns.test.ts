@@ -2014,6 +2014,60 @@ test("a figure column running on into the next table's heading, '22%' / '% Yes' 
   );
 });
 
+test("a table's last row read whole, the page's number and the next standard's heading, then that table's questions and their figure column (pdfminer): the figures paired in order", () => {
+  // Tower Hamlets' annex as pdfminer writes a word processor's page: 2.2.3's last prompt and its
+  // figure (a row read as a row), the page's number, 2.3's heading, its key questions and their
+  // prompts, 2.4's heading (as the report prints it, "2. 4.") and its first prompts (the report
+  // letters two of them d), then one column of all their figures (the report's own).
+  const prompts = [
+    "a) Are the delivered services those most likely to support desistance, with sufficient attention given to\nsequencing and the available timescales?",
+    "b) Does service delivery account for the diversity issues of the child?",
+    "c) Does service delivery reflect the wider familial and social context of the child, involving parents or\ncarers, or significant others?",
+    "d) Does service delivery build upon the child's strengths and enhance protective factors?",
+    "e) Is sufficient focus given to developing and maintaining an effective working relationship with the child\nand their parents or carers?",
+    "f) Does service delivery promote opportunities for community integration, including access to services\npost-supervision?",
+    "g) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the\nYOT?",
+    "h) Are enforcement actions taken when appropriate?",
+    "a) Does service delivery promote the safety and wellbeing of the child?",
+    "b) Is the involvement of other organisations in keeping the child safe sufficiently well-coordinated?",
+    "a) Are the delivered services sufficient to manage and minimise the risk of harm?",
+    "b) Is sufficient attention given to the protection of actual and potential victims?",
+    "c) Is the involvement of other agencies in managing the risk of harm sufficiently well-coordinated?",
+    "a) Does reviewing identify and respond to changes in factors linked to desistance?",
+    "b) Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective\nfactors?",
+    "c) Does reviewing include analysis of, and respond to, diversity factors?",
+    "d) Does reviewing consider the personal circumstances, including the wider familial and social context of\nthe child?",
+    "d) Does reviewing consider motivation and engagement levels and any relevant barriers?",
+    "e) Are the child and their parents or carers meaningfully involved in reviewing their progress and\nengagement, and are their views taken into account?",
+  ];
+  const FIGURES = ["88%", "88%", "100%", "94%", "100%", "94%", "88%", "69%", "69%", "63%"];
+  FIGURES.push("56%", "50%", "56%", "88%", "81%", "63%", "88%", "81%", "81%");
+  const page = (lastRow: string[]) =>
+    boxes([
+      ...lastRow,
+      "35",
+      "2.3. Implementation and delivery (court disposals)",
+      "Does the implementation and delivery of services effectively support the child's desistance?",
+      ...prompts.slice(0, 8),
+      "Does the implementation and delivery of services effectively support the safety of the child?",
+      ...prompts.slice(8, 10),
+      "Does the implementation and delivery of services effectively support the safety of other people?",
+      ...prompts.slice(10, 13),
+      "2. 4. Reviewing (court disposals)",
+      "Does reviewing focus sufficiently on supporting the child's desistance?",
+      ...prompts.slice(13),
+      ...FIGURES,
+    ]);
+  const row = [
+    "e) Does planning set out necessary and effective contingency arrangements to manage those risks that\nhave been identified?",
+    "63%",
+  ];
+  expect(figuresOf(page(row), prompts.map(asOneLine))).toEqual(FIGURES.map((f) => [f]));
+  expect(doc(page(row)).warnings?.map((w) => w.message)).toContain(
+    `19 percentages printed after their table's questions (${FIGURES.join(", ")}) were paired with those questions in order`,
+  );
+});
+
 test("an annex page read a column at a time with two key questions' headings cut, a note and the page's number before the figure column (pdftotext): the figures paired in order, the headings whole", () => {
   // Tower Hamlets' annex as pdftotext writes it where its rows are set close: the page's
   // questions, the page's note, its number, then its figure column with the headings' last
