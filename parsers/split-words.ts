@@ -91,3 +91,90 @@ export function splitWordsJoined(doc: NormalisedDocument): NormalisedDocument {
   });
   return lines ? { ...doc, lines } : doc;
 }
+
+/**
+ * Signs that a converter ran a note's wrapped lines together without a space (pypdf: "Overall,
+ * implementation" as "Overall,implementation", "to" / "Good" as "toGood"): a comma between two
+ * letters, a lower-case letter before a capitalised word.
+ */
+const NOTES_RUN_TOGETHER = /[a-z],[a-z]|[a-z][A-Z][a-z]/;
+/** A word's letters inside its punctuation ("(one", "case,"): the word, and what stands either side. */
+const WORD_IN_TOKEN = /^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$/;
+
+/** Words and pairs of words, in lower case, as a report prints them: how often each word stands. */
+function vocabulary(texts: string[]): { words: Map<string, number>; pairs: Set<string> } {
+  const words = new Map<string, number>();
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    let before: string | null = null;
+    for (const token of text.split(/\s+/)) {
+      const m = WORD_IN_TOKEN.exec(token);
+      if (!m) {
+        before = null;
+        continue;
+      }
+      const word = (m[2] as string).toLowerCase();
+      words.set(word, (words.get(word) ?? 0) + 1);
+      if (before !== null && m[1] === "") pairs.add(`${before} ${word}`);
+      // (A pair only where nothing but a space stands between: "case. The" is none.)
+      before = m[3] === "" ? word : null;
+    }
+  }
+  return { words, pairs };
+}
+
+/** A note's words run together where its lines wrapped, parted again; the same text if none is. */
+function wordsParted(
+  text: string,
+  /** The words of the report's text, its notes aside. */
+  inText: Map<string, number>,
+  /** The words and pairs of words of its text and notes. */
+  { words, pairs }: { words: Map<string, number>; pairs: Set<string> },
+): string {
+  const parted = text.replace(/([a-z]),([a-z])/g, "$1, $2");
+  return parted.replace(/[A-Za-z]{5,}/g, (token, at: number) => {
+    // (Inside a longer token, a web address or a file's name, nothing is touched.)
+    const [prev, next] = [parted[at - 1] ?? " ", parted[at + token.length] ?? " "];
+    if (/[\w/.@-]/.test(prev) || /[\w/@-]/.test(next)) return token;
+    // The word, printed nowhere in the report's text (a note repeated may repeat it), is two the
+    // report prints side by side ("onecase": "one case"), or a word and a capitalised word it
+    // prints ("toGood").
+    if (inText.has(token.toLowerCase())) return token;
+    const camel = /^([a-z]{2,})([A-Z][a-z]+)$/.exec(token);
+    if (
+      camel &&
+      words.has((camel[1] as string).toLowerCase()) &&
+      words.has((camel[2] as string).toLowerCase())
+    )
+      return `${camel[1]} ${camel[2]}`;
+    const splits: string[] = [];
+    for (let k = 2; k <= token.length - 2; k++) {
+      const [a, b] = [token.slice(0, k), token.slice(k)];
+      if (pairs.has(`${a.toLowerCase()} ${b.toLowerCase()}`)) splits.push(`${a} ${b}`);
+    }
+    // (Two ways to part it: neither is known to be the one.)
+    return splits.length === 1 ? (splits[0] as string) : token;
+  });
+}
+
+/**
+ * Notes whose wrapped lines a converter ran together without a space (pypdf writes a note's
+ * lines as one: "... performance in onecase had a disproportionate impact ... exercise
+ * professionaldiscretion ..."), their words parted again. Only in a report whose notes show it
+ * (a comma or a capital glued to the word before, NOTES_RUN_TOGETHER); a word is parted only
+ * where it stands nowhere in the report's text and its two halves stand side by side elsewhere in
+ * it, in one way only, or where a capitalised word the report prints is glued to a lower-case one.
+ */
+export function notesWordsParted(doc: NormalisedDocument): NormalisedDocument {
+  if (!doc.footnotes.some((note) => NOTES_RUN_TOGETHER.test(note.text))) return doc;
+  const inText = vocabulary(doc.lines.map((l) => l.flat)).words;
+  const all = vocabulary([...doc.lines.map((l) => l.flat), ...doc.footnotes.map((n) => n.text)]);
+  let changed = false;
+  const footnotes = doc.footnotes.map((note) => {
+    const text = wordsParted(note.text, inText, all);
+    if (text === note.text) return note;
+    changed = true;
+    return { ...note, text };
+  });
+  return changed ? { ...doc, footnotes } : doc;
+}

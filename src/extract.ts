@@ -29,7 +29,7 @@ import { parseRecommendations } from "../parsers/recommendations.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import { parseSamples } from "../parsers/samples.js";
 import { joinWrappedStandardNames, numberRatingsRows, segment } from "../parsers/segment.js";
-import { splitWordsJoined } from "../parsers/split-words.js";
+import { notesWordsParted, splitWordsJoined } from "../parsers/split-words.js";
 import { unwrapParagraphs } from "../parsers/unwrap.js";
 import {
   type Completeness,
@@ -44,10 +44,10 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.302";
+export const PARSER_VERSION = "0.8.303";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
-  const rows = rejoinRows(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format)));
+  const rows = rejoinRows(notesWordsParted(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format))));
   return unwrapParagraphs({ ...rows, lines: numberRatingsRows(joinWrappedStandardNames(rows.lines)) });
 }
 

@@ -2,7 +2,9 @@
 // as the corpus's own texts show it: one cell again where the report prints the word so made,
 // never two words set a column's gap apart.
 import { expect, test } from "vitest";
-import { cellsWithSplitWordsJoined } from "../parsers/split-words.js";
+import type { Line } from "../parsers/lines.js";
+import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
+import { cellsWithSplitWordsJoined, notesWordsParted } from "../parsers/split-words.js";
 import { damagedReport } from "./helpers/shared.js";
 
 test("a word split across cells is whole again where the report prints it; two words stay two", () => {
@@ -80,4 +82,48 @@ test("a rating cut in two in the ratings table is the standard's rating (Blackbu
   // ("Requires" | "improvement" stay as they stand; a rating whole is no piece.)
   expect(cut("Requires", "improvement")).toEqual(["Requires", "improvement"]);
   expect(cut("Good", "od")).toEqual(["Good", "od"]);
+});
+
+test("a note's words run together where its lines wrapped (pypdf) are parted where the report prints them apart; nothing else is touched", () => {
+  // North Somerset's notes 20 and 24 as pypdf writes them, each note's lines run into one.
+  const body = normaliseLines(
+    textSourceLines(
+      [
+        "Due to the size of the sample, performance in one case adversely affected the rating.",
+        "The ratings panel agreed to apply professional discretion to the rating for this standard.",
+        "Implementation and delivery was rated as 'Good'. Our caseload data are set out below.",
+      ].join("\n"),
+    ),
+    "text",
+  );
+  const line = body.lines[0] as Line;
+  const note20 =
+    "Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in onecase had a disproportionate impact on the overall score for this standard. For this reason, the ratings panel agreed to exercise professionaldiscretion, and agreed a rating for planning of Good.";
+  const note24 =
+    "Due to the size of the sample, performance in one case adversely affected the rating for this standard. Overall,implementation and delivery was strong, and the ratings panel agreed to apply professional discretion to uplift the rating for this standard toGood.";
+  const withNotes = (texts: string[]) => ({
+    ...body,
+    footnotes: texts.map((text, k) => ({ marker: String(20 + k), text, line })),
+  });
+  const parted = notesWordsParted(withNotes([note20, note24])).footnotes.map((n) => n.text);
+  expect(parted).toEqual([
+    "Planning was judged to be sufficient in the majority of cases. Due to the size of the sample, performance in one case had a disproportionate impact on the overall score for this standard. For this reason, the ratings panel agreed to exercise professional discretion, and agreed a rating for planning of Good.",
+    "Due to the size of the sample, performance in one case adversely affected the rating for this standard. Overall, implementation and delivery was strong, and the ratings panel agreed to apply professional discretion to uplift the rating for this standard to Good.",
+  ]);
+  // Notes that show no words run together (no comma or capital glued on) are left as written,
+  // "onecase" too: nothing says the converter ran lines together.
+  const quiet = withNotes([note20]);
+  expect(notesWordsParted(quiet)).toBe(quiet);
+  // A word the report's text prints stays whole ("caseload", though "case load" stands in a
+  // note), and so does a web address.
+  const kept = notesWordsParted(
+    withNotes([
+      "Overall,the caseload is small. The case load rose.",
+      "See www.justiceinspectorates.gov.uk/onecase",
+    ]),
+  ).footnotes.map((n) => n.text);
+  expect(kept).toEqual([
+    "Overall, the caseload is small. The case load rose.",
+    "See www.justiceinspectorates.gov.uk/onecase",
+  ]);
 });
