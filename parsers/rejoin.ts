@@ -2057,8 +2057,14 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
       );
     // (Beside a caption or a question, never a heading row already whole, nor a figure: "22%" /
     // "% Yes", pdfminer writing one table's figure column, then the next table's heading.)
-    const afterFigure = isFigure(line.cells[lead - 1] ?? "");
-    if (below.length === 0 || lead === 0 || headingSet(pieces) || headsColumn || pastNumbers || afterFigure) {
+    if (
+      below.length === 0 ||
+      lead === 0 ||
+      headingSet(pieces) ||
+      headsColumn ||
+      pastNumbers ||
+      isFigure(line.cells[lead - 1] as string)
+    ) {
       out.push(lines[i] as Line);
       continue;
     }

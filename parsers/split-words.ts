@@ -101,10 +101,16 @@ const NOTES_RUN_TOGETHER = /[a-z],[a-z]|[a-z][A-Z][a-z]/;
 /** A word's letters inside its punctuation ("(one", "case,"): the word, and what stands either side. */
 const WORD_IN_TOKEN = /^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$/;
 
-/** Words and pairs of words, in lower case, as a report prints them: how often each word stands. */
-function vocabulary(texts: string[]): { words: Map<string, number>; pairs: Set<string> } {
-  const words = new Map<string, number>();
-  const pairs = new Set<string>();
+interface Vocabulary {
+  /** How often each word stands. */
+  words: Map<string, number>;
+  /** Two words side by side, a space between. */
+  pairs: Set<string>;
+}
+
+/** Words and pairs of words, in lower case, as `texts` print them, added to `into`. */
+function vocabulary(texts: string[], into: Vocabulary = { words: new Map(), pairs: new Set() }): Vocabulary {
+  const { words, pairs } = into;
   for (const text of texts) {
     let before: string | null = null;
     for (const token of text.split(/\s+/)) {
@@ -120,16 +126,16 @@ function vocabulary(texts: string[]): { words: Map<string, number>; pairs: Set<s
       before = m[3] === "" ? word : null;
     }
   }
-  return { words, pairs };
+  return into;
 }
 
 /** A note's words run together where its lines wrapped, parted again; the same text if none is. */
 function wordsParted(
   text: string,
   /** The words of the report's text, its notes aside. */
-  inText: Map<string, number>,
+  inText: ReadonlySet<string>,
   /** The words and pairs of words of its text and notes. */
-  { words, pairs }: { words: Map<string, number>; pairs: Set<string> },
+  { words, pairs }: Vocabulary,
 ): string {
   const parted = text.replace(/([a-z]),([a-z])/g, "$1, $2");
   return parted.replace(/[A-Za-z]{5,}/g, (token, at: number) => {
@@ -167,8 +173,12 @@ function wordsParted(
  */
 export function notesWordsParted(doc: NormalisedDocument): NormalisedDocument {
   if (!doc.footnotes.some((note) => NOTES_RUN_TOGETHER.test(note.text))) return doc;
-  const inText = vocabulary(doc.lines.map((l) => l.flat)).words;
-  const all = vocabulary([...doc.lines.map((l) => l.flat), ...doc.footnotes.map((n) => n.text)]);
+  const text = vocabulary(doc.lines.map((l) => l.flat));
+  const inText = new Set(text.words.keys());
+  const all = vocabulary(
+    doc.footnotes.map((n) => n.text),
+    text,
+  );
   let changed = false;
   const footnotes = doc.footnotes.map((note) => {
     const text = wordsParted(note.text, inText, all);
