@@ -1009,7 +1009,21 @@ const AGE_COLUMN = new RegExp(`^(?:${AGE_BAND})$`, "i");
 function splitColumnName(group: FactGroup, line: Line): boolean {
   const flat = line.flat;
   if (line.cells.length !== 1 || flat.length > 40 || /\d/.test(flat) !== (group === "age")) return false;
-  return group === "age" ? AGE_COLUMN.test(flat) : (COLUMN_FITS[group]?.test(flat) ?? false);
+  // (A name opens on its capital: "minority ethnic" is a piece of one, namePiece.)
+  return group === "age"
+    ? AGE_COLUMN.test(flat)
+    : /^[A-Z]/.test(flat) && (COLUMN_FITS[group]?.test(flat) ?? false);
+}
+
+/** A later line of a column name wrapped in its cell: "and", "minority ethnic" (of "Black" / "and" / "minority ethnic"). */
+function namePiece(group: FactGroup, line: Line): boolean {
+  const flat = line.flat;
+  return (
+    line.cells.length === 1 &&
+    /^[a-z]/.test(flat) &&
+    flat.length <= 30 &&
+    (/^(?:and|or)$/.test(flat) || (COLUMN_FITS[group]?.test(flat) ?? false))
+  );
 }
 
 /**
@@ -1090,11 +1104,19 @@ function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[
   for (let p = j; p < lines.length; p++) {
     if (!splitColumnName(group, lines[p] as Line)) continue;
     let q = p;
-    while (q < lines.length && splitColumnName(group, lines[q] as Line)) q++;
+    let wrapped = false;
+    for (; q < lines.length; q++) {
+      if (splitColumnName(group, lines[q] as Line)) continue;
+      if (!namePiece(group, lines[q] as Line)) break;
+      wrapped = true;
+    }
     const names = lines.slice(p, q);
     let r = q;
     while (isPercent(lines[r])) r++;
-    if (r - q === names.length * k) blocks.push({ names, figures: lines.slice(q, r) });
+    // (Not where a name wrapped in its cell: pdfminer may write such a block's figure columns in
+    // another order than its names, and nothing tells. Croydon's "Black" / "and" / "minority
+    // ethnic" / "Unknown" / "9%" / "4%" / "69%" / "26%": the first two figures are Unknown's.)
+    if (!wrapped && r - q === names.length * k) blocks.push({ names, figures: lines.slice(q, r) });
     p = r - 1;
   }
   // Each block's figures by subject: a column at a time, or row by row.
