@@ -175,13 +175,17 @@ const JUSTIFIED_WORDS = 6;
 const PROSE_WORD = /^[("'‘“]?[A-Za-z][a-z]*(?:['’-][A-Za-z]+)*[.,;:)"'’”]*$/;
 
 /**
- * A line of prose whose every word stands two spaces from the next (a converter's text of a
- * justified paragraph, pdfminer's of a browser's PDF: "case  had  a  disproportionate  impact
- * ..."): one cell, not a row of one-word cells. Only where every gap is two spaces, every cell a
- * word, and most of them in lower case.
+ * A line of prose whose every word stands two spaces from the next, or three, or four (a
+ * converter's text of a justified paragraph, pdfminer's of a browser's PDF: "case  had  a
+ * disproportionate  impact ...", of a word processor's: "In   the   cases   we   reviewed,"): one
+ * cell, not a row of one-word cells. Only where every gap is as wide as every other, every cell
+ * a word, and most of them in lower case.
  */
 function justifiedProse(line: string, cells: string[]): boolean {
-  if (line.includes("\t") || /\S {3,}\S/.test(line.trim())) return false;
+  if (line.includes("\t")) return false;
+  const gaps = line.trim().match(/ {2,}/g) ?? [];
+  const width = gaps[0]?.length ?? 0;
+  if (width > 4 || gaps.some((gap) => gap.length !== width)) return false;
   let lower = 0;
   for (const cell of cells) {
     if (!PROSE_WORD.test(cell)) return false;

@@ -493,6 +493,12 @@ describe("footnotes wrapped in smaller type than the body", () => {
     expect(cells("the  child  and  their  family  were  seen")).toEqual([
       "the child and their family were seen",
     ]);
+    // Three spaces apart, every gap alike (pdfminer's text of a word processor's justified
+    // paragraph, Blackburn with Darwen's overview): prose too; five apart is a table's gap, cells.
+    expect(
+      cells("In   the   cases   we   reviewed,   assessment   was   of   a   consistently   high   quality."),
+    ).toEqual(["In the cases we reviewed, assessment was of a consistently high quality."]);
+    expect(cells("the     child     and     their     family     were")).toHaveLength(6);
   });
 
   test("a note's line longer than the body's, stopping on a word, goes on into the next line; the body's sentence after the notes is the body's", () => {
