@@ -13,6 +13,8 @@ const STANDARDS_COUNT = new RegExp(
 const SCALE =
   /\b(?:overall (?:provider )?rating|total score|overall score)\b[^.]{0,40}?\b0\s*(?:-|to)\s*(\d{2})\b/gi;
 const RATING_WORDS = "(Outstanding|Good|Requires improvement|Inadequate)";
+/** The ratings from the lowest up. */
+const RATING_ORDER = ["Inadequate", "Requires improvement", "Good", "Outstanding"];
 // A score band's range ("31-36", "0 to 6") and a key-question band's ("Minority: <50%",
 // "Too few: 50-64%", "Large majority: 80%+" or "80% or more").
 const SCORE_RANGE = String.raw`(\d{1,2})\s*(?:-|to)\s*(\d{1,2})`;
@@ -75,7 +77,7 @@ function ratingsFrom(lines: Line[], r: number, count: number): (Line & { wrapped
  * perhaps the ratings' heading ("Rating (standard)"), then exactly as many ratings a line each:
  * zipped in order.
  */
-function bandColumns(lines: Line[]): MethodologyStatement[] {
+function bandColumns(lines: Line[], rowBands: MethodologyStatement[]): MethodologyStatement[] {
   const out: MethodologyStatement[] = [];
   // (A range's cell is short: most lines are let by on their length.)
   const alone = (line: Line | undefined, re: RegExp) =>
@@ -110,9 +112,26 @@ function bandColumns(lines: Line[]): MethodologyStatement[] {
       return bandStatement(kind, plain(range.flat).match(re) as RegExpMatchArray, ratingLine.flat, both);
     });
     // A band table whole: its ranges from 0 up, each starting where the one before ends (a first
-    // range joined to the heading above it leaves the column a row short, out of step).
-    const whole = bands.every((b, k) => (k === 0 ? b.low === 0 : b.low === (bands[k - 1]?.high ?? -2) + 1));
-    if (whole) out.push(...bands);
+    // range joined to the heading above it leaves the column a row short, out of step). Or the
+    // rest of one whose first rows were read a row at a time: from where the last of those ends,
+    // its rating the next up ("Too few: 50-64%" / "Requires improvement", then "Reasonable
+    // majority: 65-79%" / "Large majority: 80%+" / "Good" / "Outstanding", pdfminer's boxes).
+    const before = rowBands.find(
+      (b) =>
+        b.kind === kind &&
+        b.high !== null &&
+        b.high + 1 === bands[0]?.low &&
+        RATING_ORDER.indexOf(b.rating ?? "") + 1 === RATING_ORDER.indexOf(bands[0]?.rating ?? ""),
+    );
+    const inStep = bands.every((b, k) =>
+      k === 0 ? b.low === 0 || before !== undefined : b.low === (bands[k - 1]?.high ?? -2) + 1,
+    );
+    const ratingsUp = bands.every(
+      (b, k) =>
+        k === 0 ||
+        RATING_ORDER.indexOf(b.rating ?? "") === RATING_ORDER.indexOf(bands[k - 1]?.rating ?? "") + 1,
+    );
+    if (inStep && (before === undefined || ratingsUp)) out.push(...bands);
   }
   return out;
 }
@@ -171,5 +190,5 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
     const q = text.match(QUESTION_BAND);
     if (q) out.push(bandStatement("question-band", q, q[5] as string, line));
   }
-  return [...out, ...bandColumns(lines)];
+  return [...out, ...bandColumns(lines, out)];
 }

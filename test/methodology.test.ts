@@ -179,3 +179,22 @@ test("boxes of two ranges, then their two ratings, one wrapped in its cell, then
     [80, null, "Outstanding"],
   ]);
 });
+
+test("the rest of a band table a column at a time after its first rows read a row at a time: zipped where it goes on from them", () => {
+  // Croydon's as pdfminer writes the word processor's PDF: "Too few: 50-64%" / "Requires
+  // improvement" a row, then the two last ranges' boxes and their two ratings'.
+  const rest = ["Reasonable majority: 65-79%", "Large majority: 80%+", "Good", "Outstanding"];
+  expect(statementsOf(boxes(["Too few: 50-64%\tRequires improvement", ...rest]))).toEqual([
+    { kind: "question-band", count: null, low: 50, high: 64, rating: "Requires improvement" },
+    { kind: "question-band", count: null, low: 65, high: 79, rating: "Good" },
+    { kind: "question-band", count: null, low: 80, high: null, rating: "Outstanding" },
+  ]);
+  // Not where they do not go on from the row before (a range skipped), nor where the ratings
+  // are not the next up from its rating.
+  expect(statementsOf(boxes(["Minority: <50%\tInadequate", ...rest]))).toHaveLength(1);
+  expect(
+    statementsOf(
+      boxes(["Too few: 50-64%\tRequires improvement", ...rest.slice(0, 2), "Outstanding", "Good"]),
+    ),
+  ).toHaveLength(1);
+});
