@@ -1,6 +1,7 @@
 import type { MethodologyStatement } from "../schemas/report.js";
 // Methodology: the scoring rules as the report's own annex (or footnotes) state them, so that
 // the audit can hold the text to the published rules (12 standards, 0-36, the bands).
+import { RATING_SCORE } from "./framework.js";
 import { type Footnote, type Line, lineOfParts, provenanceOf } from "./lines.js";
 import { wrappedRequires } from "./ratings.js";
 import { COUNT_WORD, parseCount, plain, ratingAtStart, ratingOnly } from "./text.js";
@@ -13,8 +14,6 @@ const STANDARDS_COUNT = new RegExp(
 const SCALE =
   /\b(?:overall (?:provider )?rating|total score|overall score)\b[^.]{0,40}?\b0\s*(?:-|to)\s*(\d{2})\b/gi;
 const RATING_WORDS = "(Outstanding|Good|Requires improvement|Inadequate)";
-/** The ratings from the lowest up. */
-const RATING_ORDER = ["Inadequate", "Requires improvement", "Good", "Outstanding"];
 // A score band's range ("31-36", "0 to 6") and a key-question band's ("Minority: <50%",
 // "Too few: 50-64%", "Large majority: 80%+" or "80% or more").
 const SCORE_RANGE = String.raw`(\d{1,2})\s*(?:-|to)\s*(\d{1,2})`;
@@ -71,6 +70,10 @@ function ratingsFrom(lines: Line[], r: number, count: number): (Line & { wrapped
   return ratings;
 }
 
+/** A band's rating's place from the lowest up (Inadequate 0 ... Outstanding 3); none, -9. */
+const scoreOf = (rating: string | null | undefined) =>
+  RATING_SCORE[rating as keyof typeof RATING_SCORE] ?? -9;
+
 /**
  * Band tables written a column at a time (pdfminer's boxes, pdftotext of rows set close): the
  * ranges a cell a line ("Minority: <50%" ... "Large majority: 80%+", or "0-6" ... "31-36"),
@@ -121,15 +124,13 @@ function bandColumns(lines: Line[], rowBands: MethodologyStatement[]): Methodolo
         b.kind === kind &&
         b.high !== null &&
         b.high + 1 === bands[0]?.low &&
-        RATING_ORDER.indexOf(b.rating ?? "") + 1 === RATING_ORDER.indexOf(bands[0]?.rating ?? ""),
+        scoreOf(b.rating) + 1 === scoreOf(bands[0]?.rating),
     );
     const inStep = bands.every((b, k) =>
       k === 0 ? b.low === 0 || before !== undefined : b.low === (bands[k - 1]?.high ?? -2) + 1,
     );
     const ratingsUp = bands.every(
-      (b, k) =>
-        k === 0 ||
-        RATING_ORDER.indexOf(b.rating ?? "") === RATING_ORDER.indexOf(bands[k - 1]?.rating ?? "") + 1,
+      (b, k) => k === 0 || scoreOf(b.rating) === scoreOf(bands[k - 1]?.rating) + 1,
     );
     if (inStep && (before === undefined || ratingsUp)) out.push(...bands);
   }
