@@ -400,13 +400,8 @@ export function isSplitHeaderRow(flat: string): boolean {
   return names !== null && names.length >= 2;
 }
 
-/**
- * A split's header with the names of its columns wrapped in their narrow cells, written on the
- * lines after it ("Race/ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"), as one
- * header; and the index of the line after it.
- */
 /** A piece of a split table's column names: a name's words, or a joining word or age's unit a name broke at; no figure. */
-function columnNamePiece(group: FactGroup, piece: string): boolean {
+export function columnNamePiece(group: FactGroup, piece: string): boolean {
   return (
     piece.split(" ").length <= 3 &&
     !/\d%|^\d+$/.test(piece) &&
@@ -414,6 +409,11 @@ function columnNamePiece(group: FactGroup, piece: string): boolean {
   );
 }
 
+/**
+ * A split's header with the names of its columns wrapped in their narrow cells, written on the
+ * lines after it ("Race/ethnicity  White  Black and" / "minority" / "ethnic" / "Unknown"), as one
+ * header; and the index of the line after it.
+ */
 function splitHeader(lines: Line[], i: number, group: FactGroup): { header: Line; body: number } {
   let header = headAbove(lines[i] as Line, lines[i - 1], group);
   let j = i + 1;

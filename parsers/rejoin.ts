@@ -17,6 +17,7 @@ import {
   FACT_TABLE_START,
   FIGURE_ALONE,
   SPLIT_HEADERS,
+  columnNamePiece,
   factTableHeading,
   fitsLabel,
   groupOf,
@@ -1016,15 +1017,8 @@ function splitColumnName(group: FactGroup, line: Line): boolean {
 }
 
 /** A later line of a column name wrapped in its cell: "and", "minority ethnic" (of "Black" / "and" / "minority ethnic"). */
-function namePiece(group: FactGroup, line: Line): boolean {
-  const flat = line.flat;
-  return (
-    line.cells.length === 1 &&
-    /^[a-z]/.test(flat) &&
-    flat.length <= 30 &&
-    (/^(?:and|or)$/.test(flat) || (COLUMN_FITS[group]?.test(flat) ?? false))
-  );
-}
+const namePiece = (group: FactGroup, line: Line) =>
+  line.cells.length === 1 && /^[a-z]/.test(line.flat) && columnNamePiece(group, line.flat);
 
 /**
  * Split tables written a text box at a time (pdfminer.six), where splitTableRows cannot read
