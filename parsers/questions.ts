@@ -661,6 +661,13 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
   /** The source line the last row ends on. */
   let lastRowLine = -1;
   const promptPositions = new Map<string, number>();
+  /** Each key question's last prompt letter read so far ("c" after "a)", "b)", "c)"). */
+  const lastLetterOf = new Map<string, string>();
+  /**
+   * A key question whose prompts' letters went back (started again at "a)"): the rows after
+   * are another key question's, whose heading was not read, until a key question is read again.
+   */
+  let lettersRestartedUnder: string | null = null;
   /** The key questions that headed a table so far ("2.1 2.1.1"). */
   const headingQuestions = new Set<string>();
 
@@ -1148,6 +1155,21 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         provenance: provenanceOf(first),
       });
       continue;
+    }
+    if (currentKq === lettersRestartedUnder) continue;
+    if (label) {
+      const before = lastLetterOf.get(currentKq);
+      // (A letter printed twice, "d)" / "d)", is a misprint, not a new list.)
+      if (before !== undefined && label < before) {
+        lettersRestartedUnder = currentKq;
+        out.warnings.push({
+          code: "prompts-unheaded",
+          message: `Prompt letters go back to '${label})' after key question ${currentKq}'s '${before})': the key question they belong to was not read, so its prompts were not read either`,
+          provenance: provenanceOf(first),
+        });
+        continue;
+      }
+      lastLetterOf.set(currentKq, label);
     }
     const position = (promptPositions.get(currentKq) ?? 0) + 1;
     promptPositions.set(currentKq, position);

@@ -16,6 +16,7 @@ import { NOT_BLANK, markdownSourceLines, sourceLinesOf } from "./normalise.js";
 import { withPageFurnitureParted } from "./page-furniture.js";
 import { LONG_LINE, linesRunTogether } from "./page-lines.js";
 import { listed } from "./text.js";
+import { withWordsParted } from "./word-spaces.js";
 
 export interface RawDocument {
   file: string;
@@ -385,7 +386,9 @@ export async function documentFromBytes(
   const { lines: read, fileLines } = textLines(text.bytes);
   const { lines: decodedLines, decoded } = withMojibakeDecoded(read, text.bytes);
   const furniture = withPageFurnitureParted(decodedLines);
-  const { lines: raws, parted } = withGluedCellsParted(furniture.lines);
+  // (Words first: a word run into the next, "TowerHamletsand", is no glued cell.)
+  const { lines: wordLines, parted: wordsParted } = withWordsParted(furniture.lines);
+  const { lines: raws, parted } = withGluedCellsParted(wordLines);
   if (decoded)
     readWarnings.push({
       code: "text-mojibake",
@@ -406,6 +409,11 @@ export async function documentFromBytes(
     readWarnings.push({
       code: "text-cells-glued",
       message: `The text runs table cells into one another with nothing between them ("2.2PlanningInadequate", "...safe?59%"), as pdf-parse 1.x writes a PDF's text: ${parted} line${parted === 1 ? "" : "s"} parted into cells again where a figure, a label or a rating begins`,
+    });
+  if (wordsParted)
+    readWarnings.push({
+      code: "words-run-together",
+      message: `The text runs its words together with no space between them ("Requiresimprovement", "Doesplanningfocusonsupportingthechild'sdesistance?"), as pypdf writes a PDF that places its words without spaces: ${wordsParted} line${wordsParted === 1 ? " was" : "s were"} parted into words again from an English word list; a run of letters not made of listed words was left whole, and a text read from these lines may part a word as the report does not ("head count")`,
     });
   if (fileLines)
     readWarnings.push({

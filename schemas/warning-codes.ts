@@ -29,6 +29,8 @@ export const WARNING_CODES = {
     "In an annex's tables, key questions whose wording (and printed number) names a later standard of the same domain stand under the standard before: that standard's heading row was not found. They are read as the standard's their wording names; its rating there is not read.",
   "key-question-repeated": "A key question is printed twice in the same place; the first is kept.",
   "prompt-without-key-question": "A prompt row came before any key question it could belong to.",
+  "prompts-unheaded":
+    "A key question's lettered prompts go back to an earlier letter (start again at 'a)'): the rows are another key question's, whose heading was not read (a converter ran its words together or cut it), so they were not read rather than given to the key question before them.",
   "percent-out-of-range": "A printed percentage above 100 is impossible and was not read.",
   "figure-not-printed": "A table row prints 'n/a' or a dash instead of a figure; it is kept with none.",
   "figure-illegible":
@@ -75,6 +77,8 @@ export const WARNING_CODES = {
     "The text drops the letters a PDF's font sets as one glyph (fi, ff, fl, ffi, ffl: 'sta' for 'staff', 'sucient' for 'sufficient'), or writes a space or '(cid:N)' for them: the words of a list of the reports' vocabulary were written whole again before reading; other words keep their gaps.",
   "words-split-at-ff":
     "The text writes a space between a word's two f's ('suf ficiently', 'ef fective', 'Of fice', 'Staf f'), as pypdf writes a PDF whose font sets the pair close: the words of a list of the reports' vocabulary were written whole again before reading (where the text splits five of them or more); other words keep their space.",
+  "words-run-together":
+    "The text runs its words together with no space between them ('Requiresimprovement', 'ThisinspectionwasledbyHMInspector...'), as pypdf writes a PDF that places each word without printing a space: where most of its long lines show it, each run of letters was parted into words again, at the capitals that open words and then into the words of an English word list ranked by frequency. A run not made of listed words was left whole. Values read from these lines are the report's, but a prompt's, label's or recommendation's text may part a word as the report does not ('head count' for 'headcount', 'buildup on' for 'build upon'): check such texts against the PDF where they matter.",
   "text-lines-run-together":
     "Most of the text stands in lines of thousands of characters (whole pages run into one line, as some converters write a PDF's text): the lines were cut back at the headings, tables, notes and lists found in them, and what could not be placed is missing, not guessed. A conversion that keeps the PDF's line breaks (pdftotext -layout), or the PDF itself, reads better.",
   "text-nul-bytes":

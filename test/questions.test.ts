@@ -1563,3 +1563,22 @@ test("a page's last row whose page number pdftotext writes between its two count
   // Not a number that is not the page's own between them.
   expect(prompt(await recordOf(withPages(`${wrapped}\n\n${last + 3}\n\n5\n\n${last}\n`)))).toBeNull();
 });
+
+test("prompts whose key question's heading was not read go to no other key question (Tower Hamlets 3.1.2)", async () => {
+  const text = readFileSync(join(CORPUS, "2022-07-tower-hamlets-and-city-of-london.txt"), "utf8");
+  // The annex's 3.1.2 row (line 1280), its words misread as an OCR engine or a converter may.
+  const heading = "Does assessment sufficiently analyse how to keep the child safe?\t\t\n";
+  const at = text.indexOf(heading, text.indexOf("Annex 2"));
+  expect(text.slice(0, at).split("\n").length).toBe(1280);
+  const damaged = `${text.slice(0, at)}Dos asessment suficiently analyse how to kep the chid saffe?\t\t\n${text.slice(at + heading.length)}`;
+  const record = await recordOf(damaged);
+  const letters = (id: string) =>
+    record.prompts
+      .filter((p) => p.source === "annex" && p.keyQuestionId === id)
+      .map((p) => `${p.label} ${p.percent}`);
+  // 3.1.1's own nine prompts, a) to i), and not 3.1.2's a) to c) after them.
+  expect(letters("3.1.1")).toEqual(["a 67", "b 89", "c 78", "d 67", "e 89", "f 56", "g 78", "h 33", "i 100"]);
+  expect(letters("3.1.2")).toEqual([]);
+  const warning = record.warnings.find((w) => w.code === "prompts-unheaded");
+  expect(warning?.provenance?.line).toBe(1281);
+});
