@@ -6,7 +6,8 @@
 // cut where a capital opens a word, and what is left into the words of an English word list ranked
 // by frequency (wordsninja's, from Wikipedia's text) and a few of the reports' own that it lacks,
 // the cut whose words are the most frequent winning (Zipf's law: a word's cost is the log of its
-// rank). A run that cannot be cut into listed words is left as it stands. The parting is a guess
+// rank). A piece not in the list, a name or a misprint, stands whole between the listed words
+// round it (at a cost that makes any cut into listed words cheaper). The parting is a guess
 // at the text as printed, so a warning says so: a value read from it is right or missing, but a
 // prompt's or label's words may be parted as the report does not print them ("head count").
 import { createRequire } from "node:module";
@@ -213,7 +214,7 @@ export function lineWithWordsParted(line: string): string {
   if (rating)
     return (
       wordsParted(line.slice(0, rating.index)) +
-      (rating[1] as string).replace(/s(?=i)/, "s ") +
+      (rating[1] as string).replace("Requiresimprovement", "Requires improvement") +
       line.slice(rating.index + (rating[1] as string).length)
     );
   return wordsParted(line);
