@@ -169,17 +169,21 @@ function partedPiece(piece: string): string {
   const capitals = /^([A-Z]{2,})([a-z].*)?$/.exec(piece);
   if (!capitals) return cheapestCut(piece)?.words.join(" ") ?? piece;
   const [, acronym, rest] = capitals as unknown as [string, string, string | undefined];
-  if (rest === undefined) return piece;
-  // "HMInspector": the last capital opens the word; "YOTwork": all the capitals are the acronym.
+  // (And "YOTs", an acronym's plural.)
+  if (rest === undefined || rest === "s") return piece;
+  // "HMInspector": the last capital opens the word; "YOTwork": all the capitals are the acronym;
+  // "YOTsand": the acronym's plural, then "and".
   const after = cheapestCut(rest);
+  const plural = rest.startsWith("s") ? cheapestCut(rest.slice(1)) : null;
+  if (plural && (!after || plural.cost < after.cost)) return `${acronym}s ${plural.words.join(" ")}`;
   const opening = cheapestCut(acronym.slice(-1) + rest);
   if (after && (!opening || after.cost <= opening.cost)) return `${acronym} ${after.words.join(" ")}`;
   return opening ? `${acronym.slice(0, -1)} ${opening.words.join(" ")}` : piece;
 }
 
 /**
- * A run of letters with apostrophes in it parted: "child'sdesistance" (a possessive),
- * "carers'understanding" (a plural's), "as'Requires" (a quotation opening).
+ * A run of letters with apostrophes in it parted: "child'sdesistance" (a possessive), "don'tknow"
+ * (a short form), "carers'understanding" (a plural's), "as'Requires" (a quotation opening).
  */
 function partedWithApostrophes(run: string): string {
   // (The pieces and, between them, each apostrophe as written: "'" or "’".)
@@ -192,17 +196,22 @@ function partedWithApostrophes(run: string): string {
       out += `${/(?:^|[^A-Za-z])[A-Z]$/.test(out) ? "" : " "}${apostrophe}${partedRun(part)}`;
       continue;
     }
-    const afterS = part.slice(1);
-    const possessive =
-      part[0] === "s" &&
-      (afterS === "" ||
-        (cheapestCut(afterS)?.cost ?? Number.POSITIVE_INFINITY) <=
+    // A possessive's "s" or a short form's ("don't", "I'm", "we're") stays with the word before.
+    const clitic = CLITIC.exec(part)?.[0];
+    const after = clitic === undefined ? "" : part.slice(clitic.length);
+    const withWord =
+      clitic !== undefined &&
+      (after === "" ||
+        (cheapestCut(after)?.cost ?? Number.POSITIVE_INFINITY) <=
           (cheapestCut(part)?.cost ?? Number.POSITIVE_INFINITY));
-    if (possessive) out += `${apostrophe}s${afterS === "" ? "" : ` ${partedRun(afterS)}`}`;
+    if (withWord) out += `${apostrophe}${clitic}${after === "" ? "" : ` ${partedRun(after)}`}`;
     else out += `${apostrophe} ${partedRun(part)}`;
   }
   return out;
 }
+
+/** What an apostrophe joins to the word before it: a possessive's "s", a short form's ending. */
+const CLITIC = /^(?:s|t|m|d|re|ve|ll)/;
 
 /** A line's words parted again; the same string where nothing was run together. */
 export function lineWithWordsParted(line: string): string {

@@ -63,6 +63,16 @@ describe("a line's words parted again", () => {
       "parents/carers'understanding,oftheimplicationsofreceivingan",
       "parents/carers' understanding, of the implications of receiving an",
     ],
+    // A short form's ending stays with its word (Croydon, a child's words), an acronym's plural
+    // with its acronym (North Somerset's background).
+    [
+      "helpedmegetintocollege.Ihavealsogotmycollegecertificate,andIdidn'tlikeschool.",
+      "helped me get into college. I have also got my college certificate, and I didn't like school.",
+    ],
+    [
+      "YOTsarestatutorypartnerships,andtheyaremultidisciplinary,todealwiththeneedsofthewholechild.",
+      "YOTs are statutory partnerships, and they are multidisciplinary, to deal with the needs of the whole child.",
+    ],
     // North Somerset's first recommendation: its bullet and number stand apart.
     [
       "-1.planforanddelivertimely,appropriateactiontoaddressthespecificconcernsandrisksrelatingtoactual",
