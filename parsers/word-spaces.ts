@@ -24,8 +24,9 @@ const RUN = 25;
 /** How many long lines must show such runs, and what share of them, before any is parted. */
 const MIN_LINES = 20;
 const MIN_SHARE = 0.3;
-/** How many long lines are looked at, from the text's start. */
+/** How many long lines are looked at, from the text's start; a text with none run together in its first 50 is sound. */
 const SAMPLED = 200;
+const SOUND_AFTER = 50;
 /** The longest word tried (longer runs are cut into shorter words or left whole). */
 const MAX_WORD = 24;
 /** A cost added to each word of a cut: fewer words win over frequent short ones ("inform", not "in form"). */
@@ -55,7 +56,7 @@ export function wordsRunTogether(lines: string[]): boolean {
     const stretch = longestUnspaced(line);
     if (stretch !== null && RUN_PATTERN.test(stretch) && !ADDRESS.test(stretch)) glued++;
     // (A text so damaged shows it from its first pages: the rest of a sound one is not scanned.)
-    if (long === SAMPLED) break;
+    if (long === SAMPLED || (long === SOUND_AFTER && glued === 0)) break;
   }
   return glued >= MIN_LINES && glued >= MIN_SHARE * long;
 }
