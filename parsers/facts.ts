@@ -247,18 +247,20 @@ export function leadingFigure(cell: string): { count: number | null; percent: nu
  */
 function rowCells(line: Line, figures: "percent" | "number"): string[] {
   if (line.cells.length !== 1) {
-    // The row's first figure a single space after its subject ("... City of London 18% | 82% |
-    // 0%"): a cell of its own.
+    // The row's first figures a single space after its subject ("... City of London 18% | 82% |
+    // 0%", "Kirklees YJS 65% 30%" | "5%"): a cell each.
     const first =
       figures === "percent"
-        ? (line.cells[0] as string).match(/^(.*[A-Za-z)].*?)\s+(\d{1,3}(?:\.\d+)?\s*%)$/)
+        ? (line.cells[0] as string).match(/^(.*[A-Za-z)].*?)((?:\s+\d{1,3}(?:\.\d+)?\s*%)+)$/)
         : null;
     // (A later cell of figures a single space apart is a cell each: "Croydon 22%" | "69% 9%",
     // pypdf's cells glued where no space was written, spaced where one was.)
     const rest = line.cells
       .slice(1)
       .flatMap((c) => (figures === "percent" && SPACED_FIGURES.test(c) ? c.split(/\s+/) : [c]));
-    return first ? [first[1] as string, first[2] as string, ...rest] : [line.cells[0] as string, ...rest];
+    return first
+      ? [first[1] as string, ...(first[2] as string).trim().split(/\s+(?=\d)/), ...rest]
+      : [line.cells[0] as string, ...rest];
   }
   const figure = figures === "percent" ? SPLIT_FIGURE : NUMBER_FIGURE;
   const m = line.flat.match(figures === "percent" ? TRAILING_SPLIT_FIGURES : TRAILING_NUMBER);

@@ -1789,3 +1789,29 @@ test("a split table as pypdf writes it untouched by the glued-cells pass: names 
   );
   expect(groupFacts(other, "ethnicity")).toEqual([]);
 });
+
+test("a split table's row with its first two figures a single space after its subject and the last glued to them ('Kirklees YJS 65% 30%5%', pypdf of figures set right): a figure each", () => {
+  // Kirklees' ethnicity table as pypdf writes the PDF whose figures are set right in their cells;
+  // the glued-cells pass parts "30%5%" with a tab.
+  const r = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
+      "Kirklees YJS 65% 30%\t5%",
+      "Kirklees 71% 29%\t0%",
+    ].join("\n"),
+  );
+  expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
+    ...ethnicityOf("Kirklees YJS", 65, 30, 5),
+    ...ethnicityOf("Kirklees", 71, 29, 0),
+  ]);
+  // (Words between the figures make no row of figures: not read.)
+  const words = factsOf(
+    [
+      "Caseload information",
+      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
+      "Kirklees YJS 65% of 30%\t5%",
+    ].join("\n"),
+  );
+  expect(groupFacts(words, "ethnicity")).toEqual([]);
+});
