@@ -148,7 +148,9 @@ export const FIGURE_ALONE = new RegExp(`^${FACT_FIGURE}$`);
  */
 export const CAPTION_END = new RegExp(`:\\s*(?:\\d{1,2}|${MISREAD_MARKER_SYMBOL}{1,2})?$`, "u");
 /** "20,687 Total black and minority ethnic youth population of Croydon": figure and label in one cell. */
-const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})\\s+([A-Za-z].{5,})$`);
+// (Or glued to a label opening in a capital, as pypdf writes a row whose cells it set close:
+// "215,052Total population in North Somerset (2018)".)
+const FIGURE_THEN_LABEL = new RegExp(`^(${FACT_FIGURE})(?:\\s+|(?=[A-Z][a-z]))([A-Za-z].{5,})$`);
 
 /** The contextual facts section's own heading. */
 const FACTS_SECTION = "Contextual (?:facts|information|data)|Key facts";

@@ -1815,3 +1815,32 @@ test("a split table's row with its first two figures a single space after its su
   );
   expect(groupFacts(words, "ethnicity")).toEqual([]);
 });
+
+test("a figure glued to its label's capital ('215,052Total population in North Somerset (2018)', pypdf of rows set close) is the row's figure", async () => {
+  // North Somerset's population rows as pypdf writes them.
+  const printed = readFileSync(
+    join(import.meta.dirname, "..", "corpus", "2020-12-north-somerset.txt"),
+    "utf8",
+  );
+  let damaged = printed;
+  for (const figure of ["215,052", "19,364", "751"]) {
+    expect(damaged).toContain(`\n${figure}\tTotal`);
+    damaged = damaged.replace(`\n${figure}\tTotal`, `\n${figure}Total`);
+  }
+  const population = async (text: string) =>
+    (await extractDocument(await documentFromBytes("north-somerset.txt", Buffer.from(text)))).contextualFacts
+      .filter((f) => f.group === "population")
+      .map((f) => [f.label, f.value, f.provenance.line]);
+  expect(await population(damaged)).toEqual([
+    ["Total population in North Somerset (2018)", 215052, 138],
+    ["Total youth population (10-17 years) in North Somerset (2018)", 19364, 139],
+    ["Total black and minority ethnic youth population in North Somerset (2011)", 751, 140],
+  ]);
+  // (A figure glued to a word in lower case is no row: "2011census" is no count of a census.)
+  expect(
+    groupFacts(
+      factsOf(["Population information", "2011census of the youth population"].join("\n")),
+      "population",
+    ),
+  ).toEqual([]);
+});
