@@ -8,9 +8,12 @@
 // the cut whose words are the most frequent winning (Zipf's law: a word's cost is the log of its
 // rank). A piece not in the list, a name or a misprint, stands whole between the listed words
 // round it (at a cost that makes any cut into listed words cheaper). The parting is a guess
-// at the text as printed, so a warning says so: a value read from it is right or missing, but a
-// prompt's or label's words may be parted as the report does not print them ("head count").
+// at the text as printed, so a warning says so: it changes no figure or rating, but a prompt's or
+// label's words may be parted as the report does not print them ("buildup on" for "build upon").
+// (A note whose wrapped lines alone ran together is parted from the report's own words instead:
+// notesWordsParted, split-words.ts.)
 import { createRequire } from "node:module";
+import { RATINGS } from "./framework.js";
 
 /** Words the reports use that the English list lacks, or ranks too low to win a cut. */
 const REPORTS_WORDS =
@@ -223,17 +226,19 @@ export function lineWithWordsParted(line: string): string {
   const rating = RATING_AT_END.exec(line);
   if (rating)
     return (
-      wordsParted(line.slice(0, rating.index)) +
+      partedLine(line.slice(0, rating.index)) +
       (rating[1] as string).replace("Requiresimprovement", "Requires improvement") +
       line.slice(rating.index + (rating[1] as string).length)
     );
-  return wordsParted(line);
+  return partedLine(line);
 }
 
 /** A rating at a line's end, run into a lower-case word before it (and "Requires" alone, its "improvement" wrapped). */
-const RATING_AT_END = /(?<=[a-z])(Requires ?improvement|Requires|Good|Outstanding|Inadequate)(?=\*?\s*$)/;
+const RATING_AT_END = new RegExp(
+  `(?<=[a-z])(${RATINGS.map((r) => r.replace(" ", " ?")).join("|")}|Requires)(?=\\*?\\s*$)`,
+);
 
-function wordsParted(line: string): string {
+function partedLine(line: string): string {
   return (
     line
       // A list's bullet stands apart from its item: "-1.planfor", "-0-6='Inadequate'", "-Thereis".
