@@ -2,6 +2,7 @@
 // items, each under the heading naming who should act ("The YOS Management Board should:").
 
 import type { Recommendation, Recommendations, ReportWarning } from "../schemas/report.js";
+import { NOTE_START } from "./footnotes.js";
 import { type Line, SENTENCE_END, endsSentence, provenanceOf } from "./lines.js";
 import type { Segments } from "./segment.js";
 import { COUNT_WORD, joinWrapped, parseCount, plain } from "./text.js";
@@ -137,7 +138,12 @@ export function parseRecommendations(
       /^\d{1,2}[.)]?$/.test(text) &&
       /^[A-Z]/.test(noteText) &&
       !ADDRESSEE.test(noteText);
-    const noteNumber = numbered?.number ?? (alone ? Number.parseInt(text, 10) : null);
+    // (Or its number bare before the note's words, below the item before it: "1\tThe rating for
+    // Resettlement ..." between items 6 and 7, pypdf's page foot where it falls. Not a date or
+    // a count an item's line wraps before: "... by" / "2 March 2024".)
+    const bare = numbered === null && !alone && lastNumber !== null ? text.match(NOTE_START) : null;
+    const noteNumber =
+      numbered?.number ?? (alone ? Number.parseInt(text, 10) : bare ? Number(bare[1]) : null);
     // (After an addressee, a list may number from 1 again, unless its next item goes on from
     // the numbers before: "... Board should:" / "1 The rating for Resettlement ..." / "5. ensure
     // ...", pypdf's page foot where it falls.)

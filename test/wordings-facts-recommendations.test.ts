@@ -1660,6 +1660,36 @@ test("a page's footnote before the list's lead-in, its number bare and the items
   expect(read("1. review its board membership").numbered.map(([n]) => n)).toEqual([1, 1, 2]);
 });
 
+// pypdf of A5 pages: the page's foot between two items, its number bare and set off by a tab
+// ("1\tThe rating ..."), below the item before it: a note, not the item's next sentence.
+test("a page's footnote between two items, its number bare and below the item before it, is no part of that item (pypdf)", () => {
+  const r = blackburnRecommendations(
+    "3. systematically evaluate service delivery and internal processes to develop an evidence base and understanding of the results being",
+    "achieved",
+    "1\tThe rating for Resettlement does not influence the overall YOS rating.",
+    "4. improve reviewing activity to ensure that changes in risks are explored",
+  );
+  expect(r.numbered).toEqual([
+    [1, "provide routine support "],
+    [2, "support practitioners an"],
+    [3, "systematically evaluate "],
+    [4, "improve reviewing activi"],
+  ]);
+  expect(r.items[2]?.text).toBe(
+    "systematically evaluate service delivery and internal processes to develop an evidence base and understanding of the results being achieved",
+  );
+  expect(r.warnings).toEqual([["recommendation-out-of-sequence", 7]]);
+  // (An item's line wrapped before a date or a count is the item's: "... by" / "2 March 2024".)
+  const dated = blackburnRecommendations(
+    "3. systematically evaluate service delivery and internal processes, reporting to the board by",
+    "2 March 2024 and each quarter after",
+    "4. improve reviewing activity to ensure that changes in risks are explored",
+  );
+  expect(dated.items[2]?.text).toBe(
+    "systematically evaluate service delivery and internal processes, reporting to the board by 2 March 2024 and each quarter after",
+  );
+});
+
 test("a page's footnote among the recommendations, its number alone on its line and its text on the next (pdfminer), is no recommendation, nor the end of the list", () => {
   const r = blackburnRecommendations(
     "1.",
