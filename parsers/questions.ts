@@ -591,11 +591,14 @@ function isNoteSentence(line: Line): boolean {
  * heading, an annex table's first row, repeated so: "f) Does planning take sufficient account of
  * opportunities for  100%" / the page's end / "3.2. Planning (out-of-court disposals)" /
  * "community integration, ... out-of-court disposal work?"; or the page's notes before the
- * page's end, as pdftotext writes them.) Null when the next page starts otherwise.
+ * page's end, as pdftotext writes them. In a text without its pages, the heading rows printed
+ * again must be there.) Null when the next page starts otherwise.
  */
 function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: string | null): number | null {
   const page = (lines[at] as Line).page;
-  if (page === null) return null;
+  // (A text without its pages, PyMuPDF's and pypdf's pages joined: the heading rows printed
+  // again are the sign of the page's end, its notes, number and running header gone before.)
+  let headingsAgain = false;
   // A caption wrapped before its colon, read so far ("Of the 15 cases where ... other people" /
   // "safe:" with the headings beside): its next line is the caption's too (hence a line more
   // than the caption and four heading pieces a line each).
@@ -605,20 +608,26 @@ function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: s
     // (The page's notes at its foot may come first, as the text's lines of that page: "27%" /
     // "The rating for the standard is driven by ..." / the next page's "supporting joint decision
     // making?". A sentence of its own.)
-    if (line.page === page && k <= at + 2 && isNoteSentence(line)) continue;
-    if (line.page !== page + 1) return null;
+    if (page !== null && line.page === page && k <= at + 2 && isNoteSentence(line)) continue;
+    if (page !== null && line.page !== page + 1) return null;
     const heading = isHeadingRowPiece(line.flat);
     if (!heading && captionSoFar !== null && isHeadingRowPiece(`${captionSoFar} ${line.flat}`)) {
       captionSoFar = null;
+      headingsAgain = true;
       continue;
     }
     if (heading || CAPTION_START.test(line.flat)) {
       captionSoFar = heading ? null : line.flat;
+      headingsAgain = true;
       continue;
     }
-    if (standardId !== null && standardHeading(line)?.id === standardId) continue;
+    if (standardId !== null && standardHeading(line)?.id === standardId) {
+      headingsAgain = true;
+      continue;
+    }
     const lastWords =
       k > at + 1 &&
+      (page !== null || headingsAgain) &&
       // (Its lines may stand as cells of one line, as the wrapped cell's do: no figure among them.)
       line.cells.every((cell) => countCell(cell) === null && percentCell(cell) === null) &&
       /^[a-z(]/.test(line.flat) &&

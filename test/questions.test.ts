@@ -974,6 +974,25 @@ test("a row cut by a page whose last words follow the table's caption and headin
   expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
 });
 
+test("a row cut by a page, in a text without its pages (PyMuPDF's pages joined), whose last words follow the repeated caption and headings is read whole", async () => {
+  // North Somerset 3.1.2, 5 relevant and 5 'Yes', cut after "keep the"; the page's note, number
+  // and running header gone, nothing marks the page's end but the table's headings printed again.
+  // Read without its last words it was no key question, and went to 3.1.1 as a prompt.
+  const cut = await damagedReport("2020-12-north-somerset.txt", [
+    "Does assessment sufficiently analyse how to keep the child safe?\t5\t5\n",
+    "Does assessment sufficiently analyse how to keep the\t5\t5\nOf the 5 cases inspected:\tRelevant cases\tNumber 'Yes'\nchild safe?\n",
+  ]);
+  const body = cut.keyQuestions
+    .filter((k) => k.standardId === "3.1" && k.source === "body")
+    .map((k) => [k.id, k.text, k.relevant, k.yes]);
+  expect(body).toEqual([
+    ["3.1.1", "Does assessment sufficiently analyse how to support the child's desistance?", 5, 5],
+    ["3.1.2", "Does assessment sufficiently analyse how to keep the child safe?", 5, 5],
+    ["3.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 5, 4],
+  ]);
+  expect(cut.prompts.some((p) => p.text.startsWith("Does assessment sufficiently analyse"))).toBe(false);
+});
+
 test("a row cut by a page whose last words follow the repeated caption wrapped before its colon and the headings is read whole (Word, MuPDF)", async () => {
   // North Somerset 2.4.3's third prompt, 7 relevant, 5 'Yes', cut after "risk of harm,"; the
   // caption repeated at the next page's top wraps ("... keeping other people" / "safe:"), as it
