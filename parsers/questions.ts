@@ -183,6 +183,48 @@ const TRAILING_COUNTS = /^(.*\?)(\s*)(\d{1,4})\s+(\d{1,4})$/;
 /** A question's two counts run into each other, after its mark or a space after it ("... justice?66", "... safe? 77"). */
 const GLUED_COUNTS = /^(.*\?)\s?(\d{2,4})$/;
 
+/** A question's first line ending in a number, its last words perhaps joined after it. */
+const NUMBER_ENDING_FIRST_LINE = /^(.*[a-z,])\s(\d{2,4})(?:\s([a-z][^\d]*\?))?$/;
+
+/**
+ * A count table's row whose two counts run into each other at the end of its question's first
+ * line, the question going on after them ("... are their views taken into 88" / "account?",
+ * pypdf's text of two narrow cells touching): its figures, and its question without them. The
+ * number must be more than the table's cases (so no one count) and part into two counts within
+ * them. The question's last words may already be joined after it (as a paragraph's wrapped
+ * line), follow on the next line, or follow the table's headings printed again on the next page.
+ */
+function countsEndingFirstLine(
+  lines: Line[],
+  i: number,
+  end: number,
+  subSample: number,
+  standardId: string | null,
+): Figures | null {
+  const line = lines[i] as Line;
+  if (line.cells.length !== 1 || !QUESTION_START.test(line.flat)) return null;
+  const m = NUMBER_ENDING_FIRST_LINE.exec(line.flat);
+  if (!m || Number(m[2]) <= subSample) return null;
+  const parted = countsParted(m[2] as string);
+  if (!parted || parted[0] > subSample) return null;
+  const [, question, , lastWords] = m as unknown as [string, string, string, string | undefined];
+  // (The framework's questions hold no such number: a wrapped question's last words after it
+  // are a few, the line's end as written, joined to it as a paragraph's line is.)
+  if (lastWords !== undefined) {
+    if (lastWords.length > 60) return null;
+  } else {
+    const next = i + 1 < end ? lines[i + 1] : undefined;
+    if (!(next && /^[a-z]/.test(next.flat)) && lastWordsOverPage(lines, i, end, standardId) === null)
+      return null;
+  }
+  return {
+    percent: null,
+    relevant: parted[0],
+    yes: parted[1],
+    textCells: [lastWords === undefined ? question : `${question} ${lastWords}`],
+  };
+}
+
 /** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
 const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 
@@ -835,6 +877,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const parted = glued ? countsParted(glued[2] as string) : null;
     if (glued && parted && subSample !== null && parted[0] <= subSample)
       figures = { percent: null, relevant: parted[0], yes: parted[1], textCells: [glued[1] as string] };
+    if (!figures && countTable && subSample !== null)
+      figures = countsEndingFirstLine(lines, i, end, subSample, standardId);
     if (!figures && next) {
       // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
       const split = SPLIT_COUNTS.exec(line.flat);

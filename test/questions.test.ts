@@ -993,6 +993,41 @@ test("a row cut by a page, in a text without its pages (PyMuPDF's pages joined),
   expect(cut.prompts.some((p) => p.text.startsWith("Does assessment sufficiently analyse"))).toBe(false);
 });
 
+// pypdf's text of Word's count tables, two narrow cells touching: a row's two counts run into
+// each other at the end of its question's first line ("... taken into 87" / "account?").
+test("a count row's two counts run together at its question's first line's end are its counts, where they part within the table's cases (pypdf)", async () => {
+  const printed =
+    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?\t8\t7\n";
+  const promptOf = async (damaged: string) => {
+    const read = await damagedReport("2020-12-north-somerset.txt", [printed, damaged]);
+    return read.prompts
+      .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "body")
+      .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+  };
+  const whole = [
+    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
+    8,
+    7,
+    8,
+  ];
+  // Its last words on the next line (joined to it as a paragraph's are).
+  const next = await promptOf(printed.replace(" account?\t8\t7", " 87\naccount?"));
+  expect(next).toContainEqual(whole);
+  // Its last words after the table's caption and headings printed again on the next page.
+  const overPage = await promptOf(
+    printed.replace(
+      " account?\t8\t7",
+      " 87\nOf the 8 cases where there were changes in factors related to desistance:\tRelevant cases\tNumber 'Yes'\naccount?",
+    ),
+  );
+  expect(overPage).toContainEqual(whole);
+  // Not where they cannot be two counts of the table's eight cases: 97 is no 9 and 7.
+  const tooMany = await promptOf(printed.replace(" account?\t8\t7", " 97\naccount?"));
+  expect(
+    tooMany.filter(([text]) => String(text).startsWith("Is the child and their parents/carers")),
+  ).toEqual([]);
+});
+
 test("a row cut by a page whose last words follow the repeated caption wrapped before its colon and the headings is read whole (Word, MuPDF)", async () => {
   // North Somerset 2.4.3's third prompt, 7 relevant, 5 'Yes', cut after "risk of harm,"; the
   // caption repeated at the next page's top wraps ("... keeping other people" / "safe:"), as it
