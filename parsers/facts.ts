@@ -622,6 +622,18 @@ function parseSplitTable(
       provenance: provenanceOf(header),
     });
   }
+  // A split prints its unknown group last ("White | Black and minority ethnic | Unknown", "Male |
+  // Female | Unknown"): one between two others came from the table beside it, read a column at a
+  // time ("Male | Unknown | Female"). Where the shares do not show it (above), nothing is read.
+  const unknownAt = columns.findIndex((c) => /^(?:unknown|not known)$/i.test(c));
+  if (foreign === null && unknownAt >= 0 && unknownAt < columns.length - 1) {
+    out.warnings.push({
+      code: "fact-unreadable",
+      message: `The ${group} table's '${columns[unknownAt]}' column stands between its other columns (${columns.join(", ")}), where a split prints no such column: a column from another table, and the table was not read`,
+      provenance: provenanceOf(header),
+    });
+    return j;
+  }
   // The service's row names it ("Kirklees YJS"), or, where no row does, is the first that is no
   // comparator by its words ("Croydon" over "National average"; Croydon's gender table prints
   // its row alone). A comparator's row is never the service's, alone too (its service's row lost).

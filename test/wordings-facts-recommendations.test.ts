@@ -248,6 +248,12 @@ test("a split column read in from the table beside it (every row over 100% with 
     ["Female", "National average", 15],
   ]);
   expect(mixed.warnings).toEqual([["fact-unreadable", 3]]);
+  // The same with other figures, whose shares do not show which column is foreign: an unknown
+  // group between two others is none of the split's, and nothing is read (it had been read as
+  // gender's "Unknown").
+  const unshown = split("Male\tUnknown\tFemale", "52%\t79%\t93%", "73%\t77%\t58%");
+  expect(unshown.facts).toEqual([]);
+  expect(unshown.warnings).toEqual([["fact-unreadable", 3]]);
   // A sound split with a third column, and one whose rows add up wrong with every column (the
   // report's own to answer for, in the audit): read whole.
   expect(split("Male\tFemale\tUnknown", "75%\t20%\t5%", "85%\t14%\t1%").facts).toHaveLength(6);
