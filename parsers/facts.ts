@@ -749,6 +749,9 @@ function labelRunsOn(label: string, next: string, area: string | null): boolean 
   return false;
 }
 
+/** A count's share alone in its brackets: "(68%)". */
+const SHARE_IN_BRACKETS = /^\(\d{1,3}(?:\.\d+)?%\)$/;
+
 /**
  * A label wrapped onto the lines after its row ("207 First-time entrant rate per 100,000 in
  * England" / "and Wales"; "44,773 Total youth population (10-17 years) in" / "Kirklees (2020)";
@@ -776,7 +779,9 @@ function wrappedLabel(
       more.cells.length !== 1 ||
       !carriesOn ||
       more.flat.length > 60 ||
-      leadingFigure(more.flat.split(" ")[0] ?? "")
+      leadingFigure(more.flat.split(" ")[0] ?? "") ||
+      // (A count's share alone, "(68%)": the next row's, its count taken for a page's number.)
+      SHARE_IN_BRACKETS.test(more.flat)
     )
       break;
     // (A caption ending in its colon heads the next rows: "Education and child protection

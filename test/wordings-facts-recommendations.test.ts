@@ -216,6 +216,31 @@ test.each(["<1%", "-", "n/a"])(
   },
 );
 
+// pdfminer's boxes of Word's A5 page: a row whole on its line, then the next row's count alone (taken
+// for a page's number), its share, and its label.
+test("a count's share alone on the line after a row is no part of that row's label", () => {
+  const r = factsOf(
+    [
+      "Additional caseload data",
+      "",
+      "3 (36%) Total current caseload with youth caution",
+      "",
+      "3 (36%) Total current caseload with youth conditional caution",
+      "",
+      "31",
+      "(68%)",
+      "",
+      "Total current caseload: community resolution or other out-of-court disposal",
+    ].join("\n"),
+  );
+  expect(groupFacts(r, "caseload", 1, 4)).toEqual([
+    ["Total current caseload with youth caution", 3],
+    ["Total current caseload with youth caution", 36],
+    ["Total current caseload with youth conditional caution", 3],
+    ["Total current caseload with youth conditional caution", 36],
+  ]);
+});
+
 test("'Ethnic group' heads an ethnicity split table", () => {
   const r = factsOf(
     [
