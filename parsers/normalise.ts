@@ -386,6 +386,9 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
   return true;
 }
 
+/** A standard's heading as a table's first row repeats it: "3.1. Assessment (out-of-court disposals)". */
+const STANDARD_HEADING_AGAIN = /^\d\.\d\.?\s+[A-Z][A-Za-z -]{3,40}(?:\s\([a-z -]+\))?$/;
+
 /**
  * A question's later line ending in a lone percent sign ("attitudes ... offending?" | "%", or a
  * middle line, "acknowledgement ... motivations" | "%" / "for their offending?") takes the number
@@ -395,8 +398,20 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
  * from this one.
  */
 function figureWrappedAbove(src: SourceLine, lines: Line[], cells: string[]): string[] {
-  const above = lines[lines.length - 1];
-  if (!above || src.line - above.line > 2 || above.page !== src.page) return cells;
+  let above = lines[lines.length - 1];
+  // (Or the line before the table's standard heading printed again at the page's top, the
+  // question cut by the page's end: "h) ... the needs and wishes of 78" / the page's end / "3.1.
+  // Assessment (out-of-court disposals)" / "victims, and ... restorative justice? %".)
+  const questionStart = lines[lines.length - 2];
+  const overPage =
+    above !== undefined &&
+    questionStart !== undefined &&
+    src.page !== null &&
+    above.page === src.page &&
+    questionStart.page === src.page - 1 &&
+    STANDARD_HEADING_AGAIN.test(above.flat);
+  if (overPage) above = questionStart;
+  if (!above || (!overPage && (src.line - above.line > 2 || above.page !== src.page))) return cells;
   // (The sign a cell of its own, or a space after the words: "... motivations %". Not after a
   // digit: "25.5 %" is a figure whole.)
   const lastCell = cells[cells.length - 1] as string;

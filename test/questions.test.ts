@@ -1182,6 +1182,31 @@ test("a prompt cut by a page whose last words follow the standard's heading repe
   expect(prompts(cut)).toEqual(whole);
 });
 
+test("a prompt cut by a page, its number ending its first line and its sign its last, the standard's heading repeated between, is read whole with its figure (Word's A5 pages, pdftotext -raw)", async () => {
+  // Tower Hamlets' annex, 3.1.1 h) 33%: the figure's cell wraps beside the question's lines, the
+  // number by the first ("... wishes of 33"), the sign by the last, on the next page after the
+  // table's first row printed again. It had been read with i)'s text and figure.
+  const h =
+    "h) Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?";
+  const heading = "3.1. Assessment (out-of-court disposals)";
+  const header = "Inspection of youth offending services: Tower Hamlets and City of London";
+  const prompts = (r: Awaited<ReturnType<typeof recordOf>>) =>
+    r.prompts
+      .filter((p) => p.keyQuestionId === "3.1.1" && p.source === "annex")
+      .map((p) => [p.label, p.text.slice(0, 40), p.percent]);
+  const cut = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    `${h}\t33%\t\n`,
+    `h) Does assessment give sufficient attention to the needs and wishes of 33\n\f${header}\n${heading}\nvictims, and opportunities for restorative justice? %\n`,
+  ]);
+  expect(prompts(cut).slice(-2)).toEqual([
+    ["h", "Does assessment give sufficient attentio", 33],
+    ["i", "Are the child and their parents or carer", 100],
+  ]);
+  expect(
+    cut.prompts.find((p) => p.keyQuestionId === "3.1.1" && p.label === "h" && p.source === "annex")?.text,
+  ).toBe(h.slice(3));
+});
+
 test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '%'), even over a page's end, is the row's (pdf-parse getText, A5 pages)", async () => {
   // Tower Hamlets' annex, 3.3.1 a) 56%, b) 67%, as getText writes the word processor's A5 pages.
   const a =
