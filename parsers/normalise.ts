@@ -397,19 +397,21 @@ const STANDARD_HEADING_AGAIN = /^\d\.\d\.?\s+[A-Z][A-Za-z -]{3,40}(?:\s\([a-z -]
  * end it, and this one no new question: a number ending any other line is no figure wrapped
  * from this one.
  */
-function figureWrappedAbove(src: SourceLine, lines: Line[], cells: string[]): string[] {
+function figureWrappedAbove(src: SourceLine, lines: Line[], furniture: Line[], cells: string[]): string[] {
   let above = lines[lines.length - 1];
   // (Or the line before the table's standard heading printed again at the page's top, the
   // question cut by the page's end: "h) ... the needs and wishes of 78" / the page's end / "3.1.
   // Assessment (out-of-court disposals)" / "victims, and ... restorative justice? %".)
+  // (Without the text's pages, pypdf's, the running header between them marks the page's end.)
   const questionStart = lines[lines.length - 2];
   const overPage =
     above !== undefined &&
     questionStart !== undefined &&
-    src.page !== null &&
-    above.page === src.page &&
-    questionStart.page === src.page - 1 &&
-    STANDARD_HEADING_AGAIN.test(above.flat);
+    STANDARD_HEADING_AGAIN.test(above.flat) &&
+    (src.page !== null
+      ? above.page === src.page && questionStart.page === src.page - 1
+      : src.line - above.line <= 2 &&
+        furniture.some((f) => f.line > questionStart.line && f.line < src.line && isRunningHeader(f.flat)));
   if (overPage) above = questionStart;
   if (!above || (!overPage && (src.line - above.line > 2 || above.page !== src.page))) return cells;
   // (The sign a cell of its own, or a space after the words: "... motivations %". Not after a
@@ -793,7 +795,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     if (cells.length === 1 && cells[0] === "%" && percentSignBelow(src, lines, furniture)) continue;
     // ... or beside a wrapped question's later line, its number ending the line above ("...
     // responsibility for, 67" / "attitudes ... offending?" | "%").
-    if (cells[cells.length - 1]?.endsWith("%")) cells = figureWrappedAbove(src, lines, cells);
+    if (cells[cells.length - 1]?.endsWith("%")) cells = figureWrappedAbove(src, lines, furniture, cells);
     // A prompt's letter alone on the line above its question ("a)" / "Is there ..."), as list
     // labels are written apart: the question's.
     const letterAbove = lines[lines.length - 1];

@@ -1205,6 +1205,12 @@ test("a prompt cut by a page, its number ending its first line and its sign its 
   expect(
     cut.prompts.find((p) => p.keyQuestionId === "3.1.1" && p.label === "h" && p.source === "annex")?.text,
   ).toBe(h.slice(3));
+  // (The same without the text's pages, pypdf's: its running header marks the page's end.)
+  const pageless = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+    `${h}\t33%\t\n`,
+    `h) Does assessment give sufficient attention to the needs and wishes of 33\n74\n${header}\n${heading}\nvictims, and opportunities for restorative justice? %\n`,
+  ]);
+  expect(prompts(pageless)).toEqual(prompts(cut));
 });
 
 test("a percentage wrapped in a narrow cell, its sign on the next line ('56' / '%'), even over a page's end, is the row's (pdf-parse getText, A5 pages)", async () => {
