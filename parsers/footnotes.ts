@@ -142,7 +142,17 @@ function pageNotes(page: SourceLine[], marked: boolean, lastNumber: number): Not
       const short = n.lines.length <= 4 && text.length >= 60 && text.length <= 400;
       return marked && k === notes.length - 1 && short && /[a-z][,;.] \S.*[a-z]$/.test(text);
     };
-    if (ok && notes.every(ends)) return notes;
+    // (A number over a question is a count table's, its question no note's words: "17" / "15" /
+    // "Does reviewing focus sufficiently on keeping the child safe?" / "Of the 15 cases ...", a
+    // row's counts then the next key question, where the counts are a note's numbers.)
+    const asks = (n: Note) => {
+      const text = n.lines
+        .map((l) => l.raw.trim())
+        .join(" ")
+        .replace(/^\d{1,3}\s*/, "");
+      return QUESTION_START.test(text) && /^[^.]*\?/.test(text);
+    };
+    if (ok && notes.every(ends) && !notes.some(asks)) return notes;
   }
   return [];
 }

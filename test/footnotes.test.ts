@@ -345,6 +345,42 @@ test("a count that is a note's number is the row's count where the row needs it:
   );
 });
 
+test("a row's counts that are the next note's number, before the next key question, are no note (a count table with larger samples)", () => {
+  // North Somerset's 2.4.1 as a cell a line (PyMuPDF), its counts 17 and 15 where note 16 came
+  // last: "17" over the figure "15" and a question looked like note 17 set over a table's count,
+  // and took the next key question, its caption and headings for the note's words.
+  const text = [
+    "Cover",
+    "\fDoes planning focus sufficiently on keeping other people safe?16",
+    "Does planning promote the safety of other people?",
+    "7",
+    "6",
+    "16 This question is only relevant in cases where there are factors related to keeping other people safe.",
+    "37",
+    "\fOur rating17 for reviewing is based on the following key questions:",
+    "Is the child and their parents/carers meaningfully",
+    "involved in reviewing their progress and engagement,",
+    "and are their views taken into account?",
+    "17",
+    "15",
+    "Does reviewing focus sufficiently on keeping the",
+    "child safe?",
+    "Of the 15 cases where there were changes in factors",
+    "related to keeping the child safe:",
+    "Relevant",
+    "cases",
+    "Number",
+    "'Yes'",
+    "38",
+    "\fEnd.",
+  ].join("\n");
+  const rewritten = plainDigitFootnotes(textSourceLines(text)).filter((l) => l.text !== undefined);
+  expect(rewritten.map((l) => [l.line, l.text?.slice(0, 24)])).toEqual([
+    [2, "Does planning focus suff"],
+    [6, "¹⁶ This question is only"],
+  ]);
+});
+
 test("a table's rows that start with a number are no notes: not from 0, not with a figure of their own line", () => {
   const rows = page(
     "Of the 57 court disposals:",
