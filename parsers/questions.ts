@@ -875,7 +875,9 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     const glued =
       !figures && countTable && subSample !== null && !countBelow ? GLUED_COUNTS.exec(line.flat) : null;
     const parted = glued ? countsParted(glued[2] as string) : null;
-    if (glued && parted && subSample !== null && parted[0] <= subSample)
+    // (Only a number more than the table's cases: "... disposal? 11" of 11 cases may be its
+    // relevant cases alone, its "Yes" elsewhere, as well as 1 and 1.)
+    if (glued && parted && subSample !== null && parted[0] <= subSample && Number(glued[2]) > subSample)
       figures = { percent: null, relevant: parted[0], yes: parted[1], textCells: [glued[1] as string] };
     if (!figures && countTable && subSample !== null)
       figures = countsEndingFirstLine(lines, i, end, subSample, standardId);
@@ -1086,7 +1088,16 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         pending = null;
         continue;
       }
-      if (pending && !/\?\s*$/.test(pending.text) && pending.text.length + text.length < 400) {
+      // (Not a new question after one ended but for a number, "... risks? 11" / "Where applicable,
+      // does ...": the row's one count, its other lost, pdfminer's boxes. Neither is read.)
+      const endedButForNumber =
+        pending !== null && /\?\s+\d{1,3}$/.test(pending.text) && QUESTION_START.test(text);
+      if (
+        pending &&
+        !/\?\s*$/.test(pending.text) &&
+        !endedButForNumber &&
+        pending.text.length + text.length < 400
+      ) {
         // (A question wrapped over lines is still one after a prompt left without its figure.)
         pending = {
           text: joinWrapped(pending.text, text),

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { laterStandardsKeyQuestion } from "../parsers/framework.js";
-import { toCellPerLine, toWrapped } from "../scripts/make-variants.js";
+import { toCellPerLine, toWrapped, withCountsMoved } from "../scripts/make-variants.js";
 import { damagedReport, readText } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -991,6 +991,28 @@ test("a row cut by a page, in a text without its pages (PyMuPDF's pages joined),
     ["3.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 5, 4],
   ]);
   expect(cut.prompts.some((p) => p.text.startsWith("Does assessment sufficiently analyse"))).toBe(false);
+});
+
+// pdfminer's boxes of a count table with larger samples (counts n -> 2n + 1): a row's question
+// and its first count on one line, its other count lost among the boxes.
+test("a count row's one number no more than the table's cases is not parted into two counts, nor the next question joined to it", async () => {
+  const somerset = withCountsMoved(readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8"));
+  const row =
+    "Where applicable, is a positive contribution made by the YOT to determining the disposal?\t11\t11\n";
+  expect(somerset).toContain("Of the 11 cases inspected:");
+  expect(somerset).toContain(row);
+  const read = await recordOf(somerset.replace(row, `${row.split("\t")[0]} 11\n`));
+  const prompts = read.prompts
+    .filter((p) => p.keyQuestionId === "3.4.1" && p.source === "body")
+    .map((p) => [p.text.slice(0, 40), p.relevant, p.yes]);
+  // (Not 1 and 1: "11" of 11 cases may as well be its relevant cases alone.)
+  expect(prompts).toEqual([
+    ["Where applicable, are the recommendation", 11, 11],
+    ["Do the recommendations consider the degr", 11, 11],
+    ["Is sufficient attention given to the chi", 11, 9],
+    ["Is the information provided to inform de", 11, 5],
+    ["Where applicable, is the rationale for j", 11, 7],
+  ]);
 });
 
 // pypdf's text of Word's count tables, two narrow cells touching: a row's two counts run into
