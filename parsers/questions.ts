@@ -414,7 +414,7 @@ const COUNT_HEADING_WORD = `(?:relevant|cases|number|%|['‘’"“”]?yes['‘
  * "Relevant" or "Number" on: "cases" ends the caption "Of the 8 cases" too).
  */
 const COUNT_HEADING_TAIL = new RegExp(
-  `(?:^|\\s)((?:relevant|number|['‘’"“”]?yes['‘’"“”]?)(?:\\s+${COUNT_HEADING_WORD})*)$`,
+  `(?:^|\\s|(?<=:\\d{0,3}))((?:relevant|number|['‘’"“”]?yes['‘’"“”]?)(?:\\s+${COUNT_HEADING_WORD})*)$`,
   "i",
 );
 /** How a line ending in a count table's headings ends (tested on its last characters alone). */

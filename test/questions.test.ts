@@ -993,6 +993,23 @@ test("a row cut by a page, in a text without its pages (PyMuPDF's pages joined),
   expect(cut.prompts.some((p) => p.text.startsWith("Does assessment sufficiently analyse"))).toBe(false);
 });
 
+// pypdf's text of a browser's print: the caption's note number and the first heading's first word
+// glued after its colon, the line before it the section's lead-in, no blank line between.
+test("a count table's caption with its note's number and 'Relevant' glued after its colon gives the sub-sample", async () => {
+  const cut = await damagedReport("2020-12-north-somerset.txt", [
+    "Our rating<sup>17</sup> for reviewing is based on the following key questions:\n\nOf the 8 cases inspected:18\tRelevant cases\tNumber 'Yes'\n",
+    "Our rating<sup>17</sup> for reviewing is based on the following key questions:\nOf the 8 cases inspected:18Relevant\ncasesNumber\n'Yes'\n",
+  ]);
+  const body = cut.keyQuestions
+    .filter((k) => k.standardId === "2.4" && k.source === "body")
+    .map((k) => [k.id, k.relevant, k.yes, k.subSample]);
+  expect(body).toEqual([
+    ["2.4.1", 8, 7, 8],
+    ["2.4.2", 7, 7, 8],
+    ["2.4.3", 7, 5, 8],
+  ]);
+});
+
 // pdfminer's boxes of a count table with larger samples (counts n -> 2n + 1): a row's question
 // and its first count on one line, its other count lost among the boxes.
 test("a count row's one number no more than the table's cases is not parted into two counts, nor the next question joined to it", async () => {
