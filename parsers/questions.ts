@@ -1089,7 +1089,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
         continue;
       }
       // (Not a new question after one ended but for a number, "... risks? 11" / "Where applicable,
-      // does ...": the row's one count, its other lost, pdfminer's boxes. Neither is read.)
+      // does ...": the number is that row's one count, its other lost among pdfminer's boxes. That
+      // row is not read; the new question is a row of its own.)
       const endedButForNumber =
         pending !== null && /\?\s+\d{1,3}$/.test(pending.text) && QUESTION_START.test(text);
       if (
