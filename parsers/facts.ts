@@ -749,8 +749,8 @@ function labelRunsOn(label: string, next: string, area: string | null): boolean 
   return false;
 }
 
-/** A count's share alone in its brackets: "(68%)". */
-const SHARE_IN_BRACKETS = /^\(\d{1,3}(?:\.\d+)?%\)$/;
+/** A count's share of a total written on a line of its own: "(65%)". */
+export const SHARE_ALONE = /^\(\d{1,3}(?:\.\d+)?%\)$/;
 
 /**
  * A label wrapped onto the lines after its row ("207 First-time entrant rate per 100,000 in
@@ -781,7 +781,7 @@ function wrappedLabel(
       more.flat.length > 60 ||
       leadingFigure(more.flat.split(" ")[0] ?? "") ||
       // (A count's share alone, "(68%)": the next row's, its count taken for a page's number.)
-      SHARE_IN_BRACKETS.test(more.flat)
+      SHARE_ALONE.test(more.flat)
     )
       break;
     // (A caption ending in its colon heads the next rows: "Education and child protection

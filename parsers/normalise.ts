@@ -22,6 +22,7 @@ import {
   isColumnHeading,
   isHeadingRowPiece,
 } from "./questions.js";
+import { standardHeading } from "./segment.js";
 import {
   PAGE_JOINER,
   PROMPT_LETTER,
@@ -386,9 +387,6 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
   return true;
 }
 
-/** A standard's heading as a table's first row repeats it: "3.1. Assessment (out-of-court disposals)". */
-const STANDARD_HEADING_AGAIN = /^\d\.\d\.?\s+[A-Z][A-Za-z -]{3,40}(?:\s\([a-z -]+\))?$/;
-
 /**
  * A question's later line ending in a lone percent sign ("attitudes ... offending?" | "%", or a
  * middle line, "acknowledgement ... motivations" | "%" / "for their offending?") takes the number
@@ -407,7 +405,7 @@ function figureWrappedAbove(src: SourceLine, lines: Line[], furniture: Line[], c
   const overPage =
     above !== undefined &&
     questionStart !== undefined &&
-    STANDARD_HEADING_AGAIN.test(above.flat) &&
+    standardHeading(above) !== null &&
     (src.page !== null
       ? above.page === src.page && questionStart.page === src.page - 1
       : src.line - above.line <= 2 &&

@@ -16,6 +16,7 @@ import {
   FACT_FIGURE,
   FACT_TABLE_START,
   FIGURE_ALONE,
+  SHARE_ALONE,
   SPLIT_HEADERS,
   columnNamePiece,
   factTableHeading,
@@ -1493,9 +1494,6 @@ function pairsFit(labels: Line[][], figures: Line[]): boolean {
     })
   );
 }
-
-/** A count's share of a total written on a line of its own: "(65%)". */
-const SHARE_ALONE = /^\(\d{1,3}(?:\.\d+)?%\)$/;
 
 /** A count at `i` and its share written on the next line ("69" / "(65%)" / "court disposals"): one figure, or null. */
 function countWithShare(lines: Line[], i: number): Line | null {
