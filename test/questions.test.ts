@@ -955,43 +955,48 @@ test("a prompt's last words after its figure are its own when they are a name af
   ]);
 });
 
-/** A standard's key questions as its section's count table gives them: id, text and counts. */
-const bodyCounts = (read: Awaited<ReturnType<typeof recordOf>>, standardId: string) =>
-  read.keyQuestions
-    .filter((k) => k.standardId === standardId && k.source === "body")
-    .map((k) => [k.id, k.text, k.relevant, k.yes]);
-
-test("a row cut by a page whose last words follow the table's caption and heading rows repeated at the next page's top is read whole (Word, pdftotext)", async () => {
-  // North Somerset 2.2.3: 7 relevant cases, 6 'Yes'. Cut after "keeping other", the counts
-  // still beside it, the rest after the repeated headings: read without its last words it is
-  // no key question, and its counts went to a prompt of 2.2.2.
-  const cut = await damagedReport("2020-12-north-somerset.txt", [
-    "Does planning focus sufficiently on keeping other people safe? <sup>13</sup>\t7\t6\n",
-    "Does planning focus sufficiently on keeping other\t7\t6\n\fOf the 8 cases inspected:\nRelevant cases\tNumber 'Yes'\npeople safe? <sup>13</sup>\n",
-  ]);
-  expect(bodyCounts(cut, "2.2")).toEqual([
-    ["2.2.1", "Does planning focus sufficiently on supporting the child's desistance?", 8, 8],
-    ["2.2.2", "Does planning focus sufficiently on keeping the child safe?", 7, 7],
-    ["2.2.3", "Does planning focus sufficiently on keeping other people safe?", 7, 6],
-  ]);
-  expect(cut.prompts.some((p) => p.text.startsWith("Does planning focus"))).toBe(false);
-});
-
-test("a row cut by a page, in a text without its pages (PyMuPDF's pages joined), whose last words follow the repeated caption and headings is read whole", async () => {
-  // North Somerset 3.1.2, 5 relevant and 5 'Yes', cut after "keep the"; the page's note, number
-  // and running header gone, nothing marks the page's end but the table's headings printed again.
-  // Read without its last words it was no key question, and went to 3.1.1 as a prompt.
-  const cut = await damagedReport("2020-12-north-somerset.txt", [
-    "Does assessment sufficiently analyse how to keep the child safe?\t5\t5\n",
-    "Does assessment sufficiently analyse how to keep the\t5\t5\nOf the 5 cases inspected:\tRelevant cases\tNumber 'Yes'\nchild safe?\n",
-  ]);
-  expect(bodyCounts(cut, "3.1")).toEqual([
-    ["3.1.1", "Does assessment sufficiently analyse how to support the child's desistance?", 5, 5],
-    ["3.1.2", "Does assessment sufficiently analyse how to keep the child safe?", 5, 5],
-    ["3.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 5, 4],
-  ]);
-  expect(cut.prompts.some((p) => p.text.startsWith("Does assessment sufficiently analyse"))).toBe(false);
-});
+// North Somerset's key-question rows cut by a page, the counts still beside the first words and
+// the last words after the caption and headings Word prints again at the next page's top. Read
+// without its last words a row is no key question, and its counts went to a prompt of the key
+// question before.
+test.each([
+  {
+    // 2.2.3, 7 relevant, 6 'Yes', cut after "keeping other" (pdftotext, the page's break kept).
+    text: "with its pages (Word, pdftotext)",
+    standard: "2.2",
+    printed: "Does planning focus sufficiently on keeping other people safe? <sup>13</sup>\t7\t6\n",
+    cut: "Does planning focus sufficiently on keeping other\t7\t6\n\fOf the 8 cases inspected:\nRelevant cases\tNumber 'Yes'\npeople safe? <sup>13</sup>\n",
+    read: [
+      ["2.2.1", "Does planning focus sufficiently on supporting the child's desistance?", 8, 8],
+      ["2.2.2", "Does planning focus sufficiently on keeping the child safe?", 7, 7],
+      ["2.2.3", "Does planning focus sufficiently on keeping other people safe?", 7, 6],
+    ],
+  },
+  {
+    // 3.1.2, 5 and 5, cut after "keep the"; the page's note, number and running header gone
+    // (PyMuPDF's pages joined): nothing marks the page's end but the headings printed again.
+    text: "without its pages (PyMuPDF's pages joined)",
+    standard: "3.1",
+    printed: "Does assessment sufficiently analyse how to keep the child safe?\t5\t5\n",
+    cut: "Does assessment sufficiently analyse how to keep the\t5\t5\nOf the 5 cases inspected:\tRelevant cases\tNumber 'Yes'\nchild safe?\n",
+    read: [
+      ["3.1.1", "Does assessment sufficiently analyse how to support the child's desistance?", 5, 5],
+      ["3.1.2", "Does assessment sufficiently analyse how to keep the child safe?", 5, 5],
+      ["3.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 5, 4],
+    ],
+  },
+])(
+  "a row cut by a page in a text $text, whose last words follow the repeated caption and headings, is read whole",
+  async ({ standard, printed, cut, read }) => {
+    const record = await damagedReport("2020-12-north-somerset.txt", [printed, cut]);
+    const body = record.keyQuestions
+      .filter((k) => k.standardId === standard && k.source === "body")
+      .map((k) => [k.id, k.text, k.relevant, k.yes]);
+    expect(body).toEqual(read);
+    const opening = printed.split(" ").slice(0, 3).join(" ");
+    expect(record.prompts.some((p) => p.text.startsWith(opening))).toBe(false);
+  },
+);
 
 // pypdf's text of a browser's print: the caption's note number and the first heading's first word
 // glued after its colon, the line before it the section's lead-in, no blank line between.

@@ -1818,6 +1818,12 @@ test("a split table whose cells pypdf glued where no space was written and space
   expect(groupFacts(table(["Croydon 22%\t69% of 9%"]), "ethnicity")).toEqual([]);
 });
 
+/** Kirklees' ethnicity table as pypdf writes it, its note's marker glued to the first name, with these rows. */
+const kirkleesEthnicity = (...rows: string[]) =>
+  factsOf(
+    ["Caseload information", "Race/ethnicity 10White\tBlack and minority ethnic Unknown", ...rows].join("\n"),
+  );
+
 test("a split table as pypdf writes it untouched by the glued-cells pass: names and figures glued ('WhiteBlack and minority ethnic Unknown', '84%3% 13%'), a marker glued to the first name ('10White')", () => {
   // North Somerset's and Kirklees' caseload tables, pypdf of the default PDF.
   const r = factsOf(
@@ -1832,13 +1838,7 @@ test("a split table as pypdf writes it untouched by the glued-cells pass: names 
     ...ethnicityOf("North Somerset YOS", 84, 3, 13),
     ...ethnicityOf("National average", 70, 26, 4),
   ]);
-  const marked = factsOf(
-    [
-      "Caseload information",
-      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
-      "Kirklees YJS 65%\t30% 5%",
-    ].join("\n"),
-  );
+  const marked = kirkleesEthnicity("Kirklees YJS 65%\t30% 5%");
   expect(groupFacts(marked, "ethnicity", 1, 4)).toEqual([
     ["White", 65],
     ["Black and minority ethnic", 30],
@@ -1854,26 +1854,13 @@ test("a split table as pypdf writes it untouched by the glued-cells pass: names 
 test("a split table's row with its first two figures a single space after its subject and the last glued to them ('Kirklees YJS 65% 30%5%', pypdf of figures set right): a figure each", () => {
   // Kirklees' ethnicity table as pypdf writes the PDF whose figures are set right in their cells;
   // the glued-cells pass parts "30%5%" with a tab.
-  const r = factsOf(
-    [
-      "Caseload information",
-      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
-      "Kirklees YJS 65% 30%\t5%",
-      "Kirklees 71% 29%\t0%",
-    ].join("\n"),
-  );
+  const r = kirkleesEthnicity("Kirklees YJS 65% 30%\t5%", "Kirklees 71% 29%\t0%");
   expect(groupFacts(r, "ethnicity", 1, 2, 4)).toEqual([
     ...ethnicityOf("Kirklees YJS", 65, 30, 5),
     ...ethnicityOf("Kirklees", 71, 29, 0),
   ]);
   // (Words between the figures make no row of figures: not read.)
-  const words = factsOf(
-    [
-      "Caseload information",
-      "Race/ethnicity 10White\tBlack and minority ethnic Unknown",
-      "Kirklees YJS 65% of 30%\t5%",
-    ].join("\n"),
-  );
+  const words = kirkleesEthnicity("Kirklees YJS 65% of 30%\t5%");
   expect(groupFacts(words, "ethnicity")).toEqual([]);
 });
 
