@@ -20,6 +20,13 @@ const SCORE_RANGE = String.raw`(\d{1,2})\s*(?:-|to)\s*(\d{1,2})`;
 const QUESTION_RANGE = String.raw`(?:Minority|Too few|Reasonable majority|Large majority)\s*:?\s*(?:<\s*(\d{1,3})\s*%|(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*%|(\d{1,3})\s*%\s*(?:\+|or more|and above))`;
 // "31-36 = Outstanding", "0–6: Inadequate", "0 to 6 = 'Inadequate'"
 const SCORE_BAND = new RegExp(String.raw`^${SCORE_RANGE}\s*[=:]?\s*['"]?${RATING_WORDS}`, "i");
+/**
+ * Score bands within a sentence or a list run into one line, their sign saying what they are:
+ * "... as follows: 0–6 = 'Inadequate', 7–18 = 'Requires improvement', ..." (a footnote of the
+ * 2021 reports), "- 0-6 = 'Inadequate' - 7-18 = ..." (a page's list as one line). Never part of a
+ * longer number ("2019-20").
+ */
+const SCORE_BANDS_WITHIN = new RegExp(String.raw`(?<![\d.,])${SCORE_RANGE}\s*=\s*['"]?${RATING_WORDS}`, "gi");
 // "Minority: <50% Inadequate", "Large majority: 80%+ Outstanding"
 const QUESTION_BAND = new RegExp(String.raw`^${QUESTION_RANGE}\s*[=:]?\s*['"]?${RATING_WORDS}`, "i");
 /** A band's range alone in its cell, its rating in a column of its own. */
@@ -188,6 +195,10 @@ export function parseMethodology(lines: Line[], footnotes: Footnote[]): Methodol
     }
     const band = text.match(SCORE_BAND);
     if (band) out.push(bandStatement("score-band", band, band[3] as string, line));
+    // (More after it, or within the line: only where its sign says so.)
+    if (text.includes("="))
+      for (const m of text.matchAll(SCORE_BANDS_WITHIN))
+        if (!band || (m.index as number) > 0) out.push(bandStatement("score-band", m, m[3] as string, line));
     const q = text.match(QUESTION_BAND);
     if (q) out.push(bandStatement("question-band", q, q[5] as string, line));
   }

@@ -1,4 +1,6 @@
 // The scoring rules as a report states them, in each wording the methodology parser reads.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parseMethodology } from "../parsers/methodology.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
@@ -49,6 +51,28 @@ test("bands written with a colon, 'to', quotes or 'or more'", () => {
     { kind: "score-band", count: null, low: 7, high: 18, rating: "Requires improvement" },
     { kind: "question-band", count: null, low: 80, high: null, rating: "Outstanding" },
   ]);
+});
+
+test("score bands within a sentence or a list run into one line, each by its '=' sign", () => {
+  // A 2021 report's footnote states the bands in a sentence (Kirklees' note 2, as the corpus prints it).
+  const note = readFileSync(join(import.meta.dirname, "..", "corpus", "2021-10-kirklees.txt"), "utf8")
+    .split("\n")
+    .find((line) => line.startsWith("² Each of the 12 standards")) as string;
+  const bands = [
+    { kind: "score-band", count: null, low: 0, high: 6, rating: "Inadequate" },
+    { kind: "score-band", count: null, low: 7, high: 18, rating: "Requires improvement" },
+    { kind: "score-band", count: null, low: 19, high: 30, rating: "Good" },
+    { kind: "score-band", count: null, low: 31, high: 36, rating: "Outstanding" },
+  ];
+  expect(statementsOf(note).filter((s) => s.kind === "score-band")).toEqual(bands);
+  // Croydon's list, its page run into one line (pdf.js's text items joined with spaces).
+  const list =
+    "banded to produce the overall rating, as follows: - 0-6 = 'Inadequate' - 7-18 = 'Requires improvement' - 19-30 = 'Good' - 31-36 = 'Outstanding'. 1. Organisational delivery";
+  expect(statementsOf(list)).toEqual(bands);
+  // A band first on its line and more after it: each once.
+  expect(statementsOf("0-6 = 'Inadequate', 7-18 = 'Requires improvement'")).toEqual(bands.slice(0, 2));
+  // Not a range within a longer number, nor one without the sign.
+  expect(statementsOf("The overall score in 2019-20 = Good, and scores of 7-18 Good.")).toEqual([]);
 });
 
 test("prose about standards with no rule in it gives nothing", () => {
