@@ -339,7 +339,9 @@ function holdsTwoNames(cell: string): boolean {
   return false;
 }
 
-const SPLIT_HEADING_WORD = /^(?:Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex)\s*/i;
+/** A split table's heading word: "Age (years)", "Race/ethnicity", "Gender". */
+export const SPLIT_HEADING = String.raw`Age(?:\s*\(years\))?|Race\s*\/\s*ethnicity|Ethnicity|Race|Gender|Sex`;
+const SPLIT_HEADING_WORD = new RegExp(`^(?:${SPLIT_HEADING})\\s*`, "i");
 
 /** A split header's text after its heading word, cut into known column names; null where any is unknown. */
 function columnNamesAfterHeading(text: string): string[] | null {

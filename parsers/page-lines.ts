@@ -8,7 +8,7 @@
 // and addressees; then each piece's rows as in a paragraph (run-on-rows). Only in such a text:
 // in a text of paragraphs, "Recommendations" or "2.1 Assessment" inside a line is prose.
 
-import { FACTS_SUBHEADING, LABEL_FIRST_TABLE } from "./facts.js";
+import { FACTS_SUBHEADING, LABEL_FIRST_TABLE, SPLIT_HEADING } from "./facts.js";
 import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import { COVER_TITLE, PUBLISHER_LINE } from "./identity.js";
 import type { SourceLine } from "./normalise.js";
@@ -58,14 +58,21 @@ const SECTION_NAME = new RegExp(
   String.raw`${AFTER_BLOCK}(?:Contents|Foreword|Acknowledgements|Introduction|Executive summary|Overall findings|Summary of ratings|Ratings|Recommendations|Background|Contextual (?:facts|information|data))(?=\s|$)`,
   "g",
 );
+/**
+ * "Overall findings" after the foreword's signature, which ends in no full stop ("... Chief
+ * Inspector of Probation Overall findings Overall, Croydon YOS is rated as: ..."): its first
+ * sentence says what it is.
+ */
+const OVERALL_FINDINGS = /(?<=\s)Overall findings(?=\s+Overall,\s)/g;
 /** A domain's heading: "1. Organisational delivery", "Domain two: Court disposals". */
 const DOMAIN_NAME = new RegExp(String.raw`${AFTER_BLOCK}${DOMAIN_TITLE}(?=\s|$)`, "g");
 /**
- * A standard's heading, perhaps with its rating: "2.1. Assessment", "2.1 Assessment Good"; its
+ * A standard's heading, perhaps with its domain or its rating: "2.1. Assessment", "2.3.
+ * Implementation and delivery (court disposals)", "2.1 Assessment Good"; its
  * number with a point after it ("1.2. Staff") after any word (a note's web address ends a page).
  */
 const STANDARD_HEADING = new RegExp(
-  String.raw`(?:${AFTER_BLOCK}[1-4]\.[1-4]\.?|(?<=\s)[1-4]\.[1-4]\.)\s+(?:${STANDARD_NAME})(?:\s+${RATING})?(?=\s|$)`,
+  String.raw`(?:${AFTER_BLOCK}[1-4]\.[1-4]\.?|(?<=\s)[1-4]\.[1-4]\.)\s+(?:${STANDARD_NAME})(?:\s+\((?:court|out-of-court) disposals\))?(?:\s+${RATING})?(?=\s|$)`,
   "g",
 );
 /**
@@ -76,9 +83,12 @@ const ANNEX_HEADING = new RegExp(
   String.raw`${AFTER_BLOCK}(?:Annexe?|Appendix)\s+(?:\d+|[A-H])\s*[:–—.-]\s*[A-Z][a-z]+(?:\s+[a-z]+){0,4}(?=\s+[A-Z]|\s*$)`,
   "g",
 );
-/** A section's rating standing after its description: "... their parents/carers. Requires improvement Our rating". */
+/**
+ * A section's rating standing after its description: "... their parents/carers. Requires
+ * improvement Our rating", "... or carers. Good --- ------ Our rating" (a table's rule after it).
+ */
 const RATING_ALONE = new RegExp(
-  String.raw`(?<=[.!?]\s+)${RATING}${MARKER}(?=\s+(?:[A-Z]|<sup>|&lt;|[⁰¹²³⁴⁵⁶⁷⁸⁹]))`,
+  String.raw`(?<=[.!?]\s+)${RATING}${MARKER}(?=\s+(?:[A-Z]|<sup>|&lt;|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[-–—=_]{3}))`,
   "g",
 );
 /**
@@ -89,12 +99,17 @@ const RATINGS_TABLE = new RegExp(
   String.raw`(?<=\s)(?:Ratings(?=\s.{0,80}?(?:Score\s+\d|${OVERALL_LABEL}))|Score\s+\d{1,2}\s*/\s*36|${OVERALL_LABEL}\s+${RATING})`,
   "g",
 );
+/** A heading's footnote marker: raised, in markup, or plain digits glued on ("Additional caseload data9"). */
+const GLUED_MARKER = String.raw`\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s*<sup>\d{1,3}</sup>|\d{1,2}(?=\s)`;
 /**
  * A contextual facts table's sub-heading, or a label-first table's heading, its footnote marker
- * (and its "%" column's heading) with it: "Population information⁴", "Offence types ¹³ %".
+ * (and its "%" column's heading) with it: "Population information⁴", "Offence types ¹³ %". A
+ * marker of plain digits a space after the heading only where no figure can follow: before a
+ * split's heading ("Caseload information 5 Age (years) ...") or a label-first table's first
+ * label ("Caseload characteristics 15 Percentage of ...").
  */
 const FACTS_TABLE = new RegExp(
-  String.raw`(?<=\s)(?:${FACTS_SUBHEADING}|${LABEL_FIRST_TABLE})(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?(?:\s+%(?=\s))?`,
+  String.raw`(?<=^|\s)(?:(?:${FACTS_SUBHEADING})(?:${GLUED_MARKER}|\s+\d{1,2}(?=\s+(?:${SPLIT_HEADING})\b))?|(?:${LABEL_FIRST_TABLE})(?:${GLUED_MARKER}|\s+\d{1,2}(?=\s+(?:%\s+)?[A-Z]))?)(?:\s+%(?=\s))?`,
   "g",
 );
 /**
@@ -106,8 +121,27 @@ const QUESTION_HEADING = new RegExp(
   String.raw`(?<=[.!?>]\s+)${capitalisedWords(QUESTION_WORD)}\s[^.?!]{10,300}\?(?=\s+[A-Z]|\s*$)`,
   "g",
 );
-/** The lead-in to a standard's key questions after a sentence: "... to Good. Our rating²⁵ for ...". */
-const KEY_QUESTIONS_LEAD_IN = /(?<=[.!?>]\s+)Our rating\b/g;
+/**
+ * The lead-in to an organisational standard's questions, after its tables: "... 16.6% In making
+ * a judgement about staffing, we take into account ...", which no table row runs into.
+ */
+const JUDGEMENT_LEAD_IN = /(?<=\s)In making a judgement about\b/g;
+/**
+ * A key question by its printed number after a sentence or a row (2019's tables): "... their
+ * parents/carers. 2.2.1. Does planning focus ...?", its page's only row, which rowCuts leaves.
+ */
+const NUMBERED_QUESTION = new RegExp(
+  String.raw`${AFTER_BLOCK}[1-4]\.[1-4]\.[1-9]\.?\s+(?=${capitalisedWords(QUESTION_WORD)}\s)`,
+  "g",
+);
+/**
+ * The lead-in to a standard's key questions after a sentence or the section's rating: "... to
+ * Good. Our rating²⁵ for ...", "... carers. improvement Our rating²⁹ ..." (its cell wrapped).
+ */
+const KEY_QUESTIONS_LEAD_IN = new RegExp(
+  String.raw`(?<=(?:[.!?>]|${RATING}|\bimprovement|[-–—=_]{3})\s+)Our rating\b`,
+  "g",
+);
 /**
  * A facts table's caption: "Of the 57 court disposals:", "Of the 37 out-of-court disposals" (a
  * figure after it), or a phrase in lower case ending in a colon straight after a label's last
@@ -117,10 +151,13 @@ const FACTS_CAPTION =
   /(?<=\s)Of the \d+ [a-z -]{1,60}?(?::|(?=\s+\d))|(?<=[a-z]\s+)[A-Z][a-z]+(?:\s+\(?[a-z][\w'’-]*\)?){2,12}:[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*(?=\s|$)/g;
 /**
  * A page's footnote after the page's last words, its marker as the converters write it: "... 86%
- * 13% ⁴ Office for National Statistics", "... key questions: <sup>20</sup> Planning was ...".
+ * 13% ⁴ Office for National Statistics", "... key questions: <sup>20</sup> Planning was ...",
+ * "... Robbery 6% $^{^{9}}$ Data supplied ..." (LaTeX, as normalise reads it). A marker in
+ * markup a space after a word, too: "... out-of-court disposal <sup>3</sup> Office for ..." (a
+ * figure-first table's last label); the text's own markers are glued to their words.
  */
 const FOOTNOTE = new RegExp(
-  String.raw`${AFTER_BLOCK}(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:<sup>(?:&</sup>lt;sup>)?|&lt;sup&gt;)\d{1,3}(?:</sup>|&lt;/sup&gt;))\s+(?=[A-Z])`,
+  String.raw`(?:${AFTER_BLOCK}[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:${AFTER_BLOCK}|(?<=[a-z]\s+))(?:(?:<sup>(?:&</sup>lt;sup>)?|&lt;sup&gt;)\d{1,3}(?:</sup>|&lt;/sup&gt;)|\$\s*\^\{?[^$\s]{0,12}?\d{1,3}\s*\}*\s*\$))\s+(?=[A-Z])`,
   "g",
 );
 /** A list's first item after its lead-in: "... should: 1. review ...", "... should: - review ...". */
@@ -139,6 +176,7 @@ export function pageCuts(text: string): number[] {
   const cuts: number[] = [];
   for (const pattern of [
     SECTION_NAME,
+    OVERALL_FINDINGS,
     DOMAIN_NAME,
     STANDARD_HEADING,
     ANNEX_HEADING,
@@ -153,7 +191,14 @@ export function pageCuts(text: string): number[] {
       // number, "Ratings 4", stays with it.)
       if (!/^\s+\d{1,3}(?:\s|$)/.test(text.slice(end, end + 5))) cuts.push(end);
     }
-  for (const pattern of [LIST_OPENING, ADDRESSEE, FOOTNOTE, KEY_QUESTIONS_LEAD_IN])
+  for (const pattern of [
+    LIST_OPENING,
+    ADDRESSEE,
+    FOOTNOTE,
+    KEY_QUESTIONS_LEAD_IN,
+    NUMBERED_QUESTION,
+    JUDGEMENT_LEAD_IN,
+  ])
     cuts.push(...starts(pattern, text));
   for (const pattern of [FACTS_TABLE, FACTS_CAPTION, QUESTION_HEADING])
     for (const m of text.matchAll(pattern)) cuts.push(m.index as number, (m.index as number) + m[0].length);

@@ -90,6 +90,14 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
       requiresInProse && line.cells.length === 2 ? (line.cells[1] as string).match(IMPROVEMENT_ALONE) : null;
     if (besideProse)
       return { rating: "Requires improvement", marker: besideProse[1] ?? line.markers[0] ?? null, line };
+    // ... or the prose's lines and the cell's run into one line, the cell's second word after
+    // the prose's full stop ("... a high-quality, Requires personalised ... for all children.
+    // improvement", a paragraph a line, the cells' tabs kept or not).
+    const afterProse = /\sRequires\s+[a-z]/.test(line.flat)
+      ? IMPROVEMENT_AFTER_SENTENCE.exec(line.flat)
+      : null;
+    if (afterProse)
+      return { rating: "Requires improvement", marker: afterProse[1] ?? line.markers[0] ?? null, line };
     const only = ratingOnly(line.flat);
     if (only) return { rating: only.rating, marker: only.marker ?? line.markers[0] ?? null, line };
     const last = line.cells[line.cells.length - 1] ?? "";
@@ -141,6 +149,8 @@ function ratingAfterQuestionList(lines: Line[], ourRating: number, end: number):
 
 /** The second word of a wrapped "Requires improvement", alone (with the rating's marker, if any). */
 const IMPROVEMENT_ALONE = /^improvement\s*(\*+|†+)?\W*$/i;
+/** The rating cell's second word ending a paragraph, after the prose's full stop. */
+const IMPROVEMENT_AFTER_SENTENCE = /[.!?]\s+improvement\s*(\*+|†+)?\W*$/;
 
 /**
  * "Requires" closing `text` and "improvement" closing the next line: a rating cell wrapped over

@@ -29,7 +29,7 @@ const QUESTION_ROW_END = new RegExp(String.raw`\?${MARKER}\s+${FIGURES}(?=\s|$)`
  * prompt's letter if printed ("2.1.1. Does ...", "a) Is there ...").
  */
 const QUESTION_START = new RegExp(
-  String.raw`(?<=\s)(?:\d\.\d\.\d\.?\s+|(?:\(?[a-z]\)|[a-z]\.)\s+)?${capitalisedWords(QUESTION_WORD)}\s`,
+  String.raw`(?<=^|\s)(?:\d\.\d\.\d\.?\s+|(?:\(?[a-z]\)|[a-z]\.)\s+)?${capitalisedWords(QUESTION_WORD)}\s`,
   "g",
 );
 /** A table's caption after a key question heading it: "... desistance? Of the 8 cases inspected:". */

@@ -103,6 +103,100 @@ describe("runOnLinesSplit: a page run into one line is cut at its structure", ()
     expect(lines.some((l) => l === "West Yorkshire Police should:")).toBe(true);
   });
 
+  /** The `count` lines of a report's page-lines text from the first that starts with `first`. */
+  const linesOf = (report: string, first: string, count: number) => {
+    const lines = pageLines(report);
+    const at = lines.findIndex((l) => l.startsWith(first));
+    expect(at).toBeGreaterThanOrEqual(0);
+    return lines.slice(at, at + count);
+  };
+  const TOWER_HAMLETS = "2022-07-tower-hamlets-and-city-of-london.txt";
+
+  test("a facts table's heading with its note's plain digits a space after it, where no figure can follow: a split's heading, a label-first table's first label", () => {
+    expect(linesOf("2019-croydon.txt", "Caseload information", 4)).toEqual([
+      "Caseload information 5",
+      "Age (years) 10-14 15-17",
+      "Croydon 19% 81%",
+      "National average 24% 76%",
+    ]);
+    expect(linesOf(TOWER_HAMLETS, "Caseload characteristics", 4)).toEqual([
+      "Caseload characteristics 15",
+      "Percentage of current caseload with mental health issues 25.4%",
+      "Percentage of current caseload with substance misuse issues 54.2%",
+      "Percentage of current caseload with an education, health and care plan 18.6%",
+    ]);
+    // A heading opening its page's line, its marker raised (Kirklees').
+    expect(linesOf("2021-10-kirklees.txt", "Caseload characteristics", 2)).toEqual([
+      "Caseload characteristics¹⁸",
+      "Percentage of current caseload with mental health issues 70%",
+    ]);
+  });
+
+  test("a label-first table ends where the standard's questions' lead-in starts", () => {
+    const staffing = linesOf(TOWER_HAMLETS, "Key staffing data", 9);
+    expect(staffing[7]).toBe("Staff attrition (percentage of all staff leaving in 12-month period) 16.6%");
+    expect(staffing[8]).toMatch(/^In making a judgement about staffing, we take into account/);
+  });
+
+  test("a figure-first table between its heading's marker in markup and the page's notes after its last label", () => {
+    const caseload = linesOf("2020-12-north-somerset.txt", "Additional caseload data", 8);
+    expect(caseload.slice(0, 2)).toEqual([
+      "Additional caseload data<sup>6</sup>",
+      "38 Total current caseload: community sentences",
+    ]);
+    expect(caseload[6]).toBe(
+      "79 Total current caseload: community resolution or other out-of-court disposal",
+    );
+    expect(caseload[7]).toMatch(/^<sup>&<\/sup>lt;sup>3<\/sup> Office for National Statistics/);
+  });
+
+  test("a note whose marker is LaTeX after a table's row", () => {
+    expect(linesOf(TOWER_HAMLETS, "Violence against the person", 4)).toEqual([
+      "Violence against the person 50%",
+      "Burglary 11%",
+      "Robbery 6%",
+      expect.stringMatching(/^\$\^\{\^\{9\}\}\$ Data supplied by the YJS/),
+    ]);
+  });
+
+  test("headings: a standard's with its domain, 'Overall findings' after the foreword's signature, a key question by its printed number", () => {
+    expect(linesOf(TOWER_HAMLETS, "2.3. Implementation and delivery (court", 2)).toEqual([
+      "2.3. Implementation and delivery (court disposals)",
+      "Does the implementation and delivery of services effectively support the child's desistance?",
+    ]);
+    const findings = linesOf("2019-croydon.txt", "Overall findings", 2);
+    expect(findings[0]).toBe("Overall findings");
+    expect(findings[1]).toMatch(
+      /^Overall, Croydon Youth Offending Service \(YOS\) is rated as: Requires improvement\./,
+    );
+    // Croydon's 2.2.1, after its standard's description (the report's own damaged words).
+    expect(linesOf("2019-croydon.txt", "active ing is", 2)[1]).toBe(
+      "2.2.1. Does planning focus sufficiently on supporting the child or young person's desistance? 84%",
+    );
+    // A printed number stays with its question where the line is cut before it (Kirklees').
+    expect(linesOf("2021-10-kirklees.txt", "3.2.1", 1)).toEqual([
+      "3.2.1 Does the YOT work effectively with the police in implementing the out-of-court disposal?³⁰",
+    ]);
+  });
+
+  test("a section's rating before a table's rule, and the key questions' lead-in after a rule or a wrapped rating", () => {
+    const lines = pageLines(TOWER_HAMLETS);
+    const good = lines.indexOf(
+      "Assessment is well-informed, analytical and personalised, actively involving the child and their parents or carers.",
+    );
+    expect(lines.slice(good + 1, good + 4)).toEqual([
+      "Good",
+      "--- ------",
+      "Our rating ¹⁷ for assessment is based on the following key guestions: % 'Yes'",
+    ]);
+    expect(
+      linesOf(TOWER_HAMLETS, "Assessment is well-informed, analytical and personalised, Requires", 2),
+    ).toEqual([
+      "Assessment is well-informed, analytical and personalised, Requires actively involving the child and their parents or carers. improvement",
+      "Our rating²¹ for assessment is based on the following key guestions: % 'Yes'",
+    ]);
+  });
+
   test("a text of paragraphs, even one on a line, is cut only at its run-on rows, never at a heading word", () => {
     const rowsKeptApart = textSourceLines(kirklees);
     expect(runOnLinesSplit(rowsKeptApart)).toBe(rowsKeptApart);
