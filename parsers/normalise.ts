@@ -1017,7 +1017,9 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
  * notes, unnumbered, as word processors set it ("... See Annexe 1 for a more detailed" / page
  * break / the page's text / "explanation." / the page's notes and number): the line is the
  * note's, not the page's text. Taken only where the note stops on a word short of a sentence's
- * end and the line, the last of its page's text, ends one.
+ * end and the line, the last of its page's text, ends one; or stops on a figure and the line
+ * opens with its sign ("... as follows: 0–6 = 'Inadequate', ..., 19–30" / "= 'Good', 31–36 =
+ * 'Outstanding'.", the score bands of a 2021 report's note).
  */
 function notesCarriedOver(lines: Line[], footnotes: Footnote[]): void {
   // Each page's last line of text, looked up once (pages in the text's order).
@@ -1027,11 +1029,13 @@ function notesCarriedOver(lines: Line[], footnotes: Footnote[]): void {
     const page = note.line.page;
     if (page === null || footnotes[k + 1]?.line.page === page) return;
     const text = note.text.trimEnd();
-    if (!/[A-Za-z]$/.test(text) || /(?:https?:\/\/|www\.)\S*$/.test(text)) return;
+    if (!/[A-Za-z\d]$/.test(text) || /(?:https?:\/\/|www\.)\S*$/.test(text)) return;
     lastOfPage ??= new Map(lines.flatMap((l) => (l.page === null ? [] : [[l.page, l] as const])));
     const tail = lastOfPage.get(page + 1);
     if (!tail || lines[tail.index - 1]?.page !== page + 1 || tail.cells.length !== 1) return;
-    if (!/[.)]$/.test(tail.flat) || !noteSentenceGoesOn(text, tail.flat)) return;
+    if (!/[.)]$/.test(tail.flat)) return;
+    // (A figure's sentence goes on only into its sign: "... 19–30" / "= 'Good', 31–36 = ...".)
+    if (/\d$/.test(text) ? !/^=\s/.test(tail.flat) : !noteSentenceGoesOn(text, tail.flat)) return;
     note.text = joinWrapped(text, tail.flat);
     note.line.raw = `${note.line.raw.trimEnd()}\n${tail.raw}`;
     taken.add(tail);

@@ -182,7 +182,9 @@ export function plain(text: string): string {
  * "and", "or", "to" ("pre-" / "and post-court") keeps its space.
  */
 export function joinWrapped(text: string, more: string): string {
-  return /[A-Za-z]-$/.test(text) && /^[a-z0-9]/.test(more) && !/^(?:and|or|nor|to)\b/.test(more)
+  return (/[A-Za-z]-$/.test(text) && /^[a-z0-9]/.test(more) && !/^(?:and|or|nor|to)\b/.test(more)) ||
+    // (A range broken at its dash: "19-" / "30".)
+    (/\d[-–]$/.test(text) && /^\d/.test(more))
     ? `${text}${more}`
     : `${text} ${more}`;
 }
@@ -291,6 +293,8 @@ export const RUNS_ON = /(?:[,;]|\b(?:and|of|the|to|in|for|with|or|on|per|by|at|a
  * for this standard to" / "'Good'.").
  */
 export function noteSentenceGoesOn(note: string, next: string): boolean {
+  // (Or a range broken at its dash: "... 19-" / "30 = 'Good', ...".)
+  if (/\d[-–]$/.test(note) && /^\d/.test(next)) return true;
   return (/^[a-z(]/.test(next) || RUNS_ON.test(note)) && !/[.!?)"'’”:*_]$/.test(note);
 }
 

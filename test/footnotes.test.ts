@@ -3,6 +3,7 @@
 // numbers that are not notes stay as they are.
 import { expect, test } from "vitest";
 import { plainDigitFootnotes } from "../parsers/footnotes.js";
+import { parseMethodology } from "../parsers/methodology.js";
 import { markdownSourceLines, normaliseLines, textSourceLines } from "../parsers/normalise.js";
 
 const page = (...lines: string[]) => lines.join("\n");
@@ -653,6 +654,52 @@ test("a note carried on at the next page's foot is the note's, not the page's te
   // A note that ends where its page does keeps the next page's last line as the page's.
   const ended = normaliseLines(textSourceLines(mupdf.replace("for a more detailed", "for more.")), "text");
   expect(ended.lines.map((l) => l.flat)).toContain("explanation.");
+});
+
+// A 2021 report's note of the score bands (Kirklees' and Tower Hamlets' note 2, as the corpus
+// prints it), cut where the word processor's page ended: on a band's range, its sign opening the
+// next page's foot; or at a range's dash, the rest on the note's next line.
+test("a note carried on or wrapped within its score bands is whole, each band read from it", () => {
+  const note =
+    "Each of the 12 standards is scored on a 0–3 scale in which 'Inadequate' = 0; 'Requires improvement' = 1; 'Good' = 2; 'Outstanding' = 3. Adding these scores produces a total score ranging from 0–36, which is banded to produce the overall rating, as follows: 0–6 = 'Inadequate', 7–18 = 'Requires improvement', 19–30 = 'Good', 31–36 = 'Outstanding'.";
+  const [before, after] = note.split(" = 'Good'") as [string, string];
+  const carried = [
+    FIRST_PAGE,
+    page(header, "Overall findings", "Overall, the YOS is rated as: 'Good'.²", "", `² ${before}`, "", "2"),
+    page(header, "Organisational delivery", "The board meets.", "", `= 'Good'${after}`, "", "3"),
+    page(header, "More text.", "4"),
+  ].join("\n\f");
+  const bands = (text: string) => {
+    const doc = normaliseLines(textSourceLines(text), "text");
+    return {
+      notes: doc.footnotes.map((f) => f.text),
+      bands: parseMethodology(doc.lines, doc.footnotes)
+        .filter((m) => m.kind === "score-band")
+        .map((m) => [m.low, m.high, m.rating]),
+    };
+  };
+  const all = [
+    [0, 6, "Inadequate"],
+    [7, 18, "Requires improvement"],
+    [19, 30, "Good"],
+    [31, 36, "Outstanding"],
+  ];
+  expect(bands(carried)).toEqual({ notes: [note], bands: all });
+  const wrapped = [
+    FIRST_PAGE,
+    page(
+      header,
+      "Overall findings",
+      "Overall, the YOS is rated as: 'Good'.²",
+      "",
+      `² ${note.slice(0, note.indexOf("19–") + 3)}`,
+      note.slice(note.indexOf("19–") + 3),
+      "",
+      "2",
+    ),
+    page(header, "More text.", "3"),
+  ].join("\n\f");
+  expect(bands(wrapped)).toEqual({ notes: [note], bands: all });
 });
 
 // pdftotext -layout sets a long question's first count a single space after it, the marker
