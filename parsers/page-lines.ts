@@ -13,6 +13,7 @@ import { ALL_STANDARD_DEFINITIONS } from "./framework.js";
 import { COVER_TITLE, PUBLISHER_LINE } from "./identity.js";
 import type { SourceLine } from "./normalise.js";
 import {
+  FIGURES,
   MARKER,
   OVERALL_LABEL,
   RATING,
@@ -122,6 +123,22 @@ const QUESTION_HEADING = new RegExp(
   "g",
 );
 /**
+ * A section's rating opening its page's line, its description on the page before, then what
+ * follows a rating in a section: "Good Strengths: - Policies, ...", "Requires improvement Our
+ * rating for ...".
+ */
+const RATING_OPENING_PAGE = new RegExp(
+  String.raw`^\s*${RATING}${MARKER}(?=\s+(?:Strengths:|Areas for improvement:|Key (?:staffing )?data|Our rating\b))`,
+);
+/**
+ * A table's last row carried onto the next page, opening the page's line before the section's
+ * prose: "Does reviewing focus sufficiently on keeping other people safe? 7 5 Work was adapted,
+ * ..." (its one row rowCuts leaves in the paragraph). Cut after its figures.
+ */
+const ROW_OPENING_PAGE = new RegExp(
+  String.raw`^\s*${capitalisedWords(QUESTION_WORD)}\s[^?]{10,300}\?${MARKER}\s+${FIGURES}(?=\s+[A-Z])`,
+);
+/**
  * The lead-in to an organisational standard's questions, after its tables: "... 16.6% In making
  * a judgement about staffing, we take into account ...", which no table row runs into.
  */
@@ -202,6 +219,8 @@ export function pageCuts(text: string): number[] {
     cuts.push(...starts(pattern, text));
   for (const pattern of [FACTS_TABLE, FACTS_CAPTION, QUESTION_HEADING])
     for (const m of text.matchAll(pattern)) cuts.push(m.index as number, (m.index as number) + m[0].length);
+  const opening = ROW_OPENING_PAGE.exec(text) ?? RATING_OPENING_PAGE.exec(text);
+  if (opening) cuts.push(opening[0].length);
   const at = [0, ...new Set(cuts)].sort((a, b) => a - b);
   const rows: number[] = [];
   for (const [k, from] of at.entries()) {

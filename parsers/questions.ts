@@ -225,6 +225,23 @@ function countsEndingFirstLine(
   };
 }
 
+const COUNTS_BEFORE_LAST_WORDS = /^(.*[a-z,])\s+(\d{1,3})\s+(\d{1,3})\s+([a-z][^\d?]{0,60}\?)$/;
+/**
+ * A count table's row whose counts stand between its question's first line and its last words,
+ * the lines run into one (a paragraph a line; the cells beside the first line): "... are their
+ * views taken into 8 8 account?", in one cell or several. The counts
+ * are the row's where they can be (relevant cases no more than the table's, 'Yes' no more than
+ * those), its question whole.
+ */
+function countsBeforeLastWords(line: Line, subSample: number): Figures | null {
+  if (!line.flat.endsWith("?")) return null;
+  const m = COUNTS_BEFORE_LAST_WORDS.exec(line.flat);
+  if (!m || !QUESTION_START.test(m[1] as string)) return null;
+  const [relevant, yes] = [Number(m[2]), Number(m[3])];
+  if (relevant > subSample || yes > relevant) return null;
+  return { percent: null, relevant, yes, textCells: [`${m[1]} ${m[4]}`] };
+}
+
 /** A question, its two counts and its percentage after single spaces ("... safe? 8 7 88%"). */
 const TRAILING_COUNTS_AND_PERCENT = /^(.*\?\s+\d{1,4}\s+\d{1,4})\s+(\d{1,3}(?:\.\d+)?)\s*%$/;
 
@@ -880,7 +897,8 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (glued && parted && subSample !== null && parted[0] <= subSample && Number(glued[2]) > subSample)
       figures = { percent: null, relevant: parted[0], yes: parted[1], textCells: [glued[1] as string] };
     if (!figures && countTable && subSample !== null)
-      figures = countsEndingFirstLine(lines, i, end, subSample, standardId);
+      figures =
+        countsEndingFirstLine(lines, i, end, subSample, standardId) ?? countsBeforeLastWords(line, subSample);
     if (!figures && next) {
       // A count table's row wrapped between its two counts: "... facing the child? 7" / "7".
       const split = SPLIT_COUNTS.exec(line.flat);

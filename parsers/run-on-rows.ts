@@ -21,7 +21,7 @@ export function capitalisedWords(words: string): string {
 /** A footnote marker as the converters write it after a question: "²", "<sup>12</sup>", "$^{12}$". */
 export const MARKER = String.raw`(?:\s*(?:<sup>\d{1,3}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\$\^\{?\d{1,3}\}?\$|\[\d{1,3}\]))?`;
 /** A question's figures: its percentage, or its relevant cases and the number 'Yes' (and their share, if printed). */
-const FIGURES = String.raw`(?:\d{1,3}\s?%|\d{1,3}(?:\s+\d{1,3}){1,2}(?:\s+\d{1,3}(?:\.\d+)?\s?%)?)`;
+export const FIGURES = String.raw`(?:\d{1,3}\s?%|\d{1,3}(?:\s+\d{1,3}){1,2}(?:\s+\d{1,3}(?:\.\d+)?\s?%)?)`;
 /** A question ended by its figures: a row's end. */
 const QUESTION_ROW_END = new RegExp(String.raw`\?${MARKER}\s+${FIGURES}(?=\s|$)`, "g");
 /**

@@ -197,6 +197,26 @@ describe("runOnLinesSplit: a page run into one line is cut at its structure", ()
     ]);
   });
 
+  test("what opens a page's line: a table's last row carried over before the section's prose, a section's rating before its strengths", () => {
+    expect(
+      linesOf(
+        "2020-12-north-somerset.txt",
+        "Does reviewing focus sufficiently on keeping other people safe? 7 5",
+        2,
+      ),
+    ).toEqual([
+      "Does reviewing focus sufficiently on keeping other people safe? 7 5",
+      expect.stringMatching(/^Work was adapted, where necessary, to support safety and wellbeing/),
+    ]);
+    const blackburn = linesOf(
+      "2023-01-blackburn-with-darwen.txt",
+      "Timely and relevant information is available",
+      3,
+    );
+    expect(blackburn.slice(1, 2)).toEqual(["Good"]);
+    expect(blackburn[2]).toMatch(/^Strengths: - Policies, procedures, and guidance are thorough/);
+  });
+
   test("a text of paragraphs, even one on a line, is cut only at its run-on rows, never at a heading word", () => {
     const rowsKeptApart = textSourceLines(kirklees);
     expect(runOnLinesSplit(rowsKeptApart)).toBe(rowsKeptApart);

@@ -1711,3 +1711,33 @@ test("prompts whose key question's heading was not read go to no other key quest
   const warning = record.warnings.find((w) => w.code === "prompts-unheaded");
   expect(warning?.provenance?.line).toBe(1281);
 });
+
+// A paragraph a line (document-sharing sites' transcripts, a page run into one line): a count
+// row whose counts stood beside its question's first line reads "... taken into 8 8 account?".
+test("a count row's counts between its question's first line and its last words, on one line, are its counts and the question whole", async () => {
+  const printed =
+    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?\t8\t7\n";
+  const promptOf = async (damaged: string) => {
+    const read = await damagedReport("2020-12-north-somerset.txt", [printed, damaged]);
+    return read.prompts
+      .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "body")
+      .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+  };
+  const whole = [
+    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
+    8,
+    7,
+    8,
+  ];
+  // A single space between (one cell), or the counts a cell each.
+  expect(await promptOf(printed.replace(" account?\t8\t7", " 8 7 account?"))).toContainEqual(whole);
+  expect(await promptOf(printed.replace(" account?\t8\t7", "\t8\t7\taccount?"))).toContainEqual(whole);
+  // Not counts the table cannot hold: 'Yes' more than the relevant cases, or those more than its cases.
+  for (const [relevant, yes] of [
+    [7, 8],
+    [9, 9],
+  ]) {
+    const read = await promptOf(printed.replace(" account?\t8\t7", ` ${relevant} ${yes} account?`));
+    expect(read.map((p) => p[1])).not.toContain(relevant);
+  }
+});
