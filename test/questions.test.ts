@@ -1037,23 +1037,28 @@ test("a count row's one number no more than the table's cases is not parted into
   ]);
 });
 
+/** North Somerset 2.4.1's prompt whose last words end "... taken into account?", as printed (8 relevant, 7 'Yes'). */
+const VIEWS_TAKEN_INTO_ACCOUNT =
+  "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?\t8\t7\n";
+/** That prompt read whole, its counts and sub-sample. */
+const VIEWS_PROMPT_WHOLE = [
+  "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
+  8,
+  7,
+  8,
+];
+/** North Somerset 2.4.1's prompts (text, counts, sub-sample) with that row written as `damaged`. */
+const viewsPromptAs = async (damaged: string) => {
+  const read = await damagedReport("2020-12-north-somerset.txt", [VIEWS_TAKEN_INTO_ACCOUNT, damaged]);
+  return read.prompts
+    .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+};
+
 // pypdf's text of Word's count tables, two narrow cells touching: a row's two counts run into
 // each other at the end of its question's first line ("... taken into 87" / "account?").
 test("a count row's two counts run together at its question's first line's end are its counts, where they part within the table's cases (pypdf)", async () => {
-  const printed =
-    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?\t8\t7\n";
-  const promptOf = async (damaged: string) => {
-    const read = await damagedReport("2020-12-north-somerset.txt", [printed, damaged]);
-    return read.prompts
-      .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "body")
-      .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
-  };
-  const whole = [
-    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
-    8,
-    7,
-    8,
-  ];
+  const [printed, promptOf, whole] = [VIEWS_TAKEN_INTO_ACCOUNT, viewsPromptAs, VIEWS_PROMPT_WHOLE];
   // Its last words on the next line (joined to it as a paragraph's are).
   const next = await promptOf(printed.replace(" account?\t8\t7", " 87\naccount?"));
   expect(next).toContainEqual(whole);
@@ -1715,20 +1720,7 @@ test("prompts whose key question's heading was not read go to no other key quest
 // A paragraph a line (document-sharing sites' transcripts, a page run into one line): a count
 // row whose counts stood beside its question's first line reads "... taken into 8 8 account?".
 test("a count row's counts between its question's first line and its last words, on one line, are its counts and the question whole", async () => {
-  const printed =
-    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?\t8\t7\n";
-  const promptOf = async (damaged: string) => {
-    const read = await damagedReport("2020-12-north-somerset.txt", [printed, damaged]);
-    return read.prompts
-      .filter((p) => p.keyQuestionId === "2.4.1" && p.source === "body")
-      .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
-  };
-  const whole = [
-    "Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?",
-    8,
-    7,
-    8,
-  ];
+  const [printed, promptOf, whole] = [VIEWS_TAKEN_INTO_ACCOUNT, viewsPromptAs, VIEWS_PROMPT_WHOLE];
   // A single space between (one cell), or the counts a cell each.
   expect(await promptOf(printed.replace(" account?\t8\t7", " 8 7 account?"))).toContainEqual(whole);
   expect(await promptOf(printed.replace(" account?\t8\t7", "\t8\t7\taccount?"))).toContainEqual(whole);
