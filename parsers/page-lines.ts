@@ -4,8 +4,9 @@
 // characters or more in lines longer than any paragraph) is cut back into lines at its
 // structure: the cover's lines, the contents' entries, section, domain, standard and annex
 // headings, the ratings table's score and overall rating, a section's rating, the facts tables'
-// sub-headings and captions, a table's key question heading, the page's notes, a list's lead-in
-// and addressees; then each piece's rows as in a paragraph (run-on-rows). Only in such a text:
+// sub-headings and captions, a table's key question heading, the standards' lead-ins, a row or a
+// rating opening a page, the page's notes, a list's lead-in and addressees; then each piece's
+// rows as in a paragraph (run-on-rows). Only in such a text:
 // in a text of paragraphs, "Recommendations" or "2.1 Assessment" inside a line is prose.
 
 import { FACTS_SUBHEADING, LABEL_FIRST_TABLE, SPLIT_HEADING } from "./facts.js";

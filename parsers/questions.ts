@@ -229,9 +229,8 @@ const COUNTS_BEFORE_LAST_WORDS = /^(.*[a-z,])\s+(\d{1,3})\s+(\d{1,3})\s+([a-z][^
 /**
  * A count table's row whose counts stand between its question's first line and its last words,
  * the lines run into one (a paragraph a line; the cells beside the first line): "... are their
- * views taken into 8 8 account?", in one cell or several. The counts
- * are the row's where they can be (relevant cases no more than the table's, 'Yes' no more than
- * those), its question whole.
+ * views taken into 8 8 account?", in one cell or several. The counts are the row's where they
+ * can be (relevant cases no more than the table's, 'Yes' no more than those), its question whole.
  */
 function countsBeforeLastWords(line: Line, subSample: number): Figures | null {
   if (!line.flat.endsWith("?")) return null;

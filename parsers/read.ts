@@ -413,7 +413,7 @@ export async function documentFromBytes(
   if (wordsParted)
     readWarnings.push({
       code: "words-run-together",
-      message: `The text runs its words together with no space between them ("Requiresimprovement", "Doesplanningfocusonsupportingthechild'sdesistance?"), as pypdf writes a PDF that places its words without spaces: ${wordsParted} line${wordsParted === 1 ? " was" : "s were"} parted into words again from an English word list (a name or a misprint not in it stands whole); the figures and ratings are not changed by it, but a text read from these lines may part a word as the report does not ("buildup on" for "build upon")`,
+      message: `The text runs its words together with no space between them ("Requiresimprovement", "Doesplanningfocusonsupportingthechild'sdesistance?"), as pypdf writes a PDF that places its words without spaces: ${wordsParted} line${wordsParted === 1 ? " was" : "s were"} parted into words again from an English word list (a name or a misprint not in it stands whole); the figures and ratings are not changed by it, but a text read from these lines may part a word as the report does not ("informal" for "in formal")`,
     });
   if (fileLines)
     readWarnings.push({

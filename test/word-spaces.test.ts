@@ -83,6 +83,17 @@ describe("a line's words parted again", () => {
     ["per100,000inTower", "per 100,000 in Tower"],
     // Markup between words stays as it is.
     ["thesafetyofthechildsafe?<sup>15</sup>7 7", "the safety of the child safe?<sup>15</sup>7 7"],
+    // Two prompts' words the list had run together ("buildup", "anyother"): as the framework prints them.
+    [
+      "Doesservicedeliverybuilduponthechild'sstrengthsandenhanceprotectivefactors?",
+      "Does service delivery build upon the child's strengths and enhance protective factors?",
+    ],
+    [
+      "includinganyotherassessmentsthathavebeencompleted,",
+      "including any other assessments that have been completed,",
+    ],
+    // (A longer word that begins so is still read whole.)
+    ["buildups", "buildups"],
     // A word the list lacks, misprinted ("saffe"), stands between the words parted round it.
     [
       "Doesassessmentsufficientlyanalysehowtokeepthechildsaffe?",
