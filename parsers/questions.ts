@@ -183,8 +183,11 @@ const TRAILING_COUNTS = /^(.*\?)(\s*)(\d{1,4})\s+(\d{1,4})$/;
 /** A question's two counts run into each other, after its mark or a space after it ("... justice?66", "... safe? 77"). */
 const GLUED_COUNTS = /^(.*\?)\s?(\d{2,4})$/;
 
-/** A question's first line ending in a number, its last words perhaps joined after it. */
-const NUMBER_ENDING_FIRST_LINE = /^(.*[a-z,])\s(\d{2,4})(?:\s([a-z][^\d]*\?))?$/;
+/**
+ * A question's first line ending in a number, its last words perhaps joined after it; the number
+ * glued to the last word where a converter glues cells ("... taken into88", pdf-parse 1.x).
+ */
+const NUMBER_ENDING_FIRST_LINE = /^(.*[a-z,])\s?(\d{2,4})(?:\s([a-z][^\d]*\?))?$/;
 
 /**
  * A count table's row whose two counts run into each other at the end of its question's first

@@ -157,9 +157,10 @@ const IMPROVEMENT_AFTER_SENTENCE = /[.!?]\s+improvement\s*(\*+|†+)?\W*$/;
  * two lines. Gives the marker printed after "improvement" ("improvement*"), if any.
  */
 export function wrappedRequires(text: string, next: Line | undefined): { marker: string | null } | null {
-  if (!next || !/(?:^|\s)requires\s*$/i.test(text)) return null;
-  // Its own cell, or (a single space for the column gap) after the sentence beside it.
-  const m = (next.cells[next.cells.length - 1] ?? "").match(/(?:^|[.!]\s+)improvement\s*(\*+|†+)?[^\w\s]*$/i);
+  if (!next || !/(?:^|\s|[,;])requires\s*$/i.test(text)) return null;
+  // Its own cell, or (a single space for the column gap, or none, as pdf-parse 1.x glues cells)
+  // after the sentence beside it: "... a high-quality,Requires" / "... for all children.improvement".
+  const m = (next.cells[next.cells.length - 1] ?? "").match(/(?:^|[.!]\s*)improvement\s*(\*+|†+)?[^\w\s]*$/i);
   return m ? { marker: m[1] ?? next.markers[0] ?? null } : null;
 }
 

@@ -1062,6 +1062,8 @@ test("a count row's two counts run together at its question's first line's end a
   // Its last words on the next line (joined to it as a paragraph's are).
   const next = await promptOf(printed.replace(" account?\t8\t7", " 87\naccount?"));
   expect(next).toContainEqual(whole);
+  // The counts glued to the line's last word too, as pdf-parse 1.x glues cells ("... taken into87").
+  expect(await promptOf(printed.replace(" account?\t8\t7", "87\naccount?"))).toContainEqual(whole);
   // Its last words after the table's caption and headings printed again on the next page.
   const overPage = await promptOf(
     printed.replace(

@@ -78,16 +78,18 @@ const PAGE_LINES: Record<string, { lost: number; wrong: string[] }> = {
 
 /**
  * What each report with its table cells glued (withCellsGlued, pdf-parse 1.x's text) still loses
- * and reads otherwise: a North Somerset prompt; Tower Hamlets' ratings in two sections, run into
- * their description's wrapped line. (Before parsers/glued-cells.ts: 564 values lost, 2 read wrong;
- * North Somerset's service name, whose cell ran into the damaged copy beside it in the report's
- * own text, "...Servicenerset Youth Offending Service", read whole until withoutGluedRepeat.)
+ * and reads otherwise: nothing since session 69, which read a North Somerset prompt whose counts
+ * were glued to its first line ("... taken into88" / "account?") and Tower Hamlets' ratings in two
+ * sections, glued to their description's wrapped lines ("... high-quality,Requires" / "...
+ * children.improvement"). (Before parsers/glued-cells.ts: 564 values lost, 2 read wrong; North
+ * Somerset's service name, whose cell ran into the damaged copy beside it in the report's own
+ * text, "...Servicenerset Youth Offending Service", read whole until withoutGluedRepeat.)
  */
 const CELLS_GLUED: Record<string, { lost: number; wrong: string[] }> = {
   "2019-croydon.txt": { lost: 0, wrong: [] },
-  "2020-12-north-somerset.txt": { lost: 1, wrong: [] },
+  "2020-12-north-somerset.txt": { lost: 0, wrong: [] },
   "2021-10-kirklees.txt": { lost: 0, wrong: [] },
-  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 4, wrong: [] },
+  "2022-07-tower-hamlets-and-city-of-london.txt": { lost: 0, wrong: [] },
   "2023-01-blackburn-with-darwen.txt": { lost: 0, wrong: [] },
 };
 

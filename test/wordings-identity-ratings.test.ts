@@ -337,12 +337,22 @@ describe("a section's 'Requires improvement' wrapped in its cell beside the stan
       "its second word a cell among the prose's next words (pdftotext, A5 pages)",
       `${STATEMENT} Requires\nenabling personalised provision for all\timprovement\tchildren.`,
     ],
+    // Tower Hamlets' 1.2, its prose and cell wrapped beside each other:
+    [
+      "the prose's lines and the cell's run into one line (a paragraph a line)",
+      "Staff within the YOT are empowered to deliver a high-quality, Requires personalised and responsive service for all children. improvement",
+    ],
+    [
+      "the cell glued to the prose's lines (pdf-parse 1.x)",
+      "Staff within the YOT are empowered to deliver a high-quality,Requires\npersonalised and responsive service for all children.improvement",
+    ],
   ])("%s", (_, text) => {
     expect(sectionRating(text)).toBe("Requires improvement");
   });
   test("the prose's own 'requires' is no rating", () => {
     expect(sectionRating(`${STATEMENT} that requires\nfor all children.\nimprovement`)).toBeNull();
     expect(sectionRating(`${STATEMENT} that requires\nfor all\timprovement\tchildren.`)).toBeNull();
+    expect(sectionRating(`${STATEMENT} that requires for all children. improvement`)).toBeNull();
   });
 });
 
