@@ -128,8 +128,8 @@ const TRAILING_ILLEGIBLE = new RegExp(`^(.*\\?)\\s+(${ILLEGIBLE_PERCENT})$`);
 const ILLEGIBLE_CELL = new RegExp(`^${ILLEGIBLE_PERCENT}$`);
 /** A question's first line, its percentage after a single space, the question not yet ended. */
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
-/** The same with the row's two counts ("... taken into 8 8"). */
-const FIRST_LINE_COUNTS = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})$/;
+/** The same with the row's two counts ("... taken into 8 8", the first glued on by pypdf: "... into8 8"). */
+const FIRST_LINE_COUNTS = /^(.*[a-z,])\s*(\d{1,4})\s+(\d{1,4})$/;
 /** The same with the row's two counts and their share ("... taken into 8 8 100%"). */
 const FIRST_LINE_COUNTS_AND_PERCENT = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})\s+(\d{1,3})\s*%$/;
 /** Or its relevant cases only, its "Yes" after the question's end ("... social context 5" / "of the child?" / "5"). */

@@ -1064,6 +1064,8 @@ test("a count row's two counts run together at its question's first line's end a
   expect(next).toContainEqual(whole);
   // The counts glued to the line's last word too, as pdf-parse 1.x glues cells ("... taken into87").
   expect(await promptOf(printed.replace(" account?\t8\t7", "87\naccount?"))).toContainEqual(whole);
+  // Or the first of two counts a space apart glued on, as pypdf writes a browser's print ("... into8 7").
+  expect(await promptOf(printed.replace(" account?\t8\t7", "8 7\naccount?"))).toContainEqual(whole);
   // Its last words after the table's caption and headings printed again on the next page.
   const overPage = await promptOf(
     printed.replace(
