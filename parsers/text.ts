@@ -160,8 +160,8 @@ export function numberCell(cell: string): number | null {
 /**
  * Collapse whitespace, curly quotes and dashes (hyphens of every width) so that prose patterns can
  * be simple. A converter's kerning gap before a comma, inside a possessive or after the W of
- * "Wales" ("behaviour , including", "the child' s", "England and W ales": pypdf's text of a font
- * that sets them close) goes too: no word of a report is so spaced.
+ * "Wales" ("behaviour , including", "the child' s", "the YOT' s", "England and W ales": pypdf's
+ * text of a font that sets them close) goes too: no word of a report is so spaced.
  */
 export function plain(text: string): string {
   if (!/[’‘`“”‐‑–—−]|\s\s|[\t\n]| ,|' s\b|W ales/.test(text)) return text.trim();
@@ -171,7 +171,7 @@ export function plain(text: string): string {
     .replace(/[‐‑–—−]/g, "-")
     .replace(/\s+/g, " ")
     .replace(/(?<=[A-Za-z)]) ,(?= |$)/g, ",")
-    .replace(/(?<=[a-z])' s\b/g, "'s")
+    .replace(/(?<=[A-Za-z])' s\b/g, "'s")
     .replace(/\bW ales\b/g, "Wales")
     .trim();
 }

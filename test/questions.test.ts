@@ -792,7 +792,7 @@ test("a note's marker run into a question's percentage a space after its mark ('
   ).toBeNull();
 });
 
-test("a converter's kerning gap before a comma, inside a possessive or in 'Wales' ('behaviour , including', 'child' s', 'W ales', pypdf) is no part of a question's or a fact's words", async () => {
+test("a converter's kerning gap before a comma, inside a possessive or in 'Wales' ('behaviour , including', 'child' s', 'YOT’ s', 'W ales', pypdf) is no part of a question's or a fact's words", async () => {
   const damaged = await damagedReport(
     "2021-10-kirklees.txt",
     [
@@ -804,7 +804,13 @@ test("a converter's kerning gap before a comma, inside a possessive or in 'Wales
       "Is sufficient attention given to understanding the child' s levels of maturity , ability and motivation to change, and their likelihood of engaging with the court disposal?\t77%",
     ],
     ["38%\tReoffending rate in England and Wales", "38%\tReoffending rate in England and W ales"],
+    // (An acronym's possessive too: the key question is known by its words only so.)
+    [
+      "Are the YOT’s recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?\t27%",
+      "Are the YOT’ s recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision making?\t27%",
+    ],
   );
+  expect(damaged.keyQuestions.find((k) => k.id === "3.4.1" && k.source === "body")?.percent).toBe(27);
   expect(
     damaged.contextualFacts.find((f) => f.group === "reoffending" && f.role === "comparator"),
   ).toMatchObject({ label: "Reoffending rate in England and Wales", value: 38 });
