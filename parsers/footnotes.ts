@@ -232,9 +232,10 @@ function markerPatterns(n: string): { glued: RegExp; spaced: RegExp; onFigure: R
       // long question's column gap too narrow for more, "... disposal? 29 7        7".)
       // (Or after a sentence's stop, ending the line: "... across England and Wales. 9". Or a
       // cell of its own after a rating, as the glued-cells pass parts "Good20": no figure follows
-      // a rating.)
+      // a rating. Or where the standards' lead-in cites its note, "Our rating 17 for assessment
+      // is based on ...", the raised number set a space apart: no figure stands there.)
       spaced: new RegExp(
-        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)|(?<=\\b(?:Outstanding|Good|improvement|Inadequate))\\t${n}(?=\\s*$)`,
+        `(?<=[A-Za-z)?:’'”"]) ${n}(?=\\s{2,}|\\t|\\s*$|(?: [\\d.,]+%?){1,2}\\s*$| \\d{1,3}(?:\\s{2,}|\\t)\\d{1,3}\\s*$)|(?<=[A-Za-z)’'”"][.;]) ${n}(?=\\s*$)|(?<=\\b(?:Outstanding|Good|improvement|Inadequate))\\t${n}(?=\\s*$)|(?<=\\bOur rating) ${n}(?= for\\b)`,
       ),
       // (See `markerOnFigure`: the figure the marker is glued to, captured.)
       onFigure: new RegExp(`(?<=[A-Za-z)?]) ${n}(?=((?:0|[1-9]\\d*)(?:\\.\\d+)?)%?\\s*$)`),

@@ -702,6 +702,39 @@ test("a note carried on or wrapped within its score bands is whole, each band re
   expect(bands(wrapped)).toEqual({ notes: [note], bands: all });
 });
 
+// Tower Hamlets' text sets its lead-in's marker a space apart ("Our rating ¹⁷ for assessment"),
+// and pdftotext and pypdf write it as plain digits: "Our rating 17 for ...". The note at the page's
+// foot is the note's, so that the row it stood between reads on into its last words.
+test("a lead-in's marker a space apart, 'Our rating 17 for', marks its note at the page's foot", () => {
+  const text = [
+    FIRST_PAGE,
+    page(
+      header,
+      "2.1. Assessment",
+      "Our rating 17 for assessment is based on the following key questions:",
+      "% 'Yes'",
+      "Does assessment sufficiently analyse how to keep the child safe? 75%",
+      "Does assessment sufficiently analyse how to keep other people 81%",
+      "17 The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band.",
+      "43",
+    ),
+    page(header, "safe?", "Assessment work was well embedded.", "44"),
+  ].join("\n\f");
+  const doc = normaliseLines(plainDigitFootnotes(textSourceLines(text)), "text");
+  expect(doc.footnotes.map((f) => [f.marker, f.text.slice(0, 40)])).toEqual([
+    ["17", "The rating for the standard is driven by"],
+  ]);
+  expect(doc.lines.map((l) => l.flat)).not.toContain(
+    "17 The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band.",
+  );
+  // (A number between other words is no marker: "Our rating 17 of" is none.)
+  const other = normaliseLines(
+    plainDigitFootnotes(textSourceLines(text.replace("Our rating 17 for", "Our rating 17 of"))),
+    "text",
+  );
+  expect(other.footnotes).toEqual([]);
+});
+
 // pdftotext -layout sets a long question's first count a single space after it, the marker
 // before: "... disposal? 29 7        7" with note 29 at the page's foot.
 test("a marker spaced after a question, before a first count a single space on, is the note's", () => {
