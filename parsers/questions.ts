@@ -129,7 +129,7 @@ const ILLEGIBLE_CELL = new RegExp(`^${ILLEGIBLE_PERCENT}$`);
 /** A question's first line, its percentage after a single space, the question not yet ended. */
 const FIRST_LINE_PERCENT = /^(.*[^?\s])\s+(\d{1,3})\s*%$/;
 /** The same with the row's two counts ("... taken into 8 8", the first glued on by pypdf: "... into8 8"). */
-const FIRST_LINE_COUNTS = /^(.*[a-z,])\s*(\d{1,4})\s+(\d{1,4})$/;
+const FIRST_LINE_COUNTS = /^(.*[a-z,])(\s*)(\d{1,4})\s+(\d{1,4})$/;
 /** The same with the row's two counts and their share ("... taken into 8 8 100%"). */
 const FIRST_LINE_COUNTS_AND_PERCENT = /^(.*[a-z,])\s+(\d{1,4})\s+(\d{1,4})\s+(\d{1,3})\s*%$/;
 /** Or its relevant cases only, its "Yes" after the question's end ("... social context 5" / "of the child?" / "5"). */
@@ -167,9 +167,12 @@ export function figuresBesideQuestionStart(flat: string): Figures | null {
     };
   const m = FIRST_LINE_PERCENT.exec(flat);
   if (m) return { percent: Number(m[2]), relevant: null, yes: null, textCells: [m[1] as string] };
-  // Or its two counts: "... and are their views taken into 8 8" / "account?".
+  // Or its two counts: "... and are their views taken into 8 8" / "account?". (The first glued
+  // on only where they can be a row's, no more 'Yes' than relevant cases: a word's own digits,
+  // "... Covid19 8", are none.)
   const c = FIRST_LINE_COUNTS.exec(flat);
-  if (c) return { percent: null, relevant: Number(c[2]), yes: Number(c[3]), textCells: [c[1] as string] };
+  if (c && (c[2] !== "" || Number(c[3]) >= Number(c[4])))
+    return { percent: null, relevant: Number(c[3]), yes: Number(c[4]), textCells: [c[1] as string] };
   return null;
 }
 

@@ -1072,6 +1072,9 @@ test("a count row's two counts run together at its question's first line's end a
   expect(await promptOf(printed.replace(" account?\t8\t7", "87\naccount?"))).toContainEqual(whole);
   // Or the first of two counts a space apart glued on, as pypdf writes a browser's print ("... into8 7").
   expect(await promptOf(printed.replace(" account?\t8\t7", "8 7\naccount?"))).toContainEqual(whole);
+  // (Not where they cannot be a row's, more 'Yes' than relevant cases: "... into7 8".)
+  const noRow = await promptOf(printed.replace(" account?\t8\t7", "7 8\naccount?"));
+  expect(noRow.filter(([, relevant, yes]) => relevant === 7 && yes === 8)).toEqual([]);
   // Its last words after the table's caption and headings printed again on the next page.
   const overPage = await promptOf(
     printed.replace(
