@@ -93,9 +93,7 @@ export function ratingNear(lines: Line[], heading: StandardHeading, end: number)
     // ... or the prose's lines and the cell's run into one line, the cell's second word after
     // the prose's full stop ("... a high-quality, Requires personalised ... for all children.
     // improvement", a paragraph a line, the cells' tabs kept or not).
-    const afterProse = /\sRequires\s+[a-z]/.test(line.flat)
-      ? IMPROVEMENT_AFTER_SENTENCE.exec(line.flat)
-      : null;
+    const afterProse = /\sRequires\s+[a-z]/.test(line.flat) ? IMPROVEMENT_CLOSING.exec(line.flat) : null;
     if (afterProse)
       return { rating: "Requires improvement", marker: afterProse[1] ?? line.markers[0] ?? null, line };
     const only = ratingOnly(line.flat);
@@ -149,8 +147,11 @@ function ratingAfterQuestionList(lines: Line[], ourRating: number, end: number):
 
 /** The second word of a wrapped "Requires improvement", alone (with the rating's marker, if any). */
 const IMPROVEMENT_ALONE = /^improvement\s*(\*+|†+)?\W*$/i;
-/** The rating cell's second word ending a paragraph, after the prose's full stop. */
-const IMPROVEMENT_AFTER_SENTENCE = /[.!?]\s+improvement\s*(\*+|†+)?\W*$/;
+/**
+ * A wrapped "Requires improvement"'s second word closing a line: alone, or after the sentence
+ * beside it, a space between or none ("... for all children. improvement", "...children.improvement").
+ */
+const IMPROVEMENT_CLOSING = /(?:^|[.!?]\s*)improvement\s*(\*+|†+)?[^\w\s]*$/i;
 
 /**
  * "Requires" closing `text` and "improvement" closing the next line: a rating cell wrapped over
@@ -160,7 +161,7 @@ export function wrappedRequires(text: string, next: Line | undefined): { marker:
   if (!next || !/(?:^|\s|[,;])requires\s*$/i.test(text)) return null;
   // Its own cell, or (a single space for the column gap, or none, as pdf-parse 1.x glues cells)
   // after the sentence beside it: "... a high-quality,Requires" / "... for all children.improvement".
-  const m = (next.cells[next.cells.length - 1] ?? "").match(/(?:^|[.!]\s*)improvement\s*(\*+|†+)?[^\w\s]*$/i);
+  const m = IMPROVEMENT_CLOSING.exec(next.cells[next.cells.length - 1] ?? "");
   return m ? { marker: m[1] ?? next.markers[0] ?? null } : null;
 }
 
