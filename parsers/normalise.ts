@@ -935,7 +935,7 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
     // (Not a piece of the table's heading row printed again, a line at a time, between the row
     // and its last words: "Relevant" / "cases" / "Number" / "'Yes'". A sign alone is a wrapped
     // percentage's, below. Tested only where the cheap look, run on every line, found a broken row.)
-    const brokenRow = rowBrokenByPage(lines, src.page);
+    const brokenRow = rowBrokenByPage(lines, src.page, line.flat);
     const broken =
       brokenRow &&
       !(
@@ -1086,9 +1086,10 @@ function questionCutByPage(
  * The line a page break may have cut, for a line of page `page` before anything else of that
  * page but its furniture: the page before's last line, also where the page so far holds only
  * repeats of the page before's heading rows (which Word repeats at the top of each page a table
- * runs on to: "3.2. Planning"). None otherwise.
+ * runs on to: "3.2. Planning"), but not for a line (`flat`) that repeats one more of them ("Of the
+ * 5 cases ... keeping the child | Relevant Number" / "safe: | cases | 'Yes'"). None otherwise.
  */
-function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
+function rowBrokenByPage(lines: Line[], page: number | null, flat: string): Line | undefined {
   if (page === null) return undefined;
   let k = lines.length - 1;
   while (k >= 0 && k >= lines.length - 5 && (lines[k] as Line).page === page) k--;
@@ -1105,7 +1106,7 @@ function rowBrokenByPage(lines: Line[], page: number | null): Line | undefined {
   const previousPage = new Set<string>();
   for (let j = k; j >= 0 && (lines[j] as Line).page === page - 1; j--)
     previousPage.add((lines[j] as Line).flat);
-  return repeated.every((l) => previousPage.has(l.flat)) ? before : undefined;
+  return repeated.every((l) => previousPage.has(l.flat)) && !previousPage.has(flat) ? before : undefined;
 }
 
 /** A layout text line's cells (runs of text two or more spaces apart) and where each stands. */

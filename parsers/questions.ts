@@ -154,6 +154,31 @@ function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | nu
   return figures && { ...figures, textCells: [printed as string, ...figures.textCells] };
 }
 
+/**
+ * The same where the question's last words stand at the next page's top, after the table's caption
+ * and headings printed again (Word repeats a table's heading rows): "Where applicable, does
+ * planning involve other agencies 4 4" (or "... agencies 4 | 4") / the page's end / "Of the 5
+ * cases with factors relevant to keeping the child" / "safe: | Relevant cases | Number 'Yes'" /
+ * "where appropriate, ... concerning the child?". Counts only where they can be the row's: no more
+ * 'Yes' than relevant cases, nor more relevant cases than the table's.
+ */
+function figuresBesideFirstLineOverPage(
+  lines: Line[],
+  i: number,
+  end: number,
+  standardId: string | null,
+  subSample: number | null,
+): Figures | null {
+  const line = lines[i] as Line;
+  if (line.cells.length > 3 || !line.cells.slice(1).every((cell) => countCell(cell) !== null)) return null;
+  const figures = figuresBesideQuestionStart(line.cells.join(" "));
+  if (!figures) return null;
+  if (figures.relevant !== null && figures.yes !== null) {
+    if (figures.yes > figures.relevant || (subSample !== null && figures.relevant > subSample)) return null;
+  }
+  return lastWordsOverPage(lines, i, end, standardId) === null ? null : figures;
+}
+
 /** The figure (or counts) ending a question's first line, as above; null if the line is no such. */
 export function figuresBesideQuestionStart(flat: string): Figures | null {
   if (!QUESTION_START.test(flat) || !/^(?:[a-z]\)\s*)?[A-Z]/.test(flat)) return null;
@@ -660,46 +685,65 @@ function isNoteSentence(line: Line): boolean {
  */
 function lastWordsOverPage(lines: Line[], at: number, end: number, standardId: string | null): number | null {
   const page = (lines[at] as Line).page;
+  let k = at + 1;
+  // (The page's notes at its foot may come first, as the text's lines of that page: "27%" / "The
+  // rating for the standard is driven by ..." / the next page's "supporting joint decision
+  // making?". A sentence of its own.)
+  while (
+    page !== null &&
+    k < end &&
+    k <= at + 2 &&
+    (lines[k] as Line).page === page &&
+    isNoteSentence(lines[k] as Line)
+  )
+    k++;
+  if (k >= end || (page !== null && (lines[k] as Line).page !== page + 1)) return null;
+  const past = pastHeadingsAgain(lines, k, Math.min(end, at + 8), standardId);
+  const line = lines[past];
   // (A text without its pages, PyMuPDF's and pypdf's pages joined: the heading rows printed
   // again are the sign of the page's end, its notes, number and running header gone before.)
-  let headingsAgain = false;
-  // A caption wrapped before its colon, read so far ("Of the 15 cases where ... other people" /
-  // "safe:" with the headings beside): its next line is the caption's too (hence a line more
-  // than the caption and four heading pieces a line each).
+  if (!line || past >= end || past > at + 7 || !(page !== null || past > k) || past === at + 1) return null;
+  if (page !== null && line.page !== page + 1) return null;
+  const lastWords =
+    // (Its lines may stand as cells of one line, as the wrapped cell's do: no figure among them.)
+    line.cells.every((cell) => countCell(cell) === null && percentCell(cell) === null) &&
+    /^[a-z(]/.test(line.flat) &&
+    /\?(?:\s*\d{1,2})?$/.test(line.flat) &&
+    !PROMPT_LETTER.test(line.flat);
+  return lastWords ? past : null;
+}
+
+/**
+ * Where the text goes on after a table's caption and heading rows printed again from `lines[k]`, at
+ * a page's top (as Word repeats them), and the standard's heading so repeated (`standardId`'s, an
+ * annex table's first row): the index of the first line after them (before `end`, on their page),
+ * `k` where none is. A caption wrapped before its colon ("Of the 15 cases where ... other people"
+ * / "safe:" with the headings beside) is one, its next line the caption's too.
+ */
+export function pastHeadingsAgain(
+  lines: readonly Line[],
+  k: number,
+  end: number,
+  standardId: string | null,
+): number {
+  const page = (lines[k] as Line | undefined)?.page;
   let captionSoFar: string | null = null;
-  for (let k = at + 1; k < end && k <= at + 7; k++) {
-    const line = lines[k] as Line;
-    // (The page's notes at its foot may come first, as the text's lines of that page: "27%" /
-    // "The rating for the standard is driven by ..." / the next page's "supporting joint decision
-    // making?". A sentence of its own.)
-    if (page !== null && line.page === page && k <= at + 2 && isNoteSentence(line)) continue;
-    if (page !== null && line.page !== page + 1) return null;
+  let j = k;
+  for (; j < end; j++) {
+    const line = lines[j] as Line;
+    if (line.page !== page) break;
     const heading = isHeadingRowPiece(line.flat);
     if (!heading && captionSoFar !== null && isHeadingRowPiece(`${captionSoFar} ${line.flat}`)) {
       captionSoFar = null;
-      headingsAgain = true;
       continue;
     }
     if (heading || CAPTION_START.test(line.flat)) {
       captionSoFar = heading ? null : line.flat;
-      headingsAgain = true;
       continue;
     }
-    if (standardId !== null && standardHeading(line)?.id === standardId) {
-      headingsAgain = true;
-      continue;
-    }
-    const lastWords =
-      k > at + 1 &&
-      (page !== null || headingsAgain) &&
-      // (Its lines may stand as cells of one line, as the wrapped cell's do: no figure among them.)
-      line.cells.every((cell) => countCell(cell) === null && percentCell(cell) === null) &&
-      /^[a-z(]/.test(line.flat) &&
-      /\?(?:\s*\d{1,2})?$/.test(line.flat) &&
-      !PROMPT_LETTER.test(line.flat);
-    return lastWords ? k : null;
+    if (standardId === null || standardHeading(line)?.id !== standardId) break;
   }
-  return null;
+  return j;
 }
 
 export interface QuestionResult {
@@ -888,7 +932,10 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (!standardId) continue;
 
     const next = i + 1 < end ? lines[i + 1] : undefined;
-    let figures = rowFigures(line.cells) ?? figureBesideFirstLine(line, next);
+    let figures =
+      rowFigures(line.cells) ??
+      figureBesideFirstLine(line, next) ??
+      figuresBesideFirstLineOverPage(lines, i, end, standardId, subSample);
     // A count table's row whose two counts run into its mark and each other ("... restorative
     // justice?66", pypdf's text of two narrow cells touching; "... safe? 77" after a note's
     // marker, "? 12 77"): parted as counts print, relevant cases first, no more than the table's

@@ -45,6 +45,7 @@ import {
   isKeyQuestionText,
   isShareOf,
   isUnfiguredPrompt,
+  pastHeadingsAgain,
 } from "./questions.js";
 import { isOverallRatingLine, standardHeading } from "./segment.js";
 import {
@@ -391,14 +392,17 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
   // (A line the normaliser made of several, a question wrapped in its cell, by its last.)
   const ending = new Map(doc.lines.map((l) => [l.through ?? l.line, l]));
   // The first text after `after`, where it is on the next page (notes and furniture between;
-  // without pages, after the next page's running header).
+  // without pages, after the next page's running header), past the table's caption and heading
+  // rows printed again there.
   const firstOnNextPage = (after: Line): Line | undefined => {
     let header = false;
     for (let n = after.line + 1; n <= after.line + 80; n++) {
       const next = text.get(n);
       if (next) {
-        if (after.page === null) return header ? next : undefined;
-        return next.page === after.page + 1 ? next : undefined;
+        if (after.page === null ? !header : next.page !== after.page + 1) return undefined;
+        const at = doc.lines.indexOf(next);
+        const past = doc.lines[pastHeadingsAgain(doc.lines, at, Math.min(doc.lines.length, at + 7), null)];
+        return past?.page === next.page ? past : undefined;
       }
       if (headers.has(n)) header = true;
     }
@@ -441,12 +445,26 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     // the next page's running header between, "... care plans)" / "4" / "4" / notes / "concerning
     // the child?".)
     tail ??= firstOnNextPage(yes);
-    if (!tail || !QUESTION_TAIL.test(tail.flat) || question.flat.endsWith("?")) return false;
+    if (!tail || !endsQuestion(tail) || question.flat.endsWith("?")) return false;
     const at = doc.lines.indexOf(question);
     for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
       const line = doc.lines[k] as Line;
       if (line.flat.endsWith("?") || (doc.lines[k + 1] as Line).line - line.line !== 1) return false;
       if (QUESTION_START.test(line.flat)) return true;
+    }
+    return false;
+  };
+  // A wrapped question's last words from `tail` on: in lower case, its "?" on that line or one of
+  // the two after it, each line straight after the one before ("where appropriate, and is there
+  // sufficient alignment with" / "other plans (for example, ...)" / "concerning the child?").
+  const endsQuestion = (tail: Line): boolean => {
+    if (!/^[a-z(]/.test(tail.flat)) return false;
+    const at = doc.lines.indexOf(tail);
+    for (let k = at; k < at + 3 && k < doc.lines.length; k++) {
+      const line = doc.lines[k] as Line;
+      if (k > at && (!adjacent(doc.lines[k - 1] as Line, line) || line.cells.length !== 1)) return false;
+      if (countCell(line.flat) !== null) return false;
+      if (line.flat.endsWith("?")) return true;
     }
     return false;
   };
@@ -467,6 +485,16 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     const [before, first] = [doc.lines[at - 1], doc.lines[at] as Line];
     if (!before?.flat.endsWith("?")) return false;
     return !numbers.some((n) => n.line > lastLineOf(before) && n.line < first.line);
+  };
+  // The count beside a question's first line whose last words are on the next page, after the
+  // table's caption and headings printed again there ("Where applicable, does planning involve
+  // other agencies 4" / "4" / the page's end / "Of the 5 cases ...:" / "Relevant cases" / "Number
+  // 'Yes'" / "where appropriate, ... concerning the child?"), its 'Yes' alone below it.
+  const countBesideCutFirstLine = (first: Line, yes: Line): string | undefined => {
+    const count = first.cells.length === 1 ? FIRST_LINE_COUNT.exec(first.flat) : null;
+    if (!count || !QUESTION_START.test(count[1] as string) || !/^[A-Z]/.test(first.flat)) return undefined;
+    const tail = firstOnNextPage(yes);
+    return tail && endsQuestion(tail) ? count[2] : undefined;
   };
   const pairs: Line[] = [];
   for (let i = 0; i + 1 < numbers.length; i++) {
@@ -530,7 +558,9 @@ function countPairs(doc: NormalisedDocument): { pairs: Line[]; reversed: Set<Lin
     if (!question) continue;
     const relevant =
       SPLIT_COUNTS.exec(question.flat)?.[2] ??
-      (question.flat.endsWith("?") ? countBesideFirstLine(doc.lines, question) : undefined);
+      (question.flat.endsWith("?")
+        ? countBesideFirstLine(doc.lines, question)
+        : countBesideCutFirstLine(question, yes));
     if (relevant === undefined || Number(yes.flat) > Number(relevant)) continue;
     const near = (f: Footnote) =>
       yes.page !== null ? f.line.page === yes.page : Math.abs(f.line.line - yes.line) <= 60;

@@ -142,3 +142,48 @@ describe("North Somerset with larger samples, through the converters", () => {
     },
   );
 });
+
+// North Somerset as the word processor exports it on A5 pages with the tables' heading rows
+// repeated at each page's top (Word's "repeat as header row"): rows broken by a page whose last
+// words follow the caption and headings printed again ("Where applicable, does planning involve
+// other agencies 4 4" / the page's end / "Of the 5 cases with factors relevant to keeping the
+// child" / "safe:" / "Relevant cases" / "Number 'Yes'" / "where appropriate, ... concerning the
+// child?"), through MuPDF and pdftotext -raw and -layout. 3.2.2's second and third prompts and
+// 2.1.1's second had been lost in one form or another (their counts left unplaced, or the caption's
+// second line read as the row's words).
+describe("North Somerset on A5 pages, heading rows repeated, through the converters", () => {
+  const name = "2020-12-north-somerset.txt";
+  const text = readFileSync(join(CORPUS, name), "utf8");
+  const figures = (values: Set<string>) =>
+    [...values].filter((v) => /^(keyQuestions|prompts|samples) /.test(v)).sort();
+  let original: string[];
+  const texts = new Map<string, string>();
+  beforeAll(async () => {
+    mkdirSync(TMP, { recursive: true });
+    original = figures(valueStatements(await extractFile(join(CORPUS, name))));
+    const writer = join(TMP, "north-somerset.writer-A5-repeated.pdf");
+    writeFileSync(
+      writer,
+      writerPdfs([{ name, text }], { page: "A5", repeatHeadings: true }).get(name) as Buffer,
+    );
+    const convert = (form: string, program: string, args: (out: string) => string[]) => {
+      const out = writer.replace(/\.pdf$/, `.${form}.txt`);
+      execFileSync(program, args(out), { stdio: "pipe" });
+      texts.set(form, out);
+    };
+    convert("mutool", "mutool", (out) => ["draw", "-q", "-F", "txt", "-o", out, writer]);
+    convert("pdftotext-raw", "pdftotext", (out) => ["-raw", "-enc", "UTF-8", writer, out]);
+    convert("pdftotext-layout", "pdftotext", (out) => ["-layout", "-enc", "UTF-8", writer, out]);
+  }, 180_000);
+
+  test.each(["mutool", "pdftotext-raw", "pdftotext-layout"])(
+    "%s: every key question's and prompt's counts as printed, its question whole",
+    async (form) => {
+      const read = figures(valueStatements(await extractFile(texts.get(form) as string)));
+      expect(read).toEqual(original);
+      expect(
+        read.some((v) => v.includes("concerning the child?") && v.includes('"relevant":4,"yes":4')),
+      ).toBe(true);
+    },
+  );
+});

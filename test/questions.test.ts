@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { laterStandardsKeyQuestion } from "../parsers/framework.js";
-import { toCellPerLine, toWrapped, withCountsMoved } from "../scripts/make-variants.js";
+import { toCellPerLine, toSpaces, toWrapped, withCountsMoved } from "../scripts/make-variants.js";
 import { damagedReport, readText } from "./helpers/shared.js";
 
 const CORPUS = join(import.meta.dirname, "..", "corpus");
@@ -1143,6 +1143,103 @@ test("a row cut by a page whose last words, over two lines, follow the repeated 
   expect(prompts[0]).toEqual([question, 8, 7]);
   expect(prompts).toHaveLength(3);
   expect(cut.warnings.some((w) => w.code === "question-text-cut")).toBe(false);
+});
+
+// North Somerset 3.2.2's second prompt (4, 4) as the word processor's A5 pages with the tables'
+// heading rows repeated print it: the question's first line with its counts beside it; at the next
+// page's top the caption (wrapped before its colon) and the headings printed again, then the
+// question's last words over three lines. It had not been read, and the next row's counts were left
+// unplaced between two questions.
+test.each([
+  { reader: "pdf-parse's getText, pdftotext -raw", first: "agencies 4 4\n" },
+  { reader: "pdftotext -layout", first: "agencies 4            4\n" },
+])(
+  "a row cut by a page, its counts beside its first line, its last words over lines after the repeated caption and headings, is read whole ($reader)",
+  async ({ first }) => {
+    const question =
+      "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?";
+    const { text, row } = northSomersetRow(question, 4, 4);
+    const header = "Inspection of youth offending services: North Somerset";
+    const cut = await recordOf(
+      text.replace(
+        row,
+        `Where applicable, does planning involve other ${first}\f${header}\nOf the 5 cases with factors relevant to keeping the child\nsafe:\nRelevant\ncases\nNumber\n'Yes'\nwhere appropriate, and is there sufficient alignment with\nother plans (for example, child protection or care plans)\nconcerning the child?\n`,
+      ),
+    );
+    const prompts = cut.prompts
+      .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "body")
+      .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+    expect(prompts).toEqual([
+      [
+        "Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?",
+        5,
+        5,
+        5,
+      ],
+      [question, 4, 4, 5],
+      [
+        "Does planning include necessary contingency arrangements for those risks that have been identified?",
+        5,
+        3,
+        5,
+      ],
+    ]);
+    expect(
+      cut.warnings.filter((w) => w.code === "figures-unplaced" || w.code === "question-text-cut"),
+    ).toEqual([]);
+  },
+);
+
+test("a row cut by a page, its counts alone after its first lines, its last words after the page's notes and the repeated caption and headings, is read whole (Word's A5 pages, MuPDF)", async () => {
+  // North Somerset 2.1.1's second prompt (8, 8), a cell a line: the question's first two lines,
+  // its counts, the page's note; at the next page's top the caption and headings printed again,
+  // then the question's last words. The counts had been taken for page furniture.
+  const question =
+    "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?";
+  const { text, row } = northSomersetRow(question, 8, 8);
+  const header = "Inspection of youth offending services: North Somerset";
+  const note =
+    "<sup>10</sup> The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band.";
+  const cut = await recordOf(
+    text.replace(
+      row,
+      `Does assessment consider the diversity and wider\nfamilial and social context of the child, utilising\n8\n8\n\n${note}\n\n\f${header}\n\nOf the 8 cases inspected:\nRelevant\ncases\nNumber\n'Yes'\ninformation held by other agencies?\n\n`,
+    ),
+  );
+  const prompts = cut.prompts
+    .filter((p) => p.keyQuestionId === "2.1.1" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+  expect(prompts).toContainEqual([question, 8, 8, 8]);
+  expect(prompts).toHaveLength(7);
+  expect(cut.warnings.filter((w) => w.code === "figures-unplaced" || w.code === "question-text-cut")).toEqual(
+    [],
+  );
+});
+
+// The same row as pdftotext -layout writes those pages: the caption and headings a line at a time
+// in their columns, before the page's end and again after it. The caption's second line repeated
+// there ("safe:  cases  'Yes'"), in lower case and in as many cells as the row, had been joined to
+// the row as its wrapped cells' words.
+test("a row cut by a page is not joined to the caption's second line and headings repeated at the next page's top (pdftotext -layout)", async () => {
+  const question =
+    "Where applicable, does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (for example, child protection or care plans) concerning the child?";
+  const caption =
+    "Of the 5 cases with factors relevant to keeping the child safe:\tRelevant cases\tNumber 'Yes'\n";
+  const headings = `Of the 5 cases with factors relevant to keeping the child${" ".repeat(3)}Relevant Number\nsafe:${" ".repeat(55)}cases${" ".repeat(4)}'Yes'\n`;
+  const text = readFileSync(join(CORPUS, "2020-12-north-somerset.txt"), "utf8");
+  const row = `${question}\t4\t4\n`;
+  const at = text.indexOf(row);
+  const captionAt = text.lastIndexOf(caption, at);
+  expect([captionAt > 0, at > captionAt]).toEqual([true, true]);
+  const header = "Inspection of youth offending services: North Somerset";
+  const cutRow = `Where applicable, does planning involve other agencies${" ".repeat(6)}4${" ".repeat(12)}4\n\n${" ".repeat(39)}46\n\f${header}\n\n${headings}\nwhere appropriate, and is there sufficient alignment with\nother plans (for example, child protection or care plans)\nconcerning the child?\n`;
+  const laid = `${text.slice(0, captionAt)}${headings}${text.slice(captionAt + caption.length, at)}${cutRow}${text.slice(at + row.length)}`;
+  const cut = await recordOf(toSpaces(laid));
+  const prompts = cut.prompts
+    .filter((p) => p.keyQuestionId === "3.2.2" && p.source === "body")
+    .map((p) => [p.text, p.relevant, p.yes, p.subSample]);
+  expect(prompts).toContainEqual([question, 4, 4, 5]);
+  expect(prompts).toHaveLength(3);
 });
 
 test("a row's counts on lines of their own before the next table's headings, then its key question and caption, are the row's; the caption counts the next table (pdftotext)", async () => {
