@@ -420,6 +420,25 @@ function figureInside(cell: string, pattern: RegExp): { figure: number; text: st
 }
 
 /**
+ * A wrapped question's later line with the row's percentage between its words, the question begun
+ * on the lines above ("2.3.1. | Does the implementation and delivery of services" / "effectively
+ * support the child or young person's 88% desistance?": pypdf's pages joined, the page's number and
+ * running header gone from between the figure and the question's last word).
+ */
+function percentInsideLaterLine(line: Line): Figures | null {
+  if (line.cells.length !== 1 || !/^[a-z(]/.test(line.flat) || !line.flat.endsWith("?")) return null;
+  const m = PERCENT_INSIDE.exec(line.flat);
+  return m
+    ? {
+        percent: Number(m[2]),
+        relevant: null,
+        yes: null,
+        textCells: [joinWrapped(m[1] as string, m[3] as string)],
+      }
+    : null;
+}
+
+/**
  * A question whose percentage, printed beside its first line, stands between its lines' words
  * ("... motivation to change, 77% and their likelihood of engaging with the court disposal?"): a
  * justified cell's first line runs up to the figure's column, so a reader takes the two for one
@@ -932,18 +951,21 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
     if (!standardId) continue;
 
     const next = i + 1 < end ? lines[i + 1] : undefined;
-    let figures =
+    // (Typed by hand: inferred, TypeScript would take it from the loop's later assignments.)
+    const questionRunsOn: boolean = pending !== null && !/\?\s*$/.test(pending.text);
+    let figures: Figures | null =
       rowFigures(line.cells) ??
       figureBesideFirstLine(line, next) ??
-      figuresBesideFirstLineOverPage(lines, i, end, standardId, subSample);
+      figuresBesideFirstLineOverPage(lines, i, end, standardId, subSample) ??
+      (questionRunsOn ? percentInsideLaterLine(line) : null);
     // A count table's row whose two counts run into its mark and each other ("... restorative
     // justice?66", pypdf's text of two narrow cells touching; "... safe? 77" after a note's
     // marker, "? 12 77"): parted as counts print, relevant cases first, no more than the table's
     // cases. (Not before a lone count: "... safe? 22" / "5" / "5" is a marker and the row's counts.)
     const countBelow = next !== undefined && /^\d{1,4}$/.test(next.flat);
-    const glued =
+    const glued: RegExpExecArray | null =
       !figures && countTable && subSample !== null && !countBelow ? GLUED_COUNTS.exec(line.flat) : null;
-    const parted = glued ? countsParted(glued[2] as string) : null;
+    const parted: [number, number] | null = glued ? countsParted(glued[2] as string) : null;
     // (Only a number more than the table's cases: "... disposal? 11" of 11 cases may be its
     // relevant cases alone, its "Yes" elsewhere, as well as 1 and 1.)
     if (glued && parted && subSample !== null && parted[0] <= subSample && Number(glued[2]) > subSample)
@@ -976,7 +998,7 @@ function scan(lines: Line[], start: number, end: number, ctx: ScanContext, out: 
       i++;
     }
     if (figures) figures = countsPastMarker(figures, subSample);
-    let text = (figures ? figures.textCells : line.cells).join(" ");
+    let text: string = (figures ? figures.textCells : line.cells).join(" ");
     // A key question's printed number on a line of its own, its question a few lines on (a cell
     // per line, pdftotext): the question's number, if it is one of the standard being read.
     // (Typed by hand: inferred, TypeScript would take it from the loop's later assignments.)

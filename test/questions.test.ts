@@ -533,6 +533,20 @@ test("a prompt whose figure stands between its lines' words (a justified cell's 
   expect([prompt?.text, prompt?.percent, prompt?.source]).toEqual([printed, 77, "annex"]);
 });
 
+test("a key question's figure between its second line's words, its first line and number above, is read (pypdf's pages joined)", async () => {
+  // Croydon's annex, 2.3.1 (88%), as pypdf writes the word processor's A5 page it ends: the
+  // figure beside the question's second line, the page's number and running header (gone, the
+  // pages joined) between it and the last word. It had been lost without a word.
+  const question =
+    "Does the implementation and delivery of services effectively support the child or young person's desistance?";
+  const record = await damagedReport("2019-croydon.txt", [
+    `2.3.1.\t${question}\t88%`,
+    "2.3.1.\tDoes the implementation and delivery of services\neffectively support the child or young person's 88% desistance?",
+  ]);
+  const kq = record.keyQuestions.find((k) => k.id === "2.3.1" && k.source === "annex");
+  expect([kq?.text, kq?.percent, kq?.printedNumber]).toEqual([question, 88, "2.3.1"]);
+});
+
 /** Croydon's annex row for 2.4.3, its number in a cell of its own. */
 const CROYDON_2_4_3 = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
 
