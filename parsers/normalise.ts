@@ -335,6 +335,42 @@ function percentSignsJoined(cells: string[]): string[] {
 }
 
 /**
+ * A row cut by a page whose percentage's number stands alone below its first line, its last words
+ * and the sign (`src`) after the standard's heading printed again at the next page's top ("i) Are
+ * the child and their parents or carers meaningfully involved in their" / "100" / the page's end /
+ * "3.1. Assessment (out-of-court disposals)" / "assessment, and are their views taken into
+ * account?" / "%", MuPDF of Word's A5 pages with heading rows repeated; or ending the first line,
+ * "... in their 100", pdftotext): the number, alone taken for page furniture, is put back beside
+ * the first line as the row's figure (the question parser joins the last words past the heading).
+ * Says whether it did.
+ */
+function figureLeftBeforeHeadingAgain(src: SourceLine, lines: Line[], furniture: Line[]): boolean {
+  const [first, heading, tail] = lines.slice(-3);
+  if (!first || !heading || !tail || src.page === null || first.page !== src.page - 1) return false;
+  if (heading.page !== src.page || tail.page !== src.page || src.line - tail.line > 2) return false;
+  if (!/^[a-z(].*\?$/.test(tail.flat) || standardHeading(heading) === null) return false;
+  if (first.cells.length !== 1 || first.flat.endsWith("?") || !QUESTION_START.test(first.flat)) return false;
+  // (The number ending the first line, as pdftotext writes the cell's first line beside it: "...
+  // in their 100"; or alone below it, taken for furniture, before the page's own number.)
+  const ending = /^(.*\S)\s+(\d{1,3})$/.exec(first.flat);
+  if (ending) {
+    if (Number(ending[2]) > 100) return false;
+    first.cells = [ending[1] as string, `${ending[2]}%`];
+  } else {
+    const numbers = furniture.filter(
+      (f) => f.line > lastLineOf(first) && f.page === first.page && /^\d{1,3}$/.test(f.flat),
+    );
+    const [number] = numbers;
+    if (numbers.length !== 2 || !number || number.line > lastLineOf(first) + 2 || Number(number.flat) > 100)
+      return false;
+    furniture.splice(furniture.indexOf(number), 1);
+    first.cells = [first.flat, `${number.flat}%`];
+  }
+  first.flat = first.cells.join(" ");
+  return true;
+}
+
+/**
  * Joins a percent sign alone on `src` to the question row's figure it was wrapped from, and says
  * whether it did: a lone number just above on the same page, after the question (taken for a
  * page number, it is put back as a line: "timescales?" / "56" / "%"), or the figure ending the
@@ -378,6 +414,7 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
     above.flat = above.cells.join(" ");
     return true;
   }
+  if (figureLeftBeforeHeadingAgain(src, lines, furniture)) return true;
   if (!/\?\s*\d{1,3}$/.test(above.flat)) return false;
   // (Only furniture between: not a line of a new block the figure is no part of.)
   if (src.line - above.line > 2 && !(number !== undefined && number.line > above.line)) return false;

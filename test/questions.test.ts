@@ -547,6 +547,32 @@ test("a key question's figure between its second line's words, its first line an
   expect([kq?.text, kq?.percent, kq?.printedNumber]).toEqual([question, 88, "2.3.1"]);
 });
 
+// Tower Hamlets' annex, 3.1.1 i) (100%), cut by an A5 page with the tables' heading rows repeated:
+// the percentage's number beside or below the question's first line, the standard's heading
+// printed again at the next page's top, the question's last words, then the sign wrapped in its
+// narrow cell. The number had been taken for page furniture (MuPDF), or left in the question's
+// words (pdftotext), and the row lost; the page's own number after it is no figure of the row's.
+test.each([
+  { reader: "MuPDF", cut: "in their\n100\n\n74\n" },
+  { reader: "pdftotext", cut: "in their 100\n\n74\n" },
+])(
+  "a prompt's figure left on the page before the standard's heading printed again, its sign after the question's last words, is the row's ($reader)",
+  async ({ cut }) => {
+    const question =
+      "Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?";
+    const record = await damagedReport("2022-07-tower-hamlets-and-city-of-london.txt", [
+      `i) ${question}\t100%\t\n`,
+      `i) Are the child and their parents or carers meaningfully involved ${cut}\fInspection of youth offending services: Tower Hamlets and City of London\n3.1. Assessment (out-of-court disposals)\nassessment, and are their views taken into account?\n\n%\n`,
+    ]);
+    const prompts = record.prompts
+      .filter((p) => p.keyQuestionId === "3.1.1" && p.source === "annex")
+      .map((p) => [p.label, p.percent]);
+    expect(prompts.at(-1)).toEqual(["i", 100]);
+    expect(record.prompts.find((p) => p.keyQuestionId === "3.1.1" && p.label === "i")?.text).toBe(question);
+    expect(record.prompts.some((p) => p.percent === 74)).toBe(false);
+  },
+);
+
 /** Croydon's annex row for 2.4.3, its number in a cell of its own. */
 const CROYDON_2_4_3 = "2.4.3.\tDoes reviewing focus sufficiently on keeping other people safe?\t70%";
 
