@@ -98,6 +98,24 @@ describe.each(reports)("%s through pdftotext", (name) => {
   );
 });
 
+/** The key questions', prompts' and samples' values of a record's statements, in order. */
+const figures = (values: Set<string>) =>
+  [...values].filter((v) => /^(keyQuestions|prompts|samples) /.test(v)).sort();
+
+/** `pdf` turned to text by `program` (`args` given the text's path), the text's path kept under `key`. */
+function convertInto(
+  texts: Map<string, string>,
+  key: string,
+  pdf: string,
+  form: string,
+  program: string,
+  args: (out: string) => string[],
+) {
+  const out = pdf.replace(/\.pdf$/, `.${form}.txt`);
+  execFileSync(program, args(out), { stdio: "pipe" });
+  texts.set(key, out);
+}
+
 // A count table of a service with larger samples than North Somerset's (counts n -> 2n + 1, to
 // 17): counts that equal their page's number ("17" / "17" on page 17) or a note's on the page
 // ("... addressing risks? 15 15", "... sufficient alignment 15   15" / "with other plans ...",
@@ -106,8 +124,6 @@ describe.each(reports)("%s through pdftotext", (name) => {
 describe("North Somerset with larger samples, through the converters", () => {
   const name = "2020-12-north-somerset.txt";
   const text = withCountsMoved(readFileSync(join(CORPUS, name), "utf8"));
-  const figures = (values: Set<string>) =>
-    [...values].filter((v) => /^(keyQuestions|prompts|samples) /.test(v)).sort();
   let original: string[];
   const texts = new Map<string, string>();
   beforeAll(async () => {
@@ -119,11 +135,8 @@ describe("North Somerset with larger samples, through the converters", () => {
     writeFileSync(pdfkit, await renderReportPdf(text));
     const writer = join(TMP, "larger-samples.writer.pdf");
     writeFileSync(writer, writerPdfs([{ name, text }]).get(name) as Buffer);
-    const convert = (pdf: string, form: string, program: string, args: (out: string) => string[]) => {
-      const out = pdf.replace(/\.pdf$/, `.${form}.txt`);
-      execFileSync(program, args(out), { stdio: "pipe" });
-      texts.set(`${pdf === pdfkit ? "pdfkit" : "writer"} ${form}`, out);
-    };
+    const convert = (pdf: string, form: string, program: string, args: (out: string) => string[]) =>
+      convertInto(texts, `${pdf === pdfkit ? "pdfkit" : "writer"} ${form}`, pdf, form, program, args);
     convert(pdfkit, "pdftotext", "pdftotext", (out) => ["-enc", "UTF-8", pdfkit, out]);
     convert(pdfkit, "mutool", "mutool", (out) => ["draw", "-q", "-F", "txt", "-o", out, pdfkit]);
     convert(writer, "pdftotext-raw", "pdftotext", (out) => ["-raw", "-enc", "UTF-8", writer, out]);
@@ -154,8 +167,6 @@ describe("North Somerset with larger samples, through the converters", () => {
 describe("North Somerset on A5 pages, heading rows repeated, through the converters", () => {
   const name = "2020-12-north-somerset.txt";
   const text = readFileSync(join(CORPUS, name), "utf8");
-  const figures = (values: Set<string>) =>
-    [...values].filter((v) => /^(keyQuestions|prompts|samples) /.test(v)).sort();
   let original: string[];
   const texts = new Map<string, string>();
   beforeAll(async () => {
@@ -166,11 +177,8 @@ describe("North Somerset on A5 pages, heading rows repeated, through the convert
       writer,
       writerPdfs([{ name, text }], { page: "A5", repeatHeadings: true }).get(name) as Buffer,
     );
-    const convert = (form: string, program: string, args: (out: string) => string[]) => {
-      const out = writer.replace(/\.pdf$/, `.${form}.txt`);
-      execFileSync(program, args(out), { stdio: "pipe" });
-      texts.set(form, out);
-    };
+    const convert = (form: string, program: string, args: (out: string) => string[]) =>
+      convertInto(texts, form, writer, form, program, args);
     convert("mutool", "mutool", (out) => ["draw", "-q", "-F", "txt", "-o", out, writer]);
     convert("pdftotext-raw", "pdftotext", (out) => ["-raw", "-enc", "UTF-8", writer, out]);
     convert("pdftotext-layout", "pdftotext", (out) => ["-layout", "-enc", "UTF-8", writer, out]);
