@@ -162,6 +162,11 @@ function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | nu
  * "where appropriate, ... concerning the child?". Counts only where they can be the row's: no more
  * 'Yes' than relevant cases, nor more relevant cases than the table's.
  */
+/** Whether `relevant` and `yes` can be a row's counts: no more 'Yes' than relevant cases, nor more relevant cases than the table's (where known). */
+function rowCanHold(relevant: number, yes: number, subSample: number | null): boolean {
+  return yes <= relevant && (subSample === null || relevant <= subSample);
+}
+
 function figuresBesideFirstLineOverPage(
   lines: Line[],
   i: number,
@@ -173,9 +178,12 @@ function figuresBesideFirstLineOverPage(
   if (line.cells.length > 3 || !line.cells.slice(1).every((cell) => countCell(cell) !== null)) return null;
   const figures = figuresBesideQuestionStart(line.cells.join(" "));
   if (!figures) return null;
-  if (figures.relevant !== null && figures.yes !== null) {
-    if (figures.yes > figures.relevant || (subSample !== null && figures.relevant > subSample)) return null;
-  }
+  if (
+    figures.relevant !== null &&
+    figures.yes !== null &&
+    !rowCanHold(figures.relevant, figures.yes, subSample)
+  )
+    return null;
   return lastWordsOverPage(lines, i, end, standardId) === null ? null : figures;
 }
 
@@ -268,7 +276,7 @@ function countsBeforeLastWords(line: Line, subSample: number): Figures | null {
   const m = COUNTS_BEFORE_LAST_WORDS.exec(line.flat);
   if (!m || !QUESTION_START.test(m[1] as string)) return null;
   const [relevant, yes] = [Number(m[2]), Number(m[3])];
-  if (relevant > subSample || yes > relevant) return null;
+  if (!rowCanHold(relevant, yes, subSample)) return null;
   return { percent: null, relevant, yes, textCells: [`${m[1]} ${m[4]}`] };
 }
 
@@ -413,9 +421,16 @@ function percentPastMarker(cell: string): { question: string; percent: number } 
 }
 const MARKER_AND_PERCENT = /^(.*\?)\s*(\d{3,5})\s*%$/;
 
-/** A question with a figure between its words (`pattern`: before, figure, after): the figure and the question whole. */
-function figureInside(cell: string, pattern: RegExp): { figure: number; text: string } | null {
-  const m = QUESTION_START.test(cell) ? pattern.exec(cell) : null;
+/**
+ * A question with a figure between its words (`pattern`: before, figure, after): the figure and the
+ * question whole. Its start by default; or, `opening` false, a later line of a question begun above.
+ */
+function figureInside(
+  cell: string,
+  pattern: RegExp,
+  opening = true,
+): { figure: number; text: string } | null {
+  const m = !opening || QUESTION_START.test(cell) ? pattern.exec(cell) : null;
   return m ? { figure: Number(m[2]), text: joinWrapped(m[1] as string, m[3] as string) } : null;
 }
 
@@ -427,15 +442,8 @@ function figureInside(cell: string, pattern: RegExp): { figure: number; text: st
  */
 function percentInsideLaterLine(line: Line): Figures | null {
   if (line.cells.length !== 1 || !/^[a-z(]/.test(line.flat) || !line.flat.endsWith("?")) return null;
-  const m = PERCENT_INSIDE.exec(line.flat);
-  return m
-    ? {
-        percent: Number(m[2]),
-        relevant: null,
-        yes: null,
-        textCells: [joinWrapped(m[1] as string, m[3] as string)],
-      }
-    : null;
+  const inside = figureInside(line.flat, PERCENT_INSIDE, false);
+  return inside && { percent: inside.figure, relevant: null, yes: null, textCells: [inside.text] };
 }
 
 /**
