@@ -777,12 +777,13 @@ export function normaliseLines(written: SourceLine[], format: Format): Normalise
   // Layout-mode text (pdftotext -layout) wraps a table cell onto the next line at the cell's own
   // column: the columns of the last table row let us put such a piece back into its cell.
   let lastRow: { line: Line; columns: number[] } | null = null;
-  // Only text laid out by columns, as pdftotext -layout writes it: pages (form feeds) and
-  // columns padded with runs of spaces. Elsewhere a space-separated cell does not mark a column.
+  // Only text laid out by columns, as pdftotext -layout writes it: pages and columns padded with
+  // runs of spaces. Elsewhere a space-separated cell does not mark a column. The pages are its
+  // form feeds, or, where they were left out (-nopgbrk), the running header opening each page.
   const layout =
     format === "text" &&
-    source.some((l) => l.page !== null && l.page > 1) &&
-    linesWithColumnGaps(source, 21) >= 21;
+    linesWithColumnGaps(source, 21) >= 21 &&
+    (source.some((l) => l.page !== null && l.page > 1) || pagesByRunningHeader(source).length > 0);
   const figureCells = layout ? figureColumns(source) : new Set<number>();
   const pageNumbers = pageNumbersBeforeJoiners(source);
   for (const original of layout ? centredRowsInLayout(source) : source) {

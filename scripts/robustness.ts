@@ -173,7 +173,7 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
 
 /**
  * Other tools' text of a PDF, as users bring it, each where its program is installed: poppler's
- * pdftotext in its three modes; MuPDF's (mutool draw -F txt, its pages apart by form feeds);
+ * pdftotext in its three modes, and -layout without its form feeds (-nopgbrk); MuPDF's (mutool draw -F txt, its pages apart by form feeds);
  * pdfminer.six's pdf2txt with its default layout analysis; and, where Debian's python3 has them,
  * PyMuPDF's get_text and pypdf's extract_text with the pages joined as their users join them (no
  * mark between pages: only the running headers show where a page begins).
@@ -188,7 +188,13 @@ interface Extractor {
   args: (pdf: string, out: string) => string[];
 }
 const EXTRACTORS: Extractor[] = [
-  ...Object.entries({ "-layout": ["-layout"], "(no flag)": [], "-raw": ["-raw"] }).map(([mode, flags]) => ({
+  ...Object.entries({
+    "-layout": ["-layout"],
+    // (Without the form feeds between pages, as `-nopgbrk` writes one text of the whole PDF.)
+    "-layout -nopgbrk": ["-layout", "-nopgbrk"],
+    "(no flag)": [],
+    "-raw": ["-raw"],
+  }).map(([mode, flags]) => ({
     name: `pdftotext ${mode}`,
     program: "pdftotext",
     debian: "poppler-utils",
