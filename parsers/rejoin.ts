@@ -775,8 +775,11 @@ function tableNumbers(doc: NormalisedDocument, spans: [number, number][]): Line[
   }
 }
 
+/** How many blank lines may stand between a running header and its page's number. */
+const BLANKS_BESIDE_HEADER = 3;
+
 /**
- * Without the text's pages: the lone numbers straight before a running header (a blank line
+ * Without the text's pages: the lone numbers straight before a running header (blank lines
  * between or not) that count up by one from header to header, three headers at least ("16" /
  * header ... "17" / header ...: PyMuPDF writes a page's number, then the next page's header),
  * or straight after it (header / "27" ... header / "28": PyMuPDF's text of a browser's PDF), by
@@ -791,7 +794,10 @@ function pageNumbersBesideHeaders(
   const numbers = new Set<number>();
   for (const side of [-1, 1]) {
     const beside = heads.map((h) => {
-      const at = written.has(h.line + side) ? h.line + side : h.line + 2 * side;
+      // (The nearest line written on: a page's foot may end in blank lines, a form feed's line
+      // left empty where a converter's page breaks were taken out.)
+      let at = h.line + side;
+      for (let k = 2; k <= BLANKS_BESIDE_HEADER + 1 && !written.has(at); k++) at = h.line + k * side;
       const n = byLine.get(at);
       return n && /^\d{1,3}$/.test(n.flat) ? { line: at, value: Number(n.flat) } : null;
     });
