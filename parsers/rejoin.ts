@@ -349,6 +349,148 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
   return undefined;
 }
 
+/** A count table's heading row whole: "Relevant cases" and "Number 'Yes'". */
+const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
+const YES_HEADING = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+
+/** The most lines a question wraps over in a count table's narrow cell. */
+const QUESTION_LINES = 4;
+
+/**
+ * Count tables whose rows' counts are written above their questions, in some rows or all:
+ * PyMuPDF's text sorted by position (`get_text(sort=True)`) puts a row's counts first wherever
+ * they stand higher than its question's first line, as beside a wrapped question ("Number
+ * 'Yes'" / "8" / "8" / "Is there sufficient analysis ... including the child's" / "attitudes
+ * ...?" / "8" / "8" / "Does assessment consider ...?" ... "Is the child ... taken into
+ * account?"), and after it beside a question of one line. Read a line at a time, such a row takes
+ * the next row's counts and the last row none. From the table's heading row on, its questions and
+ * count pairs (one blank line between at most) are matched as neighbours: where two questions
+ * or two pairs meet, the one between them cannot be matched across, and a run between such
+ * meetings matches in one way only, from its start; each run must match whole, or nothing of the
+ * table is read so. Only a table where some row's counts are above its question is joined here
+ * (question, relevant cases, 'Yes'), the counts taken from the furniture; the others are left to
+ * `countPairs`.
+ */
+function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
+  // (Most texts have their counts in their rows: no lone numbers in the furniture but pages'.)
+  const lone = new Map(doc.furniture.filter((l) => /^\d{1,3}$/.test(l.flat)).map((l) => [l.line, l]));
+  if (lone.size < 4 || !doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return doc;
+  const written = writtenLines(doc);
+  const byLine = new Map(doc.lines.map((l) => [l.line, l]));
+  // The next line written on after `line`, one blank line between at most.
+  const nextWritten = (line: number): number | undefined =>
+    written.has(line + 1) ? line + 1 : written.has(line + 2) ? line + 2 : undefined;
+  type Item = { counts: [Line, Line] } | { question: Line[] };
+  // The pair of counts at `n`, or the question opening there, or null.
+  const itemAt = (n: number): Item | null => {
+    const relevant = lone.get(n);
+    if (relevant) {
+      const yes = lone.get(nextWritten(n) ?? -1);
+      // (Two counts a row can have.)
+      return yes && Number(yes.flat) <= Number(relevant.flat) ? { counts: [relevant, yes] } : null;
+    }
+    const question: Line[] = [];
+    for (let k = n; question.length < QUESTION_LINES; k++) {
+      const line = byLine.get(k);
+      if (!line || line.cells.length !== 1) break;
+      // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
+      const opens = QUESTION_START.test(line.flat) && /^[A-Z]/.test(line.flat);
+      if (question.length === 0 ? !opens : opens) break;
+      question.push(line);
+      if (line.flat.endsWith("?")) return { question };
+    }
+    return null;
+  };
+  const lastOf = (item: Item) =>
+    "counts" in item ? item.counts[1].line : lastLineOf(item.question[item.question.length - 1] as Line);
+  const rows = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  for (const [k, heading] of doc.lines.entries()) {
+    // (The table's heading row whole, on a line or its headings on the two lines before the
+    // counts: a heading alone heads a column written out a column at a time, "Relevant cases" /
+    // "7" / "7" / "Number 'Yes'" / "7" / "6", columns.ts's.)
+    const above = doc.lines[k - 1];
+    const headed =
+      BOTH_COUNT_HEADINGS.test(heading.flat) ||
+      (YES_HEADING.test(heading.flat) &&
+        above !== undefined &&
+        heading.line - lastLineOf(above) <= 2 &&
+        /^relevant cases$/i.test(above.flat));
+    if (!headed) continue;
+    const items: Item[] = [];
+    for (let n = nextWritten(lastLineOf(heading)); n !== undefined; ) {
+      const item = itemAt(n);
+      if (!item) break;
+      items.push(item);
+      n = nextWritten(lastOf(item));
+    }
+    // (A question after the table's last row, two questions meeting there, is the next table's
+    // key question over its caption: "... child?" / "Does assessment sufficiently analyse how to
+    // keep other people safe?" / "Of the 8 cases inspected:".)
+    const [last, beforeLast] = [items[items.length - 1], items[items.length - 2]];
+    if (last && beforeLast && "question" in last && "question" in beforeLast) items.pop();
+    // Matched in runs: each from its start, a question with the pair after it or a pair with the
+    // question after it.
+    const matched: { counts: [Line, Line]; question: Line[]; above: boolean }[] = [];
+    let whole = items.length >= 2;
+    for (let k = 0; whole && k < items.length; k += 2) {
+      const [a, b] = [items[k] as Item, items[k + 1]];
+      if (b === undefined || "counts" in a === "counts" in b) whole = false;
+      else if ("counts" in a && "question" in b)
+        matched.push({ counts: a.counts, question: b.question, above: true });
+      else if ("question" in a && "counts" in b)
+        matched.push({ counts: b.counts, question: a.question, above: false });
+    }
+    // (The whole table as its runs, each run begun where two questions or two pairs meet.)
+    if (!whole) {
+      matched.length = 0;
+      whole = true;
+      let k = 0;
+      while (whole && k < items.length) {
+        let end = k + 1;
+        while (
+          end < items.length &&
+          "counts" in (items[end] as Item) !== "counts" in (items[end - 1] as Item)
+        )
+          end++;
+        if ((end - k) % 2 !== 0) whole = false;
+        for (let j = k; whole && j < end; j += 2) {
+          const [a, b] = [items[j] as Item, items[j + 1] as Item];
+          if ("counts" in a && "question" in b)
+            matched.push({ counts: a.counts, question: b.question, above: true });
+          else if ("question" in a && "counts" in b)
+            matched.push({ counts: b.counts, question: a.question, above: false });
+        }
+        k = end;
+      }
+    }
+    if (!whole || matched.length < 2 || !matched.some((m) => m.above)) continue;
+    for (const { counts, question } of matched) {
+      const text = question.map((l) => l.flat).reduce(joinWrapped);
+      rows.set(
+        question[0] as Line,
+        lineOfParts(
+          question[0] as Line,
+          [...question, ...counts],
+          [text, counts[0].flat, counts[1].flat],
+          " ",
+        ),
+      );
+      for (const line of [...question, ...counts]) taken.add(line);
+    }
+  }
+  if (rows.size === 0) return doc;
+  const lines = doc.lines.flatMap((l) => {
+    const row = rows.get(l);
+    return row ? [row] : taken.has(l) ? [] : [l];
+  });
+  return {
+    ...doc,
+    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
+    furniture: doc.furniture.filter((l) => !taken.has(l)),
+  };
+}
+
 /**
  * The two counts of key-question rows ("Relevant cases", "Number 'Yes'"), which the normaliser,
  * seeing lone whole numbers, took for page numbers. Only an exact pair straight after a question
@@ -2200,7 +2342,7 @@ function extendRow(row: Line, line: Line, cells: string[], separator: string): v
 
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines, input.furniture);
-  const written = headed === input.lines ? input : { ...input, lines: headed };
+  const written = countsAboveQuestions(headed === input.lines ? input : { ...input, lines: headed });
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(standardRowsJoined(written))));
   const doc = columnPastDomain(columnTables(written));

@@ -2282,3 +2282,106 @@ describe("a text without page marks whose pages end in their numbers, each befor
     expect(youth(await read(name, text))).toBe(751);
   });
 });
+
+// PyMuPDF's text sorted by position (`get_text(sort=True)`) writes a row's counts before its
+// question wherever they stand higher than the question's first line (beside a wrapped
+// question), after it beside a question of one line. North Somerset's tables so, as the sorted
+// text of its PDF writes them.
+describe("count tables with rows' counts above their questions (PyMuPDF sorted by position)", () => {
+  const rowsOf = (lines: string[]) =>
+    rejoinRows(normaliseLines(textSourceLines(lines.join("\n")), "text")).lines.map((l) => l.cells);
+
+  test("every row's counts above it: each row takes the two above, the last row's none are below", () => {
+    const rows = rowsOf([
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "Of the 5 cases inspected:",
+      "Relevant cases",
+      "Number 'Yes'",
+      "5",
+      "4",
+      "Does assessment clearly identify and analyse any risks to the safety",
+      "and wellbeing of the child?",
+      "5",
+      "5",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including other assessments, and involve other agencies",
+      "where appropriate?",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "Of the 5 cases inspected:",
+      "Relevant cases",
+      "Number 'Yes'",
+      "3",
+      "3",
+      "Does assessment clearly identify and analyse any risk of harm to",
+      "others posed by the child, including identifying who is at risk and the",
+      "nature of that risk?",
+      "Planning was sufficient in most cases.",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?",
+      "5",
+      "4",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?",
+      "5",
+      "5",
+    ]);
+    // (A table of one row is not read so: its counts may be the row's above or below.)
+    expect(rows).not.toContainEqual(expect.arrayContaining(["3"]));
+  });
+
+  test("counts below one row's question and above the next rows' (their footnote markers on a line below them): each row its own", () => {
+    const rows = rowsOf([
+      "Our rating<sup>11</sup> for planning is based on the following key questions:",
+      "Of the 8 cases inspected:",
+      "Relevant cases",
+      "Number 'Yes'",
+      "Does planning focus sufficiently on supporting the child's desistance?",
+      "8",
+      "8",
+      "7",
+      "7",
+      "Does planning focus sufficiently on keeping the child safe?",
+      "<sup>12</sup>",
+      "7",
+      "6",
+      "Does planning focus sufficiently on keeping other people safe?",
+      "<sup>13</sup>",
+      "Nearly every aspect of planning to support desistance and to keep the child safe was sufficient. Planning to",
+    ]);
+    expect(rows).toContainEqual([
+      "Does planning focus sufficiently on supporting the child's desistance?",
+      "8",
+      "8",
+    ]);
+    expect(rows).toContainEqual(["Does planning focus sufficiently on keeping the child safe?", "7", "7"]);
+    expect(rows).toContainEqual(["Does planning focus sufficiently on keeping other people safe?", "7", "6"]);
+  });
+
+  test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
+    const rows = rowsOf([
+      "Of the 7 cases with factors related to keeping the child safe:",
+      "Does service delivery promote the safety and wellbeing of the child?",
+      "Where applicable, is the involvement of other organisations in keeping",
+      "the child safe sufficiently well-coordinated?",
+      "",
+      "Relevant cases",
+      "7",
+      "7",
+      "",
+      "Number 'Yes'",
+      "7",
+      "6",
+      "",
+      "Does the implementation and delivery of services",
+      "effectively support the safety of other people?",
+      "Of the 7 cases with factors related to keeping other people safe:",
+    ]);
+    expect(rows).not.toContainEqual([
+      "Does the implementation and delivery of services effectively support the safety of other people?",
+      "7",
+      "6",
+    ]);
+  });
+});
