@@ -353,8 +353,102 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
 const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
 const YES_HEADING = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
 
-/** The most lines a question wraps over in a count table's narrow cell. */
+/** The most lines a question wraps over in a table's narrow cell. */
 const QUESTION_LINES = 4;
+
+/** A table's figures (a count pair, or a percentage) or a question's lines, in a text's order. */
+type TableItem = { figures: Line[] } | { question: Line[] } | { separator: true };
+
+/** Each row's question and figures, the figures above it or below. */
+type MatchedRow = { figures: Line[]; question: Line[]; above: boolean };
+
+/**
+ * A table's questions and figures matched as neighbours, or null where they do not match. Where
+ * two questions or two figures meet, the one between cannot be matched across them, and a run
+ * between such meetings (or a separator: a key question over its prompts, with no figure of its
+ * own) matches in one way only, from its start (a path has at most one perfect matching): "Q F F
+ * Q F Q" is Q-F, F-Q, F-Q. A run that does not match whole (odd: a row without figures, a page's
+ * number among them) leaves the whole table unmatched. A last question straight after another
+ * is no row of the table (the next table's key question, over its caption).
+ */
+function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
+  const list = [...items];
+  const [last, beforeLast] = [list[list.length - 1], list[list.length - 2]];
+  if (last && beforeLast && "question" in last && "question" in beforeLast) list.pop();
+  const matched: MatchedRow[] = [];
+  let k = 0;
+  while (k < list.length) {
+    if ("separator" in (list[k] as TableItem)) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (
+      end < list.length &&
+      !("separator" in (list[end] as TableItem)) &&
+      "figures" in (list[end] as TableItem) !== "figures" in (list[end - 1] as TableItem)
+    )
+      end++;
+    if ((end - k) % 2 !== 0) return null;
+    for (let j = k; j < end; j += 2) {
+      const [a, b] = [list[j] as TableItem, list[j + 1] as TableItem];
+      if ("figures" in a && "question" in b)
+        matched.push({ figures: a.figures, question: b.question, above: true });
+      else if ("question" in a && "figures" in b)
+        matched.push({ figures: b.figures, question: a.question, above: false });
+    }
+    k = end;
+  }
+  return matched;
+}
+
+/**
+ * The question whose first line is `first` and the lines carrying it on to its "?" (`at(n)` the
+ * text's line after the last taken, or undefined), or null.
+ */
+function questionFrom(first: Line | undefined, next: (line: Line) => Line | undefined): Line[] | null {
+  const question: Line[] = [];
+  for (let line = first; line !== undefined && question.length < QUESTION_LINES; line = next(line)) {
+    if (line.cells.length !== 1) break;
+    // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
+    const opens = QUESTION_START.test(line.flat) && /^[A-Z]/.test(line.flat);
+    if (question.length === 0 ? !opens : opens) break;
+    question.push(line);
+    if (line.flat.endsWith("?")) return question;
+  }
+  return null;
+}
+
+/** Rows matched (`matched`) put back in `doc`: each question with its figures, on its first line. */
+function withRowsJoined(
+  doc: NormalisedDocument,
+  tables: MatchedRow[][],
+  fromFurniture: boolean,
+): NormalisedDocument {
+  const rows = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  for (const { figures, question } of tables.flat()) {
+    const text = question.map((l) => l.flat).reduce(joinWrapped);
+    rows.set(
+      question[0] as Line,
+      lineOfParts(question[0] as Line, [...question, ...figures], [text, ...figures.map((f) => f.flat)], " "),
+    );
+    for (const line of [...question, ...figures]) taken.add(line);
+  }
+  const lines = doc.lines.flatMap((l) => {
+    const row = rows.get(l);
+    return row ? [row] : taken.has(l) ? [] : [l];
+  });
+  return {
+    ...doc,
+    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
+    furniture: fromFurniture ? doc.furniture.filter((l) => !taken.has(l)) : doc.furniture,
+  };
+}
+
+/** A table worth joining: two rows at least, and some row's figures above its question. */
+const joinable = (matched: MatchedRow[] | null): matched is MatchedRow[] =>
+  matched !== null && matched.length >= 2 && matched.some((m) => m.above);
 
 /**
  * Count tables whose rows' counts are written above their questions, in some rows or all:
@@ -364,12 +458,9 @@ const QUESTION_LINES = 4;
  * ...?" / "8" / "8" / "Does assessment consider ...?" ... "Is the child ... taken into
  * account?"), and after it beside a question of one line. Read a line at a time, such a row takes
  * the next row's counts and the last row none. From the table's heading row on, its questions and
- * count pairs (one blank line between at most) are matched as neighbours: where two questions
- * or two pairs meet, the one between them cannot be matched across, and a run between such
- * meetings matches in one way only, from its start; each run must match whole, or nothing of the
- * table is read so. Only a table where some row's counts are above its question is joined here
- * (question, relevant cases, 'Yes'), the counts taken from the furniture; the others are left to
- * `countPairs`.
+ * count pairs (one blank line between at most) are matched as neighbours (`matchNeighbours`).
+ * Only a table where some row's counts are above its question is joined here (question, relevant
+ * cases, 'Yes'), the counts taken from the furniture; the others are left to `countPairs`.
  */
 function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // (Most texts have their counts in their rows: no lone numbers in the furniture but pages'.)
@@ -380,31 +471,24 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // The next line written on after `line`, one blank line between at most.
   const nextWritten = (line: number): number | undefined =>
     written.has(line + 1) ? line + 1 : written.has(line + 2) ? line + 2 : undefined;
-  type Item = { counts: [Line, Line] } | { question: Line[] };
   // The pair of counts at `n`, or the question opening there, or null.
-  const itemAt = (n: number): Item | null => {
+  const itemAt = (n: number): TableItem | null => {
     const relevant = lone.get(n);
     if (relevant) {
       const yes = lone.get(nextWritten(n) ?? -1);
       // (Two counts a row can have.)
-      return yes && Number(yes.flat) <= Number(relevant.flat) ? { counts: [relevant, yes] } : null;
+      return yes && Number(yes.flat) <= Number(relevant.flat) ? { figures: [relevant, yes] } : null;
     }
-    const question: Line[] = [];
-    for (let k = n; question.length < QUESTION_LINES; k++) {
-      const line = byLine.get(k);
-      if (!line || line.cells.length !== 1) break;
-      // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
-      const opens = QUESTION_START.test(line.flat) && /^[A-Z]/.test(line.flat);
-      if (question.length === 0 ? !opens : opens) break;
-      question.push(line);
-      if (line.flat.endsWith("?")) return { question };
-    }
-    return null;
+    const question = questionFrom(byLine.get(n), (line) => byLine.get(line.line + 1));
+    return question ? { question } : null;
   };
-  const lastOf = (item: Item) =>
-    "counts" in item ? item.counts[1].line : lastLineOf(item.question[item.question.length - 1] as Line);
-  const rows = new Map<Line, Line>();
-  const taken = new Set<Line>();
+  const lastOf = (item: TableItem) =>
+    "figures" in item
+      ? (item.figures[item.figures.length - 1] as Line).line
+      : "question" in item
+        ? lastLineOf(item.question[item.question.length - 1] as Line)
+        : 0;
+  const tables: MatchedRow[][] = [];
   for (const [k, heading] of doc.lines.entries()) {
     // (The table's heading row whole, on a line or its headings on the two lines before the
     // counts: a heading alone heads a column written out a column at a time, "Relevant cases" /
@@ -417,78 +501,55 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
         heading.line - lastLineOf(above) <= 2 &&
         /^relevant cases$/i.test(above.flat));
     if (!headed) continue;
-    const items: Item[] = [];
+    const items: TableItem[] = [];
     for (let n = nextWritten(lastLineOf(heading)); n !== undefined; ) {
       const item = itemAt(n);
       if (!item) break;
       items.push(item);
       n = nextWritten(lastOf(item));
     }
-    // (A question after the table's last row, two questions meeting there, is the next table's
-    // key question over its caption: "... child?" / "Does assessment sufficiently analyse how to
-    // keep other people safe?" / "Of the 8 cases inspected:".)
-    const [last, beforeLast] = [items[items.length - 1], items[items.length - 2]];
-    if (last && beforeLast && "question" in last && "question" in beforeLast) items.pop();
-    // Matched in runs: each from its start, a question with the pair after it or a pair with the
-    // question after it.
-    const matched: { counts: [Line, Line]; question: Line[]; above: boolean }[] = [];
-    let whole = items.length >= 2;
-    for (let k = 0; whole && k < items.length; k += 2) {
-      const [a, b] = [items[k] as Item, items[k + 1]];
-      if (b === undefined || "counts" in a === "counts" in b) whole = false;
-      else if ("counts" in a && "question" in b)
-        matched.push({ counts: a.counts, question: b.question, above: true });
-      else if ("question" in a && "counts" in b)
-        matched.push({ counts: b.counts, question: a.question, above: false });
-    }
-    // (The whole table as its runs, each run begun where two questions or two pairs meet.)
-    if (!whole) {
-      matched.length = 0;
-      whole = true;
-      let k = 0;
-      while (whole && k < items.length) {
-        let end = k + 1;
-        while (
-          end < items.length &&
-          "counts" in (items[end] as Item) !== "counts" in (items[end - 1] as Item)
-        )
-          end++;
-        if ((end - k) % 2 !== 0) whole = false;
-        for (let j = k; whole && j < end; j += 2) {
-          const [a, b] = [items[j] as Item, items[j + 1] as Item];
-          if ("counts" in a && "question" in b)
-            matched.push({ counts: a.counts, question: b.question, above: true });
-          else if ("question" in a && "counts" in b)
-            matched.push({ counts: b.counts, question: a.question, above: false });
-        }
-        k = end;
-      }
-    }
-    if (!whole || matched.length < 2 || !matched.some((m) => m.above)) continue;
-    for (const { counts, question } of matched) {
-      const text = question.map((l) => l.flat).reduce(joinWrapped);
-      rows.set(
-        question[0] as Line,
-        lineOfParts(
-          question[0] as Line,
-          [...question, ...counts],
-          [text, counts[0].flat, counts[1].flat],
-          " ",
-        ),
-      );
-      for (const line of [...question, ...counts]) taken.add(line);
-    }
+    const matched = matchNeighbours(items);
+    if (joinable(matched)) tables.push(matched);
   }
-  if (rows.size === 0) return doc;
-  const lines = doc.lines.flatMap((l) => {
-    const row = rows.get(l);
-    return row ? [row] : taken.has(l) ? [] : [l];
-  });
-  return {
-    ...doc,
-    lines: lines.map((l, index) => (l.index === index ? l : { ...l, index })),
-    furniture: doc.furniture.filter((l) => !taken.has(l)),
-  };
+  return tables.length > 0 ? withRowsJoined(doc, tables, true) : doc;
+}
+
+/**
+ * The same of percentage tables ("% Yes"): a row's percentage, a line of its own, above its
+ * question or below it as the sorted text puts it ("% Yes" / "Does assessment ... support the
+ * child's" / "desistance?" / "86%" / "Is there sufficient analysis ...?" / "68%" / ...). The
+ * table runs from its heading over its percentages and questions, past page furniture, to the
+ * first other line; a key question among them heads its prompts and has no figure there (a
+ * separator). Only where some row's percentage is above its question and every run matches.
+ */
+function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
+  const headings = doc.lines.filter((l) => l.cells.length === 1 && PERCENT_HEADER.test(l.flat));
+  if (headings.length === 0) return doc;
+  const isPercent = (l: Line | undefined) =>
+    l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
+  const tables: MatchedRow[][] = [];
+  for (const heading of headings) {
+    const items: TableItem[] = [];
+    for (let k = heading.index + 1; k < doc.lines.length; ) {
+      const line = doc.lines[k] as Line;
+      if (isPercent(line)) {
+        items.push({ figures: [line] });
+        k++;
+        continue;
+      }
+      const question = questionFrom(line, (l) => doc.lines[l.index + 1]);
+      if (!question) break;
+      items.push(
+        isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped))
+          ? { separator: true }
+          : { question },
+      );
+      k += question.length;
+    }
+    const matched = matchNeighbours(items);
+    if (joinable(matched)) tables.push(matched);
+  }
+  return tables.length > 0 ? withRowsJoined(doc, tables, false) : doc;
 }
 
 /**
@@ -2342,7 +2403,9 @@ function extendRow(row: Line, line: Line, cells: string[], separator: string): v
 
 export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const headed = wrappedColumnHeadings(input.lines, input.furniture);
-  const written = countsAboveQuestions(headed === input.lines ? input : { ...input, lines: headed });
+  const written = percentsAboveQuestions(
+    countsAboveQuestions(headed === input.lines ? input : { ...input, lines: headed }),
+  );
   if (!isCellPerLine(written.lines))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(standardRowsJoined(written))));
   const doc = columnPastDomain(columnTables(written));

@@ -2287,7 +2287,7 @@ describe("a text without page marks whose pages end in their numbers, each befor
 // question wherever they stand higher than the question's first line (beside a wrapped
 // question), after it beside a question of one line. North Somerset's tables so, as the sorted
 // text of its PDF writes them.
-describe("count tables with rows' counts above their questions (PyMuPDF sorted by position)", () => {
+describe("tables with rows' figures above their questions (PyMuPDF sorted by position)", () => {
   const rowsOf = (lines: string[]) =>
     rejoinRows(normaliseLines(textSourceLines(lines.join("\n")), "text")).lines.map((l) => l.cells);
 
@@ -2357,6 +2357,92 @@ describe("count tables with rows' counts above their questions (PyMuPDF sorted b
     ]);
     expect(rows).toContainEqual(["Does planning focus sufficiently on keeping the child safe?", "7", "7"]);
     expect(rows).toContainEqual(["Does planning focus sufficiently on keeping other people safe?", "7", "6"]);
+  });
+
+  // Kirklees' annex table of 2.1, its percentages a line of their own, as the sorted text writes it
+  // (its page's number and the next page's header between two rows).
+  test("percentages above their prompts or below them: each prompt its own, the key questions over them none", () => {
+    const rows = rowsOf([
+      "% Yes",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "86%",
+      "Is there sufficient analysis of offending behaviour, including the child's",
+      "attitudes towards and motivations for their offending?",
+      "68%",
+      "Does assessment consider the diversity and wider familial and social",
+      "context of the child, utilising information held by other agencies?",
+      "68%",
+      "Does assessment focus on the child's strengths and protective",
+      "factors?",
+      "Does assessment analyse the key structural barriers facing the child?",
+      "56%",
+      "33",
+      "Inspection of youth offending services: Kirklees",
+      "77%",
+      "Is sufficient attention given to understanding the child's levels of",
+      "maturity, ability and motivation to change, and their likelihood of",
+      "engaging with the court disposal?",
+      "47%",
+      "Does assessment give sufficient attention to the needs and wishes of",
+      "the victim/s, and opportunities for restorative justice?",
+      "95%",
+      "Is the child and their parents/carers meaningfully involved in their",
+      "assessment, and are their views taken into account?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "64%",
+      "Does assessment clearly identify and analyse any risks to the safety",
+      "and wellbeing of the child?",
+      "64%",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including other assessments, and involve other agencies",
+      "where appropriate?",
+      "42%",
+      "Does assessment analyse controls and interventions to promote the",
+      "safety and wellbeing of the child?",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "48%",
+      "Does assessment clearly identify and analyse any risk of harm to",
+      "others posed by the child, including identifying who is at risk and the",
+      "nature of that risk?",
+      "62%",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including past behaviour and convictions, and involve",
+      "other agencies where appropriate?",
+      "48%",
+      "Does assessment analyse controls and interventions to manage and",
+      "minimise the risk of harm presented by the child?",
+      "2.2. Planning",
+    ]);
+    expect(rows).toContainEqual([
+      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+      "86%",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment focus on the child's strengths and protective factors?",
+      "68%",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment analyse the key structural barriers facing the child?",
+      "56%",
+    ]);
+    expect(rows).toContainEqual([
+      "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+      "77%",
+    ]);
+    expect(rows).toContainEqual([
+      "Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?",
+      "95%",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?",
+      "42%",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?",
+      "48%",
+    ]);
+    expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
   });
 
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
