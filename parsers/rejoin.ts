@@ -411,7 +411,7 @@ function questionFrom(first: Line | undefined, next: (line: Line) => Line | unde
   for (let line = first; line !== undefined && question.length < QUESTION_LINES; line = next(line)) {
     if (line.cells.length !== 1) break;
     // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
-    const opens = QUESTION_START.test(line.flat) && /^[A-Z]/.test(line.flat);
+    const opens = QUESTION_START.test(line.flat) && /^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat);
     if (question.length === 0 ? !opens : opens) break;
     question.push(line);
     if (line.flat.endsWith("?")) return question;
@@ -523,29 +523,41 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
  * separator). Only where some row's percentage is above its question and every run matches.
  */
 function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
-  const headings = doc.lines.filter((l) => l.cells.length === 1 && PERCENT_HEADER.test(l.flat));
-  if (headings.length === 0) return doc;
   const isPercent = (l: Line | undefined) =>
     l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
+  // (Most texts keep a row's percentage on its line: none alone straight after a question.)
+  if (!doc.lines.some((l, k) => doc.lines[k - 1]?.flat.endsWith("?") && isPercent(l))) return doc;
+  const next = (l: Line) => doc.lines[l.index + 1];
+  const isKeyQuestion = (question: Line[]) =>
+    isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
   const tables: MatchedRow[][] = [];
-  for (const heading of headings) {
+  // Each table once: from its heading, or from its first key question where it has none (an
+  // annex's table under a standard's name: "2.1. Assessment" / "Does assessment ... desistance?"
+  // / "88%" / "a) Is there sufficient analysis ..." / ...).
+  let scanned = -1;
+  for (let start = 0; start < doc.lines.length; start++) {
+    const first = doc.lines[start] as Line;
+    const heading = first.cells.length === 1 && PERCENT_HEADER.test(first.flat);
+    if (start <= scanned) continue;
+    if (!heading) {
+      const question = QUESTION_START.test(first.flat) ? questionFrom(first, next) : null;
+      if (!question || !isKeyQuestion(question)) continue;
+    }
     const items: TableItem[] = [];
-    for (let k = heading.index + 1; k < doc.lines.length; ) {
+    let k = heading ? start + 1 : start;
+    while (k < doc.lines.length) {
       const line = doc.lines[k] as Line;
       if (isPercent(line)) {
         items.push({ figures: [line] });
         k++;
         continue;
       }
-      const question = questionFrom(line, (l) => doc.lines[l.index + 1]);
+      const question = questionFrom(line, next);
       if (!question) break;
-      items.push(
-        isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped))
-          ? { separator: true }
-          : { question },
-      );
+      items.push(isKeyQuestion(question) ? { separator: true } : { question });
       k += question.length;
     }
+    scanned = k - 1;
     const matched = matchNeighbours(items);
     if (joinable(matched)) tables.push(matched);
   }

@@ -2445,6 +2445,66 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
   });
 
+  // Tower Hamlets' annex table of 2.1, under the standard's name (no heading of its own), its
+  // prompts lettered, as the sorted text writes it: a wrapped prompt's figure above it, a prompt
+  // of one line's below it ("b) ...?" / "75%" / "88%" / "c) ..."), the key questions over them.
+  test("a lettered annex table under a standard's name: each prompt its own percentage", () => {
+    const rows = rowsOf([
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "88%",
+      "a) Is there sufficient analysis of offending behaviour, including the",
+      "child's attitudes towards and motivations for their offending?",
+      "b) Does assessment sufficiently analyse diversity issues?",
+      "75%",
+      "88%",
+      "c) Does assessment consider personal circumstances, including the",
+      "wider familial and social context of the child?",
+      "d) Does assessment utilise information held by other agencies?",
+      "94%",
+      "88%",
+      "e) Does assessment focus on the child's strengths and protective",
+      "factors?",
+      "56%",
+      "f) Does assessment analyse the key structural barriers facing the",
+      "child?",
+      "81%",
+      "g) Is enough attention given to understanding the child's levels of",
+      "maturity, ability and motivation to change, and their likelihood of",
+      "engaging with the court disposal?",
+      "69%",
+      "h) Does assessment give sufficient attention to the needs and wishes",
+      "of victims, and opportunities for restorative justice?",
+      "81%",
+      "i) Are the child and their parents or carers meaningfully involved in",
+      "their assessment, and are their views taken into account?",
+      "Does assessment sufficiently analyse how to keep the child saf",
+      "fe?",
+      "69%",
+      "a) Does assessment clearly identify and analyse any risks to the",
+      "safety and wellbeing of the child?",
+      "88%",
+      "b) Does assessment draw sufficiently on available sources of",
+      "information, including other assessments, and involve other agencies",
+      "where appropriate?",
+      "69%",
+      "c) Does assessment analyse controls and interventions to promote the",
+      "safety and wellbeing of the child?",
+      "The quality of assessment was sufficient.",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("a) Is there sufficient analysis")).toEqual(["88%"]);
+    expect(figureOf("b) Does assessment sufficiently analyse diversity")).toEqual(["75%"]);
+    expect(figureOf("c) Does assessment consider personal circumstances")).toEqual(["88%"]);
+    expect(figureOf("d) Does assessment utilise information")).toEqual(["94%"]);
+    expect(figureOf("f) Does assessment analyse the key structural barriers")).toEqual(["56%"]);
+    expect(figureOf("i) Are the child and their parents")).toEqual(["81%"]);
+    expect(figureOf("a) Does assessment clearly identify and analyse any risks")).toEqual(["69%"]);
+    expect(figureOf("b) Does assessment draw sufficiently")).toEqual(["88%"]);
+    expect(figureOf("c) Does assessment analyse controls")).toEqual(["69%"]);
+  });
+
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
     const rows = rowsOf([
       "Of the 7 cases with factors related to keeping the child safe:",
