@@ -175,8 +175,9 @@ const WRITER_STYLES: Record<string, WriterStyle> = {
  * Other tools' text of a PDF, as users bring it, each where its program is installed: poppler's
  * pdftotext in its three modes, and -layout without its form feeds (-nopgbrk); MuPDF's (mutool draw -F txt, its pages apart by form feeds);
  * pdfminer.six's pdf2txt with its default layout analysis; and, where Debian's python3 has them,
- * PyMuPDF's get_text and pypdf's extract_text with the pages joined as their users join them (no
- * mark between pages: only the running headers show where a page begins).
+ * PyMuPDF's get_text (as written, and sorted by position) and pypdf's extract_text with the pages
+ * joined as their users join them (no mark between pages: only the running headers show where a
+ * page begins).
  */
 interface Extractor {
   name: string;
@@ -210,11 +211,15 @@ const EXTRACTORS: Extractor[] = [
     suffix: ".mutool.txt",
     args: (pdf, out) => ["draw", "-q", "-F", "txt", "-o", out, pdf],
   },
-  ...(["pymupdf", "pypdf"] as const).map((mode) => ({
-    name: mode === "pymupdf" ? "PyMuPDF (get_text, pages joined)" : "pypdf (extract_text, pages joined)",
+  ...(["pymupdf", "pymupdf-sort", "pypdf"] as const).map((mode) => ({
+    name: {
+      pymupdf: "PyMuPDF (get_text, pages joined)",
+      "pymupdf-sort": "PyMuPDF (get_text sorted by position, pages joined)",
+      pypdf: "pypdf (extract_text, pages joined)",
+    }[mode],
     program: "/usr/bin/python3",
-    debian: mode === "pymupdf" ? "python3-fitz" : "python3-pypdf",
-    probe: ["-c", mode === "pymupdf" ? "import fitz" : "import pypdf"],
+    debian: mode === "pypdf" ? "python3-pypdf" : "python3-fitz",
+    probe: ["-c", mode === "pypdf" ? "import pypdf" : "import fitz"],
     suffix: `.${mode}.txt`,
     args: (pdf: string, out: string) => [join(ROOT, "scripts", "pdf-text.py"), mode, pdf, out],
   })),
