@@ -2414,34 +2414,31 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "minimise the risk of harm presented by the child?",
       "2.2. Planning",
     ]);
-    expect(rows).toContainEqual([
-      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
-      "86%",
-    ]);
-    expect(rows).toContainEqual([
-      "Does assessment focus on the child's strengths and protective factors?",
-      "68%",
-    ]);
-    expect(rows).toContainEqual([
-      "Does assessment analyse the key structural barriers facing the child?",
-      "56%",
-    ]);
-    expect(rows).toContainEqual([
-      "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
-      "77%",
-    ]);
-    expect(rows).toContainEqual([
-      "Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?",
-      "95%",
-    ]);
-    expect(rows).toContainEqual([
-      "Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?",
-      "42%",
-    ]);
-    expect(rows).toContainEqual([
-      "Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?",
-      "48%",
-    ]);
+    for (const row of [
+      [
+        "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+        "86%",
+      ],
+      ["Does assessment focus on the child's strengths and protective factors?", "68%"],
+      ["Does assessment analyse the key structural barriers facing the child?", "56%"],
+      [
+        "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+        "77%",
+      ],
+      [
+        "Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?",
+        "95%",
+      ],
+      [
+        "Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?",
+        "42%",
+      ],
+      [
+        "Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?",
+        "48%",
+      ],
+    ])
+      expect(rows).toContainEqual(row);
     expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?"]);
   });
 
