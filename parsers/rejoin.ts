@@ -351,7 +351,9 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
 
 /** A count table's heading row whole: "Relevant cases" and "Number 'Yes'". */
 const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
-const YES_HEADING = /^number\s*['‘’"“”]?yes['‘’"“”]?$/i;
+/** A piece of a count table's heading row on a line of its own: "Relevant cases", "Relevant", "cases", "Number 'Yes'". */
+const HEADING_PIECE =
+  /^(?:relevant(?: cases)?|cases|number(?:\s*['‘’"“”]?yes['‘’"“”]?)?|['‘’"“”]?yes['‘’"“”]?)$/i;
 
 /** The most lines a question wraps over in a table's narrow cell. */
 const QUESTION_LINES = 4;
@@ -493,13 +495,23 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     // (The table's heading row whole, on a line or its headings on the two lines before the
     // counts: a heading alone heads a column written out a column at a time, "Relevant cases" /
     // "7" / "7" / "Number 'Yes'" / "7" / "6", columns.ts's.)
-    const above = doc.lines[k - 1];
-    const headed =
-      BOTH_COUNT_HEADINGS.test(heading.flat) ||
-      (YES_HEADING.test(heading.flat) &&
-        above !== undefined &&
-        heading.line - lastLineOf(above) <= 2 &&
-        /^relevant cases$/i.test(above.flat));
+    // (Or its pieces and caption on the lines before the counts, in any order: "Number 'Yes'" /
+    // "Of the 8 cases inspected:" / "Relevant" / "cases".)
+    let headed = BOTH_COUNT_HEADINGS.test(heading.flat);
+    if (!headed && HEADING_PIECE.test(heading.flat)) {
+      const pieces = [heading];
+      for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+        const piece = doc.lines[j] as Line;
+        if ((pieces[0] as Line).line - lastLineOf(piece) > 2 || piece.cells.length !== 1) break;
+        if (!HEADING_PIECE.test(piece.flat) && !CAPTION_START.test(piece.flat)) break;
+        pieces.unshift(piece);
+      }
+      const words = pieces
+        .filter((p) => HEADING_PIECE.test(p.flat))
+        .map((p) => p.flat)
+        .join(" ");
+      headed = /\brelevant cases\b/i.test(words) && /\bnumber\s*['‘’"“”]?yes/i.test(words);
+    }
     if (!headed) continue;
     const items: TableItem[] = [];
     for (let n = nextWritten(lastLineOf(heading)); n !== undefined; ) {

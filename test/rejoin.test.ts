@@ -2502,6 +2502,48 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("c) Does assessment analyse controls")).toEqual(["69%"]);
   });
 
+  // North Somerset from the word processor, sorted: the heading row's pieces and caption in an
+  // order of their own ("Number 'Yes'" / "Of the 8 cases inspected:" / "Relevant" / "cases").
+  test("a count table whose heading's pieces stand apart: each row its own counts", () => {
+    const rows = rowsOf([
+      "Number 'Yes'",
+      "Of the 8 cases inspected:",
+      "Relevant",
+      "cases",
+      "8",
+      "8",
+      "Is there sufficient analysis of offending behaviour, including the child's attitudes towards",
+      "and motivations for their offending?",
+      "8",
+      "8",
+      "Does assessment consider the diversity and wider familial and social context of the child,",
+      "utilising information held by other agencies?",
+      "Does assessment focus on the child's strengths and protective factors?",
+      "8",
+      "8",
+      "Where applicable, does assessment analyse the key structural barriers facing the child?",
+      "7",
+      "7",
+      "8",
+      "8",
+      "Is sufficient attention given to understanding the child's levels of maturity, ability and",
+      "motivation to change, and their likelihood of engaging with the court disposal?",
+      "6",
+      "6",
+      "Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities",
+      "for restorative justice?",
+      "10",
+      "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed",
+      "explanation.",
+    ]);
+    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(countsOf("Is there sufficient analysis")).toEqual(["8", "8"]);
+    expect(countsOf("Does assessment focus on the child's strengths")).toEqual(["8", "8"]);
+    expect(countsOf("Where applicable, does assessment analyse the key structural")).toEqual(["7", "7"]);
+    expect(countsOf("Is sufficient attention given to understanding")).toEqual(["8", "8"]);
+    expect(countsOf("Does assessment give sufficient attention to the needs")).toEqual(["6", "6"]);
+  });
+
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
     const rows = rowsOf([
       "Of the 7 cases with factors related to keeping the child safe:",
