@@ -405,8 +405,8 @@ function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
 }
 
 /**
- * The question whose first line is `first` and the lines carrying it on to its "?" (`at(n)` the
- * text's line after the last taken, or undefined), or null.
+ * The question whose first line is `first` and the lines carrying it on to its "?" (`next(line)`
+ * the text's line after `line`, or undefined), or null.
  */
 function questionFrom(first: Line | undefined, next: (line: Line) => Line | undefined): Line[] | null {
   const question: Line[] = [];
@@ -421,7 +421,10 @@ function questionFrom(first: Line | undefined, next: (line: Line) => Line | unde
   return null;
 }
 
-/** Rows matched (`matched`) put back in `doc`: each question with its figures, on its first line. */
+/**
+ * The rows of `tables` put back in `doc`: each question with its figures, on its first line; the
+ * figures taken from the furniture where they stood there (`fromFurniture`: lone counts).
+ */
 function withRowsJoined(
   doc: NormalisedDocument,
   tables: MatchedRow[][],
@@ -492,11 +495,10 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
         : 0;
   const tables: MatchedRow[][] = [];
   for (const [k, heading] of doc.lines.entries()) {
-    // (The table's heading row whole, on a line or its headings on the two lines before the
-    // counts: a heading alone heads a column written out a column at a time, "Relevant cases" /
-    // "7" / "7" / "Number 'Yes'" / "7" / "6", columns.ts's.)
-    // (Or its pieces and caption on the lines before the counts, in any order: "Number 'Yes'" /
-    // "Of the 8 cases inspected:" / "Relevant" / "cases".)
+    // The table's heading row whole: on a line, or its pieces and caption on the lines straight
+    // before the counts in any order ("Number 'Yes'" / "Of the 8 cases inspected:" / "Relevant" /
+    // "cases"). A heading alone heads a column written out a column at a time ("Relevant cases" /
+    // "7" / "7" / "Number 'Yes'" / "7" / "6": columns.ts's).
     let headed = BOTH_COUNT_HEADINGS.test(heading.flat);
     if (!headed && HEADING_PIECE.test(heading.flat)) {
       const pieces = [heading];
