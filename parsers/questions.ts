@@ -154,19 +154,19 @@ function figureBesideFirstLine(line: Line, next: Line | undefined): Figures | nu
   return figures && { ...figures, textCells: [printed as string, ...figures.textCells] };
 }
 
-/**
- * The same where the question's last words stand at the next page's top, after the table's caption
- * and headings printed again (Word repeats a table's heading rows): "Where applicable, does
- * planning involve other agencies 4 4" (or "... agencies 4 | 4") / the page's end / "Of the 5
- * cases with factors relevant to keeping the child" / "safe: | Relevant cases | Number 'Yes'" /
- * "where appropriate, ... concerning the child?". Counts only where they can be the row's: no more
- * 'Yes' than relevant cases, nor more relevant cases than the table's.
- */
 /** Whether `relevant` and `yes` can be a row's counts: no more 'Yes' than relevant cases, nor more relevant cases than the table's (where known). */
 function rowCanHold(relevant: number, yes: number, subSample: number | null): boolean {
   return yes <= relevant && (subSample === null || relevant <= subSample);
 }
 
+/**
+ * The same where the question's last words stand at the next page's top, after the table's caption
+ * and headings printed again (Word repeats a table's heading rows): "Where applicable, does
+ * planning involve other agencies 4 4" (or "... agencies 4 | 4") / the page's end / "Of the 5
+ * cases with factors relevant to keeping the child" / "safe: | Relevant cases | Number 'Yes'" /
+ * "where appropriate, ... concerning the child?". Counts only where they can be the row's
+ * (`rowCanHold`).
+ */
 function figuresBesideFirstLineOverPage(
   lines: Line[],
   i: number,

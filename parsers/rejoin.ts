@@ -349,6 +349,10 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
   return undefined;
 }
 
+/** A percentage alone on its line ("86%"): a table's cell written a line at a time. */
+const lonePercent = (line: Line | undefined): line is Line =>
+  line !== undefined && line.cells.length === 1 && percentCell(line.flat) !== null;
+
 /** A count table's heading row whole: "Relevant cases" and "Number 'Yes'". */
 const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
 /** A piece of a count table's heading row on a line of its own: "Relevant cases", "Relevant", "cases", "Number 'Yes'". */
@@ -537,10 +541,8 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
  * separator). Only where some row's percentage is above its question and every run matches.
  */
 function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
-  const isPercent = (l: Line | undefined) =>
-    l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
   // (Most texts keep a row's percentage on its line: none alone straight after a question.)
-  if (!doc.lines.some((l, k) => doc.lines[k - 1]?.flat.endsWith("?") && isPercent(l))) return doc;
+  if (!doc.lines.some((l, k) => doc.lines[k - 1]?.flat.endsWith("?") && lonePercent(l))) return doc;
   const next = (l: Line) => doc.lines[l.index + 1];
   const isKeyQuestion = (question: Line[]) =>
     isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
@@ -561,7 +563,7 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     let k = heading ? start + 1 : start;
     while (k < doc.lines.length) {
       const line = doc.lines[k] as Line;
-      if (isPercent(line)) {
+      if (lonePercent(line)) {
         items.push({ figures: [line] });
         k++;
         continue;
@@ -1334,8 +1336,6 @@ function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[
   if (i < 0) return null;
   const header = lines[i] as Line;
   const group = (SPLIT_HEADERS.find((h) => h.re.test(header.flat)) as (typeof SPLIT_HEADERS)[number]).group;
-  const isPercent = (l: Line | undefined) =>
-    l !== undefined && l.cells.length === 1 && percentCell(l.flat) !== null;
   const anyName = (l: Line) => SPLIT_HEADERS.some((h) => splitColumnName(h.group, l));
   // The subjects: text after the header up to a column name, a heading or a figure (a subject
   // wrapped in its box runs on from a line that cannot end it, or into one in lower case).
@@ -1372,7 +1372,7 @@ function boxedSplitTable(lines: Line[], i: number): { rows: Line[]; taken: Line[
     }
     const names = lines.slice(p, q);
     let r = q;
-    while (isPercent(lines[r])) r++;
+    while (lonePercent(lines[r])) r++;
     // (Not where a name wrapped in its cell: pdfminer may write such a block's figure columns in
     // another order than its names, and nothing tells. Croydon's "Black" / "and" / "minority
     // ethnic" / "Unknown" / "9%" / "4%" / "69%" / "26%": the first two figures are Unknown's.)
@@ -2386,8 +2386,6 @@ function figuresAboveQuestions(stream: Line[], k: number, row: Line): [Line, Lin
       ? QUESTION_START.test(last) && QUESTION_WITH_PERCENT.test(last)
       : row.cells.length === 2 && whole(row.cells[0] as string) && percentCell(last) !== null;
   if (!complete) return null;
-  const lonePercent = (line: Line | undefined): line is Line =>
-    line !== undefined && line.cells.length === 1 && percentCell(line.flat) !== null;
   const pairs: [Line, Line][] = [];
   let j = k;
   for (;;) {
