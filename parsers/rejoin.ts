@@ -362,6 +362,9 @@ const HEADING_PIECE =
 /** The most lines a question wraps over in a table's narrow cell. */
 const QUESTION_LINES = 4;
 
+/** The most lines from a table's last row to the next page's first: its foot's blank lines and furniture. */
+const PAGE_FOOT_LINES = 16;
+
 /** A table's figures (a count pair, or a percentage) or a question's lines, in a text's order. */
 type TableItem = { figures: Line[] } | { question: Line[] } | { separator: true };
 
@@ -425,6 +428,10 @@ function questionFrom(first: Line | undefined, next: (line: Line) => Line | unde
   return null;
 }
 
+/** Whether `question`'s lines make a key question (a table's own, over its prompts' table). */
+const isKeyQuestion = (question: Line[]) =>
+  isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
+
 /**
  * The rows of `tables` put back in `doc`: each question with its figures, on its first line; the
  * figures taken from the furniture where they stood there (`fromFurniture`: lone counts).
@@ -477,9 +484,26 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   if (lone.size < 4 || !doc.lines.some((l) => COUNT_TABLE_HEADING.test(l.flat))) return doc;
   const written = writtenLines(doc);
   const byLine = new Map(doc.lines.map((l) => [l.line, l]));
-  // The next line written on after `line`, one blank line between at most.
-  const nextWritten = (line: number): number | undefined =>
-    written.has(line + 1) ? line + 1 : written.has(line + 2) ? line + 2 : undefined;
+  // (A page's break among a table's rows: its notes, number and running header, "16" /
+  // "Inspection of youth offending services: ...", or a marking; passed over, with the blank
+  // lines beside them.)
+  const { own } = pageOwnNumbers(doc, written);
+  const pageBreak = new Set(
+    doc.furniture.filter((l) => (lone.has(l.line) ? own(l) : true)).map((l) => l.line),
+  );
+  for (const { line: note } of doc.footnotes)
+    for (let n = note.line; n <= lastLineOf(note); n++) pageBreak.add(n);
+  // The next line written on after `line`, one blank line between at most, or past a page's
+  // break (the page's foot may end in blank lines).
+  const nextWritten = (line: number): number | undefined => {
+    let blanks = 0;
+    for (let n = line + 1; n <= line + PAGE_FOOT_LINES; n++) {
+      if (pageBreak.has(n)) blanks = 0;
+      else if (written.has(n)) return blanks <= 1 ? n : undefined;
+      else blanks++;
+    }
+    return undefined;
+  };
   // The pair of counts at `n`, or the question opening there, or null.
   const itemAt = (n: number): TableItem | null => {
     const relevant = lone.get(n);
@@ -520,12 +544,35 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     }
     if (!headed) continue;
     const items: TableItem[] = [];
-    for (let n = nextWritten(lastLineOf(heading)); n !== undefined; ) {
+    let n = nextWritten(lastLineOf(heading));
+    // (The caption after the heading row, wrapped up to its colon: "Of the 8 cases where there
+    // were changes in factors related to" / "desistance:".)
+    const caption = n === undefined ? undefined : byLine.get(n);
+    if (caption && CAPTION_START.test(caption.flat)) {
+      let end: Line | undefined = caption;
+      for (let j = 0; end && j < 3 && !end.flat.endsWith(":"); j++) end = byLine.get(lastLineOf(end) + 1);
+      if (end?.flat.endsWith(":")) n = nextWritten(lastLineOf(end));
+    }
+    while (n !== undefined) {
       const item = itemAt(n);
       if (!item) break;
       items.push(item);
       n = nextWritten(lastOf(item));
     }
+    // (A key question last, over the next table's caption or heading, in a table of prompts: the
+    // next table's own. A table of key questions may go on under its heading row again.)
+    const after = n === undefined ? undefined : byLine.get(n)?.flat;
+    const questions = items.flatMap((item) => ("question" in item ? [item.question] : []));
+    const last = items.at(-1);
+    if (
+      after &&
+      (CAPTION_START.test(after) || HEADING_PIECE.test(after) || BOTH_COUNT_HEADINGS.test(after)) &&
+      last &&
+      "question" in last &&
+      isKeyQuestion(last.question) &&
+      !questions.every(isKeyQuestion)
+    )
+      items.pop();
     const matched = matchNeighbours(items);
     if (joinable(matched)) tables.push(matched);
   }
@@ -544,8 +591,6 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // (Most texts keep a row's percentage on its line: none alone straight after a question.)
   if (!doc.lines.some((l, k) => doc.lines[k - 1]?.flat.endsWith("?") && lonePercent(l))) return doc;
   const next = (l: Line) => doc.lines[l.index + 1];
-  const isKeyQuestion = (question: Line[]) =>
-    isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
   const tables: MatchedRow[][] = [];
   // Each table once: from its heading, or from its first key question where it has none (an
   // annex's table under a standard's name: "2.1. Assessment" / "Does assessment ... desistance?"

@@ -2572,4 +2572,161 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "6",
     ]);
   });
+
+  // North Somerset's 3.2 and 2.4 tables as the sorted text writes them: a page's notes, number
+  // and the next page's running header among a table's rows, and a caption wrapped after the
+  // heading row. (Three pages' numbers before their headers, counting up, tell them a page's.)
+  // (`feed`: the form feed a converter writes before each page's header, pdftotext's.)
+  const HEADER = "Inspection of youth offending services: North Somerset";
+  const pagesAround = (table: string[], feed = "") => [
+    "Planning was sufficient in most cases.",
+    "21",
+    `${feed}${HEADER}`,
+    "Reviewing was sufficient in most cases.",
+    "22",
+    `${feed}${HEADER}`,
+    ...table.map((line) => (line === HEADER ? `${feed}${line}` : line)),
+    "Out-of-court disposals were well managed.",
+    "24",
+    `${feed}${HEADER}`,
+    "Annexe 1: Methodology",
+  ];
+
+  test("a page's notes, number and header among a table's rows: each row its own counts", () => {
+    const rows = rowsOf(
+      pagesAround([
+        "Does planning focus sufficiently on keeping the child safe?",
+        "Of the 5 cases with factors relevant to keeping the child safe:",
+        "Relevant cases",
+        "Number 'Yes'",
+        "5",
+        "5",
+        "Does planning promote the safety and wellbeing of the child,",
+        "sufficiently addressing risks?",
+        "<sup>22</sup> This question is only relevant in cases where there are factors related to keeping the child safe.",
+        "",
+        "",
+        "",
+        "23",
+        "Inspection of youth offending services: North Somerset",
+        "4",
+        "4",
+        "Where applicable, does planning involve other agencies where",
+        "appropriate, and is there sufficient alignment with other plans (for",
+        "example, child protection or care plans) concerning the child?",
+        "5",
+        "3",
+        "Does planning include necessary contingency arrangements for those",
+        "risks that have been identified?",
+        "Does planning focus sufficiently on keeping other people safe?",
+        "Of the 2 cases with factors relevant to keeping other people safe:",
+        "Relevant cases",
+        "Number 'Yes'",
+        "2",
+        "1",
+        "Does planning promote the safety of other people, sufficiently",
+        "addressing risk of harm factors?",
+        "2",
+        "1",
+        "Where applicable, does planning involve other agencies where",
+        "appropriate?",
+      ]),
+    );
+    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(countsOf("Does planning promote the safety and wellbeing")).toEqual(["5", "5"]);
+    expect(countsOf("Where applicable, does planning involve other agencies where appropriate, and")).toEqual(
+      ["4", "4"],
+    );
+    expect(countsOf("Does planning include necessary contingency")).toEqual(["5", "3"]);
+    expect(countsOf("Does planning promote the safety of other people")).toEqual(["2", "1"]);
+    expect(countsOf("Where applicable, does planning involve other agencies where appropriate?")).toEqual([
+      "2",
+      "1",
+    ]);
+    // (The next table's key question, last over its caption, has no counts of the table above.)
+    expect(rows).toContainEqual(["Does planning focus sufficiently on keeping other people safe?"]);
+  });
+
+  test("a caption wrapped after the heading row: each row its own counts", () => {
+    const rows = rowsOf(
+      pagesAround([
+        "Does reviewing focus sufficiently on supporting the child's desistance?",
+        "Relevant cases",
+        "Number 'Yes'",
+        "Of the 8 cases where there were changes in factors related to",
+        "desistance:",
+        "8",
+        "7",
+        "Does reviewing identify and respond to changes in factors linked to",
+        "desistance?",
+        "8",
+        "8",
+        "Does reviewing focus sufficiently on building upon the child's strengths",
+        "and enhancing protective factors?",
+        "8",
+        "7",
+        "Does reviewing consider motivation and engagement levels and any",
+        "relevant barriers?",
+        "8",
+        "7",
+        "Is the child and their parents/carers meaningfully involved in reviewing",
+        "their progress and engagement, and are their views taken into",
+        "account?",
+      ]),
+    );
+    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(countsOf("Does reviewing identify and respond")).toEqual(["8", "7"]);
+    expect(countsOf("Does reviewing focus sufficiently on building")).toEqual(["8", "8"]);
+    expect(countsOf("Does reviewing consider motivation")).toEqual(["8", "7"]);
+    expect(countsOf("Is the child and their parents/carers")).toEqual(["8", "7"]);
+  });
+
+  // pdftotext's text of the same table: the first row beside the heading row written before it,
+  // its counts after it (the rows' counts below their questions), the next table's key question
+  // last. Not read as counts above (in a whole report `countPairs` reads its rows).
+  test("a first row's question before the heading row, its counts after it: not read as counts above", () => {
+    const rows = rowsOf(
+      pagesAround(
+        [
+          "Does planning focus sufficiently on keeping the child safe?",
+          "Of the 5 cases with factors relevant to keeping the child safe:",
+          "Does planning promote the safety and wellbeing of the child,",
+          "sufficiently addressing risks?",
+          "",
+          "Relevant cases",
+          "",
+          "Number 'Yes'",
+          "5",
+          "",
+          "5",
+          "",
+          "23",
+          "",
+          "Inspection of youth offending services: North Somerset",
+          "",
+          "Where applicable, does planning involve other agencies where",
+          "appropriate, and is there sufficient alignment with other plans (for",
+          "example, child protection or care plans) concerning the child?",
+          "",
+          "4",
+          "",
+          "4",
+          "",
+          "Does planning include necessary contingency arrangements for those",
+          "risks that have been identified?",
+          "",
+          "5",
+          "",
+          "3",
+          "",
+          "Does planning focus sufficiently on keeping other people safe?",
+          "Of the 2 cases with factors relevant to keeping other people safe:",
+        ],
+        "\f",
+      ),
+    );
+    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(countsOf("Where applicable, does planning involve other agencies")).toEqual([]);
+    expect(countsOf("Does planning include necessary contingency")).toEqual([]);
+  });
 });
