@@ -365,7 +365,7 @@ const QUESTION_LINES = 4;
 /** The most lines from a table's last row to the next page's first: its foot's blank lines and furniture. */
 const PAGE_FOOT_LINES = 16;
 
-/** A table's figures (a count pair, or a percentage) or a question's lines, in a text's order. */
+/** A table's figures (a count pair, or a percentage), a question's lines or a row between, in a text's order. */
 type TableItem = { figures: Line[] } | { question: Line[] } | { separator: true };
 
 /** Each row's question and figures, the figures above it or below. */
@@ -374,8 +374,8 @@ type MatchedRow = { figures: Line[]; question: Line[]; above: boolean };
 /**
  * A table's questions and figures matched as neighbours, or null where they do not match. Where
  * two questions or two figures meet, the one between cannot be matched across them, and a run
- * between such meetings (or a separator: a key question over its prompts, with no figure of its
- * own) matches in one way only, from its start (a path has at most one perfect matching): "Q F F
+ * between such meetings (or a separator: a standard's row between an annex's key questions)
+ * matches in one way only, from its start (a path has at most one perfect matching): "Q F F
  * Q F Q" is Q-F, F-Q, F-Q. A run that does not match whole (odd: a row without figures, a page's
  * number among them) leaves the whole table unmatched. A last question straight after another
  * is no row of the table (the next table's key question, over its caption).
@@ -415,10 +415,22 @@ function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
  * The question whose first line is `first` and the lines carrying it on to its "?" (`next(line)`
  * the text's line after `line`, or undefined), or null.
  */
-function questionFrom(first: Line | undefined, next: (line: Line) => Line | undefined): Line[] | null {
+function questionFrom(
+  first: Line | undefined,
+  next: (line: Line) => Line | undefined,
+  most = QUESTION_LINES,
+  inner?: Line[],
+): Line[] | null {
   const question: Line[] = [];
-  for (let line = first; line !== undefined && question.length < QUESTION_LINES; line = next(line)) {
-    if (line.cells.length !== 1) break;
+  for (let line = first; line !== undefined && question.length < most; line = next(line)) {
+    // (A line of justified text may come in pieces where its spaces were stretched: "Are the" /
+    // "YOT's recommendations ..." / "personalised" / "to" / "the child,". Not a row's figures.)
+    if (line.cells.length !== 1 && line.cells.some(isFigure)) break;
+    // (The row's percentage among a wrapped question's lines, beside them, where `inner` takes it.)
+    if (inner && question.length > 0 && inner.length === 0 && lonePercent(line)) {
+      inner.push(line);
+      continue;
+    }
     // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
     const opens = QUESTION_START.test(line.flat) && /^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat);
     if (question.length === 0 ? !opens : opens) break;
@@ -431,6 +443,16 @@ function questionFrom(first: Line | undefined, next: (line: Line) => Line | unde
 /** Whether `question`'s lines make a key question (a table's own, over its prompts' table). */
 const isKeyQuestion = (question: Line[]) =>
   isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
+
+/** The question whose last line is `lines[end]`, or null. */
+function questionEndingAt(lines: Line[], end: number): Line[] | null {
+  const next = (l: Line) => lines[l.index + 1];
+  for (let j = end; j >= 0 && j > end - QUESTION_LINES; j--) {
+    const question = questionFrom(lines[j], next);
+    if (question?.at(-1) === lines[end]) return question;
+  }
+  return null;
+}
 
 /**
  * The rows of `tables` put back in `doc`: each question with its figures, on its first line; the
@@ -579,13 +601,120 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   return tables.length > 0 ? withRowsJoined(doc, tables, true) : doc;
 }
 
+/** An annex's table of standards and key questions, headed for their ratings and percentages. */
+const RATING_AND_PERCENT = /^rating and % yes$/i;
+/** A standard's number opening its row: "2.2.", "2.1. Assessment" (not a key question's "2.1.1."). */
+const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
+/** The most lines a standard's row takes in a narrow table: number, name, rating, description's lines. */
+const STANDARD_ROW_LINES = 12;
+/** The most lines a key question wraps over in a narrow annex table ("Does planning focus" / "sufficiently on" / ...). */
+const ANNEX_QUESTION_LINES = 8;
+
+/**
+ * A key question with its number ("2.1.1. Does assessment ... the child" / "or young person's
+ * desistance?"; or the number alone on the line before, "2.2.1." / "Does planning focus" / ...),
+ * its lines, or null.
+ */
+function numberedKeyQuestion(line: Line, next: (line: Line) => Line | undefined): Line[] | null {
+  const numbered = /^\d\.\d\.\d\.?(?:\s+(\S.*))?$/.exec(line.flat);
+  if (!numbered || line.cells.length !== 1) return null;
+  const lines = [line];
+  const texts = numbered[1] ? [numbered[1]] : [];
+  for (let l = next(line); !texts.at(-1)?.endsWith("?"); l = next(l as Line)) {
+    if (l === undefined || l.cells.length !== 1 || lines.length > ANNEX_QUESTION_LINES) return null;
+    // (The question's first line opens with its word in capital; the others carry it on.)
+    const opens = QUESTION_START.test(l.flat) && /^[A-Z]/.test(l.flat);
+    if (texts.length === 0 ? !opens : opens || lonePercent(l)) return null;
+    lines.push(l);
+    texts.push(l.flat);
+  }
+  return isKeyQuestionText(texts.reduce(joinWrapped)) ? lines : null;
+}
+
+/**
+ * The items of an annex's table of standards and key questions from its line `from` (after its
+ * heading, "Rating and % yes"): its numbered key questions and their percentages, each
+ * standard's row (number, name, rating, description's lines) a separator; and the line it ends
+ * before.
+ */
+function standardsTableItems(
+  lines: Line[],
+  from: number,
+  headingRows: Set<string>,
+): { items: TableItem[]; end: number } {
+  const next = (l: Line) => lines[l.index + 1];
+  const items: TableItem[] = [];
+  let k = from;
+  // (How many lines of a standard's row the scan is in.)
+  let standardRow = 0;
+  while (k < lines.length) {
+    const line = lines[k] as Line;
+    const { flat } = line;
+    if (headingRows.has(flat)) {
+      k++;
+      continue;
+    }
+    const question = lonePercent(line) ? null : numberedKeyQuestion(line, next);
+    if (question || lonePercent(line)) {
+      items.push(question ? { question } : { figures: [line] });
+      k += question ? question.length : 1;
+      standardRow = 0;
+      continue;
+    }
+    // (A standard's rating may be written before its number, where it stands higher.)
+    const opens = STANDARD_NUMBER.test(flat) || isRating(flat);
+    if (!(opens || (standardRow > 0 && standardRow < STANDARD_ROW_LINES))) break;
+    if (standardRow === 0) items.push({ separator: true });
+    standardRow = opens && !isRating(flat) ? 1 : standardRow + 1;
+    k++;
+  }
+  return { items, end: k };
+}
+
+/**
+ * The items of a table of prompts (or of key questions alone) from its line `from`: percentages
+ * and questions, a percentage among a wrapped question's lines after it; the table's heading
+ * rows printed again at a page's top (`headingRows`) passed over. And the line it ends before.
+ */
+function promptTableItems(
+  lines: Line[],
+  from: number,
+  headingRows: Set<string>,
+): { items: TableItem[]; end: number } {
+  const next = (l: Line) => lines[l.index + 1];
+  const items: TableItem[] = [];
+  let k = from;
+  while (k < lines.length) {
+    const line = lines[k] as Line;
+    if (headingRows.has(line.flat)) {
+      k++;
+      continue;
+    }
+    if (lonePercent(line)) {
+      items.push({ figures: [line] });
+      k++;
+      continue;
+    }
+    const inner: Line[] = [];
+    const question = questionFrom(line, next, QUESTION_LINES, inner);
+    if (!question) break;
+    items.push({ question }, ...(inner.length > 0 ? [{ figures: inner }] : []));
+    k += question.length + inner.length;
+  }
+  return { items, end: k };
+}
+
 /**
  * The same of percentage tables ("% Yes"): a row's percentage, a line of its own, above its
  * question or below it as the sorted text puts it ("% Yes" / "Does assessment ... support the
  * child's" / "desistance?" / "86%" / "Is there sufficient analysis ...?" / "68%" / ...). The
- * table runs from its heading over its percentages and questions, past page furniture, to the
- * first other line; a key question among them heads its prompts and has no figure there (a
- * separator). Only where some row's percentage is above its question and every run matches.
+ * table runs from its heading over its percentages and questions, past page furniture and its
+ * heading rows printed again, to the first other line. Key questions among prompts head them
+ * and have no figure there: they are passed over (a prompt's percentage may stand above its key
+ * question, rows set close). A table of key questions alone has them as rows; an annex's table
+ * of standards and key questions ("Rating and % yes") its numbered key questions, the standards'
+ * rows between them. Only where some row's percentage is above its question and every run
+ * matches.
  */
 function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // (Most texts keep a row's percentage on its line: none alone straight after a question.)
@@ -600,26 +729,36 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     const first = doc.lines[start] as Line;
     const heading = first.cells.length === 1 && PERCENT_HEADER.test(first.flat);
     if (start <= scanned) continue;
-    if (!heading) {
-      const question = QUESTION_START.test(first.flat) ? questionFrom(first, next) : null;
-      if (!question || !isKeyQuestion(question)) continue;
-    }
-    const items: TableItem[] = [];
-    let k = heading ? start + 1 : start;
-    while (k < doc.lines.length) {
-      const line = doc.lines[k] as Line;
-      if (lonePercent(line)) {
-        items.push({ figures: [line] });
-        k++;
-        continue;
-      }
-      const question = questionFrom(line, next);
+    // (The table's first key question, where it has no heading.)
+    const opening = heading || !QUESTION_START.test(first.flat) ? null : questionFrom(first, next);
+    if (!heading && (!opening || !isKeyQuestion(opening))) continue;
+    // (Questions straight before the heading are the table's first rows, their figures below
+    // it: pdfminer writes the rows beside the heading before it, "Does assessment ... the
+    // child's" / "desistance?" / "% yes" / "64%" / "Does assessment ...?" / "59%" / ...)
+    const before: TableItem[] = opening ? [{ question: opening }] : [];
+    for (let end = start - 1; heading; ) {
+      const question = questionEndingAt(doc.lines, end);
       if (!question) break;
-      items.push(isKeyQuestion(question) ? { separator: true } : { question });
-      k += question.length;
+      before.unshift({ question });
+      end = (question[0] as Line).index - 1;
     }
-    scanned = k - 1;
-    const matched = matchNeighbours(items);
+    // (The heading rows a word processor prints again at a page's top: "% Yes", the standard's
+    // name over it, "3.3. Implementation and delivery ...", or its key question.)
+    const headingRows = new Set(
+      [first, doc.lines[start - 1], doc.lines[start - 2]]
+        .map((l) => l?.flat ?? "")
+        .filter((text) => PERCENT_HEADER.test(text) || STANDARD_NUMBER.test(text) || isKeyQuestionText(text)),
+    );
+    const from = start + (opening ? opening.length : 1);
+    const { items, end } =
+      heading && RATING_AND_PERCENT.test(first.flat)
+        ? standardsTableItems(doc.lines, from, headingRows)
+        : promptTableItems(doc.lines, from, headingRows);
+    scanned = end - 1;
+    const all = [...before, ...items];
+    const prompts = all.some((item) => "question" in item && !isKeyQuestion(item.question));
+    const rows = prompts ? all.filter((item) => !("question" in item && isKeyQuestion(item.question))) : all;
+    const matched = matchNeighbours(rows);
     if (joinable(matched)) tables.push(matched);
   }
   return tables.length > 0 ? withRowsJoined(doc, tables, false) : doc;
@@ -2475,7 +2614,8 @@ export function rejoinRows(input: NormalisedDocument): NormalisedDocument {
   const written = percentsAboveQuestions(
     countsAboveQuestions(headed === input.lines ? input : { ...input, lines: headed }),
   );
-  if (!isCellPerLine(written.lines))
+  // (Told from the text as written: the rows just joined are of the same text.)
+  if (!isCellPerLine(headed))
     return figuresAboveLabels(markerRaisedWithFigure(tableFiguresRestored(standardRowsJoined(written))));
   const doc = columnPastDomain(columnTables(written));
   const { pairs: counts, reversed, overPage } = countPairs(doc);

@@ -2729,4 +2729,311 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Where applicable, does planning involve other agencies")).toEqual([]);
     expect(countsOf("Does planning include necessary contingency")).toEqual([]);
   });
+
+  // Croydon's annex, "Standards and key questions | Rating and % yes", as the sorted text writes
+  // it: a wrapped key question's percentage above it, a key question of one line's below it, the
+  // number alone on its line in a narrow column, each standard's row (number, name, rating,
+  // description) between.
+  const STANDARDS_TABLE = [
+    "2. Court disposals",
+    "Standards and key questions",
+    "Rating and % yes",
+    "2.1. Assessment",
+    "Outstanding",
+    "Assessment is well-informed, analytical and personalised, actively",
+    "involving the child or young person and their parents/carers.",
+    "93%",
+    "2.1.1. Does assessment sufficiently analyse how to support the child",
+    "or young person's desistance?",
+    "84%",
+    "2.1.2. Does assessment sufficiently analyse how to keep the child or",
+    "young person safe?",
+    "79%",
+    "2.1.3. Does assessment sufficiently analyse how to keep other people",
+    "safe?",
+    "2.2.",
+    "Planning",
+    "Good",
+    "Planning is well-informed,",
+    "holistic and personalised,",
+    "actively involving the child or",
+    "young person and their parents/carers.",
+    "84%",
+    "2.2.1.",
+    "Does planning focus",
+    "sufficiently on",
+    "supporting the child",
+    "or young person's",
+    "desistance?",
+    "72%",
+    "2.2.2.",
+    "Does planning focus",
+    "sufficiently on keeping",
+    "the child or young",
+    "person safe?",
+    "66%",
+    "2.2.3.",
+    "Does planning focus",
+    "sufficiently on keeping",
+    "other people safe?",
+    "3.2. Planning",
+    "Inadequate",
+    "Planning is well-informed, holistic and personalised, actively involving",
+    "the child or young person and their parents/carers.",
+    "71%",
+    "3.2.1. Does planning focus sufficiently on supporting the child or",
+    "young person's desistance?",
+    "35%",
+    "3.2.2. Does planning focus sufficiently on keeping the child or young",
+    "person safe?",
+    "3.2.3. Does planning focus sufficiently on keeping other people safe?",
+    "50%",
+    "Annex 3 – Glossary",
+  ];
+
+  test("an annex's table of standards and numbered key questions: each key question its own percentage", () => {
+    const rows = rowsOf(STANDARDS_TABLE);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("2.1.1. Does assessment")).toEqual(["93%"]);
+    expect(figureOf("2.1.2. Does assessment")).toEqual(["84%"]);
+    expect(figureOf("2.1.3. Does assessment")).toEqual(["79%"]);
+    expect(rows).toContainEqual([
+      "2.2.1. Does planning focus sufficiently on supporting the child or young person's desistance?",
+      "84%",
+    ]);
+    expect(figureOf("2.2.2.")).toEqual(["72%"]);
+    expect(figureOf("2.2.3.")).toEqual(["66%"]);
+    expect(figureOf("3.2.1. Does planning")).toEqual(["71%"]);
+    expect(figureOf("3.2.2. Does planning")).toEqual(["35%"]);
+    expect(figureOf("3.2.3. Does planning")).toEqual(["50%"]);
+  });
+
+  // (A text written a cell per line is told so from its lines as written: the ratings table's
+  // cells are joined into rows, the annex's rows joined above being no sign of a text of rows.)
+  test("a text a cell per line whose annex rows are joined from above: still read a cell per line", () => {
+    const rows = rowsOf([
+      "Overall rating",
+      "Requires improvement",
+      "1. Organisational delivery",
+      ...[
+        ["1.1", "Governance and", "leadership", "Requires", "improvement"],
+        ["1.2", "Staff", "Good"],
+        ["1.3", "Partnerships and", "services", "Requires", "improvement"],
+        ["1.4", "Information and", "facilities", "Requires", "improvement"],
+        ["2. Court disposals", "2.1", "Assessment", "Outstanding*"],
+        ["2.2", "Planning", "Good"],
+        ["2.3", "Implementation and", "delivery", "Good"],
+        ["2.4", "Reviewing", "Good"],
+        ["3. Out-of-court disposals", "3.1", "Assessment", "Inadequate"],
+        ["3.2", "Planning", "Inadequate"],
+      ].flat(),
+      ...STANDARDS_TABLE,
+    ]);
+    expect(rows).toContainEqual(["Overall rating", "Requires improvement"]);
+    expect(rows).toContainEqual(["1.1", "Governance and", "leadership"]);
+    expect(rows).toContainEqual(["2.1", "Assessment", "Outstanding*"]);
+    expect(rows.find((r) => r[0]?.startsWith("2.1.1. Does assessment"))?.slice(1)).toEqual(["93%"]);
+  });
+
+  // Tower Hamlets' table of key questions under "Our rating ... is based on the following key
+  // questions:", their percentages above them, the first key question again under the table.
+  test("a table of key questions alone: the key questions are its rows", () => {
+    const rows = rowsOf([
+      "Requires improvement",
+      "Our rating for implementation and delivery is based on the following key questions:",
+      "% 'Yes'",
+      "88%",
+      "Does the implementation and delivery of services effectively support",
+      "the child's desistance?",
+      "69%",
+      "Does the implementation and delivery of services effectively support",
+      "the safety of the child?",
+      "63%",
+      "Does the implementation and delivery of services effectively support",
+      "the safety of other people?",
+      "Does the implementation and delivery of services effectively support the child's desistance?",
+      "The implementation and delivery of work to help children not reoffend was an area of strength.",
+    ]);
+    const figureOf = (ending: string) => rows.find((r) => r[0]?.endsWith(ending))?.slice(1);
+    expect(figureOf("support the child's desistance?")).toEqual(["88%"]);
+    expect(figureOf("support the safety of the child?")).toEqual(["69%"]);
+    expect(figureOf("support the safety of other people?")).toEqual(["63%"]);
+  });
+
+  // pdfminer's text of Kirklees' tables: the rows beside the heading written before it, their
+  // percentages after it, below their questions. Read so, not as percentages above questions.
+  test("questions before a percentage table's heading: not read as percentages above", () => {
+    const rows = rowsOf([
+      "Our rating for assessment is based on the following key questions:",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "% yes",
+      "64%",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "59%",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "50%",
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "In 19 out of 22 cases inspected, the assessment included a sufficient analysis of offending behaviour.",
+      "Our rating for joint working is based on the following key questions:",
+      "Are the YOT's recommendations sufficiently well-informed, analytical",
+      "and personalised to the child, supporting joint decision making?",
+      "Does the YOT work effectively with the police in implementing the",
+      "out-of-court disposal?",
+      "% yes",
+      "27%",
+      "80%",
+      "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
+      "West Yorkshire Police have a local policy which states that first-time offences can be dealt with.",
+    ]);
+    // (No question given a percentage: each line as it stood.)
+    expect(rows.filter((row) => row.length > 1)).toEqual([]);
+  });
+
+  // Tower Hamlets' annex table of 3.3 from the word processor, sorted: a wrapped prompt's
+  // percentage among its lines, and the standard's name printed again at the next page's top.
+  test("a percentage among a wrapped prompt's lines, the standard's name again at a page's top: each prompt its own", () => {
+    const rows = rowsOf([
+      "d) Does planning include necessary contingency arrangements for",
+      "those risks that have been identified?",
+      "44%",
+      "3.3. Implementation and delivery (out-of-court disposals)",
+      "Does service delivery effectively support the child's desistance?",
+      "56%",
+      "a) Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing",
+      "and the available timescales?",
+      "3.3. Implementation and delivery (out-of-court disposals)",
+      "b) Does service delivery account for the diversity issues of the child?",
+      "67%",
+      "78%",
+      "c) Does service delivery reflect the wider familial and social context of the child, involving parents or carers, or",
+      "significant others?",
+      "d) Is sufficient focus given to developing and maintaining an effective working relationship with the child and their",
+      "78%",
+      "parents or carers?",
+      "e) Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+      "78%",
+      "f) Does service delivery promote opportunities for community integration, including access to mainstream services?",
+      "89%",
+      "Does service delivery effectively support the safety of the child?",
+      "a) Does service delivery promote the safety and wellbeing of the child?",
+      "56%",
+      "b) Is the involvement of other agencies in keeping the child safe sufficiently well utilised and coordinated?",
+      "33%",
+      "Annexe 3: Glossary",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("a) Are the delivered services")).toEqual(["56%"]);
+    expect(figureOf("b) Does service delivery account")).toEqual(["67%"]);
+    expect(figureOf("c) Does service delivery reflect")).toEqual(["78%"]);
+    expect(rows).toContainEqual([
+      "d) Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents or carers?",
+      "78%",
+    ]);
+    expect(figureOf("e) Is sufficient attention")).toEqual(["78%"]);
+    expect(figureOf("f) Does service delivery promote")).toEqual(["89%"]);
+    expect(figureOf("a) Does service delivery promote the safety")).toEqual(["56%"]);
+    expect(figureOf("b) Is the involvement")).toEqual(["33%"]);
+  });
+
+  // Kirklees' annex table of 3.1 with its rows set close, sorted: a prompt's percentage stands
+  // above the key question over it ("67%" / "Does assessment ... keep the child safe?" / "Does
+  // assessment clearly identify ...").
+  test("a prompt's percentage above the key question over it: each prompt its own", () => {
+    const rows = rowsOf([
+      "3.1. Assessment",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "73%",
+      "Is there sufficient analysis of offending behaviour, including the child's",
+      "acknowledgement of responsibility, attitudes towards and motivations",
+      "for their offending?",
+      "73%",
+      "Does assessment consider the diversity and wider familial and social",
+      "context of the child, utilising information held by other agencies?",
+      "80%",
+      "Does assessment focus on the child's strengths and protective",
+      "factors?",
+      "Does assessment analyse the key structural barriers facing the child?",
+      "29%",
+      "73%",
+      "Is sufficient attention given to understanding the child's levels of",
+      "maturity, ability and motivation to change?",
+      "33%",
+      "Does assessment give sufficient attention to the needs and wishes of",
+      "the victim/s, and opportunities for restorative justice?",
+      "100%",
+      "Is the child and their parents/carers meaningfully involved in their",
+      "assessment, and are their views taken into account?",
+      "67%",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "Does assessment clearly identify and analyse any risks to the safety",
+      "and wellbeing of the child?",
+      "73%",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including other assessments, and involve other agencies",
+      "where appropriate?",
+      "40%",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "Does assessment clearly identify and analyse any risk of harm to",
+      "others posed by the child, including identifying who is at risk and the",
+      "nature of that risk?",
+      "50%",
+      "Does assessment draw sufficiently on available sources of",
+      "information, including any other assessments that have been",
+      "completed, and other evidence of behaviour by the child?",
+      "3.2. Planning",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("Is there sufficient analysis")).toEqual(["73%"]);
+    expect(figureOf("Does assessment consider the diversity")).toEqual(["73%"]);
+    expect(figureOf("Does assessment focus on the child's strengths")).toEqual(["80%"]);
+    expect(figureOf("Does assessment analyse the key structural")).toEqual(["29%"]);
+    expect(figureOf("Is sufficient attention given to understanding")).toEqual(["73%"]);
+    expect(figureOf("Does assessment give sufficient attention")).toEqual(["33%"]);
+    expect(figureOf("Is the child and their parents/carers")).toEqual(["100%"]);
+    expect(figureOf("Does assessment clearly identify and analyse any risks")).toEqual(["67%"]);
+    expect(
+      figureOf("Does assessment draw sufficiently on available sources of information, including other"),
+    ).toEqual(["73%"]);
+    expect(figureOf("Does assessment clearly identify and analyse any risk of harm")).toEqual(["40%"]);
+    expect(
+      figureOf("Does assessment draw sufficiently on available sources of information, including any"),
+    ).toEqual(["50%"]);
+  });
+
+  // Kirklees' annex table of 3.4 from the word processor with its cells justified, sorted: the key
+  // question's first line in pieces where its spaces were stretched.
+  test("a justified question's line in pieces: read whole, each prompt its own percentage", () => {
+    const rows = rowsOf([
+      "3.4. Joint working",
+      "% Yes",
+      "Are the  YOT's recommendations sufficiently well-informed, analytical and  personalised  to  the child,",
+      "supporting joint decision making?",
+      "67%",
+      "Are the recommendations by the YOT for out-of-court disposal outcomes, conditions and interventions",
+      "appropriate and proportionate?",
+      "83%",
+      "Do the recommendations consider the degree of the child's understanding of the offence and their",
+      "acknowledgement of responsibility?",
+      "Is a positive contribution made by the YOT to determining the disposal?",
+      "27%",
+      "87%",
+      "Is sufficient attention given to the child's understanding, and their parents/carers' understanding, of the",
+      "implications of receiving an out-of-court disposal?",
+      "75%",
+      "Is the information provided to inform decision making timely to meet the needs of the case, legislation and",
+      "guidance?",
+      "Is the rationale for joint disposal decisions appropriate and clearly recorded?",
+      "67%",
+      "Annexe 3: Glossary",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("Are the recommendations by the YOT")).toEqual(["67%"]);
+    expect(figureOf("Do the recommendations consider")).toEqual(["83%"]);
+    expect(figureOf("Is a positive contribution")).toEqual(["27%"]);
+    expect(figureOf("Is sufficient attention given to the child's understanding")).toEqual(["87%"]);
+    expect(figureOf("Is the information provided")).toEqual(["75%"]);
+    expect(figureOf("Is the rationale for joint disposal")).toEqual(["67%"]);
+  });
 });
