@@ -376,15 +376,18 @@ type MatchedRow = { figures: Line[]; question: Line[]; above: boolean };
  * two questions or two figures meet, the one between cannot be matched across them, and a run
  * between such meetings (or a separator: a standard's row between an annex's key questions)
  * matches in one way only, from its start (a path has at most one perfect matching): "Q F F
- * Q F Q" is Q-F, F-Q, F-Q. A run that does not match whole (odd: a row without figures, a page's
- * number among them) leaves the whole table unmatched. A last question straight after another
+ * Q F Q" is Q-F, F-Q, F-Q. With `unfigured`, a table's first question alone before another is
+ * left without figures (its figure stands above the table's heading); any other run that does not match whole
+ * (odd: a row without figures among others, a page's number among them) leaves the whole table
+ * unmatched. A last question straight after another
  * is no row of the table (the next table's key question, over its caption).
  */
-function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
+function matchNeighbours(items: TableItem[], unfigured = false): MatchedRow[] | null {
   const list = [...items];
   const [last, beforeLast] = [list[list.length - 1], list[list.length - 2]];
   if (last && beforeLast && "question" in last && "question" in beforeLast) list.pop();
   const matched: MatchedRow[] = [];
+  let [firstUnfigured, longRun] = [false, false];
   let k = 0;
   while (k < list.length) {
     if ("separator" in (list[k] as TableItem)) {
@@ -398,6 +401,15 @@ function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
       "figures" in (list[end] as TableItem) !== "figures" in (list[end - 1] as TableItem)
     )
       end++;
+    // (A table's first question alone before another has no figure where it stands: its figure
+    // stands above the table's heading. Left without one, where a long run after it shows the
+    // table's order: "Q Q F F Q" alone may as well be two columns, pdfminer's.)
+    if (unfigured && matched.length === 0 && end - k === 1 && "question" in (list[k] as TableItem)) {
+      firstUnfigured = true;
+      k = end;
+      continue;
+    }
+    if (end - k >= 4) longRun = true;
     if ((end - k) % 2 !== 0) return null;
     for (let j = k; j < end; j += 2) {
       const [a, b] = [list[j] as TableItem, list[j + 1] as TableItem];
@@ -408,7 +420,7 @@ function matchNeighbours(items: TableItem[]): MatchedRow[] | null {
     }
     k = end;
   }
-  return matched;
+  return firstUnfigured && !longRun ? null : matched;
 }
 
 /**
@@ -419,16 +431,18 @@ function questionFrom(
   first: Line | undefined,
   next: (line: Line) => Line | undefined,
   most = QUESTION_LINES,
-  inner?: Line[],
+  besides?: Line[],
 ): Line[] | null {
   const question: Line[] = [];
   for (let line = first; line !== undefined && question.length < most; line = next(line)) {
     // (A line of justified text may come in pieces where its spaces were stretched: "Are the" /
     // "YOT's recommendations ..." / "personalised" / "to" / "the child,". Not a row's figures.)
     if (line.cells.length !== 1 && line.cells.some(isFigure)) break;
-    // (The row's percentage among a wrapped question's lines, beside them, where `inner` takes it.)
-    if (inner && question.length > 0 && inner.length === 0 && lonePercent(line)) {
-      inner.push(line);
+    // (Lines among a wrapped question's that are not its words, where `besides` takes them: the
+    // row's percentage beside them, or the table's heading printed again at a page's top.)
+    const figure = lonePercent(line) && !besides?.some(lonePercent);
+    if (besides && question.length > 0 && (figure || PERCENT_HEADER.test(line.flat))) {
+      besides.push(line);
       continue;
     }
     // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
@@ -695,11 +709,12 @@ function promptTableItems(
       k++;
       continue;
     }
-    const inner: Line[] = [];
-    const question = questionFrom(line, next, QUESTION_LINES, inner);
+    const besides: Line[] = [];
+    const question = questionFrom(line, next, QUESTION_LINES, besides);
     if (!question) break;
+    const inner = besides.filter(lonePercent);
     items.push({ question }, ...(inner.length > 0 ? [{ figures: inner }] : []));
-    k += question.length + inner.length;
+    k += question.length + besides.length;
   }
   return { items, end: k };
 }
@@ -756,9 +771,27 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
         : promptTableItems(doc.lines, from, headingRows);
     scanned = end - 1;
     const all = [...before, ...items];
+    // (A key question last that the lines above already gave, its row's or a heading's, is the
+    // section's heading after the table: "... desistance? 88%" / ... / "Does reviewing focus
+    // sufficiently on supporting the child's desistance?" / "Reviewing of progress ...".)
+    const last = all.at(-1);
+    if (last && "question" in last && isKeyQuestion(last.question)) {
+      // (Letters only: "decision making" under the table, "decision-making" in it.)
+      const letters = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+      const textOf = (question: Line[]) => letters(question.map((l) => l.flat).reduce(joinWrapped));
+      const text = textOf(last.question);
+      const top = Math.max(0, start - 2 * QUESTION_LINES);
+      const given = [
+        ...doc.lines.slice(top, start).map((l) => letters(l.flat)),
+        ...all.slice(0, -1).flatMap((item) => ("question" in item ? [textOf(item.question)] : [])),
+      ];
+      if (given.some((earlier) => earlier.startsWith(text))) all.pop();
+    }
     const prompts = all.some((item) => "question" in item && !isKeyQuestion(item.question));
     const rows = prompts ? all.filter((item) => !("question" in item && isKeyQuestion(item.question))) : all;
-    const matched = matchNeighbours(rows);
+    // (A question without a figure where it stands only in a table whose rows all follow its
+    // start: before its heading, two rows' questions are a pdfminer's columns, their figures after.)
+    const matched = matchNeighbours(rows, !heading || before.length === 0);
     if (joinable(matched)) tables.push(matched);
   }
   return tables.length > 0 ? withRowsJoined(doc, tables, false) : doc;

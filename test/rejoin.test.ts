@@ -3036,4 +3036,104 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("Is the information provided")).toEqual(["75%"]);
     expect(figureOf("Is the rationale for joint disposal")).toEqual(["67%"]);
   });
+
+  // Tower Hamlets' annex table of 2.1 with its rows set close, sorted: the first prompt's
+  // percentage stands above the standard's name ("88%" / "2.1. Assessment (court disposals)"),
+  // so the first prompt has none where it stands; every other row its own.
+  test("a table's first prompt without its percentage, a long run after it: left without one, the others their own", () => {
+    const rows = rowsOf([
+      "Data from inspected cases:",
+      "88%",
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "a) Is there sufficient analysis of offending behaviour, including the",
+      "child's attitudes towards and motivations for their offending?",
+      "b) Does assessment sufficiently analyse diversity issues?",
+      "75%",
+      "88%",
+      "c) Does assessment consider personal circumstances, including the",
+      "wider familial and social context of the child?",
+      "d) Does assessment utilise information held by other agencies?",
+      "94%",
+      "88%",
+      "e) Does assessment focus on the child's strengths and protective",
+      "factors?",
+      "56%",
+      "f) Does assessment analyse the key structural barriers facing the",
+      "child?",
+      "81%",
+      "g) Is enough attention given to understanding the child's levels of",
+      "maturity, ability and motivation to change, and their likelihood of",
+      "engaging with the court disposal?",
+      "69%",
+      "h) Does assessment give sufficient attention to the needs and wishes",
+      "of victims, and opportunities for restorative justice?",
+      "81%",
+      "i) Are the child and their parents or carers meaningfully involved in",
+      "their assessment, and are their views taken into account?",
+      "2.2. Planning (court disposals)",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("a) Is there sufficient analysis")).toEqual([]);
+    expect(figureOf("b) Does assessment sufficiently analyse diversity")).toEqual(["75%"]);
+    expect(figureOf("c) Does assessment consider personal")).toEqual(["88%"]);
+    expect(figureOf("d) Does assessment utilise")).toEqual(["94%"]);
+    expect(figureOf("e) Does assessment focus")).toEqual(["88%"]);
+    expect(figureOf("f) Does assessment analyse the key structural")).toEqual(["56%"]);
+    expect(figureOf("g) Is enough attention")).toEqual(["81%"]);
+    expect(figureOf("h) Does assessment give")).toEqual(["69%"]);
+    expect(figureOf("i) Are the child")).toEqual(["81%"]);
+  });
+
+  // pdfminer's text of Kirklees' 3.2 table on A5 pages: two rows' questions, then their two
+  // percentages (a column at a time), the third row, and the first key question again over the
+  // section's text. That last question is the heading after the table, not a row of it, and what
+  // is left does not tell whose each percentage is: nothing joined.
+  test("a key question the table already gave, again under it: the section's heading, not a row", () => {
+    const rows = rowsOf([
+      "Our rating for planning is based on the following key questions:",
+      "% yes",
+      "Does planning focus on supporting the child's desistance?",
+      "Does planning focus sufficiently on keeping the child safe?",
+      "73%",
+      "57%",
+      "Does planning focus sufficiently on keeping other people safe?",
+      "13%",
+      "Does planning focus on supporting the child's desistance?",
+      "Planning for desistance was strengths-based, proportionate and",
+    ]);
+    expect(rows.filter((row) => row.length > 1)).toEqual([]);
+  });
+
+  // Tower Hamlets' table of key questions from the word processor on A5 pages, sorted: the last
+  // question wrapped over a page, its percentage after its first line and the table's heading
+  // printed again at the next page's top before its last word.
+  test("a wrapped question's percentage and the heading printed again among its lines: neither in its words", () => {
+    const rows = rowsOf([
+      "Our rating for assessment is based on the following key questions:",
+      "% 'Yes'",
+      "88%",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "75%",
+      "Does assessment sufficiently analyse how to keep other people",
+      "81%",
+      "% 'Yes'",
+      "safe?",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "Assessment work to support children in desisting from further offending",
+    ]);
+    expect(rows).toContainEqual([
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "88%",
+    ]);
+    expect(rows).toContainEqual(["Does assessment sufficiently analyse how to keep the child safe?", "75%"]);
+    expect(rows).toContainEqual([
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "81%",
+    ]);
+  });
 });
