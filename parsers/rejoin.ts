@@ -646,56 +646,16 @@ function numberedKeyQuestion(line: Line, next: (line: Line) => Line | undefined)
 }
 
 /**
- * The items of an annex's table of standards and key questions from its line `from` (after its
- * heading, "Rating and % yes"): its numbered key questions and their percentages, each
- * standard's row (number, name, rating, description's lines) a separator; and the line it ends
- * before.
+ * A table's items from its line `from`, each line read by `read` (the items it gives and how many
+ * lines they take, or null where the table ends), the table's heading rows printed again at a
+ * page's top (`headingRows`) passed over; and the line it ends before.
  */
-function standardsTableItems(
+function tableItems(
   lines: Line[],
   from: number,
   headingRows: Set<string>,
+  read: (line: Line) => { items: TableItem[]; lines: number } | null,
 ): { items: TableItem[]; end: number } {
-  const next = (l: Line) => lines[l.index + 1];
-  const items: TableItem[] = [];
-  let k = from;
-  // (How many lines of a standard's row the scan is in.)
-  let standardRow = 0;
-  while (k < lines.length) {
-    const line = lines[k] as Line;
-    const { flat } = line;
-    if (headingRows.has(flat)) {
-      k++;
-      continue;
-    }
-    const question = lonePercent(line) ? null : numberedKeyQuestion(line, next);
-    if (question || lonePercent(line)) {
-      items.push(question ? { question } : { figures: [line] });
-      k += question ? question.length : 1;
-      standardRow = 0;
-      continue;
-    }
-    // (A standard's rating may be written before its number, where it stands higher.)
-    const opens = STANDARD_NUMBER.test(flat) || isRating(flat);
-    if (!(opens || (standardRow > 0 && standardRow < STANDARD_ROW_LINES))) break;
-    if (standardRow === 0) items.push({ separator: true });
-    standardRow = opens && !isRating(flat) ? 1 : standardRow + 1;
-    k++;
-  }
-  return { items, end: k };
-}
-
-/**
- * The items of a table of prompts (or of key questions alone) from its line `from`: percentages
- * and questions, a percentage among a wrapped question's lines after it; the table's heading
- * rows printed again at a page's top (`headingRows`) passed over. And the line it ends before.
- */
-function promptTableItems(
-  lines: Line[],
-  from: number,
-  headingRows: Set<string>,
-): { items: TableItem[]; end: number } {
-  const next = (l: Line) => lines[l.index + 1];
   const items: TableItem[] = [];
   let k = from;
   while (k < lines.length) {
@@ -704,19 +664,58 @@ function promptTableItems(
       k++;
       continue;
     }
-    if (lonePercent(line)) {
-      items.push({ figures: [line] });
-      k++;
-      continue;
-    }
-    const besides: Line[] = [];
-    const question = questionFrom(line, next, QUESTION_LINES, besides);
-    if (!question) break;
-    const inner = besides.filter(lonePercent);
-    items.push({ question }, ...(inner.length > 0 ? [{ figures: inner }] : []));
-    k += question.length + besides.length;
+    const found = read(line);
+    if (!found) break;
+    items.push(...found.items);
+    k += found.lines;
   }
   return { items, end: k };
+}
+
+/**
+ * The items of an annex's table of standards and key questions from its line `from` (after its
+ * heading, "Rating and % yes"): its numbered key questions and their percentages, each
+ * standard's row (number, name, rating, description's lines) a separator.
+ */
+function standardsTableItems(lines: Line[], from: number, headingRows: Set<string>) {
+  const next = (l: Line) => lines[l.index + 1];
+  // (How many lines of a standard's row the scan is in.)
+  let standardRow = 0;
+  return tableItems(lines, from, headingRows, (line) => {
+    const question = lonePercent(line) ? null : numberedKeyQuestion(line, next);
+    if (question || lonePercent(line)) {
+      standardRow = 0;
+      return question
+        ? { items: [{ question }], lines: question.length }
+        : { items: [{ figures: [line] }], lines: 1 };
+    }
+    // (A standard's rating may be written before its number, where it stands higher.)
+    const { flat } = line;
+    const opens = STANDARD_NUMBER.test(flat) || isRating(flat);
+    if (!(opens || (standardRow > 0 && standardRow < STANDARD_ROW_LINES))) return null;
+    const items: TableItem[] = standardRow === 0 ? [{ separator: true }] : [];
+    standardRow = opens && !isRating(flat) ? 1 : standardRow + 1;
+    return { items, lines: 1 };
+  });
+}
+
+/**
+ * The items of a table of prompts (or of key questions alone) from its line `from`: percentages
+ * and questions, a percentage among a wrapped question's lines after it.
+ */
+function promptTableItems(lines: Line[], from: number, headingRows: Set<string>) {
+  const next = (l: Line) => lines[l.index + 1];
+  return tableItems(lines, from, headingRows, (line) => {
+    if (lonePercent(line)) return { items: [{ figures: [line] }], lines: 1 };
+    const besides: Line[] = [];
+    const question = questionFrom(line, next, QUESTION_LINES, besides);
+    if (!question) return null;
+    const inner = besides.filter(lonePercent);
+    return {
+      items: [{ question }, ...(inner.length > 0 ? [{ figures: inner }] : [])],
+      lines: question.length + besides.length,
+    };
+  });
 }
 
 /**
