@@ -183,8 +183,13 @@ function isProseLine(text: string): boolean {
   );
 }
 
-/** A key-question table's caption, opened or closed: "Of the 8 cases inspected:" (its footnote number glued on). */
-const isCaptionText = (text: string) => /:\s*\d{0,2}$/.test(text) || CAPTION_START.test(text);
+/**
+ * A key-question table's caption, opened or closed: "Of the 8 cases inspected:" (its footnote
+ * number glued on), its wrapped tail "desistance:". Not the sentence over a standard's table of
+ * key questions, "Our rating for assessment is based on the following key questions:".
+ */
+const isCaptionText = (text: string) =>
+  CAPTION_START.test(text) || (/:\s*\d{0,2}$/.test(text) && !/\bkey questions:\s*\d{0,2}$/i.test(text));
 
 /** Whether `cell`, on a line of its own, is the next cell of the row `row` has begun. */
 function continuesRow(row: string[], cell: string): boolean {

@@ -3118,4 +3118,35 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "81%",
     ]);
   });
+
+  // North Somerset's table of key questions from the word processor, sorted: "Number 'Yes'" straight
+  // after the sentence over the table ("... based on the following key questions:"), the caption and
+  // "Relevant" / "cases" after it. The heading's piece is not joined to the sentence as to a caption.
+  test("a count heading's piece after the sentence over the table: not joined to it as to a caption", () => {
+    const rows = rowsOf([
+      "Outstanding",
+      "Our rating for assessment is based on the following key questions:",
+      "Number 'Yes'",
+      "Of the 8 cases inspected:",
+      "Relevant",
+      "cases",
+      "Does assessment sufficiently analyse how to support the child's desistance?",
+      "8",
+      "8",
+      "Does assessment sufficiently analyse how to keep the child safe?",
+      "8",
+      "8",
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "8",
+      "8",
+      "The quality of assessment was rated as 'Outstanding'.",
+      // (A ratings table a cell per line: the text is read a cell per line.)
+      ...Array.from({ length: 8 }, (_, k) => [`${Math.floor(k / 4) + 1}.${(k % 4) + 1}`, "Good"]).flat(),
+    ]);
+    expect(rows).toContainEqual(["Our rating for assessment is based on the following key questions:"]);
+    expect(rows).not.toContainEqual([
+      "Our rating for assessment is based on the following key questions:",
+      "Number 'Yes'",
+    ]);
+  });
 });
