@@ -382,10 +382,10 @@ type MatchedRow = { figures: Line[]; question: Line[]; above: boolean };
  * between such meetings (or a separator: a standard's row between an annex's key questions)
  * matches in one way only, from its start (a path has at most one perfect matching): "Q F F
  * Q F Q" is Q-F, F-Q, F-Q. With `unfigured`, a table's first question alone before another is
- * left without figures (its figure stands above the table's heading); any other run that does not match whole
- * (odd: a row without figures among others, a page's number among them) leaves the whole table
- * unmatched. A last question straight after another
- * is no row of the table (the next table's key question, over its caption).
+ * left without figures (its figure stands above the table's heading) where a run of four or more
+ * follows; any other run that does not match whole (odd: a row without figures among others, a
+ * page's number among them) leaves the whole table unmatched. A last question straight after
+ * another is no row of the table (the next table's key question, over its caption).
  */
 function matchNeighbours(items: TableItem[], unfigured = false): MatchedRow[] | null {
   const list = [...items];
@@ -723,6 +723,25 @@ function promptTableItems(lines: Line[], from: number, headingRows: Set<string>)
   });
 }
 
+/** Letters only, for telling a question again: "decision making" under a table, "decision-making" in it. */
+const lettersOf = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * Whether the last of a table's `items` is a key question the table or the lines just above it
+ * (`above`) already gave: the section's heading after the table, not a row.
+ */
+function headsSectionAfter(items: TableItem[], above: Line[]): boolean {
+  const last = items.at(-1);
+  if (!last || !("question" in last) || !isKeyQuestion(last.question)) return false;
+  const textOf = (question: Line[]) => lettersOf(question.map((l) => l.flat).reduce(joinWrapped));
+  const text = textOf(last.question);
+  const given = [
+    ...above.map((l) => lettersOf(l.flat)),
+    ...items.slice(0, -1).flatMap((item) => ("question" in item ? [textOf(item.question)] : [])),
+  ];
+  return given.some((earlier) => earlier.startsWith(text));
+}
+
 /**
  * The same of percentage tables ("% Yes"): a row's percentage, a line of its own, above its
  * question or below it as the sorted text puts it ("% Yes" / "Does assessment ... support the
@@ -778,19 +797,7 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     // (A key question last that the lines above already gave, its row's or a heading's, is the
     // section's heading after the table: "... desistance? 88%" / ... / "Does reviewing focus
     // sufficiently on supporting the child's desistance?" / "Reviewing of progress ...".)
-    const last = all.at(-1);
-    if (last && "question" in last && isKeyQuestion(last.question)) {
-      // (Letters only: "decision making" under the table, "decision-making" in it.)
-      const letters = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
-      const textOf = (question: Line[]) => letters(question.map((l) => l.flat).reduce(joinWrapped));
-      const text = textOf(last.question);
-      const top = Math.max(0, start - 2 * QUESTION_LINES);
-      const given = [
-        ...doc.lines.slice(top, start).map((l) => letters(l.flat)),
-        ...all.slice(0, -1).flatMap((item) => ("question" in item ? [textOf(item.question)] : [])),
-      ];
-      if (given.some((earlier) => earlier.startsWith(text))) all.pop();
-    }
+    if (headsSectionAfter(all, doc.lines.slice(Math.max(0, start - 2 * QUESTION_LINES), start))) all.pop();
     const prompts = all.some((item) => "question" in item && !isKeyQuestion(item.question));
     const rows = prompts ? all.filter((item) => !("question" in item && isKeyQuestion(item.question))) : all;
     // (A question without a figure where it stands only in a table whose rows all follow its
