@@ -428,15 +428,24 @@ function matchNeighbours(items: TableItem[], unfigured = false): MatchedRow[] | 
   return firstUnfigured && !longRun ? null : matched;
 }
 
+/** A key question's number before its words, in an annex's narrow table ("2.1.1. Does ..."). */
+const NUMBER_BEFORE = /^\d\.\d\.\d\.?\s+/;
+
 /**
  * The question whose first line is `first` and the lines carrying it on to its "?" (`next(line)`
- * the text's line after `line`, or undefined), or null.
+ * the text's line after `line`, or undefined), or null. Up to `most` lines; with `numbered` (an
+ * annex's key question), its first line may open with the question's number and a lone
+ * percentage ends it; lines among its own that are not its words go to `besides` where it is
+ * given.
  */
 function questionFrom(
   first: Line | undefined,
   next: (line: Line) => Line | undefined,
-  most = QUESTION_LINES,
-  besides?: Line[],
+  {
+    most = QUESTION_LINES,
+    besides,
+    numbered = false,
+  }: { most?: number; besides?: Line[]; numbered?: boolean } = {},
 ): Line[] | null {
   const question: Line[] = [];
   for (let line = first; line !== undefined && question.length < most; line = next(line)) {
@@ -445,13 +454,19 @@ function questionFrom(
     if (line.cells.length !== 1 && line.cells.some(isFigure)) break;
     // (Lines among a wrapped question's that are not its words, where `besides` takes them: the
     // row's percentage beside them, or the table's heading printed again at a page's top.)
-    const figure = lonePercent(line) && !besides?.some(lonePercent);
-    if (besides && question.length > 0 && (figure || PERCENT_HEADER.test(line.flat))) {
+    const figure = lonePercent(line);
+    if (
+      besides &&
+      question.length > 0 &&
+      (figure ? !besides.some(lonePercent) : PERCENT_HEADER.test(line.flat))
+    ) {
       besides.push(line);
       continue;
     }
+    if (figure && numbered) break;
+    const text = numbered && question.length === 0 ? line.flat.replace(NUMBER_BEFORE, "") : line.flat;
     // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
-    const opens = QUESTION_START.test(line.flat) && /^(?:[a-z]\)\s*)?[A-Z]/.test(line.flat);
+    const opens = QUESTION_START.test(text) && /^(?:[a-z]\)\s*)?[A-Z]/.test(text);
     if (question.length === 0 ? !opens : opens) break;
     question.push(line);
     if (line.flat.endsWith("?")) return question;
@@ -635,19 +650,18 @@ const ANNEX_QUESTION_LINES = 8;
  * its lines, or null.
  */
 function numberedKeyQuestion(line: Line, next: (line: Line) => Line | undefined): Line[] | null {
-  const numbered = /^\d\.\d\.\d\.?(?:\s+(\S.*))?$/.exec(line.flat);
-  if (!numbered || line.cells.length !== 1) return null;
-  const lines = [line];
-  const texts = numbered[1] ? [numbered[1]] : [];
-  for (let l = next(line); !texts.at(-1)?.endsWith("?"); l = next(l as Line)) {
-    if (l === undefined || l.cells.length !== 1 || lines.length > ANNEX_QUESTION_LINES) return null;
-    // (The question's first line opens with its word in capital; the others carry it on.)
-    const opens = QUESTION_START.test(l.flat) && /^[A-Z]/.test(l.flat);
-    if (texts.length === 0 ? !opens : opens || lonePercent(l)) return null;
-    lines.push(l);
-    texts.push(l.flat);
-  }
-  return isKeyQuestionText(texts.reduce(joinWrapped)) ? lines : null;
+  const alone = line.cells.length === 1 && KEY_QUESTION_NUMBER.test(line.flat);
+  if (!alone && !NUMBER_BEFORE.test(line.flat)) return null;
+  const question = questionFrom(alone ? next(line) : line, next, {
+    most: ANNEX_QUESTION_LINES,
+    numbered: !alone,
+  });
+  if (!question) return null;
+  const text = question
+    .map((l) => l.flat)
+    .reduce(joinWrapped)
+    .replace(NUMBER_BEFORE, "");
+  return isKeyQuestionText(text) ? (alone ? [line, ...question] : question) : null;
 }
 
 /**
@@ -713,7 +727,7 @@ function promptTableItems(lines: Line[], from: number, headingRows: Set<string>)
   return tableItems(lines, from, headingRows, (line) => {
     if (lonePercent(line)) return { items: [{ figures: [line] }], lines: 1 };
     const besides: Line[] = [];
-    const question = questionFrom(line, next, QUESTION_LINES, besides);
+    const question = questionFrom(line, next, { besides });
     if (!question) return null;
     const inner = besides.filter(lonePercent);
     return {
