@@ -654,7 +654,7 @@ function numberedKeyQuestion(line: Line, next: (line: Line) => Line | undefined)
   if (!alone && !NUMBER_BEFORE.test(line.flat)) return null;
   const question = questionFrom(alone ? next(line) : line, next, {
     most: ANNEX_QUESTION_LINES,
-    numbered: !alone,
+    numbered: true,
   });
   if (!question) return null;
   const text = question
