@@ -392,7 +392,7 @@ function percentSignBelow(src: SourceLine, lines: Line[], furniture: Line[]): bo
   ) {
     furniture.pop();
     const figure = `${number.flat}%`;
-    lines.push({ ...number, cells: [figure], flat: figure });
+    lines.push({ ...number, index: lines.length, cells: [figure], flat: figure });
     return true;
   }
   // Or the cell's two lines centred about a question on one line: the number above it (taken for

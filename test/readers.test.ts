@@ -1399,6 +1399,25 @@ test("getText: a percentage whose sign went to the next page is one figure; the 
   expect(flats.some((f) => f.includes("67 1"))).toBe(false);
 });
 
+// A row's number alone, taken for a page's number, is put back as a line when its "%" follows:
+// the line is then one of the text's lines, its place among them its index (the stages after
+// read a line's neighbours by it).
+test("a percentage's number put back from the page furniture takes its place among the lines", async () => {
+  const text = [
+    "Does planning focus on supporting the child's desistance?",
+    "a) Does planning set out the services most likely to support desistance, paying sufficient attention to",
+    "the available timescales and the need for sequencing?",
+    "56",
+    "%",
+    "b) Does planning sufficiently address diversity issues?",
+    "89%",
+  ];
+  const doc = await documentFromBytes("pdftotext.txt", Buffer.from(text.join("\n")));
+  const { lines } = normaliseLines(doc.sourceLines, doc.format);
+  expect(lines.map((l) => l.flat)).toContain("56%");
+  expect(lines.map((l) => l.index)).toEqual(lines.map((_, k) => k));
+});
+
 // pdftotext -raw writes a row broken across a page in the order of the PDF's content: the
 // first page's part (the question's first lines and the row's counts), the page's number (and
 // notes), then the question's last words at the top of the next page.
