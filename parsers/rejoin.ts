@@ -639,6 +639,12 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
 const RATING_AND_PERCENT = /^rating and % yes$/i;
 /** A standard's number opening its row: "2.2.", "2.1. Assessment" (not a key question's "2.1.1."). */
 const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
+/** A line of a table's rows: a question's last or a lone percentage. */
+const tableLine = (line: Line | undefined) =>
+  line !== undefined && (line.flat.endsWith("?") || lonePercent(line));
+/** A standard's number and name over its section or annex table: "2.1. Assessment (court disposals)", "2. 4. Reviewing". */
+const standardName = (line: Line | undefined) =>
+  line !== undefined && /^[1-4]\.\s?\d\.?\s+\p{Lu}/u.test(line.flat);
 /** The most lines a standard's row takes in a narrow table: number, name, rating, description's lines. */
 const STANDARD_ROW_LINES = 12;
 /** The most lines a key question wraps over in a narrow annex table ("Does planning focus" / "sufficiently on" / ...). */
@@ -702,6 +708,12 @@ function standardsTableItems(lines: Line[], from: number, headingRows: Set<strin
   let standardRow = 0;
   return tableItems(lines, from, headingRows, (line) => {
     const question = lonePercent(line) ? null : numberedKeyQuestion(line, next);
+    // (A figure among a standard's row is its first key question's, set above it where the rows
+    // are set close: "3.1. Assessment" / "Inadequate" / "61%" / "Assessment is ..." / "3.1.1. ...".)
+    if (!question && lonePercent(line) && standardRow > 0) {
+      standardRow++;
+      return { items: [{ figures: [line] }], lines: 1 };
+    }
     if (question || lonePercent(line)) {
       standardRow = 0;
       return question
@@ -757,6 +769,61 @@ function headsSectionAfter(items: TableItem[], above: Line[]): boolean {
 }
 
 /**
+ * The figure over the standard's name above a table that opens with its key question: rows set
+ * close may stand a table's first row's figure higher than the name, "88%" / "2.1. Assessment
+ * (court disposals)" / "Does assessment ...?" / "a) Is there ...?", or after it where a page's
+ * break falls between. Not one the tables before took, nor one after a question or another
+ * figure (theirs), unless the table before left it to this one (`spare`).
+ */
+function figureOverName(lines: Line[], start: number, used: Set<Line>, spare: Set<Line>): Line | undefined {
+  const [above1, above2] = [lines[start - 1], lines[start - 2]];
+  // (Where it stands: a line's `index` is not yet its place where an earlier stage made it.)
+  const at =
+    standardName(above1) && lonePercent(above2)
+      ? start - 2
+      : lonePercent(above1) && standardName(above2)
+        ? start - 1
+        : -1;
+  const over = lines[at];
+  return at >= 0 && over && !used.has(over) && (spare.has(over) || !tableLine(lines[at - 1]))
+    ? over
+    : undefined;
+}
+
+/**
+ * A table's `rows` matched (`matchNeighbours`), with the figure over its name (`over`) first
+ * where it is given and the table then matches. A table read so, or one ending in two figures
+ * after its last question, may end in the next table's figure over the next standard's name
+ * ("c) ...?" / "88%" / "2.2. Planning (court disposals)", "c) ...?" / "69%" / "88%" / "2.2. ..."):
+ * where it does not match whole with it, it is left to the next table (`spare`).
+ */
+function matchAcrossNames(
+  lines: Line[],
+  rows: TableItem[],
+  end: number,
+  over: Line | undefined,
+  unfigured: boolean,
+  spare: Set<Line>,
+): MatchedRow[] | null {
+  const last = rows[rows.length - 1];
+  const overNext =
+    last && "figures" in last && last.figures.includes(lines[end - 1] as Line) && standardName(lines[end])
+      ? last
+      : undefined;
+  for (const list of over ? [[{ figures: [over] }, ...rows], rows] : [rows]) {
+    const matched = matchNeighbours(list, unfigured);
+    if (matched) return matched;
+    if (overNext && (list !== rows || lonePercent(lines[end - 2]))) {
+      const without = matchNeighbours(list.slice(0, -1), unfigured);
+      if (!without) continue;
+      for (const figure of overNext.figures) spare.add(figure);
+      return without;
+    }
+  }
+  return null;
+}
+
+/**
  * The same of percentage tables ("% Yes"): a row's percentage, a line of its own, above its
  * question or below it as the sorted text puts it ("% Yes" / "Does assessment ... support the
  * child's" / "desistance?" / "86%" / "Is there sufficient analysis ...?" / "68%" / ...). The
@@ -777,6 +844,8 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // annex's table under a standard's name: "2.1. Assessment" / "Does assessment ... desistance?"
   // / "88%" / "a) Is there sufficient analysis ..." / ...).
   let scanned = -1;
+  // (The figures the tables before have taken, and those they left to the table after them.)
+  const [used, spare] = [new Set<Line>(), new Set<Line>()];
   for (let start = 0; start < doc.lines.length; start++) {
     const first = doc.lines[start] as Line;
     const heading = first.cells.length === 1 && PERCENT_HEADER.test(first.flat);
@@ -816,8 +885,12 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     const rows = prompts ? all.filter((item) => !("question" in item && isKeyQuestion(item.question))) : all;
     // (A question without a figure where it stands only in a table whose rows all follow its
     // start: before its heading, two rows' questions are a pdfminer's columns, their figures after.)
-    const matched = matchNeighbours(rows, !heading || before.length === 0);
-    if (joinable(matched)) tables.push(matched);
+    const over = opening ? figureOverName(doc.lines, start, used, spare) : undefined;
+    const matched = matchAcrossNames(doc.lines, rows, end, over, !heading || before.length === 0, spare);
+    if (joinable(matched)) {
+      tables.push(matched);
+      for (const row of matched) for (const figure of row.figures) used.add(figure);
+    }
   }
   return tables.length > 0 ? withRowsJoined(doc, tables, false) : doc;
 }

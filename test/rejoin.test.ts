@@ -3045,10 +3045,15 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
 
   // Tower Hamlets' annex table of 2.1 with its rows set close, sorted: the first prompt's
   // percentage stands above the standard's name ("88%" / "2.1. Assessment (court disposals)"),
-  // so the first prompt has none where it stands; every other row its own.
-  test("a table's first prompt without its percentage, a long run after it: left without one, the others their own", () => {
+  // the first prompt none where it stands. Above the name after text, it is the first prompt's;
+  // after a question, that question's (the table before's, read below its question), and the
+  // first prompt is left without one. Every other row its own either way.
+  test.each([
+    ["after text", "Data from inspected cases:", ["88%"]],
+    ["after a question", "c) Does assessment analyse controls and interventions to promote safety?", []],
+  ])("a table's first prompt's percentage above the standard's name, %s", (_, before, first) => {
     const rows = rowsOf([
-      "Data from inspected cases:",
+      before,
       "88%",
       "2.1. Assessment (court disposals)",
       "Does assessment sufficiently analyse how to support the child's",
@@ -3057,7 +3062,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "2.2. Planning (court disposals)",
     ]);
     const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
-    expect(figureOf("a) Is there sufficient analysis")).toEqual([]);
+    expect(figureOf("a) Is there sufficient analysis")).toEqual(first);
     expect(figureOf("b) Does assessment sufficiently analyse diversity")).toEqual(["75%"]);
     expect(figureOf("c) Does assessment consider personal")).toEqual(["88%"]);
     expect(figureOf("d) Does assessment utilise")).toEqual(["94%"]);
@@ -3066,6 +3071,209 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("g) Is enough attention")).toEqual(["81%"]);
     expect(figureOf("h) Does assessment give")).toEqual(["69%"]);
     expect(figureOf("i) Are the child")).toEqual(["81%"]);
+  });
+
+  // The same table on to the next standard's, as the sorted text has them: its last figure
+  // stands over the next standard's name, the next table's first prompt's ("c) ... presented
+  // by the child?" / "88%" / "2.2. Planning (court disposals)"); read as its own table's last,
+  // every row of both tables would be one row off.
+  const TOWER_HAMLETS_213_AND_22 = [
+    "Does assessment sufficiently analyse how to keep the child saf",
+    "fe?",
+    "69%",
+    "a) Does assessment clearly identify and analyse any risks to the",
+    "safety and wellbeing of the child?",
+    "88%",
+    "b) Does assessment draw sufficiently on available sources of",
+    "information, including other assessments, and involve other agencies",
+    "where appropriate?",
+    "69%",
+    "c) Does assessment analyse controls and interventions to promote the",
+    "safety and wellbeing of the child?",
+    "Does assessment sufficiently analyse how to keep other people",
+    "e safe?",
+    "75%",
+    "a) Does assessment clearly identify and analyse any risk of harm to",
+    "others posed by the child, including identifying who is at risk and the",
+    "nature of that risk?",
+    "81%",
+    "b) Does assessment draw sufficiently on available sources of",
+    "information, including past behaviour and convictions, and involve",
+    "other agencies where appropriate?",
+    "69%",
+    "c) Does assessment analyse controls and interventions to manage",
+    "and minimise the risk of harm presented by the child?",
+    "88%",
+    "2.2. Planning (court disposals)",
+    "Does planning focus sufficiently on supporting the child's desistance?",
+    "a) Does planning set out the services most likely to support",
+    "desistance, paying sufficient attention to the available timescales and",
+    "the need for sequencing?",
+    "b) Does planning sufficiently address diversity issues?",
+    "63%",
+    "94%",
+    "c) Does planning take sufficient account of the child's personal",
+    "circumstances, including the wider familial and social context of the",
+    "child?",
+    "88%",
+    "d) Does planning take sufficient account of the child's strengths and",
+    "protective factors, and seek to reinforce or develop these as",
+    "necessary?",
+    "75%",
+    "e) Does planning take sufficient account of the child's levels of",
+    "maturity, ability and motivation to change, and seek to develop these",
+    "as necessary?",
+    "50%",
+    "f) Does planning give sufficient attention to the needs and wishes of",
+    "victims?",
+    "The quality of planning was sufficient.",
+  ];
+
+  test("a table's last percentage over the next standard's name: the next table's first prompt's", () => {
+    const rows = rowsOf([
+      "Data from inspected cases:",
+      "88%",
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      ...TOWER_HAMLETS_21_PROMPTS,
+      ...TOWER_HAMLETS_213_AND_22,
+    ]);
+    const figuresOf = (opening: string) =>
+      rows.filter((r) => r[0]?.startsWith(opening)).map((r) => r.slice(1).join(" "));
+    expect(figuresOf("a) Is there sufficient analysis")).toEqual(["88%"]);
+    expect(figuresOf("i) Are the child")).toEqual(["81%"]);
+    // (2.1.2's prompts a) to c), then 2.1.3's.)
+    expect(figuresOf("a) Does assessment clearly identify and analyse")).toEqual(["69%", "75%"]);
+    expect(figuresOf("b) Does assessment draw sufficiently")).toEqual(["88%", "81%"]);
+    expect(figuresOf("c) Does assessment analyse controls")).toEqual(["69%", "69%"]);
+    expect(figuresOf("a) Does planning set out")).toEqual(["88%"]);
+    expect(figuresOf("b) Does planning sufficiently address")).toEqual(["63%"]);
+    expect(figuresOf("c) Does planning take sufficient account of the child's personal")).toEqual(["94%"]);
+    expect(figuresOf("d) Does planning take sufficient account of the child's strengths")).toEqual(["88%"]);
+    expect(figuresOf("e) Does planning take sufficient account of the child's levels")).toEqual(["75%"]);
+    expect(figuresOf("f) Does planning give")).toEqual(["50%"]);
+  });
+
+  // Tower Hamlets' 2.3 table, sorted: a page's break between the standard's name and the first
+  // prompt's percentage set above it puts the percentage after the name.
+  test("a first prompt's percentage after the standard's name, a page's break between: the first prompt's", () => {
+    const rows = rowsOf([
+      "e) Does planning set out necessary and effective contingency",
+      "arrangements to manage those risks that have been identified?",
+      "2.3. Implementation and delivery (court disposals)",
+      "34",
+      "\fInspection of youth offending services: Tower Hamlets and City of London",
+      "88%",
+      "Does the implementation and delivery of services effectively support",
+      "the child's desistance?",
+      "a) Are the delivered services those most likely to support desistance,",
+      "with sufficient attention given to sequencing and the available",
+      "timescales?",
+      "b) Does service delivery account for the diversity issues of the child?",
+      "88%",
+      "100%",
+      "c) Does service delivery reflect the wider familial and social context of",
+      "the child, involving parents or carers, or significant others?",
+      "94%",
+      "d) Does service delivery build upon the child's strengths and enhance",
+      "protective factors?",
+      "100%",
+      "e) Is sufficient focus given to developing and maintaining an effective",
+      "working relationship with the child and their parents or carers?",
+      "The quality of implementation and delivery was sufficient.",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("a) Are the delivered services")).toEqual(["88%"]);
+    expect(figureOf("b) Does service delivery account")).toEqual(["88%"]);
+    expect(figureOf("c) Does service delivery reflect")).toEqual(["100%"]);
+    expect(figureOf("d) Does service delivery build")).toEqual(["94%"]);
+    expect(figureOf("e) Is sufficient focus")).toEqual(["100%"]);
+  });
+
+  // The same tables with their cells centred: most rows' figures below their questions, and the
+  // table ending in two figures after its last question, the last over the next standard's name.
+  test("a table ending in two figures after its last question: the second, over the next standard's name, the next table's", () => {
+    const rows = rowsOf([
+      "Does assessment sufficiently analyse how to keep other people safe?",
+      "75%",
+      "a) Does assessment clearly identify and analyse any risk of harm to",
+      "others posed by the child, including identifying who is at risk and the",
+      "nature of that risk?",
+      "81%",
+      "b) Does assessment draw sufficiently on available sources of",
+      "information, including past behaviour and convictions, and involve",
+      "other agencies where appropriate?",
+      "c) Does assessment analyse controls and interventions to manage",
+      "and minimise the risk of harm presented by the child?",
+      "69%",
+      "88%",
+      ...TOWER_HAMLETS_213_AND_22.slice(TOWER_HAMLETS_213_AND_22.indexOf("2.2. Planning (court disposals)")),
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("a) Does assessment clearly identify")).toEqual(["75%"]);
+    expect(figureOf("b) Does assessment draw")).toEqual(["81%"]);
+    expect(figureOf("c) Does assessment analyse controls")).toEqual(["69%"]);
+    expect(figureOf("a) Does planning set out")).toEqual(["88%"]);
+    expect(figureOf("b) Does planning sufficiently address")).toEqual(["63%"]);
+    expect(figureOf("f) Does planning give")).toEqual(["50%"]);
+  });
+
+  // Croydon's annex of standards and numbered key questions with its rows set close, sorted: each
+  // standard's first key question's percentage stands among the standard's row, above its
+  // description ("3.1. Assessment" / "Inadequate" / "61%" / "Assessment is ...").
+  test("an annex's first key question's percentage among its standard's row: its own", () => {
+    const rows = rowsOf([
+      "3. Out-of-court disposals",
+      "Standards and key questions",
+      "Rating and % yes",
+      "3.1. Assessment",
+      "Inadequate",
+      "61%",
+      "Assessment is well-informed, analytical and personalised, actively",
+      "involving the child or young person and their parents/carers.",
+      "3.1.1. Does assessment sufficiently analyse how to support the child",
+      "or young person's desistance?",
+      "50%",
+      "3.1.2. Does assessment sufficiently analyse how to keep the child or",
+      "young person safe?",
+      "46%",
+      "3.1.3. Does assessment sufficiently analyse how to keep other people",
+      "safe?",
+      "3.2. Planning",
+      "Inadequate",
+      "71%",
+      "Planning is well-informed, holistic and personalised, actively involving",
+      "the child or young person and their parents/carers.",
+      "3.2.1. Does planning focus sufficiently on supporting the child or",
+      "young person's desistance?",
+      "35%",
+      "3.2.2. Does planning focus sufficiently on keeping the child or young",
+      "person safe?",
+      "3.2.3. Does planning focus sufficiently on keeping other people safe?",
+      "50%",
+      "3.4. Joint working",
+      "Good",
+      "73%",
+      "Joint working with the police supports the delivery of high-quality,",
+      "personalised and coordinated services.",
+      "3.4.1. Are the YOT's recommendations sufficiently well-informed,",
+      "analytical and personalised to the child or young person, supporting",
+      "joint decision-making?",
+      "75%",
+      "3.4.2. Does the YOT work effectively with the police in implementing",
+      "the out-of-court disposal?",
+      "Annex 3 – Glossary",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("3.1.1.")).toEqual(["61%"]);
+    expect(figureOf("3.1.2.")).toEqual(["50%"]);
+    expect(figureOf("3.1.3.")).toEqual(["46%"]);
+    expect(figureOf("3.2.1.")).toEqual(["71%"]);
+    expect(figureOf("3.2.2.")).toEqual(["35%"]);
+    expect(figureOf("3.2.3.")).toEqual(["50%"]);
+    expect(figureOf("3.4.1.")).toEqual(["73%"]);
+    expect(figureOf("3.4.2.")).toEqual(["75%"]);
   });
 
   // pdfminer's text of Kirklees' 3.2 table on A5 pages: two rows' questions, then their two
