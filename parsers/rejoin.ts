@@ -637,6 +637,20 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
 
 /** An annex's table of standards and key questions, headed for their ratings and percentages. */
 const RATING_AND_PERCENT = /^rating and % yes$/i;
+/**
+ * Whether that heading ends at line `at`: whole, or wrapped in its narrow cell ("Rating and" /
+ * "% yes", "Rating and %" / "yes", or the two lines joined as a heading's cells).
+ */
+function ratingAndPercentAt(lines: Line[], at: number): boolean {
+  const [line, before] = [lines[at], lines[at - 1]];
+  if (!line) return false;
+  return (
+    RATING_AND_PERCENT.test(line.cells.join(" ").replace(/\s+/g, " ")) ||
+    (line.cells.length === 1 &&
+      before?.cells.length === 1 &&
+      RATING_AND_PERCENT.test(`${before.flat} ${line.flat}`.replace(/\s+/g, " ")))
+  );
+}
 /** A standard's number opening its row: "2.2.", "2.1. Assessment" (not a key question's "2.1.1."). */
 const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
 /** A line of a table's rows: a question's last or a lone percentage. */
@@ -720,8 +734,10 @@ function standardsTableItems(lines: Line[], from: number, headingRows: Set<strin
         ? { items: [{ question }], lines: question.length }
         : { items: [{ figures: [line] }], lines: 1 };
     }
-    // (A standard's rating may be written before its number, where it stands higher.)
     const { flat } = line;
+    // (A key question whose lines are not read as one ends the table: its figure is not told apart.)
+    if (KEY_QUESTION_NUMBER.test(flat) || NUMBER_BEFORE.test(flat)) return null;
+    // (A standard's rating may be written before its number, where it stands higher.)
     const opens = STANDARD_NUMBER.test(flat) || isRating(flat);
     if (!(opens || (standardRow > 0 && standardRow < STANDARD_ROW_LINES))) return null;
     const items: TableItem[] = standardRow === 0 ? [{ separator: true }] : [];
@@ -848,7 +864,8 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   const [used, spare] = [new Set<Line>(), new Set<Line>()];
   for (let start = 0; start < doc.lines.length; start++) {
     const first = doc.lines[start] as Line;
-    const heading = first.cells.length === 1 && PERCENT_HEADER.test(first.flat);
+    const standardsTable = ratingAndPercentAt(doc.lines, start);
+    const heading = standardsTable || (first.cells.length === 1 && PERCENT_HEADER.test(first.flat));
     if (start <= scanned) continue;
     // (The table's first key question, where it has no heading.)
     const opening = heading || !QUESTION_START.test(first.flat) ? null : questionFrom(first, next);
@@ -871,10 +888,9 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
         .filter((text) => PERCENT_HEADER.test(text) || STANDARD_NUMBER.test(text) || isKeyQuestionText(text)),
     );
     const from = start + (opening ? opening.length : 1);
-    const { items, end } =
-      heading && RATING_AND_PERCENT.test(first.flat)
-        ? standardsTableItems(doc.lines, from, headingRows)
-        : promptTableItems(doc.lines, from, headingRows);
+    const { items, end } = standardsTable
+      ? standardsTableItems(doc.lines, from, headingRows)
+      : promptTableItems(doc.lines, from, headingRows);
     scanned = end - 1;
     const all = [...before, ...items];
     // (A key question last that the lines above already gave, its row's or a heading's, is the

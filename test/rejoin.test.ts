@@ -3219,6 +3219,90 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("f) Does planning give")).toEqual(["50%"]);
   });
 
+  // The same annex from the word processor on A5 pages, sorted: its heading wrapped in its narrow
+  // cell ("Rating and" / "% yes"), a key question's number on a line of its own before its words.
+  test("an annex's heading wrapped in its cell, its first key questions' percentages above them: each its own", () => {
+    const rows = rowsOf([
+      "2. Court disposals",
+      "Standards and key questions",
+      "Rating and",
+      "% yes",
+      "2.1. Assessment",
+      "Outstanding",
+      "Assessment is well-informed, analytical and personalised, actively involving",
+      "the child or young person and their parents/carers.",
+      "93%",
+      "2.1.1. Does assessment sufficiently analyse how to support the",
+      "child or young person's desistance?",
+      "84%",
+      "2.1.2. Does assessment sufficiently analyse how to keep the",
+      "child or young person safe?",
+      "79%",
+      "2.1.3. Does assessment sufficiently analyse how to keep other",
+      "people safe?",
+      "2.2.",
+      "Planning",
+      "Good",
+      "active",
+      "ing is well-informed, holistic and personalised, ly involving the child",
+      "or young person and their ts/carers.",
+      "84%",
+      "2.2.1.",
+      "Does planning focus sufficiently on supporting the child",
+      "or young person's desistance?",
+      "72%",
+      "2.2.2.",
+      "Does planning focus sufficiently on keeping the child or",
+      "young person safe?",
+      "66%",
+      "2.2.3.",
+      "Does planning focus sufficiently on keeping other people",
+      "safe?",
+      "3. Out-of-court disposals",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("2.1.1.")).toEqual(["93%"]);
+    expect(figureOf("2.1.2.")).toEqual(["84%"]);
+    expect(figureOf("2.1.3.")).toEqual(["79%"]);
+    expect(figureOf("2.2.1.")).toEqual(["84%"]);
+    expect(figureOf("2.2.2.")).toEqual(["72%"]);
+    expect(figureOf("2.2.3.")).toEqual(["66%"]);
+  });
+
+  // pdftotext's text of the same annex at one and a half lines: the figures below their
+  // questions, one among a question's lines and one beside a line's words. The key question not
+  // read whole ends the table's matching there: the next one does not take its figure.
+  test("an annex's key question not read whole: no figure of its given to the next", () => {
+    const rows = rowsOf([
+      "Standards and key questions",
+      "Rating and %",
+      "yes",
+      "2.2.3.",
+      "Does planning focus sufficiently on keeping other people safe?",
+      "66%",
+      "2.3.",
+      "Implementation and delivery",
+      "Good",
+      "servic",
+      "quality, well-focused, personalised and coordinated es are delivered, engaging and assisting the child or",
+      "person.",
+      "2.3.1.",
+      "Does the implementation and delivery of services effectively support the child or young",
+      "88%",
+      "person's desistance?",
+      "2.3.2.",
+      "Does the implementation and delivery of services effectively support the safety of the child 79%",
+      "or young person?",
+      "2.3.3.",
+      "Does the implementation and delivery of services effectively support the safety of other",
+      "75%",
+      "people?",
+      "2.4.",
+    ]);
+    const safetyOfChild = rows.find((r) => r.join(" ").includes("support the safety of the child"));
+    expect(safetyOfChild?.join(" ")).not.toContain("88%");
+  });
+
   // Croydon's annex of standards and numbered key questions with its rows set close, sorted: each
   // standard's first key question's percentage stands among the standard's row, above its
   // description ("3.1. Assessment" / "Inadequate" / "61%" / "Assessment is ...").
