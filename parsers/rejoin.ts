@@ -2686,11 +2686,27 @@ export function wrappedColumnHeadings(lines: Line[], furniture: Line[]): Line[] 
             (m) => m[0],
           );
     const words = (cells: string[]) => wordsIn(cells.join(" "));
-    if (!headingSet(headings) || words(headings) !== words([...pieces, ...below.flatMap((l) => l.cells)])) {
+    // (A heading whole on the line above the caption, the other's pieces after it: "Number 'Yes'"
+    // / "Of the 8 cases inspected:" / "Relevant" / "cases", PyMuPDF sorted by position, the
+    // one-line heading's top higher than the caption's.)
+    const prev = out[out.length - 1];
+    const headingAbove =
+      !headingSet(headings) &&
+      prev !== undefined &&
+      prev === lines[i - 1] &&
+      prev.cells.every(isHeadingPiece) &&
+      isCaptionText(line.cells[lead - 1] ?? "");
+    const pieceLines = headingAbove ? [prev, ...below] : below;
+    const written = [...pieces, ...below.flatMap((l) => l.cells), ...(headingAbove ? prev.cells : [])];
+    const allHeadings = headingAbove
+      ? [...written.join(" ").matchAll(HEADINGS_IN_ORDER)].map((m) => m[0])
+      : headings;
+    if (!headingSet(allHeadings) || words(allHeadings) !== words(written)) {
       out.push(lines[i] as Line);
       continue;
     }
-    out.push(lineOfParts(line, [line, ...below], [...line.cells.slice(0, lead), ...headings], "\n"));
+    if (headingAbove) out.pop();
+    out.push(lineOfParts(line, [line, ...pieceLines], [...line.cells.slice(0, lead), ...allHeadings], "\n"));
     i = j - 1;
   }
   out.forEach((l, k) => {

@@ -2553,6 +2553,43 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Does assessment give sufficient attention to the needs")).toEqual(["6", "6"]);
   });
 
+  // North Somerset's 2.3 table from the word processor, sorted: "Number 'Yes'", on one line, stands
+  // higher than the caption, "Relevant" / "cases" after it. The caption with both headings is the
+  // table's heading row, and its sub-sample the key questions'.
+  test("a heading whole above the caption, the other's pieces after it: the caption's row, its sub-sample read", async () => {
+    const lines = [
+      "An inspection of youth offending services in North Somerset",
+      "2.3. Implementation and delivery",
+      "High-quality, well-focused, personalised and coordinated services are delivered, engaging and assisting the",
+      "child.",
+      "Good",
+      "Our rating14 for implementation and delivery is based on the following key questions:",
+      "Number 'Yes'",
+      "Of the 8 cases inspected:",
+      "Relevant",
+      "cases",
+      "8",
+      "7",
+      "Does the implementation and delivery of services effectively support the child's",
+      "desistance?",
+      "7",
+      "7",
+      "Does the implementation and delivery of services effectively support the safety of the child?",
+      "7",
+      "5",
+      "Does the implementation and delivery of services effectively support the safety of other",
+      "people?",
+      "Implementation and delivery to keep children safe was consistently effective.",
+    ];
+    expect(rowsOf(lines)).toContainEqual(["Of the 8 cases inspected:", "Relevant cases", "Number 'Yes'"]);
+    const record = await read("sorted.txt", lines.join("\n"));
+    expect(record.keyQuestions.map((k) => [k.id, k.relevant, k.yes, k.subSample])).toEqual([
+      ["2.3.1", 8, 7, 8],
+      ["2.3.2", 7, 7, 8],
+      ["2.3.3", 7, 5, 8],
+    ]);
+  });
+
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
     const rows = rowsOf([
       "Of the 7 cases with factors related to keeping the child safe:",
