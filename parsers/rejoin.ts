@@ -358,6 +358,8 @@ function countBesideFirstLine(lines: Line[], last: Line): string | undefined {
 const lonePercent = (line: Line | undefined): line is Line =>
   line !== undefined && line.cells.length === 1 && percentCell(line.flat) !== null;
 
+/** The words of a count table's heading row, in whatever order its pieces come. */
+const HEADING_WORDS = [/\brelevant\b/i, /\bcases\b/i, /\bnumber\b/i, /\byes\b/i];
 /** A count table's heading row whole: "Relevant cases" and "Number 'Yes'". */
 const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
 /** A piece of a count table's heading row on a line of its own: "Relevant cases", "Relevant", "cases", "Number 'Yes'". */
@@ -588,7 +590,8 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
       const pieces = [heading];
       for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
         const piece = doc.lines[j] as Line;
-        if ((pieces[0] as Line).line - lastLineOf(piece) > 2 || piece.cells.length !== 1) break;
+        // (A page's break may fall among them: "Number 'Yes'" / "20" / "Inspection of ..." / "cases".)
+        if (nextWritten(lastLineOf(piece)) !== (pieces[0] as Line).line || piece.cells.length !== 1) break;
         if (!HEADING_PIECE.test(piece.flat) && !CAPTION_START.test(piece.flat)) break;
         pieces.unshift(piece);
       }
@@ -596,7 +599,8 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
         .filter((p) => HEADING_PIECE.test(p.flat))
         .map((p) => p.flat)
         .join(" ");
-      headed = /\brelevant cases\b/i.test(words) && /\bnumber\s*['‘’"“”]?yes/i.test(words);
+      // (In any order: "Relevant" / "Number 'Yes'" / "cases", the shorter heading's top higher.)
+      headed = HEADING_WORDS.every((word) => word.test(words));
     }
     if (!headed) continue;
     const items: TableItem[] = [];

@@ -2590,6 +2590,49 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     ]);
   });
 
+  // North Somerset's 2.4 table from the word processor, sorted: the heading row's pieces out of
+  // their order ("Relevant" / "Number 'Yes'" / "cases") and a page's break among them (its number
+  // and running header, pages joined); the first
+  // row's counts below its question (one line), the others' above theirs.
+  test("a count table's heading pieces out of order, a page's break among them: each row its own counts", () => {
+    const header = "Inspection of youth offending services: North Somerset";
+    const rows = rowsOf([
+      "19",
+      header,
+      "Does reviewing focus sufficiently on keeping other people safe?",
+      "Of the 7 cases where there were changes in factors related to keeping other people safe:",
+      "Relevant",
+      "Number 'Yes'",
+      "20",
+      header,
+      "cases",
+      "Does reviewing identify and respond to changes in factors related to risk of harm?",
+      "7",
+      "5",
+      "7",
+      "6",
+      "Where applicable, is reviewing informed by the necessary input from other agencies",
+      "involved in managing the risk of harm?",
+      "7",
+      "5",
+      "Is the child and their parents/carers meaningfully involved in reviewing their risk of harm,",
+      "and are their views taken into account?",
+      "3",
+      "1",
+      "Where applicable, does reviewing lead to the necessary adjustments in the ongoing plan",
+      "of work to manage and minimise the risk of harm?",
+      "Practitioners focused well on safety and wellbeing throughout the court order.",
+      "21",
+      header,
+      "3. Out-of-court disposals",
+    ]);
+    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(countsOf("Does reviewing identify and respond")).toEqual(["7", "5"]);
+    expect(countsOf("Where applicable, is reviewing informed")).toEqual(["7", "6"]);
+    expect(countsOf("Is the child and their parents/carers")).toEqual(["7", "5"]);
+    expect(countsOf("Where applicable, does reviewing lead")).toEqual(["3", "1"]);
+  });
+
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
     const rows = rowsOf([
       "Of the 7 cases with factors related to keeping the child safe:",
