@@ -430,15 +430,17 @@ function matchNeighbours(items: TableItem[], unfigured = false): MatchedRow[] | 
   return firstUnfigured && !longRun ? null : matched;
 }
 
+/** A question's mark ending its line, a note's marker glued after it or not ("... disposal?30"). */
+const QUESTION_END = /\?\d{0,2}$/;
 /** A key question's number before its words, in an annex's narrow table ("2.1.1. Does ..."). */
 const NUMBER_BEFORE = /^\d\.\d\.\d\.?\s+/;
 
 /**
- * The question whose first line is `first` and the lines carrying it on to its "?" (`next(line)`
- * the text's line after `line`, or undefined), or null. Up to `most` lines; with `numbered` (an
- * annex's key question), its first line may open with the question's number and a lone
- * percentage ends it; lines among its own that are not its words go to `besides` where it is
- * given.
+ * The question whose first line is `first` and the lines carrying it on to its "?" (a note's
+ * marker may follow it: "... disposal?30"; `next(line)` the text's line after `line`, or
+ * undefined), or null. Its first line may open with a key question's number ("3.2.1 Does ...").
+ * Up to `most` lines; with `numbered` (an annex's key question) a lone percentage ends it; lines
+ * among its own that are not its words go to `besides` where it is given.
  */
 function questionFrom(
   first: Line | undefined,
@@ -466,19 +468,25 @@ function questionFrom(
       continue;
     }
     if (figure && numbered) break;
-    const text = numbered && question.length === 0 ? line.flat.replace(NUMBER_BEFORE, "") : line.flat;
+    const text = question.length === 0 ? line.flat.replace(NUMBER_BEFORE, "") : line.flat;
     // (A line carrying a question on may open with a question's word in lower case: "where appropriate?".)
     const opens = QUESTION_START.test(text) && /^(?:[a-z]\)\s*)?[A-Z]/.test(text);
     if (question.length === 0 ? !opens : opens) break;
     question.push(line);
-    if (line.flat.endsWith("?")) return question;
+    if (QUESTION_END.test(line.flat)) return question;
   }
   return null;
 }
 
 /** Whether `question`'s lines make a key question (a table's own, over its prompts' table). */
 const isKeyQuestion = (question: Line[]) =>
-  isKeyQuestionText(question.map((l) => l.flat).reduce(joinWrapped));
+  isKeyQuestionText(
+    question
+      .map((l) => l.flat)
+      .reduce(joinWrapped)
+      .replace(NUMBER_BEFORE, "")
+      .replace(/\?\d{1,2}$/, "?"),
+  );
 
 /** The question whose last line is `lines[end]`, or null. */
 function questionEndingAt(lines: Line[], end: number): Line[] | null {

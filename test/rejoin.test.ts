@@ -2633,6 +2633,46 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Where applicable, does reviewing lead")).toEqual(["3", "1"]);
   });
 
+  // Kirklees' 3.4 annex table from the word processor on A5 pages, sorted: every prompt's
+  // percentage above it, and the second key question printed with its number and its note's
+  // marker ("3.2.1 Does the YOT ... out-" / "of-court disposal?30"): a key question still, no row.
+  test("a key question with its number before it and its note's marker after it: a key question among prompts", () => {
+    const rows = rowsOf([
+      "3.4. Joint working",
+      "% Yes",
+      "Are the YOT's recommendations sufficiently well-informed,",
+      "analytical and personalised to the child, supporting joint decision",
+      "making?",
+      "67%",
+      "Are the recommendations by the YOT for out-of-court disposal",
+      "outcomes, conditions and interventions appropriate and",
+      "proportionate?",
+      "83%",
+      "Do the recommendations consider the degree of the child's",
+      "understanding of the offence and their acknowledgement of",
+      "responsibility?",
+      "67%",
+      "Is the rationale for joint disposal decisions appropriate and clearly",
+      "recorded?",
+      "3.2.1 Does the YOT work effectively with the police in implementing the out-",
+      "of-court disposal?30",
+      "80%",
+      "Does the YOT inform the police of progress and outcomes in a",
+      "sufficient and timely manner?",
+      "100%",
+      "Is sufficient attention given to compliance with and enforcement of",
+      "the conditions?",
+      "This question is only asked in youth conditional caution cases.",
+    ]);
+    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    expect(figureOf("Are the recommendations by the YOT")).toEqual(["67%"]);
+    expect(figureOf("Do the recommendations consider")).toEqual(["83%"]);
+    expect(figureOf("Is the rationale for joint disposal")).toEqual(["67%"]);
+    expect(figureOf("3.2.1 Does the YOT work effectively")).toEqual([]);
+    expect(figureOf("Does the YOT inform the police")).toEqual(["80%"]);
+    expect(figureOf("Is sufficient attention given to compliance")).toEqual(["100%"]);
+  });
+
   test("a column's counts under its heading alone (a table written a column at a time) are not taken", () => {
     const rows = rowsOf([
       "Of the 7 cases with factors related to keeping the child safe:",
