@@ -2290,6 +2290,9 @@ describe("a text without page marks whose pages end in their numbers, each befor
 describe("tables with rows' figures above their questions (PyMuPDF sorted by position)", () => {
   const rowsOf = (lines: string[]) =>
     rejoinRows(normaliseLines(textSourceLines(lines.join("\n")), "text")).lines.map((l) => l.cells);
+  /** The figures of the row among `rows` that opens with `opening` (undefined: no such row). */
+  const figuresOfRow = (rows: string[][]) => (opening: string) =>
+    rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
 
   test("every row's counts above it: each row takes the two above, the last row's none are below", () => {
     const rows = rowsOf([
@@ -2499,7 +2502,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "safety and wellbeing of the child?",
       "The quality of assessment was sufficient.",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("a) Is there sufficient analysis")).toEqual(["88%"]);
     expect(figureOf("b) Does assessment sufficiently analyse diversity")).toEqual(["75%"]);
     expect(figureOf("c) Does assessment consider personal circumstances")).toEqual(["88%"]);
@@ -2545,7 +2548,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band. See Annexe 1 for a more detailed",
       "explanation.",
     ]);
-    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const countsOf = figuresOfRow(rows);
     expect(countsOf("Is there sufficient analysis")).toEqual(["8", "8"]);
     expect(countsOf("Does assessment focus on the child's strengths")).toEqual(["8", "8"]);
     expect(countsOf("Where applicable, does assessment analyse the key structural")).toEqual(["7", "7"]);
@@ -2626,7 +2629,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       header,
       "3. Out-of-court disposals",
     ]);
-    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const countsOf = figuresOfRow(rows);
     expect(countsOf("Does reviewing identify and respond")).toEqual(["7", "5"]);
     expect(countsOf("Where applicable, is reviewing informed")).toEqual(["7", "6"]);
     expect(countsOf("Is the child and their parents/carers")).toEqual(["7", "5"]);
@@ -2664,7 +2667,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "the conditions?",
       "This question is only asked in youth conditional caution cases.",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("Are the recommendations by the YOT")).toEqual(["67%"]);
     expect(figureOf("Do the recommendations consider")).toEqual(["83%"]);
     expect(figureOf("Is the rationale for joint disposal")).toEqual(["67%"]);
@@ -2758,7 +2761,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
         "appropriate?",
       ]),
     );
-    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const countsOf = figuresOfRow(rows);
     expect(countsOf("Does planning promote the safety and wellbeing")).toEqual(["5", "5"]);
     expect(countsOf("Where applicable, does planning involve other agencies where appropriate, and")).toEqual(
       ["4", "4"],
@@ -2800,7 +2803,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
         "account?",
       ]),
     );
-    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const countsOf = figuresOfRow(rows);
     expect(countsOf("Does reviewing identify and respond")).toEqual(["8", "7"]);
     expect(countsOf("Does reviewing focus sufficiently on building")).toEqual(["8", "8"]);
     expect(countsOf("Does reviewing consider motivation")).toEqual(["8", "7"]);
@@ -2851,7 +2854,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
         "\f",
       ),
     );
-    const countsOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const countsOf = figuresOfRow(rows);
     expect(countsOf("Where applicable, does planning involve other agencies")).toEqual([]);
     expect(countsOf("Does planning include necessary contingency")).toEqual([]);
   });
@@ -2919,7 +2922,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
 
   test("an annex's table of standards and numbered key questions: each key question its own percentage", () => {
     const rows = rowsOf(STANDARDS_TABLE);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("2.1.1. Does assessment")).toEqual(["93%"]);
     expect(figureOf("2.1.2. Does assessment")).toEqual(["84%"]);
     expect(figureOf("2.1.3. Does assessment")).toEqual(["79%"]);
@@ -3048,7 +3051,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "33%",
       "Annexe 3: Glossary",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("a) Are the delivered services")).toEqual(["56%"]);
     expect(figureOf("b) Does service delivery account")).toEqual(["67%"]);
     expect(figureOf("c) Does service delivery reflect")).toEqual(["78%"]);
@@ -3110,7 +3113,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "completed, and other evidence of behaviour by the child?",
       "3.2. Planning",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("Is there sufficient analysis")).toEqual(["73%"]);
     expect(figureOf("Does assessment consider the diversity")).toEqual(["73%"]);
     expect(figureOf("Does assessment focus on the child's strengths")).toEqual(["80%"]);
@@ -3154,7 +3157,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "67%",
       "Annexe 3: Glossary",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("Are the recommendations by the YOT")).toEqual(["67%"]);
     expect(figureOf("Do the recommendations consider")).toEqual(["83%"]);
     expect(figureOf("Is a positive contribution")).toEqual(["27%"]);
@@ -3181,7 +3184,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       ...TOWER_HAMLETS_21_PROMPTS,
       "2.2. Planning (court disposals)",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("a) Is there sufficient analysis")).toEqual(first);
     expect(figureOf("b) Does assessment sufficiently analyse diversity")).toEqual(["75%"]);
     expect(figureOf("c) Does assessment consider personal")).toEqual(["88%"]);
@@ -3303,7 +3306,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "working relationship with the child and their parents or carers?",
       "The quality of implementation and delivery was sufficient.",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("a) Are the delivered services")).toEqual(["88%"]);
     expect(figureOf("b) Does service delivery account")).toEqual(["88%"]);
     expect(figureOf("c) Does service delivery reflect")).toEqual(["100%"]);
@@ -3330,7 +3333,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "88%",
       ...TOWER_HAMLETS_213_AND_22.slice(TOWER_HAMLETS_213_AND_22.indexOf("2.2. Planning (court disposals)")),
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("a) Does assessment clearly identify")).toEqual(["75%"]);
     expect(figureOf("b) Does assessment draw")).toEqual(["81%"]);
     expect(figureOf("c) Does assessment analyse controls")).toEqual(["69%"]);
@@ -3380,7 +3383,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "safe?",
       "3. Out-of-court disposals",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("2.1.1.")).toEqual(["93%"]);
     expect(figureOf("2.1.2.")).toEqual(["84%"]);
     expect(figureOf("2.1.3.")).toEqual(["79%"]);
@@ -3469,7 +3472,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "the out-of-court disposal?",
       "Annex 3 – Glossary",
     ]);
-    const figureOf = (opening: string) => rows.find((r) => r[0]?.startsWith(opening))?.slice(1);
+    const figureOf = figuresOfRow(rows);
     expect(figureOf("3.1.1.")).toEqual(["61%"]);
     expect(figureOf("3.1.2.")).toEqual(["50%"]);
     expect(figureOf("3.1.3.")).toEqual(["46%"]);
