@@ -667,7 +667,7 @@ function ratingAndPercentAt(lines: Line[], at: number): boolean {
 const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
 /** A line of a table's rows: a question's last or a lone percentage. */
 const tableLine = (line: Line | undefined) =>
-  line !== undefined && (line.flat.endsWith("?") || lonePercent(line));
+  line !== undefined && (QUESTION_END.test(line.flat) || lonePercent(line));
 /** A standard's number and name over its section or annex table: "2.1. Assessment (court disposals)", "2. 4. Reviewing". */
 const standardName = (line: Line | undefined) =>
   line !== undefined && /^[1-4]\.\s?\d\.?\s+\p{Lu}/u.test(line.flat);
@@ -805,7 +805,7 @@ function headsSectionAfter(items: TableItem[], above: Line[]): boolean {
  */
 function figureOverName(lines: Line[], start: number, used: Set<Line>, spare: Set<Line>): Line | undefined {
   const [above1, above2] = [lines[start - 1], lines[start - 2]];
-  // (Where it stands: a line's `index` is not yet its place where an earlier stage made it.)
+  // (By its place among `lines`: `at - 1` is the line before it.)
   const at =
     standardName(above1) && lonePercent(above2)
       ? start - 2
