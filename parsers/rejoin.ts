@@ -669,8 +669,8 @@ const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
 const tableLine = (line: Line | undefined) =>
   line !== undefined && (QUESTION_END.test(line.flat) || lonePercent(line));
 /** A standard's number and name over its section or annex table: "2.1. Assessment (court disposals)", "2. 4. Reviewing". */
-const standardName = (line: Line | undefined) =>
-  line !== undefined && /^[1-4]\.\s?\d\.?\s+\p{Lu}/u.test(line.flat);
+const STANDARD_NAME = /^[1-4]\.\s?\d\.?\s+\p{Lu}/u;
+const standardName = (line: Line | undefined) => line !== undefined && STANDARD_NAME.test(line.flat);
 /** The most lines a standard's row takes in a narrow table: number, name, rating, description's lines. */
 const STANDARD_ROW_LINES = 12;
 /** The most lines a key question wraps over in a narrow annex table ("Does planning focus" / "sufficiently on" / ...). */
@@ -897,7 +897,13 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     const headingRows = new Set(
       [first, doc.lines[start - 1], doc.lines[start - 2]]
         .map((l) => l?.flat ?? "")
-        .filter((text) => PERCENT_HEADER.test(text) || STANDARD_NUMBER.test(text) || isKeyQuestionText(text)),
+        .filter(
+          (text) =>
+            PERCENT_HEADER.test(text) ||
+            STANDARD_NUMBER.test(text) ||
+            STANDARD_NAME.test(text) ||
+            isKeyQuestionText(text),
+        ),
     );
     const from = start + (opening ? opening.length : 1);
     const { items, end } = standardsTable

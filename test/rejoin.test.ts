@@ -3426,6 +3426,68 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(safetyOfChild?.join(" ")).not.toContain("88%");
   });
 
+  // Tower Hamlets' 2.4 annex table from the word processor on A5 pages, heading rows repeated,
+  // sorted: the standard's name printed again at each page's top among the table's rows, the
+  // figure of the row below it after it.
+  test("a standard's name printed again among its table's rows: passed over, every prompt its own", () => {
+    const rows = rowsOf([
+      "2. 4. Reviewing (court disposals)",
+      "Does reviewing focus sufficiently on supporting the child's desistance?",
+      "2. 4. Reviewing (court disposals)",
+      "88%",
+      "a) Does reviewing identify and respond to changes in factors linked",
+      "to desistance?",
+      "81%",
+      "b) Does reviewing focus sufficiently on building upon the child's",
+      "strengths and enhancing protective factors?",
+      "63%",
+      "c) Does reviewing include analysis of, and respond to, diversity",
+      "factors?",
+      "88%",
+      "d) Does reviewing consider the personal circumstances, including",
+      "the wider familial and social context of the child?",
+      "81%",
+      "d) Does reviewing consider motivation and engagement levels and",
+      "any relevant barriers?",
+      "81%",
+      "e) Are the child and their parents or carers meaningfully involved in",
+      "reviewing their progress and engagement, and are their views",
+      "taken into account?",
+      "75%",
+      "f) Does reviewing lead to the necessary adjustments in the ongoing",
+      "plan of work to support desistance?",
+      "Does reviewing focus sufficiently on keeping the child safe?",
+      "56%",
+      "a) Does reviewing identify and respond to changes in factors",
+      "related to safety and wellbeing?",
+      "63%",
+      "b) Is reviewing informed by the necessary input from other agencies",
+      "involved in promoting the safety and wellbeing of the child?",
+      "50%",
+      "c) Does reviewing lead to the necessary adjustments in the ongoing",
+      "plan of work to promote the safety and wellbeing of the child?",
+      "Does reviewing focus sufficiently on keeping other people safe",
+      "?",
+      "2. 4. Reviewing (court disposals)",
+      "63%",
+      "a) Does reviewing identify and respond to changes in factors",
+      "related to risk of harm?",
+      "44%",
+      "b) Is reviewing informed by the necessary input from other agencies",
+      "involved in managing the risk of harm?",
+      "44%",
+      "c) Does reviewing lead to the necessary adjustments in the ongoing",
+      "plan all of work to manage and minimise the risk of harm?",
+      "3.1. Assessment (out-of-court disposals)",
+    ]);
+    const figuresOf = (opening: string) =>
+      rows.filter((r) => r[0]?.startsWith(opening)).map((r) => r.slice(1).join(" "));
+    expect(figuresOf("a) Does reviewing identify and respond")).toEqual(["88%", "56%", "63%"]);
+    expect(figuresOf("b) Is reviewing informed")).toEqual(["63%", "44%"]);
+    expect(figuresOf("c) Does reviewing lead")).toEqual(["50%", "44%"]);
+    expect(figuresOf("f) Does reviewing lead")).toEqual(["75%"]);
+  });
+
   // Croydon's annex of standards and numbered key questions with its rows set close, sorted: each
   // standard's first key question's percentage stands among the standard's row, above its
   // description ("3.1. Assessment" / "Inadequate" / "61%" / "Assessment is ...").
