@@ -656,13 +656,17 @@ const RATING_AND_PERCENT = /^rating and % yes$/i;
 function ratingAndPercentAt(lines: Line[], at: number): boolean {
   const [line, before] = [lines[at], lines[at - 1]];
   if (!line) return false;
+  // (A cheap test first: this runs on every line of a text.)
+  if (RATING_START.test(line.cells[0] ?? ""))
+    return RATING_AND_PERCENT.test(line.cells.join(" ").replace(/\s+/g, " "));
   return (
-    RATING_AND_PERCENT.test(line.cells.join(" ").replace(/\s+/g, " ")) ||
-    (line.cells.length === 1 &&
-      before?.cells.length === 1 &&
-      RATING_AND_PERCENT.test(`${before.flat} ${line.flat}`.replace(/\s+/g, " ")))
+    line.cells.length === 1 &&
+    before?.cells.length === 1 &&
+    RATING_START.test(before.flat) &&
+    RATING_AND_PERCENT.test(`${before.flat} ${line.flat}`.replace(/\s+/g, " "))
   );
 }
+const RATING_START = /^rating and\b/i;
 /** A standard's number opening its row: "2.2.", "2.1. Assessment" (not a key question's "2.1.1."). */
 const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
 /** A line of a table's rows: a question's last or a lone percentage. */
@@ -875,10 +879,10 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   // (The figures the tables before have taken, and those they left to the table after them.)
   const [used, spare] = [new Set<Line>(), new Set<Line>()];
   for (let start = 0; start < doc.lines.length; start++) {
+    if (start <= scanned) continue;
     const first = doc.lines[start] as Line;
     const standardsTable = ratingAndPercentAt(doc.lines, start);
     const heading = standardsTable || (first.cells.length === 1 && PERCENT_HEADER.test(first.flat));
-    if (start <= scanned) continue;
     // (The table's first key question, where it has no heading.)
     const opening = heading || !QUESTION_START.test(first.flat) ? null : questionFrom(first, next);
     if (!heading && (!opening || !isKeyQuestion(opening))) continue;
