@@ -2477,6 +2477,21 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     "i) Are the child and their parents or carers meaningfully involved in",
     "their assessment, and are their views taken into account?",
   ];
+  /** The same annex's 2.1.2 key question and its prompts, as the sorted text writes them. */
+  const TOWER_HAMLETS_212_PROMPTS = [
+    "Does assessment sufficiently analyse how to keep the child saf",
+    "fe?",
+    "69%",
+    "a) Does assessment clearly identify and analyse any risks to the",
+    "safety and wellbeing of the child?",
+    "88%",
+    "b) Does assessment draw sufficiently on available sources of",
+    "information, including other assessments, and involve other agencies",
+    "where appropriate?",
+    "69%",
+    "c) Does assessment analyse controls and interventions to promote the",
+    "safety and wellbeing of the child?",
+  ];
 
   // Tower Hamlets' annex table of 2.1, under the standard's name (no heading of its own), its
   // prompts lettered, as the sorted text writes it: a wrapped prompt's figure above it, a prompt
@@ -2488,18 +2503,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "desistance?",
       "88%",
       ...TOWER_HAMLETS_21_PROMPTS,
-      "Does assessment sufficiently analyse how to keep the child saf",
-      "fe?",
-      "69%",
-      "a) Does assessment clearly identify and analyse any risks to the",
-      "safety and wellbeing of the child?",
-      "88%",
-      "b) Does assessment draw sufficiently on available sources of",
-      "information, including other assessments, and involve other agencies",
-      "where appropriate?",
-      "69%",
-      "c) Does assessment analyse controls and interventions to promote the",
-      "safety and wellbeing of the child?",
+      ...TOWER_HAMLETS_212_PROMPTS,
       "The quality of assessment was sufficient.",
     ]);
     const figureOf = figuresOfRow(rows);
@@ -3201,18 +3205,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
   // by the child?" / "88%" / "2.2. Planning (court disposals)"); read as its own table's last,
   // every row of both tables would be one row off.
   const TOWER_HAMLETS_213_AND_22 = [
-    "Does assessment sufficiently analyse how to keep the child saf",
-    "fe?",
-    "69%",
-    "a) Does assessment clearly identify and analyse any risks to the",
-    "safety and wellbeing of the child?",
-    "88%",
-    "b) Does assessment draw sufficiently on available sources of",
-    "information, including other assessments, and involve other agencies",
-    "where appropriate?",
-    "69%",
-    "c) Does assessment analyse controls and interventions to promote the",
-    "safety and wellbeing of the child?",
+    ...TOWER_HAMLETS_212_PROMPTS,
     "Does assessment sufficiently analyse how to keep other people",
     "e safe?",
     "75%",
