@@ -667,8 +667,8 @@ function ratingAndPercentAt(lines: Line[], at: number): boolean {
   );
 }
 const RATING_START = /^rating and\b/i;
-/** A standard's number opening its row: "2.2.", "2.1. Assessment" (not a key question's "2.1.1."). */
-const STANDARD_NUMBER = /^[1-4]\.\d\.?(?:\s+\D.*)?$/;
+/** A standard's number opening its row: "2.2.", "2.1. Assessment", "2. 4. Reviewing" (not a key question's "2.1.1."). */
+const STANDARD_NUMBER = /^[1-4]\.\s?\d\.?(?:\s+\D.*)?$/;
 /** A line of a table's rows: a question's last or a lone percentage. */
 const tableLine = (line: Line | undefined) =>
   line !== undefined && (QUESTION_END.test(line.flat) || lonePercent(line));
@@ -901,13 +901,7 @@ function percentsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     const headingRows = new Set(
       [first, doc.lines[start - 1], doc.lines[start - 2]]
         .map((l) => l?.flat ?? "")
-        .filter(
-          (text) =>
-            PERCENT_HEADER.test(text) ||
-            STANDARD_NUMBER.test(text) ||
-            STANDARD_NAME.test(text) ||
-            isKeyQuestionText(text),
-        ),
+        .filter((text) => PERCENT_HEADER.test(text) || STANDARD_NUMBER.test(text) || isKeyQuestionText(text)),
     );
     const from = start + (opening ? opening.length : 1);
     const { items, end } = standardsTable
