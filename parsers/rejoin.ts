@@ -2047,6 +2047,59 @@ function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: 
   return { rows, next: j };
 }
 
+/**
+ * A label-first table written in the order of its cells' lower edges (PyMuPDF's text sorted by
+ * position): a label of one line, then its figure on the same baseline; a label wrapped over
+ * lines after its figure, which is centred on those lines and so ends higher ("Total headcount
+ * other case managers (FTE)" / "7.8" / "0%" / "Vacancy rate (total unfilled posts as percentage
+ * of total staff" / "headcount)"). From the table's first line, every row one of the two, at
+ * least one of them wrapped (a table of one-line labels is read as any other), and nothing
+ * after that could be a row's figure. Null otherwise: a wrapped label with its figure after it
+ * is the other order, where a figure before a label is the row's above.
+ */
+function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; next: number } | null {
+  if (i > 0 && factHeading(lines[i - 1] as Line)?.order !== "label-first") return null;
+  const lone = (l: Line | undefined): l is Line =>
+    l !== undefined && l.cells.length === 1 && FIGURE_ALONE.test(l.flat);
+  const labelStart = (l: Line | undefined) => labelPiece(l) && /^[A-Z]/.test((l as Line).flat);
+  const near = (a: Line, b: Line) => b.line - a.line <= 2;
+  const rows: Line[] = [];
+  let wrapped = 0;
+  let j = i;
+  for (;;) {
+    const line = lines[j];
+    if (lone(line) && labelStart(lines[j + 1]) && near(line, lines[j + 1] as Line)) {
+      const end = wrappedLabelEnd(lines, j + 2);
+      if (end - (j + 1) < 2) return null;
+      rows.push(joined(lines[j + 1] as Line, [labelLine(lines.slice(j + 1, end)), line]));
+      wrapped++;
+      j = end;
+      continue;
+    }
+    const figure = lines[j + 1];
+    if (
+      labelStart(line) &&
+      wrappedLabelEnd(lines, j + 1) === j + 1 &&
+      lone(figure) &&
+      near(line as Line, figure)
+    ) {
+      rows.push(joined(line as Line, [line as Line, figure]));
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (wrapped === 0 || rows.length < 2 || lone(lines[j])) return null;
+  // (A wrapped label with a figure after it: the rows are in the other order.)
+  const end = labelStart(lines[j]) ? wrappedLabelEnd(lines, j + 1) : j;
+  if (end > j + 1 && lone(lines[end]) && near(lines[end - 1] as Line, lines[end] as Line)) return null;
+  const fit = rows.every((row) => {
+    const figure = leadingFigure(row.cells[1] as string);
+    return figure !== null && fitsLabel(row.cells[0] as string, figure) && wholeLabel(row.cells[0] as string);
+  });
+  return fit ? { rows, next: j } : null;
+}
+
 /** Whether the line at `k` is a text box of one line: a blank line (or more) either side. */
 function boxedAt(lines: Line[], k: number): boolean {
   return (
@@ -2158,6 +2211,12 @@ function factTableRows(
     if (split) {
       out.push(...split.rows);
       i = split.next - 1;
+      continue;
+    }
+    const sorted = order === "label-first" && !heading ? figuresBeforeWrappedLabels(lines, i) : null;
+    if (sorted) {
+      out.push(...sorted.rows);
+      i = sorted.next - 1;
       continue;
     }
     if (byColumns && !heading && CAPTION.test(line.flat) && line.cells.length === 1) {
@@ -2417,6 +2476,12 @@ function figureAboveLabelRows(
     let line = lines[i] as Line;
     const heading = factHeading(line);
     if (heading) order = heading.order;
+    const sorted = order === "label-first" && !heading ? figuresBeforeWrappedLabels(lines, i) : null;
+    if (sorted) {
+      out.push(...sorted.rows);
+      i = sorted.next - 1;
+      continue;
+    }
     const counted = countWithShare(lines, i);
     if (counted) {
       line = counted;

@@ -1475,6 +1475,164 @@ test("a note's number after a whole staffing row, alone on its line, is no figur
   expect(staffing.some(([, value]) => value === 16)).toBe(false);
 });
 
+/** A report's staffing and caseload-characteristics facts read from `text`, as label and value. */
+async function sectionFactsOf(name: string, text: string): Promise<[string, number | null][]> {
+  const record = extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
+  return record.contextualFacts
+    .filter((f) => f.group === "staffing" || f.group === "caseload_characteristics")
+    .map((f) => [f.label, f.value]);
+}
+
+test("a staffing table written by its cells' lower edges, a wrapped label's centred figure before it, is read row by row (PyMuPDF sorted, a cell a line)", async () => {
+  // Kirklees' key staffing data as PyMuPDF's text sorted by position writes it: "0%" is centred
+  // on the vacancy rate's two lines, so it ends higher than they do and comes first. (Its ratings
+  // table, a cell a line, makes the text one written a cell a line.)
+  const ratings = [
+    ["1. Organisational delivery"],
+    ["1.1", "Governance and leadership", "Requires improvement"],
+    ["1.2", "Staff", "Requires improvement"],
+    ["1.3", "Partnerships and services", "Requires improvement"],
+    ["1.4", "Information and facilities", "Requires improvement"],
+    ["2. Court disposals"],
+    ["2.1", "Assessment", "Requires improvement"],
+    ["2.2", "Planning", "Inadequate"],
+    ["2.3", "Implementation and delivery", "Good"],
+    ["2.4", "Reviewing", "Inadequate"],
+    ["3. Out-of-court disposals"],
+    ["3.1", "Assessment", "Requires improvement"],
+    ["3.2", "Planning", "Inadequate"],
+    ["3.3", "Implementation and delivery", "Inadequate"],
+    ["3.4", "Joint working", "Inadequate"],
+  ].flat();
+  const text = [
+    "An inspection of youth offending services in",
+    "Kirklees",
+    "Ratings",
+    "Kirklees youth justice service",
+    "Score",
+    "8/36",
+    "Overall rating",
+    "Requires improvement",
+    ...ratings,
+    "Executive summary",
+    "Board members lacked the same level of understanding. YJS managers were involved and consulted about",
+    "the restructure, but described the management board as a 'work in progress'.",
+    "1.2. Staff",
+    "Requires improvement",
+    "Staff within the YOT are empowered to deliver a high-quality,",
+    "personalised and responsive service for all children.",
+    "---",
+    "----------------------",
+    "13",
+    "Inspection of youth offending services: Kirklees",
+    "Key staffing data16",
+    "Total staff headcount (full-time equivalent, FTE)",
+    "43.7",
+    "Total headcount qualified case managers (FTE) 17",
+    "8.6",
+    "Total headcount other case managers (FTE)",
+    "7.8",
+    "0%",
+    "Vacancy rate (total unfilled posts as percentage of total staff",
+    "headcount)",
+    "Average caseload per case manager (FTE)",
+    "7",
+    "Average annual sickness days (all staff)",
+    "12.5",
+    "Staff attrition (percentage of all staff leaving in 12-month period)",
+    "7%",
+    "In making a judgement about staffing, we take into account the answers to the following four questions:",
+    "Do staffing and workload levels support the delivery of a high-quality, personalised and responsive service",
+    "for all children?",
+    "Prior to the inspection fieldwork there were significant gaps in staffing. This was due to the ongoing",
+    "restructure, and a freeze on posts, resulting in a number of unfilled vacancies and some staff leaving. This",
+    "16 Information supplied by YJS and reflecting the caseload at the time of the inspection announcement.",
+    "17 Qualified case managers refer to those with a social work or probation professional qualification.",
+    "14",
+    "Inspection of youth offending services: Kirklees",
+  ].join("\n");
+  expect(await sectionFactsOf("kirklees-staffing-sorted.txt", text)).toEqual([
+    ["Total staff headcount (full-time equivalent, FTE)", 43.7],
+    ["Total headcount qualified case managers (FTE)", 8.6],
+    ["Total headcount other case managers (FTE)", 7.8],
+    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 0],
+    ["Average caseload per case manager (FTE)", 7],
+    ["Average annual sickness days (all staff)", 12.5],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)", 7],
+  ]);
+});
+
+test("staffing and caseload tables written by their cells' lower edges in a text that keeps its rows: two wrapped labels' figures before them, a note's marker left on a label (PyMuPDF sorted)", async () => {
+  // Tower Hamlets' tables as PyMuPDF's sorted text writes them, among prose written in rows: the
+  // vacancy rates' "11%" and "5%" and the last characteristic's "18.6%" before their labels.
+  const text = [
+    "The board does not have a risk register and is not monitoring and addressing risks in any strategic way.",
+    "There are concerns about high numbers of FTEs, the leadership of the YJS, lack of data, and gaps in",
+    "staffing. However, these issues have not been meaningfully addressed, leaving staff confused and anxious.",
+    "1.2. Staff",
+    "Staff within the YOT are empowered to deliver a high-quality,",
+    "Requires",
+    "personalised and responsive service for all children.",
+    "improvement",
+    "Key staffing data12",
+    "Total staff headcount (full-time equivalent (FTE))",
+    "18",
+    "Total headcount qualified case managers (FTE) 13",
+    "10",
+    "11%",
+    "Vacancy rate (total unfilled posts as percentage of total staff",
+    "headcount)",
+    "5%",
+    "Vacancy rate case managers only (total unfilled case manager posts",
+    "as percentage of total case manager headcount)",
+    "Average caseload case managers (FTE) 14",
+    "9",
+    "Average annual working days sickness (all staff)",
+    "7",
+    "Staff attrition (percentage of all staff leaving in 12-month period)",
+    "16.6%",
+    "In making a judgement about staffing, we take into account the answers to the following five questions:",
+    "Do staffing and workload levels support the delivery of a high-quality, personalised and responsive service",
+    "for all children?",
+    "12 Data supplied by YJS and reflecting staffing at the time of the inspection announcement.",
+    "13 Qualified case managers are those with a relevant social work, youth justice or probation qualification.",
+    "14 Data supplied by YJS, based on staffing and workload at the time of the inspection announcement.",
+    "15",
+    "Inspection of youth offending services: Tower Hamlets and City of London",
+    "Staffing has been a challenge for the YJS and a number of vacancies in the partnership have remained",
+    "unfilled for varying amounts of time. Interim and temporary arrangements have been unsettling for staff.",
+    "1.3. Partnerships and services",
+    "Caseload characteristics 15",
+    "Percentage of current caseload with mental health issues",
+    "25.4%",
+    "Percentage of current caseload with substance misuse issues",
+    "54.2%",
+    "18.6%",
+    "Percentage of current caseload with an education, health and care",
+    "plan",
+    "In making a judgement about partnerships and services, we take into account the answers to the following",
+    "questions:",
+    "15 Data supplied by YJS.",
+    "16",
+    "Inspection of youth offending services: Tower Hamlets and City of London",
+  ].join("\n");
+  expect(await sectionFactsOf("tower-hamlets-staffing-sorted.txt", text)).toEqual([
+    ["Total staff headcount (full-time equivalent (FTE))", 18],
+    ["Total headcount qualified case managers (FTE)", 10],
+    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11],
+    [
+      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+      5,
+    ],
+    ["Average caseload case managers (FTE)", 9],
+    ["Average annual working days sickness (all staff)", 7],
+    ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
+    ["Percentage of current caseload with mental health issues", 25.4],
+    ["Percentage of current caseload with substance misuse issues", 54.2],
+    ["Percentage of current caseload with an education, health and care plan", 18.6],
+  ]);
+});
+
 test("a figure-first population row whose label says what it counts only on its wrapped line is read (pdf-parse getText)", () => {
   // North Somerset's population table as getText writes pdfkit's rendering: the row's
   // label wraps before "population".
