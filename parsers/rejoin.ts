@@ -24,6 +24,7 @@ import {
   groupOf,
   leadingFigure,
 } from "./facts.js";
+import { NOTE_END, NOTE_START } from "./footnotes.js";
 import { ALL_STANDARD_DEFINITIONS, spellsStandardName, splitTolerance } from "./framework.js";
 import {
   type Footnote,
@@ -720,11 +721,24 @@ function tableItems(
       continue;
     }
     const found = read(line);
-    if (!found) break;
+    if (!found) {
+      if (!pageNoteAt(lines, k)) break;
+      k++;
+      continue;
+    }
     items.push(...found.items);
     k += found.lines;
   }
   return { items, end: k };
+}
+
+/**
+ * A page's note left among a table's rows, its marker lost ("e safe?" / "26 Some questions do
+ * not apply in all cases." / "75%" / "a) Does assessment ..."): no row, and the table goes on.
+ */
+function pageNoteAt(lines: Line[], k: number): boolean {
+  const line = lines[k] as Line;
+  return line.cells.length === 1 && NOTE_START.test(line.flat) && NOTE_END.test(line.flat);
 }
 
 /**

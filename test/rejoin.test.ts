@@ -2518,6 +2518,48 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("c) Does assessment analyse controls")).toEqual(["69%"]);
   });
 
+  // The same annex's 2.1.3 prompts on the next page, a note whose marker the report lost set
+  // between them and their key question ("26 Some questions do not apply in all cases."): the
+  // table goes on past it, the page's furniture between or not.
+  test.each([
+    ["straight after the key question", []],
+    [
+      "after the page's break",
+      ["\f34", "Inspection of youth offending services: Tower Hamlets and City of London"],
+    ],
+  ])("an annex table's prompts past a page's note %s: each prompt its own percentage", (_, pageBreak) => {
+    const rows = rowsOf([
+      "2.1. Assessment (court disposals)",
+      "Does assessment sufficiently analyse how to support the child's",
+      "desistance?",
+      "88%",
+      ...TOWER_HAMLETS_21_PROMPTS,
+      ...TOWER_HAMLETS_212_PROMPTS,
+      "Does assessment sufficiently analyse how to keep other people",
+      "e safe?",
+      ...pageBreak,
+      "26 Some questions do not apply in all cases.",
+      "75%",
+      "a) Does assessment clearly identify and analyse any risk of harm to others posed by the child, including",
+      "identifying who is at risk and the nature of that risk?",
+      "81%",
+      "b) Does assessment draw sufficiently on available sources of information, including past behaviour and",
+      "convictions, and involve other agencies where appropriate?",
+      "69%",
+      "c) Does assessment analyse controls and interventions to manage and minimise the risk of harm",
+      "presented by the child?",
+      "2.2. Planning (court disposals)",
+    ]);
+    const figureOf = figuresOfRow(rows);
+    expect(figureOf("c) Does assessment analyse controls and interventions to promote")).toEqual(["69%"]);
+    expect(figureOf("a) Does assessment clearly identify and analyse any risk of harm")).toEqual(["75%"]);
+    expect(
+      figureOf("b) Does assessment draw sufficiently on available sources of information, including past"),
+    ).toEqual(["81%"]);
+    expect(figureOf("c) Does assessment analyse controls and interventions to manage")).toEqual(["69%"]);
+    expect(rows).toContainEqual(["26 Some questions do not apply in all cases."]);
+  });
+
   // North Somerset from the word processor, sorted: the heading row's pieces and caption in an
   // order of their own ("Number 'Yes'" / "Of the 8 cases inspected:" / "Relevant" / "cases").
   test("a count table whose heading's pieces stand apart: each row its own counts", () => {
