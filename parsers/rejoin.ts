@@ -431,6 +431,8 @@ function matchNeighbours(items: TableItem[], unfigured = false): MatchedRow[] | 
   return firstUnfigured && !longRun ? null : matched;
 }
 
+/** A question's line ending in a count after its mark: the question, the count. */
+const COUNT_AFTER_MARK = /^(.*\?)\s+(\d{1,3})$/;
 /** A question's mark ending its line, a note's marker glued after it or not ("... disposal?30"). */
 const QUESTION_END = /\?\d{0,2}$/;
 /** A key question's number before its words, in an annex's narrow table ("2.1.1. Does ..."). */
@@ -511,10 +513,17 @@ function withRowsJoined(
   const rows = new Map<Line, Line>();
   const taken = new Set<Line>();
   for (const { figures, question } of tables.flat()) {
-    const text = question.map((l) => l.flat).reduce(joinWrapped);
+    const whole = question.map((l) => l.flat).reduce(joinWrapped);
+    // (A count on the question's own line, "... disposal? 5", is its first figure, not its words:
+    // the line is written once.)
+    const first = figures[0];
+    const onLine =
+      first !== undefined && first.line === (question.at(-1) as Line).line && !question.includes(first);
+    const text = onLine ? whole.slice(0, whole.lastIndexOf(first.flat)).trimEnd() : whole;
+    const parts = [...question, ...(onLine ? figures.slice(1) : figures)];
     rows.set(
       question[0] as Line,
-      lineOfParts(question[0] as Line, [...question, ...figures], [text, ...figures.map((f) => f.flat)], " "),
+      lineOfParts(question[0] as Line, parts, [text, ...figures.map((f) => f.flat)], " "),
     );
     for (const line of [...question, ...figures]) taken.add(line);
   }
@@ -572,15 +581,27 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     return undefined;
   };
   // The pair of counts at `n`, or the question opening there, or null.
-  const itemAt = (n: number): TableItem | null => {
+  const itemsAt = (n: number): TableItem[] | null => {
     const relevant = lone.get(n);
     if (relevant) {
       const yes = lone.get(nextWritten(n) ?? -1);
       // (Two counts a row can have.)
-      return yes && Number(yes.flat) <= Number(relevant.flat) ? { figures: [relevant, yes] } : null;
+      return yes && Number(yes.flat) <= Number(relevant.flat) ? [{ figures: [relevant, yes] }] : null;
     }
-    const question = questionFrom(byLine.get(n), (line) => byLine.get(line.line + 1));
-    return question ? { question } : null;
+    const line = byLine.get(n);
+    const question = questionFrom(line, (l) => byLine.get(l.line + 1));
+    if (question) return [{ question }];
+    // A question of one line with its first count beside its mark, on its baseline, and its
+    // second below ("... determining the disposal? 5" / "5", which the normaliser, seeing it
+    // after a count, may have left as a line): the row whole.
+    const glued = line?.cells.length === 1 ? line.flat.match(COUNT_AFTER_MARK) : null;
+    const below = glued ? (nextWritten(n) ?? -1) : -1;
+    const countLine = byLine.get(below);
+    const yes = lone.get(below) ?? (countLine && /^\d{1,3}$/.test(countLine.flat) ? countLine : undefined);
+    if (!line || !glued || !yes || Number(yes.flat) > Number(glued[2])) return null;
+    if (!questionFrom({ ...line, flat: glued[1] as string }, () => undefined)) return null;
+    const count = { ...line, cells: [glued[2] as string], flat: glued[2] as string };
+    return [{ question: [line] }, { figures: [count, yes] }];
   };
   const lastOf = (item: TableItem) =>
     "figures" in item
@@ -623,10 +644,10 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
       if (end?.flat.endsWith(":")) n = nextWritten(lastLineOf(end));
     }
     while (n !== undefined) {
-      const item = itemAt(n);
-      if (!item) break;
-      items.push(item);
-      n = nextWritten(lastOf(item));
+      const found = itemsAt(n);
+      if (!found) break;
+      items.push(...found);
+      n = nextWritten(lastOf(found.at(-1) as TableItem));
     }
     // (A key question last, over the next table's caption or heading, in a table of prompts: the
     // next table's own. A table of key questions may go on under its heading row again.)

@@ -2602,6 +2602,58 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Does assessment give sufficient attention to the needs")).toEqual(["6", "6"]);
   });
 
+  // North Somerset's 3.4 table from the word processor, sorted: a question of one line takes its
+  // first count on its line, beside its mark, and its second below it; the wrapped questions
+  // after it have theirs above them.
+  test("a row's first count beside its question's mark, its second below: each row after it its own counts", () => {
+    const rows = rowsOf([
+      "Are the YOT's recommendations sufficiently well-",
+      "informed, analytical and personalised to the child, ",
+      "supporting joint decision-making?",
+      "Number 'Yes'",
+      "Of the 5 cases inspected:",
+      "Relevant ",
+      "cases",
+      "5",
+      "5",
+      "Where applicable, are the recommendations by the YOT for out-of-court disposal ",
+      "outcomes, conditions and interventions appropriate and proportionate?",
+      "5",
+      "5",
+      "Do the recommendations consider the degree of the child's understanding of the offence ",
+      "and their acknowledgement of responsibility?",
+      "Where applicable, is a positive contribution made by the YOT to determining the disposal? 5",
+      "5",
+      "5",
+      "4",
+      "Is sufficient attention given to the child's understanding, and their parents/carers' ",
+      "understanding, of the implications of receiving an out-of-court disposal?",
+      "5",
+      "2",
+      "Is the information provided to inform decision-making timely to meet the needs of the ",
+      "case, legislation and guidance?",
+      "5",
+      "3",
+      "Where applicable, is the rationale for joint disposal decisions appropriate and clearly ",
+      "recorded?",
+      "Does the YOT work effectively with the police in ",
+      "implementing the out-of-court disposal?",
+      "Number 'Yes'",
+      "Of the 3 cases with youth conditional cautions:",
+    ]);
+    const countsOf = figuresOfRow(rows);
+    expect(countsOf("Where applicable, are the recommendations")).toEqual(["5", "5"]);
+    expect(countsOf("Do the recommendations consider")).toEqual(["5", "5"]);
+    expect(rows).toContainEqual([
+      "Where applicable, is a positive contribution made by the YOT to determining the disposal?",
+      "5",
+      "5",
+    ]);
+    expect(countsOf("Is sufficient attention given to the child's understanding")).toEqual(["5", "4"]);
+    expect(countsOf("Is the information provided")).toEqual(["5", "2"]);
+    expect(countsOf("Where applicable, is the rationale")).toEqual(["5", "3"]);
+  });
+
   // North Somerset's 2.3 table from the word processor, sorted: "Number 'Yes'", on one line, stands
   // higher than the caption, "Relevant" / "cases" after it. The caption with both headings is the
   // table's heading row, and its sub-sample the key questions'.
