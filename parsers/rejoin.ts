@@ -2135,6 +2135,66 @@ function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; n
   return fit ? { rows, next: j } : null;
 }
 
+/**
+ * The same in a figure-first part (the contextual facts' caseload rows): a figure of one line,
+ * then its label, on the same baseline; a count and its share wrapped over two lines in their
+ * narrow cell after a label of one line, which ends higher ("106" / "Total current caseload, of
+ * which:" / "court disposals" / "69" / "(65%)" / "out-of-court disposals" / "37" / "(35%)"). A
+ * label's lines in lower case after its first carry it on, but not the one a wrapped count
+ * follows: that is the next row's. From the table's first line (after its heading or a
+ * caption) up to the next caption or heading, every row one of the two, at least one a count
+ * wrapped after its label; null otherwise (a count and its share before their label is the
+ * other order).
+ */
+function countsWrappedAfterLabels(lines: Line[], i: number): { rows: Line[]; next: number } | null {
+  const before = lines[i - 1];
+  if (before && factHeading(before)?.order !== "figure-first" && !CAPTION.test(before.flat)) return null;
+  const rows: Line[] = [];
+  let after = 0;
+  let j = i;
+  const oneLineLabel = (k: number) =>
+    labelPiece(lines[k]) &&
+    lines[k + 1] !== undefined &&
+    (lines[k + 1] as Line).line - (lines[k] as Line).line <= 2;
+  for (;;) {
+    const line = lines[j];
+    if (!line || line.cells.length !== 1) break;
+    // (A label's first line may end in a colon: "Total current caseload, of which:".)
+    const label = lines[j + 1];
+    const labelled =
+      label !== undefined && label.cells.length === 1 && isFactText(label) && !CAPTION.test(label.flat);
+    if (FIGURE_ALONE.test(line.flat) && !countWithShare(lines, j) && labelled) {
+      let end = j + 2;
+      while (
+        end < lines.length &&
+        /^[a-z(]/.test((lines[end] as Line).flat) &&
+        labelPiece(lines[end]) &&
+        (lines[end] as Line).line - (lines[end - 1] as Line).line === 1 &&
+        !countWithShare(lines, end + 1)
+      )
+        end++;
+      rows.push(joined(line, [line, labelLine(lines.slice(j + 1, end))]));
+      j = end;
+      continue;
+    }
+    const counted = oneLineLabel(j) ? countWithShare(lines, j + 1) : null;
+    if (counted) {
+      rows.push(joined(line, [counted, line]));
+      after++;
+      j += 3;
+      continue;
+    }
+    break;
+  }
+  const stop = lines[j];
+  if (after === 0 || rows.length < 2 || (stop && isFactFigure(stop))) return null;
+  const fit = rows.every((row) => {
+    const figure = leadingFigure(row.cells[0] as string);
+    return figure !== null && fitsLabel(row.cells[1] as string, figure) && wholeLabel(row.cells[1] as string);
+  });
+  return fit ? { rows, next: j } : null;
+}
+
 /** Whether the line at `k` is a text box of one line: a blank line (or more) either side. */
 function boxedAt(lines: Line[], k: number): boolean {
   return (
@@ -2248,7 +2308,11 @@ function factTableRows(
       i = split.next - 1;
       continue;
     }
-    const sorted = order === "label-first" && !heading ? figuresBeforeWrappedLabels(lines, i) : null;
+    const sorted = heading
+      ? null
+      : order === "label-first"
+        ? figuresBeforeWrappedLabels(lines, i)
+        : countsWrappedAfterLabels(lines, i);
     if (sorted) {
       out.push(...sorted.rows);
       i = sorted.next - 1;

@@ -1475,19 +1475,20 @@ test("a note's number after a whole staffing row, alone on its line, is no figur
   expect(staffing.some(([, value]) => value === 16)).toBe(false);
 });
 
-/** A report's staffing and caseload-characteristics facts read from `text`, as label and value. */
-async function sectionFactsOf(name: string, text: string): Promise<[string, number | null][]> {
-  const record = extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
-  return record.contextualFacts
-    .filter((f) => f.group === "staffing" || f.group === "caseload_characteristics")
-    .map((f) => [f.label, f.value]);
-}
-
-test("a staffing table written by its cells' lower edges, a wrapped label's centred figure before it, is read row by row (PyMuPDF sorted, a cell a line)", async () => {
-  // Kirklees' key staffing data as PyMuPDF's text sorted by position writes it: "0%" is centred
-  // on the vacancy rate's two lines, so it ends higher than they do and comes first. (Its ratings
-  // table, a cell a line, makes the text one written a cell a line.)
-  const ratings = [
+/**
+ * Kirklees' cover and ratings table as PyMuPDF's text sorted by position writes them, a cell a
+ * line: with them, a text is one written a cell a line.
+ */
+const KIRKLEES_SORTED_OPENING = [
+  "An inspection of youth offending services in",
+  "Kirklees",
+  "Ratings",
+  "Kirklees youth justice service",
+  "Score",
+  "8/36",
+  "Overall rating",
+  "Requires improvement",
+  ...[
     ["1. Organisational delivery"],
     ["1.1", "Governance and leadership", "Requires improvement"],
     ["1.2", "Staff", "Requires improvement"],
@@ -1503,18 +1504,23 @@ test("a staffing table written by its cells' lower edges, a wrapped label's cent
     ["3.2", "Planning", "Inadequate"],
     ["3.3", "Implementation and delivery", "Inadequate"],
     ["3.4", "Joint working", "Inadequate"],
-  ].flat();
+  ].flat(),
+  "Executive summary",
+];
+
+/** A report's staffing and caseload-characteristics facts read from `text`, as label and value. */
+async function sectionFactsOf(name: string, text: string): Promise<[string, number | null][]> {
+  const record = extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
+  return record.contextualFacts
+    .filter((f) => f.group === "staffing" || f.group === "caseload_characteristics")
+    .map((f) => [f.label, f.value]);
+}
+
+test("a staffing table written by its cells' lower edges, a wrapped label's centred figure before it, is read row by row (PyMuPDF sorted, a cell a line)", async () => {
+  // Kirklees' key staffing data as PyMuPDF's text sorted by position writes it: "0%" is centred
+  // on the vacancy rate's two lines, so it ends higher than they do and comes first.
   const text = [
-    "An inspection of youth offending services in",
-    "Kirklees",
-    "Ratings",
-    "Kirklees youth justice service",
-    "Score",
-    "8/36",
-    "Overall rating",
-    "Requires improvement",
-    ...ratings,
-    "Executive summary",
+    ...KIRKLEES_SORTED_OPENING,
     "Board members lacked the same level of understanding. YJS managers were involved and consulted about",
     "the restructure, but described the management board as a 'work in progress'.",
     "1.2. Staff",
@@ -1630,6 +1636,46 @@ test("staffing and caseload tables written by their cells' lower edges in a text
     ["Percentage of current caseload with mental health issues", 25.4],
     ["Percentage of current caseload with substance misuse issues", 54.2],
     ["Percentage of current caseload with an education, health and care plan", 18.6],
+  ]);
+});
+
+test("caseload rows written by their cells' lower edges, a count and its share wrapped after their label, are read row by row (PyMuPDF sorted, A5 pages)", async () => {
+  // Kirklees' additional caseload data on A5 pages: "69" / "(65%)" wrap in their narrow cell,
+  // so "court disposals", of one line, ends higher and comes first.
+  const text = [
+    ...KIRKLEES_SORTED_OPENING,
+    "Contextual facts",
+    "Additional caseload data11",
+    "106",
+    "Total current caseload, of which:",
+    "court disposals",
+    "69 ",
+    "(65%)",
+    "out-of-court disposals",
+    "37 ",
+    "(35%)",
+    "Of the 69 court disposals",
+    "61 (88%)",
+    "Total current caseload on community sentences",
+    "5 (7%)",
+    "Total current caseload in custody",
+    "3 (4%)",
+    "Total current caseload on licence",
+    "1. Organisational delivery",
+    "Organisations that are well led and well managed are more likely to achieve their aims.",
+  ].join("\n");
+  const record = extractDocument(
+    await documentFromBytes("kirklees-caseload-sorted.txt", Buffer.from(text, "utf8")),
+  );
+  const caseload = record.contextualFacts
+    .filter((f) => f.group === "caseload")
+    .map((f) => [f.label, f.value, f.unit]);
+  expect(caseload.slice(0, 5)).toEqual([
+    ["Total current caseload", 106, "count"],
+    ["court disposals", 69, "count"],
+    ["court disposals", 65, "percent"],
+    ["out-of-court disposals", 37, "count"],
+    ["out-of-court disposals", 35, "percent"],
   ]);
 });
 
