@@ -589,7 +589,9 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
       return yes && Number(yes.flat) <= Number(relevant.flat) ? [{ figures: [relevant, yes] }] : null;
     }
     const line = byLine.get(n);
-    const question = questionFrom(line, (l) => byLine.get(l.line + 1));
+    // (A question's lines may run on past a page's break: "... of the child, utilising" / the
+    // page's note, number and header / "information held by other agencies?".)
+    const question = questionFrom(line, (l) => byLine.get(nextWritten(lastLineOf(l)) ?? -1));
     if (question) return [{ question }];
     // A question of one line with its first count beside its mark, on its baseline, and its
     // second below ("... determining the disposal? 5" / "5", which the normaliser, seeing it

@@ -2654,6 +2654,75 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Where applicable, is the rationale")).toEqual(["5", "3"]);
   });
 
+  // North Somerset's 2.1 table on A5 pages, sorted: a question's lines run on past a page's
+  // break, its note, number and running header ("... of the child, utilising" / ... /
+  // "information held by other agencies?"), and every row's counts stand above its question.
+  test("a question run on past a page's break in a count table: each row its own counts", () => {
+    const rows = rowsOf([
+      "28",
+      "Inspection of youth offending services: North Somerset",
+      "Our rating10 for assessment is based on the following key questions:",
+      "Does assessment sufficiently analyse how ",
+      "to support the child's desistance?",
+      "Of the 8 cases inspected:",
+      "Relevant ",
+      "cases",
+      "Number ",
+      "'Yes'",
+      "8",
+      "8",
+      "Is there sufficient analysis of offending behaviour, ",
+      "including the child's attitudes towards and motivations ",
+      "for their offending?",
+      "8",
+      "8",
+      "Does assessment consider the diversity and wider ",
+      "familial and social context of the child, utilising ",
+      "10 The rating for the standard is driven by the lowest score on each of the key questions, which is ",
+      "placed in a rating band. See Annexe 1 for a more detailed explanation.",
+      "29",
+      "Inspection of youth offending services: North Somerset",
+      "information held by other agencies?",
+      "8",
+      "8",
+      "Does assessment focus on the child's strengths and ",
+      "protective factors?",
+      "7",
+      "7",
+      "Where applicable, does assessment analyse the key ",
+      "structural barriers facing the child?",
+      "8",
+      "8",
+      "Is sufficient attention given to understanding the child's ",
+      "levels of maturity, ability and motivation to change, and ",
+      "their likelihood of engaging with the court disposal?",
+      "6",
+      "6",
+      "Does assessment give sufficient attention to the needs and ",
+      "wishes of the victim/s, and opportunities for restorative justice?",
+      "8",
+      "6",
+      "Is the child and their parents/carers meaningfully involved in ",
+      "their assessment, and are their views taken into account?",
+      "Does assessment sufficiently analyse how to keep ",
+      "the child safe?",
+      "Of the 8 cases inspected:",
+      "30",
+      "Inspection of youth offending services: North Somerset",
+    ]);
+    const countsOf = figuresOfRow(rows);
+    expect(countsOf("Is there sufficient analysis")).toEqual(["8", "8"]);
+    expect(countsOf("Does assessment consider the diversity")).toEqual(["8", "8"]);
+    expect(rows.find((r) => r[0]?.startsWith("Does assessment consider the diversity"))?.[0]).toBe(
+      "Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?",
+    );
+    expect(countsOf("Does assessment focus on the child's strengths")).toEqual(["8", "8"]);
+    expect(countsOf("Where applicable, does assessment analyse the key")).toEqual(["7", "7"]);
+    expect(countsOf("Is sufficient attention given to understanding")).toEqual(["8", "8"]);
+    expect(countsOf("Does assessment give sufficient attention to the needs")).toEqual(["6", "6"]);
+    expect(countsOf("Is the child and their parents/carers")).toEqual(["8", "6"]);
+  });
+
   // North Somerset's 2.3 table from the word processor, sorted: "Number 'Yes'", on one line, stands
   // higher than the caption, "Relevant" / "cases" after it. The caption with both headings is the
   // table's heading row, and its sub-sample the key questions'.
