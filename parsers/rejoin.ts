@@ -591,19 +591,47 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     const line = byLine.get(n);
     // (A question's lines may run on past a page's break: "... of the child, utilising" / the
     // page's note, number and header / "information held by other agencies?".)
-    const question = questionFrom(line, (l) => byLine.get(nextWritten(lastLineOf(l)) ?? -1));
+    const nextLine = (l: Line) => byLine.get(nextWritten(lastLineOf(l)) ?? -1);
+    const question = questionFrom(line, nextLine);
     if (question) return [{ question }];
+    if (!line || line.cells.length !== 1) return null;
     // A question of one line with its first count beside its mark, on its baseline, and its
-    // second below ("... determining the disposal? 5" / "5", which the normaliser, seeing it
-    // after a count, may have left as a line): the row whole.
-    const glued = line?.cells.length === 1 ? line.flat.match(COUNT_AFTER_MARK) : null;
-    const below = glued ? (nextWritten(n) ?? -1) : -1;
-    const countLine = byLine.get(below);
-    const yes = lone.get(below) ?? (countLine && /^\d{1,3}$/.test(countLine.flat) ? countLine : undefined);
-    if (!line || !glued || !yes || Number(yes.flat) > Number(glued[2])) return null;
-    if (!questionFrom({ ...line, flat: glued[1] as string }, () => undefined)) return null;
-    const count = { ...line, cells: [glued[2] as string], flat: glued[2] as string };
-    return [{ question: [line] }, { figures: [count, yes] }];
+    // second below ("... determining the disposal? 5" / "5"): the row whole.
+    const glued = line.flat.match(COUNT_AFTER_MARK);
+    if (glued) {
+      const yes = countAt(nextWritten(n));
+      if (!yes || Number(yes.flat) > Number(glued[2])) return null;
+      if (!questionFrom({ ...line, flat: glued[1] as string }, () => undefined)) return null;
+      const count = { ...line, cells: [glued[2] as string], flat: glued[2] as string };
+      return [{ question: [line] }, { figures: [count, yes] }];
+    }
+    // A row a page's break divides, its counts beside the question's first lines on the page
+    // before, the rest of its words on the next ("Does planning set out the services most likely
+    // to" / "5" / "5" / the page's foot and the next one's head / "support desistance, ...?").
+    let last = line;
+    for (let k = 1; k < QUESTION_LINES && byLine.get(last.line + 1)?.cells.length === 1; k++) {
+      if (countAt(last.line + 1)) break;
+      last = byLine.get(last.line + 1) as Line;
+    }
+    const first = countAt(nextWritten(lastLineOf(last)));
+    const second = first && countAt(nextWritten(first.line));
+    let rest = second && byLine.get(nextWritten(second.line) ?? -1);
+    // (The table's caption and heading row printed again at the next page's top, passed over.)
+    for (let k = 0; k < 6 && rest && (CAPTION_START.test(rest.flat) || HEADING_PIECE.test(rest.flat)); k++)
+      rest = byLine.get(nextWritten(lastLineOf(rest)) ?? -1);
+    if (!first || !second || !rest || Number(second.flat) > Number(first.flat)) return null;
+    let broken = false;
+    for (let m = second.line + 1; m < rest.line; m++) if (pageBreak.has(m)) broken = true;
+    if (!broken) return null;
+    const divided = questionFrom(line, (l) => (l === last ? rest : byLine.get(l.line + 1)));
+    return divided?.includes(rest) ? [{ question: divided }, { figures: [first, second] }] : null;
+  };
+  // A count at line `n`: a lone number the normaliser took for a page's, or one it left as a
+  // line (after another count).
+  const countAt = (n: number | undefined): Line | undefined => {
+    if (n === undefined) return undefined;
+    const line = byLine.get(n);
+    return lone.get(n) ?? (line && /^\d{1,3}$/.test(line.flat) ? line : undefined);
   };
   const lastOf = (item: TableItem) =>
     "figures" in item
@@ -649,7 +677,7 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
       const found = itemsAt(n);
       if (!found) break;
       items.push(...found);
-      n = nextWritten(lastOf(found.at(-1) as TableItem));
+      n = nextWritten(Math.max(...found.map(lastOf)));
     }
     // (A key question last, over the next table's caption or heading, in a table of prompts: the
     // next table's own. A table of key questions may go on under its heading row again.)

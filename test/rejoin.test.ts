@@ -2723,6 +2723,74 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Is the child and their parents/carers")).toEqual(["8", "6"]);
   });
 
+  // North Somerset's 3.2 table on A5 pages, sorted: a page's break divides the first row, its
+  // counts beside the question's first line on the page before, the rest of its words on the
+  // next, after the page's foot and head (and the table's heading rows, where printed again).
+  const HEADING_ROWS_3_2 = ["Of the 5 cases inspected:", "Relevant", "cases", "Number ", "'Yes'"];
+  test.each([
+    ["", []],
+    [" and the table's heading rows printed again", HEADING_ROWS_3_2],
+  ])(
+    "a row a page's break divides, its counts on the page before%s: the row whole, each row after it its own counts",
+    (_, repeated) => {
+      const rows = rowsOf([
+        "44",
+        "Inspection of youth offending services: North Somerset",
+        "Our rating21 for planning is based on the following key questions:",
+        "Does planning focus on supporting the child's ",
+        "desistance?",
+        ...HEADING_ROWS_3_2,
+        "Does planning set out the services most likely to ",
+        "5",
+        "5",
+        "21 The rating for the standard is driven by the lowest score on each of the key questions, which is ",
+        "placed in a rating band. See Annexe 1 for a more detailed explanation.",
+        "45",
+        "Inspection of youth offending services: North Somerset",
+        ...repeated,
+        "support desistance, paying sufficient attention to the ",
+        "available timescales and the need for sequencing?",
+        "5",
+        "5",
+        "Does planning take sufficient account of the diversity ",
+        "and wider familial and social context of the child?",
+        "5",
+        "5",
+        "Does planning take sufficient account of the child's ",
+        "strengths and protective factors, and seek to reinforce ",
+        "or develop these as necessary?",
+        "5",
+        "5",
+        "Does planning take sufficient account of the child's ",
+        "levels of maturity, ability and motivation to change, and ",
+        "seek to develop these as necessary?",
+        "5",
+        "4",
+        "Does planning take sufficient account of opportunities ",
+        "for community integration, including access to ",
+        "mainstream services, following completion of out-of-",
+        "court disposal work?",
+        "3",
+        "3",
+        "Where applicable, does planning give sufficient ",
+        "attention to the needs and wishes of the victim/s?",
+        "46",
+        "Inspection of youth offending services: North Somerset",
+      ]);
+      const countsOf = figuresOfRow(rows);
+      expect(rows).toContainEqual([
+        "Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?",
+        "5",
+        "5",
+      ]);
+      expect(countsOf("Does planning take sufficient account of the diversity")).toEqual(["5", "5"]);
+      expect(countsOf("Does planning take sufficient account of the child's strengths")).toEqual(["5", "5"]);
+      expect(countsOf("Does planning take sufficient account of the child's levels")).toEqual(["5", "5"]);
+      expect(countsOf("Does planning take sufficient account of opportunities")).toEqual(["5", "4"]);
+      expect(countsOf("Where applicable, does planning give sufficient")).toEqual(["3", "3"]);
+    },
+  );
+
   // North Somerset's 2.3 table from the word processor, sorted: "Number 'Yes'", on one line, stands
   // higher than the caption, "Relevant" / "cases" after it. The caption with both headings is the
   // table's heading row, and its sub-sample the key questions'.
