@@ -802,6 +802,19 @@ function standardsTableItems(lines: Line[], from: number, headingRows: Set<strin
   // (How many lines of a standard's row the scan is in.)
   let standardRow = 0;
   return tableItems(lines, from, headingRows, (line) => {
+    // (A key question's number alone, then its percentage, then its words, where the row's cells
+    // are centred and the figure ends higher than the question's lines: "2.2.1." / "84%" /
+    // "Does planning focus" / "sufficiently on" / ...)
+    const figure = next(line);
+    const numberThenFigure =
+      KEY_QUESTION_NUMBER.test(line.flat) && figure !== undefined && lonePercent(figure);
+    const after = numberThenFigure
+      ? numberedKeyQuestion(line, (l) => (l === line ? next(figure) : next(l)))
+      : null;
+    if (after && figure) {
+      standardRow = 0;
+      return { items: [{ figures: [figure] }, { question: after }], lines: after.length + 1 };
+    }
     const question = lonePercent(line) ? null : numberedKeyQuestion(line, next);
     // (A figure among a standard's row is its first key question's, set above it where the rows
     // are set close: "3.1. Assessment" / "Inadequate" / "61%" / "Assessment is ..." / "3.1.1. ...".)

@@ -3769,6 +3769,67 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(figureOf("3.4.2.")).toEqual(["75%"]);
   });
 
+  // The same annex with its cells centred in narrow columns, sorted: a key question's number
+  // alone, then its percentage, centred and so ending higher than the question's lines, then
+  // the question ("2.2.1." / "84%" / "Does planning focus" / "sufficiently on" / ...).
+  test("an annex's key question's percentage between its number and its words: its own", () => {
+    const rows = rowsOf([
+      "2. Court disposals",
+      "Standards and key questions",
+      "Rating and % yes",
+      "2.1. Assessment",
+      "Outstanding",
+      "Assessment is well-informed, analytical and personalised, actively",
+      "involving the child or young person and their parents/carers.",
+      "2.1.1. Does assessment sufficiently analyse how to support the child",
+      "or young person's desistance?",
+      "93%",
+      "2.1.2. Does assessment sufficiently analyse how to keep the child or",
+      "young person safe?",
+      "84%",
+      "2.1.3. Does assessment sufficiently analyse how to keep other people",
+      "safe?",
+      "79%",
+      "2.2.",
+      "Planning",
+      "Good",
+      "active",
+      "ing is well-informed,",
+      "holistic and",
+      "personalised, ly",
+      "involving the child or",
+      "young person and",
+      "their ts/carers.",
+      "2.2.1.",
+      "84%",
+      "Does planning focus",
+      "sufficiently on",
+      "supporting the child",
+      "or young person's",
+      "desistance?",
+      "2.2.2.",
+      "72%",
+      "Does planning focus",
+      "sufficiently on keeping",
+      "the child or young",
+      "person safe?",
+      "2.2.3.",
+      "66%",
+      "Does planning focus",
+      "sufficiently on keeping",
+      "other people safe?",
+      "Annex 3 – Glossary",
+    ]);
+    const figureOf = figuresOfRow(rows);
+    expect(figureOf("2.1.3.")).toEqual(["79%"]);
+    expect(rows).toContainEqual([
+      "2.2.1. Does planning focus sufficiently on supporting the child or young person's desistance?",
+      "84%",
+    ]);
+    expect(figureOf("2.2.2.")).toEqual(["72%"]);
+    expect(figureOf("2.2.3.")).toEqual(["66%"]);
+  });
+
   // pdfminer's text of Kirklees' 3.2 table on A5 pages: two rows' questions, then their two
   // percentages (a column at a time), the third row, and the first key question again over the
   // section's text. That last question is the heading after the table, not a row of it, and what
