@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import type { Line } from "../parsers/lines.js";
 import { normaliseLines, textSourceLines } from "../parsers/normalise.js";
 import { cellsWithSplitWordsJoined, notesWordsParted } from "../parsers/split-words.js";
-import { damagedReport } from "./helpers/shared.js";
+import { TOWER_HAMLETS_STAFFING, damagedReport } from "./helpers/shared.js";
 
 test("a word split across cells is whole again where the report prints it; two words stay two", () => {
   // (How often the report prints each word: a piece of a split word once, where it stands.)
@@ -54,18 +54,7 @@ test("a facts label so split is its label, and the table reads on (Tower Hamlets
     "Total headcount qualified case man\tnagers (FTE) ¹³\t10",
   ]);
   const staffing = record.contextualFacts.filter((f) => f.group === "staffing");
-  expect(staffing.map((f) => [f.label, f.value])).toEqual([
-    ["Total staff headcount (full-time equivalent (FTE))", 18],
-    ["Total headcount qualified case managers (FTE)", 10],
-    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11],
-    [
-      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
-      5,
-    ],
-    ["Average caseload case managers (FTE)", 9],
-    ["Average annual working days sickness (all staff)", 7],
-    ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
-  ]);
+  expect(staffing.map((f) => [f.label, f.value])).toEqual(TOWER_HAMLETS_STAFFING);
 });
 
 test("a rating cut in two in the ratings table is the standard's rating (Blackburn with Darwen 2.3, 'Outstanding')", async () => {

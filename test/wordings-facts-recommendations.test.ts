@@ -10,6 +10,7 @@ import { parseRecommendations } from "../parsers/recommendations.js";
 import { rejoinRows } from "../parsers/rejoin.js";
 import { segment } from "../parsers/segment.js";
 import { extractDocument } from "../src/extract.js";
+import { TOWER_HAMLETS_STAFFING, readText } from "./helpers/shared.js";
 
 function linesOf(text: string) {
   const { lines } = normaliseLines(textSourceLines(text), "text");
@@ -1510,7 +1511,7 @@ const KIRKLEES_SORTED_OPENING = [
 
 /** A report's staffing and caseload-characteristics facts read from `text`, as label and value. */
 async function sectionFactsOf(name: string, text: string): Promise<[string, number | null][]> {
-  const record = extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
+  const record = await readText(name, text);
   return record.contextualFacts
     .filter((f) => f.group === "staffing" || f.group === "caseload_characteristics")
     .map((f) => [f.label, f.value]);
@@ -1623,16 +1624,7 @@ test("staffing and caseload tables written by their cells' lower edges in a text
     "Inspection of youth offending services: Tower Hamlets and City of London",
   ].join("\n");
   expect(await sectionFactsOf("tower-hamlets-staffing-sorted.txt", text)).toEqual([
-    ["Total staff headcount (full-time equivalent (FTE))", 18],
-    ["Total headcount qualified case managers (FTE)", 10],
-    ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11],
-    [
-      "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
-      5,
-    ],
-    ["Average caseload case managers (FTE)", 9],
-    ["Average annual working days sickness (all staff)", 7],
-    ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
+    ...TOWER_HAMLETS_STAFFING,
     ["Percentage of current caseload with mental health issues", 25.4],
     ["Percentage of current caseload with substance misuse issues", 54.2],
     ["Percentage of current caseload with an education, health and care plan", 18.6],
@@ -1664,9 +1656,7 @@ test("caseload rows written by their cells' lower edges, a count and its share w
     "1. Organisational delivery",
     "Organisations that are well led and well managed are more likely to achieve their aims.",
   ].join("\n");
-  const record = extractDocument(
-    await documentFromBytes("kirklees-caseload-sorted.txt", Buffer.from(text, "utf8")),
-  );
+  const record = await readText("kirklees-caseload-sorted.txt", text);
   const caseload = record.contextualFacts
     .filter((f) => f.group === "caseload")
     .map((f) => [f.label, f.value, f.unit]);

@@ -13,6 +13,20 @@ export async function readText(name: string, text: string): Promise<ReportRecord
   return extractDocument(await documentFromBytes(name, Buffer.from(text, "utf8")));
 }
 
+/** Tower Hamlets' key staffing data as the report prints it (checked by hand): label and figure. */
+export const TOWER_HAMLETS_STAFFING: [string, number][] = [
+  ["Total staff headcount (full-time equivalent (FTE))", 18],
+  ["Total headcount qualified case managers (FTE)", 10],
+  ["Vacancy rate (total unfilled posts as percentage of total staff headcount)", 11],
+  [
+    "Vacancy rate case managers only (total unfilled case manager posts as percentage of total case manager headcount)",
+    5,
+  ],
+  ["Average caseload case managers (FTE)", 9],
+  ["Average annual working days sickness (all staff)", 7],
+  ["Staff attrition (percentage of all staff leaving in 12-month period)", 16.6],
+];
+
 /**
  * A corpus report with rows as a converter damaged them, read: each [printed, damaged] pair's
  * printed text is checked to be in the report first, so that a test cannot pass on a row it
