@@ -609,9 +609,9 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     // before, the rest of its words on the next ("Does planning set out the services most likely
     // to" / "5" / "5" / the page's foot and the next one's head / "support desistance, ...?").
     let last = line;
-    for (let k = 1; k < QUESTION_LINES && byLine.get(last.line + 1)?.cells.length === 1; k++) {
-      if (countAt(last.line + 1)) break;
-      last = byLine.get(last.line + 1) as Line;
+    for (let k = 1; k < QUESTION_LINES && byLine.get(lastLineOf(last) + 1)?.cells.length === 1; k++) {
+      if (countAt(lastLineOf(last) + 1)) break;
+      last = byLine.get(lastLineOf(last) + 1) as Line;
     }
     const first = countAt(nextWritten(lastLineOf(last)));
     const second = first && countAt(nextWritten(first.line));
@@ -623,7 +623,7 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
     let broken = false;
     for (let m = second.line + 1; m < rest.line; m++) if (pageBreak.has(m)) broken = true;
     if (!broken) return null;
-    const divided = questionFrom(line, (l) => (l === last ? rest : byLine.get(l.line + 1)));
+    const divided = questionFrom(line, (l) => (l === last ? rest : byLine.get(lastLineOf(l) + 1)));
     return divided?.includes(rest) ? [{ question: divided }, { figures: [first, second] }] : null;
   };
   // A count at line `n`: a lone number the normaliser took for a page's, or one it left as a
