@@ -2125,6 +2125,19 @@ function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: 
   return { rows, next: j };
 }
 
+/** A figure alone on its line ("0%", "12.5", "43.7"). */
+const figureAlone = (line: Line | undefined): line is Line =>
+  line !== undefined && line.cells.length === 1 && FIGURE_ALONE.test(line.flat);
+
+/** Whether every row's figure (its cell `figureAt`) can be its label's (the other cell), each label whole. */
+function rowsFit(rows: Line[], figureAt: 0 | 1): boolean {
+  return rows.every((row) => {
+    const label = row.cells[1 - figureAt] as string;
+    const figure = leadingFigure(row.cells[figureAt] as string);
+    return figure !== null && fitsLabel(label, figure) && wholeLabel(label);
+  });
+}
+
 /**
  * A label-first table written in the order of its cells' lower edges (PyMuPDF's text sorted by
  * position): a label of one line, then its figure on the same baseline; a label wrapped over
@@ -2137,8 +2150,6 @@ function labelBoxesThenFigures(lines: Line[], i: number): { rows: Line[]; next: 
  */
 function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; next: number } | null {
   if (i > 0 && factHeading(lines[i - 1] as Line)?.order !== "label-first") return null;
-  const lone = (l: Line | undefined): l is Line =>
-    l !== undefined && l.cells.length === 1 && FIGURE_ALONE.test(l.flat);
   const labelStart = (l: Line | undefined) => labelPiece(l) && /^[A-Z]/.test((l as Line).flat);
   const near = (a: Line, b: Line) => b.line - a.line <= 2;
   const rows: Line[] = [];
@@ -2146,7 +2157,7 @@ function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; n
   let j = i;
   for (;;) {
     const line = lines[j];
-    if (lone(line) && labelStart(lines[j + 1]) && near(line, lines[j + 1] as Line)) {
+    if (figureAlone(line) && labelStart(lines[j + 1]) && near(line, lines[j + 1] as Line)) {
       const end = wrappedLabelEnd(lines, j + 2);
       if (end - (j + 1) < 2) return null;
       rows.push(joined(lines[j + 1] as Line, [labelLine(lines.slice(j + 1, end)), line]));
@@ -2158,7 +2169,7 @@ function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; n
     if (
       labelStart(line) &&
       wrappedLabelEnd(lines, j + 1) === j + 1 &&
-      lone(figure) &&
+      figureAlone(figure) &&
       near(line as Line, figure)
     ) {
       rows.push(joined(line as Line, [line as Line, figure]));
@@ -2167,15 +2178,11 @@ function figuresBeforeWrappedLabels(lines: Line[], i: number): { rows: Line[]; n
     }
     break;
   }
-  if (wrapped === 0 || rows.length < 2 || lone(lines[j])) return null;
+  if (wrapped === 0 || rows.length < 2 || figureAlone(lines[j])) return null;
   // (A wrapped label with a figure after it: the rows are in the other order.)
   const end = labelStart(lines[j]) ? wrappedLabelEnd(lines, j + 1) : j;
-  if (end > j + 1 && lone(lines[end]) && near(lines[end - 1] as Line, lines[end] as Line)) return null;
-  const fit = rows.every((row) => {
-    const figure = leadingFigure(row.cells[1] as string);
-    return figure !== null && fitsLabel(row.cells[0] as string, figure) && wholeLabel(row.cells[0] as string);
-  });
-  return fit ? { rows, next: j } : null;
+  if (end > j + 1 && figureAlone(lines[end]) && near(lines[end - 1] as Line, lines[end] as Line)) return null;
+  return rowsFit(rows, 1) ? { rows, next: j } : null;
 }
 
 /**
@@ -2206,7 +2213,7 @@ function countsWrappedAfterLabels(lines: Line[], i: number): { rows: Line[]; nex
     const label = lines[j + 1];
     const labelled =
       label !== undefined && label.cells.length === 1 && isFactText(label) && !CAPTION.test(label.flat);
-    if (FIGURE_ALONE.test(line.flat) && !countWithShare(lines, j) && labelled) {
+    if (figureAlone(line) && !countWithShare(lines, j) && labelled) {
       let end = j + 2;
       while (
         end < lines.length &&
@@ -2231,11 +2238,7 @@ function countsWrappedAfterLabels(lines: Line[], i: number): { rows: Line[]; nex
   }
   const stop = lines[j];
   if (after === 0 || rows.length < 2 || (stop && isFactFigure(stop))) return null;
-  const fit = rows.every((row) => {
-    const figure = leadingFigure(row.cells[0] as string);
-    return figure !== null && fitsLabel(row.cells[1] as string, figure) && wholeLabel(row.cells[1] as string);
-  });
-  return fit ? { rows, next: j } : null;
+  return rowsFit(rows, 0) ? { rows, next: j } : null;
 }
 
 /** Whether the line at `k` is a text box of one line: a blank line (or more) either side. */
@@ -2580,7 +2583,7 @@ function figuresAboveLabels(doc: NormalisedDocument): NormalisedDocument {
     for (let k = a; k < b; k++) {
       const line = doc.lines[k] as Line;
       regionLines.add(line.line);
-      if (line.cells.length === 1 && FIGURE_ALONE.test(line.flat)) loneFigure = true;
+      if (figureAlone(line)) loneFigure = true;
     }
   if (!loneFigure && !doc.furniture.some((n) => /^\d{1,3}$/.test(n.flat) && regionLines.has(n.line + 1)))
     return doc;
@@ -2630,7 +2633,7 @@ function figureAboveLabelRows(
       i++;
     }
     const next = lines[i + 1];
-    const figure = line.cells.length === 1 && FIGURE_ALONE.test(line.flat) ? leadingFigure(line.flat) : null;
+    const figure = figureAlone(line) ? leadingFigure(line.flat) : null;
     // A label alone on the line above a lone figure that carries a footnote marker: the label's
     // row, its marker wrapped onto the figure's line (our PDF reader, a label of two lines
     // centred beside its figure: "First-time entrant rate per 100,000 in Kirklees" / "233 ⁶").

@@ -3094,6 +3094,21 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Does planning include necessary contingency")).toEqual([]);
   });
 
+  /** Croydon's 2.2 key questions, number, percentage and words, as a narrow column wraps them. */
+  const CROYDON_22_NARROW: [string, string, string[]][] = [
+    [
+      "2.2.1.",
+      "84%",
+      ["Does planning focus", "sufficiently on", "supporting the child", "or young person's", "desistance?"],
+    ],
+    [
+      "2.2.2.",
+      "72%",
+      ["Does planning focus", "sufficiently on keeping", "the child or young", "person safe?"],
+    ],
+    ["2.2.3.", "66%", ["Does planning focus", "sufficiently on keeping", "other people safe?"]],
+  ];
+
   // Croydon's annex, "Standards and key questions | Rating and % yes", as the sorted text writes
   // it: a wrapped key question's percentage above it, a key question of one line's below it, the
   // number alone on its line in a narrow column, each standard's row (number, name, rating,
@@ -3122,24 +3137,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     "holistic and personalised,",
     "actively involving the child or",
     "young person and their parents/carers.",
-    "84%",
-    "2.2.1.",
-    "Does planning focus",
-    "sufficiently on",
-    "supporting the child",
-    "or young person's",
-    "desistance?",
-    "72%",
-    "2.2.2.",
-    "Does planning focus",
-    "sufficiently on keeping",
-    "the child or young",
-    "person safe?",
-    "66%",
-    "2.2.3.",
-    "Does planning focus",
-    "sufficiently on keeping",
-    "other people safe?",
+    ...CROYDON_22_NARROW.flatMap(([number, figure, words]) => [figure, number, ...words]),
     "3.2. Planning",
     "Inadequate",
     "Planning is well-informed, holistic and personalised, actively involving",
@@ -3800,24 +3798,7 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
       "involving the child or",
       "young person and",
       "their ts/carers.",
-      "2.2.1.",
-      "84%",
-      "Does planning focus",
-      "sufficiently on",
-      "supporting the child",
-      "or young person's",
-      "desistance?",
-      "2.2.2.",
-      "72%",
-      "Does planning focus",
-      "sufficiently on keeping",
-      "the child or young",
-      "person safe?",
-      "2.2.3.",
-      "66%",
-      "Does planning focus",
-      "sufficiently on keeping",
-      "other people safe?",
+      ...CROYDON_22_NARROW.flatMap(([number, figure, words]) => [number, figure, ...words]),
       "Annex 3 – Glossary",
     ]);
     const figureOf = figuresOfRow(rows);
