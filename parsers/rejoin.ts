@@ -367,6 +367,15 @@ const BOTH_COUNT_HEADINGS = /relevant cases.*number\s*['‘’"“”]?yes/i;
 const HEADING_PIECE =
   /^(?:relevant(?: cases)?|cases|number(?:\s*['‘’"“”]?yes['‘’"“”]?)?|['‘’"“”]?yes['‘’"“”]?)$/i;
 
+/**
+ * A caption's last words wrapped onto a line of their own among the heading's pieces ("Of the 15
+ * cases where there were changes in factors related to keeping other people" / "Relevant" /
+ * "Number 'Yes'" / "safe:" / "cases": a wider count wraps the caption once more).
+ */
+const CAPTION_TAIL = /^[a-z][a-z ,'’-]{0,40}:$/;
+/** A heading's piece at the end of a caption's line, set on its baseline. */
+const PIECE_AT_END = /\s(relevant(?: cases)?|number\s*['‘’"“”]?yes['‘’"“”]?)$/i;
+
 /** The most lines a question wraps over in a table's narrow cell. */
 const QUESTION_LINES = 4;
 
@@ -643,21 +652,33 @@ function countsAboveQuestions(doc: NormalisedDocument): NormalisedDocument {
   for (const [k, heading] of doc.lines.entries()) {
     // The table's heading row whole: on a line, or its pieces and caption on the lines straight
     // before the counts in any order ("Number 'Yes'" / "Of the 8 cases inspected:" / "Relevant" /
-    // "cases"). A heading alone heads a column written out a column at a time ("Relevant cases" /
-    // "7" / "7" / "Number 'Yes'" / "7" / "6": columns.ts's).
+    // "cases"; up to four lines, the caption's wrapped tail among them: "Number 'Yes'" / "Of the
+    // 15 cases ... other people" / "safe:" / "Relevant" / "cases"). A heading alone heads a column
+    // written out a column at a time ("Relevant cases" / "7" / "7" / "Number 'Yes'" / "7" / "6":
+    // columns.ts's).
     let headed = BOTH_COUNT_HEADINGS.test(heading.flat);
     if (!headed && HEADING_PIECE.test(heading.flat)) {
       const pieces = [heading];
-      for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+      for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
         const piece = doc.lines[j] as Line;
         // (A page's break may fall among them: "Number 'Yes'" / "20" / "Inspection of ..." / "cases".)
         if (nextWritten(lastLineOf(piece)) !== (pieces[0] as Line).line || piece.cells.length !== 1) break;
-        if (!HEADING_PIECE.test(piece.flat) && !CAPTION_START.test(piece.flat)) break;
+        if (
+          !HEADING_PIECE.test(piece.flat) &&
+          !CAPTION_START.test(piece.flat) &&
+          !CAPTION_TAIL.test(piece.flat)
+        )
+          break;
         pieces.unshift(piece);
       }
+      // (A piece may stand at the end of the caption's first line, on its baseline: "Of the 15
+      // cases where ... keeping other people Relevant".)
       const words = pieces
-        .filter((p) => HEADING_PIECE.test(p.flat))
-        .map((p) => p.flat)
+        .map((p) =>
+          HEADING_PIECE.test(p.flat)
+            ? p.flat
+            : (CAPTION_START.test(p.flat) && p.flat.match(PIECE_AT_END)?.[1]) || "",
+        )
         .join(" ");
       // (In any order: "Relevant" / "Number 'Yes'" / "cases", the shorter heading's top higher.)
       headed = HEADING_WORDS.every((word) => word.test(words));

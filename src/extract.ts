@@ -44,7 +44,7 @@ import {
 export { NotAReportError, RefusedReportError } from "../parsers/document-kind.js";
 
 /** Bumped whenever extraction changes what it produces for the same input. */
-export const PARSER_VERSION = "0.8.358";
+export const PARSER_VERSION = "0.8.359";
 
 export function normalise(raw: RawDocument): NormalisedDocument {
   const rows = rejoinRows(notesWordsParted(splitWordsJoined(normaliseLines(raw.sourceLines, raw.format))));

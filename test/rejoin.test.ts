@@ -2723,6 +2723,58 @@ describe("tables with rows' figures above their questions (PyMuPDF sorted by pos
     expect(countsOf("Is the child and their parents/carers")).toEqual(["8", "6"]);
   });
 
+  // North Somerset's 2.4.3 table with larger samples (counts n -> 2n + 1), sorted: the wider
+  // count wraps the caption once more, its last word on a line of its own among the heading's
+  // pieces ("... keeping other people" / "Relevant" / "Number 'Yes'" / "safe:" / "cases"), or
+  // "Relevant" set on the caption's first line where the cells are justified; with the heading
+  // rows printed again, "Number 'Yes'" first, four lines above "cases".
+  const CAPTION_15 = "Of the 15 cases where there were changes in factors related to keeping other people";
+  test.each([
+    ["a line of its own among the pieces", [CAPTION_15, "Relevant", "Number 'Yes'"], ["safe:", "cases"]],
+    [
+      "the first piece at the end of the caption's line",
+      [`${CAPTION_15} Relevant`, "Number 'Yes'"],
+      ["safe:", "cases"],
+    ],
+    ["the pieces four lines apart", [], ["Number 'Yes'", CAPTION_15, "safe:", "Relevant", "cases"]],
+  ])(
+    "a count table's caption wrapped among its heading's pieces, %s: each row its own counts",
+    (_, before, after) => {
+      const rows = rowsOf([
+        "19",
+        "Inspection of youth offending services: North Somerset",
+        "Does reviewing focus sufficiently on keeping other people safe?",
+        ...before,
+        "20",
+        "Inspection of youth offending services: North Somerset",
+        ...after,
+        "Does reviewing identify and respond to changes in factors related to risk of harm?",
+        "15",
+        "11",
+        "15",
+        "13",
+        "Where applicable, is reviewing informed by the necessary input from other agencies ",
+        "involved in managing the risk of harm?",
+        "15",
+        "11",
+        "Is the child and their parents/carers meaningfully involved in reviewing their risk of harm, ",
+        "and are their views taken into account?",
+        "7",
+        "3",
+        "Where applicable, does reviewing lead to the necessary adjustments in the ongoing plan ",
+        "of work to manage and minimise the risk of harm?",
+        "Practitioners focused well on safety and wellbeing throughout the court order.",
+        "21",
+        "Inspection of youth offending services: North Somerset",
+      ]);
+      const countsOf = figuresOfRow(rows);
+      expect(countsOf("Does reviewing identify and respond")).toEqual(["15", "11"]);
+      expect(countsOf("Where applicable, is reviewing informed")).toEqual(["15", "13"]);
+      expect(countsOf("Is the child and their parents/carers")).toEqual(["15", "11"]);
+      expect(countsOf("Where applicable, does reviewing lead")).toEqual(["7", "3"]);
+    },
+  );
+
   // North Somerset's 3.2 table on A5 pages, sorted: a page's break divides the first row, its
   // counts beside the question's first line on the page before, the rest of its words on the
   // next, after the page's foot and head (and the table's heading rows, where printed again).
